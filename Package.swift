@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mailzone",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mailzone", targets: ["mailzone"]),
+        .library(name: "ZoneFile", targets: ["ZoneFile"]),
+        .library(name: "MailAuth", targets: ["MailAuth"]),
+        .library(name: "MailZone", targets: ["MailZone"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+    ],
+    targets: [
+        // The zone-file library: lossless syntax, records, diagnostics. Toolchain only.
+        .target(name: "ZoneFile"),
+        // Email authentication rules (SPF, DKIM, DMARC, MX) and the services' presets.
+        .target(
+            name: "MailAuth",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            resources: [.copy("Presets")]
+        ),
+        // Declaration, planner, renderers, apply.
+        .target(
+            name: "MailZone",
+            dependencies: [
+                "ZoneFile", "MailAuth",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The command line: argument parsing only, the work is in the libraries.
+        .executableTarget(
+            name: "mailzone",
+            dependencies: [
+                "ZoneFile", "MailAuth", "MailZone",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MailAuthTests", dependencies: ["MailAuth"]),
+        .testTarget(name: "MailZoneTests", dependencies: ["MailZone", "ZoneFile", "MailAuth"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

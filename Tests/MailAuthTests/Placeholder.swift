@@ -1,0 +1,3 @@
+import Testing
+@testable import MailAuth
+@Test func placeholderMailAuth() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import MailZone
+@Test func placeholderMailZone() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import ZoneFile
+@Test func placeholderZoneFile() { #expect(Bool(true)) }
