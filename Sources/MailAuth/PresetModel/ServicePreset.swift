@@ -1,0 +1,124 @@
+/// A sending service's DNS needs, as data: which records at which names relative
+/// to the sender domain, which values are fixed and which the user supplies.
+///
+/// Presets are loaded from YAML (the built-in files under `Presets/` and the
+/// user's own `presets:` in mailzone.yaml) by one decoder in the MailZone module,
+/// so a user adds a service without touching Swift. Templates use `${input}`
+/// placeholders; `${domain}` (the sender domain, no trailing dot) and
+/// `${domain_dashed}` (dots replaced by dashes, as Microsoft 365 writes it) are
+/// always defined.
+public struct ServicePreset: Sendable, Hashable {
+    /// Identifier used in mailzone.yaml (`preset: tencent-ses`).
+    public var name: String
+    /// Human-readable service name ("Tencent Cloud SES").
+    public var title: String
+    /// Where the service documents these records.
+    public var documentation: String?
+    /// The SPF `include:` domain merged into the sender's SPF record, if the service needs one.
+    public var spf: PresetSPF?
+    /// The records the service needs besides the SPF include.
+    public var records: [PresetRecord]
+    /// The values the user supplies (DKIM keys, tokens, region).
+    public var inputs: [PresetInput]
+    /// Remarks shown with the preset (constraints, advice).
+    public var notes: [String]
+
+    public init(name: String, title: String, documentation: String? = nil, spf: PresetSPF? = nil,
+                records: [PresetRecord] = [], inputs: [PresetInput] = [], notes: [String] = []) {
+        self.name = name
+        self.title = title
+        self.documentation = documentation
+        self.spf = spf
+        self.records = records
+        self.inputs = inputs
+        self.notes = notes
+    }
+}
+
+/// The SPF mechanism a service asks for.
+public struct PresetSPF: Sendable, Hashable {
+    /// Domain for `include:` (template allowed), e.g. `qcloudmail.com`.
+    public var include: String
+    /// Name relative to the sender domain where the SPF record lives; `@` by default
+    /// (AWS SES puts it at its MAIL FROM subdomain).
+    public var name: String
+    /// The record suggested when the name has no SPF record yet, e.g. `v=spf1 include:qcloudmail.com ~all`.
+    /// Ignored when a record already exists (MAILAUTH.md merge rule 6).
+    public var suggestedAll: String
+    /// True when the include domain is not confirmed by the service's documentation.
+    public var unconfirmed: Bool
+
+    public init(include: String, name: String = "@", suggestedAll: String = "~all", unconfirmed: Bool = false) {
+        self.include = include
+        self.name = name
+        self.suggestedAll = suggestedAll
+        self.unconfirmed = unconfirmed
+    }
+}
+
+/// What a record is for; decides how the planner merges it with what a zone has.
+public enum RecordPurpose: String, Sendable, Hashable, CaseIterable {
+    /// Inbound or feedback MX (a conflict when the name already receives mail elsewhere).
+    case mx
+    /// A DKIM key (TXT) or a delegation to the service's key (CNAME); one per selector, replaced when stale.
+    case dkim
+    /// A DMARC policy, merged without weakening.
+    case dmarc
+    /// An SPF record at a name other than the sender's (AWS SES MAIL FROM); merged like SPF.
+    case spf
+    /// Ownership verification token.
+    case verification
+    /// Click/open tracking or return-path alias (usually CNAME).
+    case tracking
+    /// Anything else the service needs verbatim.
+    case other
+}
+
+/// One record a service needs.
+public struct PresetRecord: Sendable, Hashable {
+    /// Owner relative to the sender domain: `@`, `_dmarc`, `qcloud._domainkey`, `${token1}._domainkey`.
+    public var name: String
+    /// Record type mnemonic: `MX`, `TXT`, `CNAME`.
+    public var type: String
+    /// RDATA template in presentation form, without quotes for TXT (`v=DMARC1; p=none`,
+    /// `10 mxbiz1.qq.com.`, `${token1}.dkim.amazonses.com.`).
+    public var value: String
+    public var purpose: RecordPurpose
+    /// An optional record is wanted only when every input its templates name is supplied
+    /// (Tencent's older `mail._domainkey`, AWS SES's MAIL FROM records).
+    public var optional: Bool
+    /// True when the value is not confirmed by the service's documentation.
+    public var unconfirmed: Bool
+    /// Why the record exists, shown in `presets NAME` and `records`.
+    public var note: String?
+
+    public init(name: String, type: String, value: String, purpose: RecordPurpose, optional: Bool = false,
+                unconfirmed: Bool = false, note: String? = nil) {
+        self.name = name
+        self.type = type
+        self.value = value
+        self.purpose = purpose
+        self.optional = optional
+        self.unconfirmed = unconfirmed
+        self.note = note
+    }
+}
+
+/// A value the user supplies for a preset, referenced in templates as `${name}`.
+public struct PresetInput: Sendable, Hashable {
+    /// `dkim.qcloud`, `token1`, `region`; in mailzone.yaml `dkim: { qcloud: ... }`
+    /// supplies `dkim.qcloud` and `inputs: { region: ... }` supplies `region`.
+    public var name: String
+    public var description: String
+    /// An example value, used by `mailzone presets NAME` to show the records.
+    public var example: String
+    /// A required input must be given unless every record naming it is optional.
+    public var required: Bool
+
+    public init(name: String, description: String, example: String, required: Bool = true) {
+        self.name = name
+        self.description = description
+        self.example = example
+        self.required = required
+    }
+}
