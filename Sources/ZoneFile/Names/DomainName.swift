@@ -1,0 +1,183 @@
+/// A domain name in uncompressed wire format (RFC 1035 §3.1): length-prefixed
+/// labels ending with the root label.
+///
+/// Wire format is the single representation because it is what the limits
+/// (63-octet labels, 255-octet names) are defined on, it compares cheaply, and it
+/// is what RDATA encoding needs. Comparison is case-insensitive for ASCII letters
+/// (RFC 4343); the original case is kept for printing.
+public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Length-prefixed labels, always ending with a zero octet.
+    public let wire: [UInt8]
+
+    /// The root name `.`.
+    public static let root = DomainName(uncheckedWire: [0])
+
+    /// Wraps wire bytes that are known to be a valid name.
+    init(uncheckedWire: [UInt8]) {
+        self.wire = uncheckedWire
+    }
+
+    /// Builds a name from wire bytes, checking the label structure and limits.
+    public init?(wire: [UInt8]) {
+        guard DomainName.isValidWire(wire[...]) else { return nil }
+        self.wire = wire
+    }
+
+    /// Parses an absolute or relative name in presentation form; `@` is `origin`.
+    public init(parsing text: String, origin: DomainName = .root) throws(NameError) {
+        var buffer: [UInt8] = []
+        let bytes = Array(text.utf8)
+        try NameParser.append(bytes[...], origin: origin, to: &buffer)
+        self.wire = buffer
+    }
+
+    static func isValidWire(_ wire: ArraySlice<UInt8>) -> Bool {
+        guard wire.count <= 255 else { return false }
+        var index = wire.startIndex
+        while index < wire.endIndex {
+            let length = Int(wire[index])
+            if length == 0 { return index + 1 == wire.endIndex }
+            if length > 63 { return false }
+            index += length + 1
+        }
+        return false
+    }
+
+    /// The number of labels, not counting the root label.
+    public var labelCount: Int {
+        var count = 0
+        var index = 0
+        while index < wire.count, wire[index] != 0 {
+            count += 1
+            index += Int(wire[index]) + 1
+        }
+        return count
+    }
+
+    /// The labels' raw octets, leftmost first, without the root label.
+    public var labels: [ArraySlice<UInt8>] {
+        var result: [ArraySlice<UInt8>] = []
+        var index = 0
+        while index < wire.count, wire[index] != 0 {
+            let length = Int(wire[index])
+            result.append(wire[(index + 1)..<(index + 1 + length)])
+            index += length + 1
+        }
+        return result
+    }
+
+    public var isRoot: Bool { wire.count == 1 }
+
+    /// True when the leftmost label is `*` (RFC 4592).
+    public var isWildcard: Bool { wire.count >= 2 && wire[0] == 1 && wire[1] == UInt8(ascii: "*") }
+
+    /// The name lower-cased (ASCII only), the form used for canonical ordering and RDATA (RFC 4034 §6.2).
+    public var lowercased: DomainName {
+        DomainName(uncheckedWire: DomainName.lowercasedWire(wire))
+    }
+
+    static func lowercasedWire(_ wire: [UInt8]) -> [UInt8] {
+        var result = wire
+        var index = 0
+        while index < result.count, result[index] != 0 {
+            let length = Int(result[index])
+            var position = index + 1
+            while position <= index + length {
+                let byte = result[position]
+                if byte >= 0x41, byte <= 0x5A { result[position] = byte | 0x20 }
+                position += 1
+            }
+            index += length + 1
+        }
+        return result
+    }
+
+    /// The name without its leftmost label; the root's parent is nil.
+    public var parent: DomainName? {
+        guard wire.count > 1 else { return nil }
+        let length = Int(wire[0])
+        return DomainName(uncheckedWire: Array(wire[(length + 1)...]))
+    }
+
+    /// True when `self` equals `ancestor` or lies below it (label-wise, case-insensitive).
+    public func isSubdomain(of ancestor: DomainName) -> Bool {
+        guard wire.count >= ancestor.wire.count else { return false }
+        var index = 0
+        while index < wire.count {
+            if wire.count - index == ancestor.wire.count {
+                return DomainName.equalWire(wire[index...], ancestor.wire[...])
+            }
+            if wire[index] == 0 { return false }
+            index += Int(wire[index]) + 1
+        }
+        return false
+    }
+
+    /// The name relative to `origin` in presentation form (`@` for the origin itself),
+    /// or the absolute form when it is not below `origin`.
+    public func relative(to origin: DomainName) -> String {
+        if DomainName.equalWire(wire[...], origin.wire[...]) { return "@" }
+        guard isSubdomain(of: origin) else { return description }
+        let keep = wire.count - origin.wire.count
+        var text = ""
+        var index = 0
+        while index < keep {
+            let length = Int(wire[index])
+            if !text.isEmpty { text.append(".") }
+            NamePrinter.appendLabel(wire[(index + 1)..<(index + 1 + length)], to: &text)
+            index += length + 1
+        }
+        return text
+    }
+
+    /// Prepends a relative name (`_dmarc`, `qcloud._domainkey.abc`) to this name.
+    public func prepending(_ relative: String) throws(NameError) -> DomainName {
+        if relative == "@" || relative.isEmpty { return self }
+        return try DomainName(parsing: relative, origin: self)
+    }
+
+    /// Absolute presentation form with a trailing dot, special characters escaped.
+    public var description: String {
+        NamePrinter.presentation(wire[...])
+    }
+
+    public static func == (lhs: DomainName, rhs: DomainName) -> Bool {
+        equalWire(lhs.wire[...], rhs.wire[...])
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for byte in wire {
+            hasher.combine(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+    }
+
+    /// Canonical DNS name order (RFC 4034 §6.1): by labels from the right, case-insensitively.
+    public static func < (lhs: DomainName, rhs: DomainName) -> Bool {
+        let left = lhs.lowercased.labels
+        let right = rhs.lowercased.labels
+        var i = left.count - 1
+        var j = right.count - 1
+        while i >= 0, j >= 0 {
+            if left[i] != right[j] { return left[i].lexicographicallyPrecedes(right[j]) }
+            i -= 1
+            j -= 1
+        }
+        return left.count < right.count
+    }
+
+    static func equalWire(_ lhs: ArraySlice<UInt8>, _ rhs: ArraySlice<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var i = lhs.startIndex
+        var j = rhs.startIndex
+        while i < lhs.endIndex {
+            var a = lhs[i]
+            var b = rhs[j]
+            if a >= 0x41, a <= 0x5A { a |= 0x20 }
+            if b >= 0x41, b <= 0x5A { b |= 0x20 }
+            if a != b { return false }
+            i += 1
+            j += 1
+        }
+        return true
+    }
+}

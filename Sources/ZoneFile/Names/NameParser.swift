@@ -1,0 +1,149 @@
+/// Reads names in presentation form (RFC 1035 §5.1) straight into wire format,
+/// appending to a caller's buffer so the hot path allocates nothing.
+enum NameParser {
+    /// Appends the wire form of `text` (relative names completed with `origin`) to `buffer`.
+    /// `@` alone is the origin. Escapes: `\.` and any `\X` take X literally, `\DDD` is a decimal octet.
+    static func append(_ text: ArraySlice<UInt8>, origin: DomainName, to buffer: inout [UInt8]) throws(NameError) {
+        let start = buffer.count
+        guard !text.isEmpty else { throw .empty }
+        if text.count == 1 {
+            let only = text[text.startIndex]
+            if only == UInt8(ascii: "@") {
+                buffer.append(contentsOf: origin.wire)
+                return
+            }
+            if only == UInt8(ascii: ".") {
+                buffer.append(0)
+                return
+            }
+        }
+        var labelStart = buffer.count
+        buffer.append(0)
+        var labelLength = 0
+        var index = text.startIndex
+        var absolute = false
+        while index < text.endIndex {
+            var byte = text[index]
+            if byte == UInt8(ascii: ".") {
+                if labelLength == 0 {
+                    buffer.removeSubrange(start...)
+                    throw .emptyLabel
+                }
+                buffer[labelStart] = UInt8(labelLength)
+                index += 1
+                if index == text.endIndex {
+                    absolute = true
+                    break
+                }
+                labelStart = buffer.count
+                buffer.append(0)
+                labelLength = 0
+                continue
+            }
+            if byte == UInt8(ascii: "\\") {
+                index += 1
+                guard index < text.endIndex else {
+                    buffer.removeSubrange(start...)
+                    throw .badEscape
+                }
+                let first = text[index]
+                if first >= 0x30, first <= 0x39 {
+                    guard index + 2 < text.endIndex else {
+                        buffer.removeSubrange(start...)
+                        throw .badEscape
+                    }
+                    let second = text[index + 1]
+                    let third = text[index + 2]
+                    guard second >= 0x30, second <= 0x39, third >= 0x30, third <= 0x39 else {
+                        buffer.removeSubrange(start...)
+                        throw .badEscape
+                    }
+                    let value = Int(first - 0x30) * 100 + Int(second - 0x30) * 10 + Int(third - 0x30)
+                    guard value <= 255 else {
+                        buffer.removeSubrange(start...)
+                        throw .badEscape
+                    }
+                    byte = UInt8(value)
+                    index += 3
+                } else {
+                    byte = first
+                    index += 1
+                }
+            } else {
+                index += 1
+            }
+            labelLength += 1
+            if labelLength > 63 {
+                let total = labelLength
+                buffer.removeSubrange(start...)
+                throw .labelTooLong(NameParser.measureLabel(text, from: index, sofar: total))
+            }
+            buffer.append(byte)
+        }
+        if !absolute {
+            guard labelLength > 0 else {
+                buffer.removeSubrange(start...)
+                throw .emptyLabel
+            }
+            buffer[labelStart] = UInt8(labelLength)
+            buffer.append(contentsOf: origin.wire)
+        } else {
+            buffer.append(0)
+        }
+        let length = buffer.count - start
+        if length > 255 {
+            buffer.removeSubrange(start...)
+            throw .nameTooLong(length)
+        }
+    }
+
+    /// Counts the rest of an over-long label so the message gives its real length.
+    private static func measureLabel(_ text: ArraySlice<UInt8>, from index: Int, sofar: Int) -> Int {
+        var count = sofar
+        var position = index
+        while position < text.endIndex, text[position] != UInt8(ascii: ".") {
+            if text[position] == UInt8(ascii: "\\") {
+                position += 1
+                if position < text.endIndex, text[position] >= 0x30, text[position] <= 0x39 { position += 2 }
+            }
+            position += 1
+            count += 1
+        }
+        return count
+    }
+}
+
+/// Prints names and labels in presentation form with the escapes a reader needs.
+enum NamePrinter {
+    static func presentation(_ wire: ArraySlice<UInt8>) -> String {
+        if wire.count <= 1 { return "." }
+        var text = ""
+        var index = wire.startIndex
+        while index < wire.endIndex, wire[index] != 0 {
+            let length = Int(wire[index])
+            appendLabel(wire[(index + 1)..<(index + 1 + length)], to: &text)
+            text.append(".")
+            index += length + 1
+        }
+        return text
+    }
+
+    static func appendLabel(_ label: ArraySlice<UInt8>, to text: inout String) {
+        for byte in label {
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "\\"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: "\""), UInt8(ascii: "@"), UInt8(ascii: "$"):
+                text.append("\\")
+                text.unicodeScalars.append(UnicodeScalar(byte))
+            case 0x21...0x7E:
+                text.unicodeScalars.append(UnicodeScalar(byte))
+            default:
+                text.append("\\")
+                let value = Int(byte)
+                text.append(String(value / 100))
+                text.append(String(value / 10 % 10))
+                text.append(String(value % 10))
+            }
+        }
+    }
+}

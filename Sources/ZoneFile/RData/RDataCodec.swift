@@ -1,0 +1,164 @@
+/// Converts RDATA between presentation form and wire form, per type.
+///
+/// Presentation → wire validates a record (every field checked the way BIND
+/// checks it) and gives a spelling-independent form for comparing records; wire →
+/// presentation prints records canonically (`zone dump`). Types without a known
+/// format are kept and compared in their generic form (RFC 3597).
+public enum RDataCodec {
+    /// Encodes the presentation fields of an RDATA of `type` into wire form, appended to `wire`.
+    /// Names are completed with `origin`. Throws for any field that is not valid for the type.
+    public static func encode(_ type: RRType, fields: [RDataField], origin: DomainName,
+                              into wire: inout [UInt8]) throws(RDataError) {
+        var reader = RDataReader(fields: fields, origin: origin, wire: [])
+        swap(&reader.wire, &wire)
+        defer { swap(&reader.wire, &wire) }
+        guard let format = RDataFormats.format(for: type) else {
+            throw RDataError("type \(type) has no presentation format known here; write its RDATA as '\\# LENGTH HEX' (RFC 3597)",
+                             field: fields.isEmpty ? nil : 0)
+        }
+        try format.encode(&reader)
+        try reader.finish()
+    }
+
+    /// True when `type` has a presentation format known here (otherwise only `\#` is accepted).
+    public static func isKnown(_ type: RRType) -> Bool {
+        RDataFormats.format(for: type) != nil
+    }
+
+    /// Prints wire RDATA in canonical presentation form; generic `\# LEN HEX` when the type is unknown
+    /// or the wire data does not decode.
+    public static func present(_ type: RRType, wire: [UInt8]) -> String {
+        if let format = RDataFormats.format(for: type) {
+            var reader = WireReader(wire[...])
+            if let text = try? format.present(&reader), reader.isAtEnd {
+                return text
+            }
+        }
+        return generic(wire)
+    }
+
+    /// The RFC 3597 generic form: `\# 4 C0000201`, `\# 0`.
+    public static func generic(_ wire: [UInt8]) -> String {
+        wire.isEmpty ? "\\# 0" : "\\# \(wire.count) \(Hex.encode(wire))"
+    }
+
+    /// Whether names embedded in this type's RDATA are lower-cased in canonical form (RFC 4034 §6.2, RFC 6840 §5.1).
+    public static func lowercasesNames(_ type: RRType) -> Bool {
+        RDataFormats.format(for: type)?.canonicalLowercase ?? false
+    }
+
+    /// Reads RFC 3597 generic RDATA (`\#` already consumed): a decimal length and hex fields.
+    static func encodeGeneric(_ fields: ArraySlice<RDataField>, into wire: inout [UInt8]) throws(RDataError) {
+        guard let lengthField = fields.first else { throw RDataError("'\\#' needs a length", field: 0) }
+        let lengthIndex = fields.startIndex
+        guard let length = Int(String(decoding: lengthField.bytes, as: UTF8.self)), length >= 0, length <= 65535 else {
+            throw RDataError("bad generic RDATA length '\(lengthField.text)'", field: lengthIndex)
+        }
+        var hex: [UInt8] = []
+        for field in fields.dropFirst() { hex.append(contentsOf: field.bytes) }
+        guard let data = Hex.decode(hex[...]) else {
+            throw RDataError("bad generic RDATA: not valid hexadecimal", field: lengthIndex + 1)
+        }
+        guard data.count == length else {
+            throw RDataError("generic RDATA length \(length) does not match the \(data.count) octets given",
+                             field: lengthIndex)
+        }
+        wire.append(contentsOf: data)
+    }
+}
+
+/// A type's presentation format: how to read it into wire form and print it back.
+public struct RDataFormat: Sendable {
+    public var encode: @Sendable (inout RDataReader) throws(RDataError) -> Void
+    public var present: @Sendable (inout WireReader) throws(RDataError) -> String
+    /// Names in the RDATA are lower-cased in canonical form (RFC 4034 §6.2 list).
+    public var canonicalLowercase: Bool
+
+    public init(canonicalLowercase: Bool = false,
+                encode: @escaping @Sendable (inout RDataReader) throws(RDataError) -> Void,
+                present: @escaping @Sendable (inout WireReader) throws(RDataError) -> String) {
+        self.encode = encode
+        self.present = present
+        self.canonicalLowercase = canonicalLowercase
+    }
+}
+
+/// Reads wire RDATA field by field for printing.
+public struct WireReader {
+    public let bytes: ArraySlice<UInt8>
+    public private(set) var position: Int
+
+    public init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        self.position = bytes.startIndex
+    }
+
+    public var isAtEnd: Bool { position >= bytes.endIndex }
+    public var remainingCount: Int { bytes.endIndex - position }
+
+    static let truncated = RDataError("truncated RDATA")
+
+    public mutating func uint8() throws(RDataError) -> UInt8 {
+        guard position < bytes.endIndex else { throw WireReader.truncated }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    public mutating func uint16() throws(RDataError) -> UInt16 {
+        let high = try uint8()
+        return UInt16(high) << 8 | UInt16(try uint8())
+    }
+
+    public mutating func uint32() throws(RDataError) -> UInt32 {
+        let high = try uint16()
+        return UInt32(high) << 16 | UInt32(try uint16())
+    }
+
+    public mutating func take(_ count: Int) throws(RDataError) -> ArraySlice<UInt8> {
+        guard count >= 0, position + count <= bytes.endIndex else { throw WireReader.truncated }
+        defer { position += count }
+        return bytes[position..<(position + count)]
+    }
+
+    public mutating func rest() -> ArraySlice<UInt8> {
+        defer { position = bytes.endIndex }
+        return bytes[position...]
+    }
+
+    /// An uncompressed name, printed absolute.
+    public mutating func name() throws(RDataError) -> String {
+        let start = position
+        while true {
+            let length = Int(try uint8())
+            if length == 0 { break }
+            guard length <= 63 else { throw RDataError("bad label length in RDATA") }
+            _ = try take(length)
+        }
+        guard position - start <= 255 else { throw RDataError("name too long in RDATA") }
+        return NamePrinter.presentation(bytes[start..<position])
+    }
+
+    /// A character-string, printed quoted with `"` and `\` escaped and non-printable octets as `\DDD`.
+    public mutating func characterString() throws(RDataError) -> String {
+        let length = Int(try uint8())
+        return WireReader.quoted(try take(length))
+    }
+
+    public static func quoted(_ bytes: ArraySlice<UInt8>) -> String {
+        var text = "\""
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                text.append("\\")
+                text.unicodeScalars.append(UnicodeScalar(byte))
+            case 0x20...0x7E:
+                text.unicodeScalars.append(UnicodeScalar(byte))
+            default:
+                let value = Int(byte)
+                text.append("\\\(value / 100)\(value / 10 % 10)\(value % 10)")
+            }
+        }
+        text.append("\"")
+        return text
+    }
+}

@@ -1,0 +1,40 @@
+/// One RDATA field as written in the zone file: its bytes (escapes not yet
+/// decoded; quotes removed) and whether it was quoted.
+public struct RDataField: Sendable {
+    public var bytes: ArraySlice<UInt8>
+    public var quoted: Bool
+
+    public init(bytes: ArraySlice<UInt8>, quoted: Bool) {
+        self.bytes = bytes
+        self.quoted = quoted
+    }
+
+    /// The field as text, for messages.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Splits presentation text into fields (whitespace-separated words and quoted strings),
+    /// for tests and for RDATA that does not come from a file (`$GENERATE`, YAML values).
+    public static func split(_ text: String) -> [RDataField] {
+        let bytes = Array(text.utf8)
+        var tokens: [Token] = []
+        var problems: [LexProblem] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                offset = EntryScanner.scan(buffer, from: offset, tokens: &tokens, problems: &problems)
+            }
+        }
+        return tokens.filter(\.isField).map { RDataField(bytes: bytes[$0.start..<$0.end], quoted: $0.kind == .quoted) }
+    }
+}
+
+/// Why RDATA could not be read; `field` is the index of the offending field, for the column.
+public struct RDataError: Error, Sendable, Equatable {
+    public var message: String
+    public var field: Int?
+
+    public init(_ message: String, field: Int? = nil) {
+        self.message = message
+        self.field = field
+    }
+}

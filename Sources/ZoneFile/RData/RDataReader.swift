@@ -1,0 +1,175 @@
+/// Reads presentation fields of one record in order and appends their wire form.
+///
+/// Each type's format is a short sequence of calls on this reader
+/// (`try reader.uint16(); try reader.name()`), so the type files stay declarative
+/// and every field error carries the field's index for the diagnostic's column.
+public struct RDataReader {
+    public let fields: [RDataField]
+    public private(set) var index: Int = 0
+    public let origin: DomainName
+    public var wire: [UInt8]
+
+    public init(fields: [RDataField], origin: DomainName, wire: [UInt8] = []) {
+        self.fields = fields
+        self.origin = origin
+        self.wire = wire
+    }
+
+    public var isAtEnd: Bool { index >= fields.count }
+    public var remaining: Int { fields.count - index }
+
+    /// The next field, or an error naming what was expected.
+    public mutating func next(_ expected: String) throws(RDataError) -> RDataField {
+        guard index < fields.count else { throw RDataError("missing \(expected)", field: nil) }
+        defer { index += 1 }
+        return fields[index]
+    }
+
+    /// Error for the field just read.
+    public func error(_ message: String) -> RDataError {
+        RDataError(message, field: max(0, index - 1))
+    }
+
+    /// Fails when fields are left over.
+    public func finish() throws(RDataError) {
+        if index < fields.count {
+            throw RDataError("unexpected '\(fields[index].text)' after the RDATA", field: index)
+        }
+    }
+
+    /// A domain name, relative names completed with the origin; stored uncompressed.
+    public mutating func name(_ what: String = "domain name") throws(RDataError) {
+        let field = try next(what)
+        do {
+            try NameParser.append(field.bytes, origin: origin, to: &wire)
+        } catch {
+            throw self.error("bad \(what) '\(field.text)': \(error)")
+        }
+    }
+
+    /// An unsigned decimal integer of at most `max`.
+    public mutating func integer(_ what: String, max: UInt64) throws(RDataError) -> UInt64 {
+        let field = try next(what)
+        guard !field.bytes.isEmpty, field.bytes.count <= 20 else { throw error("bad \(what) '\(field.text)'") }
+        var value: UInt64 = 0
+        for byte in field.bytes {
+            guard byte >= 0x30, byte <= 0x39 else { throw error("bad \(what) '\(field.text)': not a number") }
+            let (product, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = product.addingReportingOverflow(UInt64(byte - 0x30))
+            guard !overflow1, !overflow2 else { throw error("\(what) '\(field.text)' is out of range (0-\(max))") }
+            value = sum
+        }
+        guard value <= max else { throw error("\(what) '\(field.text)' is out of range (0-\(max))") }
+        return value
+    }
+
+    public mutating func uint8(_ what: String) throws(RDataError) {
+        wire.append(UInt8(try integer(what, max: 255)))
+    }
+
+    public mutating func uint16(_ what: String) throws(RDataError) {
+        appendUInt16(UInt16(try integer(what, max: 65535)))
+    }
+
+    public mutating func uint32(_ what: String) throws(RDataError) {
+        appendUInt32(UInt32(try integer(what, max: UInt64(UInt32.max))))
+    }
+
+    public mutating func appendUInt16(_ value: UInt16) {
+        wire.append(UInt8(value >> 8))
+        wire.append(UInt8(value & 0xFF))
+    }
+
+    public mutating func appendUInt32(_ value: UInt32) {
+        wire.append(UInt8(value >> 24))
+        wire.append(UInt8((value >> 16) & 0xFF))
+        wire.append(UInt8((value >> 8) & 0xFF))
+        wire.append(UInt8(value & 0xFF))
+    }
+
+    /// One character-string (RFC 1035 §3.3): at most 255 octets after escapes are decoded.
+    public mutating func characterString(_ what: String = "character-string") throws(RDataError) {
+        let field = try next(what)
+        try appendCharacterString(field)
+    }
+
+    /// Appends a length-prefixed character-string from a field, decoding `\X` and `\DDD`.
+    public mutating func appendCharacterString(_ field: RDataField) throws(RDataError) {
+        let lengthIndex = wire.count
+        wire.append(0)
+        let decoded = try appendDecodingEscapes(field)
+        guard decoded <= 255 else {
+            wire.removeSubrange(lengthIndex...)
+            throw error("character-string is \(decoded) octets long; the limit is 255 (split it into several quoted strings)")
+        }
+        wire[lengthIndex] = UInt8(decoded)
+    }
+
+    /// Appends a field's bytes with escapes decoded; returns how many octets were appended.
+    @discardableResult
+    public mutating func appendDecodingEscapes(_ field: RDataField) throws(RDataError) -> Int {
+        let bytes = field.bytes
+        var count = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            var byte = bytes[i]
+            if byte == 0x5C {
+                i += 1
+                guard i < bytes.endIndex else { throw error("'\(field.text)' ends with a lone backslash") }
+                let first = bytes[i]
+                if first >= 0x30, first <= 0x39 {
+                    guard i + 2 < bytes.endIndex, (0x30...0x39).contains(bytes[i + 1]), (0x30...0x39).contains(bytes[i + 2])
+                    else { throw error("bad escape in '\(field.text)': \\DDD needs three decimal digits") }
+                    let value = Int(first - 0x30) * 100 + Int(bytes[i + 1] - 0x30) * 10 + Int(bytes[i + 2] - 0x30)
+                    guard value <= 255 else { throw error("bad escape in '\(field.text)': \\\(value) is above 255") }
+                    byte = UInt8(value)
+                    i += 3
+                } else {
+                    byte = first
+                    i += 1
+                }
+            } else {
+                i += 1
+            }
+            wire.append(byte)
+            count += 1
+        }
+        return count
+    }
+
+    /// The rest of the fields concatenated and decoded as base64 (RFC 4648), whitespace between fields ignored.
+    public mutating func base64Rest(_ what: String, allowEmpty: Bool = false) throws(RDataError) {
+        var text: [UInt8] = []
+        let first = index
+        while index < fields.count {
+            text.append(contentsOf: fields[index].bytes)
+            index += 1
+        }
+        if text.isEmpty {
+            if allowEmpty { return }
+            throw RDataError("missing \(what)", field: nil)
+        }
+        guard let decoded = Base64.decode(text) else {
+            throw RDataError("bad \(what): not valid base64", field: first)
+        }
+        wire.append(contentsOf: decoded)
+    }
+
+    /// The rest of the fields concatenated and decoded as hexadecimal.
+    public mutating func hexRest(_ what: String, allowEmpty: Bool = false) throws(RDataError) {
+        var text: [UInt8] = []
+        let first = index
+        while index < fields.count {
+            text.append(contentsOf: fields[index].bytes)
+            index += 1
+        }
+        if text.isEmpty {
+            if allowEmpty { return }
+            throw RDataError("missing \(what)", field: nil)
+        }
+        guard let decoded = Hex.decode(text[...]) else {
+            throw RDataError("bad \(what): not valid hexadecimal", field: first)
+        }
+        wire.append(contentsOf: decoded)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The bytes of one zone file as read, the single source of truth for its syntax.
+///
+/// Everything else (entries, tokens, records) is described by offsets into
+/// `bytes`, which keeps memory close to the file's size and makes printing the
+/// file back trivially lossless.
+public final class SourceFile: Sendable {
+    /// Path as given to the loader (used in diagnostics).
+    public let path: String
+    public let bytes: [UInt8]
+    /// Offsets where each line starts, computed on first use (diagnostics and record positions).
+    private let lineStartsBox: LineStarts
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        self.lineStartsBox = LineStarts(bytes: bytes)
+    }
+
+    /// Reads a file from disk. Directories, unreadable and vanished files are errors that name the path.
+    public static func read(path: String) throws(SourceReadError) -> SourceFile {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw SourceReadError(path: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw SourceReadError(path: path, reason: "is a directory, not a zone file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SourceReadError(path: path, reason: "cannot be read (permission denied?)")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            return SourceFile(path: path, bytes: [UInt8](data))
+        } catch {
+            throw SourceReadError(path: path, reason: "read failed: \(error.localizedDescription)")
+        }
+    }
+
+    /// 1-based line and column (in bytes) of an offset.
+    public func location(of offset: Int) -> SourceLocation {
+        let starts = lineStartsBox.starts
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(starts[middle]) <= offset { low = middle } else { high = middle - 1 }
+        }
+        return SourceLocation(line: low + 1, column: offset - Int(starts[low]) + 1, offset: offset)
+    }
+
+    /// The text of a byte range, for messages (invalid UTF-8 shown with replacement characters).
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+}
+
+/// Lazily computed line table, shared safely between threads.
+final class LineStarts: @unchecked Sendable {
+    private let bytes: [UInt8]
+    private let lock = NSLock()
+    private var cached: [UInt32]?
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    var starts: [UInt32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached { return cached }
+        var result: [UInt32] = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in 0..<buffer.count where buffer[index] == 0x0A {
+                result.append(UInt32(truncatingIfNeeded: index + 1))
+            }
+        }
+        cached = result
+        return result
+    }
+}
+
+/// A position in a source file: 1-based line and byte column, 0-based byte offset.
+public struct SourceLocation: Sendable, Hashable, Comparable {
+    public var line: Int
+    public var column: Int
+    public var offset: Int
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool { lhs.offset < rhs.offset }
+}
+
+/// A zone file that could not be read at all.
+public struct SourceReadError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): error: \(reason)" }
+}

@@ -1,0 +1,101 @@
+/// Splits a zone file into entries and tokens the way BIND's lexer does.
+///
+/// Rules (RFC 1035 §5.1 plus BIND's reading of them): whitespace separates
+/// tokens; `;` starts a comment that runs to the end of the line; `(` and `)`
+/// let an entry continue over newlines; `"` starts a quoted string in which `\"`
+/// and `\\` are escapes and an unescaped newline is an error; a backslash in an
+/// unquoted word escapes the next byte (so `\;` and `\(` are data). `(`, `)`,
+/// `;` and `"` end a word even when glued to it (`60)`, `3600000;EXPIRE`). A
+/// carriage return is whitespace, so CRLF files read like LF files. Outside
+/// parentheses a newline ends the entry; the newline belongs to the entry.
+struct EntryScanner {
+    /// Scans the entry that starts at `start` and returns the offset just past it.
+    /// Tokens are appended to `tokens` (which the caller clears); problems to `problems`.
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                     tokens: inout [Token], problems: inout [LexProblem]) -> Int {
+        let count = bytes.count
+        var index = start
+        var depth = 0
+        var firstParen = -1
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x0A: // newline
+                if depth == 0 { return index + 1 }
+                index += 1
+            case 0x20, 0x09, 0x0D:
+                index += 1
+            case 0x3B: // ;
+                let commentStart = index
+                index += 1
+                while index < count, bytes[index] != 0x0A { index += 1 }
+                tokens.append(Token(kind: .comment, start: commentStart, end: index))
+            case 0x28: // (
+                if depth == 0 { firstParen = index }
+                depth += 1
+                tokens.append(Token(kind: .openParen, start: index, end: index + 1))
+                index += 1
+            case 0x29: // )
+                if depth == 0 {
+                    problems.append(LexProblem(kind: .unbalancedCloseParen, offset: index))
+                } else {
+                    depth -= 1
+                }
+                tokens.append(Token(kind: .closeParen, start: index, end: index + 1))
+                index += 1
+            case 0x22: // "
+                index += 1
+                let contentStart = index
+                var closed = false
+                while index < count {
+                    let inner = bytes[index]
+                    if inner == 0x22 {
+                        closed = true
+                        break
+                    }
+                    if inner == 0x5C { // backslash
+                        index += 2
+                        continue
+                    }
+                    if inner == 0x0A { break }
+                    if inner == 0 { problems.append(LexProblem(kind: .nulByte, offset: index)) }
+                    index += 1
+                }
+                if index > count { index = count }
+                tokens.append(Token(kind: .quoted, start: contentStart, end: index))
+                if closed {
+                    index += 1
+                } else {
+                    problems.append(LexProblem(kind: .unbalancedQuotes, offset: contentStart - 1))
+                    // Recover at the end of the line: the entry ends there.
+                    if index < count { return index + 1 }
+                    return count
+                }
+            case 0:
+                problems.append(LexProblem(kind: .nulByte, offset: index))
+                index += 1
+            default:
+                let wordStart = index
+                while index < count {
+                    let inner = bytes[index]
+                    if inner == 0x5C {
+                        index += 2
+                        continue
+                    }
+                    if inner <= 0x20 || inner == 0x3B || inner == 0x28 || inner == 0x29 || inner == 0x22 {
+                        if inner == 0x20 || inner == 0x09 || inner == 0x0A || inner == 0x0D || inner == 0x3B
+                            || inner == 0x28 || inner == 0x29 || inner == 0x22 || inner == 0 {
+                            break
+                        }
+                    }
+                    index += 1
+                }
+                if index > count { index = count }
+                tokens.append(Token(kind: .word, start: wordStart, end: index))
+            }
+        }
+        if depth > 0 { problems.append(LexProblem(kind: .unclosedParen, offset: firstParen)) }
+        return count
+    }
+}
