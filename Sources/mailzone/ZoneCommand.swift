@@ -1,10 +1,93 @@
 import ArgumentParser
+import Foundation
+import ZoneFile
 
 /// `mailzone zone check|dump FILE`: the zone-file library on its own.
 struct ZoneCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zone",
         abstract: "Parse a zone file: report its problems or print its records.",
-        subcommands: []
+        subcommands: [ZoneCheckCommand.self, ZoneDumpCommand.self]
     )
+}
+
+/// Options shared by the zone subcommands.
+struct ZoneInputOptions: ParsableArguments {
+    @Argument(help: "The zone file.")
+    var file: String
+
+    @Option(help: "The zone's origin (default: the file's first $ORIGIN, else its first absolute owner).")
+    var origin: String?
+
+    @Option(help: ArgumentHelp("Resolve relative $INCLUDE paths from this directory instead of the including file's, as BIND does with its working directory.", valueName: "dir"))
+    var includeBase: String?
+
+    func loadOptions() throws -> LoadOptions {
+        var options = LoadOptions()
+        if let origin {
+            do {
+                options.origin = try DomainName(parsing: origin.hasSuffix(".") ? origin : origin + ".")
+            } catch {
+                throw ValidationError("--origin '\(origin)' is not a domain name: \(error)")
+            }
+        }
+        if let includeBase { options.includeBase = .directory(includeBase) }
+        return options
+    }
+}
+
+struct ZoneCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Report every problem in a zone file; exit 0 when it has no errors, 1 otherwise."
+    )
+
+    @OptionGroup var input: ZoneInputOptions
+
+    @Flag(help: "Print nothing but the diagnostics.")
+    var quiet = false
+
+    func run() async throws {
+        let zone = ZoneLoader.load(path: input.file, options: try input.loadOptions())
+        let formatter = DiagnosticFormatter(color: Terminal.wantsColor(fileDescriptor: 2))
+        for diagnostic in zone.diagnostics { Terminal.writeError(formatter.format(diagnostic)) }
+        let errors = zone.diagnostics.filter { $0.severity == .error }.count
+        let warnings = zone.diagnostics.count - errors
+        if !quiet {
+            let origin = zone.origin.map { " \($0)" } ?? ""
+            print("\(input.file):\(origin) \(zone.recordCount) records, \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")")
+        }
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+struct ZoneDumpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dump",
+        abstract: "Print the zone's records canonically, one per line, with absolute names."
+    )
+
+    @OptionGroup var input: ZoneInputOptions
+
+    @Flag(help: "Sort records in DNSSEC canonical order (RFC 4034 §6) instead of file order.")
+    var sorted = false
+
+    func run() async throws {
+        let zone = ZoneLoader.load(path: input.file, options: try input.loadOptions())
+        let formatter = DiagnosticFormatter(color: Terminal.wantsColor(fileDescriptor: 2))
+        for diagnostic in zone.diagnostics { Terminal.writeError(formatter.format(diagnostic)) }
+        var records = zone.records
+        if sorted { records = ZoneDump.canonicalOrder(records) }
+        var output = ""
+        for record in records {
+            output += record.description
+            output += "\n"
+            if output.utf8.count > 1 << 16 {
+                FileHandle.standardOutput.write(Data(output.utf8))
+                output = ""
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if zone.hasErrors { throw ExitCode(1) }
+    }
 }

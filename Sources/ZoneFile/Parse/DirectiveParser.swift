@@ -1,0 +1,153 @@
+import Foundation
+
+/// `$ORIGIN`, `$TTL`, `$INCLUDE` and `$GENERATE` (RFC 1035 §5.1, RFC 2308 §4, BIND).
+extension LoaderState {
+    mutating func interpretDirective(source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, entryStart: Int,
+                                     context: inout FileContext) -> Bool {
+        let fields = fieldTokens()
+        let bytes = source.bytes
+        let nameToken = fields[0]
+        let directive = String(decoding: bytes[nameToken.start..<nameToken.end], as: UTF8.self).uppercased()
+        let arguments = Array(fields.dropFirst())
+        func argumentText(_ index: Int) -> String { source.text(arguments[index].start..<arguments[index].end) }
+
+        switch directive {
+        case "$ORIGIN":
+            guard arguments.count == 1 else {
+                report("directive.arguments", .error, "$ORIGIN takes one domain name", source: source,
+                       offset: arguments.count > 1 ? arguments[1].start : nameToken.start)
+                return false
+            }
+            let token = arguments[0]
+            nameScratch.removeAll(keepingCapacity: true)
+            do {
+                let text = bytes[token.start..<token.end]
+                let absolute = text.last == UInt8(ascii: ".") && !LoaderState.endsWithEscapedDot(text)
+                if !absolute, context.origin == nil {
+                    report("origin.unknown", .error, "relative $ORIGIN '\(argumentText(0))' but no origin is known; end it with '.'",
+                           source: source, offset: token.start)
+                    return false
+                }
+                try NameParser.append(text, origin: context.origin ?? .root, to: &nameScratch)
+            } catch {
+                report("name.invalid", .error, "bad $ORIGIN '\(argumentText(0))': \(error)", source: source, offset: token.start)
+                return false
+            }
+            let origin = DomainName(uncheckedWire: nameScratch)
+            context.origin = origin
+            context.originID = names.intern(nameScratch[...])
+            if zoneOrigin == nil, records.isEmpty { zoneOrigin = origin }
+            return true
+
+        case "$TTL":
+            guard arguments.count == 1 else {
+                report("directive.arguments", .error, "$TTL takes one TTL", source: source,
+                       offset: arguments.count > 1 ? arguments[1].start : nameToken.start)
+                return false
+            }
+            let token = arguments[0]
+            guard var value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else { return false }
+            if value > 0x7FFF_FFFF {
+                report("ttl.too-large", .warning, "$TTL \(value) is above 2147483647 (RFC 2181 §8); BIND sets it to 0",
+                       source: source, offset: token.start)
+                value = 0
+            }
+            defaultTTL = value
+            return true
+
+        case "$INCLUDE":
+            guard arguments.count == 1 || arguments.count == 2 else {
+                report("directive.arguments", .error, "$INCLUDE takes a file name and an optional origin", source: source,
+                       offset: arguments.count > 2 ? arguments[2].start : nameToken.start)
+                return false
+            }
+            return include(source: source, arguments: arguments, directiveOffset: nameToken.start, context: &context)
+
+        case "$GENERATE":
+            return generate(source: source, arguments: arguments, entryStart: entryStart, directiveOffset: nameToken.start,
+                            context: &context)
+
+        default:
+            report("directive.unknown", .error,
+                   "unknown directive '\(source.text(nameToken.start..<nameToken.end))'; known: $ORIGIN, $TTL, $INCLUDE, $GENERATE",
+                   source: source, offset: nameToken.start)
+            return false
+        }
+    }
+
+    /// Reads an included file in a copy of the context: its `$ORIGIN` and owner do not leak back (RFC 1035 §5.1).
+    mutating func include(source: SourceFile, arguments: [Token], directiveOffset: Int, context: inout FileContext) -> Bool {
+        let fileToken = arguments[0]
+        var fieldReader = RDataReader(fields: [RDataField(bytes: source.bytes[fileToken.start..<fileToken.end],
+                                                          quoted: fileToken.kind == .quoted)],
+                                      origin: .root)
+        guard let field = try? fieldReader.next("file"), (try? fieldReader.appendDecodingEscapes(field)) != nil else {
+            report("include.path", .error, "bad $INCLUDE file name", source: source, offset: fileToken.start)
+            return false
+        }
+        let name = String(decoding: fieldReader.wire, as: UTF8.self)
+        let path: String
+        if name.hasPrefix("/") {
+            path = name
+        } else {
+            switch options.includeBase {
+            case .includingFile:
+                let directory = (source.path as NSString).deletingLastPathComponent
+                path = directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
+            case .directory(let base):
+                path = (base as NSString).appendingPathComponent(name)
+            }
+        }
+        var child = context
+        child.lastOwner = nil
+        if arguments.count == 2 {
+            let token = arguments[1]
+            nameScratch.removeAll(keepingCapacity: true)
+            do {
+                try NameParser.append(source.bytes[token.start..<token.end], origin: context.origin ?? .root, to: &nameScratch)
+            } catch {
+                report("name.invalid", .error, "bad $INCLUDE origin '\(source.text(token.start..<token.end))': \(error)",
+                       source: source, offset: token.start)
+                return false
+            }
+            child.origin = DomainName(uncheckedWire: nameScratch)
+            child.originID = names.intern(nameScratch[...])
+            if zoneOrigin == nil, records.isEmpty { zoneOrigin = child.origin }
+        }
+        let resolved = LoaderState.resolvedPath(path)
+        if let root = options.includeRoot {
+            let rootResolved = LoaderState.resolvedPath(root)
+            guard resolved == rootResolved || resolved.hasPrefix(rootResolved.hasSuffix("/") ? rootResolved : rootResolved + "/") else {
+                report("include.outside", .error,
+                       "$INCLUDE '\(name)' resolves to \(resolved), outside \(rootResolved); keep included files in the repository or allow it explicitly",
+                       source: source, offset: fileToken.start)
+                return false
+            }
+        }
+        if let index = includeStack.firstIndex(of: resolved) {
+            let cycle = (includeStack[index...] + [resolved]).joined(separator: " -> ")
+            report("include.cycle", .error, "$INCLUDE cycle: \(source.path) includes \(path), which is already being read (\(cycle))",
+                   source: source, offset: fileToken.start)
+            return false
+        }
+        guard includeStack.count <= options.maxIncludeDepth else {
+            report("limit.include-depth", .error, "$INCLUDE nested more than \(options.maxIncludeDepth) deep", source: source,
+                   offset: fileToken.start)
+            return false
+        }
+        let included: SourceFile
+        do {
+            included = try SourceFile.read(path: path)
+        } catch {
+            report("include.unreadable", .error, "$INCLUDE '\(name)': \(path) \(error.reason)", source: source, offset: fileToken.start)
+            return false
+        }
+        // The included file's entries use the shared scratch buffers; save the including entry's tokens.
+        let savedTokens = tokens
+        includeStack.append(resolved)
+        parseFile(included, context: &child)
+        includeStack.removeLast()
+        tokens = savedTokens
+        return true
+    }
+}

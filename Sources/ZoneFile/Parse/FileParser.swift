@@ -1,0 +1,77 @@
+/// The entry loop of one file: split into entries, then read each as a
+/// directive, a record, or trivia.
+extension LoaderState {
+    mutating func parseFile(_ source: SourceFile, context: inout FileContext) {
+        let fileIndex = files.count
+        context.fileIndex = fileIndex
+        // Reserve the slot so included files get later indexes; filled in at the end.
+        files.append(ZoneFileSyntax(source: source, entries: []))
+        guard source.bytes.count < Int(UInt32.max) else {
+            report("file.too-large", .error, "file is larger than 4 GiB; split it with $INCLUDE", source: source, offset: nil)
+            return
+        }
+        var entries: [EntrySyntax] = []
+        entries.reserveCapacity(source.bytes.count / 40)
+        let bytes = source.bytes
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                tokens.removeAll(keepingCapacity: true)
+                problems.removeAll(keepingCapacity: true)
+                let end = EntryScanner.scan(buffer, from: offset, tokens: &tokens, problems: &problems)
+                let kind = interpretEntry(source: source, buffer: buffer, start: offset, end: end, context: &context)
+                entries.append(EntrySyntax(start: offset, end: end, kind: kind))
+                offset = end
+            }
+        }
+        files[fileIndex] = ZoneFileSyntax(source: source, entries: entries)
+    }
+
+    /// Reads one entry whose tokens are in `tokens`; returns how the syntax tree classifies it.
+    mutating func interpretEntry(source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int,
+                                 context: inout FileContext) -> EntrySyntax.Kind {
+        if !problems.isEmpty {
+            for problem in problems {
+                switch problem.kind {
+                case .unbalancedQuotes:
+                    report("lex.unbalanced-quotes", .error, "unbalanced quotes: this string has no closing '\"' on its line",
+                           source: source, offset: problem.offset)
+                case .unbalancedCloseParen:
+                    report("lex.unbalanced-paren", .error, "')' without a matching '('", source: source, offset: problem.offset)
+                case .unclosedParen:
+                    report("lex.unclosed-paren", .error, "'(' is never closed; the rest of the file was read as part of this entry",
+                           source: source, offset: problem.offset)
+                case .nulByte:
+                    report("lex.nul", .error, "NUL byte in the zone file (binary data?)", source: source, offset: problem.offset)
+                }
+            }
+            return .unexpected
+        }
+        if end - start > options.maxEntryLength {
+            report("limit.entry-length", .error,
+                   "entry is \(end - start) bytes long; the limit is \(options.maxEntryLength) (a missing ')'?)",
+                   source: source, offset: start)
+            return .unexpected
+        }
+        // Fields only; comments and parentheses are layout.
+        var firstField = -1
+        for (index, token) in tokens.enumerated() where token.isField {
+            firstField = index
+            break
+        }
+        if firstField < 0 { return .trivia }
+        let first = tokens[firstField]
+        let blankOwner = buffer[start] == 0x20 || buffer[start] == 0x09
+        if !blankOwner, first.kind == .word, buffer[first.start] == UInt8(ascii: "$") {
+            return interpretDirective(source: source, buffer: buffer, entryStart: start, context: &context)
+                ? .directive : .unexpected
+        }
+        return interpretRecord(source: source, buffer: buffer, entryStart: start, blankOwner: blankOwner,
+                               context: &context) ? .record : .unexpected
+    }
+
+    /// Field tokens of the current entry (comments and parentheses dropped).
+    func fieldTokens() -> [Token] {
+        tokens.filter(\.isField)
+    }
+}

@@ -1,0 +1,265 @@
+/// Reads one record entry: `[owner] [ttl] [class] type rdata` (TTL and class in
+/// either order), as BIND does.
+extension LoaderState {
+    mutating func interpretRecord(source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, entryStart: Int,
+                                  blankOwner: Bool, context: inout FileContext) -> Bool {
+        let bytes = source.bytes
+        // Field tokens in place: compact `tokens` to fields only.
+        var fieldCount = 0
+        for index in 0..<tokens.count where tokens[index].isField {
+            tokens[fieldCount] = tokens[index]
+            fieldCount += 1
+        }
+        var cursor = 0
+
+        // Owner.
+        let ownerID: UInt32
+        if blankOwner {
+            guard let last = context.lastOwner else {
+                report("owner.none", .error, "no owner name: the first record of a file must start with an owner in column 1",
+                       source: source, offset: tokens[0].start)
+                return false
+            }
+            ownerID = last
+        } else {
+            let token = tokens[0]
+            cursor = 1
+            guard token.kind == .word else {
+                report("owner.quoted", .error, "an owner name cannot be a quoted string", source: source, offset: token.start - 1)
+                return false
+            }
+            guard let id = readName(bytes[token.start..<token.end], source: source, offset: token.start,
+                                    context: &context, what: "owner name") else { return false }
+            ownerID = id
+            context.lastOwner = id
+        }
+
+        // TTL and class, in either order.
+        var ttl: UInt32? = nil
+        var rrClass: RRClass? = nil
+        var ttlOffset = 0
+        for _ in 0..<2 {
+            guard cursor < fieldCount else { break }
+            let token = tokens[cursor]
+            guard token.kind == .word else { break }
+            if ttl == nil, TTLParser.looksLikeTTL(buffer[token.start]) {
+                guard let value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else {
+                    return false
+                }
+                ttl = value
+                ttlOffset = token.start
+                cursor += 1
+            } else if rrClass == nil, let parsed = RRClass.parse(bytes[token.start..<token.end]) {
+                rrClass = parsed
+                cursor += 1
+            } else {
+                break
+            }
+        }
+
+        // Type.
+        guard cursor < fieldCount else {
+            report("record.no-type", .error, "missing record type after the owner, TTL and class",
+                   source: source, offset: tokens[max(0, cursor - 1)].start)
+            return false
+        }
+        let typeToken = tokens[cursor]
+        cursor += 1
+        guard typeToken.kind == .word, let type = RRType.parse(bytes[typeToken.start..<typeToken.end]) else {
+            let text = source.text(typeToken.start..<typeToken.end)
+            if typeToken.kind == .word, TTLParser.looksLikeTTL(buffer[typeToken.start]) {
+                report("record.ttl-twice", .error, "'\(text)' where the record type belongs (a second TTL?)",
+                       source: source, offset: typeToken.start)
+            } else {
+                report("record.unknown-type", .error, "unknown record type '\(text)'; use a mnemonic such as TXT or TYPEnnn",
+                       source: source, offset: typeToken.start)
+            }
+            return false
+        }
+        if type.isMetaType {
+            report("record.meta-type", .error, "\(type) is a meta type and cannot appear in a zone file",
+                   source: source, offset: typeToken.start)
+            return false
+        }
+
+        // RDATA.
+        fields.removeAll(keepingCapacity: true)
+        let firstRData = cursor
+        while cursor < fieldCount {
+            let token = tokens[cursor]
+            fields.append(RDataField(bytes: bytes[token.start..<token.end], quoted: token.kind == .quoted))
+            cursor += 1
+        }
+        let rdataStart = firstRData < fieldCount ? tokens[firstRData].fullRange.lowerBound : typeToken.end
+        let rdataEnd = firstRData < fieldCount ? tokens[fieldCount - 1].fullRange.upperBound : typeToken.end
+        guard let origin = context.origin else {
+            report("origin.unknown", .error, "no origin is known for this record's RDATA; give one with --origin or $ORIGIN",
+                   source: source, offset: rdataStart)
+            return false
+        }
+        wire.removeAll(keepingCapacity: true)
+        do {
+            try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
+        } catch {
+            let offset = error.field.map { tokens[firstRData + min($0, fieldCount - firstRData - 1)].start } ?? rdataStart
+            report("rdata.invalid", .error, "\(type) RDATA: \(error.message)", source: source,
+                   offset: fieldCount > firstRData ? offset : typeToken.end)
+            return false
+        }
+
+        return addRecord(owner: ownerID, ttl: ttl, ttlOffset: ttlOffset, rrClass: rrClass, type: type, rdataRange: rdataStart..<rdataEnd,
+                         entryStart: entryStart, flags: [], source: source, context: context, ownerOffset: tokens[0].start)
+    }
+
+    /// Encodes RDATA, handling RFC 3597's `\# LENGTH HEX` for every type.
+    static func encodeRData(type: RRType, fields: [RDataField], origin: DomainName,
+                            into wire: inout [UInt8]) throws(RDataError) {
+        if let first = fields.first, !first.quoted, first.bytes.count == 2,
+           first.bytes[first.bytes.startIndex] == 0x5C, first.bytes[first.bytes.startIndex + 1] == 0x23 {
+            try RDataCodec.encodeGeneric(fields.dropFirst(), into: &wire)
+            guard wire.count <= 65535 else { throw RDataError("RDATA is longer than 65535 octets") }
+            return
+        }
+        try RDataCodec.encode(type, fields: fields, origin: origin, into: &wire)
+        guard wire.count <= 65535 else { throw RDataError("RDATA is \(wire.count) octets long; the limit is 65535") }
+    }
+
+    /// Resolves the TTL by BIND's rules and stores the record.
+    mutating func addRecord(owner: UInt32, ttl explicitTTL: UInt32?, ttlOffset: Int, rrClass: RRClass?, type: RRType,
+                            rdataRange: Range<Int>, entryStart: Int, flags initialFlags: RecordSlot.Flags,
+                            source: SourceFile, context: FileContext, ownerOffset: Int) -> Bool {
+        var flags = initialFlags
+        let ttl: UInt32
+        if var value = explicitTTL {
+            if value > 0x7FFF_FFFF {
+                report("ttl.too-large", .warning, "TTL \(value) is above 2147483647 (RFC 2181 §8); BIND sets it to 0",
+                       source: source, offset: ttlOffset)
+                value = 0
+            }
+            ttl = value
+            previousTTL = value
+            flags.insert(.explicitTTL)
+        } else if let value = defaultTTL {
+            ttl = value
+        } else if let value = previousTTL {
+            ttl = value
+            if !warnedRFC1035TTL {
+                warnedRFC1035TTL = true
+                report("ttl.rfc1035", .warning, "no $TTL: records without a TTL take the previous record's TTL (RFC 1035); add a $TTL line",
+                       source: source, offset: entryStart)
+            }
+        } else if type == .soa, wire.count >= 4 {
+            let minimum = wire.suffix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            report("ttl.soa-minimum", .warning, "no TTL specified; using SOA MINTTL (\(minimum)) instead",
+                   source: source, offset: entryStart)
+            ttl = minimum
+            previousTTL = minimum
+        } else {
+            report("ttl.none", .error, "no TTL specified: add a TTL to this record or a $TTL line before it",
+                   source: source, offset: entryStart)
+            return false
+        }
+        let recordClass = rrClass ?? options.zoneClass
+        if recordClass != options.zoneClass {
+            report("record.class", .error, "class \(recordClass) differs from the zone's class \(options.zoneClass)",
+                   source: source, offset: entryStart)
+            return false
+        }
+        if records.count >= options.maxRecords {
+            if !tooManyRecordsReported {
+                tooManyRecordsReported = true
+                report("limit.records", .error, "the zone has more than \(options.maxRecords) records; raise the limit if this is expected",
+                       source: source, offset: entryStart)
+            }
+            return false
+        }
+        if let zoneOrigin, !names.wireIsSubdomain(owner, of: zoneOrigin) {
+            report("zone.out-of-zone", .warning,
+                   "ignoring out-of-zone data: \(names.name(owner)) is not in \(zoneOrigin)",
+                   source: source, offset: ownerOffset)
+            flags.insert(.outOfZone)
+        }
+        records.append(RecordSlot(owner: owner, origin: context.originID, ttl: ttl,
+                                  rdataStart: UInt32(truncatingIfNeeded: rdataRange.lowerBound),
+                                  rdataEnd: UInt32(truncatingIfNeeded: rdataRange.upperBound),
+                                  entryStart: UInt32(truncatingIfNeeded: entryStart), type: type.rawValue,
+                                  rrClass: recordClass.rawValue, file: UInt16(truncatingIfNeeded: context.fileIndex),
+                                  flags: flags))
+        return true
+    }
+
+    /// Reads a name relative to the context's origin and interns it; reports and returns nil when invalid.
+    mutating func readName(_ text: ArraySlice<UInt8>, source: SourceFile, offset: Int, context: inout FileContext,
+                           what: String) -> UInt32? {
+        nameScratch.removeAll(keepingCapacity: true)
+        let absolute = text.last == UInt8(ascii: ".") && !LoaderState.endsWithEscapedDot(text)
+        if !absolute, context.origin == nil {
+            report("origin.unknown", .error,
+                   "relative \(what) '\(String(decoding: text, as: UTF8.self))' but no origin is known; give one with --origin or a $ORIGIN line",
+                   source: source, offset: offset)
+            return nil
+        }
+        do {
+            try NameParser.append(text, origin: context.origin ?? .root, to: &nameScratch)
+        } catch {
+            report("name.invalid", .error, "bad \(what) '\(String(decoding: text, as: UTF8.self))': \(error)",
+                   source: source, offset: offset)
+            return nil
+        }
+        if zoneOrigin == nil {
+            // No origin given: the first absolute owner (normally the SOA's) defines the zone.
+            zoneOrigin = DomainName(uncheckedWire: nameScratch)
+            context.origin = zoneOrigin
+            context.originID = names.intern(nameScratch[...])
+        }
+        return names.intern(nameScratch[...])
+    }
+
+    static func endsWithEscapedDot(_ text: ArraySlice<UInt8>) -> Bool {
+        // A trailing "\." is an escaped dot, not the root; count the backslashes before it.
+        var backslashes = 0
+        var index = text.endIndex - 2
+        while index >= text.startIndex, text[index] == 0x5C {
+            backslashes += 1
+            index -= 1
+        }
+        return backslashes % 2 == 1
+    }
+
+    /// Reads a TTL field; reports and returns nil when invalid.
+    mutating func readTTL(_ text: ArraySlice<UInt8>, source: SourceFile, offset: Int) -> UInt32? {
+        switch TTLParser.parse(text) {
+        case .success(let value):
+            return value
+        case .failure(let failure):
+            let shown = String(decoding: text, as: UTF8.self)
+            switch failure {
+            case .unknownUnit(let unit):
+                let position = text.firstIndex(of: unit) ?? text.startIndex
+                report("ttl.unknown-unit", .error,
+                       "TTL '\(shown)' has an unknown unit '\(String(decoding: [unit], as: UTF8.self))'; use w, d, h, m or s",
+                       source: source, offset: offset + (position - text.startIndex))
+            case .notANumber:
+                report("ttl.invalid", .error, "bad TTL '\(shown)': a unit needs a number before it", source: source, offset: offset)
+            case .overflow:
+                report("ttl.overflow", .error, "TTL '\(shown)' does not fit in 32 bits", source: source, offset: offset)
+            }
+            return nil
+        }
+    }
+}
+
+extension NameTable {
+    /// True when the interned name `id` is `ancestor` or below it.
+    func wireIsSubdomain(_ id: UInt32, of ancestor: DomainName) -> Bool {
+        let wire = self.wire(id)
+        let suffix = ancestor.wire
+        guard wire.count >= suffix.count else { return false }
+        // Walk labels so a suffix match lands on a label boundary.
+        var index = wire.startIndex
+        while wire.endIndex - index > suffix.count {
+            index += Int(wire[index]) + 1
+        }
+        return wire.endIndex - index == suffix.count && DomainName.equalWire(wire[index...], suffix[...])
+    }
+}

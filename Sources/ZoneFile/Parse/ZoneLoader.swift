@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reads a zone: the top file and every file it `$INCLUDE`s, into lossless
+/// syntax per file, a compact record table, and diagnostics.
+///
+/// All problems are collected — a broken line is reported and kept as an
+/// `unexpected` entry, and reading goes on with the next line — so one run shows
+/// every error in the file, like a compiler.
+public enum ZoneLoader {
+    /// Loads a zone from a file on disk.
+    public static func load(path: String, options: LoadOptions = LoadOptions()) -> Zone {
+        var state = LoaderState(options: options)
+        state.loadTop(path: path, source: nil)
+        return state.finish()
+    }
+
+    /// Loads a zone from bytes in memory (`path` names it in diagnostics and anchors relative `$INCLUDE`s).
+    public static func load(bytes: [UInt8], path: String, options: LoadOptions = LoadOptions()) -> Zone {
+        var state = LoaderState(options: options)
+        state.loadTop(path: path, source: SourceFile(path: path, bytes: bytes))
+        return state.finish()
+    }
+
+    /// Loads a zone from text in memory.
+    public static func load(text: String, path: String = "<input>", options: LoadOptions = LoadOptions()) -> Zone {
+        load(bytes: Array(text.utf8), path: path, options: options)
+    }
+}
+
+/// Per-file reading position: what `$ORIGIN`, the previous owner and TTLs are at this point.
+struct FileContext {
+    var fileIndex: Int
+    var origin: DomainName?
+    var originID: UInt32
+    var lastOwner: UInt32?
+}
+
+/// Everything one load accumulates across its files.
+struct LoaderState {
+    let options: LoadOptions
+    var names = NameTable()
+    var records: [RecordSlot] = []
+    var files: [ZoneFileSyntax] = []
+    var diagnostics: [Diagnostic] = []
+    var generatedText: [UInt8] = []
+    var zoneOrigin: DomainName?
+    /// `$TTL` value, shared across included files as BIND shares it.
+    var defaultTTL: UInt32?
+    /// TTL of the previous record, used when there is no `$TTL` (RFC 1035 semantics).
+    var previousTTL: UInt32?
+    var warnedRFC1035TTL = false
+    /// Resolved paths of the files being read, outermost first, to find `$INCLUDE` cycles.
+    var includeStack: [String] = []
+    var tooManyRecordsReported = false
+
+    // Scratch buffers reused for every record, so the hot loop does not allocate.
+    var tokens: [Token] = []
+    var problems: [LexProblem] = []
+    var fields: [RDataField] = []
+    var wire: [UInt8] = []
+    var nameScratch: [UInt8] = []
+
+    init(options: LoadOptions) {
+        self.options = options
+        self.zoneOrigin = options.origin
+        tokens.reserveCapacity(64)
+        fields.reserveCapacity(64)
+        wire.reserveCapacity(1024)
+        nameScratch.reserveCapacity(256)
+    }
+
+    mutating func loadTop(path: String, source: SourceFile?) {
+        let file: SourceFile
+        if let source {
+            file = source
+        } else {
+            do {
+                file = try SourceFile.read(path: path)
+            } catch {
+                diagnostics.append(Diagnostic(id: "file.unreadable", severity: .error, message: error.reason,
+                                              file: path, location: nil))
+                return
+            }
+        }
+        includeStack = [LoaderState.resolvedPath(path)]
+        var context = FileContext(fileIndex: 0, origin: zoneOrigin, originID: 0, lastOwner: nil)
+        if let origin = zoneOrigin { context.originID = names.intern(origin.wire[...]) }
+        parseFile(file, context: &context)
+    }
+
+    static func resolvedPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    // MARK: Diagnostics
+
+    mutating func report(_ id: String, _ severity: Diagnostic.Severity, _ message: String,
+                         source: SourceFile, offset: Int?, notes: [String] = []) {
+        diagnostics.append(Diagnostic(id: id, severity: severity, message: message, file: source.path,
+                                      location: offset.map { source.location(of: $0) }, notes: notes))
+    }
+
+    func finish() -> Zone {
+        Zone(origin: zoneOrigin, zoneClass: options.zoneClass, files: files, names: names, slots: records,
+             generatedText: generatedText, loadDiagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,84 @@
+/// The lossless syntax of one zone file: its bytes partitioned into entries.
+///
+/// Every byte belongs to exactly one entry, so printing the entries in order
+/// gives back the file byte for byte — broken lines included, which are kept as
+/// `unexpected` entries with a diagnostic rather than dropped. Tokens inside an
+/// entry are produced on demand by re-lexing its bytes (`tokens(of:)`).
+public struct ZoneFileSyntax: Sendable {
+    public let source: SourceFile
+    public let entries: [EntrySyntax]
+
+    public init(source: SourceFile, entries: [EntrySyntax]) {
+        self.source = source
+        self.entries = entries
+    }
+
+    /// The file's text exactly as read.
+    public var bytes: [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(source.bytes.count)
+        for entry in entries { result.append(contentsOf: source.bytes[entry.range]) }
+        return result
+    }
+
+    /// The tokens of one entry: fields, parentheses and comments, with their byte offsets.
+    public func tokens(of entry: EntrySyntax) -> [Token] {
+        ZoneFileSyntax.tokens(in: source.bytes, range: entry.range)
+    }
+
+    static func tokens(in bytes: [UInt8], range: Range<Int>) -> [Token] {
+        var tokens: [Token] = []
+        var problems: [LexProblem] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let slice = UnsafeBufferPointer(start: base, count: range.upperBound)
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                offset = EntryScanner.scan(slice, from: offset, tokens: &tokens, problems: &problems)
+            }
+        }
+        return tokens
+    }
+
+    /// The entry containing a byte offset.
+    public func entryIndex(containing offset: Int) -> Int? {
+        var low = 0
+        var high = entries.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let entry = entries[middle]
+            if offset < Int(entry.start) {
+                high = middle - 1
+            } else if offset >= Int(entry.end) {
+                low = middle + 1
+            } else {
+                return middle
+            }
+        }
+        return nil
+    }
+}
+
+/// One entry of a zone file: a record, a directive, a blank or comment line, or text that could not be parsed.
+public struct EntrySyntax: Sendable, Hashable {
+    public enum Kind: UInt8, Sendable {
+        case record
+        case directive
+        /// Blank lines and lines holding only a comment.
+        case trivia
+        /// Text kept verbatim because it could not be parsed; a diagnostic says why.
+        case unexpected
+    }
+
+    public let start: UInt32
+    public let end: UInt32
+    public let kind: Kind
+
+    public init(start: Int, end: Int, kind: Kind) {
+        self.start = UInt32(truncatingIfNeeded: start)
+        self.end = UInt32(truncatingIfNeeded: end)
+        self.kind = kind
+    }
+
+    public var range: Range<Int> { Int(start)..<Int(end) }
+}

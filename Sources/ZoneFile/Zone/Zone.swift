@@ -1,0 +1,204 @@
+/// A loaded zone: its files' lossless syntax, its records, and every problem found.
+///
+/// Records are kept compactly (see `RecordSlot`) and materialised as `Record`
+/// values on request, so a million-record zone costs a few dozen bytes a record.
+/// Zone-level problems (CNAME and other data, no SOA or NS at the apex, data
+/// outside the origin) are diagnostics like the syntax errors.
+public struct Zone: Sendable {
+    /// The zone's origin (apex), when it could be told.
+    public let origin: DomainName?
+    public let zoneClass: RRClass
+    /// The top file first, then the files it includes, in the order they were read.
+    public let files: [ZoneFileSyntax]
+    let names: NameTable
+    let slots: [RecordSlot]
+    let generatedText: [UInt8]
+    /// Syntax and zone-level problems, in file order.
+    public let diagnostics: [Diagnostic]
+
+    init(origin: DomainName?, zoneClass: RRClass, files: [ZoneFileSyntax], names: NameTable, slots: [RecordSlot],
+         generatedText: [UInt8], loadDiagnostics: [Diagnostic]) {
+        self.origin = origin
+        self.zoneClass = zoneClass
+        self.files = files
+        self.names = names
+        self.slots = slots
+        self.generatedText = generatedText
+        var diagnostics = loadDiagnostics
+        if origin == nil, diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(id: "origin.unknown", severity: .error,
+                                          message: "cannot tell the zone's origin: give --origin or start the file with $ORIGIN",
+                                          file: files.first?.source.path ?? "", location: nil))
+        }
+        self.diagnostics = diagnostics + ZoneChecks.run(origin: origin, names: names, slots: slots, files: files)
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// How many records the zone holds (out-of-zone data excluded).
+    public var recordCount: Int { slots.reduce(0) { $1.flags.contains(.outOfZone) ? $0 : $0 + 1 } }
+
+    /// Every record in file order, out-of-zone data excluded.
+    public var records: [Record] {
+        slots.indices.compactMap { slots[$0].flags.contains(.outOfZone) ? nil : record(at: $0) }
+    }
+
+    /// Records at `owner` (any type), in file order.
+    public func records(at owner: DomainName) -> [Record] {
+        guard let id = names.lookup(owner) else { return [] }
+        return slots.indices.compactMap { index in
+            slots[index].owner == id && !slots[index].flags.contains(.outOfZone) ? record(at: index) : nil
+        }
+    }
+
+    /// Records at `owner` of `type`, in file order.
+    public func records(at owner: DomainName, type: RRType) -> [Record] {
+        records(at: owner).filter { $0.type == type }
+    }
+
+    /// Owners in first-seen order.
+    public var owners: [DomainName] {
+        var seen = Set<UInt32>()
+        var result: [DomainName] = []
+        for slot in slots where !slot.flags.contains(.outOfZone) && seen.insert(slot.owner).inserted {
+            result.append(names.name(slot.owner))
+        }
+        return result
+    }
+
+    func record(at index: Int) -> Record {
+        let slot = slots[index]
+        let type = RRType(slot.type)
+        let file = files[Int(slot.file)]
+        let generated = slot.flags.contains(.generated)
+        let text: [UInt8] = generated ? generatedText : file.source.bytes
+        let rdataRange = Int(slot.rdataStart)..<Int(slot.rdataEnd)
+        var fields: [RDataField]
+        if generated {
+            fields = RDataField.split(String(decoding: text[rdataRange], as: UTF8.self))
+        } else {
+            fields = ZoneFileSyntax.tokens(in: text, range: rdataRange).filter(\.isField).map {
+                RDataField(bytes: text[$0.start..<$0.end], quoted: $0.kind == .quoted)
+            }
+        }
+        var wire: [UInt8] = []
+        // The record parsed when loaded, so this cannot fail; an empty RDATA is the safe fallback.
+        try? LoaderState.encodeRData(type: type, fields: fields, origin: names.name(slot.origin), into: &wire)
+        let entryStart = Int(slot.entryStart)
+        let entryIndex = file.entryIndex(containing: entryStart) ?? 0
+        return Record(owner: names.name(slot.owner), ttl: slot.ttl, rrClass: RRClass(rawValue: slot.rrClass), type: type,
+                      rdata: RData(type: type, wire: wire),
+                      source: RecordSource(fileIndex: Int(slot.file), path: file.source.path, entryIndex: entryIndex,
+                                           entryRange: file.entries.isEmpty ? entryStart..<entryStart : file.entries[entryIndex].range,
+                                           rdataRange: generated ? nil : rdataRange,
+                                           location: file.source.location(of: entryStart),
+                                           generated: generated, explicitTTL: slot.flags.contains(.explicitTTL)))
+    }
+}
+
+/// One record with its absolute owner, TTL, class, type and RDATA, and where it was written.
+public struct Record: Sendable, Hashable, CustomStringConvertible {
+    public var owner: DomainName
+    public var ttl: UInt32
+    public var rrClass: RRClass
+    public var type: RRType
+    public var rdata: RData
+    public var source: RecordSource?
+
+    public init(owner: DomainName, ttl: UInt32, rrClass: RRClass = .in, type: RRType, rdata: RData, source: RecordSource? = nil) {
+        self.owner = owner
+        self.ttl = ttl
+        self.rrClass = rrClass
+        self.type = type
+        self.rdata = rdata
+        self.source = source
+    }
+
+    /// Canonical one-line form: `owner. TTL CLASS TYPE rdata`, as `zone dump` prints it.
+    public var description: String {
+        "\(owner) \(ttl) \(rrClass) \(type) \(rdata.presentation)"
+    }
+
+    /// Same owner, class, type and RDATA (TTL and source ignored), comparing names case-insensitively.
+    public func sameData(as other: Record) -> Bool {
+        owner == other.owner && rrClass == other.rrClass && type == other.type && rdata == other.rdata
+    }
+
+    public static func == (lhs: Record, rhs: Record) -> Bool {
+        lhs.sameData(as: rhs) && lhs.ttl == rhs.ttl
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(owner)
+        hasher.combine(type)
+        hasher.combine(rdata)
+    }
+}
+
+/// Where a record was written.
+public struct RecordSource: Sendable, Hashable {
+    /// Index into `Zone.files`.
+    public var fileIndex: Int
+    public var path: String
+    /// Index of the entry in its file's syntax.
+    public var entryIndex: Int
+    /// Byte range of the whole entry (owner to newline).
+    public var entryRange: Range<Int>
+    /// Byte range of the RDATA fields, first to last (nil for `$GENERATE`d records).
+    public var rdataRange: Range<Int>?
+    /// Line and column where the entry starts.
+    public var location: SourceLocation
+    public var generated: Bool
+    public var explicitTTL: Bool
+}
+
+/// RDATA in wire form, with its type for printing and comparing.
+public struct RData: Sendable, Hashable {
+    public let type: RRType
+    public let wire: [UInt8]
+
+    public init(type: RRType, wire: [UInt8]) {
+        self.type = type
+        self.wire = wire
+    }
+
+    /// Reads RDATA from presentation text (`10 mx.example.com.`, `"v=spf1 -all"`), names completed with `origin`.
+    public init(type: RRType, presentation: String, origin: DomainName = .root) throws(RDataError) {
+        var wire: [UInt8] = []
+        try LoaderState.encodeRData(type: type, fields: RDataField.split(presentation), origin: origin, into: &wire)
+        self.type = type
+        self.wire = wire
+    }
+
+    /// Canonical presentation (`\# LEN HEX` for types without a known format).
+    public var presentation: String { RDataCodec.present(type, wire: wire) }
+
+    /// The wire form with embedded names lower-cased where RFC 4034 §6.2 says so; used to compare.
+    public var canonicalWire: [UInt8] {
+        guard RDataCodec.lowercasesNames(type) else { return wire }
+        return CanonicalRData.lowercase(type: type, wire: wire)
+    }
+
+    /// TXT/SPF character-strings, decoded.
+    public var characterStrings: [[UInt8]] {
+        var strings: [[UInt8]] = []
+        var index = 0
+        while index < wire.count {
+            let length = Int(wire[index])
+            let end = min(wire.count, index + 1 + length)
+            strings.append(Array(wire[(index + 1)..<end]))
+            index = end
+        }
+        return strings
+    }
+
+    public static func == (lhs: RData, rhs: RData) -> Bool {
+        lhs.type == rhs.type && lhs.canonicalWire == rhs.canonicalWire
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(type)
+        hasher.combine(canonicalWire)
+    }
+}
