@@ -1,0 +1,66 @@
+/// A replacement of a byte range of a file's original text.
+///
+/// Edits are always expressed against the original bytes and applied together,
+/// later offsets shifted by earlier replacements, so every byte outside the
+/// edited ranges is provably unchanged.
+public struct SourceEdit: Sendable, Hashable {
+    public var range: Range<Int>
+    public var replacement: [UInt8]
+
+    public init(range: Range<Int>, replacement: [UInt8]) {
+        self.range = range
+        self.replacement = replacement
+    }
+
+    public init(range: Range<Int>, replacement: String) {
+        self.init(range: range, replacement: Array(replacement.utf8))
+    }
+
+    /// An insertion at one offset.
+    public static func insert(_ text: String, at offset: Int) -> SourceEdit {
+        SourceEdit(range: offset..<offset, replacement: text)
+    }
+}
+
+/// Why a set of edits cannot be applied.
+public enum SourceEditError: Error, Sendable, Equatable, CustomStringConvertible {
+    case overlapping(Range<Int>, Range<Int>)
+    case outOfBounds(Range<Int>, Int)
+
+    public var description: String {
+        switch self {
+        case .overlapping(let a, let b): "edits overlap: bytes \(a) and \(b)"
+        case .outOfBounds(let range, let size): "edit at bytes \(range) is outside the file's \(size) bytes"
+        }
+    }
+}
+
+extension SourceEdit {
+    /// Applies edits to `bytes`. Insertions at one offset keep their given order.
+    public static func apply(_ edits: [SourceEdit], to bytes: [UInt8]) throws(SourceEditError) -> [UInt8] {
+        let ordered = edits.enumerated().sorted { lhs, rhs in
+            if lhs.element.range.lowerBound != rhs.element.range.lowerBound {
+                return lhs.element.range.lowerBound < rhs.element.range.lowerBound
+            }
+            // Insertions before a replacement at the same offset; otherwise keep the given order.
+            if lhs.element.range.isEmpty != rhs.element.range.isEmpty { return lhs.element.range.isEmpty }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + ordered.reduce(0) { $0 + $1.replacement.count })
+        var cursor = 0
+        var previous: Range<Int>? = nil
+        for edit in ordered {
+            guard edit.range.upperBound <= bytes.count else { throw .outOfBounds(edit.range, bytes.count) }
+            if let previous, edit.range.lowerBound < previous.upperBound, !(edit.range.isEmpty && previous.isEmpty) {
+                throw .overlapping(previous, edit.range)
+            }
+            result.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
+            result.append(contentsOf: edit.replacement)
+            cursor = edit.range.upperBound
+            previous = edit.range
+        }
+        result.append(contentsOf: bytes[cursor...])
+        return result
+    }
+}
