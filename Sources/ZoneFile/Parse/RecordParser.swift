@@ -101,7 +101,7 @@ extension LoaderState {
         do {
             try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
         } catch {
-            let offset = error.field.map { tokens[firstRData + min($0, fieldCount - firstRData - 1)].start } ?? rdataStart
+            let offset = error.field.map { tokens[firstRData + min($0, fieldCount - firstRData - 1)].start } ?? rdataEnd
             report("rdata.invalid", .error, "\(type) RDATA: \(error.message)", source: source,
                    offset: fieldCount > firstRData ? offset : typeToken.end)
             return false
@@ -116,8 +116,13 @@ extension LoaderState {
                             into wire: inout [UInt8]) throws(RDataError) {
         if let first = fields.first, !first.quoted, first.bytes.count == 2,
            first.bytes[first.bytes.startIndex] == 0x5C, first.bytes[first.bytes.startIndex + 1] == 0x23 {
+            let start = wire.count
             try RDataCodec.encodeGeneric(fields.dropFirst(), into: &wire)
             guard wire.count <= 65535 else { throw RDataError("RDATA is longer than 65535 octets") }
+            // Generic RDATA of a known type must still be valid RDATA of that type (RFC 3597 §5).
+            if !RDataCodec.isValidWire(type, wire: Array(wire[start...])) {
+                throw RDataError("generic RDATA is not valid \(type) RDATA", field: 0)
+            }
             return
         }
         try RDataCodec.encode(type, fields: fields, origin: origin, into: &wire)

@@ -1,3 +1,0 @@
-import Testing
-@testable import ZoneFile
-@Test func placeholderZoneFile() { #expect(Bool(true)) }

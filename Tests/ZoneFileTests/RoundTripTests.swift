@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import ZoneFile
+
+/// Printing the syntax gives back the input byte for byte, for every corpus file, broken ones included.
+@Suite struct RoundTripTests {
+    static let files = TestPaths.corpusFiles()
+
+    @Test func corpusIsThere() {
+        #expect(Self.files.count > 300, "the shared corpus should be beside the repository at \(TestPaths.corpus.path)")
+    }
+
+    @Test(arguments: files)
+    func roundTrip(_ file: String) throws {
+        let path = TestPaths.corpus.appendingPathComponent(file).path
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let zone = ZoneLoader.load(path: path, options: LoadOptions(origin: .root))
+        let top = try #require(zone.files.first)
+        #expect(top.bytes == original)
+        // Entries partition the file: contiguous, non-empty, covering every byte.
+        var cursor = 0
+        for entry in top.entries {
+            #expect(entry.range.lowerBound == cursor)
+            #expect(!entry.range.isEmpty)
+            cursor = entry.range.upperBound
+        }
+        #expect(cursor == original.count)
+        // Included files round-trip too.
+        for included in zone.files.dropFirst() {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: included.source.path)))
+            #expect(included.bytes == bytes)
+        }
+    }
+
+    @Test func brokenTextIsKeptAsUnexpected() throws {
+        let text = "$ORIGIN example.\n$TTL 1h\n@ SOA ns h 1 2 3 4 5\n@ NS ns\nbad 1x A 192.0.2.1 ; note\nns A 192.0.2.1\n"
+        let zone = ZoneLoader.load(text: text, path: "db.example")
+        let file = try #require(zone.files.first)
+        #expect(String(decoding: file.bytes, as: UTF8.self) == text)
+        #expect(file.entries.map(\.kind) == [.directive, .directive, .record, .record, .unexpected, .record])
+        #expect(zone.diagnostics.map(\.description) == ["db.example:5:6: error: TTL '1x' has an unknown unit 'x'; use w, d, h, m or s"])
+    }
+}

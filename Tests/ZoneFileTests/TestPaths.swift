@@ -1,0 +1,25 @@
+import Foundation
+
+/// Locations the tests read from: the package root and the shared corpus beside the repository.
+enum TestPaths {
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let corpus: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    static let fixtures: URL = packageRoot.appendingPathComponent("Tests/ZoneFileTests/Fixtures")
+
+    /// Every regular file under the corpus, relative paths, sorted.
+    static func corpusFiles() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return []
+        }
+        var files: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(corpus.standardizedFileURL.path.count + 1))
+            files.append(relative)
+        }
+        return files.sorted()
+    }
+}
