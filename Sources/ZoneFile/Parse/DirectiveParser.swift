@@ -36,7 +36,7 @@ extension LoaderState {
             let origin = DomainName(uncheckedWire: nameScratch)
             context.origin = origin
             context.originID = names.intern(nameScratch[...])
-            if zoneOrigin == nil, records.isEmpty { zoneOrigin = origin }
+            if zoneOrigin == nil, records.count == 0 { zoneOrigin = origin }
             return true
 
         case "$TTL":
@@ -112,7 +112,7 @@ extension LoaderState {
             }
             child.origin = DomainName(uncheckedWire: nameScratch)
             child.originID = names.intern(nameScratch[...])
-            if zoneOrigin == nil, records.isEmpty { zoneOrigin = child.origin }
+            if zoneOrigin == nil, records.count == 0 { zoneOrigin = child.origin }
         }
         let resolved = LoaderState.resolvedPath(path)
         if let root = options.includeRoot {

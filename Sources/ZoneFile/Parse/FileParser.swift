@@ -5,13 +5,18 @@ extension LoaderState {
         let fileIndex = files.count
         context.fileIndex = fileIndex
         // Reserve the slot so included files get later indexes; filled in at the end.
-        files.append(ZoneFileSyntax(source: source, entries: []))
+        files.append(ZoneFileSyntax(source: source, entries: EntryList()))
         guard source.bytes.count < Int(UInt32.max) else {
             report("file.too-large", .error, "file is larger than 4 GiB; split it with $INCLUDE", source: source, offset: nil)
             return
         }
-        var entries: [EntrySyntax] = []
-        entries.reserveCapacity(source.bytes.count / 40)
+        // Generous reservations: capacity never touched costs no memory, while growing by copying does.
+        var entries = EntryList()
+        entries.reserve(source.bytes.count / 8 + 16)
+        if fileIndex == 0 {
+            records.reserve(source.bytes.count / 12 + 16)
+            names.reserve(names: source.bytes.count / 24 + 16)
+        }
         let bytes = source.bytes
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0
@@ -20,7 +25,7 @@ extension LoaderState {
                 problems.removeAll(keepingCapacity: true)
                 let end = EntryScanner.scan(buffer, from: offset, tokens: &tokens, problems: &problems)
                 let kind = interpretEntry(source: source, buffer: buffer, start: offset, end: end, context: &context)
-                entries.append(EntrySyntax(start: offset, end: end, kind: kind))
+                entries.append(start: offset, end: end, kind: kind)
                 offset = end
             }
         }

@@ -72,6 +72,7 @@ extension LoaderState {
             return false
         }
         var ok = true
+        records.beginGenerate(entryStart: entryStart)
         for value in range.values {
             var ownerText: [UInt8] = []
             var rdataText: [UInt8] = []

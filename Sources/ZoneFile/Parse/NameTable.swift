@@ -6,8 +6,13 @@
 struct NameTable: Sendable {
     private(set) var arena: [UInt8] = []
     private(set) var offsets: [UInt32] = []
+
+    /// Reserves room for about `names` names; untouched capacity costs no memory.
+    mutating func reserve(names: Int) {
+        arena.reserveCapacity(names * 24)
+        offsets.reserveCapacity(names)
+    }
     private var slots: [UInt32] = Array(repeating: UInt32.max, count: 1024)
-    private var hashes: [UInt32] = []
 
     var count: Int { offsets.count }
 
@@ -34,15 +39,14 @@ struct NameTable: Sendable {
         while true {
             let id = slots[slot]
             if id == UInt32.max { break }
-            if hashes[Int(id)] == hash, equals(Int(id), wire) { return id }
+            if equals(Int(id), wire) { return id }
             slot = (slot + 1) & mask
         }
         let id = UInt32(offsets.count)
         offsets.append(UInt32(arena.count))
-        hashes.append(hash)
         arena.append(contentsOf: wire)
         slots[slot] = id
-        if offsets.count * 2 > slots.count { grow() }
+        if offsets.count * 4 > slots.count * 3 { grow() }
         return id
     }
 
@@ -63,7 +67,10 @@ struct NameTable: Sendable {
         var newSlots = [UInt32](repeating: UInt32.max, count: size)
         let mask = size - 1
         for id in 0..<offsets.count {
-            var slot = Int(hashes[id]) & mask
+            let hash = arena.withUnsafeBufferPointer { buffer in
+                NameTable.hash(UnsafeBufferPointer(rebasing: buffer[Int(offsets[id])..<(id + 1 < offsets.count ? Int(offsets[id + 1]) : arena.count)]))
+            }
+            var slot = Int(hash) & mask
             while newSlots[slot] != UInt32.max { slot = (slot + 1) & mask }
             newSlots[slot] = UInt32(id)
         }
@@ -89,7 +96,7 @@ struct NameTable: Sendable {
             while true {
                 let id = slots[slot]
                 if id == UInt32.max { return nil }
-                if hashes[Int(id)] == hash, equals(Int(id), wire) { return id }
+                if equals(Int(id), wire) { return id }
                 slot = (slot + 1) & mask
             }
         }

@@ -184,12 +184,10 @@ extension LoaderState {
                    source: source, offset: ownerOffset)
             flags.insert(.outOfZone)
         }
-        records.append(RecordSlot(owner: owner, origin: context.originID, ttl: ttl,
-                                  rdataStart: UInt32(truncatingIfNeeded: rdataRange.lowerBound),
-                                  rdataEnd: UInt32(truncatingIfNeeded: rdataRange.upperBound),
-                                  entryStart: UInt32(truncatingIfNeeded: entryStart), type: type.rawValue,
-                                  rrClass: recordClass.rawValue, file: UInt16(truncatingIfNeeded: context.fileIndex),
-                                  flags: flags))
+        records.append(RecordSlot(owner: owner, ttl: ttl, rdataStart: UInt32(truncatingIfNeeded: rdataRange.lowerBound),
+                                  rdataLength: 0, type: type.rawValue, file: UInt16(truncatingIfNeeded: context.fileIndex),
+                                  flags: flags),
+                       rdataLength: rdataRange.count, origin: context.originID)
         return true
     }
 

@@ -1,30 +1,102 @@
-/// A record as the loader stores it: 32 bytes of ids and offsets, no heap
+/// A record as the loader stores it: 20 bytes of ids and offsets, no heap
 /// objects. The RDATA stays in the source text (or the `$GENERATE` arena) and is
-/// decoded again when a caller asks for it.
+/// decoded again when a caller asks for it; what few records need more (a long
+/// RDATA text, the origin in force, the `$GENERATE` line) lives in side tables.
 struct RecordSlot: Sendable {
     /// Interned owner name.
     var owner: UInt32
-    /// Interned origin in force at the record, to complete relative names in its RDATA.
-    var origin: UInt32
     var ttl: UInt32
-    /// RDATA text range: in the file's bytes, or in the generated-text arena when `generated`.
+    /// Start of the RDATA text: in the file's bytes, or in the generated-text arena when `generated`.
     var rdataStart: UInt32
-    var rdataEnd: UInt32
-    /// Start of the entry that holds the record (for `$GENERATE`, the directive's entry).
-    var entryStart: UInt32
+    /// Length of the RDATA text; `UInt16.max` means "see the long-RDATA table".
+    var rdataLength: UInt16
     var type: UInt16
-    var rrClass: UInt16
     /// Index of the file in the load's file list.
     var file: UInt16
     var flags: Flags
 
     struct Flags: OptionSet, Sendable {
-        let rawValue: UInt16
+        let rawValue: UInt8
         static let generated = Flags(rawValue: 1)
         static let explicitTTL = Flags(rawValue: 2)
         /// Out of the zone (ignored, as BIND ignores it).
         static let outOfZone = Flags(rawValue: 4)
-        /// The RDATA did not parse; the record is kept for the syntax but not for the zone.
-        static let invalid = Flags(rawValue: 8)
+    }
+}
+
+/// The records of a load with the side tables that complete them.
+struct RecordStore: Sendable {
+    private(set) var slots: [RecordSlot] = []
+    /// Runs of records sharing the origin in force: first record index and interned origin.
+    private var originFirst: [UInt32] = []
+    private var originIDs: [UInt32] = []
+    /// `$GENERATE` directives: index of their first record and the directive's entry start.
+    private var generateFirst: [UInt32] = []
+    private var generateEntry: [UInt32] = []
+    private var longRData: [UInt32: UInt32] = [:]
+
+    var count: Int { slots.count }
+
+    mutating func reserve(_ capacity: Int) { slots.reserveCapacity(capacity) }
+
+    mutating func beginGenerate(entryStart: Int) {
+        generateFirst.append(UInt32(slots.count))
+        generateEntry.append(UInt32(truncatingIfNeeded: entryStart))
+    }
+
+    mutating func append(_ slot: RecordSlot, rdataLength: Int, origin: UInt32) {
+        var slot = slot
+        let index = UInt32(slots.count)
+        if rdataLength >= Int(UInt16.max) {
+            slot.rdataLength = UInt16.max
+            longRData[index] = UInt32(rdataLength)
+        } else {
+            slot.rdataLength = UInt16(rdataLength)
+        }
+        if originIDs.last != origin {
+            originFirst.append(index)
+            originIDs.append(origin)
+        }
+        slots.append(slot)
+    }
+
+    subscript(index: Int) -> RecordSlot { slots[index] }
+
+    /// The last run whose first index is at or before `index`.
+    private static func run(_ firsts: [UInt32], _ index: Int) -> Int? {
+        var low = 0
+        var high = firsts.count - 1
+        var found: Int? = nil
+        while low <= high {
+            let middle = (low + high) / 2
+            if Int(firsts[middle]) <= index {
+                found = middle
+                low = middle + 1
+            } else {
+                high = middle - 1
+            }
+        }
+        return found
+    }
+
+    func origin(of index: Int) -> UInt32 {
+        RecordStore.run(originFirst, index).map { originIDs[$0] } ?? 0
+    }
+
+    func rdataRange(of index: Int) -> Range<Int> {
+        let slot = slots[index]
+        let length = slot.rdataLength == UInt16.max ? Int(longRData[UInt32(index)] ?? 0) : Int(slot.rdataLength)
+        return Int(slot.rdataStart)..<(Int(slot.rdataStart) + length)
+    }
+
+    /// Where the record's entry starts in its file (for `$GENERATE`d records, the directive's entry).
+    func entryStart(of index: Int, files: [ZoneFileSyntax]) -> Int {
+        let slot = slots[index]
+        if slot.flags.contains(.generated) {
+            return RecordStore.run(generateFirst, index).map { Int(generateEntry[$0]) } ?? 0
+        }
+        let file = files[Int(slot.file)]
+        guard let entry = file.entryIndex(containing: Int(slot.rdataStart) - (slot.rdataLength == 0 ? 1 : 0)) else { return 0 }
+        return file.entries[entry].range.lowerBound
     }
 }

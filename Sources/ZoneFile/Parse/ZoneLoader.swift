@@ -39,7 +39,7 @@ struct FileContext {
 struct LoaderState {
     let options: LoadOptions
     var names = NameTable()
-    var records: [RecordSlot] = []
+    var records = RecordStore()
     var files: [ZoneFileSyntax] = []
     var diagnostics: [Diagnostic] = []
     var generatedText: [UInt8] = []
@@ -101,7 +101,7 @@ struct LoaderState {
     }
 
     func finish() -> Zone {
-        Zone(origin: zoneOrigin, zoneClass: options.zoneClass, files: files, names: names, slots: records,
+        Zone(origin: zoneOrigin, zoneClass: options.zoneClass, files: files, names: names, store: records,
              generatedText: generatedText, loadDiagnostics: diagnostics)
     }
 }

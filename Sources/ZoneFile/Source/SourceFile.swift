@@ -25,16 +25,34 @@ public final class SourceFile: Sendable {
             throw SourceReadError(path: path, reason: "no such file")
         }
         if isDirectory.boolValue { throw SourceReadError(path: path, reason: "is a directory, not a zone file") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SourceReadError(path: path, reason: "cannot be read (permission denied?)")
+        // Read straight into the array (no intermediate Data copy: a zone may be hundreds of megabytes).
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw SourceReadError(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return SourceFile(path: path, bytes: [UInt8](data))
-        } catch {
-            throw SourceReadError(path: path, reason: "read failed: \(error.localizedDescription)")
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw SourceReadError(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
         }
+        let size = Int(status.st_size)
+        var failure: String? = nil
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let result = Foundation.read(descriptor, buffer.baseAddress.map { $0 + done }, size - done)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = "read failed: \(String(cString: strerror(errno)))"
+                    break
+                }
+                if result == 0 { break } // the file shrank while being read
+                done += result
+            }
+            count = done
+        }
+        if let failure { throw SourceReadError(path: path, reason: failure) }
+        return SourceFile(path: path, bytes: bytes)
     }
 
     /// 1-based line and column (in bytes) of an offset.

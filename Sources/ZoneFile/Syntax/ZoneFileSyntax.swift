@@ -6,9 +6,9 @@
 /// entry are produced on demand by re-lexing its bytes (`tokens(of:)`).
 public struct ZoneFileSyntax: Sendable {
     public let source: SourceFile
-    public let entries: [EntrySyntax]
+    public let entries: EntryList
 
-    public init(source: SourceFile, entries: [EntrySyntax]) {
+    public init(source: SourceFile, entries: EntryList) {
         self.source = source
         self.entries = entries
     }
@@ -81,4 +81,38 @@ public struct EntrySyntax: Sendable, Hashable {
     }
 
     public var range: Range<Int> { Int(start)..<Int(end) }
+}
+
+/// The entries of a file, stored as 5 bytes each (start offset and kind); an
+/// entry ends where the next begins.
+public struct EntryList: RandomAccessCollection, Sendable {
+    private var starts: [UInt32] = []
+    private var kinds: [EntrySyntax.Kind] = []
+    private var end: UInt32 = 0
+
+    public init() {}
+
+    public init(_ entries: [EntrySyntax]) {
+        for entry in entries { append(start: entry.range.lowerBound, end: entry.range.upperBound, kind: entry.kind) }
+    }
+
+    mutating func reserve(_ capacity: Int) {
+        starts.reserveCapacity(capacity)
+        kinds.reserveCapacity(capacity)
+    }
+
+    /// Appends an entry; entries must be contiguous.
+    mutating func append(start: Int, end: Int, kind: EntrySyntax.Kind) {
+        starts.append(UInt32(truncatingIfNeeded: start))
+        kinds.append(kind)
+        self.end = UInt32(truncatingIfNeeded: end)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count }
+
+    public subscript(position: Int) -> EntrySyntax {
+        let stop = position + 1 < starts.count ? Int(starts[position + 1]) : Int(end)
+        return EntrySyntax(start: Int(starts[position]), end: stop, kind: kinds[position])
+    }
 }

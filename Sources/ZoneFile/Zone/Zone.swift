@@ -11,18 +11,18 @@ public struct Zone: Sendable {
     /// The top file first, then the files it includes, in the order they were read.
     public let files: [ZoneFileSyntax]
     let names: NameTable
-    let slots: [RecordSlot]
+    let store: RecordStore
     let generatedText: [UInt8]
     /// Syntax and zone-level problems, in file order.
     public let diagnostics: [Diagnostic]
 
-    init(origin: DomainName?, zoneClass: RRClass, files: [ZoneFileSyntax], names: NameTable, slots: [RecordSlot],
+    init(origin: DomainName?, zoneClass: RRClass, files: [ZoneFileSyntax], names: NameTable, store: RecordStore,
          generatedText: [UInt8], loadDiagnostics: [Diagnostic]) {
         self.origin = origin
         self.zoneClass = zoneClass
         self.files = files
         self.names = names
-        self.slots = slots
+        self.store = store
         self.generatedText = generatedText
         var diagnostics = loadDiagnostics
         if origin == nil, diagnostics.isEmpty {
@@ -30,25 +30,25 @@ public struct Zone: Sendable {
                                           message: "cannot tell the zone's origin: give --origin or start the file with $ORIGIN",
                                           file: files.first?.source.path ?? "", location: nil))
         }
-        self.diagnostics = diagnostics + ZoneChecks.run(origin: origin, names: names, slots: slots, files: files)
+        self.diagnostics = diagnostics + ZoneChecks.run(origin: origin, names: names, store: store, files: files)
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
     /// How many records the zone holds (out-of-zone data excluded).
-    public var recordCount: Int { slots.reduce(0) { $1.flags.contains(.outOfZone) ? $0 : $0 + 1 } }
+    public var recordCount: Int { store.slots.reduce(0) { $1.flags.contains(.outOfZone) ? $0 : $0 + 1 } }
 
     /// Every record in file order, out-of-zone data excluded.
     public var records: [Record] {
-        slots.indices.compactMap { slots[$0].flags.contains(.outOfZone) ? nil : record(at: $0) }
+        store.slots.indices.compactMap { store[$0].flags.contains(.outOfZone) ? nil : record(at: $0) }
     }
 
     /// Records at `owner` (any type), in file order.
     public func records(at owner: DomainName) -> [Record] {
         guard let id = names.lookup(owner) else { return [] }
-        return slots.indices.compactMap { index in
-            slots[index].owner == id && !slots[index].flags.contains(.outOfZone) ? record(at: index) : nil
+        return store.slots.indices.compactMap { index in
+            store[index].owner == id && !store[index].flags.contains(.outOfZone) ? record(at: index) : nil
         }
     }
 
@@ -61,19 +61,19 @@ public struct Zone: Sendable {
     public var owners: [DomainName] {
         var seen = Set<UInt32>()
         var result: [DomainName] = []
-        for slot in slots where !slot.flags.contains(.outOfZone) && seen.insert(slot.owner).inserted {
+        for slot in store.slots where !slot.flags.contains(.outOfZone) && seen.insert(slot.owner).inserted {
             result.append(names.name(slot.owner))
         }
         return result
     }
 
     func record(at index: Int) -> Record {
-        let slot = slots[index]
+        let slot = store[index]
         let type = RRType(slot.type)
         let file = files[Int(slot.file)]
         let generated = slot.flags.contains(.generated)
         let text: [UInt8] = generated ? generatedText : file.source.bytes
-        let rdataRange = Int(slot.rdataStart)..<Int(slot.rdataEnd)
+        let rdataRange = store.rdataRange(of: index)
         var fields: [RDataField]
         if generated {
             fields = RDataField.split(String(decoding: text[rdataRange], as: UTF8.self))
@@ -84,10 +84,10 @@ public struct Zone: Sendable {
         }
         var wire: [UInt8] = []
         // The record parsed when loaded, so this cannot fail; an empty RDATA is the safe fallback.
-        try? LoaderState.encodeRData(type: type, fields: fields, origin: names.name(slot.origin), into: &wire)
-        let entryStart = Int(slot.entryStart)
+        try? LoaderState.encodeRData(type: type, fields: fields, origin: names.name(store.origin(of: index)), into: &wire)
+        let entryStart = store.entryStart(of: index, files: files)
         let entryIndex = file.entryIndex(containing: entryStart) ?? 0
-        return Record(owner: names.name(slot.owner), ttl: slot.ttl, rrClass: RRClass(rawValue: slot.rrClass), type: type,
+        return Record(owner: names.name(slot.owner), ttl: slot.ttl, rrClass: zoneClass, type: type,
                       rdata: RData(type: type, wire: wire),
                       source: RecordSource(fileIndex: Int(slot.file), path: file.source.path, entryIndex: entryIndex,
                                            entryRange: file.entries.isEmpty ? entryStart..<entryStart : file.entries[entryIndex].range,

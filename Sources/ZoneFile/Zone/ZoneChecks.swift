@@ -1,75 +1,102 @@
 /// Zone-level checks that need all records: what BIND's loader refuses or
 /// warns about once the file has parsed.
 enum ZoneChecks {
-    static func run(origin: DomainName?, names: NameTable, slots: [RecordSlot], files: [ZoneFileSyntax]) -> [Diagnostic] {
+    /// What an owner holds, one byte per interned name so a million owners cost a megabyte.
+    private struct OwnerFlags: OptionSet {
+        let rawValue: UInt8
+        static let cname = OwnerFlags(rawValue: 1)
+        static let other = OwnerFlags(rawValue: 2)
+        static let secondCNAME = OwnerFlags(rawValue: 4)
+    }
+
+    static func run(origin: DomainName?, names: NameTable, store: RecordStore, files: [ZoneFileSyntax]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        guard let origin, !slots.isEmpty || files.contains(where: { !$0.source.bytes.isEmpty }) else { return diagnostics }
-        func diagnostic(_ id: String, _ severity: Diagnostic.Severity, _ message: String, _ slot: RecordSlot?,
+        guard let origin, store.count > 0 || files.contains(where: { !$0.source.bytes.isEmpty }) else { return diagnostics }
+        func diagnostic(_ id: String, _ severity: Diagnostic.Severity, _ message: String, _ index: Int?,
                         notes: [String] = []) {
             var location: SourceLocation? = nil
             var path = files.first?.source.path ?? ""
-            if let slot {
-                let file = files[Int(slot.file)]
+            if let index {
+                let file = files[Int(store[index].file)]
                 path = file.source.path
-                location = file.source.location(of: Int(slot.entryStart))
+                location = file.source.location(of: store.entryStart(of: index, files: files))
             }
             diagnostics.append(Diagnostic(id: id, severity: severity, message: message, file: path, location: location,
                                           notes: notes))
         }
-        func place(_ slot: RecordSlot) -> String {
-            let file = files[Int(slot.file)]
-            let location = file.source.location(of: Int(slot.entryStart))
-            return "\(file.source.path):\(location.line)"
+        func place(_ index: Int) -> String {
+            let file = files[Int(store[index].file)]
+            return "\(file.source.path):\(file.source.location(of: store.entryStart(of: index, files: files)).line)"
         }
 
-        // Per owner: first CNAME, first other (non-DNSSEC) record, first DNAME, counts for singletons.
-        var firstCNAME = [Int32](repeating: -1, count: names.count)
-        var firstOther = [Int32](repeating: -1, count: names.count)
-        var cnameCount = [UInt8](repeating: 0, count: names.count)
+        var flags = [OwnerFlags](repeating: [], count: names.count)
         let apex = names.lookup(origin)
-        var soaSlots: [Int] = []
+        var soaIndexes: [Int] = []
         var apexNS = false
-        for (index, slot) in slots.enumerated() where !slot.flags.contains(.outOfZone) {
+        var conflicted = false
+        for index in 0..<store.count {
+            let slot = store[index]
+            if slot.flags.contains(.outOfZone) { continue }
             let owner = Int(slot.owner)
-            let type = RRType(slot.type)
-            switch type {
+            switch RRType(slot.type) {
             case .cname:
-                if firstCNAME[owner] < 0 { firstCNAME[owner] = Int32(index) }
-                if cnameCount[owner] < 255 { cnameCount[owner] += 1 }
+                if flags[owner].contains(.cname) { flags[owner].insert(.secondCNAME) }
+                flags[owner].insert(.cname)
             case .rrsig, .nsec, .nxt, .sig, .key:
                 // RFC 2181 §10.1, RFC 4035 §2.5: DNSSEC records may sit beside a CNAME.
                 break
+            case .soa:
+                soaIndexes.append(index)
+                flags[owner].insert(.other)
+            case .ns:
+                if slot.owner == apex { apexNS = true }
+                flags[owner].insert(.other)
             default:
-                if firstOther[owner] < 0 { firstOther[owner] = Int32(index) }
+                flags[owner].insert(.other)
             }
-            if type == .soa { soaSlots.append(index) }
-            if type == .ns, slot.owner == apex { apexNS = true }
-        }
-        for owner in 0..<names.count {
-            if firstCNAME[owner] >= 0, firstOther[owner] >= 0 {
-                let cname = slots[Int(firstCNAME[owner])]
-                let other = slots[Int(firstOther[owner])]
-                let later = Int(firstCNAME[owner]) > Int(firstOther[owner]) ? cname : other
-                diagnostic("zone.cname-and-other", .error,
-                           "CNAME and other data at \(names.name(UInt32(owner))): a name with a CNAME can have no other records (RFC 1034 §3.6.2)",
-                           later, notes: ["the CNAME is at \(place(cname)); the \(RRType(other.type)) record at \(place(other))"])
-            }
-            if cnameCount[owner] > 1 {
-                diagnostic("zone.multiple-cname", .error,
-                           "more than one CNAME at \(names.name(UInt32(owner))); a name has at most one",
-                           slots[Int(firstCNAME[owner])])
+            if flags[owner].contains(.cname), flags[owner].contains(.other) || flags[owner].contains(.secondCNAME) {
+                conflicted = true
             }
         }
-        if soaSlots.isEmpty {
+        if conflicted {
+            // Second pass only when needed: find the first CNAME and first other record of each bad owner.
+            var firstCNAME: [UInt32: Int] = [:]
+            var firstOther: [UInt32: Int] = [:]
+            for index in 0..<store.count {
+                let slot = store[index]
+                let state = flags[Int(slot.owner)]
+                guard !slot.flags.contains(.outOfZone), state.contains(.cname),
+                      state.contains(.other) || state.contains(.secondCNAME) else { continue }
+                switch RRType(slot.type) {
+                case .cname:
+                    if firstCNAME[slot.owner] == nil { firstCNAME[slot.owner] = index }
+                case .rrsig, .nsec, .nxt, .sig, .key:
+                    break
+                default:
+                    if firstOther[slot.owner] == nil { firstOther[slot.owner] = index }
+                }
+            }
+            for (owner, cname) in firstCNAME.sorted(by: { $0.value < $1.value }) {
+                if let other = firstOther[owner] {
+                    diagnostic("zone.cname-and-other", .error,
+                               "CNAME and other data at \(names.name(owner)): a name with a CNAME can have no other records (RFC 1034 §3.6.2)",
+                               max(cname, other),
+                               notes: ["the CNAME is at \(place(cname)); the \(RRType(store[other].type)) record at \(place(other))"])
+                }
+                if flags[Int(owner)].contains(.secondCNAME) {
+                    diagnostic("zone.multiple-cname", .error, "more than one CNAME at \(names.name(owner)); a name has at most one", cname)
+                }
+            }
+        }
+        if soaIndexes.isEmpty {
             diagnostic("zone.no-soa", .error, "no SOA record at the zone apex \(origin)", nil)
         }
-        for (position, index) in soaSlots.enumerated() {
-            let slot = slots[index]
-            if slot.owner != apex {
-                diagnostic("zone.soa-not-apex", .error, "SOA record at \(names.name(slot.owner)), not at the zone apex \(origin)", slot)
+        for (position, index) in soaIndexes.enumerated() {
+            if store[index].owner != apex {
+                diagnostic("zone.soa-not-apex", .error, "SOA record at \(names.name(store[index].owner)), not at the zone apex \(origin)", index)
             } else if position > 0 {
-                diagnostic("zone.multiple-soa", .error, "more than one SOA record at the zone apex", slot,
-                           notes: ["the first SOA is at \(place(slots[soaSlots[0]]))"])
+                diagnostic("zone.multiple-soa", .error, "more than one SOA record at the zone apex", index,
+                           notes: ["the first SOA is at \(place(soaIndexes[0]))"])
             }
         }
         if !apexNS {
