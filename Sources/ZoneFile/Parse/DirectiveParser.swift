@@ -100,6 +100,7 @@ extension LoaderState {
         }
         var child = context
         child.lastOwner = nil
+        child.lastOwnerLength = -1
         if arguments.count == 2 {
             let token = arguments[1]
             nameScratch.removeAll(keepingCapacity: true)

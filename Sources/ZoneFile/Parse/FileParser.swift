@@ -15,7 +15,7 @@ extension LoaderState {
         entries.reserve(source.bytes.count / 8 + 16)
         if fileIndex == 0 {
             records.reserve(source.bytes.count / 12 + 16)
-            names.reserve(names: source.bytes.count / 24 + 16)
+            names.reserve(names: source.bytes.count / 96 + 16)
         }
         let bytes = source.bytes
         bytes.withUnsafeBufferPointer { buffer in

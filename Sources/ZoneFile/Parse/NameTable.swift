@@ -1,3 +1,5 @@
+import Foundation
+
 /// Interns domain names so each distinct owner is stored once and records refer
 /// to it by a 32-bit id; equal names (ignoring ASCII case) get the same id.
 ///
@@ -11,6 +13,9 @@ struct NameTable: Sendable {
     mutating func reserve(names: Int) {
         arena.reserveCapacity(names * 24)
         offsets.reserveCapacity(names)
+        var size = slots.count
+        while size * 3 < names * 4 { size *= 2 }
+        if size > slots.count, offsets.isEmpty { slots = Array(repeating: UInt32.max, count: size) }
     }
     private var slots: [UInt32] = Array(repeating: UInt32.max, count: 1024)
 
@@ -24,6 +29,10 @@ struct NameTable: Sendable {
         for byte in wire {
             hash = (hash ^ UInt32(fold(byte))) &* 16_777_619
         }
+        // Mix so the low bits used for the slot index depend on every byte.
+        hash ^= hash >> 15
+        hash = hash &* 0x2C1B_3C6D
+        hash ^= hash >> 12
         return hash
     }
 
@@ -54,12 +63,17 @@ struct NameTable: Sendable {
         let start = Int(offsets[id])
         let end = id + 1 < offsets.count ? Int(offsets[id + 1]) : arena.count
         guard end - start == wire.count else { return false }
-        var i = 0
-        while i < wire.count {
-            if NameTable.fold(arena[start + i]) != NameTable.fold(wire[i]) { return false }
-            i += 1
+        return arena.withUnsafeBufferPointer { stored -> Bool in
+            guard let storedBase = stored.baseAddress, let wireBase = wire.baseAddress else { return wire.isEmpty }
+            // Same spelling is the common case; fall back to a case-insensitive comparison.
+            if memcmp(storedBase + start, wireBase, wire.count) == 0 { return true }
+            var i = 0
+            while i < wire.count {
+                if NameTable.fold(stored[start + i]) != NameTable.fold(wire[i]) { return false }
+                i += 1
+            }
+            return true
         }
-        return true
     }
 
     private mutating func grow() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one record entry: `[owner] [ttl] [class] type rdata` (TTL and class in
 /// either order), as BIND does.
 extension LoaderState {
@@ -28,10 +30,20 @@ extension LoaderState {
                 report("owner.quoted", .error, "an owner name cannot be a quoted string", source: source, offset: token.start - 1)
                 return false
             }
-            guard let id = readName(bytes[token.start..<token.end], source: source, offset: token.start,
-                                    context: &context, what: "owner name") else { return false }
-            ownerID = id
-            context.lastOwner = id
+            // Fast path: the same owner text as the previous owner line, under the same origin.
+            let length = token.end - token.start
+            if let last = context.lastOwner, context.lastOwnerOrigin == context.originID, context.lastOwnerLength == length,
+               let base = buffer.baseAddress, memcmp(base + token.start, base + context.lastOwnerStart, length) == 0 {
+                ownerID = last
+            } else {
+                guard let id = readName(bytes[token.start..<token.end], source: source, offset: token.start,
+                                        context: &context, what: "owner name") else { return false }
+                ownerID = id
+                context.lastOwner = id
+                context.lastOwnerStart = token.start
+                context.lastOwnerLength = length
+                context.lastOwnerOrigin = context.originID
+            }
         }
 
         // TTL and class, in either order.
@@ -178,7 +190,7 @@ extension LoaderState {
             }
             return false
         }
-        if let zoneOrigin, !names.wireIsSubdomain(owner, of: zoneOrigin) {
+        if let zoneOrigin, isOutOfZone(owner, zoneOrigin) {
             report("zone.out-of-zone", .warning,
                    "ignoring out-of-zone data: \(names.name(owner)) is not in \(zoneOrigin)",
                    source: source, offset: ownerOffset)
@@ -189,6 +201,17 @@ extension LoaderState {
                                   flags: flags),
                        rdataLength: rdataRange.count, origin: context.originID)
         return true
+    }
+
+    /// Whether an owner is outside the zone, checked once per distinct name.
+    mutating func isOutOfZone(_ owner: UInt32, _ zoneOrigin: DomainName) -> Bool {
+        if owner < checkedNames { return outOfZoneNames.contains(owner) }
+        // Names are interned in increasing ids: check every id not seen yet.
+        while checkedNames <= owner {
+            if !names.wireIsSubdomain(checkedNames, of: zoneOrigin) { outOfZoneNames.insert(checkedNames) }
+            checkedNames += 1
+        }
+        return outOfZoneNames.contains(owner)
     }
 
     /// Reads a name relative to the context's origin and interns it; reports and returns nil when invalid.

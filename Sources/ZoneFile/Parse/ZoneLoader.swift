@@ -33,6 +33,10 @@ struct FileContext {
     var origin: DomainName?
     var originID: UInt32
     var lastOwner: UInt32?
+    /// Where the previous explicit owner was written, to skip re-reading an identical owner.
+    var lastOwnerStart: Int = 0
+    var lastOwnerLength: Int = -1
+    var lastOwnerOrigin: UInt32 = UInt32.max
 }
 
 /// Everything one load accumulates across its files.
@@ -52,6 +56,9 @@ struct LoaderState {
     /// Resolved paths of the files being read, outermost first, to find `$INCLUDE` cycles.
     var includeStack: [String] = []
     var tooManyRecordsReported = false
+    /// Ids below this have been checked against the zone origin; those outside it are in `outOfZoneNames`.
+    var checkedNames: UInt32 = 0
+    var outOfZoneNames = Set<UInt32>()
 
     // Scratch buffers reused for every record, so the hot loop does not allocate.
     var tokens: [Token] = []
