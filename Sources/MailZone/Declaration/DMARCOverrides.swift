@@ -4,7 +4,7 @@
 /// reports says so here. Whether the result may weaken an inherited policy is
 /// the planner's question (see `SenderDeclaration.allowsWeakerDMARC`).
 public struct DMARCOverrides: Sendable, Hashable {
-    public var location: SourceLocation
+    public var location: YAMLLocation
     public var p: Located<Policy>?
     public var sp: Located<Policy>?
     /// Percentage of mail the policy applies to, 0–100.
@@ -20,7 +20,7 @@ public struct DMARCOverrides: Sendable, Hashable {
     /// Aggregate report interval in seconds.
     public var ri: Located<Int>?
 
-    public init(location: SourceLocation) {
+    public init(location: YAMLLocation) {
         self.location = location
     }
 

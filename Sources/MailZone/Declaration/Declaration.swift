@@ -41,7 +41,7 @@ public struct Declaration: Sendable, Hashable {
 /// A zone file mailzone may edit, and the origin its relative names hang from.
 public struct ZoneDeclaration: Sendable, Hashable {
     /// Where the zone's entry starts in the YAML.
-    public var location: SourceLocation
+    public var location: YAMLLocation
     /// The zone's origin, absolute (`example.com.`) whether or not the YAML wrote the dot.
     public var origin: Located<DomainName>
     /// The path as written (`zones/db.example.com`), relative to the YAML file's directory.
@@ -49,7 +49,7 @@ public struct ZoneDeclaration: Sendable, Hashable {
     /// `file` resolved against the YAML file's directory; not read by the loader.
     public var url: URL
 
-    public init(location: SourceLocation, origin: Located<DomainName>, file: Located<String>, url: URL) {
+    public init(location: YAMLLocation, origin: Located<DomainName>, file: Located<String>, url: URL) {
         self.location = location
         self.origin = origin
         self.file = file

@@ -3,13 +3,13 @@
 /// Problems are values, collected while decoding and reported together like a
 /// compiler's, so one run shows the user every mistake instead of the first.
 public struct DeclarationError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var location: SourceLocation
+    public var location: YAMLLocation
     /// What is wrong, in one line: "unknown key 'servics' in sender; did you mean 'services'?".
     public var message: String
     /// What to do about it, when the message alone does not say.
     public var hint: String?
 
-    public init(at location: SourceLocation, _ message: String, hint: String? = nil) {
+    public init(at location: YAMLLocation, _ message: String, hint: String? = nil) {
         self.location = location
         self.message = message
         self.hint = hint

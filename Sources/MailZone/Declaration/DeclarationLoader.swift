@@ -37,7 +37,7 @@ public enum DeclarationLoader {
                                builtInPresets: PresetCatalog) throws(DeclarationErrors) -> Declaration {
         guard let root else {
             throw DeclarationErrors([DeclarationError(
-                at: SourceLocation(file: displayPath, line: 1, column: 1), "\(displayPath) is empty",
+                at: YAMLLocation(file: displayPath, line: 1, column: 1), "\(displayPath) is empty",
                 hint: "start it with 'version: \(Declaration.supportedVersion)', then 'zones:' and 'senders:'")])
         }
         var diagnostics = Diagnostics()

@@ -76,7 +76,7 @@ struct DeclarationValidator {
         }
     }
 
-    private func reportUnknown(input name: String, at location: SourceLocation, preset: ServicePreset,
+    private func reportUnknown(input name: String, at location: YAMLLocation, preset: ServicePreset,
                                diagnostics: inout Diagnostics) {
         let isDKIM = name.hasPrefix("dkim.")
         let candidates = preset.inputs.map(\.name).filter { $0.hasPrefix("dkim.") == isDKIM }

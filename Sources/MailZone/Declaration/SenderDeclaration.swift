@@ -1,7 +1,7 @@
 /// A domain that sends mail, the services that send for it, and how to treat what the zone already has.
 public struct SenderDeclaration: Sendable, Hashable {
     /// Where the sender's entry starts in the YAML.
-    public var location: SourceLocation
+    public var location: YAMLLocation
     /// The sender domain, absolute and lower-cased.
     public var domain: Located<DomainName>
     public var services: [ServiceUse]
@@ -14,7 +14,7 @@ public struct SenderDeclaration: Sendable, Hashable {
     /// inherits from its organisational domain (MAILAUTH.md, DMARC).
     public var allowWeakerDMARC: Located<Bool>?
 
-    public init(location: SourceLocation, domain: Located<DomainName>, services: [ServiceUse],
+    public init(location: YAMLLocation, domain: Located<DomainName>, services: [ServiceUse],
                 dmarc: DMARCOverrides? = nil, mx: Located<MXPolicy>? = nil, spf: SPFOptions = SPFOptions(),
                 allowWeakerDMARC: Located<Bool>? = nil) {
         self.location = location
@@ -81,14 +81,14 @@ public enum SPFAll: String, Sendable, Hashable, CaseIterable {
 /// One service sending for a sender: which preset, and the values the user supplies for it.
 public struct ServiceUse: Sendable, Hashable {
     /// Where the entry starts in the YAML.
-    public var location: SourceLocation
+    public var location: YAMLLocation
     /// The preset's name as written (`tencent-ses`).
     public var preset: Located<String>
     /// Supplied inputs in the order written: `dkim: { qcloud: ... }` gives `dkim.qcloud`,
     /// `inputs: { region: ... }` gives `region`.
     public var inputs: [ServiceInput]
 
-    public init(location: SourceLocation, preset: Located<String>, inputs: [ServiceInput] = []) {
+    public init(location: YAMLLocation, preset: Located<String>, inputs: [ServiceInput] = []) {
         self.location = location
         self.preset = preset
         self.inputs = inputs

@@ -36,12 +36,12 @@ public struct WantedRecord: Sendable, Hashable {
     public var note: String?
     /// Where in mailzone.yaml the record comes from: the input value it carries (a DKIM key),
     /// the `dmarc:` mapping for DMARC records the user shaped, else the service's `preset:`.
-    public var source: SourceLocation
+    public var source: YAMLLocation
     /// The record's line in the preset, when it came from one.
-    public var presetSource: SourceLocation?
+    public var presetSource: YAMLLocation?
 
     public init(owner: RecordOwner, type: String, value: String, purpose: RecordPurpose, presets: [String],
-                unconfirmed: Bool = false, note: String? = nil, source: SourceLocation, presetSource: SourceLocation?) {
+                unconfirmed: Bool = false, note: String? = nil, source: YAMLLocation, presetSource: YAMLLocation?) {
         self.owner = owner
         self.type = type
         self.value = value
@@ -85,9 +85,9 @@ public struct SPFInclude: Sendable, Hashable {
     public var preset: String
     public var unconfirmed: Bool
     /// The service's `preset:` in mailzone.yaml.
-    public var source: SourceLocation
+    public var source: YAMLLocation
 
-    public init(domain: String, preset: String, unconfirmed: Bool, source: SourceLocation) {
+    public init(domain: String, preset: String, unconfirmed: Bool, source: YAMLLocation) {
         self.domain = domain
         self.preset = preset
         self.unconfirmed = unconfirmed

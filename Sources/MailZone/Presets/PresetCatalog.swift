@@ -75,7 +75,7 @@ public struct PresetCatalog: Sendable, Hashable {
             return nil
         }
         guard let root else {
-            diagnostics.error(at: SourceLocation(file: displayPath, line: 1, column: 1), "the preset file is empty")
+            diagnostics.error(at: YAMLLocation(file: displayPath, line: 1, column: 1), "the preset file is empty")
             return nil
         }
         return PresetDecoder.decode(root, origin: origin, diagnostics: &diagnostics)

@@ -47,7 +47,7 @@ enum PresetDecoder {
         }
 
         var records: [PresetRecord] = []
-        var locations: [SourceLocation] = []
+        var locations: [YAMLLocation] = []
         var templates: [PresetDefinition.RecordTemplates] = []
         for item in map["records"]?.list("a list of records", diagnostics: &diagnostics) ?? [] {
             guard let (record, recordTemplates) = decodeRecord(item, known: known, inputs: inputs,
@@ -142,12 +142,13 @@ enum PresetDecoder {
         let typeNode = map.required("type", diagnostics: &diagnostics)
         var type: Located<String>?
         if let typeText = typeNode?.string("a record type", diagnostics: &diagnostics) {
-            let upper = typeText.value.uppercased()
-            if recordTypes.contains(upper) {
-                type = Located(upper, at: typeText.location)
+            if recordTypes.contains(typeText.value) {
+                type = typeText
             } else {
+                let upper = typeText.value.uppercased()
                 diagnostics.error(at: typeText.location, "a preset record cannot have type '\(typeText.value)'",
-                                  hint: "use \(MappingReader.list(recordTypes))")
+                                  hint: recordTypes.contains(upper)
+                                      ? "write the type in capitals: '\(upper)'" : "use \(MappingReader.list(recordTypes))")
             }
         }
         let value = map.required("value", diagnostics: &diagnostics)?.string("the record's value", diagnostics: &diagnostics)
@@ -214,7 +215,7 @@ enum PresetDecoder {
 
     /// A name template, with placeholders standing for one label, must be `@` or a valid name:
     /// relative (no trailing dot) for record names, any for the SPF include domain.
-    private static func checkName(_ template: Template, at location: SourceLocation, what: String, relative: Bool,
+    private static func checkName(_ template: Template, at location: YAMLLocation, what: String, relative: Bool,
                                   diagnostics: inout Diagnostics) {
         let sample = template.parts.map {
             switch $0 {
@@ -234,7 +235,7 @@ enum PresetDecoder {
     }
 
     /// Light checks of a value's shape: MX is `PREFERENCE TARGET.`, MX and CNAME targets absolute.
-    private static func checkValue(_ template: Template, type: String, at location: SourceLocation,
+    private static func checkValue(_ template: Template, type: String, at location: YAMLLocation,
                                    diagnostics: inout Diagnostics) {
         guard type == "MX" || type == "CNAME" else { return }
         if type == "MX" {

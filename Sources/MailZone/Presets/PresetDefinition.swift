@@ -16,15 +16,15 @@ public struct PresetDefinition: Sendable, Hashable {
     public var preset: ServicePreset
     public var origin: Origin
     /// Where the preset starts (its mapping).
-    public var location: SourceLocation
+    public var location: YAMLLocation
     /// Where each record starts, parallel to `preset.records`.
-    public var recordLocations: [SourceLocation]
+    public var recordLocations: [YAMLLocation]
     /// Parsed templates of each record: (name, value), parallel to `preset.records`.
     public var recordTemplates: [RecordTemplates]
     /// Parsed templates of the SPF include and name, when the preset has SPF.
     public var spfTemplates: RecordTemplates?
 
-    public init(preset: ServicePreset, origin: Origin, location: SourceLocation, recordLocations: [SourceLocation],
+    public init(preset: ServicePreset, origin: Origin, location: YAMLLocation, recordLocations: [YAMLLocation],
                 recordTemplates: [RecordTemplates], spfTemplates: RecordTemplates?) {
         self.preset = preset
         self.origin = origin

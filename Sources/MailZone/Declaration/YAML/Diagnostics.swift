@@ -7,7 +7,7 @@ struct Diagnostics: Sendable {
 
     var isEmpty: Bool { errors.isEmpty }
 
-    mutating func error(at location: SourceLocation, _ message: String, hint: String? = nil) {
+    mutating func error(at location: YAMLLocation, _ message: String, hint: String? = nil) {
         errors.append(DeclarationError(at: location, message, hint: hint))
     }
 

@@ -39,7 +39,7 @@ struct MappingReader {
     subscript(key: String) -> YAMLNode? { values[key]?.value }
 
     /// Where `key` was written, if present.
-    func keyLocation(_ key: String) -> SourceLocation? { values[key]?.key.location }
+    func keyLocation(_ key: String) -> YAMLLocation? { values[key]?.key.location }
 
     /// The value of `key`; reports "missing" at the mapping when absent.
     func required(_ key: String, diagnostics: inout Diagnostics, hint: String? = nil) -> YAMLNode? {

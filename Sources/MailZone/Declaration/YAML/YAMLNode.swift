@@ -11,7 +11,7 @@ struct YAMLNode: Sendable {
     }
 
     var content: Content
-    var location: SourceLocation
+    var location: YAMLLocation
 
     /// How the node is named in "expected X, found Y".
     var kindDescription: String {

@@ -12,7 +12,7 @@ enum YAMLSource {
     static func load(contentsOf url: URL, displayPath: String, limits: YAMLLimits = .standard)
         throws(DeclarationError) -> YAMLNode?
     {
-        let start = SourceLocation(file: displayPath, line: 1, column: 1)
+        let start = YAMLLocation(file: displayPath, line: 1, column: 1)
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -37,7 +37,7 @@ enum YAMLSource {
         } catch let error as YamlError {
             throw convert(error, file: file, text: text)
         } catch {
-            throw DeclarationError(at: SourceLocation(file: file, line: 1, column: 1),
+            throw DeclarationError(at: YAMLLocation(file: file, line: 1, column: 1),
                                    "cannot parse the YAML: \(error)")
         }
         guard let root else { return nil }
@@ -50,7 +50,7 @@ enum YAMLSource {
     /// UTF-8 text without a byte-order mark; refuses other encodings, NUL bytes and oversized files.
     static func decodeText(_ data: Data, file: String, limits: YAMLLimits) throws(DeclarationError) -> String {
         if data.count > limits.maxBytes {
-            throw DeclarationError(at: SourceLocation(file: file, line: 1, column: 1),
+            throw DeclarationError(at: YAMLLocation(file: file, line: 1, column: 1),
                                    "\(file) is \(data.count) bytes long; mailzone reads at most \(limits.maxBytes)",
                                    hint: "is this the right file? a declaration is a few kilobytes")
         }
@@ -65,7 +65,7 @@ enum YAMLSource {
             case .valid(let encoded):
                 let scalar = Unicode.UTF8.decode(encoded)
                 if scalar.value == 0 {
-                    throw DeclarationError(at: SourceLocation(file: file, line: line, column: column),
+                    throw DeclarationError(at: YAMLLocation(file: file, line: line, column: column),
                                            "\(file) contains a NUL byte; it is not a text file",
                                            hint: "check that the file is the YAML declaration and save it as UTF-8 text")
                 }
@@ -76,7 +76,7 @@ enum YAMLSource {
                     column += 1
                 }
             case .error:
-                throw DeclarationError(at: SourceLocation(file: file, line: line, column: column),
+                throw DeclarationError(at: YAMLLocation(file: file, line: line, column: column),
                                        "\(file) is not UTF-8 text (invalid byte sequence here)",
                                        hint: "save the file as UTF-8")
             case .emptyInput:
@@ -89,8 +89,8 @@ enum YAMLSource {
     // MARK: - Yams errors
 
     private static func convert(_ error: YamlError, file: String, text: String) -> DeclarationError {
-        func location(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line, column: mark.column)
+        func location(_ mark: Mark) -> YAMLLocation {
+            YAMLLocation(file: file, line: mark.line, column: mark.column)
         }
         let hint = "check the indentation and quoting on this line and the one before it"
         switch error {
@@ -108,7 +108,7 @@ enum YAMLSource {
             return DeclarationError(at: location(mark), message, hint: hint)
         case .reader(let problem, let offset, _, _):
             let position = offset.map { lineAndColumn(ofCharacterOffset: $0, in: text) } ?? (1, 1)
-            return DeclarationError(at: SourceLocation(file: file, line: position.0, column: position.1),
+            return DeclarationError(at: YAMLLocation(file: file, line: position.0, column: position.1),
                                     "invalid YAML: \(problem)",
                                     hint: "remove the control character; values cannot contain them")
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -117,7 +117,7 @@ enum YAMLSource {
             return DeclarationError(at: location(context.mark), "duplicate \(noun) \(keys) in a mapping",
                                     hint: "a key may appear only once in a mapping; merge the repeated entries")
         default:
-            return DeclarationError(at: SourceLocation(file: file, line: 1, column: 1), "cannot parse the YAML: \(error)")
+            return DeclarationError(at: YAMLLocation(file: file, line: 1, column: 1), "cannot parse the YAML: \(error)")
         }
     }
 

@@ -19,13 +19,13 @@ struct YAMLTreeBuilder {
     }
 
     mutating func build(_ node: Node) throws(DeclarationError) -> YAMLNode {
-        try build(node, depth: 1, fallback: SourceLocation(file: file, line: 1, column: 1))
+        try build(node, depth: 1, fallback: YAMLLocation(file: file, line: 1, column: 1))
     }
 
-    private mutating func build(_ node: Node, depth: Int, fallback: SourceLocation) throws(DeclarationError)
+    private mutating func build(_ node: Node, depth: Int, fallback: YAMLLocation) throws(DeclarationError)
         -> YAMLNode
     {
-        let location = node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? fallback
+        let location = node.mark.map { YAMLLocation(file: file, line: $0.line, column: $0.column) } ?? fallback
         visited += 1
         if visited > limits.maxNodes {
             throw DeclarationError(

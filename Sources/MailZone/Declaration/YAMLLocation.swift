@@ -2,7 +2,7 @@
 ///
 /// Every decoded element keeps one, so that an error found long after decoding
 /// (a planner conflict, an unknown preset) can still point at the line the user wrote.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct YAMLLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file as it should be shown to the user (the path given on the command line).
     public var file: String
     /// Line number, starting at 1.
@@ -19,7 +19,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// `file:line:column`, the prefix editors and CI annotations understand.
     public var description: String { "\(file):\(line):\(column)" }
 
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    public static func < (lhs: YAMLLocation, rhs: YAMLLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 }
@@ -27,9 +27,9 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 /// A decoded value together with where it was written.
 public struct Located<Value> {
     public var value: Value
-    public var location: SourceLocation
+    public var location: YAMLLocation
 
-    public init(_ value: Value, at location: SourceLocation) {
+    public init(_ value: Value, at location: YAMLLocation) {
         self.value = value
         self.location = location
     }
