@@ -19,6 +19,8 @@ struct DeclarationDecoder {
         var zones: [ZoneDeclaration] = []
         var senders: [SenderDeclaration] = []
         var presets: [PresetDefinition] = []
+        /// Names of user presets that failed to decode; services naming them are not checked further.
+        var brokenPresetNames: Set<String> = []
     }
 
     /// The YAML file's directory, against which zone file paths are resolved.
@@ -36,6 +38,9 @@ struct DeclarationDecoder {
         for item in map["presets"]?.list("a list of presets", diagnostics: &diagnostics) ?? [] {
             if let preset = PresetDecoder.decode(item, origin: .user, diagnostics: &diagnostics) {
                 draft.presets.append(preset)
+            } else if case .mapping(let pairs) = item.content,
+                      let name = pairs.first(where: { $0.key.scalar?.text == "name" })?.value.scalar?.text {
+                draft.brokenPresetNames.insert(name)
             }
         }
         for item in map["zones"]?.list("a list of zones", diagnostics: &diagnostics) ?? [] {
@@ -132,8 +137,7 @@ struct DeclarationDecoder {
         let dmarc = map["dmarc"].flatMap { decodeDMARC($0, diagnostics: &diagnostics) }
         let mx = map["mx"]?.oneOf(MXPolicy.self, what: "MX policy", diagnostics: &diagnostics)
         let spf = map["spf"].flatMap { decodeSPF($0, diagnostics: &diagnostics) } ?? SPFOptions()
-        let weaker = map["allow_weaker_dmarc"]?.boolean("whether the sender may weaken an inherited DMARC policy",
-                                                         diagnostics: &diagnostics)
+        let weaker = map["allow_weaker_dmarc"]?.boolean(for: "allow_weaker_dmarc", diagnostics: &diagnostics)
         guard let domain else { return nil }
         return SenderDeclaration(location: node.location, domain: domain, services: services, dmarc: dmarc, mx: mx,
                                  spf: spf, allowWeakerDMARC: weaker)
@@ -151,11 +155,12 @@ struct DeclarationDecoder {
         let preset = map.required("preset", diagnostics: &diagnostics, hint: "name the service's preset, like 'preset: tencent-ses'")?
             .string("a preset name", diagnostics: &diagnostics)
         var inputs: [ServiceInput] = []
+        var rejected: Set<String> = []
         if let dkim = map["dkim"] {
-            inputs += decodeInputs(dkim, what: "DKIM keys", prefix: "dkim.", diagnostics: &diagnostics)
+            inputs += decodeInputs(dkim, what: "DKIM keys", prefix: "dkim.", rejected: &rejected, diagnostics: &diagnostics)
         }
         if let others = map["inputs"] {
-            inputs += decodeInputs(others, what: "inputs", prefix: "", diagnostics: &diagnostics)
+            inputs += decodeInputs(others, what: "inputs", prefix: "", rejected: &rejected, diagnostics: &diagnostics)
         }
         var seen: [String: ServiceInput] = [:]
         inputs = inputs.filter { input in
@@ -168,12 +173,14 @@ struct DeclarationDecoder {
             return true
         }
         guard let preset else { return nil }
-        return ServiceUse(location: node.location, preset: preset, inputs: inputs)
+        var service = ServiceUse(location: node.location, preset: preset, inputs: inputs)
+        service.rejectedInputs = rejected
+        return service
     }
 
     /// `dkim: { SELECTOR: VALUE }` (names `dkim.SELECTOR`) or `inputs: { NAME: VALUE }`.
-    private func decodeInputs(_ node: YAMLNode, what: String, prefix: String, diagnostics: inout Diagnostics)
-        -> [ServiceInput]
+    private func decodeInputs(_ node: YAMLNode, what: String, prefix: String, rejected: inout Set<String>,
+                              diagnostics: inout Diagnostics) -> [ServiceInput]
     {
         guard case .mapping(let pairs) = node.content else {
             diagnostics.error(at: node.location, "expected a mapping of \(what), found \(node.kindDescription)",
@@ -192,7 +199,10 @@ struct DeclarationDecoder {
             let description = prefix.isEmpty ? "the input '\(name)'" : "the DKIM key for selector '\(key.value)'"
             guard let value = pair.value.text(prefix.isEmpty ? "a value for \(description)" : "\(description) (a TXT value or a target name)",
                                               diagnostics: &diagnostics),
-                  value.checkSingleLine(what: description, diagnostics: &diagnostics) else { continue }
+                  value.checkSingleLine(what: description, diagnostics: &diagnostics) else {
+                rejected.insert(name)
+                continue
+            }
             inputs.append(ServiceInput(name: Located(name, at: key.location), value: value))
         }
         return inputs
@@ -201,6 +211,7 @@ struct DeclarationDecoder {
     private func decodeDMARC(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DMARCOverrides? {
         guard let map = MappingReader(node, what: "dmarc", expected: "a mapping of DMARC tags, like '{ p: quarantine }'",
                                       keys: Self.dmarcKeys, diagnostics: &diagnostics) else { return nil }
+        let errorsBefore = diagnostics.errors.count
         var dmarc = DMARCOverrides(location: node.location)
         dmarc.p = map["p"]?.oneOf(DMARCOverrides.Policy.self, what: "DMARC policy", diagnostics: &diagnostics)
         dmarc.sp = map["sp"]?.oneOf(DMARCOverrides.Policy.self, what: "DMARC subdomain policy", diagnostics: &diagnostics)
@@ -231,7 +242,8 @@ struct DeclarationDecoder {
         }
         dmarc.rua = map["rua"].flatMap { reportAddresses($0, tag: "rua", diagnostics: &diagnostics) }
         dmarc.ruf = map["ruf"].flatMap { reportAddresses($0, tag: "ruf", diagnostics: &diagnostics) }
-        return dmarc
+        // Half a mapping would raise follow-on errors ("must set p" when p is misspelt).
+        return diagnostics.errors.count == errorsBefore ? dmarc : nil
     }
 
     /// One address or a list; each a URI (`mailto:dmarc@example.com`) without `,` or `;` or `!`.
@@ -263,7 +275,7 @@ struct DeclarationDecoder {
         guard let map = MappingReader(node, what: "spf", expected: "a mapping of SPF options, like '{ all: \"-all\" }'",
                                       keys: Self.spfKeys, diagnostics: &diagnostics) else { return nil }
         return SPFOptions(all: map["all"]?.oneOf(SPFAll.self, what: "SPF 'all' term", diagnostics: &diagnostics),
-                          fold: map["fold"]?.boolean("whether to fold several SPF records", diagnostics: &diagnostics))
+                          fold: map["fold"]?.boolean(for: "fold", diagnostics: &diagnostics))
     }
 
     // MARK: - Values

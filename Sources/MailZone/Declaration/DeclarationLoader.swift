@@ -47,7 +47,7 @@ public enum DeclarationLoader {
         var catalog = builtInPresets
         catalog.add(user: draft.presets, diagnostics: &diagnostics)
 
-        let validator = DeclarationValidator(catalog: catalog)
+        let validator = DeclarationValidator(catalog: catalog, brokenPresetNames: draft.brokenPresetNames)
         validator.validateZones(draft.zones, diagnostics: &diagnostics)
         validator.validateSenders(draft.senders, zones: draft.zones, diagnostics: &diagnostics)
 

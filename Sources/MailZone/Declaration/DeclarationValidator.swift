@@ -4,6 +4,8 @@ import MailAuth
 /// senders, each sender's zone, each service's preset and inputs.
 struct DeclarationValidator {
     let catalog: PresetCatalog
+    /// User presets that failed to decode (reported); services naming them are skipped.
+    var brokenPresetNames: Set<String> = []
 
     func validateZones(_ zones: [ZoneDeclaration], diagnostics: inout Diagnostics) {
         var seen: [DomainName: ZoneDeclaration] = [:]
@@ -28,7 +30,9 @@ struct DeclarationValidator {
                 seen[domain.value] = sender
             }
             if !zones.isEmpty && ZoneAssignment.zone(for: domain.value, in: zones) == nil {
-                let origins = MappingReader.list(zones.map(\.origin.value.absolute))
+                var seenOrigins = Set<DomainName>()
+                let origins = MappingReader.list(zones.map(\.origin.value).filter { seenOrigins.insert($0).inserted }
+                    .map(\.absolute))
                 diagnostics.error(at: domain.location, "the sender \(domain.value.text) is in none of the declared zones (\(origins))",
                                   hint: "add a zone whose origin is \(domain.value.absolute) or a parent of it under 'zones:'")
             }
@@ -47,6 +51,7 @@ struct DeclarationValidator {
     }
 
     private func validate(_ service: ServiceUse, diagnostics: inout Diagnostics) {
+        if brokenPresetNames.contains(service.preset.value) { return }
         guard let definition = catalog.preset(named: service.preset.value) else {
             let suggestion = Suggestion.didYouMean(service.preset.value, in: catalog.names)
             diagnostics.error(at: service.preset.location, "unknown preset '\(service.preset.value)'\(suggestion)",
@@ -65,7 +70,8 @@ struct DeclarationValidator {
                 checkDKIM(input, diagnostics: &diagnostics)
             }
         }
-        for input in definition.requiredInputs where service.input(input.name) == nil {
+        for input in definition.requiredInputs
+        where service.input(input.name) == nil && !service.rejectedInputs.contains(input.name) {
             let isDKIM = input.name.hasPrefix("dkim.")
             let key = isDKIM ? String(input.name.dropFirst("dkim.".count)) : input.name
             let example = input.example.isEmpty ? "..." : input.example
@@ -88,9 +94,17 @@ struct DeclarationValidator {
             : "the preset '\(preset.name)' has no input '\(word)'\(suggestion)"
         var hint: String?
         if suggestion.isEmpty {
-            hint = candidates.isEmpty
-                ? (isDKIM ? "the preset takes no DKIM keys" : "the preset takes no inputs")
-                : "it takes \(MappingReader.list(candidates.map { "'\(shown($0))'" }))"
+            let others = preset.inputs.map(\.name).filter { $0.hasPrefix("dkim.") != isDKIM }
+            if !candidates.isEmpty {
+                hint = "it takes \(MappingReader.list(candidates.map { "'\(shown($0))'" }))"
+            } else if !others.isEmpty {
+                let otherNames = MappingReader.list(others.map { isDKIM ? "'\($0)'" : "'\($0.dropFirst("dkim.".count))'" })
+                let plural = others.count == 1 ? "" : "s"
+                hint = isDKIM ? "the preset takes no DKIM keys; its input\(plural) \(others.count == 1 ? "is" : "are") \(otherNames), under 'inputs:'"
+                    : "the preset takes no inputs besides its DKIM key\(plural) \(otherNames), under 'dkim:'"
+            } else {
+                hint = "the preset takes no inputs"
+            }
         }
         diagnostics.error(at: location, message, hint: hint)
     }

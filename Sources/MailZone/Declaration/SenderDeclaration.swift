@@ -87,6 +87,8 @@ public struct ServiceUse: Sendable, Hashable {
     /// Supplied inputs in the order written: `dkim: { qcloud: ... }` gives `dkim.qcloud`,
     /// `inputs: { region: ... }` gives `region`.
     public var inputs: [ServiceInput]
+    /// Inputs written with an invalid value (already reported); not reported again as missing.
+    var rejectedInputs: Set<String> = []
 
     public init(location: YAMLLocation, preset: Located<String>, inputs: [ServiceInput] = []) {
         self.location = location

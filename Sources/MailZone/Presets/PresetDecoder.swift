@@ -56,7 +56,7 @@ enum PresetDecoder {
             locations.append(item.location)
             templates.append(recordTemplates)
         }
-        if map["records"] == nil && map["spf"] == nil {
+        if records.isEmpty && map["spf"] == nil && diagnostics.errors.count == errorsBefore {
             diagnostics.error(at: node.location, "the preset asks for no records and no SPF include",
                               hint: "add 'records:' or 'spf:'")
         }
@@ -94,7 +94,7 @@ enum PresetDecoder {
         let description = map.required("description", diagnostics: &diagnostics)?
             .string("a description", diagnostics: &diagnostics)
         let example = map["example"]?.text("an example value", diagnostics: &diagnostics)
-        let required = map["required"]?.boolean("whether the input is required", diagnostics: &diagnostics)
+        let required = map["required"]?.boolean(for: "required", diagnostics: &diagnostics)
         guard let name, let description else { return nil }
         return PresetInput(name: name.value, description: description.value, example: example?.value ?? "",
                            required: required?.value ?? true)
@@ -111,7 +111,7 @@ enum PresetDecoder {
             .string("the domain to include", diagnostics: &diagnostics)
         let name = map["name"]?.string("a name relative to the sender domain", diagnostics: &diagnostics)
         let all = map["suggested_all"]?.oneOf(SPFAll.self, what: "SPF 'all' term", diagnostics: &diagnostics)
-        let unconfirmed = map["unconfirmed"]?.boolean("whether the include is unconfirmed", diagnostics: &diagnostics)
+        let unconfirmed = map["unconfirmed"]?.boolean(for: "unconfirmed", diagnostics: &diagnostics)
         guard let include else { return nil }
         let includeTemplate = template(include, what: "the SPF include", known: known, diagnostics: &diagnostics)
         if let includeTemplate {
@@ -154,8 +154,8 @@ enum PresetDecoder {
         let value = map.required("value", diagnostics: &diagnostics)?.string("the record's value", diagnostics: &diagnostics)
         let purpose = map.required("purpose", diagnostics: &diagnostics)?
             .oneOf(RecordPurpose.self, what: "record purpose", diagnostics: &diagnostics)
-        let optional = map["optional"]?.boolean("whether the record is optional", diagnostics: &diagnostics)
-        let unconfirmed = map["unconfirmed"]?.boolean("whether the record is unconfirmed", diagnostics: &diagnostics)
+        let optional = map["optional"]?.boolean(for: "optional", diagnostics: &diagnostics)
+        let unconfirmed = map["unconfirmed"]?.boolean(for: "unconfirmed", diagnostics: &diagnostics)
         let note = map["note"]?.string("a note", diagnostics: &diagnostics)
 
         var nameTemplate: Template?

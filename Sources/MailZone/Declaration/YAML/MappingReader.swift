@@ -9,6 +9,8 @@ struct MappingReader {
     /// What the mapping is, in messages: "sender", "service", "zone".
     let what: String
     private let values: [String: YAMLPair]
+    /// Known keys suggested for misspelt ones; not reported again as missing.
+    private let suggested: Set<String>
 
     /// Reads `node` as a mapping of `what`; reports and returns nil when it is something else.
     init?(_ node: YAMLNode, what: String, expected: String? = nil, keys: [String], diagnostics: inout Diagnostics) {
@@ -19,6 +21,7 @@ struct MappingReader {
         self.node = node
         self.what = what
         var values: [String: YAMLPair] = [:]
+        var suggested = Set<String>()
         for pair in pairs {
             guard let key = pair.key.scalar, key.kind == .string || key.kind == .null || key.kind == .boolean else {
                 diagnostics.error(at: pair.key.location, "a key in the \(what) must be a name, found \(pair.key.kindDescription)")
@@ -26,6 +29,7 @@ struct MappingReader {
             }
             guard keys.contains(key.text) else {
                 let suggestion = Suggestion.didYouMean(key.text, in: keys)
+                if let nearest = Suggestion.nearest(to: key.text, in: keys) { suggested.insert(nearest) }
                 diagnostics.error(at: pair.key.location, "unknown key '\(key.text)' in the \(what)\(suggestion)",
                                   hint: suggestion.isEmpty ? "the keys of the \(what) are \(Self.list(keys))" : nil)
                 continue
@@ -33,6 +37,7 @@ struct MappingReader {
             values[key.text] = pair
         }
         self.values = values
+        self.suggested = suggested
     }
 
     /// The value of `key`, if present (a present `null` counts as present).
@@ -44,6 +49,8 @@ struct MappingReader {
     /// The value of `key`; reports "missing" at the mapping when absent.
     func required(_ key: String, diagnostics: inout Diagnostics, hint: String? = nil) -> YAMLNode? {
         if let value = values[key]?.value { return value }
+        // "unknown key 'servics'; did you mean 'services'?" already says it.
+        if suggested.contains(key) { return nil }
         diagnostics.error(at: node.location, "the \(what) is missing the required key '\(key)'", hint: hint)
         return nil
     }

@@ -97,6 +97,11 @@ enum YAMLSource {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if problem == "found undefined alias" {
+                let name = word(at: mark, in: text).map { String($0.drop(while: { $0 == "*" })) } ?? ""
+                return DeclarationError(at: location(mark), "the alias *\(name) refers to no anchor",
+                                        hint: "define the anchor (&\(name)) earlier in the file, or write the value out")
+            }
             if problem == "but found another document" {
                 return DeclarationError(at: location(mark), "\(file) holds more than one YAML document",
                                         hint: "keep a single document: remove the '---' line and what follows it")
@@ -112,6 +117,12 @@ enum YAMLSource {
                                     "invalid YAML: \(problem)",
                                     hint: "remove the control character; values cannot contain them")
         case .duplicatedKeysInMapping(let duplicates, let context):
+            if duplicates.count == 1, let key = duplicates.first,
+               let repeated = repeatedKey(key, after: context.mark, in: text) {
+                return DeclarationError(at: YAMLLocation(file: file, line: repeated.line, column: repeated.column),
+                                        "duplicate key '\(key)' in a mapping",
+                                        hint: "'\(key)' is already given at line \(context.mark.line); keep one of them")
+            }
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             let noun = duplicates.count == 1 ? "key" : "keys"
             return DeclarationError(at: location(context.mark), "duplicate \(noun) \(keys) in a mapping",
@@ -119,6 +130,41 @@ enum YAMLSource {
         default:
             return DeclarationError(at: YAMLLocation(file: file, line: 1, column: 1), "cannot parse the YAML: \(error)")
         }
+    }
+
+    /// The second occurrence of a block mapping key: the next line holding `key:` at the first one's
+    /// column. Yams reports only the first; the second is the one to point at. Nil for flow mappings
+    /// or anything less regular, where the first position is reported instead.
+    private static func repeatedKey(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let column = first.column - 1
+        let prefixes = ["\(key):", "\"\(key)\":", "'\(key)':"]
+        for index in first.line..<lines.count {
+            let line = Array(lines[index].unicodeScalars)
+            guard line.count > column else {
+                if line.allSatisfy({ $0 == " " || $0 == "\r" }) { continue }
+                break
+            }
+            let indent = String(String.UnicodeScalarView(line[..<column]))
+            let rest = String(String.UnicodeScalarView(line[column...]))
+            // Text left of the key's column: the mapping has ended (or a new list item began).
+            guard indent.allSatisfy({ $0 == " " }) else { break }
+            if prefixes.contains(where: { rest.hasPrefix($0) }) { return (index + 1, first.column) }
+        }
+        return nil
+    }
+
+    /// The token starting at `mark` (up to a space or flow indicator).
+    private static func word(at mark: Mark, in text: String) -> Substring? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let line = lines[mark.line - 1]
+        let scalars = line.unicodeScalars
+        guard let start = scalars.index(scalars.startIndex, offsetBy: mark.column - 1, limitedBy: scalars.endIndex)
+        else { return nil }
+        let rest = Substring(line.unicodeScalars[start...])
+        return rest.prefix { !" ,[]{}\t".contains($0) }
     }
 
     /// Line and column (from 1) of the character at `offset` characters into `text`.

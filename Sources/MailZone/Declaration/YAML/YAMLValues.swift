@@ -7,11 +7,12 @@ import Foundation
 /// on what is valid.
 extension YAMLNode {
     /// The text of a string scalar. `expected` names what was wanted: "a DNS name".
-    func string(_ expected: String, diagnostics: inout Diagnostics) -> Located<String>? {
+    func string(_ expected: String, suggestQuotes: Bool = true, diagnostics: inout Diagnostics) -> Located<String>? {
         if let scalar, scalar.kind == .string {
             return Located(scalar.text, at: location)
         }
-        diagnostics.error(at: location, "expected \(expected), found \(kindDescription)", hint: quoteHint)
+        diagnostics.error(at: location, "expected \(expected), found \(kindDescription)",
+                          hint: suggestQuotes ? quoteHint : nil)
         return nil
     }
 
@@ -32,14 +33,16 @@ extension YAMLNode {
         return nil
     }
 
-    func boolean(_ expected: String, diagnostics: inout Diagnostics) -> Located<Bool>? {
+    /// A boolean; `key` names the setting in the message ("expected true or false for 'fold'").
+    func boolean(for key: String, diagnostics: inout Diagnostics) -> Located<Bool>? {
         if let scalar, scalar.kind == .boolean {
             switch scalar.text.lowercased() {
             case "true", "yes", "on": return Located(true, at: location)
             default: return Located(false, at: location)
             }
         }
-        diagnostics.error(at: location, "expected \(expected) (true or false), found \(kindDescription)")
+        diagnostics.error(at: location, "expected true or false for '\(key)', found \(kindDescription)",
+                          hint: scalar?.kind == .string ? "write \(key): true or \(key): false, without quotes" : nil)
         return nil
     }
 
@@ -56,7 +59,8 @@ extension YAMLNode {
     {
         let allowed = E.allCases.map(\.rawValue)
         let quoted = MappingReader.list(allowed.map { "'\($0)'" })
-        guard let text = string("one of \(quoted) for \(what)", diagnostics: &diagnostics) else { return nil }
+        guard let text = string("one of \(quoted) for \(what)", suggestQuotes: false, diagnostics: &diagnostics)
+        else { return nil }
         if let value = E(rawValue: text.value) { return Located(value, at: location) }
         let suggestion = Suggestion.didYouMean(text.value, in: allowed)
         diagnostics.error(at: location, "'\(text.value)' is not a valid \(what)\(suggestion)",
