@@ -96,7 +96,9 @@ struct DeclarationDecoder {
             return nil
         }
         let origin = map.required("origin", diagnostics: &diagnostics, hint: "add the zone's origin, like 'origin: example.com.'")
-            .flatMap { domainName($0, what: "the zone origin", diagnostics: &diagnostics) }
+            .flatMap {
+                domainName($0, what: "the zone origin", expected: "a zone origin, like 'example.com.'", diagnostics: &diagnostics)
+            }
         var file = map.required("file", diagnostics: &diagnostics,
                                 hint: "add the zone file's path, relative to this YAML file")?
             .string("the zone file's path", diagnostics: &diagnostics)
@@ -280,10 +282,10 @@ struct DeclarationDecoder {
 
     // MARK: - Values
 
-    private func domainName(_ node: YAMLNode, what: String, allowUnderscore: Bool = true,
-                            diagnostics: inout Diagnostics) -> Located<DomainName>? {
-        guard let text = node.string(what == "the zone origin" ? "a zone origin, like 'example.com.'" : "a domain name",
-                                     diagnostics: &diagnostics) else { return nil }
+    /// A DNS name; `what` names it in errors ("the sender domain"), `expected` in type mismatches.
+    private func domainName(_ node: YAMLNode, what: String, expected: String = "a domain name",
+                            allowUnderscore: Bool = true, diagnostics: inout Diagnostics) -> Located<DomainName>? {
+        guard let text = node.string(expected, diagnostics: &diagnostics) else { return nil }
         if let problem = DomainName.problem(in: text.value, allowUnderscore: allowUnderscore) {
             diagnostics.error(at: text.location, "\(what) is not a valid domain name: \(problem)")
             return nil
