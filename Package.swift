@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MailAuthTests", dependencies: ["MailAuth"]),
-        .testTarget(name: "MailZoneTests", dependencies: ["MailZone", "ZoneFile", "MailAuth"]),
+        .testTarget(name: "MailZoneTests", dependencies: ["MailZone", "ZoneFile", "MailAuth"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The decoded mailzone.yaml: which zone files exist, which domains send mail
+/// through which services, and the user's own service presets.
+///
+/// Produced only by `DeclarationLoader`, which has checked everything that can be
+/// checked without reading the zone files: names, presets and their inputs, the
+/// zone of every sender, and the records each sender wants (`expanded`).
+public struct Declaration: Sendable, Hashable {
+    /// The declaration format this mailzone reads; a file declaring a newer one is refused.
+    public static let supportedVersion = 1
+
+    /// The YAML file, resolved; zone file paths are relative to its directory.
+    public var file: URL
+    /// The path errors show for the YAML file.
+    public var displayPath: String
+    public var version: Located<Int>
+    public var zones: [ZoneDeclaration]
+    public var senders: [SenderDeclaration]
+    /// The user's own presets (`presets:`), as written.
+    public var presets: [PresetDefinition]
+    /// Built-in presets and the user's, by name.
+    public var catalog: PresetCatalog
+    /// The records each sender wants, one entry per sender in `senders` order.
+    public var expanded: [SenderRecords]
+
+    public init(file: URL, displayPath: String, version: Located<Int>, zones: [ZoneDeclaration],
+                senders: [SenderDeclaration], presets: [PresetDefinition], catalog: PresetCatalog,
+                expanded: [SenderRecords]) {
+        self.file = file
+        self.displayPath = displayPath
+        self.version = version
+        self.zones = zones
+        self.senders = senders
+        self.presets = presets
+        self.catalog = catalog
+        self.expanded = expanded
+    }
+}
+
+/// A zone file mailzone may edit, and the origin its relative names hang from.
+public struct ZoneDeclaration: Sendable, Hashable {
+    /// Where the zone's entry starts in the YAML.
+    public var location: YAMLLocation
+    /// The zone's origin, absolute (`example.com.`) whether or not the YAML wrote the dot.
+    public var origin: Located<DomainName>
+    /// The path as written (`zones/db.example.com`), relative to the YAML file's directory.
+    public var file: Located<String>
+    /// `file` resolved against the YAML file's directory; not read by the loader.
+    public var url: URL
+
+    public init(location: YAMLLocation, origin: Located<DomainName>, file: Located<String>, url: URL) {
+        self.location = location
+        self.origin = origin
+        self.file = file
+        self.url = url
+    }
+}

@@ -1,0 +1,296 @@
+import Foundation
+
+/// Decodes the nodes of mailzone.yaml into the declaration's parts, one mapping at a time.
+///
+/// Only shapes and single values are checked here (types, keys, names, enums);
+/// what needs several parts at once (a sender's zone, its presets and inputs) is
+/// checked by `DeclarationValidator`.
+struct DeclarationDecoder {
+    static let rootKeys = ["version", "zones", "senders", "presets"]
+    static let zoneKeys = ["origin", "file"]
+    static let senderKeys = ["domain", "services", "dmarc", "mx", "spf", "allow_weaker_dmarc"]
+    static let serviceKeys = ["preset", "dkim", "inputs"]
+    static let dmarcKeys = ["p", "sp", "pct", "rua", "ruf", "adkim", "aspf", "fo", "ri"]
+    static let spfKeys = ["all", "fold"]
+
+    /// What the decoder produced; parts that failed to decode are left out.
+    struct Draft {
+        var version: Located<Int>
+        var zones: [ZoneDeclaration] = []
+        var senders: [SenderDeclaration] = []
+        var presets: [PresetDefinition] = []
+        /// Names of user presets that failed to decode; services naming them are not checked further.
+        var brokenPresetNames: Set<String> = []
+    }
+
+    /// The YAML file's directory, against which zone file paths are resolved.
+    let baseDirectory: URL
+
+    /// Decodes the root; throws only when the version is missing or newer (nothing else can be trusted then).
+    func decode(_ root: YAMLNode, diagnostics: inout Diagnostics) throws(DeclarationErrors) -> Draft {
+        guard let map = MappingReader(root, what: "declaration", expected: "a mapping with 'version', 'zones' and 'senders'",
+                                      keys: Self.rootKeys, diagnostics: &diagnostics) else {
+            throw DeclarationErrors(diagnostics.errors)
+        }
+        let version = try decodeVersion(map, diagnostics: &diagnostics)
+        var draft = Draft(version: version)
+
+        for item in map["presets"]?.list("a list of presets", diagnostics: &diagnostics) ?? [] {
+            if let preset = PresetDecoder.decode(item, origin: .user, diagnostics: &diagnostics) {
+                draft.presets.append(preset)
+            } else if case .mapping(let pairs) = item.content,
+                      let name = pairs.first(where: { $0.key.scalar?.text == "name" })?.value.scalar?.text {
+                draft.brokenPresetNames.insert(name)
+            }
+        }
+        for item in map["zones"]?.list("a list of zones", diagnostics: &diagnostics) ?? [] {
+            if let zone = decodeZone(item, diagnostics: &diagnostics) { draft.zones.append(zone) }
+        }
+        if let sendersNode = map.required("senders", diagnostics: &diagnostics,
+                                          hint: "list the domains that send mail, each with its services"),
+           let items = sendersNode.list("a list of senders", diagnostics: &diagnostics) {
+            if items.isEmpty {
+                diagnostics.error(at: sendersNode.location, "the declaration lists no senders",
+                                  hint: "add a sender: '- domain: example.com' with its 'services:'")
+            }
+            for item in items {
+                if let sender = decodeSender(item, diagnostics: &diagnostics) { draft.senders.append(sender) }
+            }
+        }
+        return draft
+    }
+
+    // MARK: - Version
+
+    private func decodeVersion(_ map: MappingReader, diagnostics: inout Diagnostics) throws(DeclarationErrors)
+        -> Located<Int>
+    {
+        let supported = Declaration.supportedVersion
+        guard let node = map["version"] else {
+            diagnostics.error(at: map.node.location, "the declaration is missing the required key 'version'",
+                              hint: "add 'version: \(supported)' as the first line")
+            return Located(supported, at: map.node.location)
+        }
+        guard let version = node.integer("the version number \(supported)", diagnostics: &diagnostics) else {
+            return Located(supported, at: node.location)
+        }
+        if version.value > supported {
+            // A newer format may mean anything; its other "errors" would only mislead.
+            let file = node.location.file
+            throw DeclarationErrors([DeclarationError(
+                at: version.location,
+                "\(file) declares version \(version.value), but this mailzone understands version \(supported)",
+                hint: "upgrade mailzone")])
+        }
+        if version.value < supported {
+            diagnostics.error(at: version.location, "version \(version.value) does not exist; the first version is 1",
+                              hint: "write 'version: \(supported)'")
+        }
+        return version
+    }
+
+    // MARK: - Zones
+
+    private func decodeZone(_ node: YAMLNode, diagnostics: inout Diagnostics) -> ZoneDeclaration? {
+        guard let map = MappingReader(node, what: "zone", keys: Self.zoneKeys, diagnostics: &diagnostics) else {
+            return nil
+        }
+        let origin = map.required("origin", diagnostics: &diagnostics, hint: "add the zone's origin, like 'origin: example.com.'")
+            .flatMap {
+                domainName($0, what: "the zone origin", expected: "a zone origin, like 'example.com.'", diagnostics: &diagnostics)
+            }
+        var file = map.required("file", diagnostics: &diagnostics,
+                                hint: "add the zone file's path, relative to this YAML file")?
+            .string("the zone file's path", diagnostics: &diagnostics)
+        if let path = file {
+            if path.value.isEmpty {
+                diagnostics.error(at: path.location, "the zone file's path is empty")
+                file = nil
+            } else if !path.checkSingleLine(what: "the zone file's path", diagnostics: &diagnostics) {
+                file = nil
+            }
+        }
+        guard let origin, let file else { return nil }
+        let url = URL(fileURLWithPath: file.value, relativeTo: baseDirectory).standardizedFileURL
+        return ZoneDeclaration(location: node.location, origin: origin, file: file, url: url)
+    }
+
+    // MARK: - Senders
+
+    private func decodeSender(_ node: YAMLNode, diagnostics: inout Diagnostics) -> SenderDeclaration? {
+        guard let map = MappingReader(node, what: "sender", keys: Self.senderKeys, diagnostics: &diagnostics) else {
+            return nil
+        }
+        let domain = map.required("domain", diagnostics: &diagnostics, hint: "add the sender domain, like 'domain: example.com'")
+            .flatMap { domainName($0, what: "the sender domain", allowUnderscore: false, diagnostics: &diagnostics) }
+
+        var services: [ServiceUse] = []
+        if let servicesNode = map.required("services", diagnostics: &diagnostics,
+                                           hint: "list the services that send for this domain, like '- preset: tencent-ses'"),
+           let items = servicesNode.list("a list of services", diagnostics: &diagnostics) {
+            if items.isEmpty {
+                diagnostics.error(at: servicesNode.location, "the sender lists no services",
+                                  hint: "add a service, like '- preset: tencent-ses'")
+            }
+            for item in items {
+                if let service = decodeService(item, diagnostics: &diagnostics) { services.append(service) }
+            }
+        }
+        let dmarc = map["dmarc"].flatMap { decodeDMARC($0, diagnostics: &diagnostics) }
+        let mx = map["mx"]?.oneOf(MXPolicy.self, what: "MX policy", diagnostics: &diagnostics)
+        let spf = map["spf"].flatMap { decodeSPF($0, diagnostics: &diagnostics) } ?? SPFOptions()
+        let weaker = map["allow_weaker_dmarc"]?.boolean(for: "allow_weaker_dmarc", diagnostics: &diagnostics)
+        guard let domain else { return nil }
+        return SenderDeclaration(location: node.location, domain: domain, services: services, dmarc: dmarc, mx: mx,
+                                 spf: spf, allowWeakerDMARC: weaker)
+    }
+
+    /// A service: `- preset: NAME` with `dkim:` and `inputs:`, or just `- NAME` when it needs no inputs.
+    private func decodeService(_ node: YAMLNode, diagnostics: inout Diagnostics) -> ServiceUse? {
+        if let scalar = node.scalar, scalar.kind == .string {
+            return ServiceUse(location: node.location, preset: Located(scalar.text, at: node.location))
+        }
+        guard let map = MappingReader(node, what: "service", expected: "a service ('- preset: NAME')",
+                                      keys: Self.serviceKeys, diagnostics: &diagnostics) else {
+            return nil
+        }
+        let preset = map.required("preset", diagnostics: &diagnostics, hint: "name the service's preset, like 'preset: tencent-ses'")?
+            .string("a preset name", diagnostics: &diagnostics)
+        var inputs: [ServiceInput] = []
+        var rejected: Set<String> = []
+        if let dkim = map["dkim"] {
+            inputs += decodeInputs(dkim, what: "DKIM keys", prefix: "dkim.", rejected: &rejected, diagnostics: &diagnostics)
+        }
+        if let others = map["inputs"] {
+            inputs += decodeInputs(others, what: "inputs", prefix: "", rejected: &rejected, diagnostics: &diagnostics)
+        }
+        var seen: [String: ServiceInput] = [:]
+        inputs = inputs.filter { input in
+            if let first = seen[input.name.value] {
+                diagnostics.error(at: input.name.location, "the input '\(input.name.value)' is given twice",
+                                  hint: "it is already given at line \(first.name.location.line); keep one")
+                return false
+            }
+            seen[input.name.value] = input
+            return true
+        }
+        guard let preset else { return nil }
+        var service = ServiceUse(location: node.location, preset: preset, inputs: inputs)
+        service.rejectedInputs = rejected
+        return service
+    }
+
+    /// `dkim: { SELECTOR: VALUE }` (names `dkim.SELECTOR`) or `inputs: { NAME: VALUE }`.
+    private func decodeInputs(_ node: YAMLNode, what: String, prefix: String, rejected: inout Set<String>,
+                              diagnostics: inout Diagnostics) -> [ServiceInput]
+    {
+        guard case .mapping(let pairs) = node.content else {
+            diagnostics.error(at: node.location, "expected a mapping of \(what), found \(node.kindDescription)",
+                              hint: prefix.isEmpty ? "write 'inputs: { NAME: VALUE }'" : "write 'dkim: { SELECTOR: KEY RECORD }'")
+            return []
+        }
+        var inputs: [ServiceInput] = []
+        for pair in pairs {
+            guard let key = pair.key.text(prefix.isEmpty ? "an input name" : "a DKIM selector", diagnostics: &diagnostics)
+            else { continue }
+            let name = prefix + key.value
+            guard Template.isValidName(name) else {
+                diagnostics.error(at: key.location, "'\(key.value)' is not a valid \(prefix.isEmpty ? "input name" : "DKIM selector")")
+                continue
+            }
+            let description = prefix.isEmpty ? "the input '\(name)'" : "the DKIM key for selector '\(key.value)'"
+            guard let value = pair.value.text(prefix.isEmpty ? "a value for \(description)" : "\(description) (a TXT value or a target name)",
+                                              diagnostics: &diagnostics),
+                  value.checkSingleLine(what: description, diagnostics: &diagnostics) else {
+                rejected.insert(name)
+                continue
+            }
+            inputs.append(ServiceInput(name: Located(name, at: key.location), value: value))
+        }
+        return inputs
+    }
+
+    private func decodeDMARC(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DMARCOverrides? {
+        guard let map = MappingReader(node, what: "dmarc", expected: "a mapping of DMARC tags, like '{ p: quarantine }'",
+                                      keys: Self.dmarcKeys, diagnostics: &diagnostics) else { return nil }
+        let errorsBefore = diagnostics.errors.count
+        var dmarc = DMARCOverrides(location: node.location)
+        dmarc.p = map["p"]?.oneOf(DMARCOverrides.Policy.self, what: "DMARC policy", diagnostics: &diagnostics)
+        dmarc.sp = map["sp"]?.oneOf(DMARCOverrides.Policy.self, what: "DMARC subdomain policy", diagnostics: &diagnostics)
+        dmarc.adkim = map["adkim"]?.oneOf(DMARCOverrides.Alignment.self, what: "DKIM alignment", diagnostics: &diagnostics)
+        dmarc.aspf = map["aspf"]?.oneOf(DMARCOverrides.Alignment.self, what: "SPF alignment", diagnostics: &diagnostics)
+        if let pct = map["pct"]?.integer("a percentage (0 to 100)", diagnostics: &diagnostics) {
+            if (0...100).contains(pct.value) {
+                dmarc.pct = pct
+            } else {
+                diagnostics.error(at: pct.location, "pct must be between 0 and 100, found \(pct.value)")
+            }
+        }
+        if let ri = map["ri"]?.integer("a report interval in seconds", diagnostics: &diagnostics) {
+            if ri.value >= 0 {
+                dmarc.ri = ri
+            } else {
+                diagnostics.error(at: ri.location, "ri must not be negative")
+            }
+        }
+        if let fo = map["fo"]?.text("failure reporting options, like '1' or 'd:s'", diagnostics: &diagnostics) {
+            let options = fo.value.split(separator: ":", omittingEmptySubsequences: false)
+            if !options.isEmpty && options.allSatisfy({ ["0", "1", "d", "s"].contains($0) }) {
+                dmarc.fo = fo
+            } else {
+                diagnostics.error(at: fo.location, "'\(fo.value)' is not a valid fo value",
+                                  hint: "use 0, 1, d or s, several joined by ':' (like '1:d')")
+            }
+        }
+        dmarc.rua = map["rua"].flatMap { reportAddresses($0, tag: "rua", diagnostics: &diagnostics) }
+        dmarc.ruf = map["ruf"].flatMap { reportAddresses($0, tag: "ruf", diagnostics: &diagnostics) }
+        // Half a mapping would raise follow-on errors ("must set p" when p is misspelt).
+        return diagnostics.errors.count == errorsBefore ? dmarc : nil
+    }
+
+    /// One address or a list; each a URI (`mailto:dmarc@example.com`) without `,` or `;` or `!`.
+    private func reportAddresses(_ node: YAMLNode, tag: String, diagnostics: inout Diagnostics) -> [Located<String>]? {
+        let items: [YAMLNode]
+        if case .sequence(let list) = node.content {
+            items = list
+        } else {
+            items = [node]
+        }
+        var addresses: [Located<String>] = []
+        for item in items {
+            guard let address = item.string("a report address, like 'mailto:dmarc@example.com'", diagnostics: &diagnostics),
+                  address.checkSingleLine(what: "the \(tag) address", diagnostics: &diagnostics) else { continue }
+            if address.value.contains(where: { $0 == "," || $0 == ";" || $0 == " " }) {
+                diagnostics.error(at: address.location, "'\(address.value)' is not a single report address",
+                                  hint: "give several addresses as a list, one URI each")
+            } else if !address.value.lowercased().hasPrefix("mailto:") && !address.value.lowercased().hasPrefix("https:") {
+                diagnostics.error(at: address.location, "'\(address.value)' is not a report URI",
+                                  hint: "write 'mailto:\(address.value)'")
+            } else {
+                addresses.append(address)
+            }
+        }
+        return addresses
+    }
+
+    private func decodeSPF(_ node: YAMLNode, diagnostics: inout Diagnostics) -> SPFOptions? {
+        guard let map = MappingReader(node, what: "spf", expected: "a mapping of SPF options, like '{ all: \"-all\" }'",
+                                      keys: Self.spfKeys, diagnostics: &diagnostics) else { return nil }
+        return SPFOptions(all: map["all"]?.oneOf(SPFAll.self, what: "SPF 'all' term", diagnostics: &diagnostics),
+                          fold: map["fold"]?.boolean(for: "fold", diagnostics: &diagnostics))
+    }
+
+    // MARK: - Values
+
+    /// A DNS name; `what` names it in errors ("the sender domain"), `expected` in type mismatches.
+    private func domainName(_ node: YAMLNode, what: String, expected: String = "a domain name",
+                            allowUnderscore: Bool = true, diagnostics: inout Diagnostics) -> Located<DomainName>? {
+        guard let text = node.string(expected, diagnostics: &diagnostics) else { return nil }
+        if let problem = DomainName.problem(in: text.value, allowUnderscore: allowUnderscore) {
+            diagnostics.error(at: text.location, "\(what) is not a valid domain name: \(problem)")
+            return nil
+        }
+        guard let name = DomainName(text.value, allowUnderscore: allowUnderscore) else { return nil }
+        return Located(name, at: text.location)
+    }
+}

@@ -1,0 +1,127 @@
+import MailAuth
+
+/// Checks that need several parts of the declaration at once: duplicate zones and
+/// senders, each sender's zone, each service's preset and inputs.
+struct DeclarationValidator {
+    let catalog: PresetCatalog
+    /// User presets that failed to decode (reported); services naming them are skipped.
+    var brokenPresetNames: Set<String> = []
+
+    func validateZones(_ zones: [ZoneDeclaration], diagnostics: inout Diagnostics) {
+        var seen: [DomainName: ZoneDeclaration] = [:]
+        for zone in zones {
+            if let first = seen[zone.origin.value] {
+                diagnostics.error(at: zone.origin.location, "the zone \(zone.origin.value) is declared twice",
+                                  hint: "the first is at line \(first.origin.location.line); remove one")
+            } else {
+                seen[zone.origin.value] = zone
+            }
+        }
+    }
+
+    func validateSenders(_ senders: [SenderDeclaration], zones: [ZoneDeclaration], diagnostics: inout Diagnostics) {
+        var seen: [DomainName: SenderDeclaration] = [:]
+        for sender in senders {
+            let domain = sender.domain
+            if let first = seen[domain.value] {
+                diagnostics.error(at: domain.location, "the sender \(domain.value.text) is declared twice",
+                                  hint: "the first is at line \(first.domain.location.line); list all its services under one sender")
+            } else {
+                seen[domain.value] = sender
+            }
+            if !zones.isEmpty && ZoneAssignment.zone(for: domain.value, in: zones) == nil {
+                var seenOrigins = Set<DomainName>()
+                let origins = MappingReader.list(zones.map(\.origin.value).filter { seenOrigins.insert($0).inserted }
+                    .map(\.absolute))
+                diagnostics.error(at: domain.location, "the sender \(domain.value.text) is in none of the declared zones (\(origins))",
+                                  hint: "add a zone whose origin is \(domain.value.absolute) or a parent of it under 'zones:'")
+            }
+            var presets: [String: ServiceUse] = [:]
+            for service in sender.services {
+                if let first = presets[service.preset.value] {
+                    diagnostics.error(at: service.preset.location,
+                                      "the service '\(service.preset.value)' is listed twice for \(domain.value.text)",
+                                      hint: "the first is at line \(first.preset.location.line); give all its inputs there")
+                    continue
+                }
+                presets[service.preset.value] = service
+                validate(service, diagnostics: &diagnostics)
+            }
+        }
+    }
+
+    private func validate(_ service: ServiceUse, diagnostics: inout Diagnostics) {
+        if brokenPresetNames.contains(service.preset.value) { return }
+        guard let definition = catalog.preset(named: service.preset.value) else {
+            let suggestion = Suggestion.didYouMean(service.preset.value, in: catalog.names)
+            diagnostics.error(at: service.preset.location, "unknown preset '\(service.preset.value)'\(suggestion)",
+                              hint: suggestion.isEmpty
+                                  ? "run 'mailzone presets' to list the services, or declare your own under 'presets:'" : nil)
+            return
+        }
+        let preset = definition.preset
+        for input in service.inputs {
+            let name = input.name.value
+            guard let declaredInput = preset.inputs.first(where: { $0.name == name }) else {
+                reportUnknown(input: name, at: input.name.location, preset: preset, diagnostics: &diagnostics)
+                continue
+            }
+            if name.hasPrefix("dkim.") && usedOnlyInTXT(declaredInput.name, definition) {
+                checkDKIM(input, diagnostics: &diagnostics)
+            }
+        }
+        for input in definition.requiredInputs
+        where service.input(input.name) == nil && !service.rejectedInputs.contains(input.name) {
+            let isDKIM = input.name.hasPrefix("dkim.")
+            let key = isDKIM ? String(input.name.dropFirst("dkim.".count)) : input.name
+            let example = input.example.isEmpty ? "..." : input.example
+            diagnostics.error(at: service.preset.location,
+                              "the service '\(preset.name)' needs the input '\(input.name)': \(input.description)",
+                              hint: isDKIM ? "add 'dkim: { \(key): \"\(example)\" }' to the service"
+                                  : "add 'inputs: { \(key): \"\(example)\" }' to the service")
+        }
+    }
+
+    private func reportUnknown(input name: String, at location: YAMLLocation, preset: ServicePreset,
+                               diagnostics: inout Diagnostics) {
+        let isDKIM = name.hasPrefix("dkim.")
+        let candidates = preset.inputs.map(\.name).filter { $0.hasPrefix("dkim.") == isDKIM }
+        let shown = { (candidate: String) in isDKIM ? String(candidate.dropFirst("dkim.".count)) : candidate }
+        let word = shown(name)
+        let suggestion = Suggestion.didYouMean(word, in: candidates.map(shown))
+        let message = isDKIM
+            ? "the preset '\(preset.name)' has no DKIM selector '\(word)'\(suggestion)"
+            : "the preset '\(preset.name)' has no input '\(word)'\(suggestion)"
+        var hint: String?
+        if suggestion.isEmpty {
+            let others = preset.inputs.map(\.name).filter { $0.hasPrefix("dkim.") != isDKIM }
+            if !candidates.isEmpty {
+                hint = "it takes \(MappingReader.list(candidates.map { "'\(shown($0))'" }))"
+            } else if !others.isEmpty {
+                let otherNames = MappingReader.list(others.map { isDKIM ? "'\($0)'" : "'\($0.dropFirst("dkim.".count))'" })
+                let plural = others.count == 1 ? "" : "s"
+                hint = isDKIM ? "the preset takes no DKIM keys; its input\(plural) \(others.count == 1 ? "is" : "are") \(otherNames), under 'inputs:'"
+                    : "the preset takes no inputs besides its DKIM key\(plural) \(otherNames), under 'dkim:'"
+            } else {
+                hint = "the preset takes no inputs"
+            }
+        }
+        diagnostics.error(at: location, message, hint: hint)
+    }
+
+    /// True when every record naming the input is a TXT record (a key, not a CNAME target).
+    private func usedOnlyInTXT(_ input: String, _ definition: PresetDefinition) -> Bool {
+        let users = definition.preset.records.indices.filter { definition.recordTemplates[$0].inputs.contains(input) }
+        return !users.isEmpty && users.allSatisfy { definition.preset.records[$0].type == "TXT" }
+    }
+
+    /// A light look at a DKIM key record: it must have a `p=` tag. MailAuth checks the rest.
+    private func checkDKIM(_ input: ServiceInput, diagnostics: inout Diagnostics) {
+        let tags = input.value.value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !tags.contains(where: { $0.hasPrefix("p=") }) else { return }
+        let selector = input.name.value.dropFirst("dkim.".count)
+        diagnostics.error(at: input.value.location,
+                          "the DKIM key for selector '\(selector)' does not look like a DKIM record: it has no 'p=' tag",
+                          hint: "paste the whole record value from the service's console, like 'v=DKIM1; k=rsa; p=MIIB...'")
+    }
+}

@@ -1,0 +1,64 @@
+/// A YAML mapping read against the set of keys it may hold.
+///
+/// Creating one reports, once, everything wrong with the mapping's keys: keys that
+/// are not plain strings, and unknown keys with the nearest known one. Lookups
+/// then never fail on spelling; `required` reports a missing key at the mapping.
+struct MappingReader {
+    /// The mapping node (its location is where "missing key" errors point).
+    let node: YAMLNode
+    /// What the mapping is, in messages: "sender", "service", "zone".
+    let what: String
+    private let values: [String: YAMLPair]
+    /// Known keys suggested for misspelt ones; not reported again as missing.
+    private let suggested: Set<String>
+
+    /// Reads `node` as a mapping of `what`; reports and returns nil when it is something else.
+    init?(_ node: YAMLNode, what: String, expected: String? = nil, keys: [String], diagnostics: inout Diagnostics) {
+        guard case .mapping(let pairs) = node.content else {
+            diagnostics.error(at: node.location, "expected \(expected ?? "a mapping for the \(what)"), found \(node.kindDescription)")
+            return nil
+        }
+        self.node = node
+        self.what = what
+        var values: [String: YAMLPair] = [:]
+        var suggested = Set<String>()
+        for pair in pairs {
+            guard let key = pair.key.scalar, key.kind == .string || key.kind == .null || key.kind == .boolean else {
+                diagnostics.error(at: pair.key.location, "a key in the \(what) must be a name, found \(pair.key.kindDescription)")
+                continue
+            }
+            guard keys.contains(key.text) else {
+                let suggestion = Suggestion.didYouMean(key.text, in: keys)
+                if let nearest = Suggestion.nearest(to: key.text, in: keys) { suggested.insert(nearest) }
+                diagnostics.error(at: pair.key.location, "unknown key '\(key.text)' in the \(what)\(suggestion)",
+                                  hint: suggestion.isEmpty ? "the keys of the \(what) are \(Self.list(keys))" : nil)
+                continue
+            }
+            values[key.text] = pair
+        }
+        self.values = values
+        self.suggested = suggested
+    }
+
+    /// The value of `key`, if present (a present `null` counts as present).
+    subscript(key: String) -> YAMLNode? { values[key]?.value }
+
+    /// Where `key` was written, if present.
+    func keyLocation(_ key: String) -> YAMLLocation? { values[key]?.key.location }
+
+    /// The value of `key`; reports "missing" at the mapping when absent.
+    func required(_ key: String, diagnostics: inout Diagnostics, hint: String? = nil) -> YAMLNode? {
+        if let value = values[key]?.value { return value }
+        // "unknown key 'servics'; did you mean 'services'?" already says it.
+        if suggested.contains(key) { return nil }
+        diagnostics.error(at: node.location, "the \(what) is missing the required key '\(key)'", hint: hint)
+        return nil
+    }
+
+    /// "a, b and c".
+    static func list(_ words: [String]) -> String {
+        guard let last = words.last else { return "" }
+        if words.count == 1 { return last }
+        return words.dropLast().joined(separator: ", ") + " and " + last
+    }
+}

@@ -1,0 +1,254 @@
+import MailAuth
+
+/// Decodes one preset mapping into a `PresetDefinition`.
+///
+/// The single code path for presets: the built-in files and the user's inline
+/// `presets:` entries are read by this decoder, so both get the same checks and
+/// the same errors.
+enum PresetDecoder {
+    static let presetKeys = ["name", "title", "documentation", "spf", "inputs", "records", "notes"]
+    static let spfKeys = ["include", "name", "suggested_all", "unconfirmed"]
+    static let inputKeys = ["name", "description", "example", "required"]
+    static let recordKeys = ["name", "type", "value", "purpose", "optional", "unconfirmed", "note"]
+    /// Record types a preset may ask for; the planner knows how to merge these.
+    static let recordTypes = ["MX", "TXT", "CNAME"]
+
+    static func decode(_ node: YAMLNode, origin: PresetDefinition.Origin, diagnostics: inout Diagnostics)
+        -> PresetDefinition?
+    {
+        guard let map = MappingReader(node, what: "preset", keys: presetKeys, diagnostics: &diagnostics) else {
+            return nil
+        }
+        let errorsBefore = diagnostics.errors.count
+        let name = map.required("name", diagnostics: &diagnostics)?.string("a preset name", diagnostics: &diagnostics)
+        if let name, !isValidPresetName(name.value) {
+            diagnostics.error(at: name.location, "'\(name.value)' is not a valid preset name",
+                              hint: "use lower-case letters, digits and single hyphens, like 'in-house-relay'")
+        }
+        let title = map["title"]?.string("a title", diagnostics: &diagnostics)
+        let documentation = map["documentation"]?.string("a documentation URL", diagnostics: &diagnostics)
+
+        // Inputs first: the templates are checked against them.
+        var inputs: [PresetInput] = []
+        var inputNames = Set<String>()
+        for item in map["inputs"]?.list("a list of inputs", diagnostics: &diagnostics) ?? [] {
+            guard let input = decodeInput(item, diagnostics: &diagnostics) else { continue }
+            if !inputNames.insert(input.name).inserted {
+                diagnostics.error(at: item.location, "the input '\(input.name)' is declared twice in this preset")
+            }
+            inputs.append(input)
+        }
+        let known = inputNames.union(Template.builtInPlaceholders)
+
+        var spf: PresetSPF?
+        var spfTemplates: PresetDefinition.RecordTemplates?
+        if let spfNode = map["spf"] {
+            (spf, spfTemplates) = decodeSPF(spfNode, known: known, diagnostics: &diagnostics) ?? (nil, nil)
+        }
+
+        var records: [PresetRecord] = []
+        var locations: [YAMLLocation] = []
+        var templates: [PresetDefinition.RecordTemplates] = []
+        for item in map["records"]?.list("a list of records", diagnostics: &diagnostics) ?? [] {
+            guard let (record, recordTemplates) = decodeRecord(item, known: known, inputs: inputs,
+                                                               diagnostics: &diagnostics) else { continue }
+            records.append(record)
+            locations.append(item.location)
+            templates.append(recordTemplates)
+        }
+        if records.isEmpty && map["spf"] == nil && diagnostics.errors.count == errorsBefore {
+            diagnostics.error(at: node.location, "the preset asks for no records and no SPF include",
+                              hint: "add 'records:' or 'spf:'")
+        }
+
+        var notes: [String] = []
+        for item in map["notes"]?.list("a list of notes", diagnostics: &diagnostics) ?? [] {
+            if let note = item.string("a note", diagnostics: &diagnostics) { notes.append(note.value) }
+        }
+
+        guard diagnostics.errors.count == errorsBefore, let name else { return nil }
+        let preset = ServicePreset(name: name.value, title: title?.value ?? name.value, documentation: documentation?.value,
+                                   spf: spf, records: records, inputs: inputs, notes: notes)
+        return PresetDefinition(preset: preset, origin: origin, location: node.location, recordLocations: locations,
+                                recordTemplates: templates, spfTemplates: spfTemplates)
+    }
+
+    static func isValidPresetName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
+              first != "-", last != "-", !name.contains("--") else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    // MARK: - Parts
+
+    private static func decodeInput(_ node: YAMLNode, diagnostics: inout Diagnostics) -> PresetInput? {
+        guard let map = MappingReader(node, what: "preset input", keys: inputKeys, diagnostics: &diagnostics) else {
+            return nil
+        }
+        let name = map.required("name", diagnostics: &diagnostics)?.string("an input name", diagnostics: &diagnostics)
+        if let name, !Template.isValidName(name.value) || Template.builtInPlaceholders.contains(name.value) {
+            diagnostics.error(at: name.location, "'\(name.value)' is not a valid input name",
+                              hint: "use letters, digits, '_' and '-', with dots between parts (dkim.SELECTOR); "
+                                  + "'domain' and 'domain_dashed' are reserved")
+        }
+        let description = map.required("description", diagnostics: &diagnostics)?
+            .string("a description", diagnostics: &diagnostics)
+        let example = map["example"]?.text("an example value", diagnostics: &diagnostics)
+        let required = map["required"]?.boolean(for: "required", diagnostics: &diagnostics)
+        guard let name, let description else { return nil }
+        return PresetInput(name: name.value, description: description.value, example: example?.value ?? "",
+                           required: required?.value ?? true)
+    }
+
+    private static func decodeSPF(_ node: YAMLNode, known: Set<String>, diagnostics: inout Diagnostics)
+        -> (PresetSPF, PresetDefinition.RecordTemplates)?
+    {
+        guard let map = MappingReader(node, what: "preset's spf", keys: spfKeys, diagnostics: &diagnostics) else {
+            return nil
+        }
+        let include = map.required("include", diagnostics: &diagnostics,
+                                   hint: "name the domain of the service's SPF record, like 'include: qcloudmail.com'")?
+            .string("the domain to include", diagnostics: &diagnostics)
+        let name = map["name"]?.string("a name relative to the sender domain", diagnostics: &diagnostics)
+        let all = map["suggested_all"]?.oneOf(SPFAll.self, what: "SPF 'all' term", diagnostics: &diagnostics)
+        let unconfirmed = map["unconfirmed"]?.boolean(for: "unconfirmed", diagnostics: &diagnostics)
+        guard let include else { return nil }
+        let includeTemplate = template(include, what: "the SPF include", known: known, diagnostics: &diagnostics)
+        if let includeTemplate {
+            checkName(includeTemplate, at: include.location, what: "the SPF include", relative: false,
+                      diagnostics: &diagnostics)
+        }
+        let nameText = name ?? Located("@", at: node.location)
+        let nameTemplate = template(nameText, what: "the SPF record's name", known: known, diagnostics: &diagnostics)
+        if let nameTemplate {
+            checkName(nameTemplate, at: nameText.location, what: "the SPF record's name", relative: true,
+                      diagnostics: &diagnostics)
+        }
+        guard let includeTemplate, let nameTemplate else { return nil }
+        let spf = PresetSPF(include: include.value, name: nameText.value, suggestedAll: all?.value.rawValue ?? "~all",
+                            unconfirmed: unconfirmed?.value ?? false)
+        return (spf, PresetDefinition.RecordTemplates(name: nameTemplate, value: includeTemplate))
+    }
+
+    private static func decodeRecord(_ node: YAMLNode, known: Set<String>, inputs: [PresetInput],
+                                     diagnostics: inout Diagnostics)
+        -> (PresetRecord, PresetDefinition.RecordTemplates)?
+    {
+        guard let map = MappingReader(node, what: "preset record", keys: recordKeys, diagnostics: &diagnostics) else {
+            return nil
+        }
+        let name = map.required("name", diagnostics: &diagnostics)?
+            .string("a name relative to the sender domain", diagnostics: &diagnostics)
+        let typeNode = map.required("type", diagnostics: &diagnostics)
+        var type: Located<String>?
+        if let typeText = typeNode?.string("a record type", diagnostics: &diagnostics) {
+            if recordTypes.contains(typeText.value) {
+                type = typeText
+            } else {
+                let upper = typeText.value.uppercased()
+                diagnostics.error(at: typeText.location, "a preset record cannot have type '\(typeText.value)'",
+                                  hint: recordTypes.contains(upper)
+                                      ? "write the type in capitals: '\(upper)'" : "use \(MappingReader.list(recordTypes))")
+            }
+        }
+        let value = map.required("value", diagnostics: &diagnostics)?.string("the record's value", diagnostics: &diagnostics)
+        let purpose = map.required("purpose", diagnostics: &diagnostics)?
+            .oneOf(RecordPurpose.self, what: "record purpose", diagnostics: &diagnostics)
+        let optional = map["optional"]?.boolean(for: "optional", diagnostics: &diagnostics)
+        let unconfirmed = map["unconfirmed"]?.boolean(for: "unconfirmed", diagnostics: &diagnostics)
+        let note = map["note"]?.string("a note", diagnostics: &diagnostics)
+
+        var nameTemplate: Template?
+        if let name {
+            nameTemplate = template(name, what: "the record's name", known: known, diagnostics: &diagnostics)
+            if let nameTemplate {
+                checkName(nameTemplate, at: name.location, what: "the record's name", relative: true,
+                          diagnostics: &diagnostics)
+            }
+        }
+        var valueTemplate: Template?
+        if let value, value.checkSingleLine(what: "the record's value", diagnostics: &diagnostics) {
+            valueTemplate = template(value, what: "the record's value", known: known, diagnostics: &diagnostics)
+            if let type, let valueTemplate {
+                checkValue(valueTemplate, type: type.value, at: value.location, diagnostics: &diagnostics)
+            }
+        }
+        guard let name, let type, let value, let purpose, let nameTemplate, let valueTemplate else { return nil }
+        let record = PresetRecord(name: name.value, type: type.value, value: value.value, purpose: purpose.value,
+                                  optional: optional?.value ?? false, unconfirmed: unconfirmed?.value ?? false,
+                                  note: note?.value)
+        let templates = PresetDefinition.RecordTemplates(name: nameTemplate, value: valueTemplate)
+        if !record.optional {
+            for input in templates.inputs {
+                if let declared = inputs.first(where: { $0.name == input }), !declared.required {
+                    diagnostics.error(at: node.location,
+                                      "the record uses the input '\(input)', which is not required, but the record is not optional",
+                                      hint: "mark the record 'optional: true', or the input 'required: true'")
+                }
+            }
+        }
+        return (record, templates)
+    }
+
+    // MARK: - Template checks
+
+    /// Parses a template and checks that it names only known placeholders.
+    private static func template(_ text: Located<String>, what: String, known: Set<String>,
+                                 diagnostics: inout Diagnostics) -> Template? {
+        let template: Template
+        do {
+            template = try Template(parsing: text.value)
+        } catch {
+            diagnostics.error(at: text.location, "in \(what): \(error)")
+            return nil
+        }
+        var ok = true
+        for name in template.placeholders where !known.contains(name) {
+            ok = false
+            let suggestion = Suggestion.didYouMean(name, in: known) { "'${\($0)}'" }
+            diagnostics.error(at: text.location,
+                              "\(what) uses '${\(name)}', but the preset declares no input '\(name)'\(suggestion)",
+                              hint: suggestion.isEmpty ? "declare it under 'inputs:', or use ${domain} or ${domain_dashed}" : nil)
+        }
+        return ok ? template : nil
+    }
+
+    /// A name template, with placeholders standing for one label, must be `@` or a valid name:
+    /// relative (no trailing dot) for record names, any for the SPF include domain.
+    private static func checkName(_ template: Template, at location: YAMLLocation, what: String, relative: Bool,
+                                  diagnostics: inout Diagnostics) {
+        let sample = template.parts.map {
+            switch $0 {
+            case .literal(let text): return text
+            case .placeholder: return "x"
+            }
+        }.joined()
+        if relative && sample == "@" { return }
+        if relative && sample.hasSuffix(".") {
+            diagnostics.error(at: location, "\(what) '\(sample)' must be relative to the sender domain",
+                              hint: "remove the trailing dot; '@' is the sender domain itself, '_dmarc' the name below it")
+            return
+        }
+        if let problem = DomainName.problem(in: sample) {
+            diagnostics.error(at: location, "\(what) is not a valid DNS name: \(problem)")
+        }
+    }
+
+    /// Light checks of a value's shape: MX is `PREFERENCE TARGET.`, MX and CNAME targets absolute.
+    private static func checkValue(_ template: Template, type: String, at location: YAMLLocation,
+                                   diagnostics: inout Diagnostics) {
+        guard type == "MX" || type == "CNAME" else { return }
+        if type == "MX" {
+            guard case .literal(let first) = template.parts.first,
+                  let space = first.firstIndex(of: " "), UInt16(first[..<space]) != nil else {
+                diagnostics.error(at: location, "an MX value must start with a preference number, like '10 mx.example.net.'")
+                return
+            }
+        }
+        guard case .literal(let last) = template.parts.last, last.hasSuffix(".") else {
+            diagnostics.error(at: location, "the \(type) target must be absolute: end it with '.'",
+                              hint: "without the dot, the zone would read it relative to its origin")
+            return
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import MailAuth
+
+/// A preset as loaded from YAML: the service's data and where each part was written.
+///
+/// `ServicePreset` is the data MailAuth and the renderers use; the locations let
+/// an error in a record (an expanded name that is not a valid DNS name) point at
+/// the preset's line, whether it came from a built-in file or the user's `presets:`.
+public struct PresetDefinition: Sendable, Hashable {
+    public enum Origin: Sendable, Hashable {
+        /// Shipped with mailzone; carries the preset file's name.
+        case builtIn(file: String)
+        /// Declared in the user's mailzone.yaml under `presets:`.
+        case user
+    }
+
+    public var preset: ServicePreset
+    public var origin: Origin
+    /// Where the preset starts (its mapping).
+    public var location: YAMLLocation
+    /// Where each record starts, parallel to `preset.records`.
+    public var recordLocations: [YAMLLocation]
+    /// Parsed templates of each record: (name, value), parallel to `preset.records`.
+    public var recordTemplates: [RecordTemplates]
+    /// Parsed templates of the SPF include and name, when the preset has SPF.
+    public var spfTemplates: RecordTemplates?
+
+    public init(preset: ServicePreset, origin: Origin, location: YAMLLocation, recordLocations: [YAMLLocation],
+                recordTemplates: [RecordTemplates], spfTemplates: RecordTemplates?) {
+        self.preset = preset
+        self.origin = origin
+        self.location = location
+        self.recordLocations = recordLocations
+        self.recordTemplates = recordTemplates
+        self.spfTemplates = spfTemplates
+    }
+
+    public var name: String { preset.name }
+
+    /// The name and value templates of one record (for SPF: the name and the include domain).
+    public struct RecordTemplates: Sendable, Hashable {
+        public var name: Template
+        public var value: Template
+
+        public init(name: Template, value: Template) {
+            self.name = name
+            self.value = value
+        }
+
+        /// Inputs named by either template, built-ins excluded.
+        public var inputs: [String] {
+            (name.placeholders + value.placeholders).filter { !Template.builtInPlaceholders.contains($0) }
+        }
+    }
+
+    /// The inputs that must be supplied: required ones, unless only optional records use them.
+    public var requiredInputs: [PresetInput] {
+        preset.inputs.filter { input in
+            guard input.required else { return false }
+            let users = recordTemplates.indices.filter { recordTemplates[$0].inputs.contains(input.name) }
+            let spfUses = spfTemplates?.inputs.contains(input.name) ?? false
+            if users.isEmpty && !spfUses { return true }
+            return spfUses || users.contains { !preset.records[$0].optional }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// A preset's name or value with `${input}` placeholders (`${dkim.qcloud}`, `${domain}`).
+///
+/// Parsed once when a preset is loaded, so a misspelt placeholder is an error at
+/// the preset's line and expansion itself cannot fail.
+public struct Template: Sendable, Hashable {
+    public enum Part: Sendable, Hashable {
+        case literal(String)
+        case placeholder(String)
+    }
+
+    /// Placeholders every template may use: the sender domain without the trailing dot, and
+    /// the same with dots replaced by dashes (Microsoft 365's `selector1-example-com`).
+    public static let builtInPlaceholders = ["domain", "domain_dashed"]
+
+    public let parts: [Part]
+
+    /// Parses `text`; `$` not followed by `{` is literal. Fails on `${` without `}` and on
+    /// empty or malformed names.
+    public init(parsing text: String) throws(TemplateError) {
+        var parts: [Part] = []
+        var literal = ""
+        var rest = Substring(text)
+        while let dollar = rest.firstIndex(of: "$") {
+            let afterDollar = rest.index(after: dollar)
+            guard afterDollar < rest.endIndex, rest[afterDollar] == "{" else {
+                literal += rest[...dollar]
+                rest = rest[afterDollar...]
+                continue
+            }
+            literal += rest[..<dollar]
+            let nameStart = rest.index(after: afterDollar)
+            guard let close = rest[nameStart...].firstIndex(of: "}") else {
+                throw .unclosed(String(rest[dollar...]))
+            }
+            let name = String(rest[nameStart..<close])
+            guard Self.isValidName(name) else { throw .badName(name) }
+            if !literal.isEmpty {
+                parts.append(.literal(literal))
+                literal = ""
+            }
+            parts.append(.placeholder(name))
+            rest = rest[rest.index(after: close)...]
+        }
+        literal += rest
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        self.parts = parts
+    }
+
+    /// The placeholder names, in order of first use.
+    public var placeholders: [String] {
+        var seen = Set<String>()
+        return parts.compactMap {
+            if case .placeholder(let name) = $0, seen.insert(name).inserted { return name }
+            return nil
+        }
+    }
+
+    /// The text with every placeholder replaced; nil when a value is missing.
+    public func expand(_ values: [String: String]) -> String? {
+        var result = ""
+        for part in parts {
+            switch part {
+            case .literal(let text): result += text
+            case .placeholder(let name):
+                guard let value = values[name] else { return nil }
+                result += value
+            }
+        }
+        return result
+    }
+
+    /// Input names: letters, digits, `_`, `-`, and dots between (`dkim.qcloud`, `token1`).
+    static func isValidName(_ name: String) -> Bool {
+        guard !name.isEmpty, !name.hasPrefix("."), !name.hasSuffix("."), !name.contains("..") else { return false }
+        return name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || $0 == "_" || $0 == "-" || $0 == "."
+        }
+    }
+}
+
+/// Why a template could not be parsed.
+public enum TemplateError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// `${` with no closing `}`; carries the text from `${`.
+    case unclosed(String)
+    /// `${}` or a name with characters other than letters, digits, `_`, `-`, `.`.
+    case badName(String)
+
+    public var description: String {
+        switch self {
+        case .unclosed(let text): return "'\(text)' opens a placeholder with '${' but never closes it with '}'"
+        case .badName(let name): return "'${\(name)}' is not a valid placeholder name"
+        }
+    }
+}

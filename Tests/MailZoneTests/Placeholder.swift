@@ -1,3 +1,0 @@
-import Testing
-@testable import MailZone
-@Test func placeholderMailZone() { #expect(Bool(true)) }
