@@ -4,7 +4,7 @@ import Testing
 
 /// Senders go to the zone with the longest matching origin; names become the seed's host records.
 @Suite struct DeclarationZoneAssignmentTests {
-    private func name(_ text: String) throws -> DomainName { try #require(DomainName(text)) }
+    private func name(_ text: String) throws -> DeclaredName { try #require(DeclaredName(text)) }
 
     private func zone(_ origin: String) throws -> ZoneDeclaration {
         let location = YAMLLocation(file: "m.yaml", line: 1, column: 1)
@@ -46,12 +46,12 @@ import Testing
     @Test func domainNames() throws {
         #expect(try name("Example.COM").absolute == "example.com.")
         #expect(try name("example.com.") == name("EXAMPLE.com"))
-        #expect(DomainName("a..b") == nil)
-        #expect(DomainName("") == nil)
-        #expect(DomainName(".") == nil)
-        #expect(DomainName("_dmarc.example.com", allowUnderscore: false) == nil)
-        #expect(DomainName(String(repeating: "a", count: 64) + ".com") == nil)
-        #expect(DomainName(String(repeating: "a", count: 63) + ".com") != nil)
+        #expect(DeclaredName("a..b") == nil)
+        #expect(DeclaredName("") == nil)
+        #expect(DeclaredName(".") == nil)
+        #expect(DeclaredName("_dmarc.example.com", allowUnderscore: false) == nil)
+        #expect(DeclaredName(String(repeating: "a", count: 64) + ".com") == nil)
+        #expect(DeclaredName(String(repeating: "a", count: 63) + ".com") != nil)
         #expect(try name("abc.example.com").relative(to: name("example.com")) == "abc")
         #expect(try name("example.com").relative(to: name("abc.example.com")) == nil)
     }

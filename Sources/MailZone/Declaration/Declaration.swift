@@ -43,13 +43,13 @@ public struct ZoneDeclaration: Sendable, Hashable {
     /// Where the zone's entry starts in the YAML.
     public var location: YAMLLocation
     /// The zone's origin, absolute (`example.com.`) whether or not the YAML wrote the dot.
-    public var origin: Located<DomainName>
+    public var origin: Located<DeclaredName>
     /// The path as written (`zones/db.example.com`), relative to the YAML file's directory.
     public var file: Located<String>
     /// `file` resolved against the YAML file's directory; not read by the loader.
     public var url: URL
 
-    public init(location: YAMLLocation, origin: Located<DomainName>, file: Located<String>, url: URL) {
+    public init(location: YAMLLocation, origin: Located<DeclaredName>, file: Located<String>, url: URL) {
         self.location = location
         self.origin = origin
         self.file = file

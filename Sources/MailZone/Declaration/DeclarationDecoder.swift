@@ -284,13 +284,13 @@ struct DeclarationDecoder {
 
     /// A DNS name; `what` names it in errors ("the sender domain"), `expected` in type mismatches.
     private func domainName(_ node: YAMLNode, what: String, expected: String = "a domain name",
-                            allowUnderscore: Bool = true, diagnostics: inout Diagnostics) -> Located<DomainName>? {
+                            allowUnderscore: Bool = true, diagnostics: inout Diagnostics) -> Located<DeclaredName>? {
         guard let text = node.string(expected, diagnostics: &diagnostics) else { return nil }
-        if let problem = DomainName.problem(in: text.value, allowUnderscore: allowUnderscore) {
+        if let problem = DeclaredName.problem(in: text.value, allowUnderscore: allowUnderscore) {
             diagnostics.error(at: text.location, "\(what) is not a valid domain name: \(problem)")
             return nil
         }
-        guard let name = DomainName(text.value, allowUnderscore: allowUnderscore) else { return nil }
+        guard let name = DeclaredName(text.value, allowUnderscore: allowUnderscore) else { return nil }
         return Located(name, at: text.location)
     }
 }

@@ -8,7 +8,7 @@ struct DeclarationValidator {
     var brokenPresetNames: Set<String> = []
 
     func validateZones(_ zones: [ZoneDeclaration], diagnostics: inout Diagnostics) {
-        var seen: [DomainName: ZoneDeclaration] = [:]
+        var seen: [DeclaredName: ZoneDeclaration] = [:]
         for zone in zones {
             if let first = seen[zone.origin.value] {
                 diagnostics.error(at: zone.origin.location, "the zone \(zone.origin.value) is declared twice",
@@ -20,7 +20,7 @@ struct DeclarationValidator {
     }
 
     func validateSenders(_ senders: [SenderDeclaration], zones: [ZoneDeclaration], diagnostics: inout Diagnostics) {
-        var seen: [DomainName: SenderDeclaration] = [:]
+        var seen: [DeclaredName: SenderDeclaration] = [:]
         for sender in senders {
             let domain = sender.domain
             if let first = seen[domain.value] {
@@ -30,7 +30,7 @@ struct DeclarationValidator {
                 seen[domain.value] = sender
             }
             if !zones.isEmpty && ZoneAssignment.zone(for: domain.value, in: zones) == nil {
-                var seenOrigins = Set<DomainName>()
+                var seenOrigins = Set<DeclaredName>()
                 let origins = MappingReader.list(zones.map(\.origin.value).filter { seenOrigins.insert($0).inserted }
                     .map(\.absolute))
                 diagnostics.error(at: domain.location, "the sender \(domain.value.text) is in none of the declared zones (\(origins))",

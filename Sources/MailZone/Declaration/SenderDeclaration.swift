@@ -3,7 +3,7 @@ public struct SenderDeclaration: Sendable, Hashable {
     /// Where the sender's entry starts in the YAML.
     public var location: YAMLLocation
     /// The sender domain, absolute and lower-cased.
-    public var domain: Located<DomainName>
+    public var domain: Located<DeclaredName>
     public var services: [ServiceUse]
     /// Tags the user sets on the sender's DMARC record (`dmarc:`), if any.
     public var dmarc: DMARCOverrides?
@@ -14,7 +14,7 @@ public struct SenderDeclaration: Sendable, Hashable {
     /// inherits from its organisational domain (MAILAUTH.md, DMARC).
     public var allowWeakerDMARC: Located<Bool>?
 
-    public init(location: YAMLLocation, domain: Located<DomainName>, services: [ServiceUse],
+    public init(location: YAMLLocation, domain: Located<DeclaredName>, services: [ServiceUse],
                 dmarc: DMARCOverrides? = nil, mx: Located<MXPolicy>? = nil, spf: SPFOptions = SPFOptions(),
                 allowWeakerDMARC: Located<Bool>? = nil) {
         self.location = location

@@ -35,7 +35,7 @@ struct SenderExpander {
                 let source = templates.inputs.lazy.compactMap { service.input($0)?.value.location }.first
                     ?? service.preset.location
                 guard let owner = ZoneAssignment.owner(forPresetName: name, sender: domain, origin: origin) else {
-                    let problem = DomainName.problem(in: name + "." + domain.text) ?? "it is not a valid name"
+                    let problem = DeclaredName.problem(in: name + "." + domain.text) ?? "it is not a valid name"
                     diagnostics.error(at: source, "the \(preset.name) record '\(name)' for \(domain.text) is not a valid DNS name: \(problem)",
                                       hint: "check the inputs that make up the name")
                     continue
@@ -83,7 +83,7 @@ struct SenderExpander {
 
     /// Sets the user's `dmarc:` tags on the services' DMARC records, or creates one at `_dmarc`
     /// when no service asks for it (then `p` is required).
-    private func applyDMARC(_ sender: SenderDeclaration, origin: DomainName?, to records: inout [WantedRecord],
+    private func applyDMARC(_ sender: SenderDeclaration, origin: DeclaredName?, to records: inout [WantedRecord],
                             diagnostics: inout Diagnostics) {
         guard let dmarc = sender.dmarc else { return }
         let indices = records.indices.filter { records[$0].purpose == .dmarc && records[$0].type == "TXT" }

@@ -5,7 +5,7 @@
 /// `qcloud._domainkey.abc`, its DMARC policy at `_dmarc.abc`.
 public enum ZoneAssignment {
     /// The zone whose origin is the longest suffix of `domain`, label by label; nil when none is.
-    public static func zone(for domain: DomainName, in zones: [ZoneDeclaration]) -> ZoneDeclaration? {
+    public static func zone(for domain: DeclaredName, in zones: [ZoneDeclaration]) -> ZoneDeclaration? {
         zones.filter { domain.isSubdomain(of: $0.origin.value) }
             .max { $0.origin.value.labels.count < $1.origin.value.labels.count }
     }
@@ -13,7 +13,7 @@ public enum ZoneAssignment {
     /// The owner of a preset record named `presetName` (`@`, `_dmarc`, `qcloud._domainkey`, relative
     /// to the sender domain) for `sender`, made relative to `origin` when a zone is known.
     /// Nil when the result is not a valid DNS name.
-    public static func owner(forPresetName presetName: String, sender: DomainName, origin: DomainName?) -> RecordOwner? {
+    public static func owner(forPresetName presetName: String, sender: DeclaredName, origin: DeclaredName?) -> RecordOwner? {
         guard let name = sender.appending(relative: presetName) else { return nil }
         return RecordOwner(name: name, relative: origin.flatMap { name.relative(to: $0) })
     }
@@ -21,7 +21,7 @@ public enum ZoneAssignment {
 
 extension Declaration {
     /// The zone a domain belongs to (see `ZoneAssignment.zone(for:in:)`).
-    public func zone(for domain: DomainName) -> ZoneDeclaration? {
+    public func zone(for domain: DeclaredName) -> ZoneDeclaration? {
         ZoneAssignment.zone(for: domain, in: zones)
     }
 }
@@ -29,11 +29,11 @@ extension Declaration {
 /// A record's owner name: absolute, and relative to its zone's origin as the zone file writes it.
 public struct RecordOwner: Sendable, Hashable, CustomStringConvertible {
     /// The absolute owner: `_dmarc.abc.example.com.`.
-    public var name: DomainName
+    public var name: DeclaredName
     /// Relative to the zone origin: `@`, `abc`, `_dmarc.abc`; nil when the declaration has no zone for it.
     public var relative: String?
 
-    public init(name: DomainName, relative: String?) {
+    public init(name: DeclaredName, relative: String?) {
         self.name = name
         self.relative = relative
     }

@@ -229,7 +229,7 @@ enum PresetDecoder {
                               hint: "remove the trailing dot; '@' is the sender domain itself, '_dmarc' the name below it")
             return
         }
-        if let problem = DomainName.problem(in: sample) {
+        if let problem = DeclaredName.problem(in: sample) {
             diagnostics.error(at: location, "\(what) is not a valid DNS name: \(problem)")
         }
     }

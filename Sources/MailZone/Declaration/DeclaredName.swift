@@ -1,9 +1,11 @@
-/// An absolute DNS name in the declaration: a zone origin, a sender domain or a record owner.
+import ZoneFile
+
+/// An absolute DNS name as the declaration writes it (hostname syntax): a zone origin, a sender domain or a record owner.
 ///
 /// Stored lower-cased, since DNS compares names without case (RFC 4343) and the
 /// declaration may write `Example.COM` where the zone has `example.com.`.
 /// Written with or without the trailing dot; always absolute.
-public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Labels from the leftmost, lower-cased, without the root.
     public let labels: [String]
 
@@ -29,13 +31,13 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// True when `self` is `other` or lies below it, label by label (`abc.example.com` under `example.com`,
     /// but not `badexample.com`).
-    public func isSubdomain(of other: DomainName) -> Bool {
+    public func isSubdomain(of other: DeclaredName) -> Bool {
         labels.count >= other.labels.count && Array(labels.suffix(other.labels.count)) == other.labels
     }
 
     /// The name relative to `origin` as zone files and DNS consoles write it: `@` for the origin
     /// itself, `abc` or `_dmarc.abc` below it; nil when the name is not under `origin`.
-    public func relative(to origin: DomainName) -> String? {
+    public func relative(to origin: DeclaredName) -> String? {
         guard isSubdomain(of: origin) else { return nil }
         let prefix = labels.dropLast(origin.labels.count)
         return prefix.isEmpty ? "@" : prefix.joined(separator: ".")
@@ -43,12 +45,12 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// `relative` (`@`, `_dmarc`, `qcloud._domainkey`) placed under `self`; nil when the result is
     /// not a valid name.
-    public func appending(relative: String) -> DomainName? {
+    public func appending(relative: String) -> DeclaredName? {
         if relative == "@" { return self }
-        return DomainName(relative + "." + text)
+        return DeclaredName(relative + "." + text)
     }
 
-    public static func < (lhs: DomainName, rhs: DomainName) -> Bool {
+    public static func < (lhs: DeclaredName, rhs: DeclaredName) -> Bool {
         lhs.labels.reversed().lexicographicallyPrecedes(rhs.labels.reversed())
     }
 
@@ -80,5 +82,13 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
             }
         }
         return nil
+    }
+}
+
+extension DeclaredName {
+    /// The same name as the zone-file library's `DomainName`, for looking records up.
+    public var dnsName: ZoneFile.DomainName {
+        // A DeclaredName is validated hostname syntax, so it always parses.
+        (try? ZoneFile.DomainName(parsing: absolute)) ?? .root
     }
 }
