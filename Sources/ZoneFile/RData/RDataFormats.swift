@@ -49,8 +49,8 @@ enum RDataFormats {
         table[RRType.dnskey.rawValue] = DNSSECFormats.key("DNSKEY", isKEY: false)
         table[RRType.cdnskey.rawValue] = DNSSECFormats.key("CDNSKEY", isKEY: false)
         table[RRType.key.rawValue] = DNSSECFormats.key("KEY", isKEY: true)
-        table[RRType.rrsig.rawValue] = DNSSECFormats.rrsig("RRSIG")
-        table[RRType.sig.rawValue] = DNSSECFormats.rrsig("SIG")
+        table[RRType.rrsig.rawValue] = DNSSECFormats.rrsig("RRSIG", checkLabels: true)
+        table[RRType.sig.rawValue] = DNSSECFormats.rrsig("SIG", checkLabels: false)
         table[RRType.nsec.rawValue] = DNSSECFormats.nsec
         table[RRType.nsec3.rawValue] = DNSSECFormats.nsec3
         table[RRType.nsec3param.rawValue] = DNSSECFormats.nsec3param

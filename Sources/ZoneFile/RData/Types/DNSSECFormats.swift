@@ -68,7 +68,7 @@ enum DNSSECFormats {
 
     /// RRSIG (RFC 4034 §3.2) and SIG (RFC 2535 §4.1, same presentation): type covered, algorithm,
     /// labels, original TTL (a plain number), expiration and inception, key tag, signer, base64 signature.
-    static func rrsig(_ type: String) -> RDataFormat {
+    static func rrsig(_ type: String, checkLabels: Bool) -> RDataFormat {
         let coveredName = "\(type) type covered", algorithmName = "\(type) algorithm"
         let labelsName = "\(type) labels", ttlName = "\(type) original TTL"
         let timeNames = ["\(type) expiration", "\(type) inception"]
@@ -82,7 +82,8 @@ enum DNSSECFormats {
                 }
                 reader.appendUInt16(coveredType.rawValue)
                 try reader.algorithm(algorithmName)
-                try reader.uint8(labelsName)
+                let labels = try reader.integer(labelsName, max: 255)
+                reader.wire.append(UInt8(labels))
                 try reader.uint32(ttlName)
                 for what in timeNames {
                     let field = try reader.word(what)
@@ -95,7 +96,21 @@ enum DNSSECFormats {
                     }
                 }
                 try reader.uint16(tagName)
+                let signerStart = reader.wire.count
                 try reader.name(signerName)
+                if checkLabels {
+                    // BIND: the signer (the zone apex) cannot have more labels than the owner the labels field counts.
+                    var signerLabels = 0
+                    var i = signerStart
+                    while reader.wire[i] != 0 {
+                        signerLabels += 1
+                        i += Int(reader.wire[i]) + 1
+                    }
+                    if signerLabels > labels {
+                        throw reader.error("bad \(signerName) '\(reader.fields[reader.index - 1].text)': it has "
+                                           + "\(signerLabels) labels, more than the labels field (\(labels))")
+                    }
+                }
                 try reader.base64Rest(signatureName)
             },
             present: { (reader: inout WireReader) throws(RDataError) in

@@ -23,14 +23,14 @@ enum KeyMaterialFormats {
     }
 
     /// SSHFP (RFC 4255 §3.2): algorithm, fingerprint type, hex fingerprint (20 octets for SHA-1,
-    /// 32 for SHA-256, as BIND checks).
+    /// 32 for SHA-256, as BIND checks; BIND lets other types have none).
     static let sshfp = RDataFormat(
         encode: { (reader: inout RDataReader) throws(RDataError) in
             try reader.uint8("SSHFP algorithm")
             let fingerprintType = UInt8(try reader.integer("SSHFP fingerprint type", max: 255))
             reader.wire.append(fingerprintType)
             let first = reader.index
-            let length = try reader.hexRest("SSHFP fingerprint")
+            let length = try reader.hexRest("SSHFP fingerprint", allowEmpty: true)
             let expected: (String, Int)? = fingerprintType == 1 ? ("SHA-1", 20) : fingerprintType == 2 ? ("SHA-256", 32) : nil
             if let (name, size) = expected, size != length {
                 throw RDataError("bad SSHFP fingerprint: \(name) fingerprints are \(size) octets, this one is \(length)",
@@ -41,7 +41,8 @@ enum KeyMaterialFormats {
             let algorithm = try reader.uint8()
             let fingerprintType = try reader.uint8()
             let fingerprint = reader.rest()
-            guard !fingerprint.isEmpty else { throw RDataError("empty fingerprint") }
+            // BIND accepts an empty fingerprint when the type has no fixed length.
+            if fingerprint.isEmpty { return "\(algorithm) \(fingerprintType)" }
             return "\(algorithm) \(fingerprintType) \(Presentation.hex(fingerprint))"
         })
 

@@ -28,7 +28,7 @@ enum MiscFormats {
                 guard let centimetres = LOCNumber.parse(field.bytes, signed: false) else {
                     throw reader.error("bad \(what) '\(field.text)': a number of metres with at most two decimals")
                 }
-                guard centimetres <= 9_000_000_000 else {
+                guard centimetres / 100 <= 90_000_000 else { // BIND ignores centimetres beyond the limit
                     throw reader.error("bad \(what) '\(field.text)': out of range (0-90000000m)")
                 }
                 reader.wire[start + 1 + offset] = LOCNumber.precision(centimetres)

@@ -68,7 +68,7 @@ enum SVCBParams {
                 throw reader.error("bad \(type) parameter '\(field.text)': unknown key "
                                    + "'\(String(decoding: keyBytes, as: UTF8.self))' (use a registered name or keyNNNNN)")
             }
-            let generic = !keyBytes.elementsEqual(keyName(key).utf8)
+            let generic = key >= 9 || !keyBytes.elementsEqual(keyName(key).utf8)
             var raw: [UInt8]? = nil
             var shown = field.text
             if let equals {
@@ -262,7 +262,8 @@ enum SVCBParams {
         var i = 0
         while i < raw.count {
             let byte = raw[i]
-            if byte == UInt8(ascii: "\\"), i + 1 < raw.count {
+            if byte == UInt8(ascii: "\\") {
+                guard i + 1 < raw.count else { throw RDataError("the list ends with a lone backslash") }
                 current.append(raw[i + 1])
                 i += 2
                 continue
