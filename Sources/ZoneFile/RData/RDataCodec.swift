@@ -20,6 +20,21 @@ public enum RDataCodec {
         try reader.finish()
     }
 
+    /// Checks wire RDATA of a known type (as read from `\#` generic RDATA, RFC 3597 §5) the way BIND does
+    /// when it converts generic RDATA of a known type: it must decode as that type. Unknown types always pass.
+    public static func validate(_ type: RRType, wire: [UInt8]) throws(RDataError) {
+        guard let format = RDataFormats.format(for: type) else { return }
+        var reader = WireReader(wire[...])
+        do {
+            _ = try format.present(&reader)
+        } catch {
+            throw RDataError("generic RDATA is not valid \(type) RDATA: \(error.message)")
+        }
+        guard reader.isAtEnd else {
+            throw RDataError("generic RDATA is not valid \(type) RDATA: \(reader.remainingCount) octets left over")
+        }
+    }
+
     /// True when `type` has a presentation format known here (otherwise only `\#` is accepted).
     public static func isKnown(_ type: RRType) -> Bool {
         RDataFormats.format(for: type) != nil

@@ -39,7 +39,7 @@ public struct RDataReader {
 
     /// A domain name, relative names completed with the origin; stored uncompressed.
     public mutating func name(_ what: String = "domain name") throws(RDataError) {
-        let field = try next(what)
+        let field = try word(what)
         do {
             try NameParser.append(field.bytes, origin: origin, to: &wire)
         } catch {
@@ -49,18 +49,33 @@ public struct RDataReader {
 
     /// An unsigned decimal integer of at most `max`.
     public mutating func integer(_ what: String, max: UInt64) throws(RDataError) -> UInt64 {
-        let field = try next(what)
-        guard !field.bytes.isEmpty, field.bytes.count <= 20 else { throw error("bad \(what) '\(field.text)'") }
+        let field = try word(what)
+        return try decimal(field, what, max: max)
+    }
+
+    /// Reads `field` (already taken) as an unsigned decimal of at most `max`; errors point at the field just read.
+    public func decimal(_ field: RDataField, _ what: String, max: UInt64) throws(RDataError) -> UInt64 {
+        guard !field.bytes.isEmpty else { throw error("bad \(what) '': not a number") }
         var value: UInt64 = 0
+        var overflow = false
         for byte in field.bytes {
             guard byte >= 0x30, byte <= 0x39 else { throw error("bad \(what) '\(field.text)': not a number") }
             let (product, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (sum, overflow2) = product.addingReportingOverflow(UInt64(byte - 0x30))
-            guard !overflow1, !overflow2 else { throw error("\(what) '\(field.text)' is out of range (0-\(max))") }
+            if overflow1 || overflow2 { overflow = true }
             value = sum
         }
-        guard value <= max else { throw error("\(what) '\(field.text)' is out of range (0-\(max))") }
+        guard !overflow, value <= max else { throw error("bad \(what) '\(field.text)': out of range (0-\(max))") }
         return value
+    }
+
+    /// The next field, which must not be quoted (BIND takes a quoted string only where text is expected).
+    public mutating func word(_ what: String) throws(RDataError) -> RDataField {
+        let field = try next(what)
+        if field.quoted {
+            throw error("bad \(what) '\"\(field.text)\"': a quoted string is not allowed here")
+        }
+        return field
     }
 
     public mutating func uint8(_ what: String) throws(RDataError) {
@@ -137,39 +152,66 @@ public struct RDataReader {
         return count
     }
 
-    /// The rest of the fields concatenated and decoded as base64 (RFC 4648), whitespace between fields ignored.
-    public mutating func base64Rest(_ what: String, allowEmpty: Bool = false) throws(RDataError) {
+    /// The rest of the fields concatenated and decoded as base64 (RFC 4648 §4), whitespace between fields ignored.
+    /// Returns the number of octets appended.
+    @discardableResult
+    public mutating func base64Rest(_ what: String, allowEmpty: Bool = false) throws(RDataError) -> Int {
         var text: [UInt8] = []
         let first = index
         while index < fields.count {
-            text.append(contentsOf: fields[index].bytes)
+            let field = fields[index]
+            if field.quoted {
+                throw RDataError("bad \(what) '\"\(field.text)\"': a quoted string is not allowed here", field: index)
+            }
+            text.append(contentsOf: field.bytes)
             index += 1
         }
         if text.isEmpty {
-            if allowEmpty { return }
+            if allowEmpty { return 0 }
             throw RDataError("missing \(what)", field: nil)
         }
         guard let decoded = Base64.decode(text) else {
             throw RDataError("bad \(what): not valid base64", field: first)
         }
         wire.append(contentsOf: decoded)
+        return decoded.count
     }
 
-    /// The rest of the fields concatenated and decoded as hexadecimal.
-    public mutating func hexRest(_ what: String, allowEmpty: Bool = false) throws(RDataError) {
-        var text: [UInt8] = []
+    /// The rest of the fields decoded as hexadecimal (RFC 4648 §8) straight into the wire, whitespace
+    /// between fields ignored (a digit pair may even be split, as BIND allows). Returns the octets appended.
+    @discardableResult
+    public mutating func hexRest(_ what: String, allowEmpty: Bool = false) throws(RDataError) -> Int {
+        let start = wire.count
+        var high: UInt8 = 0
+        var half = false
         let first = index
         while index < fields.count {
-            text.append(contentsOf: fields[index].bytes)
+            let field = fields[index]
+            if field.quoted {
+                wire.removeSubrange(start...)
+                throw RDataError("bad \(what) '\"\(field.text)\"': a quoted string is not allowed here", field: index)
+            }
+            for byte in field.bytes {
+                guard let nibble = Hex.value(byte) else {
+                    wire.removeSubrange(start...)
+                    throw RDataError("bad \(what) '\(field.text)': not valid hexadecimal", field: index)
+                }
+                if half {
+                    wire.append(high << 4 | nibble)
+                } else {
+                    high = nibble
+                }
+                half.toggle()
+            }
             index += 1
         }
-        if text.isEmpty {
-            if allowEmpty { return }
+        if half {
+            wire.removeSubrange(start...)
+            throw RDataError("bad \(what): odd number of hexadecimal digits", field: first)
+        }
+        if wire.count == start, !allowEmpty {
             throw RDataError("missing \(what)", field: nil)
         }
-        guard let decoded = Hex.decode(text[...]) else {
-            throw RDataError("bad \(what): not valid hexadecimal", field: first)
-        }
-        wire.append(contentsOf: decoded)
+        return wire.count - start
     }
 }

@@ -142,6 +142,10 @@ public enum IPv6 {
         if groups.count == 8, groups[0..<5].allSatisfy({ $0 == 0 }), groups[5] == 0xFFFF {
             return "::ffff:" + IPv4.format(bytes[(bytes.startIndex + 12)...])
         }
+        // IPv4-compatible ::a.b.c.d (first 96 bits zero, not :: or ::1-style) too, as inet_ntop prints it.
+        if groups.count == 8, groups[0..<6].allSatisfy({ $0 == 0 }), groups[6] != 0 {
+            return "::" + IPv4.format(bytes[(bytes.startIndex + 12)...])
+        }
         var text = ""
         var index = 0
         while index < groups.count {

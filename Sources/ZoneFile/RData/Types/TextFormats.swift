@@ -8,6 +8,7 @@ enum TextFormats {
             }
         },
         present: { (reader: inout WireReader) throws(RDataError) in
+            guard !reader.isAtEnd else { throw RDataError("TXT RDATA needs at least one string") }
             var parts: [String] = []
             while !reader.isAtEnd { parts.append(try reader.characterString()) }
             return parts.joined(separator: " ")

@@ -1,0 +1,275 @@
+/// Service, mail-routing and text-bearing types: SRV, NAPTR, URI, CAA, HINFO, RP, AFSDB, RT, KX, PX,
+/// MINFO, X25, ISDN, GPOS, NSAP, NSAP-PTR, and the TXT-like AVC, RESINFO, WALLET.
+enum ServiceFormats {
+    /// SRV (RFC 2782): priority, weight, port, target.
+    static let srv = RDataFormat(
+        canonicalLowercase: true,
+        encode: { (reader: inout RDataReader) throws(RDataError) in
+            try reader.uint16("SRV priority")
+            try reader.uint16("SRV weight")
+            try reader.uint16("SRV port")
+            try reader.name("SRV target")
+        },
+        present: { (reader: inout WireReader) throws(RDataError) in
+            let priority = try reader.uint16()
+            let weight = try reader.uint16()
+            let port = try reader.uint16()
+            return "\(priority) \(weight) \(port) \(try reader.name())"
+        })
+
+    /// A 16-bit number then a name: AFSDB (RFC 1183 §1), RT (RFC 1183 §3.3), KX (RFC 2230 §3.1).
+    static func numberAndName(_ numberName: String, _ nameName: String, lowercase: Bool = true) -> RDataFormat {
+        RDataFormat(
+            canonicalLowercase: lowercase,
+            encode: { (reader: inout RDataReader) throws(RDataError) in
+                try reader.uint16(numberName)
+                try reader.name(nameName)
+            },
+            present: { (reader: inout WireReader) throws(RDataError) in
+                "\(try reader.uint16()) \(try reader.name())"
+            })
+    }
+
+    /// Two names: RP (RFC 1183 §2.2) mailbox and TXT owner, MINFO (RFC 1035 §3.3.7) RMAILBX and EMAILBX.
+    static func twoNames(_ first: String, _ second: String) -> RDataFormat {
+        RDataFormat(
+            canonicalLowercase: true,
+            encode: { (reader: inout RDataReader) throws(RDataError) in
+                try reader.name(first)
+                try reader.name(second)
+            },
+            present: { (reader: inout WireReader) throws(RDataError) in
+                "\(try reader.name()) \(try reader.name())"
+            })
+    }
+
+    /// PX (RFC 2163 §4): preference, MAP822, MAPX400.
+    static let px = RDataFormat(
+        canonicalLowercase: true,
+        encode: { (reader: inout RDataReader) throws(RDataError) in
+            try reader.uint16("PX preference")
+            try reader.name("PX MAP822")
+            try reader.name("PX MAPX400")
+        },
+        present: { (reader: inout WireReader) throws(RDataError) in
+            "\(try reader.uint16()) \(try reader.name()) \(try reader.name())"
+        })
+
+    /// NSAP-PTR (RFC 1348): one name, kept in its case in canonical form.
+    static let nsapPtr = RDataFormat(
+        encode: { (reader: inout RDataReader) throws(RDataError) in
+            try reader.name("NSAP-PTR name")
+        },
+        present: { (reader: inout WireReader) throws(RDataError) in
+            try reader.name()
+        })
+
+    /// HINFO (RFC 1035 §3.3.2): CPU and OS character-strings.
+    static let hinfo = RDataFormat(
+        encode: { (reader: inout RDataReader) throws(RDataError) in
+            try reader.characterString("HINFO CPU")
+            try reader.characterString("HINFO OS")
+        },
+        present: { (reader: inout WireReader) throws(RDataError) in
+            "\(try reader.characterString()) \(try reader.characterString())"
+        })
+
+    /// ISDN (RFC 1183 §3.2): ISDN address and optional subaddress.
+    static let isdn = RDataFormat(
+        encode: { (reader: inout RDataReader) throws(RDataError) in
+            try reader.characterString("ISDN address")
+            if !reader.isAtEnd { try reader.characterString("ISDN subaddress") }
+        },
+        present: { (reader: inout WireReader) throws(RDataError) in
+            let address = try reader.characterString()
+            return reader.isAtEnd ? address : "\(address) \(try reader.characterString())"
+        })
+
+    /// X25 (RFC 1183 §3.1): a PSDN address of at least four decimal digits, as BIND requires.
+    static let x25 = RDataFormat(
+        encode: { (reader: inout RDataReader) throws(RDataError) in
+            let field = try reader.next("X25 PSDN address")
+            let start = reader.wire.count
+            try reader.appendCharacterString(field)
+            let digits = reader.wire[(start + 1)...]
+            guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                throw reader.error("bad X25 PSDN address '\(field.text)': only decimal digits are allowed")
+            }
+            guard digits.count >= 4 else {
+                throw reader.error("bad X25 PSDN address '\(field.text)': at least 4 digits are needed")
+            }
+        },
+        present: { (reader: inout WireReader) throws(RDataError) in
+            try reader.characterString()
+        })
+
+    /// GPOS (RFC 1712 §3): longitude, latitude, altitude as character-strings (BIND does not check the numbers).
+    static let gpos = RDataFormat(
+        encode: { (reader: inout RDataReader) throws(RDataError) in
+            try reader.characterString("GPOS longitude")
+            try reader.characterString("GPOS latitude")
+            try reader.characterString("GPOS altitude")
+        },
+        present: { (reader: inout WireReader) throws(RDataError) in
+            "\(try reader.characterString()) \(try reader.characterString()) \(try reader.characterString())"
+        })
+
+    /// NAPTR (RFC 3403 §4.1): order, preference, flags, services, regexp, replacement. The regexp is checked
+    /// the way BIND checks it: empty, or `<delim>ere<delim>replacement<delim>[i]` with back-references
+    /// not beyond the groups of the expression.
+    static let naptr = RDataFormat(
+        canonicalLowercase: true,
+        encode: { (reader: inout RDataReader) throws(RDataError) in
+            try reader.uint16("NAPTR order")
+            try reader.uint16("NAPTR preference")
+            try reader.characterString("NAPTR flags")
+            try reader.characterString("NAPTR services")
+            let field = try reader.next("NAPTR regexp")
+            let start = reader.wire.count
+            try reader.appendCharacterString(field)
+            if let problem = NAPTRRegexp.problem(reader.wire[(start + 1)...]) {
+                throw reader.error("bad NAPTR regexp '\(field.text)': \(problem)")
+            }
+            try reader.name("NAPTR replacement")
+        },
+        present: { (reader: inout WireReader) throws(RDataError) in
+            let order = try reader.uint16()
+            let preference = try reader.uint16()
+            let flags = try reader.characterString()
+            let services = try reader.characterString()
+            let regexp = try reader.characterString()
+            return "\(order) \(preference) \(flags) \(services) \(regexp) \(try reader.name())"
+        })
+
+    /// URI (RFC 7553 §4.5): priority, weight, and the target as one quoted string (may be empty, not length-prefixed).
+    static let uri = RDataFormat(
+        encode: { (reader: inout RDataReader) throws(RDataError) in
+            try reader.uint16("URI priority")
+            try reader.uint16("URI weight")
+            let field = try reader.next("URI target")
+            guard field.quoted else {
+                throw reader.error("bad URI target '\(field.text)': the target must be quoted (RFC 7553 §4.5)")
+            }
+            try reader.appendDecodingEscapes(field)
+        },
+        present: { (reader: inout WireReader) throws(RDataError) in
+            let priority = try reader.uint16()
+            let weight = try reader.uint16()
+            return "\(priority) \(weight) \(WireReader.quoted(reader.rest()))"
+        })
+
+    /// CAA (RFC 8659 §4.1.1): flags, a tag of letters and digits, and the value (quoted or not; not length-prefixed).
+    static let caa = RDataFormat(
+        encode: { (reader: inout RDataReader) throws(RDataError) in
+            try reader.uint8("CAA flags")
+            let tag = try reader.word("CAA tag")
+            guard tag.bytes.count <= 255 else {
+                throw reader.error("bad CAA tag '\(tag.text)': longer than 255 characters")
+            }
+            for byte in tag.bytes {
+                switch byte {
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: continue
+                default:
+                    throw reader.error("bad CAA tag '\(tag.text)': only letters and digits are allowed (RFC 8659 §4.1.1)")
+                }
+            }
+            reader.wire.append(UInt8(tag.bytes.count))
+            reader.wire.append(contentsOf: tag.bytes)
+            let value = try reader.next("CAA value")
+            try reader.appendDecodingEscapes(value)
+        },
+        present: { (reader: inout WireReader) throws(RDataError) in
+            let flags = try reader.uint8()
+            let tagLength = Int(try reader.uint8())
+            let tag = try reader.take(tagLength)
+            guard tagLength > 0, tag.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0)
+                || (0x61...0x7A).contains($0) })
+            else { throw RDataError("bad CAA tag") }
+            return "\(flags) \(String(decoding: tag, as: UTF8.self)) \(WireReader.quoted(reader.rest()))"
+        })
+
+    /// NSAP (RFC 1706 §5): `0x` then an even number of hex digits, dots allowed anywhere for readability.
+    static let nsap = RDataFormat(
+        encode: { (reader: inout RDataReader) throws(RDataError) in
+            let field = try reader.word("NSAP address")
+            let bytes = field.bytes
+            guard bytes.count >= 2, bytes[bytes.startIndex] == UInt8(ascii: "0"),
+                  bytes[bytes.startIndex + 1] | 0x20 == UInt8(ascii: "x")
+            else { throw reader.error("bad NSAP address '\(field.text)': must start with 0x") }
+            let start = reader.wire.count
+            var high: UInt8 = 0
+            var half = false
+            for byte in bytes.dropFirst(2) where byte != UInt8(ascii: ".") {
+                guard let nibble = Hex.value(byte) else {
+                    throw reader.error("bad NSAP address '\(field.text)': not valid hexadecimal")
+                }
+                if half { reader.wire.append(high << 4 | nibble) } else { high = nibble }
+                half.toggle()
+            }
+            guard !half, reader.wire.count > start else {
+                throw reader.error("bad NSAP address '\(field.text)': needs a whole number of octets")
+            }
+        },
+        present: { (reader: inout WireReader) throws(RDataError) in
+            let address = reader.rest()
+            guard !address.isEmpty else { throw RDataError("empty NSAP") }
+            return "0x" + Hex.encode(address, uppercase: false)
+        })
+}
+
+/// BIND's check of a NAPTR regexp field (RFC 3403 §4.1 "delim-char ERE delim-char repl delim-char *flags").
+enum NAPTRRegexp {
+    /// Nil when valid, else what is wrong.
+    static func problem(_ text: ArraySlice<UInt8>) -> String? {
+        guard let delimiter = text.first else { return nil }
+        if (0x30...0x39).contains(delimiter) || delimiter == UInt8(ascii: "\\") || delimiter == 0 {
+            return "the delimiter may not be a digit, a backslash or NUL"
+        }
+        var part = 0 // 0: expression, 1: replacement, 2: flags
+        var groups = 0, depth = 0, maxReference = 0
+        var inBracket = false
+        var i = text.startIndex + 1
+        while i < text.endIndex {
+            let byte = text[i]
+            if part == 2 {
+                guard byte == UInt8(ascii: "i") else { return "unknown flag '\(Character(UnicodeScalar(byte)))'" }
+                i += 1
+                continue
+            }
+            if byte == UInt8(ascii: "\\") {
+                guard i + 1 < text.endIndex else { return "ends with a lone backslash" }
+                let next = text[i + 1]
+                if part == 1, next >= 0x31, next <= 0x39 { maxReference = max(maxReference, Int(next - 0x30)) }
+                i += 2
+                continue
+            }
+            if byte == delimiter, !(part == 0 && inBracket) {
+                part += 1
+                i += 1
+                continue
+            }
+            if part == 0 {
+                if inBracket {
+                    if byte == UInt8(ascii: "]") { inBracket = false }
+                } else if byte == UInt8(ascii: "[") {
+                    inBracket = true
+                    // A ']' right after '[' or '[^' is a literal member.
+                    if i + 1 < text.endIndex, text[i + 1] == UInt8(ascii: "^") { i += 1 }
+                    if i + 1 < text.endIndex, text[i + 1] == UInt8(ascii: "]") { i += 1 }
+                } else if byte == UInt8(ascii: "(") {
+                    groups += 1
+                    depth += 1
+                } else if byte == UInt8(ascii: ")") {
+                    guard depth > 0 else { return "unbalanced ')' in the expression" }
+                    depth -= 1
+                }
+            }
+            i += 1
+        }
+        guard part == 2 else { return "needs three delimiters ('\(Character(UnicodeScalar(delimiter)))ERE\(Character(UnicodeScalar(delimiter)))replacement\(Character(UnicodeScalar(delimiter)))')" }
+        if inBracket { return "unclosed '[' in the expression" }
+        if depth > 0 { return "unbalanced '(' in the expression" }
+        if maxReference > groups { return "back-reference \\\(maxReference) but the expression has \(groups) group(s)" }
+        return nil
+    }
+}
