@@ -1,0 +1,99 @@
+/// An SPF record (RFC 7208 §4.5) as written: the version spelling, each term with its
+/// spacing, and any trailing spaces, so ``text`` gives back the input byte for byte.
+///
+/// Parsing never fails on a bad term: the term is kept with an `.invalid` directive and
+/// ``problems`` reports it, so a broken record can still be shown and quoted.
+public struct SPFRecord: Sendable, Hashable {
+    /// The version as written, `v=spf1` in any case.
+    public var version: String
+    public var terms: [SPFTerm]
+    /// Spaces after the last term.
+    public var trailingSpace: String
+
+    /// The most DNS-querying terms a record may cause (RFC 7208 §4.6.4).
+    public static let lookupLimit = 10
+
+    /// Whether `text` is an SPF record: `v=spf1`, in any case, followed by a space or the end
+    /// (RFC 7208 §4.5). `v=spf10` and a leading space are not.
+    public static func isSPF(_ text: String) -> Bool {
+        let utf8 = Array(text.utf8.prefix(7))
+        guard utf8.count >= 6, String(decoding: utf8.prefix(6), as: UTF8.self).lowercased() == "v=spf1" else {
+            return false
+        }
+        return utf8.count == 6 || utf8[6] == UInt8(ascii: " ")
+    }
+
+    /// Reads a record from its text (a TXT record's strings already joined), or nil when the
+    /// text is not an SPF record.
+    public init?(_ text: String) {
+        guard Self.isSPF(text) else { return nil }
+        let versionEnd = text.utf8.index(text.startIndex, offsetBy: 6)
+        version = String(text[..<versionEnd])
+        terms = []
+        trailingSpace = ""
+        // Terms are separated by 1*SP; anything else (a tab) stays inside a term and makes it invalid.
+        var space = ""
+        var term = ""
+        for character in text[versionEnd...] {
+            if character == " " {
+                if !term.isEmpty {
+                    terms.append(SPFTerm(leadingSpace: space, text: term))
+                    space = ""
+                    term = ""
+                }
+                space.append(character)
+            } else {
+                term.append(character)
+            }
+        }
+        if term.isEmpty {
+            trailingSpace = space
+        } else {
+            terms.append(SPFTerm(leadingSpace: space, text: term))
+        }
+    }
+
+    /// Reads a record from a TXT record's character-strings, joined with nothing between (§3.3).
+    public init?(strings: [String]) {
+        self.init(strings.joined())
+    }
+
+    /// Builds a record from term texts, one space between each.
+    public init(terms: [String]) {
+        version = "v=spf1"
+        self.terms = terms.map { SPFTerm(leadingSpace: " ", text: $0) }
+        trailingSpace = ""
+    }
+
+    /// The record's text, exactly as read when nothing was changed.
+    public var text: String {
+        var text = version
+        for term in terms {
+            text += term.leadingSpace + term.text
+        }
+        return text + trailingSpace
+    }
+
+    /// Index of the first `all` mechanism; terms after it are never evaluated (§5.1).
+    public var firstAllIndex: Int? {
+        terms.firstIndex(where: \.isAll)
+    }
+
+    /// The `redirect=` term when it takes effect, that is when the record has no `all` (§6.1).
+    public var effectiveRedirect: SPFTerm? {
+        guard firstAllIndex == nil else { return nil }
+        return terms.first { if case .redirect = $0.modifier { true } else { false } }
+    }
+
+    /// Terms evaluated by a receiver that cost a DNS lookup: lookup mechanisms before the first
+    /// `all` and an effective `redirect`. Terms after `all` and a `redirect` beside an `all`
+    /// are never evaluated, so they cost nothing. Nested includes are not followed (offline).
+    public var lookupTerms: [SPFTerm] {
+        let evaluated = terms[..<(firstAllIndex ?? terms.count)]
+        var lookups = evaluated.filter { $0.mechanism?.causesDNSLookup ?? false }
+        if let redirect = effectiveRedirect {
+            lookups.append(redirect)
+        }
+        return lookups
+    }
+}

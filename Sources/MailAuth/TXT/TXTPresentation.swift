@@ -1,0 +1,102 @@
+/// TXT RDATA in zone-file presentation form: a value becomes one or more quoted
+/// character-strings and back (RFC 1035 §3.3.14, §5.1).
+///
+/// A TXT record's strings are read joined with nothing between (RFC 7208 §3.3, RFC 6376
+/// §3.6.2.2), so where a value is split carries no meaning and mailzone may choose it.
+public enum TXTPresentation {
+    /// A character-string holds at most 255 octets: its length is one octet (RFC 1035 §3.3).
+    public static let maxStringOctets = 255
+
+    /// Splits `value` into character-strings of at most `maxOctets` UTF-8 octets each.
+    ///
+    /// Counts the octets of the value itself, not of its escaped presentation, since the limit
+    /// applies on the wire. Splits only between Unicode scalars so no UTF-8 sequence is cut in
+    /// two. An empty value is one empty string: a TXT record has at least one string.
+    public static func split(_ value: String, maxOctets: Int = maxStringOctets) throws(TXTError) -> [String] {
+        try rejectControlCharacters(value)
+        let limit = max(4, maxOctets)  // a scalar is up to 4 octets; a smaller limit could not progress
+        var strings: [String] = []
+        var current = String.UnicodeScalarView()
+        var currentOctets = 0
+        for scalar in value.unicodeScalars {
+            let octets = UTF8.width(scalar)
+            if currentOctets + octets > limit {
+                strings.append(String(current))
+                current = String.UnicodeScalarView()
+                currentOctets = 0
+            }
+            current.append(scalar)
+            currentOctets += octets
+        }
+        strings.append(String(current))
+        return strings
+    }
+
+    /// One character-string in quotes, with `"` and `\` escaped.
+    ///
+    /// Does not split: pass the result of ``split(_:maxOctets:)``.
+    public static func quote(_ string: String) throws(TXTError) -> String {
+        try rejectControlCharacters(string)
+        var quoted = "\""
+        for character in string.unicodeScalars {
+            if character == "\"" || character == "\\" {
+                quoted.unicodeScalars.append("\\")
+            }
+            quoted.unicodeScalars.append(character)
+        }
+        quoted += "\""
+        return quoted
+    }
+
+    /// Splits `value` and quotes each piece: what goes into a zone file's TXT RDATA.
+    public static func quotedStrings(_ value: String, maxOctets: Int = maxStringOctets) throws(TXTError) -> [String] {
+        var quoted: [String] = []
+        for string in try split(value, maxOctets: maxOctets) {
+            quoted.append(try quote(string))
+        }
+        return quoted
+    }
+
+    /// The strings of a TXT record joined with nothing between, as SPF, DKIM and DMARC read them.
+    public static func joined(_ strings: [String]) -> String {
+        strings.joined()
+    }
+
+    /// Several character-strings on one line: `"v=DKIM1; k=rsa; p=MIIB" "IjAN..."`.
+    public static func oneLine(_ strings: [String]) throws(TXTError) -> String {
+        var quoted: [String] = []
+        for string in strings {
+            quoted.append(try quote(string))
+        }
+        return quoted.joined(separator: " ")
+    }
+
+    /// Several character-strings as a parenthesised block, one string a line, as BIND users
+    /// write long DKIM keys. The first string follows `(`; each later line starts with `indent`
+    /// (usually spaces aligning it under the first string); `)` closes the last line.
+    ///
+    /// ```
+    /// ( "v=DKIM1; k=rsa; p=MIIB..."
+    ///   "...IDAQAB" )
+    /// ```
+    public static func multiLine(_ strings: [String], indent: String) throws(TXTError) -> String {
+        var lines: [String] = []
+        for string in strings {
+            lines.append(try quote(string))
+        }
+        if lines.isEmpty {
+            lines.append("\"\"")
+        }
+        return "( " + lines.joined(separator: "\n" + indent) + " )"
+    }
+
+    private static func rejectControlCharacters(_ value: String) throws(TXTError) {
+        var offset = 0
+        for scalar in value.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                throw .controlCharacter(scalar: scalar.value, octetOffset: offset)
+            }
+            offset += UTF8.width(scalar)
+        }
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import MailAuth
-@Test func placeholderMailAuth() { #expect(Bool(true)) }
