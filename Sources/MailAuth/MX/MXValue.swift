@@ -25,5 +25,5 @@ public struct MXValue: Sendable, Hashable {
     public var isNull: Bool { exchange == "." }
 
     /// The exchange compared as DNS does: lowercased, trailing dot dropped.
-    var exchangeKey: String { SPFDomain.comparisonKey(exchange) }
+    public var exchangeKey: String { SPFDomain.comparisonKey(exchange) }
 }

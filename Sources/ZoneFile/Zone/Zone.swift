@@ -71,6 +71,7 @@ public struct Zone: Sendable {
         let slot = store[index]
         let type = RRType(slot.type)
         let file = files[Int(slot.file)]
+        let origin = names.name(store.origin(of: index))
         let generated = slot.flags.contains(.generated)
         let text: [UInt8] = generated ? generatedText : file.source.bytes
         let rdataRange = store.rdataRange(of: index)
@@ -84,7 +85,7 @@ public struct Zone: Sendable {
         }
         var wire: [UInt8] = []
         // The record parsed when loaded, so this cannot fail; an empty RDATA is the safe fallback.
-        try? LoaderState.encodeRData(type: type, fields: fields, origin: names.name(store.origin(of: index)), into: &wire)
+        try? LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
         let entryStart = store.entryStart(of: index, files: files)
         let entryIndex = file.entryIndex(containing: entryStart) ?? 0
         return Record(owner: names.name(slot.owner), ttl: slot.ttl, rrClass: zoneClass, type: type,
@@ -93,7 +94,8 @@ public struct Zone: Sendable {
                                            entryRange: file.entries.isEmpty ? entryStart..<entryStart : file.entries[entryIndex].range,
                                            rdataRange: generated ? nil : rdataRange,
                                            location: file.source.location(of: entryStart),
-                                           generated: generated, explicitTTL: slot.flags.contains(.explicitTTL)))
+                                           generated: generated, explicitTTL: slot.flags.contains(.explicitTTL),
+                                           origin: origin))
     }
 }
 
@@ -151,6 +153,8 @@ public struct RecordSource: Sendable, Hashable {
     public var location: SourceLocation
     public var generated: Bool
     public var explicitTTL: Bool
+    /// The `$ORIGIN` in force where the record was written (relative names in its line hang from it).
+    public var origin: DomainName
 }
 
 /// RDATA in wire form, with its type for printing and comparing.

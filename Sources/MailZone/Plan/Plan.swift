@@ -1,0 +1,220 @@
+/// What mailzone would change, for review: per zone and sender, the records to
+/// create, merge or replace, the conflicts that stop a sender, and warnings.
+///
+/// A plan is deterministic (the same inputs give the same bytes in every
+/// format) and self-contained: `apply --plan` writes exactly its file edits,
+/// after checking that no zone file changed since it was made.
+public struct Plan: Codable, Sendable, Hashable {
+    /// Version of the plan document (`schemas/plan.schema.json`).
+    public static let formatVersion = 1
+
+    public var version: Int
+    /// The declaration the plan was made from, as the user named it.
+    public var declaration: String
+    public var zones: [ZonePlan]
+    /// Problems outside any zone (a zone file that cannot be read is reported in its zone).
+    public var errors: [PlanFinding]
+
+    public init(declaration: String, zones: [ZonePlan], errors: [PlanFinding] = []) {
+        self.version = Plan.formatVersion
+        self.declaration = declaration
+        self.zones = zones
+        self.errors = errors
+    }
+
+    public var summary: PlanSummary {
+        var summary = PlanSummary()
+        for zone in zones {
+            summary.errors += zone.errors.count
+            summary.warnings += zone.warnings.count
+            for sender in zone.senders {
+                for item in sender.items {
+                    switch item.action {
+                    case .create: summary.create += 1
+                    case .merge: summary.merge += 1
+                    case .replace: summary.replace += 1
+                    case .unchanged: summary.unchanged += 1
+                    case .conflict: summary.conflicts += 1
+                    case .warning: summary.warnings += 1
+                    }
+                }
+            }
+            if zone.serial != nil { summary.zonesChanged += 1 }
+        }
+        summary.errors += errors.count
+        return summary
+    }
+
+    /// True when applying would change a file.
+    public var hasChanges: Bool { zones.contains { !$0.files.isEmpty } }
+    /// True when a conflict or an error stops part of the plan.
+    public var hasProblems: Bool {
+        let summary = summary
+        return summary.conflicts > 0 || summary.errors > 0
+    }
+}
+
+/// Counts for the summary line and the Markdown table.
+public struct PlanSummary: Codable, Sendable, Hashable {
+    public var create = 0
+    public var merge = 0
+    public var replace = 0
+    public var unchanged = 0
+    public var conflicts = 0
+    public var warnings = 0
+    public var errors = 0
+    public var zonesChanged = 0
+}
+
+/// The plan for one zone file (and the files it includes).
+public struct ZonePlan: Codable, Sendable, Hashable {
+    /// The zone's origin, absolute.
+    public var origin: String
+    /// The top zone file as the declaration names it (relative to the current directory).
+    public var file: String
+    public var senders: [SenderPlan]
+    /// Zone-level problems that stop every sender of the zone (the file does not parse, cannot be read).
+    public var errors: [PlanFinding]
+    /// Zone-level warnings (a DNSSEC-signed zone must be re-signed after apply).
+    public var warnings: [PlanFinding]
+    /// The SOA serial bump, when the zone changes.
+    public var serial: SerialChange?
+    /// The files that change, with the edits that change them.
+    public var files: [FileChange]
+
+    public init(origin: String, file: String, senders: [SenderPlan] = [], errors: [PlanFinding] = [],
+                warnings: [PlanFinding] = [], serial: SerialChange? = nil, files: [FileChange] = []) {
+        self.origin = origin
+        self.file = file
+        self.senders = senders
+        self.errors = errors
+        self.warnings = warnings
+        self.serial = serial
+        self.files = files
+    }
+}
+
+/// What one sender needs in its zone.
+public struct SenderPlan: Codable, Sendable, Hashable {
+    /// The sender domain, absolute.
+    public var domain: String
+    /// The presets it uses, in declaration order.
+    public var services: [String]
+    public var items: [PlanItem]
+
+    public init(domain: String, services: [String], items: [PlanItem]) {
+        self.domain = domain
+        self.services = services
+        self.items = items
+    }
+
+    public var hasConflicts: Bool { items.contains { $0.action == .conflict } }
+}
+
+/// One line of a plan: a record to create, merge or replace, one already right, a conflict or a warning.
+public struct PlanItem: Codable, Sendable, Hashable {
+    public enum Action: String, Codable, Sendable, Hashable, CaseIterable {
+        case create
+        case merge
+        case replace
+        case unchanged
+        case conflict
+        case warning
+    }
+
+    public var action: Action
+    /// Owner relative to the zone origin (`@`, `_dmarc.abc`).
+    public var owner: String
+    /// Owner, absolute.
+    public var name: String
+    /// `MX`, `TXT`, `CNAME`.
+    public var type: String
+    /// What the record is for (`mx`, `spf`, `dkim`, `dmarc`, ...).
+    public var purpose: String
+    /// RDATA in presentation form before (merge, replace; the record in the way for a conflict).
+    public var before: String?
+    /// RDATA in presentation form after (create, merge, replace, unchanged).
+    public var after: String?
+    /// For conflicts and warnings: what is wrong.
+    public var message: String?
+    /// For conflicts and warnings: what to do.
+    public var fix: String?
+    /// A remark: the DKIM key's size, an unconfirmed preset value.
+    public var note: String?
+    /// The zone file line of the record concerned (existing record, or where the new one goes).
+    public var zoneLocation: PlanLocation?
+    /// The mailzone.yaml line the need comes from.
+    public var declarationLocation: PlanLocation?
+
+    public init(action: Action, owner: String, name: String, type: String, purpose: String, before: String? = nil,
+                after: String? = nil, message: String? = nil, fix: String? = nil, note: String? = nil,
+                zoneLocation: PlanLocation? = nil, declarationLocation: PlanLocation? = nil) {
+        self.action = action
+        self.owner = owner
+        self.name = name
+        self.type = type
+        self.purpose = purpose
+        self.before = before
+        self.after = after
+        self.message = message
+        self.fix = fix
+        self.note = note
+        self.zoneLocation = zoneLocation
+        self.declarationLocation = declarationLocation
+    }
+}
+
+/// A problem not tied to one record.
+public struct PlanFinding: Codable, Sendable, Hashable {
+    public var severity: String
+    public var message: String
+    public var fix: String?
+    public var location: PlanLocation?
+
+    public init(severity: String, message: String, fix: String? = nil, location: PlanLocation? = nil) {
+        self.severity = severity
+        self.message = message
+        self.fix = fix
+        self.location = location
+    }
+}
+
+/// A file position: 1-based line, and column when known.
+public struct PlanLocation: Codable, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int?
+
+    public init(file: String, line: Int, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)" }
+}
+
+/// The SOA serial before and after, and the scheme it follows.
+public struct SerialChange: Codable, Sendable, Hashable {
+    public var from: UInt32
+    public var to: UInt32
+    /// `date` (YYYYMMDDnn), `unixtime` or `counter`.
+    public var scheme: String
+    public var location: PlanLocation?
+}
+
+/// The edits to one file, against its content as read (identified by its SHA-256).
+public struct FileChange: Codable, Sendable, Hashable {
+    /// Path as the plan shows it (relative to the current directory).
+    public var path: String
+    /// SHA-256 of the file when the plan was made, hex.
+    public var sha256: String
+    public var edits: [FileEdit]
+}
+
+/// One byte-range replacement, in the file's original offsets.
+public struct FileEdit: Codable, Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var text: String
+}

@@ -1,0 +1,436 @@
+import MailAuth
+import ZoneFile
+
+/// Plans one sender against its zone: compares each wanted record with what the
+/// zone has (and what earlier senders planned) and decides to create, merge,
+/// replace, leave alone, or refuse with a conflict — following MAILAUTH.md.
+///
+/// A sender with any conflict changes nothing: its operations are dropped and
+/// its items show the conflicts with the reason and a fix.
+struct SenderPlanner {
+    let sender: SenderRecords
+    let origin: DomainName
+    let zoneDisplayPath: String
+    var state: ZoneState
+
+    private(set) var items: [PlanItem] = []
+    private(set) var operations: [RecordOperation] = []
+
+    init(sender: SenderRecords, origin: DomainName, zoneDisplayPath: String, state: ZoneState) {
+        self.sender = sender
+        self.origin = origin
+        self.zoneDisplayPath = zoneDisplayPath
+        self.state = state
+    }
+
+    /// Plans everything the sender wants; returns its plan and the operations to commit (none on conflict).
+    mutating func plan() -> (SenderPlan, [RecordOperation]) {
+        var work: [(order: Int, index: Int, run: (inout SenderPlanner) -> Void)] = []
+        for (index, spf) in sender.spf.enumerated() {
+            work.append((SenderPlanner.order(.spf), index, { $0.planSPF(spf) }))
+        }
+        for (index, record) in sender.records.enumerated() {
+            work.append((SenderPlanner.order(record.purpose), sender.spf.count + index, { $0.planRecord(record) }))
+        }
+        for step in work.sorted(by: { ($0.order, $0.index) < ($1.order, $1.index) }) {
+            step.run(&self)
+        }
+        let plan = SenderPlan(domain: sender.sender.domain.value.absolute,
+                              services: sender.sender.services.map(\.preset.value), items: items)
+        return (plan, plan.hasConflicts ? [] : operations)
+    }
+
+    /// The order items are shown in: MX, SPF, DKIM, DMARC, then the rest.
+    static func order(_ purpose: RecordPurpose) -> Int {
+        switch purpose {
+        case .mx: 0
+        case .spf: 1
+        case .dkim: 2
+        case .dmarc: 3
+        case .verification: 4
+        case .tracking: 5
+        case .other: 6
+        }
+    }
+
+    // MARK: Helpers
+
+    private func relative(_ name: DomainName) -> String { name.relative(to: origin) }
+
+    private func location(_ record: Record?) -> PlanLocation? {
+        guard let source = record?.source else { return nil }
+        return PlanLocation(file: source.path, line: source.location.line)
+    }
+
+    private func yaml(_ location: YAMLLocation?) -> PlanLocation? {
+        location.map { PlanLocation(file: $0.file, line: $0.line, column: $0.column) }
+    }
+
+    private mutating func add(_ action: PlanItem.Action, _ name: DomainName, _ type: String, _ purpose: String,
+                              before: String? = nil, after: String? = nil, message: String? = nil, fix: String? = nil,
+                              note: String? = nil, zone: Record? = nil, declaration: YAMLLocation? = nil) {
+        items.append(PlanItem(action: action, owner: relative(name), name: name.description, type: type, purpose: purpose,
+                              before: before, after: after, message: message, fix: fix, note: note,
+                              zoneLocation: location(zone), declarationLocation: yaml(declaration)))
+    }
+
+    private mutating func conflict(_ name: DomainName, _ type: String, _ purpose: String, _ message: String, fix: String?,
+                                   before: String? = nil, zone: Record? = nil, declaration: YAMLLocation?) {
+        add(.conflict, name, type, purpose, before: before, message: message, fix: fix, zone: zone, declaration: declaration)
+    }
+
+    /// A CNAME at a name that needs other data is a conflict (RFC 1034 §3.6.2).
+    private mutating func cnameConflict(at name: DomainName, wanting type: String, purpose: String,
+                                        declaration: YAMLLocation?) -> Bool {
+        guard let cname = state.records(at: name, type: .cname).first else { return false }
+        conflict(name, type, purpose,
+                 "\(relative(name)) has a CNAME (to \(cname.rdata.presentation)), so a \(type) record cannot be added there",
+                 fix: "remove the CNAME at \(relative(name)), or send from a name without one",
+                 before: "CNAME \(cname.rdata.presentation)", zone: cname.existing, declaration: declaration)
+        return true
+    }
+
+    /// Builds TXT RDATA from a value, splitting it into ≤255-octet strings.
+    private func txtRData(_ value: String) throws -> (RData, String) {
+        let strings = try TXTPresentation.split(value)
+        let presentation = try TXTPresentation.oneLine(strings)
+        return (try RData(type: .txt, presentation: presentation), presentation)
+    }
+
+    private func quotedOneLine(_ strings: [String]) -> String {
+        (try? TXTPresentation.oneLine(strings)) ?? strings.map { "\"\($0)\"" }.joined(separator: " ")
+    }
+
+    // MARK: SPF
+
+    mutating func planSPF(_ wanted: WantedSPF) {
+        let name = wanted.owner.name.dnsName
+        let where_ = wanted.includes.first?.source
+        if cnameConflict(at: name, wanting: "TXT", purpose: "spf", declaration: where_) { return }
+        let txts = state.records(at: name, type: .txt)
+        let spfs = txts.filter { SPFRecord.isSPF($0.text) }
+        let domains = wanted.includes.map(\.domain)
+        let unconfirmed = wanted.includes.filter(\.unconfirmed).map(\.domain)
+        let note = unconfirmed.isEmpty ? nil : "unconfirmed include: \(unconfirmed.joined(separator: ", ")) (check the service's documentation)"
+        var existingTexts = txts.map(\.text)
+        var folded: [StateRecord] = []
+        if spfs.count > 1, wanted.fold {
+            switch SPFFold.fold(spfs.map(\.text), name: relative(name)) {
+            case .changed(let record, _):
+                folded = spfs
+                existingTexts = txts.filter { !SPFRecord.isSPF($0.text) }.map(\.text) + [record]
+            case .conflict(let problem):
+                conflict(name, "TXT", "spf", problem.summary, fix: problem.fix,
+                         before: spfs.map { quotedOneLine($0.strings) }.joined(separator: " | "),
+                         zone: spfs.first?.existing, declaration: where_)
+                return
+            case .unchanged:
+                break
+            }
+        }
+        let outcome = SPFMerge.merge(includeDomains: domains, existing: existingTexts, name: relative(name),
+                                     suggestedAll: wanted.all)
+        switch outcome {
+        case .unchanged:
+            let current = spfs.first
+            add(.unchanged, name, "TXT", "spf", after: current.map { quotedOneLine($0.strings) }, note: note,
+                zone: current?.existing, declaration: where_)
+        case .conflict(let problem):
+            conflict(name, "TXT", "spf", problem.summary, fix: problem.fix,
+                     before: spfs.first.map { quotedOneLine($0.strings) }, zone: spfs.first?.existing, declaration: where_)
+        case .changed(let record, _):
+            do {
+                let (rdata, presentation) = try txtRData(record)
+                if folded.isEmpty, let current = spfs.first, let existing = current.existing {
+                    add(.merge, name, "TXT", "spf", before: quotedOneLine(current.strings), after: presentation, note: note,
+                        zone: existing, declaration: where_)
+                    operations.append(RecordOperation(owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
+                } else if !folded.isEmpty, let keep = folded.first?.existing {
+                    add(.merge, name, "TXT", "spf", before: folded.map { quotedOneLine($0.strings) }.joined(separator: " | "),
+                        after: presentation, note: "folds \(folded.count) SPF records into one (spf.fold)" + (note.map { "; \($0)" } ?? ""),
+                        zone: keep, declaration: where_)
+                    operations.append(RecordOperation(owner: name, kind: .replace(existing: keep, rdata: rdata, presentation: presentation)))
+                    for other in folded.dropFirst() {
+                        if let existing = other.existing { operations.append(RecordOperation(owner: name, kind: .remove(existing: existing))) }
+                    }
+                } else {
+                    add(.create, name, "TXT", "spf", after: presentation, note: note, declaration: where_)
+                    operations.append(RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
+                }
+                sizeWarning(at: name, adding: record, replacing: spfs.first, declaration: where_)
+            } catch {
+                conflict(name, "TXT", "spf", "the merged SPF record cannot be written: \(error)", fix: nil, declaration: where_)
+            }
+        }
+    }
+
+    /// Warns when the TXT records at a name would pass the ~450-octet answer budget (RFC 7208 §3.4).
+    private mutating func sizeWarning(at name: DomainName, adding value: String, replacing: StateRecord?, declaration: YAMLLocation?) {
+        var strings = state.records(at: name, type: .txt).filter { $0.existing != replacing?.existing || replacing == nil }
+            .flatMap(\.strings)
+        if replacing != nil {
+            strings = state.records(at: name, type: .txt).filter { $0.existing != replacing?.existing }.flatMap(\.strings)
+        }
+        strings += (try? TXTPresentation.split(value)) ?? [value]
+        if let warning = TXTPresentation.answerSizeWarning(ownerNameLength: name.wire.count, strings: strings) {
+            add(.warning, name, "TXT", "spf", message: warning.summary, fix: warning.fix, declaration: declaration)
+        }
+    }
+
+    // MARK: Records
+
+    mutating func planRecord(_ wanted: WantedRecord) {
+        let name = wanted.owner.name.dnsName
+        guard let type = RRType(mnemonic: wanted.type) else {
+            conflict(name, wanted.type, wanted.purpose.rawValue, "unknown record type \(wanted.type)", fix: nil,
+                     declaration: wanted.source)
+            return
+        }
+        switch (wanted.purpose, type) {
+        case (.mx, .mx): planMX(wanted, name)
+        case (.dkim, .txt): planDKIM(wanted, name)
+        case (.dmarc, .txt): planDMARC(wanted, name)
+        case (_, .cname): planCNAME(wanted, name)
+        default: planPlain(wanted, name, type)
+        }
+    }
+
+    private func unconfirmedNote(_ wanted: WantedRecord) -> String? {
+        let parts = [wanted.unconfirmed ? "unconfirmed value (check the service's documentation)" : nil, wanted.note].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    private mutating func planMX(_ wanted: WantedRecord, _ name: DomainName) {
+        let purpose = wanted.purpose.rawValue
+        if let problem = MXRules.check(rdata: wanted.value) {
+            conflict(name, "MX", purpose, problem.summary, fix: problem.fix, declaration: wanted.source)
+            return
+        }
+        if cnameConflict(at: name, wanting: "MX", purpose: purpose, declaration: wanted.source) { return }
+        guard let wantedValue = MXValue(wanted.value), let rdata = try? RData(type: .mx, presentation: wanted.value) else {
+            conflict(name, "MX", purpose, "MX value '\(wanted.value)' is not PREFERENCE HOST.", fix: nil, declaration: wanted.source)
+            return
+        }
+        let existing = state.records(at: name, type: .mx)
+        let existingValues = existing.compactMap { MXValue($0.rdata.presentation) }
+        if let same = existing.first(where: { MXValue($0.rdata.presentation).map { $0.exchangeKey == wantedValue.exchangeKey } ?? false }) {
+            add(.unchanged, name, "MX", purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted), zone: same.existing,
+                declaration: wanted.source)
+            return
+        }
+        if let problem = MXRules.conflict(adding: [wantedValue], to: existingValues, name: relative(name)) {
+            let isNull = MXRules.hasNullMX(existingValues)
+            switch (sender.sender.mxPolicy, isNull) {
+            case (.keepExisting, false):
+                add(.warning, name, "MX", purpose, before: existing.map(\.rdata.presentation).joined(separator: ", "),
+                    message: "\(relative(name)) already receives mail at \(existing.map(\.rdata.presentation).joined(separator: ", ")); the service's MX \(wanted.value) is not added (mx: keep-existing)",
+                    fix: "nothing to do if this mail server should keep receiving; the service may report MX as unverified",
+                    zone: existing.first?.existing, declaration: sender.sender.mx?.location ?? wanted.source)
+                return
+            case (.add, false):
+                break
+            default:
+                conflict(name, "MX", purpose, problem.summary,
+                         fix: (problem.fix ?? "") + (isNull ? "" : " (or set `mx: keep-existing` or `mx: add` for this sender)"),
+                         before: existing.map(\.rdata.presentation).joined(separator: ", "), zone: existing.first?.existing,
+                         declaration: wanted.source)
+                return
+            }
+        }
+        add(.create, name, "MX", purpose, after: rdata.presentation, note: unconfirmedNote(wanted), declaration: wanted.source)
+        operations.append(RecordOperation(owner: name, kind: .create(type: .mx, rdata: rdata, ttl: existing.first?.ttl,
+                                                                     presentation: wanted.value)))
+        // An MX target that is an alias in this zone breaks delivery (RFC 2181 §10.3).
+        if let target = try? DomainName(parsing: wantedValue.exchange), target.isSubdomain(of: origin),
+           let alias = state.records(at: target, type: .cname).first {
+            add(.warning, name, "MX", purpose,
+                message: "the MX target \(wantedValue.exchange) is a CNAME in this zone; MX targets must not be aliases (RFC 2181 §10.3)",
+                fix: "point the MX at the canonical name \(alias.rdata.presentation)", zone: alias.existing, declaration: wanted.source)
+        }
+    }
+
+    private mutating func planDKIM(_ wanted: WantedRecord, _ name: DomainName) {
+        let purpose = wanted.purpose.rawValue
+        if cnameConflict(at: name, wanting: "TXT", purpose: purpose, declaration: wanted.source) { return }
+        let wantedRecord: DKIMKeyRecord
+        do {
+            wantedRecord = try DKIMKeyRecord(wanted.value)
+        } catch {
+            conflict(name, "TXT", purpose, "the DKIM key for \(relative(name)) is not a valid key record: \(error.summary)",
+                     fix: error.fix ?? "copy the record value from the service's console again", declaration: wanted.source)
+            return
+        }
+        var note = unconfirmedNote(wanted)
+        var keyDescription: String? = nil
+        if let key = try? wantedRecord.publicKey() {
+            keyDescription = key.description
+            if let weak = key.strengthProblem {
+                add(weak.severity == .error ? .conflict : .warning, name, "TXT", purpose, message: weak.summary, fix: weak.fix,
+                    declaration: wanted.source)
+                if weak.severity == .error { return }
+            }
+        }
+        note = [keyDescription, note].compactMap { $0 }.joined(separator: "; ").nilIfEmpty
+        let txts = state.records(at: name, type: .txt)
+        let dkims = txts.filter { DKIMComparisonHelper.looksLikeDKIM($0.text) }
+        let rdata: RData
+        let presentation: String
+        do {
+            (rdata, presentation) = try txtRData(wanted.value)
+        } catch {
+            conflict(name, "TXT", purpose, "the DKIM value cannot be written as TXT: \(error)", fix: "remove control characters from the value",
+                     declaration: wanted.source)
+            return
+        }
+        if let current = dkims.first ?? (txts.count == 1 ? txts.first : nil) {
+            switch DKIMComparison.compare(wanted: wanted.value, published: current.strings) {
+            case .same:
+                add(.unchanged, name, "TXT", purpose, after: quotedOneLine(current.strings), note: note, zone: current.existing,
+                    declaration: wanted.source)
+                return
+            case .different, .publishedInvalid:
+                if dkims.count > 1 {
+                    conflict(name, "TXT", purpose, "\(relative(name)) has \(dkims.count) DKIM key records; a selector has one key",
+                             fix: "remove all but one of them, then plan again", zone: current.existing, declaration: wanted.source)
+                    return
+                }
+                guard let existing = current.existing else { break }
+                add(.replace, name, "TXT", purpose, before: quotedOneLine(current.strings), after: presentation,
+                    note: note.map { "stale key replaced; \($0)" } ?? "stale key replaced", zone: existing, declaration: wanted.source)
+                operations.append(RecordOperation(owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
+                return
+            case .wantedInvalid(let problem):
+                conflict(name, "TXT", purpose, "the DKIM key for \(relative(name)) is not valid: \(problem.summary)", fix: problem.fix,
+                         declaration: wanted.source)
+                return
+            }
+        }
+        add(.create, name, "TXT", purpose, after: presentation, note: note, declaration: wanted.source)
+        operations.append(RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
+    }
+
+    private mutating func planDMARC(_ wanted: WantedRecord, _ name: DomainName) {
+        let purpose = wanted.purpose.rawValue
+        if cnameConflict(at: name, wanting: "TXT", purpose: purpose, declaration: wanted.source) { return }
+        let txts = state.records(at: name, type: .txt)
+        let dmarcs = txts.filter { DMARCRecord.isDMARC($0.text) }
+        let outcome = DMARCMerge.merge(wanted: wanted.value, existing: txts.map(\.text), name: relative(name))
+        var result: String
+        switch outcome {
+        case .unchanged:
+            result = dmarcs.first?.text ?? wanted.value
+        case .changed(let record, _):
+            result = record
+        case .conflict(let problem):
+            conflict(name, "TXT", purpose, problem.summary, fix: problem.fix,
+                     before: dmarcs.map { quotedOneLine($0.strings) }.joined(separator: " | ").nilIfEmpty,
+                     zone: dmarcs.first?.existing, declaration: wanted.source)
+            return
+        }
+        // A subdomain's own record must not weaken what it inherits from the organisational domain (RFC 7489 §6.6.3).
+        let domain = sender.sender.domain.value.dnsName
+        if domain != origin, !sender.sender.allowsWeakerDMARC,
+           let organisational = try? origin.prepending("_dmarc"),
+           let orgRecord = state.records(at: organisational, type: .txt).first(where: { DMARCRecord.isDMARC($0.text) }),
+           let weakening = DMARCInheritance.weakening(record: result, recordName: relative(name),
+                                                      domain: String(domain.description.dropLast()),
+                                                      organisationalDomain: String(origin.description.dropLast()),
+                                                      organisationalRecord: orgRecord.text) {
+            conflict(name, "TXT", purpose, weakening.summary,
+                     fix: (weakening.fix ?? "") + " (or set `allow_weaker_dmarc: true` for this sender)",
+                     before: quotedOneLine(orgRecord.strings), zone: orgRecord.existing ?? dmarcs.first?.existing,
+                     declaration: sender.sender.dmarc?.location ?? wanted.source)
+            return
+        }
+        if case .unchanged = outcome {
+            add(.unchanged, name, "TXT", purpose, after: dmarcs.first.map { quotedOneLine($0.strings) }, note: unconfirmedNote(wanted),
+                zone: dmarcs.first?.existing, declaration: wanted.source)
+            return
+        }
+        do {
+            let (rdata, presentation) = try txtRData(result)
+            if let current = dmarcs.first, let existing = current.existing {
+                add(.merge, name, "TXT", purpose, before: quotedOneLine(current.strings), after: presentation,
+                    note: unconfirmedNote(wanted), zone: existing, declaration: wanted.source)
+                operations.append(RecordOperation(owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
+            } else {
+                add(.create, name, "TXT", purpose, after: presentation, note: unconfirmedNote(wanted), declaration: wanted.source)
+                operations.append(RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
+            }
+            for uri in DMARCReportAuthorisation.needed(by: (try? DMARCRecord(result)) ?? DMARCRecord(tags: []),
+                                                       dmarcDomain: String(domain.description.dropLast())) {
+                add(.warning, name, "TXT", purpose, message: uri.summary, fix: uri.fix, declaration: wanted.source)
+            }
+        } catch {
+            conflict(name, "TXT", purpose, "the DMARC record cannot be written as TXT: \(error)", fix: nil, declaration: wanted.source)
+        }
+    }
+
+    private mutating func planCNAME(_ wanted: WantedRecord, _ name: DomainName) {
+        let purpose = wanted.purpose.rawValue
+        guard let rdata = try? RData(type: .cname, presentation: wanted.value, origin: origin) else {
+            conflict(name, "CNAME", purpose, "CNAME target '\(wanted.value)' is not a domain name", fix: nil, declaration: wanted.source)
+            return
+        }
+        let all = state.records(at: name)
+        if let current = all.first(where: { $0.type == .cname }) {
+            if current.rdata == rdata {
+                add(.unchanged, name, "CNAME", purpose, after: current.rdata.presentation, note: unconfirmedNote(wanted),
+                    zone: current.existing, declaration: wanted.source)
+            } else if let existing = current.existing {
+                add(.replace, name, "CNAME", purpose, before: current.rdata.presentation, after: rdata.presentation,
+                    note: unconfirmedNote(wanted), zone: existing, declaration: wanted.source)
+                operations.append(RecordOperation(owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: wanted.value)))
+            }
+            return
+        }
+        if let other = all.first(where: { $0.type != .rrsig && $0.type != .nsec }) {
+            conflict(name, "CNAME", purpose,
+                     "\(relative(name)) already has \(other.type) data, so a CNAME cannot be added there (RFC 1034 §3.6.2)",
+                     fix: "remove the other records at \(relative(name)), or ask the service for a TXT alternative",
+                     before: "\(other.type) \(other.rdata.presentation)", zone: other.existing, declaration: wanted.source)
+            return
+        }
+        add(.create, name, "CNAME", purpose, after: rdata.presentation, note: unconfirmedNote(wanted), declaration: wanted.source)
+        operations.append(RecordOperation(owner: name, kind: .create(type: .cname, rdata: rdata, ttl: nil, presentation: wanted.value)))
+    }
+
+    /// Verification tokens and other records needed verbatim: present or created, never merged.
+    private mutating func planPlain(_ wanted: WantedRecord, _ name: DomainName, _ type: RRType) {
+        let purpose = wanted.purpose.rawValue
+        if cnameConflict(at: name, wanting: type.mnemonic, purpose: purpose, declaration: wanted.source) { return }
+        let rdata: RData
+        let presentation: String
+        do {
+            if type == .txt {
+                (rdata, presentation) = try txtRData(wanted.value)
+            } else {
+                rdata = try RData(type: type, presentation: wanted.value, origin: origin)
+                presentation = wanted.value
+            }
+        } catch {
+            conflict(name, type.mnemonic, purpose, "the value '\(wanted.value)' is not valid \(type) RDATA: \(error)", fix: nil,
+                     declaration: wanted.source)
+            return
+        }
+        if let same = state.records(at: name, type: type).first(where: { $0.rdata == rdata }) {
+            add(.unchanged, name, type.mnemonic, purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted),
+                zone: same.existing, declaration: wanted.source)
+            return
+        }
+        add(.create, name, type.mnemonic, purpose, after: rdata.presentation, note: unconfirmedNote(wanted), declaration: wanted.source)
+        operations.append(RecordOperation(owner: name, kind: .create(type: type, rdata: rdata, ttl: nil, presentation: presentation)))
+    }
+}
+
+/// Tells DKIM key records from other TXT at a selector name.
+enum DKIMComparisonHelper {
+    static func looksLikeDKIM(_ text: String) -> Bool {
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        return trimmed.hasPrefix("v=DKIM1") || trimmed.contains("p=")
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,72 @@
+import ZoneFile
+
+/// A zone's records as they will be once the operations planned so far are
+/// applied, so that a later sender sees an earlier one's changes (an
+/// organisational DMARC record the plan creates, an SPF record already merged).
+struct ZoneState {
+    let zone: Zone
+    private var cache: [DomainName: [StateRecord]] = [:]
+    private(set) var operations: [RecordOperation] = []
+
+    init(zone: Zone) {
+        self.zone = zone
+    }
+
+    /// The records at `name`, existing and planned.
+    mutating func records(at name: DomainName) -> [StateRecord] {
+        if let cached = cache[name] { return cached }
+        let existing = zone.records(at: name).map { StateRecord(type: $0.type, rdata: $0.rdata, ttl: $0.ttl, existing: $0) }
+        cache[name] = existing
+        return existing
+    }
+
+    mutating func records(at name: DomainName, type: RRType) -> [StateRecord] {
+        records(at: name).filter { $0.type == type }
+    }
+
+    /// Applies the operations of one sender (all or none, decided by the caller).
+    mutating func commit(_ operations: [RecordOperation]) {
+        for operation in operations {
+            var list = records(at: operation.owner)
+            switch operation.kind {
+            case .create(let type, let rdata, let ttl, _):
+                list.append(StateRecord(type: type, rdata: rdata, ttl: ttl ?? 0, existing: nil))
+            case .replace(let existing, let rdata, _):
+                if let index = list.firstIndex(where: { $0.existing == existing }) {
+                    list[index].rdata = rdata
+                }
+            case .remove(let existing):
+                list.removeAll { $0.existing == existing }
+            }
+            cache[operation.owner] = list
+            self.operations.append(operation)
+        }
+    }
+}
+
+/// A record in the planned state; `existing` is the zone's record it stands for (nil when planned).
+struct StateRecord {
+    var type: RRType
+    var rdata: RData
+    var ttl: UInt32
+    var existing: Record?
+
+    /// TXT strings decoded (invalid UTF-8 replaced), for the email-rule parsers.
+    var strings: [String] { rdata.characterStrings.map { String(decoding: $0, as: UTF8.self) } }
+    var text: String { strings.joined() }
+}
+
+/// One change to a zone's records.
+struct RecordOperation: Sendable {
+    enum Kind: Sendable {
+        /// A new record; `presentation` is its RDATA as it will be written.
+        case create(type: RRType, rdata: RData, ttl: UInt32?, presentation: String)
+        /// New RDATA for an existing record, written as `presentation`.
+        case replace(existing: Record, rdata: RData, presentation: String)
+        /// Removes an existing record (only when folding SPF records, which the user opts into).
+        case remove(existing: Record)
+    }
+
+    var owner: DomainName
+    var kind: Kind
+}
