@@ -53,7 +53,7 @@ public struct DMARCRecord: Sendable, Hashable {
 
     /// The value of a tag; DMARC tag names are case-insensitive.
     public func value(of name: String) -> String? {
-        tags.first { $0.name.lowercased() == name }?.value
+        tags.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
     public var policy: DMARCPolicy? { value(of: "p").flatMap(DMARCPolicy.init(value:)) }

@@ -15,6 +15,9 @@
 /// - `exp=` is kept when the records agree on it; unknown modifiers are kept once each.
 /// - The folded record must stay within 10 DNS lookups.
 public enum SPFFold {
+    /// Folds the SPF records among `existing` (the text of every TXT record at the name; others
+    /// are ignored) into one. `.changed` carries `replacing: nil`, since the folded record
+    /// replaces every SPF record at the name; one record alone is `.unchanged`.
     public static func fold(_ existing: [String], name: String = "@") -> SPFMergeOutcome {
         let texts = existing.filter(SPFRecord.isSPF)
         var records: [SPFRecord] = []

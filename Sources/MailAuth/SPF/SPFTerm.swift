@@ -4,9 +4,9 @@ public struct SPFTerm: Sendable, Hashable {
     /// The spaces before the term (at least one in a valid record).
     public var leadingSpace: String
     /// The term as written: `~all`, `include:_spf.google.com`, `redirect=_spf.example.com`.
-    public var text: String
-    /// What the term means, or why it is invalid.
-    public var directive: SPFDirective
+    public private(set) var text: String
+    /// What the term means, or why it is invalid; always read from `text`.
+    public private(set) var directive: SPFDirective
 
     public init(leadingSpace: String = " ", text: String) {
         self.leadingSpace = leadingSpace

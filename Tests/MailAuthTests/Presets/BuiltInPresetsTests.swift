@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+import Yams
+@testable import MailAuth
+
+/// Shape checks of the shipped preset files. The real decoding (with positions) is the MailZone
+/// module's; these make sure the data itself follows the rules MailAuth knows.
+struct BuiltInPresetsTests {
+    static let expectedNames = [
+        "alibaba-directmail", "aws-ses", "brevo", "google-workspace", "mailgun", "mandrill",
+        "microsoft-365", "postmark", "sendgrid", "sparkpost", "tencent-ses", "zoho",
+    ]
+
+    static let presetKeys: Set<String> = ["name", "title", "documentation", "spf", "inputs", "records", "notes"]
+    static let spfKeys: Set<String> = ["include", "name", "suggested_all", "unconfirmed"]
+    static let inputKeys: Set<String> = ["name", "description", "example", "required"]
+    static let recordKeys: Set<String> = ["name", "type", "value", "purpose", "optional", "unconfirmed", "note"]
+
+    static func load(_ name: String) throws -> [String: Any] {
+        let file = try #require(BuiltInPresets.files().first { $0.name == name })
+        let text = try String(contentsOf: file.url, encoding: .utf8)
+        return try #require(try Yams.load(yaml: text) as? [String: Any])
+    }
+
+    @Test func listsEveryFileSortedByName() {
+        let files = BuiltInPresets.files()
+        #expect(files.map(\.name) == Self.expectedNames)
+        #expect(files.allSatisfy { $0.url.lastPathComponent == "\($0.name).yaml" })
+        #expect(files.allSatisfy { FileManager.default.fileExists(atPath: $0.url.path) })
+    }
+
+    @Test(arguments: expectedNames)
+    func hasTheShapeOfAPreset(name: String) throws {
+        let preset = try Self.load(name)
+        #expect(Set(preset.keys).isSubset(of: Self.presetKeys), "unknown keys \(Set(preset.keys).subtracting(Self.presetKeys))")
+        #expect(preset["name"] as? String == name)
+        #expect((preset["title"] as? String)?.isEmpty == false)
+        #expect((preset["documentation"] as? String)?.hasPrefix("https://") == true)
+        #expect(preset["records"] != nil || preset["spf"] != nil)
+
+        let inputs = preset["inputs"] as? [[String: Any]] ?? []
+        var inputNames: Set<String> = ["domain", "domain_dashed"]
+        for input in inputs {
+            #expect(Set(input.keys).isSubset(of: Self.inputKeys))
+            let inputName = try #require(input["name"] as? String)
+            #expect(inputNames.insert(inputName).inserted, "input \(inputName) twice")
+            #expect(input["description"] is String)
+            #expect(input["example"] is String)
+            #expect(input["required"] is Bool)
+        }
+
+        if let spf = preset["spf"] as? [String: Any] {
+            #expect(Set(spf.keys).isSubset(of: Self.spfKeys))
+            let include = try #require(spf["include"] as? String)
+            #expect(SPFMacroSyntax.domainSpecProblem(include) == nil)
+            #expect(spf["name"] as? String == "@")
+            #expect(["~all", "-all", "?all"].contains(spf["suggested_all"] as? String ?? "~all"))
+            #expect(SPFMerge.merge(includeDomains: [include], existing: [])
+                == .changed(record: "v=spf1 include:\(include) ~all", replacing: nil))
+        }
+
+        let records = try #require(preset["records"] as? [[String: Any]])
+        #expect(!records.isEmpty)
+        for record in records {
+            #expect(Set(record.keys).isSubset(of: Self.recordKeys), "unknown keys in \(record)")
+            let recordName = try #require(record["name"] as? String)
+            let type = try #require(record["type"] as? String)
+            let value = try #require(record["value"] as? String)
+            let purpose = try #require(record["purpose"] as? String)
+            #expect(["MX", "TXT", "CNAME"].contains(type))
+            #expect(RecordPurpose(rawValue: purpose) != nil, "purpose \(purpose)")
+            #expect(recordName == "@" || !recordName.hasSuffix("."), "\(recordName) must be relative")
+            for placeholder in Self.placeholders(in: recordName + " " + value) {
+                #expect(inputNames.contains(placeholder), "\(name): ${\(placeholder)} is not an input")
+            }
+            switch type {
+            case "MX":
+                #expect(MXRules.check(rdata: value) == nil, "\(value)")
+            case "CNAME":
+                #expect(value.hasSuffix("."), "CNAME target \(value) must be absolute")
+            default:
+                if purpose == "dmarc" {
+                    #expect(DMARCRecord.problems(in: value).isEmpty, "\(value)")
+                }
+                if purpose == "spf" {
+                    #expect(try #require(SPFRecord(value)).problems.isEmpty, "\(value)")
+                }
+            }
+            // An input that is not required may only be used by optional records.
+            let optional = record["optional"] as? Bool ?? false
+            for placeholder in Self.placeholders(in: recordName + " " + value) where !optional {
+                let input = inputs.first { $0["name"] as? String == placeholder }
+                #expect(input.map { $0["required"] as? Bool ?? true } ?? true, "\(name): \(recordName) uses optional \(placeholder)")
+            }
+        }
+        if let notes = preset["notes"] {
+            #expect(notes is [String])
+        }
+    }
+
+    @Test func tencentSESIsWhatTheSeedSays() throws {
+        let preset = try Self.load("tencent-ses")
+        let spf = try #require(preset["spf"] as? [String: Any])
+        #expect(spf["include"] as? String == "qcloudmail.com")
+        #expect(spf["suggested_all"] as? String == "~all")
+        #expect(spf["unconfirmed"] == nil)
+        let records = try #require(preset["records"] as? [[String: Any]])
+        #expect(records.map { "\($0["name"] ?? "") \($0["type"] ?? "") \($0["value"] ?? "") \($0["purpose"] ?? "") \($0["optional"] ?? false)" } == [
+            "@ MX 10 mxbiz1.qq.com. mx false",
+            "qcloud._domainkey TXT ${dkim.qcloud} dkim false",
+            "mail._domainkey TXT ${dkim.mail} dkim true",
+            "_dmarc TXT v=DMARC1; p=none dmarc false",
+        ])
+        let inputs = try #require(preset["inputs"] as? [[String: Any]])
+        #expect(inputs.map { "\($0["name"] ?? "") \($0["required"] ?? "")" } == ["dkim.qcloud true", "dkim.mail false"])
+    }
+
+    @Test func awsSESPutsSPFAtTheMailFromNameOnly() throws {
+        let preset = try Self.load("aws-ses")
+        #expect(preset["spf"] == nil)
+        let records = try #require(preset["records"] as? [[String: Any]])
+        #expect(records.map { "\($0["name"] ?? "") \($0["type"] ?? "") \($0["value"] ?? "") \($0["optional"] ?? false)" } == [
+            "${token1}._domainkey CNAME ${token1}.dkim.amazonses.com. false",
+            "${token2}._domainkey CNAME ${token2}.dkim.amazonses.com. false",
+            "${token3}._domainkey CNAME ${token3}.dkim.amazonses.com. false",
+            "${mail_from} MX 10 feedback-smtp.${region}.amazonses.com. true",
+            "${mail_from} TXT v=spf1 include:amazonses.com ~all true",
+        ])
+    }
+
+    @Test(arguments: [
+        ("tencent-ses", "qcloudmail.com", false),
+        ("mailgun", "mailgun.org", false),
+        ("postmark", "spf.mtasv.net", false),
+        ("google-workspace", "_spf.google.com", false),
+        ("microsoft-365", "spf.protection.outlook.com", false),
+        ("alibaba-directmail", "spf1.dm.aliyun.com", false),
+        ("zoho", "zoho.com", true),
+        ("brevo", "spf.brevo.com", true),
+        ("mandrill", "spf.mandrillapp.com", true),
+        ("sparkpost", "sparkpostmail.com", true),
+    ])
+    func spfInclude(name: String, include: String, unconfirmed: Bool) throws {
+        let spf = try #require(try Self.load(name)["spf"] as? [String: Any])
+        #expect(spf["include"] as? String == include)
+        #expect(spf["unconfirmed"] as? Bool ?? false == unconfirmed)
+    }
+
+    @Test(arguments: ["zoho", "brevo", "mandrill", "sparkpost"])
+    func unconfirmedServicesMarkEveryRecord(name: String) throws {
+        let records = try #require(try Self.load(name)["records"] as? [[String: Any]])
+        #expect(records.allSatisfy { $0["unconfirmed"] as? Bool == true })
+    }
+
+    @Test(arguments: ["sendgrid", "aws-ses"])
+    func servicesWithoutAnSPFIncludeAtTheSenderDomain(name: String) throws {
+        #expect(try Self.load(name)["spf"] == nil)
+    }
+
+    static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let start = rest.range(of: "${") {
+            guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
+            names.append(String(rest[start.upperBound..<end]))
+            rest = rest[rest.index(after: end)...]
+        }
+        return names
+    }
+}
