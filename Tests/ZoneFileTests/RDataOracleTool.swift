@@ -26,7 +26,7 @@ func rdataOracleDump() throws {
             } else {
                 try RDataCodec.encode(type, fields: rest, origin: origin, into: &wire)
             }
-            output += "OK   \(line)  =>  \(RDataCodec.present(type, wire: wire))\n"
+            output += "OK   \(line)  =>  \(RDataCodec.present(type, wire: wire))\(environment["RDATA_ORACLE_HEX"] != nil ? "  HEX " + Hex.encode(wire) : "")\n"
         } catch {
             output += "ERR  \(line)  =>  \(error.message) [field \(error.field.map(String.init) ?? "-")]\n"
         }

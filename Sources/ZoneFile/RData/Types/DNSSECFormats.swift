@@ -27,6 +27,9 @@ enum DNSSECFormats {
                 let digestType = try reader.uint8()
                 let digest = reader.rest()
                 guard !digest.isEmpty else { throw RDataError("empty digest") }
+                if let expected = DNSSECMnemonics.digestLength(digestType), expected.length != digest.count {
+                    throw RDataError("digest length")
+                }
                 return "\(tag) \(algorithm) \(digestType) \(Presentation.hex(digest))"
             })
     }
@@ -58,10 +61,12 @@ enum DNSSECFormats {
                 let proto = try reader.uint8()
                 let algorithm = try reader.uint8()
                 let key = reader.rest()
+                let noKey = isKEY && flags & 0xC000 == 0xC000
                 if key.isEmpty {
-                    guard isKEY, flags & 0xC000 == 0xC000 else { throw RDataError("empty key") }
+                    guard noKey else { throw RDataError("empty key") }
                     return "\(flags) \(proto) \(algorithm)"
                 }
+                guard !noKey else { throw RDataError("key material with NOKEY flags") }
                 return "\(flags) \(proto) \(algorithm) \(Presentation.base64(key))"
             })
     }
@@ -121,7 +126,17 @@ enum DNSSECFormats {
                 let expiration = DNSSECTime.format(try reader.uint32())
                 let inception = DNSSECTime.format(try reader.uint32())
                 let tag = try reader.uint16()
+                let signerStart = reader.position
                 let signer = try reader.name()
+                if checkLabels {
+                    var signerLabels = 0
+                    var i = signerStart
+                    while reader.bytes[i] != 0 {
+                        signerLabels += 1
+                        i += Int(reader.bytes[i]) + 1
+                    }
+                    guard signerLabels <= Int(labels) else { throw RDataError("signer has more labels than the owner") }
+                }
                 let signature = reader.rest()
                 guard !signature.isEmpty else { throw RDataError("empty signature") }
                 return "\(covered) \(algorithm) \(labels) \(ttl) \(expiration) \(inception) \(tag) \(signer) "
@@ -173,7 +188,7 @@ enum DNSSECFormats {
             let iterations = try reader.uint16()
             let salt = try reader.salt()
             let hashLength = Int(try reader.uint8())
-            guard hashLength > 0 else { throw RDataError("empty hash") }
+            guard hashLength > 0, algorithm != 1 || hashLength == 20 else { throw RDataError("bad hash length") }
             let hash = Base32Hex.encode(try reader.take(hashLength))
             let types = try TypeBitmap.present(&reader)
             return ([String(algorithm), String(flags), String(iterations), salt, hash] + types).joined(separator: " ")
@@ -230,7 +245,8 @@ enum DNSSECFormats {
             let scheme = try reader.uint8()
             let algorithm = try reader.uint8()
             let digest = reader.rest()
-            guard digest.count >= 12 else { throw RDataError("short digest") }
+            guard digest.count >= 12, algorithm != 1 || digest.count == 48, algorithm != 2 || digest.count == 64
+            else { throw RDataError("bad digest length") }
             return "\(serial) \(scheme) \(algorithm) \(Presentation.hex(digest))"
         })
 }

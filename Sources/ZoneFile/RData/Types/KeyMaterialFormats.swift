@@ -41,6 +41,8 @@ enum KeyMaterialFormats {
             let algorithm = try reader.uint8()
             let fingerprintType = try reader.uint8()
             let fingerprint = reader.rest()
+            guard fingerprintType != 1 || fingerprint.count == 20, fingerprintType != 2 || fingerprint.count == 32
+            else { throw RDataError("bad fingerprint length") }
             // BIND accepts an empty fingerprint when the type has no fixed length.
             if fingerprint.isEmpty { return "\(algorithm) \(fingerprintType)" }
             return "\(algorithm) \(fingerprintType) \(Presentation.hex(fingerprint))"

@@ -77,7 +77,8 @@ enum MiscFormats {
         present: { (reader: inout WireReader) throws(RDataError) in
             var parts = [IPv4.format(try reader.take(4)), String(try reader.uint8())]
             let bitmap = reader.rest()
-            guard bitmap.count <= 8192 else { throw RDataError("WKS bitmap too long") }
+            // A trailing zero octet would not survive a round trip (the encoder writes the shortest bitmap).
+            guard bitmap.count <= 8192, bitmap.last != 0 else { throw RDataError("non-canonical WKS bitmap") }
             for (offset, byte) in bitmap.enumerated() where byte != 0 {
                 for bit in 0..<8 where byte & (0x80 >> UInt8(bit)) != 0 {
                     parts.append(String(offset << 3 | bit))
@@ -138,6 +139,8 @@ enum MiscFormats {
                 let flags = try reader.uint8()
                 let length = Int(flags & 0x7F)
                 let data = try reader.take(length)
+                // RFC 3123 §4: trailing zero octets of the address are not sent.
+                guard data.last != 0 else { throw RDataError("non-canonical APL address") }
                 let text: String
                 switch family {
                 case 1:
@@ -321,7 +324,8 @@ enum LOCNumber {
 
     static func presentPrecision(_ byte: UInt8) throws(RDataError) -> String {
         let mantissa = Int(byte >> 4), exponent = Int(byte & 0x0F)
-        guard mantissa <= 9, exponent <= 9 else { throw RDataError("bad LOC precision") }
+        // Zero is written 0x00 only; other spellings of zero would not survive a round trip.
+        guard mantissa <= 9, exponent <= 9, mantissa > 0 || exponent == 0 else { throw RDataError("bad LOC precision") }
         if exponent >= 2 {
             var value = mantissa
             for _ in 0..<(exponent - 2) { value *= 10 }

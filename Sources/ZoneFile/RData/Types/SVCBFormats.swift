@@ -92,7 +92,7 @@ enum SVCBParams {
             let value: [UInt8]
             do throws(RDataError) {
                 value = try generic ? (raw ?? []) : parseValue(key: key, raw: raw)
-                if generic, key < 9, let problem = wireProblem(key: key, value: value[...]) { throw problem }
+                if key < 9, let problem = wireProblem(key: key, value: value[...]) { throw problem }
             } catch {
                 throw RDataError("bad \(type) parameter '\(shown)': \(error.message)", field: fieldIndex)
             }

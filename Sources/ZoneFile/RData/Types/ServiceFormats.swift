@@ -100,7 +100,10 @@ enum ServiceFormats {
             }
         },
         present: { (reader: inout WireReader) throws(RDataError) in
-            try reader.characterString()
+            let length = Int(try reader.uint8())
+            let digits = try reader.take(length)
+            guard length >= 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { throw RDataError("bad X25 address") }
+            return WireReader.quoted(digits)
         })
 
     /// GPOS (RFC 1712 §3): longitude, latitude, altitude as character-strings (BIND does not check the numbers).
@@ -137,7 +140,10 @@ enum ServiceFormats {
             let preference = try reader.uint16()
             let flags = try reader.characterString()
             let services = try reader.characterString()
-            let regexp = try reader.characterString()
+            let regexpLength = Int(try reader.uint8())
+            let regexpBytes = try reader.take(regexpLength)
+            if NAPTRRegexp.problem(regexpBytes) != nil { throw RDataError("bad regexp") }
+            let regexp = WireReader.quoted(regexpBytes)
             return "\(order) \(preference) \(flags) \(services) \(regexp) \(try reader.name())"
         })
 
