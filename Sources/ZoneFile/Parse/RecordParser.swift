@@ -132,8 +132,10 @@ extension LoaderState {
             try RDataCodec.encodeGeneric(fields.dropFirst(), into: &wire)
             guard wire.count <= 65535 else { throw RDataError("RDATA is longer than 65535 octets") }
             // Generic RDATA of a known type must still be valid RDATA of that type (RFC 3597 §5).
-            if !RDataCodec.isValidWire(type, wire: Array(wire[start...])) {
-                throw RDataError("generic RDATA is not valid \(type) RDATA", field: 0)
+            do {
+                try RDataCodec.validate(type, wire: Array(wire[start...]))
+            } catch {
+                throw RDataError(error.message, field: 0)
             }
             return
         }

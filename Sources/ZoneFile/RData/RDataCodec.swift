@@ -52,14 +52,6 @@ public enum RDataCodec {
         return generic(wire)
     }
 
-    /// True when `wire` decodes completely as RDATA of `type` (always true for types without a known format).
-    public static func isValidWire(_ type: RRType, wire: [UInt8]) -> Bool {
-        guard let format = RDataFormats.format(for: type) else { return true }
-        var reader = WireReader(wire[...])
-        guard (try? format.present(&reader)) != nil else { return false }
-        return reader.isAtEnd
-    }
-
     /// The RFC 3597 generic form: `\# 4 C0000201`, `\# 0`.
     public static func generic(_ wire: [UInt8]) -> String {
         wire.isEmpty ? "\\# 0" : "\\# \(wire.count) \(Hex.encode(wire))"
