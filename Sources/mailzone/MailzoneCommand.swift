@@ -8,6 +8,7 @@ struct MailzoneCommand: AsyncParsableCommand {
         abstract: "Keep the DNS records email sending services need in BIND zone files.",
         version: "0.1.0",
         subcommands: [
+            PlanCommand.self,
             ZoneCommand.self,
         ]
     )

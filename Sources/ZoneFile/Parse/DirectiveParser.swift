@@ -138,7 +138,11 @@ extension LoaderState {
         }
         let included: SourceFile
         do {
-            included = try SourceFile.read(path: path)
+            if let bytes = options.overrides[path] {
+                included = SourceFile(path: path, bytes: bytes)
+            } else {
+                included = try SourceFile.read(path: path)
+            }
         } catch {
             report("include.unreadable", .error, "$INCLUDE '\(name)': \(path) \(error.reason)", source: source, offset: fileToken.start)
             return false

@@ -80,6 +80,8 @@ struct LoaderState {
         let file: SourceFile
         if let source {
             file = source
+        } else if let bytes = options.overrides[path] {
+            file = SourceFile(path: path, bytes: bytes)
         } else {
             do {
                 file = try SourceFile.read(path: path)
