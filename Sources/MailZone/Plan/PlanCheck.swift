@@ -47,3 +47,50 @@ enum PlanCheck {
         return nil
     }
 }
+
+extension PlanCheck {
+    /// The check for a saved plan, which carries items rather than operations: the edited zone parses,
+    /// its serial is the planned one, records change only at the planned owners and types, and every
+    /// planned value is there.
+    static func problem(old: Zone, new: Zone, zonePlan: ZonePlan) -> String? {
+        if let error = new.errors.first {
+            return "the edited zone does not parse: \(error)"
+        }
+        var touched = Set<String>()
+        var wanted: [(DomainName, RRType, String)] = []
+        for sender in zonePlan.senders {
+            for item in sender.items where [.create, .merge, .replace].contains(item.action) {
+                guard let owner = try? DomainName(parsing: item.name), let type = RRType(mnemonic: item.type) else {
+                    return "the plan names a record mailzone cannot read: \(item.name) \(item.type)"
+                }
+                touched.insert("\(owner.lowercased) \(type.rawValue)")
+                if let after = item.after { wanted.append((owner, type, after)) }
+            }
+        }
+        func untouched(_ zone: Zone) -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for record in zone.records where record.type != .soa && !touched.contains("\(record.owner.lowercased) \(record.type.rawValue)") {
+                counts[key(record.owner, record.type, record.rdata), default: 0] += 1
+            }
+            return counts
+        }
+        if untouched(old) != untouched(new) {
+            return "records the plan does not name would change"
+        }
+        for (owner, type, after) in wanted {
+            guard let rdata = try? RData(type: type, presentation: after, origin: owner) else {
+                return "the plan's value for \(owner) \(type) cannot be read: \(after)"
+            }
+            if !new.records(at: owner, type: type).contains(where: { $0.rdata == rdata }) {
+                return "\(owner) \(type) \(after) is missing after the edit"
+            }
+        }
+        if let serial = zonePlan.serial {
+            let wire = new.records.first { $0.type == .soa }?.rdata.wire ?? []
+            guard wire.count >= 20 else { return "the edited zone has no readable SOA" }
+            let value = wire[(wire.count - 20)..<(wire.count - 16)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            if value != serial.to { return "the edited SOA serial is \(value), not \(serial.to)" }
+        }
+        return nil
+    }
+}

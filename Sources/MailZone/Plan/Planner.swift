@@ -62,6 +62,16 @@ public enum Planner {
         return directory.isEmpty ? file : (directory as NSString).appendingPathComponent(file)
     }
 
+    /// How zones are read: with their declared origin, `$INCLUDE` kept inside the declaration's directory tree.
+    static func loadOptions(origin: DomainName, declarationPath: String, allowIncludeOutside: Bool) -> LoadOptions {
+        var options = LoadOptions(origin: origin)
+        if !allowIncludeOutside {
+            let directory = (declarationPath as NSString).deletingLastPathComponent
+            options.includeRoot = directory.isEmpty ? "." : directory
+        }
+        return options
+    }
+
     struct ZoneResult: Sendable {
         var plan: ZonePlan
         var original: [String: [UInt8]] = [:]
@@ -72,12 +82,10 @@ public enum Planner {
         let path = displayPath(of: zoneDeclaration, declaration: declaration)
         let origin = zoneDeclaration.origin.value.dnsName
         var result = ZoneResult(plan: ZonePlan(origin: origin.description, file: path))
-        var loadOptions = LoadOptions(origin: origin)
-        if !options.allowIncludeOutside {
-            let directory = (declaration.displayPath as NSString).deletingLastPathComponent
-            loadOptions.includeRoot = directory.isEmpty ? "." : directory
-        }
+        var loadOptions = Planner.loadOptions(origin: origin, declarationPath: declaration.displayPath,
+                                              allowIncludeOutside: options.allowIncludeOutside)
         let zone = ZoneLoader.load(path: path, options: loadOptions)
+        result.plan.inputs = zone.files.map { FileDigest(path: $0.source.path, sha256: Digest.sha256($0.source.bytes)) }
         let errors = zone.errors
         if !errors.isEmpty {
             result.plan.errors = errors.map { diagnostic in

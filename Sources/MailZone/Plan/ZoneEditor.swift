@@ -150,7 +150,7 @@ struct ZoneEditor {
             line += field.text
             previousSeparator = field.separator
         }
-        let rdataColumn = layout.rdata.first.map { RecordLayout.column(of: $0.start, in: bytes) }
+        let rdataColumn = layout.rdata.first.map { RecordLayout.column(of: $0.fullRange.lowerBound, in: bytes) }
         line += pad(line, separator: previousSeparator, toColumn: rdataColumn)
         line += try rdataText(type: type, rdata: rdata, presentation: presentation, lineEnding: file.lineEnding)
         return line
