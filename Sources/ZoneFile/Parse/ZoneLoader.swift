@@ -33,6 +33,9 @@ struct FileContext {
     var origin: DomainName?
     var originID: UInt32
     var lastOwner: UInt32?
+    /// The origin changed (`$ORIGIN`, `$INCLUDE` with an origin) since `lastOwner` was written:
+    /// a blank owner now is easily misread as the new origin.
+    var originChangedSinceOwner = false
 }
 
 /// Everything one load accumulates across its files.

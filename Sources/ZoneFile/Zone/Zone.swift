@@ -30,7 +30,8 @@ public struct Zone: Sendable {
                                           message: "cannot tell the zone's origin: give --origin or start the file with $ORIGIN",
                                           file: files.first?.source.path ?? "", location: nil))
         }
-        self.diagnostics = diagnostics + ZoneChecks.run(origin: origin, names: names, slots: slots, files: files)
+        self.diagnostics = diagnostics + ZoneChecks.run(origin: origin, names: names, slots: slots, files: files,
+                                                        generatedText: generatedText)
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -72,7 +73,25 @@ public struct Zone: Sendable {
         let type = RRType(slot.type)
         let file = files[Int(slot.file)]
         let generated = slot.flags.contains(.generated)
-        let text: [UInt8] = generated ? generatedText : file.source.bytes
+        let rdataRange = Int(slot.rdataStart)..<Int(slot.rdataEnd)
+        let wire = Zone.rdataWire(of: slot, files: files, names: names, generatedText: generatedText)
+        let entryStart = Int(slot.entryStart)
+        let entryIndex = file.entryIndex(containing: entryStart) ?? 0
+        return Record(owner: names.name(slot.owner), ttl: slot.ttl, rrClass: RRClass(rawValue: slot.rrClass), type: type,
+                      rdata: RData(type: type, wire: wire),
+                      source: RecordSource(fileIndex: Int(slot.file), path: file.source.path, entryIndex: entryIndex,
+                                           entryRange: file.entries.isEmpty ? entryStart..<entryStart : file.entries[entryIndex].range,
+                                           rdataRange: generated ? nil : rdataRange,
+                                           location: file.source.location(of: entryStart),
+                                           generated: generated, explicitTTL: slot.flags.contains(.explicitTTL)))
+    }
+}
+
+extension Zone {
+    /// The wire RDATA of a stored record, read again from its text.
+    static func rdataWire(of slot: RecordSlot, files: [ZoneFileSyntax], names: NameTable, generatedText: [UInt8]) -> [UInt8] {
+        let generated = slot.flags.contains(.generated)
+        let text: [UInt8] = generated ? generatedText : files[Int(slot.file)].source.bytes
         let rdataRange = Int(slot.rdataStart)..<Int(slot.rdataEnd)
         var fields: [RDataField]
         if generated {
@@ -84,16 +103,8 @@ public struct Zone: Sendable {
         }
         var wire: [UInt8] = []
         // The record parsed when loaded, so this cannot fail; an empty RDATA is the safe fallback.
-        try? LoaderState.encodeRData(type: type, fields: fields, origin: names.name(slot.origin), into: &wire)
-        let entryStart = Int(slot.entryStart)
-        let entryIndex = file.entryIndex(containing: entryStart) ?? 0
-        return Record(owner: names.name(slot.owner), ttl: slot.ttl, rrClass: RRClass(rawValue: slot.rrClass), type: type,
-                      rdata: RData(type: type, wire: wire),
-                      source: RecordSource(fileIndex: Int(slot.file), path: file.source.path, entryIndex: entryIndex,
-                                           entryRange: file.entries.isEmpty ? entryStart..<entryStart : file.entries[entryIndex].range,
-                                           rdataRange: generated ? nil : rdataRange,
-                                           location: file.source.location(of: entryStart),
-                                           generated: generated, explicitTTL: slot.flags.contains(.explicitTTL)))
+        try? LoaderState.encodeRData(type: RRType(slot.type), fields: fields, origin: names.name(slot.origin), into: &wire)
+        return wire
     }
 }
 

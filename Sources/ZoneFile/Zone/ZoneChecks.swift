@@ -1,7 +1,8 @@
 /// Zone-level checks that need all records: what BIND's loader refuses or
 /// warns about once the file has parsed.
 enum ZoneChecks {
-    static func run(origin: DomainName?, names: NameTable, slots: [RecordSlot], files: [ZoneFileSyntax]) -> [Diagnostic] {
+    static func run(origin: DomainName?, names: NameTable, slots: [RecordSlot], files: [ZoneFileSyntax],
+                    generatedText: [UInt8] = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         guard let origin, !slots.isEmpty || files.contains(where: { !$0.source.bytes.isEmpty }) else { return diagnostics }
         func diagnostic(_ id: String, _ severity: Diagnostic.Severity, _ message: String, _ slot: RecordSlot?,
@@ -63,13 +64,27 @@ enum ZoneChecks {
         if soaSlots.isEmpty {
             diagnostic("zone.no-soa", .error, "no SOA record at the zone apex \(origin)", nil)
         }
-        for (position, index) in soaSlots.enumerated() {
+        // A second SOA identical to the first is a duplicate record, dropped as every duplicate is (RFC 2181 §5;
+        // AXFR output repeats the SOA at the end): only a different SOA is a second one.
+        var firstApexSOA: (slot: RecordSlot, rdata: [UInt8])?
+        for index in soaSlots {
             let slot = slots[index]
             if slot.owner != apex {
                 diagnostic("zone.soa-not-apex", .error, "SOA record at \(names.name(slot.owner)), not at the zone apex \(origin)", slot)
-            } else if position > 0 {
+                continue
+            }
+            let rdata = CanonicalRData.lowercase(type: .soa,
+                                                 wire: Zone.rdataWire(of: slot, files: files, names: names, generatedText: generatedText))
+            guard let first = firstApexSOA else {
+                firstApexSOA = (slot, rdata)
+                continue
+            }
+            if rdata == first.rdata {
+                diagnostic("zone.duplicate-soa", .warning, "the SOA record appears again with the same data; a duplicate record counts once", slot,
+                           notes: ["the first SOA is at \(place(first.slot))"])
+            } else {
                 diagnostic("zone.multiple-soa", .error, "more than one SOA record at the zone apex", slot,
-                           notes: ["the first SOA is at \(place(slots[soaSlots[0]]))"])
+                           notes: ["the first SOA is at \(place(first.slot))"])
             }
         }
         if !apexNS {
