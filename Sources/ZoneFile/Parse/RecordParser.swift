@@ -128,11 +128,27 @@ extension LoaderState {
             let start = wire.count
             try RDataCodec.encodeGeneric(fields.dropFirst(), into: &wire)
             guard wire.count - start <= 65535 else { throw RDataError("RDATA is longer than 65535 octets") }
-            try RDataCodec.validateGeneric(type, wire: wire[start...])
+            try LoaderState.validateGeneric(type, wire: wire[start...])
             return
         }
         try RDataCodec.encode(type, fields: fields, origin: origin, into: &wire)
         guard wire.count <= 65535 else { throw RDataError("RDATA is \(wire.count) octets long; the limit is 65535") }
+    }
+
+    /// Checks that generic (`\#`) RDATA of a type with a known format is valid for that type, as
+    /// RFC 3597 §5 requires: `A \# 5 0A00000100` is refused because an A RDATA has four octets.
+    static func validateGeneric(_ type: RRType, wire: ArraySlice<UInt8>) throws(RDataError) {
+        guard let format = RDataFormats.format(for: type) else { return }
+        // Valid means: it decodes to the end, and what it decodes to reads back (an empty TXT does not).
+        var reader = WireReader(wire)
+        var valid = false
+        if let text = try? format.present(&reader), reader.isAtEnd {
+            var scratch: [UInt8] = []
+            valid = (try? RDataCodec.encode(type, fields: RDataField.split(text), origin: .root, into: &scratch)) != nil
+        }
+        guard valid else {
+            throw RDataError("generic RDATA of \(wire.count) octets is not valid \(type) RDATA (RFC 3597 §5)", field: 0)
+        }
     }
 
     /// True when `field` is an unquoted, non-empty run of decimal digits.

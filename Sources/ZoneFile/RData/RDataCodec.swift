@@ -47,22 +47,6 @@ public enum RDataCodec {
         RDataFormats.format(for: type)?.canonicalLowercase ?? false
     }
 
-    /// Checks that generic (`\#`) RDATA of a type with a known format is valid for that type, as
-    /// RFC 3597 §5 requires: `A \# 5 0A00000100` is refused because an A RDATA has four octets.
-    static func validateGeneric(_ type: RRType, wire: ArraySlice<UInt8>) throws(RDataError) {
-        guard let format = RDataFormats.format(for: type) else { return }
-        // Valid means: it decodes to the end, and what it decodes to reads back (an empty TXT does not).
-        var reader = WireReader(wire)
-        var valid = false
-        if let text = try? format.present(&reader), reader.isAtEnd {
-            var scratch: [UInt8] = []
-            valid = (try? encode(type, fields: RDataField.split(text), origin: .root, into: &scratch)) != nil
-        }
-        guard valid else {
-            throw RDataError("generic RDATA of \(wire.count) octets is not valid \(type) RDATA (RFC 3597 §5)", field: 0)
-        }
-    }
-
     /// Reads RFC 3597 generic RDATA (`\#` already consumed): a decimal length and hex fields.
     static func encodeGeneric(_ fields: ArraySlice<RDataField>, into wire: inout [UInt8]) throws(RDataError) {
         guard let lengthField = fields.first else { throw RDataError("'\\#' needs a length", field: 0) }
