@@ -9,6 +9,9 @@ struct MailzoneCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             PlanCommand.self,
+            CheckCommand.self,
+            RecordsCommand.self,
+            PresetsCommand.self,
             ZoneCommand.self,
         ]
     )

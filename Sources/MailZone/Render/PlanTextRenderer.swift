@@ -13,6 +13,11 @@ public struct PlanTextRenderer: Sendable {
     }
 
     public func render(_ plan: Plan) -> String {
+        renderBody(plan) + summaryLine(plan)
+    }
+
+    /// Everything but the summary line: `check` ends the same body with its verdict instead.
+    public func renderBody(_ plan: Plan) -> String {
         var out = ""
         for finding in plan.errors {
             out += finding.location.map { "\($0): " } ?? ""
@@ -44,7 +49,6 @@ public struct PlanTextRenderer: Sendable {
             }
             out += "\n"
         }
-        out += summaryLine(plan)
         return out
     }
 
