@@ -39,11 +39,11 @@ public enum GitHubAnnotations {
                         out += line(.warning, title: title, message: message(item.message ?? "", fix: item.fix), at: place)
                     case .create:
                         out += line(.notice, title: title,
-                                    message: "add \(item.owner) \(item.type) \(item.after ?? "") (run `mailzone apply`)",
+                                    message: "add \(item.owner) \(item.type) \(short(item.after)) (run `mailzone apply`)",
                                     at: item.declarationLocation ?? item.zoneLocation)
                     case .merge, .replace:
                         out += line(.notice, title: title,
-                                    message: "\(item.action.rawValue) \(item.owner) \(item.type): \(item.before ?? "") => \(item.after ?? "") (run `mailzone apply`)",
+                                    message: "\(item.action.rawValue) \(item.owner) \(item.type): \(short(item.before)) => \(short(item.after)) (run `mailzone apply`)",
                                     at: place)
                     case .unchanged:
                         break
@@ -70,6 +70,11 @@ public enum GitHubAnnotations {
         if let title { properties.append("title=" + escapeProperty(title)) }
         let head = properties.isEmpty ? "::\(level.rawValue)" : "::\(level.rawValue) " + properties.joined(separator: ",")
         return head + "::" + escapeData(message) + "\n"
+    }
+
+    /// A value shortened for a notice: a DKIM key in full is noise in a review; the diff shows it.
+    private static func short(_ value: String?) -> String {
+        MarkdownText.abbreviated(value ?? "", limit: 100)
     }
 
     private static func message(_ text: String, fix: String?) -> String {

@@ -11,8 +11,24 @@ enum MarkdownText {
         return fence + pad + body + pad + fence
     }
 
-    /// Plain text made safe: Markdown punctuation escaped, line breaks turned into spaces.
+    /// Text made safe: Markdown punctuation escaped, line breaks turned into spaces. Messages
+    /// write commands and settings between backticks (`mx: keep-existing`); when the backticks
+    /// pair up, those spans stay code spans, the text between them is escaped.
     static func plain(_ text: String, inTable: Bool = false) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count > 1, parts.count % 2 == 1 else { return escape(Substring(text), inTable: inTable) }
+        var out = ""
+        for (index, part) in parts.enumerated() {
+            if index % 2 == 0 {
+                out += escape(part, inTable: inTable)
+            } else {
+                out += code(String(part).replacingOccurrences(of: "\n", with: " "), inTable: inTable)
+            }
+        }
+        return out
+    }
+
+    private static func escape(_ text: Substring, inTable: Bool) -> String {
         var out = ""
         for character in text {
             switch character {

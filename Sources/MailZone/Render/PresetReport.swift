@@ -31,6 +31,11 @@ public enum PresetReport {
         if let nearest = Suggestion.nearest(to: name, in: catalog.names) { suggestions.append(nearest) }
         let lowered = name.lowercased()
         suggestions += catalog.names.filter { !suggestions.contains($0) && !lowered.isEmpty && ($0.contains(lowered) || lowered.contains($0)) }
+        // A misspelt service name without its suffix: `googel` for `google-workspace`.
+        let heads = Dictionary(catalog.names.map { (String($0.split(separator: "-").first ?? ""), $0) }, uniquingKeysWith: { first, _ in first })
+        if let head = Suggestion.nearest(to: lowered, in: heads.keys), let full = heads[head], !suggestions.contains(full) {
+            suggestions.append(full)
+        }
         throw UnknownPresetError(name: name, suggestions: suggestions, known: catalog.names)
     }
 
@@ -62,17 +67,24 @@ public enum PresetReport {
         var values = ["domain": exampleDomain, "domain_dashed": exampleDomain.replacingOccurrences(of: ".", with: "-")]
         for input in preset.inputs { values[input.name] = input.example }
         var rows: [[String]] = []
+        var spfRow: [String]? = nil
         if let spf = preset.spf, let templates = definition.spfTemplates,
            let name = templates.name.expand(values), let include = templates.value.expand(values) {
-            rows.append([name, "TXT", "v=spf1 include:\(include) \(spf.suggestedAll)", spf.unconfirmed ? "unconfirmed include" : ""])
+            spfRow = [name, "TXT", "v=spf1 include:\(include) \(spf.suggestedAll)", spf.unconfirmed ? "unconfirmed include" : ""]
         }
+        // In plan order: MX, then the SPF record, then the rest.
         for (index, record) in preset.records.enumerated() where index < definition.recordTemplates.count {
+            if record.purpose != .mx, let row = spfRow {
+                rows.append(row)
+                spfRow = nil
+            }
             let templates = definition.recordTemplates[index]
             let name = templates.name.expand(values) ?? record.name
             let value = templates.value.expand(values) ?? record.value
             let remarks = [record.optional ? "optional" : nil, record.unconfirmed ? "unconfirmed" : nil, record.note].compactMap { $0 }
             rows.append([name, record.type, value, remarks.joined(separator: "; ")])
         }
+        if let row = spfRow { rows.append(row) }
         out += "\nRecords for \(exampleDomain) (host records relative to it; inputs set to their examples):\n"
         // Notes go on their own line under the record: values such as DKIM keys are too long to align a column after them.
         var table = TextTable(header: ["Host record", "Type", "Value"], indent: "  ")

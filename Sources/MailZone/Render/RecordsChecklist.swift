@@ -23,6 +23,8 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
     /// The services sending for the domain.
     public var services: [String]
     public var records: [Row]
+    /// Records a service asks for that the sender's settings leave out, with the reason.
+    public var omitted: [String]
 
     public struct Row: Codable, Sendable, Hashable {
         /// Relative to `zone` (or to the domain when there is no zone): `@`, `abc`, `_dmarc.abc`.
@@ -60,7 +62,18 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
                 purpose: "spf", services: spf.includes.map(\.preset),
                 note: unconfirmed.isEmpty ? nil : "unconfirmed include: \(unconfirmed.joined(separator: ", "))")))
         }
+        // With `mx: keep-existing`, the planner adds no service MX where the name already receives
+        // mail; on an empty console the first service's MX are that mail: later services' MX are left out.
+        var mxPresets: [String] = []
+        var omittedMX: [String] = []
         for (index, record) in sender.records.enumerated() {
+            if record.purpose == .mx, record.type.uppercased() == "MX", record.owner.name == sender.sender.domain.value {
+                if sender.sender.mxPolicy == .keepExisting, let first = mxPresets.first, !record.presets.contains(first) {
+                    omittedMX.append("\(record.value) (\(record.presets.joined(separator: ", ")))")
+                    continue
+                }
+                mxPresets += record.presets.filter { !mxPresets.contains($0) }
+            }
             var value = record.value
             var priority: Int? = nil
             if record.type.uppercased() == "MX", let mx = MXValue(record.value) {
@@ -76,7 +89,8 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
         return RecordsChecklist(
             version: formatVersion, domain: sender.sender.domain.value.text, zone: origin?.absolute,
             services: sender.sender.services.map(\.preset.value),
-            records: rows.sorted { ($0.order, $0.index) < ($1.order, $1.index) }.map(\.row))
+            records: rows.sorted { ($0.order, $0.index) < ($1.order, $1.index) }.map(\.row),
+            omitted: omittedMX.map { "MX \($0): mx: keep-existing keeps the MX above" })
     }
 
     /// The aligned table, with a heading that says what the host records are relative to.
@@ -92,9 +106,10 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
         }
         out += TextTable(header: ["Host record", "Type", "Priority", "Record value"], rows: rows).render()
         let notes = records.filter { $0.note != nil }
-        if !notes.isEmpty {
+        if !notes.isEmpty || !omitted.isEmpty {
             out += "\nNotes:\n"
             for row in notes { out += "  \(row.host) \(row.type): \(row.note ?? "")\n" }
+            for line in omitted { out += "  left out: \(line)\n" }
         }
         if let spf = records.first(where: { $0.purpose == "spf" }) {
             out += "\nKeep one SPF record per name: if \(spf.host) already has one, add the include: terms to it instead.\n"
