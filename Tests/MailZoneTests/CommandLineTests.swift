@@ -146,6 +146,14 @@ struct CommandLineTests {
         #expect(result.errors.contains("did you mean '\(suggestion)'"), "\(result.errors)")
     }
 
+    @Test(arguments: [["plan", "--format", "xml"], ["check", "--format", "diff"], ["bogus"], ["records"]])
+    func usageErrorsExitOne(_ arguments: [String]) throws {
+        let result = try MailzoneBinary.run(arguments, in: ExamplesTests.directory("tencent-ses-primary"))
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.errors.contains("Error:"))
+    }
+
     @Test func noColourWithoutATerminal() throws {
         let result = try MailzoneBinary.run(["plan"], in: ExamplesTests.directory("conflict-null-mx"))
         #expect(!result.output.contains("\u{1B}["))
