@@ -69,7 +69,7 @@ struct ExamplesTests {
         for required in ["tencent-ses-primary", "tencent-ses-non-primary", "tencent-plus-google", "dmarc-reject-kept",
                          "dmarc-subdomain-weakens", "conflict-cname-at-name", "conflict-existing-inbound-mx", "conflict-null-mx",
                          "conflict-two-spf-records", "conflict-spf-merge-refused", "conflict-two-dmarc-records", "include-split",
-                         "already-satisfied", "dkim-stale-key-replaced"] {
+                         "already-satisfied", "dkim-stale-key-replaced", "mixed-case-crlf", "zone-file-error"] {
             #expect(Self.examples.contains(required), "examples/\(required) is missing")
         }
     }
@@ -93,6 +93,7 @@ struct ExamplesTests {
         let directory = Self.directory(example)
         let url = Self.golden(example).appendingPathComponent("exit-codes")
         if DeclarationFixtures.recording {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             var lines = ""
             for arguments in Self.exitCodeCommands + Self.recordsOutputs(example).map(\.arguments) {
                 let result = try MailzoneBinary.run(arguments, in: directory)

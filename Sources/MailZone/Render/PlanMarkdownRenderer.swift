@@ -52,7 +52,9 @@ public struct PlanMarkdownRenderer: Sendable {
         var rows: [String] = []
         for zone in plan.zones {
             if zone.senders.isEmpty {
-                rows.append("| \(MarkdownText.code(zone.origin, inTable: true)) | — | 0 | 0 | 0 | \(zone.errors.count) | \(zone.warnings.count) |")
+                let errors = zone.errors.count
+                let what = errors > 0 ? "— (\(errors) \(errors == 1 ? "error" : "errors"): zone not planned)" : "—"
+                rows.append("| \(MarkdownText.code(zone.origin, inTable: true)) | \(what) | 0 | 0 | 0 | 0 | \(zone.warnings.count) |")
             }
             for sender in zone.senders {
                 func count(_ action: PlanItem.Action) -> Int { sender.items.filter { $0.action == action }.count }
@@ -141,6 +143,9 @@ public struct PlanMarkdownRenderer: Sendable {
         }
         if zone.files.isEmpty, zone.errors.isEmpty, !zone.senders.contains(where: \.hasConflicts) {
             out += "No change to this zone.\n\n"
+        }
+        if !zone.errors.isEmpty {
+            out += "Nothing is planned for this zone until its errors (above) are fixed.\n\n"
         }
         return out
     }
