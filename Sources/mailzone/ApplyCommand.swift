@@ -78,9 +78,12 @@ struct ApplyCommand: AsyncParsableCommand {
         let saved: Plan
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            saved = try JSONDecoder().decode(Plan.self, from: data)
+            saved = try PlanJSON.decode(data)
+        } catch let error as PlanJSONError {
+            Terminal.writeError("error: \(path): \(error)")
+            throw ExitCode(1)
         } catch {
-            Terminal.writeError("error: \(path): cannot read the saved plan: \(error.localizedDescription); make it with `mailzone plan --out \(path)`")
+            Terminal.writeError("error: \(path): cannot read the saved plan (\(error.localizedDescription)); make it with `mailzone plan --out \(path)`")
             throw ExitCode(1)
         }
         return try Applier.apply(saved: saved, allowIncludeOutside: allowIncludeOutside)

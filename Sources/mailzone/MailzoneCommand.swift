@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `mailzone` command: parses arguments and hands the work to the libraries.
 @main
@@ -10,7 +11,30 @@ struct MailzoneCommand: AsyncParsableCommand {
         subcommands: [
             PlanCommand.self,
             ApplyCommand.self,
+            CheckCommand.self,
+            RecordsCommand.self,
+            PresetsCommand.self,
             ZoneCommand.self,
         ]
     )
+
+    /// Runs the command, turning a usage error (an unknown option, a bad `--format`) into exit 1
+    /// as DESIGN.md's contract says, rather than ArgumentParser's 64: scripts and CI then see
+    /// 0, 2 or 1 only.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -6,43 +6,48 @@ import MailZone
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Show what apply would change in the zone files."
+        abstract: "Show what apply would change in the zone files.",
+        discussion: """
+            Exit status: 0 when there is nothing to do (or changes, without --detailed-exitcode), \
+            2 when there are changes and --detailed-exitcode is given, 1 on an error or a conflict.
+            """
     )
 
-    @Option(name: .long, help: "The declaration file.")
-    var config = "mailzone.yaml"
+    @OptionGroup var input: DeclarationInput
 
     @Option(help: "Output format: text, diff, json, markdown.")
     var format: PlanFormat = .text
 
-    @Flag(help: "Exit 2 when there are changes (0 means nothing to do).")
+    @Option(name: .long, help: ArgumentHelp("Also save the plan as JSON to this file (for `apply --plan`).", valueName: "file"))
+    var out: String?
+
+    @Flag(help: "Exit 2 when there are changes (0 then means nothing to do).")
     var detailedExitcode = false
 
     func run() async throws {
-        let declaration: Declaration
-        do {
-            declaration = try DeclarationSource.load(path: config)
-        } catch {
-            Terminal.writeError(error.description)
-            throw ExitCode(1)
-        }
+        let declaration = try input.load()
         let outcome = Planner.plan(declaration, options: PlannerOptions(now: Clock.now()))
+        let plan = outcome.plan
         switch format {
         case .text:
-            print(PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1))).render(outcome.plan), terminator: "")
+            Terminal.write(PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1))).render(plan))
         case .diff:
-            for zone in outcome.plan.zones {
-                for file in zone.files {
-                    print(UnifiedDiff.diff(old: outcome.originalFiles[file.path] ?? [], new: outcome.newFiles[file.path] ?? [],
-                                           path: file.path), terminator: "")
-                }
-            }
-        default:
-            Terminal.writeError("format \(format.rawValue) is not available yet")
-            throw ExitCode(1)
+            Terminal.write(PlanDiff.render(outcome))
+        case .json:
+            Terminal.write(try PlanJSON.encode(plan))
+        case .markdown:
+            Terminal.write(PlanMarkdownRenderer(title: "mailzone plan").render(outcome))
         }
-        if outcome.plan.hasProblems { throw ExitCode(1) }
-        if detailedExitcode, outcome.plan.hasChanges { throw ExitCode(2) }
+        if let out {
+            do {
+                try Data(try PlanJSON.encode(plan).utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                Terminal.writeError("error: cannot save the plan to \(out): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+        }
+        let code = PlanStatus(plan).planExitCode(detailed: detailedExitcode)
+        if code != 0 { throw ExitCode(code) }
     }
 }
 

@@ -8,7 +8,12 @@ enum Terminal {
         return isatty(fileDescriptor) == 1
     }
 
-    static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func writeError(_ text: String, terminator: String = "\n") {
+        FileHandle.standardError.write(Data((text + terminator).utf8))
+    }
+
+    /// Writes to stdout at once (no `print` buffering to interleave with stderr).
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

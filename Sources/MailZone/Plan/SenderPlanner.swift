@@ -15,6 +15,8 @@ struct SenderPlanner {
 
     private(set) var items: [PlanItem] = []
     private(set) var operations: [RecordOperation] = []
+    /// MX this sender plans to add, with the services that want them (see `planMX`).
+    private var plannedMX: [(name: DomainName, value: MXValue, presets: [String])] = []
 
     init(sender: SenderRecords, origin: DomainName, zoneDisplayPath: String, state: ZoneState) {
         self.sender = sender
@@ -84,7 +86,7 @@ struct SenderPlanner {
                                         declaration: YAMLLocation?) -> Bool {
         guard let cname = state.records(at: name, type: .cname).first else { return false }
         conflict(name, type, purpose,
-                 "\(relative(name)) has a CNAME (to \(cname.rdata.presentation)), so a \(type) record cannot be added there",
+                 "\(relative(name)) has a CNAME (to \(cname.rdata.presentation)), so \(type == "MX" ? "an" : "a") \(type) record cannot be added there",
                  fix: "remove the CNAME at \(relative(name)), or send from a name without one",
                  before: "CNAME \(cname.rdata.presentation)", zone: cname.existing, declaration: declaration)
         return true
@@ -218,12 +220,20 @@ struct SenderPlanner {
                 declaration: wanted.source)
             return
         }
-        if let problem = MXRules.conflict(adding: [wantedValue], to: existingValues, name: relative(name)) {
-            let isNull = MXRules.hasNullMX(existingValues)
+        // The service's whole MX set at this name: its own MX already in the zone are not "other" inbound mail
+        // (Google's aspmx beside its alt1..alt4). MX an earlier service of this sender plans to add are, so the
+        // decision is the same before and after apply.
+        let serviceSet = sender.records.filter {
+            $0.purpose == .mx && $0.type.uppercased() == "MX" && $0.owner == wanted.owner && !Set($0.presets).isDisjoint(with: wanted.presets)
+        }.compactMap { MXValue($0.value) }
+        let planned = plannedMX.filter { $0.name == name && Set($0.presets).isDisjoint(with: wanted.presets) }.map(\.value)
+        let inbound = existingValues + planned
+        if let problem = MXRules.conflict(adding: serviceSet.isEmpty ? [wantedValue] : serviceSet, to: inbound, name: relative(name)) {
+            let isNull = MXRules.hasNullMX(inbound)
             switch (sender.sender.mxPolicy, isNull) {
             case (.keepExisting, false):
-                add(.warning, name, "MX", purpose, before: existing.map(\.rdata.presentation).joined(separator: ", "),
-                    message: "\(relative(name)) already receives mail at \(existing.map(\.rdata.presentation).joined(separator: ", ")); the service's MX \(wanted.value) is not added (mx: keep-existing)",
+                add(.warning, name, "MX", purpose, before: inbound.map(\.text).joined(separator: ", "),
+                    message: "\(relative(name)) already receives mail at \(inbound.map(\.text).joined(separator: ", ")); the service's MX \(wanted.value) is not added (mx: keep-existing)",
                     fix: "nothing to do if this mail server should keep receiving; the service may report MX as unverified",
                     zone: existing.first?.existing, declaration: sender.sender.mx?.location ?? wanted.source)
                 return
@@ -232,7 +242,7 @@ struct SenderPlanner {
             default:
                 conflict(name, "MX", purpose, problem.summary,
                          fix: (problem.fix ?? "") + (isNull ? "" : " (or set `mx: keep-existing` or `mx: add` for this sender)"),
-                         before: existing.map(\.rdata.presentation).joined(separator: ", "), zone: existing.first?.existing,
+                         before: inbound.map(\.text).joined(separator: ", "), zone: existing.first?.existing,
                          declaration: wanted.source)
                 return
             }
@@ -240,6 +250,7 @@ struct SenderPlanner {
         add(.create, name, "MX", purpose, after: rdata.presentation, note: unconfirmedNote(wanted), declaration: wanted.source)
         operations.append(RecordOperation(owner: name, kind: .create(type: .mx, rdata: rdata, ttl: existing.first?.ttl,
                                                                      presentation: wanted.value)))
+        plannedMX.append((name, wantedValue, wanted.presets))
         // An MX target that is an alias in this zone breaks delivery (RFC 2181 §10.3).
         if let target = try? DomainName(parsing: wantedValue.exchange), target.isSubdomain(of: origin),
            let alias = state.records(at: target, type: .cname).first {

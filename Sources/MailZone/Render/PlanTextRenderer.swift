@@ -6,13 +6,21 @@ public struct PlanTextRenderer: Sendable {
     public var style: TextStyle
     /// Show records that are already right (`=` lines).
     public var showUnchanged: Bool
+    /// Show long values (DKIM keys) whole instead of cut in the middle.
+    public var fullValues: Bool
 
-    public init(style: TextStyle = TextStyle(color: false), showUnchanged: Bool = true) {
+    public init(style: TextStyle = TextStyle(color: false), showUnchanged: Bool = true, fullValues: Bool = false) {
         self.style = style
         self.showUnchanged = showUnchanged
+        self.fullValues = fullValues
     }
 
     public func render(_ plan: Plan) -> String {
+        renderBody(plan) + summaryLine(plan)
+    }
+
+    /// Everything but the summary line: `check` ends the same body with its verdict instead.
+    public func renderBody(_ plan: Plan) -> String {
         var out = ""
         for finding in plan.errors {
             out += finding.location.map { "\($0): " } ?? ""
@@ -44,7 +52,6 @@ public struct PlanTextRenderer: Sendable {
             }
             out += "\n"
         }
-        out += summaryLine(plan)
         return out
     }
 
@@ -55,15 +62,15 @@ public struct PlanTextRenderer: Sendable {
         let note = item.note.map { "   " + style.dim("(\($0))") } ?? ""
         switch item.action {
         case .create:
-            out += style.green("+ \(owner) \(type) \(item.after ?? "")") + note + "\n"
+            out += style.green("+ \(owner) \(type) \(shown(item.after))") + note + "\n"
         case .merge, .replace:
-            out += style.yellow("~ \(owner) \(type) \(item.before ?? "")") + "\n"
-            out += "      " + String(repeating: " ", count: owner.count + type.count) + style.yellow("=> \(item.after ?? "")") + note + "\n"
+            out += style.yellow("~ \(owner) \(type) \(shown(item.before))") + "\n"
+            out += "      " + String(repeating: " ", count: owner.count + type.count) + style.yellow("=> \(shown(item.after))") + note + "\n"
         case .unchanged:
-            out += style.dim("= \(owner) \(type) \(item.after ?? "")") + note + "\n"
+            out += style.dim("= \(owner) \(type) \(shown(item.after))") + note + "\n"
         case .conflict:
             out += style.red("x \(owner) \(type) ") + (item.message ?? "") + "\n"
-            if let before = item.before { out += "      in the zone: \(before)\n" }
+            if let before = item.before { out += "      in the zone: \(shown(before))\n" }
             let places = [item.zoneLocation?.description, item.declarationLocation?.description].compactMap { $0 }
             if !places.isEmpty { out += "      " + places.joined(separator: ", ") + "\n" }
             if let fix = item.fix { out += "      fix: \(fix)\n" }
@@ -73,6 +80,18 @@ public struct PlanTextRenderer: Sendable {
         }
         return out
     }
+
+    /// A value as the terminal shows it: a DKIM key of ~400 characters is cut in the middle
+    /// (`p=MIIBIjAN...IDAQAB"`, as DESIGN.md sketches it), since its two ends identify it and the
+    /// diff (`--format diff`) and JSON carry it whole.
+    func shown(_ value: String?) -> String {
+        guard let value else { return "" }
+        guard fullValues == false, value.count > Self.valueLimit else { return value }
+        return String(value.prefix(Self.valueLimit - 20)) + "..." + String(value.suffix(17))
+    }
+
+    /// Values longer than this are shortened unless `fullValues` is set.
+    static let valueLimit = 100
 
     func summaryLine(_ plan: Plan) -> String {
         let s = plan.summary

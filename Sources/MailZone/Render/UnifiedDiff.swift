@@ -34,7 +34,8 @@ public enum UnifiedDiff {
                 case .delete: out += "-" + step.text
                 case .insert: out += "+" + step.text
                 }
-                if !step.text.hasSuffix("\n") { out += "\n\\ No newline at end of file\n" }
+                // By bytes: in Swift "\r\n" is one Character, so `hasSuffix("\n")` misses CRLF lines.
+                if step.text.utf8.last != 0x0A { out += "\n\\ No newline at end of file\n" }
             }
             index = stop
         }

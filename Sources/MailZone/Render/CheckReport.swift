@@ -1,0 +1,52 @@
+/// The result of `check --format json` (`schemas/check.schema.json`): the verdict and the
+/// exit code it gives, with the plan that explains it, so a CI job can act on one field
+/// and still show the details.
+public struct CheckReport: Encodable, Sendable {
+    /// Version of the check document.
+    public static let formatVersion = 1
+
+    public var version: Int
+    public var status: PlanStatus
+    /// The exit code `check` returns for this status.
+    public var exitCode: Int32
+    public var summary: PlanSummary
+    public var plan: Plan
+
+    public init(plan: Plan) {
+        self.version = Self.formatVersion
+        self.status = PlanStatus(plan)
+        self.exitCode = status.checkExitCode
+        self.summary = plan.summary
+        self.plan = plan
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case version, status, exitCode, summary, plan
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(status, forKey: .status)
+        try container.encode(exitCode, forKey: .exitCode)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(PlanDocument(plan: plan), forKey: .plan)
+    }
+
+    /// The one-line verdict that ends `check`'s text output.
+    public static func verdictLine(_ plan: Plan, declaration: String) -> String {
+        let s = plan.summary
+        switch PlanStatus(plan) {
+        case .satisfied:
+            return "Check passed: the zones satisfy \(declaration).\n"
+        case .changesNeeded:
+            let changes = s.create + s.merge + s.replace
+            return "Check: \(changes) \(changes == 1 ? "change" : "changes") needed (\(s.create) to add, \(s.merge) to merge, \(s.replace) to replace). Run `mailzone plan` to review and `mailzone apply` to write them.\n"
+        case .failed:
+            var parts: [String] = []
+            if s.conflicts > 0 { parts.append("\(s.conflicts) \(s.conflicts == 1 ? "conflict" : "conflicts")") }
+            if s.errors > 0 { parts.append("\(s.errors) \(s.errors == 1 ? "error" : "errors")") }
+            return "Check failed: \(parts.joined(separator: ", ")). Resolve them (see fix: above), then check again.\n"
+        }
+    }
+}

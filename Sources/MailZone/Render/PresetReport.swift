@@ -1,0 +1,120 @@
+import MailAuth
+
+/// What `mailzone presets` prints: the list of services, or one service in full with the
+/// records it would need for `example.com` (each input set to its documented example),
+/// so a user sees what a preset does before naming it in mailzone.yaml.
+public enum PresetReport {
+    /// The domain the detail view expands the records for.
+    public static let exampleDomain = "example.com"
+
+    /// One line per preset: name, title, SPF include, record count and an `unconfirmed` marker
+    /// when any of its values is not confirmed by the service's documentation.
+    public static func list(_ catalog: PresetCatalog) -> String {
+        let rows = catalog.definitions.map { definition -> [String] in
+            let preset = definition.preset
+            let optional = preset.records.filter(\.optional).count
+            let count = optional > 0 ? "\(preset.records.count) (\(optional) optional)" : "\(preset.records.count)"
+            return [preset.name, preset.title, preset.spf?.include ?? "-", count, isUnconfirmed(preset) ? "unconfirmed" : ""]
+        }
+        return TextTable(header: ["NAME", "SERVICE", "SPF INCLUDE", "RECORDS", ""], rows: rows).render()
+            + "\n`mailzone presets NAME` shows a service's inputs and records.\n"
+    }
+
+    static func isUnconfirmed(_ preset: ServicePreset) -> Bool {
+        (preset.spf?.unconfirmed ?? false) || preset.records.contains(where: \.unconfirmed)
+    }
+
+    /// The preset called `name`, or an error with the closest names.
+    public static func find(_ name: String, in catalog: PresetCatalog) throws(UnknownPresetError) -> PresetDefinition {
+        if let definition = catalog.preset(named: name) ?? catalog.preset(named: name.lowercased()) { return definition }
+        var suggestions: [String] = []
+        if let nearest = Suggestion.nearest(to: name, in: catalog.names) { suggestions.append(nearest) }
+        let lowered = name.lowercased()
+        suggestions += catalog.names.filter { !suggestions.contains($0) && !lowered.isEmpty && ($0.contains(lowered) || lowered.contains($0)) }
+        // A misspelt service name without its suffix: `googel` for `google-workspace`.
+        let heads = Dictionary(catalog.names.map { (String($0.split(separator: "-").first ?? ""), $0) }, uniquingKeysWith: { first, _ in first })
+        if let head = Suggestion.nearest(to: lowered, in: heads.keys), let full = heads[head], !suggestions.contains(full) {
+            suggestions.append(full)
+        }
+        throw UnknownPresetError(name: name, suggestions: suggestions, known: catalog.names)
+    }
+
+    /// One preset in full: inputs, the records for `example.com`, notes.
+    public static func detail(_ definition: PresetDefinition) -> String {
+        let preset = definition.preset
+        var out = "\(preset.name): \(preset.title)\(isUnconfirmed(preset) ? " (some values unconfirmed)" : "")\n"
+        if let documentation = preset.documentation { out += "Documentation: \(documentation)\n" }
+        if let spf = preset.spf {
+            out += "SPF: include:\(spf.include) in the record at \(spf.name)\(spf.unconfirmed ? " (unconfirmed)" : "")"
+            out += "; a new record ends with \(spf.suggestedAll), an existing one keeps its own all\n"
+        } else {
+            out += "SPF: no include\n"
+        }
+
+        out += "\nInputs"
+        if preset.inputs.isEmpty {
+            out += ": none\n"
+        } else {
+            out += " (in mailzone.yaml, dkim.NAME goes under `dkim:`, others under `inputs:`):\n"
+            let required = Set(definition.requiredInputs.map(\.name))
+            for input in preset.inputs {
+                out += "  \(input.name)  \(required.contains(input.name) ? "required" : "optional")\n"
+                out += "      \(input.description)\n"
+                out += "      example: \(input.example)\n"
+            }
+        }
+
+        var values = ["domain": exampleDomain, "domain_dashed": exampleDomain.replacingOccurrences(of: ".", with: "-")]
+        for input in preset.inputs { values[input.name] = input.example }
+        var rows: [[String]] = []
+        var spfRow: [String]? = nil
+        if let spf = preset.spf, let templates = definition.spfTemplates,
+           let name = templates.name.expand(values), let include = templates.value.expand(values) {
+            spfRow = [name, "TXT", "v=spf1 include:\(include) \(spf.suggestedAll)", spf.unconfirmed ? "unconfirmed include" : ""]
+        }
+        // In plan order: MX, then the SPF record, then the rest.
+        for (index, record) in preset.records.enumerated() where index < definition.recordTemplates.count {
+            if record.purpose != .mx, let row = spfRow {
+                rows.append(row)
+                spfRow = nil
+            }
+            let templates = definition.recordTemplates[index]
+            let name = templates.name.expand(values) ?? record.name
+            let value = templates.value.expand(values) ?? record.value
+            let remarks = [record.optional ? "optional" : nil, record.unconfirmed ? "unconfirmed" : nil, record.note].compactMap { $0 }
+            rows.append([name, record.type, value, remarks.joined(separator: "; ")])
+        }
+        if let row = spfRow { rows.append(row) }
+        out += "\nRecords for \(exampleDomain) (host records relative to it; inputs set to their examples):\n"
+        // Notes go on their own line under the record: values such as DKIM keys are too long to align a column after them.
+        var table = TextTable(header: ["Host record", "Type", "Value"], indent: "  ")
+        table.rows = rows.map { Array($0.prefix(3)) }
+        let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false)
+        out += (lines.first.map { $0 + "\n" } ?? "")
+        for (row, line) in zip(rows, lines.dropFirst()) {
+            out += line + "\n"
+            if let remark = row.last, !remark.isEmpty { out += "      (\(remark))\n" }
+        }
+
+        if !preset.notes.isEmpty {
+            out += "\nNotes:\n" + preset.notes.map { "  - \($0)\n" }.joined()
+        }
+        return out
+    }
+}
+
+/// `presets NAME` for a name no built-in preset has.
+public struct UnknownPresetError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var name: String
+    public var suggestions: [String]
+    public var known: [String]
+
+    public var description: String {
+        var text = "no built-in preset is called '\(name)'"
+        if !suggestions.isEmpty {
+            text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        }
+        text += "\n    presets: \(known.joined(separator: ", "))"
+        return text
+    }
+}

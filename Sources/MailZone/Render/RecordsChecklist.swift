@@ -1,0 +1,133 @@
+import Foundation
+import MailAuth
+
+/// The seed's checklist for one sender domain (`mailzone records DOMAIN`): host record,
+/// type and value for each record, as a DNS console asks for them, for people whose
+/// DNS is not a zone file (`schemas/records.schema.json` for the JSON form).
+///
+/// Host records are relative to the sender's zone when the declaration has one (`abc`,
+/// `_dmarc.abc` under `sampledomain.com`); without a zone, mailzone cannot know the
+/// registrable parent, so the sender domain itself is taken as the primary domain and
+/// its records are at `@`, `_dmarc`, `qcloud._domainkey`. TXT values are unquoted and
+/// unsplit (consoles quote and split them); an MX value is its host with the trailing
+/// dot, the preference in its own column. The SPF record is one row with every
+/// service's include merged, as the seed asks ("only one SPF record").
+public struct RecordsChecklist: Codable, Sendable, Hashable {
+    public static let formatVersion = 1
+
+    public var version: Int
+    /// The sender domain, without the trailing dot.
+    public var domain: String
+    /// The zone origin host records are relative to; nil when no zone is declared for the domain.
+    public var zone: String?
+    /// The services sending for the domain.
+    public var services: [String]
+    public var records: [Row]
+    /// Records a service asks for that the sender's settings leave out, with the reason.
+    public var omitted: [String]
+
+    public struct Row: Codable, Sendable, Hashable {
+        /// Relative to `zone` (or to the domain when there is no zone): `@`, `abc`, `_dmarc.abc`.
+        public var host: String
+        /// The absolute name, with the trailing dot.
+        public var name: String
+        public var type: String
+        /// MX preference; only for MX.
+        public var priority: Int?
+        /// What to type in the console's value field.
+        public var value: String
+        /// `mx`, `spf`, `dkim`, `dmarc`, ...
+        public var purpose: String
+        /// The presets that need the record.
+        public var services: [String]
+        public var note: String?
+    }
+
+    /// The checklist for `domain` (case and trailing dot ignored), which must be a declared sender.
+    public static func make(for domain: String, in declaration: Declaration) throws(RecordsChecklistError) -> RecordsChecklist {
+        guard let wanted = DeclaredName(domain), let sender = declaration.expanded.first(where: { $0.sender.domain.value == wanted })
+        else {
+            let senders = declaration.expanded.map(\.sender.domain.value.text)
+            throw RecordsChecklistError(domain: domain, declaration: declaration.displayPath, senders: senders)
+        }
+        let origin = sender.zone?.origin.value
+        let base = origin ?? sender.sender.domain.value
+        func host(_ owner: RecordOwner) -> String { owner.name.relative(to: base) ?? owner.name.absolute }
+
+        var rows: [(order: Int, index: Int, row: Row)] = []
+        for (index, spf) in sender.spf.enumerated() {
+            let unconfirmed = spf.includes.filter(\.unconfirmed).map(\.domain)
+            rows.append((SenderPlanner.order(.spf), index, Row(
+                host: host(spf.owner), name: spf.owner.name.absolute, type: "TXT", priority: nil, value: spf.newRecord,
+                purpose: "spf", services: spf.includes.map(\.preset),
+                note: unconfirmed.isEmpty ? nil : "unconfirmed include: \(unconfirmed.joined(separator: ", "))")))
+        }
+        // With `mx: keep-existing`, the planner adds no service MX where the name already receives
+        // mail; on an empty console the first service's MX are that mail: later services' MX are left out.
+        var mxPresets: [String] = []
+        var omittedMX: [String] = []
+        for (index, record) in sender.records.enumerated() {
+            if record.purpose == .mx, record.type.uppercased() == "MX", record.owner.name == sender.sender.domain.value {
+                if sender.sender.mxPolicy == .keepExisting, let first = mxPresets.first, !record.presets.contains(first) {
+                    omittedMX.append("\(record.value) (\(record.presets.joined(separator: ", ")))")
+                    continue
+                }
+                mxPresets += record.presets.filter { !mxPresets.contains($0) }
+            }
+            var value = record.value
+            var priority: Int? = nil
+            if record.type.uppercased() == "MX", let mx = MXValue(record.value) {
+                value = mx.exchange.hasSuffix(".") ? mx.exchange : mx.exchange + "."
+                priority = Int(mx.preference)
+            }
+            let notes = [record.unconfirmed ? "unconfirmed value" : nil, record.note].compactMap { $0 }
+            rows.append((SenderPlanner.order(record.purpose), sender.spf.count + index, Row(
+                host: host(record.owner), name: record.owner.name.absolute, type: record.type.uppercased(), priority: priority,
+                value: value, purpose: record.purpose.rawValue, services: record.presets,
+                note: notes.isEmpty ? nil : notes.joined(separator: "; "))))
+        }
+        return RecordsChecklist(
+            version: formatVersion, domain: sender.sender.domain.value.text, zone: origin?.absolute,
+            services: sender.sender.services.map(\.preset.value),
+            records: rows.sorted { ($0.order, $0.index) < ($1.order, $1.index) }.map(\.row),
+            omitted: omittedMX.map { "MX \($0): mx: keep-existing keeps the MX above" })
+    }
+
+    /// The aligned table, with a heading that says what the host records are relative to.
+    public func renderText() -> String {
+        var out = "Records for \(domain) (\(services.joined(separator: ", ")))\n"
+        if let zone {
+            out += "Host records are relative to the zone \(zone.dropLast()) (@ is \(zone.dropLast())).\n\n"
+        } else {
+            out += "No zone is declared for \(domain): host records are relative to \(domain) itself (@ is \(domain)).\n\n"
+        }
+        let rows = records.map { row in
+            [row.host, row.type, row.priority.map(String.init) ?? "", row.value]
+        }
+        out += TextTable(header: ["Host record", "Type", "Priority", "Record value"], rows: rows).render()
+        let notes = records.filter { $0.note != nil }
+        if !notes.isEmpty || !omitted.isEmpty {
+            out += "\nNotes:\n"
+            for row in notes { out += "  \(row.host) \(row.type): \(row.note ?? "")\n" }
+            for line in omitted { out += "  left out: \(line)\n" }
+        }
+        if let spf = records.first(where: { $0.purpose == "spf" }) {
+            out += "\nKeep one SPF record per name: if \(spf.host) already has one, add the include: terms to it instead.\n"
+        }
+        return out
+    }
+}
+
+/// A `records` request for a domain the declaration does not list as a sender.
+public struct RecordsChecklistError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var domain: String
+    public var declaration: String
+    public var senders: [String]
+
+    public var description: String {
+        var text = "\(domain) is not a sender in \(declaration)"
+        text += Suggestion.didYouMean(domain.lowercased(), in: senders)
+        if !senders.isEmpty { text += "\n    senders: \(senders.joined(separator: ", "))" }
+        return text
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import MailZone
+
+/// `mailzone check`: the CI gate. The same analysis as `plan`, always with a detailed exit code.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check that the zone files satisfy the declaration (for CI).",
+        discussion: """
+            Exit status: 0 when the zones satisfy the declaration, 2 when changes are needed, \
+            1 on an error or a conflict. --format github prints workflow annotations on the lines concerned.
+            """
+    )
+
+    @OptionGroup var input: DeclarationInput
+
+    @Option(help: "Output format: text, github, json, markdown.")
+    var format: CheckFormat = .text
+
+    func run() async throws {
+        let declaration: Declaration
+        do {
+            declaration = try DeclarationSource.load(path: input.config)
+        } catch {
+            Terminal.writeError(error.description, terminator: "")
+            if format == .github {
+                // Put the declaration's errors on its lines in the pull request too.
+                for problem in error.errors {
+                    let location = PlanLocation(file: problem.file, line: problem.line, column: problem.column)
+                    let message = problem.hint.map { "\(problem.message)\nfix: \($0)" } ?? problem.message
+                    Terminal.write(GitHubAnnotations.line(.error, title: "mailzone: invalid declaration", message: message, at: location))
+                }
+            }
+            throw ExitCode(1)
+        }
+        let outcome = Planner.plan(declaration, options: PlannerOptions(now: Clock.now()))
+        let plan = outcome.plan
+        switch format {
+        case .text:
+            let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
+            Terminal.write(renderer.renderBody(plan) + CheckReport.verdictLine(plan, declaration: declaration.displayPath))
+        case .github:
+            Terminal.write(GitHubAnnotations.render(plan))
+        case .json:
+            Terminal.write(try PlanJSON.encode(CheckReport(plan: plan)))
+        case .markdown:
+            Terminal.write(PlanMarkdownRenderer(title: "mailzone check").render(outcome))
+        }
+        let code = PlanStatus(plan).checkExitCode
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, github, json, markdown
+}

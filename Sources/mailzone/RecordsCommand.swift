@@ -1,0 +1,38 @@
+import ArgumentParser
+import MailZone
+
+/// `mailzone records DOMAIN`: the seed's checklist for DNS that is not a zone file.
+struct RecordsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "records",
+        abstract: "Print the records a sender domain needs (host record, type, value), for a DNS console.",
+        discussion: "Reads no zone file. Exit status: 0; 1 when the declaration has errors or does not list DOMAIN."
+    )
+
+    @Argument(help: "A sender domain of the declaration.")
+    var domain: String
+
+    @OptionGroup var input: DeclarationInput
+
+    @Option(help: "Output format: text, json.")
+    var format: RecordsFormat = .text
+
+    func run() async throws {
+        let declaration = try input.load()
+        let checklist: RecordsChecklist
+        do {
+            checklist = try RecordsChecklist.make(for: domain, in: declaration)
+        } catch {
+            Terminal.writeError("error: \(error.description)")
+            throw ExitCode(1)
+        }
+        switch format {
+        case .text: Terminal.write(checklist.renderText())
+        case .json: Terminal.write(try PlanJSON.encode(checklist))
+        }
+    }
+}
+
+enum RecordsFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

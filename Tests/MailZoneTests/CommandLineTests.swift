@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import MailZone
+
+/// The command line's contract beyond the examples: declaration errors, `--out`,
+/// `records` without a zone, `presets`, and the exit codes of each (DESIGN.md).
+@Suite(.enabled(if: MailzoneBinary.isAvailable, "build the mailzone binary first: swift build --product mailzone"))
+struct CommandLineTests {
+    /// A fresh folder with the given files.
+    private func folder(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-cli-\(UUID().uuidString)")
+        for (path, content) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(content.utf8).write(to: url)
+        }
+        return directory
+    }
+
+    static let key = "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/McgujTfeeJU6qIOH2LlFXmrNvVZiJ0iqdA4lfcA/vpCEbhktgXyyxxkpsUzEohO/7GsOPOMgDLvsW7F7lfXb1adErXteVbxZ/7dHlHufgyqWABlLNKXXfZ5qj8QcLBuh1tPONlVIvI5ZAy+UXCcFiTJKXmB1H5u1Ji2+4UUEaT3e9zcoBEZabkOdrfSTapKlj6Ke46iJA/HgeXEoOi39hZ5UIFOOELtTG4Y0KUOAgNCdegUBoUVXd4+R1xRI480DKlz0aLT0Wa2Z2/rb+8rIOclqg0tMS2jLCLEYh7SBaV0jYuugyV8KsCrgVVSXLrLHn3H73+dFmQIDAQAB"
+
+    @Test func declarationErrorsAreAllPrintedOnStderr() throws {
+        let directory = try folder(["mailzone.yaml": """
+            version: 1
+            zones:
+              - origin: bad..example
+                file: db
+            senders:
+              - domain: ok.example
+                services:
+                  - preset: tencent-sse
+            """])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for arguments in [["plan"], ["plan", "--format", "json"], ["check"], ["records", "ok.example"]] {
+            let result = try MailzoneBinary.run(arguments, in: directory)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+            let lines = result.errors.split(separator: "\n").filter { $0.contains(": error: ") }
+            #expect(lines.count == 2, "\(arguments): \(result.errors)")
+            #expect(lines.allSatisfy { $0.hasPrefix("mailzone.yaml:") })
+            #expect(result.errors.contains("did you mean 'tencent-ses'"))
+        }
+        let github = try MailzoneBinary.run(["check", "--format", "github"], in: directory)
+        #expect(github.status == 1)
+        #expect(github.output.split(separator: "\n").count == 2)
+        #expect(github.output.hasPrefix("::error file=mailzone.yaml,line=3,col="))
+    }
+
+    @Test func aMissingDeclarationIsAnError() throws {
+        let directory = try folder(["README": "no declaration here\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try MailzoneBinary.run(["plan"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("mailzone.yaml"))
+        let other = try MailzoneBinary.run(["check", "--config", "elsewhere/mz.yaml"], in: directory)
+        #expect(other.status == 1)
+        #expect(other.errors.contains("elsewhere/mz.yaml"))
+    }
+
+    @Test func planOutSavesTheJSONPlan() throws {
+        let example = ExamplesTests.directory("tencent-ses-primary")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-plan-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let text = try MailzoneBinary.run(["plan", "--out", out.path, "--detailed-exitcode"], in: example)
+        #expect(text.status == 2)
+        #expect(text.output.hasPrefix("zone sampledomain.com."))
+        let json = try MailzoneBinary.run(["plan", "--format", "json"], in: example)
+        #expect(try Data(contentsOf: out) == json.stdout)
+        let plan = try PlanJSON.decode(try Data(contentsOf: out))
+        #expect(plan.version == 1)
+        #expect(plan.hasChanges)
+    }
+
+    @Test func planOutToAnUnwritablePlaceFails() throws {
+        let result = try MailzoneBinary.run(["plan", "--out", "/nonexistent-dir/plan.json"], in: ExamplesTests.directory("tencent-ses-primary"))
+        #expect(result.status == 1)
+        #expect(result.errors.contains("cannot save the plan"))
+    }
+
+    @Test func recordsWithoutAZoneAreRelativeToTheSenderDomain() throws {
+        let directory = try folder(["mailzone.yaml": """
+            version: 1
+            senders:
+              - domain: abc.sampledomain.com
+                services:
+                  - preset: tencent-ses
+                    dkim:
+                      qcloud: "\(Self.key)"
+            """])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try MailzoneBinary.run(["records", "ABC.sampledomain.com.", "--format", "json"], in: directory)
+        #expect(result.status == 0, "\(result.errors)")
+        let checklist = try JSONDecoder().decode(RecordsChecklist.self, from: result.stdout)
+        #expect(checklist.zone == nil)
+        #expect(checklist.records.map(\.host) == ["@", "@", "qcloud._domainkey", "_dmarc"])
+        #expect(checklist.records.map(\.type) == ["MX", "TXT", "TXT", "TXT"])
+        #expect(checklist.records[0].value == "mxbiz1.qq.com.")
+        #expect(checklist.records[0].priority == 10)
+        #expect(checklist.records[1].value == "v=spf1 include:qcloudmail.com ~all")
+        #expect(checklist.records[2].value == Self.key)
+        let text = try MailzoneBinary.run(["records", "abc.sampledomain.com"], in: directory)
+        #expect(text.status == 0)
+        #expect(text.output.contains("relative to abc.sampledomain.com itself"))
+        // The plan still needs a zone.
+        let plan = try MailzoneBinary.run(["plan"], in: directory)
+        #expect(plan.status == 1)
+        #expect(plan.output.contains("is in no declared zone"))
+    }
+
+    @Test func recordsOfAnUnknownDomainIsAnError() throws {
+        let result = try MailzoneBinary.run(["records", "abd.sampledomain.com"], in: ExamplesTests.directory("tencent-ses-non-primary"))
+        #expect(result.status == 1)
+        #expect(result.errors.contains("did you mean 'abc.sampledomain.com'?"))
+    }
+
+    @Test func presetsListsEveryBuiltInService() throws {
+        let result = try MailzoneBinary.run(["presets"], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 0)
+        for name in ["tencent-ses", "aws-ses", "google-workspace", "microsoft-365", "zoho"] {
+            #expect(result.output.contains(name))
+        }
+        let zoho = result.output.split(separator: "\n").first { $0.hasPrefix("zoho ") }
+        #expect(zoho?.hasSuffix("unconfirmed") == true)
+        let tencent = result.output.split(separator: "\n").first { $0.hasPrefix("tencent-ses ") }
+        #expect(tencent?.contains("qcloudmail.com") == true)
+        #expect(tencent?.contains("unconfirmed") == false)
+    }
+
+    @Test func presetsShowsOneServiceForExampleCom() throws {
+        let result = try MailzoneBinary.run(["presets", "tencent-ses"], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 0)
+        #expect(result.output.contains("dkim.qcloud  required"))
+        #expect(result.output.contains("@                  MX    10 mxbiz1.qq.com."))
+        #expect(result.output.contains("@                  TXT   v=spf1 include:qcloudmail.com ~all"))
+        #expect(result.output.contains("_dmarc             TXT   v=DMARC1; p=none"))
+        #expect(result.output.contains("Notes:"))
+        let microsoft = try MailzoneBinary.run(["presets", "microsoft-365"], in: FileManager.default.temporaryDirectory)
+        #expect(microsoft.output.contains("example-com"), "domain_dashed expands for example.com")
+    }
+
+    @Test(arguments: [("tencent", "tencent-ses"), ("googel", "google-workspace"), ("aws-sse", "aws-ses")])
+    func anUnknownPresetSuggestsTheNearest(_ name: String, _ suggestion: String) throws {
+        let result = try MailzoneBinary.run(["presets", name], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.errors.contains("did you mean '\(suggestion)'"), "\(result.errors)")
+    }
+
+    @Test(arguments: [["plan", "--format", "xml"], ["check", "--format", "diff"], ["bogus"], ["records"]])
+    func usageErrorsExitOne(_ arguments: [String]) throws {
+        let result = try MailzoneBinary.run(arguments, in: ExamplesTests.directory("tencent-ses-primary"))
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.errors.contains("Error:"))
+    }
+
+    @Test func noColourWithoutATerminal() throws {
+        let result = try MailzoneBinary.run(["plan"], in: ExamplesTests.directory("conflict-null-mx"))
+        #expect(!result.output.contains("\u{1B}["))
+    }
+}
