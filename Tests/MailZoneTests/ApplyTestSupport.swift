@@ -66,7 +66,10 @@ enum ApplySupport {
     static func namedCheckzone(origin: String, file: String) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["named-checkzone", "-i", "local", origin, file]
+        // BIND resolves $INCLUDE against its working directory; mailzone against the including file.
+        let url = URL(fileURLWithPath: file)
+        process.currentDirectoryURL = url.deletingLastPathComponent()
+        process.arguments = ["named-checkzone", "-i", "local", origin, url.lastPathComponent]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

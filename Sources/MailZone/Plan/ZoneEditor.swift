@@ -67,10 +67,25 @@ struct ZoneEditor {
 
     // MARK: Where new records go
 
-    /// The record a new record of `owner` follows: the owner's last written record, else the last apex record.
+    /// The record a new record of `owner` follows: the owner's last written record; else, when the nearest
+    /// ancestor holding records is below the apex or keeps its mail records (MX, TXT) apart, its last mail
+    /// record (so `qcloud._domainkey.abc` joins `abc`'s records, even in an `$INCLUDE`d file); else the last
+    /// record of the apex block at the top of the zone.
     private func anchorRecord(for owner: DomainName) throws(Failure) -> Record {
-        if let last = zone.records(at: owner).last(where: { $0.source.map { !$0.generated } ?? false }) {
+        func written(_ records: [Record]) -> [Record] { records.filter { $0.source.map { !$0.generated } ?? false } }
+        if let last = written(zone.records(at: owner)).last {
             return last
+        }
+        var ancestor = owner.parent
+        while let name = ancestor, name.isSubdomain(of: origin) {
+            let records = written(zone.records(at: name))
+            if !records.isEmpty {
+                let mail = records.filter { $0.type == .mx || $0.type == .txt }
+                if name != origin, let last = (mail.last ?? records.last) { return last }
+                if name == origin, let last = mail.last, last.source?.fileIndex != 0 { return last }
+                break
+            }
+            ancestor = name.parent
         }
         // The first run of apex records in the top file (SOA, NS, MX...), before any other owner.
         guard let top = zone.files.first else { throw Failure(description: "the zone has no file") }
@@ -118,7 +133,8 @@ struct ZoneEditor {
         if sameOwner, layout.owner == nil {
             ownerText = ""
         } else {
-            ownerText = owner.relative(to: source.origin)
+            // The owner as the zone already spells it (`Mail`), else as declared.
+            ownerText = (sameOwner ? anchor.owner : owner).relative(to: source.origin)
         }
         let leading: String
         if ownerText.isEmpty {
