@@ -9,6 +9,7 @@ struct MailzoneCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ZoneCommand.self,
+            VerifyCommand.self,
         ]
     )
 }
