@@ -7,7 +7,8 @@ import ZoneFile
 /// and every server at once instead of by hand with `dig`.
 ///
 /// Each zone's servers are asked for the zone's SOA first: a server that does not answer that
-/// is reported once and not asked again, so a dead server costs one timeout, not one per record.
+/// is reported once (`VerifyServer.error`) and not asked again, so a dead server costs one
+/// timeout, not one per record, and records carry results only from the servers asked.
 public struct Verifier: Sendable {
     public let declaration: Declaration
     public let client: any DNSQuerying
@@ -93,7 +94,7 @@ public struct Verifier: Sendable {
                 }
             } catch {
                 server.error = error.description
-                dead[target.address] = error.description
+                dead[target.address] = server.error
             }
             zone.servers.append(server)
         }
@@ -110,10 +111,8 @@ public struct Verifier: Sendable {
             var results: [VerifyResult] = []
             for target in targets {
                 let server = target.address.description
-                if let reason = dead[target.address] {
-                    results.append(VerifyResult(server: server, status: .error, detail: "not asked: \(reason)"))
-                    continue
-                }
+                // A server that failed is reported once, on its own line, and not asked again.
+                if dead[target.address] != nil { continue }
                 do {
                     let answer = try client.query(check.owner, type: check.queryType, server: target.address)
                     results.append(AnswerJudge.judge(check, answer: answer, server: server))

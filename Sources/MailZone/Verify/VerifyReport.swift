@@ -125,7 +125,8 @@ public struct VerifyRecord: Codable, Sendable, Hashable {
     public var status: VerifyStatus
     /// Where the record comes from in mailzone.yaml.
     public var source: PlanLocation
-    /// One result per server, in server order.
+    /// One result per server asked, in server order. A server that failed before (see
+    /// `VerifyServer.error`) has no result.
     public var results: [VerifyResult]
 
     public init(name: String, relative: String?, type: String, purpose: String, expected: String,
@@ -140,10 +141,11 @@ public struct VerifyRecord: Codable, Sendable, Hashable {
         self.status = VerifyStatus.combined(results.map(\.status))
     }
 
-    /// True when servers answered differently (one verified, another missing).
+    /// True when servers judged differently (one verified, another missing), or gave different
+    /// reasons; served values that differ only in spelling (case, string splits) do not count.
     public var serversDisagree: Bool {
         guard let first = results.first else { return false }
-        return results.contains { $0.status != first.status || $0.served != first.served || $0.detail != first.detail }
+        return results.contains { $0.status != first.status || $0.detail != first.detail }
     }
 
     /// The owner as the zone writes it, else absolute.

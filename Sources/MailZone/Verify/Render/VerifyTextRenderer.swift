@@ -63,7 +63,7 @@ public struct VerifyTextRenderer: Sendable {
     /// servers agree, one block per server when they do not.
     private func details(_ record: VerifyRecord) -> [String] {
         if !record.serversDisagree {
-            guard let result = record.results.first else { return ["no server to ask"] }
+            guard let result = record.results.first else { return ["no server answered"] }
             return Self.lines(result, showStatus: false)
         }
         let width = record.results.map(\.server.count).max() ?? 0
@@ -97,7 +97,7 @@ public struct VerifyTextRenderer: Sendable {
         parts.append("\(errors) \(errors == 1 ? "error" : "errors")")
         var line = "Verify: " + parts.joined(separator: ", ") + "."
         if summary.serverErrors > 0 {
-            line += " \(summary.serverErrors) \(summary.serverErrors == 1 ? "server" : "servers") did not answer."
+            line += " \(summary.serverErrors) \(summary.serverErrors == 1 ? "server" : "servers") could not be asked."
         }
         switch report.exitCode {
         case 0: line += " Every record is served."
