@@ -32,7 +32,8 @@ enum AnswerJudge {
 
         let aliases = answer.aliases
         let records = answer.records
-        let served = aliases.map { "CNAME \($0.rdata.presentation)" } + records.map(present)
+        // Sorted: servers rotate the order of an RRset's records from answer to answer.
+        let served = aliases.map { "CNAME \($0.rdata.presentation)" } + records.map(present).sorted()
         let name = check.owner.description
         var absent: String {
             if answer.rcode == .nameError { return "\(name) does not exist (NXDOMAIN)" }

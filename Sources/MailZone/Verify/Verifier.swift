@@ -118,7 +118,11 @@ public struct Verifier: Sendable {
                     results.append(AnswerJudge.judge(check, answer: answer, server: server))
                 } catch {
                     results.append(VerifyResult(server: server, status: .error, detail: error.description))
-                    dead[target.address] = error.description
+                    // A server that went silent or away is not asked again; a bad answer is per question.
+                    switch error {
+                    case .timeout, .refused, .unreachable: dead[target.address] = error.description
+                    default: break
+                    }
                 }
             }
             records.append(VerifyRecord(name: check.owner.description, relative: check.relative,

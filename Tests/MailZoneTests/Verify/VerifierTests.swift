@@ -8,8 +8,8 @@ import ZoneFile
 /// disagreeing servers and dead ones, and every output format (golden files under
 /// `Fixtures/verify`, re-recorded with `MAILZONE_RECORD=1`).
 struct VerifierTests {
-    static let primary = DNSServerAddress(host: "127.0.0.1", port: 5301) ?? .loopback
-    static let secondary = DNSServerAddress(host: "127.0.0.1", port: 5302) ?? .loopback
+    static let primary = DNSServerAddress(host: "127.0.0.1", port: 53001) ?? .loopback
+    static let secondary = DNSServerAddress(host: "127.0.0.1", port: 53002) ?? .loopback
 
     static func golden(_ name: String) -> URL {
         DeclarationFixtures.testsDirectory.appendingPathComponent("Fixtures/verify").appendingPathComponent(name)
@@ -35,7 +35,7 @@ struct VerifierTests {
         let report = try Self.report([(Self.primary, VerifyLab.zoneText())])
         #expect(report.exitCode == 0)
         #expect(report.summary.verified == 11)
-        #expect(report.zones.first?.servers == [VerifyServer(address: "127.0.0.1:5301", serial: 2026113001)])
+        #expect(report.zones.first?.servers == [VerifyServer(address: "127.0.0.1:53001", serial: 2026113001)])
         DeclarationFixtures.assertGolden(VerifyTextRenderer().render(report), at: Self.golden("verified.txt"))
     }
 
@@ -66,7 +66,7 @@ struct VerifierTests {
         let servers = try #require(report.zones.first?.servers)
         #expect(servers.map(\.serial) == [2026113001, 2026112801])
         #expect(report.zones.first?.warnings == [
-            "127.0.0.1:5302 serves serial 2026112801 but db.sampledomain.com has 2026113001: it has not loaded it yet",
+            "127.0.0.1:53002 serves serial 2026112801 but db.sampledomain.com has 2026113001: it has not loaded it yet",
         ])
         let dmarc = try #require(report.zones.first?.senders.first?.records.first { $0.host == "_dmarc" })
         #expect(dmarc.serversDisagree)
@@ -79,10 +79,10 @@ struct VerifierTests {
         let report = try Self.report([(Self.primary, VerifyLab.zoneText()), (Self.secondary, nil)])
         #expect(report.exitCode == 1)
         let servers = try #require(report.zones.first?.servers)
-        #expect(servers[1].error == "127.0.0.1:5302 did not answer in 2 s (3 attempts over UDP); check that the server runs and that a firewall lets DNS through, or raise --timeout")
+        #expect(servers[1].error == "127.0.0.1:53002 did not answer in 2 s (3 attempts over UDP); check that the server runs and that a firewall lets DNS through, or raise --timeout")
         let records = report.zones.flatMap(\.senders).flatMap(\.records)
         // Records are judged on the server that answers; the dead one is reported once.
-        #expect(records.allSatisfy { $0.status == .verified && $0.results.map(\.server) == ["127.0.0.1:5301"] })
+        #expect(records.allSatisfy { $0.status == .verified && $0.results.map(\.server) == ["127.0.0.1:53001"] })
         #expect(report.summary.serverErrors == 1)
         DeclarationFixtures.assertGolden(VerifyTextRenderer().render(report), at: Self.golden("dead-server.txt"))
         DeclarationFixtures.assertGolden(VerifyGitHubRenderer.render(report), at: Self.golden("dead-server.github"))
