@@ -48,19 +48,23 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
-    func validate() throws {
-        guard timeout > 0, timeout <= 60 else { throw ValidationError("--timeout must be between 0 and 60 seconds") }
-        guard (0...10).contains(retries) else { throw ValidationError("--retries must be between 0 and 10") }
-        guard port > 0 else { throw ValidationError("--port must be between 1 and 65535") }
+    /// Bad input exits with 1 like every other error of verify (not ArgumentParser's 64), so
+    /// scripts need to tell apart only 0, 1 and 2.
+    private func fail(_ message: String) -> ExitCode {
+        Terminal.writeError("error: " + message)
+        return ExitCode(1)
     }
 
     func run() async throws {
+        guard timeout > 0, timeout <= 60 else { throw fail("--timeout must be more than 0 and at most 60 seconds") }
+        guard (0...10).contains(retries) else { throw fail("--retries must be between 0 and 10") }
+        guard port > 0 else { throw fail("--port must be between 1 and 65535") }
         var addresses: [DNSServerAddress] = []
         for text in servers {
             do {
                 addresses.append(try DNSServerAddress(parsing: text))
             } catch {
-                throw ValidationError("--server: \(error)")
+                throw fail("--server \(error)")
             }
         }
         let declaration: Declaration

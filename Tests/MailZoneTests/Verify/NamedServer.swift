@@ -37,7 +37,8 @@ final class NamedServer {
 
     /// Starts named serving `zones` (origin → zone text); waits (at most 15 s) until it answers
     /// the first zone's SOA query.
-    static func start(zones: [(origin: String, text: String)]) throws -> NamedServer {
+    /// With `ipv6`, named listens on [::1] as well, on the same port.
+    static func start(zones: [(origin: String, text: String)], ipv6: Bool = false) throws -> NamedServer {
         guard let executable else {
             throw Failure(description: "CI=true and named is missing: \(skipMessage)")
         }
@@ -53,7 +54,7 @@ final class NamedServer {
                   directory "\(directory.path)";
                   pid-file "\(directory.path)/named.pid";
                   listen-on port \(port) { 127.0.0.1; };
-                  listen-on-v6 { none; };
+                  listen-on-v6 \(ipv6 ? "port \(port) { ::1; }" : "{ none; }");
                   recursion no;
                   notify no;
                   dnssec-validation no;
@@ -68,7 +69,7 @@ final class NamedServer {
             }
             try conf.write(to: directory.appendingPathComponent("named.conf"), atomically: true, encoding: .utf8)
             let log = directory.appendingPathComponent("named.log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = ["-g", "-c", directory.appendingPathComponent("named.conf").path]

@@ -92,6 +92,11 @@ struct VerifyEndToEndTests {
         #expect(key.status == .error)
         #expect(key.results.first?.detail == "\(named.address) sent a truncated answer and TCP is not allowed")
 
+        let tcpOnly = try MailzoneBinary.run(["verify", "--server", named.address.description, "--tcp", "--format", "json"],
+                                             in: lab.directory)
+        #expect(tcpOnly.status == 0, "stderr: \(tcpOnly.stderr)")
+        #expect(tcpOnly.stdout.components(separatedBy: "\"transport\" : \"tcp\"").count == 12)
+
         let run = try MailzoneBinary.run(["verify", "--server", named.address.description, "--edns-buffer-size", "0",
                                           "--format", "json"], in: lab.directory)
         #expect(run.status == 0, "stderr: \(run.stderr)")
@@ -156,5 +161,15 @@ struct VerifyEndToEndTests {
         let run = try MailzoneBinary.run(["verify", "--port", String(named.port)], in: lab.directory)
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.contains("  server ns1.sampledomain.com. (\(named.address))  serial 2026113001\n"))
+    }
+
+    @Test func anIPv6ServerInBrackets() throws {
+        let named = try NamedServer.start(zones: [(VerifyLab.origin, VerifyLab.zoneText())], ipv6: true)
+        defer { named.stop() }
+        let lab = try VerifyLab.make()
+        defer { lab.remove() }
+        let run = try MailzoneBinary.run(["verify", "--server", "[::1]:\(named.port)", "--format", "github"], in: lab.directory)
+        #expect(run.status == 0, "stdout: \(run.stdout) stderr: \(run.stderr)")
+        #expect(run.stdout == "Verify: 11 verified, 0 missing, 0 mismatched, 0 errors. Every record is served.\n")
     }
 }
