@@ -20,6 +20,17 @@ struct DNSTransportTests {
         #expect(elapsed < .milliseconds(1500))
     }
 
+    @Test func silentTCPServerTimesOutOnEveryAttempt() throws {
+        let server = try SilentServer(tcp: true)
+        let address = try DNSServerAddress(parsing: "127.0.0.1:\(server.port)")
+        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 0.3, retries: 1, forceTCP: true))
+        let start = ContinuousClock.now
+        #expect(throws: DNSClientError.timeout(server: address, seconds: 0.3, attempts: 2, transport: .tcp)) {
+            try client.query(name, type: .soa, server: address)
+        }
+        #expect(ContinuousClock.now - start < .milliseconds(1500))
+    }
+
     @Test func timeoutMessageNamesServerAndWait() throws {
         let address = try DNSServerAddress(parsing: "127.0.0.1:5353")
         #expect(DNSClientError.timeout(server: address, seconds: 2, attempts: 3, transport: .udp).description

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// A UDP socket bound to 127.0.0.1 on a free port that never answers: a server that is up but
+/// A socket bound to 127.0.0.1 on a free port that never answers: a server that is up but
 /// silent (or a firewall that drops DNS).
 final class SilentServer {
     let descriptor: Int32
@@ -12,11 +12,12 @@ final class SilentServer {
 
     struct BindFailed: Error {}
 
-    init() throws {
+    /// With `tcp`, a listening TCP socket whose connections the kernel accepts but no one reads.
+    init(tcp: Bool = false) throws {
         #if canImport(Darwin)
-        let type = SOCK_DGRAM
+        let type = tcp ? SOCK_STREAM : SOCK_DGRAM
         #else
-        let type = Int32(SOCK_DGRAM.rawValue)
+        let type = Int32(tcp ? SOCK_STREAM.rawValue : SOCK_DGRAM.rawValue)
         #endif
         let descriptor = socket(AF_INET, type, 0)
         guard descriptor >= 0 else { throw BindFailed() }
@@ -34,6 +35,10 @@ final class SilentServer {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        if tcp, listen(descriptor, 4) != 0 {
+            close(descriptor)
+            throw BindFailed()
         }
         self.descriptor = descriptor
         port = UInt16(bigEndian: address.sin_port)

@@ -64,17 +64,16 @@ public enum DNSTransport {
     static func tcp(_ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
                     options: DNSQueryOptions) throws(DNSClientError) -> DNSMessage {
         let attempts = options.retries + 1
-        for attempt in 1...attempts {
+        for _ in 0..<attempts {
             let deadline = ContinuousClock.now + seconds(options.timeout)
             do {
                 if let response = try tcpAttempt(bytes, query: query, server: server, deadline: deadline,
                                                  timeout: options.timeout) {
                     return response
                 }
-            } catch .timeout where attempt < attempts {
+            } catch .timeout {
+                // The connection did not complete in time: try again, then report every attempt.
                 continue
-            } catch {
-                throw error
             }
         }
         throw .timeout(server: server, seconds: options.timeout, attempts: attempts, transport: .tcp)

@@ -47,7 +47,7 @@ struct Socket {
     }
 
     func close() {
-        _ = Glibc_close(descriptor)
+        _ = posixClose(descriptor)
     }
 
     private func setNonBlocking() throws(DNSClientError) {
@@ -81,7 +81,7 @@ struct Socket {
             length = socklen_t(MemoryLayout<sockaddr_in6>.size)
         }
         let result = withUnsafePointer(to: &storage) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc_connect(descriptor, $0, length) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { posixConnect(descriptor, $0, length) }
         }
         if result == 0 { return }
         let code = errno
@@ -128,7 +128,7 @@ struct Socket {
             let flags = Int32(MSG_NOSIGNAL)
             #endif
             let sent = bytes.withUnsafeBytes { buffer in
-                Glibc_send(descriptor, buffer.baseAddress.map { $0 + offset }, bytes.count - offset, flags)
+                posixSend(descriptor, buffer.baseAddress.map { $0 + offset }, bytes.count - offset, flags)
             }
             if sent >= 0 {
                 offset += sent
@@ -150,7 +150,7 @@ struct Socket {
         var buffer = [UInt8](repeating: 0, count: capacity)
         while true {
             guard try wait(for: Int16(POLLIN), until: deadline) else { return nil }
-            let count = buffer.withUnsafeMutableBytes { Glibc_recv(descriptor, $0.baseAddress, capacity, 0) }
+            let count = buffer.withUnsafeMutableBytes { posixReceive(descriptor, $0.baseAddress, capacity, 0) }
             if count >= 0 { return Array(buffer.prefix(count)) }
             let code = errno
             if code == EINTR || code == EAGAIN || code == EWOULDBLOCK { continue }
@@ -184,13 +184,13 @@ extension Socket.Kind {
 }
 
 // The C functions whose names the methods above shadow.
-private func Glibc_close(_ descriptor: Int32) -> Int32 { close(descriptor) }
-private func Glibc_connect(_ descriptor: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
+private func posixClose(_ descriptor: Int32) -> Int32 { close(descriptor) }
+private func posixConnect(_ descriptor: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
     connect(descriptor, address, length)
 }
-private func Glibc_send(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int, _ flags: Int32) -> Int {
+private func posixSend(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int, _ flags: Int32) -> Int {
     send(descriptor, buffer, count, flags)
 }
-private func Glibc_recv(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int, _ flags: Int32) -> Int {
+private func posixReceive(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int, _ flags: Int32) -> Int {
     recv(descriptor, buffer, count, flags)
 }
