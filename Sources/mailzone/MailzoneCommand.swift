@@ -8,6 +8,8 @@ struct MailzoneCommand: AsyncParsableCommand {
         abstract: "Keep the DNS records email sending services need in BIND zone files.",
         version: "0.1.0",
         subcommands: [
+            PlanCommand.self,
+            ApplyCommand.self,
             ZoneCommand.self,
             VerifyCommand.self,
         ]

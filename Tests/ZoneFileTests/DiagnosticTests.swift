@@ -25,7 +25,7 @@ import Testing
         Case(body: "a..b A 192.0.2.1\n", expected: ["db.example.com:6:1: error: bad owner name 'a..b': empty label (two dots in a row, or a leading dot)"]),
         Case(body: "a CH A 192.0.2.1\n", expected: ["db.example.com:6:1: error: class CH differs from the zone's class IN"]),
         Case(body: "a TYPE255 \\# 0\n", expected: ["db.example.com:6:3: error: ANY is a meta type and cannot appear in a zone file"]),
-        Case(body: "a A \\# 3 C00002\n", expected: ["db.example.com:6:5: error: A RDATA: generic RDATA is not valid A RDATA: truncated RDATA"]),
+        Case(body: "a A \\# 3 C00002\n", expected: ["db.example.com:6:5: error: A RDATA: generic RDATA of 3 octets is not valid A RDATA (RFC 3597 §5)"]),
         Case(body: "a A 192.0.2.1\u{0}\n", expected: ["db.example.com:6:14: error: NUL byte in the zone file (binary data?)"]),
         Case(body: "other.org. A 192.0.2.1\n", expected: ["db.example.com:6:1: warning: ignoring out-of-zone data: other.org. is not in example.com."]),
         Case(body: "w CNAME x\nw A 192.0.2.1\n", expected: [

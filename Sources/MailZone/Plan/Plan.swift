@@ -81,9 +81,12 @@ public struct ZonePlan: Codable, Sendable, Hashable {
     public var serial: SerialChange?
     /// The files that change, with the edits that change them.
     public var files: [FileChange]
+    /// Every file the zone was read from (the top file and its includes) with its SHA-256 when planned,
+    /// so a saved plan is refused if any of them changed.
+    public var inputs: [FileDigest]
 
     public init(origin: String, file: String, senders: [SenderPlan] = [], errors: [PlanFinding] = [],
-                warnings: [PlanFinding] = [], serial: SerialChange? = nil, files: [FileChange] = []) {
+                warnings: [PlanFinding] = [], serial: SerialChange? = nil, files: [FileChange] = [], inputs: [FileDigest] = []) {
         self.origin = origin
         self.file = file
         self.senders = senders
@@ -91,6 +94,18 @@ public struct ZonePlan: Codable, Sendable, Hashable {
         self.warnings = warnings
         self.serial = serial
         self.files = files
+        self.inputs = inputs
+    }
+}
+
+/// A file and the SHA-256 of its content, hex.
+public struct FileDigest: Codable, Sendable, Hashable {
+    public var path: String
+    public var sha256: String
+
+    public init(path: String, sha256: String) {
+        self.path = path
+        self.sha256 = sha256
     }
 }
 

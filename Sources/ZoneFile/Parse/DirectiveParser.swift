@@ -36,6 +36,7 @@ extension LoaderState {
             let origin = DomainName(uncheckedWire: nameScratch)
             context.origin = origin
             context.originID = names.intern(nameScratch[...])
+            context.originChangedSinceOwner = context.lastOwner != nil
             if zoneOrigin == nil, records.count == 0 { zoneOrigin = origin }
             return true
 
@@ -76,6 +77,8 @@ extension LoaderState {
     }
 
     /// Reads an included file in a copy of the context: its `$ORIGIN` and owner do not leak back (RFC 1035 §5.1).
+    /// The included file starts with the including file's owner, as BIND reads it: a blank owner on its
+    /// first record is the last owner before the `$INCLUDE`.
     mutating func include(source: SourceFile, arguments: [Token], directiveOffset: Int, context: inout FileContext) -> Bool {
         let fileToken = arguments[0]
         var fieldReader = RDataReader(fields: [RDataField(bytes: source.bytes[fileToken.start..<fileToken.end],
@@ -99,7 +102,7 @@ extension LoaderState {
             }
         }
         var child = context
-        child.lastOwner = nil
+        // The owner is inherited (as BIND does), but the fast path compares text in this file only.
         child.lastOwnerLength = -1
         if arguments.count == 2 {
             let token = arguments[1]
@@ -113,6 +116,7 @@ extension LoaderState {
             }
             child.origin = DomainName(uncheckedWire: nameScratch)
             child.originID = names.intern(nameScratch[...])
+            child.originChangedSinceOwner = child.lastOwner != nil
             if zoneOrigin == nil, records.count == 0 { zoneOrigin = child.origin }
         }
         let resolved = LoaderState.resolvedPath(path)
@@ -138,7 +142,11 @@ extension LoaderState {
         }
         let included: SourceFile
         do {
-            included = try SourceFile.read(path: path)
+            if let bytes = options.overrides[path] {
+                included = SourceFile(path: path, bytes: bytes)
+            } else {
+                included = try SourceFile.read(path: path)
+            }
         } catch {
             report("include.unreadable", .error, "$INCLUDE '\(name)': \(path) \(error.reason)", source: source, offset: fileToken.start)
             return false

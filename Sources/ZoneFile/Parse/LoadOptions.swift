@@ -26,6 +26,11 @@ public struct LoadOptions: Sendable {
     /// Bytes in one entry (a logical line, parentheses included) at most.
     public var maxEntryLength: Int = 1_048_576
 
+    /// File contents to use instead of reading the disk, by path as the loader computes it
+    /// (the top file's path as given; an include's path joined to its base). `apply` uses it to
+    /// re-read edited text before writing anything.
+    public var overrides: [String: [UInt8]] = [:]
+
     public init(origin: DomainName? = nil) {
         self.origin = origin
     }

@@ -18,11 +18,17 @@ extension LoaderState {
         let ownerID: UInt32
         if blankOwner {
             guard let last = context.lastOwner else {
-                report("owner.none", .error, "no owner name: the first record of a file must start with an owner in column 1",
+                report("owner.none", .error, "no owner name: the first record must start with an owner in column 1",
                        source: source, offset: tokens[0].start)
                 return false
             }
             ownerID = last
+            if context.originChangedSinceOwner, let origin = context.origin {
+                report("owner.inherited-after-origin", .warning,
+                       "record with inherited owner \(names.name(last)) right after the origin changed to \(origin); write the owner to make it clear",
+                       source: source, offset: tokens[0].start)
+                context.originChangedSinceOwner = false
+            }
         } else {
             let token = tokens[0]
             cursor = 1
@@ -43,6 +49,7 @@ extension LoaderState {
                 context.lastOwnerStart = token.start
                 context.lastOwnerLength = length
                 context.lastOwnerOrigin = context.originID
+                context.originChangedSinceOwner = false
             }
         }
 
@@ -127,20 +134,39 @@ extension LoaderState {
     static func encodeRData(type: RRType, fields: [RDataField], origin: DomainName,
                             into wire: inout [UInt8]) throws(RDataError) {
         if let first = fields.first, !first.quoted, first.bytes.count == 2,
-           first.bytes[first.bytes.startIndex] == 0x5C, first.bytes[first.bytes.startIndex + 1] == 0x23 {
+           first.bytes[first.bytes.startIndex] == 0x5C, first.bytes[first.bytes.startIndex + 1] == 0x23,
+           type != .txt || LoaderState.isDecimal(fields.dropFirst().first) {
+            // In TXT, `\#` not followed by a length is the text "#" (BIND reads it so).
             let start = wire.count
             try RDataCodec.encodeGeneric(fields.dropFirst(), into: &wire)
-            guard wire.count <= 65535 else { throw RDataError("RDATA is longer than 65535 octets") }
-            // Generic RDATA of a known type must still be valid RDATA of that type (RFC 3597 §5).
-            do {
-                try RDataCodec.validate(type, wire: Array(wire[start...]))
-            } catch {
-                throw RDataError(error.message, field: 0)
-            }
+            guard wire.count - start <= 65535 else { throw RDataError("RDATA is longer than 65535 octets") }
+            try LoaderState.validateGeneric(type, wire: wire[start...])
             return
         }
         try RDataCodec.encode(type, fields: fields, origin: origin, into: &wire)
         guard wire.count <= 65535 else { throw RDataError("RDATA is \(wire.count) octets long; the limit is 65535") }
+    }
+
+    /// Checks that generic (`\#`) RDATA of a type with a known format is valid for that type, as
+    /// RFC 3597 §5 requires: `A \# 5 0A00000100` is refused because an A RDATA has four octets.
+    static func validateGeneric(_ type: RRType, wire: ArraySlice<UInt8>) throws(RDataError) {
+        guard let format = RDataFormats.format(for: type) else { return }
+        // Valid means: it decodes to the end, and what it decodes to reads back (an empty TXT does not).
+        var reader = WireReader(wire)
+        var valid = false
+        if let text = try? format.present(&reader), reader.isAtEnd {
+            var scratch: [UInt8] = []
+            valid = (try? RDataCodec.encode(type, fields: RDataField.split(text), origin: .root, into: &scratch)) != nil
+        }
+        guard valid else {
+            throw RDataError("generic RDATA of \(wire.count) octets is not valid \(type) RDATA (RFC 3597 §5)", field: 0)
+        }
+    }
+
+    /// True when `field` is an unquoted, non-empty run of decimal digits.
+    static func isDecimal(_ field: RDataField?) -> Bool {
+        guard let field, !field.quoted, !field.bytes.isEmpty else { return false }
+        return field.bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Resolves the TTL by BIND's rules and stores the record.
@@ -172,7 +198,9 @@ extension LoaderState {
             report("ttl.soa-minimum", .warning, "no TTL specified; using SOA MINTTL (\(minimum)) instead",
                    source: source, offset: entryStart)
             ttl = minimum
-            previousTTL = minimum
+            // BIND makes the SOA MINIMUM the default TTL, as if `$TTL` had said it: later records
+            // without a TTL take it even after a record with an explicit TTL.
+            defaultTTL = minimum
         } else {
             report("ttl.none", .error, "no TTL specified: add a TTL to this record or a $TTL line before it",
                    source: source, offset: entryStart)

@@ -37,6 +37,9 @@ struct FileContext {
     var lastOwnerStart: Int = 0
     var lastOwnerLength: Int = -1
     var lastOwnerOrigin: UInt32 = UInt32.max
+    /// The origin changed (`$ORIGIN`, `$INCLUDE` with an origin) since `lastOwner` was written:
+    /// a blank owner now is easily misread as the new origin.
+    var originChangedSinceOwner = false
 }
 
 /// Everything one load accumulates across its files.
@@ -80,6 +83,8 @@ struct LoaderState {
         let file: SourceFile
         if let source {
             file = source
+        } else if let bytes = options.overrides[path] {
+            file = SourceFile(path: path, bytes: bytes)
         } else {
             do {
                 file = try SourceFile.read(path: path)

@@ -30,7 +30,9 @@ public struct Zone: Sendable {
                                           message: "cannot tell the zone's origin: give --origin or start the file with $ORIGIN",
                                           file: files.first?.source.path ?? "", location: nil))
         }
-        self.diagnostics = diagnostics + ZoneChecks.run(origin: origin, names: names, store: store, files: files)
+        self.diagnostics = diagnostics + ZoneChecks.run(origin: origin, names: names, store: store, files: files) { index in
+            Zone.rdataWire(of: index, store: store, files: files, names: names, generatedText: generatedText)
+        }
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -73,19 +75,8 @@ public struct Zone: Sendable {
         let file = files[Int(slot.file)]
         let origin = names.name(store.origin(of: index))
         let generated = slot.flags.contains(.generated)
-        let text: [UInt8] = generated ? generatedText : file.source.bytes
         let rdataRange = store.rdataRange(of: index)
-        var fields: [RDataField]
-        if generated {
-            fields = RDataField.split(String(decoding: text[rdataRange], as: UTF8.self))
-        } else {
-            fields = ZoneFileSyntax.tokens(in: text, range: rdataRange).filter(\.isField).map {
-                RDataField(bytes: text[$0.start..<$0.end], quoted: $0.kind == .quoted)
-            }
-        }
-        var wire: [UInt8] = []
-        // The record parsed when loaded, so this cannot fail; an empty RDATA is the safe fallback.
-        try? LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
+        let wire = Zone.rdataWire(of: index, store: store, files: files, names: names, generatedText: generatedText)
         let entryStart = store.entryStart(of: index, files: files)
         let entryIndex = file.entryIndex(containing: entryStart) ?? 0
         return Record(owner: names.name(slot.owner), ttl: slot.ttl, rrClass: zoneClass, type: type,
@@ -96,6 +87,29 @@ public struct Zone: Sendable {
                                            location: file.source.location(of: entryStart),
                                            generated: generated, explicitTTL: slot.flags.contains(.explicitTTL),
                                            origin: origin))
+    }
+}
+
+extension Zone {
+    /// The wire RDATA of a stored record, read again from its text (the record parsed when loaded,
+    /// so this does not fail; an empty RDATA is the safe fallback).
+    static func rdataWire(of index: Int, store: RecordStore, files: [ZoneFileSyntax], names: NameTable,
+                          generatedText: [UInt8]) -> [UInt8] {
+        let slot = store[index]
+        let generated = slot.flags.contains(.generated)
+        let text: [UInt8] = generated ? generatedText : files[Int(slot.file)].source.bytes
+        let rdataRange = store.rdataRange(of: index)
+        let fields: [RDataField]
+        if generated {
+            fields = RDataField.split(String(decoding: text[rdataRange], as: UTF8.self))
+        } else {
+            fields = ZoneFileSyntax.tokens(in: text, range: rdataRange).filter(\.isField).map {
+                RDataField(bytes: text[$0.start..<$0.end], quoted: $0.kind == .quoted)
+            }
+        }
+        var wire: [UInt8] = []
+        try? LoaderState.encodeRData(type: RRType(slot.type), fields: fields, origin: names.name(store.origin(of: index)), into: &wire)
+        return wire
     }
 }
 

@@ -9,9 +9,10 @@ enum ZoneChecks {
         static let secondCNAME = OwnerFlags(rawValue: 4)
     }
 
-    static func run(origin: DomainName?, names: NameTable, store: RecordStore, files: [ZoneFileSyntax]) -> [Diagnostic] {
+    static func run(origin: DomainName?, names: NameTable, store: RecordStore, files: [ZoneFileSyntax],
+                    rdataWire: (Int) -> [UInt8]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        guard let origin, store.count > 0 || files.contains(where: { !$0.source.bytes.isEmpty }) else { return diagnostics }
+        guard let origin else { return diagnostics }
         func diagnostic(_ id: String, _ severity: Diagnostic.Severity, _ message: String, _ index: Int?,
                         notes: [String] = []) {
             var location: SourceLocation? = nil
@@ -50,6 +51,11 @@ enum ZoneChecks {
                 flags[owner].insert(.other)
             case .ns:
                 if slot.owner == apex { apexNS = true }
+                flags[owner].insert(.other)
+            case .ds where slot.owner == apex:
+                // RFC 4035 §2.4: a DS record belongs to the parent side of a delegation, never at a zone's apex.
+                diagnostic("zone.ds-at-apex", .error, "DS record at the zone apex \(origin): DS records belong in the parent zone",
+                           index)
                 flags[owner].insert(.other)
             default:
                 flags[owner].insert(.other)
@@ -91,12 +97,42 @@ enum ZoneChecks {
         if soaIndexes.isEmpty {
             diagnostic("zone.no-soa", .error, "no SOA record at the zone apex \(origin)", nil)
         }
-        for (position, index) in soaIndexes.enumerated() {
+        // A second SOA identical to the first is a duplicate record, dropped as every duplicate is (RFC 2181 §5;
+        // AXFR output repeats the SOA at the end): only a different SOA is a second one.
+        var firstApexSOA: (index: Int, rdata: [UInt8])?
+        for index in soaIndexes {
             if store[index].owner != apex {
                 diagnostic("zone.soa-not-apex", .error, "SOA record at \(names.name(store[index].owner)), not at the zone apex \(origin)", index)
-            } else if position > 0 {
+                continue
+            }
+            let rdata = CanonicalRData.lowercase(type: .soa, wire: rdataWire(index))
+            guard let first = firstApexSOA else {
+                firstApexSOA = (index, rdata)
+                continue
+            }
+            if rdata == first.rdata {
+                diagnostic("zone.duplicate-soa", .warning, "the SOA record appears again with the same data; a duplicate record counts once", index,
+                           notes: ["the first SOA is at \(place(first.index))"])
+            } else {
                 diagnostic("zone.multiple-soa", .error, "more than one SOA record at the zone apex", index,
-                           notes: ["the first SOA is at \(place(soaIndexes[0]))"])
+                           notes: ["the first SOA is at \(place(first.index))"])
+            }
+        }
+        // RFC 7344 §4.1: a CDNSKEY publishes a key the zone has (or is the delete form 0 3 0 AA==).
+        var dnskeys = Set<[UInt8]>()
+        var cdnskeys: [Int] = []
+        for index in 0..<store.count where store[index].owner == apex {
+            switch RRType(store[index].type) {
+            case .dnskey: dnskeys.insert(rdataWire(index))
+            case .cdnskey: cdnskeys.append(index)
+            default: break
+            }
+        }
+        for index in cdnskeys {
+            let wire = rdataWire(index)
+            if wire != [0, 0, 3, 0, 0], !dnskeys.contains(wire) {
+                diagnostic("zone.cdnskey-mismatch", .error,
+                           "CDNSKEY record matches no DNSKEY record of the zone (RFC 7344 §4.1)", index)
             }
         }
         if !apexNS {

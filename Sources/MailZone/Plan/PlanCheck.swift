@@ -1,0 +1,96 @@
+import ZoneFile
+
+/// The guarantee that an edit does exactly what was planned: the edited text,
+/// read again, holds the old records plus exactly the planned changes (and the
+/// new SOA serial), and no errors. Otherwise nothing is written.
+enum PlanCheck {
+    private static func key(_ owner: DomainName, _ type: RRType, _ rdata: RData) -> String {
+        "\(owner.lowercased) \(type.rawValue) \(Hex.encode(rdata.canonicalWire))"
+    }
+
+    static func problem(old: Zone, new: Zone, operations: [RecordOperation], serial: SerialChange?) -> String? {
+        if let error = new.errors.first {
+            return "the edited zone does not parse: \(error)"
+        }
+        var expected: [String: Int] = [:]
+        for record in old.records where record.type != .soa {
+            expected[key(record.owner, record.type, record.rdata), default: 0] += 1
+        }
+        for operation in operations {
+            switch operation.kind {
+            case .create(let type, let rdata, _, _):
+                expected[key(operation.owner, type, rdata), default: 0] += 1
+            case .replace(let existing, let rdata, _):
+                expected[key(existing.owner, existing.type, existing.rdata), default: 0] -= 1
+                expected[key(existing.owner, existing.type, rdata), default: 0] += 1
+            case .remove(let existing):
+                expected[key(existing.owner, existing.type, existing.rdata), default: 0] -= 1
+            }
+        }
+        var actual: [String: Int] = [:]
+        for record in new.records where record.type != .soa {
+            actual[key(record.owner, record.type, record.rdata), default: 0] += 1
+        }
+        expected = expected.filter { $0.value != 0 }
+        if expected != actual {
+            let missing = expected.filter { actual[$0.key] != $0.value }.keys.sorted().prefix(3)
+            let extra = actual.filter { expected[$0.key] != $0.value }.keys.sorted().prefix(3)
+            return "the edited zone's records differ from the plan (expected \(missing.joined(separator: "; ")); found \(extra.joined(separator: "; ")))"
+        }
+        if let serial {
+            let soa = new.records.first { $0.type == .soa }
+            let wire = soa?.rdata.wire ?? []
+            guard wire.count >= 20 else { return "the edited zone has no readable SOA" }
+            let value = wire[(wire.count - 20)..<(wire.count - 16)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            if value != serial.to { return "the edited SOA serial is \(value), not \(serial.to)" }
+        }
+        return nil
+    }
+}
+
+extension PlanCheck {
+    /// The check for a saved plan, which carries items rather than operations: the edited zone parses,
+    /// its serial is the planned one, records change only at the planned owners and types, and every
+    /// planned value is there.
+    static func problem(old: Zone, new: Zone, zonePlan: ZonePlan) -> String? {
+        if let error = new.errors.first {
+            return "the edited zone does not parse: \(error)"
+        }
+        var touched = Set<String>()
+        var wanted: [(DomainName, RRType, String)] = []
+        for sender in zonePlan.senders {
+            for item in sender.items where [.create, .merge, .replace].contains(item.action) {
+                guard let owner = try? DomainName(parsing: item.name), let type = RRType(mnemonic: item.type) else {
+                    return "the plan names a record mailzone cannot read: \(item.name) \(item.type)"
+                }
+                touched.insert("\(owner.lowercased) \(type.rawValue)")
+                if let after = item.after { wanted.append((owner, type, after)) }
+            }
+        }
+        func untouched(_ zone: Zone) -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for record in zone.records where record.type != .soa && !touched.contains("\(record.owner.lowercased) \(record.type.rawValue)") {
+                counts[key(record.owner, record.type, record.rdata), default: 0] += 1
+            }
+            return counts
+        }
+        if untouched(old) != untouched(new) {
+            return "records the plan does not name would change"
+        }
+        for (owner, type, after) in wanted {
+            guard let rdata = try? RData(type: type, presentation: after, origin: owner) else {
+                return "the plan's value for \(owner) \(type) cannot be read: \(after)"
+            }
+            if !new.records(at: owner, type: type).contains(where: { $0.rdata == rdata }) {
+                return "\(owner) \(type) \(after) is missing after the edit"
+            }
+        }
+        if let serial = zonePlan.serial {
+            let wire = new.records.first { $0.type == .soa }?.rdata.wire ?? []
+            guard wire.count >= 20 else { return "the edited zone has no readable SOA" }
+            let value = wire[(wire.count - 20)..<(wire.count - 16)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            if value != serial.to { return "the edited SOA serial is \(value), not \(serial.to)" }
+        }
+        return nil
+    }
+}

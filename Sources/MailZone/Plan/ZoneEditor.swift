@@ -1,0 +1,269 @@
+import Foundation
+import MailAuth
+import ZoneFile
+
+/// Turns planned record operations into the smallest text edits of a zone's
+/// files, in the zone's own style, and bumps the SOA serial once.
+///
+/// A new record goes right after the last record of its owner (or, for a new
+/// owner, after the apex records), written the way the line it follows is
+/// written: relative owner, the same separators and columns, a TTL or class
+/// field only where that line has one, and long TXT values as parenthesised
+/// strings indented like the zone's other multi-line records. A merged or
+/// replaced record changes only its RDATA, so its comment stays.
+struct ZoneEditor {
+    let zone: Zone
+    let origin: DomainName
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Edits per file index, and the serial change (nil when nothing changes).
+    func edits(for operations: [RecordOperation], serialScheme: SerialScheme?, now: Date)
+        throws(Failure) -> (edits: [Int: [SourceEdit]], serial: SerialChange?) {
+        guard !operations.isEmpty else { return ([:], nil) }
+        var edits: [Int: [SourceEdit]] = [:]
+        // Creates are grouped by owner so one owner's new records sit together, in plan order.
+        var createdOwners: [DomainName] = []
+        var creates: [DomainName: [RecordOperation]] = [:]
+        for operation in operations {
+            switch operation.kind {
+            case .create:
+                if creates[operation.owner] == nil { createdOwners.append(operation.owner) }
+                creates[operation.owner, default: []].append(operation)
+            case .replace(let existing, let rdata, _):
+                let edit = try replacement(of: existing, with: rdata)
+                edits[edit.file, default: []].append(edit.edit)
+            case .remove(let existing):
+                guard let source = existing.source, !source.generated else {
+                    throw Failure(description: "cannot remove \(existing.owner) \(existing.type): it is not written as a line")
+                }
+                edits[source.fileIndex, default: []].append(contentsOf: zone.files[source.fileIndex].removal(ofEntry: source.entryIndex))
+            }
+        }
+        for owner in createdOwners {
+            let anchor = try anchorRecord(for: owner)
+            var lines: [String] = []
+            for operation in creates[owner] ?? [] {
+                guard case .create(let type, let rdata, let ttl, let presentation) = operation.kind else { continue }
+                lines.append(try line(owner: owner, type: type, rdata: rdata, ttl: ttl, presentation: presentation, anchor: anchor))
+            }
+            guard let source = anchor.source else { continue }
+            let file = zone.files[source.fileIndex]
+            let ending = file.lineEnding
+            let edit = file.insertion(after: source.entryIndex, line: lines.joined(separator: ending))
+            if edit.range.isEmpty, let existing = edits[source.fileIndex]?.firstIndex(where: { $0.range == edit.range && $0.range.isEmpty }) {
+                // Another owner inserts at the same place: keep both, in plan order.
+                edits[source.fileIndex]?[existing].replacement += edit.replacement
+                continue
+            }
+            edits[source.fileIndex, default: []].append(edit)
+        }
+        let serial = try serialBump(scheme: serialScheme, now: now)
+        edits[serial.file, default: []].append(serial.edit)
+        return (edits, serial.change)
+    }
+
+    // MARK: Where new records go
+
+    /// The record a new record of `owner` follows: the owner's last written record, else the last apex record.
+    private func anchorRecord(for owner: DomainName) throws(Failure) -> Record {
+        if let last = zone.records(at: owner).last(where: { $0.source.map { !$0.generated } ?? false }) {
+            return last
+        }
+        // The first run of apex records in the top file (SOA, NS, MX...), before any other owner.
+        guard let top = zone.files.first else { throw Failure(description: "the zone has no file") }
+        let apexRecords = zone.records(at: origin).filter { $0.source?.fileIndex == 0 && $0.source?.generated == false }
+        guard var last = apexRecords.first else {
+            throw Failure(description: "the zone has no apex records in \(top.source.path) to place new records after")
+        }
+        let indexes = Set(apexRecords.compactMap { $0.source?.entryIndex })
+        var entry = (last.source?.entryIndex ?? 0) + 1
+        while entry < top.entries.count {
+            let kind = top.entries[entry].kind
+            if kind == .trivia { entry += 1; continue }
+            guard kind == .record, indexes.contains(entry),
+                  let record = apexRecords.first(where: { $0.source?.entryIndex == entry }) else { break }
+            last = record
+            entry += 1
+        }
+        return last
+    }
+
+    // MARK: Formatting
+
+    /// The text of a new record line in the style of `anchor`'s line.
+    private func line(owner: DomainName, type: RRType, rdata: RData, ttl: UInt32?, presentation: String,
+                      anchor: Record) throws(Failure) -> String {
+        guard let source = anchor.source, let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex) else {
+            throw Failure(description: "cannot read the layout of the line after which \(owner) goes")
+        }
+        let file = zone.files[source.fileIndex]
+        let bytes = file.source.bytes
+        func text(_ token: Token) -> String { String(decoding: bytes[token.range], as: UTF8.self) }
+        func separator(after token: Token?) -> String {
+            guard let token else { return "\t" }
+            var end = token.end
+            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+            let gap = String(decoding: bytes[token.end..<end], as: UTF8.self)
+            return gap.isEmpty || end >= bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D ? "\t" : gap
+        }
+        // Columns where the anchor's fields start, so space-aligned zones stay aligned.
+        func column(_ token: Token?) -> Int? { token.map { RecordLayout.column(of: $0.start, in: bytes) } }
+
+        var fields: [(text: String, column: Int?, separator: String)] = []
+        let sameOwner = anchor.owner == owner
+        let ownerText: String
+        if sameOwner, layout.owner == nil {
+            ownerText = ""
+        } else {
+            ownerText = owner.relative(to: source.origin)
+        }
+        let leading: String
+        if ownerText.isEmpty {
+            let start = layout.entryRange.lowerBound
+            var end = start
+            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+            leading = String(decoding: bytes[start..<end], as: UTF8.self)
+        } else {
+            leading = ""
+        }
+        // TTL: the RRset's when joining one, written when the anchor writes one or when it differs from the default.
+        let defaultTTL = source.explicitTTL ? nil : anchor.ttl
+        if layout.ttl != nil || (ttl != nil && ttl != defaultTTL) {
+            let value = ttl ?? defaultTTL ?? anchor.ttl
+            fields.append((String(value), column(layout.ttl), separator(after: layout.ttl)))
+        }
+        if let classToken = layout.rrClass {
+            let written = text(classToken)
+            fields.append((written == written.lowercased() ? "in" : "IN", column(layout.rrClass), separator(after: layout.rrClass)))
+        }
+        let typeText = text(layout.type)
+        let lowerType = typeText == typeText.lowercased()
+        fields.append((lowerType ? type.mnemonic.lowercased() : type.mnemonic, column(layout.type), separator(after: layout.type)))
+
+        var line = leading + ownerText
+        var previousSeparator = ownerText.isEmpty ? "" : separator(after: layout.owner)
+        for field in fields {
+            line += pad(line, separator: previousSeparator, toColumn: field.column)
+            line += field.text
+            previousSeparator = field.separator
+        }
+        let rdataColumn = layout.rdata.first.map { RecordLayout.column(of: $0.fullRange.lowerBound, in: bytes) }
+        line += pad(line, separator: previousSeparator, toColumn: rdataColumn)
+        line += try rdataText(type: type, rdata: rdata, presentation: presentation, lineEnding: file.lineEnding)
+        return line
+    }
+
+    /// Whitespace after `line` to reach `column` with the separator's character (tabs or spaces); at least one.
+    private func pad(_ line: String, separator: String, toColumn column: Int?) -> String {
+        if separator.isEmpty { return "" }
+        let current = RecordLayout.column(of: line.utf8.count, in: Array(line.utf8))
+        guard let column, column > current else {
+            return separator.contains("\t") ? "\t" : " "
+        }
+        if separator.contains("\t") {
+            var result = ""
+            var at = current
+            while at < column {
+                result += "\t"
+                at = (at / 8 + 1) * 8
+            }
+            return result
+        }
+        return String(repeating: " ", count: column - current)
+    }
+
+    /// RDATA as written: TXT as quoted strings (several, in parentheses over lines, when long).
+    private func rdataText(type: RRType, rdata: RData, presentation: String, lineEnding: String) throws(Failure) -> String {
+        guard type == .txt || type == .spf else { return presentation }
+        let strings = rdata.characterStrings.map { String(decoding: $0, as: UTF8.self) }
+        do {
+            if strings.count <= 1 { return try TXTPresentation.oneLine(strings) }
+            return try TXTPresentation.multiLine(strings, indent: continuationIndent())
+                .replacingOccurrences(of: "\n", with: lineEnding)
+        } catch {
+            throw Failure(description: "cannot write TXT value: \(error)")
+        }
+    }
+
+    /// The indentation of continuation lines in the zone's existing multi-line records, else four tabs.
+    private func continuationIndent() -> String {
+        for file in zone.files {
+            let bytes = file.source.bytes
+            for entry in file.entries where entry.kind == .record {
+                let range = entry.range
+                guard let newline = bytes[range].firstIndex(of: 0x0A), newline + 1 < range.upperBound else { continue }
+                var end = newline + 1
+                while end < range.upperBound, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+                // Only lines that continue with a quoted string (a TXT layout), not SOA timers.
+                if end < range.upperBound, bytes[end] == UInt8(ascii: "\""), end > newline + 1 {
+                    return String(decoding: bytes[(newline + 1)..<end], as: UTF8.self)
+                }
+            }
+        }
+        return "\t\t\t\t"
+    }
+
+    /// New RDATA for an existing record, keeping its owner, fields, comments and parentheses.
+    private func replacement(of existing: Record, with rdata: RData) throws(Failure) -> (file: Int, edit: SourceEdit) {
+        guard let source = existing.source, !source.generated,
+              let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex) else {
+            throw Failure(description: "\(existing.owner) \(existing.type) is not written as a line mailzone can edit ($GENERATE?)")
+        }
+        let file = zone.files[source.fileIndex]
+        let bytes = file.source.bytes
+        var text: String
+        if existing.type == .txt || existing.type == .spf {
+            let strings = rdata.characterStrings.map { String(decoding: $0, as: UTF8.self) }
+            do {
+                if strings.count <= 1 {
+                    text = try TXTPresentation.oneLine(strings)
+                } else if layout.hasParentheses {
+                    // Inside the existing parentheses: one string per line, indented like the record's own second line.
+                    var indent = continuationIndent()
+                    if layout.rdata.count > 1, let second = layout.rdata.dropFirst().first {
+                        var start = second.fullRange.lowerBound
+                        while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
+                        if start > 0, bytes[start - 1] == 0x0A {
+                            indent = String(decoding: bytes[start..<second.fullRange.lowerBound], as: UTF8.self)
+                        }
+                    }
+                    var quoted: [String] = []
+                    for string in strings { quoted.append(try TXTPresentation.quote(string)) }
+                    text = quoted.joined(separator: "\n" + indent)
+                } else {
+                    text = try TXTPresentation.multiLine(strings, indent: continuationIndent())
+                }
+            } catch {
+                throw Failure(description: "cannot write TXT value: \(error)")
+            }
+            text = text.replacingOccurrences(of: "\n", with: file.lineEnding)
+        } else {
+            text = rdata.presentation
+        }
+        return (source.fileIndex, SourceEdit(range: layout.rdataRange, replacement: text))
+    }
+
+    // MARK: SOA serial
+
+    private func serialBump(scheme forced: SerialScheme?, now: Date) throws(Failure) -> (file: Int, edit: SourceEdit, change: SerialChange) {
+        guard let soa = zone.records(at: origin, type: .soa).first, let source = soa.source, !source.generated,
+              let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex),
+              layout.rdata.count == 7, soa.rdata.wire.count >= 20 else {
+            throw Failure(description: "the zone's SOA record cannot be found or read, so its serial cannot be bumped")
+        }
+        let wire = soa.rdata.wire
+        let offset = wire.count - 20
+        let serial = wire[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        let scheme = forced ?? SerialScheme.detect(serial)
+        let next = scheme.next(after: serial, now: now)
+        let token = layout.rdata[2]
+        let file = zone.files[source.fileIndex]
+        let location = file.source.location(of: token.start)
+        return (source.fileIndex, SourceEdit(range: token.range, replacement: String(next)),
+                SerialChange(from: serial, to: next, scheme: scheme.rawValue,
+                             location: PlanLocation(file: file.source.path, line: location.line, column: location.column)))
+    }
+}

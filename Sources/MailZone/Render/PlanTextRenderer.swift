@@ -1,0 +1,91 @@
+/// The plan as a person reads it in a terminal or a review: per zone and sender,
+/// one line per record with a sign (`+` create, `~` merge or replace, `=`
+/// unchanged, `x` conflict, `!` warning), the value before and after, and a
+/// summary with what to run next.
+public struct PlanTextRenderer: Sendable {
+    public var style: TextStyle
+    /// Show records that are already right (`=` lines).
+    public var showUnchanged: Bool
+
+    public init(style: TextStyle = TextStyle(color: false), showUnchanged: Bool = true) {
+        self.style = style
+        self.showUnchanged = showUnchanged
+    }
+
+    public func render(_ plan: Plan) -> String {
+        var out = ""
+        for finding in plan.errors {
+            out += finding.location.map { "\($0): " } ?? ""
+            out += style.red("error:") + " \(finding.message)\n"
+            if let fix = finding.fix { out += "  fix: \(fix)\n" }
+        }
+        for zone in plan.zones {
+            out += style.bold("zone \(zone.origin)") + "  \(zone.file)\n"
+            for error in zone.errors {
+                out += "  " + style.red("x") + " " + (error.location.map { "\($0): " } ?? "") + error.message + "\n"
+                if let fix = error.fix { out += "      fix: \(fix)\n" }
+            }
+            for warning in zone.warnings {
+                out += "  " + style.yellow("!") + " \(warning.message)\n"
+                if let fix = warning.fix { out += "      fix: \(fix)\n" }
+            }
+            for sender in zone.senders {
+                out += "  sender \(sender.domain.dropLast())  (\(sender.services.joined(separator: ", ")))\n"
+                let width = sender.items.filter { showUnchanged || $0.action != .unchanged }.map(\.owner.count).max() ?? 1
+                for item in sender.items where showUnchanged || item.action != .unchanged {
+                    out += renderItem(item, ownerWidth: width)
+                }
+                if sender.hasConflicts {
+                    out += "    " + style.red("this sender's changes are held back until its conflicts are resolved") + "\n"
+                }
+            }
+            if let serial = zone.serial {
+                out += "  " + style.yellow("~") + " @ SOA serial \(serial.from) => \(serial.to) (\(serial.scheme))\n"
+            }
+            out += "\n"
+        }
+        out += summaryLine(plan)
+        return out
+    }
+
+    private func renderItem(_ item: PlanItem, ownerWidth: Int) -> String {
+        let owner = item.owner.padding(toLength: max(ownerWidth, item.owner.count), withPad: " ", startingAt: 0)
+        let type = item.type.padding(toLength: 5, withPad: " ", startingAt: 0)
+        var out = "    "
+        let note = item.note.map { "   " + style.dim("(\($0))") } ?? ""
+        switch item.action {
+        case .create:
+            out += style.green("+ \(owner) \(type) \(item.after ?? "")") + note + "\n"
+        case .merge, .replace:
+            out += style.yellow("~ \(owner) \(type) \(item.before ?? "")") + "\n"
+            out += "      " + String(repeating: " ", count: owner.count + type.count) + style.yellow("=> \(item.after ?? "")") + note + "\n"
+        case .unchanged:
+            out += style.dim("= \(owner) \(type) \(item.after ?? "")") + note + "\n"
+        case .conflict:
+            out += style.red("x \(owner) \(type) ") + (item.message ?? "") + "\n"
+            if let before = item.before { out += "      in the zone: \(before)\n" }
+            let places = [item.zoneLocation?.description, item.declarationLocation?.description].compactMap { $0 }
+            if !places.isEmpty { out += "      " + places.joined(separator: ", ") + "\n" }
+            if let fix = item.fix { out += "      fix: \(fix)\n" }
+        case .warning:
+            out += style.yellow("! \(owner) \(type) ") + (item.message ?? "") + "\n"
+            if let fix = item.fix { out += "      fix: \(fix)\n" }
+        }
+        return out
+    }
+
+    func summaryLine(_ plan: Plan) -> String {
+        let s = plan.summary
+        var line = "Plan: \(s.create) to add, \(s.merge) to merge, \(s.replace) to replace, \(s.conflicts) \(s.conflicts == 1 ? "conflict" : "conflicts")"
+        if s.warnings > 0 { line += ", \(s.warnings) \(s.warnings == 1 ? "warning" : "warnings")" }
+        if s.errors > 0 { line += ", \(s.errors) \(s.errors == 1 ? "error" : "errors")" }
+        line += "."
+        let files = plan.zones.flatMap(\.files).map(\.path)
+        if !files.isEmpty {
+            line += " `mailzone apply` writes \(files.joined(separator: ", "))."
+        } else if s.conflicts == 0, s.errors == 0 {
+            line += " The zones already satisfy the declaration."
+        }
+        return line + "\n"
+    }
+}

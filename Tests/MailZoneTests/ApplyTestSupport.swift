@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import MailZone
+
+/// Temporary copies of example folders and small zones, for apply tests that write files.
+enum ApplySupport {
+    /// 2026-12-01 00:00:00 UTC: date serials in goldens become 2026120100.
+    static let now = Date(timeIntervalSince1970: 1_796_083_200)
+    static let examples = DeclarationFixtures.packageRoot.appendingPathComponent("examples")
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-apply-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Copies `folder` into a fresh temporary directory and returns the copy.
+    static func copy(_ folder: URL) throws -> URL {
+        let target = try temporaryDirectory().appendingPathComponent(folder.lastPathComponent)
+        try FileManager.default.copyItem(at: folder, to: target)
+        return target
+    }
+
+    /// Writes files (relative path → text) into a fresh directory.
+    static func write(_ files: [String: String]) throws -> URL {
+        let directory = try temporaryDirectory()
+        for (name, text) in files {
+            let url = directory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return directory
+    }
+
+    static func declaration(in directory: URL) throws -> Declaration {
+        try DeclarationSource.load(path: directory.appendingPathComponent("mailzone.yaml").path)
+    }
+
+    static func read(_ url: URL) throws -> String {
+        String(decoding: try Data(contentsOf: url), as: UTF8.self)
+    }
+
+    /// Example folders that hold a mailzone.yaml.
+    static func exampleNames() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []
+        return names.filter { FileManager.default.fileExists(atPath: examples.appendingPathComponent("\($0)/mailzone.yaml").path) }.sorted()
+    }
+
+    /// Zone files under a folder's `zones/`, relative paths, sorted.
+    static func zoneFiles(in folder: URL) -> [String] {
+        let zones = folder.appendingPathComponent("zones")
+        guard let enumerator = FileManager.default.enumerator(atPath: zones.path) else { return [] }
+        return enumerator.compactMap { $0 as? String }.filter {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: zones.appendingPathComponent($0).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }.map { "zones/\($0)" }.sorted()
+    }
+
+    static var bindAvailable: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/named-checkzone") || FileManager.default.isExecutableFile(atPath: "/usr/sbin/named-checkzone")
+    }
+
+    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// Runs named-checkzone on a zone file; returns its exit status and output.
+    static func namedCheckzone(origin: String, file: String) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["named-checkzone", "-i", "local", origin, file]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
