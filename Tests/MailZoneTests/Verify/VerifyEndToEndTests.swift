@@ -1,4 +1,5 @@
 import DNSClient
+import MailAuth
 import Foundation
 import Testing
 import ZoneFile
@@ -171,5 +172,50 @@ struct VerifyEndToEndTests {
         let run = try MailzoneBinary.run(["verify", "--server", "[::1]:\(named.port)", "--format", "github"], in: lab.directory)
         #expect(run.status == 0, "stdout: \(run.stdout) stderr: \(run.stderr)")
         #expect(run.stdout == "Verify: 11 verified, 0 missing, 0 mismatched, 0 errors. Every record is served.\n")
+    }
+}
+
+/// The seed's two steps end to end: `apply` writes the records, a name server that loaded the new
+/// zone verifies them, one still serving the old zone is reported as behind.
+@Suite(.enabled(if: NamedServer.shouldRun, Comment(rawValue: NamedServer.skipMessage)))
+struct VerifyAfterApplyTests {
+    @Test func appliedZoneVerifiesAndTheOldServerIsBehind() throws {
+        let example = DeclarationFixtures.packageRoot.appendingPathComponent("examples/tencent-ses-primary")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-verify-apply-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("zones"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for file in ["mailzone.yaml", "zones/db.sampledomain.com"] {
+            try FileManager.default.copyItem(at: example.appendingPathComponent(file), to: directory.appendingPathComponent(file))
+        }
+        let zoneFile = directory.appendingPathComponent("zones/db.sampledomain.com")
+        let load = {
+            try DeclarationLoader.load(contentsOf: directory.appendingPathComponent("mailzone.yaml"), displayPath: "mailzone.yaml",
+                                       builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
+        }
+        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 2, retries: 1))
+
+        let old = try NamedServer.start(zones: [(VerifyLab.origin, try String(contentsOf: zoneFile, encoding: .utf8))])
+        defer { old.stop() }
+        let before = Verifier(declaration: try load(), client: client).verify(servers: .given([old.address]))
+        #expect(before.exitCode == 2)
+        #expect(before.zones.flatMap(\.senders).flatMap(\.records).map(\.status) == [.missing, .missing, .missing, .missing])
+
+        // `apply` as a user runs it, from the zone repository's root.
+        let apply = try MailzoneBinary.run(["apply", "--auto-approve"], in: directory)
+        #expect(apply.status == 0, "apply: \(apply.stdout) \(apply.stderr)")
+        let new = try NamedServer.start(zones: [(VerifyLab.origin, try String(contentsOf: zoneFile, encoding: .utf8))])
+        defer { new.stop() }
+
+        let after = Verifier(declaration: try load(), client: client).verify(servers: .given([new.address, old.address]))
+        let zone = try #require(after.zones.first)
+        let fileSerial = try #require(zone.fileSerial)
+        #expect(zone.servers.map(\.serial) == [fileSerial, 2026112801])
+        #expect(zone.warnings == ["\(old.address) serves serial 2026112801 but zones/db.sampledomain.com has \(fileSerial): it has not loaded it yet"])
+        let records = zone.senders.flatMap(\.records)
+        #expect(records.allSatisfy { $0.results.map(\.status) == [.verified, .missing] })
+        #expect(after.exitCode == 2)
+
+        let onlyNew = Verifier(declaration: try load(), client: client).verify(servers: .given([new.address]))
+        #expect(onlyNew.exitCode == 0)
     }
 }
