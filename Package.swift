@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ZoneFile", targets: ["ZoneFile"]),
         .library(name: "MailAuth", targets: ["MailAuth"]),
         .library(name: "MailZone", targets: ["MailZone"]),
+        .library(name: "DNSClient", targets: ["DNSClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -28,11 +29,13 @@ let package = Package(
             ],
             resources: [.copy("Presets")]
         ),
-        // Declaration, planner, renderers, apply.
+        // DNS messages (RFC 1035 wire format, EDNS0) and their transport (UDP, TCP) over POSIX sockets.
+        .target(name: "DNSClient", dependencies: ["ZoneFile"]),
+        // Declaration, planner, renderers, apply, verify.
         .target(
             name: "MailZone",
             dependencies: [
-                "ZoneFile", "MailAuth",
+                "ZoneFile", "MailAuth", "DNSClient",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -41,13 +44,14 @@ let package = Package(
         .executableTarget(
             name: "mailzone",
             dependencies: [
-                "ZoneFile", "MailAuth", "MailZone",
+                "ZoneFile", "MailAuth", "MailZone", "DNSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MailAuthTests", dependencies: ["MailAuth"]),
-        .testTarget(name: "MailZoneTests", dependencies: ["MailZone", "ZoneFile", "MailAuth"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MailZoneTests", dependencies: ["MailZone", "ZoneFile", "MailAuth", "DNSClient"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DNSClientTests", dependencies: ["DNSClient", "ZoneFile"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

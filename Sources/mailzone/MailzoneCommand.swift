@@ -15,6 +15,7 @@ struct MailzoneCommand: AsyncParsableCommand {
             RecordsCommand.self,
             PresetsCommand.self,
             ZoneCommand.self,
+            VerifyCommand.self,
         ]
     )
 

@@ -1,0 +1,66 @@
+import ZoneFile
+
+/// What a server said about one name and type, read for the question asked: the records of the
+/// type at the name (or at the end of the CNAME chain the server followed), and the aliases.
+public struct DNSAnswer: Sendable, Hashable {
+    public var question: DNSQuestion
+    public var rcode: DNSRCode
+    /// AA: the server answered from a zone it is authoritative for.
+    public var isAuthoritative: Bool
+    public var transport: DNSTransportKind
+    /// The whole answer section, in the order the server sent it.
+    public var answerSection: [DNSResourceRecord]
+    public var authoritySection: [DNSResourceRecord]
+
+    public init(question: DNSQuestion, response: DNSMessage, transport: DNSTransportKind) {
+        self.question = question
+        self.rcode = response.rcode
+        self.isAuthoritative = response.header.isAuthoritative
+        self.transport = transport
+        self.answerSection = response.answers
+        self.authoritySection = response.authority
+    }
+
+    public init(question: DNSQuestion, rcode: DNSRCode, isAuthoritative: Bool = true, transport: DNSTransportKind = .udp,
+                answerSection: [DNSResourceRecord], authoritySection: [DNSResourceRecord] = []) {
+        self.question = question
+        self.rcode = rcode
+        self.isAuthoritative = isAuthoritative
+        self.transport = transport
+        self.answerSection = answerSection
+        self.authoritySection = authoritySection
+    }
+
+    /// The CNAME records from the asked name on, in chain order (empty when the name is no alias).
+    public var aliases: [DNSResourceRecord] {
+        guard question.type != .cname else { return [] }
+        var chain: [DNSResourceRecord] = []
+        var current = question.name
+        // Bounded by the section's size, so a looping chain ends.
+        for _ in 0..<answerSection.count {
+            guard let next = answerSection.first(where: { $0.type == .cname && $0.owner == current }) else { break }
+            chain.append(next)
+            guard let target = DomainName(wire: next.rdata.wire) else { break }
+            current = target
+        }
+        return chain
+    }
+
+    /// The name whose records answer the question: the asked name, or the last alias' target.
+    public var finalName: DomainName {
+        guard let last = aliases.last, let target = DomainName(wire: last.rdata.wire) else { return question.name }
+        return target
+    }
+
+    /// The records of the asked type at `finalName`.
+    public var records: [DNSResourceRecord] {
+        let name = finalName
+        return answerSection.filter { $0.type == question.type && $0.owner == name && $0.rrClass == question.rrClass }
+    }
+
+    /// A referral: no answer, not authoritative, NS records in the authority section. The server is
+    /// not authoritative for the zone (a lame delegation, or the wrong server).
+    public var isReferral: Bool {
+        rcode == .noError && !isAuthoritative && answerSection.isEmpty && authoritySection.contains { $0.type == .ns }
+    }
+}

@@ -1,0 +1,121 @@
+/// One question, one answer: sends a message to a server over UDP (retrying on silence) and
+/// falls back to TCP with its two-octet length prefix (RFC 1035 §4.2.2, RFC 7766) when the UDP
+/// answer is truncated.
+public enum DNSTransport {
+    /// What came back and how.
+    public struct Exchange: Sendable, Hashable {
+        public var response: DNSMessage
+        /// The transport that carried the answer.
+        public var transport: DNSTransportKind
+        /// True when a UDP answer came truncated and the question was asked again over TCP.
+        public var retriedOverTCP: Bool
+    }
+
+    /// Sends `query` to `server` and returns its answer, matched by ID and question.
+    public static func exchange(_ query: DNSMessage, with server: DNSServerAddress,
+                                options: DNSQueryOptions) throws(DNSClientError) -> Exchange {
+        let bytes: [UInt8]
+        do {
+            bytes = try query.encoded()
+        } catch {
+            throw .badQuery(error)
+        }
+        if options.forceTCP {
+            return Exchange(response: try tcp(bytes, query: query, server: server, options: options),
+                            transport: .tcp, retriedOverTCP: false)
+        }
+        let response = try udp(bytes, query: query, server: server, options: options)
+        guard response.header.isTruncated else {
+            return Exchange(response: response, transport: .udp, retriedOverTCP: false)
+        }
+        guard options.tcpFallback else { throw .truncated(server: server) }
+        return Exchange(response: try tcp(bytes, query: query, server: server, options: options),
+                        transport: .tcp, retriedOverTCP: true)
+    }
+
+    /// UDP: each attempt sends the query and waits `timeout` seconds for a matching answer.
+    /// Datagrams that do not match the query's ID and question are ignored (RFC 5452 §9.1).
+    static func udp(_ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
+                    options: DNSQueryOptions) throws(DNSClientError) -> DNSMessage {
+        let attempts = options.retries + 1
+        let socket = try Socket(kind: .datagram, server: server, deadline: .now + seconds(options.timeout),
+                                timeout: options.timeout)
+        defer { socket.close() }
+        var malformed: DNSMessageError?
+        for _ in 0..<attempts {
+            let deadline = ContinuousClock.now + seconds(options.timeout)
+            guard try socket.send(bytes, until: deadline, transport: .udp) else { continue }
+            while let datagram = try socket.receive(capacity: 65535, until: deadline, transport: .udp) {
+                do {
+                    let response = try DNSMessage(decoding: datagram)
+                    if matches(response, query) { return response }
+                } catch {
+                    // A damaged or spoofed datagram: keep waiting for the real answer, report it if none comes.
+                    malformed = error
+                }
+            }
+        }
+        if let malformed { throw .malformedAnswer(server: server, problem: malformed) }
+        throw .timeout(server: server, seconds: options.timeout, attempts: attempts, transport: .udp)
+    }
+
+    /// TCP: connect, send the length-prefixed query, read the length-prefixed answer; the
+    /// whole exchange of an attempt must finish within `timeout` seconds.
+    static func tcp(_ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
+                    options: DNSQueryOptions) throws(DNSClientError) -> DNSMessage {
+        let attempts = options.retries + 1
+        for _ in 0..<attempts {
+            let deadline = ContinuousClock.now + seconds(options.timeout)
+            do {
+                if let response = try tcpAttempt(bytes, query: query, server: server, deadline: deadline,
+                                                 timeout: options.timeout) {
+                    return response
+                }
+            } catch .timeout {
+                // The connection did not complete in time: try again, then report every attempt.
+                continue
+            }
+        }
+        throw .timeout(server: server, seconds: options.timeout, attempts: attempts, transport: .tcp)
+    }
+
+    private static func tcpAttempt(_ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
+                                   deadline: ContinuousClock.Instant, timeout: Double) throws(DNSClientError) -> DNSMessage? {
+        let socket = try Socket(kind: .stream, server: server, deadline: deadline, timeout: timeout)
+        defer { socket.close() }
+        let framed = [UInt8(bytes.count >> 8), UInt8(bytes.count & 0xFF)] + bytes
+        guard try socket.send(framed, until: deadline, transport: .tcp) else { return nil }
+        var received: [UInt8] = []
+        var expected: Int?
+        while true {
+            if expected == nil, received.count >= 2 {
+                expected = Int(received[0]) << 8 | Int(received[1])
+            }
+            if let expected, received.count >= expected + 2 {
+                let message: DNSMessage
+                do {
+                    message = try DNSMessage(decoding: Array(received[2..<(expected + 2)]))
+                } catch {
+                    throw .malformedAnswer(server: server, problem: error)
+                }
+                guard matches(message, query) else { throw .mismatchedAnswer(server: server) }
+                return message
+            }
+            guard let chunk = try socket.receive(capacity: 65537, until: deadline, transport: .tcp) else { return nil }
+            if chunk.isEmpty { throw .connectionClosed(server: server) }
+            received.append(contentsOf: chunk)
+        }
+    }
+
+    /// An answer belongs to a query when it is a response with the same ID and the same question
+    /// (names without case); a server may leave the question out of a FORMERR answer.
+    static func matches(_ response: DNSMessage, _ query: DNSMessage) -> Bool {
+        guard response.header.isResponse, response.header.id == query.header.id else { return false }
+        if response.questions.isEmpty { return response.rcode != .noError }
+        return response.questions == query.questions
+    }
+
+    static func seconds(_ value: Double) -> Duration {
+        .milliseconds(Int64((value * 1000).rounded()))
+    }
+}

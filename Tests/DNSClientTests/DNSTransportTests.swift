@@ -1,0 +1,76 @@
+import Testing
+import ZoneFile
+@testable import DNSClient
+
+/// The transport's failures: a silent server times out within its bound with a message that says
+/// so, a closed port is refused at once, and only an answer to the question asked is accepted.
+struct DNSTransportTests {
+    private let name = (try? DomainName(parsing: "sampledomain.com.")) ?? .root
+
+    @Test func silentServerTimesOutWithinTheTimeout() throws {
+        let server = try SilentServer()
+        let address = try DNSServerAddress(parsing: "127.0.0.1:\(server.port)")
+        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 0.3, retries: 1))
+        let start = ContinuousClock.now
+        #expect(throws: DNSClientError.timeout(server: address, seconds: 0.3, attempts: 2, transport: .udp)) {
+            try client.query(name, type: .soa, server: address)
+        }
+        let elapsed = ContinuousClock.now - start
+        #expect(elapsed >= .milliseconds(550))
+        #expect(elapsed < .milliseconds(1500))
+    }
+
+    @Test func silentTCPServerTimesOutOnEveryAttempt() throws {
+        let server = try SilentServer(tcp: true)
+        let address = try DNSServerAddress(parsing: "127.0.0.1:\(server.port)")
+        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 0.3, retries: 1, forceTCP: true))
+        let start = ContinuousClock.now
+        #expect(throws: DNSClientError.timeout(server: address, seconds: 0.3, attempts: 2, transport: .tcp)) {
+            try client.query(name, type: .soa, server: address)
+        }
+        #expect(ContinuousClock.now - start < .milliseconds(1500))
+    }
+
+    @Test func timeoutMessageNamesServerAndWait() throws {
+        let address = try DNSServerAddress(parsing: "127.0.0.1:5353")
+        #expect(DNSClientError.timeout(server: address, seconds: 2, attempts: 3, transport: .udp).description
+            == "127.0.0.1:5353 did not answer in 2 s (3 attempts over UDP); check that the server runs and that a firewall lets DNS through, or raise --timeout")
+        #expect(DNSClientError.timeout(server: address, seconds: 0.5, attempts: 1, transport: .tcp).description
+            == "127.0.0.1:5353 did not answer in 0.5 s (over TCP); check that the server runs and that a firewall lets DNS through, or raise --timeout")
+    }
+
+    @Test func closedUDPPortIsRefused() throws {
+        let address = try DNSServerAddress(parsing: "127.0.0.1:\(try SilentServer.closedPort())")
+        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 2, retries: 2))
+        let start = ContinuousClock.now
+        #expect(throws: DNSClientError.refused(server: address, transport: .udp)) {
+            try client.query(name, type: .soa, server: address)
+        }
+        #expect(ContinuousClock.now - start < .seconds(1))
+    }
+
+    @Test func closedTCPPortIsRefused() throws {
+        let address = try DNSServerAddress(parsing: "127.0.0.1:\(try SilentServer.closedPort())")
+        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 2, retries: 0, forceTCP: true))
+        #expect(throws: DNSClientError.refused(server: address, transport: .tcp)) {
+            try client.query(name, type: .soa, server: address)
+        }
+        #expect(DNSClientError.refused(server: address, transport: .tcp).description
+            == "\(address) refused the TCP connection: nothing listens on that port; check the address and port, and that the name server runs")
+    }
+
+    @Test func onlyTheAnswerToTheQuestionAskedMatches() throws {
+        let query = DNSMessage.query(id: 77, name: name, type: .mx)
+        var answer = DNSMessage(header: DNSHeader(id: 77, isResponse: true), questions: query.questions)
+        #expect(DNSTransport.matches(answer, query))
+        answer.header.id = 78
+        #expect(!DNSTransport.matches(answer, query))
+        answer.header.id = 77
+        answer.questions = [DNSQuestion(name: name, type: .txt)]
+        #expect(!DNSTransport.matches(answer, query))
+        answer.questions = [DNSQuestion(name: try DomainName(parsing: "SampleDomain.COM."), type: .mx)]
+        #expect(DNSTransport.matches(answer, query))
+        answer.header.isResponse = false
+        #expect(!DNSTransport.matches(answer, query))
+    }
+}

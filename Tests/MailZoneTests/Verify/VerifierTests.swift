@@ -1,0 +1,114 @@
+import DNSClient
+import Foundation
+import Testing
+import ZoneFile
+@testable import MailZone
+
+/// The verifier against stand-in servers answering from zone text: statuses, details, serials,
+/// disagreeing servers and dead ones, and every output format (golden files under
+/// `Fixtures/verify`, re-recorded with `MAILZONE_RECORD=1`).
+struct VerifierTests {
+    static let primary = DNSServerAddress(host: "127.0.0.1", port: 53001) ?? .loopback
+    static let secondary = DNSServerAddress(host: "127.0.0.1", port: 53002) ?? .loopback
+
+    static func golden(_ name: String) -> URL {
+        DeclarationFixtures.testsDirectory.appendingPathComponent("Fixtures/verify").appendingPathComponent(name)
+    }
+
+    /// Runs the verifier over the lab declaration with `servers` answering from their zone text.
+    static func report(_ servers: [(DNSServerAddress, String?)], fileZone: String = VerifyLab.zoneText()) throws -> VerifyReport {
+        let lab = try VerifyLab.make(zone: fileZone)
+        defer { lab.remove() }
+        var zones: [DNSServerAddress: Zone] = [:]
+        for (address, text) in servers {
+            if let text { zones[address] = ZoneBackedDNS.zone(text) }
+        }
+        let verifier = Verifier(declaration: try lab.load(), client: ZoneBackedDNS(zones: zones))
+        return verifier.verify(servers: .given(servers.map(\.0)))
+    }
+
+    private func statuses(_ report: VerifyReport) -> [String] {
+        report.zones.flatMap(\.senders).flatMap(\.records).map { "\($0.host) \($0.type) \($0.status.rawValue)" }
+    }
+
+    @Test func everyRecordServedIsVerified() throws {
+        let report = try Self.report([(Self.primary, VerifyLab.zoneText())])
+        #expect(report.exitCode == 0)
+        #expect(report.summary.verified == 11)
+        #expect(report.zones.first?.servers == [VerifyServer(address: "127.0.0.1:53001", serial: 2026113001)])
+        DeclarationFixtures.assertGolden(VerifyTextRenderer().render(report), at: Self.golden("verified.txt"))
+    }
+
+    @Test func eachProblemIsReportedForWhatItIs() throws {
+        let report = try Self.report([(Self.primary, VerifyLab.zoneText(records: VerifyLab.broken))])
+        #expect(report.exitCode == 2)
+        #expect(statuses(report) == [
+            "@ MX verified", "@ TXT mismatch", "qcloud._domainkey TXT mismatch", "_dmarc TXT mismatch",
+            "abc MX verified", "abc TXT verified", "qcloud._domainkey.abc TXT verified", "tok1._domainkey.abc CNAME verified",
+            "tok2._domainkey.abc CNAME mismatch", "tok3._domainkey.abc CNAME verified", "_dmarc.abc TXT missing",
+        ])
+        let details = report.zones.flatMap(\.senders).flatMap(\.records).compactMap { $0.results.first?.detail }
+        #expect(details.contains("the SPF record lacks include:qcloudmail.com before its all term"))
+        #expect(details.contains("the served key is another key (p=1024-bit RSA)"))
+        #expect(details.contains("the served DMARC policy is weaker: p=none where p=quarantine is wanted"))
+        #expect(details.contains("_dmarc.abc.sampledomain.com. does not exist (NXDOMAIN)"))
+        #expect(details.contains("tok2._domainkey.abc.sampledomain.com. is an alias of tok9.dkim.amazonses.com., not of tok2.dkim.amazonses.com."))
+        DeclarationFixtures.assertGolden(VerifyTextRenderer().render(report), at: Self.golden("problems.txt"))
+        DeclarationFixtures.assertGolden(VerifyJSONRenderer.render(report), at: Self.golden("problems.json"))
+        DeclarationFixtures.assertGolden(VerifyMarkdownRenderer.render(report), at: Self.golden("problems.md"))
+        DeclarationFixtures.assertGolden(VerifyGitHubRenderer.render(report), at: Self.golden("problems.github"))
+    }
+
+    @Test func disagreeingServersAreShownServerByServer() throws {
+        let report = try Self.report([(Self.primary, VerifyLab.zoneText()),
+                                      (Self.secondary, VerifyLab.zoneText(serial: 2026112801, records: VerifyLab.broken))])
+        #expect(report.exitCode == 2)
+        let servers = try #require(report.zones.first?.servers)
+        #expect(servers.map(\.serial) == [2026113001, 2026112801])
+        #expect(report.zones.first?.warnings == [
+            "127.0.0.1:53002 serves serial 2026112801 but db.sampledomain.com has 2026113001: it has not loaded it yet",
+        ])
+        let dmarc = try #require(report.zones.first?.senders.first?.records.first { $0.host == "_dmarc" })
+        #expect(dmarc.serversDisagree)
+        #expect(dmarc.results.map(\.status) == [.verified, .mismatch])
+        DeclarationFixtures.assertGolden(VerifyTextRenderer().render(report), at: Self.golden("two-servers.txt"))
+        DeclarationFixtures.assertGolden(VerifyMarkdownRenderer.render(report), at: Self.golden("two-servers.md"))
+    }
+
+    @Test func aServerThatDoesNotAnswerIsAnErrorAskedOnce() throws {
+        let report = try Self.report([(Self.primary, VerifyLab.zoneText()), (Self.secondary, nil)])
+        #expect(report.exitCode == 1)
+        let servers = try #require(report.zones.first?.servers)
+        #expect(servers[1].error == "127.0.0.1:53002 did not answer in 2 s (3 attempts over UDP); check that the server runs and that a firewall lets DNS through, or raise --timeout")
+        let records = report.zones.flatMap(\.senders).flatMap(\.records)
+        // Records are judged on the server that answers; the dead one is reported once.
+        #expect(records.allSatisfy { $0.status == .verified && $0.results.map(\.server) == ["127.0.0.1:53001"] })
+        #expect(report.summary.serverErrors == 1)
+        DeclarationFixtures.assertGolden(VerifyTextRenderer().render(report), at: Self.golden("dead-server.txt"))
+        DeclarationFixtures.assertGolden(VerifyGitHubRenderer.render(report), at: Self.golden("dead-server.github"))
+    }
+
+    @Test func colourOnlyWhenAsked() throws {
+        let report = try Self.report([(Self.primary, VerifyLab.zoneText(records: VerifyLab.broken))])
+        #expect(!VerifyTextRenderer(color: false).render(report).contains("\u{1B}["))
+        #expect(VerifyTextRenderer(color: true).render(report).contains("\u{1B}[31mmismatch\u{1B}[0m"))
+    }
+
+    @Test func exitCodes() {
+        var report = VerifyReport(declaration: "m.yaml", zones: [])
+        #expect(report.exitCode == 0)
+        let record = { (status: VerifyStatus) in
+            VerifyRecord(name: "a.", relative: "@", type: "TXT", purpose: "other", expected: "x",
+                         source: PlanLocation(file: "m.yaml", line: 1), results: [VerifyResult(server: "s", status: status)])
+        }
+        report.zones = [VerifyZone(origin: "a.", file: nil, senders: [VerifySender(domain: "a.", services: [], records: [record(.verified)])])]
+        #expect(report.exitCode == 0)
+        report.zones[0].senders[0].records.append(record(.missing))
+        #expect(report.exitCode == 2)
+        report.zones[0].senders[0].records.append(record(.error))
+        #expect(report.exitCode == 1)
+        report.zones[0].senders[0].records.removeLast()
+        report.zones[0].servers = [VerifyServer(address: "s", error: "no")]
+        #expect(report.exitCode == 1)
+    }
+}
