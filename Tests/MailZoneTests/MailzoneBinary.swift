@@ -11,6 +11,8 @@ enum MailzoneBinary {
         var status: Int32
         var stdout: Data
         var stderr: Data
+        /// How long the run took (for the tests that bound a timeout).
+        var elapsed: Duration
 
         var output: String { String(decoding: stdout, as: UTF8.self) }
         var errors: String { String(decoding: stderr, as: UTF8.self) }
@@ -52,56 +54,36 @@ enum MailzoneBinary {
         return environment
     }()
 
-    /// Runs `mailzone ARGUMENTS` in `directory`.
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+    /// Runs `mailzone ARGUMENTS` in `directory`, killing it after `limit`. Output goes through files,
+    /// so a large output cannot fill a pipe and block the process.
+    static func run(_ arguments: [String], in directory: URL, limit: Duration = .seconds(60)) throws -> Result {
         guard let url else { throw MissingBinary() }
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = environment
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = scratch.appendingPathComponent("stdout")
+        let errors = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        process.standardInput = FileHandle.nullDevice
+        let start = ContinuousClock.now
         try process.run()
-        // Read both pipes while the process runs, so a large output cannot fill one and block it.
-        let errorData = ErrorCollector()
-        let reader = Thread { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        while process.isRunning, ContinuousClock.now - start < limit { Thread.sleep(forTimeInterval: 0.01) }
+        if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        while !errorData.isDone { usleep(1_000) }
-        return Result(status: process.terminationStatus, stdout: outData, stderr: errorData.data)
+        let elapsed = ContinuousClock.now - start
+        return Result(status: process.terminationStatus, stdout: (try? Data(contentsOf: output)) ?? Data(),
+                      stderr: (try? Data(contentsOf: errors)) ?? Data(), elapsed: elapsed)
     }
 
     struct MissingBinary: Error, CustomStringConvertible {
         var description: String { "the mailzone binary is not built: run `swift build --product mailzone` (scripts/test does)" }
-    }
-}
-
-/// Stderr collected on another thread.
-private final class ErrorCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = Data()
-    private var done = false
-
-    func set(_ data: Data) {
-        lock.lock()
-        value = data
-        done = true
-        lock.unlock()
-    }
-
-    var isDone: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return done
-    }
-
-    var data: Data {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
     }
 }

@@ -9,8 +9,8 @@ struct VerifyCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try MailzoneBinary.run(["verify"], in: directory)
         #expect(run.status == 1)
-        #expect(run.stdout.isEmpty)
-        #expect(run.stderr == "mailzone.yaml:1:1: error: cannot read mailzone.yaml: no such file\n    fix: check that the file exists and is readable\n")
+        #expect(run.output.isEmpty)
+        #expect(run.errors == "mailzone.yaml:1:1: error: cannot read mailzone.yaml: no such file\n    fix: check that the file exists and is readable\n")
     }
 
     @Test(arguments: [
@@ -24,6 +24,6 @@ struct VerifyCommandTests {
         defer { lab.remove() }
         let run = try MailzoneBinary.run(["verify"] + arguments, in: lab.directory)
         #expect(run.status == 1)
-        #expect(run.stderr == message)
+        #expect(run.errors == message)
     }
 }

@@ -39,8 +39,8 @@ struct VerifyEndToEndTests {
                                          at: VerifierTests.golden("verified.txt"))
 
         let run = try MailzoneBinary.run(["verify", "--server", named.address.description], in: lab.directory)
-        #expect(run.status == 0, "stderr: \(run.stderr)")
-        DeclarationFixtures.assertGolden(normalize(run.stdout, [(named, 53001)]), at: VerifierTests.golden("verified.txt"))
+        #expect(run.status == 0, "stderr: \(run.errors)")
+        DeclarationFixtures.assertGolden(normalize(run.output, [(named, 53001)]), at: VerifierTests.golden("verified.txt"))
     }
 
     @Test func missingWrongKeyAndWeakerDMARCAreEachReported() throws {
@@ -60,11 +60,11 @@ struct VerifyEndToEndTests {
                                          at: VerifierTests.golden("problems.json"))
 
         let run = try MailzoneBinary.run(["verify", "--server", named.address.description, "--format", "json"], in: lab.directory)
-        #expect(run.status == 2, "stderr: \(run.stderr)")
-        DeclarationFixtures.assertGolden(normalize(run.stdout, [(named, 53001)]), at: VerifierTests.golden("problems.json"))
+        #expect(run.status == 2, "stderr: \(run.errors)")
+        DeclarationFixtures.assertGolden(normalize(run.output, [(named, 53001)]), at: VerifierTests.golden("problems.json"))
         let text = try MailzoneBinary.run(["verify", "--server", named.address.description], in: lab.directory)
         #expect(text.status == 2)
-        DeclarationFixtures.assertGolden(normalize(text.stdout, [(named, 53001)]), at: VerifierTests.golden("problems.txt"))
+        DeclarationFixtures.assertGolden(normalize(text.output, [(named, 53001)]), at: VerifierTests.golden("problems.txt"))
     }
 
     @Test func a4096BitKeyThatOnlyFitsOverTCPIsVerified() throws {
@@ -95,13 +95,13 @@ struct VerifyEndToEndTests {
 
         let tcpOnly = try MailzoneBinary.run(["verify", "--server", named.address.description, "--tcp", "--format", "json"],
                                              in: lab.directory)
-        #expect(tcpOnly.status == 0, "stderr: \(tcpOnly.stderr)")
-        #expect(tcpOnly.stdout.components(separatedBy: "\"transport\" : \"tcp\"").count == 12)
+        #expect(tcpOnly.status == 0, "stderr: \(tcpOnly.errors)")
+        #expect(tcpOnly.output.components(separatedBy: "\"transport\" : \"tcp\"").count == 12)
 
         let run = try MailzoneBinary.run(["verify", "--server", named.address.description, "--edns-buffer-size", "0",
                                           "--format", "json"], in: lab.directory)
-        #expect(run.status == 0, "stderr: \(run.stderr)")
-        #expect(run.stdout.contains("\"transport\" : \"tcp\""))
+        #expect(run.status == 0, "stderr: \(run.errors)")
+        #expect(run.output.contains("\"transport\" : \"tcp\""))
     }
 
     @Test func aServerThatDoesNotAnswerIsAClearErrorWithinTheTimeout() throws {
@@ -113,14 +113,14 @@ struct VerifyEndToEndTests {
         let run = try MailzoneBinary.run(["verify", "--server", "127.0.0.1:\(silent.port)", "--timeout", "1", "--retries", "1"],
                                          in: lab.directory)
         #expect(run.status == 1)
-        #expect(run.stdout.contains("server 127.0.0.1:\(silent.port)  error: 127.0.0.1:\(silent.port) did not answer in 1 s (2 attempts over UDP)"))
+        #expect(run.output.contains("server 127.0.0.1:\(silent.port)  error: 127.0.0.1:\(silent.port) did not answer in 1 s (2 attempts over UDP)"))
         // Two attempts of one second for the SOA, then the server is not asked again.
         #expect(run.elapsed < .milliseconds(3500), "took \(run.elapsed)")
 
         let closed = try FreePort.find()
         let refused = try MailzoneBinary.run(["verify", "--server", "127.0.0.1:\(closed)"], in: lab.directory)
         #expect(refused.status == 1)
-        #expect(refused.stdout.contains("127.0.0.1:\(closed) refused the UDP connection: nothing listens on that port"))
+        #expect(refused.output.contains("127.0.0.1:\(closed) refused the UDP connection: nothing listens on that port"))
         #expect(refused.elapsed < .seconds(2), "took \(refused.elapsed)")
     }
 
@@ -143,8 +143,8 @@ struct VerifyEndToEndTests {
 
         let run = try MailzoneBinary.run(["verify", "--server", current.address.description, "--server",
                                           behind.address.description, "--format", "markdown"], in: lab.directory)
-        #expect(run.status == 2, "stderr: \(run.stderr)")
-        DeclarationFixtures.assertGolden(normalize(run.stdout, servers), at: VerifierTests.golden("two-servers.md"))
+        #expect(run.status == 2, "stderr: \(run.errors)")
+        DeclarationFixtures.assertGolden(normalize(run.output, servers), at: VerifierTests.golden("two-servers.md"))
     }
 
     @Test func withoutServersTheZonesNameServersAreAsked() throws {
@@ -160,8 +160,8 @@ struct VerifyEndToEndTests {
             VerifyServer(address: named.address.description, nameServer: "ns1.sampledomain.com.", serial: 2026113001),
         ])
         let run = try MailzoneBinary.run(["verify", "--port", String(named.port)], in: lab.directory)
-        #expect(run.status == 0, "stderr: \(run.stderr)")
-        #expect(run.stdout.contains("  server ns1.sampledomain.com. (\(named.address))  serial 2026113001\n"))
+        #expect(run.status == 0, "stderr: \(run.errors)")
+        #expect(run.output.contains("  server ns1.sampledomain.com. (\(named.address))  serial 2026113001\n"))
     }
 
     @Test func anIPv6ServerInBrackets() throws {
@@ -170,8 +170,8 @@ struct VerifyEndToEndTests {
         let lab = try VerifyLab.make()
         defer { lab.remove() }
         let run = try MailzoneBinary.run(["verify", "--server", "[::1]:\(named.port)", "--format", "github"], in: lab.directory)
-        #expect(run.status == 0, "stdout: \(run.stdout) stderr: \(run.stderr)")
-        #expect(run.stdout == "Verify: 11 verified, 0 missing, 0 mismatched, 0 errors. Every record is served.\n")
+        #expect(run.status == 0, "stdout: \(run.output) stderr: \(run.errors)")
+        #expect(run.output == "Verify: 11 verified, 0 missing, 0 mismatched, 0 errors. Every record is served.\n")
     }
 }
 
@@ -202,7 +202,7 @@ struct VerifyAfterApplyTests {
 
         // `apply` as a user runs it, from the zone repository's root.
         let apply = try MailzoneBinary.run(["apply", "--auto-approve"], in: directory)
-        #expect(apply.status == 0, "apply: \(apply.stdout) \(apply.stderr)")
+        #expect(apply.status == 0, "apply: \(apply.output) \(apply.errors)")
         let new = try NamedServer.start(zones: [(VerifyLab.origin, try String(contentsOf: zoneFile, encoding: .utf8))])
         defer { new.stop() }
 
