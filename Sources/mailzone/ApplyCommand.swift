@@ -14,8 +14,7 @@ struct ApplyCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The declaration file.")
-    var config = "mailzone.yaml"
+    @OptionGroup var input: DeclarationInput
 
     @Option(name: .long, help: ArgumentHelp("Apply this saved plan (from `mailzone plan --out FILE`).", valueName: "file"))
     var plan: String?
@@ -26,8 +25,6 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: "Force the SOA serial scheme: date (YYYYMMDDnn), unixtime or counter.")
     var serial: SerialScheme?
 
-    @Flag(help: "Let $INCLUDE read files outside the declaration's directory tree.")
-    var allowIncludeOutside = false
 
     func run() async throws {
         let report: ApplyReport
@@ -52,19 +49,13 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     private func applyFresh() throws -> ApplyReport {
-        let declaration: Declaration
-        do {
-            declaration = try DeclarationSource.load(path: config)
-        } catch {
-            Terminal.writeError(error.description)
-            throw ExitCode(1)
-        }
+        let declaration = try input.load()
         let interactive = isatty(0) == 1
         if !autoApprove, !interactive {
             Terminal.writeError("error: apply asks for confirmation, but standard input is not a terminal; review `mailzone plan` and pass --auto-approve")
             throw ExitCode(1)
         }
-        let options = PlannerOptions(now: Clock.now(), serialScheme: serial, allowIncludeOutside: allowIncludeOutside)
+        let options = input.plannerOptions(serial: serial)
         let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
         return try Applier.apply(declaration, options: options) { plan in
             print(renderer.render(plan))
@@ -86,7 +77,7 @@ struct ApplyCommand: AsyncParsableCommand {
             Terminal.writeError("error: \(path): cannot read the saved plan (\(error.localizedDescription)); make it with `mailzone plan --out \(path)`")
             throw ExitCode(1)
         }
-        return try Applier.apply(saved: saved, allowIncludeOutside: allowIncludeOutside)
+        return try Applier.apply(saved: saved, allowOutside: input.allowOutside)
     }
 }
 

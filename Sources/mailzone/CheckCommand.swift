@@ -34,7 +34,7 @@ struct CheckCommand: AsyncParsableCommand {
             }
             throw ExitCode(1)
         }
-        let outcome = Planner.plan(declaration, options: PlannerOptions(now: Clock.now()))
+        let outcome = Planner.plan(declaration, options: input.plannerOptions())
         let plan = outcome.plan
         switch format {
         case .text:

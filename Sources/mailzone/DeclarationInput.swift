@@ -6,6 +6,14 @@ struct DeclarationInput: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The declaration file.", valueName: "file"))
     var config = "mailzone.yaml"
 
+    @Flag(help: "Let zone files and their $INCLUDEs be read outside the declaration's directory tree.")
+    var allowOutside = false
+
+    /// Planner settings from the command line and the environment.
+    func plannerOptions(serial: SerialScheme? = nil) -> PlannerOptions {
+        PlannerOptions(now: Clock.now(), serialScheme: serial, allowOutside: allowOutside)
+    }
+
     /// The declaration, or every one of its errors on stderr (`file:line:col: error: ...`) and exit 1.
     func load() throws -> Declaration {
         do {

@@ -26,7 +26,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let declaration = try input.load()
-        let outcome = Planner.plan(declaration, options: PlannerOptions(now: Clock.now()))
+        let outcome = Planner.plan(declaration, options: input.plannerOptions())
         let plan = outcome.plan
         switch format {
         case .text:

@@ -69,7 +69,7 @@ public enum Applier {
 
     /// Applies a saved plan exactly: refuses when it has problems or when any file it read has changed,
     /// re-reads the edited text, then writes.
-    public static func apply(saved plan: Plan, writer: AtomicFileWriter = AtomicFileWriter(), allowIncludeOutside: Bool = false,
+    public static func apply(saved plan: Plan, writer: AtomicFileWriter = AtomicFileWriter(), allowOutside: Bool = false,
                              lockTimeout: TimeInterval = 30) throws(ApplyError) -> ApplyReport {
         guard plan.version == Plan.formatVersion else {
             throw .unsupportedPlan("it is version \(plan.version); this mailzone reads version \(Plan.formatVersion)")
@@ -102,7 +102,7 @@ public enum Applier {
             guard let origin = try? DomainName(parsing: zonePlan.origin) else {
                 throw .unsupportedPlan("zone origin '\(zonePlan.origin)' is not a domain name")
             }
-            var options = Planner.loadOptions(origin: origin, declarationPath: plan.declaration, allowIncludeOutside: allowIncludeOutside)
+            var options = Planner.loadOptions(origin: origin, declarationPath: plan.declaration, allowOutside: allowOutside)
             let old = ZoneLoader.load(path: zonePlan.file, options: options)
             options.overrides = overrides
             let new = ZoneLoader.load(path: zonePlan.file, options: options)
@@ -139,7 +139,15 @@ public enum Applier {
 }
 
 enum LoaderPaths {
+    /// The absolute path with `..` and symbolic links resolved.
     static func resolved(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Whether `path`, links resolved, lies inside the directory `root`.
+    static func isInside(_ path: String, root: String) -> Bool {
+        let resolvedRoot = resolved(root)
+        let resolvedPath = resolved(path)
+        return resolvedPath == resolvedRoot || resolvedPath.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
     }
 }

@@ -10,13 +10,13 @@ public struct PlannerOptions: Sendable {
     public var now: Date
     /// Forces a serial scheme instead of the one each zone already uses.
     public var serialScheme: SerialScheme?
-    /// Lets `$INCLUDE` read outside the declaration's directory tree.
-    public var allowIncludeOutside: Bool
+    /// Lets zone files and their `$INCLUDE`s be read outside the declaration's directory tree.
+    public var allowOutside: Bool
 
-    public init(now: Date = Date(), serialScheme: SerialScheme? = nil, allowIncludeOutside: Bool = false) {
+    public init(now: Date = Date(), serialScheme: SerialScheme? = nil, allowOutside: Bool = false) {
         self.now = now
         self.serialScheme = serialScheme
-        self.allowIncludeOutside = allowIncludeOutside
+        self.allowOutside = allowOutside
     }
 }
 
@@ -63,9 +63,9 @@ public enum Planner {
     }
 
     /// How zones are read: with their declared origin, `$INCLUDE` kept inside the declaration's directory tree.
-    static func loadOptions(origin: DomainName, declarationPath: String, allowIncludeOutside: Bool) -> LoadOptions {
+    static func loadOptions(origin: DomainName, declarationPath: String, allowOutside: Bool) -> LoadOptions {
         var options = LoadOptions(origin: origin)
-        if !allowIncludeOutside {
+        if !allowOutside {
             let directory = (declarationPath as NSString).deletingLastPathComponent
             options.includeRoot = directory.isEmpty ? "." : directory
         }
@@ -83,7 +83,16 @@ public enum Planner {
         let origin = zoneDeclaration.origin.value.dnsName
         var result = ZoneResult(plan: ZonePlan(origin: origin.description, file: path))
         var loadOptions = Planner.loadOptions(origin: origin, declarationPath: declaration.displayPath,
-                                              allowIncludeOutside: options.allowIncludeOutside)
+                                              allowOutside: options.allowOutside)
+        if !options.allowOutside, let root = loadOptions.includeRoot, !LoaderPaths.isInside(path, root: root) {
+            result.plan.errors = [PlanFinding(
+                severity: "error",
+                message: "the zone file \(path) is outside the directory of \(declaration.displayPath) (resolved: \(LoaderPaths.resolved(path)))",
+                fix: "keep zone files in the repository beside the declaration, or pass --allow-outside",
+                location: PlanLocation(file: zoneDeclaration.file.location.file, line: zoneDeclaration.file.location.line,
+                                       column: zoneDeclaration.file.location.column))]
+            return result
+        }
         let zone = ZoneLoader.load(path: path, options: loadOptions)
         result.plan.inputs = zone.files.map { FileDigest(path: $0.source.path, sha256: Digest.sha256($0.source.bytes)) }
         let errors = zone.errors

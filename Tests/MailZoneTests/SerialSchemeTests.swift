@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import MailZone
+
+/// The SOA serial moves forward once per change, in the zone's own scheme, with RFC 1982 arithmetic.
+@Suite struct SerialSchemeTests {
+    /// 2026-12-01 00:00:00 UTC.
+    static let now = Date(timeIntervalSince1970: 1_796_083_200)
+
+    @Test(arguments: [
+        (UInt32(2026113003), SerialScheme.date),
+        (1970010100, .date),
+        (2099123199, .date),
+        (2026133001, .counter),    // month 13: not a date, and past the unix-time range
+        (1_796_000_000, .unixtime),
+        (1, .counter),
+        (42, .counter),
+        (4_294_967_295, .counter),
+    ])
+    func detects(_ serial: UInt32, _ scheme: SerialScheme) {
+        #expect(SerialScheme.detect(serial) == scheme)
+    }
+
+    @Test(arguments: [
+        (SerialScheme.date, UInt32(2026113003), UInt32(2026120100)),  // an earlier day: today's first change
+        (.date, 2026120100, 2026120101),                              // already today: nn + 1
+        (.date, 2026120199, 2026120200),                              // nn rolls over into the next day's numbers
+        (.date, 2027010105, 2027010106),                              // a serial ahead of today: + 1
+        (.unixtime, 1_796_000_000, 1_796_083_200),
+        (.unixtime, 1_796_083_200, 1_796_083_201),                    // two changes in one second
+        (.counter, 41, 42),
+        (.counter, 4_294_967_295, 0),                                 // RFC 1982: wraps, and 0 follows 2^32 - 1
+    ])
+    func bumps(_ scheme: SerialScheme, _ serial: UInt32, _ next: UInt32) {
+        let bumped = scheme.next(after: serial, now: Self.now)
+        #expect(bumped == next)
+        #expect(SerialScheme.isGreater(bumped, than: serial))
+    }
+
+    @Test func forcedSchemeFromAnUnrelatedSerial() {
+        // A counter zone switched to dates: the date is greater in RFC 1982 terms, so it is used.
+        #expect(SerialScheme.date.next(after: 7, now: Self.now) == 2026120100)
+        // A date far "behind" in serial arithmetic (more than 2^31 ahead) cannot be reached: + 1 instead.
+        #expect(SerialScheme.date.next(after: 4_000_000_000, now: Self.now) == 4_000_000_001)
+    }
+
+    @Test func serialArithmetic() {
+        #expect(SerialScheme.isGreater(1, than: 0))
+        #expect(SerialScheme.isGreater(0, than: 4_294_967_295))
+        #expect(!SerialScheme.isGreater(5, than: 5))
+        #expect(!SerialScheme.isGreater(0, than: 0x8000_0000))
+    }
+}
