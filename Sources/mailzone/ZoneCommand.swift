@@ -47,6 +47,9 @@ struct ZoneCheckCommand: AsyncParsableCommand {
     @Flag(help: "Print nothing but the diagnostics.")
     var quiet = false
 
+    @Flag(help: "Print where the time went (read, parse, checks) on standard error.")
+    var timings = false
+
     func run() async throws {
         let zone = ZoneLoader.load(path: input.file, options: try input.loadOptions())
         let formatter = DiagnosticFormatter(color: Terminal.wantsColor(fileDescriptor: 2))
@@ -56,6 +59,10 @@ struct ZoneCheckCommand: AsyncParsableCommand {
         if !quiet {
             let origin = zone.origin.map { " \($0)" } ?? ""
             print("\(input.file):\(origin) \(zone.recordCount) records, \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")")
+        }
+        if timings {
+            let t = zone.timings
+            Terminal.writeError("timings: read \(t.read), parse \(t.parse) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), checks \(t.checks)")
         }
         if errors > 0 { throw ExitCode(1) }
     }

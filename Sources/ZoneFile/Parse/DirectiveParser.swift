@@ -37,7 +37,10 @@ extension LoaderState {
             context.origin = origin
             context.originID = names.intern(nameScratch[...])
             context.originChangedSinceOwner = context.lastOwner != nil
-            if zoneOrigin == nil, records.count == 0 { zoneOrigin = origin }
+            if zoneOrigin == nil, records.count == 0 {
+                zoneOrigin = origin
+                names.setSuffix(origin)
+            }
             return true
 
         case "$TTL":
@@ -117,7 +120,10 @@ extension LoaderState {
             child.origin = DomainName(uncheckedWire: nameScratch)
             child.originID = names.intern(nameScratch[...])
             child.originChangedSinceOwner = child.lastOwner != nil
-            if zoneOrigin == nil, records.count == 0 { zoneOrigin = child.origin }
+            if zoneOrigin == nil, records.count == 0, let origin = child.origin {
+                zoneOrigin = origin
+                names.setSuffix(origin)
+            }
         }
         let resolved = LoaderState.resolvedPath(path)
         if let root = options.includeRoot {

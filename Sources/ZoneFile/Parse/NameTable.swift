@@ -5,36 +5,55 @@ import Foundation
 ///
 /// Open addressing over one byte arena keeps a million owners in a few
 /// megabytes, where a `Dictionary<DomainName, Int>` would allocate per name.
+/// Names below the zone's origin (nearly all of them) are stored without it:
+/// the origin is kept once as the table's `suffix` and a flag bit says it was cut.
 struct NameTable: Sendable {
-    private(set) var arena: [UInt8] = []
-    private(set) var offsets: [UInt32] = []
+    private var arena: [UInt8] = []
+    /// Start of each name in the arena; the top bit means "followed by `suffix`".
+    private var offsets: [UInt32] = []
+    /// Open-addressing slots: the name's hash in the high 32 bits, its id in the low 32 (all ones: empty).
+    /// Keeping the hash beside the id lets a probe skip other names without touching the arena.
+    private var slots: [UInt64] = Array(repeating: UInt64.max, count: 1024)
+    /// The zone origin's wire form, cut from names stored after it was set.
+    private var suffix: [UInt8] = []
+
+    private static let suffixFlag: UInt32 = 0x8000_0000
+
+    var count: Int { offsets.count }
 
     /// Reserves room for about `names` names; untouched capacity costs no memory.
     mutating func reserve(names: Int) {
-        arena.reserveCapacity(names * 24)
+        arena.reserveCapacity(names * 12)
         offsets.reserveCapacity(names)
         var size = slots.count
         while size * 3 < names * 4 { size *= 2 }
-        if size > slots.count, offsets.isEmpty { slots = Array(repeating: UInt32.max, count: size) }
+        if size > slots.count, offsets.isEmpty { slots = Array(repeating: UInt64.max, count: size) }
     }
-    private var slots: [UInt32] = Array(repeating: UInt32.max, count: 1024)
 
-    var count: Int { offsets.count }
+    /// Names inserted from now on that end in `origin` store only what comes before it.
+    mutating func setSuffix(_ origin: DomainName) {
+        if suffix.isEmpty, origin.wire.count > 1 { suffix = origin.wire }
+    }
 
     @inline(__always)
     private static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
-    private static func hash(_ wire: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in wire {
-            hash = (hash ^ UInt32(fold(byte))) &* 16_777_619
-        }
+    @inline(__always)
+    private static func hashAppend(_ hash: inout UInt32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes { hash = (hash ^ UInt32(fold(byte))) &* 16_777_619 }
+    }
+
+    @inline(__always)
+    private static func hashFinish(_ value: UInt32) -> UInt32 {
         // Mix so the low bits used for the slot index depend on every byte.
+        var hash = value
         hash ^= hash >> 15
         hash = hash &* 0x2C1B_3C6D
         hash ^= hash >> 12
         return hash
     }
+
+    private static let hashSeed: UInt32 = 2_166_136_261
 
     /// The id of `wire`, inserting it when new.
     mutating func intern(_ wire: ArraySlice<UInt8>) -> UInt32 {
@@ -42,35 +61,70 @@ struct NameTable: Sendable {
     }
 
     mutating func intern(_ wire: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let hash = NameTable.hash(wire)
+        var state = NameTable.hashSeed
+        NameTable.hashAppend(&state, wire)
+        let hash = NameTable.hashFinish(state)
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
-            let id = slots[slot]
-            if id == UInt32.max { break }
-            if equals(Int(id), wire) { return id }
+            let entry = slots[slot]
+            if entry == UInt64.max { break }
+            if UInt32(truncatingIfNeeded: entry >> 32) == hash, equals(Int(UInt32(truncatingIfNeeded: entry)), wire) {
+                return UInt32(truncatingIfNeeded: entry)
+            }
             slot = (slot + 1) & mask
         }
         let id = UInt32(offsets.count)
-        offsets.append(UInt32(arena.count))
-        arena.append(contentsOf: wire)
-        slots[slot] = id
+        let prefixLength = suffixCut(wire)
+        if prefixLength < wire.count {
+            offsets.append(UInt32(arena.count) | NameTable.suffixFlag)
+            arena.append(contentsOf: UnsafeBufferPointer(rebasing: wire[0..<prefixLength]))
+        } else {
+            offsets.append(UInt32(arena.count))
+            arena.append(contentsOf: wire)
+        }
+        slots[slot] = UInt64(hash) << 32 | UInt64(id)
         if offsets.count * 4 > slots.count * 3 { grow() }
         return id
     }
 
+    /// The length of `wire` without the suffix when it ends in the suffix on a label boundary, else its length.
+    private func suffixCut(_ wire: UnsafeBufferPointer<UInt8>) -> Int {
+        guard !suffix.isEmpty, wire.count > suffix.count else { return wire.count }
+        var index = 0
+        while wire.count - index > suffix.count {
+            index += Int(wire[index]) + 1
+        }
+        guard wire.count - index == suffix.count else { return wire.count }
+        for offset in 0..<suffix.count where NameTable.fold(wire[index + offset]) != NameTable.fold(suffix[offset]) {
+            return wire.count
+        }
+        return index
+    }
+
+    /// The stored bytes of a name (without the suffix when cut) and whether the suffix follows.
+    private func stored(_ id: Int) -> (range: Range<Int>, hasSuffix: Bool) {
+        let raw = offsets[id]
+        let start = Int(raw & ~NameTable.suffixFlag)
+        let end = id + 1 < offsets.count ? Int(offsets[id + 1] & ~NameTable.suffixFlag) : arena.count
+        return (start..<end, raw & NameTable.suffixFlag != 0)
+    }
+
     private func equals(_ id: Int, _ wire: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(offsets[id])
-        let end = id + 1 < offsets.count ? Int(offsets[id + 1]) : arena.count
-        guard end - start == wire.count else { return false }
+        let (range, hasSuffix) = stored(id)
+        let total = range.count + (hasSuffix ? suffix.count : 0)
+        guard total == wire.count, let wireBase = wire.baseAddress else { return false }
         return arena.withUnsafeBufferPointer { stored -> Bool in
-            guard let storedBase = stored.baseAddress, let wireBase = wire.baseAddress else { return wire.isEmpty }
+            guard let storedBase = stored.baseAddress else { return range.isEmpty }
             // Same spelling is the common case; fall back to a case-insensitive comparison.
-            if memcmp(storedBase + start, wireBase, wire.count) == 0 { return true }
-            var i = 0
-            while i < wire.count {
-                if NameTable.fold(stored[start + i]) != NameTable.fold(wire[i]) { return false }
-                i += 1
+            if memcmp(storedBase + range.lowerBound, wireBase, range.count) != 0 {
+                for i in 0..<range.count where NameTable.fold(stored[range.lowerBound + i]) != NameTable.fold(wire[i]) {
+                    return false
+                }
+            }
+            guard hasSuffix else { return true }
+            for i in 0..<suffix.count where NameTable.fold(suffix[i]) != NameTable.fold(wire[range.count + i]) {
+                return false
             }
             return true
         }
@@ -78,39 +132,56 @@ struct NameTable: Sendable {
 
     private mutating func grow() {
         let size = slots.count * 2
-        var newSlots = [UInt32](repeating: UInt32.max, count: size)
+        var newSlots = [UInt64](repeating: UInt64.max, count: size)
         let mask = size - 1
-        for id in 0..<offsets.count {
-            let hash = arena.withUnsafeBufferPointer { buffer in
-                NameTable.hash(UnsafeBufferPointer(rebasing: buffer[Int(offsets[id])..<(id + 1 < offsets.count ? Int(offsets[id + 1]) : arena.count)]))
+        arena.withUnsafeBufferPointer { arenaBuffer in
+            suffix.withUnsafeBufferPointer { suffixBuffer in
+                for id in 0..<offsets.count {
+                    let (range, hasSuffix) = stored(id)
+                    var state = NameTable.hashSeed
+                    NameTable.hashAppend(&state, UnsafeBufferPointer(rebasing: arenaBuffer[range]))
+                    if hasSuffix { NameTable.hashAppend(&state, suffixBuffer) }
+                    let hash = NameTable.hashFinish(state)
+                    var slot = Int(hash) & mask
+                    while newSlots[slot] != UInt64.max { slot = (slot + 1) & mask }
+                    newSlots[slot] = UInt64(hash) << 32 | UInt64(id)
+                }
             }
-            var slot = Int(hash) & mask
-            while newSlots[slot] != UInt32.max { slot = (slot + 1) & mask }
-            newSlots[slot] = UInt32(id)
         }
         slots = newSlots
     }
 
-    func wire(_ id: UInt32) -> ArraySlice<UInt8> {
-        let start = Int(offsets[Int(id)])
-        let end = Int(id) + 1 < offsets.count ? Int(offsets[Int(id) + 1]) : arena.count
-        return arena[start..<end]
+    /// The full wire form of a name.
+    func wire(_ id: UInt32) -> [UInt8] {
+        let (range, hasSuffix) = stored(Int(id))
+        return hasSuffix ? Array(arena[range]) + suffix : Array(arena[range])
     }
 
     func name(_ id: UInt32) -> DomainName {
-        DomainName(uncheckedWire: Array(wire(id)))
+        DomainName(uncheckedWire: wire(id))
+    }
+
+    /// True when the interned name `id` is `ancestor` or below it.
+    func wireIsSubdomain(_ id: UInt32, of ancestor: DomainName) -> Bool {
+        let (_, hasSuffix) = stored(Int(id))
+        if hasSuffix, DomainName.equalWire(suffix[...], ancestor.wire[...]) { return true }
+        return DomainName(uncheckedWire: wire(id)).isSubdomain(of: ancestor)
     }
 
     /// The id of a name already interned, without inserting.
     func lookup(_ name: DomainName) -> UInt32? {
         name.wire.withUnsafeBufferPointer { wire -> UInt32? in
-            let hash = NameTable.hash(wire)
+            var state = NameTable.hashSeed
+            NameTable.hashAppend(&state, wire)
             let mask = slots.count - 1
+            let hash = NameTable.hashFinish(state)
             var slot = Int(hash) & mask
             while true {
-                let id = slots[slot]
-                if id == UInt32.max { return nil }
-                if equals(Int(id), wire) { return id }
+                let entry = slots[slot]
+                if entry == UInt64.max { return nil }
+                if UInt32(truncatingIfNeeded: entry >> 32) == hash, equals(Int(UInt32(truncatingIfNeeded: entry)), wire) {
+                    return UInt32(truncatingIfNeeded: entry)
+                }
                 slot = (slot + 1) & mask
             }
         }

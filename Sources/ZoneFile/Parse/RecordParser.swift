@@ -235,7 +235,7 @@ extension LoaderState {
 
     /// Whether an owner is outside the zone, checked once per distinct name.
     mutating func isOutOfZone(_ owner: UInt32, _ zoneOrigin: DomainName) -> Bool {
-        if owner < checkedNames { return outOfZoneNames.contains(owner) }
+        if owner < checkedNames { return !outOfZoneNames.isEmpty && outOfZoneNames.contains(owner) }
         // Names are interned in increasing ids: check every id not seen yet.
         while checkedNames <= owner {
             if !names.wireIsSubdomain(checkedNames, of: zoneOrigin) { outOfZoneNames.insert(checkedNames) }
@@ -265,6 +265,7 @@ extension LoaderState {
         if zoneOrigin == nil {
             // No origin given: the first absolute owner (normally the SOA's) defines the zone.
             zoneOrigin = DomainName(uncheckedWire: nameScratch)
+            if let zoneOrigin { names.setSuffix(zoneOrigin) }
             context.origin = zoneOrigin
             context.originID = names.intern(nameScratch[...])
         }
@@ -302,20 +303,5 @@ extension LoaderState {
             }
             return nil
         }
-    }
-}
-
-extension NameTable {
-    /// True when the interned name `id` is `ancestor` or below it.
-    func wireIsSubdomain(_ id: UInt32, of ancestor: DomainName) -> Bool {
-        let wire = self.wire(id)
-        let suffix = ancestor.wire
-        guard wire.count >= suffix.count else { return false }
-        // Walk labels so a suffix match lands on a label boundary.
-        var index = wire.startIndex
-        while wire.endIndex - index > suffix.count {
-            index += Int(wire[index]) + 1
-        }
-        return wire.endIndex - index == suffix.count && DomainName.equalWire(wire[index...], suffix[...])
     }
 }

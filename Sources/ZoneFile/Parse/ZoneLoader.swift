@@ -10,8 +10,13 @@ public enum ZoneLoader {
     /// Loads a zone from a file on disk.
     public static func load(path: String, options: LoadOptions = LoadOptions()) -> Zone {
         var state = LoaderState(options: options)
+        let start = ContinuousClock.now
         state.loadTop(path: path, source: nil)
-        return state.finish()
+        let parsed = ContinuousClock.now
+        var zone = state.finish()
+        zone.timings = LoadTimings(read: state.readDuration, parse: parsed - start - state.readDuration,
+                                   checks: ContinuousClock.now - parsed, bytes: zone.files.reduce(0) { $0 + $1.source.bytes.count })
+        return zone
     }
 
     /// Loads a zone from bytes in memory (`path` names it in diagnostics and anchors relative `$INCLUDE`s).
@@ -59,6 +64,8 @@ struct LoaderState {
     /// Resolved paths of the files being read, outermost first, to find `$INCLUDE` cycles.
     var includeStack: [String] = []
     var tooManyRecordsReported = false
+    /// Time spent reading the top file from disk (for `zone check --timings`).
+    var readDuration: Duration = .zero
     /// Ids below this have been checked against the zone origin; those outside it are in `outOfZoneNames`.
     var checkedNames: UInt32 = 0
     var outOfZoneNames = Set<UInt32>()
@@ -87,7 +94,9 @@ struct LoaderState {
             file = SourceFile(path: path, bytes: bytes)
         } else {
             do {
+                let start = ContinuousClock.now
                 file = try SourceFile.read(path: path)
+                readDuration = ContinuousClock.now - start
             } catch {
                 diagnostics.append(Diagnostic(id: "file.unreadable", severity: .error, message: error.reason,
                                               file: path, location: nil))
@@ -96,7 +105,10 @@ struct LoaderState {
         }
         includeStack = [LoaderState.resolvedPath(path)]
         var context = FileContext(fileIndex: 0, origin: zoneOrigin, originID: 0, lastOwner: nil)
-        if let origin = zoneOrigin { context.originID = names.intern(origin.wire[...]) }
+        if let origin = zoneOrigin {
+            names.setSuffix(origin)
+            context.originID = names.intern(origin.wire[...])
+        }
         parseFile(file, context: &context)
     }
 
@@ -115,5 +127,27 @@ struct LoaderState {
     func finish() -> Zone {
         Zone(origin: zoneOrigin, zoneClass: options.zoneClass, files: files, names: names, store: records,
              generatedText: generatedText, loadDiagnostics: diagnostics)
+    }
+}
+
+/// Where the time of a load went: reading the file, parsing it into syntax and records, zone-level checks.
+public struct LoadTimings: Sendable, Hashable {
+    public var read: Duration
+    public var parse: Duration
+    public var checks: Duration
+    /// Bytes read, all files together.
+    public var bytes: Int
+
+    public init(read: Duration = .zero, parse: Duration = .zero, checks: Duration = .zero, bytes: Int = 0) {
+        self.read = read
+        self.parse = parse
+        self.checks = checks
+        self.bytes = bytes
+    }
+
+    /// Parse throughput in MB/s (10^6 bytes a second).
+    public var parseMegabytesPerSecond: Double {
+        let seconds = Double(parse.components.seconds) + Double(parse.components.attoseconds) / 1e18
+        return seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
     }
 }

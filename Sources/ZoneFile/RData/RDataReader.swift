@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads presentation fields of one record in order and appends their wire form.
 ///
 /// Each type's format is a short sequence of calls on this reader
@@ -124,6 +130,13 @@ public struct RDataReader {
     @discardableResult
     public mutating func appendDecodingEscapes(_ field: RDataField) throws(RDataError) -> Int {
         let bytes = field.bytes
+        // Most text has no escapes: copy it in one go.
+        if !bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { memchr($0, 0x5C, buffer.count) != nil } ?? false
+        }) {
+            wire.append(contentsOf: bytes)
+            return bytes.count
+        }
         var count = 0
         var i = bytes.startIndex
         while i < bytes.endIndex {

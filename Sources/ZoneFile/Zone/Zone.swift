@@ -15,6 +15,8 @@ public struct Zone: Sendable {
     let generatedText: [UInt8]
     /// Syntax and zone-level problems, in file order.
     public let diagnostics: [Diagnostic]
+    /// Where the time of the load went (zero for zones loaded from memory).
+    public internal(set) var timings = LoadTimings()
 
     init(origin: DomainName?, zoneClass: RRClass, files: [ZoneFileSyntax], names: NameTable, store: RecordStore,
          generatedText: [UInt8], loadDiagnostics: [Diagnostic]) {

@@ -3,10 +3,9 @@ enum AddressFormats {
     static let a = RDataFormat(
         encode: { (reader: inout RDataReader) throws(RDataError) in
             let field = try reader.next("IPv4 address")
-            guard let address = IPv4.parse(field.bytes) else {
+            guard IPv4.parse(field.bytes, into: &reader.wire) else {
                 throw reader.error("bad IPv4 address '\(field.text)'")
             }
-            reader.wire.append(contentsOf: address)
         },
         present: { (reader: inout WireReader) throws(RDataError) in
             IPv4.format(try reader.take(4))
@@ -15,10 +14,9 @@ enum AddressFormats {
     static let aaaa = RDataFormat(
         encode: { (reader: inout RDataReader) throws(RDataError) in
             let field = try reader.next("IPv6 address")
-            guard let address = IPv6.parse(field.bytes) else {
+            guard IPv6.parse(field.bytes, into: &reader.wire) else {
                 throw reader.error("bad IPv6 address '\(field.text)'")
             }
-            reader.wire.append(contentsOf: address)
         },
         present: { (reader: inout WireReader) throws(RDataError) in
             IPv6.format(try reader.take(16))
@@ -30,26 +28,39 @@ public enum IPv4 {
     public static func parse(_ text: ArraySlice<UInt8>) -> [UInt8]? {
         var result: [UInt8] = []
         result.reserveCapacity(4)
+        return parse(text, into: &result) ? result : nil
+    }
+
+    /// Appends the four octets of `text` to `wire`; false (and nothing appended) when it is not an address.
+    /// Allocation-free: A records are the most common records of all.
+    public static func parse(_ text: ArraySlice<UInt8>, into wire: inout [UInt8]) -> Bool {
+        var address: UInt32 = 0
+        var parts = 0
         var value = 0
         var digits = 0
         for byte in text {
             if byte == UInt8(ascii: ".") {
-                guard digits > 0, result.count < 3 else { return nil }
-                result.append(UInt8(value))
+                guard digits > 0, parts < 3 else { return false }
+                address = address << 8 | UInt32(value)
+                parts += 1
                 value = 0
                 digits = 0
             } else if byte >= 0x30, byte <= 0x39 {
-                if digits > 0, value == 0 { return nil } // no leading zeros
+                if digits > 0, value == 0 { return false } // no leading zeros
                 value = value * 10 + Int(byte - 0x30)
                 digits += 1
-                guard value <= 255, digits <= 3 else { return nil }
+                guard value <= 255, digits <= 3 else { return false }
             } else {
-                return nil
+                return false
             }
         }
-        guard digits > 0, result.count == 3 else { return nil }
-        result.append(UInt8(value))
-        return result
+        guard digits > 0, parts == 3 else { return false }
+        address = address << 8 | UInt32(value)
+        wire.append(UInt8(address >> 24))
+        wire.append(UInt8(address >> 16 & 0xFF))
+        wire.append(UInt8(address >> 8 & 0xFF))
+        wire.append(UInt8(address & 0xFF))
+        return true
     }
 
     public static func format(_ bytes: ArraySlice<UInt8>) -> String {
@@ -60,63 +71,80 @@ public enum IPv4 {
 /// IPv6 addresses (RFC 4291 §2.2) with `::` and an embedded dotted quad; printed per RFC 5952.
 public enum IPv6 {
     public static func parse(_ text: ArraySlice<UInt8>) -> [UInt8]? {
-        guard text.count >= 2, text.count <= 45 else { return nil }
-        var groups: [UInt16] = []
-        var gap: Int? = nil
-        var i = text.startIndex
-        if text[i] == UInt8(ascii: ":") {
-            guard text[i + 1] == UInt8(ascii: ":") else { return nil }
-            gap = 0
-            i += 2
-            if i == text.endIndex { return [UInt8](repeating: 0, count: 16) }
-        }
-        while i < text.endIndex {
-            // Embedded IPv4 in the last 32 bits.
-            var j = i
-            var sawDot = false
-            while j < text.endIndex, text[j] != UInt8(ascii: ":") {
-                if text[j] == UInt8(ascii: ".") { sawDot = true }
-                j += 1
-            }
-            if sawDot {
-                guard j == text.endIndex, let v4 = IPv4.parse(text[i..<j]) else { return nil }
-                groups.append(UInt16(v4[0]) << 8 | UInt16(v4[1]))
-                groups.append(UInt16(v4[2]) << 8 | UInt16(v4[3]))
-                i = j
-                break
-            }
-            guard j - i >= 1, j - i <= 4 else { return nil }
-            var value: UInt16 = 0
-            for k in i..<j {
-                guard let digit = Hex.value(text[k]) else { return nil }
-                value = value << 4 | UInt16(digit)
-            }
-            groups.append(value)
-            i = j
-            if i < text.endIndex {
-                i += 1 // the colon
-                if i < text.endIndex, text[i] == UInt8(ascii: ":") {
-                    guard gap == nil else { return nil }
-                    gap = groups.count
-                    i += 1
-                } else if i == text.endIndex {
-                    return nil
-                }
-            }
-        }
-        if let gap {
-            guard groups.count <= 7 else { return nil }
-            let zeros = [UInt16](repeating: 0, count: 8 - groups.count)
-            groups.insert(contentsOf: zeros, at: gap)
-        }
-        guard groups.count == 8 else { return nil }
         var result: [UInt8] = []
         result.reserveCapacity(16)
-        for group in groups {
-            result.append(UInt8(group >> 8))
-            result.append(UInt8(group & 0xFF))
+        return parse(text, into: &result) ? result : nil
+    }
+
+    /// Appends the sixteen octets of `text` to `wire`; false (and nothing appended) when it is not an address.
+    /// The groups are collected in a fixed stack buffer: no allocation per record.
+    public static func parse(_ text: ArraySlice<UInt8>, into wire: inout [UInt8]) -> Bool {
+        guard text.count >= 2, text.count <= 45 else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 8) { groups -> Bool in
+            var count = 0
+            var gap: Int? = nil
+            var i = text.startIndex
+            if text[i] == UInt8(ascii: ":") {
+                guard text[i + 1] == UInt8(ascii: ":") else { return false }
+                gap = 0
+                i += 2
+            }
+            while i < text.endIndex {
+                var j = i
+                var sawDot = false
+                while j < text.endIndex, text[j] != UInt8(ascii: ":") {
+                    if text[j] == UInt8(ascii: ".") { sawDot = true }
+                    j += 1
+                }
+                if sawDot {
+                    // An embedded IPv4 address fills the last 32 bits.
+                    var v4: [UInt8] = []
+                    guard j == text.endIndex, count <= 6, IPv4.parse(text[i..<j], into: &v4) else { return false }
+                    groups[count] = UInt16(v4[0]) << 8 | UInt16(v4[1])
+                    groups[count + 1] = UInt16(v4[2]) << 8 | UInt16(v4[3])
+                    count += 2
+                    i = j
+                    break
+                }
+                guard j - i >= 1, j - i <= 4, count < 8 else { return false }
+                var value: UInt16 = 0
+                for k in i..<j {
+                    guard let digit = Hex.value(text[k]) else { return false }
+                    value = value << 4 | UInt16(digit)
+                }
+                groups[count] = value
+                count += 1
+                i = j
+                if i < text.endIndex {
+                    i += 1 // the colon
+                    if i < text.endIndex, text[i] == UInt8(ascii: ":") {
+                        guard gap == nil else { return false }
+                        gap = count
+                        i += 1
+                    } else if i == text.endIndex {
+                        return false
+                    }
+                }
+            }
+            if let gap {
+                guard count <= 7 else { return false }
+                // Move the groups after the gap to the end and zero the gap.
+                let shift = 8 - count
+                var index = count - 1
+                while index >= gap {
+                    groups[index + shift] = groups[index]
+                    index -= 1
+                }
+                for zero in gap..<(gap + shift) { groups[zero] = 0 }
+                count = 8
+            }
+            guard count == 8 else { return false }
+            for index in 0..<8 {
+                wire.append(UInt8(groups[index] >> 8))
+                wire.append(UInt8(groups[index] & 0xFF))
+            }
+            return true
         }
-        return result
     }
 
     public static func format(_ bytes: ArraySlice<UInt8>) -> String {
