@@ -64,18 +64,10 @@ enum ApplySupport {
 
     /// Runs named-checkzone on a zone file; returns its exit status and output.
     static func namedCheckzone(origin: String, file: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // BIND resolves $INCLUDE against its working directory; mailzone against the including file.
         let url = URL(fileURLWithPath: file)
-        process.currentDirectoryURL = url.deletingLastPathComponent()
-        process.arguments = ["named-checkzone", "-i", "local", origin, url.lastPathComponent]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ToolProcess.run("named-checkzone", ["-i", "local", origin, url.lastPathComponent],
+                                         in: url.deletingLastPathComponent())
+        return (result.status, result.output)
     }
 }

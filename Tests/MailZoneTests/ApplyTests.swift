@@ -82,12 +82,7 @@ import Testing
         let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone])
         let zones = directory.appendingPathComponent("zones")
         // Tests run as root, for whom file modes do not block writes: make the directory immutable instead.
-        let chattr = Process()
-        chattr.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        chattr.arguments = ["chattr", "+i", zones.path]
-        try chattr.run()
-        chattr.waitUntilExit()
-        guard chattr.terminationStatus == 0 else {
+        guard try ToolProcess.run("chattr", ["+i", zones.path]).status == 0 else {
             // Without immutable directories (another file system), the simulated failure above covers the case.
             chmod(zones.path, 0o555)
             defer { chmod(zones.path, 0o755) }
@@ -98,13 +93,7 @@ import Testing
             }
             return
         }
-        defer {
-            let undo = Process()
-            undo.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            undo.arguments = ["chattr", "-i", zones.path]
-            try? undo.run()
-            undo.waitUntilExit()
-        }
+        defer { _ = try? ToolProcess.run("chattr", ["-i", zones.path]) }
         #expect {
             try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
         } throws: { error in

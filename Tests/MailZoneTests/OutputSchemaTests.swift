@@ -66,17 +66,9 @@ struct OutputSchemaTests {
     }
 
     private func run(_ arguments: [String]) throws -> [String: String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, DeclarationFixtures.schemas.path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "python failed: \(output)")
+        let result = try ToolProcess.run("python3", ["-c", Self.script, DeclarationFixtures.schemas.path] + arguments)
+        let output = result.output
+        #expect(result.status == 0, "python failed: \(output)")
         var results: [String: String] = [:]
         for line in output.split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 1)

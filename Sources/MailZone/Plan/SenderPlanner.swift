@@ -29,10 +29,10 @@ struct SenderPlanner {
     mutating func plan() -> (SenderPlan, [RecordOperation]) {
         var work: [(order: Int, index: Int, run: (inout SenderPlanner) -> Void)] = []
         for (index, spf) in sender.spf.enumerated() {
-            work.append((SenderPlanner.order(.spf), index, { $0.planSPF(spf) }))
+            work.append((RecordPurpose.spf.reviewOrder, index, { $0.planSPF(spf) }))
         }
         for (index, record) in sender.records.enumerated() {
-            work.append((SenderPlanner.order(record.purpose), sender.spf.count + index, { $0.planRecord(record) }))
+            work.append((record.purpose.reviewOrder, sender.spf.count + index, { $0.planRecord(record) }))
         }
         for step in work.sorted(by: { ($0.order, $0.index) < ($1.order, $1.index) }) {
             step.run(&self)
@@ -40,19 +40,6 @@ struct SenderPlanner {
         let plan = SenderPlan(domain: sender.sender.domain.value.absolute,
                               services: sender.sender.services.map(\.preset.value), items: items)
         return (plan, plan.hasConflicts ? [] : operations)
-    }
-
-    /// The order items are shown in: MX, SPF, DKIM, DMARC, then the rest.
-    static func order(_ purpose: RecordPurpose) -> Int {
-        switch purpose {
-        case .mx: 0
-        case .spf: 1
-        case .dkim: 2
-        case .dmarc: 3
-        case .verification: 4
-        case .tracking: 5
-        case .other: 6
-        }
     }
 
     // MARK: Helpers

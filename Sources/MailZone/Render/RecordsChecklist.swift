@@ -57,7 +57,7 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
         var rows: [(order: Int, index: Int, row: Row)] = []
         for (index, spf) in sender.spf.enumerated() {
             let unconfirmed = spf.includes.filter(\.unconfirmed).map(\.domain)
-            rows.append((SenderPlanner.order(.spf), index, Row(
+            rows.append((RecordPurpose.spf.reviewOrder, index, Row(
                 host: host(spf.owner), name: spf.owner.name.absolute, type: "TXT", priority: nil, value: spf.newRecord,
                 purpose: "spf", services: spf.includes.map(\.preset),
                 note: unconfirmed.isEmpty ? nil : "unconfirmed include: \(unconfirmed.joined(separator: ", "))")))
@@ -81,7 +81,7 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
                 priority = Int(mx.preference)
             }
             let notes = [record.unconfirmed ? "unconfirmed value" : nil, record.note].compactMap { $0 }
-            rows.append((SenderPlanner.order(record.purpose), sender.spf.count + index, Row(
+            rows.append((record.purpose.reviewOrder, sender.spf.count + index, Row(
                 host: host(record.owner), name: record.owner.name.absolute, type: record.type.uppercased(), priority: priority,
                 value: value, purpose: record.purpose.rawValue, services: record.presets,
                 note: notes.isEmpty ? nil : notes.joined(separator: "; "))))

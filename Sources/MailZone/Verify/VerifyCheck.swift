@@ -41,26 +41,15 @@ struct VerifyCheck: Sendable, Hashable {
                                     purpose: .spf, expected: includes.map { "include:\($0)" }.joined(separator: " "),
                                     source: spf.includes.first?.source ?? sender.sender.location,
                                     rule: .spf(includes: includes))
-            ordered.append((order(.spf), index, check))
+            ordered.append((RecordPurpose.spf.reviewOrder, index, check))
         }
         for (index, wanted) in sender.records.enumerated() {
             let check = self.check(for: wanted, keepsExistingMX: sender.sender.mxPolicy == .keepExisting)
-            ordered.append((order(wanted.purpose), sender.spf.count + index, check))
+            ordered.append((wanted.purpose.reviewOrder, sender.spf.count + index, check))
         }
         return ordered.sorted { ($0.order, $0.index) < ($1.order, $1.index) }.map(\.check)
     }
 
-    static func order(_ purpose: RecordPurpose) -> Int {
-        switch purpose {
-        case .mx: 0
-        case .spf: 1
-        case .dkim: 2
-        case .dmarc: 3
-        case .verification: 4
-        case .tracking: 5
-        case .other: 6
-        }
-    }
 
     static func check(for wanted: WantedRecord, keepsExistingMX: Bool) -> VerifyCheck {
         let owner = wanted.owner.name.dnsName

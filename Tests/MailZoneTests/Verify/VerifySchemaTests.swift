@@ -50,15 +50,7 @@ enum VerifySchemaValidator {
     static let isAvailable: Bool = (try? python(["-c", "import jsonschema"]))?.status == 0
 
     static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ToolProcess.run("python3", arguments)
+        return (result.status, result.output)
     }
 }
