@@ -126,6 +126,23 @@ import Testing
         #expect(seconds < 5)
     }
 
+    @Test func generatedRecordsInAll() throws {
+        var options = LoadOptions()
+        options.maxGeneratedRecordsTotal = 25
+        let text = Self.apex + "$GENERATE 1-10 a$ A 192.0.2.$\n$GENERATE 1-10 b$ A 192.0.2.$\n$GENERATE 1-10 c$ A 192.0.2.$\n"
+        let zone = ZoneLoader.load(text: text, path: "db", options: options)
+        let error = try single("limit.generate-total", in: zone)
+        #expect(error.description == "db:8:11: error: $GENERATE range makes 10 records, and the zone's $GENERATEs already made 20; the limit for the zone is 25")
+        #expect(zone.records.count == 3 + 20)
+
+        // A range past what is left is refused before it is expanded, each time.
+        options.maxGeneratedRecordsTotal = 10
+        let big = ZoneLoader.load(text: Self.apex + String(repeating: "$GENERATE 1-1000000 h$ A 192.0.2.1\n", count: 3),
+                                  path: "db", options: options)
+        #expect(big.diagnostics.map(\.id) == ["limit.generate-total", "limit.generate-total", "limit.generate-total"])
+        #expect(big.records.count == 3)
+    }
+
     // MARK: Entries, records, diagnostics
 
     @Test func entryLength() throws {

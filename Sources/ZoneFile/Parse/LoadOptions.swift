@@ -26,6 +26,9 @@ public struct LoadOptions: Sendable {
     public var maxTotalBytes: Int = Int(UInt32.max) - 1
     /// Records one `$GENERATE` may produce at most.
     public var maxGeneratedRecords: Int = 1_000_000
+    /// Records all the `$GENERATE`s of a zone may produce together at most (a million records
+    /// take about 100 MB; fifty one-line `$GENERATE`s would otherwise ask for 5 GB).
+    public var maxGeneratedRecordsTotal: Int = 2_000_000
     /// Records in the whole zone at most.
     public var maxRecords: Int = 50_000_000
     /// Bytes in one entry (a logical line, parentheses included) at most. This bounds every

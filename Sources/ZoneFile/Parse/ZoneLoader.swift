@@ -58,6 +58,8 @@ struct LoaderState {
     /// Files read through `$INCLUDE` so far, and bytes read in all, for `maxIncludedFiles` and `maxTotalBytes`.
     var includedFiles = 0
     var bytesRead = 0
+    /// Records made by `$GENERATE` so far, for `maxGeneratedRecordsTotal`.
+    var generatedRecords = 0
     var tooManyRecordsReported = false
     var tooManyDiagnosticsReported = false
     var tooManyIncludesReported = false
