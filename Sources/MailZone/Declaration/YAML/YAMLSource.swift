@@ -37,6 +37,7 @@ enum YAMLSource {
 
     /// Parses YAML text (already checked to be free of NUL) into a tree.
     static func parse(text: String, file: String, limits: YAMLLimits = .standard) throws(DeclarationError) -> YAMLNode? {
+        try YAMLKeyCheck.check(text, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
