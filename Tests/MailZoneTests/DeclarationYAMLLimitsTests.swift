@@ -23,6 +23,32 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 10)
     }
 
+    /// Yams hashes mapping keys to find duplicates; an alias key would be hashed through its
+    /// whole expansion (10⁸ values here: minutes). Found by Fuzz/run declaration.
+    @Test func aliasOfACollectionAsAKeyIsRefusedBeforeExpanding() {
+        var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...8 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+        }
+        let start = Date()
+        for (key, column) in [("k: {*a8 : 1}", 5), ("? *a8\n: 1", 3), ("k: [*a8 x: 1]", 5)] {
+            guard case .failure(let error) = parse((lines + [key]).joined(separator: "\n")) else {
+                Issue.record("accepted: \(key)")
+                continue
+            }
+            #expect(error.description == "t.yaml:10:\(column): error: the key *a8 is an alias of a list or mapping; keys must be plain text\n"
+                + "    fix: write the key out")
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+        guard case .failure(let error) = parse("? [a, b]\n: 1\n") else {
+            Issue.record("a list as a key was accepted")
+            return
+        }
+        #expect(error.description.hasPrefix("t.yaml:1:3: error: a key here is a list or mapping; keys must be plain text"))
+        // An alias of a scalar is a harmless key.
+        #expect((try? parse("a: &k key\n*k : 1\n").get()) != nil)
+    }
+
     @Test func aliasesCountEachTimeTheyAreUsed() {
         let yaml = "a: &a [1, 2, 3, 4]\nb: [*a, *a, *a]\n"  // root 1, a 1 + 5, b 1 + 1 + 3 × 5 = 24 nodes
         #expect((try? parse(yaml, limits: YAMLLimits(maxNodes: 24)).get()) != nil)

@@ -142,21 +142,38 @@ extension LoaderState {
             return false
         }
         guard includeStack.count <= options.maxIncludeDepth else {
-            report("limit.include-depth", .error, "$INCLUDE nested more than \(options.maxIncludeDepth) deep", source: source,
-                   offset: fileToken.start)
+            report("limit.include-depth", .error,
+                   "$INCLUDE nested more than \(options.maxIncludeDepth) deep (\(includeStack.count) files are being read: \(source.path) is the innermost)",
+                   source: source, offset: fileToken.start)
             return false
         }
+        guard includedFiles < options.maxIncludedFiles else {
+            guard !tooManyIncludesReported else { return false }
+            tooManyIncludesReported = true
+            report("limit.include-count", .error,
+                   "$INCLUDE would read more than \(options.maxIncludedFiles) files in this zone (each inclusion of a file counts)",
+                   source: source, offset: fileToken.start)
+            return false
+        }
+        includedFiles += 1
         let included: SourceFile
         do {
             if let bytes = options.overrides[path] {
                 included = SourceFile(path: path, bytes: bytes)
             } else {
-                included = try SourceFile.read(path: path)
+                included = try SourceFile.read(path: path, maxBytes: max(0, options.maxTotalBytes - bytesRead))
             }
         } catch {
+            if error.tooLarge {
+                report("limit.total-bytes", .error,
+                       "$INCLUDE '\(name)': \(path) would take the zone past its limit of \(options.maxTotalBytes) bytes read in all files",
+                       source: source, offset: fileToken.start)
+                return false
+            }
             report("include.unreadable", .error, "$INCLUDE '\(name)': \(path) \(error.reason)", source: source, offset: fileToken.start)
             return false
         }
+        bytesRead += included.bytes.count
         // The included file's entries use the shared scratch buffers; save the including entry's tokens.
         let savedTokens = tokens
         includeStack.append(resolved)

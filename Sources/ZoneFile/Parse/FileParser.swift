@@ -23,7 +23,8 @@ extension LoaderState {
             while offset < buffer.count {
                 tokens.removeAll(keepingCapacity: true)
                 problems.removeAll(keepingCapacity: true)
-                let end = EntryScanner.scan(buffer, from: offset, tokens: &tokens, problems: &problems)
+                let end = EntryScanner.scan(buffer, from: offset, tokens: &tokens, problems: &problems,
+                                            maxLength: options.maxEntryLength)
                 let kind = interpretEntry(source: source, buffer: buffer, start: offset, end: end, context: &context)
                 entries.append(start: offset, end: end, kind: kind)
                 offset = end

@@ -71,6 +71,13 @@ extension LoaderState {
                    source: source, offset: rangeToken.start)
             return false
         }
+        guard range.count <= options.maxGeneratedRecordsTotal - generatedRecords else {
+            report("limit.generate-total", .error,
+                   "$GENERATE range makes \(range.count) records, and the zone's $GENERATEs already made \(generatedRecords); the limit for the zone is \(options.maxGeneratedRecordsTotal)",
+                   source: source, offset: rangeToken.start)
+            return false
+        }
+        generatedRecords += range.count
         var ok = true
         records.beginGenerate(entryStart: entryStart)
         for value in range.values {

@@ -19,12 +19,24 @@ public struct LoadOptions: Sendable {
     public var includeRoot: String?
     /// Nested `$INCLUDE` depth at most.
     public var maxIncludeDepth: Int = 16
+    /// Files `$INCLUDE` may read in one load at most, counting a file again each time it is
+    /// included (a few files that each include the next twice would otherwise read 2^16 files).
+    public var maxIncludedFiles: Int = 10_000
+    /// Bytes read in one load at most, the top file and every included file together.
+    public var maxTotalBytes: Int = Int(UInt32.max) - 1
     /// Records one `$GENERATE` may produce at most.
     public var maxGeneratedRecords: Int = 1_000_000
+    /// Records all the `$GENERATE`s of a zone may produce together at most (a million records
+    /// take about 100 MB; fifty one-line `$GENERATE`s would otherwise ask for 5 GB).
+    public var maxGeneratedRecordsTotal: Int = 2_000_000
     /// Records in the whole zone at most.
     public var maxRecords: Int = 50_000_000
-    /// Bytes in one entry (a logical line, parentheses included) at most.
+    /// Bytes in one entry (a logical line, parentheses included) at most. This bounds every
+    /// line and every token too.
     public var maxEntryLength: Int = 1_048_576
+    /// Problems reported at most; past it one `limit.diagnostics` error says the rest were left out.
+    /// Reading goes on (the syntax stays whole), only the report stops growing.
+    public var maxDiagnostics: Int = 10_000
 
     /// File contents to use instead of reading the disk, by path as the loader computes it
     /// (the top file's path as given; an include's path joined to its base). `apply` uses it to

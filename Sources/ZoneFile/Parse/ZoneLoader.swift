@@ -63,9 +63,16 @@ struct LoaderState {
     var warnedRFC1035TTL = false
     /// Resolved paths of the files being read, outermost first, to find `$INCLUDE` cycles.
     var includeStack: [String] = []
+    /// Files read through `$INCLUDE` so far, and bytes read in all, for `maxIncludedFiles` and `maxTotalBytes`.
+    var includedFiles = 0
+    var bytesRead = 0
+    /// Records made by `$GENERATE` so far, for `maxGeneratedRecordsTotal`.
+    var generatedRecords = 0
     var tooManyRecordsReported = false
     /// Time spent reading the top file from disk (for `zone check --timings`).
     var readDuration: Duration = .zero
+    var tooManyDiagnosticsReported = false
+    var tooManyIncludesReported = false
     /// Ids below this have been checked against the zone origin; those outside it are in `outOfZoneNames`.
     var checkedNames: UInt32 = 0
     var outOfZoneNames = Set<UInt32>()
@@ -95,15 +102,22 @@ struct LoaderState {
         } else {
             do {
                 let start = ContinuousClock.now
-                file = try SourceFile.read(path: path)
+                file = try SourceFile.read(path: path, maxBytes: min(options.maxTotalBytes, Int(UInt32.max) - 1))
                 readDuration = ContinuousClock.now - start
             } catch {
-                diagnostics.append(Diagnostic(id: "file.unreadable", severity: .error, message: error.reason,
-                                              file: path, location: nil))
+                diagnostics.append(Diagnostic(id: error.tooLarge ? "limit.total-bytes" : "file.unreadable", severity: .error,
+                                              message: error.reason, file: path, location: nil))
                 return
             }
         }
         includeStack = [LoaderState.resolvedPath(path)]
+        bytesRead = file.bytes.count
+        if file.bytes.isEmpty {
+            // An empty included file is fine; an empty zone is a mistake (a truncated checkout, the wrong path).
+            diagnostics.append(Diagnostic(id: "file.empty", severity: .error,
+                                          message: "the zone file is empty; a zone needs at least its SOA and NS records",
+                                          file: path, location: nil))
+        }
         var context = FileContext(fileIndex: 0, origin: zoneOrigin, originID: 0, lastOwner: nil)
         if let origin = zoneOrigin {
             names.setSuffix(origin)
@@ -120,13 +134,24 @@ struct LoaderState {
 
     mutating func report(_ id: String, _ severity: Diagnostic.Severity, _ message: String,
                          source: SourceFile, offset: Int?, notes: [String] = []) {
+        guard diagnostics.count < options.maxDiagnostics else {
+            if !tooManyDiagnosticsReported {
+                tooManyDiagnosticsReported = true
+                diagnostics.append(Diagnostic(
+                    id: "limit.diagnostics", severity: .error,
+                    message: "more than \(options.maxDiagnostics) problems; the rest are not reported (is this a zone file?)",
+                    file: source.path, location: offset.map { source.location(of: $0) }))
+            }
+            return
+        }
         diagnostics.append(Diagnostic(id: id, severity: severity, message: message, file: source.path,
                                       location: offset.map { source.location(of: $0) }, notes: notes))
     }
 
     func finish() -> Zone {
         Zone(origin: zoneOrigin, zoneClass: options.zoneClass, files: files, names: names, store: records,
-             generatedText: generatedText, loadDiagnostics: diagnostics)
+             generatedText: generatedText, loadDiagnostics: diagnostics,
+             maxDiagnostics: options.maxDiagnostics)
     }
 }
 

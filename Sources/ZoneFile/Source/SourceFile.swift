@@ -18,22 +18,33 @@ public final class SourceFile: Sendable {
         self.lineStartsBox = LineStarts(bytes: bytes)
     }
 
-    /// Reads a file from disk. Directories, unreadable and vanished files are errors that name the path.
-    public static func read(path: String) throws(SourceReadError) -> SourceFile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SourceReadError(path: path, reason: "no such file")
-        }
-        if isDirectory.boolValue { throw SourceReadError(path: path, reason: "is a directory, not a zone file") }
-        // Read straight into the array (no intermediate Data copy: a zone may be hundreds of megabytes).
-        let descriptor = open(path, O_RDONLY)
+    /// Reads a file from disk. Directories, FIFOs, devices, unreadable and vanished files are
+    /// errors that name the path; so is a file larger than `maxBytes`.
+    public static func read(path: String, maxBytes: Int = Int(UInt32.max) - 1) throws(SourceReadError) -> SourceFile {
+        // Open first and ask the descriptor what it is: no window between a check and the read.
+        // O_NONBLOCK keeps open() of a FIFO from waiting forever for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw SourceReadError(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
+            let code = errno
+            switch code {
+            case ENOENT: throw SourceReadError(path: path, reason: "no such file")
+            case ENOTDIR: throw SourceReadError(path: path, reason: "no such file (a part of the path is not a directory)")
+            default: throw SourceReadError(path: path, reason: "cannot be read: \(String(cString: strerror(code)))")
+            }
         }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
             throw SourceReadError(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw SourceReadError(path: path, reason: "is a directory, not a file")
+        default: throw SourceReadError(path: path, reason: "is not a regular file (a FIFO, socket or device)")
+        }
+        guard Int(status.st_size) <= maxBytes else {
+            throw SourceReadError(path: path, reason: "is \(status.st_size) bytes long; mailzone reads files of at most \(maxBytes) bytes",
+                                  tooLarge: true)
         }
         let size = Int(status.st_size)
         var failure: String? = nil
@@ -113,5 +124,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 public struct SourceReadError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
+    /// The file is larger than the limit it was read with.
+    public var tooLarge: Bool = false
     public var description: String { "\(path): error: \(reason)" }
 }

@@ -11,13 +11,29 @@
 struct EntryScanner {
     /// Scans the entry that starts at `start` and returns the offset just past it.
     /// Tokens are appended to `tokens` (which the caller clears); problems to `problems`.
+    ///
+    /// Tokens and problems more than `maxLength` bytes into the entry are not recorded (the
+    /// caller refuses such an entry), so a runaway entry costs no memory beyond its bytes;
+    /// a NUL byte is reported once per entry.
     @inline(__always)
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-                     tokens: inout [Token], problems: inout [LexProblem]) -> Int {
+                     tokens: inout [Token], problems: inout [LexProblem], maxLength: Int = Int.max) -> Int {
         let count = bytes.count
         var index = start
         var depth = 0
         var firstParen = -1
+        var sawNul = false
+        let recordLimit = maxLength >= count - start ? count : start + maxLength
+        @inline(__always) func add(_ token: Token) {
+            if token.start <= recordLimit { tokens.append(token) }
+        }
+        @inline(__always) func problem(_ kind: LexProblem.Kind, _ offset: Int) {
+            if kind == .nulByte {
+                if sawNul { return }
+                sawNul = true
+            }
+            if offset <= recordLimit { problems.append(LexProblem(kind: kind, offset: offset)) }
+        }
         while index < count {
             let byte = bytes[index]
             switch byte {
@@ -29,20 +45,23 @@ struct EntryScanner {
             case 0x3B: // ;
                 let commentStart = index
                 index += 1
-                while index < count, bytes[index] != 0x0A { index += 1 }
-                tokens.append(Token(kind: .comment, start: commentStart, end: index))
+                while index < count, bytes[index] != 0x0A {
+                    if bytes[index] == 0 { problem(.nulByte, index) }
+                    index += 1
+                }
+                add(Token(kind: .comment, start: commentStart, end: index))
             case 0x28: // (
                 if depth == 0 { firstParen = index }
                 depth += 1
-                tokens.append(Token(kind: .openParen, start: index, end: index + 1))
+                add(Token(kind: .openParen, start: index, end: index + 1))
                 index += 1
             case 0x29: // )
                 if depth == 0 {
-                    problems.append(LexProblem(kind: .unbalancedCloseParen, offset: index))
+                    problem(.unbalancedCloseParen, index)
                 } else {
                     depth -= 1
                 }
-                tokens.append(Token(kind: .closeParen, start: index, end: index + 1))
+                add(Token(kind: .closeParen, start: index, end: index + 1))
                 index += 1
             case 0x22: // "
                 index += 1
@@ -59,21 +78,21 @@ struct EntryScanner {
                         continue
                     }
                     if inner == 0x0A { break }
-                    if inner == 0 { problems.append(LexProblem(kind: .nulByte, offset: index)) }
+                    if inner == 0 { problem(.nulByte, index) }
                     index += 1
                 }
                 if index > count { index = count }
-                tokens.append(Token(kind: .quoted, start: contentStart, end: index))
+                add(Token(kind: .quoted, start: contentStart, end: index))
                 if closed {
                     index += 1
                 } else {
-                    problems.append(LexProblem(kind: .unbalancedQuotes, offset: contentStart - 1))
+                    problem(.unbalancedQuotes, contentStart - 1)
                     // Recover at the end of the line: the entry ends there.
                     if index < count { return index + 1 }
                     return count
                 }
             case 0:
-                problems.append(LexProblem(kind: .nulByte, offset: index))
+                problem(.nulByte, index)
                 index += 1
             default:
                 let wordStart = index
@@ -92,7 +111,7 @@ struct EntryScanner {
                     index += 1
                 }
                 if index > count { index = count }
-                tokens.append(Token(kind: .word, start: wordStart, end: index))
+                add(Token(kind: .word, start: wordStart, end: index))
             }
         }
         if depth > 0 { problems.append(LexProblem(kind: .unclosedParen, offset: firstParen)) }

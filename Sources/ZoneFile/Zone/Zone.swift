@@ -19,7 +19,7 @@ public struct Zone: Sendable {
     public internal(set) var timings = LoadTimings()
 
     init(origin: DomainName?, zoneClass: RRClass, files: [ZoneFileSyntax], names: NameTable, store: RecordStore,
-         generatedText: [UInt8], loadDiagnostics: [Diagnostic]) {
+         generatedText: [UInt8], loadDiagnostics: [Diagnostic], maxDiagnostics: Int = .max) {
         self.origin = origin
         self.zoneClass = zoneClass
         self.files = files
@@ -32,9 +32,19 @@ public struct Zone: Sendable {
                                           message: "cannot tell the zone's origin: give --origin or start the file with $ORIGIN",
                                           file: files.first?.source.path ?? "", location: nil))
         }
-        self.diagnostics = diagnostics + ZoneChecks.run(origin: origin, names: names, store: store, files: files) { index in
+        let checks = ZoneChecks.run(origin: origin, names: names, store: store, files: files) { index in
             Zone.rdataWire(of: index, store: store, files: files, names: names, generatedText: generatedText)
         }
+        let room = max(0, maxDiagnostics - diagnostics.count)
+        if checks.count > room, !diagnostics.contains(where: { $0.id == "limit.diagnostics" }) {
+            diagnostics += checks.prefix(room)
+            diagnostics.append(Diagnostic(id: "limit.diagnostics", severity: .error,
+                                          message: "more than \(maxDiagnostics) problems; the rest are not reported",
+                                          file: files.first?.source.path ?? "", location: nil))
+        } else {
+            diagnostics += checks.prefix(room)
+        }
+        self.diagnostics = diagnostics
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -12,7 +12,8 @@ enum ZoneChecks {
     static func run(origin: DomainName?, names: NameTable, store: RecordStore, files: [ZoneFileSyntax],
                     rdataWire: (Int) -> [UInt8]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        guard let origin else { return diagnostics }
+        // An empty file is reported as such by the loader; "no SOA, no NS" would only repeat it.
+        guard let origin, store.count > 0 || files.contains(where: { !$0.source.bytes.isEmpty }) else { return diagnostics }
         func diagnostic(_ id: String, _ severity: Diagnostic.Severity, _ message: String, _ index: Int?,
                         notes: [String] = []) {
             var location: SourceLocation? = nil

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import ZoneFile
 
 /// Reads a YAML file into a `YAMLNode` tree, turning every failure into a positioned error.
 ///
@@ -15,9 +16,14 @@ enum YAMLSource {
         let start = YAMLLocation(file: displayPath, line: 1, column: 1)
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // Refuses directories, FIFOs (which would block) and devices, and reads no more than the limit.
+            data = Data(try SourceFile.read(path: url.path, maxBytes: limits.maxBytes).bytes)
         } catch {
-            throw DeclarationError(at: start, "cannot read \(displayPath): \(Self.reason(error))",
+            if error.tooLarge {
+                throw DeclarationError(at: start, "\(displayPath) is larger than \(limits.maxBytes) bytes; mailzone reads at most \(limits.maxBytes)",
+                                       hint: "is this the right file? a declaration is a few kilobytes")
+            }
+            throw DeclarationError(at: start, "cannot read \(displayPath): \(error.reason)",
                                    hint: "check that the file exists and is readable")
         }
         return try parse(data: data, file: displayPath, limits: limits)
@@ -31,6 +37,7 @@ enum YAMLSource {
 
     /// Parses YAML text (already checked to be free of NUL) into a tree.
     static func parse(text: String, file: String, limits: YAMLLimits = .standard) throws(DeclarationError) -> YAMLNode? {
+        try YAMLKeyCheck.check(text, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -180,12 +187,5 @@ enum YAMLSource {
             }
         }
         return (line, column)
-    }
-
-    private static func reason(_ error: Error) -> String {
-        if let error = error as? CocoaError, error.code == .fileReadNoSuchFile {
-            return "no such file"
-        }
-        return (error as NSError).localizedDescription
     }
 }
