@@ -28,11 +28,13 @@ public struct Plan: Codable, Sendable, Hashable {
             summary.errors += zone.errors.count
             summary.warnings += zone.warnings.count
             for sender in zone.senders {
+                // A sender with a conflict changes nothing, so its would-be changes are not counted.
+                let held = sender.hasConflicts
                 for item in sender.items {
                     switch item.action {
-                    case .create: summary.create += 1
-                    case .merge: summary.merge += 1
-                    case .replace: summary.replace += 1
+                    case .create: summary.create += held ? 0 : 1
+                    case .merge: summary.merge += held ? 0 : 1
+                    case .replace: summary.replace += held ? 0 : 1
                     case .unchanged: summary.unchanged += 1
                     case .conflict: summary.conflicts += 1
                     case .warning: summary.warnings += 1
