@@ -50,7 +50,11 @@ struct ZoneCheckCommand: AsyncParsableCommand {
     @Flag(help: "Print where the time went (read, parse, checks) on standard error.")
     var timings = false
 
+    @Flag(help: "Only split the file into its lossless syntax (entries, tokens); report lexical problems, read no records.")
+    var syntaxOnly = false
+
     func run() async throws {
+        if syntaxOnly { return try checkSyntax() }
         let zone = ZoneLoader.load(path: input.file, options: try input.loadOptions())
         let formatter = DiagnosticFormatter(color: Terminal.wantsColor(fileDescriptor: 2))
         for diagnostic in zone.diagnostics { Terminal.writeError(formatter.format(diagnostic)) }
@@ -65,6 +69,33 @@ struct ZoneCheckCommand: AsyncParsableCommand {
             Terminal.writeError("timings: read \(t.read), parse \(t.parse) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), checks \(t.checks)")
         }
         if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+extension ZoneCheckCommand {
+    /// `--syntax-only`: the lexical layer alone, timed with `--timings`.
+    private func checkSyntax() throws {
+        let start = ContinuousClock.now
+        let source: SourceFile
+        do {
+            source = try SourceFile.read(path: input.file)
+        } catch {
+            Terminal.writeError(error.description)
+            throw ExitCode(1)
+        }
+        let read = ContinuousClock.now
+        let (syntax, diagnostics) = ZoneFileSyntax.parse(source)
+        let parsed = ContinuousClock.now
+        let formatter = DiagnosticFormatter(color: Terminal.wantsColor(fileDescriptor: 2))
+        for diagnostic in diagnostics { Terminal.writeError(formatter.format(diagnostic)) }
+        if !quiet {
+            print("\(input.file): \(syntax.entries.count) entries, \(diagnostics.count) lexical \(diagnostics.count == 1 ? "error" : "errors")")
+        }
+        if timings {
+            let t = LoadTimings(read: read - start, parse: parsed - read, bytes: source.bytes.count)
+            Terminal.writeError("timings: read \(t.read), parse \(t.parse) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), syntax only")
+        }
+        if !diagnostics.isEmpty { throw ExitCode(1) }
     }
 }
 

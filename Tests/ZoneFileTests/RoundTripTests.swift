@@ -25,6 +25,10 @@ import Testing
             cursor = entry.range.upperBound
         }
         #expect(cursor == original.count)
+        // The syntax-only parse splits the file exactly as the loader does.
+        let (syntax, _) = ZoneFileSyntax.parse(top.source)
+        #expect(syntax.bytes == original)
+        #expect(syntax.entries.map(\.range) == top.entries.map(\.range))
         // Included files round-trip too.
         for included in zone.files.dropFirst() {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: included.source.path)))

@@ -38,18 +38,7 @@ extension LoaderState {
                                  context: inout FileContext) -> EntrySyntax.Kind {
         if !problems.isEmpty {
             for problem in problems {
-                switch problem.kind {
-                case .unbalancedQuotes:
-                    report("lex.unbalanced-quotes", .error, "unbalanced quotes: this string has no closing '\"' on its line",
-                           source: source, offset: problem.offset)
-                case .unbalancedCloseParen:
-                    report("lex.unbalanced-paren", .error, "')' without a matching '('", source: source, offset: problem.offset)
-                case .unclosedParen:
-                    report("lex.unclosed-paren", .error, "'(' is never closed; the rest of the file was read as part of this entry",
-                           source: source, offset: problem.offset)
-                case .nulByte:
-                    report("lex.nul", .error, "NUL byte in the zone file (binary data?)", source: source, offset: problem.offset)
-                }
+                report(problem.kind.id, .error, problem.kind.message, source: source, offset: problem.offset)
             }
             return .unexpected
         }

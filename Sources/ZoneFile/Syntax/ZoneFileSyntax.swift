@@ -116,3 +116,62 @@ public struct EntryList: RandomAccessCollection, Sendable {
         return EntrySyntax(start: Int(starts[position]), end: stop, kind: kinds[position])
     }
 }
+
+extension ZoneFileSyntax {
+    /// Splits a file into its lossless syntax alone — entries and their kinds — without reading
+    /// records, names or RDATA: the lexical layer that edits stand on, and the part of the parser
+    /// that runs at memory speed. Lexical problems (unbalanced quotes or parentheses, NUL bytes)
+    /// make an entry `unexpected` and are returned as diagnostics; `$INCLUDE`s are not followed.
+    public static func parse(_ source: SourceFile) -> (syntax: ZoneFileSyntax, diagnostics: [Diagnostic]) {
+        var entries = EntryList()
+        entries.reserve(source.bytes.count / 8 + 16)
+        var diagnostics: [Diagnostic] = []
+        var tokens: [Token] = []
+        var problems: [LexProblem] = []
+        tokens.reserveCapacity(64)
+        source.bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                tokens.removeAll(keepingCapacity: true)
+                problems.removeAll(keepingCapacity: true)
+                let end = EntryScanner.scan(buffer, from: offset, tokens: &tokens, problems: &problems)
+                let kind: EntrySyntax.Kind
+                if let problem = problems.first {
+                    kind = .unexpected
+                    diagnostics.append(Diagnostic(id: problem.kind.id, severity: .error, message: problem.kind.message,
+                                                  file: source.path, location: source.location(of: problem.offset)))
+                } else if let first = tokens.first(where: \.isField) {
+                    let blank = buffer[offset] == 0x20 || buffer[offset] == 0x09
+                    kind = !blank && first.kind == .word && buffer[first.start] == UInt8(ascii: "$") ? .directive : .record
+                } else {
+                    kind = .trivia
+                }
+                entries.append(start: offset, end: end, kind: kind)
+                offset = end
+            }
+        }
+        return (ZoneFileSyntax(source: source, entries: entries), diagnostics)
+    }
+}
+
+extension LexProblem.Kind {
+    /// The diagnostic id.
+    var id: String {
+        switch self {
+        case .unbalancedQuotes: "lex.unbalanced-quotes"
+        case .unbalancedCloseParen: "lex.unbalanced-paren"
+        case .unclosedParen: "lex.unclosed-paren"
+        case .nulByte: "lex.nul"
+        }
+    }
+
+    /// The message the loader and the syntax-only parse give for a lexical problem.
+    var message: String {
+        switch self {
+        case .unbalancedQuotes: "unbalanced quotes: this string has no closing '\"' on its line"
+        case .unbalancedCloseParen: "')' without a matching '('"
+        case .unclosedParen: "'(' is never closed; the rest of the file was read as part of this entry"
+        case .nulByte: "NUL byte in the zone file (binary data?)"
+        }
+    }
+}
