@@ -90,3 +90,16 @@ import Testing
         #expect(zone.records(at: owner, type: .a).map(\.rdata.presentation) == ["192.0.2.1", "192.0.2.2"])
     }
 }
+
+@Suite struct RRClassTests {
+    @Test(arguments: [("IN", UInt16(1)), ("in", 1), ("CH", 3), ("chaos", 3), ("HS", 4), ("Hesiod", 4), ("NONE", 254),
+                      ("any", 255), ("CLASS1", 1), ("class65535", 65535)])
+    func reads(_ text: String, _ value: UInt16) {
+        #expect(RRClass.parse(Array(text.utf8)[...])?.rawValue == value)
+    }
+
+    @Test(arguments: ["I", "INN", "CLASS", "CLASS65536", "CLASSx", "HESIODS", "A", "TXT", "3600"])
+    func refuses(_ text: String) {
+        #expect(RRClass.parse(Array(text.utf8)[...]) == nil)
+    }
+}

@@ -10,22 +10,35 @@ public struct RRClass: RawRepresentable, Sendable, Hashable, CustomStringConvert
     public static let any = RRClass(rawValue: 255)
 
     /// Reads `IN`, `CH`, `CHAOS`, `HS`, `HESIOD`, `NONE`, `ANY`, `CLASSnnn` in any case.
+    /// Runs for nearly every record, so it packs the upper-cased bytes into an integer and allocates nothing.
     static func parse(_ bytes: ArraySlice<UInt8>) -> RRClass? {
         guard bytes.count >= 2, bytes.count <= 10 else { return nil }
-        var upper: [UInt8] = []
-        upper.reserveCapacity(bytes.count)
-        for byte in bytes { upper.append(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte) }
-        switch upper {
-        case Array("IN".utf8): return .in
-        case Array("CH".utf8), Array("CHAOS".utf8): return .ch
-        case Array("HS".utf8), Array("HESIOD".utf8): return .hs
-        case Array("NONE".utf8): return RRClass.none
-        case Array("ANY".utf8): return RRClass.any
-        default: break
+        var packed: UInt64 = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex, index - bytes.startIndex < 5 {
+            let byte = bytes[index]
+            packed = packed << 8 | UInt64(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
+            index += 1
         }
-        guard upper.count > 5, upper.starts(with: Array("CLASS".utf8)) else { return nil }
+        if bytes.count <= 6 {
+            var whole = packed
+            if bytes.count == 6 {
+                let byte = bytes[bytes.startIndex + 5]
+                whole = whole << 8 | UInt64(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
+            }
+            switch whole {
+            case 0x494E: return .in                                   // IN
+            case 0x4348, 0x43_4841_4F53: return .ch                   // CH, CHAOS
+            case 0x4853, 0x4845_5349_4F44: return .hs                 // HS, HESIOD
+            case 0x4E4F_4E45: return RRClass.none                     // NONE
+            case 0x414E59: return RRClass.any                         // ANY
+            default: break
+            }
+        }
+        // CLASSnnn (RFC 3597 §5).
+        guard bytes.count > 5, packed == 0x43_4C41_5353 else { return nil }
         var value = 0
-        for byte in upper.dropFirst(5) {
+        for byte in bytes.dropFirst(5) {
             guard byte >= 0x30, byte <= 0x39 else { return nil }
             value = value * 10 + Int(byte - 0x30)
             if value > 65535 { return nil }
