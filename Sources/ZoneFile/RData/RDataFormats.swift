@@ -1,8 +1,13 @@
 /// The registry of presentation formats, by type code.
 enum RDataFormats {
     static func format(for type: RRType) -> RDataFormat? {
-        table[type.rawValue]
+        // Every record is encoded through here: index an array for the common codes, hash only the rare rest.
+        let code = Int(type.rawValue)
+        return code < low.count ? low[code] : table[type.rawValue]
     }
+
+    /// `table` for codes below 512, by index.
+    private static let low: [RDataFormat?] = (0..<512).map { table[UInt16($0)] }
 
     /// Every type with a presentation format here.
     static var knownTypes: [RRType] { table.keys.sorted().map(RRType.init(rawValue:)) }
