@@ -21,6 +21,13 @@ struct DeclarationValidator {
 
     func validateSenders(_ senders: [SenderDeclaration], zones: [ZoneDeclaration], diagnostics: inout Diagnostics) {
         var seen: [DeclaredName: SenderDeclaration] = [:]
+        // The zones named when a sender is in none of them: a few, so that thousands of such
+        // senders do not make thousands of messages each listing thousands of zones.
+        var seenOrigins = Set<DeclaredName>()
+        let allOrigins = zones.map(\.origin.value).filter { seenOrigins.insert($0).inserted }.map(\.absolute)
+        let shownOrigins = allOrigins.count <= 6
+            ? MappingReader.list(allOrigins)
+            : allOrigins.prefix(5).joined(separator: ", ") + " and \(allOrigins.count - 5) more"
         for sender in senders {
             let domain = sender.domain
             if let first = seen[domain.value] {
@@ -30,10 +37,7 @@ struct DeclarationValidator {
                 seen[domain.value] = sender
             }
             if !zones.isEmpty && ZoneAssignment.zone(for: domain.value, in: zones) == nil {
-                var seenOrigins = Set<DeclaredName>()
-                let origins = MappingReader.list(zones.map(\.origin.value).filter { seenOrigins.insert($0).inserted }
-                    .map(\.absolute))
-                diagnostics.error(at: domain.location, "the sender \(domain.value.text) is in none of the declared zones (\(origins))",
+                diagnostics.error(at: domain.location, "the sender \(domain.value.text) is in none of the declared zones (\(shownOrigins))",
                                   hint: "add a zone whose origin is \(domain.value.absolute) or a parent of it under 'zones:'")
             }
             var presets: [String: ServiceUse] = [:]

@@ -32,7 +32,7 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
     /// True when `self` is `other` or lies below it, label by label (`abc.example.com` under `example.com`,
     /// but not `badexample.com`).
     public func isSubdomain(of other: DeclaredName) -> Bool {
-        labels.count >= other.labels.count && Array(labels.suffix(other.labels.count)) == other.labels
+        labels.count >= other.labels.count && labels.suffix(other.labels.count).elementsEqual(other.labels)
     }
 
     /// The name relative to `origin` as zone files and DNS consoles write it: `@` for the origin

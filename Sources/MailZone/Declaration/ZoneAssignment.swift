@@ -6,8 +6,17 @@
 public enum ZoneAssignment {
     /// The zone whose origin is the longest suffix of `domain`, label by label; nil when none is.
     public static func zone(for domain: DeclaredName, in zones: [ZoneDeclaration]) -> ZoneDeclaration? {
-        zones.filter { domain.isSubdomain(of: $0.origin.value) }
-            .max { $0.origin.value.labels.count < $1.origin.value.labels.count }
+        // One pass without copying: called once per sender, with possibly thousands of zones.
+        var best: ZoneDeclaration? = nil
+        var bestLabels = -1
+        for zone in zones where domain.isSubdomain(of: zone.origin.value) {
+            let labels = zone.origin.value.labels.count
+            if labels > bestLabels {
+                best = zone
+                bestLabels = labels
+            }
+        }
+        return best
     }
 
     /// The owner of a preset record named `presetName` (`@`, `_dmarc`, `qcloud._domainkey`, relative

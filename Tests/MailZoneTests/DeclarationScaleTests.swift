@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import MailZone
+
+/// A large hostile declaration (as many values as the node limit allows) is refused or
+/// loaded in linear time and memory: no message lists every zone for every sender.
+@Suite struct DeclarationScaleTests {
+    @Test func thousandsOfSendersInNoZone() throws {
+        let count = 1_500
+        var yaml = "version: 1\nzones:\n"
+        for index in 0..<count { yaml += "  - origin: z\(index).example.\n    file: z\(index)\n" }
+        yaml += "senders:\n"
+        for index in 0..<count { yaml += "  - domain: s\(index).other\n    services: [{preset: tencent-ses}]\n" }
+        let catalog = try DeclarationFixtures.builtInCatalog()
+        let start = Date()
+        do {
+            _ = try DeclarationLoader.load(data: Data(yaml.utf8), file: URL(fileURLWithPath: "/t/mailzone.yaml"),
+                                           builtInPresets: catalog)
+            Issue.record("accepted")
+        } catch {
+            let outside = error.errors.filter { $0.message.contains("is in none of the declared zones") }
+            #expect(outside.count == count)
+            #expect(outside.first?.message
+                == "the sender s0.other is in none of the declared zones (z0.example., z1.example., z2.example., z3.example., z4.example. and 1495 more)")
+            #expect(error.description.utf8.count < 1_000_000)
+        }
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
+}
