@@ -21,6 +21,7 @@ struct DeclarationValidator {
 
     func validateSenders(_ senders: [SenderDeclaration], zones: [ZoneDeclaration], diagnostics: inout Diagnostics) {
         var seen: [DeclaredName: SenderDeclaration] = [:]
+        let index = ZoneIndex(zones)
         for sender in senders {
             let domain = sender.domain
             if let first = seen[domain.value] {
@@ -29,7 +30,7 @@ struct DeclarationValidator {
             } else {
                 seen[domain.value] = sender
             }
-            if !zones.isEmpty && ZoneAssignment.zone(for: domain.value, in: zones) == nil {
+            if !zones.isEmpty && index.zone(for: domain.value) == nil {
                 var seenOrigins = Set<DeclaredName>()
                 let origins = MappingReader.list(zones.map(\.origin.value).filter { seenOrigins.insert($0).inserted }
                     .map(\.absolute))

@@ -8,38 +8,92 @@ enum PlanCheck {
         "\(owner.lowercased) \(type.rawValue) \(Hex.encode(rdata.canonicalWire))"
     }
 
+    /// A record's data as the check compares it: owner (case-insensitively), type, canonical RDATA.
+    /// Hashes its bytes in bulk; the text form (`key`) is made only for the records a failure names.
+    struct RecordKey: Hashable {
+        let owner: [UInt8]
+        let type: RRType
+        let rdata: [UInt8]
+
+        init(_ owner: DomainName, _ type: RRType, _ rdata: RData) {
+            self.owner = owner.lowercased.wire
+            self.type = type
+            self.rdata = rdata.canonicalWire
+        }
+
+        func hash(into hasher: inout Hasher) {
+            owner.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(type)
+            hasher.combine(rdata.count)
+            rdata.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        var text: String {
+            let name = DomainName(wire: owner) ?? .root
+            return PlanCheck.key(name, type, RData(type: type, wire: rdata))
+        }
+    }
+
+    /// How many times each record (SOA excluded) occurs in `records`.
+    static func counts(_ records: [Record]) -> [RecordKey: Int] {
+        var counts: [RecordKey: Int] = [:]
+        counts.reserveCapacity(records.count)
+        for record in records where record.type != .soa {
+            counts[RecordKey(record.owner, record.type, record.rdata), default: 0] += 1
+        }
+        return counts
+    }
+
     static func problem(old: Zone, new: Zone, operations: [RecordOperation], serial: SerialChange?) -> String? {
-        if let error = new.errors.first {
+        let edited = EditedZone(new)
+        if edited.error != nil { return problem(oldCounts: [:], edited: edited, operations: operations, serial: serial) }
+        return problem(oldCounts: counts(old.records), edited: edited, operations: operations, serial: serial)
+    }
+
+    /// What the check needs of the edited zone, read once (its records only when it parses).
+    struct EditedZone: Sendable {
+        var error: Diagnostic?
+        var counts: [RecordKey: Int] = [:]
+        /// The SOA's RDATA, empty when there is none.
+        var soa: [UInt8] = []
+
+        init(_ zone: Zone) {
+            error = zone.errors.first
+            guard error == nil else { return }
+            let records = zone.records
+            counts = PlanCheck.counts(records)
+            soa = records.first { $0.type == .soa }?.rdata.wire ?? []
+        }
+    }
+
+    /// The same check, given the old zone's record counts (`counts(old.records)`) and the edited
+    /// zone read, so that the two can be worked out side by side.
+    static func problem(oldCounts: [RecordKey: Int], edited: EditedZone, operations: [RecordOperation],
+                        serial: SerialChange?) -> String? {
+        if let error = edited.error {
             return "the edited zone does not parse: \(error)"
         }
-        var expected: [String: Int] = [:]
-        for record in old.records where record.type != .soa {
-            expected[key(record.owner, record.type, record.rdata), default: 0] += 1
-        }
+        var expected = oldCounts
         for operation in operations {
             switch operation.kind {
             case .create(let type, let rdata, _, _):
-                expected[key(operation.owner, type, rdata), default: 0] += 1
+                expected[RecordKey(operation.owner, type, rdata), default: 0] += 1
             case .replace(let existing, let rdata, _):
-                expected[key(existing.owner, existing.type, existing.rdata), default: 0] -= 1
-                expected[key(existing.owner, existing.type, rdata), default: 0] += 1
+                expected[RecordKey(existing.owner, existing.type, existing.rdata), default: 0] -= 1
+                expected[RecordKey(existing.owner, existing.type, rdata), default: 0] += 1
             case .remove(let existing):
-                expected[key(existing.owner, existing.type, existing.rdata), default: 0] -= 1
+                expected[RecordKey(existing.owner, existing.type, existing.rdata), default: 0] -= 1
             }
         }
-        var actual: [String: Int] = [:]
-        for record in new.records where record.type != .soa {
-            actual[key(record.owner, record.type, record.rdata), default: 0] += 1
-        }
+        let actual = edited.counts
         expected = expected.filter { $0.value != 0 }
         if expected != actual {
-            let missing = expected.filter { actual[$0.key] != $0.value }.keys.sorted().prefix(3)
-            let extra = actual.filter { expected[$0.key] != $0.value }.keys.sorted().prefix(3)
+            let missing = expected.filter { actual[$0.key] != $0.value }.keys.map(\.text).sorted().prefix(3)
+            let extra = actual.filter { expected[$0.key] != $0.value }.keys.map(\.text).sorted().prefix(3)
             return "the edited zone's records differ from the plan (expected \(missing.joined(separator: "; ")); found \(extra.joined(separator: "; ")))"
         }
         if let serial {
-            let soa = new.records.first { $0.type == .soa }
-            let wire = soa?.rdata.wire ?? []
+            let wire = edited.soa
             guard wire.count >= 20 else { return "the edited zone has no readable SOA" }
             let value = wire[(wire.count - 20)..<(wire.count - 16)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
             if value != serial.to { return "the edited SOA serial is \(value), not \(serial.to)" }
