@@ -17,8 +17,10 @@ sender per zone. The senders mix what a hosting provider sees:
   9             apex, google-workspace + tencent-ses, mx: keep-existing   Google MX, SPF (merged)
 
 `large`: five senders in genzone.py's 1M-record example.com. zone: the apex (Google
-Workspace + Tencent SES, keeping the existing MX, merging the existing SPF) and the mail
-subdomains mail3, mail52, mail55 and mail57 that genzone.py (seed 1) writes.
+Workspace + Tencent SES, keeping the existing MX, merging the existing SPF, DMARC tags set)
+and the mail subdomains mail3, mail52, mail55 and mail57 that genzone.py (seed 1) writes
+(their SPF merged, DKIM keys added or a stale one replaced, DMARC records replaced with
+policies at least as strict as the apex's p=quarantine).
 
 Same arguments, same bytes: no clock, one seeded random generator per zone.
 """
@@ -167,16 +169,19 @@ senders:
         dkim: {{ qcloud: "{DKIM_KEY}" }}
   - domain: mail3.example.com
     mx: keep-existing
+    dmarc: {{ p: quarantine, rua: [ "mailto:dmarc@mail3.example.com" ] }}
     services:
       - preset: tencent-ses
         dkim: {{ qcloud: "{DKIM_KEY}" }}
   - domain: mail52.example.com
     mx: keep-existing
+    dmarc: {{ p: quarantine, rua: [ "mailto:dmarc@mail52.example.com" ] }}
     services:
       - preset: tencent-ses
         dkim: {{ qcloud: "{DKIM_KEY}" }}
   - domain: mail55.example.com
     mx: add
+    dmarc: {{ p: reject }}
     services:
       - preset: tencent-ses
         dkim: {{ qcloud: "{DKIM_KEY}" }}

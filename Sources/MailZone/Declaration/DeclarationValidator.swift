@@ -118,8 +118,13 @@ struct DeclarationValidator {
 
     /// A light look at a DKIM key record: it must have a `p=` tag. MailAuth checks the rest.
     private func checkDKIM(_ input: ServiceInput, diagnostics: inout Diagnostics) {
-        let tags = input.value.value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !tags.contains(where: { $0.hasPrefix("p=") }) else { return }
+        // A tag, its leading white space (what `CharacterSet.whitespaces` holds: tab and Zs) dropped,
+        // starts with `p=`.
+        let hasKey = input.value.value.split(separator: ";").contains { tag in
+            Substring(tag.unicodeScalars.drop { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator })
+                .hasPrefix("p=")
+        }
+        guard !hasKey else { return }
         let selector = input.name.value.dropFirst("dkim.".count)
         diagnostics.error(at: input.value.location,
                           "the DKIM key for selector '\(selector)' does not look like a DKIM record: it has no 'p=' tag",

@@ -113,7 +113,7 @@ public enum Planner {
         // the re-read check compares with) and the files' digests; planning, editing and reading
         // the edited zone again.
         let size = zone.files.reduce(0) { $0 + $1.source.bytes.count }
-        let (old, edited) = ParallelMap.both(parallel: size >= largeZoneBytes) {
+        var (old, edited) = ParallelMap.both(parallel: size >= largeZoneBytes) {
             let records = zone.records
             let digests = zone.files.map { Digest.sha256($0.source.bytes) }
             return OldZone(signed: records.contains { $0.type == .rrsig }, counts: PlanCheck.counts(records), digests: digests)
@@ -134,7 +134,10 @@ public enum Planner {
         guard let edit = edited.edit else { return result }
         do {
             let edit = try edit.get()
-            if let problem = PlanCheck.problem(oldCounts: old.counts, edited: edit.reread, operations: edit.operations,
+            // Hand the counts over rather than share them, so the check can update them in place.
+            let counts = old.counts
+            old.counts = [:]
+            if let problem = PlanCheck.problem(oldCounts: counts, edited: edit.reread, operations: edit.operations,
                                                serial: edit.serial) {
                 throw ZoneEditor.Failure(description: problem)
             }
