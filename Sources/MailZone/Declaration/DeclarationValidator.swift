@@ -22,6 +22,7 @@ struct DeclarationValidator {
     func validateSenders(_ senders: [SenderDeclaration], zones: [ZoneDeclaration], diagnostics: inout Diagnostics) {
         var seen: [DeclaredName: SenderDeclaration] = [:]
         let index = ZoneIndex(zones)
+        var originList: String?
         for sender in senders {
             let domain = sender.domain
             if let first = seen[domain.value] {
@@ -31,9 +32,13 @@ struct DeclarationValidator {
                 seen[domain.value] = sender
             }
             if !zones.isEmpty && index.zone(for: domain.value) == nil {
-                var seenOrigins = Set<DeclaredName>()
-                let origins = MappingReader.list(zones.map(\.origin.value).filter { seenOrigins.insert($0).inserted }
-                    .map(\.absolute))
+                // The same list for every sender outside the zones: made once.
+                let origins = originList ?? {
+                    var seenOrigins = Set<DeclaredName>()
+                    return MappingReader.list(zones.map(\.origin.value).filter { seenOrigins.insert($0).inserted }
+                        .map(\.absolute))
+                }()
+                originList = origins
                 diagnostics.error(at: domain.location, "the sender \(domain.value.text) is in none of the declared zones (\(origins))",
                                   hint: "add a zone whose origin is \(domain.value.absolute) or a parent of it under 'zones:'")
             }
