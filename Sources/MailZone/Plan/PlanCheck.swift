@@ -45,37 +45,21 @@ enum PlanCheck {
     }
 
     static func problem(old: Zone, new: Zone, operations: [RecordOperation], serial: SerialChange?) -> String? {
-        let edited = EditedZone(new)
-        if edited.error != nil { return problem(oldCounts: [:], edited: edited, operations: operations, serial: serial) }
-        return problem(oldCounts: counts(old.records), edited: edited, operations: operations, serial: serial)
+        problem(oldCounts: { counts(old.records) }, new: new, operations: operations, serial: serial)
     }
 
-    /// What the check needs of the edited zone, read once (its records only when it parses).
-    struct EditedZone: Sendable {
-        var error: Diagnostic?
-        var counts: [RecordKey: Int] = [:]
-        /// The SOA's RDATA, empty when there is none.
-        var soa: [UInt8] = []
-
-        init(_ zone: Zone) {
-            error = zone.errors.first
-            guard error == nil else { return }
-            let records = zone.records
-            counts = PlanCheck.counts(records)
-            soa = records.first { $0.type == .soa }?.rdata.wire ?? []
-        }
-    }
-
-    /// The same check, given the old zone's record counts (`counts(old.records)`) and the edited
-    /// zone read, so that the two can be worked out side by side.
-    static func problem(oldCounts: consuming [RecordKey: Int], edited: EditedZone, operations: [RecordOperation],
+    /// The same check, the old zone's record counts (`counts(old.records)`) asked of `oldCounts` only
+    /// when the edited zone parses, so that they can be worked out while the edit is made and read
+    /// again. The counts are updated in place: a million-record zone's are not copied.
+    static func problem(oldCounts: () -> [RecordKey: Int], new: Zone, operations: [RecordOperation],
                         serial: SerialChange?) -> String? {
-        if let error = edited.error {
+        if let error = new.errors.first {
             return "the edited zone does not parse: \(error)"
         }
         // What the records should be minus what they are, key by key: all zero when they agree.
-        // (Updated in place: a million-record zone's counts are not copied.)
-        var difference = consume oldCounts
+        // (The old counts first: the old records are let go of before the new ones are read.)
+        var difference = oldCounts()
+        let newRecords = new.records
         for operation in operations {
             switch operation.kind {
             case .create(let type, let rdata, _, _):
@@ -87,11 +71,11 @@ enum PlanCheck {
                 difference[RecordKey(existing.owner, existing.type, existing.rdata), default: 0] -= 1
             }
         }
-        let actual = edited.counts
-        for (key, count) in actual {
-            difference[key, default: 0] -= count
+        for record in newRecords where record.type != .soa {
+            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] -= 1
         }
         if difference.values.contains(where: { $0 != 0 }) {
+            let actual = counts(newRecords)
             var expected: [RecordKey: Int] = [:]
             for (key, count) in difference where count + (actual[key] ?? 0) != 0 {
                 expected[key] = count + (actual[key] ?? 0)
@@ -101,7 +85,7 @@ enum PlanCheck {
             return "the edited zone's records differ from the plan (expected \(missing.joined(separator: "; ")); found \(extra.joined(separator: "; ")))"
         }
         if let serial {
-            let wire = edited.soa
+            let wire = newRecords.first { $0.type == .soa }?.rdata.wire ?? []
             guard wire.count >= 20 else { return "the edited zone has no readable SOA" }
             let value = wire[(wire.count - 20)..<(wire.count - 16)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
             if value != serial.to { return "the edited SOA serial is \(value), not \(serial.to)" }

@@ -108,19 +108,19 @@ public enum Planner {
             return result
         }
 
-        // Two independent halves, side by side for a large zone (a small one is one of many
-        // planned in parallel already): reading the old records (the RRSIG warning, the counts
-        // the re-read check compares with) and the files' digests; planning, editing and reading
-        // the edited zone again.
+        // Two halves, side by side for a large zone (a small one is one of many planned in parallel
+        // already): reading the old records (for the RRSIG warning and the counts the re-read check
+        // compares with) and the files' digests; planning, editing and reading the edited zone again,
+        // which then takes the old counts over (waiting for them if need be).
         let size = zone.files.reduce(0) { $0 + $1.source.bytes.count }
-        var (old, edited) = ParallelMap.both(parallel: size >= largeZoneBytes) {
-            let records = zone.records
-            let digests = zone.files.map { Digest.sha256($0.source.bytes) }
-            return OldZone(signed: records.contains { $0.type == .rrsig }, counts: PlanCheck.counts(records), digests: digests)
+        let oldZone = OldZoneCell(zone)
+        let edited = ParallelMap.both(parallel: size >= largeZoneBytes) {
+            oldZone.compute()
         } _: {
             planAndEdit(zone, senders: senderIndices, origin: origin, path: path, loadOptions: loadOptions,
-                        declaration: declaration, options: options)
-        }
+                        declaration: declaration, options: options, oldCounts: { oldZone.takeCounts() })
+        }.1
+        let old = oldZone.summary
 
         result.plan.inputs = zip(zone.files, old.digests).map { FileDigest(path: $0.source.path, sha256: $1) }
         if old.signed {
@@ -134,13 +134,6 @@ public enum Planner {
         guard let edit = edited.edit else { return result }
         do {
             let edit = try edit.get()
-            // Hand the counts over rather than share them, so the check can update them in place.
-            let counts = old.counts
-            old.counts = [:]
-            if let problem = PlanCheck.problem(oldCounts: counts, edited: edit.reread, operations: edit.operations,
-                                               serial: edit.serial) {
-                throw ZoneEditor.Failure(description: problem)
-            }
             result.plan.serial = edit.serial
             for (fileIndex, newBytes) in edit.files {
                 let file = zone.files[fileIndex]
@@ -160,12 +153,55 @@ public enum Planner {
     /// Zones at least this large (bytes of their files) have their two halves planned side by side.
     static let largeZoneBytes = 4 << 20
 
-    /// What the old zone's records tell the plan.
-    struct OldZone: Sendable {
-        var signed: Bool
-        var counts: [PlanCheck.RecordKey: Int]
-        /// SHA-256 of each of the zone's files, in `Zone.files` order.
-        var digests: [String]
+    /// What the old zone's records tell the plan, worked out once by whichever half asks first
+    /// (the other waits); the record counts are then handed over to the re-read check.
+    final class OldZoneCell: @unchecked Sendable {
+        struct Summary: Sendable {
+            var signed = false
+            /// SHA-256 of each of the zone's files, in `Zone.files` order.
+            var digests: [String] = []
+        }
+
+        private let zone: Zone
+        private let lock = NSLock()
+        private var computed = false
+        private var summaryValue = Summary()
+        private var counts: [PlanCheck.RecordKey: Int] = [:]
+
+        init(_ zone: Zone) { self.zone = zone }
+
+        /// Reads the old records, unless done already. Call with the lock held.
+        private func computeLocked() {
+            guard !computed else { return }
+            computed = true
+            let records = zone.records
+            summaryValue = Summary(signed: records.contains { $0.type == .rrsig },
+                                   digests: zone.files.map { Digest.sha256($0.source.bytes) })
+            counts = PlanCheck.counts(records)
+        }
+
+        func compute() {
+            lock.lock()
+            defer { lock.unlock() }
+            computeLocked()
+        }
+
+        var summary: Summary {
+            lock.lock()
+            defer { lock.unlock() }
+            computeLocked()
+            return summaryValue
+        }
+
+        /// The old records' counts, handed over (not shared, so they can be updated in place).
+        func takeCounts() -> [PlanCheck.RecordKey: Int] {
+            lock.lock()
+            defer { lock.unlock() }
+            computeLocked()
+            var taken: [PlanCheck.RecordKey: Int] = [:]
+            swap(&taken, &counts)
+            return taken
+        }
     }
 
     /// The planned edit of a zone, its text applied and read again.
@@ -176,8 +212,6 @@ public enum Planner {
         var files: [(Int, [UInt8])]
         /// Each changed file's edits, in file order, by index into `Zone.files`.
         var edits: [Int: [FileEdit]]
-        /// The edited text read again, as the re-read check needs it.
-        var reread: PlanCheck.EditedZone
     }
 
     struct EditedZone: Sendable {
@@ -189,7 +223,8 @@ public enum Planner {
     /// Plans the zone's senders and, when they change anything, edits its text and reads it again.
     private static func planAndEdit(_ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
                                     loadOptions: LoadOptions, declaration: Declaration,
-                                    options: PlannerOptions) -> EditedZone {
+                                    options: PlannerOptions,
+                                    oldCounts: () -> [PlanCheck.RecordKey: Int]) -> EditedZone {
         // Organisational domains first, so a subdomain sees the DMARC record the plan gives its parent.
         let senders = senderIndices.map { (offset: $0, element: declaration.expanded[$0]) }
         let ordered = senders.sorted { ($0.element.sender.domain.value.labels.count, $0.offset) < ($1.element.sender.domain.value.labels.count, $1.offset) }
@@ -223,9 +258,11 @@ public enum Planner {
             }
             var rereadOptions = loadOptions
             rereadOptions.overrides = overrides
-            let reread = PlanCheck.EditedZone(ZoneLoader.load(path: path, options: rereadOptions))
-            edited.edit = .success(ZoneEdit(operations: operations, serial: serial, files: files, edits: fileEdits,
-                                            reread: reread))
+            let reread = ZoneLoader.load(path: path, options: rereadOptions)
+            if let problem = PlanCheck.problem(oldCounts: oldCounts, new: reread, operations: operations, serial: serial) {
+                throw ZoneEditor.Failure(description: problem)
+            }
+            edited.edit = .success(ZoneEdit(operations: operations, serial: serial, files: files, edits: fileEdits))
         } catch {
             edited.edit = .failure(ZoneEditor.Failure(description: "\(error)"))
         }
