@@ -52,8 +52,9 @@ public enum DeclarationLoader {
         validator.validateSenders(draft.senders, zones: draft.zones, diagnostics: &diagnostics)
 
         let expander = SenderExpander(catalog: catalog)
+        let zoneIndex = ZoneIndex(draft.zones)
         let expanded = draft.senders.map {
-            expander.expand($0, zone: ZoneAssignment.zone(for: $0.domain.value, in: draft.zones), diagnostics: &diagnostics)
+            expander.expand($0, zone: zoneIndex.zone(for: $0.domain.value), diagnostics: &diagnostics)
         }
         guard diagnostics.isEmpty else { throw DeclarationErrors(diagnostics.errors) }
         return Declaration(file: url, displayPath: displayPath, version: draft.version, zones: draft.zones,

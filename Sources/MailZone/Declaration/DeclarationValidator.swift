@@ -28,6 +28,7 @@ struct DeclarationValidator {
         let shownOrigins = allOrigins.count <= 6
             ? MappingReader.list(allOrigins)
             : allOrigins.prefix(5).joined(separator: ", ") + " and \(allOrigins.count - 5) more"
+        let index = ZoneIndex(zones)
         for sender in senders {
             let domain = sender.domain
             if let first = seen[domain.value] {
@@ -36,7 +37,7 @@ struct DeclarationValidator {
             } else {
                 seen[domain.value] = sender
             }
-            if !zones.isEmpty && ZoneAssignment.zone(for: domain.value, in: zones) == nil {
+            if !zones.isEmpty && index.zone(for: domain.value) == nil {
                 diagnostics.error(at: domain.location, "the sender \(domain.value.text) is in none of the declared zones (\(shownOrigins))",
                                   hint: "add a zone whose origin is \(domain.value.absolute) or a parent of it under 'zones:'")
             }
@@ -121,8 +122,13 @@ struct DeclarationValidator {
 
     /// A light look at a DKIM key record: it must have a `p=` tag. MailAuth checks the rest.
     private func checkDKIM(_ input: ServiceInput, diagnostics: inout Diagnostics) {
-        let tags = input.value.value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !tags.contains(where: { $0.hasPrefix("p=") }) else { return }
+        // A tag, its leading white space (what `CharacterSet.whitespaces` holds: tab and Zs) dropped,
+        // starts with `p=`.
+        let hasKey = input.value.value.split(separator: ";").contains { tag in
+            Substring(tag.unicodeScalars.drop { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator })
+                .hasPrefix("p=")
+        }
+        guard !hasKey else { return }
         let selector = input.name.value.dropFirst("dkim.".count)
         diagnostics.error(at: input.value.location,
                           "the DKIM key for selector '\(selector)' does not look like a DKIM record: it has no 'p=' tag",

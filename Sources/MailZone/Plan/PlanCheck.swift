@@ -8,38 +8,84 @@ enum PlanCheck {
         "\(owner.lowercased) \(type.rawValue) \(Hex.encode(rdata.canonicalWire))"
     }
 
+    /// A record's data as the check compares it: owner (case-insensitively), type, canonical RDATA.
+    /// Hashes its bytes in bulk; the text form (`key`) is made only for the records a failure names.
+    struct RecordKey: Hashable {
+        let owner: [UInt8]
+        let type: RRType
+        let rdata: [UInt8]
+
+        init(_ owner: DomainName, _ type: RRType, _ rdata: RData) {
+            self.owner = owner.lowercased.wire
+            self.type = type
+            self.rdata = rdata.canonicalWire
+        }
+
+        func hash(into hasher: inout Hasher) {
+            owner.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(type)
+            hasher.combine(rdata.count)
+            rdata.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        var text: String {
+            let name = DomainName(wire: owner) ?? .root
+            return PlanCheck.key(name, type, RData(type: type, wire: rdata))
+        }
+    }
+
+    /// How many times each record (SOA excluded) occurs in `records`.
+    static func counts(_ records: [Record]) -> [RecordKey: Int] {
+        var counts: [RecordKey: Int] = [:]
+        counts.reserveCapacity(records.count)
+        for record in records where record.type != .soa {
+            counts[RecordKey(record.owner, record.type, record.rdata), default: 0] += 1
+        }
+        return counts
+    }
+
     static func problem(old: Zone, new: Zone, operations: [RecordOperation], serial: SerialChange?) -> String? {
+        problem(oldCounts: { counts(old.records) }, new: new, operations: operations, serial: serial)
+    }
+
+    /// The same check, the old zone's record counts (`counts(old.records)`) asked of `oldCounts` only
+    /// when the edited zone parses, so that they can be worked out while the edit is made and read
+    /// again. The counts are updated in place: a million-record zone's are not copied.
+    static func problem(oldCounts: () -> [RecordKey: Int], new: Zone, operations: [RecordOperation],
+                        serial: SerialChange?) -> String? {
         if let error = new.errors.first {
             return "the edited zone does not parse: \(error)"
         }
-        var expected: [String: Int] = [:]
-        for record in old.records where record.type != .soa {
-            expected[key(record.owner, record.type, record.rdata), default: 0] += 1
-        }
+        // What the records should be minus what they are, key by key: all zero when they agree.
+        // (The old counts first: the old records are let go of before the new ones are read.)
+        var difference = oldCounts()
+        let newRecords = new.records
         for operation in operations {
             switch operation.kind {
             case .create(let type, let rdata, _, _):
-                expected[key(operation.owner, type, rdata), default: 0] += 1
+                difference[RecordKey(operation.owner, type, rdata), default: 0] += 1
             case .replace(let existing, let rdata, _):
-                expected[key(existing.owner, existing.type, existing.rdata), default: 0] -= 1
-                expected[key(existing.owner, existing.type, rdata), default: 0] += 1
+                difference[RecordKey(existing.owner, existing.type, existing.rdata), default: 0] -= 1
+                difference[RecordKey(existing.owner, existing.type, rdata), default: 0] += 1
             case .remove(let existing):
-                expected[key(existing.owner, existing.type, existing.rdata), default: 0] -= 1
+                difference[RecordKey(existing.owner, existing.type, existing.rdata), default: 0] -= 1
             }
         }
-        var actual: [String: Int] = [:]
-        for record in new.records where record.type != .soa {
-            actual[key(record.owner, record.type, record.rdata), default: 0] += 1
+        for record in newRecords where record.type != .soa {
+            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] -= 1
         }
-        expected = expected.filter { $0.value != 0 }
-        if expected != actual {
-            let missing = expected.filter { actual[$0.key] != $0.value }.keys.sorted().prefix(3)
-            let extra = actual.filter { expected[$0.key] != $0.value }.keys.sorted().prefix(3)
+        if difference.values.contains(where: { $0 != 0 }) {
+            let actual = counts(newRecords)
+            var expected: [RecordKey: Int] = [:]
+            for (key, count) in difference where count + (actual[key] ?? 0) != 0 {
+                expected[key] = count + (actual[key] ?? 0)
+            }
+            let missing = expected.filter { actual[$0.key] != $0.value }.keys.map(\.text).sorted().prefix(3)
+            let extra = actual.filter { expected[$0.key] != $0.value }.keys.map(\.text).sorted().prefix(3)
             return "the edited zone's records differ from the plan (expected \(missing.joined(separator: "; ")); found \(extra.joined(separator: "; ")))"
         }
         if let serial {
-            let soa = new.records.first { $0.type == .soa }
-            let wire = soa?.rdata.wire ?? []
+            let wire = newRecords.first { $0.type == .soa }?.rdata.wire ?? []
             guard wire.count >= 20 else { return "the edited zone has no readable SOA" }
             let value = wire[(wire.count - 20)..<(wire.count - 16)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
             if value != serial.to { return "the edited SOA serial is \(value), not \(serial.to)" }

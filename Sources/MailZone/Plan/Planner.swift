@@ -36,7 +36,15 @@ public struct PlanOutcome: Sendable {
 public enum Planner {
     public static func plan(_ declaration: Declaration, options: PlannerOptions = PlannerOptions()) -> PlanOutcome {
         let zones = declaration.zones
-        let results = ParallelMap.map(zones) { zone in planZone(zone, declaration: declaration, options: options) }
+        // Each zone's senders (indices into `expanded`, in declaration order), found in one pass.
+        var sendersByOrigin: [DeclaredName: [Int]] = [:]
+        for (offset, sender) in declaration.expanded.enumerated() {
+            if let origin = sender.zone?.origin.value { sendersByOrigin[origin, default: []].append(offset) }
+        }
+        let senderIndices = sendersByOrigin
+        let results = ParallelMap.map(zones) { zone in
+            planZone(zone, senders: senderIndices[zone.origin.value] ?? [], declaration: declaration, options: options)
+        }
         var plan = Plan(declaration: declaration.displayPath, zones: results.map(\.plan))
         for sender in declaration.expanded where sender.zone == nil {
             plan.errors.append(PlanFinding(severity: "error",
@@ -78,11 +86,14 @@ public enum Planner {
         var new: [String: [UInt8]] = [:]
     }
 
-    static func planZone(_ zoneDeclaration: ZoneDeclaration, declaration: Declaration, options: PlannerOptions) -> ZoneResult {
+    /// Plans one zone; `senderIndices` are the positions in `declaration.expanded` of the senders
+    /// assigned to it, in declaration order.
+    static func planZone(_ zoneDeclaration: ZoneDeclaration, senders senderIndices: [Int], declaration: Declaration,
+                         options: PlannerOptions) -> ZoneResult {
         let path = displayPath(of: zoneDeclaration, declaration: declaration)
         let origin = zoneDeclaration.origin.value.dnsName
         var result = ZoneResult(plan: ZonePlan(origin: origin.description, file: path))
-        var loadOptions = Planner.loadOptions(origin: origin, declarationPath: declaration.displayPath,
+        let loadOptions = Planner.loadOptions(origin: origin, declarationPath: declaration.displayPath,
                                               allowOutside: options.allowOutside)
         if !options.allowOutside, let root = loadOptions.includeRoot, !LoaderPaths.isInside(path, root: root) {
             result.plan.errors = [PlanFinding(
@@ -94,9 +105,9 @@ public enum Planner {
             return result
         }
         let zone = ZoneLoader.load(path: path, options: loadOptions)
-        result.plan.inputs = zone.files.map { FileDigest(path: $0.source.path, sha256: Digest.sha256($0.source.bytes)) }
         let errors = zone.errors
         if !errors.isEmpty {
+            result.plan.inputs = zone.files.map { FileDigest(path: $0.source.path, sha256: Digest.sha256($0.source.bytes)) }
             result.plan.errors = errors.map { diagnostic in
                 PlanFinding(severity: "error", message: diagnostic.message,
                             fix: diagnostic.id == "file.unreadable" ? "check `file:` of this zone in \(declaration.displayPath)" : "fix the zone file, then plan again",
@@ -105,16 +116,126 @@ public enum Planner {
             }
             return result
         }
-        if zone.records.contains(where: { $0.type == .rrsig }) {
+
+        // Two halves, side by side for a large zone (a small one is one of many planned in parallel
+        // already): reading the old records (for the RRSIG warning and the counts the re-read check
+        // compares with) and the files' digests; planning, editing and reading the edited zone again,
+        // which then takes the old counts over (waiting for them if need be).
+        let size = zone.files.reduce(0) { $0 + $1.source.bytes.count }
+        let oldZone = OldZoneCell(zone)
+        let edited = ParallelMap.both(parallel: size >= largeZoneBytes) {
+            oldZone.compute()
+        } _: {
+            planAndEdit(zone, senders: senderIndices, origin: origin, path: path, loadOptions: loadOptions,
+                        declaration: declaration, options: options, oldCounts: { oldZone.takeCounts() })
+        }.1
+        let old = oldZone.summary
+
+        result.plan.inputs = zip(zone.files, old.digests).map { FileDigest(path: $0.source.path, sha256: $1) }
+        if old.signed {
             result.plan.warnings.append(PlanFinding(
                 severity: "warning",
                 message: "the zone is DNSSEC-signed (it holds RRSIG records): the signatures will not cover the new records",
                 fix: "re-sign the zone after apply (dnssec-signzone, or let named's inline signing do it)",
                 location: PlanLocation(file: path, line: 1)))
         }
+        result.plan.senders = edited.senders
+        guard let edit = edited.edit else { return result }
+        do {
+            let edit = try edit.get()
+            result.plan.serial = edit.serial
+            for (fileIndex, newBytes) in edit.files {
+                let file = zone.files[fileIndex]
+                result.original[file.source.path] = file.source.bytes
+                result.new[file.source.path] = newBytes
+                result.plan.files.append(FileChange(path: file.source.path, sha256: old.digests[fileIndex],
+                                                    edits: edit.edits[fileIndex] ?? []))
+            }
+        } catch {
+            result.plan.errors.append(PlanFinding(
+                severity: "error", message: "mailzone cannot write this change safely: \(error)",
+                fix: "nothing was written; please report this with the zone file", location: PlanLocation(file: path, line: 1)))
+        }
+        return result
+    }
 
+    /// Zones at least this large (bytes of their files) have their two halves planned side by side.
+    static let largeZoneBytes = 4 << 20
+
+    /// What the old zone's records tell the plan, worked out once by whichever half asks first
+    /// (the other waits); the record counts are then handed over to the re-read check.
+    final class OldZoneCell: @unchecked Sendable {
+        struct Summary: Sendable {
+            var signed = false
+            /// SHA-256 of each of the zone's files, in `Zone.files` order.
+            var digests: [String] = []
+        }
+
+        private let zone: Zone
+        private let lock = NSLock()
+        private var computed = false
+        private var summaryValue = Summary()
+        private var counts: [PlanCheck.RecordKey: Int] = [:]
+
+        init(_ zone: Zone) { self.zone = zone }
+
+        /// Reads the old records, unless done already. Call with the lock held.
+        private func computeLocked() {
+            guard !computed else { return }
+            computed = true
+            let records = zone.records
+            summaryValue = Summary(signed: records.contains { $0.type == .rrsig },
+                                   digests: zone.files.map { Digest.sha256($0.source.bytes) })
+            counts = PlanCheck.counts(records)
+        }
+
+        func compute() {
+            lock.lock()
+            defer { lock.unlock() }
+            computeLocked()
+        }
+
+        var summary: Summary {
+            lock.lock()
+            defer { lock.unlock() }
+            computeLocked()
+            return summaryValue
+        }
+
+        /// The old records' counts, handed over (not shared, so they can be updated in place).
+        func takeCounts() -> [PlanCheck.RecordKey: Int] {
+            lock.lock()
+            defer { lock.unlock() }
+            computeLocked()
+            var taken: [PlanCheck.RecordKey: Int] = [:]
+            swap(&taken, &counts)
+            return taken
+        }
+    }
+
+    /// The planned edit of a zone, its text applied and read again.
+    struct ZoneEdit: Sendable {
+        var operations: [RecordOperation]
+        var serial: SerialChange?
+        /// New bytes by index into `Zone.files`, in index order.
+        var files: [(Int, [UInt8])]
+        /// Each changed file's edits, in file order, by index into `Zone.files`.
+        var edits: [Int: [FileEdit]]
+    }
+
+    struct EditedZone: Sendable {
+        var senders: [SenderPlan]
+        /// Nil when no sender changes anything.
+        var edit: Result<ZoneEdit, ZoneEditor.Failure>?
+    }
+
+    /// Plans the zone's senders and, when they change anything, edits its text and reads it again.
+    private static func planAndEdit(_ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
+                                    loadOptions: LoadOptions, declaration: Declaration,
+                                    options: PlannerOptions,
+                                    oldCounts: () -> [PlanCheck.RecordKey: Int]) -> EditedZone {
         // Organisational domains first, so a subdomain sees the DMARC record the plan gives its parent.
-        let senders = declaration.expanded.enumerated().filter { $0.element.zone?.origin.value == zoneDeclaration.origin.value }
+        let senders = senderIndices.map { (offset: $0, element: declaration.expanded[$0]) }
         let ordered = senders.sorted { ($0.element.sender.domain.value.labels.count, $0.offset) < ($1.element.sender.domain.value.labels.count, $1.offset) }
         var state = ZoneState(zone: zone)
         var plans: [Int: SenderPlan] = [:]
@@ -125,49 +246,50 @@ public enum Planner {
             state.commit(operations)
             plans[offset] = plan
         }
-        result.plan.senders = senders.compactMap { plans[$0.offset] }
+        var edited = EditedZone(senders: senders.compactMap { plans[$0.offset] })
 
         let operations = state.operations
-        guard !operations.isEmpty else { return result }
+        guard !operations.isEmpty else { return edited }
         do {
             let editor = ZoneEditor(zone: zone, origin: origin)
             let (edits, serial) = try editor.edits(for: operations, serialScheme: options.serialScheme, now: options.now)
-            result.plan.serial = serial
             var overrides: [String: [UInt8]] = [:]
-            for (fileIndex, fileEdits) in edits.sorted(by: { $0.key < $1.key }) {
+            var files: [(Int, [UInt8])] = []
+            var fileEdits: [Int: [FileEdit]] = [:]
+            for (fileIndex, sourceEdits) in edits.sorted(by: { $0.key < $1.key }) {
                 let file = zone.files[fileIndex]
-                let newBytes = try SourceEdit.apply(fileEdits, to: file.source.bytes)
+                let newBytes = try SourceEdit.apply(sourceEdits, to: file.source.bytes)
                 overrides[file.source.path] = newBytes
-                result.original[file.source.path] = file.source.bytes
-                result.new[file.source.path] = newBytes
-                let ordered = fileEdits.sorted { $0.range.lowerBound < $1.range.lowerBound }
-                result.plan.files.append(FileChange(
-                    path: file.source.path, sha256: Digest.sha256(file.source.bytes),
-                    edits: ordered.map { FileEdit(start: $0.range.lowerBound, end: $0.range.upperBound,
-                                                  text: String(decoding: $0.replacement, as: UTF8.self)) }))
+                files.append((fileIndex, newBytes))
+                fileEdits[fileIndex] = sourceEdits.sorted { $0.range.lowerBound < $1.range.lowerBound }
+                    .map { FileEdit(start: $0.range.lowerBound, end: $0.range.upperBound,
+                                    text: String(decoding: $0.replacement, as: UTF8.self)) }
             }
-            loadOptions.overrides = overrides
-            let reread = ZoneLoader.load(path: path, options: loadOptions)
-            if let problem = PlanCheck.problem(old: zone, new: reread, operations: operations, serial: serial) {
+            var rereadOptions = loadOptions
+            rereadOptions.overrides = overrides
+            let reread = ZoneLoader.load(path: path, options: rereadOptions)
+            if let problem = PlanCheck.problem(oldCounts: oldCounts, new: reread, operations: operations, serial: serial) {
                 throw ZoneEditor.Failure(description: problem)
             }
+            edited.edit = .success(ZoneEdit(operations: operations, serial: serial, files: files, edits: fileEdits))
         } catch {
-            result.plan.errors.append(PlanFinding(
-                severity: "error", message: "mailzone cannot write this change safely: \(error)",
-                fix: "nothing was written; please report this with the zone file", location: PlanLocation(file: path, line: 1)))
-            result.plan.files = []
-            result.plan.serial = nil
-            result.original = [:]
-            result.new = [:]
+            edited.edit = .failure(ZoneEditor.Failure(description: "\(error)"))
         }
-        return result
+        return edited
     }
 }
 
 /// SHA-256 digests of file contents, to recognise a file that changed since a plan.
 public enum Digest {
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
 
@@ -180,6 +302,21 @@ enum ParallelMap {
             results.set(index, transform(inputs[index]))
         }
         return results.values()
+    }
+}
+
+extension ParallelMap {
+    /// Runs `first` and `second`, side by side when `parallel`, one after the other otherwise.
+    static func both<A: Sendable, B: Sendable>(parallel: Bool, _ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        guard parallel else { return (first(), second()) }
+        let a = ResultSlots<A>(count: 1)
+        let b = ResultSlots<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a.set(0, first()) } else { b.set(0, second()) }
+        }
+        // Both slots are filled once concurrentPerform returns.
+        guard let resultA = a.values().first, let resultB = b.values().first else { return (first(), second()) }
+        return (resultA, resultB)
     }
 }
 

@@ -48,7 +48,9 @@ enum YAMLSource {
                                    "cannot parse the YAML: \(error)")
         }
         guard let root else { return nil }
-        var builder = YAMLTreeBuilder(file: file, limits: limits)
+        var scaled = limits
+        scaled.maxNodes = limits.nodeCap(forBytes: text.utf8.count)
+        var builder = YAMLTreeBuilder(file: file, limits: scaled)
         return try builder.build(root)
     }
 
