@@ -87,7 +87,7 @@ import Testing
         let handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: 5 * 1024 * 1024 * 1024) // sparse: no disk used
         try handle.close()
-        #expect(try errors(url) == ["mailzone.yaml:1:1: error: mailzone.yaml is larger than 4194304 bytes; mailzone reads at most 4194304\n"
+        #expect(try errors(url) == ["mailzone.yaml:1:1: error: mailzone.yaml is larger than 16777216 bytes; mailzone reads at most 16777216\n"
             + "    fix: is this the right file? a declaration is a few kilobytes"])
     }
 }
