@@ -34,32 +34,57 @@ enum PlanCheck {
         }
     }
 
-    /// How many times each record (SOA excluded) occurs in `records`.
-    static func counts(_ records: [Record]) -> [RecordKey: Int] {
-        var counts: [RecordKey: Int] = [:]
-        counts.reserveCapacity(records.count)
-        for record in records where record.type != .soa {
-            counts[RecordKey(record.owner, record.type, record.rdata), default: 0] += 1
+    /// The old zone's records as the check needs them: fingerprints of how each is written, sorted.
+    typealias Prints = [(fingerprint: RecordFingerprint, index: Int)]
+
+    static func prints(_ zone: Zone) -> Prints {
+        zone.writtenFingerprints(excluding: [.soa]).sorted { $0.fingerprint < $1.fingerprint }
+    }
+
+    /// The records of each side (by index) whose written form the other side lacks: a merge of the
+    /// two sorted fingerprint lists, counting duplicates.
+    static func differentlyWritten(_ before: Prints, _ after: Prints) -> (onlyOld: [Int], onlyNew: [Int]) {
+        var onlyOld: [Int] = []
+        var onlyNew: [Int] = []
+        var i = 0
+        var j = 0
+        while i < before.count || j < after.count {
+            if j == after.count || (i < before.count && before[i].fingerprint < after[j].fingerprint) {
+                onlyOld.append(before[i].index)
+                i += 1
+            } else if i == before.count || after[j].fingerprint < before[i].fingerprint {
+                onlyNew.append(after[j].index)
+                j += 1
+            } else {
+                i += 1
+                j += 1
+            }
         }
-        return counts
+        return (onlyOld, onlyNew)
     }
 
     static func problem(old: Zone, new: Zone, operations: [RecordOperation], serial: SerialChange?) -> String? {
-        problem(oldCounts: { counts(old.records) }, new: new, operations: operations, serial: serial)
+        problem(oldPrints: { prints(old) }, old: old, new: new, operations: operations, serial: serial)
     }
 
-    /// The same check, the old zone's record counts (`counts(old.records)`) asked of `oldCounts` only
-    /// when the edited zone parses, so that they can be worked out while the edit is made and read
-    /// again. The counts are updated in place: a million-record zone's are not copied.
-    static func problem(oldCounts: () -> [RecordKey: Int], new: Zone, operations: [RecordOperation],
+    /// The same check, the old zone's fingerprints asked of `oldPrints` only when the edited zone parses,
+    /// so that they can be worked out while the edit is made and read again.
+    ///
+    /// Records written the same way in both texts are the same records, so only the few whose text
+    /// differs (the edited lines, and a line whose owner an edit moved) are decoded and compared by
+    /// meaning: those of the old text, minus what the plan replaces or removes, plus what it creates,
+    /// must be exactly those of the new text.
+    static func problem(oldPrints: () -> Prints, old: Zone, new: Zone, operations: [RecordOperation],
                         serial: SerialChange?) -> String? {
         if let error = new.errors.first {
             return "the edited zone does not parse: \(error)"
         }
-        // What the records should be minus what they are, key by key: all zero when they agree.
-        // (The old counts first: the old records are let go of before the new ones are read.)
-        var difference = oldCounts()
-        let newRecords = new.records
+        let (onlyOld, onlyNew) = differentlyWritten(oldPrints(), prints(new))
+        var difference: [RecordKey: Int] = [:]
+        for index in onlyOld {
+            let record = old.record(index: index)
+            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] += 1
+        }
         for operation in operations {
             switch operation.kind {
             case .create(let type, let rdata, _, _):
@@ -71,11 +96,14 @@ enum PlanCheck {
                 difference[RecordKey(existing.owner, existing.type, existing.rdata), default: 0] -= 1
             }
         }
-        for record in newRecords where record.type != .soa {
-            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] -= 1
+        var actual: [RecordKey: Int] = [:]
+        for index in onlyNew {
+            let record = new.record(index: index)
+            let key = RecordKey(record.owner, record.type, record.rdata)
+            difference[key, default: 0] -= 1
+            actual[key, default: 0] += 1
         }
         if difference.values.contains(where: { $0 != 0 }) {
-            let actual = counts(newRecords)
             var expected: [RecordKey: Int] = [:]
             for (key, count) in difference where count + (actual[key] ?? 0) != 0 {
                 expected[key] = count + (actual[key] ?? 0)
@@ -85,7 +113,7 @@ enum PlanCheck {
             return "the edited zone's records differ from the plan (expected \(missing.joined(separator: "; ")); found \(extra.joined(separator: "; ")))"
         }
         if let serial {
-            let wire = newRecords.first { $0.type == .soa }?.rdata.wire ?? []
+            let wire = new.origin.flatMap { new.records(at: $0, type: .soa).first }?.rdata.wire ?? []
             guard wire.count >= 20 else { return "the edited zone has no readable SOA" }
             let value = wire[(wire.count - 20)..<(wire.count - 16)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
             if value != serial.to { return "the edited SOA serial is \(value), not \(serial.to)" }
@@ -113,14 +141,19 @@ extension PlanCheck {
                 if let after = item.after { wanted.append((owner, type, after)) }
             }
         }
-        func untouched(_ zone: Zone) -> [String: Int] {
+        // Only records written differently in the two texts can have changed; among them, those
+        // the plan does not name must mean the same before and after.
+        let (onlyOld, onlyNew) = differentlyWritten(prints(old), prints(new))
+        func untouched(_ zone: Zone, _ indexes: [Int]) -> [String: Int] {
             var counts: [String: Int] = [:]
-            for record in zone.records where record.type != .soa && !touched.contains("\(record.owner.lowercased) \(record.type.rawValue)") {
+            for index in indexes {
+                let record = zone.record(index: index)
+                if touched.contains("\(record.owner.lowercased) \(record.type.rawValue)") { continue }
                 counts[key(record.owner, record.type, record.rdata), default: 0] += 1
             }
             return counts
         }
-        if untouched(old) != untouched(new) {
+        if untouched(old, onlyOld) != untouched(new, onlyNew) {
             return "records the plan does not name would change"
         }
         for (owner, type, after) in wanted {
@@ -132,7 +165,7 @@ extension PlanCheck {
             }
         }
         if let serial = zonePlan.serial {
-            let wire = new.records.first { $0.type == .soa }?.rdata.wire ?? []
+            let wire = new.origin.flatMap { new.records(at: $0, type: .soa).first }?.rdata.wire ?? []
             guard wire.count >= 20 else { return "the edited zone has no readable SOA" }
             let value = wire[(wire.count - 20)..<(wire.count - 16)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
             if value != serial.to { return "the edited SOA serial is \(value), not \(serial.to)" }

@@ -127,7 +127,7 @@ public enum Planner {
             oldZone.compute()
         } _: {
             planAndEdit(zone, senders: senderIndices, origin: origin, path: path, loadOptions: loadOptions,
-                        declaration: declaration, options: options, oldCounts: { oldZone.takeCounts() })
+                        declaration: declaration, options: options, oldPrints: { oldZone.takePrints() })
         }.1
         let old = oldZone.summary
 
@@ -175,7 +175,7 @@ public enum Planner {
         private let lock = NSLock()
         private var computed = false
         private var summaryValue = Summary()
-        private var counts: [PlanCheck.RecordKey: Int] = [:]
+        private var prints: PlanCheck.Prints = []
 
         init(_ zone: Zone) { self.zone = zone }
 
@@ -183,10 +183,8 @@ public enum Planner {
         private func computeLocked() {
             guard !computed else { return }
             computed = true
-            let records = zone.records
-            summaryValue = Summary(signed: records.contains { $0.type == .rrsig },
-                                   digests: zone.files.map { Digest.sha256($0.source.bytes) })
-            counts = PlanCheck.counts(records)
+            summaryValue = Summary(signed: zone.contains(type: .rrsig), digests: zone.files.map { Digest.sha256($0.source.bytes) })
+            prints = PlanCheck.prints(zone)
         }
 
         func compute() {
@@ -202,13 +200,13 @@ public enum Planner {
             return summaryValue
         }
 
-        /// The old records' counts, handed over (not shared, so they can be updated in place).
-        func takeCounts() -> [PlanCheck.RecordKey: Int] {
+        /// The old records' fingerprints, handed over (and let go of here).
+        func takePrints() -> PlanCheck.Prints {
             lock.lock()
             defer { lock.unlock() }
             computeLocked()
-            var taken: [PlanCheck.RecordKey: Int] = [:]
-            swap(&taken, &counts)
+            var taken: PlanCheck.Prints = []
+            swap(&taken, &prints)
             return taken
         }
     }
@@ -233,7 +231,7 @@ public enum Planner {
     private static func planAndEdit(_ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
                                     loadOptions: LoadOptions, declaration: Declaration,
                                     options: PlannerOptions,
-                                    oldCounts: () -> [PlanCheck.RecordKey: Int]) -> EditedZone {
+                                    oldPrints: () -> PlanCheck.Prints) -> EditedZone {
         // Organisational domains first, so a subdomain sees the DMARC record the plan gives its parent.
         let senders = senderIndices.map { (offset: $0, element: declaration.expanded[$0]) }
         let ordered = senders.sorted { ($0.element.sender.domain.value.labels.count, $0.offset) < ($1.element.sender.domain.value.labels.count, $1.offset) }
@@ -268,7 +266,7 @@ public enum Planner {
             var rereadOptions = loadOptions
             rereadOptions.overrides = overrides
             let reread = ZoneLoader.load(path: path, options: rereadOptions)
-            if let problem = PlanCheck.problem(oldCounts: oldCounts, new: reread, operations: operations, serial: serial) {
+            if let problem = PlanCheck.problem(oldPrints: oldPrints, old: zone, new: reread, operations: operations, serial: serial) {
                 throw ZoneEditor.Failure(description: problem)
             }
             edited.edit = .success(ZoneEdit(operations: operations, serial: serial, files: files, edits: fileEdits))
