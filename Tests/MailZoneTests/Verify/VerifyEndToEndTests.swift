@@ -114,14 +114,15 @@ struct VerifyEndToEndTests {
                                          in: lab.directory)
         #expect(run.status == 1)
         #expect(run.output.contains("server 127.0.0.1:\(silent.port)  error: 127.0.0.1:\(silent.port) did not answer in 1 s (2 attempts over UDP)"))
-        // Two attempts of one second for the SOA, then the server is not asked again.
-        #expect(run.elapsed < .milliseconds(3500), "took \(run.elapsed)")
+        // Two attempts of one second for the SOA, then the server is not asked again (the bound leaves
+        // room for a loaded machine; without that rule it would wait for every record).
+        #expect(run.elapsed < .seconds(5), "took \(run.elapsed)")
 
         let closed = try FreePort.find()
         let refused = try MailzoneBinary.run(["verify", "--server", "127.0.0.1:\(closed)"], in: lab.directory)
         #expect(refused.status == 1)
         #expect(refused.output.contains("127.0.0.1:\(closed) refused the UDP connection: nothing listens on that port"))
-        #expect(refused.elapsed < .seconds(2), "took \(refused.elapsed)")
+        #expect(refused.elapsed < .seconds(3), "took \(refused.elapsed)")
     }
 
     @Test func twoServersWithDifferentSerialsAreReported() throws {
