@@ -55,7 +55,10 @@ struct ZoneCheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         if syntaxOnly { return try checkSyntax() }
-        let zone = ZoneLoader.load(path: input.file, options: try input.loadOptions())
+        // Checking needs the diagnostics, not the records: the lean load keeps little beyond the file's bytes.
+        var options = try input.loadOptions()
+        options.keepRecords = false
+        let zone = ZoneLoader.load(path: input.file, options: options)
         let formatter = DiagnosticFormatter(color: Terminal.wantsColor(fileDescriptor: 2))
         for diagnostic in zone.diagnostics { Terminal.writeError(formatter.format(diagnostic)) }
         let errors = zone.diagnostics.filter { $0.severity == .error }.count

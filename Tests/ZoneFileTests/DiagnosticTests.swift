@@ -37,6 +37,11 @@ import Testing
     func reports(_ testCase: Case) {
         let zone = ZoneLoader.load(text: Self.head + testCase.body, path: "db.example.com")
         #expect(zone.diagnostics.map(\.description) == testCase.expected)
+        // The same without keeping the records (`zone check`).
+        var lean = LoadOptions()
+        lean.keepRecords = false
+        #expect(ZoneLoader.load(text: Self.head + testCase.body, path: "db.example.com", options: lean)
+            .diagnostics.map(\.description) == testCase.expected)
     }
 
     @Test func everyProblemIsReported() {

@@ -25,6 +25,13 @@ import Testing
             cursor = entry.range.upperBound
         }
         #expect(cursor == original.count)
+        // The lean load of `zone check` (records not kept) reports exactly the same problems and count.
+        var lean = LoadOptions(origin: .root)
+        lean.keepRecords = false
+        let checked = ZoneLoader.load(path: path, options: lean)
+        #expect(checked.diagnostics == zone.diagnostics)
+        #expect(checked.recordCount == zone.recordCount)
+        #expect(checked.records.isEmpty)
         // The syntax-only parse splits the file exactly as the loader does.
         let (syntax, _) = ZoneFileSyntax.parse(top.source)
         #expect(syntax.bytes == original)

@@ -37,7 +37,7 @@ extension LoaderState {
             context.origin = origin
             context.originID = names.intern(nameScratch[...])
             context.originChangedSinceOwner = context.lastOwner != nil
-            if zoneOrigin == nil, records.count == 0 {
+            if zoneOrigin == nil, recordTotal == 0 {
                 zoneOrigin = origin
                 names.setSuffix(origin)
             }
@@ -120,7 +120,7 @@ extension LoaderState {
             child.origin = DomainName(uncheckedWire: nameScratch)
             child.originID = names.intern(nameScratch[...])
             child.originChangedSinceOwner = child.lastOwner != nil
-            if zoneOrigin == nil, records.count == 0, let origin = child.origin {
+            if zoneOrigin == nil, recordTotal == 0, let origin = child.origin {
                 zoneOrigin = origin
                 names.setSuffix(origin)
             }

@@ -12,8 +12,8 @@ extension LoaderState {
         }
         // Generous reservations: capacity never touched costs no memory, while growing by copying does.
         var entries = EntryList()
-        entries.reserve(source.bytes.count / 8 + 16)
-        if fileIndex == 0 {
+        if options.keepRecords { entries.reserve(source.bytes.count / 8 + 16) }
+        if fileIndex == 0, options.keepRecords {
             records.reserve(source.bytes.count / 12 + 16)
             names.reserve(names: source.bytes.count / 96 + 16)
         }
@@ -26,7 +26,7 @@ extension LoaderState {
                 let end = EntryScanner.scan(buffer, from: offset, tokens: &tokens, problems: &problems,
                                             maxLength: options.maxEntryLength)
                 let kind = interpretEntry(source: source, buffer: buffer, start: offset, end: end, context: &context)
-                entries.append(start: offset, end: end, kind: kind)
+                if options.keepRecords { entries.append(start: offset, end: end, kind: kind) }
                 offset = end
             }
         }

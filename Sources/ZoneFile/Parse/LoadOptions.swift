@@ -38,6 +38,11 @@ public struct LoadOptions: Sendable {
     /// Reading goes on (the syntax stays whole), only the report stops growing.
     public var maxDiagnostics: Int = 10_000
 
+    /// Keep the records and the lossless syntax (entries). Off, the load only checks: diagnostics, zone-level
+    /// checks and the record count come back, `records` and `files[i].entries` are empty. `zone check` uses this
+    /// to read a zone in little more memory than its bytes.
+    public var keepRecords: Bool = true
+
     /// File contents to use instead of reading the disk, by path as the loader computes it
     /// (the top file's path as given; an include's path joined to its base). `apply` uses it to
     /// re-read edited text before writing anything.

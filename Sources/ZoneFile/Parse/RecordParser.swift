@@ -212,7 +212,7 @@ extension LoaderState {
                    source: source, offset: entryStart)
             return false
         }
-        if records.count >= options.maxRecords {
+        if recordTotal >= options.maxRecords {
             if !tooManyRecordsReported {
                 tooManyRecordsReported = true
                 report("limit.records", .error, "the zone has more than \(options.maxRecords) records; raise the limit if this is expected",
@@ -226,10 +226,20 @@ extension LoaderState {
                    source: source, offset: ownerOffset)
             flags.insert(.outOfZone)
         }
-        records.append(RecordSlot(owner: owner, ttl: ttl, rdataStart: UInt32(truncatingIfNeeded: rdataRange.lowerBound),
-                                  rdataLength: 0, type: type.rawValue, file: UInt16(truncatingIfNeeded: context.fileIndex),
-                                  flags: flags),
-                       rdataLength: rdataRange.count, origin: context.originID)
+        recordTotal += 1
+        if !flags.contains(.outOfZone), let zoneOrigin {
+            if apexID == nil { apexID = names.lookup(zoneOrigin) }
+            checks.observe(owner: owner, type: type,
+                           place: ZoneChecks.Place(file: UInt16(truncatingIfNeeded: context.fileIndex),
+                                                   offset: UInt32(truncatingIfNeeded: entryStart)),
+                           atApex: owner == apexID, rdata: wire[...], names: names, origin: zoneOrigin)
+        }
+        if options.keepRecords {
+            records.append(RecordSlot(owner: owner, ttl: ttl, rdataStart: UInt32(truncatingIfNeeded: rdataRange.lowerBound),
+                                      rdataLength: 0, type: type.rawValue, file: UInt16(truncatingIfNeeded: context.fileIndex),
+                                      flags: flags),
+                           rdataLength: rdataRange.count, origin: context.originID)
+        }
         return true
     }
 

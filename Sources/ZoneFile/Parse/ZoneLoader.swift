@@ -69,6 +69,12 @@ struct LoaderState {
     /// Records made by `$GENERATE` so far, for `maxGeneratedRecordsTotal`.
     var generatedRecords = 0
     var tooManyRecordsReported = false
+    /// Records added, in the zone or not (for `maxRecords`, and to know whether any came yet).
+    var recordTotal = 0
+    /// The zone-level checks, fed record by record.
+    var checks = ZoneChecks()
+    /// The apex's interned id, once it has been seen.
+    var apexID: UInt32?
     /// Time spent reading the top file from disk (for `zone check --timings`).
     var readDuration: Duration = .zero
     var tooManyDiagnosticsReported = false
@@ -151,6 +157,7 @@ struct LoaderState {
     func finish() -> Zone {
         Zone(origin: zoneOrigin, zoneClass: options.zoneClass, files: files, names: names, store: records,
              generatedText: generatedText, loadDiagnostics: diagnostics,
+             checkDiagnostics: checks.finish(origin: zoneOrigin, files: files), recordCount: checks.count,
              maxDiagnostics: options.maxDiagnostics)
     }
 }

@@ -18,23 +18,26 @@ public struct Zone: Sendable {
     /// Where the time of the load went (zero for zones loaded from memory).
     public internal(set) var timings = LoadTimings()
 
+    /// How many records the zone holds (out-of-zone data excluded), kept or not.
+    public let recordCount: Int
+
     init(origin: DomainName?, zoneClass: RRClass, files: [ZoneFileSyntax], names: NameTable, store: RecordStore,
-         generatedText: [UInt8], loadDiagnostics: [Diagnostic], maxDiagnostics: Int = .max) {
+         generatedText: [UInt8], loadDiagnostics: [Diagnostic], checkDiagnostics: [Diagnostic], recordCount: Int,
+         maxDiagnostics: Int = .max) {
         self.origin = origin
         self.zoneClass = zoneClass
         self.files = files
         self.names = names
         self.store = store
         self.generatedText = generatedText
+        self.recordCount = recordCount
         var diagnostics = loadDiagnostics
         if origin == nil, diagnostics.isEmpty {
             diagnostics.append(Diagnostic(id: "origin.unknown", severity: .error,
                                           message: "cannot tell the zone's origin: give --origin or start the file with $ORIGIN",
                                           file: files.first?.source.path ?? "", location: nil))
         }
-        let checks = ZoneChecks.run(origin: origin, names: names, store: store, files: files) { index in
-            Zone.rdataWire(of: index, store: store, files: files, names: names, generatedText: generatedText)
-        }
+        let checks = checkDiagnostics
         let room = max(0, maxDiagnostics - diagnostics.count)
         if checks.count > room, !diagnostics.contains(where: { $0.id == "limit.diagnostics" }) {
             diagnostics += checks.prefix(room)
@@ -50,8 +53,6 @@ public struct Zone: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
-    /// How many records the zone holds (out-of-zone data excluded).
-    public var recordCount: Int { store.slots.reduce(0) { $1.flags.contains(.outOfZone) ? $0 : $0 + 1 } }
 
     /// Every record in file order, out-of-zone data excluded.
     public var records: [Record] {

@@ -1,144 +1,178 @@
-/// Zone-level checks that need all records: what BIND's loader refuses or
-/// warns about once the file has parsed.
-enum ZoneChecks {
-    /// What an owner holds, one byte per interned name so a million owners cost a megabyte.
-    private struct OwnerFlags: OptionSet {
+/// Zone-level checks — what BIND's loader refuses or warns about once a file has
+/// parsed: CNAME and other data, SOA and NS at the apex, DS at the apex, CDNSKEY
+/// without its DNSKEY.
+///
+/// The checks watch records as the loader adds them, so they need no second pass
+/// over the records and work as well when the records are not kept at all
+/// (`LoadOptions.keepRecords == false`, the lean mode of `zone check`). Per owner
+/// they keep one byte of flags and where its first non-CNAME record is.
+struct ZoneChecks: Sendable {
+    /// Where a record was written: its file (index in the load's file list) and entry start.
+    struct Place: Sendable {
+        var file: UInt16
+        var offset: UInt32
+    }
+
+    private struct OwnerFlags: OptionSet, Sendable {
         let rawValue: UInt8
         static let cname = OwnerFlags(rawValue: 1)
         static let other = OwnerFlags(rawValue: 2)
-        static let secondCNAME = OwnerFlags(rawValue: 4)
+        static let reported = OwnerFlags(rawValue: 4)
+        static let reportedSecondCNAME = OwnerFlags(rawValue: 8)
     }
 
-    static func run(origin: DomainName?, names: NameTable, store: RecordStore, files: [ZoneFileSyntax],
-                    rdataWire: (Int) -> [UInt8]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        // An empty file is reported as such by the loader; "no SOA, no NS" would only repeat it.
-        guard let origin, store.count > 0 || files.contains(where: { !$0.source.bytes.isEmpty }) else { return diagnostics }
-        func diagnostic(_ id: String, _ severity: Diagnostic.Severity, _ message: String, _ index: Int?,
-                        notes: [String] = []) {
-            var location: SourceLocation? = nil
-            var path = files.first?.source.path ?? ""
-            if let index {
-                let file = files[Int(store[index].file)]
-                path = file.source.path
-                location = file.source.location(of: store.entryStart(of: index, files: files))
-            }
-            diagnostics.append(Diagnostic(id: id, severity: severity, message: message, file: path, location: location,
-                                          notes: notes))
+    /// A diagnostic whose positions are turned into file:line when the load is finished.
+    private struct Pending: Sendable {
+        enum NotePart: Sendable {
+            case text(String)
+            case place(Place)
         }
-        func place(_ index: Int) -> String {
-            let file = files[Int(store[index].file)]
-            return "\(file.source.path):\(file.source.location(of: store.entryStart(of: index, files: files)).line)"
-        }
+        var id: String
+        var severity: Diagnostic.Severity
+        var message: String
+        var place: Place?
+        var note: [NotePart]
+    }
 
-        var flags = [OwnerFlags](repeating: [], count: names.count)
-        let apex = names.lookup(origin)
-        var soaIndexes: [Int] = []
-        var apexNS = false
-        var conflicted = false
-        for index in 0..<store.count {
-            let slot = store[index]
-            if slot.flags.contains(.outOfZone) { continue }
-            let owner = Int(slot.owner)
-            switch RRType(slot.type) {
-            case .cname:
-                if flags[owner].contains(.cname) { flags[owner].insert(.secondCNAME) }
-                flags[owner].insert(.cname)
-            case .rrsig, .nsec, .nxt, .sig, .key:
-                // RFC 2181 §10.1, RFC 4035 §2.5: DNSSEC records may sit beside a CNAME.
-                break
-            case .soa:
-                soaIndexes.append(index)
-                flags[owner].insert(.other)
-            case .ns:
-                if slot.owner == apex { apexNS = true }
-                flags[owner].insert(.other)
-            case .ds where slot.owner == apex:
-                // RFC 4035 §2.4: a DS record belongs to the parent side of a delegation, never at a zone's apex.
-                diagnostic("zone.ds-at-apex", .error, "DS record at the zone apex \(origin): DS records belong in the parent zone",
-                           index)
-                flags[owner].insert(.other)
-            default:
-                flags[owner].insert(.other)
-            }
-            if flags[owner].contains(.cname), flags[owner].contains(.other) || flags[owner].contains(.secondCNAME) {
-                conflicted = true
-            }
+    private var flags: [OwnerFlags] = []
+    /// The first record of each owner that is not a CNAME nor DNSSEC data, and its type (valid with `.other`).
+    private var firstOther: [Place] = []
+    private var firstOtherType: [UInt16] = []
+    /// The first CNAME of owners that have one.
+    private var firstCNAME: [UInt32: Place] = [:]
+    private var pending: [Pending] = []
+    private var soaCount = 0
+    private var firstApexSOA: (place: Place, rdata: [UInt8])?
+    private var apexNS = false
+    private var dnskeys = Set<[UInt8]>()
+    private var cdnskeys: [(place: Place, rdata: [UInt8])] = []
+
+    /// Records seen (in the zone).
+    private(set) var count = 0
+
+    /// Takes note of one record of the zone (out-of-zone data is not shown to the checks).
+    mutating func observe(owner: UInt32, type: RRType, place: Place, atApex: Bool, rdata: ArraySlice<UInt8>,
+                          names: NameTable, origin: DomainName) {
+        count += 1
+        let index = Int(owner)
+        if index >= flags.count {
+            let grow = index + 1 - flags.count
+            flags.append(contentsOf: repeatElement([], count: grow))
+            firstOther.append(contentsOf: repeatElement(Place(file: 0, offset: 0), count: grow))
+            firstOtherType.append(contentsOf: repeatElement(0, count: grow))
         }
-        if conflicted {
-            // Second pass only when needed: find the first CNAME and first other record of each bad owner.
-            var firstCNAME: [UInt32: Int] = [:]
-            var firstOther: [UInt32: Int] = [:]
-            for index in 0..<store.count {
-                let slot = store[index]
-                let state = flags[Int(slot.owner)]
-                guard !slot.flags.contains(.outOfZone), state.contains(.cname),
-                      state.contains(.other) || state.contains(.secondCNAME) else { continue }
-                switch RRType(slot.type) {
-                case .cname:
-                    if firstCNAME[slot.owner] == nil { firstCNAME[slot.owner] = index }
-                case .rrsig, .nsec, .nxt, .sig, .key:
-                    break
-                default:
-                    if firstOther[slot.owner] == nil { firstOther[slot.owner] = index }
+        switch type {
+        case .cname:
+            if let first = firstCNAME[owner] {
+                if !flags[index].contains(.reportedSecondCNAME) {
+                    flags[index].insert(.reportedSecondCNAME)
+                    pending.append(Pending(id: "zone.multiple-cname", severity: .error,
+                                           message: "more than one CNAME at \(names.name(owner)); a name has at most one",
+                                           place: first, note: []))
                 }
-            }
-            for (owner, cname) in firstCNAME.sorted(by: { $0.value < $1.value }) {
-                if let other = firstOther[owner] {
-                    diagnostic("zone.cname-and-other", .error,
-                               "CNAME and other data at \(names.name(owner)): a name with a CNAME can have no other records (RFC 1034 §3.6.2)",
-                               max(cname, other),
-                               notes: ["the CNAME is at \(place(cname)); the \(RRType(store[other].type)) record at \(place(other))"])
-                }
-                if flags[Int(owner)].contains(.secondCNAME) {
-                    diagnostic("zone.multiple-cname", .error, "more than one CNAME at \(names.name(owner)); a name has at most one", cname)
-                }
-            }
-        }
-        if soaIndexes.isEmpty {
-            diagnostic("zone.no-soa", .error, "no SOA record at the zone apex \(origin)", nil)
-        }
-        // A second SOA identical to the first is a duplicate record, dropped as every duplicate is (RFC 2181 §5;
-        // AXFR output repeats the SOA at the end): only a different SOA is a second one.
-        var firstApexSOA: (index: Int, rdata: [UInt8])?
-        for index in soaIndexes {
-            if store[index].owner != apex {
-                diagnostic("zone.soa-not-apex", .error, "SOA record at \(names.name(store[index].owner)), not at the zone apex \(origin)", index)
-                continue
-            }
-            let rdata = CanonicalRData.lowercase(type: .soa, wire: rdataWire(index))
-            guard let first = firstApexSOA else {
-                firstApexSOA = (index, rdata)
-                continue
-            }
-            if rdata == first.rdata {
-                diagnostic("zone.duplicate-soa", .warning, "the SOA record appears again with the same data; a duplicate record counts once", index,
-                           notes: ["the first SOA is at \(place(first.index))"])
             } else {
-                diagnostic("zone.multiple-soa", .error, "more than one SOA record at the zone apex", index,
-                           notes: ["the first SOA is at \(place(first.index))"])
+                firstCNAME[owner] = place
             }
+            flags[index].insert(.cname)
+        case .rrsig, .nsec, .nxt, .sig, .key:
+            // RFC 2181 §10.1, RFC 4035 §2.5: DNSSEC records may sit beside a CNAME.
+            break
+        default:
+            if !flags[index].contains(.other) {
+                flags[index].insert(.other)
+                firstOther[index] = place
+                firstOtherType[index] = type.rawValue
+            }
+        }
+        if flags[index].contains(.cname), flags[index].contains(.other), !flags[index].contains(.reported),
+           let cname = firstCNAME[owner] {
+            flags[index].insert(.reported)
+            pending.append(Pending(
+                id: "zone.cname-and-other", severity: .error,
+                message: "CNAME and other data at \(names.name(owner)): a name with a CNAME can have no other records (RFC 1034 §3.6.2)",
+                place: place,
+                note: [.text("the CNAME is at "), .place(cname), .text("; the \(RRType(firstOtherType[index])) record at "),
+                       .place(firstOther[index])]))
+        }
+        switch type {
+        case .soa:
+            soaCount += 1
+            guard atApex else {
+                pending.append(Pending(id: "zone.soa-not-apex", severity: .error,
+                                       message: "SOA record at \(names.name(owner)), not at the zone apex \(origin)",
+                                       place: place, note: []))
+                break
+            }
+            // A second SOA identical to the first is a duplicate record, dropped as every duplicate is
+            // (RFC 2181 §5; AXFR output repeats the SOA at the end): only a different SOA is a second one.
+            let canonical = CanonicalRData.lowercase(type: .soa, wire: Array(rdata))
+            if let first = firstApexSOA {
+                if canonical == first.rdata {
+                    pending.append(Pending(id: "zone.duplicate-soa", severity: .warning,
+                                           message: "the SOA record appears again with the same data; a duplicate record counts once",
+                                           place: place, note: [.text("the first SOA is at "), .place(first.place)]))
+                } else {
+                    pending.append(Pending(id: "zone.multiple-soa", severity: .error,
+                                           message: "more than one SOA record at the zone apex",
+                                           place: place, note: [.text("the first SOA is at "), .place(first.place)]))
+                }
+            } else {
+                firstApexSOA = (place, canonical)
+            }
+        case .ns where atApex:
+            apexNS = true
+        case .ds where atApex:
+            // RFC 4035 §2.4: a DS record belongs to the parent side of a delegation, never at a zone's apex.
+            pending.append(Pending(id: "zone.ds-at-apex", severity: .error,
+                                   message: "DS record at the zone apex \(origin): DS records belong in the parent zone",
+                                   place: place, note: []))
+        case .dnskey where atApex:
+            dnskeys.insert(Array(rdata))
+        case .cdnskey where atApex:
+            cdnskeys.append((place, Array(rdata)))
+        default:
+            break
+        }
+    }
+
+    /// The diagnostics, positions resolved, with the checks that need the whole zone (SOA, NS, CDNSKEY).
+    func finish(origin: DomainName?, files: [ZoneFileSyntax]) -> [Diagnostic] {
+        // An empty file is reported as such by the loader; "no SOA, no NS" would only repeat it.
+        guard let origin, count > 0 || files.contains(where: { !$0.source.bytes.isEmpty }) else { return [] }
+        func location(_ place: Place) -> (String, SourceLocation) {
+            let source = files[Int(place.file)].source
+            return (source.path, source.location(of: Int(place.offset)))
+        }
+        func diagnostic(_ item: Pending) -> Diagnostic {
+            var path = files.first?.source.path ?? ""
+            var at: SourceLocation? = nil
+            if let place = item.place { (path, at) = location(place) }
+            let note = item.note.map { part -> String in
+                switch part {
+                case .text(let text): return text
+                case .place(let place):
+                    let (file, position) = location(place)
+                    return "\(file):\(position.line)"
+                }
+            }.joined()
+            return Diagnostic(id: item.id, severity: item.severity, message: item.message, file: path, location: at,
+                              notes: note.isEmpty ? [] : [note])
+        }
+        var result = pending.map(diagnostic)
+        if soaCount == 0 {
+            result.append(diagnostic(Pending(id: "zone.no-soa", severity: .error, message: "no SOA record at the zone apex \(origin)",
+                                             place: nil, note: [])))
         }
         // RFC 7344 §4.1: a CDNSKEY publishes a key the zone has (or is the delete form 0 3 0 AA==).
-        var dnskeys = Set<[UInt8]>()
-        var cdnskeys: [Int] = []
-        for index in 0..<store.count where store[index].owner == apex {
-            switch RRType(store[index].type) {
-            case .dnskey: dnskeys.insert(rdataWire(index))
-            case .cdnskey: cdnskeys.append(index)
-            default: break
-            }
-        }
-        for index in cdnskeys {
-            let wire = rdataWire(index)
-            if wire != [0, 0, 3, 0, 0], !dnskeys.contains(wire) {
-                diagnostic("zone.cdnskey-mismatch", .error,
-                           "CDNSKEY record matches no DNSKEY record of the zone (RFC 7344 §4.1)", index)
-            }
+        for cdnskey in cdnskeys where cdnskey.rdata != [0, 0, 3, 0, 0] && !dnskeys.contains(cdnskey.rdata) {
+            result.append(diagnostic(Pending(id: "zone.cdnskey-mismatch", severity: .error,
+                                             message: "CDNSKEY record matches no DNSKEY record of the zone (RFC 7344 §4.1)",
+                                             place: cdnskey.place, note: [])))
         }
         if !apexNS {
-            diagnostic("zone.no-ns", .error, "no NS records at the zone apex \(origin)", nil)
+            result.append(diagnostic(Pending(id: "zone.no-ns", severity: .error, message: "no NS records at the zone apex \(origin)",
+                                             place: nil, note: [])))
         }
-        return diagnostics
+        return result
     }
 }
