@@ -25,7 +25,7 @@ struct VerifyCommand: AsyncParsableCommand {
     var config = "mailzone.yaml"
 
     @Option(name: .customLong("server"), help: ArgumentHelp(
-        "A server to ask instead of the zones' name servers; repeat for several. IPv6 in brackets: [::1]:53.",
+        "A server to ask instead of the zones' name servers, by address or host name; repeat for several. IPv6 in brackets: [::1]:53.",
         valueName: "addr[:port]"))
     var servers: [String] = []
 
@@ -62,7 +62,7 @@ struct VerifyCommand: AsyncParsableCommand {
         var addresses: [DNSServerAddress] = []
         for text in servers {
             do {
-                addresses.append(try DNSServerAddress(parsing: text))
+                addresses += try DNSServerAddress.addresses(parsing: text, resolver: SystemHostResolver())
             } catch {
                 throw fail("--server \(error)")
             }

@@ -29,6 +29,6 @@ struct DNSServerAddressTests {
 
     @Test func errorMessageShowsTheAcceptedForms() {
         #expect(DNSClientError.badServerAddress("ns1").description
-            == "'ns1' is not a server address; write an IPv4 address or an IPv6 address in brackets, with an optional port: 192.0.2.1, 192.0.2.1:5353, [2001:db8::1]:53")
+            == "'ns1' is not a server address; write an IPv4 address, an IPv6 address in brackets or a host name, with an optional port: 192.0.2.1, 192.0.2.1:5353, [2001:db8::1]:53, ns1.example.net")
     }
 }

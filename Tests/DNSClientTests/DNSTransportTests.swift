@@ -74,3 +74,33 @@ struct DNSTransportTests {
         #expect(!DNSTransport.matches(answer, query))
     }
 }
+
+/// `--server` by host name: resolved with the given resolver, every address on the given port.
+struct ServerHostNameTests {
+    struct StubResolver: HostResolving {
+        var answers: [String: [String]]
+        func addresses(of host: DomainName) throws(DNSClientError) -> [String] {
+            answers[host.description] ?? []
+        }
+    }
+
+    let resolver = StubResolver(answers: ["ns1.example.net.": ["192.0.2.7", "2001:db8::7"]])
+
+    @Test func numericAddressesNeedNoResolver() throws {
+        #expect(try DNSServerAddress.addresses(parsing: "192.0.2.1:5353", resolver: resolver).map(\.description) == ["192.0.2.1:5353"])
+    }
+
+    @Test func hostNamesAreResolved() throws {
+        #expect(try DNSServerAddress.addresses(parsing: "ns1.example.net", resolver: resolver).map(\.description)
+            == ["192.0.2.7:53", "[2001:db8::7]:53"])
+        #expect(try DNSServerAddress.addresses(parsing: "ns1.example.net.:5353", resolver: resolver).map(\.description)
+            == ["192.0.2.7:5353", "[2001:db8::7]:5353"])
+    }
+
+    @Test(arguments: ["ns2.example.net", "ns1..example.net", "ns1.example.net:0", "ns1.example.net:x", ""])
+    func refusesWhatIsNotAServer(_ text: String) {
+        #expect(throws: DNSClientError.badServerAddress(text)) {
+            try DNSServerAddress.addresses(parsing: text, resolver: resolver)
+        }
+    }
+}

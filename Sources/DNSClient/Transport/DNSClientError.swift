@@ -29,7 +29,7 @@ public enum DNSClientError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badServerAddress(let text):
-            "'\(text)' is not a server address; write an IPv4 address or an IPv6 address in brackets, with an optional port: 192.0.2.1, 192.0.2.1:5353, [2001:db8::1]:53"
+            "'\(text)' is not a server address; write an IPv4 address, an IPv6 address in brackets or a host name, with an optional port: 192.0.2.1, 192.0.2.1:5353, [2001:db8::1]:53, ns1.example.net"
         case .timeout(let server, let seconds, let attempts, let transport):
             "\(server) did not answer in \(Self.format(seconds)) s"
                 + (attempts > 1 ? " (\(attempts) attempts over \(transport.label))" : " (over \(transport.label))")

@@ -14,8 +14,8 @@ struct VerifyCommandTests {
     }
 
     @Test(arguments: [
-        (["--server", "ns1.example.com"], "error: --server 'ns1.example.com' is not a server address; write an IPv4 address or an IPv6 address in brackets, with an optional port: 192.0.2.1, 192.0.2.1:5353, [2001:db8::1]:53\n"),
-        (["--server", "127.0.0.1:99999"], "error: --server '127.0.0.1:99999' is not a server address; write an IPv4 address or an IPv6 address in brackets, with an optional port: 192.0.2.1, 192.0.2.1:5353, [2001:db8::1]:53\n"),
+        (["--server", "ns1..example.com"], "error: --server 'ns1..example.com' is not a server address; write an IPv4 address, an IPv6 address in brackets or a host name, with an optional port: 192.0.2.1, 192.0.2.1:5353, [2001:db8::1]:53, ns1.example.net\n"),
+        (["--server", "127.0.0.1:99999"], "error: --server '127.0.0.1:99999' is not a server address; write an IPv4 address, an IPv6 address in brackets or a host name, with an optional port: 192.0.2.1, 192.0.2.1:5353, [2001:db8::1]:53, ns1.example.net\n"),
         (["--timeout", "0"], "error: --timeout must be more than 0 and at most 60 seconds\n"),
         (["--retries", "11"], "error: --retries must be between 0 and 10\n"),
     ])
