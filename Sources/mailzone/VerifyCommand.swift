@@ -69,9 +69,7 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         let declaration: Declaration
         do {
-            let presets = try PresetCatalog.builtIn(files: BuiltInPresets.files())
-            declaration = try DeclarationLoader.load(contentsOf: URL(fileURLWithPath: config), displayPath: config,
-                                                     builtInPresets: presets)
+            declaration = try DeclarationSource.load(path: config)
         } catch {
             Terminal.writeError(String(describing: error).trimmingCharacters(in: .newlines))
             throw ExitCode(1)

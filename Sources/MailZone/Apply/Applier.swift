@@ -49,7 +49,7 @@ public enum Applier {
     public static func apply(_ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
                              writer: AtomicFileWriter = AtomicFileWriter(), lockTimeout: TimeInterval = 30,
                              approve: (Plan) -> Bool) throws(ApplyError) -> ApplyReport {
-        let locks = try lockZones(declaration.zones.map { Planner.displayPath(of: $0, declaration: declaration) }, timeout: lockTimeout)
+        let locks = try lockZones(declaration.zones.map { declaration.path(of: $0) }, timeout: lockTimeout)
         defer { withExtendedLifetime(locks) {} }
         let outcome = Planner.plan(declaration, options: options)
         let plan = outcome.plan
@@ -127,7 +127,7 @@ public enum Applier {
         var seen = Set<String>()
         for path in paths.sorted() {
             let directory = (path as NSString).deletingLastPathComponent
-            guard seen.insert(LoaderPaths.resolved(directory.isEmpty ? "." : directory)).inserted else { continue }
+            guard seen.insert(FilePaths.resolved(directory.isEmpty ? "." : directory)).inserted else { continue }
             do {
                 locks.append(try ZoneLock(zonePath: path, timeout: timeout))
             } catch {
@@ -135,19 +135,5 @@ public enum Applier {
             }
         }
         return locks
-    }
-}
-
-enum LoaderPaths {
-    /// The absolute path with `..` and symbolic links resolved.
-    static func resolved(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
-    /// Whether `path`, links resolved, lies inside the directory `root`.
-    static func isInside(_ path: String, root: String) -> Bool {
-        let resolvedRoot = resolved(root)
-        let resolvedPath = resolved(path)
-        return resolvedPath == resolvedRoot || resolvedPath.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which zone a sender's records go to, and what their owners are called there.
 ///
 /// The seed's "host record": for the primary domain `sampledomain.com` the MX
@@ -77,4 +79,24 @@ public struct RecordOwner: Sendable, Hashable, CustomStringConvertible {
 
     /// The relative form when known, else the absolute one.
     public var description: String { relative ?? name.absolute }
+}
+
+extension Declaration {
+    /// Each zone's senders, as indices into `expanded` in declaration order, by zone origin — found in one
+    /// pass, so planning or verifying thousands of zones does not scan every sender for every zone.
+    public var senderIndicesByZoneOrigin: [DeclaredName: [Int]] {
+        var result: [DeclaredName: [Int]] = [:]
+        for (offset, sender) in expanded.enumerated() {
+            if let origin = sender.zone?.origin.value { result[origin, default: []].append(offset) }
+        }
+        return result
+    }
+
+    /// The path a zone file is shown and opened by: relative to the current directory, like the declaration's.
+    public func path(of zone: ZoneDeclaration) -> String {
+        let file = zone.file.value
+        if file.hasPrefix("/") { return file }
+        let directory = (displayPath as NSString).deletingLastPathComponent
+        return directory.isEmpty ? file : (directory as NSString).appendingPathComponent(file)
+    }
 }

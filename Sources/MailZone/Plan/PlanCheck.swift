@@ -44,6 +44,14 @@ enum PlanCheck {
         return prints
     }
 
+    /// Why the edited zone's SOA serial is not `expected`, or nil when it is.
+    static func serialProblem(_ zone: Zone, expected: UInt32) -> String? {
+        guard let value = zone.origin.flatMap({ zone.records(at: $0, type: .soa).first })?.rdata.soaSerial else {
+            return "the edited zone has no readable SOA"
+        }
+        return value == expected ? nil : "the edited SOA serial is \(value), not \(expected)"
+    }
+
     /// The records of each side (by index) whose written form the other side lacks: a merge of the
     /// two sorted fingerprint lists, counting duplicates.
     static func differentlyWritten(_ before: Prints, _ after: Prints) -> (onlyOld: [Int], onlyNew: [Int]) {
@@ -116,10 +124,7 @@ enum PlanCheck {
             return "the edited zone's records differ from the plan (expected \(missing.joined(separator: "; ")); found \(extra.joined(separator: "; ")))"
         }
         if let serial {
-            let wire = new.origin.flatMap { new.records(at: $0, type: .soa).first }?.rdata.wire ?? []
-            guard wire.count >= 20 else { return "the edited zone has no readable SOA" }
-            let value = wire[(wire.count - 20)..<(wire.count - 16)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            if value != serial.to { return "the edited SOA serial is \(value), not \(serial.to)" }
+            if let problem = serialProblem(new, expected: serial.to) { return problem }
         }
         return nil
     }
@@ -168,10 +173,7 @@ extension PlanCheck {
             }
         }
         if let serial = zonePlan.serial {
-            let wire = new.origin.flatMap { new.records(at: $0, type: .soa).first }?.rdata.wire ?? []
-            guard wire.count >= 20 else { return "the edited zone has no readable SOA" }
-            let value = wire[(wire.count - 20)..<(wire.count - 16)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            if value != serial.to { return "the edited SOA serial is \(value), not \(serial.to)" }
+            if let problem = serialProblem(new, expected: serial.to) { return problem }
         }
         return nil
     }

@@ -36,12 +36,7 @@ public struct PlanOutcome: Sendable {
 public enum Planner {
     public static func plan(_ declaration: Declaration, options: PlannerOptions = PlannerOptions()) -> PlanOutcome {
         let zones = declaration.zones
-        // Each zone's senders (indices into `expanded`, in declaration order), found in one pass.
-        var sendersByOrigin: [DeclaredName: [Int]] = [:]
-        for (offset, sender) in declaration.expanded.enumerated() {
-            if let origin = sender.zone?.origin.value { sendersByOrigin[origin, default: []].append(offset) }
-        }
-        let senderIndices = sendersByOrigin
+        let senderIndices = declaration.senderIndicesByZoneOrigin
         let results = ParallelMap.map(zones) { zone in
             planZone(zone, senders: senderIndices[zone.origin.value] ?? [], declaration: declaration, options: options)
         }
@@ -62,13 +57,6 @@ public enum Planner {
         return PlanOutcome(plan: plan, originalFiles: original, newFiles: new)
     }
 
-    /// The path a zone file is shown and opened by: relative to the current directory, like the declaration's.
-    static func displayPath(of zone: ZoneDeclaration, declaration: Declaration) -> String {
-        let file = zone.file.value
-        if file.hasPrefix("/") { return file }
-        let directory = (declaration.displayPath as NSString).deletingLastPathComponent
-        return directory.isEmpty ? file : (directory as NSString).appendingPathComponent(file)
-    }
 
     /// How zones are read: with their declared origin, `$INCLUDE` kept inside the declaration's directory tree.
     static func loadOptions(origin: DomainName, declarationPath: String, allowOutside: Bool) -> LoadOptions {
@@ -90,15 +78,15 @@ public enum Planner {
     /// assigned to it, in declaration order.
     static func planZone(_ zoneDeclaration: ZoneDeclaration, senders senderIndices: [Int], declaration: Declaration,
                          options: PlannerOptions) -> ZoneResult {
-        let path = displayPath(of: zoneDeclaration, declaration: declaration)
+        let path = declaration.path(of: zoneDeclaration)
         let origin = zoneDeclaration.origin.value.dnsName
         var result = ZoneResult(plan: ZonePlan(origin: origin.description, file: path))
         let loadOptions = Planner.loadOptions(origin: origin, declarationPath: declaration.displayPath,
                                               allowOutside: options.allowOutside)
-        if !options.allowOutside, let root = loadOptions.includeRoot, !LoaderPaths.isInside(path, root: root) {
+        if !options.allowOutside, let root = loadOptions.includeRoot, !FilePaths.isInside(path, root: root) {
             result.plan.errors = [PlanFinding(
                 severity: "error",
-                message: "the zone file \(path) is outside the directory of \(declaration.displayPath) (resolved: \(LoaderPaths.resolved(path)))",
+                message: "the zone file \(path) is outside the directory of \(declaration.displayPath) (resolved: \(FilePaths.resolved(path)))",
                 fix: "keep zone files in the repository beside the declaration, or pass --allow-outside",
                 location: PlanLocation(file: zoneDeclaration.file.location.file, line: zoneDeclaration.file.location.line,
                                        column: zoneDeclaration.file.location.column))]

@@ -155,11 +155,9 @@ struct SenderPlanner {
 
     /// Warns when the TXT records at a name would pass the ~450-octet answer budget (RFC 7208 §3.4).
     private mutating func sizeWarning(at name: DomainName, adding value: String, replacing: StateRecord?, declaration: YAMLLocation?) {
-        var strings = state.records(at: name, type: .txt).filter { $0.existing != replacing?.existing || replacing == nil }
-            .flatMap(\.strings)
-        if replacing != nil {
-            strings = state.records(at: name, type: .txt).filter { $0.existing != replacing?.existing }.flatMap(\.strings)
-        }
+        // The name's TXT strings once the SPF record is written: the one it replaces left out.
+        var strings = state.records(at: name, type: .txt)
+            .filter { replacing == nil || $0.existing != replacing?.existing }.flatMap(\.strings)
         strings += (try? TXTPresentation.split(value)) ?? [value]
         if let warning = TXTPresentation.answerSizeWarning(ownerNameLength: name.wire.count, strings: strings) {
             add(.warning, name, "TXT", "spf", message: warning.summary, fix: warning.fix, declaration: declaration)

@@ -14,6 +14,14 @@ import ZoneFile
 struct ZoneEditor {
     let zone: Zone
     let origin: DomainName
+    /// How the zone indents the continuation lines of its multi-line TXT records, found once.
+    private let continuationIndent: String
+
+    init(zone: Zone, origin: DomainName) {
+        self.zone = zone
+        self.origin = origin
+        self.continuationIndent = ZoneEditor.continuationIndent(of: zone)
+    }
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -197,7 +205,7 @@ struct ZoneEditor {
         let strings = rdata.characterStrings.map { String(decoding: $0, as: UTF8.self) }
         do {
             if strings.count <= 1 { return try TXTPresentation.oneLine(strings) }
-            return try TXTPresentation.multiLine(strings, indent: continuationIndent())
+            return try TXTPresentation.multiLine(strings, indent: continuationIndent)
                 .replacingOccurrences(of: "\n", with: lineEnding)
         } catch {
             throw Failure(description: "cannot write TXT value: \(error)")
@@ -205,7 +213,7 @@ struct ZoneEditor {
     }
 
     /// The indentation of continuation lines in the zone's existing multi-line records, else four tabs.
-    private func continuationIndent() -> String {
+    private static func continuationIndent(of zone: Zone) -> String {
         for file in zone.files {
             let bytes = file.source.bytes
             for entry in file.entries where entry.kind == .record {
@@ -238,7 +246,7 @@ struct ZoneEditor {
                     text = try TXTPresentation.oneLine(strings)
                 } else if layout.hasParentheses {
                     // Inside the existing parentheses: one string per line, indented like the record's own second line.
-                    var indent = continuationIndent()
+                    var indent = continuationIndent
                     if layout.rdata.count > 1, let second = layout.rdata.dropFirst().first {
                         var start = second.fullRange.lowerBound
                         while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
@@ -250,7 +258,7 @@ struct ZoneEditor {
                     for string in strings { quoted.append(try TXTPresentation.quote(string)) }
                     text = quoted.joined(separator: "\n" + indent)
                 } else {
-                    text = try TXTPresentation.multiLine(strings, indent: continuationIndent())
+                    text = try TXTPresentation.multiLine(strings, indent: continuationIndent)
                 }
             } catch {
                 throw Failure(description: "cannot write TXT value: \(error)")
@@ -267,12 +275,9 @@ struct ZoneEditor {
     private func serialBump(scheme forced: SerialScheme?, now: Date) throws(Failure) -> (file: Int, edit: SourceEdit, change: SerialChange) {
         guard let soa = zone.records(at: origin, type: .soa).first, let source = soa.source, !source.generated,
               let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex),
-              layout.rdata.count == 7, soa.rdata.wire.count >= 20 else {
+              layout.rdata.count == 7, let serial = soa.rdata.soaSerial else {
             throw Failure(description: "the zone's SOA record cannot be found or read, so its serial cannot be bumped")
         }
-        let wire = soa.rdata.wire
-        let offset = wire.count - 20
-        let serial = wire[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         let scheme = forced ?? SerialScheme.detect(serial)
         let next = scheme.next(after: serial, now: now)
         let token = layout.rdata[2]

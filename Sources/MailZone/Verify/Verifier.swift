@@ -30,8 +30,9 @@ public struct Verifier: Sendable {
 
     public func verify(servers: Servers) -> VerifyReport {
         var zones: [VerifyZone] = []
+        let sendersByOrigin = declaration.senderIndicesByZoneOrigin
         for zone in declaration.zones {
-            let senders = declaration.expanded.filter { $0.zone == zone }
+            let senders = (sendersByOrigin[zone.origin.value] ?? []).map { declaration.expanded[$0] }
             guard !senders.isEmpty else { continue }
             zones.append(verify(zone: zone, senders: senders, servers: servers))
         }
@@ -56,11 +57,13 @@ public struct Verifier: Sendable {
 
     private func verify(zone declared: ZoneDeclaration, senders: [SenderRecords], servers: Servers) -> VerifyZone {
         let origin = declared.origin.value.dnsName
-        let file = displayPath(of: declared)
+        let file = declaration.path(of: declared)
         var zone = VerifyZone(origin: origin.description, file: file)
         let loaded: Zone? = FileManager.default.fileExists(atPath: declared.url.path)
-            ? ZoneLoader.load(path: declared.url.path, options: LoadOptions(origin: origin)) : nil
-        zone.fileSerial = loaded?.records(at: origin, type: .soa).first.flatMap { Self.serial(of: $0.rdata) }
+            ? ZoneLoader.load(path: declared.url.path,
+                              options: Planner.loadOptions(origin: origin, declarationPath: declaration.displayPath,
+                                                           allowOutside: false)) : nil
+        zone.fileSerial = loaded?.records(at: origin, type: .soa).first.flatMap { $0.rdata.soaSerial }
 
         var targets: [VerifyTarget]
         switch servers {
@@ -84,7 +87,7 @@ public struct Verifier: Sendable {
             var server = VerifyServer(address: target.address.description, nameServer: target.nameServer)
             do {
                 let answer = try client.query(origin, type: .soa, server: target.address)
-                if let soa = answer.records.first, let serial = Self.serial(of: soa.rdata) {
+                if let soa = answer.records.first, let serial = soa.rdata.soaSerial {
                     server.serial = serial
                 } else if answer.rcode == .refused || answer.rcode == .notAuth || answer.isReferral {
                     server.error = "\(target.address) does not serve the zone \(origin) (\(answer.isReferral ? "referral" : answer.rcode.description)); check the server's configuration"
@@ -151,20 +154,6 @@ public struct Verifier: Sendable {
         guard serials.count > 1 else { return [] }
         let list = serving.compactMap { server in server.serial.map { "\(server.label) \($0)" } }
         return ["the servers serve different serials: " + list.joined(separator: ", ")]
-    }
-
-    /// The zone file's path for display: as the declaration writes it, under the YAML file's directory.
-    private func displayPath(of zone: ZoneDeclaration) -> String {
-        let written = zone.file.value
-        if written.hasPrefix("/") { return written }
-        let directory = (declaration.displayPath as NSString).deletingLastPathComponent
-        return directory.isEmpty ? written : (directory as NSString).appendingPathComponent(written)
-    }
-
-    static func serial(of soa: RData) -> UInt32? {
-        guard soa.type == .soa, soa.wire.count >= 20 else { return nil }
-        let bytes = soa.wire.suffix(20).prefix(4)
-        return bytes.reduce(0) { $0 << 8 | UInt32($1) }
     }
 }
 

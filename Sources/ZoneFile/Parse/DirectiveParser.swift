@@ -128,7 +128,7 @@ extension LoaderState {
         let resolved = LoaderState.resolvedPath(path)
         if let root = options.includeRoot {
             let rootResolved = LoaderState.resolvedPath(root)
-            guard resolved == rootResolved || resolved.hasPrefix(rootResolved.hasSuffix("/") ? rootResolved : rootResolved + "/") else {
+            guard FilePaths.isInside(resolved: resolved, resolvedRoot: rootResolved) else {
                 report("include.outside", .error,
                        "$INCLUDE '\(name)' resolves to \(resolved), outside \(rootResolved); keep included files in the repository or allow it explicitly",
                        source: source, offset: fileToken.start)

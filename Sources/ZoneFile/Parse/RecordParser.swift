@@ -193,8 +193,7 @@ extension LoaderState {
                 report("ttl.rfc1035", .warning, "no $TTL: records without a TTL take the previous record's TTL (RFC 1035); add a $TTL line",
                        source: source, offset: entryStart)
             }
-        } else if type == .soa, wire.count >= 4 {
-            let minimum = wire.suffix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        } else if type == .soa, let minimum = RData(type: .soa, wire: wire).soaMinimum {
             report("ttl.soa-minimum", .warning, "no TTL specified; using SOA MINTTL (\(minimum)) instead",
                    source: source, offset: entryStart)
             ttl = minimum

@@ -132,9 +132,7 @@ struct LoaderState {
         parseFile(file, context: &context)
     }
 
-    static func resolvedPath(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    }
+    static func resolvedPath(_ path: String) -> String { FilePaths.resolved(path) }
 
     // MARK: Diagnostics
 

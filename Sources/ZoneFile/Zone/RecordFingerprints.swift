@@ -51,9 +51,6 @@ extension Zone {
         return result
     }
 
-    /// The record at a position of the zone's record table (as `writtenFingerprints` gives it).
-    public func record(index: Int) -> Record { record(at: index) }
-
     /// Whether the zone holds a record of `type`, without building records.
     public func contains(type: RRType) -> Bool {
         store.slots.contains { $0.type == type.rawValue && !$0.flags.contains(.outOfZone) }

@@ -56,14 +56,14 @@ public struct Zone: Sendable {
 
     /// Every record in file order, out-of-zone data excluded.
     public var records: [Record] {
-        store.slots.indices.compactMap { store[$0].flags.contains(.outOfZone) ? nil : record(at: $0) }
+        store.slots.indices.compactMap { store[$0].flags.contains(.outOfZone) ? nil : record(index: $0) }
     }
 
     /// Records at `owner` (any type), in file order.
     public func records(at owner: DomainName) -> [Record] {
         guard let id = names.lookup(owner) else { return [] }
         return store.slots.indices.compactMap { index in
-            store[index].owner == id && !store[index].flags.contains(.outOfZone) ? record(at: index) : nil
+            store[index].owner == id && !store[index].flags.contains(.outOfZone) ? record(index: index) : nil
         }
     }
 
@@ -82,7 +82,8 @@ public struct Zone: Sendable {
         return result
     }
 
-    func record(at index: Int) -> Record {
+    /// The record at a position of the zone's record table (as `writtenFingerprints` gives it).
+    public func record(index: Int) -> Record {
         let slot = store[index]
         let type = RRType(slot.type)
         let file = files[Int(slot.file)]
@@ -209,6 +210,18 @@ public struct RData: Sendable, Hashable {
     public var canonicalWire: [UInt8] {
         guard RDataCodec.lowercasesNames(type) else { return wire }
         return CanonicalRData.lowercase(type: type, wire: wire)
+    }
+
+    /// The SOA's SERIAL (RFC 1035 §3.3.13), read from the fixed fields after the two names; nil for other types.
+    public var soaSerial: UInt32? { soaField(at: 20) }
+
+    /// The SOA's MINIMUM, the last fixed field; nil for other types.
+    public var soaMinimum: UInt32? { soaField(at: 4) }
+
+    /// The 32-bit field that starts `fromEnd` octets before the end of SOA RDATA.
+    private func soaField(at fromEnd: Int) -> UInt32? {
+        guard type == .soa, wire.count >= 20 else { return nil }
+        return wire[(wire.count - fromEnd)..<(wire.count - fromEnd + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
     }
 
     /// TXT/SPF character-strings, decoded.
