@@ -125,9 +125,9 @@ extension LoaderState {
                 names.setSuffix(origin)
             }
         }
-        let resolved = LoaderState.resolvedPath(path)
+        let resolved = FilePaths.resolved(path)
         if let root = options.includeRoot {
-            let rootResolved = LoaderState.resolvedPath(root)
+            let rootResolved = FilePaths.resolved(root)
             guard FilePaths.isInside(resolved: resolved, resolvedRoot: rootResolved) else {
                 report("include.outside", .error,
                        "$INCLUDE '\(name)' resolves to \(resolved), outside \(rootResolved); keep included files in the repository or allow it explicitly",

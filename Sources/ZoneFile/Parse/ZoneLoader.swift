@@ -116,7 +116,7 @@ struct LoaderState {
                 return
             }
         }
-        includeStack = [LoaderState.resolvedPath(path)]
+        includeStack = [FilePaths.resolved(path)]
         bytesRead = file.bytes.count
         if file.bytes.isEmpty {
             // An empty included file is fine; an empty zone is a mistake (a truncated checkout, the wrong path).
@@ -131,8 +131,6 @@ struct LoaderState {
         }
         parseFile(file, context: &context)
     }
-
-    static func resolvedPath(_ path: String) -> String { FilePaths.resolved(path) }
 
     // MARK: Diagnostics
 
