@@ -23,15 +23,13 @@ let package = Package(
         // Email authentication rules (SPF, DKIM, DMARC, MX) and the services' presets.
         .target(
             name: "MailAuth",
-            dependencies: [
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "SwiftASN1", package: "swift-asn1"),
-            ],
+            dependencies: [.product(name: "SwiftASN1", package: "swift-asn1")],
             resources: [.copy("Presets")]
         ),
         // DNS messages (RFC 1035 wire format, EDNS0) and their transport (UDP, TCP) over POSIX sockets.
         .target(name: "DNSClient", dependencies: ["ZoneFile"]),
-        // Declaration, planner, renderers, apply, verify.
+        // Declaration, planner, renderers, apply, verify. The YAML declaration is read with the
+        // libyaml Yams builds on (its CYaml module), event by event: see YAMLTreeBuilder.
         .target(
             name: "MailZone",
             dependencies: [
@@ -49,8 +47,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MailAuthTests", dependencies: ["MailAuth"]),
-        .testTarget(name: "MailZoneTests", dependencies: ["MailZone", "ZoneFile", "MailAuth", "DNSClient"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MailAuthTests", dependencies: ["MailAuth", .product(name: "Yams", package: "Yams")]),
+        .testTarget(
+            name: "MailZoneTests",
+            dependencies: ["MailZone", "ZoneFile", "MailAuth", "DNSClient", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "DNSClientTests", dependencies: ["DNSClient", "ZoneFile"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

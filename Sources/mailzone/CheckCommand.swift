@@ -34,20 +34,28 @@ struct CheckCommand: AsyncParsableCommand {
             }
             throw ExitCode(1)
         }
-        let outcome = Planner.plan(declaration, options: input.plannerOptions())
-        let plan = outcome.plan
+        let options = input.plannerOptions()
+        let status: PlanStatus
         switch format {
         case .text:
             let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
-            Terminal.write(renderer.renderBody(plan) + CheckReport.verdictLine(plan, declaration: declaration.displayPath))
+            status = PlanStatus(PlanStreaming.write(
+                declaration, options: options, errors: renderer.renderErrors, zone: { renderer.renderZone($0.plan) },
+                footer: { CheckReport.verdictLine($0, declaration: declaration.displayPath) }))
         case .github:
-            Terminal.write(GitHubAnnotations.render(plan))
+            status = PlanStatus(PlanStreaming.write(
+                declaration, options: options, errors: { GitHubAnnotations.render(errors: $0) },
+                zone: { GitHubAnnotations.render(zone: $0.plan) }, footer: { _ in "" }))
         case .json:
+            let plan = Planner.plan(declaration, options: options).plan
             Terminal.write(try PlanJSON.encode(CheckReport(plan: plan)))
+            status = PlanStatus(plan)
         case .markdown:
+            let outcome = Planner.plan(declaration, options: options)
             Terminal.write(PlanMarkdownRenderer(title: "mailzone check").render(outcome))
+            status = PlanStatus(outcome.plan)
         }
-        let code = PlanStatus(plan).checkExitCode
+        let code = status.checkExitCode
         if code != 0 { throw ExitCode(code) }
     }
 }

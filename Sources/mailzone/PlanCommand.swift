@@ -26,27 +26,42 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let declaration = try input.load()
-        let outcome = Planner.plan(declaration, options: input.plannerOptions())
-        let plan = outcome.plan
-        switch format {
-        case .text:
-            Terminal.write(PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1))).render(plan))
-        case .diff:
-            Terminal.write(PlanDiff.render(outcome))
-        case .json:
-            Terminal.write(try PlanJSON.encode(plan))
-        case .markdown:
-            Terminal.write(PlanMarkdownRenderer(title: "mailzone plan").render(outcome))
-        }
-        if let out {
-            do {
-                try Data(try PlanJSON.encode(plan).utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                Terminal.writeError("error: cannot save the plan to \(out): \(error.localizedDescription)")
-                throw ExitCode(1)
+        let options = input.plannerOptions()
+        let status: PlanStatus
+        switch (format, out) {
+        case (.text, nil):
+            let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
+            status = PlanStatus(PlanStreaming.write(
+                declaration, options: options, errors: renderer.renderErrors, zone: { renderer.renderZone($0.plan) },
+                footer: renderer.summaryLine))
+        case (.diff, nil):
+            status = PlanStatus(PlanStreaming.write(
+                declaration, options: options, errors: { _ in "" }, zone: { PlanDiff.render(zone: $0) }, footer: { _ in "" }))
+        default:
+            // The whole plan: JSON and Markdown are one document, and --out saves the plan as JSON.
+            let outcome = Planner.plan(declaration, options: options)
+            let plan = outcome.plan
+            switch format {
+            case .text:
+                Terminal.write(PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1))).render(plan))
+            case .diff:
+                Terminal.write(PlanDiff.render(outcome))
+            case .json:
+                Terminal.write(try PlanJSON.encode(plan))
+            case .markdown:
+                Terminal.write(PlanMarkdownRenderer(title: "mailzone plan").render(outcome))
             }
+            if let out {
+                do {
+                    try Data(try PlanJSON.encode(plan).utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+                } catch {
+                    Terminal.writeError("error: cannot save the plan to \(out): \(error.localizedDescription)")
+                    throw ExitCode(1)
+                }
+            }
+            status = PlanStatus(plan)
         }
-        let code = PlanStatus(plan).planExitCode(detailed: detailedExitcode)
+        let code = status.planExitCode(detailed: detailedExitcode)
         if code != 0 { throw ExitCode(code) }
     }
 }

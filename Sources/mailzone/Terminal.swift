@@ -16,4 +16,22 @@ enum Terminal {
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
+
+    /// Standard output gathered into large writes: output rendered piece by piece (a zone at a
+    /// time) costs one system call per 64 KiB instead of one per piece.
+    struct BufferedOutput {
+        private var buffer: [UInt8] = []
+        private static let flushSize = 64 * 1024
+
+        mutating func write(_ text: String) {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= Self.flushSize { flush() }
+        }
+
+        mutating func flush() {
+            guard !buffer.isEmpty else { return }
+            FileHandle.standardOutput.write(Data(buffer))
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
 }

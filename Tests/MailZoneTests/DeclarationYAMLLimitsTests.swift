@@ -23,20 +23,21 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 10)
     }
 
-    /// Yams hashes mapping keys to find duplicates; an alias key would be hashed through its
-    /// whole expansion (10⁸ values here: minutes). Found by Fuzz/run declaration.
+    /// Hashing a mapping key to find duplicates walks an alias key's whole expansion (with
+    /// Yams' node graph, 10⁸ values took minutes: found by Fuzz/run declaration). A key must be
+    /// plain text; an alias of a collection is refused where it is written, before expanding.
     @Test func aliasOfACollectionAsAKeyIsRefusedBeforeExpanding() {
         var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
-        for level in 1...8 {
+        for level in 1...3 {
             lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
         }
         let start = Date()
-        for (key, column) in [("k: {*a8 : 1}", 5), ("? *a8\n: 1", 3), ("k: [*a8 x: 1]", 5)] {
+        for (key, column) in [("k: {*a3 : 1}", 5), ("? *a3\n: 1", 3), ("k: [*a3 x: 1]", 5)] {
             guard case .failure(let error) = parse((lines + [key]).joined(separator: "\n")) else {
                 Issue.record("accepted: \(key)")
                 continue
             }
-            #expect(error.description == "t.yaml:10:\(column): error: the key *a8 is an alias of a list or mapping; keys must be plain text\n"
+            #expect(error.description == "t.yaml:5:\(column): error: the key *a3 is an alias of a list or mapping; keys must be plain text\n"
                 + "    fix: write the key out")
         }
         #expect(Date().timeIntervalSince(start) < 5)
@@ -56,8 +57,8 @@ import Testing
             Issue.record("the cap was not applied")
             return
         }
-        // Yams keeps no position for an alias's use: the error points into the anchor's content.
-        #expect(error.location == YAMLLocation(file: "t.yaml", line: 1, column: 17))
+        // The error points at the alias whose use crosses the cap: the third *a.
+        #expect(error.location == YAMLLocation(file: "t.yaml", line: 2, column: 13))
     }
 
     @Test func depthIsBounded() {
@@ -101,5 +102,88 @@ import Testing
         } catch {
             #expect(error.description.hasPrefix("mailzone.yaml:1:1: error: cannot read mailzone.yaml"))
         }
+    }
+}
+
+/// The tree built from libyaml's events: types, keys, aliases and merge keys as YAML defines them.
+@Suite struct YAMLTreeBuilderTests {
+    private func parse(_ yaml: String, limits: YAMLLimits = .standard) -> Result<YAMLNode?, DeclarationError> {
+        Result { () throws(DeclarationError) in try YAMLSource.parse(data: Data(yaml.utf8), file: "t.yaml", limits: limits) }
+    }
+
+    private func failure(_ yaml: String, limits: YAMLLimits = .standard) -> String? {
+        guard case .failure(let error) = parse(yaml, limits: limits) else { return nil }
+        return error.description
+    }
+
+    /// The tree's shape as text: scalars with their kind and position, collections in order.
+    private func shape(_ node: YAMLNode) -> String {
+        let at = "@\(node.location.line):\(node.location.column)"
+        switch node.content {
+        case .scalar(let scalar): return "\(scalar.text)(\(scalar.kind))\(at)"
+        case .sequence(let items): return "[" + items.map(shape).joined(separator: ", ") + "]\(at)"
+        case .mapping(let pairs): return "{" + pairs.map { shape($0.key) + ": " + shape($0.value) }.joined(separator: ", ") + "}\(at)"
+        }
+    }
+
+    @Test func buildsTypedPositionedNodes() throws {
+        let yaml = "a: 1\nb: [yes, '2', ~]\nc: {d: 2026-11-30}\n"
+        let node = try #require(try parse(yaml).get())
+        #expect(shape(node) == "{a(a string)@1:1: 1(an integer)@1:4, b(a string)@2:1: "
+            + "[yes(a boolean)@2:5, 2(a string)@2:10, ~(nothing (null))@2:15]@2:4, "
+            + "c(a string)@3:1: {d(a string)@3:5: 2026-11-30(a date)@3:8}@3:4}@1:1")
+    }
+
+    @Test func emptyStreamIsNoDocument() throws {
+        #expect(try parse("# only a comment\n").get() == nil)
+        let empty = try #require(try parse("---\n").get())
+        #expect(empty.isNull)
+    }
+
+    @Test func aliasesCopyTheirAnchorAndMergeKeysApplyYAML11Rules() throws {
+        let yaml = """
+            base: &base {a: 1, b: 2}
+            more: &more {b: 3, c: 4}
+            x:
+              <<: [*base, *more]
+              a: 9
+            y: *base
+
+            """
+        let node = try #require(try parse(yaml).get())
+        guard case .mapping(let pairs) = node.content else {
+            Issue.record("not a mapping")
+            return
+        }
+        // Written keys win over merged ones; earlier merged mappings win over later ones.
+        #expect(shape(pairs[2].value) == "{a(a string)@5:3: 9(an integer)@5:6, b(a string)@1:20: 2(an integer)@1:23, "
+            + "c(a string)@2:20: 4(an integer)@2:23}@4:3")
+        #expect(shape(pairs[3].value) == shape(pairs[0].value))
+    }
+
+    @Test func repeatedKeysAreRefusedAtTheirSecondOccurrence() {
+        #expect(failure("a: {x: 1, y: 2, x: 3}\n") == "t.yaml:1:17: error: duplicate key 'x' in a mapping\n"
+            + "    fix: 'x' is already given at line 1; keep one of them")
+        // Keys are compared with their type: the integer 1 and the string "1" are two keys.
+        #expect((try? parse("1: a\n'1': b\n").get()) != nil)
+        #expect(failure("<<: {a: 1}\nb: 2\n<<: {c: 3}\n")?.hasPrefix("t.yaml:3:1: error: duplicate key '<<' in a mapping") == true)
+        // A large mapping looks keys up instead of scanning them.
+        let many = (0..<40).map { "k\($0): \($0)" } + ["k7: again"]
+        #expect(failure(many.joined(separator: "\n")) == "t.yaml:41:1: error: duplicate key 'k7' in a mapping\n"
+            + "    fix: 'k7' is already given at line 8; keep one of them")
+    }
+
+    @Test func aliasesCountTheirDepth() {
+        // The anchor is 4 levels high (three lists and x): written under the root mapping it
+        // reaches depth 5; used inside a list it reaches 6.
+        let yaml = "a: &a [[[x]]]\nb: [*a]\n"
+        #expect((try? parse(yaml, limits: YAMLLimits(maxDepth: 6)).get()) != nil)
+        #expect(failure(yaml, limits: YAMLLimits(maxDepth: 5)) == "t.yaml:2:5: error: the YAML nests lists and mappings more than 5 levels deep\n"
+            + "    fix: a declaration needs only a few levels; flatten the structure")
+    }
+
+    @Test func aMergeKeyNeedsMappings() {
+        #expect(failure("a: {<<: 1}\n") == "t.yaml:1:9: error: a merge key (<<) takes a mapping or a list of mappings, found an integer")
+        #expect(failure("a: {<<: [{b: 1}, x]}\n") == "t.yaml:1:18: error: a merge key (<<) takes a mapping or a list of mappings, found a string")
     }
 }

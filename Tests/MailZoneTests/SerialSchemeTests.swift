@@ -50,4 +50,32 @@ import Testing
         #expect(!SerialScheme.isGreater(5, than: 5))
         #expect(!SerialScheme.isGreater(0, than: 0x8000_0000))
     }
+
+    /// The date serial's calendar arithmetic agrees with Foundation's Gregorian calendar in UTC,
+    /// every 7 hours and 13 minutes from 1900 to 2200 (leap years, centuries, 2000) and at the
+    /// last second of each day around the epoch.
+    @Test func utcDateAgreesWithFoundation() {
+        var calendar = Calendar(identifier: .gregorian)
+        guard let utc = TimeZone(identifier: "UTC") else {
+            Issue.record("no UTC time zone")
+            return
+        }
+        calendar.timeZone = utc
+        var mismatches: [String] = []
+        var instants: [Double] = Array(stride(from: -2_208_988_800.0, to: 7_258_118_400.0, by: 26_000.0))
+        for day in -3...3 {
+            let midnight = Double(day * 86_400)
+            instants += [midnight - 1, midnight, midnight + 0.5]
+        }
+        for seconds in instants {
+            let date = Date(timeIntervalSince1970: seconds)
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            let ours = SerialScheme.utcDate(date)
+            if ours.year != parts.year || ours.month != parts.month || ours.day != parts.day {
+                mismatches.append("\(seconds): \(ours) vs \(parts)")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(instants.count > 40_000)
+    }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Produced only by `DeclarationLoader`, which has checked everything that can be
 /// checked without reading the zone files: names, presets and their inputs, the
-/// zone of every sender, and the records each sender wants (`expanded`).
+/// zone of every sender, and that each sender's records expand (`records(ofSender:)`).
 public struct Declaration: Sendable, Hashable {
     /// The declaration format this mailzone reads; a file declaring a newer one is refused.
     public static let supportedVersion = 1
@@ -21,12 +21,12 @@ public struct Declaration: Sendable, Hashable {
     public var presets: [PresetDefinition]
     /// Built-in presets and the user's, by name.
     public var catalog: PresetCatalog
-    /// The records each sender wants, one entry per sender in `senders` order.
-    public var expanded: [SenderRecords]
+    /// The zone of each sender, as a position in `zones`; nil for a sender in no declared zone.
+    public var senderZones: [Int?]
 
     public init(file: URL, displayPath: String, version: Located<Int>, zones: [ZoneDeclaration],
                 senders: [SenderDeclaration], presets: [PresetDefinition], catalog: PresetCatalog,
-                expanded: [SenderRecords]) {
+                senderZones: [Int?]) {
         self.file = file
         self.displayPath = displayPath
         self.version = version
@@ -34,8 +34,21 @@ public struct Declaration: Sendable, Hashable {
         self.senders = senders
         self.presets = presets
         self.catalog = catalog
-        self.expanded = expanded
+        self.senderZones = senderZones
     }
+
+    /// The records sender `index` wants: its presets' records with its inputs filled in, named
+    /// under its zone. Expanded on each call, and cheap: keeping every sender's records for the
+    /// whole run would hold a hosting provider's declaration in memory several times over.
+    /// The loader has expanded each sender once already, so this reports no problems.
+    public func records(ofSender index: Int) -> SenderRecords {
+        var diagnostics = Diagnostics()
+        return SenderExpander(catalog: catalog).expand(senders[index], zone: senderZones[index].map { zones[$0] },
+                                                       diagnostics: &diagnostics)
+    }
+
+    /// Every sender's records, in `senders` order (see `records(ofSender:)`).
+    public var expanded: [SenderRecords] { senders.indices.map(records(ofSender:)) }
 }
 
 /// A zone file mailzone may edit, and the origin its relative names hang from.

@@ -43,7 +43,9 @@ struct DeclarationDecoder {
                 draft.brokenPresetNames.insert(name)
             }
         }
-        for item in map["zones"]?.list("a list of zones", diagnostics: &diagnostics) ?? [] {
+        let zoneItems = map["zones"]?.list("a list of zones", diagnostics: &diagnostics) ?? []
+        draft.zones.reserveCapacity(zoneItems.count)
+        for item in zoneItems {
             if let zone = decodeZone(item, diagnostics: &diagnostics) { draft.zones.append(zone) }
         }
         if let sendersNode = map.required("senders", diagnostics: &diagnostics,
@@ -53,6 +55,8 @@ struct DeclarationDecoder {
                 diagnostics.error(at: sendersNode.location, "the declaration lists no senders",
                                   hint: "add a sender: '- domain: example.com' with its 'services:'")
             }
+            // Exact capacity: a hosting provider's declaration has thousands of senders.
+            draft.senders.reserveCapacity(items.count)
             for item in items {
                 if let sender = decodeSender(item, diagnostics: &diagnostics) { draft.senders.append(sender) }
             }

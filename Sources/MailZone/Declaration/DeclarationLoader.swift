@@ -11,39 +11,51 @@ public enum DeclarationLoader {
     public static func load(contentsOf url: URL, displayPath: String? = nil,
                             builtInPresets: PresetCatalog) throws(DeclarationErrors) -> Declaration {
         let path = displayPath ?? url.lastPathComponent
-        let root: YAMLNode?
-        do {
-            root = try YAMLSource.load(contentsOf: url, displayPath: path)
-        } catch {
-            throw DeclarationErrors([error])
+        var diagnostics = Diagnostics()
+        let draft = try decode(file: url, displayPath: path, diagnostics: &diagnostics) { () throws(DeclarationError) in
+            try YAMLSource.load(contentsOf: url, displayPath: path)
         }
-        return try decode(root, file: url, displayPath: path, builtInPresets: builtInPresets)
+        return try complete(draft, file: url, displayPath: path, builtInPresets: builtInPresets, diagnostics: diagnostics)
     }
 
     /// Loads a declaration from bytes, as if read from `url` (zone paths resolve against its directory).
     public static func load(data: Data, file url: URL, displayPath: String? = nil,
                             builtInPresets: PresetCatalog) throws(DeclarationErrors) -> Declaration {
         let path = displayPath ?? url.lastPathComponent
+        var diagnostics = Diagnostics()
+        let draft = try decode(file: url, displayPath: path, diagnostics: &diagnostics) { () throws(DeclarationError) in
+            try YAMLSource.parse(data: data, file: path)
+        }
+        return try complete(draft, file: url, displayPath: path, builtInPresets: builtInPresets, diagnostics: diagnostics)
+    }
+
+    /// Parses with `parse` and decodes the tree. The tree lives only in here: a large declaration's
+    /// tree is several times its decoded form, and is let go of before the senders are expanded.
+    private static func decode(file url: URL, displayPath: String, diagnostics: inout Diagnostics,
+                               parse: () throws(DeclarationError) -> YAMLNode?) throws(DeclarationErrors)
+        -> DeclarationDecoder.Draft
+    {
         let root: YAMLNode?
         do {
-            root = try YAMLSource.parse(data: data, file: path)
+            root = try parse()
         } catch {
             throw DeclarationErrors([error])
         }
-        return try decode(root, file: url, displayPath: path, builtInPresets: builtInPresets)
-    }
-
-    private static func decode(_ root: YAMLNode?, file url: URL, displayPath: String,
-                               builtInPresets: PresetCatalog) throws(DeclarationErrors) -> Declaration {
         guard let root else {
             throw DeclarationErrors([DeclarationError(
                 at: YAMLLocation(file: displayPath, line: 1, column: 1), "\(displayPath) is empty",
                 hint: "start it with 'version: \(Declaration.supportedVersion)', then 'zones:' and 'senders:'")])
         }
-        var diagnostics = Diagnostics()
         let decoder = DeclarationDecoder(baseDirectory: url.deletingLastPathComponent())
-        let draft = try decoder.decode(root, diagnostics: &diagnostics)
+        return try decoder.decode(root, diagnostics: &diagnostics)
+    }
 
+    /// Checks the decoded parts together and expands each sender's records.
+    private static func complete(_ draft: DeclarationDecoder.Draft, file url: URL, displayPath: String,
+                                 builtInPresets: PresetCatalog, diagnostics: Diagnostics) throws(DeclarationErrors)
+        -> Declaration
+    {
+        var diagnostics = diagnostics
         var catalog = builtInPresets
         catalog.add(user: draft.presets, diagnostics: &diagnostics)
 
@@ -51,13 +63,17 @@ public enum DeclarationLoader {
         validator.validateZones(draft.zones, diagnostics: &diagnostics)
         validator.validateSenders(draft.senders, zones: draft.zones, diagnostics: &diagnostics)
 
+        // Each sender is expanded once here, for the problems only a filled-in record shows (a name
+        // that is not a valid DNS name); its records are expanded again when they are needed.
         let expander = SenderExpander(catalog: catalog)
         let zoneIndex = ZoneIndex(draft.zones)
-        let expanded = draft.senders.map {
-            expander.expand($0, zone: zoneIndex.zone(for: $0.domain.value), diagnostics: &diagnostics)
+        let senderZones = draft.senders.map { sender in
+            let zone = zoneIndex.index(for: sender.domain.value)
+            _ = expander.expand(sender, zone: zone.map { draft.zones[$0] }, diagnostics: &diagnostics)
+            return zone
         }
         guard diagnostics.isEmpty else { throw DeclarationErrors(diagnostics.errors) }
         return Declaration(file: url, displayPath: displayPath, version: draft.version, zones: draft.zones,
-                           senders: draft.senders, presets: draft.presets, catalog: catalog, expanded: expanded)
+                           senders: draft.senders, presets: draft.presets, catalog: catalog, senderZones: senderZones)
     }
 }

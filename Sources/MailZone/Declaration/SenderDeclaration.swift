@@ -6,7 +6,11 @@ public struct SenderDeclaration: Sendable, Hashable {
     public var domain: Located<DeclaredName>
     public var services: [ServiceUse]
     /// Tags the user sets on the sender's DMARC record (`dmarc:`), if any.
-    public var dmarc: DMARCOverrides?
+    public var dmarc: DMARCOverrides? {
+        get { dmarcStorage?.value }
+        set { dmarcStorage = newValue.map(Indirect.value) }
+    }
+    private var dmarcStorage: Indirect<DMARCOverrides>?
     /// `mx:` as written; `mxPolicy` gives the effective policy.
     public var mx: Located<MXPolicy>?
     public var spf: SPFOptions
@@ -20,7 +24,7 @@ public struct SenderDeclaration: Sendable, Hashable {
         self.location = location
         self.domain = domain
         self.services = services
-        self.dmarc = dmarc
+        self.dmarcStorage = dmarc.map(Indirect.value)
         self.mx = mx
         self.spf = spf
         self.allowWeakerDMARC = allowWeakerDMARC

@@ -37,21 +37,28 @@ public enum ZoneAssignment {
 /// domain's suffixes (a few dictionary lookups) instead of scanning every zone.
 /// Answers exactly as `ZoneAssignment.zone(for:in:)`, the first zone winning a duplicate origin.
 public struct ZoneIndex: Sendable {
-    private var byOrigin: [DeclaredName: ZoneDeclaration] = [:]
+    private let zones: [ZoneDeclaration]
+    private var byOrigin: [DeclaredName: Int] = [:]
 
     public init(_ zones: [ZoneDeclaration]) {
+        self.zones = zones
         byOrigin.reserveCapacity(zones.count)
-        for zone in zones where byOrigin[zone.origin.value] == nil {
-            byOrigin[zone.origin.value] = zone
+        for (index, zone) in zones.enumerated() where byOrigin[zone.origin.value] == nil {
+            byOrigin[zone.origin.value] = index
         }
     }
 
     /// The zone whose origin is the longest suffix of `domain`, label by label; nil when none is.
     public func zone(for domain: DeclaredName) -> ZoneDeclaration? {
+        index(for: domain).map { zones[$0] }
+    }
+
+    /// The position in the zones of the zone `zone(for:)` finds.
+    public func index(for domain: DeclaredName) -> Int? {
         guard !byOrigin.isEmpty else { return nil }
         var labels = domain.labels[...]
         while !labels.isEmpty {
-            if let zone = byOrigin[DeclaredName(labels: Array(labels))] { return zone }
+            if let index = byOrigin[DeclaredName(labels: Array(labels))] { return index }
             labels = labels.dropFirst()
         }
         return nil
@@ -82,12 +89,12 @@ public struct RecordOwner: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Declaration {
-    /// Each zone's senders, as indices into `expanded` in declaration order, by zone origin — found in one
+    /// Each zone's senders, as indices into `senders` in declaration order, by zone origin — found in one
     /// pass, so planning or verifying thousands of zones does not scan every sender for every zone.
     public var senderIndicesByZoneOrigin: [DeclaredName: [Int]] {
         var result: [DeclaredName: [Int]] = [:]
-        for (offset, sender) in expanded.enumerated() {
-            if let origin = sender.zone?.origin.value { result[origin, default: []].append(offset) }
+        for (offset, zone) in senderZones.enumerated() {
+            if let zone { result[zones[zone].origin.value, default: []].append(offset) }
         }
         return result
     }

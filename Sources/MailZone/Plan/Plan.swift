@@ -22,38 +22,57 @@ public struct Plan: Codable, Sendable, Hashable {
         self.errors = errors
     }
 
-    public var summary: PlanSummary {
-        var summary = PlanSummary()
-        for zone in zones {
-            summary.errors += zone.errors.count
-            summary.warnings += zone.warnings.count
-            for sender in zone.senders {
-                // A sender with a conflict changes nothing, so its would-be changes are not counted.
-                let held = sender.hasConflicts
-                for item in sender.items {
-                    switch item.action {
-                    case .create: summary.create += held ? 0 : 1
-                    case .merge: summary.merge += held ? 0 : 1
-                    case .replace: summary.replace += held ? 0 : 1
-                    case .unchanged: summary.unchanged += 1
-                    case .conflict: summary.conflicts += 1
-                    case .warning: summary.warnings += 1
-                    }
-                }
-            }
-            if zone.serial != nil { summary.zonesChanged += 1 }
-        }
-        summary.errors += errors.count
-        return summary
-    }
+    public var summary: PlanSummary { PlanTally(self).summary }
 
     /// True when applying would change a file.
     public var hasChanges: Bool { zones.contains { !$0.files.isEmpty } }
     /// True when a conflict or an error stops part of the plan.
-    public var hasProblems: Bool {
-        let summary = summary
-        return summary.conflicts > 0 || summary.errors > 0
+    public var hasProblems: Bool { PlanTally(self).hasProblems }
+}
+
+/// A plan's counts and the files it writes, gathered zone by zone: what the summary line, the
+/// verdict and the exit code need when the zones are rendered as they are planned and not kept.
+public struct PlanTally: Sendable, Hashable {
+    public private(set) var summary = PlanSummary()
+    /// The files apply would write, in plan order.
+    public private(set) var files: [String] = []
+
+    /// A tally of the plan's findings outside any zone, before any zone is added.
+    public init(errors: [PlanFinding]) {
+        summary.errors = errors.count
     }
+
+    /// The tally of a whole plan.
+    public init(_ plan: Plan) {
+        self.init(errors: plan.errors)
+        plan.zones.forEach { add($0) }
+    }
+
+    public mutating func add(_ zone: ZonePlan) {
+        summary.errors += zone.errors.count
+        summary.warnings += zone.warnings.count
+        for sender in zone.senders {
+            // A sender with a conflict changes nothing, so its would-be changes are not counted.
+            let held = sender.hasConflicts
+            for item in sender.items {
+                switch item.action {
+                case .create: summary.create += held ? 0 : 1
+                case .merge: summary.merge += held ? 0 : 1
+                case .replace: summary.replace += held ? 0 : 1
+                case .unchanged: summary.unchanged += 1
+                case .conflict: summary.conflicts += 1
+                case .warning: summary.warnings += 1
+                }
+            }
+        }
+        if zone.serial != nil { summary.zonesChanged += 1 }
+        files += zone.files.map(\.path)
+    }
+
+    /// True when applying would change a file.
+    public var hasChanges: Bool { !files.isEmpty }
+    /// True when a conflict or an error stops part of the plan.
+    public var hasProblems: Bool { summary.conflicts > 0 || summary.errors > 0 }
 }
 
 /// Counts for the summary line and the Markdown table.

@@ -29,34 +29,60 @@ public struct PlanOutcome: Sendable {
     public var newFiles: [String: [UInt8]]
 }
 
+/// One zone's plan with the file contents it was made from and those it would write.
+public struct ZoneOutcome: Sendable {
+    public var plan: ZonePlan
+    /// Each changed file's bytes as read, by the path the plan shows.
+    public var originalFiles: [String: [UInt8]]
+    /// Each changed file's bytes after the plan's edits, by the path the plan shows.
+    public var newFiles: [String: [UInt8]]
+}
+
 /// Compares a declaration with its zone files and plans the change.
 ///
 /// Zones are independent, so they are read and planned in parallel; results keep
 /// the declaration's order, so the plan's bytes do not depend on scheduling.
 public enum Planner {
+    /// The whole plan, every zone's plan and file contents kept (for JSON, Markdown, apply).
     public static func plan(_ declaration: Declaration, options: PlannerOptions = PlannerOptions()) -> PlanOutcome {
-        let zones = declaration.zones
-        let senderIndices = declaration.senderIndicesByZoneOrigin
-        let results = ParallelMap.map(zones) { zone in
-            planZone(zone, senders: senderIndices[zone.origin.value] ?? [], declaration: declaration, options: options)
-        }
-        var plan = Plan(declaration: declaration.displayPath, zones: results.map(\.plan))
-        for sender in declaration.expanded where sender.zone == nil {
-            plan.errors.append(PlanFinding(severity: "error",
-                                           message: "the sender \(sender.sender.domain.value.text) is in no declared zone",
-                                           fix: "add its zone under `zones:` in \(declaration.displayPath)",
-                                           location: PlanLocation(file: sender.sender.location.file, line: sender.sender.location.line,
-                                                                  column: sender.sender.location.column)))
-        }
+        var zones: [ZonePlan] = []
+        zones.reserveCapacity(declaration.zones.count)
         var original: [String: [UInt8]] = [:]
         var new: [String: [UInt8]] = [:]
-        for result in results {
-            original.merge(result.original) { first, _ in first }
-            new.merge(result.new) { first, _ in first }
+        plan(declaration, options: options) { zone in
+            zones.append(zone.plan)
+            original.merge(zone.originalFiles) { first, _ in first }
+            new.merge(zone.newFiles) { first, _ in first }
         }
+        let plan = Plan(declaration: declaration.displayPath, zones: zones, errors: unplacedSenders(declaration))
         return PlanOutcome(plan: plan, originalFiles: original, newFiles: new)
     }
 
+    /// Plans every zone and hands each to `receive` in the declaration's order, as soon as it and
+    /// the zones before it are planned, keeping none: a repository of thousands of zones is
+    /// reported (text, diff, GitHub annotations) with only the zones in flight in memory.
+    /// The plan's other findings are `unplacedSenders(_:)`.
+    public static func plan(_ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
+                            receive: (ZoneOutcome) -> Void) {
+        let senderIndices = declaration.senderIndicesByZoneOrigin
+        ParallelMap.forEachInOrder(declaration.zones, { zone in
+            planZone(zone, senders: senderIndices[zone.origin.value] ?? [], declaration: declaration, options: options)
+        }, receive: { result in
+            receive(ZoneOutcome(plan: result.plan, originalFiles: result.original, newFiles: result.new))
+        })
+    }
+
+    /// The plan's findings outside any zone: senders whose domain is in no declared zone.
+    public static func unplacedSenders(_ declaration: Declaration) -> [PlanFinding] {
+        declaration.senders.indices.filter { declaration.senderZones[$0] == nil }.map { index in
+            let sender = declaration.senders[index]
+            return PlanFinding(severity: "error",
+                        message: "the sender \(sender.domain.value.text) is in no declared zone",
+                        fix: "add its zone under `zones:` in \(declaration.displayPath)",
+                        location: PlanLocation(file: sender.location.file, line: sender.location.line,
+                                               column: sender.location.column))
+        }
+    }
 
     /// How zones are read: with their declared origin, `$INCLUDE` kept inside the declaration's directory tree.
     static func loadOptions(origin: DomainName, declarationPath: String, allowOutside: Bool) -> LoadOptions {
@@ -74,7 +100,7 @@ public enum Planner {
         var new: [String: [UInt8]] = [:]
     }
 
-    /// Plans one zone; `senderIndices` are the positions in `declaration.expanded` of the senders
+    /// Plans one zone; `senderIndices` are the positions in `declaration.senders` of the senders
     /// assigned to it, in declaration order.
     static func planZone(_ zoneDeclaration: ZoneDeclaration, senders senderIndices: [Int], declaration: Declaration,
                          options: PlannerOptions) -> ZoneResult {
@@ -221,7 +247,7 @@ public enum Planner {
                                     options: PlannerOptions,
                                     oldPrints: () -> PlanCheck.Prints) -> EditedZone {
         // Organisational domains first, so a subdomain sees the DMARC record the plan gives its parent.
-        let senders = senderIndices.map { (offset: $0, element: declaration.expanded[$0]) }
+        let senders = senderIndices.map { (offset: $0, element: declaration.records(ofSender: $0)) }
         let ordered = senders.sorted { ($0.element.sender.domain.value.labels.count, $0.offset) < ($1.element.sender.domain.value.labels.count, $1.offset) }
         var state = ZoneState(zone: zone)
         var plans: [Int: SenderPlan] = [:]
@@ -280,18 +306,29 @@ public enum Digest {
 }
 
 /// Runs independent work on every core, keeping results in input order.
-enum ParallelMap {
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
-        guard inputs.count > 1 else { return inputs.map(transform) }
-        let results = ResultSlots<Output>(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            results.set(index, transform(inputs[index]))
-        }
-        return results.values()
-    }
-}
+enum ParallelMap {}
 
 extension ParallelMap {
+    /// Runs `transform` on every input on all cores and hands the outputs to `receive`, on the
+    /// calling thread, in input order: each as soon as it and those before it are done, and let go
+    /// of once received, so only outputs finished ahead of their turn wait in memory.
+    static func forEachInOrder<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @escaping @Sendable (Input) -> Output,
+                                                                  receive: (Output) -> Void) {
+        guard inputs.count > 1 else {
+            inputs.forEach { receive(transform($0)) }
+            return
+        }
+        let slots = HandOverSlots<Output>(count: inputs.count)
+        DispatchQueue.global().async {
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                slots.set(index, transform(inputs[index]))
+            }
+        }
+        for index in inputs.indices {
+            receive(slots.take(index))
+        }
+    }
+
     /// Runs `first` and `second`, side by side when `parallel`, one after the other otherwise.
     static func both<A: Sendable, B: Sendable>(parallel: Bool, _ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         guard parallel else { return (first(), second()) }
@@ -303,6 +340,38 @@ extension ParallelMap {
         // Both slots are filled once concurrentPerform returns.
         guard let resultA = a.values().first, let resultB = b.values().first else { return (first(), second()) }
         return (resultA, resultB)
+    }
+}
+
+/// Slots filled from several threads, each by exactly one, and emptied in order by one reader
+/// that waits for the slot it needs.
+final class HandOverSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let condition = NSCondition()
+    /// The slot the reader waits for; filling another one does not wake it.
+    private var awaited = 0
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        condition.lock()
+        slots[index] = value
+        if index == awaited { condition.signal() }
+        condition.unlock()
+    }
+
+    /// The value of slot `index`, once set; the slot lets go of it.
+    func take(_ index: Int) -> Value {
+        condition.lock()
+        defer { condition.unlock() }
+        awaited = index
+        while true {
+            if let value = slots[index] {
+                slots[index] = nil
+                return value
+            }
+            condition.wait()
+        }
     }
 }
 

@@ -57,6 +57,9 @@ public struct Template: Sendable, Hashable {
 
     /// The text with every placeholder replaced; nil when a value is missing.
     public func expand(_ values: [String: String]) -> String? {
+        // A template that is one placeholder (`${dkim.qcloud}`) is the value itself, shared rather
+        // than copied: a DKIM key is 400 bytes, and a declaration may have thousands.
+        if parts.count == 1, case .placeholder(let name) = parts[0] { return values[name] }
         var result = ""
         for part in parts {
             switch part {

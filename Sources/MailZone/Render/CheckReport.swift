@@ -34,9 +34,9 @@ public struct CheckReport: Encodable, Sendable {
     }
 
     /// The one-line verdict that ends `check`'s text output.
-    public static func verdictLine(_ plan: Plan, declaration: String) -> String {
-        let s = plan.summary
-        switch PlanStatus(plan) {
+    public static func verdictLine(_ tally: PlanTally, declaration: String) -> String {
+        let s = tally.summary
+        switch PlanStatus(tally) {
         case .satisfied:
             return "Check passed: the zones satisfy \(declaration).\n"
         case .changesNeeded:

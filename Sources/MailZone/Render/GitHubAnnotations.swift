@@ -12,49 +12,54 @@ public enum GitHubAnnotations {
     }
 
     public static func render(_ plan: Plan) -> String {
+        plan.zones.reduce(into: render(errors: plan.errors)) { $0 += render(zone: $1) }
+    }
+
+    /// The plan's findings outside any zone.
+    public static func render(errors: [PlanFinding]) -> String {
+        errors.map { line(.error, title: "mailzone: error", message: message($0.message, fix: $0.fix), at: $0.location) }.joined()
+    }
+
+    /// One zone's annotations: its errors and warnings, each sender's records, the serial bump.
+    public static func render(zone: ZonePlan) -> String {
         var out = ""
-        for finding in plan.errors {
-            out += line(.error, title: "mailzone: error", message: message(finding.message, fix: finding.fix), at: finding.location)
+        for finding in zone.errors {
+            out += line(.error, title: "mailzone: error in zone \(zone.origin)", message: message(finding.message, fix: finding.fix),
+                        at: finding.location ?? PlanLocation(file: zone.file, line: 1))
         }
-        for zone in plan.zones {
-            for finding in zone.errors {
-                out += line(.error, title: "mailzone: error in zone \(zone.origin)", message: message(finding.message, fix: finding.fix),
-                            at: finding.location ?? PlanLocation(file: zone.file, line: 1))
-            }
-            for finding in zone.warnings {
-                out += line(.warning, title: "mailzone: zone \(zone.origin)", message: message(finding.message, fix: finding.fix),
-                            at: finding.location ?? PlanLocation(file: zone.file, line: 1))
-            }
-            for sender in zone.senders {
-                let domain = String(sender.domain.dropLast())
-                for item in sender.items {
-                    let title = "mailzone: \(item.owner) \(item.type) (\(domain))"
-                    // Prefer the zone line: that is the file the pull request changes; else the YAML line asking for it.
-                    let place = item.zoneLocation ?? item.declarationLocation
-                    switch item.action {
-                    case .conflict:
-                        out += line(.error, title: "mailzone conflict: \(item.owner) \(item.type) (\(domain))",
-                                    message: message(item.message ?? "conflict", fix: item.fix), at: place)
-                    case .warning:
-                        out += line(.warning, title: title, message: message(item.message ?? "", fix: item.fix), at: place)
-                    case .create:
-                        out += line(.notice, title: title,
-                                    message: "add \(item.owner) \(item.type) \(short(item.after)) (run `mailzone apply`)",
-                                    at: item.declarationLocation ?? item.zoneLocation)
-                    case .merge, .replace:
-                        out += line(.notice, title: title,
-                                    message: "\(item.action.rawValue) \(item.owner) \(item.type): \(short(item.before)) => \(short(item.after)) (run `mailzone apply`)",
-                                    at: place)
-                    case .unchanged:
-                        break
-                    }
+        for finding in zone.warnings {
+            out += line(.warning, title: "mailzone: zone \(zone.origin)", message: message(finding.message, fix: finding.fix),
+                        at: finding.location ?? PlanLocation(file: zone.file, line: 1))
+        }
+        for sender in zone.senders {
+            let domain = String(sender.domain.dropLast())
+            for item in sender.items {
+                let title = "mailzone: \(item.owner) \(item.type) (\(domain))"
+                // Prefer the zone line: that is the file the pull request changes; else the YAML line asking for it.
+                let place = item.zoneLocation ?? item.declarationLocation
+                switch item.action {
+                case .conflict:
+                    out += line(.error, title: "mailzone conflict: \(item.owner) \(item.type) (\(domain))",
+                                message: message(item.message ?? "conflict", fix: item.fix), at: place)
+                case .warning:
+                    out += line(.warning, title: title, message: message(item.message ?? "", fix: item.fix), at: place)
+                case .create:
+                    out += line(.notice, title: title,
+                                message: "add \(item.owner) \(item.type) \(short(item.after)) (run `mailzone apply`)",
+                                at: item.declarationLocation ?? item.zoneLocation)
+                case .merge, .replace:
+                    out += line(.notice, title: title,
+                                message: "\(item.action.rawValue) \(item.owner) \(item.type): \(short(item.before)) => \(short(item.after)) (run `mailzone apply`)",
+                                at: place)
+                case .unchanged:
+                    break
                 }
             }
-            if let serial = zone.serial {
-                out += line(.notice, title: "mailzone: \(zone.origin) SOA serial",
-                            message: "the SOA serial goes from \(serial.from) to \(serial.to) (\(serial.scheme))",
-                            at: serial.location ?? PlanLocation(file: zone.file, line: 1))
-            }
+        }
+        if let serial = zone.serial {
+            out += line(.notice, title: "mailzone: \(zone.origin) SOA serial",
+                        message: "the SOA serial goes from \(serial.from) to \(serial.to) (\(serial.scheme))",
+                        at: serial.location ?? PlanLocation(file: zone.file, line: 1))
         }
         return out
     }

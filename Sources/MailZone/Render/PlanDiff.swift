@@ -9,6 +9,14 @@ public enum PlanDiff {
         files(outcome, context: context).map(\.diff).joined()
     }
 
+    /// The diffs of one zone's files, one after the other (for output written zone by zone).
+    public static func render(zone: ZoneOutcome, context: Int = 3) -> String {
+        zone.plan.files.map { file in
+            UnifiedDiff.diff(old: zone.originalFiles[file.path] ?? [], new: zone.newFiles[file.path] ?? [],
+                             path: file.path, context: context)
+        }.joined()
+    }
+
     /// Each changed file's path and diff, in plan order.
     public static func files(_ outcome: PlanOutcome, context: Int = 3) -> [(path: String, diff: String)] {
         outcome.plan.zones.flatMap(\.files).map { file in

@@ -11,9 +11,13 @@ public enum PlanStatus: String, Sendable, Hashable, Codable {
     case failed
 
     public init(_ plan: Plan) {
-        if plan.hasProblems {
+        self.init(PlanTally(plan))
+    }
+
+    public init(_ tally: PlanTally) {
+        if tally.hasProblems {
             self = .failed
-        } else if plan.hasChanges {
+        } else if tally.hasChanges {
             self = .changesNeeded
         } else {
             self = .satisfied

@@ -16,42 +16,51 @@ public struct PlanTextRenderer: Sendable {
     }
 
     public func render(_ plan: Plan) -> String {
-        renderBody(plan) + summaryLine(plan)
+        renderBody(plan) + summaryLine(PlanTally(plan))
     }
 
     /// Everything but the summary line: `check` ends the same body with its verdict instead.
     public func renderBody(_ plan: Plan) -> String {
+        plan.zones.reduce(into: renderErrors(plan.errors)) { $0 += renderZone($1) }
+    }
+
+    /// The plan's findings outside any zone, which come first.
+    public func renderErrors(_ errors: [PlanFinding]) -> String {
         var out = ""
-        for finding in plan.errors {
+        for finding in errors {
             out += finding.location.map { "\($0): " } ?? ""
             out += style.red("error:") + " \(finding.message)\n"
             if let fix = finding.fix { out += "  fix: \(fix)\n" }
         }
-        for zone in plan.zones {
-            out += style.bold("zone \(zone.origin)") + "  \(zone.file)\n"
-            for error in zone.errors {
-                out += "  " + style.red("x") + " " + (error.location.map { "\($0): " } ?? "") + error.message + "\n"
-                if let fix = error.fix { out += "      fix: \(fix)\n" }
-            }
-            for warning in zone.warnings {
-                out += "  " + style.yellow("!") + " \(warning.message)\n"
-                if let fix = warning.fix { out += "      fix: \(fix)\n" }
-            }
-            for sender in zone.senders {
-                out += "  sender \(sender.domain.dropLast())  (\(sender.services.joined(separator: ", ")))\n"
-                let width = sender.items.filter { showUnchanged || $0.action != .unchanged }.map(\.owner.count).max() ?? 1
-                for item in sender.items where showUnchanged || item.action != .unchanged {
-                    out += renderItem(item, ownerWidth: width)
-                }
-                if sender.hasConflicts {
-                    out += "    " + style.red("this sender's changes are held back until its conflicts are resolved") + "\n"
-                }
-            }
-            if let serial = zone.serial {
-                out += "  " + style.yellow("~") + " @ SOA serial \(serial.from) => \(serial.to) (\(serial.scheme))\n"
-            }
-            out += "\n"
+        return out
+    }
+
+    /// One zone's block: its errors and warnings, each sender's records, the serial bump.
+    public func renderZone(_ zone: ZonePlan) -> String {
+        var out = ""
+        out += style.bold("zone \(zone.origin)") + "  \(zone.file)\n"
+        for error in zone.errors {
+            out += "  " + style.red("x") + " " + (error.location.map { "\($0): " } ?? "") + error.message + "\n"
+            if let fix = error.fix { out += "      fix: \(fix)\n" }
         }
+        for warning in zone.warnings {
+            out += "  " + style.yellow("!") + " \(warning.message)\n"
+            if let fix = warning.fix { out += "      fix: \(fix)\n" }
+        }
+        for sender in zone.senders {
+            out += "  sender \(sender.domain.dropLast())  (\(sender.services.joined(separator: ", ")))\n"
+            let width = sender.items.filter { showUnchanged || $0.action != .unchanged }.map(\.owner.count).max() ?? 1
+            for item in sender.items where showUnchanged || item.action != .unchanged {
+                out += renderItem(item, ownerWidth: width)
+            }
+            if sender.hasConflicts {
+                out += "    " + style.red("this sender's changes are held back until its conflicts are resolved") + "\n"
+            }
+        }
+        if let serial = zone.serial {
+            out += "  " + style.yellow("~") + " @ SOA serial \(serial.from) => \(serial.to) (\(serial.scheme))\n"
+        }
+        out += "\n"
         return out
     }
 
@@ -93,13 +102,13 @@ public struct PlanTextRenderer: Sendable {
     /// Values longer than this are shortened unless `fullValues` is set.
     static let valueLimit = 100
 
-    func summaryLine(_ plan: Plan) -> String {
-        let s = plan.summary
+    public func summaryLine(_ tally: PlanTally) -> String {
+        let s = tally.summary
         var line = "Plan: \(s.create) to add, \(s.merge) to merge, \(s.replace) to replace, \(s.conflicts) \(s.conflicts == 1 ? "conflict" : "conflicts")"
         if s.warnings > 0 { line += ", \(s.warnings) \(s.warnings == 1 ? "warning" : "warnings")" }
         if s.errors > 0 { line += ", \(s.errors) \(s.errors == 1 ? "error" : "errors")" }
         line += "."
-        let files = plan.zones.flatMap(\.files).map(\.path)
+        let files = tally.files
         if !files.isEmpty {
             line += " `mailzone apply` writes \(files.joined(separator: ", "))."
         } else if s.conflicts == 0, s.errors == 0 {

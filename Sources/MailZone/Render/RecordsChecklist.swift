@@ -45,11 +45,13 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
 
     /// The checklist for `domain` (case and trailing dot ignored), which must be a declared sender.
     public static func make(for domain: String, in declaration: Declaration) throws(RecordsChecklistError) -> RecordsChecklist {
-        guard let wanted = DeclaredName(domain), let sender = declaration.expanded.first(where: { $0.sender.domain.value == wanted })
+        guard let wanted = DeclaredName(domain),
+              let index = declaration.senders.firstIndex(where: { $0.domain.value == wanted })
         else {
-            let senders = declaration.expanded.map(\.sender.domain.value.text)
+            let senders = declaration.senders.map(\.domain.value.text)
             throw RecordsChecklistError(domain: domain, declaration: declaration.displayPath, senders: senders)
         }
+        let sender = declaration.records(ofSender: index)
         let origin = sender.zone?.origin.value
         let base = origin ?? sender.sender.domain.value
         func host(_ owner: RecordOwner) -> String { owner.name.relative(to: base) ?? owner.name.absolute }

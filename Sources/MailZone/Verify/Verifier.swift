@@ -32,11 +32,12 @@ public struct Verifier: Sendable {
         var zones: [VerifyZone] = []
         let sendersByOrigin = declaration.senderIndicesByZoneOrigin
         for zone in declaration.zones {
-            let senders = (sendersByOrigin[zone.origin.value] ?? []).map { declaration.expanded[$0] }
+            let senders = (sendersByOrigin[zone.origin.value] ?? []).map { declaration.records(ofSender: $0) }
             guard !senders.isEmpty else { continue }
             zones.append(verify(zone: zone, senders: senders, servers: servers))
         }
-        let homeless = declaration.expanded.filter { $0.zone == nil }
+        let homeless = declaration.senders.indices.filter { declaration.senderZones[$0] == nil }
+            .map { declaration.records(ofSender: $0) }
         if !homeless.isEmpty {
             var zone = VerifyZone(origin: nil, file: nil)
             switch servers {

@@ -1,8 +1,84 @@
-/// A YAML value with its position, detached from Yams.
+/// A parsed YAML document, stored flat: one small entry per node, the children of every list
+/// and mapping in one array of entry numbers, and the text of every scalar in one byte buffer.
 ///
-/// Built once from Yams' `Node` graph under limits (see `YAMLTreeBuilder`), so the
-/// decoders walk a plain value tree: aliases already expanded, merge keys (`<<`)
-/// already applied, every node carrying the line and column it came from.
+/// Built once from libyaml's events under limits (see `YAMLTreeBuilder`): aliases already
+/// resolved (an alias is its anchor's entry, shared), merge keys (`<<`) already applied. A tree
+/// of Swift values with a location, a string and an array per node took some 140 bytes a node,
+/// four times the file for a hosting provider's declaration (10,000 zones and senders, 6 MB);
+/// this takes 20 bytes a node plus the text.
+final class YAMLDocument: Sendable {
+    /// One node: its shape and scalar type, where it was written, and its text or its children.
+    struct Entry: Sendable {
+        enum Shape: UInt8, Sendable {
+            case scalar, sequence, mapping
+        }
+
+        var shape: Shape
+        /// A scalar's type (`YAMLDocument.kinds`); unused for collections.
+        var kind: UInt8
+        var line: UInt32
+        var column: UInt32
+        /// A scalar's first byte in `text`, or a collection's first slot in `children`.
+        var start: UInt32
+        /// A scalar's length in bytes, or a collection's slots in `children`: one per list item,
+        /// two per mapping pair (key, then value).
+        var count: UInt32
+    }
+
+    /// Scalar types by their number in `Entry.kind`; `.other` takes its tag from `otherTags`.
+    static let kinds: [YAMLScalar.Kind] = [.string, .integer, .float, .boolean, .null, .timestamp, .merge]
+    static let otherKind = UInt8(kinds.count)
+
+    let file: String
+    let entries: [Entry]
+    let children: [UInt32]
+    let text: [UInt8]
+    /// The tags of scalars of a type mailzone does not know (`!custom`), by entry.
+    let otherTags: [UInt32: String]
+
+    init(file: String, entries: [Entry], children: [UInt32], text: [UInt8], otherTags: [UInt32: String]) {
+        self.file = file
+        self.entries = entries
+        self.children = children
+        self.text = text
+        self.otherTags = otherTags
+    }
+
+    static func code(of kind: YAMLScalar.Kind) -> UInt8 {
+        kinds.firstIndex(of: kind).map(UInt8.init) ?? otherKind
+    }
+
+    func kind(of index: UInt32) -> YAMLScalar.Kind {
+        let code = entries[Int(index)].kind
+        return code < Self.otherKind ? Self.kinds[Int(code)] : .other(otherTags[index] ?? "?")
+    }
+
+    func scalarText(of index: UInt32) -> String {
+        let entry = entries[Int(index)]
+        let start = Int(entry.start)
+        return String(decoding: text[start..<start + Int(entry.count)], as: UTF8.self)
+    }
+
+    func children(of index: UInt32) -> ArraySlice<UInt32> {
+        let entry = entries[Int(index)]
+        let start = Int(entry.start)
+        return children[start..<start + Int(entry.count)]
+    }
+
+    /// How a node is named in "expected X, found Y".
+    func kindDescription(of index: UInt32) -> String {
+        switch entries[Int(index)].shape {
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .scalar: return kind(of: index).description
+        }
+    }
+}
+
+/// A YAML value with its position: one node of a `YAMLDocument`, read as a value tree.
+///
+/// The decoders walk it as if it were a plain tree (`content` gives a scalar, or a list's
+/// items, or a mapping's pairs), each node carrying the line and column it came from.
 struct YAMLNode: Sendable {
     enum Content: Sendable {
         case scalar(YAMLScalar)
@@ -10,24 +86,45 @@ struct YAMLNode: Sendable {
         case mapping([YAMLPair])
     }
 
-    var content: Content
-    var location: YAMLLocation
+    let document: YAMLDocument
+    let index: UInt32
 
-    /// How the node is named in "expected X, found Y".
-    var kindDescription: String {
-        switch content {
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        case .scalar(let scalar): return scalar.kind.description
+    private var entry: YAMLDocument.Entry { document.entries[Int(index)] }
+
+    var content: Content {
+        switch entry.shape {
+        case .scalar:
+            return .scalar(YAMLScalar(text: document.scalarText(of: index), kind: document.kind(of: index)))
+        case .sequence:
+            return .sequence(document.children(of: index).map { YAMLNode(document: document, index: $0) })
+        case .mapping:
+            let slots = document.children(of: index)
+            var pairs: [YAMLPair] = []
+            pairs.reserveCapacity(slots.count / 2)
+            var slot = slots.startIndex
+            while slot + 1 < slots.endIndex {
+                pairs.append(YAMLPair(key: YAMLNode(document: document, index: slots[slot]),
+                                      value: YAMLNode(document: document, index: slots[slot + 1])))
+                slot += 2
+            }
+            return .mapping(pairs)
         }
     }
 
-    var scalar: YAMLScalar? {
-        if case .scalar(let scalar) = content { return scalar }
-        return nil
+    var location: YAMLLocation {
+        let entry = entry
+        return YAMLLocation(file: document.file, line: Int(entry.line), column: Int(entry.column))
     }
 
-    var isNull: Bool { scalar?.kind == .null }
+    /// How the node is named in "expected X, found Y".
+    var kindDescription: String { document.kindDescription(of: index) }
+
+    var scalar: YAMLScalar? {
+        guard entry.shape == .scalar else { return nil }
+        return YAMLScalar(text: document.scalarText(of: index), kind: document.kind(of: index))
+    }
+
+    var isNull: Bool { entry.shape == .scalar && document.kind(of: index) == .null }
 }
 
 /// A key and its value in a mapping.
