@@ -24,6 +24,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The declaration.", valueName: "file"))
     var config = "mailzone.yaml"
 
+    @Flag(help: "Let zone files and their $INCLUDEs be read outside the declaration's directory tree.")
+    var allowOutside = false
+
     @Option(name: .customLong("server"), help: ArgumentHelp(
         "A server to ask instead of the zones' name servers, by address or host name; repeat for several. IPv6 in brackets: [::1]:53.",
         valueName: "addr[:port]"))
@@ -76,7 +79,7 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         let options = DNSQueryOptions(timeout: timeout, retries: retries, forceTCP: tcp,
                                       edns: ednsBufferSize == 0 ? nil : EDNS(udpPayloadSize: max(512, ednsBufferSize)))
-        let verifier = Verifier(declaration: declaration, client: DNSQueryClient(options: options))
+        let verifier = Verifier(declaration: declaration, client: DNSQueryClient(options: options), allowOutside: allowOutside)
         let report = verifier.verify(servers: addresses.isEmpty ? .authoritative(port: port) : .given(addresses))
         let output: String
         switch format {

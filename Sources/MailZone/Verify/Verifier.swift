@@ -13,11 +13,16 @@ public struct Verifier: Sendable {
     public let declaration: Declaration
     public let client: any DNSQuerying
     public let resolver: any HostResolving
+    /// Lets zone files and their `$INCLUDE`s be read outside the declaration's directory tree
+    /// (`--allow-outside`), as for `plan`.
+    public let allowOutside: Bool
 
-    public init(declaration: Declaration, client: any DNSQuerying, resolver: any HostResolving = SystemHostResolver()) {
+    public init(declaration: Declaration, client: any DNSQuerying, resolver: any HostResolving = SystemHostResolver(),
+                allowOutside: Bool = false) {
         self.declaration = declaration
         self.client = client
         self.resolver = resolver
+        self.allowOutside = allowOutside
     }
 
     /// Which servers to ask.
@@ -60,10 +65,20 @@ public struct Verifier: Sendable {
         let origin = declared.origin.value.dnsName
         let file = declaration.path(of: declared)
         var zone = VerifyZone(origin: origin.description, file: file)
-        let loaded: Zone? = FileManager.default.fileExists(atPath: declared.url.path)
-            ? ZoneLoader.load(path: declared.url.path,
-                              options: Planner.loadOptions(origin: origin, declarationPath: declaration.displayPath,
-                                                           allowOutside: false)) : nil
+        // The zone file gives the serial to compare with and, without --server, the name servers;
+        // like plan, verify reads no file outside the declaration's tree unless allowed.
+        let loaded: Zone?
+        let root = declaration.file.deletingLastPathComponent().path
+        if !allowOutside, !FilePaths.isInside(declared.url.path, root: root) {
+            zone.errors.append("the zone file \(file) is outside the directory of \(declaration.displayPath) (resolved: \(FilePaths.resolved(declared.url.path))), so it is not read; keep zone files beside the declaration, or pass --allow-outside")
+            loaded = nil
+        } else if FileManager.default.fileExists(atPath: declared.url.path) {
+            loaded = ZoneLoader.load(path: declared.url.path,
+                                     options: Planner.loadOptions(origin: origin, declarationPath: declaration.displayPath,
+                                                                  allowOutside: allowOutside))
+        } else {
+            loaded = nil
+        }
         zone.fileSerial = loaded?.records(at: origin, type: .soa).first.flatMap { $0.rdata.soaSerial }
 
         var targets: [VerifyTarget]

@@ -1,5 +1,6 @@
 import DNSClient
 import Foundation
+import MailAuth
 import Testing
 import ZoneFile
 @testable import MailZone
@@ -110,5 +111,35 @@ struct VerifierTests {
         report.zones[0].senders[0].records.removeLast()
         report.zones[0].servers = [VerifyServer(address: "s", error: "no")]
         #expect(report.exitCode == 1)
+    }
+
+    /// Like plan, verify reads no zone file outside the declaration's directory tree unless
+    /// allowed: the file's serial is then unknown, and the zone says why.
+    @Test func aZoneFileOutsideTheTreeIsNotRead() throws {
+        let top = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-verify-outside-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: top) }
+        let repository = top.appendingPathComponent("repo")
+        let elsewhere = top.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: repository, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let declaration = VerifyLab.declaration.replacingOccurrences(of: "file: db.sampledomain.com",
+                                                                     with: "file: ../elsewhere/db.sampledomain.com")
+        try declaration.write(to: repository.appendingPathComponent("mailzone.yaml"), atomically: true, encoding: .utf8)
+        try VerifyLab.zoneText().write(to: elsewhere.appendingPathComponent("db.sampledomain.com"), atomically: true, encoding: .utf8)
+        let loaded = try DeclarationLoader.load(contentsOf: repository.appendingPathComponent("mailzone.yaml"),
+                                                displayPath: "mailzone.yaml",
+                                                builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
+        let client = ZoneBackedDNS(zones: [Self.primary: ZoneBackedDNS.zone(VerifyLab.zoneText())])
+
+        let refused = Verifier(declaration: loaded, client: client).verify(servers: .given([Self.primary]))
+        #expect(refused.zones.first?.fileSerial == nil)
+        #expect(refused.zones.first?.errors.count == 1)
+        #expect(refused.zones.first?.errors.first?.hasPrefix("the zone file ../elsewhere/db.sampledomain.com is outside the directory of mailzone.yaml") == true)
+        #expect(refused.zones.first?.errors.first?.hasSuffix("so it is not read; keep zone files beside the declaration, or pass --allow-outside") == true)
+
+        let allowed = Verifier(declaration: loaded, client: client, allowOutside: true).verify(servers: .given([Self.primary]))
+        #expect(allowed.zones.first?.fileSerial == 2026113001)
+        #expect(allowed.zones.first?.errors.isEmpty == true)
+        #expect(allowed.summary.verified == 11)
     }
 }
