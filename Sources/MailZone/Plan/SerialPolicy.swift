@@ -1,4 +1,5 @@
 import Foundation
+import ZoneFile
 
 /// How the SOA serial is bumped once per changed zone, keeping the scheme the
 /// zone already uses (RFC 1912 §2.2 date serials, unix time, a plain counter),
@@ -39,24 +40,13 @@ public enum SerialScheme: String, Sendable, Hashable, CaseIterable, Codable {
         return SerialScheme.isGreater(candidate, than: serial) ? candidate : serial &+ 1
     }
 
-    /// The UTC calendar date of `now` (proleptic Gregorian), worked out from the days since 1970
-    /// with integer arithmetic: a few operations per zone, where Foundation's `Calendar` loads ICU's
-    /// calendar and time-zone data (several MiB of memory) to answer the same question.
+    /// The UTC calendar date of `now` (proleptic Gregorian), from the days since 1970: a few
+    /// integer operations per zone, where Foundation's `Calendar` loads ICU's calendar and
+    /// time-zone data (several MiB of memory) to answer the same question.
     static func utcDate(_ now: Date) -> (year: Int, month: Int, day: Int) {
         let seconds = Int(now.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        // Count from 1 March of year 0, in 400-year eras of 146,097 days, so leap days fall at the
-        // end of each counted year.
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthFromMarch = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
-        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
+        return CivilDate.date(fromDays: days)
     }
 
     /// RFC 1982 §3.2: s1 > s2 when they differ and the forward distance from s2 to s1 is below 2^31.

@@ -282,7 +282,7 @@ enum DNSSECTime {
             let hour = number(8, 2), minute = number(10, 2), second = number(12, 2)
             guard month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year),
                   hour <= 23, minute <= 59, second <= 60 else { return .failure(.range) }
-            let seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
+            let seconds = Int64(CivilDate.days(year: year, month: month, day: day)) * 86_400
                 + Int64(hour * 3600 + minute * 60 + second)
             return .success(UInt32(truncatingIfNeeded: seconds))
         }
@@ -298,7 +298,7 @@ enum DNSSECTime {
         let seconds = Int64(value)
         let days = Int(seconds / 86_400)
         let rest = Int(seconds % 86_400)
-        let (year, month, day) = civil(fromDays: days)
+        let (year, month, day) = CivilDate.date(fromDays: days)
         var text = String(year)
         for part in [month, day, rest / 3600, rest / 60 % 60, rest % 60] {
             if part < 10 { text.append("0") }
@@ -315,28 +315,5 @@ enum DNSSECTime {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 }
