@@ -42,6 +42,12 @@ import Testing
         lean.keepRecords = false
         #expect(ZoneLoader.load(text: Self.head + testCase.body, path: "db.example.com", options: lean)
             .diagnostics.map(\.description) == testCase.expected)
+        // The same when the text is read again as an edit of the zone without the body (apply's check).
+        var edited = LoadOptions()
+        edited.overrides = ["db.example.com": Array((Self.head + testCase.body).utf8)]
+        let before = ZoneLoader.load(text: Self.head, path: "db.example.com")
+        #expect(ZoneLoader.reread(path: "db.example.com", options: edited, editedFrom: before)
+            .edited.diagnostics.map(\.description) == testCase.expected)
     }
 
     @Test func everyProblemIsReported() {

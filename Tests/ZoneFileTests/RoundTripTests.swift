@@ -32,6 +32,11 @@ import Testing
         #expect(checked.diagnostics == zone.diagnostics)
         #expect(checked.recordCount == zone.recordCount)
         #expect(checked.records.isEmpty)
+        // Read again as an edit of itself (apply's check), every record pairs with itself and the problems are the same.
+        let reread = ZoneLoader.reread(path: path, options: LoadOptions(origin: .root), editedFrom: zone)
+        #expect(reread.edited.diagnostics == zone.diagnostics)
+        #expect(reread.onlyOld.isEmpty)
+        #expect(reread.onlyNew.isEmpty)
         // The syntax-only parse splits the file exactly as the loader does.
         let (syntax, _) = ZoneFileSyntax.parse(top.source)
         #expect(syntax.bytes == original)

@@ -34,7 +34,7 @@ enum PlanCheck {
         }
     }
 
-    /// The old zone's records as the check needs them: fingerprints of how each is written, sorted.
+    /// A whole zone's records as the saved-plan check compares them: fingerprints of how each is written, sorted.
     typealias Prints = [(fingerprint: RecordFingerprint, index: Int)]
 
     static func prints(_ zone: Zone) -> Prints {
@@ -74,26 +74,27 @@ enum PlanCheck {
         return (onlyOld, onlyNew)
     }
 
-    static func problem(old: Zone, new: Zone, operations: [RecordOperation], serial: SerialChange?) -> String? {
-        problem(oldPrints: { prints(old) }, old: old, new: new, operations: operations, serial: serial)
+    /// Reads the edited text of `old` again (given in `options.overrides`), setting apart the records
+    /// whose text differs; the SOA is left out, its serial being checked by itself.
+    static func reread(_ old: Zone, path: String, options: LoadOptions) -> ZoneReread {
+        ZoneLoader.reread(path: path, options: options, editedFrom: old, excluding: [.soa])
     }
 
-    /// The same check, the old zone's fingerprints asked of `oldPrints` only when the edited zone parses,
-    /// so that they can be worked out while the edit is made and read again.
+    /// Why the edited zone, read again (`reread`), is not the old zone plus exactly `operations` and the
+    /// new serial; nil when it is.
     ///
     /// Records written the same way in both texts are the same records, so only the few whose text
     /// differs (the edited lines, and a line whose owner an edit moved) are decoded and compared by
     /// meaning: those of the old text, minus what the plan replaces or removes, plus what it creates,
     /// must be exactly those of the new text.
-    static func problem(oldPrints: () -> Prints, old: Zone, new: Zone, operations: [RecordOperation],
-                        serial: SerialChange?) -> String? {
+    static func problem(old: Zone, reread: ZoneReread, operations: [RecordOperation], serial: SerialChange?) -> String? {
+        let new = reread.edited
         if let error = new.errors.first {
             return "the edited zone does not parse: \(error)"
         }
-        let (onlyOld, onlyNew) = differentlyWritten(oldPrints(), prints(new))
         var difference: [RecordKey: Int] = [:]
-        for index in onlyOld {
-            let record = old.record(index: index)
+        for index in reread.onlyOld {
+            let record = old.recordData(index: index)
             difference[RecordKey(record.owner, record.type, record.rdata), default: 0] += 1
         }
         for operation in operations {
@@ -108,8 +109,8 @@ enum PlanCheck {
             }
         }
         var actual: [RecordKey: Int] = [:]
-        for index in onlyNew {
-            let record = new.record(index: index)
+        for index in reread.onlyNew {
+            let record = new.recordData(index: index)
             let key = RecordKey(record.owner, record.type, record.rdata)
             difference[key, default: 0] -= 1
             actual[key, default: 0] += 1

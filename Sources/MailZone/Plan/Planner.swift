@@ -132,18 +132,15 @@ public enum Planner {
         }
 
         // Two halves, side by side for a large zone (a small one is one of many planned in parallel
-        // already): reading the old records (for the RRSIG warning and the counts the re-read check
-        // compares with) and the files' digests; planning, editing and reading the edited zone again,
-        // which then takes the old counts over (waiting for them if need be).
+        // already): what the old records and files tell the plan (the RRSIG warning, the files' digests);
+        // planning, editing and reading the edited zone again.
         let size = zone.files.reduce(0) { $0 + $1.source.bytes.count }
-        let oldZone = OldZoneCell(zone)
-        let edited = ParallelMap.both(parallel: size >= largeZoneBytes) {
-            oldZone.compute()
+        let (old, edited) = ParallelMap.both(parallel: size >= largeZoneBytes) {
+            OldZoneSummary(zone)
         } _: {
             planAndEdit(zone, senders: senderIndices, origin: origin, path: path, loadOptions: loadOptions,
-                        declaration: declaration, options: options, oldPrints: { oldZone.takePrints() })
-        }.1
-        let old = oldZone.summary
+                        declaration: declaration, options: options)
+        }
 
         result.plan.inputs = zip(zone.files, old.digests).map { FileDigest(path: $0.source.path, sha256: $1) }
         if old.signed {
@@ -176,52 +173,16 @@ public enum Planner {
     /// Zones at least this large (bytes of their files) have their two halves planned side by side.
     static let largeZoneBytes = 4 << 20
 
-    /// What the old zone's records tell the plan, worked out once by whichever half asks first
-    /// (the other waits); the record counts are then handed over to the re-read check.
-    final class OldZoneCell: @unchecked Sendable {
-        struct Summary: Sendable {
-            var signed = false
-            /// SHA-256 of each of the zone's files, in `Zone.files` order.
-            var digests: [String] = []
-        }
+    /// What the old zone's records and files tell the plan besides the edit.
+    struct OldZoneSummary: Sendable {
+        /// The zone holds RRSIG records: the new records will not be signed.
+        var signed: Bool
+        /// SHA-256 of each of the zone's files, in `Zone.files` order.
+        var digests: [String]
 
-        private let zone: Zone
-        private let lock = NSLock()
-        private var computed = false
-        private var summaryValue = Summary()
-        private var prints: PlanCheck.Prints = []
-
-        init(_ zone: Zone) { self.zone = zone }
-
-        /// Reads the old records, unless done already. Call with the lock held.
-        private func computeLocked() {
-            guard !computed else { return }
-            computed = true
-            summaryValue = Summary(signed: zone.contains(type: .rrsig), digests: zone.files.map { Digest.sha256($0.source.bytes) })
-            prints = PlanCheck.prints(zone)
-        }
-
-        func compute() {
-            lock.lock()
-            defer { lock.unlock() }
-            computeLocked()
-        }
-
-        var summary: Summary {
-            lock.lock()
-            defer { lock.unlock() }
-            computeLocked()
-            return summaryValue
-        }
-
-        /// The old records' fingerprints, handed over (and let go of here).
-        func takePrints() -> PlanCheck.Prints {
-            lock.lock()
-            defer { lock.unlock() }
-            computeLocked()
-            var taken: PlanCheck.Prints = []
-            swap(&taken, &prints)
-            return taken
+        init(_ zone: Zone) {
+            signed = zone.contains(type: .rrsig)
+            digests = zone.files.map { Digest.sha256($0.source.bytes) }
         }
     }
 
@@ -244,8 +205,7 @@ public enum Planner {
     /// Plans the zone's senders and, when they change anything, edits its text and reads it again.
     private static func planAndEdit(_ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
                                     loadOptions: LoadOptions, declaration: Declaration,
-                                    options: PlannerOptions,
-                                    oldPrints: () -> PlanCheck.Prints) -> EditedZone {
+                                    options: PlannerOptions) -> EditedZone {
         // Organisational domains first, so a subdomain sees the DMARC record the plan gives its parent.
         let senders = senderIndices.map { (offset: $0, element: declaration.records(ofSender: $0)) }
         let ordered = senders.sorted { ($0.element.sender.domain.value.labels.count, $0.offset) < ($1.element.sender.domain.value.labels.count, $1.offset) }
@@ -279,8 +239,8 @@ public enum Planner {
             }
             var rereadOptions = loadOptions
             rereadOptions.overrides = overrides
-            let reread = ZoneLoader.load(path: path, options: rereadOptions)
-            if let problem = PlanCheck.problem(oldPrints: oldPrints, old: zone, new: reread, operations: operations, serial: serial) {
+            let reread = PlanCheck.reread(zone, path: path, options: rereadOptions)
+            if let problem = PlanCheck.problem(old: zone, reread: reread, operations: operations, serial: serial) {
                 throw ZoneEditor.Failure(description: problem)
             }
             edited.edit = .success(ZoneEdit(operations: operations, serial: serial, files: files, edits: fileEdits))

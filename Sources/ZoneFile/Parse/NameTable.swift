@@ -7,7 +7,14 @@ import Foundation
 /// megabytes, where a `Dictionary<DomainName, Int>` would allocate per name.
 /// Names below the zone's origin (nearly all of them) are stored without it:
 /// the origin is kept once as the table's `suffix` and a flag bit says it was cut.
+///
+/// A table can extend another (`init(extending:)`): the re-read of an edited zone holds nearly
+/// the old zone's names, so it looks them up in the old table, where they keep their ids, and
+/// stores only the names the old zone lacks.
 struct NameTable: Sendable {
+    /// The table this one extends: ids below `baseCount` are its names.
+    private let base: BaseNames?
+    private let baseCount: Int
     private var arena: [UInt8] = []
     /// Start of each name in the arena; the top bit means "followed by `suffix`".
     private var offsets: [UInt32] = []
@@ -19,7 +26,24 @@ struct NameTable: Sendable {
 
     private static let suffixFlag: UInt32 = 0x8000_0000
 
-    var count: Int { offsets.count }
+    init() {
+        base = nil
+        baseCount = 0
+    }
+
+    /// A table holding the names of `base` under their ids there, to which new names are added.
+    /// A name `base` holds is never stored again, so it has one id in both tables.
+    init(extending base: NameTable) {
+        self.base = BaseNames(base)
+        baseCount = base.count
+    }
+
+    var count: Int { baseCount + offsets.count }
+
+    /// The table a name comes from when it is one of the extended table's.
+    private func baseHolding(_ id: UInt32) -> NameTable? {
+        Int(id) < baseCount ? base?.names : nil
+    }
 
     /// Reserves room for about `names` names; untouched capacity costs no memory.
     mutating func reserve(names: Int) {
@@ -64,6 +88,7 @@ struct NameTable: Sendable {
         var state = NameTable.hashSeed
         NameTable.hashAppend(&state, wire)
         let hash = NameTable.hashFinish(state)
+        if let known = base?.names.find(wire, hash: hash) { return known }
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
@@ -74,7 +99,7 @@ struct NameTable: Sendable {
             }
             slot = (slot + 1) & mask
         }
-        let id = UInt32(offsets.count)
+        let id = UInt32(count)
         let prefixLength = suffixCut(wire)
         if prefixLength < wire.count {
             offsets.append(UInt32(arena.count) | NameTable.suffixFlag)
@@ -102,11 +127,13 @@ struct NameTable: Sendable {
         return index
     }
 
-    /// The stored bytes of a name (without the suffix when cut) and whether the suffix follows.
+    /// The stored bytes of a name of this table, not of the one it extends (without the suffix when cut),
+    /// and whether the suffix follows.
     private func stored(_ id: Int) -> (range: Range<Int>, hasSuffix: Bool) {
-        let raw = offsets[id]
+        let index = id - baseCount
+        let raw = offsets[index]
         let start = Int(raw & ~NameTable.suffixFlag)
-        let end = id + 1 < offsets.count ? Int(offsets[id + 1] & ~NameTable.suffixFlag) : arena.count
+        let end = index + 1 < offsets.count ? Int(offsets[index + 1] & ~NameTable.suffixFlag) : arena.count
         return (start..<end, raw & NameTable.suffixFlag != 0)
     }
 
@@ -136,7 +163,7 @@ struct NameTable: Sendable {
         let mask = size - 1
         arena.withUnsafeBufferPointer { arenaBuffer in
             suffix.withUnsafeBufferPointer { suffixBuffer in
-                for id in 0..<offsets.count {
+                for id in baseCount..<count {
                     let (range, hasSuffix) = stored(id)
                     var state = NameTable.hashSeed
                     NameTable.hashAppend(&state, UnsafeBufferPointer(rebasing: arenaBuffer[range]))
@@ -153,6 +180,7 @@ struct NameTable: Sendable {
 
     /// The full wire form of a name.
     func wire(_ id: UInt32) -> [UInt8] {
+        if let base = baseHolding(id) { return base.wire(id) }
         let (range, hasSuffix) = stored(Int(id))
         return hasSuffix ? Array(arena[range]) + suffix : Array(arena[range])
     }
@@ -163,6 +191,7 @@ struct NameTable: Sendable {
 
     /// True when the interned name `id` is `ancestor` or below it.
     func wireIsSubdomain(_ id: UInt32, of ancestor: DomainName) -> Bool {
+        if let base = baseHolding(id) { return base.wireIsSubdomain(id, of: ancestor) }
         let (_, hasSuffix) = stored(Int(id))
         if hasSuffix, DomainName.equalWire(suffix[...], ancestor.wire[...]) { return true }
         return DomainName(uncheckedWire: wire(id)).isSubdomain(of: ancestor)
@@ -173,17 +202,29 @@ struct NameTable: Sendable {
         name.wire.withUnsafeBufferPointer { wire -> UInt32? in
             var state = NameTable.hashSeed
             NameTable.hashAppend(&state, wire)
-            let mask = slots.count - 1
             let hash = NameTable.hashFinish(state)
-            var slot = Int(hash) & mask
-            while true {
-                let entry = slots[slot]
-                if entry == UInt64.max { return nil }
-                if UInt32(truncatingIfNeeded: entry >> 32) == hash, equals(Int(UInt32(truncatingIfNeeded: entry)), wire) {
-                    return UInt32(truncatingIfNeeded: entry)
-                }
-                slot = (slot + 1) & mask
-            }
+            return base?.names.find(wire, hash: hash) ?? find(wire, hash: hash)
         }
     }
+
+    /// The id of a name stored in this table (not the one it extends) whose hash is `hash`.
+    private func find(_ wire: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? {
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == UInt64.max { return nil }
+            if UInt32(truncatingIfNeeded: entry >> 32) == hash, equals(Int(UInt32(truncatingIfNeeded: entry)), wire) {
+                return UInt32(truncatingIfNeeded: entry)
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// The table another extends, held by reference: a table cannot hold a table by value.
+final class BaseNames: Sendable {
+    let names: NameTable
+
+    init(_ names: NameTable) { self.names = names }
 }

@@ -233,13 +233,24 @@ extension LoaderState {
                                                    offset: UInt32(truncatingIfNeeded: entryStart)),
                            atApex: owner == apexID, rdata: wire[...], names: names, origin: zoneOrigin)
         }
-        if options.keepRecords {
+        if options.keepRecords || unpaired(owner: owner, type: type, rdataRange: rdataRange, flags: flags, source: source,
+                                           context: context) {
             records.append(RecordSlot(owner: owner, ttl: ttl, rdataStart: UInt32(truncatingIfNeeded: rdataRange.lowerBound),
                                       rdataLength: 0, type: type.rawValue, file: UInt16(truncatingIfNeeded: context.fileIndex),
                                       flags: flags),
                            rdataLength: rdataRange.count, origin: context.originID)
         }
         return true
+    }
+
+    /// When re-reading an edited zone, whether the record is to be kept: true when no record of the old
+    /// zone is written the same way near its place (or its type is left out of the pairing). Out-of-zone
+    /// data is neither paired nor kept.
+    mutating func unpaired(owner: UInt32, type: RRType, rdataRange: Range<Int>, flags: RecordSlot.Flags,
+                           source: SourceFile, context: FileContext) -> Bool {
+        guard pairing != nil, !flags.contains(.outOfZone) else { return false }
+        let text = flags.contains(.generated) ? generatedText : source.bytes
+        return pairing?.pair(owner: owner, type: type, origin: context.originID, text: text, rdata: rdataRange) == false
     }
 
     /// Whether an owner is outside the zone, checked once per distinct name.

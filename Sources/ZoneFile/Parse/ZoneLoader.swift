@@ -82,6 +82,9 @@ struct LoaderState {
     /// Ids below this have been checked against the zone origin; those outside it are in `outOfZoneNames`.
     var checkedNames: UInt32 = 0
     var outOfZoneNames = Set<UInt32>()
+    /// Set when re-reading an edited zone (`ZoneLoader.reread`): pairs each record with the old zone's
+    /// record written the same way, and only the records left unpaired are kept.
+    var pairing: WrittenRecordPairing?
 
     // Scratch buffers reused for every record, so the hot loop does not allocate.
     var tokens: [Token] = []

@@ -96,8 +96,13 @@ final class LineStarts: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cached { return cached }
-        var result: [UInt32] = [0]
+        // Counted first, so a million-line table is made once at its size rather than copied as it grows.
+        var result: [UInt32] = []
         bytes.withUnsafeBufferPointer { buffer in
+            var lines = 1
+            for byte in buffer where byte == 0x0A { lines += 1 }
+            result.reserveCapacity(lines)
+            result.append(0)
             for index in 0..<buffer.count where buffer[index] == 0x0A {
                 result.append(UInt32(truncatingIfNeeded: index + 1))
             }

@@ -82,6 +82,15 @@ public struct Zone: Sendable {
         return result
     }
 
+    /// The owner, type and RDATA of the record at a position of the record table, without where it
+    /// was written (which needs the file's line table): all that comparing records by meaning needs.
+    public func recordData(index: Int) -> (owner: DomainName, type: RRType, rdata: RData) {
+        let slot = store[index]
+        let type = RRType(slot.type)
+        let wire = Zone.rdataWire(of: index, store: store, files: files, names: names, generatedText: generatedText)
+        return (names.name(slot.owner), type, RData(type: type, wire: wire))
+    }
+
     /// The record at a position of the zone's record table (as `writtenFingerprints` gives it).
     public func record(index: Int) -> Record {
         let slot = store[index]

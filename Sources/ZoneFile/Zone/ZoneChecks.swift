@@ -50,6 +50,13 @@ struct ZoneChecks: Sendable {
     /// Records seen (in the zone).
     private(set) var count = 0
 
+    /// Reserves room for `owners` owners, so the per-owner tables are not copied as they grow.
+    mutating func reserve(owners: Int) {
+        flags.reserveCapacity(owners)
+        firstOther.reserveCapacity(owners)
+        firstOtherType.reserveCapacity(owners)
+    }
+
     /// Takes note of one record of the zone (out-of-zone data is not shown to the checks).
     mutating func observe(owner: UInt32, type: RRType, place: Place, atApex: Bool, rdata: ArraySlice<UInt8>,
                           names: NameTable, origin: DomainName) {

@@ -1,0 +1,131 @@
+import Foundation
+
+/// An edited copy of a zone, read again and set beside the zone it was made from: which records of
+/// each are not written the same way in the other.
+///
+/// The check behind every edit (the edited text holds the old records plus exactly the planned
+/// changes) compares by meaning only the records whose text differs: records written the same way —
+/// same owner, type, origin in force and RDATA text byte for byte — are the same records. The re-read
+/// sets those apart as it parses, so it keeps neither the edited zone's syntax nor its record table:
+/// a million-record zone is read again in little more memory than its text.
+public struct ZoneReread: Sendable {
+    /// The edited zone as read: its origin and every diagnostic, as a full load gives them; of its
+    /// records only those in `onlyNew` and those of the types left out of the pairing (the SOA,
+    /// whose serial an edit changes), and no entries.
+    public let edited: Zone
+    /// Indexes (for `recordData(index:)` of the old zone) of its records that the edited text does not write.
+    public let onlyOld: [Int]
+    /// Indexes (for `edited.recordData(index:)`) of the edited zone's records that the old text does not write.
+    public let onlyNew: [Int]
+}
+
+extension ZoneLoader {
+    /// Reads the edited copy of `old` (its text in `options.overrides`) and pairs each of its records
+    /// with a record of `old` written the same way. Records of the `excluding` types and out-of-zone
+    /// data are in neither list.
+    ///
+    /// The pairing walks both zones in record order, as an edit leaves most records where they were
+    /// (see `WrittenRecordPairing`); any pairing of equal records gives the same verdict, so a record
+    /// that an edit moved far only costs its being compared by meaning.
+    public static func reread(path: String, options: LoadOptions, editedFrom old: Zone,
+                              excluding excluded: Set<RRType> = []) -> ZoneReread {
+        var options = options
+        options.keepRecords = false
+        var state = LoaderState(options: options)
+        // The edited zone's names extend the old zone's: a name both hold has one id, which the
+        // pairing compares, and the old names are not stored twice.
+        state.names = NameTable(extending: old.names)
+        state.pairing = WrittenRecordPairing(old: old, excluding: excluded)
+        // About the old zone's owners: room for them at once, not copied as the checks' tables grow.
+        state.checks.reserve(owners: old.names.count + 256)
+        state.loadTop(path: path, source: nil)
+        let edited = state.finish()
+        let onlyOld = state.pairing?.unpairedRest() ?? []
+        var onlyNew: [Int] = []
+        for index in 0..<edited.store.count where !excluded.contains(RRType(edited.store[index].type)) {
+            onlyNew.append(index)
+        }
+        return ZoneReread(edited: edited, onlyOld: onlyOld, onlyNew: onlyNew)
+    }
+}
+
+/// Pairs the records of an edited text, one by one as the loader reads them, with the records of the
+/// zone it was edited from that are written the same way.
+///
+/// An edit inserts, replaces or removes a few lines and leaves every other record in its place, so
+/// the old record to pair with is nearly always the next one not yet paired: the pairing looks at it
+/// first, then a little further (`lookahead`), which steps over the old records an edit removed or
+/// rewrote. A record found in neither place stays unpaired and is compared by meaning afterwards.
+struct WrittenRecordPairing {
+    /// How many old records past the next unpaired one a record is looked for: more than an edit
+    /// removes in one place (a removal is one planned operation).
+    static let lookahead = 256
+
+    private let old: Zone
+    /// The old zone's texts by file index, the RDATA of its records being compared byte for byte.
+    private let oldTexts: [[UInt8]]
+    private let excluded: [UInt16]
+    /// The next old record neither paired nor passed over.
+    private var cursor = 0
+    /// Old records passed over: no record of the edited text was written like them in their place.
+    private var unpaired: [Int] = []
+
+    init(old: Zone, excluding excluded: Set<RRType>) {
+        self.old = old
+        self.oldTexts = old.files.map(\.source.bytes)
+        self.excluded = excluded.map(\.rawValue)
+    }
+
+    /// Whether an old record takes part: in the zone and not of an excluded type.
+    private func paired(_ index: Int) -> Bool {
+        let slot = old.store[index]
+        return !slot.flags.contains(.outOfZone) && !excluded.contains(slot.type)
+    }
+
+    /// Pairs a record of the edited zone (its owner and origin interned in a table that extends the
+    /// old zone's, so that equal names have equal ids; its RDATA text at `rdata` in `text`) with the next
+    /// old record written the same way; false when there is none near (the record is new or rewritten)
+    /// or its type is excluded.
+    mutating func pair(owner: UInt32, type: RRType, origin: UInt32, text: [UInt8], rdata: Range<Int>) -> Bool {
+        guard !excluded.contains(type.rawValue) else { return false }
+        var index = cursor
+        var looked = 0
+        while index < old.store.count, looked <= WrittenRecordPairing.lookahead {
+            if paired(index) {
+                if writtenAlike(index, owner: owner, type: type, origin: origin, text: text, rdata: rdata) {
+                    for skipped in cursor..<index where paired(skipped) { unpaired.append(skipped) }
+                    cursor = index + 1
+                    return true
+                }
+                looked += 1
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// The old records left unpaired, those after the last pairing included, in record order.
+    func unpairedRest() -> [Int] {
+        var result = unpaired
+        for index in cursor..<old.store.count where paired(index) { result.append(index) }
+        return result
+    }
+
+    /// Whether old record `index` is written like the given record: type, owner and RDATA length first
+    /// (cheap and telling), then the RDATA text byte for byte, then the origin in force.
+    private func writtenAlike(_ index: Int, owner: UInt32, type: RRType, origin: UInt32, text: [UInt8],
+                              rdata: Range<Int>) -> Bool {
+        let slot = old.store[index]
+        guard slot.type == type.rawValue, slot.owner == owner else { return false }
+        let oldRange = old.store.rdataRange(of: index)
+        guard oldRange.count == rdata.count else { return false }
+        let oldText = slot.flags.contains(.generated) ? old.generatedText : oldTexts[Int(slot.file)]
+        let sameText = oldText.withUnsafeBufferPointer { oldBuffer in
+            text.withUnsafeBufferPointer { buffer in
+                guard let oldBase = oldBuffer.baseAddress, let base = buffer.baseAddress else { return rdata.isEmpty }
+                return memcmp(oldBase + oldRange.lowerBound, base + rdata.lowerBound, rdata.count) == 0
+            }
+        }
+        return sameText && old.store.origin(of: index) == origin
+    }
+}
