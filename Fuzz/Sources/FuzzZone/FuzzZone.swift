@@ -3,7 +3,8 @@ import ZoneFile
 
 /// One input: a zone file. It must load without crashing, print back byte for byte
 /// (the lossless property), and every record's RDATA must print to text that reads
-/// back to the same wire.
+/// back to the same wire. Read again as an "edited" copy of itself (apply's re-read
+/// check), every record must pair with itself and the diagnostics must be the same.
 /// SwiftPM links an executable's entry point as `<Target>_main`; hand the process to libFuzzer.
 @_cdecl("FuzzZone_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
@@ -49,6 +50,15 @@ func fuzzZone(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             fatalError("RDATA \(record.type) printed as '\(text)' does not read back: \(error)")
         }
         _ = record.rdata.canonicalWire
+    }
+    var rereadOptions = options
+    rereadOptions.overrides = ["fuzz.zone": bytes]
+    let reread = ZoneLoader.reread(path: "fuzz.zone", options: rereadOptions, editedFrom: zone)
+    guard reread.onlyOld.isEmpty, reread.onlyNew.isEmpty else {
+        fatalError("re-reading the same text left records unpaired: \(reread.onlyOld.count) old, \(reread.onlyNew.count) new")
+    }
+    guard reread.edited.diagnostics.map(\.message) == zone.diagnostics.map(\.message) else {
+        fatalError("re-reading the same text gave other diagnostics")
     }
     return 0
 }
