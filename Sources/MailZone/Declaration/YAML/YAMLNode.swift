@@ -7,6 +7,18 @@
 /// four times the file for a hosting provider's declaration (10,000 zones and senders, 6 MB);
 /// this takes 20 bytes a node plus the text.
 final class YAMLDocument: Sendable {
+    let file: String
+    let storage: YAMLStorage
+
+    init(file: String, storage: YAMLStorage) {
+        self.file = file
+        self.storage = storage
+    }
+}
+
+/// The tables of a `YAMLDocument`, filled by `YAMLTreeBuilder` as it reads and read through
+/// the same accessors while it builds and afterwards.
+struct YAMLStorage: Sendable {
     /// One node: its shape and scalar type, where it was written, and its text or its children.
     struct Entry: Sendable {
         enum Shape: UInt8, Sendable {
@@ -14,7 +26,7 @@ final class YAMLDocument: Sendable {
         }
 
         var shape: Shape
-        /// A scalar's type (`YAMLDocument.kinds`); unused for collections.
+        /// A scalar's type (`YAMLStorage.kinds`); unused for collections.
         var kind: UInt8
         var line: UInt32
         var column: UInt32
@@ -29,45 +41,42 @@ final class YAMLDocument: Sendable {
     static let kinds: [YAMLScalar.Kind] = [.string, .integer, .float, .boolean, .null, .timestamp, .merge]
     static let otherKind = UInt8(kinds.count)
 
-    let file: String
-    let entries: [Entry]
-    let children: [UInt32]
-    let text: [UInt8]
+    var entries: [Entry] = []
+    var children: [UInt32] = []
+    var text: [UInt8] = []
     /// The tags of scalars of a type mailzone does not know (`!custom`), by entry.
-    let otherTags: [UInt32: String]
-
-    init(file: String, entries: [Entry], children: [UInt32], text: [UInt8], otherTags: [UInt32: String]) {
-        self.file = file
-        self.entries = entries
-        self.children = children
-        self.text = text
-        self.otherTags = otherTags
-    }
+    var otherTags: [UInt32: String] = [:]
 
     static func code(of kind: YAMLScalar.Kind) -> UInt8 {
         kinds.firstIndex(of: kind).map(UInt8.init) ?? otherKind
     }
 
+    func entry(_ index: UInt32) -> Entry { entries[Int(index)] }
+
     func kind(of index: UInt32) -> YAMLScalar.Kind {
-        let code = entries[Int(index)].kind
+        let code = entry(index).kind
         return code < Self.otherKind ? Self.kinds[Int(code)] : .other(otherTags[index] ?? "?")
     }
 
+    /// A scalar's text ("" for a collection).
     func scalarText(of index: UInt32) -> String {
-        let entry = entries[Int(index)]
+        let entry = entry(index)
+        guard entry.shape == .scalar else { return "" }
         let start = Int(entry.start)
         return String(decoding: text[start..<start + Int(entry.count)], as: UTF8.self)
     }
 
+    /// A collection's slots: its items, or its pairs' keys and values in turn.
     func children(of index: UInt32) -> ArraySlice<UInt32> {
-        let entry = entries[Int(index)]
+        let entry = entry(index)
+        guard entry.shape != .scalar else { return [] }
         let start = Int(entry.start)
         return children[start..<start + Int(entry.count)]
     }
 
     /// How a node is named in "expected X, found Y".
     func kindDescription(of index: UInt32) -> String {
-        switch entries[Int(index)].shape {
+        switch entry(index).shape {
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         case .scalar: return kind(of: index).description
@@ -89,16 +98,17 @@ struct YAMLNode: Sendable {
     let document: YAMLDocument
     let index: UInt32
 
-    private var entry: YAMLDocument.Entry { document.entries[Int(index)] }
+    private var storage: YAMLStorage { document.storage }
+    private var entry: YAMLStorage.Entry { storage.entry(index) }
 
     var content: Content {
         switch entry.shape {
         case .scalar:
-            return .scalar(YAMLScalar(text: document.scalarText(of: index), kind: document.kind(of: index)))
+            return .scalar(YAMLScalar(text: storage.scalarText(of: index), kind: storage.kind(of: index)))
         case .sequence:
-            return .sequence(document.children(of: index).map { YAMLNode(document: document, index: $0) })
+            return .sequence(storage.children(of: index).map { YAMLNode(document: document, index: $0) })
         case .mapping:
-            let slots = document.children(of: index)
+            let slots = storage.children(of: index)
             var pairs: [YAMLPair] = []
             pairs.reserveCapacity(slots.count / 2)
             var slot = slots.startIndex
@@ -117,14 +127,14 @@ struct YAMLNode: Sendable {
     }
 
     /// How the node is named in "expected X, found Y".
-    var kindDescription: String { document.kindDescription(of: index) }
+    var kindDescription: String { storage.kindDescription(of: index) }
 
     var scalar: YAMLScalar? {
         guard entry.shape == .scalar else { return nil }
-        return YAMLScalar(text: document.scalarText(of: index), kind: document.kind(of: index))
+        return YAMLScalar(text: storage.scalarText(of: index), kind: storage.kind(of: index))
     }
 
-    var isNull: Bool { entry.shape == .scalar && document.kind(of: index) == .null }
+    var isNull: Bool { entry.shape == .scalar && storage.kind(of: index) == .null }
 }
 
 /// A key and its value in a mapping.

@@ -27,10 +27,8 @@ struct YAMLTreeBuilder {
     /// Nodes built so far, aliases counted as the nodes they stand for.
     private(set) var visited = 0
 
-    private var entries: [YAMLDocument.Entry] = []
-    private var children: [UInt32] = []
-    private var text: [UInt8] = []
-    private var otherTags: [UInt32: String] = [:]
+    /// The document's tables, filled as the events come.
+    private var storage = YAMLStorage()
 
     /// A collection being read: its items so far, and what it needs when it ends.
     private struct Frame {
@@ -93,8 +91,7 @@ struct YAMLTreeBuilder {
             try handle(event)
         }
         guard let root else { return nil }
-        let document = YAMLDocument(file: file, entries: entries, children: children, text: text, otherTags: otherTags)
-        return YAMLNode(document: document, index: root)
+        return YAMLNode(document: YAMLDocument(file: file, storage: storage), index: root)
     }
 
     private mutating func handle(_ event: yaml_event_t) throws(DeclarationError) {
@@ -114,11 +111,11 @@ struct YAMLTreeBuilder {
             let kind = YAMLScalarTyping.kind(bytes: value, tag: scalar.tag.map { String(cString: $0) },
                                              quotedImplicit: scalar.quoted_implicit == 1)
             try count(nodes: 1, height: 1, at: here)
-            let index = UInt32(entries.count)
-            entries.append(YAMLDocument.Entry(shape: .scalar, kind: YAMLDocument.code(of: kind), line: line, column: column,
-                                              start: UInt32(text.count), count: UInt32(value.count)))
-            text.append(contentsOf: value)
-            if case .other(let tag) = kind { otherTags[index] = tag }
+            let index = UInt32(storage.entries.count)
+            storage.entries.append(YAMLStorage.Entry(shape: .scalar, kind: YAMLStorage.code(of: kind), line: line, column: column,
+                                                     start: UInt32(storage.text.count), count: UInt32(value.count)))
+            storage.text.append(contentsOf: value)
+            if case .other(let tag) = kind { storage.otherTags[index] = tag }
             if let anchor = scalar.anchor {
                 anchors[String(cString: anchor)] = Anchored(index: index, nodes: 1, height: 1)
             }
@@ -129,7 +126,7 @@ struct YAMLTreeBuilder {
                 throw DeclarationError(at: here, "the alias *\(name) refers to no anchor",
                                        hint: "define the anchor (&\(name)) earlier in the file, or write the value out")
             }
-            if awaitsKey, entries[Int(anchored.index)].shape != .scalar {
+            if awaitsKey, storage.entry(anchored.index).shape != .scalar {
                 throw DeclarationError(at: here, "the key *\(name) is an alias of a list or mapping; keys must be plain text",
                                        hint: "write the key out")
             }
@@ -143,9 +140,9 @@ struct YAMLTreeBuilder {
             try count(nodes: 1, height: 1, at: here)
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-            let index = UInt32(entries.count)
-            entries.append(YAMLDocument.Entry(shape: isMapping ? .mapping : .sequence, kind: 0, line: line, column: column,
-                                              start: 0, count: 0))
+            let index = UInt32(storage.entries.count)
+            storage.entries.append(YAMLStorage.Entry(shape: isMapping ? .mapping : .sequence, kind: 0, line: line, column: column,
+                                                     start: 0, count: 0))
             stack.append(Frame(index: index, isMapping: isMapping, anchor: anchor.map { String(cString: $0) },
                                visitedAtStart: visited - 1))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -153,15 +150,15 @@ struct YAMLTreeBuilder {
             var slots = frame.slots
             if !frame.merged.isEmpty {
                 // Written keys win over merged ones; earlier merged pairs win over later ones.
-                var seen = Set(stride(from: 0, to: slots.count, by: 2).map { text(of: slots[$0]) })
+                var seen = Set(stride(from: 0, to: slots.count, by: 2).map { storage.scalarText(of: slots[$0]) })
                 for pair in stride(from: 0, to: frame.merged.count, by: 2)
-                where seen.insert(text(of: frame.merged[pair])).inserted {
+                where seen.insert(storage.scalarText(of: frame.merged[pair])).inserted {
                     slots += [frame.merged[pair], frame.merged[pair + 1]]
                 }
             }
-            entries[Int(frame.index)].start = UInt32(children.count)
-            entries[Int(frame.index)].count = UInt32(slots.count)
-            children += slots
+            storage.entries[Int(frame.index)].start = UInt32(storage.children.count)
+            storage.entries[Int(frame.index)].count = UInt32(slots.count)
+            storage.children += slots
             if let anchor = frame.anchor {
                 anchors[anchor] = Anchored(index: frame.index, nodes: visited - frame.visitedAtStart, height: frame.height)
             }
@@ -208,14 +205,13 @@ struct YAMLTreeBuilder {
         }
         guard let key = stack[top].pendingKey else {
             // A key: plain text (checked where it starts), not given before in this mapping.
-            let entry = entries[Int(index)]
-            let scalar = YAMLScalar(text: text(of: index), kind: kind(of: index))
-            try checkRepeated(scalar, at: location(line: Int(entry.line), column: Int(entry.column)), in: &stack[top])
+            let scalar = YAMLScalar(text: storage.scalarText(of: index), kind: storage.kind(of: index))
+            try checkRepeated(scalar, at: location(of: index), in: &stack[top])
             stack[top].pendingKey = index
             return
         }
         stack[top].pendingKey = nil
-        if kind(of: key) == .merge {
+        if storage.kind(of: key) == .merge {
             stack[top].merged += try mergedPairs(from: index)
         } else {
             stack[top].slots += [key, index]
@@ -247,54 +243,27 @@ struct YAMLTreeBuilder {
     /// The pairs a merge key brings in (key, value, ...): from one mapping, or from a list of
     /// mappings in order.
     private func mergedPairs(from index: UInt32) throws(DeclarationError) -> [UInt32] {
-        let entry = entries[Int(index)]
-        switch entry.shape {
+        switch storage.entry(index).shape {
         case .mapping:
-            return Array(slots(of: index))
+            return Array(storage.children(of: index))
         case .sequence:
             var pairs: [UInt32] = []
-            for item in slots(of: index) {
-                guard entries[Int(item)].shape == .mapping else {
+            for item in storage.children(of: index) {
+                guard storage.entry(item).shape == .mapping else {
                     throw DeclarationError(at: location(of: item),
-                                           "a merge key (<<) takes a mapping or a list of mappings, found \(description(of: item))")
+                                           "a merge key (<<) takes a mapping or a list of mappings, found \(storage.kindDescription(of: item))")
                 }
-                pairs += slots(of: item)
+                pairs += storage.children(of: item)
             }
             return pairs
         case .scalar:
             throw DeclarationError(at: location(of: index),
-                                   "a merge key (<<) takes a mapping or a list of mappings, found \(description(of: index))")
-        }
-    }
-
-    // MARK: - Entries while building
-
-    private func slots(of index: UInt32) -> ArraySlice<UInt32> {
-        let entry = entries[Int(index)]
-        return children[Int(entry.start)..<Int(entry.start + entry.count)]
-    }
-
-    private func text(of index: UInt32) -> String {
-        let entry = entries[Int(index)]
-        guard entry.shape == .scalar else { return "" }
-        return String(decoding: text[Int(entry.start)..<Int(entry.start + entry.count)], as: UTF8.self)
-    }
-
-    private func kind(of index: UInt32) -> YAMLScalar.Kind {
-        let code = entries[Int(index)].kind
-        return code < YAMLDocument.otherKind ? YAMLDocument.kinds[Int(code)] : .other(otherTags[index] ?? "?")
-    }
-
-    private func description(of index: UInt32) -> String {
-        switch entries[Int(index)].shape {
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        case .scalar: return kind(of: index).description
+                                   "a merge key (<<) takes a mapping or a list of mappings, found \(storage.kindDescription(of: index))")
         }
     }
 
     private func location(of index: UInt32) -> YAMLLocation {
-        let entry = entries[Int(index)]
+        let entry = storage.entry(index)
         return location(line: Int(entry.line), column: Int(entry.column))
     }
 
