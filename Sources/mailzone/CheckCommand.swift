@@ -47,9 +47,7 @@ struct CheckCommand: AsyncParsableCommand {
                 declaration, options: options, errors: { GitHubAnnotations.render(errors: $0) },
                 zone: { GitHubAnnotations.render(zone: $0.plan) }, footer: { _ in "" }))
         case .json:
-            let plan = Planner.plan(declaration, options: options).plan
-            Terminal.write(try PlanJSON.encode(CheckReport(plan: plan)))
-            status = PlanStatus(plan)
+            status = PlanStatus(try PlanStreaming.writeJSON(declaration, options: options, check: true))
         case .markdown:
             let outcome = Planner.plan(declaration, options: options)
             Terminal.write(PlanMarkdownRenderer(title: "mailzone check").render(outcome))

@@ -37,8 +37,10 @@ struct PlanCommand: AsyncParsableCommand {
         case (.diff, nil):
             status = PlanStatus(PlanStreaming.write(
                 declaration, options: options, errors: { _ in "" }, zone: { PlanDiff.render(zone: $0) }, footer: { _ in "" }))
+        case (.json, nil):
+            status = PlanStatus(try PlanStreaming.writeJSON(declaration, options: options, check: false))
         default:
-            // The whole plan: JSON and Markdown are one document, and --out saves the plan as JSON.
+            // The whole plan: Markdown shows it with its diffs, and --out saves it as JSON besides the output.
             let outcome = Planner.plan(declaration, options: options)
             let plan = outcome.plan
             switch format {

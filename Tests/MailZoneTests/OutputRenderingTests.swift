@@ -1,4 +1,5 @@
 import Foundation
+import MailAuth
 import Testing
 @testable import MailZone
 
@@ -198,4 +199,29 @@ struct OutputRenderingTests {
 
 private extension String {
     var trimmingSuffixNewline: Substring { hasSuffix("\n") ? dropLast() : Substring(self) }
+}
+
+/// The plan and check documents put together zone by zone are the bytes of the whole plan encoded
+/// at once, for every example (zones with changes, conflicts, errors, none).
+@Suite struct PlanJSONAssemblerTests {
+    @Test(arguments: ExamplesTests.examples)
+    func sameBytesAsTheWholePlan(_ example: String) throws {
+        let directory = ExamplesTests.directory(example)
+        // Named by its full path, so the zone files are found without changing directory.
+        let path = directory.appendingPathComponent("mailzone.yaml").path
+        let declaration = try DeclarationLoader.load(contentsOf: URL(fileURLWithPath: path), displayPath: path,
+                                                     builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
+        let options = PlannerOptions(now: Date(timeIntervalSince1970: 1_764_460_800))
+        let plan = Planner.plan(declaration, options: options).plan
+        #expect(!plan.zones.isEmpty)
+        var assembler = PlanJSONAssembler(declaration: plan.declaration, errors: plan.errors)
+        for zone in plan.zones { try assembler.add(zone) }
+        var planText = ""
+        try assembler.writePlan { planText += $0 }
+        #expect(planText == (try PlanJSON.encode(plan)))
+        var checkText = ""
+        try assembler.writeCheck { checkText += $0 }
+        #expect(checkText == (try PlanJSON.encode(CheckReport(plan: plan))))
+        #expect(assembler.tally == PlanTally(plan))
+    }
 }

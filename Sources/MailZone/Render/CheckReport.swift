@@ -13,10 +13,15 @@ public struct CheckReport: Encodable, Sendable {
     public var plan: Plan
 
     public init(plan: Plan) {
+        self.init(plan: plan, tally: PlanTally(plan))
+    }
+
+    /// The report of `plan` whose counts are `tally` (a plan whose zones are given apart, see `PlanJSONAssembler`).
+    init(plan: Plan, tally: PlanTally) {
         self.version = Self.formatVersion
-        self.status = PlanStatus(plan)
+        self.status = PlanStatus(tally)
         self.exitCode = status.checkExitCode
-        self.summary = plan.summary
+        self.summary = tally.summary
         self.plan = plan
     }
 
@@ -30,7 +35,7 @@ public struct CheckReport: Encodable, Sendable {
         try container.encode(status, forKey: .status)
         try container.encode(exitCode, forKey: .exitCode)
         try container.encode(summary, forKey: .summary)
-        try container.encode(PlanDocument(plan: plan), forKey: .plan)
+        try container.encode(PlanDocument(plan: plan, summary: summary), forKey: .plan)
     }
 
     /// The one-line verdict that ends `check`'s text output.
