@@ -36,6 +36,12 @@ public struct ZoneOutcome: Sendable {
     public var originalFiles: [String: [UInt8]]
     /// Each changed file's bytes after the plan's edits, by the path the plan shows.
     public var newFiles: [String: [UInt8]]
+
+    init(plan: ZonePlan, originalFiles: [String: [UInt8]] = [:], newFiles: [String: [UInt8]] = [:]) {
+        self.plan = plan
+        self.originalFiles = originalFiles
+        self.newFiles = newFiles
+    }
 }
 
 /// Compares a declaration with its zone files and plans the change.
@@ -67,9 +73,7 @@ public enum Planner {
         let senderIndices = declaration.senderIndicesByZoneOrigin
         ParallelMap.forEachInOrder(declaration.zones, { zone in
             planZone(zone, senders: senderIndices[zone.origin.value] ?? [], declaration: declaration, options: options)
-        }, receive: { result in
-            receive(ZoneOutcome(plan: result.plan, originalFiles: result.original, newFiles: result.new))
-        })
+        }, receive: receive)
     }
 
     /// The plan's findings outside any zone: senders whose domain is in no declared zone.
@@ -77,10 +81,10 @@ public enum Planner {
         declaration.senders.indices.filter { declaration.senderZones[$0] == nil }.map { index in
             let sender = declaration.senders[index]
             return PlanFinding(severity: "error",
-                        message: "the sender \(sender.domain.value.text) is in no declared zone",
-                        fix: "add its zone under `zones:` in \(declaration.displayPath)",
-                        location: PlanLocation(file: sender.location.file, line: sender.location.line,
-                                               column: sender.location.column))
+                               message: "the sender \(sender.domain.value.text) is in no declared zone",
+                               fix: "add its zone under `zones:` in \(declaration.displayPath)",
+                               location: PlanLocation(file: sender.location.file, line: sender.location.line,
+                                                      column: sender.location.column))
         }
     }
 
@@ -94,19 +98,13 @@ public enum Planner {
         return options
     }
 
-    struct ZoneResult: Sendable {
-        var plan: ZonePlan
-        var original: [String: [UInt8]] = [:]
-        var new: [String: [UInt8]] = [:]
-    }
-
     /// Plans one zone; `senderIndices` are the positions in `declaration.senders` of the senders
     /// assigned to it, in declaration order.
     static func planZone(_ zoneDeclaration: ZoneDeclaration, senders senderIndices: [Int], declaration: Declaration,
-                         options: PlannerOptions) -> ZoneResult {
+                         options: PlannerOptions) -> ZoneOutcome {
         let path = declaration.path(of: zoneDeclaration)
         let origin = zoneDeclaration.origin.value.dnsName
-        var result = ZoneResult(plan: ZonePlan(origin: origin.description, file: path))
+        var result = ZoneOutcome(plan: ZonePlan(origin: origin.description, file: path))
         let loadOptions = Planner.loadOptions(origin: origin, declarationPath: declaration.displayPath,
                                               allowOutside: options.allowOutside)
         if !options.allowOutside, let root = loadOptions.includeRoot, !FilePaths.isInside(path, root: root) {
@@ -157,8 +155,8 @@ public enum Planner {
             result.plan.serial = edit.serial
             for (fileIndex, newBytes) in edit.files {
                 let file = zone.files[fileIndex]
-                result.original[file.source.path] = file.source.bytes
-                result.new[file.source.path] = newBytes
+                result.originalFiles[file.source.path] = file.source.bytes
+                result.newFiles[file.source.path] = newBytes
                 result.plan.files.append(FileChange(path: file.source.path, sha256: old.digests[fileIndex],
                                                     edits: edit.edits[fileIndex] ?? []))
             }
