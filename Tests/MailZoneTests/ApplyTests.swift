@@ -112,6 +112,62 @@ import Testing
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == outcome.newFiles[path])
     }
 
+    /// How a saved plan's edits may be changed by hand, and what the check says of each.
+    enum Tampering: String, CaseIterable, Sendable {
+        /// An extra edit rewrites a record the plan does not name (www's address).
+        case rewritesAnUnnamedRecord
+        /// The edit that adds the DKIM key (and, in the same place, the MX record) is taken out.
+        case dropsAPlannedRecord
+        /// The serial edit writes another serial.
+        case writesAnotherSerial
+        /// An extra edit makes the zone unreadable.
+        case breaksTheZone
+    }
+
+    /// A saved plan whose edits were changed after it was made (the zone file is untouched, so its
+    /// digest still matches) is refused by reading the edited text again, and nothing is written.
+    @Test(arguments: Tampering.allCases)
+    func tamperedSavedPlanIsRefused(_ tampering: Tampering) throws {
+        let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone])
+        let outcome = Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
+        var plan = outcome.plan
+        var edits = try #require(plan.zones.first?.files.first?.edits)
+        let bytes = Array(Self.crlfZone.utf8)
+        func offset(of text: String) throws -> Int {
+            let needle = Array(text.utf8)
+            return try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<$0 + needle.count]) == needle })
+        }
+        let expected: String
+        switch tampering {
+        case .rewritesAnUnnamedRecord:
+            let start = try offset(of: "192.0.2.80")
+            edits.append(FileEdit(start: start, end: start + 10, text: "192.0.2.81"))
+            expected = "records the plan does not name would change"
+        case .dropsAPlannedRecord:
+            let count = edits.count
+            edits.removeAll { $0.text.contains("DKIM1") }
+            #expect(edits.count == count - 1)
+            expected = "example.com. MX 10 mxbiz1.qq.com. is missing after the edit"
+        case .writesAnotherSerial:
+            let index = try #require(edits.firstIndex { $0.text == "2026120100" })
+            edits[index].text = "2026120199"
+            expected = "the edited SOA serial is 2026120199, not 2026120100"
+        case .breaksTheZone:
+            let start = try offset(of: "; hosts")
+            edits.append(FileEdit(start: start, end: start, text: "broken\tIN\tA\tnot-an-address\r\n"))
+            expected = "the edited zone does not parse: "
+        }
+        plan.zones[0].files[0].edits = edits.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let path = directory.appendingPathComponent("zones/db.example.com")
+        #expect {
+            try Applier.apply(saved: plan)
+        } throws: { error in
+            "\(error)".hasPrefix("\(path.path): the edited zone does not read back as planned (\(expected)")
+                && "\(error)".hasSuffix("— nothing was written")
+        }
+        #expect(try ApplySupport.read(path) == Self.crlfZone)
+    }
+
     @Test func savedPlanIsRefusedWhenTheZoneChanged() throws {
         let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone])
         let outcome = Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))

@@ -102,11 +102,14 @@ public enum Applier {
             guard let origin = try? DomainName(parsing: zonePlan.origin) else {
                 throw .unsupportedPlan("zone origin '\(zonePlan.origin)' is not a domain name")
             }
+            // The zone is read from the very bytes whose digests were just checked (not read again, which
+            // would hold a large zone twice and could see another version), then again with the edits.
             var options = Planner.loadOptions(origin: origin, declarationPath: plan.declaration, allowOutside: allowOutside)
+            options.overrides = current
             let old = ZoneLoader.load(path: zonePlan.file, options: options)
-            options.overrides = overrides
-            let new = ZoneLoader.load(path: zonePlan.file, options: options)
-            if let problem = PlanCheck.problem(old: old, new: new, zonePlan: zonePlan) {
+            options.overrides = current.merging(overrides) { _, edited in edited }
+            let reread = PlanCheck.reread(old, path: zonePlan.file, options: options)
+            if let problem = PlanCheck.problem(old: old, reread: reread, zonePlan: zonePlan) {
                 throw .check(path: zonePlan.file, problem: problem)
             }
             for change in zonePlan.files {

@@ -34,44 +34,12 @@ enum PlanCheck {
         }
     }
 
-    /// A whole zone's records as the saved-plan check compares them: fingerprints of how each is written, sorted.
-    typealias Prints = [(fingerprint: RecordFingerprint, index: Int)]
-
-    static func prints(_ zone: Zone) -> Prints {
-        // Sorted in place: a million-record zone's list is not copied.
-        var prints = zone.writtenFingerprints(excluding: [.soa])
-        prints.sort { $0.fingerprint < $1.fingerprint }
-        return prints
-    }
-
     /// Why the edited zone's SOA serial is not `expected`, or nil when it is.
     static func serialProblem(_ zone: Zone, expected: UInt32) -> String? {
         guard let value = zone.origin.flatMap({ zone.records(at: $0, type: .soa).first })?.rdata.soaSerial else {
             return "the edited zone has no readable SOA"
         }
         return value == expected ? nil : "the edited SOA serial is \(value), not \(expected)"
-    }
-
-    /// The records of each side (by index) whose written form the other side lacks: a merge of the
-    /// two sorted fingerprint lists, counting duplicates.
-    static func differentlyWritten(_ before: Prints, _ after: Prints) -> (onlyOld: [Int], onlyNew: [Int]) {
-        var onlyOld: [Int] = []
-        var onlyNew: [Int] = []
-        var i = 0
-        var j = 0
-        while i < before.count || j < after.count {
-            if j == after.count || (i < before.count && before[i].fingerprint < after[j].fingerprint) {
-                onlyOld.append(before[i].index)
-                i += 1
-            } else if i == before.count || after[j].fingerprint < before[i].fingerprint {
-                onlyNew.append(after[j].index)
-                j += 1
-            } else {
-                i += 1
-                j += 1
-            }
-        }
-        return (onlyOld, onlyNew)
     }
 
     /// Reads the edited text of `old` again (given in `options.overrides`), setting apart the records
@@ -134,8 +102,10 @@ enum PlanCheck {
 extension PlanCheck {
     /// The check for a saved plan, which carries items rather than operations: the edited zone parses,
     /// its serial is the planned one, records change only at the planned owners and types, and every
-    /// planned value is there.
-    static func problem(old: Zone, new: Zone, zonePlan: ZonePlan) -> String? {
+    /// planned value is there. `reread` is the edited text read again against `old` (`reread(_:path:options:)`),
+    /// so only the records written differently are decoded, as for a fresh apply.
+    static func problem(old: Zone, reread: ZoneReread, zonePlan: ZonePlan) -> String? {
+        let new = reread.edited
         if let error = new.errors.first {
             return "the edited zone does not parse: \(error)"
         }
@@ -152,24 +122,33 @@ extension PlanCheck {
         }
         // Only records written differently in the two texts can have changed; among them, those
         // the plan does not name must mean the same before and after.
-        let (onlyOld, onlyNew) = differentlyWritten(prints(old), prints(new))
         func untouched(_ zone: Zone, _ indexes: [Int]) -> [String: Int] {
             var counts: [String: Int] = [:]
             for index in indexes {
-                let record = zone.record(index: index)
+                let record = zone.recordData(index: index)
                 if touched.contains("\(record.owner.lowercased) \(record.type.rawValue)") { continue }
                 counts[key(record.owner, record.type, record.rdata), default: 0] += 1
             }
             return counts
         }
-        if untouched(old, onlyOld) != untouched(new, onlyNew) {
+        if untouched(old, reread.onlyOld) != untouched(new, reread.onlyNew) {
             return "records the plan does not name would change"
         }
+        let rewritten = Set(reread.onlyOld)
         for (owner, type, after) in wanted {
             guard let rdata = try? RData(type: type, presentation: after, origin: owner) else {
                 return "the plan's value for \(owner) \(type) cannot be read: \(after)"
             }
-            if !new.records(at: owner, type: type).contains(where: { $0.rdata == rdata }) {
+            // In the edited zone: among the records written anew, or an old record written the same
+            // way in both texts (paired by the re-read, so not in `onlyOld`).
+            let written = reread.onlyNew.contains { index in
+                let record = new.recordData(index: index)
+                return record.type == type && record.owner.lowercased == owner.lowercased && record.rdata == rdata
+            }
+            let kept = old.recordIndices(at: owner, type: type).contains { index in
+                !rewritten.contains(index) && old.recordData(index: index).rdata == rdata
+            }
+            if !written && !kept {
                 return "\(owner) \(type) \(after) is missing after the edit"
             }
         }

@@ -72,6 +72,20 @@ public struct Zone: Sendable {
         records(at: owner).filter { $0.type == type }
     }
 
+    /// Whether the zone holds a record of `type`, without building records.
+    public func contains(type: RRType) -> Bool {
+        store.slots.contains { $0.type == type.rawValue && !$0.flags.contains(.outOfZone) }
+    }
+
+    /// Positions in the record table (for `recordData(index:)`) of the records at `owner` of `type`,
+    /// in file order; a scan of the table, nothing decoded.
+    public func recordIndices(at owner: DomainName, type: RRType) -> [Int] {
+        guard let id = names.lookup(owner) else { return [] }
+        return store.slots.indices.filter {
+            store[$0].owner == id && store[$0].type == type.rawValue && !store[$0].flags.contains(.outOfZone)
+        }
+    }
+
     /// Owners in first-seen order.
     public var owners: [DomainName] {
         var seen = Set<UInt32>()
@@ -91,7 +105,7 @@ public struct Zone: Sendable {
         return (names.name(slot.owner), type, RData(type: type, wire: wire))
     }
 
-    /// The record at a position of the zone's record table (as `writtenFingerprints` gives it).
+    /// The record at a position of the zone's record table (as `recordIndices(at:type:)` and the re-read give them).
     public func record(index: Int) -> Record {
         let slot = store[index]
         let type = RRType(slot.type)
