@@ -22,8 +22,12 @@ public struct PlanMarkdownRenderer: Sendable {
         out += "**\(verdict(plan))**\n\n"
         out += summaryTable(plan)
         out += problems(plan)
+        // Each zone's diffs, in plan order, found by path (not by scanning every diff for every zone).
+        var diffIndices: [String: [Int]] = [:]
+        for (index, diff) in diffs.enumerated() { diffIndices[diff.path, default: []].append(index) }
         for zone in plan.zones {
-            out += zoneSection(zone, diffs: diffs.filter { path in zone.files.contains { $0.path == path.path } })
+            let indices = Set(zone.files.flatMap { diffIndices[$0.path] ?? [] }).sorted()
+            out += zoneSection(zone, diffs: indices.map { diffs[$0] })
         }
         while out.hasSuffix("\n\n") { out.removeLast() }
         return out
