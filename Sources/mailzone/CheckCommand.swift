@@ -39,11 +39,11 @@ struct CheckCommand: AsyncParsableCommand {
         switch format {
         case .text:
             let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
-            status = PlanStatus(PlanStreaming.write(
+            status = PlanStatus(try PlanStreaming.write(
                 declaration, options: options, errors: renderer.renderErrors, zone: { renderer.renderZone($0.plan) },
                 footer: { CheckReport.verdictLine($0, declaration: declaration.displayPath) }))
         case .github:
-            status = PlanStatus(PlanStreaming.write(
+            status = PlanStatus(try PlanStreaming.write(
                 declaration, options: options, errors: { GitHubAnnotations.render(errors: $0) },
                 zone: { GitHubAnnotations.render(zone: $0.plan) }, footer: { _ in "" }))
         case .json:

@@ -28,40 +28,28 @@ struct PlanCommand: AsyncParsableCommand {
         let declaration = try input.load()
         let options = input.plannerOptions()
         let status: PlanStatus
-        switch (format, out) {
-        case (.text, nil):
+        switch format {
+        case .text:
             let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
-            status = PlanStatus(PlanStreaming.write(
+            status = PlanStatus(try PlanStreaming.write(
                 declaration, options: options, errors: renderer.renderErrors, zone: { renderer.renderZone($0.plan) },
-                footer: renderer.summaryLine))
-        case (.diff, nil):
-            status = PlanStatus(PlanStreaming.write(
-                declaration, options: options, errors: { _ in "" }, zone: { PlanDiff.render(zone: $0) }, footer: { _ in "" }))
-        case (.json, nil):
-            status = PlanStatus(try PlanStreaming.writeJSON(declaration, options: options, check: false))
-        default:
-            // The whole plan: Markdown shows it with its diffs, and --out saves it as JSON besides the output.
+                footer: renderer.summaryLine, saveTo: out))
+        case .diff:
+            status = PlanStatus(try PlanStreaming.write(
+                declaration, options: options, errors: { _ in "" }, zone: { PlanDiff.render(zone: $0) }, footer: { _ in "" },
+                saveTo: out))
+        case .json:
+            status = PlanStatus(try PlanStreaming.writeJSON(declaration, options: options, check: false, saveTo: out))
+        case .markdown:
+            // The whole plan: Markdown shows it with its diffs.
             let outcome = Planner.plan(declaration, options: options)
-            let plan = outcome.plan
-            switch format {
-            case .text:
-                Terminal.write(PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1))).render(plan))
-            case .diff:
-                Terminal.write(PlanDiff.render(outcome))
-            case .json:
-                Terminal.write(try PlanJSON.encode(plan))
-            case .markdown:
-                Terminal.write(PlanMarkdownRenderer(title: "mailzone plan").render(outcome))
-            }
+            Terminal.write(PlanMarkdownRenderer(title: "mailzone plan").render(outcome))
             if let out {
-                do {
-                    try Data(try PlanJSON.encode(plan).utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-                } catch {
-                    Terminal.writeError("error: cannot save the plan to \(out): \(error.localizedDescription)")
-                    throw ExitCode(1)
-                }
+                var assembler = PlanJSONAssembler(declaration: outcome.plan.declaration, errors: outcome.plan.errors)
+                for zone in outcome.plan.zones { try assembler.add(zone) }
+                try PlanStreaming.save(assembler, to: out)
             }
-            status = PlanStatus(plan)
+            status = PlanStatus(outcome.plan)
         }
         let code = status.planExitCode(detailed: detailedExitcode)
         if code != 0 { throw ExitCode(code) }

@@ -1,33 +1,47 @@
+import ArgumentParser
+import Foundation
 import MailZone
 
 /// `plan` and `check` output written zone by zone, as the zones are planned, for the formats
 /// that allow it (text, diff, GitHub annotations): memory then holds the zones in flight, not the
 /// whole plan, which matters for a hosting provider's repository of thousands of zones. JSON is
-/// one document whose summary comes first: its zones are kept as text until the end. Markdown
-/// needs the whole plan and uses `Planner.plan(_:options:)`.
+/// one document whose summary comes first: its zones are kept as text until the end, and so is
+/// the plan saved with `plan --out`. Markdown needs the whole plan and uses `Planner.plan(_:options:)`.
 enum PlanStreaming {
     /// Writes `errors` (the findings outside any zone) rendered, then each zone rendered, then
-    /// `footer` of the tally; returns the tally for the exit code.
+    /// `footer` of the tally; saves the plan document to `saveTo` when given. Returns the tally
+    /// for the exit code.
     static func write(_ declaration: Declaration, options: PlannerOptions,
                       errors renderErrors: ([PlanFinding]) -> String,
                       zone renderZone: (ZoneOutcome) -> String,
-                      footer: (PlanTally) -> String) -> PlanTally {
+                      footer: (PlanTally) -> String, saveTo path: String? = nil) throws -> PlanTally {
         let errors = Planner.unplacedSenders(declaration)
         var tally = PlanTally(errors: errors)
+        var saved = path.map { _ in PlanJSONAssembler(declaration: declaration.displayPath, errors: errors) }
+        var failure: (any Error)?
         var output = Terminal.BufferedOutput()
         output.write(renderErrors(errors))
         Planner.plan(declaration, options: options) { zone in
             tally.add(zone.plan)
             output.write(renderZone(zone))
+            guard failure == nil else { return }
+            do {
+                try saved?.add(zone.plan)
+            } catch {
+                failure = error
+            }
         }
         output.write(footer(tally))
         output.flush()
+        if let failure { throw failure }
+        if let path, let saved { try save(saved, to: path) }
         return tally
     }
 
     /// Writes the plan document (or, with `check`, the check document), its zones encoded as they
-    /// are planned; returns the tally for the exit code.
-    static func writeJSON(_ declaration: Declaration, options: PlannerOptions, check: Bool) throws -> PlanTally {
+    /// are planned; saves the plan document to `saveTo` too when given. Returns the tally.
+    static func writeJSON(_ declaration: Declaration, options: PlannerOptions, check: Bool,
+                          saveTo path: String? = nil) throws -> PlanTally {
         var assembler = PlanJSONAssembler(declaration: declaration.displayPath, errors: Planner.unplacedSenders(declaration))
         var failure: (any Error)?
         Planner.plan(declaration, options: options) { zone in
@@ -46,6 +60,19 @@ enum PlanStreaming {
             try assembler.writePlan { output.write($0) }
         }
         output.flush()
+        if let path { try save(assembler, to: path) }
         return assembler.tally
+    }
+
+    /// Saves the plan document to `path`, atomically (`plan --out`); a failure is reported and exits 1.
+    static func save(_ assembler: PlanJSONAssembler, to path: String) throws {
+        var document: [UInt8] = []
+        do {
+            try assembler.writePlan { document.append(contentsOf: $0.utf8) }
+            try Data(document).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            Terminal.writeError("error: cannot save the plan to \(path): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
     }
 }

@@ -69,6 +69,13 @@ struct CommandLineTests {
         let plan = try PlanJSON.decode(try Data(contentsOf: out))
         #expect(plan.version == 1)
         #expect(plan.hasChanges)
+        // Whatever the output format, the saved plan is the same document.
+        for format in ["diff", "json", "markdown"] {
+            try? FileManager.default.removeItem(at: out)
+            let result = try MailzoneBinary.run(["plan", "--format", format, "--out", out.path], in: example)
+            #expect(result.status == 0)
+            #expect(try Data(contentsOf: out) == json.stdout, "--format \(format)")
+        }
     }
 
     @Test func planOutToAnUnwritablePlaceFails() throws {
