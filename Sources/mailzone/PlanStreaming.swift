@@ -64,15 +64,41 @@ enum PlanStreaming {
         return assembler.tally
     }
 
-    /// Saves the plan document to `path`, atomically (`plan --out`); a failure is reported and exits 1.
+    /// Saves the plan document to `path` (`plan --out`): written piece by piece to a temporary file
+    /// beside it, then renamed over it, so the file is whole or untouched. A failure is reported
+    /// and exits 1.
     static func save(_ assembler: PlanJSONAssembler, to path: String) throws {
-        var document: [UInt8] = []
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).mailzone-\(UUID().uuidString)").path
         do {
-            try assembler.writePlan { document.append(contentsOf: $0.utf8) }
-            try Data(document).write(to: URL(fileURLWithPath: path), options: .atomic)
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw SystemError.last }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            var failure: (any Error)?
+            try assembler.writePlan { piece in
+                guard failure == nil else { return }
+                do {
+                    try handle.write(contentsOf: Data(piece.utf8))
+                } catch {
+                    failure = error
+                }
+            }
+            try handle.close()
+            if let failure { throw failure }
+            guard rename(temporary, path) == 0 else { throw SystemError.last }
         } catch {
-            Terminal.writeError("error: cannot save the plan to \(path): \(error.localizedDescription)")
+            unlink(temporary)
+            let reason = (error as? SystemError)?.description ?? error.localizedDescription
+            Terminal.writeError("error: cannot save the plan to \(path): \(reason)")
             throw ExitCode(1)
         }
+    }
+
+    /// A failed system call, described by its `errno` ("No such file or directory").
+    struct SystemError: Error, CustomStringConvertible {
+        let description: String
+
+        static var last: SystemError { SystemError(description: String(cString: strerror(errno))) }
     }
 }
