@@ -13,12 +13,12 @@ import Testing
     }
 
     @Test func longestSuffixWins() throws {
-        let zones = [try zone("example.com."), try zone("sub.example.com"), try zone("com.example")]
-        #expect(ZoneAssignment.zone(for: try name("a.sub.example.com"), in: zones)?.origin.value.text == "sub.example.com")
-        #expect(ZoneAssignment.zone(for: try name("SUB.Example.COM."), in: zones)?.origin.value.text == "sub.example.com")
-        #expect(ZoneAssignment.zone(for: try name("other.example.com"), in: zones)?.origin.value.text == "example.com")
-        #expect(ZoneAssignment.zone(for: try name("badexample.com"), in: zones) == nil)
-        #expect(ZoneAssignment.zone(for: try name("example.net"), in: zones) == nil)
+        let zones = ZoneIndex([try zone("example.com."), try zone("sub.example.com"), try zone("com.example")])
+        #expect(zones.zone(for: try name("a.sub.example.com"))?.origin.value.text == "sub.example.com")
+        #expect(zones.zone(for: try name("SUB.Example.COM."))?.origin.value.text == "sub.example.com")
+        #expect(zones.zone(for: try name("other.example.com"))?.origin.value.text == "example.com")
+        #expect(zones.zone(for: try name("badexample.com")) == nil)
+        #expect(zones.zone(for: try name("example.net")) == nil)
     }
 
     @Test(arguments: [

@@ -59,18 +59,17 @@ public enum DeclarationLoader {
         var catalog = builtInPresets
         catalog.add(user: draft.presets, diagnostics: &diagnostics)
 
+        let zoneIndex = ZoneIndex(draft.zones)
+        let senderZones = draft.senders.map { zoneIndex.index(for: $0.domain.value) }
         let validator = DeclarationValidator(catalog: catalog, brokenPresetNames: draft.brokenPresetNames)
         validator.validateZones(draft.zones, diagnostics: &diagnostics)
-        validator.validateSenders(draft.senders, zones: draft.zones, diagnostics: &diagnostics)
+        validator.validateSenders(draft.senders, zones: draft.zones, senderZones: senderZones, diagnostics: &diagnostics)
 
         // Each sender is expanded once here, for the problems only a filled-in record shows (a name
         // that is not a valid DNS name); its records are expanded again when they are needed.
         let expander = SenderExpander(catalog: catalog)
-        let zoneIndex = ZoneIndex(draft.zones)
-        let senderZones = draft.senders.map { sender in
-            let zone = zoneIndex.index(for: sender.domain.value)
+        for (sender, zone) in zip(draft.senders, senderZones) {
             _ = expander.expand(sender, zone: zone.map { draft.zones[$0] }, diagnostics: &diagnostics)
-            return zone
         }
         guard diagnostics.isEmpty else { throw DeclarationErrors(diagnostics.errors) }
         return Declaration(file: url, displayPath: displayPath, version: draft.version, zones: draft.zones,

@@ -19,7 +19,9 @@ struct DeclarationValidator {
         }
     }
 
-    func validateSenders(_ senders: [SenderDeclaration], zones: [ZoneDeclaration], diagnostics: inout Diagnostics) {
+    /// `senderZones` is each sender's zone (a position in `zones`), nil when in none.
+    func validateSenders(_ senders: [SenderDeclaration], zones: [ZoneDeclaration], senderZones: [Int?],
+                         diagnostics: inout Diagnostics) {
         var seen: [DeclaredName: SenderDeclaration] = [:]
         // The zones named when a sender is in none of them: a few, so that thousands of such
         // senders do not make thousands of messages each listing thousands of zones.
@@ -28,8 +30,7 @@ struct DeclarationValidator {
         let shownOrigins = allOrigins.count <= 6
             ? MappingReader.list(allOrigins)
             : allOrigins.prefix(5).joined(separator: ", ") + " and \(allOrigins.count - 5) more"
-        let index = ZoneIndex(zones)
-        for sender in senders {
+        for (sender, zone) in zip(senders, senderZones) {
             let domain = sender.domain
             if let first = seen[domain.value] {
                 diagnostics.error(at: domain.location, "the sender \(domain.value.text) is declared twice",
@@ -37,7 +38,7 @@ struct DeclarationValidator {
             } else {
                 seen[domain.value] = sender
             }
-            if !zones.isEmpty && index.zone(for: domain.value) == nil {
+            if !zones.isEmpty && zone == nil {
                 diagnostics.error(at: domain.location, "the sender \(domain.value.text) is in none of the declared zones (\(shownOrigins))",
                                   hint: "add a zone whose origin is \(domain.value.absolute) or a parent of it under 'zones:'")
             }

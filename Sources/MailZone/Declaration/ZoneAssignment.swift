@@ -6,24 +6,6 @@ import Foundation
 /// goes at `@`, for `abc.sampledomain.com` at `abc`, its DKIM key at
 /// `qcloud._domainkey.abc`, its DMARC policy at `_dmarc.abc`.
 public enum ZoneAssignment {
-    /// The zone whose origin is the longest suffix of `domain`, label by label; nil when none is.
-    /// With two zones of the same origin (an error the validator reports), the first.
-    ///
-    /// Scans `zones`; to place many domains, build a `ZoneIndex` once instead.
-    public static func zone(for domain: DeclaredName, in zones: [ZoneDeclaration]) -> ZoneDeclaration? {
-        // One pass without copying: called once per sender, with possibly thousands of zones.
-        var best: ZoneDeclaration? = nil
-        var bestLabels = -1
-        for zone in zones where domain.isSubdomain(of: zone.origin.value) {
-            let labels = zone.origin.value.labels.count
-            if labels > bestLabels {
-                best = zone
-                bestLabels = labels
-            }
-        }
-        return best
-    }
-
     /// The owner of a preset record named `presetName` (`@`, `_dmarc`, `qcloud._domainkey`, relative
     /// to the sender domain) for `sender`, made relative to `origin` when a zone is known.
     /// Nil when the result is not a valid DNS name.
@@ -33,9 +15,10 @@ public enum ZoneAssignment {
     }
 }
 
-/// The declared zones by origin, to find the zone of many domains: each lookup walks the
-/// domain's suffixes (a few dictionary lookups) instead of scanning every zone.
-/// Answers exactly as `ZoneAssignment.zone(for:in:)`, the first zone winning a duplicate origin.
+/// The declared zones by origin, to find the zone of a domain: the zone whose origin is the
+/// longest suffix of the domain, label by label. Each lookup walks the domain's suffixes (a few
+/// dictionary lookups) instead of scanning every zone; with two zones of the same origin (an
+/// error the validator reports), the first wins.
 public struct ZoneIndex: Sendable {
     private let zones: [ZoneDeclaration]
     private var byOrigin: [DeclaredName: Int] = [:]
@@ -65,13 +48,6 @@ public struct ZoneIndex: Sendable {
     }
 }
 
-extension Declaration {
-    /// The zone a domain belongs to (see `ZoneAssignment.zone(for:in:)`).
-    public func zone(for domain: DeclaredName) -> ZoneDeclaration? {
-        ZoneAssignment.zone(for: domain, in: zones)
-    }
-}
-
 /// A record's owner name: absolute, and relative to its zone's origin as the zone file writes it.
 public struct RecordOwner: Sendable, Hashable, CustomStringConvertible {
     /// The absolute owner: `_dmarc.abc.example.com.`.
@@ -89,12 +65,12 @@ public struct RecordOwner: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Declaration {
-    /// Each zone's senders, as indices into `senders` in declaration order, by zone origin — found in one
-    /// pass, so planning or verifying thousands of zones does not scan every sender for every zone.
-    public var senderIndicesByZoneOrigin: [DeclaredName: [Int]] {
-        var result: [DeclaredName: [Int]] = [:]
+    /// Each zone's senders (by position in `zones`), as indices into `senders` in declaration order —
+    /// found in one pass, so planning or verifying thousands of zones does not scan every sender for every zone.
+    public var sendersByZone: [[Int]] {
+        var result = [[Int]](repeating: [], count: zones.count)
         for (offset, zone) in senderZones.enumerated() {
-            if let zone { result[zones[zone].origin.value, default: []].append(offset) }
+            if let zone { result[zone].append(offset) }
         }
         return result
     }

@@ -70,9 +70,9 @@ public enum Planner {
     /// The plan's other findings are `unplacedSenders(_:)`.
     public static func plan(_ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
                             receive: (ZoneOutcome) -> Void) {
-        let senderIndices = declaration.senderIndicesByZoneOrigin
-        ParallelMap.forEachInOrder(declaration.zones, { zone in
-            planZone(zone, senders: senderIndices[zone.origin.value] ?? [], declaration: declaration, options: options)
+        let sendersByZone = declaration.sendersByZone
+        ParallelMap.forEachInOrder(Array(declaration.zones.indices), { index in
+            planZone(declaration.zones[index], senders: sendersByZone[index], declaration: declaration, options: options)
         }, receive: receive)
     }
 

@@ -35,9 +35,8 @@ public struct Verifier: Sendable {
 
     public func verify(servers: Servers) -> VerifyReport {
         var zones: [VerifyZone] = []
-        let sendersByOrigin = declaration.senderIndicesByZoneOrigin
-        for zone in declaration.zones {
-            let senders = (sendersByOrigin[zone.origin.value] ?? []).map { declaration.records(ofSender: $0) }
+        for (zone, indices) in zip(declaration.zones, declaration.sendersByZone) {
+            let senders = indices.map { declaration.records(ofSender: $0) }
             guard !senders.isEmpty else { continue }
             zones.append(verify(zone: zone, senders: senders, servers: servers))
         }
