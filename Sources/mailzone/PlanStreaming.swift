@@ -18,22 +18,15 @@ enum PlanStreaming {
         let errors = Planner.unplacedSenders(declaration)
         var tally = PlanTally(errors: errors)
         var saved = path.map { _ in PlanJSONAssembler(declaration: declaration.displayPath, errors: errors) }
-        var failure: (any Error)?
         var output = Terminal.BufferedOutput()
         output.write(renderErrors(errors))
-        Planner.plan(declaration, options: options) { zone in
+        try Planner.plan(declaration, options: options) { zone in
             tally.add(zone.plan)
             output.write(renderZone(zone))
-            guard failure == nil else { return }
-            do {
-                try saved?.add(zone.plan)
-            } catch {
-                failure = error
-            }
+            try saved?.add(zone.plan)
         }
         output.write(footer(tally))
         output.flush()
-        if let failure { throw failure }
         if let path, let saved { try save(saved, to: path) }
         return tally
     }
@@ -43,16 +36,7 @@ enum PlanStreaming {
     static func writeJSON(_ declaration: Declaration, options: PlannerOptions, check: Bool,
                           saveTo path: String? = nil) throws -> PlanTally {
         var assembler = PlanJSONAssembler(declaration: declaration.displayPath, errors: Planner.unplacedSenders(declaration))
-        var failure: (any Error)?
-        Planner.plan(declaration, options: options) { zone in
-            guard failure == nil else { return }
-            do {
-                try assembler.add(zone.plan)
-            } catch {
-                failure = error
-            }
-        }
-        if let failure { throw failure }
+        try Planner.plan(declaration, options: options) { zone in try assembler.add(zone.plan) }
         var output = Terminal.BufferedOutput()
         if check {
             try assembler.writeCheck { output.write($0) }

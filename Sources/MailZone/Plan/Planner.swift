@@ -68,10 +68,11 @@ public enum Planner {
     /// the zones before it are planned, keeping none: a repository of thousands of zones is
     /// reported (text, diff, GitHub annotations) with only the zones in flight in memory.
     /// The plan's other findings are `unplacedSenders(_:)`.
-    public static func plan(_ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
-                            receive: (ZoneOutcome) -> Void) {
+    /// When `receive` throws, no zone is handed over after it, and its error is thrown.
+    public static func plan<Failure: Error>(_ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
+                                            receive: (ZoneOutcome) throws(Failure) -> Void) throws(Failure) {
         let sendersByZone = declaration.sendersByZone
-        ParallelMap.forEachInOrder(Array(declaration.zones.indices), { index in
+        try ParallelMap.forEachInOrder(Array(declaration.zones.indices), { index in
             planZone(declaration.zones[index], senders: sendersByZone[index], declaration: declaration, options: options)
         }, receive: receive)
     }
@@ -270,10 +271,14 @@ extension ParallelMap {
     /// Runs `transform` on every input on all cores and hands the outputs to `receive`, on the
     /// calling thread, in input order: each as soon as it and those before it are done, and let go
     /// of once received, so only outputs finished ahead of their turn wait in memory.
-    static func forEachInOrder<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @escaping @Sendable (Input) -> Output,
-                                                                  receive: (Output) -> Void) {
+    /// When `receive` throws, it is not called again, the outputs still running are waited for
+    /// (nothing is left working after the return), and its error is thrown.
+    static func forEachInOrder<Input: Sendable, Output: Sendable, Failure: Error>(
+        _ inputs: [Input], _ transform: @escaping @Sendable (Input) -> Output,
+        receive: (Output) throws(Failure) -> Void
+    ) throws(Failure) {
         guard inputs.count > 1 else {
-            inputs.forEach { receive(transform($0)) }
+            for input in inputs { try receive(transform(input)) }
             return
         }
         let slots = HandOverSlots<Output>(count: inputs.count)
@@ -282,9 +287,17 @@ extension ParallelMap {
                 slots.set(index, transform(inputs[index]))
             }
         }
+        var failure: Failure?
         for index in inputs.indices {
-            receive(slots.take(index))
+            let output = slots.take(index)
+            guard failure == nil else { continue }
+            do {
+                try receive(output)
+            } catch {
+                failure = error
+            }
         }
+        if let failure { throw failure }
     }
 
     /// Runs `first` and `second`, side by side when `parallel`, one after the other otherwise.
