@@ -36,7 +36,7 @@ public struct DKIMKeyRecord: Sendable, Hashable {
         let specs: [TagSpec]
         switch TagList.parse(text) {
         case .success(let parsed): specs = parsed
-        case .failure(let error): throw .syntax(reason: Self.describe(error))
+        case .failure(let error): throw .syntax(reason: error.description)
         }
         var seen: Set<String> = []
         for spec in specs where !seen.insert(spec.name).inserted {
@@ -107,15 +107,6 @@ public struct DKIMKeyRecord: Sendable, Hashable {
             return try DKIMKeyRecord(text).problems
         } catch {
             return [error]
-        }
-    }
-
-    private static func describe(_ error: TagListError) -> String {
-        switch error {
-        case .emptyTag(let position): "tag \(position) is empty"
-        case .missingEquals(let spec): "\"\(spec)\" has no \"=\""
-        case .invalidName(let name): "\"\(name)\" is not a tag name"
-        case .invalidValue(let name, let value): "\(name)= has characters a tag value cannot hold: \"\(value)\""
         }
     }
 }

@@ -31,7 +31,7 @@ public struct DMARCRecord: Sendable, Hashable {
         case .success(let specs):
             tags = specs.map { Tag(name: $0.name, value: $0.value) }
         case .failure(let error):
-            throw .syntax(reason: Self.describe(error))
+            throw .syntax(reason: error.description)
         }
         guard let first = tags.first, first.name.lowercased() == "v", first.value == "DMARC1" else {
             throw .notDMARC(record: text)
@@ -70,15 +70,6 @@ public struct DMARCRecord: Sendable, Hashable {
         guard let value = value(of: tag) else { return [] }
         return value.split(separator: ",").compactMap {
             try? DMARCReportURI.parse(String(TagList.trimFWS($0))).get()
-        }
-    }
-
-    private static func describe(_ error: TagListError) -> String {
-        switch error {
-        case .emptyTag(let position): "tag \(position) is empty"
-        case .missingEquals(let spec): "\"\(spec)\" has no \"=\""
-        case .invalidName(let name): "\"\(name)\" is not a tag name"
-        case .invalidValue(let name, let value): "\(name)= has characters a tag value cannot hold: \"\(value)\""
         }
     }
 }

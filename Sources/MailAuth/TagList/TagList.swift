@@ -5,11 +5,21 @@ struct TagSpec: Sendable, Hashable {
 }
 
 /// Why a tag list cannot be read.
-enum TagListError: Error, Sendable, Hashable {
+enum TagListError: Error, Sendable, Hashable, CustomStringConvertible {
     case emptyTag(position: Int)
     case missingEquals(spec: String)
     case invalidName(name: String)
     case invalidValue(name: String, value: String)
+
+    /// The reason, as DKIM and DMARC problems quote it.
+    var description: String {
+        switch self {
+        case .emptyTag(let position): "tag \(position) is empty"
+        case .missingEquals(let spec): "\"\(spec)\" has no \"=\""
+        case .invalidName(let name): "\"\(name)\" is not a tag name"
+        case .invalidValue(let name, let value): "\(name)= has characters a tag value cannot hold: \"\(value)\""
+        }
+    }
 }
 
 /// The `tag=value; tag=value` syntax DKIM key records and DMARC records share
