@@ -187,7 +187,6 @@ public enum Planner {
 
     /// The planned edit of a zone, its text applied and read again.
     struct ZoneEdit: Sendable {
-        var operations: [RecordOperation]
         var serial: SerialChange?
         /// New bytes by index into `Zone.files`, in index order.
         var files: [(Int, [UInt8])]
@@ -242,7 +241,7 @@ public enum Planner {
             if let problem = PlanCheck.problem(old: zone, reread: reread, operations: operations, serial: serial) {
                 throw ZoneEditor.Failure(description: problem)
             }
-            edited.edit = .success(ZoneEdit(operations: operations, serial: serial, files: files, edits: fileEdits))
+            edited.edit = .success(ZoneEdit(serial: serial, files: files, edits: fileEdits))
         } catch {
             edited.edit = .failure(ZoneEditor.Failure(description: "\(error)"))
         }

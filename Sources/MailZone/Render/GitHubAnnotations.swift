@@ -11,10 +11,6 @@ public enum GitHubAnnotations {
         case error, warning, notice
     }
 
-    public static func render(_ plan: Plan) -> String {
-        plan.zones.reduce(into: render(errors: plan.errors)) { $0 += render(zone: $1) }
-    }
-
     /// The plan's findings outside any zone.
     public static func render(errors: [PlanFinding]) -> String {
         errors.map { line(.error, title: "mailzone: error", message: message($0.message, fix: $0.fix), at: $0.location) }.joined()

@@ -6,11 +6,6 @@
 /// Each file's diff is made from its plan edits (`FileChange.edits`, the very edits
 /// `apply --plan` writes), so only the edited lines are compared.
 public enum PlanDiff {
-    /// All the diffs, one after the other.
-    public static func render(_ outcome: PlanOutcome, context: Int = 3) -> String {
-        files(outcome, context: context).map(\.diff).joined()
-    }
-
     /// The diffs of one zone's files, one after the other (for output written zone by zone).
     public static func render(zone: ZoneOutcome, context: Int = 3) -> String {
         zone.plan.files.map { diff($0, old: zone.originalFiles[$0.path] ?? [], context: context) }.joined()

@@ -4,24 +4,15 @@
 /// summary with what to run next.
 public struct PlanTextRenderer: Sendable {
     public var style: TextStyle
-    /// Show records that are already right (`=` lines).
-    public var showUnchanged: Bool
-    /// Show long values (DKIM keys) whole instead of cut in the middle.
-    public var fullValues: Bool
 
-    public init(style: TextStyle = TextStyle(color: false), showUnchanged: Bool = true, fullValues: Bool = false) {
+    public init(style: TextStyle = TextStyle(color: false)) {
         self.style = style
-        self.showUnchanged = showUnchanged
-        self.fullValues = fullValues
     }
 
+    /// The whole plan: findings outside any zone, each zone, the summary line. `plan` and `check`
+    /// write the same pieces as the zones are planned, `check` ending with its verdict instead.
     public func render(_ plan: Plan) -> String {
-        renderBody(plan) + summaryLine(PlanTally(plan))
-    }
-
-    /// Everything but the summary line: `check` ends the same body with its verdict instead.
-    public func renderBody(_ plan: Plan) -> String {
-        plan.zones.reduce(into: renderErrors(plan.errors)) { $0 += renderZone($1) }
+        plan.zones.reduce(into: renderErrors(plan.errors)) { $0 += renderZone($1) } + summaryLine(PlanTally(plan))
     }
 
     /// The plan's findings outside any zone, which come first.
@@ -49,8 +40,8 @@ public struct PlanTextRenderer: Sendable {
         }
         for sender in zone.senders {
             out += "  sender \(sender.domain.dropLast())  (\(sender.services.joined(separator: ", ")))\n"
-            let width = sender.items.filter { showUnchanged || $0.action != .unchanged }.map(\.owner.count).max() ?? 1
-            for item in sender.items where showUnchanged || item.action != .unchanged {
+            let width = sender.items.map(\.owner.count).max() ?? 1
+            for item in sender.items {
                 out += renderItem(item, ownerWidth: width)
             }
             if sender.hasConflicts {
@@ -95,11 +86,11 @@ public struct PlanTextRenderer: Sendable {
     /// diff (`--format diff`) and JSON carry it whole.
     func shown(_ value: String?) -> String {
         guard let value else { return "" }
-        guard fullValues == false, value.count > Self.valueLimit else { return value }
+        guard value.count > Self.valueLimit else { return value }
         return String(value.prefix(Self.valueLimit - 20)) + "..." + String(value.suffix(17))
     }
 
-    /// Values longer than this are shortened unless `fullValues` is set.
+    /// Values longer than this are shortened.
     static let valueLimit = 100
 
     public func summaryLine(_ tally: PlanTally) -> String {

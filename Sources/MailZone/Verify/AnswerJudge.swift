@@ -160,7 +160,7 @@ enum AnswerJudge {
         String(decoding: record.rdata.characterStrings.joined(), as: UTF8.self)
     }
 
-    private static func mxValue(_ rdata: RData) -> (preference: UInt16, exchange: DomainName)? {
+    static func mxValue(_ rdata: RData) -> (preference: UInt16, exchange: DomainName)? {
         guard rdata.wire.count > 2, let exchange = DomainName(wire: Array(rdata.wire.dropFirst(2))) else { return nil }
         return (UInt16(rdata.wire[0]) << 8 | UInt16(rdata.wire[1]), exchange)
     }

@@ -175,6 +175,6 @@ public struct Verifier: Sendable {
 /// RFC 1982 serial number arithmetic: which of two serials is older, across the wrap at 2^32.
 enum SerialArithmetic {
     static func isBefore(_ lhs: UInt32, _ rhs: UInt32) -> Bool {
-        lhs != rhs && (rhs &- lhs) < 0x8000_0000
+        SerialScheme.isGreater(rhs, than: lhs)
     }
 }

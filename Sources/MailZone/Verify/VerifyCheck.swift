@@ -75,12 +75,10 @@ struct VerifyCheck: Sendable, Hashable {
         case (_, .txt):
             return .txt(text: wanted.value)
         case (_, .mx):
-            guard let rdata = try? RData(type: .mx, presentation: wanted.value), rdata.wire.count > 2,
-                  let exchange = DomainName(wire: Array(rdata.wire.dropFirst(2))) else {
+            guard let rdata = try? RData(type: .mx, presentation: wanted.value), let mx = AnswerJudge.mxValue(rdata) else {
                 return .invalid(reason: "MX value '\(wanted.value)' is not PREFERENCE HOST.")
             }
-            let preference = UInt16(rdata.wire[0]) << 8 | UInt16(rdata.wire[1])
-            return .mx(exchange: exchange, preference: preference, keepsExisting: keepsExistingMX && wanted.purpose == .mx)
+            return .mx(exchange: mx.exchange, preference: mx.preference, keepsExisting: keepsExistingMX && wanted.purpose == .mx)
         case (_, .cname):
             guard let rdata = try? RData(type: .cname, presentation: wanted.value),
                   let target = DomainName(wire: rdata.wire) else {

@@ -19,28 +19,30 @@ public struct VerifyTextRenderer: Sendable {
         self.color = color
     }
 
+    private var style: TextStyle { TextStyle(color: color) }
+
     public func render(_ report: VerifyReport) -> String {
         var out = ""
         for zone in report.zones {
             var heading = "zone " + (zone.origin ?? "(none)")
             if let file = zone.file { heading += "  \(file)" }
             if let serial = zone.fileSerial { heading += "  serial \(serial)" }
-            out += paint(heading, .bold) + "\n"
-            for error in zone.errors { out += "  " + paint("error:", .red) + " \(error)\n" }
+            out += style.bold(heading) + "\n"
+            for error in zone.errors { out += "  " + style.red("error:") + " \(error)\n" }
             for server in zone.servers {
                 var line = "  server \(server.label)"
                 if let serial = server.serial { line += "  serial \(serial)" }
-                if let error = server.error { line += "  " + paint("error:", .red) + " \(error)" }
+                if let error = server.error { line += "  " + style.red("error:") + " \(error)" }
                 out += line + "\n"
             }
-            for warning in zone.warnings { out += "  " + paint("warning:", .yellow) + " \(warning)\n" }
+            for warning in zone.warnings { out += "  " + style.yellow("warning:") + " \(warning)\n" }
             for sender in zone.senders {
                 let services = sender.services.isEmpty ? "" : "  (\(sender.services.joined(separator: ", ")))"
                 out += "  sender \(sender.domain)\(services)\n"
                 let hostWidth = sender.records.map(\.host.count).max() ?? 0
                 let typeWidth = sender.records.map(\.type.count).max() ?? 0
                 for record in sender.records {
-                    out += "    " + paint(pad(record.status.rawValue, 8), record.status.color) + "  "
+                    out += "    " + record.status.painted(pad(record.status.rawValue, 8), style) + "  "
                         + pad(record.host, hostWidth) + "  " + pad(record.type, typeWidth) + "  "
                         + Self.expectedLabel(record) + "\n"
                     out += details(record).map { "              " + $0 + "\n" }.joined()
@@ -70,7 +72,7 @@ public struct VerifyTextRenderer: Sendable {
         var lines: [String] = []
         for result in record.results {
             let rest = Self.lines(result, showStatus: true)
-            lines.append(pad(result.server, width) + "  " + paint(result.status.rawValue, result.status.color)
+            lines.append(pad(result.server, width) + "  " + result.status.painted(result.status.rawValue, style)
                          + (rest.first.map { ": " + $0 } ?? ""))
             lines += rest.dropFirst().map { String(repeating: " ", count: width + 2) + $0 }
         }
@@ -116,22 +118,15 @@ public struct VerifyTextRenderer: Sendable {
     private func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
-
-    enum Paint: String {
-        case red = "31", green = "32", yellow = "33", bold = "1"
-    }
-
-    private func paint(_ text: String, _ style: Paint) -> String {
-        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
-    }
 }
 
 extension VerifyStatus {
-    var color: VerifyTextRenderer.Paint {
+    /// The status in its colour: verified green, missing yellow, wrong or unanswered red.
+    func painted(_ text: String, _ style: TextStyle) -> String {
         switch self {
-        case .verified: .green
-        case .missing: .yellow
-        case .mismatch, .error: .red
+        case .verified: style.green(text)
+        case .missing: style.yellow(text)
+        case .mismatch, .error: style.red(text)
         }
     }
 }
