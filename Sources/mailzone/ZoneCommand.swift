@@ -119,16 +119,9 @@ struct ZoneDumpCommand: AsyncParsableCommand {
         for diagnostic in zone.diagnostics { Terminal.writeError(formatter.format(diagnostic)) }
         var records = zone.records
         if sorted { records = ZoneDump.canonicalOrder(records) }
-        var output = ""
-        for record in records {
-            output += record.description
-            output += "\n"
-            if output.utf8.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(output.utf8))
-                output = ""
-            }
-        }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        var output = Terminal.BufferedOutput()
+        for record in records { output.write(record.description + "\n") }
+        output.flush()
         if zone.hasErrors { throw ExitCode(1) }
     }
 }

@@ -72,8 +72,10 @@ public enum Planner {
     public static func plan<Failure: Error>(_ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
                                             receive: (ZoneOutcome) throws(Failure) -> Void) throws(Failure) {
         let sendersByZone = declaration.sendersByZone
+        let root = includeRoot(declarationPath: declaration.displayPath, allowOutside: options.allowOutside)
         try ParallelMap.forEachInOrder(Array(declaration.zones.indices), { index in
-            planZone(declaration.zones[index], senders: sendersByZone[index], declaration: declaration, options: options)
+            planZone(declaration.zones[index], senders: sendersByZone[index], declaration: declaration, root: root,
+                     options: options)
         }, receive: receive)
     }
 
@@ -91,24 +93,32 @@ public enum Planner {
 
     /// How zones are read: with their declared origin, `$INCLUDE` kept inside the declaration's directory tree.
     static func loadOptions(origin: DomainName, declarationPath: String, allowOutside: Bool) -> LoadOptions {
+        loadOptions(origin: origin, includeRoot: includeRoot(declarationPath: declarationPath, allowOutside: allowOutside))
+    }
+
+    static func loadOptions(origin: DomainName, includeRoot: String?) -> LoadOptions {
         var options = LoadOptions(origin: origin)
-        if !allowOutside {
-            let directory = (declarationPath as NSString).deletingLastPathComponent
-            options.includeRoot = directory.isEmpty ? "." : directory
-        }
+        options.includeRoot = includeRoot
         return options
     }
 
+    /// The declaration's directory, resolved (once per run: resolving costs file-system calls),
+    /// which zone files and their `$INCLUDE`s must stay inside; nil with `--allow-outside`.
+    static func includeRoot(declarationPath: String, allowOutside: Bool) -> String? {
+        guard !allowOutside else { return nil }
+        let directory = (declarationPath as NSString).deletingLastPathComponent
+        return FilePaths.resolved(directory.isEmpty ? "." : directory)
+    }
+
     /// Plans one zone; `senderIndices` are the positions in `declaration.senders` of the senders
-    /// assigned to it, in declaration order.
+    /// assigned to it, in declaration order; `root` is `includeRoot(declarationPath:allowOutside:)`.
     static func planZone(_ zoneDeclaration: ZoneDeclaration, senders senderIndices: [Int], declaration: Declaration,
-                         options: PlannerOptions) -> ZoneOutcome {
+                         root: String?, options: PlannerOptions) -> ZoneOutcome {
         let path = declaration.path(of: zoneDeclaration)
         let origin = zoneDeclaration.origin.value.dnsName
         var result = ZoneOutcome(plan: ZonePlan(origin: origin.description, file: path))
-        let loadOptions = Planner.loadOptions(origin: origin, declarationPath: declaration.displayPath,
-                                              allowOutside: options.allowOutside)
-        if !options.allowOutside, let root = loadOptions.includeRoot, !FilePaths.isInside(path, root: root) {
+        let loadOptions = Planner.loadOptions(origin: origin, includeRoot: root)
+        if let root, !FilePaths.isInside(resolved: FilePaths.resolved(path), resolvedRoot: root) {
             result.plan.errors = [PlanFinding(
                 severity: "error",
                 message: "the zone file \(path) is outside the directory of \(declaration.displayPath) (resolved: \(FilePaths.resolved(path)))",
@@ -210,7 +220,9 @@ public enum Planner {
         var state = ZoneState(zone: zone)
         var plans: [Int: SenderPlan] = [:]
         for (offset, sender) in ordered {
-            var planner = SenderPlanner(sender: sender, origin: origin, zoneDisplayPath: path, state: state)
+            // The state moves into the planner and back, not copied: a copy would duplicate the
+            // zone's record caches for every sender.
+            var planner = SenderPlanner(sender: sender, origin: origin, zoneDisplayPath: path, state: consume state)
             let (plan, operations) = planner.plan()
             state = planner.state
             state.commit(operations)

@@ -14,13 +14,25 @@ import ZoneFile
 struct ZoneEditor {
     let zone: Zone
     let origin: DomainName
-    /// How the zone indents the continuation lines of its multi-line TXT records, found once.
-    private let continuationIndent: String
+    private let indentCache = IndentCache()
 
     init(zone: Zone, origin: DomainName) {
         self.zone = zone
         self.origin = origin
-        self.continuationIndent = ZoneEditor.continuationIndent(of: zone)
+    }
+
+    /// Holds the continuation indent once found: finding it may scan the whole zone, so it is
+    /// looked for only when a TXT value is written over several lines, and only once per zone.
+    private final class IndentCache {
+        var indent: String?
+    }
+
+    /// How the zone indents the continuation lines of its multi-line TXT records.
+    private var continuationIndent: String {
+        if let indent = indentCache.indent { return indent }
+        let indent = ZoneEditor.continuationIndent(of: zone)
+        indentCache.indent = indent
+        return indent
     }
 
     struct Failure: Error, CustomStringConvertible {

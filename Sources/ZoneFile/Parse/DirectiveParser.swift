@@ -126,8 +126,7 @@ extension LoaderState {
             }
         }
         let resolved = FilePaths.resolved(path)
-        if let root = options.includeRoot {
-            let rootResolved = FilePaths.resolved(root)
+        if let rootResolved = includeRoot {
             guard FilePaths.isInside(resolved: resolved, resolvedRoot: rootResolved) else {
                 report("include.outside", .error,
                        "$INCLUDE '\(name)' resolves to \(resolved), outside \(rootResolved); keep included files in the repository or allow it explicitly",

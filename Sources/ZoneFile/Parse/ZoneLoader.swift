@@ -50,6 +50,8 @@ struct FileContext {
 /// Everything one load accumulates across its files.
 struct LoaderState {
     let options: LoadOptions
+    /// `options.includeRoot` resolved, once per load rather than once per `$INCLUDE`.
+    let includeRoot: String?
     var names = NameTable()
     var records = RecordStore()
     var files: [ZoneFileSyntax] = []
@@ -95,6 +97,7 @@ struct LoaderState {
 
     init(options: LoadOptions) {
         self.options = options
+        self.includeRoot = options.includeRoot.map(FilePaths.resolved)
         self.zoneOrigin = options.origin
         tokens.reserveCapacity(64)
         fields.reserveCapacity(64)
