@@ -51,14 +51,19 @@ public enum Applier {
                              approve: (Plan) -> Bool) throws(ApplyError) -> ApplyReport {
         let locks = try lockZones(declaration.zones.map { declaration.path(of: $0) }, timeout: lockTimeout)
         defer { withExtendedLifetime(locks) {} }
-        let outcome = Planner.plan(declaration, options: options)
-        let plan = outcome.plan
+        // Zone by zone, keeping the new bytes only (the bytes as read are for diffs, which apply does not show).
+        var zones: [ZonePlan] = []
+        var files: [(path: String, bytes: [UInt8])] = []
+        Planner.plan(declaration, options: options) { zone in
+            zones.append(zone.plan)
+            for change in zone.plan.files {
+                if let bytes = zone.newFiles[change.path] { files.append((change.path, bytes)) }
+            }
+        }
+        let plan = Plan(declaration: declaration.displayPath, zones: zones, errors: Planner.unplacedSenders(declaration))
         if plan.hasProblems { throw .planHasProblems(plan.summary) }
         guard plan.hasChanges else { return ApplyReport(plan: plan, written: []) }
         guard approve(plan) else { throw .declined }
-        let files = plan.zones.flatMap(\.files).compactMap { change in
-            outcome.newFiles[change.path].map { (path: change.path, bytes: $0) }
-        }
         do {
             try writer.write(files)
         } catch {
@@ -82,14 +87,17 @@ public enum Applier {
         var files: [(path: String, bytes: [UInt8])] = []
         for zonePlan in changed {
             var current: [String: [UInt8]] = [:]
+            var digests: [String: String] = [:]
             for input in zonePlan.inputs {
                 guard let source = try? SourceFile.read(path: input.path),
                       Digest.sha256(source.bytes) == input.sha256 else { throw .stale(path: input.path) }
                 current[input.path] = source.bytes
+                digests[input.path] = input.sha256
             }
             var overrides: [String: [UInt8]] = [:]
             for change in zonePlan.files {
-                guard let bytes = current[change.path], Digest.sha256(bytes) == change.sha256 else {
+                // Hashed above already: compare the digests, not the bytes again.
+                guard let bytes = current[change.path], digests[change.path] == change.sha256 else {
                     throw .stale(path: change.path)
                 }
                 let edits = change.edits.map { SourceEdit(range: $0.start..<$0.end, replacement: $0.text) }
