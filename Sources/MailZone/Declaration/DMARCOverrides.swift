@@ -1,3 +1,5 @@
+import MailAuth
+
 /// DMARC tags the user sets for a sender (`dmarc:`), applied over the services' DMARC record.
 ///
 /// Tencent asks for `v=DMARC1; p=none`; a sender that wants `p=quarantine` and
@@ -24,14 +26,8 @@ public struct DMARCOverrides: Sendable, Hashable {
         self.location = location
     }
 
-    /// The `p`/`sp` policy, weakest first.
-    public enum Policy: String, Sendable, Hashable, CaseIterable, Comparable {
-        case none, quarantine, reject
-
-        public static func < (lhs: Policy, rhs: Policy) -> Bool {
-            allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
-        }
-    }
+    /// The `p`/`sp` policy: MailAuth's.
+    public typealias Policy = DMARCPolicy
 
     /// Identifier alignment: relaxed or strict.
     public enum Alignment: String, Sendable, Hashable, CaseIterable {

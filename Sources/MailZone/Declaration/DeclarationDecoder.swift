@@ -290,11 +290,12 @@ struct DeclarationDecoder {
     private func domainName(_ node: YAMLNode, what: String, expected: String = "a domain name",
                             allowUnderscore: Bool = true, diagnostics: inout Diagnostics) -> Located<DeclaredName>? {
         guard let text = node.string(expected, diagnostics: &diagnostics) else { return nil }
-        if let problem = DeclaredName.problem(in: text.value, allowUnderscore: allowUnderscore) {
+        // The name is checked once, by parsing it; the problem is worked out only for an invalid one.
+        guard let name = DeclaredName(text.value, allowUnderscore: allowUnderscore) else {
+            let problem = DeclaredName.problem(in: text.value, allowUnderscore: allowUnderscore) ?? "it is not a valid name"
             diagnostics.error(at: text.location, "\(what) is not a valid domain name: \(problem)")
             return nil
         }
-        guard let name = DeclaredName(text.value, allowUnderscore: allowUnderscore) else { return nil }
         return Located(name, at: text.location)
     }
 }

@@ -38,17 +38,16 @@ public struct PresetDefinition: Sendable, Hashable {
 
     /// The name and value templates of one record (for SPF: the name and the include domain).
     public struct RecordTemplates: Sendable, Hashable {
-        public var name: Template
-        public var value: Template
+        public let name: Template
+        public let value: Template
+        /// Inputs named by either template, built-ins excluded. Found once: every expansion of
+        /// every sender asks for them.
+        public let inputs: [String]
 
         public init(name: Template, value: Template) {
             self.name = name
             self.value = value
-        }
-
-        /// Inputs named by either template, built-ins excluded.
-        public var inputs: [String] {
-            (name.placeholders + value.placeholders).filter { !Template.builtInPlaceholders.contains($0) }
+            self.inputs = (name.placeholders + value.placeholders).filter { !Template.builtInPlaceholders.contains($0) }
         }
     }
 

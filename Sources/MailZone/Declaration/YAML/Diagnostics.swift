@@ -14,8 +14,4 @@ struct Diagnostics: Sendable {
     mutating func append(_ error: DeclarationError) {
         errors.append(error)
     }
-
-    mutating func append(contentsOf other: [DeclarationError]) {
-        errors.append(contentsOf: other)
-    }
 }

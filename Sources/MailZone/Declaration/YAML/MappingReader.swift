@@ -43,9 +43,6 @@ struct MappingReader {
     /// The value of `key`, if present (a present `null` counts as present).
     subscript(key: String) -> YAMLNode? { values[key]?.value }
 
-    /// Where `key` was written, if present.
-    func keyLocation(_ key: String) -> YAMLLocation? { values[key]?.key.location }
-
     /// The value of `key`; reports "missing" at the mapping when absent.
     func required(_ key: String, diagnostics: inout Diagnostics, hint: String? = nil) -> YAMLNode? {
         if let value = values[key]?.value { return value }
