@@ -8,34 +8,37 @@ import ZoneFile
 struct DNSWireReader {
     let bytes: [UInt8]
     private(set) var position: Int = 0
+    /// Where reading stops: the message's end, or a record's RDATA end while its names are read.
+    private var end: Int
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        self.end = bytes.count
     }
 
-    var remaining: Int { bytes.count - position }
+    var remaining: Int { end - position }
 
     mutating func uint8(_ what: String) throws(DNSMessageError) -> UInt8 {
-        guard position < bytes.count else { throw .truncated(what: what, offset: position) }
+        guard position < end else { throw .truncated(what: what, offset: position) }
         defer { position += 1 }
         return bytes[position]
     }
 
     mutating func uint16(_ what: String) throws(DNSMessageError) -> UInt16 {
-        guard position + 2 <= bytes.count else { throw .truncated(what: what, offset: position) }
+        guard position + 2 <= end else { throw .truncated(what: what, offset: position) }
         defer { position += 2 }
         return UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])
     }
 
     mutating func uint32(_ what: String) throws(DNSMessageError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw .truncated(what: what, offset: position) }
+        guard position + 4 <= end else { throw .truncated(what: what, offset: position) }
         defer { position += 4 }
         return UInt32(bytes[position]) << 24 | UInt32(bytes[position + 1]) << 16
             | UInt32(bytes[position + 2]) << 8 | UInt32(bytes[position + 3])
     }
 
     mutating func octets(_ count: Int, _ what: String) throws(DNSMessageError) -> [UInt8] {
-        guard count >= 0, position + count <= bytes.count else { throw .truncated(what: what, offset: position) }
+        guard count >= 0, position + count <= end else { throw .truncated(what: what, offset: position) }
         defer { position += count }
         return Array(bytes[position..<(position + count)])
     }
@@ -50,7 +53,7 @@ struct DNSWireReader {
         // The lowest offset a pointer may still target: each pointer must go strictly backwards.
         var limit = start
         while true {
-            guard cursor < bytes.count else { throw .truncated(what: what, offset: start) }
+            guard cursor < end else { throw .truncated(what: what, offset: start) }
             let length = bytes[cursor]
             switch length & 0xC0 {
             case 0x00:
@@ -61,13 +64,13 @@ struct DNSWireReader {
                     guard let name = DomainName(wire: wire) else { throw .nameTooLong(offset: start) }
                     return name
                 }
-                let end = cursor + 1 + Int(length)
-                guard end <= bytes.count else { throw .truncated(what: what, offset: start) }
-                wire.append(contentsOf: bytes[cursor..<end])
+                let labelEnd = cursor + 1 + Int(length)
+                guard labelEnd <= end else { throw .truncated(what: what, offset: start) }
+                wire.append(contentsOf: bytes[cursor..<labelEnd])
                 guard wire.count < 255 else { throw .nameTooLong(offset: start) }
-                cursor = end
+                cursor = labelEnd
             case 0xC0:
-                guard cursor + 1 < bytes.count else { throw .truncated(what: what, offset: start) }
+                guard cursor + 1 < end else { throw .truncated(what: what, offset: start) }
                 let target = Int(length & 0x3F) << 8 | Int(bytes[cursor + 1])
                 guard target < limit else { throw .badPointer(offset: cursor, target: target) }
                 if resumeAt == nil { resumeAt = cursor + 2 }
@@ -83,14 +86,15 @@ struct DNSWireReader {
     /// compressed ones, and returns the uncompressed wire form.
     mutating func rdata(type: RRType, length: Int) throws(DNSMessageError) -> [UInt8] {
         let start = position
-        guard start + length <= bytes.count else { throw .truncated(what: "\(type) RDATA", offset: start) }
+        guard start + length <= end else { throw .truncated(what: "\(type) RDATA", offset: start) }
         guard let layout = RDataNames.layout(type) else {
             return try octets(length, "\(type) RDATA")
         }
-        let end = start + length
+        let rdataEnd = start + length
         var wire: [UInt8] = []
-        var sub = DNSWireReader(Array(bytes[..<end]))
-        sub.position = start
+        // The same message, read no further than the RDATA's end (names may still point back before it).
+        var sub = self
+        sub.end = rdataEnd
         for field in layout {
             switch field {
             case .name:
@@ -100,10 +104,10 @@ struct DNSWireReader {
             }
         }
         // Anything after the last name (none for these types) would be a malformed record.
-        guard sub.position == end else {
+        guard sub.position == rdataEnd else {
             throw .rdataLength(type: type.description, offset: start, declared: length, used: sub.position - start)
         }
-        position = end
+        position = rdataEnd
         return wire
     }
 }

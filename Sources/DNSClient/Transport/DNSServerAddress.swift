@@ -67,17 +67,6 @@ public struct DNSServerAddress: Sendable, Hashable, CustomStringConvertible {
         family == .ipv6 ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 
-    /// The same address on another port.
-    public func with(port: UInt16) -> DNSServerAddress {
-        DNSServerAddress(uncheckedHost: host, port: port, family: family)
-    }
-
-    private init(uncheckedHost: String, port: UInt16, family: Family) {
-        self.host = uncheckedHost
-        self.port = port
-        self.family = family
-    }
-
     /// The numeric form inet_ntop gives back, or nil when `text` is not an address of `family`.
     private static func canonical(_ text: String, family: Int32) -> String? {
         var storage = [UInt8](repeating: 0, count: 16)
