@@ -92,10 +92,7 @@ public enum SPFFold {
 
         let folded = mechanisms + [keptAll].compactMap { $0 } + exps + modifiers + [keptRedirect].compactMap { $0 }
         let record = SPFRecord(terms: folded.map(\.text))
-        let lookups = record.lookupTerms.count
-        if lookups > SPFRecord.lookupLimit {
-            return .conflict(.tooManyLookups(name: name, record: record.text, count: lookups))
-        }
+        if let conflict = record.lookupConflict(name: name) { return .conflict(conflict) }
         return .changed(record: record.text, replacing: nil)
     }
 }

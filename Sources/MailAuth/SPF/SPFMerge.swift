@@ -44,10 +44,7 @@ public enum SPFMerge {
         if merged == record {
             return .unchanged
         }
-        let lookups = merged.lookupTerms.count
-        if lookups > SPFRecord.lookupLimit {
-            return .conflict(.tooManyLookups(name: name, record: merged.text, count: lookups))
-        }
+        if let conflict = merged.lookupConflict(name: name) { return .conflict(conflict) }
         return .changed(record: merged.text, replacing: current)
     }
 
@@ -61,10 +58,7 @@ public enum SPFMerge {
             return .conflict(.invalidSuggestedAll(suggestedAll))
         }
         let record = SPFRecord(terms: includeDomains.map { "include:\($0)" } + [suggestedAll])
-        let lookups = record.lookupTerms.count
-        if lookups > SPFRecord.lookupLimit {
-            return .conflict(.tooManyLookups(name: name, record: record.text, count: lookups))
-        }
+        if let conflict = record.lookupConflict(name: name) { return .conflict(conflict) }
         return .changed(record: record.text, replacing: nil)
     }
 

@@ -85,6 +85,13 @@ public struct SPFRecord: Sendable, Hashable {
         return terms.first { if case .redirect = $0.modifier { true } else { false } }
     }
 
+    /// The conflict of writing this record at `name` when it needs more DNS lookups than SPF allows
+    /// (RFC 7208 §4.6.4); nil when it is within the limit.
+    func lookupConflict(name: String) -> SPFConflict? {
+        let lookups = lookupTerms.count
+        return lookups > SPFRecord.lookupLimit ? .tooManyLookups(name: name, record: text, count: lookups) : nil
+    }
+
     /// Terms evaluated by a receiver that cost a DNS lookup: lookup mechanisms before the first
     /// `all` and an effective `redirect`. Terms after `all` and a `redirect` beside an `all`
     /// are never evaluated, so they cost nothing. Nested includes are not followed (offline).
