@@ -44,12 +44,16 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// The number of labels, not counting the root label.
-    public var labelCount: Int {
+    public var labelCount: Int { Self.labelCount(in: wire, from: 0) }
+
+    /// The labels, root not counted, of the wire-format name starting at `start` in `bytes`.
+    static func labelCount<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, from start: Bytes.Index) -> Int
+        where Bytes.Index == Int {
         var count = 0
-        var index = 0
-        while index < wire.count, wire[index] != 0 {
+        var index = start
+        while index < bytes.endIndex, bytes[index] != 0 {
             count += 1
-            index += Int(wire[index]) + 1
+            index += Int(bytes[index]) + 1
         }
         return count
     }
@@ -67,9 +71,6 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public var isRoot: Bool { wire.count == 1 }
-
-    /// True when the leftmost label is `*` (RFC 4592).
-    public var isWildcard: Bool { wire.count >= 2 && wire[0] == 1 && wire[1] == UInt8(ascii: "*") }
 
     /// The name lower-cased (ASCII only), the form used for canonical ordering and RDATA (RFC 4034 §6.2).
     public var lowercased: DomainName {

@@ -78,7 +78,6 @@ extension LoaderState {
             return false
         }
         generatedRecords += range.count
-        var ok = true
         records.beginGenerate(entryStart: entryStart)
         for value in range.values {
             var ownerText: [UInt8] = []
@@ -104,12 +103,11 @@ extension LoaderState {
                        source: source, offset: rhsToken.start)
                 return false
             }
-            ok = addRecord(owner: ownerID, ttl: ttl, ttlOffset: ttlOffset, rrClass: rrClass, type: type,
-                           rdataRange: arenaStart..<generatedText.count, entryStart: entryStart, flags: [.generated],
-                           source: source, context: context, ownerOffset: lhsToken.start) && ok
-            if !ok { return false }
+            guard addRecord(owner: ownerID, ttl: ttl, ttlOffset: ttlOffset, rrClass: rrClass, type: type,
+                            rdataRange: arenaStart..<generatedText.count, entryStart: entryStart, flags: [.generated],
+                            source: source, context: context, ownerOffset: lhsToken.start) else { return false }
         }
-        return ok
+        return true
     }
 }
 

@@ -89,14 +89,16 @@ struct RecordStore: Sendable {
         return Int(slot.rdataStart)..<(Int(slot.rdataStart) + length)
     }
 
-    /// Where the record's entry starts in its file (for `$GENERATE`d records, the directive's entry).
-    func entryStart(of index: Int, files: [ZoneFileSyntax]) -> Int {
+    /// The entry that wrote the record (for `$GENERATE`d records, the directive's): its position in
+    /// its file's entries and where it starts.
+    func entry(of index: Int, files: [ZoneFileSyntax]) -> (index: Int, start: Int) {
         let slot = slots[index]
-        if slot.flags.contains(.generated) {
-            return RecordStore.run(generateFirst, index).map { Int(generateEntry[$0]) } ?? 0
-        }
         let file = files[Int(slot.file)]
-        guard let entry = file.entryIndex(containing: Int(slot.rdataStart) - (slot.rdataLength == 0 ? 1 : 0)) else { return 0 }
-        return file.entries[entry].range.lowerBound
+        if slot.flags.contains(.generated) {
+            let start = RecordStore.run(generateFirst, index).map { Int(generateEntry[$0]) } ?? 0
+            return (file.entryIndex(containing: start) ?? 0, start)
+        }
+        guard let entry = file.entryIndex(containing: Int(slot.rdataStart) - (slot.rdataLength == 0 ? 1 : 0)) else { return (0, 0) }
+        return (entry, file.entries[entry].range.lowerBound)
     }
 }

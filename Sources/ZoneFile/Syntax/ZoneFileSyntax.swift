@@ -92,10 +92,6 @@ public struct EntryList: RandomAccessCollection, Sendable {
 
     public init() {}
 
-    public init(_ entries: [EntrySyntax]) {
-        for entry in entries { append(start: entry.range.lowerBound, end: entry.range.upperBound, kind: entry.kind) }
-    }
-
     mutating func reserve(_ capacity: Int) {
         starts.reserveCapacity(capacity)
         kinds.reserveCapacity(capacity)

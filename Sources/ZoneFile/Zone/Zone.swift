@@ -37,15 +37,13 @@ public struct Zone: Sendable {
                                           message: "cannot tell the zone's origin: give --origin or start the file with $ORIGIN",
                                           file: files.first?.source.path ?? "", location: nil))
         }
-        let checks = checkDiagnostics
         let room = max(0, maxDiagnostics - diagnostics.count)
-        if checks.count > room, !diagnostics.contains(where: { $0.id == "limit.diagnostics" }) {
-            diagnostics += checks.prefix(room)
+        let overflows = checkDiagnostics.count > room && !diagnostics.contains(where: { $0.id == "limit.diagnostics" })
+        diagnostics += checkDiagnostics.prefix(room)
+        if overflows {
             diagnostics.append(Diagnostic(id: "limit.diagnostics", severity: .error,
                                           message: "more than \(maxDiagnostics) problems; the rest are not reported",
                                           file: files.first?.source.path ?? "", location: nil))
-        } else {
-            diagnostics += checks.prefix(room)
         }
         self.diagnostics = diagnostics
     }
@@ -101,7 +99,8 @@ public struct Zone: Sendable {
     public func recordData(index: Int) -> (owner: DomainName, type: RRType, rdata: RData) {
         let slot = store[index]
         let type = RRType(slot.type)
-        let wire = Zone.rdataWire(of: index, store: store, files: files, names: names, generatedText: generatedText)
+        let wire = Zone.rdataWire(of: index, store: store, files: files, origin: names.name(store.origin(of: index)),
+                                  generatedText: generatedText)
         return (names.name(slot.owner), type, RData(type: type, wire: wire))
     }
 
@@ -113,9 +112,8 @@ public struct Zone: Sendable {
         let origin = names.name(store.origin(of: index))
         let generated = slot.flags.contains(.generated)
         let rdataRange = store.rdataRange(of: index)
-        let wire = Zone.rdataWire(of: index, store: store, files: files, names: names, generatedText: generatedText)
-        let entryStart = store.entryStart(of: index, files: files)
-        let entryIndex = file.entryIndex(containing: entryStart) ?? 0
+        let wire = Zone.rdataWire(of: index, store: store, files: files, origin: origin, generatedText: generatedText)
+        let (entryIndex, entryStart) = store.entry(of: index, files: files)
         return Record(owner: names.name(slot.owner), ttl: slot.ttl, rrClass: zoneClass, type: type,
                       rdata: RData(type: type, wire: wire),
                       source: RecordSource(fileIndex: Int(slot.file), path: file.source.path, entryIndex: entryIndex,
@@ -130,7 +128,7 @@ public struct Zone: Sendable {
 extension Zone {
     /// The wire RDATA of a stored record, read again from its text (the record parsed when loaded,
     /// so this does not fail; an empty RDATA is the safe fallback).
-    static func rdataWire(of index: Int, store: RecordStore, files: [ZoneFileSyntax], names: NameTable,
+    static func rdataWire(of index: Int, store: RecordStore, files: [ZoneFileSyntax], origin: DomainName,
                           generatedText: [UInt8]) -> [UInt8] {
         let slot = store[index]
         let generated = slot.flags.contains(.generated)
@@ -145,7 +143,7 @@ extension Zone {
             }
         }
         var wire: [UInt8] = []
-        try? LoaderState.encodeRData(type: RRType(slot.type), fields: fields, origin: names.name(store.origin(of: index)), into: &wire)
+        try? LoaderState.encodeRData(type: RRType(slot.type), fields: fields, origin: origin, into: &wire)
         return wire
     }
 }

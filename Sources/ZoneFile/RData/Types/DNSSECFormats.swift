@@ -105,12 +105,7 @@ enum DNSSECFormats {
                 try reader.name(signerName)
                 if checkLabels {
                     // BIND: the signer (the zone apex) cannot have more labels than the owner the labels field counts.
-                    var signerLabels = 0
-                    var i = signerStart
-                    while reader.wire[i] != 0 {
-                        signerLabels += 1
-                        i += Int(reader.wire[i]) + 1
-                    }
+                    let signerLabels = DomainName.labelCount(in: reader.wire, from: signerStart)
                     if signerLabels > labels {
                         throw reader.error("bad \(signerName) '\(reader.fields[reader.index - 1].text)': it has "
                                            + "\(signerLabels) labels, more than the labels field (\(labels))")
@@ -129,13 +124,9 @@ enum DNSSECFormats {
                 let signerStart = reader.position
                 let signer = try reader.name()
                 if checkLabels {
-                    var signerLabels = 0
-                    var i = signerStart
-                    while reader.bytes[i] != 0 {
-                        signerLabels += 1
-                        i += Int(reader.bytes[i]) + 1
+                    guard DomainName.labelCount(in: reader.bytes, from: signerStart) <= Int(labels) else {
+                        throw RDataError("signer has more labels than the owner")
                     }
-                    guard signerLabels <= Int(labels) else { throw RDataError("signer has more labels than the owner") }
                 }
                 let signature = reader.rest()
                 guard !signature.isEmpty else { throw RDataError("empty signature") }
