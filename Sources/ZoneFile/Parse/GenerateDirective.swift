@@ -94,7 +94,7 @@ extension LoaderState {
                                          what: "generated owner") else { return false }
             let arenaStart = generatedText.count
             generatedText.append(contentsOf: rdataText)
-            let fields = RDataField.split(String(decoding: rdataText, as: UTF8.self))
+            let fields = RDataField.split(rdataText, range: rdataText.indices)
             wire.removeAll(keepingCapacity: true)
             do {
                 try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)

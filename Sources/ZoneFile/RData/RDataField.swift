@@ -16,15 +16,15 @@ public struct RDataField: Sendable {
     /// for tests and for RDATA that does not come from a file (`$GENERATE`, YAML values).
     public static func split(_ text: String) -> [RDataField] {
         let bytes = Array(text.utf8)
-        var tokens: [Token] = []
-        var problems: [LexProblem] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                offset = EntryScanner.scan(buffer, from: offset, tokens: &tokens, problems: &problems)
-            }
+        return split(bytes, range: bytes.indices)
+    }
+
+    /// The fields of `bytes[range]`, as the zone-file lexer reads them: the bytes as they are
+    /// (a record's text, or `$GENERATE`'s expanded right-hand side), no conversion to text.
+    static func split(_ bytes: [UInt8], range: Range<Int>) -> [RDataField] {
+        ZoneFileSyntax.tokens(in: bytes, range: range).filter(\.isField).map {
+            RDataField(bytes: bytes[$0.start..<$0.end], quoted: $0.kind == .quoted)
         }
-        return tokens.filter(\.isField).map { RDataField(bytes: bytes[$0.start..<$0.end], quoted: $0.kind == .quoted) }
     }
 }
 

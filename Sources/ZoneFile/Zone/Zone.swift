@@ -133,15 +133,7 @@ extension Zone {
         let slot = store[index]
         let generated = slot.flags.contains(.generated)
         let text: [UInt8] = generated ? generatedText : files[Int(slot.file)].source.bytes
-        let rdataRange = store.rdataRange(of: index)
-        let fields: [RDataField]
-        if generated {
-            fields = RDataField.split(String(decoding: text[rdataRange], as: UTF8.self))
-        } else {
-            fields = ZoneFileSyntax.tokens(in: text, range: rdataRange).filter(\.isField).map {
-                RDataField(bytes: text[$0.start..<$0.end], quoted: $0.kind == .quoted)
-            }
-        }
+        let fields = RDataField.split(text, range: store.rdataRange(of: index))
         var wire: [UInt8] = []
         try? LoaderState.encodeRData(type: RRType(slot.type), fields: fields, origin: origin, into: &wire)
         return wire
