@@ -33,14 +33,7 @@ extension LoaderState {
                 report("name.invalid", .error, "bad $ORIGIN '\(argumentText(0))': \(error)", source: source, offset: token.start)
                 return false
             }
-            let origin = DomainName(uncheckedWire: nameScratch)
-            context.origin = origin
-            context.originID = names.intern(nameScratch[...])
-            context.originChangedSinceOwner = context.lastOwner != nil
-            if zoneOrigin == nil, recordTotal == 0 {
-                zoneOrigin = origin
-                names.setSuffix(origin)
-            }
+            enterOrigin(in: &context)
             return true
 
         case "$TTL":
@@ -117,13 +110,7 @@ extension LoaderState {
                        source: source, offset: token.start)
                 return false
             }
-            child.origin = DomainName(uncheckedWire: nameScratch)
-            child.originID = names.intern(nameScratch[...])
-            child.originChangedSinceOwner = child.lastOwner != nil
-            if zoneOrigin == nil, recordTotal == 0, let origin = child.origin {
-                zoneOrigin = origin
-                names.setSuffix(origin)
-            }
+            enterOrigin(in: &child)
         }
         let resolved = FilePaths.resolved(path)
         if let rootResolved = includeRoot {
@@ -180,5 +167,18 @@ extension LoaderState {
         includeStack.removeLast()
         tokens = savedTokens
         return true
+    }
+
+    /// Makes the name in `nameScratch` the origin of `context` (`$ORIGIN`, or `$INCLUDE`'s origin
+    /// argument); before any record, it is also the zone's origin.
+    private mutating func enterOrigin(in context: inout FileContext) {
+        let origin = DomainName(uncheckedWire: nameScratch)
+        context.origin = origin
+        context.originID = names.intern(nameScratch[...])
+        context.originChangedSinceOwner = context.lastOwner != nil
+        if zoneOrigin == nil, recordTotal == 0 {
+            zoneOrigin = origin
+            names.setSuffix(origin)
+        }
     }
 }
