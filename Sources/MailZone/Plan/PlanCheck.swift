@@ -134,21 +134,22 @@ extension PlanCheck {
         if untouched(old, reread.onlyOld) != untouched(new, reread.onlyNew) {
             return "records the plan does not name would change"
         }
+        // The records written anew, decoded once; a planned value is there, or else it is an old
+        // record written the same way in both texts (paired by the re-read, so not in `onlyOld`).
+        let written = Set(reread.onlyNew.map { index in
+            let record = new.recordData(index: index)
+            return RecordKey(record.owner, record.type, record.rdata)
+        })
         let rewritten = Set(reread.onlyOld)
         for (owner, type, after) in wanted {
             guard let rdata = try? RData(type: type, presentation: after, origin: owner) else {
                 return "the plan's value for \(owner) \(type) cannot be read: \(after)"
             }
-            // In the edited zone: among the records written anew, or an old record written the same
-            // way in both texts (paired by the re-read, so not in `onlyOld`).
-            let written = reread.onlyNew.contains { index in
-                let record = new.recordData(index: index)
-                return record.type == type && record.owner.lowercased == owner.lowercased && record.rdata == rdata
-            }
+            if written.contains(RecordKey(owner, type, rdata)) { continue }
             let kept = old.recordIndices(at: owner, type: type).contains { index in
                 !rewritten.contains(index) && old.recordData(index: index).rdata == rdata
             }
-            if !written && !kept {
+            if !kept {
                 return "\(owner) \(type) \(after) is missing after the edit"
             }
         }
