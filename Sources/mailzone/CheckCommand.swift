@@ -19,20 +19,14 @@ struct CheckCommand: AsyncParsableCommand {
     var format: CheckFormat = .text
 
     func run() async throws {
-        let declaration: Declaration
-        do {
-            declaration = try DeclarationSource.load(path: input.config)
-        } catch {
-            Terminal.writeError(error.description, terminator: "")
-            if format == .github {
-                // Put the declaration's errors on its lines in the pull request too.
-                for problem in error.errors {
-                    let location = PlanLocation(file: problem.file, line: problem.line, column: problem.column)
-                    let message = problem.hint.map { "\(problem.message)\nfix: \($0)" } ?? problem.message
-                    Terminal.write(GitHubAnnotations.line(.error, title: "mailzone: invalid declaration", message: message, at: location))
-                }
+        let declaration = try input.load { error in
+            guard format == .github else { return }
+            // Put the declaration's errors on its lines in the pull request too.
+            for problem in error.errors {
+                let location = PlanLocation(file: problem.file, line: problem.line, column: problem.column)
+                let message = problem.hint.map { "\(problem.message)\nfix: \($0)" } ?? problem.message
+                Terminal.write(GitHubAnnotations.line(.error, title: "mailzone: invalid declaration", message: message, at: location))
             }
-            throw ExitCode(1)
         }
         let options = input.plannerOptions()
         let status: PlanStatus

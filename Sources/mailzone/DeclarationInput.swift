@@ -14,12 +14,14 @@ struct DeclarationInput: ParsableArguments {
         PlannerOptions(now: Clock.now(), serialScheme: serial, allowOutside: allowOutside)
     }
 
-    /// The declaration, or every one of its errors on stderr (`file:line:col: error: ...`) and exit 1.
-    func load() throws -> Declaration {
+    /// The declaration, or every one of its errors on stderr (`file:line:col: error: ...`), then
+    /// `reported` (`check --format github` also annotates them), and exit 1.
+    func load(reported: (DeclarationErrors) -> Void = { _ in }) throws -> Declaration {
         do {
             return try DeclarationSource.load(path: config)
         } catch {
             Terminal.writeError(error.description, terminator: "")
+            reported(error)
             throw ExitCode(1)
         }
     }

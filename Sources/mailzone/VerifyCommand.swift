@@ -21,11 +21,7 @@ struct VerifyCommand: AsyncParsableCommand {
         case text, json, markdown, github
     }
 
-    @Option(help: ArgumentHelp("The declaration.", valueName: "file"))
-    var config = "mailzone.yaml"
-
-    @Flag(help: "Let zone files and their $INCLUDEs be read outside the declaration's directory tree.")
-    var allowOutside = false
+    @OptionGroup var input: DeclarationInput
 
     @Option(name: .customLong("server"), help: ArgumentHelp(
         "A server to ask instead of the zones' name servers, by address or host name; repeat for several. IPv6 in brackets: [::1]:53.",
@@ -70,16 +66,10 @@ struct VerifyCommand: AsyncParsableCommand {
                 throw fail("--server \(error)")
             }
         }
-        let declaration: Declaration
-        do {
-            declaration = try DeclarationSource.load(path: config)
-        } catch {
-            Terminal.writeError(String(describing: error).trimmingCharacters(in: .newlines))
-            throw ExitCode(1)
-        }
+        let declaration = try input.load()
         let options = DNSQueryOptions(timeout: timeout, retries: retries, forceTCP: tcp,
                                       edns: ednsBufferSize == 0 ? nil : EDNS(udpPayloadSize: max(512, ednsBufferSize)))
-        let verifier = Verifier(declaration: declaration, client: DNSQueryClient(options: options), allowOutside: allowOutside)
+        let verifier = Verifier(declaration: declaration, client: DNSQueryClient(options: options), allowOutside: input.allowOutside)
         let report = verifier.verify(servers: addresses.isEmpty ? .authoritative(port: port) : .given(addresses))
         let output: String
         switch format {
