@@ -137,8 +137,7 @@ public enum Applier {
         var locks: [ZoneLock] = []
         var seen = Set<String>()
         for path in paths.sorted() {
-            let directory = (path as NSString).deletingLastPathComponent
-            guard seen.insert(FilePaths.resolved(directory.isEmpty ? "." : directory)).inserted else { continue }
+            guard seen.insert(FilePaths.resolved(FilePaths.directory(of: path))).inserted else { continue }
             do {
                 locks.append(try ZoneLock(zonePath: path, timeout: timeout))
             } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import ZoneFile
 
 /// Writes files so that a reader (or a crash) only ever sees the old content or
 /// the new, never a mix: each new text goes to a temporary file in the same
@@ -51,15 +52,15 @@ public struct AtomicFileWriter: Sendable {
         guard stat(path, &status) == 0 else {
             throw Failure(path: path, reason: "cannot read its permissions: \(String(cString: strerror(errno)))")
         }
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = FilePaths.directory(of: path)
         let name = (path as NSString).lastPathComponent
-        var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).mailzone-XXXXXX").utf8CString)
+        var template = Array((directory + "/.\(name).mailzone-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
             return mkstemp(base)
         }
         guard descriptor >= 0 else {
-            throw Failure(path: path, reason: "cannot create a temporary file in \(directory.isEmpty ? "." : directory): \(String(cString: strerror(errno)))")
+            throw Failure(path: path, reason: "cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
         }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: String? = nil
@@ -93,8 +94,7 @@ public struct AtomicFileWriter: Sendable {
     }
 
     private func syncDirectory(of path: String) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY)
+        let descriptor = open(FilePaths.directory(of: path), O_RDONLY)
         if descriptor >= 0 {
             fsync(descriptor)
             close(descriptor)

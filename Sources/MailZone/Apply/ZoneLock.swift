@@ -1,4 +1,5 @@
 import Foundation
+import ZoneFile
 
 /// An exclusive lock for the length of an apply, so two applies on one zone
 /// cannot interleave: the second waits (up to a bound) and then plans on what the
@@ -17,8 +18,7 @@ public final class ZoneLock {
 
     /// Takes the lock for the zone file `zonePath`, waiting up to `timeout` seconds.
     public init(zonePath: String, timeout: TimeInterval = 30) throws(Failure) {
-        let parent = (zonePath as NSString).deletingLastPathComponent
-        directory = parent.isEmpty ? "." : parent
+        directory = FilePaths.directory(of: zonePath)
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw Failure(description: "\(directory): cannot open the zone's directory to lock it: \(String(cString: strerror(errno)))")

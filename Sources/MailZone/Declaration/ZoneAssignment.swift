@@ -1,4 +1,5 @@
 import Foundation
+import ZoneFile
 
 /// Which zone a sender's records go to, and what their owners are called there.
 ///
@@ -77,9 +78,6 @@ extension Declaration {
 
     /// The path a zone file is shown and opened by: relative to the current directory, like the declaration's.
     public func path(of zone: ZoneDeclaration) -> String {
-        let file = zone.file.value
-        if file.hasPrefix("/") { return file }
-        let directory = (displayPath as NSString).deletingLastPathComponent
-        return directory.isEmpty ? file : (directory as NSString).appendingPathComponent(file)
+        FilePaths.path(zone.file.value, besideFile: displayPath)
     }
 }

@@ -106,8 +106,7 @@ public enum Planner {
     /// which zone files and their `$INCLUDE`s must stay inside; nil with `--allow-outside`.
     static func includeRoot(declarationPath: String, allowOutside: Bool) -> String? {
         guard !allowOutside else { return nil }
-        let directory = (declarationPath as NSString).deletingLastPathComponent
-        return FilePaths.resolved(directory.isEmpty ? "." : directory)
+        return FilePaths.resolved(FilePaths.directory(of: declarationPath))
     }
 
     /// Plans one zone; `senderIndices` are the positions in `declaration.senders` of the senders

@@ -91,8 +91,7 @@ extension LoaderState {
         } else {
             switch options.includeBase {
             case .includingFile:
-                let directory = (source.path as NSString).deletingLastPathComponent
-                path = directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
+                path = FilePaths.path(name, besideFile: source.path)
             case .directory(let base):
                 path = (base as NSString).appendingPathComponent(name)
             }
