@@ -77,6 +77,16 @@ public struct PlanTally: Sendable, Hashable {
 
 /// Counts for the summary line and the Markdown table.
 public struct PlanSummary: Codable, Sendable, Hashable {
+    /// `2 to add, 0 to merge, 0 to replace, 0 conflicts, 1 warning.`: the counts as the text summary
+    /// and the Markdown verdict give them (warnings and errors only when there are some).
+    public var counts: String {
+        var parts = ["\(create) to add", "\(merge) to merge", "\(replace) to replace",
+                     "\(conflicts) \(conflicts == 1 ? "conflict" : "conflicts")"]
+        if warnings > 0 { parts.append("\(warnings) \(warnings == 1 ? "warning" : "warnings")") }
+        if errors > 0 { parts.append("\(errors) \(errors == 1 ? "error" : "errors")") }
+        return parts.joined(separator: ", ") + "."
+    }
+
     public var create = 0
     public var merge = 0
     public var replace = 0

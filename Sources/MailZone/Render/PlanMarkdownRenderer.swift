@@ -39,12 +39,7 @@ public struct PlanMarkdownRenderer: Sendable {
     }
 
     private func verdict(_ plan: Plan) -> String {
-        let s = plan.summary
-        var parts = ["\(s.create) to add", "\(s.merge) to merge", "\(s.replace) to replace",
-                     "\(s.conflicts) \(s.conflicts == 1 ? "conflict" : "conflicts")"]
-        if s.warnings > 0 { parts.append("\(s.warnings) \(s.warnings == 1 ? "warning" : "warnings")") }
-        if s.errors > 0 { parts.append("\(s.errors) \(s.errors == 1 ? "error" : "errors")") }
-        let counts = parts.joined(separator: ", ") + "."
+        let counts = plan.summary.counts
         switch PlanStatus(plan) {
         case .satisfied: return counts + " The zones already satisfy the declaration."
         case .changesNeeded: return counts + " `mailzone apply` writes the diff below."

@@ -95,10 +95,7 @@ public struct PlanTextRenderer: Sendable {
 
     public func summaryLine(_ tally: PlanTally) -> String {
         let s = tally.summary
-        var line = "Plan: \(s.create) to add, \(s.merge) to merge, \(s.replace) to replace, \(s.conflicts) \(s.conflicts == 1 ? "conflict" : "conflicts")"
-        if s.warnings > 0 { line += ", \(s.warnings) \(s.warnings == 1 ? "warning" : "warnings")" }
-        if s.errors > 0 { line += ", \(s.errors) \(s.errors == 1 ? "error" : "errors")" }
-        line += "."
+        var line = "Plan: " + s.counts
         let files = tally.files
         if !files.isEmpty {
             line += " `mailzone apply` writes \(files.joined(separator: ", "))."
