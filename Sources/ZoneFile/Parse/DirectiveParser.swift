@@ -43,13 +43,8 @@ extension LoaderState {
                 return false
             }
             let token = arguments[0]
-            guard var value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else { return false }
-            if value > 0x7FFF_FFFF {
-                report("ttl.too-large", .warning, "$TTL \(value) is above 2147483647 (RFC 2181 §8); BIND sets it to 0",
-                       source: source, offset: token.start)
-                value = 0
-            }
-            defaultTTL = value
+            guard let value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else { return false }
+            defaultTTL = clampedTTL(value, label: "$TTL", source: source, offset: token.start)
             return true
 
         case "$INCLUDE":

@@ -169,18 +169,23 @@ extension LoaderState {
         return field.bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
+    /// `value`, or 0 (with a warning) when it is above 2^31 − 1 (RFC 2181 §8), as BIND reads it;
+    /// `label` names the TTL in the warning (`TTL`, `$TTL`).
+    mutating func clampedTTL(_ value: UInt32, label: String, source: SourceFile, offset: Int) -> UInt32 {
+        guard value > 0x7FFF_FFFF else { return value }
+        report("ttl.too-large", .warning, "\(label) \(value) is above 2147483647 (RFC 2181 §8); BIND sets it to 0",
+               source: source, offset: offset)
+        return 0
+    }
+
     /// Resolves the TTL by BIND's rules and stores the record.
     mutating func addRecord(owner: UInt32, ttl explicitTTL: UInt32?, ttlOffset: Int, rrClass: RRClass?, type: RRType,
                             rdataRange: Range<Int>, entryStart: Int, flags initialFlags: RecordSlot.Flags,
                             source: SourceFile, context: FileContext, ownerOffset: Int) -> Bool {
         var flags = initialFlags
         let ttl: UInt32
-        if var value = explicitTTL {
-            if value > 0x7FFF_FFFF {
-                report("ttl.too-large", .warning, "TTL \(value) is above 2147483647 (RFC 2181 §8); BIND sets it to 0",
-                       source: source, offset: ttlOffset)
-                value = 0
-            }
+        if let written = explicitTTL {
+            let value = clampedTTL(written, label: "TTL", source: source, offset: ttlOffset)
             ttl = value
             previousTTL = value
             flags.insert(.explicitTTL)
