@@ -18,6 +18,11 @@ public enum DKIMComparison: Sendable, Hashable {
         } catch {
             return .wantedInvalid(error)
         }
+        return compare(wanted: wantedRecord, published: published)
+    }
+
+    /// The same, for a wanted record read already (the planner reads it once per sender).
+    public static func compare(wanted wantedRecord: DKIMKeyRecord, published: [String]) -> DKIMComparison {
         do {
             let differences = wantedRecord.differences(from: try DKIMKeyRecord(strings: published))
             return differences.isEmpty ? .same : .different(tags: differences)

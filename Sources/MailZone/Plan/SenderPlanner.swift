@@ -279,7 +279,7 @@ struct SenderPlanner {
             return
         }
         if let current = dkims.first ?? (txts.count == 1 ? txts.first : nil) {
-            switch DKIMComparison.compare(wanted: wanted.value, published: current.strings) {
+            switch DKIMComparison.compare(wanted: wantedRecord, published: current.strings) {
             case .same:
                 add(.unchanged, name, "TXT", purpose, after: quotedOneLine(current.strings), note: note, zone: current.existing,
                     declaration: wanted.source)
