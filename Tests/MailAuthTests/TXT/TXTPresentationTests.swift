@@ -143,7 +143,8 @@ struct TXTAnswerSizeTests {
 
     @Test func warnsPast450() {
         let strings = [String(repeating: "a", count: 255), String(repeating: "b", count: 174)]
-        #expect(TXTPresentation.answerSizeWarning(ownerNameLength: 19, strings: strings) == nil)  // 19 + 256 + 175 = 450
+        // 19 + 256 + 175 = 450
+        #expect(TXTPresentation.answerSizeWarning(ownerNameLength: 19, strings: strings) == nil)
         let warning = TXTPresentation.answerSizeWarning(ownerNameLength: 20, strings: strings)
         #expect(warning?.octets == 451)
         #expect(warning?.severity == .warning)
