@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "DNSClient", targets: ["DNSClient"]),
     ],
     dependencies: [
+        // Tests only: Yams' public API is the oracle of the YAML differential tests.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
@@ -28,13 +29,20 @@ let package = Package(
         ),
         // DNS messages (RFC 1035 wire format, EDNS0) and their transport (UDP, TCP) over POSIX sockets.
         .target(name: "DNSClient", dependencies: ["ZoneFile"]),
-        // Declaration, planner, renderers, apply, verify. The YAML declaration is read with the
-        // libyaml Yams builds on (its CYaml module), event by event: see YAMLTreeBuilder.
+        // The system's libyaml (Debian: libyaml-dev), the YAML parser the design names: the
+        // distribution's copy, so its security updates reach mailzone. A release build can link
+        // its libyaml.a instead (scripts/static-libyaml/README.md).
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // Declaration, planner, renderers, apply, verify. The YAML declaration and preset files
+        // are read from libyaml's parser events, with positions: see YAMLTreeBuilder.
         .target(
             name: "MailZone",
             dependencies: [
-                "ZoneFile", "MailAuth", "DNSClient",
-                .product(name: "Yams", package: "Yams"),
+                "ZoneFile", "MailAuth", "DNSClient", "CLibYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -5,6 +5,8 @@ import PackageDescription
 let package = Package(
     name: "mailzone-fuzz",
     platforms: [.macOS(.v13)],
+    // MailZone brings the system's libyaml (its CLibYAML target, pkg-config yaml-0.1: libyaml-dev),
+    // the same library the mailzone binary reads declarations with.
     dependencies: [
         .package(name: "mailzone", path: ".."),
     ],

@@ -1,13 +1,14 @@
-import CYaml
+import CLibYAML
 
 /// Builds a `YAMLDocument` straight from libyaml's parser events, refusing hostile input
 /// as it reads.
 ///
-/// libyaml is the parser Yams builds on (its `CYaml` module). Reading its events here,
-/// instead of letting Yams compose its own node graph first, keeps one compact document in
+/// libyaml is the system's (the `CLibYAML` system-library target over Debian's libyaml-dev), so
+/// the distribution's security updates reach it. Reading its events here, instead of
+/// letting a YAML library compose its own node graph first, keeps one compact document in
 /// memory instead of two trees: Yams' graph holds a tag object, a mark and a style per node,
 /// and for a hosting provider's declaration (10,000 zones and senders, 6 MB) that graph
-/// alone was over 100 MB.
+/// alone was over 100 MB (`bench/yaml-reader` compares the two).
 ///
 /// Limits are checked on the event that would break them, so an error points at the line
 /// that caused it and nothing past it is built:
