@@ -55,14 +55,21 @@ enum MailzoneBinary {
     }()
 
     /// Runs `mailzone ARGUMENTS` in `directory`, killing it after `limit`. Output goes through files,
-    /// so a large output cannot fill a pipe and block the process.
-    static func run(_ arguments: [String], in directory: URL, limit: Duration = .seconds(60)) throws -> Result {
+    /// so a large output cannot fill a pipe and block the process. `wrapper` is a command that runs
+    /// mailzone (`setpriv --reuid …` to run it as another user); `extraEnvironment` is added to `environment`.
+    static func run(_ arguments: [String], in directory: URL, limit: Duration = .seconds(60), wrapper: [String] = [],
+                    extraEnvironment: [String: String] = [:]) throws -> Result {
         guard let url else { throw MissingBinary() }
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let tool = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = Array(wrapper.dropFirst()) + [url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
-        process.environment = environment
+        process.environment = environment.merging(extraEnvironment) { _, extra in extra }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -2,19 +2,39 @@ import Foundation
 import ZoneFile
 
 /// Writes files so that a reader (or a crash) only ever sees the old content or
-/// the new, never a mix: each new text goes to a temporary file in the same
-/// directory, is flushed to disk and given the original's permissions and owner,
-/// then renamed over the original; the directory is flushed last.
+/// the new, never a mix: each new text goes to a temporary file beside the file it
+/// replaces, is given that file's owner, group and mode, flushed to disk, then
+/// renamed over it; the directory is flushed last.
 ///
-/// All temporary files are written before the first rename, so a zone whose
-/// edits span several files fails before any of them is replaced in every
-/// case but a failing rename itself.
+/// A path that is a symbolic link is written through: the temporary file goes beside
+/// the link's target and is renamed over the target, so the link stays and the server
+/// that reads the target sees the new text. A file with several hard links is refused:
+/// renaming over one name would leave the others with the old text.
+///
+/// Everything that can be checked is checked for every file before the first temporary
+/// file is made (links, owner and group), and all temporary files are written before the
+/// first rename, so a zone whose edits span several files fails before any of them is
+/// replaced in every case but a failing rename itself. SIGINT, SIGTERM or SIGHUP while
+/// temporary files exist removes them (`InterruptCleanup`).
 public struct AtomicFileWriter: Sendable {
     /// Test hook: a rename that fails, to prove the original stays whole.
     public var failRename: (@Sendable (String) -> Bool)?
+    /// Test hook: seconds to wait after the temporary files are written and before the first
+    /// rename, so a test can signal a real process in that window. From
+    /// `MAILZONE_TEST_HOLD_BEFORE_RENAME` by default; 0 (no wait) otherwise.
+    public var holdBeforeRename: TimeInterval
 
-    public init(failRename: (@Sendable (String) -> Bool)? = nil) {
+    public init(failRename: (@Sendable (String) -> Bool)? = nil,
+                holdBeforeRename: TimeInterval = AtomicFileWriter.holdFromEnvironment) {
         self.failRename = failRename
+        self.holdBeforeRename = holdBeforeRename
+    }
+
+    /// `MAILZONE_TEST_HOLD_BEFORE_RENAME`, in seconds (at most 60).
+    public static var holdFromEnvironment: TimeInterval {
+        guard let text = ProcessInfo.processInfo.environment["MAILZONE_TEST_HOLD_BEFORE_RENAME"],
+              let seconds = TimeInterval(text), seconds > 0 else { return 0 }
+        return min(seconds, 60)
     }
 
     public struct Failure: Error, CustomStringConvertible, Sendable {
@@ -23,48 +43,93 @@ public struct AtomicFileWriter: Sendable {
         public var description: String { "\(path): \(reason); the file was not changed" }
     }
 
+    /// A file to replace: its path as the plan shows it, where it really is, and what it is now.
+    private struct Target {
+        var path: String
+        var physical: String
+        var status: stat
+        var bytes: [UInt8]
+    }
+
     /// Replaces each file's content. On failure, every file not yet renamed keeps its old content
     /// and every temporary file is removed.
     public func write(_ files: [(path: String, bytes: [UInt8])]) throws(Failure) {
-        var staged: [(temporary: String, path: String)] = []
-        defer {
-            for entry in staged { unlink(entry.temporary) }
-        }
+        var targets: [Target] = []
+        var seen = Set<String>()
         for file in files {
-            staged.append((try stage(file.bytes, beside: file.path), file.path))
-        }
-        var renamed: [String] = []
-        for entry in staged {
-            if failRename?(entry.path) == true || rename(entry.temporary, entry.path) != 0 {
-                let reason = failRename?(entry.path) == true ? "rename failed (simulated)" : String(cString: strerror(errno))
-                let done = renamed.isEmpty ? "" : " (already written: \(renamed.joined(separator: ", ")))"
-                throw Failure(path: entry.path, reason: "cannot replace the file: \(reason)\(done)")
+            let target = try target(file.path, bytes: file.bytes)
+            guard seen.insert(target.physical).inserted else {
+                throw Failure(path: file.path, reason: "it is \(target.physical), which another path of this apply writes too")
             }
-            renamed.append(entry.path)
-            syncDirectory(of: entry.path)
+            targets.append(target)
         }
-        staged.removeAll()
+        let cleanup = InterruptCleanup(count: targets.count)
+        defer { cleanup.end() }
+        var staged: [(temporary: String, index: Int)] = []
+        defer {
+            for entry in staged {
+                unlink(entry.temporary)
+                cleanup.release(entry.index)
+            }
+        }
+        for (index, target) in targets.enumerated() {
+            staged.append((try stage(target, cleanup: cleanup, slot: index), index))
+        }
+        if holdBeforeRename > 0 { usleep(useconds_t(holdBeforeRename * 1_000_000)) }
+        var renamed: [String] = []
+        while let entry = staged.first {
+            let target = targets[entry.index]
+            let simulated = failRename?(target.path) == true
+            if simulated || rename(entry.temporary, target.physical) != 0 {
+                let reason = simulated ? "rename failed (simulated)" : String(cString: strerror(errno))
+                let done = renamed.isEmpty ? "" : " (already written: \(renamed.joined(separator: ", ")))"
+                throw Failure(path: target.path, reason: "cannot replace the file: \(reason)\(done)")
+            }
+            staged.removeFirst()
+            cleanup.release(entry.index)
+            renamed.append(target.path)
+            syncDirectory(of: target.physical)
+        }
     }
 
-    /// Writes `bytes` to a new temporary file beside `path`, flushed, with `path`'s mode and owner.
-    private func stage(_ bytes: [UInt8], beside path: String) throws(Failure) -> String {
+    /// Where `path` really is (links followed) and its status; refuses a file with other hard links
+    /// and one whose owner or group this process cannot give the new text.
+    private func target(_ path: String, bytes: [UInt8]) throws(Failure) -> Target {
+        guard let resolved = realpath(path, nil) else {
+            throw Failure(path: path, reason: "cannot find the file: \(String(cString: strerror(errno)))")
+        }
+        let physical = String(cString: resolved)
+        free(resolved)
         var status = stat()
-        guard stat(path, &status) == 0 else {
+        guard stat(physical, &status) == 0 else {
             throw Failure(path: path, reason: "cannot read its permissions: \(String(cString: strerror(errno)))")
         }
-        let directory = FilePaths.directory(of: path)
-        let name = (path as NSString).lastPathComponent
-        var template = Array((directory + "/.\(name).mailzone-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw Failure(path: path, reason: "it is not a regular file")
         }
+        if status.st_nlink > 1 {
+            throw Failure(path: path, reason: "it has \(status.st_nlink) hard links, and replacing it would leave the other names with the old text; make the other names symbolic links to it (ln -sf), then apply again")
+        }
+        if let problem = FileOwnership.problem(keeping: status) {
+            throw Failure(path: path, reason: "\(problem) (the file is \(FileOwnership.userName(status.st_uid)):\(FileOwnership.groupName(status.st_gid)) \(String(status.st_mode & 0o7777, radix: 8)))")
+        }
+        return Target(path: path, physical: physical, status: status, bytes: bytes)
+    }
+
+    /// Writes the target's new bytes to a new temporary file beside it, with its owner, group and mode, flushed.
+    private func stage(_ target: Target, cleanup: InterruptCleanup, slot: Int) throws(Failure) -> String {
+        let directory = FilePaths.directory(of: target.physical)
+        let name = (target.physical as NSString).lastPathComponent
+        let template = cleanup.slot(slot, template: directory + "/.\(name).mailzone-XXXXXX")
+        let descriptor = mkstemp(template)
         guard descriptor >= 0 else {
-            throw Failure(path: path, reason: "cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            cleanup.release(slot)
+            throw Failure(path: target.path, reason: "cannot create a temporary file in \(directory): \(reason)")
         }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let temporary = String(cString: template)
         var failure: String? = nil
-        bytes.withUnsafeBytes { buffer in
+        target.bytes.withUnsafeBytes { buffer in
             var written = 0
             while written < buffer.count {
                 let result = Foundation.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
@@ -76,11 +141,12 @@ public struct AtomicFileWriter: Sendable {
                 written += result
             }
         }
-        if failure == nil, fchmod(descriptor, status.st_mode & 0o7777) != 0 {
-            failure = "cannot set permissions: \(String(cString: strerror(errno)))"
+        // Owner and group first: changing them clears the setuid and setgid bits, which the mode then restores.
+        if failure == nil, fchown(descriptor, target.status.st_uid, target.status.st_gid) != 0 {
+            failure = "cannot keep owner \(FileOwnership.userName(target.status.st_uid)) and group \(FileOwnership.groupName(target.status.st_gid)): \(String(cString: strerror(errno)))"
         }
-        if failure == nil, getuid() == 0 {
-            _ = fchown(descriptor, status.st_uid, status.st_gid)
+        if failure == nil, fchmod(descriptor, target.status.st_mode & 0o7777) != 0 {
+            failure = "cannot set permissions: \(String(cString: strerror(errno)))"
         }
         if failure == nil, fsync(descriptor) != 0 {
             failure = "cannot flush to disk: \(String(cString: strerror(errno)))"
@@ -88,7 +154,8 @@ public struct AtomicFileWriter: Sendable {
         close(descriptor)
         if let failure {
             unlink(temporary)
-            throw Failure(path: path, reason: failure)
+            cleanup.release(slot)
+            throw Failure(path: target.path, reason: failure)
         }
         return temporary
     }
