@@ -57,7 +57,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         let options = input.plannerOptions(serial: serial)
         let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
-        return try Applier.apply(declaration, options: options) { plan in
+        return try Applier.apply(declaration, options: options, removedTemporary: Self.reportRemoved) { plan in
             print(renderer.render(plan))
             if autoApprove { return true }
             print("Apply these changes? Only 'yes' is accepted: ", terminator: "")
@@ -77,7 +77,12 @@ struct ApplyCommand: AsyncParsableCommand {
             Terminal.writeError("error: \(path): cannot read the saved plan (\(error.localizedDescription)); make it with `mailzone plan --out \(path)`")
             throw ExitCode(1)
         }
-        return try Applier.apply(saved: saved, allowOutside: input.allowOutside)
+        return try Applier.apply(saved: saved, declaration: try input.load(), options: input.plannerOptions(),
+                                 removedTemporary: Self.reportRemoved)
+    }
+
+    private static func reportRemoved(_ path: String) {
+        print("Removed \(path), a temporary file an interrupted apply left behind.")
     }
 }
 

@@ -11,6 +11,10 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
     case unsupportedPlan(String)
     /// The edited text did not re-read as planned.
     case check(path: String, problem: String)
+    /// A saved plan is not what planning again from the declaration and the zone files gives.
+    case savedPlanDiffers(String)
+    /// Zones that read one file need changes of it that cannot be written together.
+    case sharedFile(String)
     case lock(String)
     case write(String)
     case declined
@@ -25,6 +29,10 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
             "cannot read the saved plan: \(reason)"
         case .check(let path, let problem):
             "\(path): the edited zone does not read back as planned (\(problem)) — nothing was written"
+        case .savedPlanDiffers(let reason):
+            "the saved plan is not what planning again from the declaration and the zone files gives: \(reason) — nothing was written; make the plan again with `mailzone plan --out` and review it"
+        case .sharedFile(let message):
+            message
         case .lock(let message):
             message
         case .write(let message):
@@ -38,92 +46,62 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
 /// What apply did.
 public struct ApplyReport: Sendable {
     public var plan: Plan
-    /// Paths written, in order.
+    /// Paths written, in order, each physical file once (by the path the plan shows).
     public var written: [String]
 }
 
-/// Writes planned changes to zone files, under a lock, after checking them, atomically.
+/// Writes planned changes to zone files, under locks, after checking them, atomically.
 public enum Applier {
-    /// Plans afresh under the zones' locks, asks `approve` (the command line shows the plan and asks the user),
-    /// then writes. Conflicts or errors refuse the whole apply.
+    /// Plans afresh under the locks, asks `approve` (the command line shows the plan and asks the user),
+    /// then writes. Conflicts or errors refuse the whole apply. `removedTemporary` hears of each stale
+    /// temporary file an interrupted apply had left and this one removed.
     public static func apply(_ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
                              writer: AtomicFileWriter = AtomicFileWriter(), lockTimeout: TimeInterval = 30,
+                             removedTemporary: (String) -> Void = { _ in },
                              approve: (Plan) -> Bool) throws(ApplyError) -> ApplyReport {
-        let locks = try lockZones(declaration.zones.map { declaration.path(of: $0) }, timeout: lockTimeout)
-        defer { withExtendedLifetime(locks) {} }
-        // Zone by zone, keeping the new bytes only (the bytes as read are for diffs, which apply does not show).
-        var zones: [ZonePlan] = []
-        var files: [(path: String, bytes: [UInt8])] = []
-        Planner.plan(declaration, options: options) { zone in
-            zones.append(zone.plan)
-            for change in zone.plan.files {
-                if let bytes = zone.newFiles[change.path] { files.append((change.path, bytes)) }
-            }
-        }
-        let plan = Plan(declaration: declaration.displayPath, zones: zones, errors: Planner.unplacedSenders(declaration))
-        if plan.hasProblems { throw .planHasProblems(plan.summary) }
-        guard plan.hasChanges else { return ApplyReport(plan: plan, written: []) }
-        guard approve(plan) else { throw .declined }
-        do {
-            try writer.write(files)
-        } catch {
-            throw .write(error.description)
-        }
-        return ApplyReport(plan: plan, written: files.map(\.path))
+        try applyPlanned(declaration, options: options, writer: writer, lockTimeout: lockTimeout,
+                         removedTemporary: removedTemporary, compare: { _ in nil }, approve: approve)
     }
 
-    /// Applies a saved plan exactly: refuses when it has problems or when any file it read has changed,
-    /// re-reads the edited text, then writes.
-    public static func apply(saved plan: Plan, writer: AtomicFileWriter = AtomicFileWriter(), allowOutside: Bool = false,
-                             lockTimeout: TimeInterval = 30) throws(ApplyError) -> ApplyReport {
+    /// Applies a saved plan: plans again from `declaration` and the zone files on disk, under the locks,
+    /// and writes only when the new plan is the saved one (`SavedPlanCheck`); refuses when the saved plan
+    /// has problems, when any file it read has changed, or when any path, edit or record in it is not one
+    /// planning gives. The SOA serial the saved plan chose is kept while it is still valid.
+    public static func apply(saved plan: Plan, declaration: Declaration, options: PlannerOptions = PlannerOptions(),
+                             writer: AtomicFileWriter = AtomicFileWriter(), lockTimeout: TimeInterval = 30,
+                             removedTemporary: (String) -> Void = { _ in }) throws(ApplyError) -> ApplyReport {
         guard plan.version == Plan.formatVersion else {
             throw .unsupportedPlan("it is version \(plan.version); this mailzone reads version \(Plan.formatVersion)")
         }
         if plan.hasProblems { throw .planHasProblems(plan.summary) }
-        guard plan.hasChanges else { return ApplyReport(plan: plan, written: []) }
-        let changed = plan.zones.filter { !$0.files.isEmpty }
-        let locks = try lockZones(changed.map(\.file), timeout: lockTimeout)
-        defer { withExtendedLifetime(locks) {} }
-        var files: [(path: String, bytes: [UInt8])] = []
-        for zonePlan in changed {
-            var current: [String: [UInt8]] = [:]
-            var digests: [String: String] = [:]
-            for input in zonePlan.inputs {
-                guard let source = try? SourceFile.read(path: input.path),
-                      Digest.sha256(source.bytes) == input.sha256 else { throw .stale(path: input.path) }
-                current[input.path] = source.bytes
-                digests[input.path] = input.sha256
-            }
-            var overrides: [String: [UInt8]] = [:]
-            for change in zonePlan.files {
-                // Hashed above already: compare the digests, not the bytes again.
-                guard let bytes = current[change.path], digests[change.path] == change.sha256 else {
-                    throw .stale(path: change.path)
-                }
-                let edits = change.edits.map { SourceEdit(range: $0.start..<$0.end, replacement: $0.text) }
-                do {
-                    overrides[change.path] = try SourceEdit.apply(edits, to: bytes)
-                } catch {
-                    throw .check(path: change.path, problem: error.description)
-                }
-            }
-            guard let origin = try? DomainName(parsing: zonePlan.origin) else {
-                throw .unsupportedPlan("zone origin '\(zonePlan.origin)' is not a domain name")
-            }
-            // The zone is read from the very bytes whose digests were just checked (not read again, which
-            // would hold a large zone twice and could see another version), then again with the edits.
-            var options = Planner.loadOptions(origin: origin, declarationPath: plan.declaration, allowOutside: allowOutside)
-            options.overrides = current
-            let old = ZoneLoader.load(path: zonePlan.file, options: options)
-            options.overrides = current.merging(overrides) { _, edited in edited }
-            let reread = PlanCheck.reread(old, path: zonePlan.file, options: options)
-            if let problem = PlanCheck.problem(old: old, reread: reread, zonePlan: zonePlan) {
-                throw .check(path: zonePlan.file, problem: problem)
-            }
-            for change in zonePlan.files {
-                if let bytes = overrides[change.path] { files.append((change.path, bytes)) }
-            }
+        var options = options
+        for zone in plan.zones {
+            if let serial = zone.serial { options.plannedSerials[zone.file] = serial }
         }
+        return try applyPlanned(declaration, options: options, writer: writer, lockTimeout: lockTimeout,
+                                removedTemporary: removedTemporary,
+                                compare: { SavedPlanCheck.problem(saved: plan, fresh: $0) }, approve: { _ in true })
+    }
+
+    /// Plans under the locks of every directory the zones read, removes stale temporary files there,
+    /// compares (a saved plan), asks, and writes each physical file once.
+    private static func applyPlanned(_ declaration: Declaration, options: PlannerOptions, writer: AtomicFileWriter,
+                                     lockTimeout: TimeInterval, removedTemporary: (String) -> Void,
+                                     compare: (Plan) -> ApplyError?,
+                                     approve: (Plan) -> Bool) throws(ApplyError) -> ApplyReport {
+        let planned = try planLocked(declaration, options: options, lockTimeout: lockTimeout)
+        defer { withExtendedLifetime(planned.locks) {} }
+        for lock in planned.locks {
+            StaleTemporaryFiles.remove(in: lock.directory, olderThan: planned.lockedAt).forEach(removedTemporary)
+        }
+        let plan = Plan(declaration: declaration.displayPath, zones: planned.zones.map(\.plan),
+                        errors: Planner.unplacedSenders(declaration))
+        if let problem = compare(plan) { throw problem }
+        if plan.hasProblems { throw .planHasProblems(plan.summary) }
+        guard plan.hasChanges else { return ApplyReport(plan: plan, written: []) }
+        guard approve(plan) else { throw .declined }
+        let root = Planner.includeRoot(declarationPath: declaration.displayPath, allowOutside: options.allowOutside)
+        let files = try PhysicalFileWrites.writes(planned.zones, includeRoot: root)
         do {
             try writer.write(files)
         } catch {
@@ -132,18 +110,42 @@ public enum Applier {
         return ApplyReport(plan: plan, written: files.map(\.path))
     }
 
-    /// Locks the directories of the given zone files, in a fixed order so two applies cannot deadlock.
-    private static func lockZones(_ paths: [String], timeout: TimeInterval) throws(ApplyError) -> [ZoneLock] {
-        var locks: [ZoneLock] = []
-        var seen = Set<String>()
-        for path in paths.sorted() {
-            guard seen.insert(FilePaths.resolved(FilePaths.directory(of: path))).inserted else { continue }
-            do {
-                locks.append(try ZoneLock(zonePath: path, timeout: timeout))
-            } catch {
-                throw .lock(error.description)
+    private struct LockedPlan {
+        var locks: [ZoneLock]
+        var lockedAt: Date
+        var zones: [PlannedZone]
+    }
+
+    /// Plans every zone holding the locks of the directories all the zones' files really are in.
+    /// Which files a zone reads (its `$INCLUDE`s) is known only once it is read, so the zone files'
+    /// directories are locked first; when the zones read files elsewhere too, the locks are let go
+    /// and taken again on all the directories, in one sorted order (so two applies cannot deadlock),
+    /// and the zones are planned again: nothing planned is ever written from files read unlocked.
+    private static func planLocked(_ declaration: Declaration, options: PlannerOptions,
+                                   lockTimeout: TimeInterval) throws(ApplyError) -> LockedPlan {
+        var directories = Set(declaration.zones.map { ZoneLock.physicalDirectory(of: declaration.path(of: $0)) })
+        for _ in 0..<4 {
+            var locks: [ZoneLock] = []
+            for directory in directories.sorted() {
+                do {
+                    locks.append(try ZoneLock(directory: directory, timeout: lockTimeout))
+                } catch {
+                    throw .lock(error.description)
+                }
             }
+            let lockedAt = Date()
+            // Zone by zone, keeping the new bytes only (the bytes as read are for diffs, which apply does not show).
+            var zones: [PlannedZone] = []
+            Planner.plan(declaration, options: options) { zone in
+                zones.append(PlannedZone(plan: zone.plan, newFiles: zone.newFiles))
+            }
+            let read = Set(zones.flatMap { $0.plan.inputs.map { ZoneLock.physicalDirectory(of: $0.path) } })
+            if read.isSubset(of: directories) {
+                return LockedPlan(locks: locks, lockedAt: lockedAt, zones: zones)
+            }
+            directories.formUnion(read)
+            locks.removeAll()
         }
-        return locks
+        throw .lock("the zones' $INCLUDE files kept changing while apply was locking their directories; try again")
     }
 }

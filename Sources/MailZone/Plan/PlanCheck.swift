@@ -32,6 +32,13 @@ enum PlanCheck {
             let name = DomainName(wire: owner) ?? .root
             return PlanCheck.key(name, type, RData(type: type, wire: rdata))
         }
+
+        /// `owner TYPE value`, the value cut at 60 characters: for messages people read.
+        var presentation: String {
+            let name = DomainName(wire: owner) ?? .root
+            let value = RData(type: type, wire: rdata).presentation
+            return "\(name) \(type) \(value.count > 60 ? String(value.prefix(57)) + "..." : value)"
+        }
     }
 
     /// Why the edited zone's SOA serial is not `expected`, or nil when it is.
@@ -100,58 +107,51 @@ enum PlanCheck {
 }
 
 extension PlanCheck {
-    /// The check for a saved plan, which carries items rather than operations: the edited zone parses,
-    /// its serial is the planned one, records change only at the planned owners and types, and every
-    /// planned value is there. `reread` is the edited text read again against `old` (`reread(_:path:options:)`),
-    /// so only the records written differently are decoded, as for a fresh apply.
+    /// The check from a zone's plan alone, which carries items rather than operations (for a file
+    /// several zones read, edited with every zone's edits): the edited zone parses, its serial is the
+    /// planned one, and its records are exactly the old ones, minus each merged or replaced record's
+    /// `before`, plus each planned `after` — so a record another zone's edit adds or changes in this
+    /// zone is found even at an owner and type this zone's plan touches. `reread` is the edited text
+    /// read again against `old` (`reread(_:path:options:)`), so only the records written differently
+    /// are decoded, as for a fresh apply.
     static func problem(old: Zone, reread: ZoneReread, zonePlan: ZonePlan) -> String? {
         let new = reread.edited
         if let error = new.errors.first {
             return "the edited zone does not parse: \(error)"
         }
-        var touched = Set<String>()
-        var wanted: [(DomainName, RRType, String)] = []
-        for sender in zonePlan.senders {
+        var difference: [RecordKey: Int] = [:]
+        for index in reread.onlyOld {
+            let record = old.recordData(index: index)
+            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] += 1
+        }
+        for sender in zonePlan.senders where !sender.hasConflicts {
             for item in sender.items where [.create, .merge, .replace].contains(item.action) {
                 guard let owner = try? DomainName(parsing: item.name), let type = RRType(mnemonic: item.type) else {
                     return "the plan names a record mailzone cannot read: \(item.name) \(item.type)"
                 }
-                touched.insert("\(owner.lowercased) \(type.rawValue)")
-                if let after = item.after { wanted.append((owner, type, after)) }
+                if item.action != .create, let before = item.before {
+                    guard let rdata = try? RData(type: type, presentation: before, origin: owner) else {
+                        return "the plan's value for \(owner) \(type) cannot be read: \(before)"
+                    }
+                    difference[RecordKey(owner, type, rdata), default: 0] -= 1
+                }
+                if let after = item.after {
+                    guard let rdata = try? RData(type: type, presentation: after, origin: owner) else {
+                        return "the plan's value for \(owner) \(type) cannot be read: \(after)"
+                    }
+                    difference[RecordKey(owner, type, rdata), default: 0] += 1
+                }
             }
         }
-        // Only records written differently in the two texts can have changed; among them, those
-        // the plan does not name must mean the same before and after.
-        func untouched(_ zone: Zone, _ indexes: [Int]) -> [String: Int] {
-            var counts: [String: Int] = [:]
-            for index in indexes {
-                let record = zone.recordData(index: index)
-                if touched.contains("\(record.owner.lowercased) \(record.type.rawValue)") { continue }
-                counts[key(record.owner, record.type, record.rdata), default: 0] += 1
-            }
-            return counts
-        }
-        if untouched(old, reread.onlyOld) != untouched(new, reread.onlyNew) {
-            return "records the plan does not name would change"
-        }
-        // The records written anew, decoded once; a planned value is there, or else it is an old
-        // record written the same way in both texts (paired by the re-read, so not in `onlyOld`).
-        let written = Set(reread.onlyNew.map { index in
+        for index in reread.onlyNew {
             let record = new.recordData(index: index)
-            return RecordKey(record.owner, record.type, record.rdata)
-        })
-        let rewritten = Set(reread.onlyOld)
-        for (owner, type, after) in wanted {
-            guard let rdata = try? RData(type: type, presentation: after, origin: owner) else {
-                return "the plan's value for \(owner) \(type) cannot be read: \(after)"
-            }
-            if written.contains(RecordKey(owner, type, rdata)) { continue }
-            let kept = old.recordIndices(at: owner, type: type).contains { index in
-                !rewritten.contains(index) && old.recordData(index: index).rdata == rdata
-            }
-            if !kept {
-                return "\(owner) \(type) \(after) is missing after the edit"
-            }
+            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] -= 1
+        }
+        let unexpected = difference.filter { $0.value != 0 }
+        if !unexpected.isEmpty {
+            let missing = unexpected.filter { $0.value > 0 }.keys.map(\.presentation).sorted().prefix(3)
+            let extra = unexpected.filter { $0.value < 0 }.keys.map(\.presentation).sorted().prefix(3)
+            return "the edited zone's records differ from the plan (missing: \(missing.isEmpty ? "none" : missing.joined(separator: "; ")); not planned: \(extra.isEmpty ? "none" : extra.joined(separator: "; ")))"
         }
         if let serial = zonePlan.serial {
             if let problem = serialProblem(new, expected: serial.to) { return problem }

@@ -12,11 +12,17 @@ public struct PlannerOptions: Sendable {
     public var serialScheme: SerialScheme?
     /// Lets zone files and their `$INCLUDE`s be read outside the declaration's directory tree.
     public var allowOutside: Bool
+    /// The serial changes a saved plan chose, by zone file path (as `ZonePlan.file`): applying a saved plan
+    /// plans again and keeps the saved serial when it still moves the zone's serial forward and is no
+    /// later than the one chosen now, so the plan made again matches the saved one byte for byte.
+    public var plannedSerials: [String: SerialChange]
 
-    public init(now: Date = Date(), serialScheme: SerialScheme? = nil, allowOutside: Bool = false) {
+    public init(now: Date = Date(), serialScheme: SerialScheme? = nil, allowOutside: Bool = false,
+                plannedSerials: [String: SerialChange] = [:]) {
         self.now = now
         self.serialScheme = serialScheme
         self.allowOutside = allowOutside
+        self.plannedSerials = plannedSerials
     }
 }
 
@@ -233,7 +239,8 @@ public enum Planner {
         guard !operations.isEmpty else { return edited }
         do {
             let editor = ZoneEditor(zone: zone, origin: origin)
-            let (edits, serial) = try editor.edits(for: operations, serialScheme: options.serialScheme, now: options.now)
+            let (edits, serial) = try editor.edits(for: operations, serialScheme: options.serialScheme, now: options.now,
+                                                        planned: options.plannedSerials[path])
             var overrides: [String: [UInt8]] = [:]
             var files: [(Int, [UInt8])] = []
             var fileEdits: [Int: [FileEdit]] = [:]

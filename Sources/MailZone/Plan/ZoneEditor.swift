@@ -39,8 +39,9 @@ struct ZoneEditor {
         var description: String
     }
 
-    /// Edits per file index, and the serial change (nil when nothing changes).
-    func edits(for operations: [RecordOperation], serialScheme: SerialScheme?, now: Date)
+    /// Edits per file index, and the serial change (nil when nothing changes). `planned` is a saved
+    /// plan's serial change for this zone (see `PlannerOptions.plannedSerials`).
+    func edits(for operations: [RecordOperation], serialScheme: SerialScheme?, now: Date, planned: SerialChange? = nil)
         throws(Failure) -> (edits: [Int: [SourceEdit]], serial: SerialChange?) {
         guard !operations.isEmpty else { return ([:], nil) }
         var edits: [Int: [SourceEdit]] = [:]
@@ -80,7 +81,7 @@ struct ZoneEditor {
             }
             edits[source.fileIndex, default: []].append(edit)
         }
-        let serial = try serialBump(scheme: serialScheme, now: now)
+        let serial = try serialBump(scheme: serialScheme, now: now, planned: planned)
         edits[serial.file, default: []].append(serial.edit)
         return (edits, serial.change)
     }
@@ -284,14 +285,22 @@ struct ZoneEditor {
 
     // MARK: SOA serial
 
-    private func serialBump(scheme forced: SerialScheme?, now: Date) throws(Failure) -> (file: Int, edit: SourceEdit, change: SerialChange) {
+    private func serialBump(scheme forced: SerialScheme?, now: Date, planned: SerialChange?)
+        throws(Failure) -> (file: Int, edit: SourceEdit, change: SerialChange) {
         guard let soa = zone.records(at: origin, type: .soa).first, let source = soa.source, !source.generated,
               let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex),
               layout.rdata.count == 7, let serial = soa.rdata.soaSerial else {
             throw Failure(description: "the zone's SOA record cannot be found or read, so its serial cannot be bumped")
         }
-        let scheme = forced ?? SerialScheme.detect(serial)
-        let next = scheme.next(after: serial, now: now)
+        let scheme = forced ?? planned.flatMap { SerialScheme(rawValue: $0.scheme) } ?? SerialScheme.detect(serial)
+        var next = scheme.next(after: serial, now: now)
+        // A saved plan's serial, made earlier, is kept when it still lies after the zone's serial and
+        // not after the one chosen now (RFC 1982): a later apply of the same plan writes the same bytes,
+        // and a serial edited into the plan by hand cannot jump ahead of what planning would choose.
+        if let planned, planned.from == serial, SerialScheme.isGreater(planned.to, than: serial),
+           planned.to == next || SerialScheme.isGreater(next, than: planned.to) {
+            next = planned.to
+        }
         let token = layout.rdata[2]
         let file = zone.files[source.fileIndex]
         let location = file.source.location(of: token.start)
