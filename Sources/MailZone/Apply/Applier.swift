@@ -30,7 +30,8 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
         case .check(let path, let problem):
             "\(path): the edited zone does not read back as planned (\(problem)) — nothing was written"
         case .savedPlanDiffers(let reason):
-            "the saved plan is not what planning again from the declaration and the zone files gives: \(reason) — nothing was written; make the plan again with `mailzone plan --out` and review it"
+            "the saved plan is not what planning again from the declaration and the zone files gives: \(reason)"
+                + " — nothing was written; make the plan again with `mailzone plan --out` and review it"
         case .sharedFile(let message):
             message
         case .lock(let message):

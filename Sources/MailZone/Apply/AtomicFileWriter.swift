@@ -59,7 +59,8 @@ public struct AtomicFileWriter: Sendable {
         for file in files {
             let target = try target(file.path, bytes: file.bytes)
             guard seen.insert(target.physical).inserted else {
-                throw Failure(path: file.path, reason: "it is \(target.physical), which another path of this apply writes too")
+                throw Failure(path: file.path,
+                              reason: "it is \(target.physical), which another path of this apply writes too")
             }
             targets.append(target)
         }
@@ -108,10 +109,12 @@ public struct AtomicFileWriter: Sendable {
             throw Failure(path: path, reason: "it is not a regular file")
         }
         if status.st_nlink > 1 {
-            throw Failure(path: path, reason: "it has \(status.st_nlink) hard links, and replacing it would leave the other names with the old text; make the other names symbolic links to it (ln -sf), then apply again")
+            throw Failure(path: path, reason: "it has \(status.st_nlink) hard links, and replacing it would leave the other"
+                              + " names with the old text; make the other names symbolic links to it (ln -sf), then apply again")
         }
         if let problem = FileOwnership.problem(keeping: status) {
-            throw Failure(path: path, reason: "\(problem) (the file is \(FileOwnership.userName(status.st_uid)):\(FileOwnership.groupName(status.st_gid)) \(String(status.st_mode & 0o7777, radix: 8)))")
+            let owners = "\(FileOwnership.userName(status.st_uid)):\(FileOwnership.groupName(status.st_gid))"
+            throw Failure(path: path, reason: "\(problem) (the file is \(owners) \(String(status.st_mode & 0o7777, radix: 8)))")
         }
         return Target(path: path, physical: physical, status: status, bytes: bytes)
     }
@@ -143,7 +146,9 @@ public struct AtomicFileWriter: Sendable {
         }
         // Owner and group first: changing them clears the setuid and setgid bits, which the mode then restores.
         if failure == nil, fchown(descriptor, target.status.st_uid, target.status.st_gid) != 0 {
-            failure = "cannot keep owner \(FileOwnership.userName(target.status.st_uid)) and group \(FileOwnership.groupName(target.status.st_gid)): \(String(cString: strerror(errno)))"
+            let reason = String(cString: strerror(errno))
+            failure = "cannot keep owner \(FileOwnership.userName(target.status.st_uid))"
+                + " and group \(FileOwnership.groupName(target.status.st_gid)): \(reason)"
         }
         if failure == nil, fchmod(descriptor, target.status.st_mode & 0o7777) != 0 {
             failure = "cannot set permissions: \(String(cString: strerror(errno)))"

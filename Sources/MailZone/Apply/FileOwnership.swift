@@ -14,7 +14,8 @@ enum FileOwnership {
         guard user != 0 else { return nil }
         if status.st_uid != user {
             let owner = userName(status.st_uid)
-            return status.st_uid == 0 ? "cannot keep owner root: run as root" : "cannot keep owner \(owner): run as \(owner) or as root"
+            if status.st_uid == 0 { return "cannot keep owner root: run as root" }
+            return "cannot keep owner \(owner): run as \(owner) or as root"
         }
         if !memberGroups().contains(status.st_gid) {
             let group = groupName(status.st_gid)

@@ -19,7 +19,8 @@ struct PlannedZone: Sendable {
 /// the same bytes are refused), and every zone that reads the file is read again with all of them
 /// and must still hold exactly its own plan's records. The file is then written once.
 enum PhysicalFileWrites {
-    static func writes(_ zones: [PlannedZone], includeRoot: String?) throws(ApplyError) -> [(path: String, bytes: [UInt8])] {
+    static func writes(_ zones: [PlannedZone],
+                       includeRoot: String?) throws(ApplyError) -> [(path: String, bytes: [UInt8])] {
         var resolvedPaths: [String: String] = [:]
         func physical(_ path: String) -> String {
             if let known = resolvedPaths[path] { return known }
@@ -68,11 +69,16 @@ enum PhysicalFileWrites {
             var overrides = zone.newFiles
             for path in shared { overrides[path] = merged[physical(path)] }
             if let problem = reread(zone, overrides: overrides, includeRoot: includeRoot) {
-                throw .sharedFile("\(zone.plan.file): zone \(zone.plan.origin) does not read back as planned once the edits of every zone that reads \(shared.joined(separator: ", ")) (also \(others.joined(separator: ", "))) are applied together (\(problem)) — nothing was written; keep each zone's mail records in a file that only that zone reads")
+                throw .sharedFile("\(zone.plan.file): zone \(zone.plan.origin) does not read back as planned once the edits"
+                    + " of every zone that reads \(shared.joined(separator: ", ")) (also \(others.joined(separator: ", ")))"
+                    + " are applied together (\(problem)) — nothing was written; \(advice)")
             }
         }
         return writes
     }
+
+    /// What to do when zones that share a file cannot have their edits written together.
+    private static let advice = "keep each zone's mail records in a file that only that zone reads"
 
     /// Every zone's edits of one file applied together to its bytes on disk.
     private static func merge(_ edits: [(zone: Int, change: FileChange)], zones: [PlannedZone],
@@ -91,14 +97,16 @@ enum PhysicalFileWrites {
                 if last.edit == entry.edit { continue }
                 if entry.edit.start < last.edit.end || entry.edit.start == last.edit.start {
                     let line = source.location(of: entry.edit.start).line
-                    throw .sharedFile("\(path) is read by zones \(names.joined(separator: ", ")), and the plans of \(zones[last.zone].plan.origin) and \(zones[entry.zone].plan.origin) change it differently at line \(line) — nothing was written; keep each zone's mail records in a file that only that zone reads")
+                    throw .sharedFile("\(path) is read by zones \(names.joined(separator: ", ")), and the plans of"
+                        + " \(zones[last.zone].plan.origin) and \(zones[entry.zone].plan.origin) change it differently"
+                        + " at line \(line) — nothing was written; \(advice)")
                 }
             }
             kept.append(entry)
         }
         do {
-            return try SourceEdit.apply(kept.map { SourceEdit(range: $0.edit.start..<$0.edit.end, replacement: $0.edit.text) },
-                                        to: source.bytes)
+            let sourceEdits = kept.map { SourceEdit(range: $0.edit.start..<$0.edit.end, replacement: $0.edit.text) }
+            return try SourceEdit.apply(sourceEdits, to: source.bytes)
         } catch {
             throw .check(path: path, problem: error.description)
         }

@@ -11,7 +11,8 @@ enum SavedPlanCheck {
     /// Why `saved` is not what planning again gave (`fresh`); nil when they are the same.
     static func problem(saved: Plan, fresh: Plan) -> ApplyError? {
         guard saved.declaration == fresh.declaration else {
-            return .savedPlanDiffers("it was made from \(saved.declaration), and apply reads \(fresh.declaration); run apply where plan ran, with the same --config")
+            return .savedPlanDiffers("it was made from \(saved.declaration), and apply reads \(fresh.declaration);"
+                                     + " run apply where plan ran, with the same --config")
         }
         var freshZones: [String: ZonePlan] = [:]
         for zone in fresh.zones { freshZones[key(zone)] = zone }
@@ -27,17 +28,20 @@ enum SavedPlanCheck {
         // a conflict that a changed declaration brought): say what it found.
         if let finding = firstProblem(fresh) {
             let location = finding.location.map { " (\($0.file):\($0.line))" } ?? ""
-            return .savedPlanDiffers("planning again finds a problem: \(finding.message ?? "")\(location); \(finding.fix ?? "")")
+            let message = finding.message ?? ""
+            return .savedPlanDiffers("planning again finds a problem: \(message)\(location); \(finding.fix ?? "")")
         }
         for zone in saved.zones {
             guard let now = freshZones[key(zone)] else {
-                return .savedPlanDiffers("it names zone \(zone.origin) in \(zone.file), which \(fresh.declaration) does not declare")
+                return .savedPlanDiffers(
+                    "it names zone \(zone.origin) in \(zone.file), which \(fresh.declaration) does not declare")
             }
             if let problem = difference(saved: zone, fresh: now) { return .savedPlanDiffers(problem) }
         }
         let savedKeys = Set(saved.zones.map(key))
         if let missing = fresh.zones.first(where: { !savedKeys.contains(key($0)) }) {
-            return .savedPlanDiffers("zone \(missing.origin) in \(missing.file), which \(fresh.declaration) declares, is not in it")
+            return .savedPlanDiffers(
+                "zone \(missing.origin) in \(missing.file), which \(fresh.declaration) declares, is not in it")
         }
         if saved.zones.map(key) != fresh.zones.map(key) || saved.errors != fresh.errors {
             return .savedPlanDiffers("its zones or findings are not those planning again gives")
@@ -90,16 +94,20 @@ enum SavedPlanCheck {
         }
         if saved.serial != fresh.serial {
             let words = { (change: SerialChange?) in change.map { "\($0.from) => \($0.to)" } ?? "none" }
-            return "its SOA serial change for zone \(saved.origin) (\(words(saved.serial))) is not the one planning again gives (\(words(fresh.serial)))"
+            return "its SOA serial change for zone \(saved.origin) (\(words(saved.serial))) is not the one"
+                + " planning again gives (\(words(fresh.serial)))"
         }
         if saved.senders != fresh.senders {
             let savedItems = saved.senders.flatMap(\.items)
             let freshItems = fresh.senders.flatMap(\.items)
+            let words = { (item: PlanItem) in
+                "\(item.action.rawValue) \(item.name) \(item.type) \(item.after ?? item.before ?? "")"
+            }
             if let item = savedItems.first(where: { !freshItems.contains($0) }) {
-                return "its record \(item.action.rawValue) \(item.name) \(item.type) \(item.after ?? item.before ?? "") is not one planning again gives"
+                return "its record \(words(item)) is not one planning again gives"
             }
             if let item = freshItems.first(where: { !savedItems.contains($0) }) {
-                return "planning again gives \(item.action.rawValue) \(item.name) \(item.type) \(item.after ?? item.before ?? ""), which it does not have"
+                return "planning again gives \(words(item)), which it does not have"
             }
             return "its senders of zone \(saved.origin) are not those planning again gives"
         }

@@ -25,13 +25,15 @@ public final class ZoneLock {
         self.directory = directory
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw Failure(description: "\(directory): cannot open the directory to lock it: \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            throw Failure(description: "\(directory): cannot open the directory to lock it: \(reason)")
         }
         let deadline = Date().addingTimeInterval(timeout)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
                 close(descriptor)
-                throw Failure(description: "\(directory): another mailzone apply is writing in this directory; waited \(Int(timeout)) s — try again when it has finished")
+                throw Failure(description: "\(directory): another mailzone apply is writing in this directory;"
+                              + " waited \(Int(timeout)) s — try again when it has finished")
             }
             usleep(50_000)
         }

@@ -151,7 +151,8 @@ extension PlanCheck {
         if !unexpected.isEmpty {
             let missing = unexpected.filter { $0.value > 0 }.keys.map(\.presentation).sorted().prefix(3)
             let extra = unexpected.filter { $0.value < 0 }.keys.map(\.presentation).sorted().prefix(3)
-            return "the edited zone's records differ from the plan (missing: \(missing.isEmpty ? "none" : missing.joined(separator: "; ")); not planned: \(extra.isEmpty ? "none" : extra.joined(separator: "; ")))"
+            let listed = { (keys: ArraySlice<String>) in keys.isEmpty ? "none" : keys.joined(separator: "; ") }
+            return "the edited zone's records differ from the plan (missing: \(listed(missing)); not planned: \(listed(extra)))"
         }
         if let serial = zonePlan.serial {
             if let problem = serialProblem(new, expected: serial.to) { return problem }

@@ -239,8 +239,8 @@ public enum Planner {
         guard !operations.isEmpty else { return edited }
         do {
             let editor = ZoneEditor(zone: zone, origin: origin)
-            let (edits, serial) = try editor.edits(for: operations, serialScheme: options.serialScheme, now: options.now,
-                                                        planned: options.plannedSerials[path])
+            let (edits, serial) = try editor.edits(for: operations, serialScheme: options.serialScheme,
+                                                   now: options.now, planned: options.plannedSerials[path])
             var overrides: [String: [UInt8]] = [:]
             var files: [(Int, [UInt8])] = []
             var fileEdits: [Int: [FileEdit]] = [:]
