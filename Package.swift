@@ -54,13 +54,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test servers shared by the DNS client's and verify's tests (crafted answers on loopback).
+        .target(name: "DNSTestSupport", dependencies: ["DNSClient", "ZoneFile"], path: "Tests/DNSTestSupport"),
         .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MailAuthTests", dependencies: ["MailAuth", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "MailZoneTests",
-            dependencies: ["MailZone", "ZoneFile", "MailAuth", "DNSClient", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MailZone", "ZoneFile", "MailAuth", "DNSClient", "DNSTestSupport",
+                           .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "DNSClientTests", dependencies: ["DNSClient", "ZoneFile"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DNSClientTests", dependencies: ["DNSClient", "ZoneFile", "DNSTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

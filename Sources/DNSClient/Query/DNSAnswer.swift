@@ -58,6 +58,28 @@ public struct DNSAnswer: Sendable, Hashable {
         return answerSection.filter { $0.type == question.type && $0.owner == name && $0.rrClass == question.rrClass }
     }
 
+    /// Why the answer contradicts itself, or nil when it does not: NXDOMAIN with records in the
+    /// answer section (beyond the CNAME chain that RFC 6604 §3 lets an NXDOMAIN carry, its code
+    /// then speaking of the chain's last name), or answer records for a name that is neither the
+    /// one asked nor an alias on its way. A server that says both "no such name" and "here are
+    /// its records" is not to be believed either way, so such an answer counts as an error.
+    public var inconsistency: String? {
+        let chain = aliases
+        let onTheWay = Set([question.name] + chain.compactMap { DomainName(wire: $0.rdata.wire) })
+        // DNAME records (RFC 6672) sit at an ancestor of the name; their synthesised CNAME is checked.
+        if let stray = answerSection.first(where: { $0.type != .dname && !onTheWay.contains($0.owner) }) {
+            return "the answer section holds \(stray.owner) \(stray.type), which is neither \(question.name) nor an alias on its way"
+        }
+        if rcode == .nameError {
+            let records = answerSection.filter { !chain.contains($0) && $0.type != .dname }
+            if !records.isEmpty {
+                return "NXDOMAIN (\(finalName) does not exist) with \(records.count) \(records.count == 1 ? "record" : "records") "
+                    + "in the answer section"
+            }
+        }
+        return nil
+    }
+
     /// A referral: no answer, not authoritative, NS records in the authority section. The server is
     /// not authoritative for the zone (a lame delegation, or the wrong server).
     public var isReferral: Bool {

@@ -15,7 +15,8 @@ public struct DNSQueryClient: DNSQuerying {
     }
 
     /// Asks `server` for `type` at `name`. A server that rejects EDNS (FORMERR, NOTIMP or BADVERS to
-    /// a query with OPT) is asked again without it, as RFC 6891 §7 says.
+    /// a query with OPT) is asked again without it, as RFC 6891 §7 says. An answer that contradicts
+    /// itself (`DNSAnswer.inconsistency`) is an error naming the server, never an answer.
     public func query(_ name: DomainName, type: RRType, server: DNSServerAddress) throws(DNSClientError) -> DNSAnswer {
         let question = DNSQuestion(name: name, type: type)
         var query = DNSMessage.query(id: UInt16.random(in: 0...UInt16.max), name: name, type: type, edns: options.edns)
@@ -27,6 +28,8 @@ public struct DNSQueryClient: DNSQuerying {
             query.header.id = UInt16.random(in: 0...UInt16.max)
             exchange = try DNSTransport.exchange(query, with: server, options: options)
         }
-        return DNSAnswer(question: question, response: exchange.response, transport: exchange.transport)
+        let answer = DNSAnswer(question: question, response: exchange.response, transport: exchange.transport)
+        if let reason = answer.inconsistency { throw .inconsistentAnswer(server: server, reason: reason) }
+        return answer
     }
 }

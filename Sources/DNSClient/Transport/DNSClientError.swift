@@ -13,6 +13,9 @@ public enum DNSClientError: Error, Sendable, Hashable, CustomStringConvertible {
     case unreachable(server: DNSServerAddress, reason: String)
     /// The server answered with octets that are not a DNS message.
     case malformedAnswer(server: DNSServerAddress, problem: DNSMessageError)
+    /// The answer contradicts itself (NXDOMAIN with records, records for a name not asked): see
+    /// `DNSAnswer.inconsistency`.
+    case inconsistentAnswer(server: DNSServerAddress, reason: String)
     /// A TCP answer carries another ID or question than the query's.
     case mismatchedAnswer(server: DNSServerAddress)
     /// The server closed a TCP connection before the whole answer arrived.
@@ -40,6 +43,8 @@ public enum DNSClientError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(server) cannot be reached: \(reason)"
         case .malformedAnswer(let server, let problem):
             "\(server) sent an answer mailzone cannot read: \(problem)"
+        case .inconsistentAnswer(let server, let reason):
+            "\(server) sent an inconsistent answer: \(reason); its answers are not counted"
         case .mismatchedAnswer(let server):
             "\(server) answered another question than the one asked"
         case .connectionClosed(let server):

@@ -108,10 +108,11 @@ public enum DNSTransport {
     }
 
     /// An answer belongs to a query when it is a response with the same ID and the same question
-    /// (names without case); a server may leave the question out of a FORMERR answer.
+    /// (names without case); a server may leave the question out of an error about the query itself
+    /// (FORMERR, NOTIMP, REFUSED...), never out of an answer about the name (NOERROR, NXDOMAIN).
     static func matches(_ response: DNSMessage, _ query: DNSMessage) -> Bool {
         guard response.header.isResponse, response.header.id == query.header.id else { return false }
-        if response.questions.isEmpty { return response.rcode != .noError }
+        if response.questions.isEmpty { return response.rcode != .noError && response.rcode != .nameError }
         return response.questions == query.questions
     }
 
