@@ -10,6 +10,8 @@ struct VerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Ask DNS whether every record of mailzone.yaml is served: Verified, Missing or Mismatch, per server.",
         discussion: """
+            What is checked is what the plan leaves in each zone after apply (the merged SPF record, \
+            the zone's stricter DMARC record and its own MX under mx: keep-existing kept). \
             Without --server, each zone's own name servers are asked (its apex NS records, at the \
             addresses the zone gives them, else the system resolver's), with the SOA serial each \
             serves. Exit status: 0 every record verified, 2 some missing or different, 1 error \

@@ -215,10 +215,11 @@ public enum Planner {
         var edit: Result<ZoneEdit, ZoneEditor.Failure>?
     }
 
-    /// Plans the zone's senders and, when they change anything, edits its text and reads it again.
-    private static func planAndEdit(_ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
-                                    loadOptions: LoadOptions, declaration: Declaration,
-                                    options: PlannerOptions) -> EditedZone {
+    /// The zone's senders planned one after the other against the zone's records: their plans in
+    /// declaration order, and the zone's records as they are once every planned change is made
+    /// (what `apply` leaves, which `verify` and `records` check and print).
+    static func planSenders(_ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
+                            declaration: Declaration) -> (plans: [SenderPlan], state: ZoneState) {
         // Organisational domains first, so a subdomain sees the DMARC record the plan gives its parent.
         let senders = senderIndices.map { (offset: $0, element: declaration.records(ofSender: $0)) }
         let ordered = senders.sorted { ($0.element.sender.domain.value.labels.count, $0.offset) < ($1.element.sender.domain.value.labels.count, $1.offset) }
@@ -233,7 +234,16 @@ public enum Planner {
             state.commit(operations)
             plans[offset] = plan
         }
-        var edited = EditedZone(senders: senders.compactMap { plans[$0.offset] })
+        return (senders.compactMap { plans[$0.offset] }, state)
+    }
+
+    /// Plans the zone's senders and, when they change anything, edits its text and reads it again.
+    private static func planAndEdit(_ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
+                                    loadOptions: LoadOptions, declaration: Declaration,
+                                    options: PlannerOptions) -> EditedZone {
+        let planned = planSenders(zone, senders: senderIndices, origin: origin, path: path, declaration: declaration)
+        var edited = EditedZone(senders: planned.plans)
+        let state = planned.state
 
         let operations = state.operations
         guard !operations.isEmpty else { return edited }

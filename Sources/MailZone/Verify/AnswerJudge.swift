@@ -12,6 +12,8 @@ enum AnswerJudge {
         var result = judgeAnswer(check, answer: answer)
         result.server = server
         result.transport = transport
+        // Served text may quote what the server sent: nothing of it may act on the reader's screen.
+        result.detail = result.detail.map(ServedText.printable)
         return result
     }
 
@@ -46,6 +48,69 @@ enum AnswerJudge {
         }
 
         switch check.rule {
+        case .heldBack(let reason):
+            return VerifyResult(server: "", status: .error, served: served, detail: "not checked: \(reason)")
+
+        case .policy(let kind, let texts):
+            let policies = records.map(text).filter(kind.matches)
+            if policies.isEmpty {
+                return VerifyResult(server: "", status: .missing, served: served,
+                                    detail: records.isEmpty ? absent : "no \(kind.rawValue) record at \(name)")
+            }
+            if policies.sorted() == texts.sorted() { return VerifyResult(server: "", status: .verified, served: served, detail: via) }
+            if policies.count > 1 {
+                let consequence = kind == .spf ? "receivers treat that as a permanent error (RFC 7208 §4.5)"
+                    : "receivers ignore them all (RFC 7489 §6.6.3)"
+                return VerifyResult(server: "", status: .mismatch, served: served,
+                                    detail: "\(policies.count) \(kind.rawValue) records at \(name): \(consequence); keep one")
+            }
+            return VerifyResult(server: "", status: .mismatch, served: served,
+                                detail: policyDifference(kind, planned: texts.first ?? "", served: policies[0]))
+
+        case .dkimExactly(let wanted):
+            guard !records.isEmpty else { return VerifyResult(server: "", status: .missing, served: served, detail: absent) }
+            if records.map(text).contains(wanted) {
+                return VerifyResult(server: "", status: .verified, served: served, detail: via)
+            }
+            let differences = records.map { record in
+                let strings = record.rdata.characterStrings.map { String(decoding: $0, as: UTF8.self) }
+                switch DKIMComparison.compare(wanted: wanted, published: strings) {
+                case .same:
+                    return "the served key record says the same in other words than the one the plan leaves"
+                case .different(let tags):
+                    return tags.contains("p") ? "the served key is another key (p=" + keyDescription(strings) + ")"
+                        : "the served key record differs in " + tags.map { "\($0)=" }.joined(separator: ", ")
+                case .publishedInvalid(let problem):
+                    return "the served key record cannot be read: \(problem.summary)"
+                case .wantedInvalid(let problem):
+                    return "the planned DKIM record cannot be read: \(problem.summary)"
+                }
+            }
+            return VerifyResult(server: "", status: .mismatch, served: served, detail: differences.joined(separator: "; "))
+
+        case .mxRecords(let wanted, let kept, let declared):
+            guard !records.isEmpty else { return VerifyResult(server: "", status: .missing, served: served, detail: absent) }
+            let values = records.compactMap { mxValue($0.rdata) }
+            var problems: [String] = []
+            for value in wanted {
+                let exchange = try? DomainName(parsing: value.exchange)
+                let same = values.filter { $0.exchange == exchange }
+                if same.isEmpty {
+                    problems.append("\(value.exchange) is not among the MX records of \(name)")
+                } else if !same.contains(where: { $0.preference == value.preference }) {
+                    problems.append("\(value.exchange) is served with preference \(same[0].preference) where the plan leaves \(value.preference)")
+                }
+            }
+            let keptNote = kept ? "the name keeps its own MX records (mx: keep-existing); the service's MX \(declared) is not added" : nil
+            if problems.isEmpty {
+                let detail = [keptNote, via].compactMap { $0 }.joined(separator: "; ")
+                return VerifyResult(server: "", status: .verified, served: served, detail: detail.isEmpty ? nil : detail)
+            }
+            let status: VerifyStatus = problems.count == wanted.count && problems.allSatisfy { $0.hasSuffix("MX records of \(name)") }
+                ? .missing : .mismatch
+            return VerifyResult(server: "", status: status, served: served,
+                                detail: ([keptNote].compactMap { $0 } + problems).joined(separator: "; "))
+
         case .invalid(let reason):
             return VerifyResult(server: "", status: .error, served: served, detail: "the declared value cannot be checked: \(reason)")
 
@@ -151,9 +216,26 @@ enum AnswerJudge {
         VerifyResult(server: "", status: .error, detail: detail)
     }
 
-    /// TXT strings joined (RFC 7208 §3.3); other types in presentation form.
+    /// TXT strings joined (RFC 7208 §3.3), octets that are not printable as `\DDD`; other types in
+    /// presentation form.
     static func present(_ record: DNSResourceRecord) -> String {
-        record.type == .txt ? text(record) : record.rdata.presentation
+        record.type == .txt ? ServedText.presentation(Array(record.rdata.characterStrings.joined())) : record.rdata.presentation
+    }
+
+    /// How a served SPF or DMARC record differs from the one the plan leaves: the includes it lacks,
+    /// the policy it weakens, else that it is another record.
+    private static func policyDifference(_ kind: VerifyCheck.PolicyKind, planned: String, served: String) -> String {
+        switch kind {
+        case .spf:
+            let includes = SPFRecord(planned)?.terms.compactMap(\.includeDomain) ?? []
+            let lacking = includes.filter { SPFMerge.merge(includeDomains: [$0], existing: [served]) != .unchanged }
+            if !lacking.isEmpty {
+                return "the SPF record lacks " + lacking.map { "include:\($0)" }.joined(separator: ", ") + " before its all term"
+            }
+        case .dmarc:
+            if let weaker = weakening(wanted: planned, served: served) { return weaker }
+        }
+        return "the served \(kind.rawValue) record is not the one the plan leaves"
     }
 
     static func text(_ record: DNSResourceRecord) -> String {
@@ -173,8 +255,13 @@ enum AnswerJudge {
 
     /// Says what makes the served DMARC record weaker: its policy first, else the merged record.
     private static func weakerDetail(wanted: String, served: String, merged: String) -> String {
+        weakening(wanted: wanted, served: served) ?? "the served DMARC record lacks wanted tags; it should read \(merged)"
+    }
+
+    /// The tags (p, sp, pct) in which the served DMARC record is weaker than wanted; nil when none is.
+    private static func weakening(wanted: String, served: String) -> String? {
         guard let wantedRecord = try? DMARCRecord(wanted), let servedRecord = try? DMARCRecord(served) else {
-            return "the served DMARC record is weaker than wanted; it should read \(merged)"
+            return nil
         }
         var parts: [String] = []
         for tag in ["p", "sp"] {
@@ -186,9 +273,7 @@ enum AnswerJudge {
         if let want = wantedRecord.percentage, want > (servedRecord.percentage ?? 100) {
             parts.append("pct=\(servedRecord.percentage ?? 100) where pct=\(want) is wanted")
         }
-        if parts.isEmpty {
-            return "the served DMARC record lacks wanted tags; it should read \(merged)"
-        }
+        if parts.isEmpty { return nil }
         return "the served DMARC policy is weaker: " + parts.joined(separator: ", ")
     }
 }

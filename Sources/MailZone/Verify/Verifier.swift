@@ -6,9 +6,16 @@ import ZoneFile
 /// (`mailzone verify`): the second step of the seed, "verify the result", done for every record
 /// and every server at once instead of by hand with `dig`.
 ///
+/// What is checked is what the plan leaves in the zone after apply (`PostApplyRecords`: the
+/// merged SPF record, the zone's stricter DMARC record kept, the MX records `mx: keep-existing`
+/// keeps), so "verified" means the server serves exactly that. Only a sender whose zone file
+/// cannot be read is checked against the declaration's values, by meaning, and the zone says so.
+///
 /// Each zone's servers are asked for the zone's SOA first: a server that does not answer that
-/// is reported once (`VerifyServer.error`) and not asked again, so a dead server costs one
-/// timeout, not one per record, and records carry results only from the servers asked.
+/// is reported once (`VerifyServer.error`) and not asked again. Then each server is asked about
+/// every record, `concurrency` questions at a time, servers side by side; a server that goes
+/// silent or sends answers that cannot be read or believed is marked bad and asked nothing more,
+/// so a bad server costs about one timeout, not one per record.
 public struct Verifier: Sendable {
     public let declaration: Declaration
     public let client: any DNSQuerying
@@ -16,13 +23,17 @@ public struct Verifier: Sendable {
     /// Lets zone files and their `$INCLUDE`s be read outside the declaration's directory tree
     /// (`--allow-outside`), as for `plan`.
     public let allowOutside: Bool
+    /// Questions in flight at once to one server: enough that a silent server's timeouts overlap,
+    /// few enough not to flood a name server.
+    public let concurrency: Int
 
     public init(declaration: Declaration, client: any DNSQuerying, resolver: any HostResolving = SystemHostResolver(),
-                allowOutside: Bool = false) {
+                allowOutside: Bool = false, concurrency: Int = 8) {
         self.declaration = declaration
         self.client = client
         self.resolver = resolver
         self.allowOutside = allowOutside
+        self.concurrency = max(1, concurrency)
     }
 
     /// Which servers to ask.
@@ -36,9 +47,8 @@ public struct Verifier: Sendable {
     public func verify(servers: Servers) -> VerifyReport {
         var zones: [VerifyZone] = []
         for (zone, indices) in zip(declaration.zones, declaration.sendersByZone) {
-            let senders = indices.map { declaration.records(ofSender: $0) }
-            guard !senders.isEmpty else { continue }
-            zones.append(verify(zone: zone, senders: senders, servers: servers))
+            guard !indices.isEmpty else { continue }
+            zones.append(verify(zone: zone, senders: indices, servers: servers))
         }
         let homeless = declaration.senders.indices.filter { declaration.senderZones[$0] == nil }
             .map { declaration.records(ofSender: $0) }
@@ -48,8 +58,8 @@ public struct Verifier: Sendable {
             case .given(let addresses):
                 let targets = addresses.map { VerifyTarget(address: $0) }
                 zone.servers = targets.map { VerifyServer(address: $0.address.description) }
-                var dead: [DNSServerAddress: String] = [:]
-                zone.senders = homeless.map { verify(sender: $0, targets: targets, dead: &dead) }
+                zone.senders = ask(homeless.map { ($0, VerifyCheck.checks(for: $0)) }, targets: targets, skipping: [],
+                                   servers: &zone.servers)
             case .authoritative:
                 for sender in homeless {
                     zone.errors.append("\(sender.sender.domain.value.text) is in no zone of \(declaration.displayPath), so its name servers are unknown; name the servers to ask with --server")
@@ -60,12 +70,14 @@ public struct Verifier: Sendable {
         return VerifyReport(declaration: declaration.displayPath, zones: zones)
     }
 
-    private func verify(zone declared: ZoneDeclaration, senders: [SenderRecords], servers: Servers) -> VerifyZone {
+    private func verify(zone declared: ZoneDeclaration, senders indices: [Int], servers: Servers) -> VerifyZone {
         let origin = declared.origin.value.dnsName
         let file = declaration.path(of: declared)
+        let senders = indices.map { declaration.records(ofSender: $0) }
         var zone = VerifyZone(origin: origin.description, file: file)
-        // The zone file gives the serial to compare with and, without --server, the name servers;
-        // like plan, verify reads no file outside the declaration's tree unless allowed.
+        // The zone file gives what apply leaves (the plan), the serial to compare with and, without
+        // --server, the name servers; like plan, verify reads no file outside the declaration's
+        // tree unless allowed.
         let loaded: Zone?
         let root = declaration.file.deletingLastPathComponent().path
         if !allowOutside, !FilePaths.isInside(declared.url.path, root: root) {
@@ -80,15 +92,24 @@ public struct Verifier: Sendable {
         }
         zone.fileSerial = loaded?.records(at: origin, type: .soa).first.flatMap { $0.rdata.soaSerial }
 
-        var targets: [VerifyTarget]
+        let checks: [(SenderRecords, [VerifyCheck])]
+        if let loaded, loaded.errors.isEmpty {
+            let planned = PostApplyRecords.plan(loaded, senders: indices, origin: origin, path: file, declaration: declaration)
+            checks = zip(senders, planned.map(VerifyCheck.checks(for:))).map { ($0, $1) }
+        } else {
+            let why = loaded?.errors.first.map { "cannot be planned (\($0.message))" } ?? "cannot be read"
+            zone.warnings.append("\(file) \(why), so each record is checked against the declaration's value, by meaning, not against what apply would leave")
+            checks = senders.map { ($0, VerifyCheck.checks(for: $0)) }
+        }
+
+        let targets: [VerifyTarget]
         switch servers {
         case .given(let addresses):
             targets = addresses.map { VerifyTarget(address: $0) }
         case .authoritative(let port):
             guard let loaded else {
                 zone.errors.append("cannot read \(file), so the zone's name servers are unknown; name the servers to ask with --server")
-                var dead: [DNSServerAddress: String] = [:]
-                zone.senders = senders.map { verify(sender: $0, targets: [], dead: &dead) }
+                zone.senders = ask(checks, targets: [], skipping: [], servers: &zone.servers)
                 return zone
             }
             let found = NameServerDiscovery(resolver: resolver, port: port).servers(in: loaded, origin: origin, file: file)
@@ -96,62 +117,92 @@ public struct Verifier: Sendable {
             targets = found.servers
         }
 
-        // The SOA first: the serial each server serves, and whether it answers at all.
-        var dead: [DNSServerAddress: String] = [:]
-        for target in targets {
-            var server = VerifyServer(address: target.address.description, nameServer: target.nameServer)
-            do {
-                let answer = try client.query(origin, type: .soa, server: target.address)
-                if let soa = answer.records.first, let serial = soa.rdata.soaSerial {
-                    server.serial = serial
-                } else if answer.rcode == .refused || answer.rcode == .notAuth || answer.isReferral {
-                    server.error = "\(target.address) does not serve the zone \(origin) (\(answer.isReferral ? "referral" : answer.rcode.description)); check the server's configuration"
-                    dead[target.address] = server.error
-                } else {
-                    server.error = "\(target.address) answered \(answer.rcode) with no SOA record for \(origin); the zone may have failed to load"
-                }
-            } catch {
-                server.error = error.description
-                dead[target.address] = server.error
-            }
-            zone.servers.append(server)
+        // The SOA first, every server at once: the serial each serves, and whether it answers at all.
+        let asked = targets
+        let soas = QuestionPool.map(count: asked.count, width: asked.count) { index in
+            soa(of: origin, from: asked[index])
         }
-        zone.warnings = serialWarnings(zone)
-        zone.senders = senders.map { verify(sender: $0, targets: targets, dead: &dead) }
+        zone.servers = soas.map(\.server)
+        zone.warnings += serialWarnings(zone)
+        let dead = Set(soas.indices.filter { soas[$0].dead })
+        zone.senders = ask(checks, targets: targets, skipping: dead, servers: &zone.servers)
         return zone
     }
 
-    /// Checks one sender's records on every target; a server that stops answering is marked in
-    /// `dead` and not asked again.
-    private func verify(sender: SenderRecords, targets: [VerifyTarget], dead: inout [DNSServerAddress: String]) -> VerifySender {
-        var records: [VerifyRecord] = []
-        for check in VerifyCheck.checks(for: sender) {
-            var results: [VerifyResult] = []
-            for target in targets {
-                let server = target.address.description
-                // A server that failed is reported once, on its own line, and not asked again.
-                if dead[target.address] != nil { continue }
-                do {
-                    let answer = try client.query(check.owner, type: check.queryType, server: target.address)
-                    results.append(AnswerJudge.judge(check, answer: answer, server: server))
-                } catch {
-                    results.append(VerifyResult(server: server, status: .error, detail: error.description))
-                    // A server that went silent or away is not asked again; a bad answer is per question.
-                    switch error {
-                    case .timeout, .refused, .unreachable: dead[target.address] = error.description
-                    default: break
-                    }
-                }
+    /// The server's SOA serial for the zone, or why it cannot be asked about the zone; `dead` when
+    /// it is not to be asked about the records either.
+    private func soa(of origin: DomainName, from target: VerifyTarget) -> (server: VerifyServer, dead: Bool) {
+        var server = VerifyServer(address: target.address.description, nameServer: target.nameServer)
+        do {
+            let answer = try client.query(origin, type: .soa, server: target.address)
+            if let soa = answer.records.first, answer.rcode == .noError, let serial = soa.rdata.soaSerial {
+                server.serial = serial
+            } else if answer.rcode == .refused || answer.rcode == .notAuth || answer.isReferral {
+                server.error = "\(target.address) does not serve the zone \(origin) (\(answer.isReferral ? "referral" : answer.rcode.description)); check the server's configuration"
+                return (server, true)
+            } else {
+                server.error = "\(target.address) answered \(answer.rcode) with no SOA record for \(origin); the zone may have failed to load"
             }
-            records.append(VerifyRecord(name: check.owner.description, relative: check.relative,
-                                        type: check.queryType.description, purpose: check.purpose.rawValue,
-                                        expected: check.expected,
-                                        source: PlanLocation(file: check.source.file, line: check.source.line,
-                                                             column: check.source.column),
-                                        results: results))
+        } catch {
+            server.error = ServedText.printable(error.description)
+            return (server, true)
         }
-        return VerifySender(domain: sender.sender.domain.value.absolute,
-                            services: sender.sender.services.map(\.preset.value), records: records)
+        return (server, false)
+    }
+
+    /// Asks every server that is not bad about every check, `concurrency` questions at a time per
+    /// server and servers side by side, and gathers each record's results in server order. A
+    /// server that fails in a way that says it cannot be trusted any more (`marksServerBad`) gets
+    /// that error on its own line, is asked nothing more, and its failed questions are left out of
+    /// the records: the server line says it once.
+    private func ask(_ checks: [(SenderRecords, [VerifyCheck])], targets: [VerifyTarget], skipping dead: Set<Int>,
+                     servers: inout [VerifyServer]) -> [VerifySender] {
+        let flat = checks.flatMap(\.1)
+        let health = ServerHealth()
+        let asked = targets.indices.filter { !dead.contains($0) }
+        let answers: [[VerifyResult?]] = QuestionPool.map(count: asked.count, width: asked.count) { position in
+            let target = targets[asked[position]]
+            return QuestionPool.map(count: flat.count, width: concurrency) { index in
+                ask(flat[index], target: target, question: index, health: health)
+            }
+        }
+        for index in asked {
+            guard let reason = health.reason(targets[index].address), servers.indices.contains(index) else { continue }
+            servers[index].error = reason
+        }
+        var offset = 0
+        return checks.map { sender, senderChecks in
+            let records = senderChecks.enumerated().map { index, check in
+                let results = asked.indices.compactMap { position -> VerifyResult? in
+                    guard let result = answers[position][offset + index] else { return nil }
+                    let bad = health.reason(targets[asked[position]].address) != nil
+                    return bad && result.status == .error ? nil : result
+                }
+                return VerifyRecord(name: check.owner.description, relative: check.relative,
+                                    type: check.queryType.description, purpose: check.purpose.rawValue,
+                                    expected: check.expected,
+                                    source: PlanLocation(file: check.source.file, line: check.source.line,
+                                                         column: check.source.column),
+                                    results: results)
+            }
+            offset += senderChecks.count
+            return VerifySender(domain: sender.sender.domain.value.absolute,
+                                services: sender.sender.services.map(\.preset.value), records: records)
+        }
+    }
+
+    /// One question to one server; nil when the server went bad before it was asked.
+    private func ask(_ check: VerifyCheck, target: VerifyTarget, question: Int, health: ServerHealth) -> VerifyResult? {
+        let server = target.address.description
+        guard !health.isBad(target.address) else { return nil }
+        do {
+            let answer = try client.query(check.owner, type: check.queryType, server: target.address)
+            return AnswerJudge.judge(check, answer: answer, server: server)
+        } catch {
+            let detail = ServedText.printable(error.description)
+            if error.marksServerBad { health.markBad(target.address, question: question, reason: detail) }
+            return VerifyResult(server: server, status: .error, detail: detail)
+        }
     }
 
     /// Says which servers serve another serial than the zone file (or than each other).
@@ -169,6 +220,20 @@ public struct Verifier: Sendable {
         guard serials.count > 1 else { return [] }
         let list = serving.compactMap { server in server.serial.map { "\(server.label) \($0)" } }
         return ["the servers serve different serials: " + list.joined(separator: ", ")]
+    }
+}
+
+extension DNSClientError {
+    /// A failure that says the server cannot be asked or believed for the rest of the run: it is
+    /// silent or gone, or it sent an answer that cannot be read, does not match, or contradicts
+    /// itself. A truncated answer without TCP, or a local socket problem, is per question.
+    var marksServerBad: Bool {
+        switch self {
+        case .timeout, .refused, .unreachable, .malformedAnswer, .mismatchedAnswer, .inconsistentAnswer, .connectionClosed:
+            true
+        case .badServerAddress, .truncated, .badQuery, .socket, .unresolvable:
+            false
+        }
     }
 }
 

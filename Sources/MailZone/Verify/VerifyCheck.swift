@@ -22,6 +22,31 @@ struct VerifyCheck: Sendable, Hashable {
         case rdata(RData)
         /// The declaration's value cannot be read as a record of its type.
         case invalid(reason: String)
+
+        // What the plan leaves (`PlannedRecord`), checked exactly: "verified" means the server
+        // serves what apply leaves in the zone.
+
+        /// The name's SPF (or DMARC) records are exactly these texts: one policy per name.
+        case policy(kind: PolicyKind, texts: [String])
+        /// A TXT record with exactly this DKIM key record text.
+        case dkimExactly(text: String)
+        /// Each of these MX records is served; `kept` when they are the name's own MX that
+        /// `mx: keep-existing` keeps instead of the service's (`declared`).
+        case mxRecords(values: [MXValue], kept: Bool, declared: String)
+        /// The sender has a conflict: apply writes none of its changes, so there is nothing to check.
+        case heldBack(reason: String)
+    }
+
+    enum PolicyKind: String, Sendable, Hashable {
+        case spf = "SPF"
+        case dmarc = "DMARC"
+
+        func matches(_ text: String) -> Bool {
+            switch self {
+            case .spf: SPFRecord.isSPF(text)
+            case .dmarc: DMARCRecord.isDMARC(text)
+            }
+        }
     }
 
     var owner: DomainName
@@ -32,13 +57,51 @@ struct VerifyCheck: Sendable, Hashable {
     var source: YAMLLocation
     var rule: Rule
 
-    /// The checks for one sender, in the planner's order: MX, SPF, DKIM, DMARC, then the rest.
+    /// The checks for what the plan leaves for one sender (`PostApplyRecords`), in its order.
+    static func checks(for planned: [PlannedRecord]) -> [VerifyCheck] {
+        planned.map { record in
+            let values = record.values
+            var check = VerifyCheck(owner: record.owner, relative: record.relative, queryType: record.type,
+                                    purpose: record.purpose, expected: values.joined(separator: ", "),
+                                    source: record.source, rule: .invalid(reason: ""))
+            switch record.outcome {
+            case .heldBack(let reason):
+                check.expected = record.declared
+                check.rule = .heldBack(reason: reason)
+            case .leaves(let rdatas) where rdatas.isEmpty:
+                check.expected = record.declared
+                check.rule = .invalid(reason: "the plan leaves no \(record.type) record at \(record.owner) for it; run mailzone plan")
+            case .keepsExisting(let rdatas):
+                check.rule = .mxRecords(values: rdatas.compactMap { MXValue($0.presentation) }, kept: true,
+                                        declared: record.declared)
+            case .leaves(let rdatas):
+                let texts = rdatas.map { String(decoding: $0.characterStrings.joined(), as: UTF8.self) }
+                switch (record.purpose, record.type) {
+                case (.spf, .txt): check.rule = .policy(kind: .spf, texts: texts)
+                case (.dmarc, .txt): check.rule = .policy(kind: .dmarc, texts: texts)
+                case (.dkim, .txt): check.rule = .dkimExactly(text: texts[0])
+                case (_, .txt): check.rule = .txt(text: texts[0])
+                case (_, .mx):
+                    check.rule = .mxRecords(values: rdatas.compactMap { MXValue($0.presentation) }, kept: false,
+                                            declared: record.declared)
+                case (_, .cname):
+                    check.rule = DomainName(wire: rdatas[0].wire).map { .cname(target: $0) }
+                        ?? .invalid(reason: "the planned CNAME target cannot be read")
+                default: check.rule = .rdata(rdatas[0])
+                }
+            }
+            return check
+        }
+    }
+
+    /// The checks for one sender's declared values, in the planner's order (MX, SPF, DKIM, DMARC,
+    /// then the rest), judged by meaning: for a sender with no zone file to plan against.
     static func checks(for sender: SenderRecords) -> [VerifyCheck] {
         var ordered: [(order: Int, index: Int, check: VerifyCheck)] = []
         for (index, spf) in sender.spf.enumerated() {
             let includes = spf.includes.map(\.domain)
             let check = VerifyCheck(owner: spf.owner.name.dnsName, relative: spf.owner.relative, queryType: .txt,
-                                    purpose: .spf, expected: includes.map { "include:\($0)" }.joined(separator: " "),
+                                    purpose: .spf, expected: "SPF with " + includes.map { "include:\($0)" }.joined(separator: " "),
                                     source: spf.includes.first?.source ?? sender.sender.location,
                                     rule: .spf(includes: includes))
             ordered.append((RecordPurpose.spf.reviewOrder, index, check))

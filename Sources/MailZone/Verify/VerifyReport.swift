@@ -119,7 +119,8 @@ public struct VerifyRecord: Codable, Sendable, Hashable {
     public var type: String
     /// `mx`, `spf`, `dkim`, `dmarc`, ...
     public var purpose: String
-    /// What is wanted: the record's value, or for SPF the `include:` terms that must be present.
+    /// What the plan leaves in the zone after apply (several joined by `, `), in presentation
+    /// form; when the zone file cannot be planned, the declared value (`SPF with include:...`).
     public var expected: String
     /// The record's status over all servers: the worst of mismatch, missing, error, verified.
     public var status: VerifyStatus
@@ -157,8 +158,8 @@ public struct VerifyResult: Codable, Sendable, Hashable {
     /// The server's address (`VerifyServer.address`).
     public var server: String
     public var status: VerifyStatus
-    /// The served records of the asked type in presentation form (TXT strings joined, unquoted),
-    /// aliases first as `CNAME target.`.
+    /// The served records of the asked type in presentation form (TXT strings joined, unquoted,
+    /// octets that are not printable as `\DDD`: see `ServedText`), aliases first as `CNAME target.`.
     public var served: [String]
     /// Why the status is what it is, when that is not obvious.
     public var detail: String?
@@ -177,7 +178,7 @@ public struct VerifyResult: Codable, Sendable, Hashable {
 
 /// Whether a server serves a wanted record.
 public enum VerifyStatus: String, Codable, Sendable, Hashable, CaseIterable {
-    /// The served records say what is wanted (compared by meaning, not bytes).
+    /// The server serves exactly what the plan leaves (by meaning when there is no plan).
     case verified
     /// Nothing that could be the wanted record is served.
     case missing

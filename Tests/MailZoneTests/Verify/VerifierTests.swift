@@ -51,7 +51,7 @@ struct VerifierTests {
         let details = report.zones.flatMap(\.senders).flatMap(\.records).compactMap { $0.results.first?.detail }
         #expect(details.contains("the SPF record lacks include:qcloudmail.com before its all term"))
         #expect(details.contains("the served key is another key (p=1024-bit RSA)"))
-        #expect(details.contains("the served DMARC policy is weaker: p=none where p=quarantine is wanted"))
+        #expect(details.contains("the served DMARC policy is weaker: p=none where p=reject is wanted"))
         #expect(details.contains("_dmarc.abc.sampledomain.com. does not exist (NXDOMAIN)"))
         #expect(details.contains("tok2._domainkey.abc.sampledomain.com. is an alias of tok9.dkim.amazonses.com., not of tok2.dkim.amazonses.com."))
         DeclarationFixtures.assertGolden(VerifyTextRenderer().render(report), at: Self.golden("problems.txt"))

@@ -12,8 +12,8 @@ struct VerifyLab {
     static let origin = "sampledomain.com."
 
     /// The declaration: the seed's primary domain with a 2048-bit key and `p=quarantine`, and a
-    /// non-primary one with a 4096-bit key (too long for a 512-octet UDP answer) and Amazon SES
-    /// CNAME keys.
+    /// non-primary one with a 4096-bit key (too long for a 512-octet UDP answer), Amazon SES
+    /// CNAME keys and `p=reject`, as strong as its parent's (so the plan holds nothing back).
     static let declaration = """
         version: 1
         zones:
@@ -32,6 +32,7 @@ struct VerifyLab {
                 dkim: { qcloud: "v=DKIM1; k=rsa; p=\(VerifyTestKeys.rsa4096)" }
               - preset: aws-ses
                 inputs: { token1: tok1, token2: tok2, token3: tok3 }
+            dmarc: { p: reject }
 
         """
 
@@ -46,7 +47,7 @@ struct VerifyLab {
         "abc.mx": "abc IN MX 10 mxbiz1.qq.com.",
         "abc.spf": "abc IN TXT \"v=spf1 include:qcloudmail.com ~all\"",
         "abc.dkim": "qcloud._domainkey.abc IN TXT ( \(strings("v=DKIM1; k=rsa; p=" + VerifyTestKeys.rsa4096, size: 255)) )",
-        "abc.dmarc": "_dmarc.abc IN TXT \"v=DMARC1; p=none\"",
+        "abc.dmarc": "_dmarc.abc IN TXT \"v=DMARC1; p=reject\"",
         "abc.ses": """
             tok1._domainkey.abc IN CNAME tok1.dkim.amazonses.com.
             tok2._domainkey.abc IN CNAME tok2.dkim.amazonses.com.

@@ -1,6 +1,6 @@
 /// The report as GitHub Actions workflow commands: an `::error` (mismatch, error) or `::warning`
 /// (missing: not published yet) on the mailzone.yaml line each record comes from, so the pull
-/// request shows the problem where the record is declared.
+/// request shows the problem where the record is declared, with what the server serves instead.
 public enum VerifyGitHubRenderer {
     public static func render(_ report: VerifyReport) -> String {
         var out = ""
@@ -24,6 +24,10 @@ public enum VerifyGitHubRenderer {
                     var line = record.serversDisagree ? "\(result.server) \(result.status.rawValue)" : ""
                     if let detail = result.detail { line += (line.isEmpty ? "" : ": ") + detail }
                     if !line.isEmpty { message += "\n" + line }
+                    // What the server serves instead, as in the text output (already escaped: see ServedText).
+                    if result.status == .missing || result.status == .mismatch {
+                        message += result.served.map { "\nserved: " + VerifyTextRenderer.abbreviate($0) }.joined()
+                    }
                 }
                 let place = PlanLocation(file: record.source.file, line: record.source.line, column: record.source.column ?? 1)
                 out += GitHubAnnotations.line(level, title: "mailzone verify: \(record.host) \(record.type) \(record.status.rawValue)",

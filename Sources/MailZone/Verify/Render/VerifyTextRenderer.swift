@@ -53,12 +53,9 @@ public struct VerifyTextRenderer: Sendable {
         return out
     }
 
-    /// `SPF include:x`, `DKIM v=DKIM1; k=rsa; p=MIIB...IDAQAB`, `10 mxbiz1.qq.com.`
+    /// What the plan leaves, shortened: `v=DKIM1; k=rsa; p=MIIB...IDAQAB`, `10 mxbiz1.qq.com.`
     static func expectedLabel(_ record: VerifyRecord) -> String {
-        switch record.purpose {
-        case "spf": "SPF with " + record.expected
-        default: abbreviate(record.expected)
-        }
+        abbreviate(record.expected)
     }
 
     /// The lines under a record: nothing when verified everywhere, what served and why when the
