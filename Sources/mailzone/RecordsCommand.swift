@@ -6,7 +6,11 @@ struct RecordsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "records",
         abstract: "Print the records a sender domain needs (host record, type, value), for a DNS console.",
-        discussion: "Reads no zone file. Exit status: 0; 1 when the declaration has errors or does not list DOMAIN."
+        discussion: """
+            When the domain's zone file is declared, the values are what the zone holds once `mailzone apply` has run \
+            (its SPF record merged, its own MX and stricter DMARC kept); otherwise the services' own values. \
+            Exit status: 0; 1 when the declaration has errors or does not list DOMAIN.
+            """
     )
 
     @Argument(help: "A sender domain of the declaration.")
@@ -21,7 +25,7 @@ struct RecordsCommand: AsyncParsableCommand {
         let declaration = try input.load()
         let checklist: RecordsChecklist
         do {
-            checklist = try RecordsChecklist.make(for: domain, in: declaration)
+            checklist = try RecordsChecklist.make(for: domain, in: declaration, allowOutside: input.allowOutside)
         } catch {
             Terminal.writeError("error: \(error.description)")
             throw ExitCode(1)
