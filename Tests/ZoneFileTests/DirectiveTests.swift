@@ -85,6 +85,13 @@ import Testing
         ("$GENERATE 0-7 h$ A 1.2.3.${1,0,dgarbage}", "$GENERATE: bad base in modifier '${1,0,dgarbage}'; use d, o, x, X, n or N"),
         ("$GENERATE 0-7 h$ A 1.2.3.${1000", "$GENERATE: modifier '${1000' has no closing '}'"),
         ("$GENERATE 1-1 h$ TXT foo${2147483647}", "$GENERATE: value 1 plus offset 2147483647 is out of range"),
+        // Offsets at Int's ends used to trap on `value + offset` (SIGILL) before the range check.
+        ("$GENERATE 1-2 h${9223372036854775807} A 192.0.2.1",
+         "$GENERATE: value 1 plus offset 9223372036854775807 is out of range"),
+        ("$GENERATE 0-2 h${-9223372036854775808} A 192.0.2.1",
+         "$GENERATE: value 0 plus offset -9223372036854775808 is out of range"),
+        ("$GENERATE 1-2 h${99999999999999999999} A 192.0.2.1",
+         "$GENERATE: bad modifier '${99999999999999999999}'; write ${offset[,width[,base]]}"),
         ("$GENERATE 0-1 t$ TKEY \"x\"", "$GENERATE of meta RR type 'TKEY'"),
     ])
     func generateErrors(_ line: String, _ message: String) {

@@ -200,8 +200,9 @@ enum GenerateTemplate {
                 }
                 i = close + 1
             }
-            let sum = value + offset
-            guard sum <= Int(Int32.max), sum >= Int(Int32.min) else {
+            // The offset is any Int the file wrote: add with overflow checking, then keep to BIND's 32 bits.
+            let (sum, overflow) = value.addingReportingOverflow(offset)
+            guard !overflow, sum <= Int(Int32.max), sum >= Int(Int32.min) else {
                 return .failure(Failure(message: "value \(value) plus offset \(offset) is out of range"))
             }
             let number = UInt32(bitPattern: Int32(sum))

@@ -4,17 +4,31 @@ import Foundation
 /// what a path really names, and whether it stays inside a directory.
 public enum FilePaths {
     /// The directory of `path` as written: `.` for a bare file name.
+    ///
+    /// Worked out on the path's bytes, not with `NSString.deletingLastPathComponent`, which traps
+    /// (SIGILL) on Linux for a one-character name such as `z` or `-` (swift-corelibs-foundation).
     public static func directory(of path: String) -> String {
-        let directory = (path as NSString).deletingLastPathComponent
-        return directory.isEmpty ? "." : directory
+        parent(of: path) ?? "."
     }
 
     /// The file `name` names when written in the file at `path`: relative names are relative to
     /// that file's directory (kept relative when the file's path is), absolute ones are as written.
     public static func path(_ name: String, besideFile path: String) -> String {
         if name.hasPrefix("/") { return name }
-        let directory = (path as NSString).deletingLastPathComponent
-        return directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
+        guard let directory = parent(of: path) else { return name }
+        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// The directory part of `path`, trailing slashes ignored (`a/b/` → `a`, `/z` → `/`), or nil
+    /// for a bare name (`z`, `zz/`, empty).
+    private static func parent(of path: String) -> String? {
+        var bytes = Array(path.utf8)
+        while bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
+        if bytes == [UInt8(ascii: "/")] { return "/" }
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        var end = slash
+        while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        return end == 0 ? "/" : String(decoding: bytes[..<end], as: UTF8.self)
     }
 
     /// The absolute path with `.`, `..` and symbolic links resolved.

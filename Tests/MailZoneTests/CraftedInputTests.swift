@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Inputs that used to kill every command with SIGILL (a Swift runtime trap) instead of an answer:
+/// one-character zone file names, which Foundation's `deletingLastPathComponent` traps on, and
+/// `$GENERATE` offsets at the ends of Int. Each command must finish with its normal exit code.
+@Suite(.enabled(if: MailzoneBinary.isAvailable, "build the mailzone binary first: swift build --product mailzone"))
+struct CraftedInputTests {
+    static let apex = "$TTL 3600\n@ SOA ns hostmaster 1 7200 3600 1209600 300\n@ NS ns\nns A 192.0.2.53\n"
+
+    private func folder(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-crafted-\(UUID().uuidString)")
+        for (path, content) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(content.utf8).write(to: url)
+        }
+        return directory
+    }
+
+    private func declaration(file: String) -> String {
+        """
+        version: 1
+        zones:
+          - { origin: example.com., file: "\(file)" }
+        senders:
+          - domain: example.com
+            services:
+              - preset: tencent-ses
+                dkim: { qcloud: "\(CommandLineTests.key)" }
+        """
+    }
+
+    @Test(arguments: ["z", "-"])
+    func aOneCharacterZoneFileName(_ file: String) throws {
+        let directory = try folder(["mailzone.yaml": declaration(file: file), file: Self.apex + "$INCLUDE mail.inc\n",
+                                    "mail.inc": "www A 192.0.2.80\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = try MailzoneBinary.run(["plan", "--detailed-exitcode"], in: directory)
+        #expect(plan.status == 2, "\(plan.errors)")
+        #expect(plan.output.hasPrefix("zone example.com.  \(file)\n"), "\(plan.output)")
+        let check = try MailzoneBinary.run(["check"], in: directory)
+        #expect(check.status == 2, "\(check.errors)")
+        let zoneCheck = try MailzoneBinary.run(["zone", "check", "--origin", "example.com.", file], in: directory)
+        #expect(zoneCheck.status == 0, "\(zoneCheck.errors)")
+        #expect(zoneCheck.output == "\(file): example.com. 4 records, 0 errors, 0 warnings\n")
+        let apply = try MailzoneBinary.run(["apply", "--auto-approve"], in: directory)
+        #expect(apply.status == 0, "\(apply.errors)")
+        #expect(apply.output.hasSuffix("Applied example.com.: wrote \(file) (serial 1 => 2).\n"), "\(apply.output)")
+        let after = try MailzoneBinary.run(["check"], in: directory)
+        #expect(after.status == 0, "\(after.output)\(after.errors)")
+    }
+
+    @Test func aGenerateOffsetAtTheEndOfInt() throws {
+        let directory = try folder(["mailzone.yaml": declaration(file: "db.example.com"),
+                                    "db.example.com": Self.apex + "$GENERATE 1-2 h${9223372036854775807} A 192.0.2.1\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let zoneCheck = try MailzoneBinary.run(["zone", "check", "--origin", "example.com.", "db.example.com"], in: directory)
+        #expect(zoneCheck.status == 1)
+        #expect(zoneCheck.errors.hasPrefix(
+            "db.example.com:5:15: error: $GENERATE: value 1 plus offset 9223372036854775807 is out of range\n"),
+            "\(zoneCheck.errors)")
+        let error = "  x db.example.com:5:15: $GENERATE: value 1 plus offset 9223372036854775807 is out of range\n"
+            + "      fix: fix the zone file, then plan again\n"
+        let plan = try MailzoneBinary.run(["plan"], in: directory)
+        #expect(plan.status == 1)
+        #expect(plan.output == "zone example.com.  db.example.com\n" + error
+            + "\nPlan: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error.\n")
+        let check = try MailzoneBinary.run(["check"], in: directory)
+        #expect(check.status == 1)
+        #expect(check.output == "zone example.com.  db.example.com\n" + error
+            + "\nCheck failed: 1 error. Resolve them (see fix: above), then check again.\n")
+        let apply = try MailzoneBinary.run(["apply", "--auto-approve"], in: directory)
+        #expect(apply.status == 1)
+        #expect(apply.errors.hasSuffix(
+            "error: the plan has 0 conflicts and 1 error; resolve them and plan again — nothing was written\n"))
+    }
+}
