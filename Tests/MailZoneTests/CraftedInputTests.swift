@@ -75,4 +75,29 @@ struct CraftedInputTests {
         #expect(apply.errors.hasSuffix(
             "error: the plan has 0 conflicts and 1 error; resolve them and plan again — nothing was written\n"))
     }
+
+    /// A saved plan whose edit range runs backwards (`start` after `end`) made apply trap building the range.
+    @Test(arguments: [(5, 2), (-1, 3)])
+    func aSavedPlanWithAnEditRangeThatIsNotARange(_ start: Int, _ end: Int) throws {
+        let directory = try folder(["mailzone.yaml": declaration(file: "db.example.com"), "db.example.com": Self.apex])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = try MailzoneBinary.run(["plan", "--out", "plan.json"], in: directory)
+        #expect(plan.status == 0, "\(plan.errors)")
+        let url = directory.appendingPathComponent("plan.json")
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var zones = try #require(document["zones"] as? [[String: Any]])
+        var files = try #require(zones[0]["files"] as? [[String: Any]])
+        var edits = try #require(files[0]["edits"] as? [[String: Any]])
+        edits[0]["start"] = start
+        edits[0]["end"] = end
+        files[0]["edits"] = edits
+        zones[0]["files"] = files
+        document["zones"] = zones
+        try JSONSerialization.data(withJSONObject: document).write(to: url)
+        let before = try Data(contentsOf: directory.appendingPathComponent("db.example.com"))
+        let apply = try MailzoneBinary.run(["apply", "--plan", "plan.json"], in: directory)
+        #expect(apply.status == 1)
+        #expect(apply.errors == "error: plan.json: the plan's zones[0].files[0].edits[0].end is invalid: edit \(start)-\(end) is not a byte range of the file (0 <= start <= end); make the plan again with `mailzone plan --out FILE`\n")
+        #expect(try Data(contentsOf: directory.appendingPathComponent("db.example.com")) == before)
+    }
 }

@@ -264,3 +264,19 @@ public struct FileEdit: Codable, Sendable, Hashable {
     public var end: Int
     public var text: String
 }
+
+extension FileEdit {
+    /// A saved plan is input like any other: a range that is not `0 <= start <= end` is refused here,
+    /// where it is read, because building `start..<end` from it traps (SIGILL) before anything can check it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let start = try container.decode(Int.self, forKey: .start)
+        let end = try container.decode(Int.self, forKey: .end)
+        guard start >= 0, end >= start else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .end, in: container,
+                debugDescription: "edit \(start)-\(end) is not a byte range of the file (0 <= start <= end)")
+        }
+        self.init(start: start, end: end, text: try container.decode(String.self, forKey: .text))
+    }
+}

@@ -27,20 +27,36 @@ public enum PlanJSON {
         guard header.version == Plan.formatVersion else {
             throw PlanJSONError.unsupportedVersion(header.version)
         }
-        return try JSONDecoder().decode(Plan.self, from: data)
+        do {
+            return try JSONDecoder().decode(Plan.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty {
+            throw PlanJSONError.invalid(at: PlanJSONError.path(context.codingPath), reason: context.debugDescription)
+        }
     }
 }
 
 /// Why a saved plan cannot be read.
 public enum PlanJSONError: Error, Sendable, Hashable, CustomStringConvertible {
     case unsupportedVersion(Int?)
+    /// A value the plan's format cannot hold (an edit range that is not a range), at a JSON path.
+    case invalid(at: String, reason: String)
 
     public var description: String {
         switch self {
+        case .invalid(let path, let reason):
+            "the plan's \(path) is invalid: \(reason); make the plan again with `mailzone plan --out FILE`"
         case .unsupportedVersion(let version?):
             "the plan is version \(version), but this mailzone reads version \(Plan.formatVersion); make the plan again with this mailzone"
         case .unsupportedVersion(nil):
             "the file is not a mailzone plan (it has no 'version')"
+        }
+    }
+
+    /// `zones[0].files[1].edits[2].end` for a decoder's coding path.
+    static func path(_ codingPath: [any CodingKey]) -> String {
+        codingPath.reduce("") { text, key in
+            if let index = key.intValue { return text + "[\(index)]" }
+            return text.isEmpty ? key.stringValue : text + "." + key.stringValue
         }
     }
 }
