@@ -70,12 +70,25 @@ import Testing
         for seconds in instants {
             let date = Date(timeIntervalSince1970: seconds)
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            let ours = SerialScheme.utcDate(date)
+            guard let ours = SerialScheme.utcDate(date) else {
+                mismatches.append("\(seconds): no date")
+                continue
+            }
             if ours.year != parts.year || ours.month != parts.month || ours.day != parts.day {
                 mismatches.append("\(seconds): \(ours) vs \(parts)")
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
         #expect(instants.count > 40_000)
+    }
+
+    /// A "now" no calendar holds (`SOURCE_DATE_EPOCH=1e300`, infinity, NaN) used to trap converting the
+    /// seconds to Int; the serial then simply moves forward by one.
+    @Test(arguments: [1e300, -1e300, Double.infinity, -Double.infinity, Double.nan, 9.3e18])
+    func aNowOutsideAnyCalendarMovesTheSerialByOne(_ seconds: Double) {
+        let now = Date(timeIntervalSince1970: seconds)
+        #expect(SerialScheme.date.next(after: 2026120100, now: now) == 2026120101)
+        #expect(SerialScheme.unixtime.next(after: 1_796_083_200, now: now) == 1_796_083_201)
+        #expect(SerialScheme.counter.next(after: 4_294_967_295, now: now) == 0)
     }
 }

@@ -28,10 +28,11 @@ public enum SerialScheme: String, Sendable, Hashable, CaseIterable, Codable {
         let candidate: UInt32
         switch self {
         case .date:
-            let date = SerialScheme.utcDate(now)
+            guard let date = SerialScheme.utcDate(now) else { return serial &+ 1 }
             candidate = UInt32(truncatingIfNeeded: date.year * 10_000 + date.month * 100 + date.day) &* 100
         case .unixtime:
-            candidate = UInt32(truncatingIfNeeded: Int64(now.timeIntervalSince1970))
+            guard let seconds = SerialScheme.seconds(now) else { return serial &+ 1 }
+            candidate = UInt32(truncatingIfNeeded: seconds)
         case .counter:
             candidate = serial &+ 1
         }
@@ -43,10 +44,19 @@ public enum SerialScheme: String, Sendable, Hashable, CaseIterable, Codable {
     /// The UTC calendar date of `now` (proleptic Gregorian), from the days since 1970: a few
     /// integer operations per zone, where Foundation's `Calendar` loads ICU's calendar and
     /// time-zone data (several MiB of memory) to answer the same question.
-    static func utcDate(_ now: Date) -> (year: Int, month: Int, day: Int) {
-        let seconds = Int(now.timeIntervalSince1970.rounded(.down))
+    /// Nil for a "now" that is not a time a serial can hold (see `seconds(_:)`).
+    static func utcDate(_ now: Date) -> (year: Int, month: Int, day: Int)? {
+        guard let seconds = seconds(now) else { return nil }
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         return CivilDate.date(fromDays: days)
+    }
+
+    /// Whole seconds since 1970 of `now`, or nil when it is NaN, infinite or beyond ±10¹² s (about
+    /// year 33,000): `now` comes from `SOURCE_DATE_EPOCH`, and converting such a value to Int traps.
+    static func seconds(_ now: Date) -> Int? {
+        let value = now.timeIntervalSince1970.rounded(.down)
+        guard value.isFinite, abs(value) <= 1e12 else { return nil }
+        return Int(value)
     }
 
     /// RFC 1982 §3.2: s1 > s2 when they differ and the forward distance from s2 to s1 is below 2^31.
