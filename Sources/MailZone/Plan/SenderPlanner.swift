@@ -86,6 +86,11 @@ struct SenderPlanner {
         return (try RData(type: .txt, presentation: presentation), presentation)
     }
 
+    /// A value quoted for a message; a long one (a 64 KB TXT) by its start and length, so the message stays readable.
+    static func shown(_ value: String) -> String {
+        value.count <= 80 ? "'\(value)'" : "'\(value.prefix(40))…' (\(value.count) characters)"
+    }
+
     private func quotedOneLine(_ strings: [String]) -> String {
         (try? TXTPresentation.oneLine(strings)) ?? strings.map { "\"\($0)\"" }.joined(separator: " ")
     }
@@ -405,8 +410,8 @@ struct SenderPlanner {
                 presentation = wanted.value
             }
         } catch {
-            conflict(name, type.mnemonic, purpose, "the value '\(wanted.value)' is not valid \(type) RDATA: \(error)", fix: nil,
-                     declaration: wanted.source)
+            conflict(name, type.mnemonic, purpose, "the value \(Self.shown(wanted.value)) is not valid \(type) RDATA: \(error)",
+                     fix: nil, declaration: wanted.source)
             return
         }
         if let same = state.records(at: name, type: type).first(where: { $0.rdata == rdata }) {

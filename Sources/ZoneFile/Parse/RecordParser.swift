@@ -139,12 +139,12 @@ extension LoaderState {
             // In TXT, `\#` not followed by a length is the text "#" (BIND reads it so).
             let start = wire.count
             try RDataCodec.encodeGeneric(fields.dropFirst(), into: &wire)
-            guard wire.count - start <= 65535 else { throw RDataError("RDATA is longer than 65535 octets") }
+            guard wire.count - start <= RDataLength.maxLoadable else { throw RDataLength.tooLong(wire.count - start) }
             try LoaderState.validateGeneric(type, wire: wire[start...])
             return
         }
         try RDataCodec.encode(type, fields: fields, origin: origin, into: &wire)
-        guard wire.count <= 65535 else { throw RDataError("RDATA is \(wire.count) octets long; the limit is 65535") }
+        guard wire.count <= RDataLength.maxLoadable else { throw RDataLength.tooLong(wire.count) }
     }
 
     /// Checks that generic (`\#`) RDATA of a type with a known format is valid for that type, as

@@ -29,7 +29,7 @@ public struct RDataField: Sendable {
 }
 
 /// Why RDATA could not be read; `field` is the index of the offending field, for the column.
-public struct RDataError: Error, Sendable, Equatable {
+public struct RDataError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var field: Int?
 
@@ -37,4 +37,7 @@ public struct RDataError: Error, Sendable, Equatable {
         self.message = message
         self.field = field
     }
+
+    /// The message alone, as a plan shows it ("… is not valid TXT RDATA: RDATA is 65511 octets long; …").
+    public var description: String { message }
 }
