@@ -17,6 +17,8 @@ struct SenderPlanner {
     private(set) var operations: [RecordOperation] = []
     /// MX this sender plans to add, with the services that want them (see `planMX`).
     private var plannedMX: [(name: DomainName, value: MXValue, presets: [String])] = []
+    /// The purpose and declaration line of the first record this sender creates at each name (for `warnAboutWildcards`).
+    private var firstCreate: [DomainName: (purpose: String, declaration: YAMLLocation?)] = [:]
 
     init(sender: SenderRecords, origin: DomainName, zoneDisplayPath: String, state: ZoneState) {
         self.sender = sender
@@ -37,6 +39,7 @@ struct SenderPlanner {
         for step in work.sorted(by: { ($0.order, $0.index) < ($1.order, $1.index) }) {
             step.run(&self)
         }
+        if !items.contains(where: { $0.action == .conflict }) { warnAboutWildcards() }
         let plan = SenderPlan(domain: sender.sender.domain.value.absolute,
                               services: sender.sender.services.map(\.preset.value), items: items)
         return (plan, plan.hasConflicts ? [] : operations)
@@ -58,6 +61,7 @@ struct SenderPlanner {
     private mutating func add(_ action: PlanItem.Action, _ name: DomainName, _ type: String, _ purpose: String,
                               before: String? = nil, after: String? = nil, message: String? = nil, fix: String? = nil,
                               note: String? = nil, zone: Record? = nil, declaration: YAMLLocation? = nil) {
+        if action == .create, firstCreate[name] == nil { firstCreate[name] = (purpose, declaration) }
         items.append(PlanItem(action: action, owner: relative(name), name: name.description, type: type, purpose: purpose,
                               before: before, after: after, message: message, fix: fix, note: note,
                               zoneLocation: location(zone), declarationLocation: yaml(declaration)))
@@ -77,6 +81,55 @@ struct SenderPlanner {
                  fix: "remove the CNAME at \(relative(name)), or send from a name without one",
                  before: "CNAME \(cname.rdata.presentation)", zone: cname.existing, declaration: declaration)
         return true
+    }
+
+    /// A record at or below a delegation, or below a DNAME, would be loaded but never served
+    /// (RFC 1034 §4.2.1, RFC 6672 §2.3): a conflict naming the cut and where it is written.
+    private mutating func occludedConflict(at name: DomainName, wanting type: String, purpose: String,
+                                           declaration: YAMLLocation?) -> Bool {
+        guard let cut = state.cut(hiding: name, origin: origin) else { return false }
+        let owner = relative(cut.owner)
+        let record = "\(cut.record.type) \(cut.record.rdata.presentation)"
+        let written = cut.record.existing?.source.map { " at \($0.path):\($0.location.line)" } ?? ""
+        let aRecord = "\(type == "MX" ? "an" : "a") \(type) record"
+        switch cut.kind {
+        case .delegation(let hasDS):
+            let cutText = "\(record)\(written)\(hasDS ? ", with DS" : "")"
+            let position = name == cut.owner ? "is delegated to another zone" : "is below the delegation of \(owner) to another zone"
+            conflict(name, type, purpose,
+                     "\(relative(name)) \(position) (\(cutText)): \(aRecord) written in this zone would never be served; resolvers are referred to the child zone (RFC 1034 §4.2.1)",
+                     fix: "declare the child zone's file (a zone with origin \(cut.owner)) so the record is written there, or remove the delegation",
+                     before: record, zone: cut.record.existing, declaration: declaration)
+        case .dname(let target):
+            let redirected = (try? target.prepending(name.relative(to: cut.owner)))?.description ?? target.description
+            conflict(name, type, purpose,
+                     "\(relative(name)) is below the DNAME at \(owner) (\(record)\(written)): names below a DNAME are redirected to \(target), so \(aRecord) written here would never be served (RFC 6672 §2.3)",
+                     fix: "declare the zone of \(redirected) and write the record there, or remove the DNAME",
+                     before: record, zone: cut.record.existing, declaration: declaration)
+        }
+        return true
+    }
+
+    /// Warns once per wildcard-covered name this sender creates: the wildcard's records stop matching it.
+    private mutating func warnAboutWildcards() {
+        var warned = Set<DomainName>()
+        for operation in operations {
+            guard case .create(let type, _, _, _) = operation.kind, !warned.contains(operation.owner),
+                  let coverage = state.wildcardCovering(operation.owner, origin: origin) else { continue }
+            let names = coverage.names.filter { warned.insert($0).inserted }
+            guard !names.isEmpty else { continue }
+            let shown = coverage.records.prefix(3).map { "\($0.type) \($0.rdata.presentation)" }
+            let records = shown.joined(separator: ", ") + (coverage.records.count > 3 ? " and \(coverage.records.count - 3) more" : "")
+            let relativeNames = names.map(relative)
+            let list = relativeNames.count == 1 ? relativeNames[0]
+                : relativeNames.dropLast().joined(separator: ", ") + " and " + (relativeNames.last ?? "")
+            let created = firstCreate[operation.owner]
+            add(.warning, operation.owner, type.mnemonic, created?.purpose ?? "other",
+                message: "creating \(relative(operation.owner)) makes \(list) exist, so the wildcard \(coverage.wildcard) stops matching \(names.count == 1 ? "it" : "them"): its records (\(records)) will no longer be served for \(list) (RFC 4592 §2.2.1)",
+                fix: "nothing to do if that is intended; otherwise also add the records \(list) should keep",
+                zone: coverage.records.first?.existing,
+                declaration: created?.declaration)
+        }
     }
 
     /// Builds TXT RDATA from a value, splitting it into ≤255-octet strings.
@@ -100,6 +153,7 @@ struct SenderPlanner {
     mutating func planSPF(_ wanted: WantedSPF) {
         let name = wanted.owner.name.dnsName
         let where_ = wanted.includes.first?.source
+        if occludedConflict(at: name, wanting: "TXT", purpose: "spf", declaration: where_) { return }
         if cnameConflict(at: name, wanting: "TXT", purpose: "spf", declaration: where_) { return }
         let txts = state.records(at: name, type: .txt)
         let spfs = txts.filter { SPFRecord.isSPF($0.text) }
@@ -176,6 +230,9 @@ struct SenderPlanner {
         guard let type = RRType(mnemonic: wanted.type) else {
             conflict(name, wanted.type, wanted.purpose.rawValue, "unknown record type \(wanted.type)", fix: nil,
                      declaration: wanted.source)
+            return
+        }
+        if occludedConflict(at: name, wanting: type.mnemonic, purpose: wanted.purpose.rawValue, declaration: wanted.source) {
             return
         }
         switch (wanted.purpose, type) {

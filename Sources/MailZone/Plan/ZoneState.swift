@@ -7,9 +7,32 @@ struct ZoneState {
     let zone: Zone
     private var cache: [DomainName: [StateRecord]] = [:]
     private(set) var operations: [RecordOperation] = []
+    /// Every name that exists in the zone (RFC 4592 §2.2: it owns records or has a descendant that does), planned
+    /// names included; built on first use (`exists(_:origin:)`), as only a plan that creates a name needs it.
+    private var existingNames: Set<DomainName>? = nil
+    private var existingNamesOrigin: DomainName = .root
 
     init(zone: Zone) {
         self.zone = zone
+    }
+
+    /// Whether `name` exists, as an owner or as an empty non-terminal above one.
+    mutating func exists(_ name: DomainName, origin: DomainName) -> Bool {
+        if existingNames == nil {
+            var names = Set<DomainName>()
+            for owner in zone.owners { ZoneState.insert(owner, andAncestorsUpTo: origin, into: &names) }
+            for operation in operations { ZoneState.insert(operation.owner, andAncestorsUpTo: origin, into: &names) }
+            existingNames = names
+            existingNamesOrigin = origin
+        }
+        return existingNames?.contains(name) ?? false
+    }
+
+    private static func insert(_ name: DomainName, andAncestorsUpTo origin: DomainName, into names: inout Set<DomainName>) {
+        var current: DomainName? = name
+        while let next = current, next.isSubdomain(of: origin), names.insert(next).inserted, next != origin {
+            current = next.parent
+        }
     }
 
     /// The records at `name`, existing and planned.
@@ -40,6 +63,11 @@ struct ZoneState {
             }
             cache[operation.owner] = list
             self.operations.append(operation)
+            if case .create = operation.kind, var names = existingNames {
+                existingNames = nil  // one copy of the set, not two, while it grows
+                ZoneState.insert(operation.owner, andAncestorsUpTo: existingNamesOrigin, into: &names)
+                existingNames = names
+            }
         }
     }
 }
