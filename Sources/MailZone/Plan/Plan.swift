@@ -2,7 +2,8 @@
 /// create, merge or replace, the conflicts that stop a sender, and warnings.
 ///
 /// A plan is deterministic (the same inputs give the same bytes in every
-/// format) and self-contained: `apply --plan` writes exactly its file edits,
+/// format) and reviewable on its own: `apply --plan` plans again and writes only
+/// when that gives exactly this plan (it trusts none of its paths or edits),
 /// after checking that no zone file changed since it was made.
 public struct Plan: Codable, Sendable, Hashable {
     /// Version of the plan document (`schemas/plan.schema.json`).
