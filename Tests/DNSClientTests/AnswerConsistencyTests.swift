@@ -26,8 +26,8 @@ struct AnswerConsistencyTests {
         defer { server.stop() }
         let address = try server.address()
         let error = #expect(throws: DNSClientError.self) { try client.query(name, type: .txt, server: address) }
-        #expect(error?.description == "\(address) sent an inconsistent answer: NXDOMAIN (sampledomain.com. does not exist) "
-            + "with 1 record in the answer section; its answers are not counted")
+        #expect(error?.description == "\(address) sent an inconsistent answer: "
+            + "NXDOMAIN (sampledomain.com. does not exist) with 1 record in the answer section; its answers are not counted")
     }
 
     /// RFC 6604 §3: NXDOMAIN after a CNAME chain speaks of the chain's last name.
@@ -47,8 +47,8 @@ struct AnswerConsistencyTests {
         defer { server.stop() }
         let address = try server.address()
         let error = #expect(throws: DNSClientError.self) { try client.query(name, type: .txt, server: address) }
-        #expect(error?.description == "\(address) sent an inconsistent answer: the answer section holds other.example. TXT, "
-            + "which is neither sampledomain.com. nor an alias on its way; its answers are not counted")
+        #expect(error?.description == "\(address) sent an inconsistent answer: "
+            + "the answer section holds other.example. TXT, which is neither sampledomain.com. nor an alias on its way; its answers are not counted")
     }
 
     /// Datagrams with another ID or another question (or none, for an answer that is not an error
@@ -65,7 +65,9 @@ struct AnswerConsistencyTests {
                     CraftedServer.answer(to: query, questions: [], answers: [other]),
                     CraftedServer.answer(to: query, rcode: 3, questions: [])]
         }
-        let honest = try CraftedServer { query, _ in wrong(query) + [CraftedServer.answer(to: query, answers: [record])] }
+        let honest = try CraftedServer { query, _ in
+            wrong(query) + [CraftedServer.answer(to: query, answers: [record])]
+        }
         defer { honest.stop() }
         #expect(try client.query(name, type: .txt, server: try honest.address()).records == [record])
 
@@ -81,7 +83,9 @@ struct AnswerConsistencyTests {
     /// An answer from another port than the one asked is not the server's: it is never read.
     @Test func anAnswerFromAnotherPortIsNotTheServers() throws {
         let record = try #require(Self.txt("sampledomain.com.", "v=spf1 -all"))
-        let server = try CraftedServer(fromOtherPort: true) { query, _ in [CraftedServer.answer(to: query, answers: [record])] }
+        let server = try CraftedServer(fromOtherPort: true) { query, _ in
+            [CraftedServer.answer(to: query, answers: [record])]
+        }
         defer { server.stop() }
         let address = try server.address()
         #expect(throws: DNSClientError.timeout(server: address, seconds: 0.3, attempts: 1, transport: .udp)) {

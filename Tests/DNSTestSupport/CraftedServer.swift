@@ -72,7 +72,9 @@ public final class CraftedServer: @unchecked Sendable {
             var peer = sockaddr_storage()
             var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
             let count = withUnsafeMutablePointer(to: &peer) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { recvfrom(descriptor, &buffer, buffer.count, 0, $0, &length) }
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    recvfrom(descriptor, &buffer, buffer.count, 0, $0, &length)
+                }
             }
             guard count > 0 else { continue }
             lock.lock()
@@ -82,7 +84,9 @@ public final class CraftedServer: @unchecked Sendable {
             let sender = fromOtherPort ? otherDescriptor : descriptor
             for datagram in replies(Array(buffer[0..<count]), index) {
                 _ = withUnsafePointer(to: &peer) { pointer in
-                    pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { sendto(sender, datagram, datagram.count, 0, $0, length) }
+                    pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        sendto(sender, datagram, datagram.count, 0, $0, length)
+                    }
                 }
             }
         }
@@ -99,7 +103,9 @@ public final class CraftedServer: @unchecked Sendable {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let named = withUnsafeMutablePointer(to: &address) {
@@ -113,8 +119,8 @@ public final class CraftedServer: @unchecked Sendable {
     }
 
     /// The answer a test crafts: the query's ID and question unless told otherwise, QR and AA set.
-    public static func answer(to queryBytes: [UInt8], rcode: UInt8 = 0, id: UInt16? = nil, questions: [DNSQuestion]? = nil,
-                       answers: [DNSResourceRecord] = []) -> [UInt8] {
+    public static func answer(to queryBytes: [UInt8], rcode: UInt8 = 0, id: UInt16? = nil,
+                              questions: [DNSQuestion]? = nil, answers: [DNSResourceRecord] = []) -> [UInt8] {
         guard let query = try? DNSMessage(decoding: queryBytes) else { return [] }
         let header = DNSHeader(id: id ?? query.header.id, isResponse: true, isAuthoritative: true, rcodeLow: rcode)
         let message = DNSMessage(header: header, questions: questions ?? query.questions, answers: answers)

@@ -68,13 +68,14 @@ public struct DNSAnswer: Sendable, Hashable {
         let onTheWay = Set([question.name] + chain.compactMap { DomainName(wire: $0.rdata.wire) })
         // DNAME records (RFC 6672) sit at an ancestor of the name; their synthesised CNAME is checked.
         if let stray = answerSection.first(where: { $0.type != .dname && !onTheWay.contains($0.owner) }) {
-            return "the answer section holds \(stray.owner) \(stray.type), which is neither \(question.name) nor an alias on its way"
+            return "the answer section holds \(stray.owner) \(stray.type), "
+                + "which is neither \(question.name) nor an alias on its way"
         }
         if rcode == .nameError {
             let records = answerSection.filter { !chain.contains($0) && $0.type != .dname }
             if !records.isEmpty {
-                return "NXDOMAIN (\(finalName) does not exist) with \(records.count) \(records.count == 1 ? "record" : "records") "
-                    + "in the answer section"
+                let count = records.count == 1 ? "1 record" : "\(records.count) records"
+                return "NXDOMAIN (\(finalName) does not exist) with \(count) in the answer section"
             }
         }
         return nil

@@ -34,7 +34,9 @@ struct PlannedRecord: Sendable, Hashable {
     var values: [String] {
         switch outcome {
         case .leaves(let records), .keepsExisting(let records):
-            records.map { $0.type == .txt ? ServedText.presentation(Array($0.characterStrings.joined())) : $0.presentation }
+            records.map {
+                $0.type == .txt ? ServedText.presentation(Array($0.characterStrings.joined())) : $0.presentation
+            }
         case .heldBack:
             []
         }
@@ -59,8 +61,8 @@ enum PostApplyRecords {
     static func records(for sender: SenderRecords, plan: SenderPlan, origin: DomainName,
                         state: inout ZoneState) -> [PlannedRecord] {
         let heldBack = plan.items.first { $0.action == .conflict }.map { item in
-            "the plan holds back every change of \(sender.sender.domain.value.text): conflict at \(item.owner) \(item.type): "
-                + (item.message ?? "conflict")
+            "the plan holds back every change of \(sender.sender.domain.value.text): "
+                + "conflict at \(item.owner) \(item.type): " + (item.message ?? "conflict")
         }
         var needs: [(order: Int, index: Int, record: PlannedRecord)] = []
         for (index, spf) in sender.spf.enumerated() {
@@ -70,7 +72,9 @@ enum PostApplyRecords {
                                        source: spf.includes.first?.source ?? sender.sender.location,
                                        presets: spf.includes.map(\.preset), outcome: .leaves([]))
             let unconfirmed = spf.includes.filter(\.unconfirmed).map(\.domain)
-            if !unconfirmed.isEmpty { record.notes.append("unconfirmed include: \(unconfirmed.joined(separator: ", "))") }
+            if !unconfirmed.isEmpty {
+                record.notes.append("unconfirmed include: \(unconfirmed.joined(separator: ", "))")
+            }
             let spfs = state.records(at: owner, type: .txt).filter { SPFRecord.isSPF($0.text) }
             record.outcome = heldBack.map { .heldBack(reason: $0) } ?? .leaves(spfs.map(\.rdata))
             if heldBack == nil, spfs.contains(where: { $0.existing != nil }) {
@@ -81,18 +85,20 @@ enum PostApplyRecords {
         for (index, wanted) in sender.records.enumerated() {
             let owner = wanted.owner.name.dnsName
             let type = RRType(mnemonic: wanted.type) ?? .txt
-            var record = PlannedRecord(owner: owner, relative: owner.relative(to: origin), type: type, purpose: wanted.purpose,
-                                       declared: wanted.value, source: wanted.source, presets: wanted.presets,
+            var record = PlannedRecord(owner: owner, relative: owner.relative(to: origin), type: type,
+                                       purpose: wanted.purpose, declared: wanted.value, source: wanted.source, presets: wanted.presets,
                                        outcome: .leaves([]))
             record.notes = [wanted.unconfirmed ? "unconfirmed value" : nil, wanted.note].compactMap { $0 }
-            record.outcome = heldBack.map { .heldBack(reason: $0) } ?? outcome(of: wanted, type: type, origin: origin, state: &state)
+            record.outcome = heldBack.map { .heldBack(reason: $0) }
+                ?? outcome(of: wanted, type: type, origin: origin, state: &state)
             if case .keepsExisting = record.outcome {
                 // The service's remarks are about its MX, which is not added.
                 record.notes = ["kept (mx: keep-existing)"]
             }
             if wanted.purpose == .dmarc, case .leaves(let kept) = record.outcome, let value = record.values.first,
                !kept.isEmpty, value != wanted.value {
-                record.notes.append("the zone's record, kept or merged without weakening; the declaration asks \(wanted.value)")
+                record.notes.append(
+                    "the zone's record, kept or merged without weakening; the declaration asks \(wanted.value)")
             }
             needs.append((wanted.purpose.reviewOrder, sender.spf.count + index, record))
         }
@@ -126,7 +132,9 @@ enum PostApplyRecords {
         case (_, .txt):
             return .leaves(present.filter { $0.text == wanted.value }.map(\.rdata))
         default:
-            guard let rdata = try? RData(type: type, presentation: wanted.value, origin: origin) else { return .leaves([]) }
+            guard let rdata = try? RData(type: type, presentation: wanted.value, origin: origin) else {
+                return .leaves([])
+            }
             return .leaves(present.filter { $0.rdata == rdata }.map(\.rdata))
         }
     }
@@ -152,7 +160,9 @@ extension PostApplyRecords {
         let origin = zoneDeclaration.origin.value.dnsName
         let root = Planner.includeRoot(declarationPath: declaration.displayPath, allowOutside: allowOutside)
         if let root, !FilePaths.isInside(resolved: FilePaths.resolved(path), resolvedRoot: root) {
-            return .failure(Unplanned(file: path, reason: "is outside the directory of \(declaration.displayPath) (pass --allow-outside to read it)"))
+            return .failure(Unplanned(
+                file: path,
+                reason: "is outside the directory of \(declaration.displayPath) (pass --allow-outside to read it)"))
         }
         let zone = ZoneLoader.load(path: path, options: Planner.loadOptions(origin: origin, includeRoot: root))
         if let error = zone.errors.first {

@@ -71,10 +71,12 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
         case nil:
             break
         case .failure(let unplanned):
-            checklist.notice = "\(unplanned.file) \(unplanned.reason); these are the services' values, not merged with the zone's records"
+            checklist.notice = "\(unplanned.file) \(unplanned.reason); "
+                + "these are the services' values, not merged with the zone's records"
         case .success(let planned):
             if case .heldBack(let reason) = planned.records.first?.outcome {
-                checklist.notice = "\(reason); these are the services' values: resolve the conflict first (mailzone plan)"
+                checklist.notice = "\(reason); these are the services' values: "
+                    + "resolve the conflict first (mailzone plan)"
             } else {
                 checklist.zoneFile = planned.file
                 (checklist.records, checklist.omitted) = rows(planned.records)
@@ -90,7 +92,8 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
         for record in planned {
             var services = record.presets
             if case .keepsExisting = record.outcome {
-                let line = "MX \(record.declared) (\(record.presets.joined(separator: ", "))): mx: keep-existing keeps the MX above"
+                let line = "MX \(record.declared) (\(record.presets.joined(separator: ", "))): "
+                    + "mx: keep-existing keeps the MX above"
                 if !omitted.contains(line) { omitted.append(line) }
                 // The kept MX are the name's own (or another service's), not this service's.
                 services = []
@@ -106,7 +109,8 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
                 let row = Row(host: record.relative, name: record.owner.description, type: record.type.description,
                               priority: priority, value: shown, purpose: record.purpose.rawValue, services: services,
                               note: note)
-                if let same = rows.firstIndex(where: { ($0.host, $0.type, $0.value) == (row.host, row.type, row.value) }) {
+                let key = (row.host, row.type, row.value)
+                if let same = rows.firstIndex(where: { ($0.host, $0.type, $0.value) == key }) {
                     // A kept MX another service of the sender asks for is that service's row already.
                     rows[same].services += row.services.filter { !rows[same].services.contains($0) }
                 } else {

@@ -57,18 +57,23 @@ enum AnswerJudge {
                 return VerifyResult(server: "", status: .missing, served: served,
                                     detail: records.isEmpty ? absent : "no \(kind.rawValue) record at \(name)")
             }
-            if policies.sorted() == texts.sorted() { return VerifyResult(server: "", status: .verified, served: served, detail: via) }
+            if policies.sorted() == texts.sorted() {
+                return VerifyResult(server: "", status: .verified, served: served, detail: via)
+            }
             if policies.count > 1 {
                 let consequence = kind == .spf ? "receivers treat that as a permanent error (RFC 7208 §4.5)"
                     : "receivers ignore them all (RFC 7489 §6.6.3)"
                 return VerifyResult(server: "", status: .mismatch, served: served,
-                                    detail: "\(policies.count) \(kind.rawValue) records at \(name): \(consequence); keep one")
+                                    detail: "\(policies.count) \(kind.rawValue) records at \(name): \(consequence); "
+                                        + "keep one")
             }
             return VerifyResult(server: "", status: .mismatch, served: served,
                                 detail: policyDifference(kind, planned: texts.first ?? "", served: policies[0]))
 
         case .dkimExactly(let wanted):
-            guard !records.isEmpty else { return VerifyResult(server: "", status: .missing, served: served, detail: absent) }
+            guard !records.isEmpty else {
+                return VerifyResult(server: "", status: .missing, served: served, detail: absent)
+            }
             if records.map(text).contains(wanted) {
                 return VerifyResult(server: "", status: .verified, served: served, detail: via)
             }
@@ -86,10 +91,13 @@ enum AnswerJudge {
                     return "the planned DKIM record cannot be read: \(problem.summary)"
                 }
             }
-            return VerifyResult(server: "", status: .mismatch, served: served, detail: differences.joined(separator: "; "))
+            return VerifyResult(server: "", status: .mismatch, served: served,
+                                detail: differences.joined(separator: "; "))
 
         case .mxRecords(let wanted, let kept, let declared):
-            guard !records.isEmpty else { return VerifyResult(server: "", status: .missing, served: served, detail: absent) }
+            guard !records.isEmpty else {
+                return VerifyResult(server: "", status: .missing, served: served, detail: absent)
+            }
             let values = records.compactMap { mxValue($0.rdata) }
             var problems: [String] = []
             for value in wanted {
@@ -98,16 +106,19 @@ enum AnswerJudge {
                 if same.isEmpty {
                     problems.append("\(value.exchange) is not among the MX records of \(name)")
                 } else if !same.contains(where: { $0.preference == value.preference }) {
-                    problems.append("\(value.exchange) is served with preference \(same[0].preference) where the plan leaves \(value.preference)")
+                    problems.append("\(value.exchange) is served with preference \(same[0].preference) "
+                                    + "where the plan leaves \(value.preference)")
                 }
             }
-            let keptNote = kept ? "the name keeps its own MX records (mx: keep-existing); the service's MX \(declared) is not added" : nil
+            let keptNote = kept
+                ? "the name keeps its own MX records (mx: keep-existing); the service's MX \(declared) is not added" : nil
             if problems.isEmpty {
                 let detail = [keptNote, via].compactMap { $0 }.joined(separator: "; ")
-                return VerifyResult(server: "", status: .verified, served: served, detail: detail.isEmpty ? nil : detail)
+                return VerifyResult(server: "", status: .verified, served: served,
+                                    detail: detail.isEmpty ? nil : detail)
             }
-            let status: VerifyStatus = problems.count == wanted.count && problems.allSatisfy { $0.hasSuffix("MX records of \(name)") }
-                ? .missing : .mismatch
+            let noneServed = problems.count == wanted.count && problems.allSatisfy { $0.hasSuffix("MX records of \(name)") }
+            let status: VerifyStatus = noneServed ? .missing : .mismatch
             return VerifyResult(server: "", status: status, served: served,
                                 detail: ([keptNote].compactMap { $0 } + problems).joined(separator: "; "))
 
@@ -219,7 +230,8 @@ enum AnswerJudge {
     /// TXT strings joined (RFC 7208 §3.3), octets that are not printable as `\DDD`; other types in
     /// presentation form.
     static func present(_ record: DNSResourceRecord) -> String {
-        record.type == .txt ? ServedText.presentation(Array(record.rdata.characterStrings.joined())) : record.rdata.presentation
+        guard record.type == .txt else { return record.rdata.presentation }
+        return ServedText.presentation(Array(record.rdata.characterStrings.joined()))
     }
 
     /// How a served SPF or DMARC record differs from the one the plan leaves: the includes it lacks,
@@ -230,7 +242,8 @@ enum AnswerJudge {
             let includes = SPFRecord(planned)?.terms.compactMap(\.includeDomain) ?? []
             let lacking = includes.filter { SPFMerge.merge(includeDomains: [$0], existing: [served]) != .unchanged }
             if !lacking.isEmpty {
-                return "the SPF record lacks " + lacking.map { "include:\($0)" }.joined(separator: ", ") + " before its all term"
+                return "the SPF record lacks " + lacking.map { "include:\($0)" }.joined(separator: ", ")
+                    + " before its all term"
             }
         case .dmarc:
             if let weaker = weakening(wanted: planned, served: served) { return weaker }
@@ -255,7 +268,8 @@ enum AnswerJudge {
 
     /// Says what makes the served DMARC record weaker: its policy first, else the merged record.
     private static func weakerDetail(wanted: String, served: String, merged: String) -> String {
-        weakening(wanted: wanted, served: served) ?? "the served DMARC record lacks wanted tags; it should read \(merged)"
+        weakening(wanted: wanted, served: served)
+            ?? "the served DMARC record lacks wanted tags; it should read \(merged)"
     }
 
     /// The tags (p, sp, pct) in which the served DMARC record is weaker than wanted; nil when none is.

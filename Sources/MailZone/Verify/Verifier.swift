@@ -94,11 +94,13 @@ public struct Verifier: Sendable {
 
         let checks: [(SenderRecords, [VerifyCheck])]
         if let loaded, loaded.errors.isEmpty {
-            let planned = PostApplyRecords.plan(loaded, senders: indices, origin: origin, path: file, declaration: declaration)
+            let planned = PostApplyRecords.plan(loaded, senders: indices, origin: origin, path: file,
+                                                declaration: declaration)
             checks = zip(senders, planned.map(VerifyCheck.checks(for:))).map { ($0, $1) }
         } else {
             let why = loaded?.errors.first.map { "cannot be planned (\($0.message))" } ?? "cannot be read"
-            zone.warnings.append("\(file) \(why), so each record is checked against the declaration's value, by meaning, not against what apply would leave")
+            zone.warnings.append("\(file) \(why), so each record is checked against the declaration's value, "
+                                 + "by meaning, not against what apply would leave")
             checks = senders.map { ($0, VerifyCheck.checks(for: $0)) }
         }
 
@@ -229,7 +231,8 @@ extension DNSClientError {
     /// itself. A truncated answer without TCP, or a local socket problem, is per question.
     var marksServerBad: Bool {
         switch self {
-        case .timeout, .refused, .unreachable, .malformedAnswer, .mismatchedAnswer, .inconsistentAnswer, .connectionClosed:
+        case .timeout, .refused, .unreachable, .malformedAnswer, .mismatchedAnswer, .inconsistentAnswer,
+             .connectionClosed:
             true
         case .badServerAddress, .truncated, .badQuery, .socket, .unresolvable:
             false

@@ -70,7 +70,8 @@ struct VerifyCheck: Sendable, Hashable {
                 check.rule = .heldBack(reason: reason)
             case .leaves(let rdatas) where rdatas.isEmpty:
                 check.expected = record.declared
-                check.rule = .invalid(reason: "the plan leaves no \(record.type) record at \(record.owner) for it; run mailzone plan")
+                check.rule = .invalid(
+                    reason: "the plan leaves no \(record.type) record at \(record.owner) for it; run mailzone plan")
             case .keepsExisting(let rdatas):
                 check.rule = .mxRecords(values: rdatas.compactMap { MXValue($0.presentation) }, kept: true,
                                         declared: record.declared)
@@ -101,7 +102,8 @@ struct VerifyCheck: Sendable, Hashable {
         for (index, spf) in sender.spf.enumerated() {
             let includes = spf.includes.map(\.domain)
             let check = VerifyCheck(owner: spf.owner.name.dnsName, relative: spf.owner.relative, queryType: .txt,
-                                    purpose: .spf, expected: "SPF with " + includes.map { "include:\($0)" }.joined(separator: " "),
+                                    purpose: .spf,
+                                    expected: "SPF with " + includes.map { "include:\($0)" }.joined(separator: " "),
                                     source: spf.includes.first?.source ?? sender.sender.location,
                                     rule: .spf(includes: includes))
             ordered.append((RecordPurpose.spf.reviewOrder, index, check))

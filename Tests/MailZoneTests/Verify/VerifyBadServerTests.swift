@@ -48,7 +48,8 @@ struct VerifyBadServerTests {
         """
 
     static func lab() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-verify-bad-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mailzone-verify-bad-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try declaration.write(to: directory.appendingPathComponent("mailzone.yaml"), atomically: true, encoding: .utf8)
         try zone.write(to: directory.appendingPathComponent("db.sampledomain.com"), atomically: true, encoding: .utf8)
@@ -103,9 +104,9 @@ struct VerifyBadServerTests {
     @Test func aBadServerIsAskedAtMostOneRoundOfQuestions() throws {
         let directory = try Self.lab()
         defer { try? FileManager.default.removeItem(at: directory) }
+        let presets = try PresetCatalog.builtIn(files: BuiltInPresets.files())
         let declaration = try DeclarationLoader.load(contentsOf: directory.appendingPathComponent("mailzone.yaml"),
-                                                     displayPath: "mailzone.yaml",
-                                                     builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
+                                                     displayPath: "mailzone.yaml", builtInPresets: presets)
         let servers = ScriptedServers(gathering: 8)
         let verifier = Verifier(declaration: declaration, client: servers, concurrency: 8)
         let report = verifier.verify(servers: .given([Self.good, Self.garbage, Self.silent]))
@@ -116,8 +117,10 @@ struct VerifyBadServerTests {
         #expect(records.allSatisfy { $0.results.map(\.server) == ["127.0.0.1:53001"] && $0.status == .missing })
         #expect(report.zones.first?.servers.map(\.error) == [
             nil,
-            "127.0.0.1:53002 sent an answer mailzone cannot read: the message ends inside the header that starts at offset 0",
-            "127.0.0.1:53003 did not answer in 2 s (3 attempts over UDP); check that the server runs and that a firewall lets DNS through, or raise --timeout",
+            "127.0.0.1:53002 sent an answer mailzone cannot read: "
+                + "the message ends inside the header that starts at offset 0",
+            "127.0.0.1:53003 did not answer in 2 s (3 attempts over UDP); "
+                + "check that the server runs and that a firewall lets DNS through, or raise --timeout",
         ])
         #expect(report.summary.serverErrors == 2)
         #expect(report.exitCode == 1)
@@ -138,10 +141,10 @@ struct VerifyBadServerEndToEndTests {
     /// Answers the SOA query as the zone's server would; anything else with `other`.
     static func crafted(_ other: @escaping @Sendable ([UInt8]) -> [[UInt8]]) throws -> CraftedServer {
         try CraftedServer { query, _ in
+            let rdata = "ns1.sampledomain.com. hostmaster.sampledomain.com. 2026113001 7200 3600 1209600 300"
             guard let message = try? DNSMessage(decoding: query), message.questions.first?.type == .soa,
                   let origin = try? DomainName(parsing: "sampledomain.com."),
-                  let soa = try? DNSResourceRecord(owner: origin, type: .soa, ttl: 300,
-                                                   presentation: "ns1.sampledomain.com. hostmaster.sampledomain.com. 2026113001 7200 3600 1209600 300")
+                  let soa = try? DNSResourceRecord(owner: origin, type: .soa, ttl: 300, presentation: rdata)
             else { return other(query) }
             return [CraftedServer.answer(to: query, answers: [soa])]
         }
@@ -158,10 +161,11 @@ struct VerifyBadServerEndToEndTests {
         defer { silent.stop() }
 
         let run = try MailzoneBinary.run(["verify", "--server", named.address.description,
-                                          "--server", "127.0.0.1:\(garbage.port)", "--server", "127.0.0.1:\(silent.port)",
-                                          "--timeout", "1", "--retries", "0", "--format", "json"], in: directory)
+                                          "--server", "127.0.0.1:\(garbage.port)",
+                                          "--server", "127.0.0.1:\(silent.port)", "--timeout", "1", "--retries", "0", "--format", "json"], in: directory)
         #expect(run.status == 1, "stderr: \(run.errors)")
-        #expect(run.output.contains("\"error\" : \"127.0.0.1:\(garbage.port) sent an answer mailzone cannot read: the message ends inside the header"))
+        #expect(run.output.contains("\"error\" : \"127.0.0.1:\(garbage.port) sent an answer mailzone cannot read: "
+            + "the message ends inside the header"))
         #expect(run.output.contains("\"error\" : \"127.0.0.1:\(silent.port) did not answer in 1 s (over UDP);"))
         #expect(run.output.contains("\"missing\" : 40"))
         // The SOA and at most one round of eight questions each (retries 0: one datagram a question).
@@ -169,5 +173,32 @@ struct VerifyBadServerEndToEndTests {
         #expect(silent.queries <= 9, "\(silent.queries)")
         // About one timeout for the SOA and one for the round; generous for a loaded machine.
         #expect(run.elapsed < .seconds(10), "took \(run.elapsed)")
+    }
+}
+
+/// A server that says a name does not exist and serves its records in the same answer is not
+/// believed: verify reports it, naming the server, and counts nothing it said.
+struct VerifyInconsistentServerTests {
+    @Test func nxdomainWithRecordsIsAnErrorNamingTheServer() throws {
+        let lab = try VerifyLab.make()
+        defer { lab.remove() }
+        // Every answer after the SOA: NXDOMAIN, with exactly the record the plan leaves.
+        let liar = try VerifyBadServerEndToEndTests.crafted { query in
+            guard let message = try? DNSMessage(decoding: query), let question = message.questions.first,
+                  let record = try? DNSResourceRecord(owner: question.name, type: .txt, ttl: 300,
+                                                      presentation: "\"v=spf1 include:qcloudmail.com ~all\"")
+            else { return [] }
+            return [CraftedServer.answer(to: query, rcode: 3, answers: [record])]
+        }
+        defer { liar.stop() }
+        let run = try MailzoneBinary.run(["verify", "--server", "127.0.0.1:\(liar.port)", "--timeout", "1"],
+                                         in: lab.directory)
+        #expect(run.status == 1, "stderr: \(run.errors)")
+        #expect(run.output.contains("  server 127.0.0.1:\(liar.port)  serial 2026113001  error: 127.0.0.1:\(liar.port) "
+            + "sent an inconsistent answer: NXDOMAIN (sampledomain.com. does not exist) with 1 record in the answer "
+            + "section; its answers are not counted\n"))
+        #expect(!run.output.contains("verified "))
+        #expect(run.output.hasSuffix("Verify: 0 verified, 0 missing, 0 mismatched, 11 errors. "
+            + "1 server could not be asked.\n"))
     }
 }

@@ -43,9 +43,11 @@ struct VerifyPlannedRecordsTests {
         """
 
     private func lab() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-verify-keep-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mailzone-verify-keep-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Self.declaration.write(to: directory.appendingPathComponent("mailzone.yaml"), atomically: true, encoding: .utf8)
+        try Self.declaration.write(to: directory.appendingPathComponent("mailzone.yaml"), atomically: true,
+                                   encoding: .utf8)
         try Self.zone.write(to: directory.appendingPathComponent("db.keep.example"), atomically: true, encoding: .utf8)
         return directory
     }
@@ -59,8 +61,9 @@ struct VerifyPlannedRecordsTests {
         defer { old.stop() }
         let before = try MailzoneBinary.run(["verify", "--server", old.address.description], in: directory)
         #expect(before.status == 2, "stderr: \(before.errors)")
-        DeclarationFixtures.assertGolden(before.output.replacingOccurrences(of: "127.0.0.1:\(old.port)", with: "127.0.0.1:53001"),
-                                         at: VerifierTests.golden("kept-before-apply.txt"))
+        DeclarationFixtures.assertGolden(
+            before.output.replacingOccurrences(of: "127.0.0.1:\(old.port)", with: "127.0.0.1:53001"),
+            at: VerifierTests.golden("kept-before-apply.txt"))
         #expect(!before.output.contains("mxbiz1.qq.com.  "))
         #expect(before.output.contains("    verified  _dmarc             TXT  v=DMARC1; p=quarantine\n"))
 
@@ -96,15 +99,18 @@ struct VerifyHeldBackTests {
         let zone = VerifyLab.zoneText(records: VerifyLab.complete.merging(["abc.dmarc": ""]) { $1 })
         let lab = try VerifyLab.make(zone: zone)
         defer { lab.remove() }
-        try declaration.write(to: lab.directory.appendingPathComponent("mailzone.yaml"), atomically: true, encoding: .utf8)
+        try declaration.write(to: lab.directory.appendingPathComponent("mailzone.yaml"), atomically: true,
+                              encoding: .utf8)
         let client = ZoneBackedDNS(zones: [VerifierTests.primary: ZoneBackedDNS.zone(zone)])
-        let report = Verifier(declaration: try lab.load(), client: client).verify(servers: .given([VerifierTests.primary]))
+        let report = Verifier(declaration: try lab.load(), client: client)
+            .verify(servers: .given([VerifierTests.primary]))
         #expect(report.exitCode == 1)
         let senders = try #require(report.zones.first?.senders)
         #expect(senders[0].records.allSatisfy { $0.status == .verified })
         #expect(senders[1].records.allSatisfy { $0.status == .error })
         #expect(senders[1].records.first?.results.first?.detail == "not checked: the plan holds back every change of "
-            + "abc.sampledomain.com: conflict at _dmarc.abc TXT: _dmarc.abc TXT \"v=DMARC1; p=none\" would weaken the policy "
+            + "abc.sampledomain.com: conflict at _dmarc.abc TXT: "
+            + "_dmarc.abc TXT \"v=DMARC1; p=none\" would weaken the policy "
             + "that abc.sampledomain.com inherits from _dmarc.sampledomain.com (p=reject)")
         #expect(senders[1].records.map(\.expected).last == "v=DMARC1; p=none")
     }

@@ -36,7 +36,8 @@ struct VerifyServedTextEndToEndTests {
         let lab = try VerifyLab.make()
         defer { lab.remove() }
 
-        let run = try MailzoneBinary.run(["verify", "--server", named.address.description, "--format", format], in: lab.directory)
+        let run = try MailzoneBinary.run(["verify", "--server", named.address.description, "--format", format],
+                                         in: lab.directory)
         #expect(run.status == 2, "stderr: \(run.errors)")
         let output = run.output.replacingOccurrences(of: "127.0.0.1:\(named.port)", with: "127.0.0.1:53001")
         #expect(!output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F })
