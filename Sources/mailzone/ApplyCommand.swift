@@ -25,6 +25,18 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: "Force the SOA serial scheme: date (YYYYMMDDnn), unixtime or counter.")
     var serial: SerialScheme?
 
+    @Flag(help: ArgumentHelp(
+        "Edit zone files that have a BIND journal beside them: you froze those zones with `rndc freeze ZONE` "
+            + "and thaw them with `rndc thaw ZONE` after apply."))
+    var frozen = false
+
+    @Flag(help: "After writing a zone file, run `rndc reload ZONE` (or --reload-command) and report its outcome.")
+    var reload = false
+
+    @Option(help: ArgumentHelp(
+        "The reload command (implies --reload), run by /bin/sh; {zone} is replaced by the zone's name, "
+            + "else the name is appended.", valueName: "command"))
+    var reloadCommand: String?
 
     func run() async throws {
         let report: ApplyReport
@@ -46,23 +58,50 @@ struct ApplyCommand: AsyncParsableCommand {
             let serial = zone.serial.map { " (serial \($0.from) => \($0.to))" } ?? ""
             print("Applied \(zone.origin): wrote \(zone.files.map(\.path).joined(separator: ", "))\(serial).")
         }
+        if reload || reloadCommand != nil {
+            try reloadZones(report.plan.zones.filter { !$0.files.isEmpty }.map(\.origin))
+        }
+    }
+
+    /// Reloads each written zone in turn; every outcome is reported, and any failure makes the exit status 1.
+    private func reloadZones(_ origins: [String]) throws {
+        let reloader = ZoneReload(command: reloadCommand)
+        var failed = false
+        for origin in origins {
+            let outcome = reloader.run(origin: origin)
+            if outcome.succeeded {
+                print(outcome.description)
+            } else {
+                Terminal.writeError("error: \(outcome.description)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
     }
 
     private func applyFresh() throws -> ApplyReport {
         let declaration = try input.load()
-        let interactive = isatty(0) == 1
-        if !autoApprove, !interactive {
+        try requireApproval()
+        var options = input.plannerOptions(serial: serial)
+        if frozen { options.journal = .frozen }
+        return try Applier.apply(declaration, options: options, removedTemporary: Self.reportRemoved, approve: approve)
+    }
+
+    /// Without --auto-approve, apply asks on the terminal; a script without a terminal must say so.
+    private func requireApproval() throws {
+        if !autoApprove, isatty(0) != 1 {
             Terminal.writeError("error: apply asks for confirmation, but standard input is not a terminal; review `mailzone plan` and pass --auto-approve")
             throw ExitCode(1)
         }
-        let options = input.plannerOptions(serial: serial)
+    }
+
+    /// Shows the plan and asks (or not, with --auto-approve).
+    private func approve(_ plan: Plan) -> Bool {
         let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
-        return try Applier.apply(declaration, options: options, removedTemporary: Self.reportRemoved) { plan in
-            print(renderer.render(plan))
-            if autoApprove { return true }
-            print("Apply these changes? Only 'yes' is accepted: ", terminator: "")
-            return readLine()?.trimmingCharacters(in: .whitespaces) == "yes"
-        }
+        print(renderer.render(plan))
+        if autoApprove { return true }
+        print("Apply these changes? Only 'yes' is accepted: ", terminator: "")
+        return readLine()?.trimmingCharacters(in: .whitespaces) == "yes"
     }
 
     private func applySaved(path: String) throws -> ApplyReport {
@@ -77,7 +116,9 @@ struct ApplyCommand: AsyncParsableCommand {
             Terminal.writeError("error: \(path): cannot read the saved plan (\(error.localizedDescription)); make it with `mailzone plan --out \(path)`")
             throw ExitCode(1)
         }
-        return try Applier.apply(saved: saved, declaration: try input.load(), options: input.plannerOptions(),
+        var options = input.plannerOptions()
+        if frozen { options.journal = .frozen }
+        return try Applier.apply(saved: saved, declaration: try input.load(), options: options,
                                  removedTemporary: Self.reportRemoved)
     }
 

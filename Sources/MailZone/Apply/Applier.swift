@@ -16,6 +16,8 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
     /// Zones that read one file need changes of it that cannot be written together.
     case sharedFile(String)
     case lock(String)
+    /// A zone file has a BIND journal beside it (see `JournalPolicy`).
+    case journal(PlanFinding)
     case write(String)
     case declined
 
@@ -36,6 +38,8 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
             message
         case .lock(let message):
             message
+        case .journal(let finding):
+            "\(finding.message) — nothing was written; \(finding.fix ?? "")"
         case .write(let message):
             message
         case .declined:
@@ -75,6 +79,13 @@ public enum Applier {
             throw .unsupportedPlan("it is version \(plan.version); this mailzone reads version \(Plan.formatVersion)")
         }
         if plan.hasProblems { throw .planHasProblems(plan.summary) }
+        // A zone that has gained a journal since the plan was made is refused for that reason, not as a
+        // plan that differs.
+        if options.journal == .refuse {
+            for zone in plan.zones where !zone.files.isEmpty {
+                if let finding = ZoneJournal.finding(zonePlan: zone) { throw .journal(finding) }
+            }
+        }
         var options = options
         for zone in plan.zones {
             if let serial = zone.serial { options.plannedSerials[zone.file] = serial }

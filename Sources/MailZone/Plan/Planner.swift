@@ -16,13 +16,16 @@ public struct PlannerOptions: Sendable {
     /// plans again and keeps the saved serial when it still moves the zone's serial forward and is no
     /// later than the one chosen now, so the plan made again matches the saved one byte for byte.
     public var plannedSerials: [String: SerialChange]
+    /// What a zone with a BIND journal beside its file may have done to it (see `JournalPolicy`).
+    public var journal: JournalPolicy
 
     public init(now: Date = Date(), serialScheme: SerialScheme? = nil, allowOutside: Bool = false,
-                plannedSerials: [String: SerialChange] = [:]) {
+                plannedSerials: [String: SerialChange] = [:], journal: JournalPolicy = .refuse) {
         self.now = now
         self.serialScheme = serialScheme
         self.allowOutside = allowOutside
         self.plannedSerials = plannedSerials
+        self.journal = journal
     }
 }
 
@@ -175,6 +178,9 @@ public enum Planner {
                 result.newFiles[file.source.path] = newBytes
                 result.plan.files.append(FileChange(path: file.source.path, sha256: old.digests[fileIndex],
                                                     edits: edit.edits[fileIndex] ?? []))
+            }
+            if options.journal == .refuse, let journal = ZoneJournal.journals(besideZoneFile: path).first {
+                result.plan.errors.append(ZoneJournal.finding(zonePath: path, origin: origin, journal: journal))
             }
         } catch {
             result.plan.errors.append(PlanFinding(

@@ -85,14 +85,14 @@ final class NamedServer {
         throw Failure(description: "named did not start answering; its log:\n\(lastProblem)")
     }
 
-    private init(process: Process, directory: URL, port: UInt16) {
+    init(process: Process, directory: URL, port: UInt16) {
         self.process = process
         self.directory = directory
         self.port = port
     }
 
     /// Asks for the SOA every 100 ms until named answers it, it exits, or the time is up.
-    private func waitUntilAnswering(origin: DomainName, within limit: Duration) -> Bool {
+    func waitUntilAnswering(origin: DomainName, within limit: Duration) -> Bool {
         let client = DNSQueryClient(options: DNSQueryOptions(timeout: 0.2, retries: 0))
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline, process.isRunning {

@@ -1,0 +1,60 @@
+import Foundation
+import ZoneFile
+
+/// What apply may do with a zone whose file has a BIND journal beside it.
+///
+/// named keeps the changes of a dynamic zone (`allow-update`, `update-policy`, inline signing) in a
+/// journal (`FILE.jnl`, `FILE.signed.jnl`) and rolls it forward over the file when it loads the zone.
+/// A file edited behind named's back no longer matches the journal: named then logs "journal
+/// rollforward failed: journal out of sync with zone" and stops serving the zone.
+public enum JournalPolicy: String, Sendable, Hashable, CaseIterable {
+    /// A zone with a journal is an error of the plan: its file is not edited.
+    case refuse
+    /// The user froze the zones (`rndc freeze ZONE`): named has written the journal into the file
+    /// and accepts no update until `rndc thaw ZONE`, which reloads the edited file.
+    case frozen
+    /// The change goes to the server as an RFC 2136 UPDATE (`apply --nsupdate`); no file is edited.
+    case dynamicUpdate
+}
+
+/// Finds the journal named keeps beside a zone file.
+public enum ZoneJournal {
+    /// The suffixes named gives a zone's journals: the zone's own, and the signed copy's of inline signing.
+    static let suffixes = [".jnl", ".signed.jnl"]
+
+    /// The journals beside `zonePath` (as written, and beside the file it links to), in a fixed order.
+    public static func journals(besideZoneFile zonePath: String) -> [String] {
+        // named names the journal after the path in its `file` statement, which may be a link or its target.
+        let resolved = FilePaths.resolved(zonePath)
+        var seen = Set<String>()
+        var journals: [String] = []
+        for candidate in suffixes.map({ zonePath + $0 }) + suffixes.map({ resolved + $0 })
+        where FileManager.default.fileExists(atPath: candidate) {
+            if seen.insert(FilePaths.resolved(candidate)).inserted { journals.append(candidate) }
+        }
+        return journals
+    }
+
+    /// The plan's error for a zone that would be edited while a journal sits beside its file.
+    static func finding(zonePath: String, origin: DomainName, journal: String) -> PlanFinding {
+        let zone = origin.description
+        let name = zone == "." ? zone : String(zone.dropLast())
+        return PlanFinding(
+            severity: "error",
+            message: "\(zonePath) has a journal beside it (\(journal)): named serves \(zone) dynamically "
+                + "(allow-update, update-policy or inline signing) and keeps changes in the journal; editing "
+                + "the file behind its back makes named refuse to load the zone (journal out of sync) and "
+                + "loses the dynamic changes",
+            fix: "send the change as a dynamic update: `mailzone apply --nsupdate SERVER --tsig-key KEYFILE`; "
+                + "or freeze the zone, edit, thaw: `rndc freeze \(name)`, `mailzone apply --frozen`, "
+                + "`rndc thaw \(name)`",
+            location: PlanLocation(file: zonePath, line: 1))
+    }
+
+    /// The error for a saved plan's zone whose file has gained a journal since it was planned; nil without one.
+    static func finding(zonePlan: ZonePlan) -> PlanFinding? {
+        guard let journal = journals(besideZoneFile: zonePlan.file).first else { return nil }
+        let origin = (try? DomainName(parsing: zonePlan.origin)) ?? .root
+        return finding(zonePath: zonePlan.file, origin: origin, journal: journal)
+    }
+}
