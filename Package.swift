@@ -28,7 +28,8 @@ let package = Package(
             resources: [.copy("Presets")]
         ),
         // DNS messages (RFC 1035 wire format, EDNS0) and their transport (UDP, TCP) over POSIX sockets.
-        .target(name: "DNSClient", dependencies: ["ZoneFile"]),
+        // TSIG (RFC 8945) signs dynamic updates with swift-crypto's HMAC.
+        .target(name: "DNSClient", dependencies: ["ZoneFile", .product(name: "Crypto", package: "swift-crypto")]),
         // The system's libyaml (Debian: libyaml-dev), the YAML parser the design names: the
         // distribution's copy, so its security updates reach mailzone. A release build can link
         // its libyaml.a instead (scripts/static-libyaml/README.md).
