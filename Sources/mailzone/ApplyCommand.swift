@@ -1,4 +1,5 @@
 import ArgumentParser
+import DNSClient
 import Foundation
 import MailZone
 
@@ -38,7 +39,34 @@ struct ApplyCommand: AsyncParsableCommand {
             + "else the name is appended.", valueName: "command"))
     var reloadCommand: String?
 
+    @Option(help: ArgumentHelp(
+        "Send the changes to this primary server as an RFC 2136 dynamic update instead of writing the zone files "
+            + "(for zones named updates itself: allow-update, update-policy).", valueName: "server[:port]"))
+    var nsupdate: String?
+
+    @Option(help: ArgumentHelp(
+        "The TSIG key file (as `tsig-keygen -a hmac-sha256 NAME` writes it) that signs the --nsupdate update.",
+        valueName: "file"))
+    var tsigKey: String?
+
+    func validate() throws {
+        if nsupdate != nil, plan != nil {
+            throw ValidationError("--nsupdate plans afresh from the declaration; it cannot apply a saved --plan")
+        }
+        if nsupdate != nil, reload || reloadCommand != nil || frozen {
+            throw ValidationError("--nsupdate changes the zones on the server, no file is written: "
+                + "--reload, --reload-command and --frozen do not apply")
+        }
+        if tsigKey != nil, nsupdate == nil {
+            throw ValidationError("--tsig-key signs the update of --nsupdate; give --nsupdate SERVER too")
+        }
+    }
+
     func run() async throws {
+        if let nsupdate {
+            try applyDynamic(server: nsupdate)
+            return
+        }
         let report: ApplyReport
         do {
             if let plan {
@@ -102,6 +130,40 @@ struct ApplyCommand: AsyncParsableCommand {
         if autoApprove { return true }
         print("Apply these changes? Only 'yes' is accepted: ", terminator: "")
         return readLine()?.trimmingCharacters(in: .whitespaces) == "yes"
+    }
+
+    /// `--nsupdate`: the plan goes to the server as signed RFC 2136 updates; no file is written.
+    private func applyDynamic(server text: String) throws {
+        let server: DNSServerAddress
+        let key: TSIGKey?
+        do {
+            server = try DNSServerAddress(parsing: text)
+            key = try tsigKey.map { path throws(TSIGKeyFileError) in try TSIGKeyFile.load(path: path) }
+        } catch {
+            Terminal.writeError("error: \(error)")
+            throw ExitCode(1)
+        }
+        let declaration = try input.load()
+        try requireApproval()
+        let target = DynamicUpdateTarget(server: server, key: key, keyPath: tsigKey)
+        let report: DynamicApplyReport
+        do {
+            report = try DynamicApplier.apply(declaration, options: input.plannerOptions(serial: serial), target: target,
+                                              approve: approve)
+        } catch {
+            Terminal.writeError("error: \(error)")
+            throw ExitCode(1)
+        }
+        if report.zones.isEmpty {
+            print("No changes: the zones already satisfy the declaration.")
+            return
+        }
+        let signed = key.map { "signed with key \($0.name)" } ?? "unsigned"
+        for zone in report.zones {
+            print("Updated \(zone.origin) on \(server): \(zone.added) added, \(zone.deleted) deleted, after checking "
+                + "\(zone.prerequisites) \(zone.prerequisites == 1 ? "RRset" : "RRsets") (RFC 2136 UPDATE, \(signed)); "
+                + "the server sets the SOA serial.")
+        }
     }
 
     private func applySaved(path: String) throws -> ApplyReport {
