@@ -30,12 +30,12 @@ struct NSUpdateEndToEndTests {
         }
     }
 
-    private func lab() throws -> Lab {
+    private func lab(policy: String = "grant \(DynamicNamed.keyName) zonesub ANY;") throws -> Lab {
         let directory = try ApplySupport.write(["mailzone.yaml": ApplyTests.declaration(),
                                                 "zones/db.example.com": ZoneJournalTests.zone])
         let named = try DynamicNamed.start(zones: [.init(
             origin: "example.com", file: directory.appendingPathComponent("zones/db.example.com"),
-            options: "update-policy { grant \(DynamicNamed.keyName) zonesub ANY; };")])
+            options: "update-policy { \(policy) };")])
         return Lab(directory: directory, named: named)
     }
 
@@ -106,6 +106,22 @@ struct NSUpdateEndToEndTests {
             error: the update of example.com. was not applied: the server does not know the key someone-else. \
             (BADKEY): use a key named.conf defines, or add this one to named.conf and to the zone's update-policy \
             (key file \(other.path)); nothing was changed in example.com.
+
+            """)
+        #expect(try lab.served() == Self.before)
+    }
+
+    @Test func aKeyThePolicyDoesNotGrantIsRefusedAndChangesNothing() throws {
+        // The key may only change _acme-challenge TXT records, not the mail records.
+        let lab = try lab(policy: "grant \(DynamicNamed.keyName) name _acme-challenge.example.com. TXT;")
+        defer { lab.remove() }
+
+        let run = try lab.apply()
+        #expect(run.status == 1)
+        #expect(run.errors == """
+            error: the update of example.com. was not applied: \(lab.named.address) refused the update of example.com. \
+            (REFUSED): its allow-update or update-policy does not let this key change these records; grant the key in \
+            the zone's update-policy in named.conf; nothing was changed in example.com.
 
             """)
         #expect(try lab.served() == Self.before)
