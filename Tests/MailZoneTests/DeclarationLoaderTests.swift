@@ -144,4 +144,35 @@ import Testing
         #expect(declaration.displayPath == "mailzone.yaml")
         #expect(declaration.senders[0].domain.location == YAMLLocation(file: "mailzone.yaml", line: 3, column: 15))
     }
+
+    /// Integers YAML can write but an Int (or DMARC's 32-bit ri, RFC 7489 §6.3) cannot hold are named as such,
+    /// not as "found an integer".
+    @Test func integersOutOfRangeSayWhy() throws {
+        let yaml = """
+            version: 1
+            senders:
+              - domain: a.example
+                services: [google-workspace]
+                dmarc: { pct: 99999999999999999999, ri: 4294967296 }
+              - domain: b.example
+                services: [google-workspace]
+                dmarc: { pct: 0x10, ri: 4294967295 }
+
+            """
+        var output = ""
+        do {
+            _ = try DeclarationLoader.load(data: Data(yaml.utf8), file: URL(fileURLWithPath: "/tmp/x/mailzone.yaml"),
+                                           builtInPresets: try DeclarationFixtures.builtInCatalog())
+        } catch {
+            output = "\(error)"
+        }
+        #expect(output == """
+            mailzone.yaml:5:19: error: expected a percentage (0 to 100), found 99999999999999999999, which is not a \
+            decimal integer from -9223372036854775808 to 9223372036854775807
+            mailzone.yaml:5:45: error: ri must be at most 4294967295 seconds (a 32-bit number, RFC 7489 §6.3), found 4294967296
+            mailzone.yaml:8:19: error: expected a percentage (0 to 100), found 0x10, which is not a decimal integer from \
+            -9223372036854775808 to 9223372036854775807
+
+            """)
+    }
 }

@@ -231,10 +231,13 @@ struct DeclarationDecoder {
             }
         }
         if let ri = map["ri"]?.integer("a report interval in seconds", diagnostics: &diagnostics) {
-            if ri.value >= 0 {
-                dmarc.ri = ri
-            } else {
+            if ri.value < 0 {
                 diagnostics.error(at: ri.location, "ri must not be negative")
+            } else if ri.value > Int(UInt32.max) {
+                diagnostics.error(at: ri.location,
+                                  "ri must be at most \(UInt32.max) seconds (a 32-bit number, RFC 7489 §6.3), found \(ri.value)")
+            } else {
+                dmarc.ri = ri
             }
         }
         if let fo = map["fo"]?.text("failure reporting options, like '1' or 'd:s'", diagnostics: &diagnostics) {

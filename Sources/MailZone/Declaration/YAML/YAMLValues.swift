@@ -29,6 +29,12 @@ extension YAMLNode {
         if let scalar, scalar.kind == .integer, let value = Int(scalar.text.replacingOccurrences(of: "_", with: "")) {
             return Located(value, at: location)
         }
+        if let scalar, scalar.kind == .integer {
+            // YAML's integers are unbounded and may be hexadecimal or octal; say which rule this one breaks.
+            diagnostics.error(at: location, "expected \(expected), found \(scalar.text), which is not a decimal integer "
+                              + "from \(Int.min) to \(Int.max)")
+            return nil
+        }
         diagnostics.error(at: location, "expected \(expected), found \(kindDescription)")
         return nil
     }
