@@ -26,4 +26,20 @@ import ZoneFile
         if geteuid() == 0 { expected.append(".notes.mailzone-Zz99Yy") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: zones.path).sorted() == expected.sorted())
     }
+
+    /// A zone file outside the repository, without --allow-outside: apply refuses it, and removes nothing
+    /// in that directory either (the boundary holds for clean-up too).
+    @Test func nothingIsRemovedOutsideTheRepository() throws {
+        let outside = try ApplySupport.write([
+            "db.example.com": ApplyTests.crlfZone, ".db.example.com.mailzone-Ab12Cd": ApplyTests.crlfZone,
+        ])
+        let declaration = ApplyTests.declaration().replacingOccurrences(
+            of: "zones/db.example.com", with: outside.appendingPathComponent("db.example.com").path)
+        let directory = try ApplySupport.write(["mailzone.yaml": declaration])
+        let result = try MailzoneBinary.run(["apply", "--auto-approve"], in: directory)
+        #expect(result.status == 1)
+        #expect(!result.output.contains("Removed"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).sorted()
+            == [".db.example.com.mailzone-Ab12Cd", "db.example.com"])
+    }
 }

@@ -103,7 +103,10 @@ public enum Applier {
                                      approve: (Plan) -> Bool) throws(ApplyError) -> ApplyReport {
         let planned = try planLocked(declaration, options: options, lockTimeout: lockTimeout)
         defer { withExtendedLifetime(planned.locks) {} }
-        for lock in planned.locks {
+        let root = Planner.includeRoot(declarationPath: declaration.displayPath, allowOutside: options.allowOutside)
+        // Outside the repository (a zone file plan refuses without --allow-outside) nothing is removed.
+        for lock in planned.locks
+        where root.map({ FilePaths.isInside(resolved: lock.directory, resolvedRoot: $0) }) ?? true {
             StaleTemporaryFiles.remove(in: lock.directory, olderThan: planned.lockedAt).forEach(removedTemporary)
         }
         let plan = Plan(declaration: declaration.displayPath, zones: planned.zones.map(\.plan),
@@ -112,7 +115,6 @@ public enum Applier {
         if plan.hasProblems { throw .planHasProblems(plan.summary) }
         guard plan.hasChanges else { return ApplyReport(plan: plan, written: []) }
         guard approve(plan) else { throw .declined }
-        let root = Planner.includeRoot(declarationPath: declaration.displayPath, allowOutside: options.allowOutside)
         let files = try PhysicalFileWrites.writes(planned.zones, includeRoot: root)
         do {
             try writer.write(files)
