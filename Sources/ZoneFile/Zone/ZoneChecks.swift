@@ -45,6 +45,8 @@ struct ZoneChecks: Sendable {
     private var firstApexSOA: (place: Place, rdata: [UInt8])?
     private var apexNS = false
     private var dnskeys = Set<[UInt8]>()
+    /// Where each distinct record (owner, type, RDATA; by hash) was first written, to spot exact duplicates.
+    private var firstWritten: [Int: Place] = [:]
     private var cdnskeys: [(place: Place, rdata: [UInt8])] = []
 
     /// Records seen (in the zone).
@@ -61,6 +63,22 @@ struct ZoneChecks: Sendable {
     mutating func observe(owner: UInt32, type: RRType, place: Place, atApex: Bool, rdata: ArraySlice<UInt8>,
                           names: NameTable, origin: DomainName) {
         count += 1
+        // An exact duplicate (same owner, type and data) is one record to BIND (RFC 2181 §5): it keeps one copy
+        // and so does the zone, with a warning naming both lines. A second SOA has its own check below.
+        if type != .soa {
+            var hasher = Hasher()
+            hasher.combine(owner)
+            hasher.combine(type.rawValue)
+            hasher.combine(CanonicalRData.lowercase(type: type, wire: Array(rdata)))
+            let key = hasher.finalize()
+            if let first = firstWritten[key] {
+                pending.append(Pending(id: "zone.duplicate-record", severity: .warning,
+                                       message: "\(names.name(owner)) \(type) appears again with the same data; BIND keeps one copy",
+                                       place: place, note: [.text("the same record is at "), .place(first)]))
+                return
+            }
+            firstWritten[key] = place
+        }
         let index = Int(owner)
         if index >= flags.count {
             let grow = index + 1 - flags.count
