@@ -160,6 +160,7 @@ public enum Planner {
         }
 
         result.plan.inputs = zip(zone.files, old.digests).map { FileDigest(path: $0.source.path, sha256: $1) }
+        result.plan.warnings += duplicateWarnings(zone)
         if old.signed {
             result.plan.warnings.append(PlanFinding(
                 severity: "warning",
@@ -188,6 +189,22 @@ public enum Planner {
                 fix: "nothing was written; please report this with the zone file", location: PlanLocation(file: path, line: 1)))
         }
         return result
+    }
+
+    /// The zone's exact duplicate records (BIND keeps one copy of each), in the order of the zone's files and
+    /// lines, each naming both lines.
+    static func duplicateWarnings(_ zone: Zone) -> [PlanFinding] {
+        let fileOrder = Dictionary(zone.files.enumerated().map { ($1.source.path, $0) }) { first, _ in first }
+        return zone.diagnostics
+            .filter { $0.id == "zone.duplicate-record" || $0.id == "zone.duplicate-soa" }
+            .sorted { (fileOrder[$0.file] ?? 0, $0.location?.line ?? 0) < (fileOrder[$1.file] ?? 0, $1.location?.line ?? 0) }
+            .map { diagnostic in
+                PlanFinding(severity: "warning",
+                            message: ([diagnostic.message] + diagnostic.notes).joined(separator: "; "),
+                            fix: "delete one of the two lines; mailzone leaves both as they are",
+                            location: diagnostic.location.map { PlanLocation(file: diagnostic.file, line: $0.line,
+                                                                             column: $0.column) })
+            }
     }
 
     /// Zones at least this large (bytes of their files) have their two halves planned side by side.

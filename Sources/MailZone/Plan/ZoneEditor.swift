@@ -54,13 +54,19 @@ struct ZoneEditor {
                 if creates[operation.owner] == nil { createdOwners.append(operation.owner) }
                 creates[operation.owner, default: []].append(operation)
             case .replace(let existing, let rdata, _):
-                let edit = try replacement(of: existing, with: rdata)
-                edits[edit.file, default: []].append(edit.edit)
-            case .remove(let existing):
-                guard let source = existing.source, !source.generated else {
-                    throw Failure(description: "cannot remove \(existing.owner) \(existing.type): it is not written as a line")
+                // A record written twice is one record to BIND: both lines change, so they stay one record.
+                for copy in Self.copies(of: existing, in: zone) {
+                    let edit = try replacement(of: copy, with: rdata)
+                    edits[edit.file, default: []].append(edit.edit)
                 }
-                edits[source.fileIndex, default: []].append(contentsOf: zone.files[source.fileIndex].removal(ofEntry: source.entryIndex))
+            case .remove(let existing):
+                for copy in Self.copies(of: existing, in: zone) {
+                    guard let source = copy.source, !source.generated else {
+                        throw Failure(description: "cannot remove \(copy.owner) \(copy.type): it is not written as a line")
+                    }
+                    edits[source.fileIndex, default: []].append(
+                        contentsOf: zone.files[source.fileIndex].removal(ofEntry: source.entryIndex))
+                }
             }
         }
         for owner in createdOwners {
@@ -84,6 +90,12 @@ struct ZoneEditor {
         let serial = try serialBump(scheme: serialScheme, now: now, planned: planned)
         edits[serial.file, default: []].append(serial.edit)
         return (edits, serial.change)
+    }
+
+    /// `record` and the other lines of the zone that write the same record (owner, type and data).
+    static func copies(of record: Record, in zone: Zone) -> [Record] {
+        let copies = zone.records(at: record.owner).filter { $0.sameData(as: record) }
+        return copies.isEmpty ? [record] : copies
     }
 
     // MARK: Where new records go

@@ -38,7 +38,12 @@ struct ZoneState {
     /// The records at `name`, existing and planned.
     mutating func records(at name: DomainName) -> [StateRecord] {
         if let cached = cache[name] { return cached }
-        let existing = zone.records(at: name).map { StateRecord(type: $0.type, rdata: $0.rdata, ttl: $0.ttl, existing: $0) }
+        // An exact duplicate is one record, as BIND reads it (the load warns about the second line).
+        var distinct: [Record] = []
+        for record in zone.records(at: name) where !distinct.contains(where: { $0.sameData(as: record) }) {
+            distinct.append(record)
+        }
+        let existing = distinct.map { StateRecord(type: $0.type, rdata: $0.rdata, ttl: $0.ttl, existing: $0) }
         cache[name] = existing
         return existing
     }
