@@ -70,22 +70,28 @@ struct ZoneEditor {
             }
         }
         for owner in createdOwners {
-            let anchor = try anchorRecord(for: owner)
+            let placement = InsertionPoint.find(after: try anchorRecord(for: owner), owner: owner, in: zone)
             var lines: [String] = []
             for operation in creates[owner] ?? [] {
                 guard case .create(let type, let rdata, let ttl, let presentation) = operation.kind else { continue }
-                lines.append(try line(owner: owner, type: type, rdata: rdata, ttl: ttl, presentation: presentation, anchor: anchor))
+                lines.append(try line(owner: owner, type: type, rdata: rdata, ttl: ttl, presentation: presentation,
+                                      anchor: placement.anchor, absoluteOwner: placement.absoluteOwner))
             }
-            guard let source = anchor.source else { continue }
-            let file = zone.files[source.fileIndex]
+            let file = zone.files[placement.fileIndex]
             let ending = file.lineEnding
-            let edit = file.insertion(after: source.entryIndex, line: lines.joined(separator: ending))
-            if edit.range.isEmpty, let existing = edits[source.fileIndex]?.firstIndex(where: { $0.range == edit.range && $0.range.isEmpty }) {
-                // Another owner inserts at the same place: keep both, in plan order.
-                edits[source.fileIndex]?[existing].replacement += edit.replacement
+            let edit = file.insertion(after: placement.entryIndex, line: lines.joined(separator: ending))
+            if edit.range.isEmpty,
+               let existing = edits[placement.fileIndex]?.firstIndex(where: { $0.range == edit.range && $0.range.isEmpty }) {
+                // Another owner inserts at the same place: keep both, in plan order, except that lines without
+                // an owner field go first, so they still follow the record whose owner they inherit.
+                if lines.first?.first == " " || lines.first?.first == "\t" {
+                    edits[placement.fileIndex]?[existing].replacement.insert(contentsOf: edit.replacement, at: 0)
+                } else {
+                    edits[placement.fileIndex]?[existing].replacement += edit.replacement
+                }
                 continue
             }
-            edits[source.fileIndex, default: []].append(edit)
+            edits[placement.fileIndex, default: []].append(edit)
         }
         let serial = try serialBump(scheme: serialScheme, now: now, planned: planned)
         edits[serial.file, default: []].append(serial.edit)
@@ -143,7 +149,7 @@ struct ZoneEditor {
 
     /// The text of a new record line in the style of `anchor`'s line.
     private func line(owner: DomainName, type: RRType, rdata: RData, ttl: UInt32?, presentation: String,
-                      anchor: Record) throws(Failure) -> String {
+                      anchor: Record, absoluteOwner: Bool = false) throws(Failure) -> String {
         guard let source = anchor.source, let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex) else {
             throw Failure(description: "cannot read the layout of the line after which \(owner) goes")
         }
@@ -163,7 +169,10 @@ struct ZoneEditor {
         var fields: [(text: String, column: Int?, separator: String)] = []
         let sameOwner = anchor.owner == owner
         let ownerText: String
-        if sameOwner, layout.owner == nil {
+        if absoluteOwner {
+            // After an `$INCLUDE` (or at the end of the file) the origin in force is not the anchor's.
+            ownerText = owner.description
+        } else if sameOwner, layout.owner == nil {
             ownerText = ""
         } else {
             // The owner as the zone already spells it (`Mail`), else as declared.

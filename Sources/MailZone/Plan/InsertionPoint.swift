@@ -1,0 +1,96 @@
+import ZoneFile
+
+/// Where the new lines of an owner can go without changing what any existing line means.
+///
+/// A zone line without an owner field belongs to the owner of the line before it, and the first
+/// owner-less lines of an `$INCLUDE`d file belong to the owner in force where the file is included.
+/// A new line with its own owner, put just before such lines, would take them over: `$TTL 300`
+/// followed by owner-less apex records, or a dump's `NS` lines after `$TTL` below the SOA. So the
+/// new lines move down past every owner-less record that follows the anchor (those records keep
+/// their owner: the one in force is still the anchor's), and past `$TTL` and `$ORIGIN` lines; they
+/// stop before the first line that names its owner, a `$GENERATE`, or the end of the file. Before
+/// an `$INCLUDE`, whose first records may inherit the owner, they go to the end of the file instead,
+/// with the owner written in full, since the origin in force there may not be the anchor's.
+struct InsertionPoint {
+    /// The record whose line the new lines are written like.
+    var anchor: Record
+    var fileIndex: Int
+    /// The entry the new lines follow.
+    var entryIndex: Int
+    /// Whether the owner must be written absolute (the origin where the lines go is not the anchor's).
+    var absoluteOwner: Bool
+
+    static func find(after anchor: Record, owner: DomainName, in zone: Zone) -> InsertionPoint {
+        guard let source = anchor.source else {
+            return InsertionPoint(anchor: anchor, fileIndex: 0, entryIndex: 0, absoluteOwner: true)
+        }
+        var point = InsertionPoint(anchor: anchor, fileIndex: source.fileIndex, entryIndex: source.entryIndex,
+                                   absoluteOwner: false)
+        // Lines of the anchor's own owner take nothing over.
+        guard owner != anchor.owner else { return point }
+        let file = zone.files[source.fileIndex]
+        let bytes = file.source.bytes
+        while true {
+            switch next(after: point.entryIndex, in: file, bytes: bytes) {
+            case .safe:
+                return point
+            case .inheriting(let entryIndex):
+                // That record belongs to the anchor's owner; the new lines go after it instead.
+                guard let record = zone.records(at: anchor.owner).first(where: {
+                    $0.source?.fileIndex == source.fileIndex && $0.source?.entryIndex == entryIndex
+                }) else {
+                    return endOfFile(point, file: file)
+                }
+                point.anchor = record
+                point.entryIndex = entryIndex
+            case .include:
+                return endOfFile(point, file: file)
+            }
+        }
+    }
+
+    private enum Next {
+        case safe
+        case inheriting(Int)
+        case include
+    }
+
+    /// What the first owner-sensitive entry after `entryIndex` is.
+    private static func next(after entryIndex: Int, in file: ZoneFileSyntax, bytes: [UInt8]) -> Next {
+        var index = entryIndex + 1
+        while index < file.entries.count {
+            let entry = file.entries[index]
+            switch entry.kind {
+            case .trivia:
+                index += 1
+            case .directive:
+                let word = directiveName(entry.range, bytes: bytes)
+                if word == "$TTL" || word == "$ORIGIN" {
+                    index += 1
+                    continue
+                }
+                return word == "$INCLUDE" ? .include : .safe
+            case .record:
+                let first = bytes[entry.range.lowerBound]
+                return first == 0x20 || first == 0x09 ? .inheriting(index) : .safe
+            case .unexpected:
+                return .safe
+            }
+        }
+        return .safe
+    }
+
+    private static func directiveName(_ range: Range<Int>, bytes: [UInt8]) -> String {
+        var end = range.lowerBound
+        while end < range.upperBound, bytes[end] > 0x20 { end += 1 }
+        return String(decoding: bytes[range.lowerBound..<end], as: UTF8.self).uppercased()
+    }
+
+    /// After the last entry of the file, owner in full.
+    private static func endOfFile(_ point: InsertionPoint, file: ZoneFileSyntax) -> InsertionPoint {
+        var point = point
+        point.entryIndex = file.entries.count - 1
+        point.absoluteOwner = true
+        return point
+    }
+}
