@@ -41,6 +41,13 @@ enum PlanCheck {
         }
     }
 
+    /// `file:line` of a record's data (a re-read zone keeps no entry table, so the line is found from the data).
+    private static func line(of record: Record, in zone: Zone) -> String? {
+        guard let source = record.source, source.fileIndex < zone.files.count else { return nil }
+        let offset = source.rdataRange?.lowerBound ?? source.entryRange.lowerBound
+        return "\(source.path):\(zone.files[source.fileIndex].source.location(of: offset).line)"
+    }
+
     /// Why the edited zone's SOA serial is not `expected`, or nil when it is.
     static func serialProblem(_ zone: Zone, expected: UInt32) -> String? {
         guard let value = zone.origin.flatMap({ zone.records(at: $0, type: .soa).first })?.rdata.soaSerial else {
@@ -87,20 +94,30 @@ enum PlanCheck {
             }
         }
         var actual: [RecordKey: Int] = [:]
+        var lines: [RecordKey: String] = [:]
+        for index in reread.onlyOld {
+            let record = old.record(index: index)
+            let key = RecordKey(record.owner, record.type, record.rdata)
+            if lines[key] == nil { lines[key] = line(of: record, in: old) }
+        }
         for index in reread.onlyNew {
-            let record = new.recordData(index: index)
+            let record = new.record(index: index)
             let key = RecordKey(record.owner, record.type, record.rdata)
             difference[key, default: 0] -= 1
             actual[key, default: 0] += 1
+            lines[key] = line(of: record, in: new) ?? lines[key]
         }
         if difference.values.contains(where: { $0 != 0 }) {
-            var expected: [RecordKey: Int] = [:]
-            for (key, count) in difference where count + (actual[key] ?? 0) != 0 {
-                expected[key] = count + (actual[key] ?? 0)
+            // In zone terms: which records the edited text lacks or has too many of, and on which line.
+            func described(_ key: RecordKey) -> String {
+                "\(key.presentation)" + (lines[key].map { " (\($0))" } ?? "")
             }
-            let missing = expected.filter { actual[$0.key] != $0.value }.keys.map(\.text).sorted().prefix(3)
-            let extra = actual.filter { expected[$0.key] != $0.value }.keys.map(\.text).sorted().prefix(3)
-            return "the edited zone's records differ from the plan (expected \(missing.joined(separator: "; ")); found \(extra.joined(separator: "; ")))"
+            let missing = difference.filter { $0.value > 0 }.keys.map(described).sorted().prefix(3)
+            let extra = difference.filter { $0.value < 0 }.keys.map(described).sorted().prefix(3)
+            var parts: [String] = []
+            if !missing.isEmpty { parts.append("the edited text lacks \(missing.joined(separator: "; "))") }
+            if !extra.isEmpty { parts.append("it has records the plan does not add: \(extra.joined(separator: "; "))") }
+            return "the edited zone's records differ from the plan: " + parts.joined(separator: "; ")
         }
         if let serial {
             if let problem = serialProblem(new, expected: serial.to) { return problem }
