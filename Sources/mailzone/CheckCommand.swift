@@ -19,13 +19,14 @@ struct CheckCommand: AsyncParsableCommand {
     var format: CheckFormat = .text
 
     func run() async throws {
-        let declaration = try input.load { error in
-            guard format == .github else { return }
-            // Put the declaration's errors on its lines in the pull request too.
-            for problem in error.errors {
-                let location = PlanLocation(file: problem.file, line: problem.line, column: problem.column)
-                let message = problem.hint.map { "\(problem.message)\nfix: \($0)" } ?? problem.message
-                Terminal.write(GitHubAnnotations.line(.error, title: "mailzone: invalid declaration", message: message, at: location))
+        let declaration = try input.load { errors in
+            // Every format carries the declaration's errors, worded as on stderr.
+            let plan = Plan(declaration: input.config, invalid: errors)
+            switch format {
+            case .text: break
+            case .github: Terminal.write(GitHubAnnotations.render(errors: plan.errors) + GitHubAnnotations.closing(PlanTally(plan)))
+            case .json: Terminal.write((try? PlanJSON.encode(CheckReport(plan: plan))) ?? "")
+            case .markdown: Terminal.write(PlanMarkdownRenderer(title: "mailzone check").render(plan, diffs: []))
             }
         }
         let options = input.plannerOptions()
@@ -39,7 +40,7 @@ struct CheckCommand: AsyncParsableCommand {
         case .github:
             status = PlanStatus(try PlanStreaming.write(
                 declaration, options: options, errors: { GitHubAnnotations.render(errors: $0) },
-                zone: { GitHubAnnotations.render(zone: $0.plan) }, footer: { _ in "" }))
+                zone: { GitHubAnnotations.render(zone: $0.plan) }, footer: GitHubAnnotations.closing))
         case .json:
             status = PlanStatus(try PlanStreaming.writeJSON(declaration, options: options, check: true))
         case .markdown:

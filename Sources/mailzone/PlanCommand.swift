@@ -25,7 +25,15 @@ struct PlanCommand: AsyncParsableCommand {
     var detailedExitcode = false
 
     func run() async throws {
-        let declaration = try input.load()
+        let declaration = try input.load { errors in
+            // JSON and Markdown carry the declaration's errors, worded as on stderr; text and diff leave them there.
+            let plan = Plan(declaration: input.config, invalid: errors)
+            switch format {
+            case .text, .diff: break
+            case .json: Terminal.write((try? PlanJSON.encode(plan)) ?? "")
+            case .markdown: Terminal.write(PlanMarkdownRenderer(title: "mailzone plan").render(plan, diffs: []))
+            }
+        }
         let options = input.plannerOptions()
         let status: PlanStatus
         switch format {
@@ -36,7 +44,8 @@ struct PlanCommand: AsyncParsableCommand {
                 footer: renderer.summaryLine, saveTo: out))
         case .diff:
             status = PlanStatus(try PlanStreaming.write(
-                declaration, options: options, errors: { _ in "" }, zone: { PlanDiff.render(zone: $0) }, footer: { _ in "" },
+                declaration, options: options, errors: { _ in "" },
+                zone: { PlanDiff.heldBack(zone: $0.plan) + PlanDiff.render(zone: $0) }, footer: PlanDiff.closing,
                 saveTo: out))
         case .json:
             status = PlanStatus(try PlanStreaming.writeJSON(declaration, options: options, check: false, saveTo: out))

@@ -34,7 +34,8 @@ struct CommandLineTests {
         for arguments in [["plan"], ["plan", "--format", "json"], ["check"], ["records", "ok.example"]] {
             let result = try MailzoneBinary.run(arguments, in: directory)
             #expect(result.status == 1, "\(arguments)")
-            #expect(result.stdout.isEmpty, "\(arguments)")
+            // JSON carries the errors too (see declarationErrorsAreInEveryFormat); text prints them on stderr only.
+            #expect(result.stdout.isEmpty == !arguments.contains("json"), "\(arguments)")
             let lines = result.errors.split(separator: "\n").filter { $0.contains(": error: ") }
             #expect(lines.count == 2, "\(arguments): \(result.errors)")
             #expect(lines.allSatisfy { $0.hasPrefix("mailzone.yaml:") })
@@ -42,8 +43,101 @@ struct CommandLineTests {
         }
         let github = try MailzoneBinary.run(["check", "--format", "github"], in: directory)
         #expect(github.status == 1)
-        #expect(github.output.split(separator: "\n").count == 2)
+        // The two errors, then the closing line.
+        #expect(github.output.split(separator: "\n").count == 3)
         #expect(github.output.hasPrefix("::error file=mailzone.yaml,line=3,col="))
+    }
+
+    /// JSON, Markdown and GitHub output carry the declaration's errors, worded as on stderr.
+    @Test func declarationErrorsAreInEveryFormat() throws {
+        let directory = try folder(["mailzone.yaml": """
+            version: 1
+            senders:
+              - domain: ok.example
+                services:
+                  - preset: tencent-sse
+            """])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stderr = "mailzone.yaml:5:17: error: unknown preset 'tencent-sse'; did you mean 'tencent-ses'?\n"
+        let json = try MailzoneBinary.run(["check", "--format", "json"], in: directory)
+        #expect(json.status == 1)
+        #expect(json.errors == stderr)
+        #expect(json.output == """
+            {
+              "exitCode" : 1,
+              "plan" : {
+                "declaration" : "mailzone.yaml",
+                "errors" : [
+                  {
+                    "location" : {
+                      "column" : 17,
+                      "file" : "mailzone.yaml",
+                      "line" : 5
+                    },
+                    "message" : "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
+                    "severity" : "error"
+                  }
+                ],
+                "summary" : {
+                  "conflicts" : 0,
+                  "create" : 0,
+                  "errors" : 1,
+                  "held" : 0,
+                  "merge" : 0,
+                  "replace" : 0,
+                  "unchanged" : 0,
+                  "warnings" : 0,
+                  "zonesChanged" : 0
+                },
+                "version" : 1,
+                "zones" : [
+
+                ]
+              },
+              "status" : "failed",
+              "summary" : {
+                "conflicts" : 0,
+                "create" : 0,
+                "errors" : 1,
+                "held" : 0,
+                "merge" : 0,
+                "replace" : 0,
+                "unchanged" : 0,
+                "warnings" : 0,
+                "zonesChanged" : 0
+              },
+              "version" : 1
+            }
+
+            """)
+        let plan = try MailzoneBinary.run(["plan", "--format", "json"], in: directory)
+        #expect(try PlanJSON.decode(plan.stdout).errors == [PlanFinding(
+            severity: "error", message: "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
+            location: PlanLocation(file: "mailzone.yaml", line: 5, column: 17))])
+        for command in ["plan", "check"] {
+            let markdown = try MailzoneBinary.run([command, "--format", "markdown"], in: directory)
+            #expect(markdown.status == 1)
+            #expect(markdown.output == """
+                <!-- mailzone-plan -->
+                ### mailzone \(command)
+
+                **0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see below): \
+                `mailzone apply` writes nothing until the plan has none.**
+
+                #### Conflicts and errors
+
+                - **error**: unknown preset 'tencent-sse'; did you mean 'tencent-ses'?
+                  - at `mailzone.yaml:5:17`
+
+                """)
+        }
+        let github = try MailzoneBinary.run(["check", "--format", "github"], in: directory)
+        #expect(github.output == """
+            ::error file=mailzone.yaml,line=5,col=17,title=mailzone%3A error::unknown preset 'tencent-sse'; did you mean 'tencent-ses'?
+            ::error title=mailzone%3A plan::Plan: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. \
+            Resolve the 1 error first (see the errors above): `mailzone apply` writes nothing until the plan has none.
+
+            """)
     }
 
     @Test func aMissingDeclarationIsAnError() throws {

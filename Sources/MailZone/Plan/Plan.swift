@@ -53,13 +53,17 @@ public struct PlanTally: Sendable, Hashable {
         summary.errors += zone.errors.count
         summary.warnings += zone.warnings.count
         for sender in zone.senders {
-            // A sender with a conflict changes nothing, so its would-be changes are not counted.
+            // A sender with a conflict changes nothing: its would-be changes are counted apart, as held back.
             let held = sender.hasConflicts
             for item in sender.items {
+                if held, SenderPlan.isChange(item) {
+                    summary.held += 1
+                    continue
+                }
                 switch item.action {
-                case .create: summary.create += held ? 0 : 1
-                case .merge: summary.merge += held ? 0 : 1
-                case .replace: summary.replace += held ? 0 : 1
+                case .create: summary.create += 1
+                case .merge: summary.merge += 1
+                case .replace: summary.replace += 1
                 case .unchanged: summary.unchanged += 1
                 case .conflict: summary.conflicts += 1
                 case .warning: summary.warnings += 1
@@ -79,13 +83,30 @@ public struct PlanTally: Sendable, Hashable {
 /// Counts for the summary line and the Markdown table.
 public struct PlanSummary: Codable, Sendable, Hashable {
     /// `2 to add, 0 to merge, 0 to replace, 0 conflicts, 1 warning.`: the counts as the text summary
-    /// and the Markdown verdict give them (warnings and errors only when there are some).
+    /// and the Markdown verdict give them (held-back changes, warnings and errors only when there are some).
     public var counts: String {
         var parts = ["\(create) to add", "\(merge) to merge", "\(replace) to replace",
                      "\(conflicts) \(conflicts == 1 ? "conflict" : "conflicts")"]
+        if held > 0 { parts.append("\(held) held back") }
         if warnings > 0 { parts.append("\(warnings) \(warnings == 1 ? "warning" : "warnings")") }
         if errors > 0 { parts.append("\(errors) \(errors == 1 ? "error" : "errors")") }
         return parts.joined(separator: ", ") + "."
+    }
+
+    /// What stops apply, to resolve first: `the 1 conflict`, `the 2 conflicts and the 1 error`
+    /// (nil when nothing does). Every format's closing line names it the same way.
+    public var blockers: String? {
+        var parts: [String] = []
+        if conflicts > 0 { parts.append("the \(conflicts) \(conflicts == 1 ? "conflict" : "conflicts")") }
+        if errors > 0 { parts.append("the \(errors) \(errors == 1 ? "error" : "errors")") }
+        return parts.isEmpty ? nil : parts.joined(separator: " and ")
+    }
+
+    /// The closing sentence of a plan with conflicts or errors: what to resolve first, and that apply
+    /// writes nothing until then (it refuses a plan with any conflict or error, see `Applier`).
+    /// `where` says where the fixes are shown (`see fix: above`).
+    public func resolveFirst(where place: String) -> String? {
+        blockers.map { "Resolve \($0) first (\(place)): `mailzone apply` writes nothing until the plan has none." }
     }
 
     public var create = 0
@@ -93,6 +114,8 @@ public struct PlanSummary: Codable, Sendable, Hashable {
     public var replace = 0
     public var unchanged = 0
     public var conflicts = 0
+    /// Changes (create, merge, replace) of senders with a conflict: shown, but not written until it is resolved.
+    public var held = 0
     public var warnings = 0
     public var errors = 0
     public var zonesChanged = 0
@@ -156,6 +179,32 @@ public struct SenderPlan: Codable, Sendable, Hashable {
     }
 
     public var hasConflicts: Bool { items.contains { $0.action == .conflict } }
+
+    /// True when the sender's changes are held back: it has a conflict, so apply writes none of them.
+    public var isHeldBack: Bool { hasConflicts }
+
+    /// Whether `item` is a change apply would write if the sender had no conflict.
+    public static func isChange(_ item: PlanItem) -> Bool {
+        [.create, .merge, .replace].contains(item.action)
+    }
+
+    private enum CodingKeys: String, CodingKey { case domain, services, items, heldBack }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        domain = try container.decode(String.self, forKey: .domain)
+        services = try container.decode([String].self, forKey: .services)
+        items = try container.decode([PlanItem].self, forKey: .items)
+    }
+
+    /// The fields, and `heldBack` (derived, ignored when read back) so a JSON reader need not work it out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(domain, forKey: .domain)
+        try container.encode(services, forKey: .services)
+        try container.encode(items, forKey: .items)
+        try container.encode(isHeldBack, forKey: .heldBack)
+    }
 }
 
 /// One line of a plan: a record to create, merge or replace, one already right, a conflict or a warning.

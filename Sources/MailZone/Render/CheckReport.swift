@@ -48,10 +48,7 @@ public struct CheckReport: Encodable, Sendable {
             let changes = s.create + s.merge + s.replace
             return "Check: \(changes) \(changes == 1 ? "change" : "changes") needed (\(s.create) to add, \(s.merge) to merge, \(s.replace) to replace). Run `mailzone plan` to review and `mailzone apply` to write them.\n"
         case .failed:
-            var parts: [String] = []
-            if s.conflicts > 0 { parts.append("\(s.conflicts) \(s.conflicts == 1 ? "conflict" : "conflicts")") }
-            if s.errors > 0 { parts.append("\(s.errors) \(s.errors == 1 ? "error" : "errors")") }
-            return "Check failed: \(parts.joined(separator: ", ")). Resolve them (see fix: above), then check again.\n"
+            return "Check failed: \(s.counts) \(s.resolveFirst(where: "see fix: above") ?? "")\n"
         }
     }
 }

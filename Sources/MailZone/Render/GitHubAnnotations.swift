@@ -29,6 +29,12 @@ public enum GitHubAnnotations {
         }
         for sender in zone.senders {
             let domain = String(sender.domain.dropLast())
+            // A held-back sender's changes are not for apply to write yet: said so, instead of "run apply".
+            let conflicts = sender.items.filter { $0.action == .conflict }.count
+            let held = "held back until this sender's \(conflicts == 1 ? "conflict is" : "conflicts are") resolved: "
+            func change(_ text: String) -> String {
+                sender.isHeldBack ? held + text : text + " (run `mailzone apply`)"
+            }
             for item in sender.items {
                 let title = "mailzone: \(item.owner) \(item.type) (\(domain))"
                 // Prefer the zone line: that is the file the pull request changes; else the YAML line asking for it.
@@ -41,11 +47,11 @@ public enum GitHubAnnotations {
                     out += line(.warning, title: title, message: message(item.message ?? "", fix: item.fix), at: place)
                 case .create:
                     out += line(.notice, title: title,
-                                message: "add \(item.owner) \(item.type) \(short(item.after)) (run `mailzone apply`)",
+                                message: change("add \(item.owner) \(item.type) \(short(item.after))"),
                                 at: item.declarationLocation ?? item.zoneLocation)
                 case .merge, .replace:
                     out += line(.notice, title: title,
-                                message: "\(item.action.rawValue) \(item.owner) \(item.type): \(short(item.before)) => \(short(item.after)) (run `mailzone apply`)",
+                                message: change("\(item.action.rawValue) \(item.owner) \(item.type): \(short(item.before)) => \(short(item.after))"),
                                 at: place)
                 case .unchanged:
                     break
@@ -58,6 +64,13 @@ public enum GitHubAnnotations {
                         at: serial.location ?? PlanLocation(file: zone.file, line: 1))
         }
         return out
+    }
+
+    /// The closing annotation of a plan that apply would refuse (conflicts or errors): the counts and what
+    /// to resolve first, as the text summary says it; nothing otherwise (a passing check prints no annotation).
+    public static func closing(_ tally: PlanTally) -> String {
+        guard let resolve = tally.summary.resolveFirst(where: "see the errors above") else { return "" }
+        return line(.error, title: "mailzone: plan", message: "Plan: \(tally.summary.counts) \(resolve)", at: nil)
     }
 
     /// One workflow command line: `::LEVEL file=F,line=N,col=C,title=T::MESSAGE`.

@@ -11,6 +11,33 @@ public enum PlanDiff {
         zone.plan.files.map { diff($0, old: zone.originalFiles[$0.path] ?? [], context: context) }.joined()
     }
 
+    /// The changes of a zone's held-back senders (those with a conflict), which the diff does not contain,
+    /// as `#` lines before the zone's diffs: a reviewer reading only the diff still sees that more is
+    /// wanted and why it is not there. `patch` and `git apply` skip such lines before and between diffs.
+    public static func heldBack(zone: ZonePlan) -> String {
+        var out = ""
+        for sender in zone.senders where sender.isHeldBack {
+            let changes = sender.items.filter(SenderPlan.isChange)
+            let conflicts = sender.items.filter { $0.action == .conflict }
+            let what = conflicts.map { "\($0.owner) \($0.type)" }.joined(separator: ", ")
+            out += "# sender \(sender.domain.dropLast()) has \(conflicts.count == 1 ? "a conflict" : "\(conflicts.count) conflicts")"
+                + " (\(what)): its changes are held back and not in this diff\n"
+            for item in changes {
+                let sign = item.action == .create ? "+" : "~"
+                let value = item.action == .create ? item.after ?? "" : "\(item.before ?? "") => \(item.after ?? "")"
+                out += "#   \(sign) \(item.owner) \(item.type) \(value)\n"
+            }
+        }
+        return out
+    }
+
+    /// The closing `#` line of a plan apply would refuse: its counts and what to resolve first (empty
+    /// when the plan has no conflict or error, so a clean plan's diff is only the diff).
+    public static func closing(_ tally: PlanTally) -> String {
+        guard let resolve = tally.summary.resolveFirst(where: "`mailzone plan` shows the fixes") else { return "" }
+        return "# Plan: \(tally.summary.counts) \(resolve)\n"
+    }
+
     /// Each changed file's path and diff, in plan order.
     public static func files(_ outcome: PlanOutcome, context: Int = 3) -> [(path: String, diff: String)] {
         outcome.plan.zones.flatMap(\.files).map { file in

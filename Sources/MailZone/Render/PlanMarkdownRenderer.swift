@@ -43,7 +43,7 @@ public struct PlanMarkdownRenderer: Sendable {
         switch PlanStatus(plan) {
         case .satisfied: return counts + " The zones already satisfy the declaration."
         case .changesNeeded: return counts + " `mailzone apply` writes the diff below."
-        case .failed: return counts + " Resolve the conflicts and errors below; the senders they stop change nothing."
+        case .failed: return counts + " " + (plan.summary.resolveFirst(where: "see below") ?? "")
         }
     }
 
@@ -53,17 +53,21 @@ public struct PlanMarkdownRenderer: Sendable {
             if zone.senders.isEmpty {
                 let errors = zone.errors.count
                 let what = errors > 0 ? "— (\(errors) \(errors == 1 ? "error" : "errors"): zone not planned)" : "—"
-                rows.append("| \(MarkdownText.code(zone.origin, inTable: true)) | \(what) | 0 | 0 | 0 | 0 | \(zone.warnings.count) |")
+                rows.append("| \(MarkdownText.code(zone.origin, inTable: true)) | \(what) | 0 | 0 | 0 | 0 | 0 | \(zone.warnings.count) |")
             }
             for sender in zone.senders {
-                func count(_ action: PlanItem.Action) -> Int { sender.items.filter { $0.action == action }.count }
+                // A held-back sender's changes are counted as held, as in the summary, not as changes.
+                let held = sender.isHeldBack ? sender.items.filter(SenderPlan.isChange).count : 0
+                func count(_ action: PlanItem.Action) -> Int {
+                    sender.isHeldBack && [.create, .merge, .replace].contains(action) ? 0 : sender.items.filter { $0.action == action }.count
+                }
                 let services = sender.services.joined(separator: ", ")
-                rows.append("| \(MarkdownText.code(zone.origin, inTable: true)) | \(MarkdownText.code(String(sender.domain.dropLast()), inTable: true)) (\(MarkdownText.plain(services, inTable: true))) | \(count(.create)) | \(count(.merge)) | \(count(.replace)) | \(count(.conflict)) | \(count(.warning)) |")
+                rows.append("| \(MarkdownText.code(zone.origin, inTable: true)) | \(MarkdownText.code(String(sender.domain.dropLast()), inTable: true)) (\(MarkdownText.plain(services, inTable: true))) | \(count(.create)) | \(count(.merge)) | \(count(.replace)) | \(count(.conflict)) | \(held) | \(count(.warning)) |")
             }
         }
         guard !rows.isEmpty else { return "" }
-        return "| zone | sender | create | merge | replace | conflicts | warnings |\n"
-            + "|---|---|---:|---:|---:|---:|---:|\n"
+        return "| zone | sender | create | merge | replace | conflicts | held back | warnings |\n"
+            + "|---|---|---:|---:|---:|---:|---:|---:|\n"
             + rows.joined(separator: "\n") + "\n\n"
     }
 
@@ -106,6 +110,8 @@ public struct PlanMarkdownRenderer: Sendable {
         var warnings: [String] = zone.warnings.map { MarkdownText.plain($0.message) + ($0.fix.map { " (fix: \(MarkdownText.plain($0)))" } ?? "") }
         for sender in zone.senders {
             let domain = String(sender.domain.dropLast())
+            // A held-back sender's changes are marked so: apply writes none of them until its conflicts are resolved.
+            let held = sender.isHeldBack ? "held back: " : ""
             for item in sender.items {
                 let owner = MarkdownText.code(item.owner, inTable: true)
                 let note = item.note.map { MarkdownText.plain($0, inTable: true) } ?? ""
@@ -114,9 +120,9 @@ public struct PlanMarkdownRenderer: Sendable {
                 }
                 switch item.action {
                 case .create:
-                    rows.append("| + add | \(domain) | \(owner) | \(item.type) | \(value(item.after)) | \(note) |")
+                    rows.append("| \(held)+ add | \(domain) | \(owner) | \(item.type) | \(value(item.after)) | \(note) |")
                 case .merge, .replace:
-                    rows.append("| ~ \(item.action.rawValue) | \(domain) | \(owner) | \(item.type) | \(value(item.before)) → \(value(item.after)) | \(note) |")
+                    rows.append("| \(held)~ \(item.action.rawValue) | \(domain) | \(owner) | \(item.type) | \(value(item.before)) → \(value(item.after)) | \(note) |")
                 case .unchanged:
                     rows.append("| = unchanged | \(domain) | \(owner) | \(item.type) | \(value(item.after)) | \(note) |")
                 case .conflict:

@@ -41,11 +41,20 @@ public struct PlanTextRenderer: Sendable {
         for sender in zone.senders {
             out += "  sender \(sender.domain.dropLast())  (\(sender.services.joined(separator: ", ")))\n"
             let width = sender.items.map(\.owner.count).max() ?? 1
-            for item in sender.items {
-                out += renderItem(item, ownerWidth: width)
+            guard sender.isHeldBack else {
+                out += sender.items.map { renderItem($0, ownerWidth: width) }.joined()
+                continue
             }
-            if sender.hasConflicts {
-                out += "    " + style.red("this sender's changes are held back until its conflicts are resolved") + "\n"
+            // The conflicts (and what is already right) first, then the changes they hold back, set apart.
+            out += sender.items.filter { !SenderPlan.isChange($0) }.map { renderItem($0, ownerWidth: width) }.joined()
+            let held = sender.items.filter(SenderPlan.isChange)
+            let conflicts = sender.items.filter { $0.action == .conflict }.count
+            let resolved = conflicts == 1 ? "its conflict is resolved" : "its conflicts are resolved"
+            if held.isEmpty {
+                out += "    " + style.red("this sender changes nothing until \(resolved)") + "\n"
+            } else {
+                out += "    " + style.red("held back until \(resolved) (apply writes none of these):") + "\n"
+                out += held.map { renderItem($0, ownerWidth: width, indent: "      ") }.joined()
             }
         }
         if let serial = zone.serial {
@@ -55,17 +64,17 @@ public struct PlanTextRenderer: Sendable {
         return out
     }
 
-    private func renderItem(_ item: PlanItem, ownerWidth: Int) -> String {
+    private func renderItem(_ item: PlanItem, ownerWidth: Int, indent: String = "    ") -> String {
         let owner = item.owner.padding(toLength: max(ownerWidth, item.owner.count), withPad: " ", startingAt: 0)
         let type = item.type.padding(toLength: 5, withPad: " ", startingAt: 0)
-        var out = "    "
+        var out = indent
         let note = item.note.map { "   " + style.dim("(\($0))") } ?? ""
         switch item.action {
         case .create:
             out += style.green("+ \(owner) \(type) \(shown(item.after))") + note + "\n"
         case .merge, .replace:
             out += style.yellow("~ \(owner) \(type) \(shown(item.before))") + "\n"
-            out += "      " + String(repeating: " ", count: owner.count + type.count) + style.yellow("=> \(shown(item.after))") + note + "\n"
+            out += indent + "  " + String(repeating: " ", count: owner.count + type.count) + style.yellow("=> \(shown(item.after))") + note + "\n"
         case .unchanged:
             out += style.dim("= \(owner) \(type) \(shown(item.after))") + note + "\n"
         case .conflict:
@@ -97,9 +106,11 @@ public struct PlanTextRenderer: Sendable {
         let s = tally.summary
         var line = "Plan: " + s.counts
         let files = tally.files
-        if !files.isEmpty {
+        if let resolve = s.resolveFirst(where: "see fix: above") {
+            line += " " + resolve
+        } else if !files.isEmpty {
             line += " `mailzone apply` writes \(files.joined(separator: ", "))."
-        } else if s.conflicts == 0, s.errors == 0 {
+        } else {
             line += " The zones already satisfy the declaration."
         }
         return line + "\n"
