@@ -65,11 +65,13 @@ struct CraftedInputTests {
         let plan = try MailzoneBinary.run(["plan"], in: directory)
         #expect(plan.status == 1)
         #expect(plan.output == "zone example.com.  db.example.com\n" + error
-            + "\nPlan: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error.\n")
+            + "\nPlan: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see fix: above): "
+            + "`mailzone apply` writes nothing until the plan has none.\n")
         let check = try MailzoneBinary.run(["check"], in: directory)
         #expect(check.status == 1)
         #expect(check.output == "zone example.com.  db.example.com\n" + error
-            + "\nCheck failed: 1 error. Resolve them (see fix: above), then check again.\n")
+            + "\nCheck failed: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see fix: above): "
+            + "`mailzone apply` writes nothing until the plan has none.\n")
         let apply = try MailzoneBinary.run(["apply", "--auto-approve"], in: directory)
         #expect(apply.status == 1)
         #expect(apply.errors.hasSuffix(

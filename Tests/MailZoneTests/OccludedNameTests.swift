@@ -59,9 +59,9 @@ struct OccludedNameTests {
                   in the zone: NS ns.elsewhere.example.
                   db.example.com:5, mailzone.yaml:7:17
                   fix: declare the child zone's file (a zone with origin mail.example.com.) so the record is written there, or remove the delegation
-                this sender's changes are held back until its conflicts are resolved
+                this sender changes nothing until its conflicts are resolved
 
-            Plan: 0 to add, 0 to merge, 0 to replace, 4 conflicts.
+            Plan: 0 to add, 0 to merge, 0 to replace, 4 conflicts. Resolve the 4 conflicts first (see fix: above): `mailzone apply` writes nothing until the plan has none.
 
             """#)
     }
@@ -73,16 +73,16 @@ struct OccludedNameTests {
         #expect(result.output == #"""
             zone example.com.  db.example.com
               sender example.com  (tencent-ses)
-                + @                 MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
-                + @                 TXT   "v=spf1 include:qcloudmail.com ~all"
                 x qcloud._domainkey TXT   qcloud._domainkey is below the delegation of _domainkey to another zone (NS ns.dkim.example. at db.example.com:5): a TXT record written in this zone would never be served; resolvers are referred to the child zone (RFC 1034 §4.2.1)
                   in the zone: NS ns.dkim.example.
                   db.example.com:5, mailzone.yaml:8:25
                   fix: declare the child zone's file (a zone with origin _domainkey.example.com.) so the record is written there, or remove the delegation
-                + _dmarc            TXT   "v=DMARC1; p=none"
-                this sender's changes are held back until its conflicts are resolved
+                held back until its conflict is resolved (apply writes none of these):
+                  + @                 MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
+                  + @                 TXT   "v=spf1 include:qcloudmail.com ~all"
+                  + _dmarc            TXT   "v=DMARC1; p=none"
 
-            Plan: 0 to add, 0 to merge, 0 to replace, 1 conflict.
+            Plan: 0 to add, 0 to merge, 0 to replace, 1 conflict, 3 held back. Resolve the 1 conflict first (see fix: above): `mailzone apply` writes nothing until the plan has none.
 
             """#)
     }
@@ -94,8 +94,6 @@ struct OccludedNameTests {
         #expect(result.output == #"""
             zone example.com.  db.example.com
               sender old.example.com  (tencent-ses)
-                + old                   MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
-                + old                   TXT   "v=spf1 include:qcloudmail.com ~all"
                 x qcloud._domainkey.old TXT   qcloud._domainkey.old is below the DNAME at old (DNAME new.example.net. at db.example.com:5): names below a DNAME are redirected to new.example.net., so a TXT record written here would never be served (RFC 6672 §2.3)
                   in the zone: DNAME new.example.net.
                   db.example.com:5, mailzone.yaml:8:25
@@ -104,9 +102,11 @@ struct OccludedNameTests {
                   in the zone: DNAME new.example.net.
                   db.example.com:5, mailzone.yaml:7:17
                   fix: declare the zone of _dmarc.new.example.net. and write the record there, or remove the DNAME
-                this sender's changes are held back until its conflicts are resolved
+                held back until its conflicts are resolved (apply writes none of these):
+                  + old                   MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
+                  + old                   TXT   "v=spf1 include:qcloudmail.com ~all"
 
-            Plan: 0 to add, 0 to merge, 0 to replace, 2 conflicts.
+            Plan: 0 to add, 0 to merge, 0 to replace, 2 conflicts, 2 held back. Resolve the 2 conflicts first (see fix: above): `mailzone apply` writes nothing until the plan has none.
 
             """#)
     }

@@ -48,9 +48,10 @@ struct RDataLengthPlanTests {
             RDATA is 65511 octets long; BIND loads at most 65510 octets of RDATA (named-checkzone: "ran out of space"); \
             shorten the value or split it into several records
                   mailzone.yaml:14:26
-                this sender's changes are held back until its conflicts are resolved
+                this sender changes nothing until its conflict is resolved
 
-            Plan: 0 to add, 0 to merge, 0 to replace, 1 conflict.
+            Plan: 0 to add, 0 to merge, 0 to replace, 1 conflict. Resolve the 1 conflict first (see fix: above): \
+            `mailzone apply` writes nothing until the plan has none.
 
             """)
         let apply = try MailzoneBinary.run(["apply", "--auto-approve"], in: directory)
