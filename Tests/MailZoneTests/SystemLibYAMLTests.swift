@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import MailZone
 
 /// mailzone reads YAML with the system's libyaml (the `CLibYAML` system-library target), not
 /// through the C module another package builds for its own use: Yams stays a test oracle only.
@@ -41,5 +42,15 @@ import Testing
         let lines = manifest.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let start = try #require(lines.firstIndex(of: declaration[0]))
         #expect(Array(lines[start..<min(start + 4, lines.count)]) == declaration)
+    }
+
+    /// Empty `Data` has no address; libyaml is still given one (its reader asserts on NULL), and
+    /// an empty file is no document. A non-ASCII file goes through the full UTF-8 check.
+    @Test func emptyAndNonASCIIFilesAreRead() throws {
+        #expect(try YAMLSource.parse(data: Data(), file: "t.yaml") == nil)
+        let node = try #require(try YAMLSource.parse(data: Data("name: caf\u{e9}\n".utf8), file: "t.yaml"))
+        guard case .mapping(let pairs) = node.content else { Issue.record("not a mapping"); return }
+        #expect(pairs.first?.value.scalar?.text == "caf\u{e9}")
+        #expect(throws: DeclarationError.self) { try YAMLSource.parse(data: Data([0x61, 0x3A, 0x20, 0xC3]), file: "t.yaml") }
     }
 }

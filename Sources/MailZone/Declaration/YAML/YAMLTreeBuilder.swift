@@ -82,6 +82,9 @@ struct YAMLTreeBuilder {
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        // Scalars' text is at most the file's text: one allocation, not a doubling buffer whose
+        // old and new copies are both alive while it grows.
+        storage.text.reserveCapacity(bytes.count)
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
