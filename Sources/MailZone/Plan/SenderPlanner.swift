@@ -132,6 +132,21 @@ struct SenderPlanner {
         }
     }
 
+    /// A TXT record at `name` that misspells the version of the record wanted there (`v=spfv1`,
+    /// `v=dmarc1`) is a conflict at its line, with the record corrected as the fix: adding the
+    /// wanted record beside it would leave two where the owner meant one. True when there is one.
+    private mutating func nearMissConflict(in txts: [StateRecord], at name: DomainName, purpose: String,
+                                           declaration: YAMLLocation?,
+                                           find: (String, String) -> NearMissRecord?) -> Bool {
+        for txt in txts {
+            guard let nearMiss = find(txt.text, relative(name)) else { continue }
+            conflict(name, "TXT", purpose, nearMiss.summary, fix: nearMiss.fix, before: quotedOneLine(txt.strings),
+                     zone: txt.existing, declaration: declaration)
+            return true
+        }
+        return false
+    }
+
     /// Builds TXT RDATA from a value, splitting it into ≤255-octet strings.
     private func txtRData(_ value: String) throws -> (RData, String) {
         let strings = try TXTPresentation.split(value)
@@ -157,6 +172,9 @@ struct SenderPlanner {
         if cnameConflict(at: name, wanting: "TXT", purpose: "spf", declaration: where_) { return }
         let txts = state.records(at: name, type: .txt)
         let spfs = txts.filter { SPFRecord.isSPF($0.text) }
+        if spfs.isEmpty, nearMissConflict(in: txts, at: name, purpose: "spf", declaration: where_, find: NearMissRecord.spf) {
+            return
+        }
         let domains = wanted.includes.map(\.domain)
         let unconfirmed = wanted.includes.filter(\.unconfirmed).map(\.domain)
         let note = unconfirmed.isEmpty ? nil : "unconfirmed include: \(unconfirmed.joined(separator: ", ")) (check the service's documentation)"
@@ -330,6 +348,10 @@ struct SenderPlanner {
         }
         note = [keyDescription, note].compactMap { $0 }.joined(separator: "; ").nilIfEmpty
         let txts = state.records(at: name, type: .txt)
+        if !txts.contains(where: { (try? DKIMKeyRecord($0.text)) != nil }),
+           nearMissConflict(in: txts, at: name, purpose: purpose, declaration: wanted.source, find: NearMissRecord.dkim) {
+            return
+        }
         let dkims = txts.filter { DKIMComparisonHelper.looksLikeDKIM($0.text) }
         let rdata: RData
         let presentation: String
@@ -372,6 +394,10 @@ struct SenderPlanner {
         if cnameConflict(at: name, wanting: "TXT", purpose: purpose, declaration: wanted.source) { return }
         let txts = state.records(at: name, type: .txt)
         let dmarcs = txts.filter { DMARCRecord.isDMARC($0.text) }
+        if dmarcs.isEmpty, nearMissConflict(in: txts, at: name, purpose: purpose, declaration: wanted.source,
+                                            find: NearMissRecord.dmarc) {
+            return
+        }
         let outcome = DMARCMerge.merge(wanted: wanted.value, existing: txts.map(\.text), name: relative(name))
         var result: String
         switch outcome {
