@@ -8,7 +8,7 @@ import Foundation
 struct DeclarationDecoder {
     static let rootKeys = ["version", "zones", "senders", "presets"]
     static let zoneKeys = ["origin", "file"]
-    static let senderKeys = ["domain", "services", "dmarc", "mx", "spf", "allow_weaker_dmarc"]
+    static let senderKeys = ["domain", "services", "dmarc", "mx", "mx_not_added", "spf", "allow_weaker_dmarc"]
     static let serviceKeys = ["preset", "dkim", "inputs"]
     static let dmarcKeys = ["p", "sp", "pct", "rua", "ruf", "adkim", "aspf", "fo", "ri"]
     static let spfKeys = ["all", "fold"]
@@ -144,9 +144,35 @@ struct DeclarationDecoder {
         let mx = map["mx"]?.oneOf(MXPolicy.self, what: "MX policy", diagnostics: &diagnostics)
         let spf = map["spf"].flatMap { decodeSPF($0, diagnostics: &diagnostics) } ?? SPFOptions()
         let weaker = map["allow_weaker_dmarc"]?.boolean(for: "allow_weaker_dmarc", diagnostics: &diagnostics)
+        let notAdded = map["mx_not_added"].map {
+            decodeMXNotAdded($0, mx: mx, services: services.map(\.preset.value), diagnostics: &diagnostics)
+        } ?? []
         guard let domain else { return nil }
         return SenderDeclaration(location: node.location, domain: domain, services: services, dmarc: dmarc, mx: mx,
-                                 spf: spf, allowWeakerDMARC: weaker)
+                                 mxNotAdded: notAdded, spf: spf, allowWeakerDMARC: weaker)
+    }
+
+    /// `mx_not_added: [SERVICE, ...]`: the services whose MX `mx: keep-existing` leaves out, said
+    /// explicitly so the plan need not warn about them. Each must be one of the sender's services.
+    private func decodeMXNotAdded(_ node: YAMLNode, mx: Located<MXPolicy>?, services: [String],
+                                  diagnostics: inout Diagnostics) -> [Located<String>] {
+        guard let items = node.list("a list of the sender's services, like [tencent-ses]", diagnostics: &diagnostics)
+        else { return [] }
+        if mx?.value != .keepExisting {
+            diagnostics.error(at: node.location, "'mx_not_added' applies only with 'mx: keep-existing', which leaves service MX out",
+                              hint: "add 'mx: keep-existing' to this sender, or remove 'mx_not_added'")
+        }
+        var names: [Located<String>] = []
+        for item in items {
+            guard let name = item.string("a service name", diagnostics: &diagnostics) else { continue }
+            if !services.contains(name.value) {
+                let suggestion = Suggestion.didYouMean(name.value, in: services)
+                diagnostics.error(at: name.location, "'\(name.value)' in 'mx_not_added' is not a service of this sender\(suggestion)",
+                                  hint: suggestion.isEmpty ? "list services the sender has: \(services.joined(separator: ", "))" : nil)
+            }
+            names.append(name)
+        }
+        return names
     }
 
     /// A service: `- preset: NAME` with `dkim:` and `inputs:`, or just `- NAME` when it needs no inputs.

@@ -13,19 +13,23 @@ public struct SenderDeclaration: Sendable, Hashable {
     private var dmarcStorage: Indirect<DMARCOverrides>?
     /// `mx:` as written; `mxPolicy` gives the effective policy.
     public var mx: Located<MXPolicy>?
+    /// `mx_not_added:`, the services whose MX `mx: keep-existing` leaves out by the user's explicit
+    /// choice: the plan leaves them out without the warning it gives otherwise.
+    public var mxNotAdded: [Located<String>]
     public var spf: SPFOptions
     /// `allow_weaker_dmarc: true` lets the sender publish a DMARC policy weaker than the one it
     /// inherits from its organisational domain (MAILAUTH.md, DMARC).
     public var allowWeakerDMARC: Located<Bool>?
 
     public init(location: YAMLLocation, domain: Located<DeclaredName>, services: [ServiceUse],
-                dmarc: DMARCOverrides? = nil, mx: Located<MXPolicy>? = nil, spf: SPFOptions = SPFOptions(),
-                allowWeakerDMARC: Located<Bool>? = nil) {
+                dmarc: DMARCOverrides? = nil, mx: Located<MXPolicy>? = nil, mxNotAdded: [Located<String>] = [],
+                spf: SPFOptions = SPFOptions(), allowWeakerDMARC: Located<Bool>? = nil) {
         self.location = location
         self.domain = domain
         self.services = services
         self.dmarcStorage = dmarc.map(Indirect.value)
         self.mx = mx
+        self.mxNotAdded = mxNotAdded
         self.spf = spf
         self.allowWeakerDMARC = allowWeakerDMARC
     }

@@ -19,6 +19,11 @@ struct SenderPlanner {
     private var plannedMX: [(name: DomainName, value: MXValue, presets: [String])] = []
     /// The purpose and declaration line of the first record this sender creates at each name (for `warnAboutWildcards`).
     private var firstCreate: [DomainName: (purpose: String, declaration: YAMLLocation?)] = [:]
+    /// Service MX left out under `mx: keep-existing`, by name: the one warning that lists them all
+    /// (its index in `items`), so a sender gets one line, not one per MX.
+    private var keptOutMX: [DomainName: (item: Int, values: [(value: MXValue, presets: [String])])] = [:]
+    /// Names and services whose MX conflict is reported: one conflict per service, not one per MX.
+    private var reportedMXConflicts: Set<String> = []
 
     init(sender: SenderRecords, origin: DomainName, zoneDisplayPath: String, state: ZoneState) {
         self.sender = sender
@@ -291,23 +296,27 @@ struct SenderPlanner {
         let serviceSet = sender.records.filter {
             $0.purpose == .mx && $0.type.uppercased() == "MX" && $0.owner == wanted.owner && !Set($0.presets).isDisjoint(with: wanted.presets)
         }.compactMap { MXValue($0.value) }
-        let planned = plannedMX.filter { $0.name == name && Set($0.presets).isDisjoint(with: wanted.presets) }.map(\.value)
-        let inbound = existingValues + planned
-        if let problem = MXRules.conflict(adding: serviceSet.isEmpty ? [wantedValue] : serviceSet, to: inbound, name: relative(name)) {
+        let planned = plannedMX.filter { $0.name == name && Set($0.presets).isDisjoint(with: wanted.presets) }
+        let inbound = existingValues + planned.map(\.value)
+        if let problem = MXRules.conflict(adding: serviceSet.isEmpty ? [wantedValue] : serviceSet,
+                                          wantedBy: Self.services(wanted.presets), to: existingValues,
+                                          planned: planned.map(\.value), plannedBy: Self.services(planned.flatMap(\.presets)),
+                                          name: relative(name)) {
             let isNull = MXRules.hasNullMX(inbound)
             switch (sender.sender.mxPolicy, isNull) {
             case (.keepExisting, false):
-                add(.warning, name, "MX", purpose, before: inbound.map(\.text).joined(separator: ", "),
-                    message: "\(relative(name)) already receives mail at \(inbound.map(\.text).joined(separator: ", ")); the service's MX \(wanted.value) is not added (mx: keep-existing)",
-                    fix: "nothing to do if this mail server should keep receiving; the service may report MX as unverified",
-                    zone: existing.first?.existing, declaration: sender.sender.mx?.location ?? wanted.source)
+                keepOut(wantedValue, for: wanted, at: name, zone: existing, planned: planned)
                 return
             case (.add, false):
                 break
             default:
-                conflict(name, "MX", purpose, problem.summary,
-                         fix: (problem.fix ?? "") + (isNull ? "" : " (or set `mx: keep-existing` or `mx: add` for this sender)"),
-                         before: inbound.map(\.text).joined(separator: ", "), zone: existing.first?.existing,
+                // The conflict lists every MX of the service's set: once per service, not once per MX.
+                guard reportedMXConflicts.insert("\(name) \(wanted.presets.sorted())").inserted else { return }
+                var fix = problem.fix ?? ""
+                if case .existingInbound = problem { fix += " (or set `mx: keep-existing` or `mx: add` for this sender)" }
+                // "in the zone:" shows the zone's MX only; MX another service plans are in the message.
+                conflict(name, "MX", purpose, problem.summary, fix: fix,
+                         before: existingValues.map(\.text).joined(separator: ", ").nilIfEmpty, zone: existing.first?.existing,
                          declaration: wanted.source)
                 return
             }
@@ -323,6 +332,64 @@ struct SenderPlanner {
                 message: "the MX target \(wantedValue.exchange) is a CNAME in this zone; MX targets must not be aliases (RFC 2181 §10.3)",
                 fix: "point the MX at the canonical name \(alias.rdata.presentation)", zone: alias.existing, declaration: wanted.source)
         }
+    }
+
+    /// Services as a plan names them: `google-workspace`, `google-workspace and tencent-ses`.
+    private static func services(_ presets: [String]) -> String {
+        var unique: [String] = []
+        for preset in presets where !unique.contains(preset) { unique.append(preset) }
+        return unique.count <= 1 ? unique.first ?? "another service"
+            : unique.dropLast().joined(separator: ", ") + " and " + (unique.last ?? "")
+    }
+
+    /// Leaves a service's MX out under `mx: keep-existing`, with one warning per name that says
+    /// which MX stay (in the zone, or added for another service) and which are not added. The
+    /// services the sender lists in `mx_not_added` are left out without a word: the choice is explicit.
+    private mutating func keepOut(_ value: MXValue, for wanted: WantedRecord, at name: DomainName, zone: [StateRecord],
+                                  planned: [(name: DomainName, value: MXValue, presets: [String])]) {
+        let acknowledged = Set(sender.sender.mxNotAdded.map(\.value))
+        guard !wanted.presets.allSatisfy(acknowledged.contains) else { return }
+        let zoneValues = zone.compactMap { MXValue($0.rdata.presentation) }
+        var kept: [String] = []
+        if !zoneValues.isEmpty { kept.append("MX \(Self.quoted(zoneValues)) (in the zone)") }
+        if !planned.isEmpty {
+            kept.append("MX \(Self.quoted(planned.map(\.value))) (added for \(Self.services(planned.flatMap(\.presets))))")
+        }
+        var group = keptOutMX[name] ?? (item: items.count, values: [])
+        group.values.append((value, wanted.presets))
+        var byServices: [(services: [String], values: [MXValue])] = []
+        for entry in group.values {
+            if let index = byServices.firstIndex(where: { $0.services == entry.presets }) {
+                byServices[index].values.append(entry.value)
+            } else {
+                byServices.append((entry.presets, [entry.value]))
+            }
+        }
+        let left = byServices.map { "MX \(Self.quoted($0.values)) for \(Self.services($0.services))" }
+        let leftOut = left.count == 1 && group.values.count == 1 ? left[0] + " is" : Self.services(left) + " are"
+        let unacknowledged = group.values.flatMap(\.presets).filter { !acknowledged.contains($0) }
+        let notAdded = Self.services(unacknowledged)
+        let their = Set(unacknowledged).count > 1 ? "their" : "its"
+        let item = PlanItem(
+            action: .warning, owner: relative(name), name: name.description, type: "MX", purpose: wanted.purpose.rawValue,
+            before: (zoneValues + planned.map(\.value)).map(\.text).joined(separator: ", "), after: nil,
+            message: "\(relative(name)) keeps \(kept.joined(separator: " and ")); \(leftOut) not added (mx: keep-existing)",
+            fix: "nothing to do if these MX should keep receiving the mail (\(notAdded) may then show \(their) MX as unverified); "
+                + "write `mx_not_added: [\(notAdded.replacingOccurrences(of: " and ", with: ", "))]` in this sender to say so "
+                + "and drop this warning",
+            note: nil, zoneLocation: location(zone.first?.existing),
+            declarationLocation: yaml(sender.sender.mx?.location ?? wanted.source))
+        if group.item < items.count {
+            items[group.item] = item
+        } else {
+            items.append(item)
+        }
+        keptOutMX[name] = group
+    }
+
+    /// MX values quoted and listed: `"10 mx1.example.", "20 mx2.example."`.
+    private static func quoted(_ values: [MXValue]) -> String {
+        values.map { "\"\($0.text)\"" }.joined(separator: ", ")
     }
 
     private mutating func planDKIM(_ wanted: WantedRecord, _ name: DomainName) {
