@@ -46,3 +46,27 @@ struct VerifyServedTextEndToEndTests {
         DeclarationFixtures.assertGolden(output, at: VerifierTests.golden(golden))
     }
 }
+
+/// A served value cannot close its code span in the Markdown report (the fence outgrows its
+/// backtick runs), and a detail quoting served text has its Markdown escaped: a pull-request
+/// comment shows what was served, never an image, link or HTML the server chose.
+struct VerifyMarkdownServedTextTests {
+    @Test func servedMarkdownIsShownNotRendered() {
+        let result = VerifyResult(server: "127.0.0.1:53001", status: .mismatch,
+                                  served: ["v=spf1 ``![x](http://t.example/i.png)`` -all"],
+                                  detail: "the SPF record has [a link](http://t.example) and <img src=x> | and _this_")
+        let record = VerifyRecord(name: "sampledomain.com.", relative: "@", type: "TXT", purpose: "spf",
+                                  expected: "v=spf1 include:qcloudmail.com -all",
+                                  source: PlanLocation(file: "mailzone.yaml", line: 8, column: 17), results: [result])
+        let report = VerifyReport(declaration: "mailzone.yaml", zones: [
+            VerifyZone(origin: "sampledomain.com.", file: "db.sampledomain.com",
+                       senders: [VerifySender(domain: "sampledomain.com.", services: ["tencent-ses"], records: [record])]),
+        ])
+        let rows = VerifyMarkdownRenderer.render(report).components(separatedBy: "\n")
+        let row: String? = rows.first { $0.hasPrefix("| :x:") }
+        let expected: String = "| :x: mismatch | `@` | TXT | `v=spf1 include:qcloudmail.com -all` | "
+            + #"the SPF record has \[a link\](http://t.example) and \<img src=x\> \| and \_this\_: "#
+            + "```v=spf1 ``![x](http://t.example/i.png)`` -all``` |"
+        #expect(row == expected)
+    }
+}

@@ -25,7 +25,7 @@ public enum VerifyMarkdownRenderer {
                 if !sender.services.isEmpty { out += " (\(sender.services.joined(separator: ", ")))" }
                 out += "\n\n| Status | Host | Type | Expected | Served |\n|---|---|---|---|---|\n"
                 for record in sender.records {
-                    out += "| \(icon(record.status)) \(record.status.rawValue) | `\(cell(record.host))` | \(record.type) | "
+                    out += "| \(icon(record.status)) \(record.status.rawValue) | \(code(record.host)) | \(record.type) | "
                         + code(VerifyTextRenderer.expectedLabel(record)) + " | " + servedCell(record) + " |\n"
                 }
                 out += "\n"
@@ -57,14 +57,15 @@ public enum VerifyMarkdownRenderer {
         }
     }
 
-    /// Table cells cannot hold `|` or newlines.
+    /// Words in a table cell or list item: Markdown punctuation escaped, so a served value quoted
+    /// in a detail (`[x](http://...)`, `<img>`) is shown, never rendered; `|` and newlines cannot
+    /// break the table.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        MarkdownText.plain(text, inTable: true)
     }
 
-    /// Inline code whose content may hold backticks.
+    /// Inline code whose content may hold backtick runs: the fence is longer than any of them.
     private static func code(_ text: String) -> String {
-        let escaped = cell(text)
-        return escaped.contains("`") ? "`` \(escaped) ``" : "`\(escaped)`"
+        MarkdownText.code(text.replacingOccurrences(of: "\n", with: " "), inTable: true)
     }
 }
