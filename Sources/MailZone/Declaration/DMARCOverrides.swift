@@ -21,6 +21,10 @@ public struct DMARCOverrides: Sendable, Hashable {
     public var fo: Located<String>?
     /// Aggregate report interval in seconds.
     public var ri: Located<Int>?
+    /// `allow_weaker: true`: a reviewed downgrade. `p` and `sp` replace the zone's stricter policy
+    /// (or weaken the one inherited from the organisational domain) instead of being kept out.
+    /// Not a tag: it is never written into the record.
+    public var allowWeaker: Located<Bool>?
 
     public init(location: YAMLLocation) {
         self.location = location

@@ -10,7 +10,7 @@ struct DeclarationDecoder {
     static let zoneKeys = ["origin", "file"]
     static let senderKeys = ["domain", "services", "dmarc", "mx", "mx_not_added", "spf", "allow_weaker_dmarc"]
     static let serviceKeys = ["preset", "dkim", "inputs"]
-    static let dmarcKeys = ["p", "sp", "pct", "rua", "ruf", "adkim", "aspf", "fo", "ri"]
+    static let dmarcKeys = ["p", "sp", "pct", "rua", "ruf", "adkim", "aspf", "fo", "ri", "allow_weaker"]
     static let spfKeys = ["all", "fold"]
 
     /// What the decoder produced; parts that failed to decode are left out.
@@ -229,9 +229,22 @@ struct DeclarationDecoder {
                 continue
             }
             let description = prefix.isEmpty ? "the input '\(name)'" : "the DKIM key for selector '\(key.value)'"
-            guard let value = pair.value.text(prefix.isEmpty ? "a value for \(description)" : "\(description) (a TXT value or a target name)",
-                                              diagnostics: &diagnostics),
-                  value.checkSingleLine(what: description, diagnostics: &diagnostics) else {
+            guard var value = pair.value.text(prefix.isEmpty ? "a value for \(description)" : "\(description) (a TXT value or a target name)",
+                                              diagnostics: &diagnostics) else {
+                rejected.insert(name)
+                continue
+            }
+            if !prefix.isEmpty {
+                // A key pasted in zone-file form (quoted, split, parenthesised, wrapped) is read as the one value it is.
+                switch DKIMPastedValue.normalize(value.value, what: description) {
+                case .success(let normalized): value.value = normalized
+                case .failure(let problem):
+                    diagnostics.error(at: value.location, problem.message, hint: problem.hint)
+                    rejected.insert(name)
+                    continue
+                }
+            }
+            guard value.checkSingleLine(what: description, diagnostics: &diagnostics) else {
                 rejected.insert(name)
                 continue
             }
@@ -277,6 +290,7 @@ struct DeclarationDecoder {
         }
         dmarc.rua = map["rua"].flatMap { reportAddresses($0, tag: "rua", diagnostics: &diagnostics) }
         dmarc.ruf = map["ruf"].flatMap { reportAddresses($0, tag: "ruf", diagnostics: &diagnostics) }
+        dmarc.allowWeaker = map["allow_weaker"]?.boolean(for: "allow_weaker", diagnostics: &diagnostics)
         // Half a mapping would raise follow-on errors ("must set p" when p is misspelt).
         return diagnostics.errors.count == errorsBefore ? dmarc : nil
     }

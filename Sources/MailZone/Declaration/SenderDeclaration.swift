@@ -37,8 +37,12 @@ public struct SenderDeclaration: Sendable, Hashable {
     /// What to do with a service's MX when the name already has MX records; `.conflict` unless set.
     public var mxPolicy: MXPolicy { mx?.value ?? .conflict }
 
-    /// True when the sender may weaken an inherited DMARC policy.
-    public var allowsWeakerDMARC: Bool { allowWeakerDMARC?.value ?? false }
+    /// True when the sender may weaken an inherited DMARC policy (`allow_weaker_dmarc: true`, or
+    /// `allow_weaker: true` under `dmarc:`).
+    public var allowsWeakerDMARC: Bool { allowWeakerDMARC?.value ?? false || allowsDMARCDowngrade }
+
+    /// True when the declared `p`/`sp` may lower the zone's own DMARC record (`dmarc: { allow_weaker: true }`).
+    public var allowsDMARCDowngrade: Bool { dmarc?.allowWeaker?.value ?? false }
 }
 
 /// What the planner does with a service's MX record (Tencent's `mxbiz1.qq.com.`) when the

@@ -207,7 +207,13 @@ struct SenderPlanner {
             add(.unchanged, name, "TXT", "spf", after: current.map { quotedOneLine($0.strings) }, note: note,
                 zone: current?.existing, declaration: where_)
         case .conflict(let problem):
-            conflict(name, "TXT", "spf", problem.summary, fix: problem.fix,
+            var fix = problem.fix
+            if case .multipleRecords = problem {
+                // The repair mailzone can make, said as the declaration says it.
+                fix = "set `spf: { fold: true }` for this sender to fold them into one (the strictest `all` is kept), "
+                    + "or fold them by hand, then plan again"
+            }
+            conflict(name, "TXT", "spf", problem.summary, fix: fix,
                      before: spfs.first.map { quotedOneLine($0.strings) }, zone: spfs.first?.existing, declaration: where_)
         case .changed(let record, _):
             do {
@@ -218,7 +224,8 @@ struct SenderPlanner {
                     operations.append(RecordOperation(owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
                 } else if !folded.isEmpty, let keep = folded.first?.existing {
                     add(.merge, name, "TXT", "spf", before: folded.map { quotedOneLine($0.strings) }.joined(separator: " | "),
-                        after: presentation, note: "folds \(folded.count) SPF records into one (spf.fold)" + (note.map { "; \($0)" } ?? ""),
+                        after: presentation, note: "folds \(folded.count) SPF records into one (spf.fold)"
+                            + Self.allChange(folded.map(\.text), folded: record) + (note.map { "; \($0)" } ?? ""),
                         zone: keep, declaration: where_)
                     operations.append(RecordOperation(owner: name, kind: .replace(existing: keep, rdata: rdata, presentation: presentation)))
                     for other in folded.dropFirst() {
@@ -233,6 +240,18 @@ struct SenderPlanner {
                 conflict(name, "TXT", "spf", "the merged SPF record cannot be written: \(error)", fix: nil, declaration: where_)
             }
         }
+    }
+
+    /// `; ~all becomes -all`: what a fold does to the `all` of records that had a weaker one (the fold
+    /// keeps the strictest), so the plan says that mail passing softly before may now fail.
+    private static func allChange(_ records: [String], folded: String) -> String {
+        func allTerm(_ text: String) -> String? {
+            text.split(separator: " ").map { $0.lowercased() }.first { ["all", "+all", "-all", "~all", "?all"].contains($0) }
+        }
+        guard let kept = allTerm(folded) else { return "" }
+        let changed = Set(records.compactMap(allTerm).filter { $0 != kept }).sorted()
+        guard !changed.isEmpty else { return "" }
+        return "; \(changed.joined(separator: " and ")) becomes \(kept), the strictest of the records'"
     }
 
     /// Warns when the TXT records at a name would pass the ~450-octet answer budget (RFC 7208 §3.4).
@@ -478,6 +497,13 @@ struct SenderPlanner {
                      zone: dmarcs.first?.existing, declaration: wanted.source)
             return
         }
+        // The merge never weakens the zone's record; a weaker p/sp asked for is said, or, as a reviewed
+        // downgrade (`dmarc: { allow_weaker: true }`), written.
+        let policies = DMARCPolicyComparison(wanted: wanted.value, existing: dmarcs.count == 1 ? dmarcs.first?.text : nil,
+                                             merged: result, declared: sender.sender.dmarc, presets: wanted.presets,
+                                             downgrade: sender.sender.allowsDMARCDowngrade)
+        result = policies.result
+        let unchanged = { if case .unchanged = outcome { return policies.lowered.isEmpty } else { return false } }()
         // A subdomain's own record must not weaken what it inherits from the organisational domain (RFC 7489 §6.6.3).
         let domain = sender.sender.domain.value.dnsName
         if domain != origin, !sender.sender.allowsWeakerDMARC,
@@ -487,25 +513,29 @@ struct SenderPlanner {
                                                       domain: String(domain.description.dropLast()),
                                                       organisationalDomain: String(origin.description.dropLast()),
                                                       organisationalRecord: orgRecord.text) {
+            // Both ways out are written in the declaration (publishing no record at all is not one).
+            let inherited = weakening.inheritedPolicy.rawValue
             conflict(name, "TXT", purpose, weakening.summary,
-                     fix: (weakening.fix ?? "") + " (or set `allow_weaker_dmarc: true` for this sender)",
+                     fix: "set `dmarc: { p: \(inherited) }` for this sender to publish the policy it inherits, "
+                        + "or `dmarc: { allow_weaker: true }` to publish p=\(weakening.policy.rawValue) anyway",
                      before: quotedOneLine(orgRecord.strings), zone: orgRecord.existing ?? dmarcs.first?.existing,
                      declaration: sender.sender.dmarc?.location ?? wanted.source)
             return
         }
-        if case .unchanged = outcome {
-            add(.unchanged, name, "TXT", purpose, after: dmarcs.first.map { quotedOneLine($0.strings) }, note: unconfirmedNote(wanted),
+        let note = (policies.remarks + [unconfirmedNote(wanted)].compactMap { $0 }).joined(separator: "; ").nilIfEmpty
+        if unchanged {
+            add(.unchanged, name, "TXT", purpose, after: dmarcs.first.map { quotedOneLine($0.strings) }, note: note,
                 zone: dmarcs.first?.existing, declaration: wanted.source)
             return
         }
         do {
             let (rdata, presentation) = try txtRData(result)
             if let current = dmarcs.first, let existing = current.existing {
-                add(.merge, name, "TXT", purpose, before: quotedOneLine(current.strings), after: presentation,
-                    note: unconfirmedNote(wanted), zone: existing, declaration: wanted.source)
+                add(policies.lowered.isEmpty ? .merge : .replace, name, "TXT", purpose, before: quotedOneLine(current.strings),
+                    after: presentation, note: note, zone: existing, declaration: wanted.source)
                 operations.append(RecordOperation(owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
             } else {
-                add(.create, name, "TXT", purpose, after: presentation, note: unconfirmedNote(wanted), declaration: wanted.source)
+                add(.create, name, "TXT", purpose, after: presentation, note: note, declaration: wanted.source)
                 operations.append(RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
             }
             for uri in DMARCReportAuthorisation.needed(by: (try? DMARCRecord(result)) ?? DMARCRecord(tags: []),
