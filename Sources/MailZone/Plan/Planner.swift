@@ -139,12 +139,8 @@ public enum Planner {
         let errors = zone.errors
         if !errors.isEmpty {
             result.plan.inputs = zone.files.map { FileDigest(path: $0.source.path, sha256: Digest.sha256($0.source.bytes)) }
-            result.plan.errors = errors.map { diagnostic in
-                PlanFinding(severity: "error", message: diagnostic.message,
-                            fix: diagnostic.id == "file.unreadable" ? "check `file:` of this zone in \(declaration.displayPath)" : "fix the zone file, then plan again",
-                            location: diagnostic.location.map { PlanLocation(file: diagnostic.file, line: $0.line, column: $0.column) }
-                                ?? PlanLocation(file: diagnostic.file.isEmpty ? path : diagnostic.file, line: 1))
-            }
+            result.plan.errors = ZoneLoadFinding.findings(for: zone, declared: zoneDeclaration, path: path,
+                                                          declaration: declaration.displayPath)
             return result
         }
 
