@@ -169,13 +169,17 @@ struct ApplyCommand: AsyncParsableCommand {
     private func applySaved(path: String) throws -> ApplyReport {
         let saved: Plan
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            saved = try PlanJSON.decode(data)
+            saved = try PlanJSON.decode(try SavedPlanFile.read(path))
         } catch let error as PlanJSONError {
             Terminal.writeError("error: \(path): \(error)")
             throw ExitCode(1)
+        } catch let error as PlanStreaming.SystemError {
+            // The system's reason ("No such file or directory"), not Foundation's "The operation could not be completed".
+            Terminal.writeError("error: \(path): cannot read the saved plan: \(error); make it with `mailzone plan --out \(path)`")
+            throw ExitCode(1)
         } catch {
-            Terminal.writeError("error: \(path): cannot read the saved plan (\(error.localizedDescription)); make it with `mailzone plan --out \(path)`")
+            Terminal.writeError("error: \(path): the file is not a mailzone plan (not JSON, or not the fields `mailzone plan --out` "
+                                + "writes); make it with `mailzone plan --out \(path)`")
             throw ExitCode(1)
         }
         var options = input.plannerOptions()
@@ -190,3 +194,20 @@ struct ApplyCommand: AsyncParsableCommand {
 }
 
 extension SerialScheme: ExpressibleByArgument {}
+
+/// A saved plan's bytes, or the system's reason it cannot be read.
+enum SavedPlanFile {
+    static func read(_ path: String) throws -> Data {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw PlanStreaming.SystemError.last }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw PlanStreaming.SystemError.last }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw PlanStreaming.SystemError(description: "it is not a regular file") }
+        do {
+            return try handle.readToEnd() ?? Data()
+        } catch {
+            throw PlanStreaming.SystemError(description: "reading failed")
+        }
+    }
+}

@@ -13,12 +13,21 @@ struct PresetsCommand: AsyncParsableCommand {
     @Argument(help: "A preset to show in full.")
     var name: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also list and show the presets this declaration defines under `presets:`.",
+                                            valueName: "file"))
+    var config: String?
+
     func run() async throws {
         let catalog: PresetCatalog
         do {
-            catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())
+            if let config {
+                // The built-in presets and the declaration's own, as plan sees them.
+                catalog = try DeclarationSource.load(path: config).catalog
+            } else {
+                catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())
+            }
         } catch {
-            Terminal.writeError(error.description, terminator: "")
+            Terminal.writeError(String(describing: error), terminator: "")
             throw ExitCode(1)
         }
         guard let name else {
@@ -26,7 +35,7 @@ struct PresetsCommand: AsyncParsableCommand {
             return
         }
         do {
-            Terminal.write(PresetReport.detail(try PresetReport.find(name, in: catalog)))
+            Terminal.write(PresetReport.detail(try PresetReport.find(name, in: catalog, builtInOnly: config == nil)))
         } catch {
             Terminal.writeError("error: \(error.description)")
             throw ExitCode(1)

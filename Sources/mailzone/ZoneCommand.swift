@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ZoneFile
+import MailZone
 
 /// `mailzone zone check|dump FILE`: the zone-file library on its own.
 struct ZoneCommand: AsyncParsableCommand {
@@ -69,7 +70,7 @@ struct ZoneCheckCommand: AsyncParsableCommand {
         }
         if timings {
             let t = zone.timings
-            Terminal.writeError("timings: read \(t.read), parse \(t.parse) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), checks \(t.checks)")
+            Terminal.writeError("timings: read \(DurationText.format(t.read)), parse \(DurationText.format(t.parse)) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), checks \(DurationText.format(t.checks))")
         }
         if errors > 0 { throw ExitCode(1) }
     }
@@ -96,7 +97,7 @@ extension ZoneCheckCommand {
         }
         if timings {
             let t = LoadTimings(read: read - start, parse: parsed - read, bytes: source.bytes.count)
-            Terminal.writeError("timings: read \(t.read), parse \(t.parse) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), syntax only")
+            Terminal.writeError("timings: read \(DurationText.format(t.read)), parse \(DurationText.format(t.parse)) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), syntax only")
         }
         if !diagnostics.isEmpty { throw ExitCode(1) }
     }

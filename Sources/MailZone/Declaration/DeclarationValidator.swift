@@ -59,7 +59,7 @@ struct DeclarationValidator {
     private func validate(_ service: ServiceUse, diagnostics: inout Diagnostics) {
         if brokenPresetNames.contains(service.preset.value) { return }
         guard let definition = catalog.preset(named: service.preset.value) else {
-            let suggestion = Suggestion.didYouMean(service.preset.value, in: catalog.names)
+            let suggestion = Suggestion.didYouMean(any: Suggestion.presetNames(near: service.preset.value, in: catalog.names))
             diagnostics.error(at: service.preset.location, "unknown preset '\(service.preset.value)'\(suggestion)",
                               hint: suggestion.isEmpty
                                   ? "run 'mailzone presets' to list the services, or declare your own under 'presets:'" : nil)

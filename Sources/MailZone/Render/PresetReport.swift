@@ -25,18 +25,11 @@ public enum PresetReport {
     }
 
     /// The preset called `name`, or an error with the closest names.
-    public static func find(_ name: String, in catalog: PresetCatalog) throws(UnknownPresetError) -> PresetDefinition {
+    /// `builtInOnly` says whether `catalog` holds only the built-in presets (for the message).
+    public static func find(_ name: String, in catalog: PresetCatalog, builtInOnly: Bool = true) throws(UnknownPresetError) -> PresetDefinition {
         if let definition = catalog.preset(named: name) ?? catalog.preset(named: name.lowercased()) { return definition }
-        var suggestions: [String] = []
-        if let nearest = Suggestion.nearest(to: name, in: catalog.names) { suggestions.append(nearest) }
-        let lowered = name.lowercased()
-        suggestions += catalog.names.filter { !suggestions.contains($0) && !lowered.isEmpty && ($0.contains(lowered) || lowered.contains($0)) }
-        // A misspelt service name without its suffix: `googel` for `google-workspace`.
-        let heads = Dictionary(catalog.names.map { (String($0.split(separator: "-").first ?? ""), $0) }, uniquingKeysWith: { first, _ in first })
-        if let head = Suggestion.nearest(to: lowered, in: heads.keys), let full = heads[head], !suggestions.contains(full) {
-            suggestions.append(full)
-        }
-        throw UnknownPresetError(name: name, suggestions: suggestions, known: catalog.names)
+        let suggestions = Suggestion.presetNames(near: name, in: catalog.names)
+        throw UnknownPresetError(name: name, suggestions: suggestions, known: catalog.names, builtInOnly: builtInOnly)
     }
 
     /// One preset in full: inputs, the records for `example.com`, notes.
@@ -108,12 +101,12 @@ public struct UnknownPresetError: Error, Sendable, Hashable, CustomStringConvert
     public var name: String
     public var suggestions: [String]
     public var known: [String]
+    /// False when the user's presets (from `--config`) were searched too.
+    public var builtInOnly = true
 
     public var description: String {
-        var text = "no built-in preset is called '\(name)'"
-        if !suggestions.isEmpty {
-            text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
-        }
+        var text = "no \(builtInOnly ? "built-in preset" : "preset (built in or in the declaration)") is called '\(name)'"
+        text += Suggestion.didYouMean(any: suggestions)
         text += "\n    presets: \(known.joined(separator: ", "))"
         return text
     }

@@ -18,6 +18,27 @@ enum Suggestion {
         return best?.candidate
     }
 
+    /// The preset names a mistyped `name` may mean, best first: the nearest by edit distance, names
+    /// containing it or contained in it (`tencent` for `tencent-ses`), and a misspelt service name
+    /// without its suffix (`googel` for `google-workspace`). The declaration's `preset:` and the
+    /// `presets NAME` command suggest the same names.
+    static func presetNames(near name: String, in names: [String]) -> [String] {
+        var suggestions: [String] = []
+        if let nearest = nearest(to: name, in: names) { suggestions.append(nearest) }
+        let lowered = name.lowercased()
+        suggestions += names.filter { !suggestions.contains($0) && !lowered.isEmpty && ($0.contains(lowered) || lowered.contains($0)) }
+        let heads = Dictionary(names.map { (String($0.split(separator: "-").first ?? ""), $0) }, uniquingKeysWith: { first, _ in first })
+        if let head = nearest(to: lowered, in: heads.keys), let full = heads[head], !suggestions.contains(full) {
+            suggestions.append(full)
+        }
+        return suggestions
+    }
+
+    /// "; did you mean 'a' or 'b'?" or nothing, to append to a message.
+    static func didYouMean(any suggestions: [String]) -> String {
+        suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+    }
+
     /// "; did you mean 'x'?" or nothing, to append to a message.
     static func didYouMean(_ word: String, in candidates: some Sequence<String>, quote: (String) -> String = { "'\($0)'" })
         -> String
