@@ -51,8 +51,12 @@ import Testing
 
     @Test func aSecondServicesMXConflictNamesThePlannedMXOnce() throws {
         let output = try plan(zone: [], services: ["tencent-ses", "google-workspace"])
+        // Tencent's MX, which the conflict names, is the sender's held-back change.
+        #expect(output.contains("""
+                held back until its conflict is resolved (apply writes none of these):
+                  + @                 MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
+            """))
         #expect(mxLines(output) == """
-                + @                 MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
                 x @                 MX    @ has no other MX in the zone, but this plan adds MX "10 mxbiz1.qq.com." for \
             tencent-ses; adding MX \(Self.google) for google-workspace too would divert part of its mail
                   mailzone.yaml:9:17

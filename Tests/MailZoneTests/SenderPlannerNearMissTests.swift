@@ -39,9 +39,9 @@ import Testing
                   in the zone: "v=spfv1 mx ~all"
                   zones/db.corp.example:7, mailzone.yaml:7:17
                   fix: correct the record to "v=spf1 mx ~all", then plan again
-                + qcloud._domainkey TXT   "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/Mcguj...n3H73+dFmQIDAQAB"   (2048-bit RSA)
-                + _dmarc            TXT   "v=DMARC1; p=none"
-                this sender's changes are held back until its conflicts are resolved
+                held back until its conflict is resolved (apply writes none of these):
+                  + qcloud._domainkey TXT   "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/Mcguj...n3H73+dFmQIDAQAB"   (2048-bit RSA)
+                  + _dmarc            TXT   "v=DMARC1; p=none"
 
 
             """)
@@ -54,13 +54,13 @@ import Testing
               sender corp.example  (tencent-ses)
                 = @                 MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
                 = @                 TXT   "v=spf1 include:qcloudmail.com ~all"
-                + qcloud._domainkey TXT   "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/Mcguj...n3H73+dFmQIDAQAB"   (2048-bit RSA)
                 x _dmarc            TXT   _dmarc has a TXT record that is almost a DMARC record: it starts "v=dmarc1" \
             instead of "v=DMARC1;", so receivers ignore it; mailzone does not add a second DMARC record beside it
                   in the zone: "v=dmarc1; p=quarantine"
                   zones/db.corp.example:8, mailzone.yaml:7:17
                   fix: correct the record to "v=DMARC1; p=quarantine", then plan again
-                this sender's changes are held back until its conflicts are resolved
+                held back until its conflict is resolved (apply writes none of these):
+                  + qcloud._domainkey TXT   "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/Mcguj...n3H73+dFmQIDAQAB"   (2048-bit RSA)
 
 
             """)
@@ -81,8 +81,8 @@ import Testing
                   in the zone: "v=dkim1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/Mcguj...n3H73+dFmQIDAQAB"
                   zones/db.corp.example:8, mailzone.yaml:8:25
                   fix: correct the record to "\(Self.key)", then plan again
-                + _dmarc            TXT   "v=DMARC1; p=none"
-                this sender's changes are held back until its conflicts are resolved
+                held back until its conflict is resolved (apply writes none of these):
+                  + _dmarc            TXT   "v=DMARC1; p=none"
 
 
             """)
