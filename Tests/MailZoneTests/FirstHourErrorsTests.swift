@@ -249,6 +249,35 @@ struct FirstHourErrorsTests {
         #expect(builtIn.status == 1)
     }
 
+    /// On a terminal (a pseudo-terminal from `script`), `NO_COLOR=1` gives the plain golden text and an
+    /// empty `NO_COLOR=` is ignored, as no-color.org says and the docs now say.
+    @Test func anEmptyNoColorIsIgnoredOnATerminal() throws {
+        let binary = try #require(MailzoneBinary.url)
+        let example = ExamplesTests.directory("conflict-null-mx")
+        func onATerminal(noColor: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", "'\(binary.path)' plan", "/dev/null"]
+            process.currentDirectoryURL = example
+            var environment = MailzoneBinary.environment
+            environment["NO_COLOR"] = noColor
+            environment["TERM"] = "xterm"
+            process.environment = environment
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            // The terminal writes CR LF for each LF.
+            return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        let golden = try String(contentsOf: ExamplesTests.golden("conflict-null-mx").appendingPathComponent("plan.txt"), encoding: .utf8)
+        #expect(try onATerminal(noColor: "1") == golden)
+        let coloured = try onATerminal(noColor: "")
+        #expect(coloured.hasPrefix("\u{1B}[1mzone nomail.example.\u{1B}[0m  zones/db.nomail.example\n"))
+    }
+
     @Test func durationsAreReadable() {
         #expect(DurationText.format(.nanoseconds(30_299)) == "30.3 µs")
         #expect(DurationText.format(.nanoseconds(999)) == "999 ns")
