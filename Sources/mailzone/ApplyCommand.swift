@@ -132,6 +132,22 @@ struct ApplyCommand: AsyncParsableCommand {
         return readLine()?.trimmingCharacters(in: .whitespaces) == "yes"
     }
 
+    /// The plan as --nsupdate carries it out: no SOA line (the server bumps the serial) and a summary
+    /// that says where the changes go instead of which files are written; then asks as `approve` does.
+    private func approve(updateOf plan: Plan, server: DNSServerAddress) -> Bool {
+        let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
+        var text = renderer.renderErrors(plan.errors)
+        for var zone in plan.zones {
+            zone.serial = nil
+            text += renderer.renderZone(zone)
+        }
+        print(text + "Plan: \(plan.summary.counts) `mailzone apply --nsupdate` sends the changes to \(server) as "
+            + "RFC 2136 updates; the server sets the SOA serial.")
+        if autoApprove { return true }
+        print("Apply these changes? Only 'yes' is accepted: ", terminator: "")
+        return readLine()?.trimmingCharacters(in: .whitespaces) == "yes"
+    }
+
     /// `--nsupdate`: the plan goes to the server as signed RFC 2136 updates; no file is written.
     private func applyDynamic(server text: String) throws {
         let server: DNSServerAddress
@@ -148,8 +164,9 @@ struct ApplyCommand: AsyncParsableCommand {
         let target = DynamicUpdateTarget(server: server, key: key, keyPath: tsigKey)
         let report: DynamicApplyReport
         do {
-            report = try DynamicApplier.apply(declaration, options: input.plannerOptions(serial: serial), target: target,
-                                              approve: approve)
+            report = try DynamicApplier.apply(declaration, options: input.plannerOptions(serial: serial), target: target) {
+                approve(updateOf: $0, server: server)
+            }
         } catch {
             Terminal.writeError("error: \(error)")
             throw ExitCode(1)
