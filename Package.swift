@@ -25,7 +25,10 @@ let package = Package(
         .target(
             name: "MailAuth",
             dependencies: [.product(name: "SwiftASN1", package: "swift-asn1")],
-            resources: [.copy("Presets")]
+            // The preset YAML files are compiled in (EmbedPresets), not shipped as a resource
+            // bundle, so the binary needs nothing beside it.
+            exclude: ["Presets"],
+            plugins: ["EmbedPresets"]
         ),
         // DNS messages (RFC 1035 wire format, EDNS0) and their transport (UDP, TCP) over POSIX sockets.
         // TSIG (RFC 8945) signs dynamic updates with swift-crypto's HMAC.
@@ -55,6 +58,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Build-time only: writes the sources the plugins below add to their targets.
+        .executableTarget(name: "Embedder"),
+        .plugin(name: "EmbedPresets", capability: .buildTool(), dependencies: ["Embedder"]),
         // Test servers shared by the DNS client's and verify's tests (crafted answers on loopback).
         .target(name: "DNSTestSupport", dependencies: ["DNSClient", "ZoneFile"], path: "Tests/DNSTestSupport"),
         .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile"], resources: [.copy("Fixtures")]),

@@ -26,8 +26,10 @@ enum DeclarationFixtures {
     }
 
     /// The fixture built-in presets (`Fixtures/declarations/presets`), standing in for MailAuth's files.
-    static func builtInFiles() -> [(name: String, url: URL)] {
-        yamlFiles(in: "presets").map { (String($0.dropLast(".yaml".count)), url("presets", $0)) }
+    static func builtInFiles() -> [(name: String, text: String)] {
+        yamlFiles(in: "presets").map {
+            (String($0.dropLast(".yaml".count)), (try? String(contentsOf: url("presets", $0), encoding: .utf8)) ?? "")
+        }
     }
 
     static func builtInCatalog() throws -> PresetCatalog {

@@ -25,10 +25,10 @@ import Testing
     /// Broken preset files, loaded as built-in presets would be.
     @Test(arguments: DeclarationFixtures.yamlFiles(in: "invalid-presets"))
     func reportsEveryPresetError(_ name: String) throws {
-        let url = DeclarationFixtures.url("invalid-presets", name)
+        let text = try String(contentsOf: DeclarationFixtures.url("invalid-presets", name), encoding: .utf8)
         var output = ""
         do {
-            _ = try PresetCatalog.builtIn(files: [(String(name.dropLast(".yaml".count)), url)])
+            _ = try PresetCatalog.builtIn(files: [(String(name.dropLast(".yaml".count)), text)])
         } catch {
             output = error.description
         }

@@ -63,5 +63,5 @@ import MailAuth
 
 /// MailAuth's built-in preset files, for tests that plan with the real presets.
 enum MailAuthPresetFiles {
-    static func files() -> [(name: String, url: URL)] { BuiltInPresets.files() }
+    static func files() -> [(name: String, text: String)] { BuiltInPresets.files() }
 }

@@ -1,23 +1,18 @@
-import Foundation
-
-/// The preset files shipped inside the MailAuth module (`Presets/NAME.yaml`).
+/// The preset files shipped with mailzone (`Sources/MailAuth/Presets/NAME.yaml`), compiled into
+/// the module by the EmbedPresets build-tool plugin (`embedded`, generated at build time).
+///
+/// Compiled in rather than shipped as a resource bundle, so a `mailzone` binary copied
+/// anywhere alone still knows every service: a missing bundle used to make `presets` list
+/// nothing and `plan` refuse `tencent-ses` as unknown.
 ///
 /// MailAuth only lists them: decoding (with file, line and column in errors) is the MailZone
 /// module's, so built-in and user presets go through one decoder.
 public enum BuiltInPresets {
-    /// The folder holding the preset files, copied as is into the module's bundle.
-    public static var directory: URL? {
-        Bundle.module.url(forResource: "Presets", withExtension: nil)
+    /// Every preset file, named by its file name without `.yaml`, with its text, sorted by name.
+    public static func files() -> [(name: String, text: String)] {
+        embedded.sorted { $0.name < $1.name }
     }
 
-    /// Every `*.yaml` preset file, named by its file name without extension, sorted by name.
-    public static func files() -> [(name: String, url: URL)] {
-        guard let directory,
-              let urls = try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-        else { return [] }
-        return urls
-            .filter { $0.pathExtension == "yaml" }
-            .map { (name: $0.deletingPathExtension().lastPathComponent, url: $0) }
-            .sorted { $0.name < $1.name }
-    }
+    /// The name a built-in preset file is shown under in errors: its file name.
+    public static func fileName(of name: String) -> String { "\(name).yaml" }
 }

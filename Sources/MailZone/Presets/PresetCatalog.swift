@@ -20,9 +20,9 @@ public struct PresetCatalog: Sendable, Hashable {
 
     public var names: [String] { definitions.map(\.name) }
 
-    /// Loads the built-in preset files (MailAuth's `BuiltInPresets.files()`); each file's `name:`
-    /// must match the name it is listed under.
-    public static func builtIn(files: [(name: String, url: URL)]) throws(DeclarationErrors) -> PresetCatalog {
+    /// Loads the built-in preset files (MailAuth's `BuiltInPresets.files()`: name and text); each
+    /// file's `name:` must match the name it is listed under.
+    public static func builtIn(files: [(name: String, text: String)]) throws(DeclarationErrors) -> PresetCatalog {
         var diagnostics = Diagnostics()
         let catalog = builtIn(files: files, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { throw DeclarationErrors(diagnostics.errors) }
@@ -44,12 +44,19 @@ public struct PresetCatalog: Sendable, Hashable {
 
     // MARK: - Internal, collecting into the caller's diagnostics
 
-    static func builtIn(files: [(name: String, url: URL)], diagnostics: inout Diagnostics) -> PresetCatalog {
+    static func builtIn(files: [(name: String, text: String)], diagnostics: inout Diagnostics) -> PresetCatalog {
         var catalog = PresetCatalog()
         for file in files {
-            let path = file.url.lastPathComponent
-            guard let definition = loadFile(at: file.url, displayPath: path, origin: .builtIn(file: path),
-                                            diagnostics: &diagnostics) else { continue }
+            let path = "\(file.name).yaml"
+            let root: YAMLNode?
+            do {
+                root = try YAMLSource.parse(bytes: Array(file.text.utf8), file: path)
+            } catch {
+                diagnostics.append(error)
+                continue
+            }
+            guard let definition = decode(root, displayPath: path, origin: .builtIn(file: path),
+                                          diagnostics: &diagnostics) else { continue }
             if definition.name != file.name {
                 diagnostics.error(at: definition.location,
                                   "the preset file for '\(file.name)' names itself '\(definition.name)'",
@@ -74,6 +81,12 @@ public struct PresetCatalog: Sendable, Hashable {
             diagnostics.append(error)
             return nil
         }
+        return decode(root, displayPath: displayPath, origin: origin, diagnostics: &diagnostics)
+    }
+
+    /// A preset from a parsed file; an empty file is an error at its first line.
+    static func decode(_ root: YAMLNode?, displayPath: String, origin: PresetDefinition.Origin,
+                       diagnostics: inout Diagnostics) -> PresetDefinition? {
         guard let root else {
             diagnostics.error(at: YAMLLocation(file: displayPath, line: 1, column: 1), "the preset file is empty")
             return nil

@@ -18,15 +18,28 @@ struct BuiltInPresetsTests {
 
     static func load(_ name: String) throws -> [String: Any] {
         let file = try #require(BuiltInPresets.files().first { $0.name == name })
-        let text = try String(contentsOf: file.url, encoding: .utf8)
-        return try #require(try Yams.load(yaml: text) as? [String: Any])
+        return try #require(try Yams.load(yaml: file.text) as? [String: Any])
     }
 
+    /// The YAML files in the source tree, the presets' source of truth.
+    static let sourceFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/MailAuth/Presets")
+
     @Test func listsEveryFileSortedByName() {
-        let files = BuiltInPresets.files()
-        #expect(files.map(\.name) == Self.expectedNames)
-        #expect(files.allSatisfy { $0.url.lastPathComponent == "\($0.name).yaml" })
-        #expect(files.allSatisfy { FileManager.default.fileExists(atPath: $0.url.path) })
+        #expect(BuiltInPresets.files().map(\.name) == Self.expectedNames)
+    }
+
+    /// The compiled-in text is each YAML file of Sources/MailAuth/Presets byte for byte, and
+    /// every file is compiled in: the build (the EmbedPresets plugin) leaves nothing to regenerate.
+    @Test func compiledInTextIsTheSourceFile() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.sourceFolder.path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(BuiltInPresets.files().map { BuiltInPresets.fileName(of: $0.name) } == names)
+        for file in BuiltInPresets.files() {
+            let source = try Data(contentsOf: Self.sourceFolder.appendingPathComponent(BuiltInPresets.fileName(of: file.name)))
+            #expect(Data(file.text.utf8) == source, "\(file.name).yaml differs from its compiled-in text")
+        }
     }
 
     @Test(arguments: expectedNames)
