@@ -56,11 +56,14 @@ let package = Package(
             dependencies: [
                 "ZoneFile", "MailAuth", "MailZone", "DNSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // `mailzone --version`: CHANGELOG.md's release and the commit, stamped at build time.
+            plugins: ["EmbedVersion"]
         ),
         // Build-time only: writes the sources the plugins below add to their targets.
         .executableTarget(name: "Embedder"),
         .plugin(name: "EmbedPresets", capability: .buildTool(), dependencies: ["Embedder"]),
+        .plugin(name: "EmbedVersion", capability: .buildTool(), dependencies: ["Embedder"]),
         // Test servers shared by the DNS client's and verify's tests (crafted answers on loopback).
         .target(name: "DNSTestSupport", dependencies: ["DNSClient", "ZoneFile"], path: "Tests/DNSTestSupport"),
         .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile"], resources: [.copy("Fixtures")]),

@@ -7,7 +7,8 @@ struct MailzoneCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mailzone",
         abstract: "Keep the DNS records email sending services need in BIND zone files.",
-        version: "0.1.0",
+        // CHANGELOG.md's latest release and the commit built (BuildVersion: the EmbedVersion plugin).
+        version: "mailzone \(BuildVersion.number) (commit \(BuildVersion.commit.prefix(12)))",
         subcommands: [
             PlanCommand.self,
             ApplyCommand.self,
