@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// The composite GitHub Action (`action.yml`) as a runner would run it: its install step
+/// (`scripts/action-install`) fetches a release tarball and its SHA-256 file, refuses a
+/// tarball whose sum differs, and puts the binary on `GITHUB_PATH`; its check step runs
+/// `mailzone check --format github` with that binary.
+///
+/// The release is made here from the built binary, in the layout `scripts/release` writes
+/// (`mailzone-VERSION-linux-x86_64/bin/mailzone`), and served through a `file://` URL.
+@Suite(.enabled(if: MailzoneBinary.isAvailable || ProcessInfo.processInfo.environment["CI"] == "true",
+                "build the mailzone binary first: swift build --product mailzone"))
+struct GitHubActionTests {
+    static let root = DeclarationFixtures.packageRoot
+    static let version = "9.9.9"
+
+    /// A folder of releases (`vVERSION/NAME.tar.gz` and `.sha256`), a runner temp folder and a GITHUB_PATH file.
+    static func runner() throws -> (releases: URL, temp: URL, githubPath: URL) {
+        let binary = try #require(MailzoneBinary.url, "the mailzone binary is not built")
+        let top = try ApplySupport.temporaryDirectory()
+        let name = "mailzone-\(version)-linux-x86_64"
+        let stage = top.appendingPathComponent("stage/\(name)/bin")
+        try FileManager.default.createDirectory(at: stage, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: binary, to: stage.appendingPathComponent("mailzone"))
+        let releases = top.appendingPathComponent("releases")
+        let tagged = releases.appendingPathComponent("v\(version)")
+        try FileManager.default.createDirectory(at: tagged, withIntermediateDirectories: true)
+        #expect(try shell("tar -C '\(top.path)/stage' -czf '\(tagged.path)/\(name).tar.gz' \(name)"
+                          + " && cd '\(tagged.path)' && sha256sum \(name).tar.gz > \(name).tar.gz.sha256", in: top).status == 0)
+        let temp = top.appendingPathComponent("runner-temp")
+        try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
+        let githubPath = top.appendingPathComponent("github-path")
+        _ = FileManager.default.createFile(atPath: githubPath.path, contents: nil)
+        return (releases, temp, githubPath)
+    }
+
+    static func shell(_ script: String, in directory: URL, environment: [String: String] = [:])
+        throws -> (status: Int32, output: String)
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = directory
+        process.environment = MailzoneBinary.environment.merging(environment) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func install(_ runner: (releases: URL, temp: URL, githubPath: URL)) throws -> (status: Int32, output: String) {
+        try shell("'\(root.path)/scripts/action-install'", in: runner.temp, environment: [
+            "MAILZONE_VERSION": version, "MAILZONE_REPOSITORY": "OWNER/mailzone",
+            "MAILZONE_RELEASES_URL": "file://\(runner.releases.path)",
+            "RUNNER_TEMP": runner.temp.path, "GITHUB_PATH": runner.githubPath.path,
+        ])
+    }
+
+    /// The `run:` line of the action's check step.
+    static func checkStep() throws -> String {
+        let action = try String(contentsOf: root.appendingPathComponent("action.yml"), encoding: .utf8)
+        let line = try #require(action.split(separator: "\n").first { $0.hasPrefix("      run: mailzone check") })
+        return String(line.dropFirst("      run: ".count))
+    }
+
+    @Test func installsTheReleaseAndChecksWithIt() throws {
+        let runner = try Self.runner()
+        let installed = try Self.install(runner)
+        #expect(installed.status == 0, "\(installed.output)")
+        let bin = runner.temp.appendingPathComponent("mailzone-\(Self.version)/mailzone-\(Self.version)-linux-x86_64/bin")
+        #expect(try String(contentsOf: runner.githubPath, encoding: .utf8) == bin.path + "\n")
+
+        let example = ExamplesTests.directory("tencent-ses-primary")
+        let check = try Self.shell(try Self.checkStep(), in: example,
+                                   environment: ["PATH": bin.path + ":/usr/bin:/bin", "MAILZONE_CONFIG": ""])
+        #expect(check.output == (try String(contentsOf: example.appendingPathComponent("golden/check-github.txt"),
+                                            encoding: .utf8)))
+        #expect(check.status == 2)
+    }
+
+    @Test func refusesATarballWhoseSumDiffers() throws {
+        let runner = try Self.runner()
+        let name = "mailzone-\(Self.version)-linux-x86_64.tar.gz"
+        let sum = runner.releases.appendingPathComponent("v\(Self.version)/\(name).sha256")
+        try (String(repeating: "0", count: 64) + "  \(name)\n").write(to: sum, atomically: true, encoding: .utf8)
+        let installed = try Self.install(runner)
+        #expect(installed.status == 1)
+        #expect(installed.output.contains("::error::the SHA-256 of \(name) does not match \(name).sha256; not installing it"))
+        #expect(try String(contentsOf: runner.githubPath, encoding: .utf8).isEmpty)
+    }
+}
