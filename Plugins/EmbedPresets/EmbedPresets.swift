@@ -10,18 +10,18 @@ import PackagePlugin
 @main
 struct EmbedPresets: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        // (Path, not URL: the URL forms of these APIs need tools version 6.1.)
-        let folder = target.directory.appending("Presets")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.string)
+        // `target.directory` is a Path: its URL form needs tools version 6.1.
+        let folder = URL(fileURLWithPath: target.directory.string).appendingPathComponent("Presets")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".yaml") }
             .sorted()
-            .map { folder.appending($0) }
-        let output = context.pluginWorkDirectory.appending("EmbeddedPresets.swift")
+            .map { folder.appendingPathComponent($0) }
+        let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedPresets.swift")
         return [
             .buildCommand(
                 displayName: "Embedding \(files.count) built-in presets into \(target.name)",
-                executable: try context.tool(named: "Embedder").path,
-                arguments: ["presets", output.string] + files.map(\.string),
+                executable: try context.tool(named: "Embedder").url,
+                arguments: ["presets", output.path] + files.map(\.path),
                 inputFiles: files,
                 outputFiles: [output]
             )

@@ -10,16 +10,16 @@ import PackagePlugin
 @main
 struct EmbedVersion: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        // (Path, not URL: the URL forms of these APIs need tools version 6.1.)
+        // `package.directory` is a Path: its URL form needs tools version 6.1.
         let root = URL(fileURLWithPath: context.package.directory.string)
-        let changelog = context.package.directory.appending("CHANGELOG.md")
-        let output = context.pluginWorkDirectory.appending("BuildVersion.swift")
+        let changelog = root.appendingPathComponent("CHANGELOG.md")
+        let output = context.pluginWorkDirectoryURL.appendingPathComponent("BuildVersion.swift")
         let commit = GitHead.commit(of: root) ?? "unknown"
         return [
             .buildCommand(
                 displayName: "Stamping \(target.name) with CHANGELOG.md's version and commit \(commit.prefix(12))",
-                executable: try context.tool(named: "Embedder").path,
-                arguments: ["version", output.string, changelog.string, commit],
+                executable: try context.tool(named: "Embedder").url,
+                arguments: ["version", output.path, changelog.path, commit],
                 inputFiles: [changelog],
                 outputFiles: [output]
             )
