@@ -1,13 +1,14 @@
 import Foundation
 
-/// Locations the tests read from: the package root and the shared corpus beside the repository.
+/// Locations the tests read from, all inside the repository: the package root, the fixtures and
+/// the conformance corpus vendored among them (`Fixtures/corpus`, see its NOTICE.md).
 enum TestPaths {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let corpus: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-
     static let fixtures: URL = packageRoot.appendingPathComponent("Tests/ZoneFileTests/Fixtures")
+
+    static let corpus: URL = fixtures.appendingPathComponent("corpus")
 
     /// Every regular file under the corpus, relative paths, sorted.
     static func corpusFiles() -> [String] {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The zone-file conformance corpus (`shared/corpus` beside the repository): which of its
+/// The zone-file conformance corpus (`Fixtures/corpus`, vendored with its licences): which of its
 /// files are zone inputs, the origin each is loaded with, and the directory BIND runs from.
 ///
 /// The corpus README holds a table per directory with each file's expectation code; the
@@ -36,12 +36,12 @@ struct ConformanceCorpus {
     let root: String
     let cases: [Case]
 
-    /// `<package root>/../shared/corpus`, the package root found from this file's path.
+    /// `Tests/ZoneFileTests/Fixtures/corpus`, found from this file's path: the vendored corpus.
     static func defaultRoot() -> String {
         var url = URL(fileURLWithPath: #filePath)
-        // Tests/ZoneFileTests/Support/ConformanceCorpus.swift → package root.
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.deletingLastPathComponent().appendingPathComponent("shared/corpus").standardizedFileURL.path
+        // Tests/ZoneFileTests/Support/ConformanceCorpus.swift → Tests/ZoneFileTests.
+        for _ in 0..<2 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("Fixtures/corpus").standardizedFileURL.path
     }
 
     static func exists(at root: String) -> Bool {
