@@ -13,7 +13,7 @@ import Testing
 /// - `records-DOMAIN.txt` / `.json`, when present: `records DOMAIN` in text / JSON;
 /// - `exit-codes`: one line per command, `ARGUMENTS CODE`.
 /// Other files under `golden/` (apply's outputs) belong to other tests.
-@Suite(.enabled(if: MailzoneBinary.isAvailable, "build the mailzone binary first: swift build --product mailzone"))
+@Suite(.enabled(if: MailzoneBinary.shouldRun, "build the mailzone binary first: swift build --product mailzone"))
 struct ExamplesTests {
     static let examplesDirectory = DeclarationFixtures.packageRoot.appendingPathComponent("examples")
 
