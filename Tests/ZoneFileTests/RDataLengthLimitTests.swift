@@ -70,6 +70,23 @@ import ZoneFile
         ])
     }
 
+    /// apply's re-read of the edited text (`ZoneLoader.reread`) draws the same line: an edit that takes a
+    /// record from 65,510 to 65,511 octets is an error in the edited zone, the other way round is not.
+    @Test func theRereadOfAnEditDrawsTheSameLine() throws {
+        var options = LoadOptions(origin: try DomainName(parsing: "example.com."))
+        for (before, after, errors) in [(65_510, 65_511, 1), (65_511, 65_510, 0)] {
+            let old = ZoneLoader.load(text: Self.apex + Self.txt(octets: before) + "\n", path: "db", options: options)
+            options.overrides = ["db": Array((Self.apex + Self.txt(octets: after) + "\n").utf8)]
+            let reread = ZoneLoader.reread(path: "db", options: options, editedFrom: old, excluding: [.soa])
+            #expect(reread.edited.errors.count == errors, "\(before) -> \(after)")
+            if errors == 1 {
+                #expect(reread.edited.errors.first?.description.hasPrefix(
+                    "db:5:8: error: TXT RDATA: RDATA is 65511 octets long; BIND loads at most 65510 octets") == true,
+                        "\(reread.edited.errors)")
+            }
+        }
+    }
+
     /// The same files given to `named-checkzone`: it loads what we load and refuses what we refuse.
     /// Without BIND's tools the test is skipped, except under CI (`CI=true`), where it fails.
     @Test(.enabled(if: ConformanceTests.underCI || ConformanceTests.bind != nil,
