@@ -227,9 +227,40 @@ import Testing
         ])
         let a = try DeclarationSource.load(path: directory.appendingPathComponent("a.yaml").path)
         let b = try DeclarationSource.load(path: directory.appendingPathComponent("b.yaml").path)
-        async let first = Task.detached { try Applier.apply(a, options: PlannerOptions(now: ApplySupport.now)) { _ in usleep(200_000); return true } }.value
-        async let second = Task.detached { try Applier.apply(b, options: PlannerOptions(now: ApplySupport.now)) { _ in usleep(200_000); return true } }.value
-        let reports = try await [first, second]
+        // Explicit order instead of sleeps: the second apply starts only once the first is inside
+        // its confirmation, where it holds the zone directory's lock, and the first confirms only
+        // once the second has started. Each runs on a thread of its own (blocking waits would
+        // starve the concurrency pool). The log shows whether the second ever confirmed while the
+        // first was confirming.
+        let log = ConcurrentApplyLog()
+        let firstConfirming = DispatchSemaphore(value: 0)
+        let secondStarted = DispatchSemaphore(value: 0)
+        let done = DispatchGroup()
+        done.enter()
+        Thread {
+            log.finish(0, Result { try Applier.apply(a, options: PlannerOptions(now: ApplySupport.now)) { _ in
+                log.note("first confirms")
+                firstConfirming.signal()
+                secondStarted.wait()
+                log.note("first confirmed")
+                return true
+            } })
+            done.leave()
+        }.start()
+        done.enter()
+        Thread {
+            firstConfirming.wait()
+            log.note("second starts")
+            secondStarted.signal()
+            log.finish(1, Result { try Applier.apply(b, options: PlannerOptions(now: ApplySupport.now)) { _ in
+                log.note("second confirms")
+                return true
+            } })
+            done.leave()
+        }.start()
+        done.wait()
+        #expect(log.events == ["first confirms", "second starts", "first confirmed", "second confirms"])
+        let reports = try log.results.map { try #require($0).get() }
         #expect(reports.allSatisfy { $0.written.count == 1 })
         let zone = ZoneLoader.load(path: directory.appendingPathComponent("zones/db.example.com").path)
         #expect(zone.diagnostics.isEmpty)
@@ -291,4 +322,16 @@ import Testing
             "\(error)".contains("mailzone.yaml:15:39: error: the MX target must be absolute: end it with '.'")
         }
     }
+}
+
+/// What two concurrent applies did, in order, written from their threads.
+private final class ConcurrentApplyLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [String] = []
+    private var finished: [Result<ApplyReport, any Error>?] = [nil, nil]
+
+    func note(_ event: String) { lock.withLock { recorded.append(event) } }
+    func finish(_ index: Int, _ result: Result<ApplyReport, any Error>) { lock.withLock { finished[index] = result } }
+    var events: [String] { lock.withLock { recorded } }
+    var results: [Result<ApplyReport, any Error>?] { lock.withLock { finished } }
 }
