@@ -74,7 +74,9 @@ struct ZoneEditor {
             var lines: [String] = []
             for operation in creates[owner] ?? [] {
                 guard case .create(let type, let rdata, let ttl, let presentation) = operation.kind else { continue }
-                lines.append(try line(owner: owner, type: type, rdata: rdata, ttl: ttl, presentation: presentation,
+                // A record joining an RRset takes its TTL (BIND serves one TTL per RRset).
+                let rrsetTTL = ttl ?? zone.records(at: owner, type: type).first?.ttl
+                lines.append(try line(owner: owner, type: type, rdata: rdata, ttl: rrsetTTL, presentation: presentation,
                                       anchor: placement.anchor, absoluteOwner: placement.absoluteOwner))
             }
             let file = zone.files[placement.fileIndex]
@@ -187,10 +189,13 @@ struct ZoneEditor {
         } else {
             leading = ""
         }
-        // TTL: the RRset's when joining one, written when the anchor writes one or when it differs from the default.
-        let defaultTTL = source.explicitTTL ? nil : anchor.ttl
-        if layout.ttl != nil || (ttl != nil && ttl != defaultTTL) {
-            let value = ttl ?? defaultTTL ?? anchor.ttl
+        // TTL: the RRset's when joining one, else the zone's default where the line goes — never the anchor's
+        // own TTL (a host's A record, an RRSIG). Written when the anchor writes one, or when a line without a
+        // TTL field would get another value there (no `$TTL`: the last TTL written, RFC 1035 §5.1).
+        let zoneDefault = defaultTTL(after: source)
+        let implicit = source.explicitTTL ? (zoneDefault ?? anchor.ttl) : anchor.ttl
+        let value = ttl ?? zoneDefault ?? soaMinimum ?? anchor.ttl
+        if layout.ttl != nil || value != implicit {
             fields.append((String(value), column(layout.ttl), separator(after: layout.ttl)))
         }
         if let classToken = layout.rrClass {
@@ -214,9 +219,27 @@ struct ZoneEditor {
         return line
     }
 
+    /// The `$TTL` in force after the record at `source`: its file's, else (an `$INCLUDE`d file setting none)
+    /// the top file's last one; nil when the zone has no `$TTL` there.
+    private func defaultTTL(after source: RecordSource) -> UInt32? {
+        if let value = zone.files[source.fileIndex].defaultTTL(after: source.entryIndex) { return value }
+        guard source.fileIndex != 0, let top = zone.files.first else { return nil }
+        return top.defaultTTL(after: top.entries.count - 1)
+    }
+
+    /// BIND's default TTL for a zone without `$TTL`: the SOA's MINIMUM field.
+    private var soaMinimum: UInt32? {
+        guard let soa = zone.records(at: origin, type: .soa).first else { return nil }
+        let wire = soa.rdata.wire
+        guard wire.count >= 4 else { return nil }
+        return wire[(wire.count - 4)...].reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
     /// Whitespace after `line` to reach `column` with the separator's character (tabs or spaces); at least one.
     private func pad(_ line: String, separator: String, toColumn column: Int?) -> String {
         if separator.isEmpty { return "" }
+        // A file that separates fields by one space aligns no columns: one space it is.
+        if separator == " " { return " " }
         let current = RecordLayout.column(of: line.utf8.count, in: Array(line.utf8))
         guard let column, column > current else {
             return separator.contains("\t") ? "\t" : " "
