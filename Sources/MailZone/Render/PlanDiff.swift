@@ -1,3 +1,5 @@
+import ZoneFile
+
 /// The unified diff of every file a plan changes, as apply would write it (SOA serial
 /// bump included): zones in declaration order, each zone's files in the plan's order.
 ///
@@ -47,6 +49,6 @@ public enum PlanDiff {
 
     private static func diff(_ file: FileChange, old: [UInt8], context: Int) -> String {
         let edits = file.edits.map { UnifiedDiff.Edit(start: $0.start, end: $0.end, replacement: Array($0.text.utf8)) }
-        return UnifiedDiff.diff(old: old, edits: edits, path: file.path, context: context)
+        return UnifiedDiff.diff(old: old, edits: edits, path: FilePaths.displayed(file.path), context: context)
     }
 }

@@ -31,6 +31,35 @@ public enum FilePaths {
         return end == 0 ? "/" : String(decoding: bytes[..<end], as: UTF8.self)
     }
 
+    /// `path` as people should read it: `zones/../db.ocf` as `db.ocf`, `./x` as `x`. The `.` and `..`
+    /// are folded only when the shorter path names the same file (a `..` after a symbolic link to a
+    /// directory leads elsewhere, and then the path is shown as written).
+    public static func displayed(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            if part == "..", absolute { continue }
+            parts.append(part)
+        }
+        let folded = (absolute ? "/" : "") + (parts.isEmpty && !absolute ? "." : parts.joined(separator: "/"))
+        guard folded != path, let physicalPath = physical(path), let physicalFolded = physical(folded) else { return path }
+        return physicalPath == physicalFolded ? folded : path
+    }
+
+    /// The file's directory as the system resolves it (links first, then `..`, as `realpath(3)` does), and its name;
+    /// nil when the directory does not exist.
+    private static func physical(_ path: String) -> String? {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard let real = realpath(directory.isEmpty ? "." : directory, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real) + "/" + (path as NSString).lastPathComponent
+    }
+
     /// The absolute path with `.`, `..` and symbolic links resolved.
     public static func resolved(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
