@@ -22,9 +22,13 @@ public struct ServicePreset: Sendable, Hashable {
     public var inputs: [PresetInput]
     /// Remarks shown with the preset (constraints, advice).
     public var notes: [String]
+    /// The day the values' sources were last read (`2026-12-06`): a reader of `presets NAME`
+    /// can judge how stale the preset may be. Built-in presets must have it.
+    public var checked: String?
 
     public init(name: String, title: String, documentation: String? = nil, spf: PresetSPF? = nil,
-                records: [PresetRecord] = [], inputs: [PresetInput] = [], notes: [String] = []) {
+                records: [PresetRecord] = [], inputs: [PresetInput] = [], notes: [String] = [],
+                checked: String? = nil) {
         self.name = name
         self.title = title
         self.documentation = documentation
@@ -32,6 +36,7 @@ public struct ServicePreset: Sendable, Hashable {
         self.records = records
         self.inputs = inputs
         self.notes = notes
+        self.checked = checked
     }
 }
 
@@ -47,12 +52,18 @@ public struct PresetSPF: Sendable, Hashable {
     public var suggestedAll: String
     /// True when the include domain is not confirmed by the service's documentation.
     public var unconfirmed: Bool
+    /// Where the include comes from: the service's documentation (URL or title), or, for an
+    /// unconfirmed value, what it rests on. A wrong preset ends up in production DNS, so a
+    /// reviewer must be able to check every value.
+    public var source: String?
 
-    public init(include: String, name: String = "@", suggestedAll: String = "~all", unconfirmed: Bool = false) {
+    public init(include: String, name: String = "@", suggestedAll: String = "~all", unconfirmed: Bool = false,
+                source: String? = nil) {
         self.include = include
         self.name = name
         self.suggestedAll = suggestedAll
         self.unconfirmed = unconfirmed
+        self.source = source
     }
 }
 
@@ -91,9 +102,11 @@ public struct PresetRecord: Sendable, Hashable {
     public var unconfirmed: Bool
     /// Why the record exists, shown in `presets NAME` and `records`.
     public var note: String?
+    /// Where the record's name and value come from (see `PresetSPF.source`).
+    public var source: String?
 
     public init(name: String, type: String, value: String, purpose: RecordPurpose, optional: Bool = false,
-                unconfirmed: Bool = false, note: String? = nil) {
+                unconfirmed: Bool = false, note: String? = nil, source: String? = nil) {
         self.name = name
         self.type = type
         self.value = value
@@ -101,6 +114,7 @@ public struct PresetRecord: Sendable, Hashable {
         self.optional = optional
         self.unconfirmed = unconfirmed
         self.note = note
+        self.source = source
     }
 }
 
@@ -114,11 +128,30 @@ public struct PresetInput: Sendable, Hashable {
     public var example: String
     /// A required input must be given unless every record naming it is optional.
     public var required: Bool
+    /// The value used when the user gives none (`dkim.amazonses.com` for SES's DKIM domain).
+    /// An input with a default is never missing, so records naming it need not be optional.
+    public var defaultValue: String?
+    /// The only values the input takes (a region, a mode), or empty for any value. A value
+    /// outside them is an error with the nearest one suggested: a misspelt region would
+    /// otherwise become a host name that does not exist.
+    public var allowedValues: [String]
+    /// What the templates get for a value, when it differs from what the user writes: the
+    /// user says `region: eu`, Mailgun's hosts need `eu.mailgun.org`.
+    public var expansions: [String: String]
 
-    public init(name: String, description: String, example: String, required: Bool = true) {
+    public init(name: String, description: String, example: String, required: Bool = true,
+                defaultValue: String? = nil, allowedValues: [String] = [], expansions: [String: String] = [:]) {
         self.name = name
         self.description = description
         self.example = example
         self.required = required
+        self.defaultValue = defaultValue
+        self.allowedValues = allowedValues
+        self.expansions = expansions
+    }
+
+    /// The text templates get for `value`.
+    public func expansion(of value: String) -> String {
+        expansions[value] ?? value
     }
 }

@@ -72,6 +72,13 @@ struct DeclarationValidator {
                 reportUnknown(input: name, at: input.name.location, preset: preset, diagnostics: &diagnostics)
                 continue
             }
+            if !declaredInput.allowedValues.isEmpty && !declaredInput.allowedValues.contains(input.value.value) {
+                let suggestion = Suggestion.didYouMean(input.value.value, in: declaredInput.allowedValues)
+                diagnostics.error(at: input.value.location,
+                                  "the \(preset.name) input '\(name)' cannot be '\(input.value.value)'\(suggestion)",
+                                  hint: "its values are \(MappingReader.list(declaredInput.allowedValues.map { "'\($0)'" }))")
+                continue
+            }
             if name.hasPrefix("dkim.") && usedOnlyInTXT(declaredInput.name, definition) {
                 checkDKIM(input, diagnostics: &diagnostics)
             }

@@ -24,7 +24,13 @@ struct SenderExpander {
                 "domain": domain.text,
                 "domain_dashed": domain.text.replacingOccurrences(of: ".", with: "-"),
             ]
-            for input in service.inputs { values[input.name.value] = input.value.value }
+            for input in preset.inputs {
+                if let value = input.defaultValue { values[input.name] = input.expansion(of: value) }
+            }
+            for input in service.inputs {
+                let declared = preset.inputs.first { $0.name == input.name.value }
+                values[input.name.value] = declared?.expansion(of: input.value.value) ?? input.value.value
+            }
 
             for (index, record) in preset.records.enumerated() {
                 let templates = definition.recordTemplates[index]

@@ -6,10 +6,10 @@ import MailAuth
 /// `presets:` entries are read by this decoder, so both get the same checks and
 /// the same errors.
 enum PresetDecoder {
-    static let presetKeys = ["name", "title", "documentation", "spf", "inputs", "records", "notes"]
-    static let spfKeys = ["include", "name", "suggested_all", "unconfirmed"]
-    static let inputKeys = ["name", "description", "example", "required"]
-    static let recordKeys = ["name", "type", "value", "purpose", "optional", "unconfirmed", "note"]
+    static let presetKeys = ["name", "title", "documentation", "checked", "spf", "inputs", "records", "notes"]
+    static let spfKeys = ["include", "name", "suggested_all", "unconfirmed", "source"]
+    static let inputKeys = ["name", "description", "example", "required", "default", "values"]
+    static let recordKeys = ["name", "type", "value", "purpose", "optional", "unconfirmed", "note", "source"]
     /// Record types a preset may ask for; the planner knows how to merge these.
     static let recordTypes = ["MX", "TXT", "CNAME"]
 
@@ -27,6 +27,12 @@ enum PresetDecoder {
         }
         let title = map["title"]?.string("a title", diagnostics: &diagnostics)
         let documentation = map["documentation"]?.string("a documentation URL", diagnostics: &diagnostics)
+        // A string: YAML reads an unquoted 2026-12-06 as a timestamp, which the schema's validators refuse too.
+        let checked = map["checked"]?.string("a quoted date, like \"2026-12-06\"", diagnostics: &diagnostics)
+        if let checked, !isDate(checked.value) {
+            diagnostics.error(at: checked.location, "'\(checked.value)' is not a date",
+                              hint: "write the day the sources were read as YEAR-MONTH-DAY, like 2026-12-06")
+        }
 
         // Inputs first: the templates are checked against them.
         var inputs: [PresetInput] = []
@@ -68,9 +74,19 @@ enum PresetDecoder {
 
         guard diagnostics.errors.count == errorsBefore, let name else { return nil }
         let preset = ServicePreset(name: name.value, title: title?.value ?? name.value, documentation: documentation?.value,
-                                   spf: spf, records: records, inputs: inputs, notes: notes)
+                                   spf: spf, records: records, inputs: inputs, notes: notes,
+                                   checked: checked?.value)
         return PresetDefinition(preset: preset, origin: origin, location: node.location, recordLocations: locations,
                                 recordTemplates: templates, spfTemplates: spfTemplates)
+    }
+
+    /// `YYYY-MM-DD` with a month 01-12 and a day 01-31: the form `checked:` is written in.
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
     }
 
     static func isValidPresetName(_ name: String) -> Bool {
@@ -95,9 +111,39 @@ enum PresetDecoder {
             .string("a description", diagnostics: &diagnostics)
         let example = map["example"]?.text("an example value", diagnostics: &diagnostics)
         let required = map["required"]?.boolean(for: "required", diagnostics: &diagnostics)
+        let defaultValue = map["default"]?.text("a default value", diagnostics: &diagnostics)
+        var allowed: [String] = []
+        var expansions: [String: String] = [:]
+        if let valuesNode = map["values"] {
+            // A list names the values; a mapping also says what the templates get for each.
+            if case .mapping(let pairs) = valuesNode.content {
+                for pair in pairs {
+                    guard let value = pair.key.text("a value", diagnostics: &diagnostics),
+                          let expansion = pair.value.text("the text the templates get", diagnostics: &diagnostics)
+                    else { continue }
+                    allowed.append(value.value)
+                    expansions[value.value] = expansion.value
+                }
+            } else {
+                for item in valuesNode.list("a list or mapping of the values the input takes",
+                                            diagnostics: &diagnostics) ?? [] {
+                    if let value = item.text("a value", diagnostics: &diagnostics) { allowed.append(value.value) }
+                }
+            }
+        }
+        if let defaultValue, !allowed.isEmpty, !allowed.contains(defaultValue.value) {
+            diagnostics.error(at: defaultValue.location,
+                              "the default '\(defaultValue.value)' is not one of the input's values",
+                              hint: "add it to 'values:' or pick one of \(MappingReader.list(allowed.map { "'\($0)'" }))")
+        }
+        if let defaultValue, required?.value == true {
+            diagnostics.error(at: defaultValue.location, "a required input cannot have a default",
+                              hint: "remove 'required: true' or the default")
+        }
         guard let name, let description else { return nil }
         return PresetInput(name: name.value, description: description.value, example: example?.value ?? "",
-                           required: required?.value ?? true)
+                           required: defaultValue == nil ? (required?.value ?? true) : false,
+                           defaultValue: defaultValue?.value, allowedValues: allowed, expansions: expansions)
     }
 
     private static func decodeSPF(_ node: YAMLNode, known: Set<String>, diagnostics: inout Diagnostics)
@@ -112,6 +158,7 @@ enum PresetDecoder {
         let name = map["name"]?.string("a name relative to the sender domain", diagnostics: &diagnostics)
         let all = map["suggested_all"]?.oneOf(SPFAll.self, what: "SPF 'all' term", diagnostics: &diagnostics)
         let unconfirmed = map["unconfirmed"]?.boolean(for: "unconfirmed", diagnostics: &diagnostics)
+        let source = map["source"]?.string("where the value comes from", diagnostics: &diagnostics)
         guard let include else { return nil }
         let includeTemplate = template(include, what: "the SPF include", known: known, diagnostics: &diagnostics)
         if let includeTemplate {
@@ -126,7 +173,7 @@ enum PresetDecoder {
         }
         guard let includeTemplate, let nameTemplate else { return nil }
         let spf = PresetSPF(include: include.value, name: nameText.value, suggestedAll: all?.value.rawValue ?? "~all",
-                            unconfirmed: unconfirmed?.value ?? false)
+                            unconfirmed: unconfirmed?.value ?? false, source: source?.value)
         return (spf, PresetDefinition.RecordTemplates(name: nameTemplate, value: includeTemplate))
     }
 
@@ -157,6 +204,7 @@ enum PresetDecoder {
         let optional = map["optional"]?.boolean(for: "optional", diagnostics: &diagnostics)
         let unconfirmed = map["unconfirmed"]?.boolean(for: "unconfirmed", diagnostics: &diagnostics)
         let note = map["note"]?.string("a note", diagnostics: &diagnostics)
+        let source = map["source"]?.string("where the value comes from", diagnostics: &diagnostics)
 
         var nameTemplate: Template?
         if let name {
@@ -176,11 +224,12 @@ enum PresetDecoder {
         guard let name, let type, let value, let purpose, let nameTemplate, let valueTemplate else { return nil }
         let record = PresetRecord(name: name.value, type: type.value, value: value.value, purpose: purpose.value,
                                   optional: optional?.value ?? false, unconfirmed: unconfirmed?.value ?? false,
-                                  note: note?.value)
+                                  note: note?.value, source: source?.value)
         let templates = PresetDefinition.RecordTemplates(name: nameTemplate, value: valueTemplate)
         if !record.optional {
             for input in templates.inputs {
-                if let declared = inputs.first(where: { $0.name == input }), !declared.required {
+                if let declared = inputs.first(where: { $0.name == input }), !declared.required,
+                   declared.defaultValue == nil {
                     diagnostics.error(at: node.location,
                                       "the record uses the input '\(input)', which is not required, but the record is not optional",
                                       hint: "mark the record 'optional: true', or the input 'required: true'")

@@ -37,6 +37,7 @@ public enum PresetReport {
         let preset = definition.preset
         var out = "\(preset.name): \(preset.title)\(isUnconfirmed(preset) ? " (some values unconfirmed)" : "")\n"
         if let documentation = preset.documentation { out += "Documentation: \(documentation)\n" }
+        if let checked = preset.checked { out += "Sources checked: \(checked)\n" }
         if let spf = preset.spf {
             out += "SPF: include:\(spf.include) in the record at \(spf.name)\(spf.unconfirmed ? " (unconfirmed)" : "")"
             out += "; a new record ends with \(spf.suggestedAll), an existing one keeps its own all\n"
@@ -53,17 +54,22 @@ public enum PresetReport {
             for input in preset.inputs {
                 out += "  \(input.name)  \(required.contains(input.name) ? "required" : "optional")\n"
                 out += "      \(input.description)\n"
+                if !input.allowedValues.isEmpty {
+                    out += "      one of: \(input.allowedValues.joined(separator: ", "))\n"
+                }
+                if let value = input.defaultValue { out += "      default: \(value)\n" }
                 out += "      example: \(input.example)\n"
             }
         }
 
         var values = ["domain": exampleDomain, "domain_dashed": exampleDomain.replacingOccurrences(of: ".", with: "-")]
-        for input in preset.inputs { values[input.name] = input.example }
+        for input in preset.inputs { values[input.name] = input.expansion(of: input.example) }
         var rows: [[String]] = []
         var spfRow: [String]? = nil
         if let spf = preset.spf, let templates = definition.spfTemplates,
            let name = templates.name.expand(values), let include = templates.value.expand(values) {
-            spfRow = [name, "TXT", "v=spf1 include:\(include) \(spf.suggestedAll)", spf.unconfirmed ? "unconfirmed include" : ""]
+            spfRow = [name, "TXT", "v=spf1 include:\(include) \(spf.suggestedAll)", spf.unconfirmed ? "unconfirmed include" : "",
+                      spf.source ?? ""]
         }
         // In plan order: MX, then the SPF record, then the rest.
         for (index, record) in preset.records.enumerated() where index < definition.recordTemplates.count {
@@ -75,7 +81,7 @@ public enum PresetReport {
             let name = templates.name.expand(values) ?? record.name
             let value = templates.value.expand(values) ?? record.value
             let remarks = [record.optional ? "optional" : nil, record.unconfirmed ? "unconfirmed" : nil, record.note].compactMap { $0 }
-            rows.append([name, record.type, value, remarks.joined(separator: "; ")])
+            rows.append([name, record.type, value, remarks.joined(separator: "; "), record.source ?? ""])
         }
         if let row = spfRow { rows.append(row) }
         out += "\nRecords for \(exampleDomain) (host records relative to it; inputs set to their examples):\n"
@@ -86,7 +92,8 @@ public enum PresetReport {
         out += (lines.first.map { $0 + "\n" } ?? "")
         for (row, line) in zip(rows, lines.dropFirst()) {
             out += line + "\n"
-            if let remark = row.last, !remark.isEmpty { out += "      (\(remark))\n" }
+            if row.count > 3, !row[3].isEmpty { out += "      (\(row[3]))\n" }
+            if row.count > 4, !row[4].isEmpty { out += "      source: \(row[4])\n" }
         }
 
         if !preset.notes.isEmpty {
