@@ -11,10 +11,10 @@ struct BuiltInPresetsTests {
         "microsoft-365", "postmark", "sendgrid", "sparkpost", "tencent-ses", "zoho",
     ]
 
-    static let presetKeys: Set<String> = ["name", "title", "documentation", "spf", "inputs", "records", "notes"]
-    static let spfKeys: Set<String> = ["include", "name", "suggested_all", "unconfirmed"]
-    static let inputKeys: Set<String> = ["name", "description", "example", "required"]
-    static let recordKeys: Set<String> = ["name", "type", "value", "purpose", "optional", "unconfirmed", "note"]
+    static let presetKeys: Set<String> = ["name", "title", "documentation", "checked", "spf", "inputs", "records", "notes"]
+    static let spfKeys: Set<String> = ["include", "name", "suggested_all", "unconfirmed", "source"]
+    static let inputKeys: Set<String> = ["name", "description", "example", "required", "default", "values"]
+    static let recordKeys: Set<String> = ["name", "type", "value", "purpose", "optional", "unconfirmed", "note", "source"]
 
     static func load(_ name: String) throws -> [String: Any] {
         let file = try #require(BuiltInPresets.files().first { $0.name == name })
@@ -99,11 +99,12 @@ struct BuiltInPresetsTests {
                     #expect(try #require(SPFRecord(value)).problems.isEmpty, "\(value)")
                 }
             }
-            // An input that is not required may only be used by optional records.
+            // An input that is not required may only be used by optional records, unless it has a default.
             let optional = record["optional"] as? Bool ?? false
             for placeholder in Self.placeholders(in: recordName + " " + value) where !optional {
                 let input = inputs.first { $0["name"] as? String == placeholder }
-                #expect(input.map { $0["required"] as? Bool ?? true } ?? true, "\(name): \(recordName) uses optional \(placeholder)")
+                #expect(input.map { $0["required"] as? Bool ?? true || $0["default"] != nil } ?? true,
+                        "\(name): \(recordName) uses optional \(placeholder)")
             }
         }
         if let notes = preset["notes"] {
@@ -133,22 +134,25 @@ struct BuiltInPresetsTests {
         #expect(preset["spf"] == nil)
         let records = try #require(preset["records"] as? [[String: Any]])
         #expect(records.map { "\($0["name"] ?? "") \($0["type"] ?? "") \($0["value"] ?? "") \($0["optional"] ?? false)" } == [
-            "${token1}._domainkey CNAME ${token1}.dkim.amazonses.com. false",
-            "${token2}._domainkey CNAME ${token2}.dkim.amazonses.com. false",
-            "${token3}._domainkey CNAME ${token3}.dkim.amazonses.com. false",
+            "${token1}._domainkey CNAME ${token1}.${dkim_domain}. false",
+            "${token2}._domainkey CNAME ${token2}.${dkim_domain}. false",
+            "${token3}._domainkey CNAME ${token3}.${dkim_domain}. false",
             "${mail_from} MX 10 feedback-smtp.${region}.amazonses.com. true",
             "${mail_from} TXT v=spf1 include:amazonses.com ~all true",
+            "_amazonses TXT ${legacy_verification} true",
         ])
+        // The DKIM domain defaults to dkim.amazonses.com; regions AWS lists with their own take theirs.
+        let inputs = try #require(preset["inputs"] as? [[String: Any]])
+        #expect(inputs.first { $0["name"] as? String == "dkim_domain" }?["default"] as? String == "dkim.amazonses.com")
     }
 
     @Test(arguments: [
         ("tencent-ses", "qcloudmail.com", false),
         ("mailgun", "mailgun.org", false),
-        ("postmark", "spf.mtasv.net", false),
-        ("google-workspace", "_spf.google.com", false),
+        ("google-workspace", "_spf.google.com", true),
         ("microsoft-365", "spf.protection.outlook.com", false),
         ("alibaba-directmail", "spf1.dm.aliyun.com", false),
-        ("zoho", "zoho.com", true),
+        ("zoho", "zohomail.com", true),
         ("brevo", "spf.brevo.com", true),
         ("mandrill", "spf.mandrillapp.com", true),
         ("sparkpost", "sparkpostmail.com", true),
@@ -157,6 +161,15 @@ struct BuiltInPresetsTests {
         let spf = try #require(try Self.load(name)["spf"] as? [String: Any])
         #expect(spf["include"] as? String == include)
         #expect(spf["unconfirmed"] as? Bool ?? false == unconfirmed)
+    }
+
+    /// Postmark checks SPF on the Return-Path (pm-bounces), so the From domain gets no include.
+    @Test func postmarkAsksForNoSPFIncludeAtTheFromDomain() throws {
+        let preset = try Self.load("postmark")
+        #expect(preset["spf"] == nil)
+        let records = try #require(preset["records"] as? [[String: Any]])
+        #expect(records.map { "\($0["name"] ?? "") \($0["type"] ?? "") \($0["value"] ?? "")" }
+            == ["${dkim_selector}._domainkey TXT ${dkim.key}", "pm-bounces CNAME pm.mtasv.net."])
     }
 
     @Test(arguments: ["zoho", "brevo", "mandrill", "sparkpost"])
