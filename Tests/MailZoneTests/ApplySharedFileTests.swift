@@ -83,8 +83,8 @@ import Testing
         let include = "@\tIN\tTXT\t\"v=spf1 mx -all\"\n"
         let declaration = Self.declaration(["a", "b"]).replacingOccurrences(
             of: "preset: tencent-ses\n        dkim: { qcloud: \"v=DKIM1; k=rsa; p=\(ApplyTests.key2)\" }",
-            with: "preset: zoho\n        inputs: { dkim_selector: zmail }\n        dkim: { key: \"v=DKIM1; k=rsa; p=\(ApplyTests.key2)\" }")
-        #expect(declaration.contains("preset: zoho"))
+            with: "preset: sparkpost\n        inputs: { dkim_selector: zmail }\n        dkim: { key: \"v=DKIM1; k=rsa; p=\(ApplyTests.key2)\" }")
+        #expect(declaration.contains("preset: sparkpost"))
         let directory = try ApplySupport.write([
             "mailzone.yaml": declaration, "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": include,

@@ -80,11 +80,11 @@ import Testing
     @Test func keepExistingBesideAnotherServicesPlannedMX() throws {
         let output = try plan(zone: [], settings: ["mx: keep-existing"], services: ["google-workspace", "tencent-ses"])
         #expect(mxLines(output) == """
-                + @                 MX    1 aspmx.l.google.com.
-                + @                 MX    5 alt1.aspmx.l.google.com.
-                + @                 MX    5 alt2.aspmx.l.google.com.
-                + @                 MX    10 alt3.aspmx.l.google.com.
-                + @                 MX    10 alt4.aspmx.l.google.com.
+                + @                 MX    1 aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
+                + @                 MX    5 alt1.aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
+                + @                 MX    5 alt2.aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
+                + @                 MX    10 alt3.aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
+                + @                 MX    10 alt4.aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
                 ! @                 MX    @ keeps MX \(Self.google) (added for google-workspace); MX "10 mxbiz1.qq.com." \
             for tencent-ses is not added (mx: keep-existing)
                   fix: nothing to do if these MX should keep receiving the mail (tencent-ses may then show its MX as \
