@@ -17,7 +17,8 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @OptionGroup var input: DeclarationInput
 
-    @Option(name: .long, help: ArgumentHelp("Apply this saved plan (from `mailzone plan --out FILE`).", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("Apply this saved plan (from `mailzone plan --out FILE`).", valueName: "file"))
     var plan: String?
 
     @Flag(help: "Do not ask for confirmation.")
@@ -26,27 +27,31 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: "Force the SOA serial scheme: date (YYYYMMDDnn), unixtime or counter.")
     var serial: SerialScheme?
 
-    @Flag(help: ArgumentHelp(
-        "Edit zone files that have a BIND journal beside them: you froze those zones with `rndc freeze ZONE` "
-            + "and thaw them with `rndc thaw ZONE` after apply."))
+    @Flag(
+        help: ArgumentHelp(
+            "Edit zone files that have a BIND journal beside them: you froze those zones with `rndc freeze ZONE` "
+                + "and thaw them with `rndc thaw ZONE` after apply."))
     var frozen = false
 
     @Flag(help: "After writing a zone file, run `rndc reload ZONE` (or --reload-command) and report its outcome.")
     var reload = false
 
-    @Option(help: ArgumentHelp(
-        "The reload command (implies --reload), run by /bin/sh; {zone} is replaced by the zone's name, "
-            + "else the name is appended.", valueName: "command"))
+    @Option(
+        help: ArgumentHelp(
+            "The reload command (implies --reload), run by /bin/sh; {zone} is replaced by the zone's name, "
+                + "else the name is appended.", valueName: "command"))
     var reloadCommand: String?
 
-    @Option(help: ArgumentHelp(
-        "Send the changes to this primary server as an RFC 2136 dynamic update instead of writing the zone files "
-            + "(for zones named updates itself: allow-update, update-policy).", valueName: "server[:port]"))
+    @Option(
+        help: ArgumentHelp(
+            "Send the changes to this primary server as an RFC 2136 dynamic update instead of writing the zone files "
+                + "(for zones named updates itself: allow-update, update-policy).", valueName: "server[:port]"))
     var nsupdate: String?
 
-    @Option(help: ArgumentHelp(
-        "The TSIG key file (as `tsig-keygen -a hmac-sha256 NAME` writes it) that signs the --nsupdate update.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The TSIG key file (as `tsig-keygen -a hmac-sha256 NAME` writes it) that signs the --nsupdate update.",
+            valueName: "file"))
     var tsigKey: String?
 
     func validate() throws {
@@ -54,8 +59,9 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ValidationError("--nsupdate plans afresh from the declaration; it cannot apply a saved --plan")
         }
         if nsupdate != nil, reload || reloadCommand != nil || frozen {
-            throw ValidationError("--nsupdate changes the zones on the server, no file is written: "
-                + "--reload, --reload-command and --frozen do not apply")
+            throw ValidationError(
+                "--nsupdate changes the zones on the server, no file is written: "
+                    + "--reload, --reload-command and --frozen do not apply")
         }
         if tsigKey != nil, nsupdate == nil {
             throw ValidationError("--tsig-key signs the update of --nsupdate; give --nsupdate SERVER too")
@@ -118,7 +124,9 @@ struct ApplyCommand: AsyncParsableCommand {
     /// Without --auto-approve, apply asks on the terminal; a script without a terminal must say so.
     private func requireApproval() throws {
         if !autoApprove, isatty(0) != 1 {
-            Terminal.writeError("error: apply asks for confirmation, but standard input is not a terminal; review `mailzone plan` and pass --auto-approve")
+            Terminal.writeError(
+                "error: apply asks for confirmation, but standard input is not a terminal; review `mailzone plan` and pass --auto-approve"
+            )
             throw ExitCode(1)
         }
     }
@@ -141,8 +149,9 @@ struct ApplyCommand: AsyncParsableCommand {
             zone.serial = nil
             text += renderer.renderZone(zone)
         }
-        print(text + "Plan: \(plan.summary.counts) `mailzone apply --nsupdate` sends the changes to \(server) as "
-            + "RFC 2136 updates; the server sets the SOA serial.")
+        print(
+            text + "Plan: \(plan.summary.counts) `mailzone apply --nsupdate` sends the changes to \(server) as "
+                + "RFC 2136 updates; the server sets the SOA serial.")
         if autoApprove { return true }
         print("Apply these changes? Only 'yes' is accepted: ", terminator: "")
         return readLine()?.trimmingCharacters(in: .whitespaces) == "yes"
@@ -164,7 +173,9 @@ struct ApplyCommand: AsyncParsableCommand {
         let target = DynamicUpdateTarget(server: server, key: key, keyPath: tsigKey)
         let report: DynamicApplyReport
         do {
-            report = try DynamicApplier.apply(declaration, options: input.plannerOptions(serial: serial), target: target) {
+            report = try DynamicApplier.apply(
+                declaration, options: input.plannerOptions(serial: serial), target: target
+            ) {
                 approve(updateOf: $0, server: server)
             }
         } catch {
@@ -177,9 +188,10 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         let signed = key.map { "signed with key \($0.name)" } ?? "unsigned"
         for zone in report.zones {
-            print("Updated \(zone.origin) on \(server): \(zone.added) added, \(zone.deleted) deleted, after checking "
-                + "\(zone.prerequisites) \(zone.prerequisites == 1 ? "RRset" : "RRsets") (RFC 2136 UPDATE, \(signed)); "
-                + "the server sets the SOA serial.")
+            print(
+                "Updated \(zone.origin) on \(server): \(zone.added) added, \(zone.deleted) deleted, after checking "
+                    + "\(zone.prerequisites) \(zone.prerequisites == 1 ? "RRset" : "RRsets") (RFC 2136 UPDATE, \(signed)); "
+                    + "the server sets the SOA serial.")
         }
     }
 
@@ -192,17 +204,20 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ExitCode(1)
         } catch let error as PlanStreaming.SystemError {
             // The system's reason ("No such file or directory"), not Foundation's "The operation could not be completed".
-            Terminal.writeError("error: \(path): cannot read the saved plan: \(error); make it with `mailzone plan --out \(path)`")
+            Terminal.writeError(
+                "error: \(path): cannot read the saved plan: \(error); make it with `mailzone plan --out \(path)`")
             throw ExitCode(1)
         } catch {
-            Terminal.writeError("error: \(path): the file is not a mailzone plan (not JSON, or not the fields `mailzone plan --out` "
-                                + "writes); make it with `mailzone plan --out \(path)`")
+            Terminal.writeError(
+                "error: \(path): the file is not a mailzone plan (not JSON, or not the fields `mailzone plan --out` "
+                    + "writes); make it with `mailzone plan --out \(path)`")
             throw ExitCode(1)
         }
         var options = input.plannerOptions()
         if frozen { options.journal = .frozen }
-        return try Applier.apply(saved: saved, declaration: try input.load(), options: options,
-                                 removedTemporary: Self.reportRemoved)
+        return try Applier.apply(
+            saved: saved, declaration: try input.load(), options: options,
+            removedTemporary: Self.reportRemoved)
     }
 
     private static func reportRemoved(_ path: String) {
@@ -220,7 +235,9 @@ enum SavedPlanFile {
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw PlanStreaming.SystemError.last }
-        guard status.st_mode & S_IFMT == S_IFREG else { throw PlanStreaming.SystemError(description: "it is not a regular file") }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw PlanStreaming.SystemError(description: "it is not a regular file")
+        }
         do {
             return try handle.readToEnd() ?? Data()
         } catch {

@@ -24,7 +24,9 @@ struct CheckCommand: AsyncParsableCommand {
             let plan = Plan(declaration: input.config, invalid: errors)
             switch format {
             case .text: break
-            case .github: Terminal.write(GitHubAnnotations.render(errors: plan.errors) + GitHubAnnotations.closing(PlanTally(plan)))
+            case .github:
+                Terminal.write(
+                    GitHubAnnotations.render(errors: plan.errors) + GitHubAnnotations.closing(PlanTally(plan)))
             case .json: Terminal.write((try? PlanJSON.encode(CheckReport(plan: plan))) ?? "")
             case .markdown: Terminal.write(PlanMarkdownRenderer(title: "mailzone check").render(plan, diffs: []))
             }
@@ -34,13 +36,16 @@ struct CheckCommand: AsyncParsableCommand {
         switch format {
         case .text:
             let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
-            status = PlanStatus(try PlanStreaming.write(
-                declaration, options: options, errors: renderer.renderErrors, zone: { renderer.renderZone($0.plan) },
-                footer: { CheckReport.verdictLine($0, declaration: declaration.displayPath) }))
+            status = PlanStatus(
+                try PlanStreaming.write(
+                    declaration, options: options, errors: renderer.renderErrors,
+                    zone: { renderer.renderZone($0.plan) },
+                    footer: { CheckReport.verdictLine($0, declaration: declaration.displayPath) }))
         case .github:
-            status = PlanStatus(try PlanStreaming.write(
-                declaration, options: options, errors: { GitHubAnnotations.render(errors: $0) },
-                zone: { GitHubAnnotations.render(zone: $0.plan) }, footer: GitHubAnnotations.closing))
+            status = PlanStatus(
+                try PlanStreaming.write(
+                    declaration, options: options, errors: { GitHubAnnotations.render(errors: $0) },
+                    zone: { GitHubAnnotations.render(zone: $0.plan) }, footer: GitHubAnnotations.closing))
         case .json:
             status = PlanStatus(try PlanStreaming.writeJSON(declaration, options: options, check: true))
         case .markdown:

@@ -18,7 +18,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Output format: text, diff, json, markdown.")
     var format: PlanFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Also save the plan as JSON to this file (for `apply --plan`).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also save the plan as JSON to this file (for `apply --plan`).", valueName: "file"))
     var out: String?
 
     @Flag(help: "Exit 2 when there are changes (0 then means nothing to do).")
@@ -39,14 +41,17 @@ struct PlanCommand: AsyncParsableCommand {
         switch format {
         case .text:
             let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
-            status = PlanStatus(try PlanStreaming.write(
-                declaration, options: options, errors: renderer.renderErrors, zone: { renderer.renderZone($0.plan) },
-                footer: renderer.summaryLine, saveTo: out))
+            status = PlanStatus(
+                try PlanStreaming.write(
+                    declaration, options: options, errors: renderer.renderErrors,
+                    zone: { renderer.renderZone($0.plan) },
+                    footer: renderer.summaryLine, saveTo: out))
         case .diff:
-            status = PlanStatus(try PlanStreaming.write(
-                declaration, options: options, errors: { _ in "" },
-                zone: { PlanDiff.heldBack(zone: $0.plan) + PlanDiff.render(zone: $0) }, footer: PlanDiff.closing,
-                saveTo: out))
+            status = PlanStatus(
+                try PlanStreaming.write(
+                    declaration, options: options, errors: { _ in "" },
+                    zone: { PlanDiff.heldBack(zone: $0.plan) + PlanDiff.render(zone: $0) }, footer: PlanDiff.closing,
+                    saveTo: out))
         case .json:
             status = PlanStatus(try PlanStreaming.writeJSON(declaration, options: options, check: false, saveTo: out))
         case .markdown:

@@ -11,10 +11,12 @@ enum PlanStreaming {
     /// Writes `errors` (the findings outside any zone) rendered, then each zone rendered, then
     /// `footer` of the tally; saves the plan document to `saveTo` when given. Returns the tally
     /// for the exit code.
-    static func write(_ declaration: Declaration, options: PlannerOptions,
-                      errors renderErrors: ([PlanFinding]) -> String,
-                      zone renderZone: (ZoneOutcome) -> String,
-                      footer: (PlanTally) -> String, saveTo path: String? = nil) throws -> PlanTally {
+    static func write(
+        _ declaration: Declaration, options: PlannerOptions,
+        errors renderErrors: ([PlanFinding]) -> String,
+        zone renderZone: (ZoneOutcome) -> String,
+        footer: (PlanTally) -> String, saveTo path: String? = nil
+    ) throws -> PlanTally {
         let errors = Planner.unplacedSenders(declaration)
         var tally = PlanTally(errors: errors)
         var saved = path.map { _ in PlanJSONAssembler(declaration: declaration.displayPath, errors: errors) }
@@ -33,9 +35,12 @@ enum PlanStreaming {
 
     /// Writes the plan document (or, with `check`, the check document), its zones encoded as they
     /// are planned; saves the plan document to `saveTo` too when given. Returns the tally.
-    static func writeJSON(_ declaration: Declaration, options: PlannerOptions, check: Bool,
-                          saveTo path: String? = nil) throws -> PlanTally {
-        var assembler = PlanJSONAssembler(declaration: declaration.displayPath, errors: Planner.unplacedSenders(declaration))
+    static func writeJSON(
+        _ declaration: Declaration, options: PlannerOptions, check: Bool,
+        saveTo path: String? = nil
+    ) throws -> PlanTally {
+        var assembler = PlanJSONAssembler(
+            declaration: declaration.displayPath, errors: Planner.unplacedSenders(declaration))
         try Planner.plan(declaration, options: options) { zone in try assembler.add(zone.plan) }
         var output = Terminal.BufferedOutput()
         if check {

@@ -13,8 +13,11 @@ struct PresetsCommand: AsyncParsableCommand {
     @Argument(help: "A preset to show in full.")
     var name: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also list and show the presets this declaration defines under `presets:`.",
-                                            valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also list and show the presets this declaration defines under `presets:`.",
+            valueName: "file"))
     var config: String?
 
     func run() async throws {

@@ -25,12 +25,15 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @OptionGroup var input: DeclarationInput
 
-    @Option(name: .customLong("server"), help: ArgumentHelp(
-        "A server to ask instead of the zones' name servers, by address or host name; repeat for several. IPv6 in brackets: [::1]:53.",
-        valueName: "addr[:port]"))
+    @Option(
+        name: .customLong("server"),
+        help: ArgumentHelp(
+            "A server to ask instead of the zones' name servers, by address or host name; repeat for several. IPv6 in brackets: [::1]:53.",
+            valueName: "addr[:port]"))
     var servers: [String] = []
 
-    @Option(help: ArgumentHelp("The port of the zones' name servers when asking them (no --server).", valueName: "port"))
+    @Option(
+        help: ArgumentHelp("The port of the zones' name servers when asking them (no --server).", valueName: "port"))
     var port: UInt16 = 53
 
     @Option(help: ArgumentHelp("Seconds to wait for each answer.", valueName: "seconds"))
@@ -42,8 +45,10 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "Ask over TCP only (default: UDP, and TCP when an answer is truncated).")
     var tcp = false
 
-    @Option(help: ArgumentHelp("The EDNS UDP buffer size to offer; 0 sends no EDNS (answers over 512 octets then need TCP).",
-                               valueName: "octets"))
+    @Option(
+        help: ArgumentHelp(
+            "The EDNS UDP buffer size to offer; 0 sends no EDNS (answers over 512 octets then need TCP).",
+            valueName: "octets"))
     var ednsBufferSize: UInt16 = EDNS.defaultPayloadSize
 
     @Option(help: "Output format.")
@@ -69,9 +74,11 @@ struct VerifyCommand: AsyncParsableCommand {
             }
         }
         let declaration = try input.load()
-        let options = DNSQueryOptions(timeout: timeout, retries: retries, forceTCP: tcp,
-                                      edns: ednsBufferSize == 0 ? nil : EDNS(udpPayloadSize: max(512, ednsBufferSize)))
-        let verifier = Verifier(declaration: declaration, client: DNSQueryClient(options: options), allowOutside: input.allowOutside)
+        let options = DNSQueryOptions(
+            timeout: timeout, retries: retries, forceTCP: tcp,
+            edns: ednsBufferSize == 0 ? nil : EDNS(udpPayloadSize: max(512, ednsBufferSize)))
+        let verifier = Verifier(
+            declaration: declaration, client: DNSQueryClient(options: options), allowOutside: input.allowOutside)
         let report = verifier.verify(servers: addresses.isEmpty ? .authoritative(port: port) : .given(addresses))
         let output: String
         switch format {

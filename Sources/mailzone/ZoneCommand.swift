@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import ZoneFile
 import MailZone
+import ZoneFile
 
 /// `mailzone zone check|dump FILE`: the zone-file library on its own.
 struct ZoneCommand: AsyncParsableCommand {
@@ -20,7 +20,10 @@ struct ZoneInputOptions: ParsableArguments {
     @Option(help: "The zone's origin (default: the file's first $ORIGIN, else its first absolute owner).")
     var origin: String?
 
-    @Option(help: ArgumentHelp("Resolve relative $INCLUDE paths from this directory instead of the including file's, as BIND does with its working directory.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Resolve relative $INCLUDE paths from this directory instead of the including file's, as BIND does with its working directory.",
+            valueName: "dir"))
     var includeBase: String?
 
     func loadOptions() throws -> LoadOptions {
@@ -51,7 +54,9 @@ struct ZoneCheckCommand: AsyncParsableCommand {
     @Flag(help: "Print where the time went (read, parse, checks) on standard error.")
     var timings = false
 
-    @Flag(help: "Only split the file into its lossless syntax (entries, tokens); report lexical problems, read no records.")
+    @Flag(
+        help:
+            "Only split the file into its lossless syntax (entries, tokens); report lexical problems, read no records.")
     var syntaxOnly = false
 
     func run() async throws {
@@ -66,11 +71,15 @@ struct ZoneCheckCommand: AsyncParsableCommand {
         let warnings = zone.diagnostics.count - errors
         if !quiet {
             let origin = zone.origin.map { " \($0)" } ?? ""
-            print("\(input.file):\(origin) \(zone.recordCount) records, \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")")
+            print(
+                "\(input.file):\(origin) \(zone.recordCount) records, \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+            )
         }
         if timings {
             let t = zone.timings
-            Terminal.writeError("timings: read \(DurationText.format(t.read)), parse \(DurationText.format(t.parse)) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), checks \(DurationText.format(t.checks))")
+            Terminal.writeError(
+                "timings: read \(DurationText.format(t.read)), parse \(DurationText.format(t.parse)) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), checks \(DurationText.format(t.checks))"
+            )
         }
         if errors > 0 { throw ExitCode(1) }
     }
@@ -93,11 +102,15 @@ extension ZoneCheckCommand {
         let formatter = DiagnosticFormatter(color: Terminal.wantsColor(fileDescriptor: 2))
         for diagnostic in diagnostics { Terminal.writeError(formatter.format(diagnostic)) }
         if !quiet {
-            print("\(input.file): \(syntax.entries.count) entries, \(diagnostics.count) lexical \(diagnostics.count == 1 ? "error" : "errors")")
+            print(
+                "\(input.file): \(syntax.entries.count) entries, \(diagnostics.count) lexical \(diagnostics.count == 1 ? "error" : "errors")"
+            )
         }
         if timings {
             let t = LoadTimings(read: read - start, parse: parsed - read, bytes: source.bytes.count)
-            Terminal.writeError("timings: read \(DurationText.format(t.read)), parse \(DurationText.format(t.parse)) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), syntax only")
+            Terminal.writeError(
+                "timings: read \(DurationText.format(t.read)), parse \(DurationText.format(t.parse)) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), syntax only"
+            )
         }
         if !diagnostics.isEmpty { throw ExitCode(1) }
     }

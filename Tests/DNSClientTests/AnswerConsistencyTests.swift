@@ -1,6 +1,7 @@
 import DNSTestSupport
 import Testing
 import ZoneFile
+
 @testable import DNSClient
 
 /// Only an answer from the server asked, with the query's ID and question, counts; and an answer
@@ -26,8 +27,10 @@ struct AnswerConsistencyTests {
         defer { server.stop() }
         let address = try server.address()
         let error = #expect(throws: DNSClientError.self) { try client.query(name, type: .txt, server: address) }
-        #expect(error?.description == "\(address) sent an inconsistent answer: "
-            + "NXDOMAIN (sampledomain.com. does not exist) with 1 record in the answer section; its answers are not counted")
+        #expect(
+            error?.description == "\(address) sent an inconsistent answer: "
+                + "NXDOMAIN (sampledomain.com. does not exist) with 1 record in the answer section; its answers are not counted"
+        )
     }
 
     /// RFC 6604 §3: NXDOMAIN after a CNAME chain speaks of the chain's last name.
@@ -47,8 +50,10 @@ struct AnswerConsistencyTests {
         defer { server.stop() }
         let address = try server.address()
         let error = #expect(throws: DNSClientError.self) { try client.query(name, type: .txt, server: address) }
-        #expect(error?.description == "\(address) sent an inconsistent answer: "
-            + "the answer section holds other.example. TXT, which is neither sampledomain.com. nor an alias on its way; its answers are not counted")
+        #expect(
+            error?.description == "\(address) sent an inconsistent answer: "
+                + "the answer section holds other.example. TXT, which is neither sampledomain.com. nor an alias on its way; its answers are not counted"
+        )
     }
 
     /// Datagrams with another ID or another question (or none, for an answer that is not an error
@@ -60,10 +65,12 @@ struct AnswerConsistencyTests {
         let wrong: @Sendable ([UInt8]) -> [[UInt8]] = { query in
             let id = (try? DNSMessage(decoding: query))?.header.id ?? 0
             let mx = [DNSQuestion(name: (try? DomainName(parsing: "sampledomain.com.")) ?? .root, type: .mx)]
-            return [CraftedServer.answer(to: query, id: id &+ 1, answers: [other]),
-                    CraftedServer.answer(to: query, questions: mx, answers: [other]),
-                    CraftedServer.answer(to: query, questions: [], answers: [other]),
-                    CraftedServer.answer(to: query, rcode: 3, questions: [])]
+            return [
+                CraftedServer.answer(to: query, id: id &+ 1, answers: [other]),
+                CraftedServer.answer(to: query, questions: mx, answers: [other]),
+                CraftedServer.answer(to: query, questions: [], answers: [other]),
+                CraftedServer.answer(to: query, rcode: 3, questions: []),
+            ]
         }
         let honest = try CraftedServer { query, _ in
             wrong(query) + [CraftedServer.answer(to: query, answers: [record])]

@@ -57,8 +57,9 @@ enum CapturedMessages {
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file \(url.lastPathComponent); run with MAILZONE_RECORD=1 to create it",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden file \(url.lastPathComponent); run with MAILZONE_RECORD=1 to create it",
+                sourceLocation: sourceLocation)
             return
         }
         #expect(actual == expected, "golden \(url.lastPathComponent) differs", sourceLocation: sourceLocation)

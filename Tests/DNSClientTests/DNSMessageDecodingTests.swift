@@ -1,5 +1,6 @@
 import Testing
 import ZoneFile
+
 @testable import DNSClient
 
 /// Reading real BIND answers: compressed owners and RDATA names, split TXT strings, EDNS,
@@ -17,15 +18,18 @@ struct DNSMessageDecodingTests {
         let capture = try CapturedMessages.load(name)
         let captured = try DNSMessage(decoding: capture.query)
         let question = try #require(captured.questions.first)
-        let built = DNSMessage.query(id: captured.header.id, name: question.name, type: question.type,
-                                     edns: captured.edns.map { EDNS(udpPayloadSize: $0.udpPayloadSize) })
+        let built = DNSMessage.query(
+            id: captured.header.id, name: question.name, type: question.type,
+            edns: captured.edns.map { EDNS(udpPayloadSize: $0.udpPayloadSize) })
         #expect(try built.encoded() == capture.query)
     }
 
     @Test func compressedNamesInRDataAreExpanded() throws {
         let message = try DNSMessage(decoding: try CapturedMessages.load("soa-apex").response)
         let soa = try #require(message.answers.first)
-        #expect(soa.rdata.presentation == "ns1.sampledomain.com. hostmaster.sampledomain.com. 2026113001 7200 3600 1209600 300")
+        #expect(
+            soa.rdata.presentation
+                == "ns1.sampledomain.com. hostmaster.sampledomain.com. 2026113001 7200 3600 1209600 300")
         // The SOA's names were pointers in the message; the RDATA holds them in full.
         #expect(soa.rdata.wire.count == 22 + 29 + 20)
         let ns = try #require(message.authority.first)
@@ -59,8 +63,9 @@ struct DNSMessageDecodingTests {
     }
 
     @Test func extendedRCodeJoinsHeaderAndOPT() throws {
-        var message = DNSMessage(header: DNSHeader(id: 7, isResponse: true, rcodeLow: 0),
-                                 edns: EDNS(udpPayloadSize: 1232, extendedRCode: 1))
+        var message = DNSMessage(
+            header: DNSHeader(id: 7, isResponse: true, rcodeLow: 0),
+            edns: EDNS(udpPayloadSize: 1232, extendedRCode: 1))
         #expect(message.rcode == .badVersion)
         message = try DNSMessage(decoding: try message.encoded())
         #expect(message.rcode == .badVersion)

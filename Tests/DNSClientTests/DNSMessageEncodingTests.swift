@@ -1,5 +1,6 @@
 import Testing
 import ZoneFile
+
 @testable import DNSClient
 
 /// Writing messages: queries byte for byte, name compression, and round trips through the reader.
@@ -8,10 +9,11 @@ struct DNSMessageEncodingTests {
 
     @Test func queryWithoutEDNSIsTheRFC1035Layout() throws {
         let query = DNSMessage.query(id: 0xBEEF, name: try name("example.com."), type: .mx, edns: nil)
-        #expect(try query.encoded() == [
-            0xBE, 0xEF, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-            7, 0x65, 0x78, 0x61, 0x6D, 0x70, 0x6C, 0x65, 3, 0x63, 0x6F, 0x6D, 0, 0x00, 0x0F, 0x00, 0x01,
-        ])
+        #expect(
+            try query.encoded() == [
+                0xBE, 0xEF, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+                7, 0x65, 0x78, 0x61, 0x6D, 0x70, 0x6C, 0x65, 3, 0x63, 0x6F, 0x6D, 0, 0x00, 0x0F, 0x00, 0x01,
+            ])
     }
 
     @Test func queryWithEDNSEndsWithAnOPTRecord() throws {
@@ -23,8 +25,9 @@ struct DNSMessageEncodingTests {
 
     @Test func repeatedNamesBecomePointers() throws {
         let owner = try name("sampledomain.com.")
-        var message = DNSMessage(header: DNSHeader(id: 9, isResponse: true, isAuthoritative: true),
-                                 questions: [DNSQuestion(name: owner, type: .mx)])
+        var message = DNSMessage(
+            header: DNSHeader(id: 9, isResponse: true, isAuthoritative: true),
+            questions: [DNSQuestion(name: owner, type: .mx)])
         message.answers = [
             try DNSResourceRecord(owner: owner, type: .mx, ttl: 300, presentation: "10 mx.sampledomain.com."),
             try DNSResourceRecord(owner: owner, type: .mx, ttl: 300, presentation: "20 MX2.SampleDomain.COM."),

@@ -1,5 +1,6 @@
 import Testing
 import ZoneFile
+
 @testable import DNSClient
 
 /// Damaged and hostile messages are refused with an error that says where, never a crash or a hang.
@@ -58,7 +59,9 @@ struct DNSMessageMalformedTests {
     }
 
     @Test func trailingOctetsAreRefused() {
-        #expect(throws: DNSMessageError.trailingOctets(count: 2)) { try DNSMessage(decoding: message(answers: 0, [1, 2])) }
+        #expect(throws: DNSMessageError.trailingOctets(count: 2)) {
+            try DNSMessage(decoding: message(answers: 0, [1, 2]))
+        }
     }
 
     @Test func secondOPTIsRefused() {
@@ -68,9 +71,11 @@ struct DNSMessageMalformedTests {
     }
 
     @Test func errorsSayWhereTheProblemIs() {
-        #expect(DNSMessageError.badPointer(offset: 14, target: 12).description
-            == "the compression pointer at offset 14 points to 12, which is not an earlier name")
-        #expect(DNSMessageError.truncated(what: "record", offset: 40).description
-            == "the message ends inside the record that starts at offset 40")
+        #expect(
+            DNSMessageError.badPointer(offset: 14, target: 12).description
+                == "the compression pointer at offset 14 points to 12, which is not an earlier name")
+        #expect(
+            DNSMessageError.truncated(what: "record", offset: 40).description
+                == "the message ends inside the record that starts at offset 40")
     }
 }

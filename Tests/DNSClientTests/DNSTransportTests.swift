@@ -1,5 +1,6 @@
 import Testing
 import ZoneFile
+
 @testable import DNSClient
 
 /// The transport's failures: a silent server times out within its bound with a message that says
@@ -33,10 +34,14 @@ struct DNSTransportTests {
 
     @Test func timeoutMessageNamesServerAndWait() throws {
         let address = try DNSServerAddress(parsing: "127.0.0.1:5353")
-        #expect(DNSClientError.timeout(server: address, seconds: 2, attempts: 3, transport: .udp).description
-            == "127.0.0.1:5353 did not answer in 2 s (3 attempts over UDP); check that the server runs and that a firewall lets DNS through, or raise --timeout")
-        #expect(DNSClientError.timeout(server: address, seconds: 0.5, attempts: 1, transport: .tcp).description
-            == "127.0.0.1:5353 did not answer in 0.5 s (over TCP); check that the server runs and that a firewall lets DNS through, or raise --timeout")
+        #expect(
+            DNSClientError.timeout(server: address, seconds: 2, attempts: 3, transport: .udp).description
+                == "127.0.0.1:5353 did not answer in 2 s (3 attempts over UDP); check that the server runs and that a firewall lets DNS through, or raise --timeout"
+        )
+        #expect(
+            DNSClientError.timeout(server: address, seconds: 0.5, attempts: 1, transport: .tcp).description
+                == "127.0.0.1:5353 did not answer in 0.5 s (over TCP); check that the server runs and that a firewall lets DNS through, or raise --timeout"
+        )
     }
 
     @Test func closedUDPPortIsRefused() throws {
@@ -55,8 +60,10 @@ struct DNSTransportTests {
         #expect(throws: DNSClientError.refused(server: address, transport: .tcp)) {
             try client.query(name, type: .soa, server: address)
         }
-        #expect(DNSClientError.refused(server: address, transport: .tcp).description
-            == "\(address) refused the TCP connection: nothing listens on that port; check the address and port, and that the name server runs")
+        #expect(
+            DNSClientError.refused(server: address, transport: .tcp).description
+                == "\(address) refused the TCP connection: nothing listens on that port; check the address and port, and that the name server runs"
+        )
     }
 
     @Test func onlyTheAnswerToTheQuestionAskedMatches() throws {
@@ -87,14 +94,19 @@ struct ServerHostNameTests {
     let resolver = StubResolver(answers: ["ns1.example.net.": ["192.0.2.7", "2001:db8::7"]])
 
     @Test func numericAddressesNeedNoResolver() throws {
-        #expect(try DNSServerAddress.addresses(parsing: "192.0.2.1:5353", resolver: resolver).map(\.description) == ["192.0.2.1:5353"])
+        #expect(
+            try DNSServerAddress.addresses(parsing: "192.0.2.1:5353", resolver: resolver).map(\.description) == [
+                "192.0.2.1:5353"
+            ])
     }
 
     @Test func hostNamesAreResolved() throws {
-        #expect(try DNSServerAddress.addresses(parsing: "ns1.example.net", resolver: resolver).map(\.description)
-            == ["192.0.2.7:53", "[2001:db8::7]:53"])
-        #expect(try DNSServerAddress.addresses(parsing: "ns1.example.net.:5353", resolver: resolver).map(\.description)
-            == ["192.0.2.7:5353", "[2001:db8::7]:5353"])
+        #expect(
+            try DNSServerAddress.addresses(parsing: "ns1.example.net", resolver: resolver).map(\.description)
+                == ["192.0.2.7:53", "[2001:db8::7]:53"])
+        #expect(
+            try DNSServerAddress.addresses(parsing: "ns1.example.net.:5353", resolver: resolver).map(\.description)
+                == ["192.0.2.7:5353", "[2001:db8::7]:5353"])
     }
 
     @Test(arguments: ["ns2.example.net", "ns1..example.net", "ns1.example.net:0", "ns1.example.net:x", ""])

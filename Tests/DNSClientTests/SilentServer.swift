@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A socket bound to 127.0.0.1 on a free port that never answers: a server that is up but
@@ -15,9 +15,9 @@ final class SilentServer {
     /// With `tcp`, a listening TCP socket whose connections the kernel accepts but no one reads.
     init(tcp: Bool = false) throws {
         #if canImport(Darwin)
-        let type = tcp ? SOCK_STREAM : SOCK_DGRAM
+            let type = tcp ? SOCK_STREAM : SOCK_DGRAM
         #else
-        let type = Int32(tcp ? SOCK_STREAM.rawValue : SOCK_DGRAM.rawValue)
+            let type = Int32(tcp ? SOCK_STREAM.rawValue : SOCK_DGRAM.rawValue)
         #endif
         let descriptor = socket(AF_INET, type, 0)
         guard descriptor >= 0 else { throw BindFailed() }
@@ -26,7 +26,9 @@ final class SilentServer {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else {
             close(descriptor)

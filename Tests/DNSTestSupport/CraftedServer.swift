@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import Foundation
 import DNSClient
+import Foundation
 import ZoneFile
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A UDP "server" on 127.0.0.1 that answers each query with datagrams a test crafts from it:
 /// an NXDOMAIN that carries records, another ID, another question, bytes that are no message.
@@ -94,9 +95,9 @@ public final class CraftedServer: @unchecked Sendable {
 
     private static func bound() throws -> (Int32, UInt16) {
         #if canImport(Darwin)
-        let descriptor = socket(AF_INET, SOCK_DGRAM, 0)
+            let descriptor = socket(AF_INET, SOCK_DGRAM, 0)
         #else
-        let descriptor = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+            let descriptor = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         #endif
         guard descriptor >= 0 else { throw SocketFailed() }
         var address = sockaddr_in()
@@ -119,8 +120,10 @@ public final class CraftedServer: @unchecked Sendable {
     }
 
     /// The answer a test crafts: the query's ID and question unless told otherwise, QR and AA set.
-    public static func answer(to queryBytes: [UInt8], rcode: UInt8 = 0, id: UInt16? = nil,
-                              questions: [DNSQuestion]? = nil, answers: [DNSResourceRecord] = []) -> [UInt8] {
+    public static func answer(
+        to queryBytes: [UInt8], rcode: UInt8 = 0, id: UInt16? = nil,
+        questions: [DNSQuestion]? = nil, answers: [DNSResourceRecord] = []
+    ) -> [UInt8] {
         guard let query = try? DNSMessage(decoding: queryBytes) else { return [] }
         let header = DNSHeader(id: id ?? query.header.id, isResponse: true, isAuthoritative: true, rcodeLow: rcode)
         let message = DNSMessage(header: header, questions: questions ?? query.questions, answers: answers)

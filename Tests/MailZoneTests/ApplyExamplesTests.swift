@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// Apply on every example: the zone files it writes equal the committed `golden/applied/` files byte for byte,
@@ -9,7 +10,9 @@ import Testing
     func applyMatchesGolden(_ name: String) throws {
         let folder = try ApplySupport.copy(ApplySupport.examples.appendingPathComponent(name))
         let declaration = try ApplySupport.declaration(in: folder)
-        let before = try ApplySupport.zoneFiles(in: folder).map { ($0, try ApplySupport.read(folder.appendingPathComponent($0))) }
+        let before = try ApplySupport.zoneFiles(in: folder).map {
+            ($0, try ApplySupport.read(folder.appendingPathComponent($0)))
+        }
         let options = PlannerOptions(now: ApplySupport.now)
         let golden = ApplySupport.examples.appendingPathComponent("\(name)/golden/applied")
         var refused = false
@@ -31,10 +34,13 @@ import Testing
             let actual = try ApplySupport.read(folder.appendingPathComponent(path))
             let expected = golden.appendingPathComponent(path)
             if DeclarationFixtures.recording {
-                try FileManager.default.createDirectory(at: expected.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: expected.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(actual.utf8).write(to: expected)
             } else {
-                #expect(actual == (try? ApplySupport.read(expected)), "\(name)/\(path) differs from golden/applied (MAILZONE_RECORD=1 re-records)")
+                #expect(
+                    actual == (try? ApplySupport.read(expected)),
+                    "\(name)/\(path) differs from golden/applied (MAILZONE_RECORD=1 re-records)")
             }
         }
         // Idempotent: a second plan has nothing to do.
@@ -42,7 +48,9 @@ import Testing
         #expect(!again.plan.hasChanges)
         #expect(!again.plan.hasProblems)
         // No temporary files left behind.
-        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.contains(".mailzone-") }
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter {
+            $0.contains(".mailzone-")
+        }
         #expect(leftovers.isEmpty)
         // BIND accepts every zone apply wrote.
         guard ApplySupport.bindAvailable else {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// A real `mailzone apply` signalled between writing its temporary file and renaming it leaves the
@@ -7,7 +8,9 @@ import Testing
 @Suite struct ApplyInterruptTests {
     @Test(arguments: [SIGTERM, SIGINT])
     func signalRemovesTheTemporaryFile(_ number: Int32) throws {
-        let directory = try ApplySupport.write(["mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone])
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
+        ])
         let zones = directory.appendingPathComponent("zones")
         let binary = try #require(MailzoneBinary.url, "the mailzone binary is not built")
         let process = Process()
@@ -24,7 +27,9 @@ import Testing
         var temporary: [String] = []
         while temporary.isEmpty, process.isRunning, Date() < deadline {
             Thread.sleep(forTimeInterval: 0.02)
-            temporary = ((try? FileManager.default.contentsOfDirectory(atPath: zones.path)) ?? []).filter { $0.contains(".mailzone-") }
+            temporary = ((try? FileManager.default.contentsOfDirectory(atPath: zones.path)) ?? []).filter {
+                $0.contains(".mailzone-")
+            }
         }
         #expect(temporary.count == 1, "the temporary file did not appear")
         kill(process.processIdentifier, number)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// The new text of a zone keeps the old file's owner, group and mode (setuid and setgid bits too), or
@@ -24,7 +25,9 @@ import Testing
 
     /// A zone in a directory nobody may write, owned `owner:group` with `mode`.
     static func zone(owner: uid_t, group: gid_t, mode: mode_t) throws -> (directory: URL, zone: URL) {
-        let directory = try ApplySupport.write(["mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone])
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
+        ])
         let zone = directory.appendingPathComponent("zones/db.example.com")
         #expect(chown(directory.appendingPathComponent("zones").path, nobody, nobody) == 0)
         #expect(chown(zone.path, owner, group) == 0)
@@ -32,11 +35,15 @@ import Testing
         return (directory, zone)
     }
 
-    @Test(arguments: [(nobody, group, mode_t(0o2750)), (uid_t(0), gid_t(0), mode_t(0o444)), (nobody, group, mode_t(0o4640))])
+    @Test(arguments: [
+        (nobody, group, mode_t(0o2750)), (uid_t(0), gid_t(0), mode_t(0o444)), (nobody, group, mode_t(0o4640)),
+    ])
     func rootKeepsOwnerGroupAndMode(_ owner: uid_t, _ group: gid_t, _ mode: mode_t) throws {
         guard Self.requireRoot() else { return }
         let (directory, zone) = try Self.zone(owner: owner, group: group, mode: mode)
-        _ = try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+        _ = try Applier.apply(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+        ) { _ in true }
         #expect(try ApplySupport.read(zone).contains(" 2026120100 "))
         let status = Self.status(zone)
         #expect(status.st_uid == owner)
@@ -47,10 +54,14 @@ import Testing
     /// Runs `mailzone apply --auto-approve` as nobody, with `groups` as its supplementary groups.
     static func applyAsNobody(in directory: URL, groups: [gid_t]) throws -> MailzoneBinary.Result {
         let setpriv = "/usr/bin/setpriv"
-        #expect(FileManager.default.isExecutableFile(atPath: setpriv), "setpriv (util-linux) is needed to run apply as another user")
-        let groupOption = groups.isEmpty ? ["--clear-groups"] : ["--groups", groups.map(String.init).joined(separator: ",")]
-        return try MailzoneBinary.run(["apply", "--auto-approve"], in: directory,
-                                      wrapper: [setpriv, "--reuid", "\(nobody)", "--regid", "\(nobody)"] + groupOption)
+        #expect(
+            FileManager.default.isExecutableFile(atPath: setpriv),
+            "setpriv (util-linux) is needed to run apply as another user")
+        let groupOption =
+            groups.isEmpty ? ["--clear-groups"] : ["--groups", groups.map(String.init).joined(separator: ",")]
+        return try MailzoneBinary.run(
+            ["apply", "--auto-approve"], in: directory,
+            wrapper: [setpriv, "--reuid", "\(nobody)", "--regid", "\(nobody)"] + groupOption)
     }
 
     @Test func memberOfTheGroupKeepsIt() throws {
@@ -71,10 +82,16 @@ import Testing
         let (directory, zone) = try Self.zone(owner: Self.nobody, group: Self.group, mode: 0o640)
         let result = try Self.applyAsNobody(in: directory, groups: [])
         #expect(result.status == 1)
-        #expect(result.errors == "error: zones/db.example.com: cannot keep group 4242: run as a member of 4242 or as root (the file is nobody:4242 640); the file was not changed\n")
+        #expect(
+            result.errors
+                == "error: zones/db.example.com: cannot keep group 4242: run as a member of 4242 or as root (the file is nobody:4242 640); the file was not changed\n"
+        )
         #expect(try ApplySupport.read(zone) == ApplyTests.crlfZone)
         #expect(Self.status(zone).st_gid == Self.group)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: zone.deletingLastPathComponent().path) == ["db.example.com"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: zone.deletingLastPathComponent().path) == [
+                "db.example.com"
+            ])
     }
 
     @Test func ownerThatCannotBeKeptIsRefused() throws {
@@ -82,7 +99,10 @@ import Testing
         let (directory, zone) = try Self.zone(owner: 0, group: 0, mode: 0o444)
         let result = try Self.applyAsNobody(in: directory, groups: [])
         #expect(result.status == 1)
-        #expect(result.errors == "error: zones/db.example.com: cannot keep owner root: run as root (the file is root:root 444); the file was not changed\n")
+        #expect(
+            result.errors
+                == "error: zones/db.example.com: cannot keep owner root: run as root (the file is root:root 444); the file was not changed\n"
+        )
         #expect(try ApplySupport.read(zone) == ApplyTests.crlfZone)
         #expect(Self.status(zone).st_uid == 0)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZoneFile
+
 @testable import MailZone
 
 /// `apply --plan` trusts no path, edit or record of a saved plan: it plans again from the declaration
@@ -15,7 +16,9 @@ import ZoneFile
     @Test func tamperedPlanCannotWriteOutsideTheTree() throws {
         let outside = try ApplySupport.write(["victim": "precious\n"])
         let victim = outside.appendingPathComponent("victim")
-        let directory = try ApplySupport.write(["mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone])
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
+        ])
         #expect(try MailzoneBinary.run(["plan", "--out", "plan.json"], in: directory).status == 0)
         let planFile = directory.appendingPathComponent("plan.json")
         let saved = try PlanJSON.decode(try Data(contentsOf: planFile))
@@ -44,7 +47,8 @@ import ZoneFile
             #expect(result.status == 1, "\(what)")
             #expect(result.errors == "error: \(Self.prefix)\(expected[what] ?? "")\(Self.suffix)\n", "\(what)")
             #expect(try ApplySupport.read(victim) == "precious\n")
-            #expect(try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")) == ApplyTests.crlfZone)
+            #expect(
+                try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")) == ApplyTests.crlfZone)
         }
     }
 
@@ -58,7 +62,10 @@ import ZoneFile
         let refused = try MailzoneBinary.run(["apply", "--plan", "plan.json"], in: directory)
         #expect(refused.status == 1)
         let resolved = FilePaths.resolved(zone.path)
-        #expect(refused.errors == "error: \(Self.prefix)planning again finds a problem: the zone file \(zone.path) is outside the directory of mailzone.yaml (resolved: \(resolved)) (mailzone.yaml:3); keep zone files in the repository beside the declaration, or pass --allow-outside\(Self.suffix)\n")
+        #expect(
+            refused.errors
+                == "error: \(Self.prefix)planning again finds a problem: the zone file \(zone.path) is outside the directory of mailzone.yaml (resolved: \(resolved)) (mailzone.yaml:3); keep zone files in the repository beside the declaration, or pass --allow-outside\(Self.suffix)\n"
+        )
         #expect(try ApplySupport.read(zone) == ApplyTests.crlfZone)
         let applied = try MailzoneBinary.run(["apply", "--allow-outside", "--plan", "plan.json"], in: directory)
         #expect(applied.errors == "")
@@ -67,7 +74,9 @@ import ZoneFile
 
     /// A record changed in the saved plan (the value it says apply writes) is refused.
     @Test func tamperedRecordIsRefused() throws {
-        let directory = try ApplySupport.write(["mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone])
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
+        ])
         let declaration = try ApplySupport.declaration(in: directory)
         var plan = Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now)).plan
         let index = try #require(plan.zones[0].senders[0].items.firstIndex { $0.type == "MX" })
@@ -75,7 +84,8 @@ import ZoneFile
         #expect {
             try Applier.apply(saved: plan, declaration: declaration, options: PlannerOptions(now: ApplySupport.now))
         } throws: { error in
-            "\(error)" == "\(Self.prefix)its record create example.com. MX 10 mx.attacker.example. is not one planning again gives\(Self.suffix)"
+            "\(error)"
+                == "\(Self.prefix)its record create example.com. MX 10 mx.attacker.example. is not one planning again gives\(Self.suffix)"
         }
         #expect(try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")) == ApplyTests.crlfZone)
     }
@@ -83,7 +93,9 @@ import ZoneFile
     /// A saved plan applied on a later day writes the serial it shows (still after the zone's), not today's;
     /// a serial edited into the plan beyond what planning would choose is refused.
     @Test func savedSerialIsKeptWhileValid() throws {
-        let directory = try ApplySupport.write(["mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone])
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
+        ])
         let declaration = try ApplySupport.declaration(in: directory)
         let outcome = Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now))
         var tampered = outcome.plan

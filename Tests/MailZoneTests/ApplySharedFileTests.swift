@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 @testable import ZoneFile
 
@@ -36,12 +37,17 @@ import Testing
             "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": "a.test.\tIN\tTXT\t\"v=spf1 mx -all\"\nb.test.\tIN\tTXT\t\"v=spf1 a -all\"\n",
         ])
-        let report = try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+        let report = try Applier.apply(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+        ) { _ in true }
         let path = { (name: String) in directory.appendingPathComponent(name).path }
         #expect(report.written == [path("zones/db.a.test"), path("zones/../shared/mail.inc"), path("zones/db.b.test")])
-        #expect(try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc"))
-            == "a.test.\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\"\nb.test.\tIN\tTXT\t\"v=spf1 a include:qcloudmail.com -all\"\n")
-        let again = Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
+        #expect(
+            try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc"))
+                == "a.test.\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\"\nb.test.\tIN\tTXT\t\"v=spf1 a include:qcloudmail.com -all\"\n"
+        )
+        let again = Planner.plan(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         #expect(!again.plan.hasChanges)
         #expect(!again.plan.hasProblems)
     }
@@ -53,10 +59,16 @@ import Testing
             "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": "@\tIN\tTXT\t\"v=spf1 mx -all\"\n",
         ])
-        let report = try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+        let report = try Applier.apply(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+        ) { _ in true }
         #expect(report.written.count == 3)
-        #expect(try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc")) == "@\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\"\n")
-        #expect(!Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)).plan.hasChanges)
+        #expect(
+            try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc"))
+                == "@\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\"\n")
+        #expect(
+            !Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
+                .plan.hasChanges)
     }
 
     /// New records written into the shared file with relative owners would be records of every zone that
@@ -69,9 +81,12 @@ import Testing
             "zones/db.a.test": zone, "zones/db.b.test": zone, "shared/mail.inc": include,
         ])
         #expect {
-            try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+            try Applier.apply(
+                try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+            ) { _ in true }
         } throws: { error in
-            "\(error)" == "\(directory.path)/zones/db.a.test: zone a.test. does not read back as planned once the edits of every zone that reads \(directory.path)/zones/../shared/mail.inc (also b.test.) are applied together (the edited zone's records differ from the plan (missing: none; not planned: _dmarc.a.test. TXT \"v=DMARC1; p=none\"; a.test. MX 10 mxbiz1.qq.com.; qcloud._domainkey.a.test. TXT \"v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCg...)) — nothing was written; keep each zone's mail records in a file that only that zone reads"
+            "\(error)"
+                == "\(directory.path)/zones/db.a.test: zone a.test. does not read back as planned once the edits of every zone that reads \(directory.path)/zones/../shared/mail.inc (also b.test.) are applied together (the edited zone's records differ from the plan (missing: none; not planned: _dmarc.a.test. TXT \"v=DMARC1; p=none\"; a.test. MX 10 mxbiz1.qq.com.; qcloud._domainkey.a.test. TXT \"v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCg...)) — nothing was written; keep each zone's mail records in a file that only that zone reads"
         }
         #expect(try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc")) == include)
         #expect(try ApplySupport.read(directory.appendingPathComponent("zones/db.a.test")) == zone)
@@ -83,16 +98,21 @@ import Testing
         let include = "@\tIN\tTXT\t\"v=spf1 mx -all\"\n"
         let declaration = Self.declaration(["a", "b"]).replacingOccurrences(
             of: "preset: tencent-ses\n        dkim: { qcloud: \"v=DKIM1; k=rsa; p=\(ApplyTests.key2)\" }",
-            with: "preset: sparkpost\n        inputs: { dkim_selector: zmail }\n        dkim: { key: \"v=DKIM1; k=rsa; p=\(ApplyTests.key2)\" }")
+            with:
+                "preset: sparkpost\n        inputs: { dkim_selector: zmail }\n        dkim: { key: \"v=DKIM1; k=rsa; p=\(ApplyTests.key2)\" }"
+        )
         #expect(declaration.contains("preset: sparkpost"))
         let directory = try ApplySupport.write([
             "mailzone.yaml": declaration, "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": include,
         ])
         #expect {
-            try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+            try Applier.apply(
+                try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+            ) { _ in true }
         } throws: { error in
-            "\(error)" == "\(directory.path)/zones/../shared/mail.inc is read by zones a.test., b.test., and the plans of a.test. and b.test. change it differently at line 1 — nothing was written; keep each zone's mail records in a file that only that zone reads"
+            "\(error)"
+                == "\(directory.path)/zones/../shared/mail.inc is read by zones a.test., b.test., and the plans of a.test. and b.test. change it differently at line 1 — nothing was written; keep each zone's mail records in a file that only that zone reads"
         }
         #expect(try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc")) == include)
     }
@@ -102,17 +122,31 @@ import Testing
     @Test func appliesThroughDifferentPathsLoseNoUpdate() async throws {
         let directory = try ApplySupport.write([
             "zones/db.example.com": ApplyTests.crlfZone,
-            "a.yaml": ApplyTests.declaration().replacingOccurrences(of: "domain: example.com", with: "domain: a.example.com"),
-            "b.yaml": ApplyTests.declaration(dkim: ApplyTests.key2).replacingOccurrences(of: "domain: example.com", with: "domain: b.example.com")
-                .replacingOccurrences(of: "zones/db.example.com", with: "linked/db.example.com"),
+            "a.yaml": ApplyTests.declaration().replacingOccurrences(
+                of: "domain: example.com", with: "domain: a.example.com"),
+            "b.yaml": ApplyTests.declaration(dkim: ApplyTests.key2).replacingOccurrences(
+                of: "domain: example.com", with: "domain: b.example.com"
+            )
+            .replacingOccurrences(of: "zones/db.example.com", with: "linked/db.example.com"),
             "linked/README": "links to the zones\n",
         ])
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("linked/db.example.com").path,
-                                                   withDestinationPath: "../zones/db.example.com")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("linked/db.example.com").path,
+            withDestinationPath: "../zones/db.example.com")
         let a = try DeclarationSource.load(path: directory.appendingPathComponent("a.yaml").path)
         let b = try DeclarationSource.load(path: directory.appendingPathComponent("b.yaml").path)
-        async let first = Task.detached { try Applier.apply(a, options: PlannerOptions(now: ApplySupport.now)) { _ in usleep(300_000); return true } }.value
-        async let second = Task.detached { try Applier.apply(b, options: PlannerOptions(now: ApplySupport.now)) { _ in usleep(300_000); return true } }.value
+        async let first = Task.detached {
+            try Applier.apply(a, options: PlannerOptions(now: ApplySupport.now)) { _ in
+                usleep(300_000)
+                return true
+            }
+        }.value
+        async let second = Task.detached {
+            try Applier.apply(b, options: PlannerOptions(now: ApplySupport.now)) { _ in
+                usleep(300_000)
+                return true
+            }
+        }.value
         let reports = try await [first, second]
         #expect(reports.allSatisfy { $0.written.count == 1 })
         let zone = ZoneLoader.load(path: directory.appendingPathComponent("zones/db.example.com").path)

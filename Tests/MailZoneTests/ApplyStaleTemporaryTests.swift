@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZoneFile
+
 @testable import MailZone
 
 /// The next apply removes the temporary files an older, killed apply left (SIGKILL cannot be caught):
@@ -20,8 +21,13 @@ import ZoneFile
         let result = try MailzoneBinary.run(["apply", "--auto-approve"], in: directory)
         #expect(result.status == 0)
         let resolved = FilePaths.resolved(zones.path)
-        #expect(result.output.hasPrefix("Removed \(resolved)/.db.example.com.mailzone-Ab12Cd, a temporary file an interrupted apply left behind.\n"))
-        #expect(result.output.hasSuffix("Applied example.com.: wrote zones/db.example.com (serial 2026113003 => 2026120100).\n"))
+        #expect(
+            result.output.hasPrefix(
+                "Removed \(resolved)/.db.example.com.mailzone-Ab12Cd, a temporary file an interrupted apply left behind.\n"
+            ))
+        #expect(
+            result.output.hasSuffix(
+                "Applied example.com.: wrote zones/db.example.com (serial 2026113003 => 2026120100).\n"))
         var expected = ["db.example.com", ".db.example.com.mailzone-short"]
         if geteuid() == 0 { expected.append(".notes.mailzone-Zz99Yy") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: zones.path).sorted() == expected.sorted())
@@ -39,7 +45,8 @@ import ZoneFile
         let result = try MailzoneBinary.run(["apply", "--auto-approve"], in: directory)
         #expect(result.status == 1)
         #expect(!result.output.contains("Removed"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).sorted()
-            == [".db.example.com.mailzone-Ab12Cd", "db.example.com"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: outside.path).sorted()
+                == [".db.example.com.mailzone-Ab12Cd", "db.example.com"])
     }
 }

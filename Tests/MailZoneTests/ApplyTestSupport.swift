@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// Temporary copies of example folders and small zones, for apply tests that write files.
@@ -26,7 +27,8 @@ enum ApplySupport {
         let directory = try temporaryDirectory()
         for (name, text) in files {
             let url = directory.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         return directory
@@ -43,7 +45,9 @@ enum ApplySupport {
     /// Example folders that hold a mailzone.yaml.
     static func exampleNames() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []
-        return names.filter { FileManager.default.fileExists(atPath: examples.appendingPathComponent("\($0)/mailzone.yaml").path) }.sorted()
+        return names.filter {
+            FileManager.default.fileExists(atPath: examples.appendingPathComponent("\($0)/mailzone.yaml").path)
+        }.sorted()
     }
 
     /// Zone files under a folder's `zones/`, relative paths, sorted.
@@ -52,12 +56,14 @@ enum ApplySupport {
         guard let enumerator = FileManager.default.enumerator(atPath: zones.path) else { return [] }
         return enumerator.compactMap { $0 as? String }.filter {
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: zones.appendingPathComponent($0).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            return FileManager.default.fileExists(
+                atPath: zones.appendingPathComponent($0).path, isDirectory: &isDirectory) && !isDirectory.boolValue
         }.map { "zones/\($0)" }.sorted()
     }
 
     static var bindAvailable: Bool {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/named-checkzone") || FileManager.default.isExecutableFile(atPath: "/usr/sbin/named-checkzone")
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/named-checkzone")
+            || FileManager.default.isExecutableFile(atPath: "/usr/sbin/named-checkzone")
     }
 
     static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
@@ -66,8 +72,9 @@ enum ApplySupport {
     static func namedCheckzone(origin: String, file: String) throws -> (Int32, String) {
         // BIND resolves $INCLUDE against its working directory; mailzone against the including file.
         let url = URL(fileURLWithPath: file)
-        let result = try ToolProcess.run("named-checkzone", ["-i", "local", origin, url.lastPathComponent],
-                                         in: url.deletingLastPathComponent())
+        let result = try ToolProcess.run(
+            "named-checkzone", ["-i", "local", origin, url.lastPathComponent],
+            in: url.deletingLastPathComponent())
         return (result.status, result.output)
     }
 }

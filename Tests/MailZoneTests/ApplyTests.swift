@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 @testable import ZoneFile
 
 /// apply's guarantees: minimal edits, safe writes, refusals that leave files whole, no lost updates,
 /// and no zone syntax injected from YAML.
 @Suite struct ApplyTests {
-    static let key1 = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/McgujTfeeJU6qIOH2LlFXmrNvVZiJ0iqdA4lfcA/vpCEbhktgXyyxxkpsUzEohO/7GsOPOMgDLvsW7F7lfXb1adErXteVbxZ/7dHlHufgyqWABlLNKXXfZ5qj8QcLBuh1tPONlVIvI5ZAy+UXCcFiTJKXmB1H5u1Ji2+4UUEaT3e9zcoBEZabkOdrfSTapKlj6Ke46iJA/HgeXEoOi39hZ5UIFOOELtTG4Y0KUOAgNCdegUBoUVXd4+R1xRI480DKlz0aLT0Wa2Z2/rb+8rIOclqg0tMS2jLCLEYh7SBaV0jYuugyV8KsCrgVVSXLrLHn3H73+dFmQIDAQAB"
-    static let key2 = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAroVX32XwQye4foNyutMnp3PHHgDPe3DNWs/IB3gyGJ9XHIRatdm6jOOCCNisN4yY+V4yG36+MiGBVhCYHreEmp5UIFzhHl3pL6yD3ow5YBJqv3amav/CZ3HfnWhaWjJ4UDa3vi5vZ27pcGMVAnYiKGKQHsCxFHGg6M4MsiMw8JBj0lVd/28XMt0TAhwW9Ro657Bgc8OxZXbhfVt/oVUdi4kZ2J5uPTWKvJ20AMRrWalbiq/bDzPR2EZPIKOWOFEy4CaV2kH3X8HWv8molZsDCXc/pAjVo/j44+aoO9RS/daP9kwtvjOISbEJte1X4VPN+AgM9yPWxAW8k0ylElKT8QIDAQAB"
+    static let key1 =
+        "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/McgujTfeeJU6qIOH2LlFXmrNvVZiJ0iqdA4lfcA/vpCEbhktgXyyxxkpsUzEohO/7GsOPOMgDLvsW7F7lfXb1adErXteVbxZ/7dHlHufgyqWABlLNKXXfZ5qj8QcLBuh1tPONlVIvI5ZAy+UXCcFiTJKXmB1H5u1Ji2+4UUEaT3e9zcoBEZabkOdrfSTapKlj6Ke46iJA/HgeXEoOi39hZ5UIFOOELtTG4Y0KUOAgNCdegUBoUVXd4+R1xRI480DKlz0aLT0Wa2Z2/rb+8rIOclqg0tMS2jLCLEYh7SBaV0jYuugyV8KsCrgVVSXLrLHn3H73+dFmQIDAQAB"
+    static let key2 =
+        "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAroVX32XwQye4foNyutMnp3PHHgDPe3DNWs/IB3gyGJ9XHIRatdm6jOOCCNisN4yY+V4yG36+MiGBVhCYHreEmp5UIFzhHl3pL6yD3ow5YBJqv3amav/CZ3HfnWhaWjJ4UDa3vi5vZ27pcGMVAnYiKGKQHsCxFHGg6M4MsiMw8JBj0lVd/28XMt0TAhwW9Ro657Bgc8OxZXbhfVt/oVUdi4kZ2J5uPTWKvJ20AMRrWalbiq/bDzPR2EZPIKOWOFEy4CaV2kH3X8HWv8molZsDCXc/pAjVo/j44+aoO9RS/daP9kwtvjOISbEJte1X4VPN+AgM9yPWxAW8k0ylElKT8QIDAQAB"
 
     static func declaration(dkim: String = key1, extra: String = "") -> String {
         """
@@ -24,24 +27,29 @@ import Testing
     }
 
     /// A hand-written zone with CRLF line ends, tabs, comments, blank lines, $TTL and an SPF record to merge.
-    static let crlfZone = [
-        "; example.com -- edited by hand",
-        "$TTL 1h",
-        "$ORIGIN example.com.",
-        "@\tIN\tSOA\tns1 hostmaster ( 2026113003 2h 1h 2w 5m ) ; serial YYYYMMDDnn",
-        "\tIN\tNS\tns1",
-        "\tIN\tNS\tns2.example.net.",
-        "\tIN\tTXT\t\"v=spf1 mx -all\" ; our own servers",
-        "",
-        "; hosts",
-        "ns1\tIN\tA\t192.0.2.53",
-        "www\tIN\tA\t192.0.2.80",
-    ].joined(separator: "\r\n") + "\r\n"
+    static let crlfZone =
+        [
+            "; example.com -- edited by hand",
+            "$TTL 1h",
+            "$ORIGIN example.com.",
+            "@\tIN\tSOA\tns1 hostmaster ( 2026113003 2h 1h 2w 5m ) ; serial YYYYMMDDnn",
+            "\tIN\tNS\tns1",
+            "\tIN\tNS\tns2.example.net.",
+            "\tIN\tTXT\t\"v=spf1 mx -all\" ; our own servers",
+            "",
+            "; hosts",
+            "ns1\tIN\tA\t192.0.2.53",
+            "www\tIN\tA\t192.0.2.80",
+        ].joined(separator: "\r\n") + "\r\n"
 
     @Test func editsOnlyThePlannedBytes() throws {
-        let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone])
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
+        ])
         let zonePath = directory.appendingPathComponent("zones/db.example.com")
-        let report = try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+        let report = try Applier.apply(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+        ) { _ in true }
         #expect(report.written == [zonePath.path])
         let new = try ApplySupport.read(zonePath)
         let lines = new.components(separatedBy: "\r\n")
@@ -65,13 +73,19 @@ import Testing
     }
 
     @Test func failedRenameLeavesTheOriginalWhole() throws {
-        let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone])
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
+        ])
         let zonePath = directory.appendingPathComponent("zones/db.example.com")
         let writer = AtomicFileWriter(failRename: { _ in true })
         #expect {
-            try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now), writer: writer) { _ in true }
+            try Applier.apply(
+                try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now),
+                writer: writer
+            ) { _ in true }
         } throws: { error in
-            "\(error)".contains("db.example.com: cannot replace the file: rename failed (simulated); the file was not changed")
+            "\(error)".contains(
+                "db.example.com: cannot replace the file: rename failed (simulated); the file was not changed")
         }
         #expect(try ApplySupport.read(zonePath) == Self.crlfZone)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: zonePath.deletingLastPathComponent().path)
@@ -79,7 +93,9 @@ import Testing
     }
 
     @Test func readOnlyDirectoryLeavesTheOriginalWhole() throws {
-        let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone])
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
+        ])
         let zones = directory.appendingPathComponent("zones")
         // Tests run as root, for whom file modes do not block writes: make the directory immutable instead.
         guard try ToolProcess.run("chattr", ["+i", zones.path]).status == 0 else {
@@ -88,14 +104,18 @@ import Testing
             defer { chmod(zones.path, 0o755) }
             if getuid() != 0 {
                 #expect(throws: ApplyError.self) {
-                    try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+                    try Applier.apply(
+                        try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+                    ) { _ in true }
                 }
             }
             return
         }
         defer { _ = try? ToolProcess.run("chattr", ["-i", zones.path]) }
         #expect {
-            try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+            try Applier.apply(
+                try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+            ) { _ in true }
         } throws: { error in
             "\(error)".contains("cannot create a temporary file in") && "\(error)".contains("the file was not changed")
         }
@@ -103,11 +123,15 @@ import Testing
     }
 
     @Test func savedPlanIsAppliedExactly() throws {
-        let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone])
-        let outcome = Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
+        ])
+        let outcome = Planner.plan(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         let saved = try JSONDecoder().decode(Plan.self, from: try JSONEncoder().encode(outcome.plan))
-        let report = try Applier.apply(saved: saved, declaration: try ApplySupport.declaration(in: directory),
-                                       options: PlannerOptions(now: ApplySupport.now))
+        let report = try Applier.apply(
+            saved: saved, declaration: try ApplySupport.declaration(in: directory),
+            options: PlannerOptions(now: ApplySupport.now))
         let path = directory.appendingPathComponent("zones/db.example.com").path
         #expect(report.written == [path])
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == outcome.newFiles[path])
@@ -129,14 +153,18 @@ import Testing
     /// digest still matches) is refused, because planning again gives other edits, and nothing is written.
     @Test(arguments: Tampering.allCases)
     func tamperedSavedPlanIsRefused(_ tampering: Tampering) throws {
-        let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone])
-        let outcome = Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
+        ])
+        let outcome = Planner.plan(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         var plan = outcome.plan
         var edits = try #require(plan.zones.first?.files.first?.edits)
         let bytes = Array(Self.crlfZone.utf8)
         func offset(of text: String) throws -> Int {
             let needle = Array(text.utf8)
-            return try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<$0 + needle.count]) == needle })
+            return try #require(
+                (0...(bytes.count - needle.count)).first { Array(bytes[$0..<$0 + needle.count]) == needle })
         }
         let expected: String
         switch tampering {
@@ -162,40 +190,51 @@ import Testing
         plan.zones[0].files[0].edits = edits.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         let path = directory.appendingPathComponent("zones/db.example.com")
         #expect {
-            try Applier.apply(saved: plan, declaration: try ApplySupport.declaration(in: directory),
-                              options: PlannerOptions(now: ApplySupport.now))
+            try Applier.apply(
+                saved: plan, declaration: try ApplySupport.declaration(in: directory),
+                options: PlannerOptions(now: ApplySupport.now))
         } throws: { error in
-            "\(error)" == "the saved plan is not what planning again from the declaration and the zone files gives: its edits of \(path.path) are not those planning again gives (\(expected)) — nothing was written; make the plan again with `mailzone plan --out` and review it"
+            "\(error)"
+                == "the saved plan is not what planning again from the declaration and the zone files gives: its edits of \(path.path) are not those planning again gives (\(expected)) — nothing was written; make the plan again with `mailzone plan --out` and review it"
         }
         #expect(try ApplySupport.read(path) == Self.crlfZone)
     }
 
     @Test func savedPlanIsRefusedWhenTheZoneChanged() throws {
-        let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone])
-        let outcome = Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
+        ])
+        let outcome = Planner.plan(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         let path = directory.appendingPathComponent("zones/db.example.com")
         let edited = Self.crlfZone + "mail\tIN\tA\t192.0.2.25\r\n"
         try Data(edited.utf8).write(to: path)
         #expect {
-            try Applier.apply(saved: outcome.plan, declaration: try ApplySupport.declaration(in: directory),
-                              options: PlannerOptions(now: ApplySupport.now))
+            try Applier.apply(
+                saved: outcome.plan, declaration: try ApplySupport.declaration(in: directory),
+                options: PlannerOptions(now: ApplySupport.now))
         } throws: { error in
-            "\(error)" == "\(path.path) changed since the plan was made; run `mailzone plan --out` again and review the new plan — nothing was written"
+            "\(error)"
+                == "\(path.path) changed since the plan was made; run `mailzone plan --out` again and review the new plan — nothing was written"
         }
         #expect(try ApplySupport.read(path) == edited)
     }
 
     @Test func savedPlanIsRefusedWhenAnIncludedFileChanged() throws {
         let zone = Self.crlfZone + "$INCLUDE hosts.inc\r\n"
-        let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(), "zones/db.example.com": zone,
-                                                "zones/hosts.inc": "db\tIN\tA\t192.0.2.9\r\n"])
-        let outcome = Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": Self.declaration(), "zones/db.example.com": zone,
+            "zones/hosts.inc": "db\tIN\tA\t192.0.2.9\r\n",
+        ])
+        let outcome = Planner.plan(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         #expect(outcome.plan.zones.first?.inputs.count == 2)
         let include = directory.appendingPathComponent("zones/hosts.inc")
         try Data("db\tIN\tA\t192.0.2.10\r\n".utf8).write(to: include)
         #expect {
-            try Applier.apply(saved: outcome.plan, declaration: try ApplySupport.declaration(in: directory),
-                              options: PlannerOptions(now: ApplySupport.now))
+            try Applier.apply(
+                saved: outcome.plan, declaration: try ApplySupport.declaration(in: directory),
+                options: PlannerOptions(now: ApplySupport.now))
         } throws: { error in
             "\(error)".hasPrefix("\(include.path) changed since the plan was made")
         }
@@ -204,16 +243,20 @@ import Testing
     @Test func planWithConflictsIsRefused() throws {
         let zone = Self.crlfZone + "_dmarc\tIN\tCNAME\tdmarc.example.net.\r\n"
         let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(), "zones/db.example.com": zone])
-        let outcome = Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
+        let outcome = Planner.plan(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         #expect(outcome.plan.summary.conflicts == 1)
         #expect {
-            try Applier.apply(saved: outcome.plan, declaration: try ApplySupport.declaration(in: directory),
-                              options: PlannerOptions(now: ApplySupport.now))
+            try Applier.apply(
+                saved: outcome.plan, declaration: try ApplySupport.declaration(in: directory),
+                options: PlannerOptions(now: ApplySupport.now))
         } throws: { error in
             "\(error)" == "the plan has 1 conflict and 0 errors; resolve them and plan again — nothing was written"
         }
         #expect(throws: ApplyError.self) {
-            try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+            try Applier.apply(
+                try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+            ) { _ in true }
         }
         #expect(try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")) == zone)
     }
@@ -223,7 +266,8 @@ import Testing
         let directory = try ApplySupport.write([
             "zones/db.example.com": Self.crlfZone,
             "a.yaml": Self.declaration().replacingOccurrences(of: "domain: example.com", with: "domain: a.example.com"),
-            "b.yaml": Self.declaration(dkim: Self.key2).replacingOccurrences(of: "domain: example.com", with: "domain: b.example.com"),
+            "b.yaml": Self.declaration(dkim: Self.key2).replacingOccurrences(
+                of: "domain: example.com", with: "domain: b.example.com"),
         ])
         let a = try DeclarationSource.load(path: directory.appendingPathComponent("a.yaml").path)
         let b = try DeclarationSource.load(path: directory.appendingPathComponent("b.yaml").path)
@@ -238,13 +282,17 @@ import Testing
         let done = DispatchGroup()
         done.enter()
         Thread {
-            log.finish(0, Result { try Applier.apply(a, options: PlannerOptions(now: ApplySupport.now)) { _ in
-                log.note("first confirms")
-                firstConfirming.signal()
-                secondStarted.wait()
-                log.note("first confirmed")
-                return true
-            } })
+            log.finish(
+                0,
+                Result {
+                    try Applier.apply(a, options: PlannerOptions(now: ApplySupport.now)) { _ in
+                        log.note("first confirms")
+                        firstConfirming.signal()
+                        secondStarted.wait()
+                        log.note("first confirmed")
+                        return true
+                    }
+                })
             done.leave()
         }.start()
         done.enter()
@@ -252,10 +300,14 @@ import Testing
             firstConfirming.wait()
             log.note("second starts")
             secondStarted.signal()
-            log.finish(1, Result { try Applier.apply(b, options: PlannerOptions(now: ApplySupport.now)) { _ in
-                log.note("second confirms")
-                return true
-            } })
+            log.finish(
+                1,
+                Result {
+                    try Applier.apply(b, options: PlannerOptions(now: ApplySupport.now)) { _ in
+                        log.note("second confirms")
+                        return true
+                    }
+                })
             done.leave()
         }.start()
         done.wait()
@@ -276,23 +328,28 @@ import Testing
         // A user preset with TXT values full of zone-file syntax: quotes, backslashes, semicolons, parentheses, $INCLUDE.
         let hostile = #"v=1; \"x\" \\ ( ) ; $INCLUDE /etc/passwd"#
         let extra = """
-          - domain: evil.example.com
-            services: [ { preset: evil } ]
-        presets:
-          - name: evil
-            title: Evil
-            records:
-              - { name: "_verify", type: TXT, value: '\(hostile)', purpose: verification }
-        """
-        let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(extra: extra), "zones/db.example.com": Self.crlfZone])
-        _ = try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+              - domain: evil.example.com
+                services: [ { preset: evil } ]
+            presets:
+              - name: evil
+                title: Evil
+                records:
+                  - { name: "_verify", type: TXT, value: '\(hostile)', purpose: verification }
+            """
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": Self.declaration(extra: extra), "zones/db.example.com": Self.crlfZone,
+        ])
+        _ = try Applier.apply(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+        ) { _ in true }
         let zone = ZoneLoader.load(path: directory.appendingPathComponent("zones/db.example.com").path)
         #expect(zone.diagnostics.isEmpty)
         let records = zone.records(at: try DomainName(parsing: "_verify.evil.example.com."), type: .txt)
         #expect(records.count == 1)
         #expect(records.first.map { String(decoding: $0.rdata.characterStrings.joined(), as: UTF8.self) } == hostile)
-        #expect(try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com"))
-            .contains(#"_verify.evil\#tIN\#tTXT\#t"v=1; \\\"x\\\" \\\\ ( ) ; $INCLUDE /etc/passwd""#))
+        #expect(
+            try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com"))
+                .contains(#"_verify.evil\#tIN\#tTXT\#t"v=1; \\\"x\\\" \\\\ ( ) ; $INCLUDE /etc/passwd""#))
     }
 
     @Test func newlinesInValuesAreRejectedWithTheYAMLLine() throws {
@@ -307,15 +364,17 @@ import Testing
 
     @Test func badMXTargetsAreRefused() throws {
         let extra = """
-          - domain: mx.example.com
-            services: [ { preset: relay } ]
-        presets:
-          - name: relay
-            title: Relay
-            records:
-              - { name: "@", type: MX, value: "10 relay.example.net", purpose: mx }
-        """
-        let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(extra: extra), "zones/db.example.com": Self.crlfZone])
+              - domain: mx.example.com
+                services: [ { preset: relay } ]
+            presets:
+              - name: relay
+                title: Relay
+                records:
+                  - { name: "@", type: MX, value: "10 relay.example.net", purpose: mx }
+            """
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": Self.declaration(extra: extra), "zones/db.example.com": Self.crlfZone,
+        ])
         #expect {
             try ApplySupport.declaration(in: directory)
         } throws: { error in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// The command line's contract beyond the examples: declaration errors, `--out`,
@@ -8,19 +9,23 @@ import Testing
 struct CommandLineTests {
     /// A fresh folder with the given files.
     private func folder(_ files: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mailzone-cli-\(UUID().uuidString)")
         for (path, content) in files {
             let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(content.utf8).write(to: url)
         }
         return directory
     }
 
-    static let key = "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/McgujTfeeJU6qIOH2LlFXmrNvVZiJ0iqdA4lfcA/vpCEbhktgXyyxxkpsUzEohO/7GsOPOMgDLvsW7F7lfXb1adErXteVbxZ/7dHlHufgyqWABlLNKXXfZ5qj8QcLBuh1tPONlVIvI5ZAy+UXCcFiTJKXmB1H5u1Ji2+4UUEaT3e9zcoBEZabkOdrfSTapKlj6Ke46iJA/HgeXEoOi39hZ5UIFOOELtTG4Y0KUOAgNCdegUBoUVXd4+R1xRI480DKlz0aLT0Wa2Z2/rb+8rIOclqg0tMS2jLCLEYh7SBaV0jYuugyV8KsCrgVVSXLrLHn3H73+dFmQIDAQAB"
+    static let key =
+        "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/McgujTfeeJU6qIOH2LlFXmrNvVZiJ0iqdA4lfcA/vpCEbhktgXyyxxkpsUzEohO/7GsOPOMgDLvsW7F7lfXb1adErXteVbxZ/7dHlHufgyqWABlLNKXXfZ5qj8QcLBuh1tPONlVIvI5ZAy+UXCcFiTJKXmB1H5u1Ji2+4UUEaT3e9zcoBEZabkOdrfSTapKlj6Ke46iJA/HgeXEoOi39hZ5UIFOOELtTG4Y0KUOAgNCdegUBoUVXd4+R1xRI480DKlz0aLT0Wa2Z2/rb+8rIOclqg0tMS2jLCLEYh7SBaV0jYuugyV8KsCrgVVSXLrLHn3H73+dFmQIDAQAB"
 
     @Test func declarationErrorsAreAllPrintedOnStderr() throws {
-        let directory = try folder(["mailzone.yaml": """
+        let directory = try folder([
+            "mailzone.yaml": """
             version: 1
             zones:
               - origin: bad..example
@@ -29,7 +34,8 @@ struct CommandLineTests {
               - domain: ok.example
                 services:
                   - preset: tencent-sse
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         for arguments in [["plan"], ["plan", "--format", "json"], ["check"], ["records", "ok.example"]] {
             let result = try MailzoneBinary.run(arguments, in: directory)
@@ -50,94 +56,102 @@ struct CommandLineTests {
 
     /// JSON, Markdown and GitHub output carry the declaration's errors, worded as on stderr.
     @Test func declarationErrorsAreInEveryFormat() throws {
-        let directory = try folder(["mailzone.yaml": """
+        let directory = try folder([
+            "mailzone.yaml": """
             version: 1
             senders:
               - domain: ok.example
                 services:
                   - preset: tencent-sse
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let stderr = "mailzone.yaml:5:17: error: unknown preset 'tencent-sse'; did you mean 'tencent-ses'?\n"
         let json = try MailzoneBinary.run(["check", "--format", "json"], in: directory)
         #expect(json.status == 1)
         #expect(json.errors == stderr)
-        #expect(json.output == """
-            {
-              "exitCode" : 1,
-              "plan" : {
-                "declaration" : "mailzone.yaml",
-                "errors" : [
-                  {
-                    "location" : {
-                      "column" : 17,
-                      "file" : "mailzone.yaml",
-                      "line" : 5
+        #expect(
+            json.output == """
+                {
+                  "exitCode" : 1,
+                  "plan" : {
+                    "declaration" : "mailzone.yaml",
+                    "errors" : [
+                      {
+                        "location" : {
+                          "column" : 17,
+                          "file" : "mailzone.yaml",
+                          "line" : 5
+                        },
+                        "message" : "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
+                        "severity" : "error"
+                      }
+                    ],
+                    "summary" : {
+                      "conflicts" : 0,
+                      "create" : 0,
+                      "errors" : 1,
+                      "held" : 0,
+                      "merge" : 0,
+                      "replace" : 0,
+                      "unchanged" : 0,
+                      "warnings" : 0,
+                      "zonesChanged" : 0
                     },
-                    "message" : "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
-                    "severity" : "error"
-                  }
-                ],
-                "summary" : {
-                  "conflicts" : 0,
-                  "create" : 0,
-                  "errors" : 1,
-                  "held" : 0,
-                  "merge" : 0,
-                  "replace" : 0,
-                  "unchanged" : 0,
-                  "warnings" : 0,
-                  "zonesChanged" : 0
-                },
-                "version" : 1,
-                "zones" : [
+                    "version" : 1,
+                    "zones" : [
 
-                ]
-              },
-              "status" : "failed",
-              "summary" : {
-                "conflicts" : 0,
-                "create" : 0,
-                "errors" : 1,
-                "held" : 0,
-                "merge" : 0,
-                "replace" : 0,
-                "unchanged" : 0,
-                "warnings" : 0,
-                "zonesChanged" : 0
-              },
-              "version" : 1
-            }
+                    ]
+                  },
+                  "status" : "failed",
+                  "summary" : {
+                    "conflicts" : 0,
+                    "create" : 0,
+                    "errors" : 1,
+                    "held" : 0,
+                    "merge" : 0,
+                    "replace" : 0,
+                    "unchanged" : 0,
+                    "warnings" : 0,
+                    "zonesChanged" : 0
+                  },
+                  "version" : 1
+                }
 
-            """)
+                """)
         let plan = try MailzoneBinary.run(["plan", "--format", "json"], in: directory)
-        #expect(try PlanJSON.decode(plan.stdout).errors == [PlanFinding(
-            severity: "error", message: "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
-            location: PlanLocation(file: "mailzone.yaml", line: 5, column: 17))])
+        #expect(
+            try PlanJSON.decode(plan.stdout).errors == [
+                PlanFinding(
+                    severity: "error", message: "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
+                    location: PlanLocation(file: "mailzone.yaml", line: 5, column: 17))
+            ])
         for command in ["plan", "check"] {
             let markdown = try MailzoneBinary.run([command, "--format", "markdown"], in: directory)
             #expect(markdown.status == 1)
-            #expect(markdown.output == """
-                <!-- mailzone-plan -->
-                ### mailzone \(command)
+            #expect(
+                markdown.output == """
+                    <!-- mailzone-plan -->
+                    ### mailzone \(command)
 
-                **0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see below): \
-                `mailzone apply` writes nothing until the plan has none.**
+                    **0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see below): \
+                    `mailzone apply` writes nothing until the plan has none.**
 
-                #### Conflicts and errors
+                    #### Conflicts and errors
 
-                - **error**: unknown preset 'tencent-sse'; did you mean 'tencent-ses'?
-                  - at `mailzone.yaml:5:17`
+                    - **error**: unknown preset 'tencent-sse'; did you mean 'tencent-ses'?
+                      - at `mailzone.yaml:5:17`
 
-                """)
+                    """)
         }
         let github = try MailzoneBinary.run(["check", "--format", "github"], in: directory)
-        #expect(github.output == """
-            ::error file=mailzone.yaml,line=5,col=17,title=mailzone%3A error::unknown preset 'tencent-sse'; did you mean 'tencent-ses'?
-            ::error title=mailzone%3A plan::Plan: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. \
-            Resolve the 1 error first (see the errors above): `mailzone apply` writes nothing until the plan has none.
+        #expect(
+            github.output == """
+                ::error file=mailzone.yaml,line=5,col=17,title=mailzone%3A error::unknown preset 'tencent-sse'; did you mean 'tencent-ses'?
+                ::error title=mailzone%3A plan::Plan: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. \
+                Resolve the 1 error first (see the errors above): `mailzone apply` writes nothing until the plan has none.
 
-            """)
+                """)
     }
 
     @Test func aMissingDeclarationIsAnError() throws {
@@ -153,7 +167,8 @@ struct CommandLineTests {
 
     @Test func planOutSavesTheJSONPlan() throws {
         let example = ExamplesTests.directory("tencent-ses-primary")
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-plan-\(UUID().uuidString).json")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mailzone-plan-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: out) }
         let text = try MailzoneBinary.run(["plan", "--out", out.path, "--detailed-exitcode"], in: example)
         #expect(text.status == 2)
@@ -173,13 +188,17 @@ struct CommandLineTests {
     }
 
     @Test func planOutToAnUnwritablePlaceFails() throws {
-        let result = try MailzoneBinary.run(["plan", "--out", "/nonexistent-dir/plan.json"], in: ExamplesTests.directory("tencent-ses-primary"))
+        let result = try MailzoneBinary.run(
+            ["plan", "--out", "/nonexistent-dir/plan.json"], in: ExamplesTests.directory("tencent-ses-primary"))
         #expect(result.status == 1)
-        #expect(result.errors.contains("error: cannot save the plan to /nonexistent-dir/plan.json: No such file or directory"))
+        #expect(
+            result.errors.contains(
+                "error: cannot save the plan to /nonexistent-dir/plan.json: No such file or directory"))
     }
 
     @Test func recordsWithoutAZoneAreRelativeToTheSenderDomain() throws {
-        let directory = try folder(["mailzone.yaml": """
+        let directory = try folder([
+            "mailzone.yaml": """
             version: 1
             senders:
               - domain: abc.sampledomain.com
@@ -187,7 +206,8 @@ struct CommandLineTests {
                   - preset: tencent-ses
                     dkim:
                       qcloud: "\(Self.key)"
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["records", "ABC.sampledomain.com.", "--format", "json"], in: directory)
         #expect(result.status == 0, "\(result.errors)")
@@ -209,7 +229,8 @@ struct CommandLineTests {
     }
 
     @Test func recordsOfAnUnknownDomainIsAnError() throws {
-        let result = try MailzoneBinary.run(["records", "abd.sampledomain.com"], in: ExamplesTests.directory("tencent-ses-non-primary"))
+        let result = try MailzoneBinary.run(
+            ["records", "abd.sampledomain.com"], in: ExamplesTests.directory("tencent-ses-non-primary"))
         #expect(result.status == 1)
         #expect(result.errors.contains("did you mean 'abc.sampledomain.com'?"))
     }
@@ -238,7 +259,8 @@ struct CommandLineTests {
         #expect(result.output.contains("@                  TXT   v=spf1 include:qcloudmail.com ~all"))
         #expect(result.output.contains("_dmarc             TXT   v=DMARC1; p=none"))
         #expect(result.output.contains("Notes:"))
-        let microsoft = try MailzoneBinary.run(["presets", "microsoft-365"], in: FileManager.default.temporaryDirectory)
+        let microsoft = try MailzoneBinary.run(
+            ["presets", "microsoft-365"], in: FileManager.default.temporaryDirectory)
         #expect(microsoft.output.contains("example-com"), "domain_dashed expands for example.com")
     }
 

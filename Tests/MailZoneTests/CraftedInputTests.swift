@@ -9,10 +9,12 @@ struct CraftedInputTests {
     static let apex = "$TTL 3600\n@ SOA ns hostmaster 1 7200 3600 1209600 300\n@ NS ns\nns A 192.0.2.53\n"
 
     private func folder(_ files: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-crafted-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mailzone-crafted-\(UUID().uuidString)")
         for (path, content) in files {
             let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(content.utf8).write(to: url)
         }
         return directory
@@ -33,8 +35,10 @@ struct CraftedInputTests {
 
     @Test(arguments: ["z", "-"])
     func aOneCharacterZoneFileName(_ file: String) throws {
-        let directory = try folder(["mailzone.yaml": declaration(file: file), file: Self.apex + "$INCLUDE mail.inc\n",
-                                    "mail.inc": "www A 192.0.2.80\n"])
+        let directory = try folder([
+            "mailzone.yaml": declaration(file: file), file: Self.apex + "$INCLUDE mail.inc\n",
+            "mail.inc": "www A 192.0.2.80\n",
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let plan = try MailzoneBinary.run(["plan", "--detailed-exitcode"], in: directory)
         #expect(plan.status == 2, "\(plan.errors)")
@@ -52,30 +56,38 @@ struct CraftedInputTests {
     }
 
     @Test func aGenerateOffsetAtTheEndOfInt() throws {
-        let directory = try folder(["mailzone.yaml": declaration(file: "db.example.com"),
-                                    "db.example.com": Self.apex + "$GENERATE 1-2 h${9223372036854775807} A 192.0.2.1\n"])
+        let directory = try folder([
+            "mailzone.yaml": declaration(file: "db.example.com"),
+            "db.example.com": Self.apex + "$GENERATE 1-2 h${9223372036854775807} A 192.0.2.1\n",
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let zoneCheck = try MailzoneBinary.run(["zone", "check", "--origin", "example.com.", "db.example.com"], in: directory)
+        let zoneCheck = try MailzoneBinary.run(
+            ["zone", "check", "--origin", "example.com.", "db.example.com"], in: directory)
         #expect(zoneCheck.status == 1)
-        #expect(zoneCheck.errors.hasPrefix(
-            "db.example.com:5:15: error: $GENERATE: value 1 plus offset 9223372036854775807 is out of range\n"),
+        #expect(
+            zoneCheck.errors.hasPrefix(
+                "db.example.com:5:15: error: $GENERATE: value 1 plus offset 9223372036854775807 is out of range\n"),
             "\(zoneCheck.errors)")
-        let error = "  x db.example.com:5:15: $GENERATE: value 1 plus offset 9223372036854775807 is out of range\n"
+        let error =
+            "  x db.example.com:5:15: $GENERATE: value 1 plus offset 9223372036854775807 is out of range\n"
             + "      fix: fix the zone file, then plan again\n"
         let plan = try MailzoneBinary.run(["plan"], in: directory)
         #expect(plan.status == 1)
-        #expect(plan.output == "zone example.com.  db.example.com\n" + error
-            + "\nPlan: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see fix: above): "
-            + "`mailzone apply` writes nothing until the plan has none.\n")
+        #expect(
+            plan.output == "zone example.com.  db.example.com\n" + error
+                + "\nPlan: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see fix: above): "
+                + "`mailzone apply` writes nothing until the plan has none.\n")
         let check = try MailzoneBinary.run(["check"], in: directory)
         #expect(check.status == 1)
-        #expect(check.output == "zone example.com.  db.example.com\n" + error
-            + "\nCheck failed: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see fix: above): "
-            + "`mailzone apply` writes nothing until the plan has none.\n")
+        #expect(
+            check.output == "zone example.com.  db.example.com\n" + error
+                + "\nCheck failed: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see fix: above): "
+                + "`mailzone apply` writes nothing until the plan has none.\n")
         let apply = try MailzoneBinary.run(["apply", "--auto-approve"], in: directory)
         #expect(apply.status == 1)
-        #expect(apply.errors.hasSuffix(
-            "error: the plan has 0 conflicts and 1 error; resolve them and plan again — nothing was written\n"))
+        #expect(
+            apply.errors.hasSuffix(
+                "error: the plan has 0 conflicts and 1 error; resolve them and plan again — nothing was written\n"))
     }
 
     /// A saved plan whose edit range runs backwards (`start` after `end`) made apply trap building the range.
@@ -99,7 +111,10 @@ struct CraftedInputTests {
         let before = try Data(contentsOf: directory.appendingPathComponent("db.example.com"))
         let apply = try MailzoneBinary.run(["apply", "--plan", "plan.json"], in: directory)
         #expect(apply.status == 1)
-        #expect(apply.errors == "error: plan.json: the plan's zones[0].files[0].edits[0].end is invalid: edit \(start)-\(end) is not a byte range of the file (0 <= start <= end); make the plan again with `mailzone plan --out FILE`\n")
+        #expect(
+            apply.errors
+                == "error: plan.json: the plan's zones[0].files[0].edits[0].end is invalid: edit \(start)-\(end) is not a byte range of the file (0 <= start <= end); make the plan again with `mailzone plan --out FILE`\n"
+        )
         #expect(try Data(contentsOf: directory.appendingPathComponent("db.example.com")) == before)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// Paths of the declaration fixtures, read from the source tree so that golden
@@ -43,8 +44,9 @@ enum DeclarationFixtures {
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file \(url.lastPathComponent); run with MAILZONE_RECORD=1 to create it",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden file \(url.lastPathComponent); run with MAILZONE_RECORD=1 to create it",
+                sourceLocation: sourceLocation)
             return
         }
         #expect(actual == expected, "golden \(url.lastPathComponent) differs", sourceLocation: sourceLocation)
@@ -53,8 +55,9 @@ enum DeclarationFixtures {
     /// Loads a declaration fixture and returns its errors as printed (empty when it loads).
     static func errorOutput(_ folder: String, _ name: String) throws -> String {
         do {
-            _ = try DeclarationLoader.load(contentsOf: url(folder, name), displayPath: name,
-                                           builtInPresets: try builtInCatalog())
+            _ = try DeclarationLoader.load(
+                contentsOf: url(folder, name), displayPath: name,
+                builtInPresets: try builtInCatalog())
             return ""
         } catch let errors as DeclarationErrors {
             return errors.description

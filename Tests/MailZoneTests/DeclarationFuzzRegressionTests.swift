@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// Every input a fuzzer found a problem with (Fixtures/fuzz-regressions/declaration): loading
 /// it returns a declaration or errors, without crashing, in well under libFuzzer's 10 s timeout.
 @Suite struct DeclarationFuzzRegressionTests {
-    static let directory = DeclarationFixtures.testsDirectory.appendingPathComponent("Fixtures/fuzz-regressions/declaration")
+    static let directory = DeclarationFixtures.testsDirectory.appendingPathComponent(
+        "Fixtures/fuzz-regressions/declaration")
 
     static var inputs: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
@@ -22,7 +24,8 @@ import Testing
         let catalog = try DeclarationFixtures.builtInCatalog()
         let start = Date()
         do {
-            _ = try DeclarationLoader.load(data: data, file: URL(fileURLWithPath: "/fuzz/mailzone.yaml"), builtInPresets: catalog)
+            _ = try DeclarationLoader.load(
+                data: data, file: URL(fileURLWithPath: "/fuzz/mailzone.yaml"), builtInPresets: catalog)
         } catch {
             #expect(!error.errors.isEmpty)
             for item in error.errors { _ = item.description }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// Each broken declaration in `Fixtures/declarations/invalid` is refused with exactly the

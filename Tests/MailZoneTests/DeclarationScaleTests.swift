@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// A large hostile declaration (as many values as the node limit allows) is refused or
@@ -14,14 +15,17 @@ import Testing
         let catalog = try DeclarationFixtures.builtInCatalog()
         let start = Date()
         do {
-            _ = try DeclarationLoader.load(data: Data(yaml.utf8), file: URL(fileURLWithPath: "/t/mailzone.yaml"),
-                                           builtInPresets: catalog)
+            _ = try DeclarationLoader.load(
+                data: Data(yaml.utf8), file: URL(fileURLWithPath: "/t/mailzone.yaml"),
+                builtInPresets: catalog)
             Issue.record("accepted")
         } catch {
             let outside = error.errors.filter { $0.message.contains("is in none of the declared zones") }
             #expect(outside.count == count)
-            #expect(outside.first?.message
-                == "the sender s0.other is in none of the declared zones (z0.example., z1.example., z2.example., z3.example., z4.example. and 1495 more)")
+            #expect(
+                outside.first?.message
+                    == "the sender s0.other is in none of the declared zones (z0.example., z1.example., z2.example., z3.example., z4.example. and 1495 more)"
+            )
             #expect(error.description.utf8.count < 1_000_000)
         }
         #expect(Date().timeIntervalSince(start) < 20)

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// The JSON Schemas agree with mailzone: every valid declaration (fixtures and
 /// `examples/*/mailzone.yaml`) passes `schemas/mailzone.schema.json`, every broken one
 /// marked `# schema: reject` fails it, and the same for preset files. Validated by
 /// Python's `jsonschema` (Draft 2020-12), the validator editors' schemas are written for.
-@Suite(.enabled(if: SchemaValidator.isAvailable || MailzoneBinary.underCI, "python3 with jsonschema and PyYAML is needed"))
+@Suite(
+    .enabled(if: SchemaValidator.isAvailable || MailzoneBinary.underCI, "python3 with jsonschema and PyYAML is needed"))
 struct DeclarationSchemaTests {
     @Test func schemasAreValidDraft202012() throws {
         let results = try SchemaValidator.run(kind: "check-schemas", files: [])
@@ -23,7 +25,9 @@ struct DeclarationSchemaTests {
     }
 
     @Test func schemaLevelErrorsAreRejectedByBoth() throws {
-        let names = try DeclarationFixtures.yamlFiles(in: "invalid").filter { try Self.isMarkedSchemaLevel("invalid", $0) }
+        let names = try DeclarationFixtures.yamlFiles(in: "invalid").filter {
+            try Self.isMarkedSchemaLevel("invalid", $0)
+        }
         #expect(names.count >= 8)
         let files = names.map { DeclarationFixtures.url("invalid", $0).path }
         let results = try SchemaValidator.run(kind: "declaration", files: files)

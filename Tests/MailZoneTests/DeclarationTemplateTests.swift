@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailZone
 
 /// `${input}` templates of presets, and the helpers of the YAML reader.
@@ -6,8 +7,9 @@ import Testing
     @Test func parsesAndExpands() throws {
         let template = try Template(parsing: "selector1-${domain_dashed}._domainkey.${tenant}.onmicrosoft.com.")
         #expect(template.placeholders == ["domain_dashed", "tenant"])
-        #expect(template.expand(["domain_dashed": "a-example-com", "tenant": "corp"])
-            == "selector1-a-example-com._domainkey.corp.onmicrosoft.com.")
+        #expect(
+            template.expand(["domain_dashed": "a-example-com", "tenant": "corp"])
+                == "selector1-a-example-com._domainkey.corp.onmicrosoft.com.")
         #expect(template.expand(["tenant": "corp"]) == nil)
     }
 
@@ -36,7 +38,8 @@ import Testing
         let at = overrides.location
         overrides.p = Located(.reject, at: at)
         overrides.rua = [Located("mailto:a@example.com", at: at), Located("mailto:b@example.com", at: at)]
-        #expect(SenderExpander.apply(overrides, to: "v=DMARC1; p=none; fo=1")
-            == "v=DMARC1; p=reject; fo=1; rua=mailto:a@example.com,mailto:b@example.com")
+        #expect(
+            SenderExpander.apply(overrides, to: "v=DMARC1; p=none; fo=1")
+                == "v=DMARC1; p=reject; fo=1; rua=mailto:a@example.com,mailto:b@example.com")
     }
 }

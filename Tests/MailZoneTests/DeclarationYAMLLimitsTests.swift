@@ -1,18 +1,22 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// Hostile YAML is refused with a positioned error instead of exhausting memory or the stack.
 @Suite struct DeclarationYAMLLimitsTests {
     private func parse(_ yaml: String, limits: YAMLLimits = .standard) -> Result<YAMLNode?, DeclarationError> {
-        Result { () throws(DeclarationError) in try YAMLSource.parse(data: Data(yaml.utf8), file: "t.yaml", limits: limits) }
+        Result { () throws(DeclarationError) in
+            try YAMLSource.parse(data: Data(yaml.utf8), file: "t.yaml", limits: limits)
+        }
     }
 
     /// Nine levels of ten aliases stand for 10⁹ values; the walk stops at the cap.
     @Test func billionLaughsStopsAtTheNodeCap() {
         var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
         for level in 1...9 {
-            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+            lines.append(
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
         }
         let start = Date()
         guard case .failure(let error) = parse(lines.joined(separator: "\n")) else {
@@ -29,7 +33,8 @@ import Testing
     @Test func aliasOfACollectionAsAKeyIsRefusedBeforeExpanding() {
         var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
         for level in 1...3 {
-            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+            lines.append(
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
         }
         let start = Date()
         for (key, column) in [("k: {*a3 : 1}", 5), ("? *a3\n: 1", 3), ("k: [*a3 x: 1]", 5)] {
@@ -37,15 +42,18 @@ import Testing
                 Issue.record("accepted: \(key)")
                 continue
             }
-            #expect(error.description == "t.yaml:5:\(column): error: the key *a3 is an alias of a list or mapping; keys must be plain text\n"
-                + "    fix: write the key out")
+            #expect(
+                error.description
+                    == "t.yaml:5:\(column): error: the key *a3 is an alias of a list or mapping; keys must be plain text\n"
+                    + "    fix: write the key out")
         }
         #expect(Date().timeIntervalSince(start) < 5)
         guard case .failure(let error) = parse("? [a, b]\n: 1\n") else {
             Issue.record("a list as a key was accepted")
             return
         }
-        #expect(error.description.hasPrefix("t.yaml:1:3: error: a key here is a list or mapping; keys must be plain text"))
+        #expect(
+            error.description.hasPrefix("t.yaml:1:3: error: a key here is a list or mapping; keys must be plain text"))
         // An alias of a scalar is a harmless key.
         #expect((try? parse("a: &k key\n*k : 1\n").get()) != nil)
     }
@@ -68,8 +76,9 @@ import Testing
             Issue.record("65 levels were accepted")
             return
         }
-        #expect(error.description == "t.yaml:1:65: error: the YAML nests lists and mappings more than 64 levels deep\n"
-            + "    fix: a declaration needs only a few levels; flatten the structure")
+        #expect(
+            error.description == "t.yaml:1:65: error: the YAML nests lists and mappings more than 64 levels deep\n"
+                + "    fix: a declaration needs only a few levels; flatten the structure")
     }
 
     /// libyaml's own nesting limit (1000) is reported as a syntax error, not a crash.
@@ -97,7 +106,8 @@ import Testing
 
     @Test func missingFileIsAnError() {
         do {
-            _ = try YAMLSource.load(contentsOf: URL(fileURLWithPath: "/nonexistent/mailzone.yaml"), displayPath: "mailzone.yaml")
+            _ = try YAMLSource.load(
+                contentsOf: URL(fileURLWithPath: "/nonexistent/mailzone.yaml"), displayPath: "mailzone.yaml")
             Issue.record("no error")
         } catch {
             #expect(error.description.hasPrefix("mailzone.yaml:1:1: error: cannot read mailzone.yaml"))
@@ -108,7 +118,9 @@ import Testing
 /// The tree built from libyaml's events: types, keys, aliases and merge keys as YAML defines them.
 @Suite struct YAMLTreeBuilderTests {
     private func parse(_ yaml: String, limits: YAMLLimits = .standard) -> Result<YAMLNode?, DeclarationError> {
-        Result { () throws(DeclarationError) in try YAMLSource.parse(data: Data(yaml.utf8), file: "t.yaml", limits: limits) }
+        Result { () throws(DeclarationError) in
+            try YAMLSource.parse(data: Data(yaml.utf8), file: "t.yaml", limits: limits)
+        }
     }
 
     private func failure(_ yaml: String, limits: YAMLLimits = .standard) -> String? {
@@ -122,16 +134,18 @@ import Testing
         switch node.content {
         case .scalar(let scalar): return "\(scalar.text)(\(scalar.kind))\(at)"
         case .sequence(let items): return "[" + items.map(shape).joined(separator: ", ") + "]\(at)"
-        case .mapping(let pairs): return "{" + pairs.map { shape($0.key) + ": " + shape($0.value) }.joined(separator: ", ") + "}\(at)"
+        case .mapping(let pairs):
+            return "{" + pairs.map { shape($0.key) + ": " + shape($0.value) }.joined(separator: ", ") + "}\(at)"
         }
     }
 
     @Test func buildsTypedPositionedNodes() throws {
         let yaml = "a: 1\nb: [yes, '2', ~]\nc: {d: 2026-11-30}\n"
         let node = try #require(try parse(yaml).get())
-        #expect(shape(node) == "{a(a string)@1:1: 1(an integer)@1:4, b(a string)@2:1: "
-            + "[yes(a boolean)@2:5, 2(a string)@2:10, ~(nothing (null))@2:15]@2:4, "
-            + "c(a string)@3:1: {d(a string)@3:5: 2026-11-30(a date)@3:8}@3:4}@1:1")
+        #expect(
+            shape(node) == "{a(a string)@1:1: 1(an integer)@1:4, b(a string)@2:1: "
+                + "[yes(a boolean)@2:5, 2(a string)@2:10, ~(nothing (null))@2:15]@2:4, "
+                + "c(a string)@3:1: {d(a string)@3:5: 2026-11-30(a date)@3:8}@3:4}@1:1")
     }
 
     @Test func emptyStreamIsNoDocument() throws {
@@ -156,21 +170,26 @@ import Testing
             return
         }
         // Written keys win over merged ones; earlier merged mappings win over later ones.
-        #expect(shape(pairs[2].value) == "{a(a string)@5:3: 9(an integer)@5:6, b(a string)@1:20: 2(an integer)@1:23, "
-            + "c(a string)@2:20: 4(an integer)@2:23}@4:3")
+        #expect(
+            shape(pairs[2].value) == "{a(a string)@5:3: 9(an integer)@5:6, b(a string)@1:20: 2(an integer)@1:23, "
+                + "c(a string)@2:20: 4(an integer)@2:23}@4:3")
         #expect(shape(pairs[3].value) == shape(pairs[0].value))
     }
 
     @Test func repeatedKeysAreRefusedAtTheirSecondOccurrence() {
-        #expect(failure("a: {x: 1, y: 2, x: 3}\n") == "t.yaml:1:17: error: duplicate key 'x' in a mapping\n"
-            + "    fix: 'x' is already given at line 1; keep one of them")
+        #expect(
+            failure("a: {x: 1, y: 2, x: 3}\n") == "t.yaml:1:17: error: duplicate key 'x' in a mapping\n"
+                + "    fix: 'x' is already given at line 1; keep one of them")
         // Keys are compared with their type: the integer 1 and the string "1" are two keys.
         #expect((try? parse("1: a\n'1': b\n").get()) != nil)
-        #expect(failure("<<: {a: 1}\nb: 2\n<<: {c: 3}\n")?.hasPrefix("t.yaml:3:1: error: duplicate key '<<' in a mapping") == true)
+        #expect(
+            failure("<<: {a: 1}\nb: 2\n<<: {c: 3}\n")?.hasPrefix("t.yaml:3:1: error: duplicate key '<<' in a mapping")
+                == true)
         // A large mapping looks keys up instead of scanning them.
         let many = (0..<40).map { "k\($0): \($0)" } + ["k7: again"]
-        #expect(failure(many.joined(separator: "\n")) == "t.yaml:41:1: error: duplicate key 'k7' in a mapping\n"
-            + "    fix: 'k7' is already given at line 8; keep one of them")
+        #expect(
+            failure(many.joined(separator: "\n")) == "t.yaml:41:1: error: duplicate key 'k7' in a mapping\n"
+                + "    fix: 'k7' is already given at line 8; keep one of them")
     }
 
     @Test func aliasesCountTheirDepth() {
@@ -178,12 +197,18 @@ import Testing
         // reaches depth 5; used inside a list it reaches 6.
         let yaml = "a: &a [[[x]]]\nb: [*a]\n"
         #expect((try? parse(yaml, limits: YAMLLimits(maxDepth: 6)).get()) != nil)
-        #expect(failure(yaml, limits: YAMLLimits(maxDepth: 5)) == "t.yaml:2:5: error: the YAML nests lists and mappings more than 5 levels deep\n"
-            + "    fix: a declaration needs only a few levels; flatten the structure")
+        #expect(
+            failure(yaml, limits: YAMLLimits(maxDepth: 5))
+                == "t.yaml:2:5: error: the YAML nests lists and mappings more than 5 levels deep\n"
+                + "    fix: a declaration needs only a few levels; flatten the structure")
     }
 
     @Test func aMergeKeyNeedsMappings() {
-        #expect(failure("a: {<<: 1}\n") == "t.yaml:1:9: error: a merge key (<<) takes a mapping or a list of mappings, found an integer")
-        #expect(failure("a: {<<: [{b: 1}, x]}\n") == "t.yaml:1:18: error: a merge key (<<) takes a mapping or a list of mappings, found a string")
+        #expect(
+            failure("a: {<<: 1}\n")
+                == "t.yaml:1:9: error: a merge key (<<) takes a mapping or a list of mappings, found an integer")
+        #expect(
+            failure("a: {<<: [{b: 1}, x]}\n")
+                == "t.yaml:1:18: error: a merge key (<<) takes a mapping or a list of mappings, found a string")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// Senders go to the zone with the longest matching origin; names become the seed's host records.
@@ -8,8 +9,9 @@ import Testing
 
     private func zone(_ origin: String) throws -> ZoneDeclaration {
         let location = YAMLLocation(file: "m.yaml", line: 1, column: 1)
-        return ZoneDeclaration(location: location, origin: Located(try name(origin), at: location),
-                               file: Located("db", at: location), url: URL(fileURLWithPath: "/db"))
+        return ZoneDeclaration(
+            location: location, origin: Located(try name(origin), at: location),
+            file: Located("db", at: location), url: URL(fileURLWithPath: "/db"))
     }
 
     @Test func longestSuffixWins() throws {
@@ -31,14 +33,17 @@ import Testing
         ("x.abc.sampledomain.com", "_dmarc", "_dmarc.x.abc", "_dmarc.x.abc.sampledomain.com."),
     ])
     func hostRecords(sender: String, presetName: String, relative: String, absolute: String) throws {
-        let owner = try #require(ZoneAssignment.owner(forPresetName: presetName, sender: try name(sender),
-                                                      origin: try name("sampledomain.com.")))
+        let owner = try #require(
+            ZoneAssignment.owner(
+                forPresetName: presetName, sender: try name(sender),
+                origin: try name("sampledomain.com.")))
         #expect(owner.relative == relative)
         #expect(owner.name.absolute == absolute)
     }
 
     @Test func ownerWithoutZone() throws {
-        let owner = try #require(ZoneAssignment.owner(forPresetName: "_dmarc", sender: try name("a.example"), origin: nil))
+        let owner = try #require(
+            ZoneAssignment.owner(forPresetName: "_dmarc", sender: try name("a.example"), origin: nil))
         #expect(owner.relative == nil)
         #expect(owner.description == "_dmarc.a.example.")
     }

@@ -42,7 +42,10 @@ struct DocExamples {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            guard line.hasPrefix("```"), line.count > 3 else { index += 1; continue }
+            guard line.hasPrefix("```"), line.count > 3 else {
+                index += 1
+                continue
+            }
             let info = line.dropFirst(3).split(separator: " ").map(String.init)
             let start = index
             var end = index + 1
@@ -52,10 +55,13 @@ struct DocExamples {
                 var commands: [Command] = []
                 for position in body {
                     if lines[position].hasPrefix("$ ") {
-                        commands.append(Command(line: position + 1, text: String(lines[position].dropFirst(2)),
-                                                outputLines: position + 1..<position + 1, expected: []))
+                        commands.append(
+                            Command(
+                                line: position + 1, text: String(lines[position].dropFirst(2)),
+                                outputLines: position + 1..<position + 1, expected: []))
                     } else if !commands.isEmpty {
-                        commands[commands.count - 1].outputLines = commands[commands.count - 1].outputLines.lowerBound..<position + 1
+                        commands[commands.count - 1].outputLines =
+                            commands[commands.count - 1].outputLines.lowerBound..<position + 1
                         commands[commands.count - 1].expected.append(lines[position])
                     }
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// The docs are tested: every ```` ```console ```` block of README.md and docs/*.md is run
@@ -11,14 +12,17 @@ import Testing
 /// `MAILZONE_RECORD=1 swift test --filter DocTests` writes the actual outputs into the
 /// Markdown; review the diff: the new output must be the truthful one. A ```` ```yaml
 /// file=…/mailzone.yaml ```` block must also load as a declaration without errors.
-@Suite(.enabled(if: MailzoneBinary.shouldRun,
-                "build the mailzone binary first: swift build --product mailzone"))
+@Suite(
+    .enabled(
+        if: MailzoneBinary.shouldRun,
+        "build the mailzone binary first: swift build --product mailzone"))
 struct DocTests {
     static let root = DeclarationFixtures.packageRoot
 
     /// README.md and every docs/*.md, relative to the package root.
     static let documents: [String] = {
-        let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
+        let docs =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
         return ["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/\($0)" }
     }()
 
@@ -34,15 +38,17 @@ struct DocTests {
         let examples = DocExamples(path: document, text: try String(contentsOf: url, encoding: .utf8))
         let scratch = try ApplySupport.temporaryDirectory()
         for folder in ["examples", "schemas"] {
-            try FileManager.default.copyItem(at: Self.root.appendingPathComponent(folder),
-                                             to: scratch.appendingPathComponent(folder))
+            try FileManager.default.copyItem(
+                at: Self.root.appendingPathComponent(folder),
+                to: scratch.appendingPathComponent(folder))
         }
         var rewrites: [(lines: Range<Int>, actual: [String])] = []
         for block in examples.blocks {
             switch block {
             case .file(let line, let path, let text):
                 let target = scratch.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try text.write(to: target, atomically: true, encoding: .utf8)
                 // A declaration in the docs is one a user may copy: it must load without errors.
                 if path.hasSuffix("mailzone.yaml") {
@@ -62,7 +68,8 @@ struct DocTests {
                     if !DocExamples.matches(command.expected[...], actual[...]) {
                         rewrites.append((command.outputLines, actual))
                         if !DeclarationFixtures.recording {
-                            Issue.record("""
+                            Issue.record(
+                                """
                                 \(document):\(command.line): `\(command.text)` printed:
                                 \(actual.joined(separator: "\n"))
                                 but the docs show:
@@ -90,8 +97,10 @@ struct DocTests {
         let state = scratch.appendingPathComponent(".doc-test-directory")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "cd \"$1\" || exit 99\n\(command)\nstatus=$?\npwd > \"$2\"\nexit $status",
-                             "sh", directory, state.path]
+        process.arguments = [
+            "-c", "cd \"$1\" || exit 99\n\(command)\nstatus=$?\npwd > \"$2\"\nexit $status",
+            "sh", directory, state.path,
+        ]
         process.currentDirectoryURL = scratch
         process.environment = [
             "PATH": binary.deletingLastPathComponent().path + ":/usr/bin:/bin",

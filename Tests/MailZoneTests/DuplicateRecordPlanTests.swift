@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// A zone that repeats a record plans as BIND reads it: one copy, and a warning naming both lines.
@@ -10,27 +11,35 @@ import Testing
             "@ IN NS ns1.example.net.", "@ IN TXT \"v=spf1 mx -all\"", "proxy IN CNAME host.example.net.",
             "@ IN TXT \"v=spf1 mx -all\"", "proxy IN CNAME host.example.net.", "",
         ].joined(separator: "\n")
-        let directory = try ApplySupport.write(["mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": zone])
-        let outcome = Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": zone,
+        ])
+        let outcome = Planner.plan(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         let plan = try #require(outcome.plan.zones.first)
         #expect(plan.errors.isEmpty, "\(plan.errors)")
         #expect(!outcome.plan.hasProblems)
         let path = directory.appendingPathComponent("zones/db.example.com").path
-        #expect(plan.warnings.map(\.message) == [
-            "example.com. TXT appears again with the same data; BIND keeps one copy; the same record is at \(path):5",
-            "proxy.example.com. CNAME appears again with the same data; BIND keeps one copy; the same record is at \(path):6",
-        ])
+        #expect(
+            plan.warnings.map(\.message) == [
+                "example.com. TXT appears again with the same data; BIND keeps one copy; the same record is at \(path):5",
+                "proxy.example.com. CNAME appears again with the same data; BIND keeps one copy; the same record is at \(path):6",
+            ])
         #expect(plan.warnings.map { $0.location?.line } == [7, 8])
         // The SPF record is merged once, on its first line.
         let spf = plan.senders.flatMap(\.items).filter { $0.purpose == "spf" }
         #expect(spf.map(\.action) == [.merge])
         #expect(spf.first?.zoneLocation?.line == 5)
         // Both lines change alike, so BIND still reads one SPF record.
-        _ = try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
-        let lines = try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")).components(separatedBy: "\n")
+        _ = try Applier.apply(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+        ) { _ in true }
+        let lines = try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")).components(
+            separatedBy: "\n")
         #expect(lines[4] == "@ IN TXT \"v=spf1 mx include:qcloudmail.com -all\"")
         #expect(lines.filter { $0.contains("v=spf1") } == [lines[4], lines[4]])
-        let again = Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
+        let again = Planner.plan(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         #expect(!again.plan.hasChanges && !again.plan.hasProblems)
     }
 }

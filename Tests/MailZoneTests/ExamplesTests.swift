@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// The examples under `examples/`, end to end: the built `mailzone` binary runs in each
@@ -21,7 +22,8 @@ struct ExamplesTests {
     static let examples: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: examplesDirectory.path)) ?? []
         return names.sorted().filter {
-            FileManager.default.fileExists(atPath: examplesDirectory.appendingPathComponent($0).appendingPathComponent("mailzone.yaml").path)
+            FileManager.default.fileExists(
+                atPath: examplesDirectory.appendingPathComponent($0).appendingPathComponent("mailzone.yaml").path)
         }
     }()
 
@@ -59,17 +61,22 @@ struct ExamplesTests {
                 return (name, ["records", String(name.dropFirst("records-".count).dropLast(".txt".count))])
             }
             if name.hasSuffix(".json") {
-                return (name, ["records", String(name.dropFirst("records-".count).dropLast(".json".count)), "--format", "json"])
+                return (
+                    name,
+                    ["records", String(name.dropFirst("records-".count).dropLast(".json".count)), "--format", "json"]
+                )
             }
             return nil
         }
     }
 
     @Test func thereAreExamples() {
-        for required in ["tencent-ses-primary", "tencent-ses-non-primary", "tencent-plus-google", "dmarc-reject-kept",
-                         "dmarc-subdomain-weakens", "conflict-cname-at-name", "conflict-existing-inbound-mx", "conflict-null-mx",
-                         "conflict-two-spf-records", "conflict-spf-merge-refused", "conflict-two-dmarc-records", "include-split",
-                         "already-satisfied", "dkim-stale-key-replaced", "mixed-case-crlf", "zone-file-error"] {
+        for required in [
+            "tencent-ses-primary", "tencent-ses-non-primary", "tencent-plus-google", "dmarc-reject-kept",
+            "dmarc-subdomain-weakens", "conflict-cname-at-name", "conflict-existing-inbound-mx", "conflict-null-mx",
+            "conflict-two-spf-records", "conflict-spf-merge-refused", "conflict-two-dmarc-records", "include-split",
+            "already-satisfied", "dkim-stale-key-replaced", "mixed-case-crlf", "zone-file-error",
+        ] {
             #expect(Self.examples.contains(required), "examples/\(required) is missing")
         }
     }
@@ -83,8 +90,12 @@ struct ExamplesTests {
         }
         for (file, arguments) in Self.outputs + Self.recordsOutputs(example) {
             let result = try MailzoneBinary.run(arguments, in: directory)
-            #expect(result.errors.isEmpty, "\(example): mailzone \(arguments.joined(separator: " ")) wrote to stderr: \(result.errors)")
-            assertGolden(result.stdout, at: golden.appendingPathComponent(file), what: "\(example): mailzone \(arguments.joined(separator: " "))")
+            #expect(
+                result.errors.isEmpty,
+                "\(example): mailzone \(arguments.joined(separator: " ")) wrote to stderr: \(result.errors)")
+            assertGolden(
+                result.stdout, at: golden.appendingPathComponent(file),
+                what: "\(example): mailzone \(arguments.joined(separator: " "))")
         }
     }
 
@@ -93,7 +104,8 @@ struct ExamplesTests {
         let directory = Self.directory(example)
         let url = Self.golden(example).appendingPathComponent("exit-codes")
         if DeclarationFixtures.recording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             var lines = ""
             for arguments in Self.exitCodeCommands + Self.recordsOutputs(example).map(\.arguments) {
                 let result = try MailzoneBinary.run(arguments, in: directory)
@@ -112,7 +124,9 @@ struct ExamplesTests {
                 continue
             }
             let result = try MailzoneBinary.run(words, in: directory)
-            #expect(result.status == expected, "\(example): mailzone \(words.joined(separator: " ")) exited \(result.status), golden says \(expected)")
+            #expect(
+                result.status == expected,
+                "\(example): mailzone \(words.joined(separator: " ")) exited \(result.status), golden says \(expected)")
         }
     }
 
@@ -145,19 +159,25 @@ struct ExamplesTests {
         #expect(check.status == expected)
     }
 
-    private func assertGolden(_ actual: Data, at url: URL, what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func assertGolden(
+        _ actual: Data, at url: URL, what: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         if DeclarationFixtures.recording {
             try? actual.write(to: url)
             return
         }
         guard let expected = try? Data(contentsOf: url) else {
-            Issue.record("missing golden \(url.path); run with MAILZONE_RECORD=1 to create it", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden \(url.path); run with MAILZONE_RECORD=1 to create it", sourceLocation: sourceLocation)
             return
         }
         if actual != expected {
-            let firstDifference = zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(actual.count, expected.count)
-            Issue.record("\(what): output differs from \(url.lastPathComponent) at byte \(firstDifference)\n--- got:\n\(String(decoding: actual, as: UTF8.self))",
-                         sourceLocation: sourceLocation)
+            let firstDifference =
+                zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(actual.count, expected.count)
+            Issue.record(
+                "\(what): output differs from \(url.lastPathComponent) at byte \(firstDifference)\n--- got:\n\(String(decoding: actual, as: UTF8.self))",
+                sourceLocation: sourceLocation)
         }
     }
 }

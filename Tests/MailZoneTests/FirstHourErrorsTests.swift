@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// The errors and remarks a new user meets in the first hour, each with its exact words:
@@ -13,10 +14,12 @@ struct FirstHourErrorsTests {
 
     /// A fresh folder with the given files.
     private func folder(_ files: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-first-hour-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mailzone-first-hour-\(UUID().uuidString)")
         for (path, content) in files {
             let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(content.utf8).write(to: url)
         }
         return directory
@@ -72,105 +75,134 @@ struct FirstHourErrorsTests {
 
     @Test(arguments: ["v=DKIM1; p=\"ABC\"", "\"v=DKIM1; p=ABC", "\"v=DKIM1;\" p=ABC"])
     func ambiguousQuotesAskToRemoveThem(_ pasted: String) {
-        #expect(DKIMPastedValue.normalize(pasted, what: "the key") == .failure(DKIMPastedValue.Problem(
-            message: "the key has quotes (\") inside the value, which a DKIM record does not have",
-            hint: "remove the quotes: write the value as the tag list alone, like 'v=DKIM1; k=rsa; p=MIIB...'")))
+        #expect(
+            DKIMPastedValue.normalize(pasted, what: "the key")
+                == .failure(
+                    DKIMPastedValue.Problem(
+                        message: "the key has quotes (\") inside the value, which a DKIM record does not have",
+                        hint:
+                            "remove the quotes: write the value as the tag list alone, like 'v=DKIM1; k=rsa; p=MIIB...'"
+                    )))
     }
 
     @Test func aKeyPastedSplitAndQuotedOnSeveralLinesIsPlanned() throws {
         let key = Self.keyValue
-        let dkim = "          qcloud: |\n            \"v=DKIM1; k=rsa; \"\n            \"p=\(key.prefix(200))\"\n            \"\(key.dropFirst(200))\""
-        let directory = try folder(["zones/db.example.com": Self.zone,
-                                    "mailzone.yaml": Self.declaration(sender: "    spf: { fold: true }", dkim: dkim)])
+        let dkim =
+            "          qcloud: |\n            \"v=DKIM1; k=rsa; \"\n            \"p=\(key.prefix(200))\"\n            \"\(key.dropFirst(200))\""
+        let directory = try folder([
+            "zones/db.example.com": Self.zone,
+            "mailzone.yaml": Self.declaration(sender: "    spf: { fold: true }", dkim: dkim),
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["plan", "--format", "json"], in: directory)
         #expect(result.errors == "")
-        #expect(result.output.contains("\"after\" : \"\\\"v=DKIM1; k=rsa; p=\(key.prefix(237))\\\" \\\"\(key.dropFirst(237))\\\"\""))
+        #expect(
+            result.output.contains(
+                "\"after\" : \"\\\"v=DKIM1; k=rsa; p=\(key.prefix(237))\\\" \\\"\(key.dropFirst(237))\\\"\""))
     }
 
     @Test func quotesInsideTheKeyAreReportedAtTheirYAMLLine() throws {
-        let directory = try folder(["zones/db.example.com": Self.zone,
-                                    "mailzone.yaml": Self.declaration(sender: "", dkim: "          qcloud: 'v=DKIM1; p=\"MIIB\"'")])
+        let directory = try folder([
+            "zones/db.example.com": Self.zone,
+            "mailzone.yaml": Self.declaration(sender: "", dkim: "          qcloud: 'v=DKIM1; p=\"MIIB\"'"),
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["plan"], in: directory)
         #expect(result.status == 1)
-        #expect(result.errors == """
-            mailzone.yaml:12:19: error: the DKIM key for selector 'qcloud' has quotes (") inside the value, which a DKIM record does not have
-                fix: remove the quotes: write the value as the tag list alone, like 'v=DKIM1; k=rsa; p=MIIB...'
+        #expect(
+            result.errors == """
+                mailzone.yaml:12:19: error: the DKIM key for selector 'qcloud' has quotes (") inside the value, which a DKIM record does not have
+                    fix: remove the quotes: write the value as the tag list alone, like 'v=DKIM1; k=rsa; p=MIIB...'
 
-            """)
+                """)
     }
 
     // MARK: DMARC weaker than the zone's, SPF fold
 
     @Test func aWeakerDeclaredDMARCIsKeptAndSaidAndTheFoldSaysWhatItStrengthens() throws {
         let dkim = "          qcloud: \"\(Self.key)\""
-        let directory = try folder(["zones/db.example.com": Self.zone,
-                                    "mailzone.yaml": Self.declaration(sender: "    spf: { fold: true }\n    dmarc: { p: none }", dkim: dkim)])
+        let directory = try folder([
+            "zones/db.example.com": Self.zone,
+            "mailzone.yaml": Self.declaration(sender: "    spf: { fold: true }\n    dmarc: { p: none }", dkim: dkim),
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["plan"], in: directory)
-        #expect(result.output == """
-            zone example.com.  zones/db.example.com
-              sender example.com  (tencent-ses)
-                + @                 MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
-                ~ @                 TXT   "v=spf1 include:_spf.google.com ~all" | "v=spf1 ip4:192.0.2.0/24 -all"
-                                        => "v=spf1 include:_spf.google.com ip4:192.0.2.0/24 include:qcloudmail.com -all"   \
-            (folds 2 SPF records into one (spf.fold); ~all becomes -all, the strictest of the records')
-                + qcloud._domainkey TXT   "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/Mcguj...n3H73+dFmQIDAQAB"   (2048-bit RSA)
-                = _dmarc            TXT   "v=DMARC1; p=quarantine"   (kept p=quarantine; the declaration asks p=none: \
-            add `allow_weaker: true` under `dmarc:` to lower it)
-              ~ @ SOA serial 2026112801 => 2026120100 (date)
+        #expect(
+            result.output == """
+                zone example.com.  zones/db.example.com
+                  sender example.com  (tencent-ses)
+                    + @                 MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
+                    ~ @                 TXT   "v=spf1 include:_spf.google.com ~all" | "v=spf1 ip4:192.0.2.0/24 -all"
+                                            => "v=spf1 include:_spf.google.com ip4:192.0.2.0/24 include:qcloudmail.com -all"   \
+                (folds 2 SPF records into one (spf.fold); ~all becomes -all, the strictest of the records')
+                    + qcloud._domainkey TXT   "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/Mcguj...n3H73+dFmQIDAQAB"   (2048-bit RSA)
+                    = _dmarc            TXT   "v=DMARC1; p=quarantine"   (kept p=quarantine; the declaration asks p=none: \
+                add `allow_weaker: true` under `dmarc:` to lower it)
+                  ~ @ SOA serial 2026112801 => 2026120100 (date)
 
-            Plan: 2 to add, 1 to merge, 0 to replace, 0 conflicts. `mailzone apply` writes zones/db.example.com.
+                Plan: 2 to add, 1 to merge, 0 to replace, 0 conflicts. `mailzone apply` writes zones/db.example.com.
 
-            """)
+                """)
     }
 
     @Test func anAllowedDowngradeIsAReplace() throws {
         let dkim = "          qcloud: \"\(Self.key)\""
         let sender = "    spf: { fold: true }\n    dmarc: { p: none, allow_weaker: true }"
-        let directory = try folder(["zones/db.example.com": Self.zone, "mailzone.yaml": Self.declaration(sender: sender, dkim: dkim)])
+        let directory = try folder([
+            "zones/db.example.com": Self.zone, "mailzone.yaml": Self.declaration(sender: sender, dkim: dkim),
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["plan"], in: directory)
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.contains("    ~ _dmarc            TXT   \"v=DMARC1; p=quarantine\""))
-        #expect(lines.contains("                            => \"v=DMARC1; p=none\"   (lowers p=quarantine to p=none: "
-                               + "a downgrade `allow_weaker: true` allows)"))
-        #expect(lines.last == "Plan: 2 to add, 1 to merge, 1 to replace, 0 conflicts. `mailzone apply` writes zones/db.example.com.")
+        #expect(
+            lines.contains(
+                "                            => \"v=DMARC1; p=none\"   (lowers p=quarantine to p=none: "
+                    + "a downgrade `allow_weaker: true` allows)"))
+        #expect(
+            lines.last
+                == "Plan: 2 to add, 1 to merge, 1 to replace, 0 conflicts. `mailzone apply` writes zones/db.example.com."
+        )
     }
 
     @Test func twoSPFRecordsNameTheFoldOption() throws {
         let dkim = "          qcloud: \"\(Self.key)\""
-        let directory = try folder(["zones/db.example.com": Self.zone, "mailzone.yaml": Self.declaration(sender: "", dkim: dkim)])
+        let directory = try folder([
+            "zones/db.example.com": Self.zone, "mailzone.yaml": Self.declaration(sender: "", dkim: dkim),
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["plan"], in: directory)
         #expect(result.status == 1)
-        #expect(result.output.contains("""
-                  fix: set `spf: { fold: true }` for this sender to fold them into one (the strictest `all` is kept), \
-            or fold them by hand, then plan again
+        #expect(
+            result.output.contains(
+                """
+                      fix: set `spf: { fold: true }` for this sender to fold them into one (the strictest `all` is kept), \
+                or fold them by hand, then plan again
 
-            """))
+                """))
     }
 
     // MARK: Zone path and origin
 
     @Test func aWrongZonePathIsReportedAtItsYAMLLine() throws {
         let dkim = "          qcloud: \"\(Self.key)\""
-        let declaration = Self.declaration(sender: "", dkim: dkim).replacingOccurrences(of: "file: zones/db.example.com",
-                                                                                          with: "file: zones/db.exmaple.com")
+        let declaration = Self.declaration(sender: "", dkim: dkim).replacingOccurrences(
+            of: "file: zones/db.example.com",
+            with: "file: zones/db.exmaple.com")
         let directory = try folder(["zones/db.example.com": Self.zone, "mailzone.yaml": declaration])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["plan"], in: directory)
         #expect(result.status == 1)
-        #expect(result.output == """
-            zone example.com.  zones/db.exmaple.com
-              x mailzone.yaml:4:11: the zone file zones/db.exmaple.com cannot be read: no such file
-                  fix: correct `file:` of zone example.com. in mailzone.yaml (relative to the directory of mailzone.yaml)
+        #expect(
+            result.output == """
+                zone example.com.  zones/db.exmaple.com
+                  x mailzone.yaml:4:11: the zone file zones/db.exmaple.com cannot be read: no such file
+                      fix: correct `file:` of zone example.com. in mailzone.yaml (relative to the directory of mailzone.yaml)
 
-            Plan: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see fix: above): \
-            `mailzone apply` writes nothing until the plan has none.
+                Plan: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see fix: above): \
+                `mailzone apply` writes nothing until the plan has none.
 
-            """)
+                """)
     }
 
     @Test func anOriginThatIsNotTheFilesSaysSoInDNSTerms() throws {
@@ -182,16 +214,17 @@ struct FirstHourErrorsTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["plan"], in: directory)
         #expect(result.status == 1)
-        #expect(result.output == """
-            zone example.org.  zones/db.example.com
-              x mailzone.yaml:3:13: no SOA record at the zone apex example.org.: the records of zones/db.example.com are out of zone \
-            (ignoring out-of-zone data: example.com. is not in example.org., zones/db.example.com:3), so its $ORIGIN is of another zone
-                  fix: make `origin:` in mailzone.yaml the zone the file holds, or correct the file's $ORIGIN
+        #expect(
+            result.output == """
+                zone example.org.  zones/db.example.com
+                  x mailzone.yaml:3:13: no SOA record at the zone apex example.org.: the records of zones/db.example.com are out of zone \
+                (ignoring out-of-zone data: example.com. is not in example.org., zones/db.example.com:3), so its $ORIGIN is of another zone
+                      fix: make `origin:` in mailzone.yaml the zone the file holds, or correct the file's $ORIGIN
 
-            Plan: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see fix: above): \
-            `mailzone apply` writes nothing until the plan has none.
+                Plan: 0 to add, 0 to merge, 0 to replace, 0 conflicts, 1 error. Resolve the 1 error first (see fix: above): \
+                `mailzone apply` writes nothing until the plan has none.
 
-            """)
+                """)
     }
 
     // MARK: Saved plan, presets, timings
@@ -201,31 +234,39 @@ struct FirstHourErrorsTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let missing = try MailzoneBinary.run(["apply", "--plan", "plan.json"], in: directory)
         #expect(missing.status == 1)
-        #expect(missing.errors == "error: plan.json: cannot read the saved plan: No such file or directory; "
+        #expect(
+            missing.errors == "error: plan.json: cannot read the saved plan: No such file or directory; "
                 + "make it with `mailzone plan --out plan.json`\n")
         let folder = try MailzoneBinary.run(["apply", "--plan", "dir"], in: directory)
-        #expect(folder.errors == "error: dir: cannot read the saved plan: it is not a regular file; make it with `mailzone plan --out dir`\n")
+        #expect(
+            folder.errors
+                == "error: dir: cannot read the saved plan: it is not a regular file; make it with `mailzone plan --out dir`\n"
+        )
         let notAPlan = try MailzoneBinary.run(["apply", "--plan", "README"], in: directory)
-        #expect(notAPlan.errors == "error: README: the file is not a mailzone plan (not JSON, or not the fields "
+        #expect(
+            notAPlan.errors == "error: README: the file is not a mailzone plan (not JSON, or not the fields "
                 + "`mailzone plan --out` writes); make it with `mailzone plan --out README`\n")
     }
 
     @Test func aPresetNameWithoutItsSuffixGetsDidYouMean() throws {
-        let directory = try folder(["mailzone.yaml": """
+        let directory = try folder([
+            "mailzone.yaml": """
             version: 1
             senders:
               - domain: example.com
                 services:
                   - preset: tencent
                     dkim: { qcloud: "v=DKIM1; k=rsa; p=MIIB" }
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["plan"], in: directory)
         #expect(result.errors == "mailzone.yaml:5:17: error: unknown preset 'tencent'; did you mean 'tencent-ses'?\n")
     }
 
     @Test func presetsShowsTheDeclarationsOwnPreset() throws {
-        let directory = try folder(["mailzone.yaml": """
+        let directory = try folder([
+            "mailzone.yaml": """
             version: 1
             presets:
               - name: acme-mail
@@ -236,7 +277,8 @@ struct FirstHourErrorsTests {
             senders:
               - domain: example.com
                 services: [acme-mail]
-            """])
+            """
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let shown = try MailzoneBinary.run(["presets", "acme-mail", "--config", "mailzone.yaml"], in: directory)
         #expect(shown.status == 0, "\(shown.errors)")
@@ -244,7 +286,9 @@ struct FirstHourErrorsTests {
         #expect(shown.output.contains("acme._domainkey"))
         let unknown = try MailzoneBinary.run(["presets", "acme-mial", "--config", "mailzone.yaml"], in: directory)
         #expect(unknown.status == 1)
-        #expect(unknown.errors.hasPrefix("error: no preset (built in or in the declaration) is called 'acme-mial'; did you mean 'acme-mail'?\n"))
+        #expect(
+            unknown.errors.hasPrefix(
+                "error: no preset (built in or in the declaration) is called 'acme-mial'; did you mean 'acme-mail'?\n"))
         let builtIn = try MailzoneBinary.run(["presets", "acme-mail"], in: directory)
         #expect(builtIn.status == 1)
     }
@@ -272,7 +316,8 @@ struct FirstHourErrorsTests {
             // The terminal writes CR LF for each LF.
             return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
         }
-        let golden = try String(contentsOf: ExamplesTests.golden("conflict-null-mx").appendingPathComponent("plan.txt"), encoding: .utf8)
+        let golden = try String(
+            contentsOf: ExamplesTests.golden("conflict-null-mx").appendingPathComponent("plan.txt"), encoding: .utf8)
         #expect(try onATerminal(noColor: "1") == golden)
         let coloured = try onATerminal(noColor: "")
         #expect(coloured.hasPrefix("\u{1B}[1mzone nomail.example.\u{1B}[0m  zones/db.nomail.example\n"))
@@ -291,7 +336,8 @@ struct FirstHourErrorsTests {
         let directory = try folder(["db": Self.zone])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["zone", "check", "--timings", "db"], in: directory)
-        let pattern = #/^timings: read [0-9.]+ (ns|µs|ms|s), parse [0-9.]+ (ns|µs|ms|s) \([0-9]+ MB/s over [0-9]+ bytes\), checks [0-9.]+ (ns|µs|ms|s)\n$/#
+        let pattern =
+            #/^timings: read [0-9.]+ (ns|µs|ms|s), parse [0-9.]+ (ns|µs|ms|s) \([0-9]+ MB/s over [0-9]+ bytes\), checks [0-9.]+ (ns|µs|ms|s)\n$/#
         #expect(result.errors.wholeMatch(of: pattern) != nil, "\(result.errors)")
     }
 }

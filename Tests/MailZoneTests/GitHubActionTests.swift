@@ -8,8 +8,10 @@ import Testing
 ///
 /// The release is made here from the built binary, in the layout `scripts/release` writes
 /// (`mailzone-VERSION-linux-x86_64/bin/mailzone`), and served through a `file://` URL.
-@Suite(.enabled(if: MailzoneBinary.shouldRun,
-                "build the mailzone binary first: swift build --product mailzone"))
+@Suite(
+    .enabled(
+        if: MailzoneBinary.shouldRun,
+        "build the mailzone binary first: swift build --product mailzone"))
 struct GitHubActionTests {
     static let root = DeclarationFixtures.packageRoot
     static let version = "9.9.9"
@@ -25,8 +27,11 @@ struct GitHubActionTests {
         let releases = top.appendingPathComponent("releases")
         let tagged = releases.appendingPathComponent("v\(version)")
         try FileManager.default.createDirectory(at: tagged, withIntermediateDirectories: true)
-        #expect(try shell("tar -C '\(top.path)/stage' -czf '\(tagged.path)/\(name).tar.gz' \(name)"
-                          + " && cd '\(tagged.path)' && sha256sum \(name).tar.gz > \(name).tar.gz.sha256", in: top).status == 0)
+        #expect(
+            try shell(
+                "tar -C '\(top.path)/stage' -czf '\(tagged.path)/\(name).tar.gz' \(name)"
+                    + " && cd '\(tagged.path)' && sha256sum \(name).tar.gz > \(name).tar.gz.sha256", in: top
+            ).status == 0)
         let temp = top.appendingPathComponent("runner-temp")
         try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
         let githubPath = top.appendingPathComponent("github-path")
@@ -51,12 +56,15 @@ struct GitHubActionTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    static func install(_ runner: (releases: URL, temp: URL, githubPath: URL)) throws -> (status: Int32, output: String) {
-        try shell("'\(root.path)/scripts/action-install'", in: runner.temp, environment: [
-            "MAILZONE_VERSION": version, "MAILZONE_REPOSITORY": "OWNER/mailzone",
-            "MAILZONE_RELEASES_URL": "file://\(runner.releases.path)",
-            "RUNNER_TEMP": runner.temp.path, "GITHUB_PATH": runner.githubPath.path,
-        ])
+    static func install(_ runner: (releases: URL, temp: URL, githubPath: URL)) throws -> (status: Int32, output: String)
+    {
+        try shell(
+            "'\(root.path)/scripts/action-install'", in: runner.temp,
+            environment: [
+                "MAILZONE_VERSION": version, "MAILZONE_REPOSITORY": "OWNER/mailzone",
+                "MAILZONE_RELEASES_URL": "file://\(runner.releases.path)",
+                "RUNNER_TEMP": runner.temp.path, "GITHUB_PATH": runner.githubPath.path,
+            ])
     }
 
     /// The `run:` line of the action's check step.
@@ -70,14 +78,19 @@ struct GitHubActionTests {
         let runner = try Self.runner()
         let installed = try Self.install(runner)
         #expect(installed.status == 0, "\(installed.output)")
-        let bin = runner.temp.appendingPathComponent("mailzone-\(Self.version)/mailzone-\(Self.version)-linux-x86_64/bin")
+        let bin = runner.temp.appendingPathComponent(
+            "mailzone-\(Self.version)/mailzone-\(Self.version)-linux-x86_64/bin")
         #expect(try String(contentsOf: runner.githubPath, encoding: .utf8) == bin.path + "\n")
 
         let example = ExamplesTests.directory("tencent-ses-primary")
-        let check = try Self.shell(try Self.checkStep(), in: example,
-                                   environment: ["PATH": bin.path + ":/usr/bin:/bin", "MAILZONE_CONFIG": ""])
-        #expect(check.output == (try String(contentsOf: example.appendingPathComponent("golden/check-github.txt"),
-                                            encoding: .utf8)))
+        let check = try Self.shell(
+            try Self.checkStep(), in: example,
+            environment: ["PATH": bin.path + ":/usr/bin:/bin", "MAILZONE_CONFIG": ""])
+        #expect(
+            check.output
+                == (try String(
+                    contentsOf: example.appendingPathComponent("golden/check-github.txt"),
+                    encoding: .utf8)))
         #expect(check.status == 2)
     }
 
@@ -88,7 +101,9 @@ struct GitHubActionTests {
         try (String(repeating: "0", count: 64) + "  \(name)\n").write(to: sum, atomically: true, encoding: .utf8)
         let installed = try Self.install(runner)
         #expect(installed.status == 1)
-        #expect(installed.output.contains("::error::the SHA-256 of \(name) does not match \(name).sha256; not installing it"))
+        #expect(
+            installed.output.contains(
+                "::error::the SHA-256 of \(name) does not match \(name).sha256; not installing it"))
         #expect(try String(contentsOf: runner.githubPath, encoding: .utf8).isEmpty)
     }
 }

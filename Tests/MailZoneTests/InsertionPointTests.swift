@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// New lines never change the owner of the lines after them: a line without an owner field belongs to the
@@ -7,7 +8,9 @@ import Testing
 @Suite struct InsertionPointTests {
     static func apply(_ files: [String: String]) throws -> URL {
         let directory = try ApplySupport.write(files.merging(["mailzone.yaml": ApplyTests.declaration()]) { $1 })
-        _ = try Applier.apply(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+        _ = try Applier.apply(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+        ) { _ in true }
         return directory
     }
 
@@ -23,36 +26,54 @@ import Testing
             "$ORIGIN example.com.", "www\t\t\tA\t192.0.2.80", "",
         ].joined(separator: "\n")
         let directory = try Self.apply(["zones/db.example.com": zone])
-        let lines = try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")).components(separatedBy: "\n")
-        #expect(Array(lines[5...11]) == [
-            "$TTL 3600\t; 1 hour", "\t\t\tNS\tns1.example.net.", "\t\t\tNS\tns2.example.net.",
-            "$TTL 300\t; 5 minutes", "\t\t\tA\t192.0.2.1",
-            "\t\t\tMX\t10 mxbiz1.qq.com.", "\t\t\tTXT\t\"v=spf1 include:qcloudmail.com ~all\"",
-        ])
+        let lines = try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")).components(
+            separatedBy: "\n")
+        #expect(
+            Array(lines[5...11]) == [
+                "$TTL 3600\t; 1 hour", "\t\t\tNS\tns1.example.net.", "\t\t\tNS\tns2.example.net.",
+                "$TTL 300\t; 5 minutes", "\t\t\tA\t192.0.2.1",
+                "\t\t\tMX\t10 mxbiz1.qq.com.", "\t\t\tTXT\t\"v=spf1 include:qcloudmail.com ~all\"",
+            ])
         #expect(lines[12].hasPrefix("qcloud._domainkey.example.com\tTXT\t( \"v=DKIM1; k=rsa; p="))
-        #expect(Array(lines[14...]) == ["_dmarc.example.com\tTXT\t\"v=DMARC1; p=none\"", "$ORIGIN example.com.",
-                                        "www\t\t\tA\t192.0.2.80", ""])
-        try expectBINDReads(directory, owners: ["example.com. 3600 IN NS ns1.example.net.", "example.com. 300 IN A 192.0.2.1",
-                                                "example.com. 300 IN MX 10 mxbiz1.qq.com."])
+        #expect(
+            Array(lines[14...]) == [
+                "_dmarc.example.com\tTXT\t\"v=DMARC1; p=none\"", "$ORIGIN example.com.",
+                "www\t\t\tA\t192.0.2.80", "",
+            ])
+        try expectBINDReads(
+            directory,
+            owners: [
+                "example.com. 3600 IN NS ns1.example.net.", "example.com. 300 IN A 192.0.2.1",
+                "example.com. 300 IN MX 10 mxbiz1.qq.com.",
+            ])
     }
 
     /// The `$INCLUDE`d file starts with owner-less apex records: nothing may go just before the `$INCLUDE` line,
     /// so the new names go to the end of the file, written in full.
     @Test func newOwnersGoAfterAnIncludeWhoseFirstLinesHaveNoOwner() throws {
-        let zone = "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster ( 1 1h 15m 30d 3m )\n@ NS ns1\n  NS ns2\n\n$INCLUDE hosts.include\n"
-        let hosts = "                A     192.0.2.1\nns1             A     192.0.2.53\nns2             A     192.0.2.54\n"
+        let zone =
+            "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster ( 1 1h 15m 30d 3m )\n@ NS ns1\n  NS ns2\n\n$INCLUDE hosts.include\n"
+        let hosts =
+            "                A     192.0.2.1\nns1             A     192.0.2.53\nns2             A     192.0.2.54\n"
         let directory = try Self.apply(["zones/db.example.com": zone, "zones/hosts.include": hosts])
-        let lines = try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")).components(separatedBy: "\n")
-        #expect(Array(lines[0...6]) == ["$ORIGIN example.com.", "$TTL 300", "@ IN SOA ns1 hostmaster ( 2 1h 15m 30d 3m )",
-                                        "@ NS ns1", "  NS ns2", "", "$INCLUDE hosts.include"])
+        let lines = try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")).components(
+            separatedBy: "\n")
+        #expect(
+            Array(lines[0...6]) == [
+                "$ORIGIN example.com.", "$TTL 300", "@ IN SOA ns1 hostmaster ( 2 1h 15m 30d 3m )",
+                "@ NS ns1", "  NS ns2", "", "$INCLUDE hosts.include",
+            ])
         #expect(lines[7].hasPrefix("qcloud._domainkey.example.com.\tTXT ( \"v=DKIM1; k=rsa; p="))
         #expect(Array(lines[9...]) == ["_dmarc.example.com.\tTXT \"v=DMARC1; p=none\"", ""])
-        #expect(try ApplySupport.read(directory.appendingPathComponent("zones/hosts.include")) == [
-            "                A     192.0.2.1", "                MX    10 mxbiz1.qq.com.",
-            "                TXT   \"v=spf1 include:qcloudmail.com ~all\"",
-            "ns1             A     192.0.2.53", "ns2             A     192.0.2.54", "",
-        ].joined(separator: "\n"))
-        try expectBINDReads(directory, owners: ["example.com. 300 IN NS ns2.example.com.", "example.com. 300 IN A 192.0.2.1"])
+        #expect(
+            try ApplySupport.read(directory.appendingPathComponent("zones/hosts.include"))
+                == [
+                    "                A     192.0.2.1", "                MX    10 mxbiz1.qq.com.",
+                    "                TXT   \"v=spf1 include:qcloudmail.com ~all\"",
+                    "ns1             A     192.0.2.53", "ns2             A     192.0.2.54", "",
+                ].joined(separator: "\n"))
+        try expectBINDReads(
+            directory, owners: ["example.com. 300 IN NS ns2.example.com.", "example.com. 300 IN A 192.0.2.1"])
     }
 
     /// BIND reads the applied zone and finds `records` (its own one-line form) among its records.
@@ -61,7 +82,8 @@ import Testing
             #expect(!ApplySupport.inCI, "named-compilezone is missing; scripts/test installs bind9-utils")
             return
         }
-        let dump = try RealZoneCorpus.dump(origin: "example.com.", file: directory.appendingPathComponent("zones/db.example.com"))
+        let dump = try RealZoneCorpus.dump(
+            origin: "example.com.", file: directory.appendingPathComponent("zones/db.example.com"))
         #expect(dump.status == 0, "\(dump.output)")
         let lines = Set(dump.records.map { "\($0.owner) \($0.ttl) IN \($0.type) \($0.rdata)" })
         for record in records { #expect(lines.contains(record), "BIND does not read \(record): \(dump.output)") }

@@ -20,7 +20,8 @@ enum MailzoneBinary {
 
     static let url: URL? = {
         let fileManager = FileManager.default
-        if let path = ProcessInfo.processInfo.environment["MAILZONE_BINARY"], fileManager.isExecutableFile(atPath: path) {
+        if let path = ProcessInfo.processInfo.environment["MAILZONE_BINARY"], fileManager.isExecutableFile(atPath: path)
+        {
             return URL(fileURLWithPath: path)
         }
         // The test bundle sits in the build products directory (`.build/debug/…xctest`, on macOS
@@ -33,7 +34,8 @@ enum MailzoneBinary {
                 let candidate = directory.appendingPathComponent("mailzone")
                 var isDirectory: ObjCBool = false
                 if fileManager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   fileManager.isExecutableFile(atPath: candidate.path) {
+                    fileManager.isExecutableFile(atPath: candidate.path)
+                {
                     return candidate
                 }
                 directory = directory.deletingLastPathComponent()
@@ -65,8 +67,10 @@ enum MailzoneBinary {
     /// Runs `mailzone ARGUMENTS` in `directory`, killing it after `limit`. Output goes through files,
     /// so a large output cannot fill a pipe and block the process. `wrapper` is a command that runs
     /// mailzone (`setpriv --reuid …` to run it as another user); `extraEnvironment` is added to `environment`.
-    static func run(_ arguments: [String], in directory: URL, limit: Duration = .seconds(60), wrapper: [String] = [],
-                    extraEnvironment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL, limit: Duration = .seconds(60), wrapper: [String] = [],
+        extraEnvironment: [String: String] = [:]
+    ) throws -> Result {
         guard let url else { throw MissingBinary() }
         let process = Process()
         if let tool = wrapper.first {
@@ -94,11 +98,14 @@ enum MailzoneBinary {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         let elapsed = ContinuousClock.now - start
-        return Result(status: process.terminationStatus, stdout: (try? Data(contentsOf: output)) ?? Data(),
-                      stderr: (try? Data(contentsOf: errors)) ?? Data(), elapsed: elapsed)
+        return Result(
+            status: process.terminationStatus, stdout: (try? Data(contentsOf: output)) ?? Data(),
+            stderr: (try? Data(contentsOf: errors)) ?? Data(), elapsed: elapsed)
     }
 
     struct MissingBinary: Error, CustomStringConvertible {
-        var description: String { "the mailzone binary is not built: run `swift build --product mailzone` (scripts/test does)" }
+        var description: String {
+            "the mailzone binary is not built: run `swift build --product mailzone` (scripts/test does)"
+        }
     }
 }

@@ -1,13 +1,15 @@
 import Foundation
 import MailAuth
 import Testing
+
 @testable import MailZone
 
 /// The escaping rules of the machine-read outputs, on values that could break them.
 struct OutputRenderingTests {
     @Test func githubAnnotationEscapesDataAndProperties() {
-        let line = GitHubAnnotations.line(.error, title: "a: b, c", message: "100% sure\r\nsecond line",
-                                          at: PlanLocation(file: "zones/db,x:y", line: 7, column: 3))
+        let line = GitHubAnnotations.line(
+            .error, title: "a: b, c", message: "100% sure\r\nsecond line",
+            at: PlanLocation(file: "zones/db,x:y", line: 7, column: 3))
         #expect(line == "::error file=zones/db%2Cx%3Ay,line=7,col=3,title=a%3A b%2C c::100%25 sure%0D%0Asecond line\n")
     }
 
@@ -40,7 +42,10 @@ struct OutputRenderingTests {
 
     @Test func unifiedDiffMarksAMissingFinalNewline() {
         let diff = UnifiedDiff.diff(old: Array("a\nb".utf8), new: Array("a\nc".utf8), path: "f")
-        #expect(diff == "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n")
+        #expect(
+            diff
+                == "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n"
+        )
     }
 
     /// A diff made from edits compares only the edited lines: two edits far apart in a 100,000-line
@@ -55,26 +60,27 @@ struct OutputRenderingTests {
             UnifiedDiff.Edit(start: middle, end: middle, replacement: Array("inserted\n".utf8)),
         ]
         let diff = UnifiedDiff.diff(old: old, edits: edits, path: "big")
-        #expect(diff == """
-            --- a/big
-            +++ b/big
-            @@ -1,5 +1,5 @@
-             line 1
-            -line 2
-            +line two
-             line 3
-             line 4
-             line 5
-            @@ -49998,6 +49998,7 @@
-             line 49998
-             line 49999
-             line 50000
-            +inserted
-             line 50001
-             line 50002
-             line 50003
+        #expect(
+            diff == """
+                --- a/big
+                +++ b/big
+                @@ -1,5 +1,5 @@
+                 line 1
+                -line 2
+                +line two
+                 line 3
+                 line 4
+                 line 5
+                @@ -49998,6 +49998,7 @@
+                 line 49998
+                 line 49999
+                 line 50000
+                +inserted
+                 line 50001
+                 line 50002
+                 line 50003
 
-            """)
+                """)
     }
 
     /// Random edits of a file full of repeated lines (where diffs have many equally short answers):
@@ -93,7 +99,8 @@ struct OutputRenderingTests {
                 let start = position + Int(random.next() % UInt64(max(1, old.count / 3)))
                 guard start <= old.count else { break }
                 let end = min(old.count, start + Int(random.next() % 8))
-                let replacement = Array((0..<Int(random.next() % 3)).map { _ in "n\(random.next() % 4)\n" }.joined().utf8)
+                let replacement = Array(
+                    (0..<Int(random.next() % 3)).map { _ in "n\(random.next() % 4)\n" }.joined().utf8)
                 edits.append(UnifiedDiff.Edit(start: start, end: end, replacement: replacement))
                 position = end + 1
             }
@@ -106,7 +113,9 @@ struct OutputRenderingTests {
             new += old[cursor...]
             let diff = UnifiedDiff.diff(old: old, edits: edits, path: "f")
             let patched = try Self.patch(old, with: diff)
-            let described = edits.map { "\($0.start)..<\($0.end) → \(String(decoding: $0.replacement, as: UTF8.self).debugDescription)" }
+            let described = edits.map {
+                "\($0.start)..<\($0.end) → \(String(decoding: $0.replacement, as: UTF8.self).debugDescription)"
+            }
             #expect(patched == new, "round \(round): \(text.debugDescription) with \(described)\n\(diff)")
             if old == new { #expect(diff.isEmpty) }
         }
@@ -149,18 +158,28 @@ struct OutputRenderingTests {
                 let body = String(line.dropFirst()) + "\n"
                 switch line.first {
                 case " ":
-                    guard next < oldLines.count, oldLines[next].trimmingSuffixNewline == body.trimmingSuffixNewline else {
+                    guard next < oldLines.count, oldLines[next].trimmingSuffixNewline == body.trimmingSuffixNewline
+                    else {
                         throw Malformed(why: "context does not match at old line \(next + 1)")
                     }
-                    result.append(oldLines[next]); next += 1; seenOld += 1; context += 1
+                    result.append(oldLines[next])
+                    next += 1
+                    seenOld += 1
+                    context += 1
                     lastLine = oldLines[next - 1]
                 case "-":
-                    guard next < oldLines.count, oldLines[next].trimmingSuffixNewline == body.trimmingSuffixNewline else {
+                    guard next < oldLines.count, oldLines[next].trimmingSuffixNewline == body.trimmingSuffixNewline
+                    else {
                         throw Malformed(why: "deleted line does not match at old line \(next + 1)")
                     }
-                    next += 1; seenOld += 1; lastLine = nil; context = 0
+                    next += 1
+                    seenOld += 1
+                    lastLine = nil
+                    context = 0
                 case "+":
-                    result.append(body); lastLine = body; context = 0
+                    result.append(body)
+                    lastLine = body
+                    context = 0
                 default:
                     throw Malformed(why: "unknown line \(line)")
                 }
@@ -197,8 +216,8 @@ struct OutputRenderingTests {
     }
 }
 
-private extension String {
-    var trimmingSuffixNewline: Substring { hasSuffix("\n") ? dropLast() : Substring(self) }
+extension String {
+    fileprivate var trimmingSuffixNewline: Substring { hasSuffix("\n") ? dropLast() : Substring(self) }
 }
 
 /// The plan and check documents put together zone by zone are the bytes of the whole plan encoded
@@ -209,8 +228,9 @@ private extension String {
         let directory = ExamplesTests.directory(example)
         // Named by its full path, so the zone files are found without changing directory.
         let path = directory.appendingPathComponent("mailzone.yaml").path
-        let declaration = try DeclarationLoader.load(contentsOf: URL(fileURLWithPath: path), displayPath: path,
-                                                     builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
+        let declaration = try DeclarationLoader.load(
+            contentsOf: URL(fileURLWithPath: path), displayPath: path,
+            builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
         let options = PlannerOptions(now: Date(timeIntervalSince1970: 1_764_460_800))
         let plan = Planner.plan(declaration, options: options).plan
         #expect(!plan.zones.isEmpty)

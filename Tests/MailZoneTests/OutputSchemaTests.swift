@@ -44,12 +44,14 @@ struct OutputSchemaTests {
         #expect(pairs.count >= ExamplesTests.examples.count)
 
         // check --format json has no golden; validate what the binary prints now.
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-check-json-\(UUID().uuidString)")
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mailzone-check-json-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
         if MailzoneBinary.shouldRun {
             for example in ExamplesTests.examples {
-                let result = try MailzoneBinary.run(["check", "--format", "json"], in: ExamplesTests.directory(example))
+                let result = try MailzoneBinary.run(
+                    ["check", "--format", "json"], in: ExamplesTests.directory(example))
                 let url = temporary.appendingPathComponent("\(example).json")
                 try result.stdout.write(to: url)
                 pairs.append(("check.schema.json", url.path))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailZone
 
 /// Work spread over the cores, handed back in input order.
@@ -15,10 +16,12 @@ import Testing
     @Test func aFailingReceiverStopsTheHandOver() {
         var received: [Int] = []
         #expect(throws: Stop()) {
-            try ParallelMap.forEachInOrder(Array(0..<200), { $0 }, receive: { (value: Int) throws(Stop) in
-                if value == 10 { throw Stop() }
-                received.append(value)
-            })
+            try ParallelMap.forEachInOrder(
+                Array(0..<200), { $0 },
+                receive: { (value: Int) throws(Stop) in
+                    if value == 10 { throw Stop() }
+                    received.append(value)
+                })
         }
         #expect(received == Array(0..<10))
     }

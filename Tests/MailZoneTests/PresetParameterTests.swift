@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailAuth
 @testable import MailZone
 
@@ -9,8 +10,9 @@ import Testing
 struct PresetParameterTests {
     static func load(_ services: String) throws -> Declaration {
         let yaml = "version: 1\nsenders:\n  - domain: a.example\n    services:\n" + services + "\n"
-        return try DeclarationLoader.load(data: Data(yaml.utf8), file: URL(fileURLWithPath: "/x/mailzone.yaml"),
-                                          builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
+        return try DeclarationLoader.load(
+            data: Data(yaml.utf8), file: URL(fileURLWithPath: "/x/mailzone.yaml"),
+            builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
     }
 
     static func errors(_ services: String) -> [String] {
@@ -25,31 +27,39 @@ struct PresetParameterTests {
     }
 
     @Test func aDefaultFillsInAMissingInput() throws {
-        let declaration = try Self.load("      - preset: aws-ses\n        inputs: { token1: t1, token2: t2, token3: t3 }")
-        #expect(declaration.expanded[0].records.map(\.value)
-            == ["t1.dkim.amazonses.com.", "t2.dkim.amazonses.com.", "t3.dkim.amazonses.com."])
+        let declaration = try Self.load(
+            "      - preset: aws-ses\n        inputs: { token1: t1, token2: t2, token3: t3 }")
+        #expect(
+            declaration.expanded[0].records.map(\.value)
+                == ["t1.dkim.amazonses.com.", "t2.dkim.amazonses.com.", "t3.dkim.amazonses.com."])
     }
 
     @Test func aGivenValueReplacesTheDefault() throws {
-        let declaration = try Self.load("      - preset: aws-ses\n"
-            + "        inputs: { token1: t1, token2: t2, token3: t3, dkim_domain: dkim.af-south-1.amazonses.com }")
+        let declaration = try Self.load(
+            "      - preset: aws-ses\n"
+                + "        inputs: { token1: t1, token2: t2, token3: t3, dkim_domain: dkim.af-south-1.amazonses.com }")
         #expect(declaration.expanded[0].records.map(\.value).first == "t1.dkim.af-south-1.amazonses.com.")
     }
 
     @Test func aMappedValueGivesTheRecordsItsText() throws {
-        let eu = try Self.load("      - preset: mailgun\n        dkim: { key: \"k=rsa; p=AAAA\" }\n"
-            + "        inputs: { dkim_selector: krs, region: eu }")
-        #expect(eu.expanded[0].records.map { "\($0.owner) \($0.type) \($0.value)" }.last?.hasSuffix("CNAME eu.mailgun.org.")
-            == true)
-        let us = try Self.load("      - preset: mailgun\n        dkim: { key: \"k=rsa; p=AAAA\" }\n"
-            + "        inputs: { dkim_selector: krs }")
+        let eu = try Self.load(
+            "      - preset: mailgun\n        dkim: { key: \"k=rsa; p=AAAA\" }\n"
+                + "        inputs: { dkim_selector: krs, region: eu }")
+        #expect(
+            eu.expanded[0].records.map { "\($0.owner) \($0.type) \($0.value)" }.last?.hasSuffix("CNAME eu.mailgun.org.")
+                == true)
+        let us = try Self.load(
+            "      - preset: mailgun\n        dkim: { key: \"k=rsa; p=AAAA\" }\n"
+                + "        inputs: { dkim_selector: krs }")
         #expect(us.expanded[0].records.last?.value == "mailgun.org.")
     }
 
     @Test func aValueOutsideTheSetIsRefusedWithTheNearest() {
-        let errors = Self.errors("      - preset: mailgun\n        dkim: { key: \"k=rsa; p=AAAA\" }\n"
-            + "        inputs: { dkim_selector: krs, region: ew }")
-        #expect(errors.first == "mailzone.yaml:7:47: error: the mailgun input 'region' cannot be 'ew'; did you mean 'eu'?\n"
-            + "    fix: its values are 'us' and 'eu'")
+        let errors = Self.errors(
+            "      - preset: mailgun\n        dkim: { key: \"k=rsa; p=AAAA\" }\n"
+                + "        inputs: { dkim_selector: krs, region: ew }")
+        #expect(
+            errors.first == "mailzone.yaml:7:47: error: the mailgun input 'region' cannot be 'ew'; did you mean 'eu'?\n"
+                + "    fix: its values are 'us' and 'eu'")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailAuth
 @testable import MailZone
 
@@ -28,7 +29,8 @@ struct PresetSourcesTests {
         let catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())
         for definition in catalog.definitions {
             let preset = definition.preset
-            let sources = preset.records.filter(\.unconfirmed).map(\.source)
+            let sources =
+                preset.records.filter(\.unconfirmed).map(\.source)
                 + [preset.spf].compactMap { $0 }.filter(\.unconfirmed).map(\.source)
             for source in sources {
                 #expect(source?.hasPrefix("unconfirmed:") == true, "\(preset.name): \(source ?? "nil")")

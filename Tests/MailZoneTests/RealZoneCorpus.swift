@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// The real-world zone corpus (`Fixtures/RealZones/<case>/`): zone files people keep in public git
@@ -35,7 +36,8 @@ enum RealZoneCorpus {
             var fields: [String: String] = [:]
             for line in text.split(separator: "\n") {
                 guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" ") else { continue }
-                fields[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+                fields[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingCharacters(
+                    in: .whitespaces)
             }
             guard let origin = fields["origin"], let zone = fields["zone"] else { return nil }
             return Case(name: name, origin: origin, zone: zone)
@@ -46,7 +48,8 @@ enum RealZoneCorpus {
     static let newLabel = "mzcorpus"
 
     /// A real-looking 2048-bit DKIM key (the one of the tencent-ses-primary example).
-    static let dkim = "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/McgujTfeeJU6qIOH2LlFXmrNvVZiJ0iqdA4lfcA/vpCEbhktgXyyxxkpsUzEohO/7GsOPOMgDLvsW7F7lfXb1adErXteVbxZ/7dHlHufgyqWABlLNKXXfZ5qj8QcLBuh1tPONlVIvI5ZAy+UXCcFiTJKXmB1H5u1Ji2+4UUEaT3e9zcoBEZabkOdrfSTapKlj6Ke46iJA/HgeXEoOi39hZ5UIFOOELtTG4Y0KUOAgNCdegUBoUVXd4+R1xRI480DKlz0aLT0Wa2Z2/rb+8rIOclqg0tMS2jLCLEYh7SBaV0jYuugyV8KsCrgVVSXLrLHn3H73+dFmQIDAQAB"
+    static let dkim =
+        "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/McgujTfeeJU6qIOH2LlFXmrNvVZiJ0iqdA4lfcA/vpCEbhktgXyyxxkpsUzEohO/7GsOPOMgDLvsW7F7lfXb1adErXteVbxZ/7dHlHufgyqWABlLNKXXfZ5qj8QcLBuh1tPONlVIvI5ZAy+UXCcFiTJKXmB1H5u1Ji2+4UUEaT3e9zcoBEZabkOdrfSTapKlj6Ke46iJA/HgeXEoOi39hZ5UIFOOELtTG4Y0KUOAgNCdegUBoUVXd4+R1xRI480DKlz0aLT0Wa2Z2/rb+8rIOclqg0tMS2jLCLEYh7SBaV0jYuugyV8KsCrgVVSXLrLHn3H73+dFmQIDAQAB"
 
     /// The declaration every case is planned with: Tencent Cloud SES at the apex (keeping the MX the zone
     /// has) and at a new subdomain (asking for `p=reject`, so it never weakens a policy the zone publishes).
@@ -88,15 +91,21 @@ enum RealZoneCorpus {
     /// BIND's own reading of a zone: `named-compilezone -s full` run where `named` would run (the zone
     /// file's directory, against which BIND resolves `$INCLUDE`).
     static func dump(origin: String, file: URL) throws -> (status: Int32, records: [DumpRecord], output: String) {
-        let result = try ToolProcess.run("named-compilezone", ["-q", "-i", "local", "-s", "full", "-o", "-", origin,
-                                                               file.lastPathComponent],
-                                         in: file.deletingLastPathComponent())
+        let result = try ToolProcess.run(
+            "named-compilezone",
+            [
+                "-q", "-i", "local", "-s", "full", "-o", "-", origin,
+                file.lastPathComponent,
+            ],
+            in: file.deletingLastPathComponent())
         var records: [DumpRecord] = []
         for line in result.output.split(separator: "\n") {
             let fields = line.split(maxSplits: 4, omittingEmptySubsequences: true) { $0 == " " || $0 == "\t" }
             guard fields.count == 5, fields[2] == "IN" else { continue }
-            records.append(DumpRecord(owner: fields[0].lowercased(), ttl: String(fields[1]), type: String(fields[3]),
-                                      rdata: fields[4].trimmingCharacters(in: .whitespaces)))
+            records.append(
+                DumpRecord(
+                    owner: fields[0].lowercased(), ttl: String(fields[1]), type: String(fields[3]),
+                    rdata: fields[4].trimmingCharacters(in: .whitespaces)))
         }
         return (result.status, records, result.output)
     }
@@ -114,18 +123,20 @@ enum RealZoneCorpus {
 
     /// The planned records as BIND reads them: a scratch zone holding only them, dumped the same way,
     /// so that the comparison does not depend on how mailzone prints names or strings.
-    static func planned(_ records: [(name: String, type: String, rdata: String)], origin: String) throws -> [DumpRecord] {
+    static func planned(_ records: [(name: String, type: String, rdata: String)], origin: String) throws -> [DumpRecord]
+    {
         guard !records.isEmpty else { return [] }
         let directory = try ApplySupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var text = "$TTL 300\n\(origin) IN SOA ns.invalid. hostmaster.invalid. 1 3600 600 86400 300\n\(origin) IN NS ns.invalid.\n"
+        var text =
+            "$TTL 300\n\(origin) IN SOA ns.invalid. hostmaster.invalid. 1 3600 600 86400 300\n\(origin) IN NS ns.invalid.\n"
         for record in records { text += "\(record.name) IN \(record.type) \(record.rdata)\n" }
         let file = directory.appendingPathComponent("planned.zone")
         try Data(text.utf8).write(to: file)
         let result = try dump(origin: origin, file: file)
         #expect(result.status == 0, "BIND cannot read the planned records: \(result.output)")
         let scaffold: Set<DumpRecord> = [
-            DumpRecord(owner: origin, ttl: "300", type: "NS", rdata: "ns.invalid."),
+            DumpRecord(owner: origin, ttl: "300", type: "NS", rdata: "ns.invalid.")
         ]
         return result.records.filter { $0.type != "SOA" && !scaffold.contains($0) }.map(\.withoutTTL).sorted()
     }

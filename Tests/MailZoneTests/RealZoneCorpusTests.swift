@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// Every real-world corpus case, end to end, as a careful admin would check a change before merging it:
@@ -14,22 +15,27 @@ import Testing
     @Test(arguments: RealZoneCorpus.cases())
     func applyEndToEnd(_ corpusCase: RealZoneCorpus.Case) throws {
         guard ApplySupport.bindAvailable else {
-            #expect(!ApplySupport.inCI, "named-checkzone and named-compilezone are missing; scripts/test installs bind9-utils")
+            #expect(
+                !ApplySupport.inCI,
+                "named-checkzone and named-compilezone are missing; scripts/test installs bind9-utils")
             return
         }
         let folder = try ApplySupport.copy(corpusCase.folder)
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        try Data(RealZoneCorpus.declaration(for: corpusCase).utf8).write(to: folder.appendingPathComponent("mailzone.yaml"))
+        try Data(RealZoneCorpus.declaration(for: corpusCase).utf8).write(
+            to: folder.appendingPathComponent("mailzone.yaml"))
         let zoneFile = folder.appendingPathComponent(corpusCase.zone)
         let before = try RealZoneCorpus.dump(origin: corpusCase.origin, file: zoneFile)
         #expect(before.status == 0, "BIND refuses the corpus zone as committed: \(before.output)")
 
         let options = PlannerOptions(now: ApplySupport.now)
         let outcome = Planner.plan(try ApplySupport.declaration(in: folder), options: options)
-        let problems = outcome.plan.zones.flatMap { zone in
-            zone.errors.map(\.message) + zone.senders.flatMap(\.items).filter { $0.action == .conflict }
-                .map { "\($0.owner) \($0.type): \($0.message ?? "")" }
-        } + outcome.plan.errors.map(\.message)
+        let problems =
+            outcome.plan.zones.flatMap { zone in
+                zone.errors.map(\.message)
+                    + zone.senders.flatMap(\.items).filter { $0.action == .conflict }
+                    .map { "\($0.owner) \($0.type): \($0.message ?? "")" }
+            } + outcome.plan.errors.map(\.message)
         #expect(problems.isEmpty, "\(corpusCase.name): the plan has problems: \(problems)")
         guard !outcome.plan.hasProblems else { return }
         #expect(outcome.plan.hasChanges)
@@ -70,20 +76,23 @@ import Testing
         let lost = RealZoneCorpus.subtracting(before.records, after.records)
         let gainedRecords = gained.filter { $0.type != "SOA" }.map(\.withoutTTL).sorted()
         let plannedGains = try RealZoneCorpus.planned(added, origin: corpusCase.origin)
-        #expect(gainedRecords == plannedGains,
-                "\(corpusCase.name): BIND gained \(gainedRecords), the plan adds \(plannedGains)")
+        #expect(
+            gainedRecords == plannedGains,
+            "\(corpusCase.name): BIND gained \(gainedRecords), the plan adds \(plannedGains)")
         let lostRecords = lost.filter { $0.type != "SOA" }.map(\.withoutTTL).sorted()
         let plannedLosses = try RealZoneCorpus.planned(removed, origin: corpusCase.origin)
-        #expect(lostRecords == plannedLosses,
-                "\(corpusCase.name): BIND lost \(lostRecords), the plan removes \(plannedLosses)")
+        #expect(
+            lostRecords == plannedLosses,
+            "\(corpusCase.name): BIND lost \(lostRecords), the plan removes \(plannedLosses)")
         let soaBefore = before.records.filter { $0.type == "SOA" }
         let soaAfter = after.records.filter { $0.type == "SOA" }
         #expect(soaBefore.count == 1 && soaAfter.count == 1)
         if let old = soaBefore.first, let new = soaAfter.first, let serial = outcome.plan.zones.first?.serial {
             var fields = old.rdata.split(separator: " ").map(String.init)
             if fields.count == 7 { fields[2] = String(serial.to) }
-            #expect(new.rdata == fields.joined(separator: " ") && new.ttl == old.ttl,
-                    "\(corpusCase.name): the SOA changed beyond its serial: \(old) => \(new)")
+            #expect(
+                new.rdata == fields.joined(separator: " ") && new.ttl == old.ttl,
+                "\(corpusCase.name): the SOA changed beyond its serial: \(old) => \(new)")
         }
 
         // A second plan has nothing to do.

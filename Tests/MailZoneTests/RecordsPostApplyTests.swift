@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// `mailzone records` prints what the plan leaves in the zone, as `verify` checks it: the zone's
@@ -11,8 +12,9 @@ struct RecordsPostApplyTests {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("mailzone-records-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try VerifyPlannedRecordsTests.declaration.write(to: directory.appendingPathComponent("mailzone.yaml"),
-                                                        atomically: true, encoding: .utf8)
+        try VerifyPlannedRecordsTests.declaration.write(
+            to: directory.appendingPathComponent("mailzone.yaml"),
+            atomically: true, encoding: .utf8)
         if let zone {
             try zone.write(to: directory.appendingPathComponent("db.keep.example"), atomically: true, encoding: .utf8)
         }

@@ -57,7 +57,8 @@ import Testing
         #expect(try Self.text(".pre-commit-hooks.yaml").contains("rev: v\(release)\n"))
         #expect(try Self.text("examples/ci/github-actions.yml").contains("uses: OWNER/mailzone@v\(release)\n"))
         #expect(try Self.text("action.yml").contains("    default: \"\(release)\"\n"))
-        let schema = "$schema=https://raw.githubusercontent.com/OWNER/mailzone/v\(release)/schemas/mailzone.schema.json\n"
+        let schema =
+            "$schema=https://raw.githubusercontent.com/OWNER/mailzone/v\(release)/schemas/mailzone.schema.json\n"
         #expect(try Self.text("README.md").contains(schema))
         #expect(try Self.text("docs/DECLARATION.md").contains(schema))
         #expect(try Self.text("README.md").contains("uses: OWNER/mailzone@v\(release)`"))

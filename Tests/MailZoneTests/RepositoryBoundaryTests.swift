@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// Zone files and their `$INCLUDE`s stay inside the declaration's directory tree unless the user allows otherwise.
 @Suite struct RepositoryBoundaryTests {
-    static let zone = "$TTL 1h\n$ORIGIN example.com.\n@ IN SOA ns1 hostmaster 1 2h 1h 2w 5m\n@ IN NS ns1\nns1 IN A 192.0.2.1\n"
+    static let zone =
+        "$TTL 1h\n$ORIGIN example.com.\n@ IN SOA ns1 hostmaster 1 2h 1h 2w 5m\n@ IN NS ns1\nns1 IN A 192.0.2.1\n"
 
     static func declaration(file: String) -> String {
         "version: 1\nzones:\n  - { origin: example.com, file: \(file) }\nsenders:\n  - domain: example.com\n    services: [ { preset: in-house } ]\npresets:\n  - name: in-house\n    title: In-house relay\n    spf: { include: spf.relay.example.net }\n"
@@ -12,32 +14,47 @@ import Testing
 
     static func plan(_ directory: URL, allowOutside: Bool = false) throws -> Plan {
         let declaration = try DeclarationSource.load(path: directory.appendingPathComponent("repo/mailzone.yaml").path)
-        return Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now, allowOutside: allowOutside)).plan
+        return Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now, allowOutside: allowOutside))
+            .plan
     }
 
     @Test func zoneFileWithDotDotIsRefused() throws {
-        let directory = try ApplySupport.write(["repo/mailzone.yaml": Self.declaration(file: "../elsewhere/db.example.com"),
-                                                "elsewhere/db.example.com": Self.zone])
+        let directory = try ApplySupport.write([
+            "repo/mailzone.yaml": Self.declaration(file: "../elsewhere/db.example.com"),
+            "elsewhere/db.example.com": Self.zone,
+        ])
         let plan = try Self.plan(directory)
-        #expect(plan.zones.first?.errors.first?.message.hasPrefix("the zone file \(directory.path)/repo/../elsewhere/db.example.com is outside the directory of") == true)
+        #expect(
+            plan.zones.first?.errors.first?.message.hasPrefix(
+                "the zone file \(directory.path)/repo/../elsewhere/db.example.com is outside the directory of") == true)
         #expect(plan.zones.first?.errors.first?.location?.line == 3)
         #expect(try Self.plan(directory, allowOutside: true).zones.first?.errors.isEmpty == true)
     }
 
     @Test func symbolicLinkOutOfTheTreeIsRefused() throws {
-        let directory = try ApplySupport.write(["repo/mailzone.yaml": Self.declaration(file: "zones/db.example.com"),
-                                                "secret/db.example.com": Self.zone])
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("repo/zones"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("repo/zones/db.example.com").path,
-                                                   withDestinationPath: directory.appendingPathComponent("secret/db.example.com").path)
+        let directory = try ApplySupport.write([
+            "repo/mailzone.yaml": Self.declaration(file: "zones/db.example.com"),
+            "secret/db.example.com": Self.zone,
+        ])
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("repo/zones"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("repo/zones/db.example.com").path,
+            withDestinationPath: directory.appendingPathComponent("secret/db.example.com").path)
         let plan = try Self.plan(directory)
-        #expect(plan.zones.first?.errors.first?.fix == "keep zone files in the repository beside the declaration, or pass --allow-outside")
+        #expect(
+            plan.zones.first?.errors.first?.fix
+                == "keep zone files in the repository beside the declaration, or pass --allow-outside")
     }
 
     @Test func includeOutOfTheTreeIsRefused() throws {
-        let directory = try ApplySupport.write(["repo/mailzone.yaml": Self.declaration(file: "db.example.com"),
-                                                "repo/db.example.com": Self.zone + "$INCLUDE /etc/hostname\n"])
+        let directory = try ApplySupport.write([
+            "repo/mailzone.yaml": Self.declaration(file: "db.example.com"),
+            "repo/db.example.com": Self.zone + "$INCLUDE /etc/hostname\n",
+        ])
         let plan = try Self.plan(directory)
-        #expect(plan.zones.first?.errors.map(\.message).first?.hasPrefix("$INCLUDE '/etc/hostname' resolves to /etc/hostname, outside") == true)
+        #expect(
+            plan.zones.first?.errors.map(\.message).first?.hasPrefix(
+                "$INCLUDE '/etc/hostname' resolves to /etc/hostname, outside") == true)
     }
 }

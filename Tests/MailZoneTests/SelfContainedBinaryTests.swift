@@ -9,15 +9,18 @@ import Testing
 /// beside itself: `presets` listed nothing (exit 0) and `plan` said `unknown preset`.
 /// (`scripts/release` makes the same check on the release build, which also links the Swift
 /// runtime statically, in a Debian root without a toolchain.)
-@Suite(.enabled(if: MailzoneBinary.shouldRun,
-                "build the mailzone binary first: swift build --product mailzone"))
+@Suite(
+    .enabled(
+        if: MailzoneBinary.shouldRun,
+        "build the mailzone binary first: swift build --product mailzone"))
 struct SelfContainedBinaryTests {
     /// A folder holding only a copy of the binary (`bin/mailzone`) and a copy of an example.
     static func isolatedCopy(example: String) throws -> (binary: URL, example: URL) {
         let built = try #require(MailzoneBinary.url, "the mailzone binary is not built")
         let root = try ApplySupport.temporaryDirectory()
         let binary = root.appendingPathComponent("bin/mailzone")
-        try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: built, to: binary)
         let copy = root.appendingPathComponent(example)
         try FileManager.default.copyItem(at: ExamplesTests.directory(example), to: copy)

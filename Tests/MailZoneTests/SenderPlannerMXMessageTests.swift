@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// What the plan says about MX when a service's MX meet other MX: which are in the zone, which the
@@ -7,19 +8,24 @@ import Testing
 /// under `mx: keep-existing` one warning per sender, gone once `mx_not_added` makes the choice explicit.
 @Suite struct SenderPlannerMXMessageTests {
     static let key = CommandLineTests.key
-    static let google = "\"1 aspmx.l.google.com.\", \"5 alt1.aspmx.l.google.com.\", \"5 alt2.aspmx.l.google.com.\", "
+    static let google =
+        "\"1 aspmx.l.google.com.\", \"5 alt1.aspmx.l.google.com.\", \"5 alt2.aspmx.l.google.com.\", "
         + "\"10 alt3.aspmx.l.google.com.\", \"10 alt4.aspmx.l.google.com.\""
 
     /// The text plan of corp.example. with `mx` in the zone and one sender using `services`.
     private func plan(zone mx: [String], settings: [String] = [], services: [String]) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-mxm-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("zones"), withIntermediateDirectories: true)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mailzone-mxm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("zones"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        var zone = "$TTL 3600\n$ORIGIN corp.example.\n@ IN SOA ns1 hostmaster 2026112801 7200 3600 1209600 300\n@ IN NS ns1\n"
+        var zone =
+            "$TTL 3600\n$ORIGIN corp.example.\n@ IN SOA ns1 hostmaster 2026112801 7200 3600 1209600 300\n@ IN NS ns1\n"
         for value in mx { zone += "@ IN MX \(value)\n" }
         zone += "@ IN TXT \"v=spf1 include:_spf.google.com include:qcloudmail.com ~all\"\nns1 IN A 192.0.2.53\n"
         try Data(zone.utf8).write(to: directory.appendingPathComponent("zones/db.corp.example"))
-        var yaml = "version: 1\nzones:\n  - { origin: corp.example., file: zones/db.corp.example }\nsenders:\n  - domain: corp.example\n"
+        var yaml =
+            "version: 1\nzones:\n  - { origin: corp.example., file: zones/db.corp.example }\nsenders:\n  - domain: corp.example\n"
         for setting in settings { yaml += "    \(setting)\n" }
         yaml += "    services:\n"
         for service in services {
@@ -30,7 +36,8 @@ import Testing
         try Data(yaml.utf8).write(to: url)
         let catalog = try PresetCatalog.builtIn(files: MailAuthPresetFiles.files())
         let declaration = try DeclarationLoader.load(contentsOf: url, displayPath: url.path, builtInPresets: catalog)
-        let result = Planner.plan(declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200))).plan
+        let result = Planner.plan(declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200)))
+            .plan
         let output = try #require(result.zones.first.map { PlanTextRenderer().renderZone($0) })
         return output.replacingOccurrences(of: directory.path + "/", with: "")
     }
@@ -52,76 +59,89 @@ import Testing
     @Test func aSecondServicesMXConflictNamesThePlannedMXOnce() throws {
         let output = try plan(zone: [], services: ["tencent-ses", "google-workspace"])
         // Tencent's MX, which the conflict names, is the sender's held-back change.
-        #expect(output.contains("""
-                held back until its conflict is resolved (apply writes none of these):
-                  + @                 MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
-            """))
-        #expect(mxLines(output) == """
-                x @                 MX    @ has no other MX in the zone, but this plan adds MX "10 mxbiz1.qq.com." for \
-            tencent-ses; adding MX \(Self.google) for google-workspace too would divert part of its mail
-                  mailzone.yaml:9:17
-                  fix: let tencent-ses receive the mail and add no MX for google-workspace (`mx: keep-existing`), add both \
-            (`mx: add`), or send from a subdomain
-            """)
+        #expect(
+            output.contains(
+                """
+                    held back until its conflict is resolved (apply writes none of these):
+                      + @                 MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
+                """))
+        #expect(
+            mxLines(output) == """
+                    x @                 MX    @ has no other MX in the zone, but this plan adds MX "10 mxbiz1.qq.com." for \
+                tencent-ses; adding MX \(Self.google) for google-workspace too would divert part of its mail
+                      mailzone.yaml:9:17
+                      fix: let tencent-ses receive the mail and add no MX for google-workspace (`mx: keep-existing`), add both \
+                (`mx: add`), or send from a subdomain
+                """)
     }
 
     @Test func keepExistingWarnsOncePerSender() throws {
-        let output = try plan(zone: ["10 mx.corp.example."], settings: ["mx: keep-existing"],
-                              services: ["google-workspace", "tencent-ses"])
-        #expect(mxLines(output) == """
-                ! @                 MX    @ keeps MX "10 mx.corp.example." (in the zone); MX \(Self.google) for \
-            google-workspace and MX "10 mxbiz1.qq.com." for tencent-ses are not added (mx: keep-existing)
-                  fix: nothing to do if these MX should keep receiving the mail (google-workspace and tencent-ses may then \
-            show their MX as unverified); write `mx_not_added: [google-workspace, tencent-ses]` in this sender to say so \
-            and drop this warning
-            """)
+        let output = try plan(
+            zone: ["10 mx.corp.example."], settings: ["mx: keep-existing"],
+            services: ["google-workspace", "tencent-ses"])
+        #expect(
+            mxLines(output) == """
+                    ! @                 MX    @ keeps MX "10 mx.corp.example." (in the zone); MX \(Self.google) for \
+                google-workspace and MX "10 mxbiz1.qq.com." for tencent-ses are not added (mx: keep-existing)
+                      fix: nothing to do if these MX should keep receiving the mail (google-workspace and tencent-ses may then \
+                show their MX as unverified); write `mx_not_added: [google-workspace, tencent-ses]` in this sender to say so \
+                and drop this warning
+                """)
     }
 
     @Test func keepExistingBesideAnotherServicesPlannedMX() throws {
         let output = try plan(zone: [], settings: ["mx: keep-existing"], services: ["google-workspace", "tencent-ses"])
-        #expect(mxLines(output) == """
-                + @                 MX    1 aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
-                + @                 MX    5 alt1.aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
-                + @                 MX    5 alt2.aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
-                + @                 MX    10 alt3.aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
-                + @                 MX    10 alt4.aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
-                ! @                 MX    @ keeps MX \(Self.google) (added for google-workspace); MX "10 mxbiz1.qq.com." \
-            for tencent-ses is not added (mx: keep-existing)
-                  fix: nothing to do if these MX should keep receiving the mail (tencent-ses may then show its MX as \
-            unverified); write `mx_not_added: [tencent-ses]` in this sender to say so and drop this warning
-            """)
+        #expect(
+            mxLines(output) == """
+                    + @                 MX    1 aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
+                    + @                 MX    5 alt1.aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
+                    + @                 MX    5 alt2.aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
+                    + @                 MX    10 alt3.aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
+                    + @                 MX    10 alt4.aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
+                    ! @                 MX    @ keeps MX \(Self.google) (added for google-workspace); MX "10 mxbiz1.qq.com." \
+                for tencent-ses is not added (mx: keep-existing)
+                      fix: nothing to do if these MX should keep receiving the mail (tencent-ses may then show its MX as \
+                unverified); write `mx_not_added: [tencent-ses]` in this sender to say so and drop this warning
+                """)
     }
 
     @Test func mxNotAddedSilencesTheServicesItNames() throws {
-        let all = try plan(zone: ["10 mx.corp.example."], settings: ["mx: keep-existing", "mx_not_added: [google-workspace, tencent-ses]"],
-                           services: ["google-workspace", "tencent-ses"])
+        let all = try plan(
+            zone: ["10 mx.corp.example."],
+            settings: ["mx: keep-existing", "mx_not_added: [google-workspace, tencent-ses]"],
+            services: ["google-workspace", "tencent-ses"])
         #expect(mxLines(all) == "")
-        let one = try plan(zone: ["10 mx.corp.example."], settings: ["mx: keep-existing", "mx_not_added: [google-workspace]"],
-                           services: ["google-workspace", "tencent-ses"])
-        #expect(mxLines(one) == """
-                ! @                 MX    @ keeps MX "10 mx.corp.example." (in the zone); MX "10 mxbiz1.qq.com." for \
-            tencent-ses is not added (mx: keep-existing)
-                  fix: nothing to do if these MX should keep receiving the mail (tencent-ses may then show its MX as \
-            unverified); write `mx_not_added: [tencent-ses]` in this sender to say so and drop this warning
-            """)
+        let one = try plan(
+            zone: ["10 mx.corp.example."], settings: ["mx: keep-existing", "mx_not_added: [google-workspace]"],
+            services: ["google-workspace", "tencent-ses"])
+        #expect(
+            mxLines(one) == """
+                    ! @                 MX    @ keeps MX "10 mx.corp.example." (in the zone); MX "10 mxbiz1.qq.com." for \
+                tencent-ses is not added (mx: keep-existing)
+                      fix: nothing to do if these MX should keep receiving the mail (tencent-ses may then show its MX as \
+                unverified); write `mx_not_added: [tencent-ses]` in this sender to say so and drop this warning
+                """)
     }
 
     @Test func mxNotAddedNeedsKeepExistingAndTheSendersOwnServices() throws {
-        let yaml = "version: 1\nsenders:\n  - domain: corp.example\n    mx_not_added: [tencent-sse]\n    services:\n"
+        let yaml =
+            "version: 1\nsenders:\n  - domain: corp.example\n    mx_not_added: [tencent-sse]\n    services:\n"
             + "      - preset: tencent-ses\n        dkim: { qcloud: \"\(Self.key)\" }\n"
         let catalog = try PresetCatalog.builtIn(files: MailAuthPresetFiles.files())
         do {
-            _ = try DeclarationLoader.load(data: Data(yaml.utf8), file: URL(fileURLWithPath: "/t/mailzone.yaml"),
-                                           builtInPresets: catalog)
+            _ = try DeclarationLoader.load(
+                data: Data(yaml.utf8), file: URL(fileURLWithPath: "/t/mailzone.yaml"),
+                builtInPresets: catalog)
             Issue.record("accepted")
         } catch {
-            #expect(error.description == """
-                mailzone.yaml:4:19: error: 'mx_not_added' applies only with 'mx: keep-existing', which leaves service MX out
-                    fix: add 'mx: keep-existing' to this sender, or remove 'mx_not_added'
-                mailzone.yaml:4:20: error: 'tencent-sse' in 'mx_not_added' is not a service of this sender; did you mean \
-                'tencent-ses'?
+            #expect(
+                error.description == """
+                    mailzone.yaml:4:19: error: 'mx_not_added' applies only with 'mx: keep-existing', which leaves service MX out
+                        fix: add 'mx: keep-existing' to this sender, or remove 'mx_not_added'
+                    mailzone.yaml:4:20: error: 'tencent-sse' in 'mx_not_added' is not a service of this sender; did you mean \
+                    'tencent-ses'?
 
-                """)
+                    """)
         }
     }
 }

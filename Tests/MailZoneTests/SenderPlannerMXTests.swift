@@ -1,5 +1,7 @@
 import Foundation
+import MailAuth
 import Testing
+
 @testable import MailZone
 
 /// MX decisions that involve several MX of one service (Google's five) or several services
@@ -8,15 +10,21 @@ import Testing
 struct SenderPlannerMXTests {
     static let googleKey = CommandLineTests.key
 
-    private func plan(zone mx: [String], mxPolicy: String? = nil, services: [String] = ["google-workspace", "tencent-ses"]) throws -> Plan {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-mx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("zones"), withIntermediateDirectories: true)
+    private func plan(
+        zone mx: [String], mxPolicy: String? = nil, services: [String] = ["google-workspace", "tencent-ses"]
+    ) throws -> Plan {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mailzone-mx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("zones"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        var zone = "$TTL 3600\n$ORIGIN corp.example.\n@ IN SOA ns1 hostmaster 2026112801 7200 3600 1209600 300\n@ IN NS ns1\n"
+        var zone =
+            "$TTL 3600\n$ORIGIN corp.example.\n@ IN SOA ns1 hostmaster 2026112801 7200 3600 1209600 300\n@ IN NS ns1\n"
         for value in mx { zone += "@ IN MX \(value)\n" }
         zone += "ns1 IN A 192.0.2.53\n"
         try Data(zone.utf8).write(to: directory.appendingPathComponent("zones/db.corp.example"))
-        var yaml = "version: 1\nzones:\n  - { origin: corp.example., file: zones/db.corp.example }\nsenders:\n  - domain: corp.example\n"
+        var yaml =
+            "version: 1\nzones:\n  - { origin: corp.example., file: zones/db.corp.example }\nsenders:\n  - domain: corp.example\n"
         if let mxPolicy { yaml += "    mx: \(mxPolicy)\n" }
         yaml += "    services:\n"
         for service in services {
@@ -31,7 +39,9 @@ struct SenderPlannerMXTests {
     }
 
     private func mxItems(_ plan: Plan) -> [(PlanItem.Action, String)] {
-        plan.zones.flatMap(\.senders).flatMap(\.items).filter { $0.type == "MX" }.map { ($0.action, $0.after ?? $0.message ?? "") }
+        plan.zones.flatMap(\.senders).flatMap(\.items).filter { $0.type == "MX" }.map {
+            ($0.action, $0.after ?? $0.message ?? "")
+        }
     }
 
     @Test func aServiceCompletesItsOwnMXSet() throws {
@@ -41,8 +51,13 @@ struct SenderPlannerMXTests {
         #expect(!plan.hasProblems)
     }
 
-    @Test(arguments: [[String](), ["1 aspmx.l.google.com.", "5 alt1.aspmx.l.google.com.", "5 alt2.aspmx.l.google.com.",
-                                   "10 alt3.aspmx.l.google.com.", "10 alt4.aspmx.l.google.com."]])
+    @Test(arguments: [
+        [String](),
+        [
+            "1 aspmx.l.google.com.", "5 alt1.aspmx.l.google.com.", "5 alt2.aspmx.l.google.com.",
+            "10 alt3.aspmx.l.google.com.", "10 alt4.aspmx.l.google.com.",
+        ],
+    ])
     func aSecondServiceMeetsTheFirstsMXPlannedOrNot(_ zone: [String]) throws {
         let conflicting = try plan(zone: zone)
         let tencent = mxItems(conflicting).last
@@ -58,8 +73,6 @@ struct SenderPlannerMXTests {
         #expect(mxItems(added).filter { $0.0 == .create || $0.0 == .unchanged }.count == 6)
     }
 }
-
-import MailAuth
 
 /// MailAuth's built-in preset files, for tests that plan with the real presets.
 enum MailAuthPresetFiles {

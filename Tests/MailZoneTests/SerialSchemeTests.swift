@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// The SOA serial moves forward once per change, in the zone's own scheme, with RFC 1982 arithmetic.
@@ -8,10 +9,10 @@ import Testing
     static let now = Date(timeIntervalSince1970: 1_796_083_200)
 
     @Test(arguments: [
-        (UInt32(2026113003), SerialScheme.date),
-        (1970010100, .date),
-        (2099123199, .date),
-        (2026133001, .counter),    // month 13: not a date, and past the unix-time range
+        (UInt32(2_026_113_003), SerialScheme.date),
+        (1_970_010_100, .date),
+        (2_099_123_199, .date),
+        (2_026_133_001, .counter),  // month 13: not a date, and past the unix-time range
         (1_796_000_000, .unixtime),
         (1, .counter),
         (42, .counter),
@@ -22,14 +23,14 @@ import Testing
     }
 
     @Test(arguments: [
-        (SerialScheme.date, UInt32(2026113003), UInt32(2026120100)),  // an earlier day: today's first change
-        (.date, 2026120100, 2026120101),                              // already today: nn + 1
-        (.date, 2026120199, 2026120200),                              // nn rolls over into the next day's numbers
-        (.date, 2027010105, 2027010106),                              // a serial ahead of today: + 1
+        (SerialScheme.date, UInt32(2_026_113_003), UInt32(2_026_120_100)),  // an earlier day: today's first change
+        (.date, 2_026_120_100, 2_026_120_101),  // already today: nn + 1
+        (.date, 2_026_120_199, 2_026_120_200),  // nn rolls over into the next day's numbers
+        (.date, 2_027_010_105, 2_027_010_106),  // a serial ahead of today: + 1
         (.unixtime, 1_796_000_000, 1_796_083_200),
-        (.unixtime, 1_796_083_200, 1_796_083_201),                    // two changes in one second
+        (.unixtime, 1_796_083_200, 1_796_083_201),  // two changes in one second
         (.counter, 41, 42),
-        (.counter, 4_294_967_295, 0),                                 // RFC 1982: wraps, and 0 follows 2^32 - 1
+        (.counter, 4_294_967_295, 0),  // RFC 1982: wraps, and 0 follows 2^32 - 1
     ])
     func bumps(_ scheme: SerialScheme, _ serial: UInt32, _ next: UInt32) {
         let bumped = scheme.next(after: serial, now: Self.now)
@@ -39,7 +40,7 @@ import Testing
 
     @Test func forcedSchemeFromAnUnrelatedSerial() {
         // A counter zone switched to dates: the date is greater in RFC 1982 terms, so it is used.
-        #expect(SerialScheme.date.next(after: 7, now: Self.now) == 2026120100)
+        #expect(SerialScheme.date.next(after: 7, now: Self.now) == 2_026_120_100)
         // A date far "behind" in serial arithmetic (more than 2^31 ahead) cannot be reached: + 1 instead.
         #expect(SerialScheme.date.next(after: 4_000_000_000, now: Self.now) == 4_000_000_001)
     }
@@ -87,7 +88,7 @@ import Testing
     @Test(arguments: [1e300, -1e300, Double.infinity, -Double.infinity, Double.nan, 9.3e18])
     func aNowOutsideAnyCalendarMovesTheSerialByOne(_ seconds: Double) {
         let now = Date(timeIntervalSince1970: seconds)
-        #expect(SerialScheme.date.next(after: 2026120100, now: now) == 2026120101)
+        #expect(SerialScheme.date.next(after: 2_026_120_100, now: now) == 2_026_120_101)
         #expect(SerialScheme.unixtime.next(after: 1_796_083_200, now: now) == 1_796_083_201)
         #expect(SerialScheme.counter.next(after: 4_294_967_295, now: now) == 0)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// mailzone reads YAML with the system's libyaml (the `CLibYAML` system-library target), not
@@ -34,10 +35,12 @@ import Testing
     /// The package declares libyaml as a system library found by pkg-config, with the Debian
     /// package that provides it.
     @Test func packageDeclaresTheSystemLibrary() throws {
-        let manifest = try String(contentsOf: DeclarationFixtures.packageRoot.appendingPathComponent("Package.swift"),
-                                  encoding: .utf8)
+        let manifest = try String(
+            contentsOf: DeclarationFixtures.packageRoot.appendingPathComponent("Package.swift"),
+            encoding: .utf8)
         let declaration = [
-            ".systemLibrary(", "name: \"CLibYAML\",", "pkgConfig: \"yaml-0.1\",", "providers: [.apt([\"libyaml-dev\"])]",
+            ".systemLibrary(", "name: \"CLibYAML\",", "pkgConfig: \"yaml-0.1\",",
+            "providers: [.apt([\"libyaml-dev\"])]",
         ]
         let lines = manifest.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let start = try #require(lines.firstIndex(of: declaration[0]))
@@ -49,8 +52,13 @@ import Testing
     @Test func emptyAndNonASCIIFilesAreRead() throws {
         #expect(try YAMLSource.parse(data: Data(), file: "t.yaml") == nil)
         let node = try #require(try YAMLSource.parse(data: Data("name: caf\u{e9}\n".utf8), file: "t.yaml"))
-        guard case .mapping(let pairs) = node.content else { Issue.record("not a mapping"); return }
+        guard case .mapping(let pairs) = node.content else {
+            Issue.record("not a mapping")
+            return
+        }
         #expect(pairs.first?.value.scalar?.text == "caf\u{e9}")
-        #expect(throws: DeclarationError.self) { try YAMLSource.parse(data: Data([0x61, 0x3A, 0x20, 0xC3]), file: "t.yaml") }
+        #expect(throws: DeclarationError.self) {
+            try YAMLSource.parse(data: Data([0x61, 0x3A, 0x20, 0xC3]), file: "t.yaml")
+        }
     }
 }

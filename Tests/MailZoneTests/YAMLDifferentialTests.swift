@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Yams
+
 @testable import MailZone
 
 /// mailzone reads YAML from libyaml's events itself; Yams, on the same libyaml, is the
@@ -14,7 +15,9 @@ import Yams
         var found: [URL] = []
         for top in ["Tests/MailZoneTests/Fixtures", "examples", "Sources/MailAuth/Presets"] {
             let directory = root.appendingPathComponent(top)
-            guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { continue }
+            guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+                continue
+            }
             for case let url as URL in walker where url.pathExtension == "yaml" {
                 found.append(url)
             }
@@ -50,7 +53,8 @@ import Yams
         switch node.content {
         case .scalar(let scalar): return "\(scalar.text.debugDescription):\(scalar.kind)"
         case .sequence(let items): return "[" + items.map(shape).joined(separator: ", ") + "]"
-        case .mapping(let pairs): return "{" + pairs.map { shape($0.key) + ": " + shape($0.value) }.joined(separator: ", ") + "}"
+        case .mapping(let pairs):
+            return "{" + pairs.map { shape($0.key) + ": " + shape($0.value) }.joined(separator: ", ") + "}"
         }
     }
 
@@ -105,7 +109,8 @@ import Yams
             return nil  // refused by mailzone; what Yams makes of it does not matter
         }
         guard let theirs = yams(text) else { return "\(name): accepted by mailzone, refused by Yams" }
-        return mine == theirs ? nil : "\(name): trees differ\n  mailzone: \(mine.prefix(300))\n  Yams:     \(theirs.prefix(300))"
+        return mine == theirs
+            ? nil : "\(name): trees differ\n  mailzone: \(mine.prefix(300))\n  Yams:     \(theirs.prefix(300))"
     }
 
     @Test func agreeOnEveryYAMLFile() throws {
@@ -123,9 +128,11 @@ import Yams
     /// random places, so indentation, quoting, anchors, tags and flow collections break in
     /// many ways.
     @Test func agreeOnMutations() throws {
-        var random = SplitMix(seed: 0x6D61696C7A6F6E65)
-        let pieces = [":", "- ", "&a ", "*a", "<<: ", "[", "]", "{", "}", ",", "\"", "'", "!!str ", "!x ", "? ", "\n  ",
-                      "\n", " ", "#", "|", ">", "~", "yes", "0x1F", "1:30", ".inf", "2026-11-30", "---\n", "%YAML 1.1\n"]
+        var random = SplitMix(seed: 0x6D61_696C_7A6F_6E65)
+        let pieces = [
+            ":", "- ", "&a ", "*a", "<<: ", "[", "]", "{", "}", ",", "\"", "'", "!!str ", "!x ", "? ", "\n  ",
+            "\n", " ", "#", "|", ">", "~", "yes", "0x1F", "1:30", ".inf", "2026-11-30", "---\n", "%YAML 1.1\n",
+        ]
         var mutations = 0
         for url in Self.files {
             let original = Array(try Data(contentsOf: url))
@@ -137,7 +144,8 @@ import Yams
                     switch random.next() % 3 {
                     case 0 where !bytes.isEmpty: bytes.remove(at: at)
                     case 1 where !bytes.isEmpty: bytes.insert(bytes[at], at: at)
-                    default: bytes.insert(contentsOf: Array(pieces[Int(random.next() % UInt64(pieces.count))].utf8), at: at)
+                    default:
+                        bytes.insert(contentsOf: Array(pieces[Int(random.next() % UInt64(pieces.count))].utf8), at: at)
                     }
                 }
                 let text = String(decoding: bytes, as: UTF8.self)

@@ -1,5 +1,6 @@
 import Testing
 import Yams
+
 @testable import MailZone
 
 /// mailzone types plain scalars with byte matchers; Yams' default resolver, with its regular

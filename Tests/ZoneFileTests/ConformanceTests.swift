@@ -20,25 +20,32 @@ struct ConformanceTests {
     /// How many files are checked at once (each runs up to two BIND processes).
     static let concurrency = 3
 
-    @Test("ZoneFile agrees with BIND on the corpus, up to the listed disagreements",
-          .enabled(if: underCI || (bind != nil && ConformanceCorpus.exists(at: corpusRoot)),
-                   "needs named-checkzone and named-compilezone on PATH (Debian: bind9-utils); set CI=true to make their absence a failure"),
-          .timeLimit(.minutes(10)))
+    @Test(
+        "ZoneFile agrees with BIND on the corpus, up to the listed disagreements",
+        .enabled(
+            if: underCI || (bind != nil && ConformanceCorpus.exists(at: corpusRoot)),
+            "needs named-checkzone and named-compilezone on PATH (Debian: bind9-utils); set CI=true to make their absence a failure"
+        ),
+        .timeLimit(.minutes(10)))
     func corpusAgreesWithBIND() async throws {
         guard let bind = ConformanceTests.bind else {
             Issue.record("named-checkzone/named-compilezone are not on PATH (CI=true): install bind9-utils")
             return
         }
         guard ConformanceCorpus.exists(at: ConformanceTests.corpusRoot) else {
-            Issue.record("the conformance corpus is not at \(ConformanceTests.corpusRoot): it is part of the repository")
+            Issue.record(
+                "the conformance corpus is not at \(ConformanceTests.corpusRoot): it is part of the repository")
             return
         }
         let corpus = try ConformanceCorpus(root: ConformanceTests.corpusRoot)
-        try #require(corpus.cases.count > 200, "the corpus README and observed.tsv gave only \(corpus.cases.count) zone inputs")
+        try #require(
+            corpus.cases.count > 200, "the corpus README and observed.tsv gave only \(corpus.cases.count) zone inputs")
 
         let outcomes = try await ConformanceTests.run(corpus.cases, bind: bind)
         var found: [Disagreement: String] = [:]
-        var verdictAgreements = 0, recordAgreements = 0, bothAccepted = 0
+        var verdictAgreements = 0
+        var recordAgreements = 0
+        var bothAccepted = 0
         for outcome in outcomes {
             if let disagreement = outcome.disagreement {
                 found[disagreement] = outcome.detail
@@ -49,7 +56,9 @@ struct ConformanceTests {
                 if outcome.disagreement == nil { recordAgreements += 1 }
             }
         }
-        print("conformance: \(outcomes.count) zone inputs; verdict agrees on \(verdictAgreements); both load \(bothAccepted), records agree on \(recordAgreements); \(found.count) disagreements")
+        print(
+            "conformance: \(outcomes.count) zone inputs; verdict agrees on \(verdictAgreements); both load \(bothAccepted), records agree on \(recordAgreements); \(found.count) disagreements"
+        )
 
         let listPath = DisagreementList.defaultPath()
         if ConformanceTests.environment["CONFORMANCE_RECORD"] == "1" {
@@ -63,18 +72,22 @@ struct ConformanceTests {
 
         for (disagreement, reason) in listed.sorted(by: { $0.key < $1.key }) {
             if reason.isEmpty || reason.hasPrefix("TODO") {
-                Issue.record("\(disagreement): the disagreement list gives no reason; say why it is acceptable or who fixes it")
+                Issue.record(
+                    "\(disagreement): the disagreement list gives no reason; say why it is acceptable or who fixes it")
             }
         }
         for disagreement in found.keys.sorted() where listed[disagreement] == nil {
-            Issue.record("""
+            Issue.record(
+                """
                 new disagreement with BIND: \(disagreement)\(found[disagreement].map { "\n" + $0 } ?? "")
                 fix the parser, or add it with its reason to \(listPath)
                 """)
         }
         let corpusFiles = Set(corpus.cases.map(\.file))
         for disagreement in listed.keys.sorted() where found[disagreement] == nil {
-            let why = corpusFiles.contains(disagreement.file) ? "no longer happens" : "names a file that is not a zone input of the corpus"
+            let why =
+                corpusFiles.contains(disagreement.file)
+                ? "no longer happens" : "names a file that is not a zone input of the corpus"
             Issue.record("listed disagreement \(why): \(disagreement); remove it from \(listPath)")
         }
     }
@@ -96,7 +109,8 @@ struct ConformanceTests {
             var next = 0
             func add(_ group: inout ThrowingTaskGroup<(Int, Outcome), any Error>) {
                 guard next < cases.count else { return }
-                let index = next, item = cases[index]
+                let index = next
+                let item = cases[index]
                 next += 1
                 group.addTask {
                     do {
@@ -138,9 +152,11 @@ struct ConformanceTests {
 
         guard outcome.oursAccepted, outcome.bindAccepted else {
             if outcome.oursAccepted != outcome.bindAccepted {
-                outcome.disagreement = Disagreement(file: item.file, kind: .verdict, ours: Disagreement.verdict(outcome.oursAccepted),
-                                                    bind: Disagreement.verdict(outcome.bindAccepted))
-                outcome.detail = outcome.oursAccepted
+                outcome.disagreement = Disagreement(
+                    file: item.file, kind: .verdict, ours: Disagreement.verdict(outcome.oursAccepted),
+                    bind: Disagreement.verdict(outcome.bindAccepted))
+                outcome.detail =
+                    outcome.oursAccepted
                     ? "  BIND: " + firstLines(bindCheck.stderrText + String(decoding: bindCheck.stdout, as: UTF8.self))
                     : "  ours: " + firstLines(ours.errors.map(\.description).joined(separator: "\n"))
             }
@@ -151,13 +167,17 @@ struct ConformanceTests {
         let recordsDisagree = Disagreement(file: item.file, kind: .records, ours: "accept", bind: "accept")
         guard compiled.succeeded else {
             outcome.disagreement = recordsDisagree
-            outcome.detail = "  named-compilezone failed where named-checkzone passed: " + firstLines(compiled.stderrText)
+            outcome.detail =
+                "  named-compilezone failed where named-checkzone passed: " + firstLines(compiled.stderrText)
             return outcome
         }
-        let readBack = ZoneLoader.load(bytes: compiled.stdout, path: "named-compilezone(\(item.file))", options: LoadOptions(origin: origin))
+        let readBack = ZoneLoader.load(
+            bytes: compiled.stdout, path: "named-compilezone(\(item.file))", options: LoadOptions(origin: origin))
         guard !readBack.hasErrors else {
             outcome.disagreement = recordsDisagree
-            outcome.detail = "  BIND's output does not read back: " + firstLines(readBack.errors.map(\.description).joined(separator: "\n"))
+            outcome.detail =
+                "  BIND's output does not read back: "
+                + firstLines(readBack.errors.map(\.description).joined(separator: "\n"))
             return outcome
         }
         let mine = NormalizedRecords(ours.records)

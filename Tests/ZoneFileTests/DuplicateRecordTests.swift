@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZoneFile
 
 /// A record written twice with the same data is one record to BIND (RFC 2181 §5): it loads the zone and keeps
@@ -12,10 +13,12 @@ import Testing
     }
 
     @Test func repeatedCNAMEIsAWarningNamingBothLines() throws {
-        let zone = try load(Self.apex + "proxy CNAME host.example.net.\nwww A 192.0.2.80\nPROXY 600 CNAME HOST.example.net.\n")
+        let zone = try load(
+            Self.apex + "proxy CNAME host.example.net.\nwww A 192.0.2.80\nPROXY 600 CNAME HOST.example.net.\n")
         #expect(zone.errors.isEmpty, "\(zone.errors)")
         let warnings = zone.diagnostics.filter { $0.id == "zone.duplicate-record" }
-        #expect(warnings.map(\.message) == ["proxy.example. CNAME appears again with the same data; BIND keeps one copy"])
+        #expect(
+            warnings.map(\.message) == ["proxy.example. CNAME appears again with the same data; BIND keeps one copy"])
         #expect(warnings.map { $0.location?.line } == [7])
         #expect(warnings.map(\.notes) == [["the same record is at <input>:5"]])
     }
@@ -26,11 +29,15 @@ import Testing
     }
 
     @Test func everyDuplicateIsReportedInLineOrder() throws {
-        let zone = try load(Self.apex + "@ TXT \"v=spf1 -all\"\n@ MX 10 mx\n@ TXT \"v=spf1 -all\"\n@ MX 10 MX.example.\n")
+        let zone = try load(
+            Self.apex + "@ TXT \"v=spf1 -all\"\n@ MX 10 mx\n@ TXT \"v=spf1 -all\"\n@ MX 10 MX.example.\n")
         #expect(zone.errors.isEmpty, "\(zone.errors)")
         let warnings = zone.diagnostics.filter { $0.id == "zone.duplicate-record" }
-        #expect(warnings.map(\.message) == ["example. TXT appears again with the same data; BIND keeps one copy",
-                                            "example. MX appears again with the same data; BIND keeps one copy"])
+        #expect(
+            warnings.map(\.message) == [
+                "example. TXT appears again with the same data; BIND keeps one copy",
+                "example. MX appears again with the same data; BIND keeps one copy",
+            ])
         #expect(warnings.map { $0.location?.line } == [7, 8])
     }
 }

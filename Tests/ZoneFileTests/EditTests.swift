@@ -1,22 +1,23 @@
 import Testing
+
 @testable import ZoneFile
 
 /// Byte-range edits: the new text is as intended and every byte outside the edited ranges is unchanged.
 @Suite struct EditTests {
     static let text = """
-    ; example.com — hand written\r
-    $TTL 1h\r
-    $ORIGIN example.com.\r
-    @\tIN\tSOA\tns1 hostmaster ( 1 2 3 4 5 ) ; soa\r
-    \tIN\tNS\tns1\r
-    \r
-    ns1\tIN\tA\t192.0.2.1 ; the server\r
-    \tIN\tAAAA\t2001:db8::1\r
-    spf\t300\tIN\tTXT\t"v=spf1 -all" ; keep this comment\r
-    dkim\tIN\tTXT\t( "v=DKIM1; k=rsa; "\r
-    \t\t\t"p=ABC" ) ; key\r
-    last\tIN\tA\t192.0.2.9
-    """
+        ; example.com — hand written\r
+        $TTL 1h\r
+        $ORIGIN example.com.\r
+        @\tIN\tSOA\tns1 hostmaster ( 1 2 3 4 5 ) ; soa\r
+        \tIN\tNS\tns1\r
+        \r
+        ns1\tIN\tA\t192.0.2.1 ; the server\r
+        \tIN\tAAAA\t2001:db8::1\r
+        spf\t300\tIN\tTXT\t"v=spf1 -all" ; keep this comment\r
+        dkim\tIN\tTXT\t( "v=DKIM1; k=rsa; "\r
+        \t\t\t"p=ABC" ) ; key\r
+        last\tIN\tA\t192.0.2.9
+        """
 
     static func load() -> Zone { ZoneLoader.load(text: text, path: "db.example.com") }
 
@@ -45,11 +46,14 @@ import Testing
         let index = try entry(zone, "spf.example.com.", .txt)
         let edit = try #require(file.replacingRData(ofEntry: index, with: "\"v=spf1 include:qcloudmail.com -all\""))
         let new = try SourceEdit.apply([edit], to: file.source.bytes)
-        #expect(String(decoding: new, as: UTF8.self).contains("spf\t300\tIN\tTXT\t\"v=spf1 include:qcloudmail.com -all\" ; keep this comment\r\n"))
+        #expect(
+            String(decoding: new, as: UTF8.self).contains(
+                "spf\t300\tIN\tTXT\t\"v=spf1 include:qcloudmail.com -all\" ; keep this comment\r\n"))
         #expect(Self.unchangedOutside(file.source.bytes, new, edit.range, edit.replacement.count))
         let reloaded = ZoneLoader.load(bytes: new, path: "db")
-        #expect(reloaded.records(at: try DomainName(parsing: "spf.example.com."), type: .txt).map(\.rdata.presentation)
-            == ["\"v=spf1 include:qcloudmail.com -all\""])
+        #expect(
+            reloaded.records(at: try DomainName(parsing: "spf.example.com."), type: .txt).map(\.rdata.presentation)
+                == ["\"v=spf1 include:qcloudmail.com -all\""])
     }
 
     @Test func replaceMultiLineRDataKeepsParenthesesAndComment() throws {
@@ -58,7 +62,9 @@ import Testing
         let index = try entry(zone, "dkim.example.com.", .txt)
         let edit = try #require(file.replacingRData(ofEntry: index, with: "\"v=DKIM1; k=rsa; \"\r\n\t\t\t\"p=XYZ\""))
         let new = try SourceEdit.apply([edit], to: file.source.bytes)
-        #expect(String(decoding: new, as: UTF8.self).contains("dkim\tIN\tTXT\t( \"v=DKIM1; k=rsa; \"\r\n\t\t\t\"p=XYZ\" ) ; key\r\n"))
+        #expect(
+            String(decoding: new, as: UTF8.self).contains(
+                "dkim\tIN\tTXT\t( \"v=DKIM1; k=rsa; \"\r\n\t\t\t\"p=XYZ\" ) ; key\r\n"))
         #expect(Self.unchangedOutside(file.source.bytes, new, edit.range, edit.replacement.count))
     }
 
@@ -80,7 +86,9 @@ import Testing
         let index = try entry(zone, "ns1.example.com.", .aaaa)
         let edit = file.insertion(after: index, line: "_dmarc\tIN\tTXT\t\"v=DMARC1; p=none\"")
         let new = try SourceEdit.apply([edit], to: file.source.bytes)
-        #expect(String(decoding: new, as: UTF8.self).contains("\tIN\tAAAA\t2001:db8::1\r\n_dmarc\tIN\tTXT\t\"v=DMARC1; p=none\"\r\nspf"))
+        #expect(
+            String(decoding: new, as: UTF8.self).contains(
+                "\tIN\tAAAA\t2001:db8::1\r\n_dmarc\tIN\tTXT\t\"v=DMARC1; p=none\"\r\nspf"))
         #expect(Self.unchangedOutside(file.source.bytes, new, edit.range, edit.replacement.count))
     }
 
@@ -116,7 +124,8 @@ import Testing
     @Test func overlappingEditsAreRefused() {
         let bytes = Array("abcdef".utf8)
         #expect(throws: SourceEditError.overlapping(1..<3, 2..<4)) {
-            try SourceEdit.apply([SourceEdit(range: 1..<3, replacement: "x"), SourceEdit(range: 2..<4, replacement: "y")], to: bytes)
+            try SourceEdit.apply(
+                [SourceEdit(range: 1..<3, replacement: "x"), SourceEdit(range: 2..<4, replacement: "y")], to: bytes)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ZoneFile
 
 /// Paths as users write them in `file:` and `$INCLUDE`, including the one-character names

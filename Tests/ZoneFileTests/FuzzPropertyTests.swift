@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ZoneFile
 
 /// What the libFuzzer zone target (Fuzz/Sources/FuzzZone) asserts, kept in CI, which does
@@ -18,8 +19,9 @@ enum ZoneProperty {
             return
         }
         guard file.bytes == bytes else {
-            Issue.record("round trip failed for \(bytes.count) bytes: \(String(decoding: bytes.prefix(200), as: UTF8.self))",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "round trip failed for \(bytes.count) bytes: \(String(decoding: bytes.prefix(200), as: UTF8.self))",
+                sourceLocation: sourceLocation)
             return
         }
         var cursor = 0
@@ -42,7 +44,8 @@ enum ZoneProperty {
                 let again = try RData(type: record.type, presentation: text, origin: .root)
                 #expect(again.wire == record.rdata.wire, "\(record.type) '\(text)'", sourceLocation: sourceLocation)
             } catch {
-                Issue.record("\(record.type) printed as '\(text)' does not read back: \(error)", sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(record.type) printed as '\(text)' does not read back: \(error)", sourceLocation: sourceLocation)
             }
         }
     }
@@ -65,10 +68,14 @@ enum ZoneProperty {
     static let seeds: [String] = [
         DirectiveTests.apex + "www 300 IN A 192.0.2.80\n@ MX 10 mail\n@ TXT \"v=spf1 include:qcloudmail.com ~all\"\n",
         "$ORIGIN example.net.\n$TTL 1h\n@ IN SOA ns1 host ( 2026113001 ; serial\n 7200 3600 1209600 300 )\n NS ns1\nns1 AAAA 2001:db8::1\n",
-        DirectiveTests.apex + "$GENERATE 1-20 h$ CNAME t${0,3,x}\n_sip._tcp SRV 0 5 5060 sip\n@ CAA 0 issue \"ca.example\"\n",
-        DirectiveTests.apex + "k._domainkey TXT ( \"v=DKIM1; k=rsa; \" \"p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\" )\n_dmarc TXT \"v=DMARC1; p=none\"\n",
-        DirectiveTests.apex + "h HTTPS 1 . alpn=h2,h3 ipv4hint=192.0.2.1\nx TYPE65534 \\# 3 010203\nd DS 1 8 2 ABCDEF0123\n",
-        DirectiveTests.apex + "$INCLUDE other.inc sub\nl LOC 52 22 23.000 N 4 53 32.000 E -2.00m\ne \\065\\. A 192.0.2.1\n",
+        DirectiveTests.apex
+            + "$GENERATE 1-20 h$ CNAME t${0,3,x}\n_sip._tcp SRV 0 5 5060 sip\n@ CAA 0 issue \"ca.example\"\n",
+        DirectiveTests.apex
+            + "k._domainkey TXT ( \"v=DKIM1; k=rsa; \" \"p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\" )\n_dmarc TXT \"v=DMARC1; p=none\"\n",
+        DirectiveTests.apex
+            + "h HTTPS 1 . alpn=h2,h3 ipv4hint=192.0.2.1\nx TYPE65534 \\# 3 010203\nd DS 1 8 2 ABCDEF0123\n",
+        DirectiveTests.apex
+            + "$INCLUDE other.inc sub\nl LOC 52 22 23.000 N 4 53 32.000 E -2.00m\ne \\065\\. A 192.0.2.1\n",
     ]
 
     static let tokens: [String] = [
@@ -94,27 +101,27 @@ enum ZoneProperty {
     static func mutate(_ bytes: inout [UInt8], using generator: inout Generator) {
         let position = bytes.isEmpty ? 0 : Int(generator.next() % UInt64(bytes.count + 1))
         switch generator.next() % 7 {
-        case 0 where !bytes.isEmpty: // flip a bit
+        case 0 where !bytes.isEmpty:  // flip a bit
             let index = min(position, bytes.count - 1)
             bytes[index] ^= UInt8(1 << (generator.next() % 8))
-        case 1: // insert a token
+        case 1:  // insert a token
             bytes.insert(contentsOf: Array(tokens[Int(generator.next() % UInt64(tokens.count))].utf8), at: position)
-        case 2 where !bytes.isEmpty: // delete a range
+        case 2 where !bytes.isEmpty:  // delete a range
             let length = min(bytes.count - min(position, bytes.count - 1), 1 + Int(generator.next() % 16))
             let start = min(position, bytes.count - 1)
             bytes.removeSubrange(start..<(start + length))
-        case 3 where !bytes.isEmpty: // duplicate a range
+        case 3 where !bytes.isEmpty:  // duplicate a range
             let start = min(position, bytes.count - 1)
             let length = min(bytes.count - start, 1 + Int(generator.next() % 32))
             let copy = Array(bytes[start..<(start + length)])
             bytes.insert(contentsOf: copy, at: Int(generator.next() % UInt64(bytes.count + 1)))
-        case 4: // random bytes
+        case 4:  // random bytes
             let count = 1 + Int(generator.next() % 4)
             bytes.insert(contentsOf: (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) }, at: position)
-        case 5 where !bytes.isEmpty: // replace with a digit run
+        case 5 where !bytes.isEmpty:  // replace with a digit run
             let index = min(position, bytes.count - 1)
             bytes[index] = UInt8(ascii: "0") + UInt8(generator.next() % 10)
-        default: // truncate
+        default:  // truncate
             bytes.removeSubrange(position...)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ZoneFile
 
 /// Files that are not zone files, or not files at all: a clear error naming the path, no crash, no hang.
@@ -16,7 +17,10 @@ import Testing
         let dir = try DirectiveTests.directory(["db": ""])
         let path = dir.appendingPathComponent("db").path
         let zone = ZoneLoader.load(path: path, options: LoadOptions(origin: try DomainName(parsing: "example.com.")))
-        #expect(zone.diagnostics.map(\.description) == ["\(path): error: the zone file is empty; a zone needs at least its SOA and NS records"])
+        #expect(
+            zone.diagnostics.map(\.description) == [
+                "\(path): error: the zone file is empty; a zone needs at least its SOA and NS records"
+            ])
         #expect(zone.files.count == 1 && zone.files[0].bytes.isEmpty)
         // An empty included file is fine.
         let including = try DirectiveTests.directory(["db": Self.apex + "$INCLUDE empty.inc\n", "empty.inc": ""])
@@ -29,7 +33,10 @@ import Testing
         #expect(zone.diagnostics.map(\.description) == ["\(dir.path)/sub: error: is a directory, not a file"])
         #expect(zone.files.isEmpty && zone.records.isEmpty)
         let including = ZoneLoader.load(path: dir.appendingPathComponent("db").path)
-        #expect(including.diagnostics.map(\.description) == ["\(dir.path)/db:6:10: error: $INCLUDE 'sub': \(dir.path)/sub is a directory, not a file"])
+        #expect(
+            including.diagnostics.map(\.description) == [
+                "\(dir.path)/db:6:10: error: $INCLUDE 'sub': \(dir.path)/sub is a directory, not a file"
+            ])
     }
 
     /// Tests run as root, for whom chmod 000 blocks nothing; these paths fail for root too.
@@ -40,12 +47,16 @@ import Testing
         #expect(through.diagnostics.map(\.message) == ["no such file (a part of the path is not a directory)"])
         // A dangling symbolic link.
         let link = dir.appendingPathComponent("dangling").path
-        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: dir.appendingPathComponent("gone").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: link, withDestinationPath: dir.appendingPathComponent("gone").path)
         #expect(ZoneLoader.load(path: link).diagnostics.map(\.message) == ["no such file"])
         // A symbolic link loop (ELOOP).
         let loop = dir.appendingPathComponent("loop").path
         try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
-        #expect(ZoneLoader.load(path: loop).diagnostics.map(\.message) == ["cannot be read: Too many levels of symbolic links"])
+        #expect(
+            ZoneLoader.load(path: loop).diagnostics.map(\.message) == [
+                "cannot be read: Too many levels of symbolic links"
+            ])
         // Mode 000: unreadable unless the tests run as root.
         let locked = dir.appendingPathComponent("locked")
         try Data(Self.apex.utf8).write(to: locked)
@@ -60,7 +71,9 @@ import Testing
 
     /// A FIFO would block open() and read() forever; it is refused at once. So are devices.
     @Test func fifoAndDevices() throws {
-        let dir = try DirectiveTests.directory(["db": Self.apex + "$INCLUDE pipe\n$INCLUDE /dev/zero\n$INCLUDE /dev/stdin\n"])
+        let dir = try DirectiveTests.directory([
+            "db": Self.apex + "$INCLUDE pipe\n$INCLUDE /dev/zero\n$INCLUDE /dev/stdin\n"
+        ])
         let fifo = dir.appendingPathComponent("pipe").path
         #expect(mkfifo(fifo, 0o644) == 0)
         let start = Date()
@@ -68,7 +81,8 @@ import Testing
         #expect(direct.diagnostics.map(\.message) == ["is not a regular file (a FIFO, socket or device)"])
         let zone = ZoneLoader.load(path: dir.appendingPathComponent("db").path)
         #expect(zone.diagnostics.map(\.id) == ["include.unreadable", "include.unreadable", "include.unreadable"])
-        #expect(zone.diagnostics.allSatisfy { $0.message.hasSuffix("is not a regular file (a FIFO, socket or device)") })
+        #expect(
+            zone.diagnostics.allSatisfy { $0.message.hasSuffix("is not a regular file (a FIFO, socket or device)") })
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
@@ -78,8 +92,9 @@ import Testing
         let path = dir.appendingPathComponent("db").path
         #expect(ZoneLoader.load(path: path).diagnostics.isEmpty)
         try FileManager.default.removeItem(at: dir.appendingPathComponent("part.inc"))
-        #expect(ZoneLoader.load(path: path).diagnostics.map(\.description)
-            == ["\(path):6:10: error: $INCLUDE 'part.inc': \(dir.path)/part.inc no such file"])
+        #expect(
+            ZoneLoader.load(path: path).diagnostics.map(\.description)
+                == ["\(path):6:10: error: $INCLUDE 'part.inc': \(dir.path)/part.inc no such file"])
         try FileManager.default.removeItem(atPath: path)
         let gone = ZoneLoader.load(path: path)
         #expect(gone.diagnostics.map(\.description) == ["\(path): error: no such file"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ZoneFile
 
 /// Every limit of `LoadOptions` (docs/LIMITS.md): it stops a hostile file with one clear
@@ -8,12 +9,13 @@ import Testing
     static let apex = DirectiveTests.apex
 
     /// The one diagnostic with `id`, checked to have a position.
-    private func single(_ id: String, in zone: Zone, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Diagnostic {
+    private func single(_ id: String, in zone: Zone, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+        -> Diagnostic
+    {
         let found = zone.diagnostics.filter { $0.id == id }
         #expect(found.count == 1, "\(zone.diagnostics.prefix(5))", sourceLocation: sourceLocation)
         return try #require(found.first, sourceLocation: sourceLocation)
     }
-
 
     // MARK: $INCLUDE
 
@@ -52,7 +54,8 @@ import Testing
         let dir = try DirectiveTests.directory(files)
         let loaded = ZoneLoader.load(path: dir.appendingPathComponent("l0").path)
         let error = try single("limit.include-count", in: loaded)
-        #expect(error.message == "$INCLUDE would read more than 10000 files in this zone (each inclusion of a file counts)")
+        #expect(
+            error.message == "$INCLUDE would read more than 10000 files in this zone (each inclusion of a file counts)")
         // Bounded by the count, not by time: exactly the top file and 10,000 inclusions were read.
         #expect(loaded.files.count == 10_001)
 
@@ -78,7 +81,9 @@ import Testing
         options.maxTotalBytes = 10
         let top = ZoneLoader.load(path: dir.appendingPathComponent("db").path, options: options)
         #expect(top.diagnostics.map(\.id) == ["limit.total-bytes"])
-        #expect(top.diagnostics.first?.message == "is \(Self.apex.utf8.count + 17) bytes long; mailzone reads files of at most 10 bytes")
+        #expect(
+            top.diagnostics.first?.message
+                == "is \(Self.apex.utf8.count + 17) bytes long; mailzone reads files of at most 10 bytes")
     }
 
     /// `link/../secret` is read by the kernel through the link; the root check must see the same file.
@@ -88,8 +93,9 @@ import Testing
             "outside/sub/keep": "",
             "outside/secret.inc": "stolen TXT \"secret\"\n",
         ])
-        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("repo/link").path,
-                                                   withDestinationPath: dir.appendingPathComponent("outside/sub").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.appendingPathComponent("repo/link").path,
+            withDestinationPath: dir.appendingPathComponent("outside/sub").path)
         var options = LoadOptions()
         options.includeRoot = dir.appendingPathComponent("repo").path
         let zone = ZoneLoader.load(path: dir.appendingPathComponent("repo/db").path, options: options)
@@ -111,24 +117,30 @@ import Testing
 
         // The default refuses a range of more than a million at once, without expanding it.
         let generated = ZoneLoader.load(text: Self.apex + "$GENERATE 0-2147483646 h$ A 192.0.2.1\n", path: "db")
-        #expect(try single("limit.generate", in: generated).message
-            == "$GENERATE range makes 2147483647 records; the limit is 1000000")
+        #expect(
+            try single("limit.generate", in: generated).message
+                == "$GENERATE range makes 2147483647 records; the limit is 1000000")
         #expect(generated.records.count == 3)
     }
 
     @Test func generatedRecordsInAll() throws {
         var options = LoadOptions()
         options.maxGeneratedRecordsTotal = 25
-        let text = Self.apex + "$GENERATE 1-10 a$ A 192.0.2.$\n$GENERATE 1-10 b$ A 192.0.2.$\n$GENERATE 1-10 c$ A 192.0.2.$\n"
+        let text =
+            Self.apex + "$GENERATE 1-10 a$ A 192.0.2.$\n$GENERATE 1-10 b$ A 192.0.2.$\n$GENERATE 1-10 c$ A 192.0.2.$\n"
         let zone = ZoneLoader.load(text: text, path: "db", options: options)
         let error = try single("limit.generate-total", in: zone)
-        #expect(error.description == "db:8:11: error: $GENERATE range makes 10 records, and the zone's $GENERATEs already made 20; the limit for the zone is 25")
+        #expect(
+            error.description
+                == "db:8:11: error: $GENERATE range makes 10 records, and the zone's $GENERATEs already made 20; the limit for the zone is 25"
+        )
         #expect(zone.records.count == 3 + 20)
 
         // A range past what is left is refused before it is expanded, each time.
         options.maxGeneratedRecordsTotal = 10
-        let big = ZoneLoader.load(text: Self.apex + String(repeating: "$GENERATE 1-1000000 h$ A 192.0.2.1\n", count: 3),
-                                  path: "db", options: options)
+        let big = ZoneLoader.load(
+            text: Self.apex + String(repeating: "$GENERATE 1-1000000 h$ A 192.0.2.1\n", count: 3),
+            path: "db", options: options)
         #expect(big.diagnostics.map(\.id) == ["limit.generate-total", "limit.generate-total", "limit.generate-total"])
         #expect(big.records.count == 3)
     }
@@ -142,7 +154,9 @@ import Testing
         let text = Self.apex + long + "after A 192.0.2.2\n"
         let zone = ZoneLoader.load(text: text, path: "db", options: options)
         let error = try single("limit.entry-length", in: zone)
-        #expect(error.description == "db:6:1: error: entry is \(long.utf8.count) bytes long; the limit is 100 (a missing ')'?)")
+        #expect(
+            error.description
+                == "db:6:1: error: entry is \(long.utf8.count) bytes long; the limit is 100 (a missing ')'?)")
         #expect(zone.records.last?.description == "after.example.com. 3600 IN A 192.0.2.2")
         #expect(zone.files[0].bytes == Array(text.utf8))
     }
@@ -169,11 +183,13 @@ import Testing
         let text = Self.apex + (1...5).map { "h\($0) A 192.0.2.\($0)\n" }.joined()
         let zone = ZoneLoader.load(text: text, path: "db", options: options)
         let error = try single("limit.records", in: zone)
-        #expect(error.description == "db:8:1: error: the zone has more than 5 records; raise the limit if this is expected")
+        #expect(
+            error.description == "db:8:1: error: the zone has more than 5 records; raise the limit if this is expected")
         #expect(zone.records.count == 5)
 
         // $GENERATE counts too, and stops at the limit.
-        let generated = ZoneLoader.load(text: Self.apex + "$GENERATE 1-100 h$ A 192.0.2.1\n", path: "db", options: options)
+        let generated = ZoneLoader.load(
+            text: Self.apex + "$GENERATE 1-100 h$ A 192.0.2.1\n", path: "db", options: options)
         #expect(try single("limit.records", in: generated).location?.line == 6)
         #expect(generated.records.count == 5)
     }
@@ -184,8 +200,9 @@ import Testing
         let zone = ZoneLoader.load(text: text, path: "db")
         #expect(zone.diagnostics.count == 10_001)
         #expect(zone.diagnostics.last?.id == "limit.diagnostics")
-        #expect(zone.diagnostics.last?.description
-            == "db:10006:5: error: more than 10000 problems; the rest are not reported (is this a zone file?)")
+        #expect(
+            zone.diagnostics.last?.description
+                == "db:10006:5: error: more than 10000 problems; the rest are not reported (is this a zone file?)")
         #expect(zone.files[0].bytes == Array(text.utf8))
 
         var options = LoadOptions()
@@ -199,10 +216,11 @@ import Testing
     @Test func nulBytes() throws {
         let text = Self.apex + "a TXT \"x\u{0}\u{0}y\" ; \u{0}\nb A 192.0.2.1 ; \u{0}\n"
         let zone = ZoneLoader.load(text: text, path: "db")
-        #expect(zone.diagnostics.map(\.description) == [
-            "db:6:9: error: NUL byte in the zone file (binary data?)",
-            "db:7:17: error: NUL byte in the zone file (binary data?)",
-        ])
+        #expect(
+            zone.diagnostics.map(\.description) == [
+                "db:6:9: error: NUL byte in the zone file (binary data?)",
+                "db:7:17: error: NUL byte in the zone file (binary data?)",
+            ])
         #expect(zone.files[0].bytes == Array(text.utf8))
 
         let zeros = [UInt8](repeating: 0, count: 1_000_000)

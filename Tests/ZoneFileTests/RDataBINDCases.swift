@@ -9,48 +9,124 @@ let bindValidCases: [(type: String, rdata: String, expected: String)] = [
     (#"CAA"#, #"0 issue """#, #"0 issue """#),
     (#"CAA"#, #"0 abcdefghijklmnop "x""#, #"0 abcdefghijklmnop "x""#),
     (#"CAA"#, #"0 iodef "mailto:x@y""#, #"0 iodef "mailto:x@y""#),
-    (#"NAPTR"#, #"100 10 "u" "E2U+sip" "!^.*$!sip:info@example.com!" ."#, #"100 10 "u" "E2U+sip" "!^.*$!sip:info@example.com!" ."#),
+    (
+        #"NAPTR"#, #"100 10 "u" "E2U+sip" "!^.*$!sip:info@example.com!" ."#,
+        #"100 10 "u" "E2U+sip" "!^.*$!sip:info@example.com!" ."#
+    ),
     (#"NAPTR"#, #"100 10 u E2U+sip "" foo"#, #"100 10 "u" "E2U+sip" "" foo.example."#),
     (#"HINFO"#, #""PC" "Linux""#, #""PC" "Linux""#),
     (#"SSHFP"#, #"1 1 dd465c09cfa51fb45020cc83316fff21b9ec74ac"#, #"1 1 DD465C09CFA51FB45020CC83316FFF21B9EC74AC"#),
-    (#"TLSA"#, #"3 1 1 ( 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B56664C5D3D6 )"#, #"3 1 1 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"#),
-    (#"DS"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#),
-    (#"DS"#, #"60485 RSASHA1 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#),
-    (#"DS"#, #"60485 5 SHA-1 2BB183AF5F22588179A53B0A98631FAD1A292118"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#),
-    (#"DS"#, #"60485 5 1 2BB183AF5F 22588179A53B0A98631FAD1A292118"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#),
+    (
+        #"TLSA"#, #"3 1 1 ( 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B56664C5D3D6 )"#,
+        #"3 1 1 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"#
+    ),
+    (
+        #"DS"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#,
+        #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#
+    ),
+    (
+        #"DS"#, #"60485 RSASHA1 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#,
+        #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#
+    ),
+    (
+        #"DS"#, #"60485 5 SHA-1 2BB183AF5F22588179A53B0A98631FAD1A292118"#,
+        #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#
+    ),
+    (
+        #"DS"#, #"60485 5 1 2BB183AF5F 22588179A53B0A98631FAD1A292118"#,
+        #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#
+    ),
     (#"DS"#, #"60485 5 0 00"#, #"60485 5 0 00"#),
-    (#"DS"#, #"60485 5 2 D4B7D520E7BB5F0F67674A0CCEB1E3E0614B93C4F9E99B8383F6A1E4469DA50A"#, #"60485 5 2 D4B7D520E7BB5F0F67674A0CCEB1E3E0614B93C4F9E99B8383F6A1E4 469DA50A"#),
+    (
+        #"DS"#, #"60485 5 2 D4B7D520E7BB5F0F67674A0CCEB1E3E0614B93C4F9E99B8383F6A1E4469DA50A"#,
+        #"60485 5 2 D4B7D520E7BB5F0F67674A0CCEB1E3E0614B93C4F9E99B8383F6A1E4 469DA50A"#
+    ),
     (#"CDS"#, #"0 0 0 00"#, #"0 0 0 00"#),
-    (#"DNSKEY"#, #"257 3 8 AwEAAagAIKlVZrpC6Ia7gEzahOR+9W29euxhJhVVLOyQbSEW0O8gcCjFFVQUTf6v58fLjwBd0YI0EzrAcQqBGCzh/RStIoO8g0NfnfL2MTJRkxoXbfDaUeVPQuYEhg37NZWAJQ9VnMVDxP/VHL496M/QZxkjf5/Efucp2gaDX6RS6CXpoY68LsvPVjR0ZSwzz1apAzvN9dlzEheX7ICJBBtuA6G3LQpzW5hOA2hzCTMjJPJ8LbqF6dsV6DoBQzgul0sGIcGOYl7OyQdXfZ57relSQageu+ipAdTTJ25AsRTAoub8ONGcLmqrAmRLKBP1dfwhYB4N7knNnulqQxA+Uk1ihz0="#, #"257 3 8 AwEAAagAIKlVZrpC6Ia7gEzahOR+9W29euxhJhVVLOyQbSEW0O8gcCjF FVQUTf6v58fLjwBd0YI0EzrAcQqBGCzh/RStIoO8g0NfnfL2MTJRkxoX bfDaUeVPQuYEhg37NZWAJQ9VnMVDxP/VHL496M/QZxkjf5/Efucp2gaD X6RS6CXpoY68LsvPVjR0ZSwzz1apAzvN9dlzEheX7ICJBBtuA6G3LQpz W5hOA2hzCTMjJPJ8LbqF6dsV6DoBQzgul0sGIcGOYl7OyQdXfZ57relS Qageu+ipAdTTJ25AsRTAoub8ONGcLmqrAmRLKBP1dfwhYB4N7knNnulq QxA+Uk1ihz0="#),
+    (
+        #"DNSKEY"#,
+        #"257 3 8 AwEAAagAIKlVZrpC6Ia7gEzahOR+9W29euxhJhVVLOyQbSEW0O8gcCjFFVQUTf6v58fLjwBd0YI0EzrAcQqBGCzh/RStIoO8g0NfnfL2MTJRkxoXbfDaUeVPQuYEhg37NZWAJQ9VnMVDxP/VHL496M/QZxkjf5/Efucp2gaDX6RS6CXpoY68LsvPVjR0ZSwzz1apAzvN9dlzEheX7ICJBBtuA6G3LQpzW5hOA2hzCTMjJPJ8LbqF6dsV6DoBQzgul0sGIcGOYl7OyQdXfZ57relSQageu+ipAdTTJ25AsRTAoub8ONGcLmqrAmRLKBP1dfwhYB4N7knNnulqQxA+Uk1ihz0="#,
+        #"257 3 8 AwEAAagAIKlVZrpC6Ia7gEzahOR+9W29euxhJhVVLOyQbSEW0O8gcCjF FVQUTf6v58fLjwBd0YI0EzrAcQqBGCzh/RStIoO8g0NfnfL2MTJRkxoX bfDaUeVPQuYEhg37NZWAJQ9VnMVDxP/VHL496M/QZxkjf5/Efucp2gaD X6RS6CXpoY68LsvPVjR0ZSwzz1apAzvN9dlzEheX7ICJBBtuA6G3LQpz W5hOA2hzCTMjJPJ8LbqF6dsV6DoBQzgul0sGIcGOYl7OyQdXfZ57relS Qageu+ipAdTTJ25AsRTAoub8ONGcLmqrAmRLKBP1dfwhYB4N7knNnulq QxA+Uk1ihz0="#
+    ),
     (#"DNSKEY"#, #"256 3 RSASHA256 AwEAAQ=="#, #"256 3 8 AwEAAQ=="#),
     (#"KEY"#, #"256 3 5 AwEAAQ=="#, #"256 3 5 AwEAAQ=="#),
     (#"KEY"#, #"0xC000 3 5"#, #"49152 3 5"#),
-    (#"RRSIG"#, #"TYPE65000 RSASHA256 2 300 1735689600 1704067200 12345 example. AwEAAQ=="#, #"TYPE65000 8 2 300 20250101000000 20240101000000 12345 example. AwEAAQ=="#),
-    (#"SIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 example. AwEAAQ=="#, #"A 8 2 300 20250101000000 20240101000000 12345 example. AwEAAQ=="#),
+    (
+        #"RRSIG"#, #"TYPE65000 RSASHA256 2 300 1735689600 1704067200 12345 example. AwEAAQ=="#,
+        #"TYPE65000 8 2 300 20250101000000 20240101000000 12345 example. AwEAAQ=="#
+    ),
+    (
+        #"SIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 example. AwEAAQ=="#,
+        #"A 8 2 300 20250101000000 20240101000000 12345 example. AwEAAQ=="#
+    ),
     (#"NSEC"#, #"host.example. A MX RRSIG NSEC TYPE1234"#, #"host.example. A MX RRSIG NSEC TYPE1234"#),
     (#"NSEC"#, #"host.example. NS NS A"#, #"host.example. A NS"#),
-    (#"NSEC3"#, #"1 1 12 aabbccdd 2vptu5timamqttgl4luu9kg21e0aor3s A RRSIG"#, #"1 1 12 AABBCCDD 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3S A RRSIG"#),
+    (
+        #"NSEC3"#, #"1 1 12 aabbccdd 2vptu5timamqttgl4luu9kg21e0aor3s A RRSIG"#,
+        #"1 1 12 AABBCCDD 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3S A RRSIG"#
+    ),
     (#"NSEC3"#, #"1 0 0 - 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3S"#, #"1 0 0 - 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3S"#),
     (#"NSEC3PARAM"#, #"1 0 12 aabbccdd"#, #"1 0 12 AABBCCDD"#),
     (#"NSEC3PARAM"#, #"1 0 0 -"#, #"1 0 0 -"#),
-    (#"TLSA"#, #"3 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#, #"3 1 1 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"#),
+    (
+        #"TLSA"#, #"3 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#,
+        #"3 1 1 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"#
+    ),
     (#"SMIMEA"#, #"3 1 1 0c72ac70"#, #"3 1 1 0C72AC70"#),
     (#"OPENPGPKEY"#, #"AwEAAQ=="#, #"AwEAAQ=="#),
     (#"URI"#, #"10 1 "ftp://ftp1.example.com/public""#, #"10 1 "ftp://ftp1.example.com/public""#),
     (#"CSYNC"#, #"66 3 A NS AAAA"#, #"66 3 A NS AAAA"#),
-    (#"ZONEMD"#, #"2018031900 1 1 FEBE3D4CE2EC2FFA4BA99D46CD69D6D29711E55217057BEE7EB1A7B641A47BA7FED2DD5B97AE499FAFA4F22C6BD647DE"#, #"2018031900 1 1 FEBE3D4CE2EC2FFA4BA99D46CD69D6D29711E55217057BEE7EB1A7B6 41A47BA7FED2DD5B97AE499FAFA4F22C6BD647DE"#),
+    (
+        #"ZONEMD"#,
+        #"2018031900 1 1 FEBE3D4CE2EC2FFA4BA99D46CD69D6D29711E55217057BEE7EB1A7B641A47BA7FED2DD5B97AE499FAFA4F22C6BD647DE"#,
+        #"2018031900 1 1 FEBE3D4CE2EC2FFA4BA99D46CD69D6D29711E55217057BEE7EB1A7B6 41A47BA7FED2DD5B97AE499FAFA4F22C6BD647DE"#
+    ),
     (#"CERT"#, #"PGP 0 0 AwEAAQ=="#, #"PGP 0 0 AwEAAQ=="#),
     (#"CERT"#, #"1 2 3 AwEAAQ=="#, #"PKIX 2 DSA AwEAAQ=="#),
     (#"CERT"#, #"URI 0 RSASHA1 AwEAAQ=="#, #"URI 0 RSASHA1 AwEAAQ=="#),
-    (#"RRSIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 example. Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azXGLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4jQ+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#, #"A 8 2 300 20250101000000 20240101000000 12345 example. Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azX GLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4j Q+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3 RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#),
-    (#"OPENPGPKEY"#, #"Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azXGLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4jQ+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#, #"Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azX GLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4j Q+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3 RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#),
-    (#"DHCID"#, #"Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azXGLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4jQ+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#, #"Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azX GLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4j Q+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3 RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#),
-    (#"CERT"#, #"1 2 3 Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azXGLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4jQ+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#, #"PKIX 2 DSA Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azX GLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4j Q+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3 RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#),
-    (#"IPSECKEY"#, #"10 1 2 192.0.2.38 Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azXGLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4jQ+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#, #"10 1 2 192.0.2.38 Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azX GLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4j Q+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3 RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#),
-    (#"NSEC3PARAM"#, #"1 0 12 621b1a99505689e698666c332e64e7f8810355ad1cd2c6a8085bb62438fdffa6061d06a051d834888e23ad19f3017dc73b3bc9fb17a64d6e68f63e8dd9a983675f822b8a6af928a0cd6fecc3a72886f4000ccebbf784f45294909d7ab0924bf137416f85"#, #"1 0 12 621B1A99505689E698666C332E64E7F8810355AD1CD2C6A8085BB62438FDFFA6061D06A051D834888E23AD19F3017DC73B3BC9FB17A64D6E68F63E8DD9A983675F822B8A6AF928A0CD6FECC3A72886F4000CCEBBF784F45294909D7AB0924BF137416F85"#),
-    (#"HIP"#, #"2 200100107B1A74DF365639CC39F1D578 AwEAAbdxyhNuSutc5EMzxTs9LBPCIkOFH8cIvM4p9+LrV4e19WzK00+CI6zBCQTdtWsuxKbWIy87UOoJTwkUs7lBu+Upr1gsNrut79ryra+bSRGQb1slImA8YVJyuIDsj7kwzG7jnERNqnWxZ48AWkskmdHaVDP4BcelrTI3rMXdXF5D rvs.example.com. rvs2.example.com."#, #"2 200100107B1A74DF365639CC39F1D578 AwEAAbdxyhNuSutc5EMzxTs9LBPCIkOFH8cIvM4p9+LrV4e19WzK00+CI6zBCQTdtWsuxKbWIy87UOoJTwkUs7lBu+Upr1gsNrut79ryra+bSRGQb1slImA8YVJyuIDsj7kwzG7jnERNqnWxZ48AWkskmdHaVDP4BcelrTI3rMXdXF5D rvs.example.com. rvs2.example.com."#),
-    (#"TA"#, #"1 2 3 621b1a99505689e698666c332e64e7f8810355ad1cd2c6a8085bb62438fdffa6061d06a051d834888e23ad19f3017dc73b3bc9fb17a64d6e68f63e8dd9a983675f822b8a6af928a0cd6fecc3a72886f4000ccebbf784f45294909d7ab0924bf137416f85"#, #"1 2 3 621B1A99505689E698666C332E64E7F8810355AD1CD2C6A8085BB624 38FDFFA6061D06A051D834888E23AD19F3017DC73B3BC9FB17A64D6E 68F63E8DD9A983675F822B8A6AF928A0CD6FECC3A72886F4000CCEBB F784F45294909D7AB0924BF137416F85"#),
-    (#"APL"#, #"1:192.168.32.0/21 !1:192.168.38.0/28 2:ff00::/8 1:0.0.0.0/0"#, #"1:192.168.32.0/21 !1:192.168.38.0/28 2:ff00::/8 1:0.0.0.0/0"#),
+    (
+        #"RRSIG"#,
+        #"A 8 2 300 20250101000000 20240101000000 12345 example. Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azXGLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4jQ+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#,
+        #"A 8 2 300 20250101000000 20240101000000 12345 example. Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azX GLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4j Q+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3 RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#
+    ),
+    (
+        #"OPENPGPKEY"#,
+        #"Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azXGLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4jQ+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#,
+        #"Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azX GLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4j Q+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3 RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#
+    ),
+    (
+        #"DHCID"#,
+        #"Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azXGLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4jQ+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#,
+        #"Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azX GLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4j Q+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3 RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#
+    ),
+    (
+        #"CERT"#,
+        #"1 2 3 Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azXGLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4jQ+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#,
+        #"PKIX 2 DSA Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azX GLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4j Q+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3 RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#
+    ),
+    (
+        #"IPSECKEY"#,
+        #"10 1 2 192.0.2.38 Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azXGLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4jQ+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#,
+        #"10 1 2 192.0.2.38 Tx+huUPBdfrdSU6DJi7a5zVXrgEjnsQwIjWbytJKeUL3msTnuMDg8azX GLQJs5n/s6I35FjTfuKd4mam/IxTIBzpj3ixGBV+xg0e6pqoqQHFHy4j Q+RWtWFGExWd6C6FHue9/AJocHNc41bDTGZ1Ar9NZKPwY7SSy3NQcJL3 RXdfJ3ziDfqnml/SLorLINxxMGqTPt9W"#
+    ),
+    (
+        #"NSEC3PARAM"#,
+        #"1 0 12 621b1a99505689e698666c332e64e7f8810355ad1cd2c6a8085bb62438fdffa6061d06a051d834888e23ad19f3017dc73b3bc9fb17a64d6e68f63e8dd9a983675f822b8a6af928a0cd6fecc3a72886f4000ccebbf784f45294909d7ab0924bf137416f85"#,
+        #"1 0 12 621B1A99505689E698666C332E64E7F8810355AD1CD2C6A8085BB62438FDFFA6061D06A051D834888E23AD19F3017DC73B3BC9FB17A64D6E68F63E8DD9A983675F822B8A6AF928A0CD6FECC3A72886F4000CCEBBF784F45294909D7AB0924BF137416F85"#
+    ),
+    (
+        #"HIP"#,
+        #"2 200100107B1A74DF365639CC39F1D578 AwEAAbdxyhNuSutc5EMzxTs9LBPCIkOFH8cIvM4p9+LrV4e19WzK00+CI6zBCQTdtWsuxKbWIy87UOoJTwkUs7lBu+Upr1gsNrut79ryra+bSRGQb1slImA8YVJyuIDsj7kwzG7jnERNqnWxZ48AWkskmdHaVDP4BcelrTI3rMXdXF5D rvs.example.com. rvs2.example.com."#,
+        #"2 200100107B1A74DF365639CC39F1D578 AwEAAbdxyhNuSutc5EMzxTs9LBPCIkOFH8cIvM4p9+LrV4e19WzK00+CI6zBCQTdtWsuxKbWIy87UOoJTwkUs7lBu+Upr1gsNrut79ryra+bSRGQb1slImA8YVJyuIDsj7kwzG7jnERNqnWxZ48AWkskmdHaVDP4BcelrTI3rMXdXF5D rvs.example.com. rvs2.example.com."#
+    ),
+    (
+        #"TA"#,
+        #"1 2 3 621b1a99505689e698666c332e64e7f8810355ad1cd2c6a8085bb62438fdffa6061d06a051d834888e23ad19f3017dc73b3bc9fb17a64d6e68f63e8dd9a983675f822b8a6af928a0cd6fecc3a72886f4000ccebbf784f45294909d7ab0924bf137416f85"#,
+        #"1 2 3 621B1A99505689E698666C332E64E7F8810355AD1CD2C6A8085BB624 38FDFFA6061D06A051D834888E23AD19F3017DC73B3BC9FB17A64D6E 68F63E8DD9A983675F822B8A6AF928A0CD6FECC3A72886F4000CCEBB F784F45294909D7AB0924BF137416F85"#
+    ),
+    (
+        #"APL"#, #"1:192.168.32.0/21 !1:192.168.38.0/28 2:ff00::/8 1:0.0.0.0/0"#,
+        #"1:192.168.32.0/21 !1:192.168.38.0/28 2:ff00::/8 1:0.0.0.0/0"#
+    ),
     (#"NID"#, #"10 0014:4fff:ff20:ee64"#, #"10 14:4fff:ff20:ee64"#),
     (#"L32"#, #"10 10.1.2.0"#, #"10 10.1.2.0"#),
     (#"L64"#, #"10 2001:0DB8:1140:1000"#, #"10 2001:db8:1140:1000"#),
@@ -59,7 +135,10 @@ let bindValidCases: [(type: String, rdata: String, expected: String)] = [
     (#"EUI64"#, #"00-00-5e-ef-10-00-00-2a"#, #"00-00-5e-ef-10-00-00-2a"#),
     (#"LOC"#, #"42 21 54 N 71 06 18 W -24m 30m"#, #"42 21 54.000 N 71 6 18.000 W -24.00m 30m 10000m 10m"#),
     (#"LOC"#, #"52 N 4 E 0"#, #"52 0 0.000 N 4 0 0.000 E 0.00m 1m 10000m 10m"#),
-    (#"LOC"#, #"60 09 00.000 N 24 39 00.000 E 10.00m 20.00m 2000.00m 20.00m"#, #"60 9 0.000 N 24 39 0.000 E 10.00m 20m 2000m 20m"#),
+    (
+        #"LOC"#, #"60 09 00.000 N 24 39 00.000 E 10.00m 20.00m 2000.00m 20.00m"#,
+        #"60 9 0.000 N 24 39 0.000 E 10.00m 20m 2000m 20m"#
+    ),
     (#"WKS"#, #"192.0.2.1 tcp smtp ftp 80 domain"#, #"192.0.2.1 6 21 25 53 80"#),
     (#"WKS"#, #"192.0.2.1 6 25"#, #"192.0.2.1 6 25"#),
     (#"GPOS"#, #"-32.6882 116.8652 10.0"#, #""-32.6882" "116.8652" "10.0""#),
@@ -81,11 +160,17 @@ let bindValidCases: [(type: String, rdata: String, expected: String)] = [
     (#"AMTRELAY"#, #"0 1 1 192.0.2.1"#, #"0 1 1 192.0.2.1"#),
     (#"AMTRELAY"#, #"10 0 3 relay.example."#, #"10 0 3 relay.example."#),
     (#"AMTRELAY"#, #"10 0 2 2001:db8::1"#, #"10 0 2 2001:db8::1"#),
-    (#"RESINFO"#, #"qnamemin exterr=15,16,17 infourl=https://resolver.example.com/guide"#, #""qnamemin" "exterr=15,16,17" "infourl=https://resolver.example.com/guide""#),
+    (
+        #"RESINFO"#, #"qnamemin exterr=15,16,17 infourl=https://resolver.example.com/guide"#,
+        #""qnamemin" "exterr=15,16,17" "infourl=https://resolver.example.com/guide""#
+    ),
     (#"WALLET"#, #"BTC 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"#, #""BTC" "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa""#),
     (#"SSHFP"#, #"1 3 0c72ac70"#, #"1 3 0C72AC70"#),
     (#"SSHFP"#, #"1 0 0c72ac70"#, #"1 0 0C72AC70"#),
-    (#"SSHFP"#, #"1 2 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#, #"1 2 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"#),
+    (
+        #"SSHFP"#, #"1 2 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#,
+        #"1 2 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"#
+    ),
     (#"DNSKEY"#, #"0257 3 8 AwEAAQ=="#, #"257 3 8 AwEAAQ=="#),
     (#"DNSKEY"#, #"0x101 3 8 AwEAAQ=="#, #"257 3 8 AwEAAQ=="#),
     (#"DNSKEY"#, #"KSK|ZONE 3 8 AwEAAQ=="#, #"257 3 8 AwEAAQ=="#),
@@ -93,14 +178,35 @@ let bindValidCases: [(type: String, rdata: String, expected: String)] = [
     (#"DNSKEY"#, #"256 3 PRIVATEDNS AwEAAQ=="#, #"256 3 253 AwEAAQ=="#),
     (#"DNSKEY"#, #"256 3 rsasha256 AwE AAQ=="#, #"256 3 8 AwEAAQ=="#),
     (#"DNSKEY"#, #"256 DNSSEC 8 AwEAAQ=="#, #"256 3 8 AwEAAQ=="#),
-    (#"DS"#, #"1 ECDSAP256SHA256 SHA-256 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#, #"1 13 2 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"#),
-    (#"DS"#, #"1 13 SHA256 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#, #"1 13 2 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"#),
+    (
+        #"DS"#, #"1 ECDSAP256SHA256 SHA-256 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#,
+        #"1 13 2 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"#
+    ),
+    (
+        #"DS"#, #"1 13 SHA256 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#,
+        #"1 13 2 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"#
+    ),
     (#"DS"#, #"1 13 3 0c72"#, #"1 13 3 0C72"#),
-    (#"DS"#, #"1 13 1 0c72ac70b745ac19998811b131d662c9ac69dbdb ( )"#, #"1 13 1 0C72AC70B745AC19998811B131D662C9AC69DBDB"#),
-    (#"RRSIG"#, #"A 8 2 300 19700101000000 0 12345 example. AwEAAQ=="#, #"A 8 2 300 19700101000000 19700101000000 12345 example. AwEAAQ=="#),
-    (#"RRSIG"#, #"A 8 2 300 21060207062816 0 12345 example. AwEAAQ=="#, #"A 8 2 300 19700101000000 19700101000000 12345 example. AwEAAQ=="#),
-    (#"RRSIG"#, #"a 8 2 300 0 0 12345 Example. AwEAAQ=="#, #"A 8 2 300 19700101000000 19700101000000 12345 Example. AwEAAQ=="#),
-    (#"RRSIG"#, #"A 8 2 300 20250101235960 0 12345 example. AwEAAQ=="#, #"A 8 2 300 20250102000000 19700101000000 12345 example. AwEAAQ=="#),
+    (
+        #"DS"#, #"1 13 1 0c72ac70b745ac19998811b131d662c9ac69dbdb ( )"#,
+        #"1 13 1 0C72AC70B745AC19998811B131D662C9AC69DBDB"#
+    ),
+    (
+        #"RRSIG"#, #"A 8 2 300 19700101000000 0 12345 example. AwEAAQ=="#,
+        #"A 8 2 300 19700101000000 19700101000000 12345 example. AwEAAQ=="#
+    ),
+    (
+        #"RRSIG"#, #"A 8 2 300 21060207062816 0 12345 example. AwEAAQ=="#,
+        #"A 8 2 300 19700101000000 19700101000000 12345 example. AwEAAQ=="#
+    ),
+    (
+        #"RRSIG"#, #"a 8 2 300 0 0 12345 Example. AwEAAQ=="#,
+        #"A 8 2 300 19700101000000 19700101000000 12345 Example. AwEAAQ=="#
+    ),
+    (
+        #"RRSIG"#, #"A 8 2 300 20250101235960 0 12345 example. AwEAAQ=="#,
+        #"A 8 2 300 20250102000000 19700101000000 12345 example. AwEAAQ=="#
+    ),
     (#"NSEC"#, #"host.example. TYPE0"#, #"host.example. TYPE0"#),
     (#"NSEC"#, #"host.example. TYPE65535 A"#, #"host.example. A TYPE65535"#),
     (#"NSEC"#, #"host.example. a mx"#, #"host.example. A MX"#),
@@ -121,7 +227,11 @@ let bindValidCases: [(type: String, rdata: String, expected: String)] = [
     (#"DNSKEY"#, #"257 ALL 8 AwEAAQ=="#, #"257 255 8 AwEAAQ=="#),
     (#"DNSKEY"#, #"257 EMAIL 8 AwEAAQ=="#, #"257 2 8 AwEAAQ=="#),
     (#"DNSKEY"#, #"257 3 8 AwEAAQ== ( )"#, #"257 3 8 AwEAAQ=="#),
-    (#"DS"#, #"1 13 SHA-384 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d60c72ac70b745ac19998811b131d662c9"#, #"1 13 4 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D60C72AC70B745AC19998811B131D662C9"#),
+    (
+        #"DS"#,
+        #"1 13 SHA-384 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d60c72ac70b745ac19998811b131d662c9"#,
+        #"1 13 4 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D60C72AC70B745AC19998811B131D662C9"#
+    ),
     (#"DS"#, #"1 13 GOST 0c72"#, #"1 13 3 0C72"#),
     (#"DS"#, #"1 13 1 0c72ac70b745ac19998811b131d662c9ac69dbd b"#, #"1 13 1 0C72AC70B745AC19998811B131D662C9AC69DBDB"#),
     (#"DS"#, #"1 13 255 0c"#, #"1 13 255 0C"#),
@@ -212,17 +322,29 @@ let bindValidCases: [(type: String, rdata: String, expected: String)] = [
     (#"SPF"#, #""v=spf1 -all""#, #""v=spf1 -all""#),
     (#"AVC"#, #""""#, #""""#),
     (#"WALLET"#, #""""#, #""""#),
-    (#"IPSECKEY"#, #"10 0 2 . AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ=="#, #"10 0 2 . AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ=="#),
+    (
+        #"IPSECKEY"#, #"10 0 2 . AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ=="#,
+        #"10 0 2 . AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ=="#
+    ),
     (#"HIP"#, #"2 200100107B1A74DF365639CC39F1D578 AwEAAQ=="#, #"2 200100107B1A74DF365639CC39F1D578 AwEAAQ=="#),
     (#"HIP"#, #"2 2001 AwEAAQ== a.example. B.example."#, #"2 2001 AwEAAQ== a.example. B.example."#),
-    (#"DHCID"#, #"AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA="#, #"AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA="#),
+    (
+        #"DHCID"#, #"AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA="#,
+        #"AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA="#
+    ),
     (#"TLSA"#, #"3 1 1 00 11"#, #"3 1 1 0011"#),
-    (#"SSHFP"#, #"1 2 0c72ac70b745ac19998811b131d662c9 ac69dbdbe7cb23e5b514b56664c5d3d6"#, #"1 2 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"#),
+    (
+        #"SSHFP"#, #"1 2 0c72ac70b745ac19998811b131d662c9 ac69dbdbe7cb23e5b514b56664c5d3d6"#,
+        #"1 2 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B566 64C5D3D6"#
+    ),
     (#"SSHFP"#, #"5 0 00"#, #"5 0 00"#),
     (#"SMIMEA"#, #"0 0 0 00"#, #"0 0 0 00"#),
     (#"AMTRELAY"#, #"0 1 3 foo"#, #"0 1 3 foo.example."#),
     (#"LOC"#, #"42 21 54 N 71 06 18 W -24m 30m 10000m 10m"#, #"42 21 54.000 N 71 6 18.000 W -24.00m 30m 10000m 10m"#),
-    (#"LOC"#, #"90 S 180 W 42849672.95m 90000000m 90000000m 90000000m"#, #"90 0 0.000 S 180 0 0.000 W 42849672.95m 90000000m 90000000m 90000000m"#),
+    (
+        #"LOC"#, #"90 S 180 W 42849672.95m 90000000m 90000000m 90000000m"#,
+        #"90 0 0.000 S 180 0 0.000 W 42849672.95m 90000000m 90000000m 90000000m"#
+    ),
     (#"LOC"#, #"0 N 0 E -100000.00m"#, #"0 0 0.000 N 0 0 0.000 E -100000.00m 1m 10000m 10m"#),
     (#"LOC"#, #"0 N 0 E 0 1.5m"#, #"0 0 0.000 N 0 0 0.000 E 0.00m 1m 10000m 10m"#),
     (#"LOC"#, #"0 N 0 E 0 0.01m 0m 0.1m"#, #"0 0 0.000 N 0 0 0.000 E 0.00m 0.01m 0.00m 0.10m"#),
@@ -267,9 +389,18 @@ let bindValidCases: [(type: String, rdata: String, expected: String)] = [
     (#"SVCB"#, #"16 foo.example.com. port=53"#, #"16 foo.example.com. port=53"#),
     (#"SVCB"#, #"1 foo.example.com. key667=hello"#, #"1 foo.example.com. key667="hello""#),
     (#"SVCB"#, #"1 foo.example.com. key667="hello\210qoo""#, #"1 foo.example.com. key667="hello\210qoo""#),
-    (#"SVCB"#, #"1 foo.example.com. ipv6hint="2001:db8::1,2001:db8::53:1""#, #"1 foo.example.com. ipv6hint=2001:db8::1,2001:db8::53:1"#),
-    (#"SVCB"#, #"1 example.com. ipv6hint="2001:db8:ffff:ffff:ffff:ffff:198.51.100.100""#, #"1 example.com. ipv6hint=2001:db8:ffff:ffff:ffff:ffff:c633:6464"#),
-    (#"SVCB"#, #"16 foo.example.org. (alpn=h2,h3-19 mandatory=ipv4hint,alpn ipv4hint=192.0.2.1)"#, #"16 foo.example.org. mandatory=alpn,ipv4hint alpn="h2,h3-19" ipv4hint=192.0.2.1"#),
+    (
+        #"SVCB"#, #"1 foo.example.com. ipv6hint="2001:db8::1,2001:db8::53:1""#,
+        #"1 foo.example.com. ipv6hint=2001:db8::1,2001:db8::53:1"#
+    ),
+    (
+        #"SVCB"#, #"1 example.com. ipv6hint="2001:db8:ffff:ffff:ffff:ffff:198.51.100.100""#,
+        #"1 example.com. ipv6hint=2001:db8:ffff:ffff:ffff:ffff:c633:6464"#
+    ),
+    (
+        #"SVCB"#, #"16 foo.example.org. (alpn=h2,h3-19 mandatory=ipv4hint,alpn ipv4hint=192.0.2.1)"#,
+        #"16 foo.example.org. mandatory=alpn,ipv4hint alpn="h2,h3-19" ipv4hint=192.0.2.1"#
+    ),
     (#"SVCB"#, #"16 foo.example.org. alpn="f\\\\oo\\,bar,h2""#, #"16 foo.example.org. alpn="f\\\\oo\\,bar,h2""#),
     (#"SVCB"#, #"16 foo.example.org. alpn=f\\\092oo\092,bar,h2"#, #"16 foo.example.org. alpn="f\\\\oo\\,bar,h2""#),
     (#"SVCB"#, #"1 . port=60 alpn=h3 ech="ZWFzdGVyIGVnZyE=""#, #"1 . alpn="h3" port=60 ech=ZWFzdGVyIGVnZyE="#),
@@ -277,7 +408,10 @@ let bindValidCases: [(type: String, rdata: String, expected: String)] = [
     (#"SVCB"#, #"3 . ipv4hint="10.10.10.10""#, #"3 . ipv4hint=10.10.10.10"#),
     (#"SVCB"#, #"5 . key9999="something""#, #"5 . key9999="something""#),
     (#"SVCB"#, #"6 . mandatory=port,alpn port=60 alpn=h3"#, #"6 . mandatory=alpn,port alpn="h3" port=60"#),
-    (#"SVCB"#, #"8 . mandatory=port,alpn port=60 alpn="h1\\,h2,h3""#, #"8 . mandatory=alpn,port alpn="h1\\,h2,h3" port=60"#),
+    (
+        #"SVCB"#, #"8 . mandatory=port,alpn port=60 alpn="h1\\,h2,h3""#,
+        #"8 . mandatory=alpn,port alpn="h1\\,h2,h3" port=60"#
+    ),
     (#"SVCB"#, #"0 . port=53"#, #"0 . port=53"#),
     (#"SVCB"#, #"1 . key3=\000\053"#, #"1 . port=53"#),
     (#"SVCB"#, #"1 . key65535=x"#, #"1 . key65535="x""#),
@@ -292,7 +426,10 @@ let bindValidCases: [(type: String, rdata: String, expected: String)] = [
     (#"SVCB"#, #"1 . key5=AA=="#, #"1 . ech=QUE9PQ=="#),
     (#"SVCB"#, #"1 . key9=x"#, #"1 . key9="x""#),
     (#"SVCB"#, #"1 . mandatory=alpn,port port=1 alpn=h2"#, #"1 . mandatory=alpn,port alpn="h2" port=1"#),
-    (#"HTTPS"#, #"1 . alpn=h2,h3 ipv4hint=192.0.2.1 ipv6hint=2001:db8::1"#, #"1 . alpn="h2,h3" ipv4hint=192.0.2.1 ipv6hint=2001:db8::1"#),
+    (
+        #"HTTPS"#, #"1 . alpn=h2,h3 ipv4hint=192.0.2.1 ipv6hint=2001:db8::1"#,
+        #"1 . alpn="h2,h3" ipv4hint=192.0.2.1 ipv6hint=2001:db8::1"#
+    ),
     (#"HTTPS"#, #"0 example.com."#, #"0 example.com."#),
     (#"HTTPS"#, #"1 . alpn=h2\,h3"#, #"1 . alpn="h2,h3""#),
     (#"SVCB"#, #"1 . alpn="h2 h3""#, #"1 . alpn="h2\032h3""#),
@@ -313,8 +450,14 @@ let bindValidCases: [(type: String, rdata: String, expected: String)] = [
     (#"SVCB"#, #"1 . key0=\000\003 port=1"#, #"1 . mandatory=port port=1"#),
     (#"SVCB"#, #"1 . ech="AAAA AAAA""#, #"1 . ech=AAAAAAAA"#),
     (#"SVCB"#, #"1 Foo.Example."#, #"1 Foo.Example."#),
-    (#"RRSIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 a% AwEAAQ=="#, #"A 8 2 300 20250101000000 20240101000000 12345 a%.example. AwEAAQ=="#),
-    (#"RRSIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 a\@b AwEAAQ=="#, #"A 8 2 300 20250101000000 20240101000000 12345 a\@b.example. AwEAAQ=="#),
+    (
+        #"RRSIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 a% AwEAAQ=="#,
+        #"A 8 2 300 20250101000000 20240101000000 12345 a%.example. AwEAAQ=="#
+    ),
+    (
+        #"RRSIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 a\@b AwEAAQ=="#,
+        #"A 8 2 300 20250101000000 20240101000000 12345 a\@b.example. AwEAAQ=="#
+    ),
     (#"NS"#, #"a%"#, #"a%.example."#),
     (#"SSHFP"#, #"0 0"#, #"0 0"#),
     (#"SSHFP"#, #"1 0"#, #"1 0"#),
@@ -323,10 +466,22 @@ let bindValidCases: [(type: String, rdata: String, expected: String)] = [
     (#"AAAA"#, #"::ffff:0:1.2.3.4"#, #"::ffff:0:102:304"#),
     (#"AAAA"#, #"1::1.2.3.4"#, #"1::102:304"#),
     (#"AAAA"#, #"::1:0:0:1"#, #"::1:0:0:1"#),
-    (#"RRSIG"#, #"A 8 1 300 20250101000000 20240101000000 12345 . AwEAAQ=="#, #"A 8 1 300 20250101000000 20240101000000 12345 . AwEAAQ=="#),
-    (#"RRSIG"#, #"A 8 0 300 20250101000000 20240101000000 12345 . AwEAAQ=="#, #"A 8 0 300 20250101000000 20240101000000 12345 . AwEAAQ=="#),
-    (#"RRSIG"#, #"A 8 3 300 20250101000000 20240101000000 12345 a AwEAAQ=="#, #"A 8 3 300 20250101000000 20240101000000 12345 a.example. AwEAAQ=="#),
-    (#"RRSIG"#, #"A 8 3 300 20250101000000 20240101000000 12345 b.a AwEAAQ=="#, #"A 8 3 300 20250101000000 20240101000000 12345 b.a.example. AwEAAQ=="#),
+    (
+        #"RRSIG"#, #"A 8 1 300 20250101000000 20240101000000 12345 . AwEAAQ=="#,
+        #"A 8 1 300 20250101000000 20240101000000 12345 . AwEAAQ=="#
+    ),
+    (
+        #"RRSIG"#, #"A 8 0 300 20250101000000 20240101000000 12345 . AwEAAQ=="#,
+        #"A 8 0 300 20250101000000 20240101000000 12345 . AwEAAQ=="#
+    ),
+    (
+        #"RRSIG"#, #"A 8 3 300 20250101000000 20240101000000 12345 a AwEAAQ=="#,
+        #"A 8 3 300 20250101000000 20240101000000 12345 a.example. AwEAAQ=="#
+    ),
+    (
+        #"RRSIG"#, #"A 8 3 300 20250101000000 20240101000000 12345 b.a AwEAAQ=="#,
+        #"A 8 3 300 20250101000000 20240101000000 12345 b.a.example. AwEAAQ=="#
+    ),
     (#"A"#, #"192.0.2.1"#, #"192.0.2.1"#),
     (#"A"#, #"10.0.0.255"#, #"10.0.0.255"#),
     (#"AAAA"#, #"2001:db8::1"#, #"2001:db8::1"#),
@@ -342,7 +497,10 @@ let bindValidCases: [(type: String, rdata: String, expected: String)] = [
     (#"MB"#, #"mb.example."#, #"mb.example."#),
     (#"MG"#, #"mg.example."#, #"mg.example."#),
     (#"MR"#, #"mr.example."#, #"mr.example."#),
-    (#"DLV"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#),
+    (
+        #"DLV"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#,
+        #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#
+    ),
     (#"TXT"#, #""v=spf1 -all" "second""#, #""v=spf1 -all" "second""#),
     (#"TXT"#, #"unquoted\ with\ space"#, #""unquoted with space""#),
 ]
@@ -361,68 +519,173 @@ let bindInvalidCases: [(type: String, rdata: String, message: String, field: Int
     (#"SSHFP"#, #"1 1 dd 46"#, #"bad SSHFP fingerprint: SHA-1 fingerprints are 20 octets, this one is 2"#, 2),
     (#"SSHFP"#, #"1 1"#, #"bad SSHFP fingerprint: SHA-1 fingerprints are 20 octets, this one is 0"#, 2),
     (#"TLSA"#, #"3 1 1"#, #"missing TLSA certificate association data"#, nil),
-    (#"DS"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A2921"#, #"bad DS digest: SHA-1 digests are 20 octets, this one is 19"#, 3),
-    (#"DS"#, #"60485 5 2 2BB183AF5F22588179A53B0A98631FAD1A292118"#, #"bad DS digest: SHA-256 digests are 32 octets, this one is 20"#, 3),
+    (
+        #"DS"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A2921"#,
+        #"bad DS digest: SHA-1 digests are 20 octets, this one is 19"#, 3
+    ),
+    (
+        #"DS"#, #"60485 5 2 2BB183AF5F22588179A53B0A98631FAD1A292118"#,
+        #"bad DS digest: SHA-256 digests are 32 octets, this one is 20"#, 3
+    ),
     (#"DS"#, #"60485 5 1"#, #"missing DS digest"#, nil),
-    (#"RRSIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 example. AwEAAQ== AAAA"#, #"bad RRSIG signature: not valid base64"#, 8),
-    (#"RRSIG"#, #"A 8 2 300s 20250101000000 20240101000000 12345 example. AwEAAQ=="#, #"bad RRSIG original TTL '300s': not a number"#, 3),
+    (
+        #"RRSIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 example. AwEAAQ== AAAA"#,
+        #"bad RRSIG signature: not valid base64"#, 8
+    ),
+    (
+        #"RRSIG"#, #"A 8 2 300s 20250101000000 20240101000000 12345 example. AwEAAQ=="#,
+        #"bad RRSIG original TTL '300s': not a number"#, 3
+    ),
     (#"NSEC"#, #"host.example."#, #"missing NSEC types: the type bitmap may not be empty"#, nil),
-    (#"NSEC3"#, #"1 0 0 - 2vptu5timamqttgl4luu9kg21e0aor3s======"#, #"bad NSEC3 next hashed owner name '2vptu5timamqttgl4luu9kg21e0aor3s======': not unpadded base32hex (RFC 4648 §7)"#, 4),
+    (
+        #"NSEC3"#, #"1 0 0 - 2vptu5timamqttgl4luu9kg21e0aor3s======"#,
+        #"bad NSEC3 next hashed owner name '2vptu5timamqttgl4luu9kg21e0aor3s======': not unpadded base32hex (RFC 4648 §7)"#,
+        4
+    ),
     (#"URI"#, #"10 1 ftp://x"#, #"bad URI target 'ftp://x': the target must be quoted (RFC 7553 §4.5)"#, 2),
-    (#"SSHFP"#, #"1 2 621b1a99505689e698666c332e64e7f8810355ad1cd2c6a8085bb62438fdffa6061d06a051d834888e23ad19f3017dc73b3bc9fb17a64d6e68f63e8dd9a983675f822b8a6af928a0cd6fecc3a72886f4000ccebbf784f45294909d7ab0924bf137416f85"#, #"bad SSHFP fingerprint: SHA-256 fingerprints are 32 octets, this one is 100"#, 2),
+    (
+        #"SSHFP"#,
+        #"1 2 621b1a99505689e698666c332e64e7f8810355ad1cd2c6a8085bb62438fdffa6061d06a051d834888e23ad19f3017dc73b3bc9fb17a64d6e68f63e8dd9a983675f822b8a6af928a0cd6fecc3a72886f4000ccebbf784f45294909d7ab0924bf137416f85"#,
+        #"bad SSHFP fingerprint: SHA-256 fingerprints are 32 octets, this one is 100"#, 2
+    ),
     (#"SSHFP"#, #"1 2 0c72ac70"#, #"bad SSHFP fingerprint: SHA-256 fingerprints are 32 octets, this one is 4"#, 2),
     (#"SSHFP"#, #"1 1 0c72ac70"#, #"bad SSHFP fingerprint: SHA-1 fingerprints are 20 octets, this one is 4"#, 2),
-    (#"SSHFP"#, #"ED25519 SHA-256 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#, #"bad SSHFP algorithm 'ED25519': not a number"#, 0),
+    (
+        #"SSHFP"#, #"ED25519 SHA-256 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#,
+        #"bad SSHFP algorithm 'ED25519': not a number"#, 0
+    ),
     (#"DNSKEY"#, #"256 3 8"#, #"missing DNSKEY public key"#, nil),
     (#"DNSKEY"#, #"256 3 8 AwEAAQ"#, #"bad DNSKEY public key: not valid base64"#, 3),
     (#"DNSKEY"#, #"256 3 8 AwEAAQ=== "#, #"bad DNSKEY public key: not valid base64"#, 3),
     (#"DNSKEY"#, #"65536 3 8 AwEAAQ=="#, #"bad DNSKEY flags '65536': out of range (0-65535)"#, 0),
-    (#"DS"#, #"1 13 4 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#, #"bad DS digest: SHA-384 digests are 48 octets, this one is 32"#, 3),
+    (
+        #"DS"#, #"1 13 4 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#,
+        #"bad DS digest: SHA-384 digests are 48 octets, this one is 32"#, 3
+    ),
     (#"DS"#, #"1 13 5 -"#, #"bad DS digest '-': not valid hexadecimal"#, 3),
     (#"DS"#, #"1 13 5 0"#, #"bad DS digest: odd number of hexadecimal digits"#, 3),
     (#"DS"#, #"65536 13 1 00"#, #"bad DS key tag '65536': out of range (0-65535)"#, 0),
     (#"DS"#, #"1 13 1 zz"#, #"bad DS digest 'zz': not valid hexadecimal"#, 3),
-    (#"RRSIG"#, #"A 8 2 300 2025010100000 20240101000000 12345 example. AwEAAQ=="#, #"bad RRSIG expiration '2025010100000': use YYYYMMDDHHmmSS or seconds since 1970"#, 4),
-    (#"RRSIG"#, #"A 8 2 300 20251301000000 20240101000000 12345 example. AwEAAQ=="#, #"bad RRSIG expiration '20251301000000': out of range"#, 4),
-    (#"RRSIG"#, #"A 8 2 300 4294967296 0 12345 example. AwEAAQ=="#, #"bad RRSIG expiration '4294967296': out of range"#, 4),
+    (
+        #"RRSIG"#, #"A 8 2 300 2025010100000 20240101000000 12345 example. AwEAAQ=="#,
+        #"bad RRSIG expiration '2025010100000': use YYYYMMDDHHmmSS or seconds since 1970"#, 4
+    ),
+    (
+        #"RRSIG"#, #"A 8 2 300 20251301000000 20240101000000 12345 example. AwEAAQ=="#,
+        #"bad RRSIG expiration '20251301000000': out of range"#, 4
+    ),
+    (
+        #"RRSIG"#, #"A 8 2 300 4294967296 0 12345 example. AwEAAQ=="#,
+        #"bad RRSIG expiration '4294967296': out of range"#, 4
+    ),
     (#"RRSIG"#, #"A 8 256 300 0 0 12345 example. AwEAAQ=="#, #"bad RRSIG labels '256': out of range (0-255)"#, 2),
-    (#"RRSIG"#, #"FOO 8 2 300 0 0 12345 example. AwEAAQ=="#, #"bad RRSIG type covered 'FOO': not a known type mnemonic or TYPEnnn"#, 0),
+    (
+        #"RRSIG"#, #"FOO 8 2 300 0 0 12345 example. AwEAAQ=="#,
+        #"bad RRSIG type covered 'FOO': not a known type mnemonic or TYPEnnn"#, 0
+    ),
     (#"RRSIG"#, #"A 8 2 300 0 0 12345 example."#, #"missing RRSIG signature"#, nil),
-    (#"RRSIG"#, #"A 8 2 300 20250230000000 0 12345 example. AwEAAQ=="#, #"bad RRSIG expiration '20250230000000': out of range"#, 4),
-    (#"RRSIG"#, #"A 8 2 300 20250229000000 0 12345 example. AwEAAQ=="#, #"bad RRSIG expiration '20250229000000': out of range"#, 4),
-    (#"RRSIG"#, #"A 8 2 300 20250101240000 0 12345 example. AwEAAQ=="#, #"bad RRSIG expiration '20250101240000': out of range"#, 4),
+    (
+        #"RRSIG"#, #"A 8 2 300 20250230000000 0 12345 example. AwEAAQ=="#,
+        #"bad RRSIG expiration '20250230000000': out of range"#, 4
+    ),
+    (
+        #"RRSIG"#, #"A 8 2 300 20250229000000 0 12345 example. AwEAAQ=="#,
+        #"bad RRSIG expiration '20250229000000': out of range"#, 4
+    ),
+    (
+        #"RRSIG"#, #"A 8 2 300 20250101240000 0 12345 example. AwEAAQ=="#,
+        #"bad RRSIG expiration '20250101240000': out of range"#, 4
+    ),
     (#"NSEC"#, #"host.example. FOO"#, #"bad NSEC type 'FOO': not a known type mnemonic or TYPEnnn"#, 1),
-    (#"NSEC3"#, #"1 0 0 - 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3"#, #"bad NSEC3 next hashed owner name '2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3': not unpadded base32hex (RFC 4648 §7)"#, 4),
-    (#"NSEC3"#, #"1 0 0 - 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3SX"#, #"bad NSEC3 next hashed owner name '2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3SX': not unpadded base32hex (RFC 4648 §7)"#, 4),
-    (#"NSEC3"#, #"1 0 0 - 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3W"#, #"bad NSEC3 next hashed owner name '2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3W': not unpadded base32hex (RFC 4648 §7)"#, 4),
+    (
+        #"NSEC3"#, #"1 0 0 - 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3"#,
+        #"bad NSEC3 next hashed owner name '2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3': not unpadded base32hex (RFC 4648 §7)"#, 4
+    ),
+    (
+        #"NSEC3"#, #"1 0 0 - 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3SX"#,
+        #"bad NSEC3 next hashed owner name '2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3SX': not unpadded base32hex (RFC 4648 §7)"#,
+        4
+    ),
+    (
+        #"NSEC3"#, #"1 0 0 - 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3W"#,
+        #"bad NSEC3 next hashed owner name '2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3W': not unpadded base32hex (RFC 4648 §7)"#, 4
+    ),
     (#"NSEC3"#, #"1 0 0 -"#, #"missing NSEC3 next hashed owner name"#, nil),
-    (#"NSEC3"#, #"1 0 0 "" 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3S"#, #"bad NSEC3 salt '""': a quoted string is not allowed here"#, 3),
-    (#"NSEC3"#, #"1 0 65536 - 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3S"#, #"bad NSEC3 iterations '65536': out of range (0-65535)"#, 2),
-    (#"NSEC3"#, #"1 0 0 abc 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3S"#, #"bad NSEC3 salt 'abc': odd number of hexadecimal digits"#, 3),
-    (#"NSEC3"#, #"1 0 0 00 00"#, #"bad NSEC3 next hashed owner name '00': SHA-1 hashes are 20 octets, this one is 1"#, 4),
+    (
+        #"NSEC3"#, #"1 0 0 "" 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3S"#,
+        #"bad NSEC3 salt '""': a quoted string is not allowed here"#, 3
+    ),
+    (
+        #"NSEC3"#, #"1 0 65536 - 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3S"#,
+        #"bad NSEC3 iterations '65536': out of range (0-65535)"#, 2
+    ),
+    (
+        #"NSEC3"#, #"1 0 0 abc 2VPTU5TIMAMQTTGL4LUU9KG21E0AOR3S"#,
+        #"bad NSEC3 salt 'abc': odd number of hexadecimal digits"#, 3
+    ),
+    (
+        #"NSEC3"#, #"1 0 0 00 00"#,
+        #"bad NSEC3 next hashed owner name '00': SHA-1 hashes are 20 octets, this one is 1"#, 4
+    ),
     (#"NSEC3"#, #"1 0 0 00 0"#, #"bad NSEC3 next hashed owner name '0': not unpadded base32hex (RFC 4648 §7)"#, 4),
     (#"NSEC3PARAM"#, #"1 0 0 0"#, #"bad NSEC3PARAM salt '0': odd number of hexadecimal digits"#, 3),
     (#"NSEC3PARAM"#, #"1 0 0"#, #"missing NSEC3PARAM salt"#, nil),
     (#"ZONEMD"#, #"1 1 1 00"#, #"bad ZONEMD digest: SHA-384 digests are 48 octets, this one is 1"#, 3),
     (#"ZONEMD"#, #"1 1 1 0011223344556677"#, #"bad ZONEMD digest: SHA-384 digests are 48 octets, this one is 8"#, 3),
-    (#"ZONEMD"#, #"1 1 1 001122334455667788990011"#, #"bad ZONEMD digest: SHA-384 digests are 48 octets, this one is 12"#, 3),
+    (
+        #"ZONEMD"#, #"1 1 1 001122334455667788990011"#,
+        #"bad ZONEMD digest: SHA-384 digests are 48 octets, this one is 12"#, 3
+    ),
     (#"ZONEMD"#, #"1 0 1 00"#, #"bad ZONEMD digest: SHA-384 digests are 48 octets, this one is 1"#, 3),
-    (#"ZONEMD"#, #"1 1 2 001122334455667788990011"#, #"bad ZONEMD digest: SHA-512 digests are 64 octets, this one is 12"#, 3),
-    (#"NSEC3"#, #"1 0 0 - 0000"#, #"bad NSEC3 next hashed owner name '0000': SHA-1 hashes are 20 octets, this one is 2"#, 4),
-    (#"NSEC3"#, #"1 0 0 - 00000"#, #"bad NSEC3 next hashed owner name '00000': SHA-1 hashes are 20 octets, this one is 3"#, 4),
-    (#"NSEC3"#, #"1 0 0 - 0000000"#, #"bad NSEC3 next hashed owner name '0000000': SHA-1 hashes are 20 octets, this one is 4"#, 4),
-    (#"NSEC3"#, #"1 0 0 - 00000000"#, #"bad NSEC3 next hashed owner name '00000000': SHA-1 hashes are 20 octets, this one is 5"#, 4),
+    (
+        #"ZONEMD"#, #"1 1 2 001122334455667788990011"#,
+        #"bad ZONEMD digest: SHA-512 digests are 64 octets, this one is 12"#, 3
+    ),
+    (
+        #"NSEC3"#, #"1 0 0 - 0000"#,
+        #"bad NSEC3 next hashed owner name '0000': SHA-1 hashes are 20 octets, this one is 2"#, 4
+    ),
+    (
+        #"NSEC3"#, #"1 0 0 - 00000"#,
+        #"bad NSEC3 next hashed owner name '00000': SHA-1 hashes are 20 octets, this one is 3"#, 4
+    ),
+    (
+        #"NSEC3"#, #"1 0 0 - 0000000"#,
+        #"bad NSEC3 next hashed owner name '0000000': SHA-1 hashes are 20 octets, this one is 4"#, 4
+    ),
+    (
+        #"NSEC3"#, #"1 0 0 - 00000000"#,
+        #"bad NSEC3 next hashed owner name '00000000': SHA-1 hashes are 20 octets, this one is 5"#, 4
+    ),
     (#"NSEC3"#, #"1 0 0 - 01"#, #"bad NSEC3 next hashed owner name '01': not unpadded base32hex (RFC 4648 §7)"#, 4),
-    (#"NSEC3"#, #"1 0 0 - 10"#, #"bad NSEC3 next hashed owner name '10': SHA-1 hashes are 20 octets, this one is 1"#, 4),
+    (
+        #"NSEC3"#, #"1 0 0 - 10"#, #"bad NSEC3 next hashed owner name '10': SHA-1 hashes are 20 octets, this one is 1"#,
+        4
+    ),
     (#"NSEC3"#, #"1 0 0 - 0001"#, #"bad NSEC3 next hashed owner name '0001': not unpadded base32hex (RFC 4648 §7)"#, 4),
-    (#"NSEC3"#, #"1 0 0 - 0000000000"#, #"bad NSEC3 next hashed owner name '0000000000': SHA-1 hashes are 20 octets, this one is 6"#, 4),
-    (#"NSEC3"#, #"1 0 0 - 00000000 A"#, #"bad NSEC3 next hashed owner name '00000000': SHA-1 hashes are 20 octets, this one is 5"#, 4),
-    (#"ZONEMD"#, #"1 1 3 0011223344556677889900"#, #"bad ZONEMD digest: 11 octets; the minimum is 12 (RFC 8976 §2.2.4)"#, 3),
-    (#"ZONEMD"#, #"1 2 1 001122334455667788990011"#, #"bad ZONEMD digest: SHA-384 digests are 48 octets, this one is 12"#, 3),
+    (
+        #"NSEC3"#, #"1 0 0 - 0000000000"#,
+        #"bad NSEC3 next hashed owner name '0000000000': SHA-1 hashes are 20 octets, this one is 6"#, 4
+    ),
+    (
+        #"NSEC3"#, #"1 0 0 - 00000000 A"#,
+        #"bad NSEC3 next hashed owner name '00000000': SHA-1 hashes are 20 octets, this one is 5"#, 4
+    ),
+    (
+        #"ZONEMD"#, #"1 1 3 0011223344556677889900"#,
+        #"bad ZONEMD digest: 11 octets; the minimum is 12 (RFC 8976 §2.2.4)"#, 3
+    ),
+    (
+        #"ZONEMD"#, #"1 2 1 001122334455667788990011"#,
+        #"bad ZONEMD digest: SHA-384 digests are 48 octets, this one is 12"#, 3
+    ),
     (#"KEY"#, #"256 3 5"#, #"missing KEY public key"#, nil),
     (#"KEY"#, #"0xC000 3 5 AwEAAQ=="#, #"unexpected 'AwEAAQ==': a KEY with the NOKEY flags (0xC000) has no key"#, 3),
     (#"DNSKEY"#, #"NOKEY 3 5"#, #"missing DNSKEY public key"#, nil),
-    (#"DNSKEY"#, #"257 3 DSA-NSEC3-SHA1 AwEAAQ=="#, #"bad DNSKEY algorithm 'DSA-NSEC3-SHA1': not a number or a known mnemonic"#, 2),
+    (
+        #"DNSKEY"#, #"257 3 DSA-NSEC3-SHA1 AwEAAQ=="#,
+        #"bad DNSKEY algorithm 'DSA-NSEC3-SHA1': not a number or a known mnemonic"#, 2
+    ),
     (#"DNSKEY"#, #"257 3 ECC AwEAAQ=="#, #"bad DNSKEY algorithm 'ECC': not a number or a known mnemonic"#, 2),
     (#"DNSKEY"#, #"257 3 256 AwEAAQ=="#, #"bad DNSKEY algorithm '256': out of range (0-255)"#, 2),
     (#"DNSKEY"#, #"ZONE|SEP 3 8 AwEAAQ=="#, #"bad DNSKEY flags 'ZONE|SEP': unknown flag 'SEP'"#, 0),
@@ -431,7 +694,10 @@ let bindInvalidCases: [(type: String, rdata: String, message: String, field: Int
     (#"DNSKEY"#, #"257x 3 8 AwEAAQ=="#, #"bad DNSKEY flags '257x': not a number"#, 0),
     (#"DNSKEY"#, #"257 3 8 AwEA=AQ=="#, #"bad DNSKEY public key: not valid base64"#, 3),
     (#"DNSKEY"#, #"257 3 8 AwEAAQ==AwEAAQ=="#, #"bad DNSKEY public key: not valid base64"#, 3),
-    (#"DS"#, #"1 13 1 0c72ac70b745ac19998811b131d662c9ac69dbd"#, #"bad DS digest: odd number of hexadecimal digits"#, 3),
+    (
+        #"DS"#, #"1 13 1 0c72ac70b745ac19998811b131d662c9ac69dbd"#, #"bad DS digest: odd number of hexadecimal digits"#,
+        3
+    ),
     (#"CDS"#, #"0 0 0 0"#, #"bad CDS digest: odd number of hexadecimal digits"#, 3),
     (#"CDNSKEY"#, #"0 3 0 0"#, #"bad CDNSKEY public key: not valid base64"#, 3),
     (#"CERT"#, #"FOO 0 0 AA=="#, #"bad CERT type 'FOO': not a number or a known mnemonic"#, 0),
@@ -440,7 +706,10 @@ let bindInvalidCases: [(type: String, rdata: String, message: String, field: Int
     (#"DNSKEY"#, #"SEP 3 8 AA=="#, #"bad DNSKEY flags 'SEP': unknown flag 'SEP'"#, 0),
     (#"DNSKEY"#, #"ENTITY 3 8 AA=="#, #"bad DNSKEY flags 'ENTITY': unknown flag 'ENTITY'"#, 0),
     (#"DNSKEY"#, #"ZONE|KSK|REVOKE 3 8 AA=="#, #"bad DNSKEY flags 'ZONE|KSK|REVOKE': unknown flag 'REVOKE'"#, 0),
-    (#"NSEC3"#, #"1 0 0 - 00"#, #"bad NSEC3 next hashed owner name '00': SHA-1 hashes are 20 octets, this one is 1"#, 4),
+    (
+        #"NSEC3"#, #"1 0 0 - 00"#, #"bad NSEC3 next hashed owner name '00': SHA-1 hashes are 20 octets, this one is 1"#,
+        4
+    ),
     (#"CAA"#, #"0 "issue" "x""#, #"bad CAA tag '"issue"': a quoted string is not allowed here"#, 1),
     (#"CAA"#, #"0 is_sue "x""#, #"bad CAA tag 'is_sue': only letters and digits are allowed (RFC 8659 §4.1.1)"#, 1),
     (#"CAA"#, #"0 issue"#, #"missing CAA value"#, nil),
@@ -452,8 +721,14 @@ let bindInvalidCases: [(type: String, rdata: String, message: String, field: Int
     (#"GPOS"#, #"1 2"#, #"missing GPOS altitude"#, nil),
     (#"URI"#, #"10 1 "a" "b""#, #"unexpected 'b' after the RDATA"#, 3),
     (#"URI"#, #"65536 1 "a""#, #"bad URI priority '65536': out of range (0-65535)"#, 0),
-    (#"NAPTR"#, #"100 10 "u" "E2U+sip" "!^.*$!sip:info@example.com" ."#, #"bad NAPTR regexp '!^.*$!sip:info@example.com': needs three delimiters ('!ERE!replacement!')"#, 4),
-    (#"NAPTR"#, #"100 10 "u" "E2U+sip" "!^(.*$!\\1!" ."#, #"bad NAPTR regexp '!^(.*$!\\1!': unbalanced '(' in the expression"#, 4),
+    (
+        #"NAPTR"#, #"100 10 "u" "E2U+sip" "!^.*$!sip:info@example.com" ."#,
+        #"bad NAPTR regexp '!^.*$!sip:info@example.com': needs three delimiters ('!ERE!replacement!')"#, 4
+    ),
+    (
+        #"NAPTR"#, #"100 10 "u" "E2U+sip" "!^(.*$!\\1!" ."#,
+        #"bad NAPTR regexp '!^(.*$!\\1!': unbalanced '(' in the expression"#, 4
+    ),
     (#"NAPTR"#, #"100 10 "" "" "" ".""#, #"bad NAPTR replacement '"."': a quoted string is not allowed here"#, 5),
     (#"NAPTR"#, #"100 10 "" "" "x" ."#, #"bad NAPTR regexp 'x': needs three delimiters ('xERExreplacementx')"#, 4),
     (#"SRV"#, #"1 2 65536 ."#, #"bad SRV port '65536': out of range (0-65535)"#, 2),
@@ -486,13 +761,22 @@ let bindInvalidCases: [(type: String, rdata: String, message: String, field: Int
     (#"AMTRELAY"#, #"0 2 0 ."#, #"bad AMTRELAY discovery optional bit '2': out of range (0-1)"#, 1),
     (#"AMTRELAY"#, #"0 1 4 foo"#, #"bad AMTRELAY relay type '4': out of range (0-3)"#, 2),
     (#"AMTRELAY"#, #"0 1 0 x"#, #"bad AMTRELAY relay 'x': type 0 means no gateway, written '.'"#, 3),
-    (#"LOC"#, #"42 21 54.5 N 71 06 18.1234 W -24 30 10000 10"#, #"bad LOC longitude seconds '18.1234': a number with at most three decimals"#, 6),
+    (
+        #"LOC"#, #"42 21 54.5 N 71 06 18.1234 W -24 30 10000 10"#,
+        #"bad LOC longitude seconds '18.1234': a number with at most three decimals"#, 6
+    ),
     (#"LOC"#, #"91 N 0 E 0"#, #"bad LOC latitude degrees '91': out of range (0-90)"#, 0),
     (#"LOC"#, #"0 60 N 0 E 0"#, #"bad LOC latitude minutes '60': out of range (0-59)"#, 1),
     (#"LOC"#, #"0 0 60 N 0 E 0"#, #"bad LOC latitude seconds '60': out of range (0-59.999)"#, 2),
     (#"LOC"#, #"0 0 59.9999 N 0 E 0"#, #"bad LOC latitude seconds '59.9999': a number with at most three decimals"#, 2),
-    (#"LOC"#, #"0 N 0 E -100000.01m"#, #"bad LOC altitude '-100000.01m': out of range (-100000.00m to 42849672.95m)"#, 4),
-    (#"LOC"#, #"0 N 0 E 42849672.96m"#, #"bad LOC altitude '42849672.96m': out of range (-100000.00m to 42849672.95m)"#, 4),
+    (
+        #"LOC"#, #"0 N 0 E -100000.01m"#,
+        #"bad LOC altitude '-100000.01m': out of range (-100000.00m to 42849672.95m)"#, 4
+    ),
+    (
+        #"LOC"#, #"0 N 0 E 42849672.96m"#,
+        #"bad LOC altitude '42849672.96m': out of range (-100000.00m to 42849672.95m)"#, 4
+    ),
     (#"LOC"#, #"0 N 0 E 0 90000001m"#, #"bad LOC size '90000001m': out of range (0-90000000m)"#, 5),
     (#"LOC"#, #"0 N 0 E 0 1.234m"#, #"bad LOC size '1.234m': a number of metres with at most two decimals"#, 5),
     (#"LOC"#, #"0 N 0 E 0 1 2 3 4"#, #"unexpected '4' after the RDATA"#, 8),
@@ -504,9 +788,15 @@ let bindInvalidCases: [(type: String, rdata: String, message: String, field: Int
     (#"APL"#, #"3:1.2.3.4/32"#, #"bad APL item '3:1.2.3.4/32': address family must be 1 (IPv4) or 2 (IPv6)"#, 0),
     (#"APL"#, #"1:192.168.32.0"#, #"bad APL item '1:192.168.32.0': use [!]afi:address/prefix"#, 0),
     (#"WKS"#, #"192.0.2.1 tcp 65536"#, #"bad WKS service '65536': out of range (0-65535)"#, 2),
-    (#"WKS"#, #"192.0.2.1 tcp nosuchservice"#, #"bad WKS service 'nosuchservice': not a port number or a known service of protocol 6"#, 2),
+    (
+        #"WKS"#, #"192.0.2.1 tcp nosuchservice"#,
+        #"bad WKS service 'nosuchservice': not a port number or a known service of protocol 6"#, 2
+    ),
     (#"WKS"#, #"192.0.2.1 256 0"#, #"bad WKS protocol '256': out of range (0-255)"#, 1),
-    (#"WKS"#, #"192.0.2.1 tcp http https ssh telnet pop3 imap submission ldap kerberos ntp"#, #"bad WKS service 'ntp': not a port number or a known service of protocol 6"#, 11),
+    (
+        #"WKS"#, #"192.0.2.1 tcp http https ssh telnet pop3 imap submission ldap kerberos ntp"#,
+        #"bad WKS service 'ntp': not a port number or a known service of protocol 6"#, 11
+    ),
     (#"EUI48"#, #"00:00:5e:00:53:2a"#, #"bad EUI48 address '00:00:5e:00:53:2a': use 6 hex pairs joined by '-'"#, 0),
     (#"NID"#, #"10 0014:4fff:ff20"#, #"bad NID node identifier '0014:4fff:ff20': use four hex groups x:x:x:x"#, 1),
     (#"L64"#, #"10 2001:db8::1000"#, #"bad L64 locator '2001:db8::1000': use four hex groups x:x:x:x"#, 1),
@@ -522,26 +812,56 @@ let bindInvalidCases: [(type: String, rdata: String, message: String, field: Int
     (#"DOA"#, #"0 1 2 "text/plain" AwEA AAQ=="#, #"bad DOA data: not valid base64"#, 4),
     (#"DOA"#, #"0 1 2 text/plain"#, #"missing DOA data"#, nil),
     (#"DOA"#, #"0 0 0 "" """#, #"bad DOA data '""': a quoted string is not allowed here"#, 4),
-    (#"L64"#, #"10 2001:0db8:1140:1000:1"#, #"bad L64 locator '2001:0db8:1140:1000:1': use four hex groups x:x:x:x"#, 1),
+    (
+        #"L64"#, #"10 2001:0db8:1140:1000:1"#, #"bad L64 locator '2001:0db8:1140:1000:1': use four hex groups x:x:x:x"#,
+        1
+    ),
     (#"SVCB"#, #"1 foo.example.com. key123=abc key123=def"#, #"bad SVCB parameter: key123 is given twice"#, 3),
     (#"SVCB"#, #"1 foo.example.com. mandatory"#, #"bad SVCB parameter 'mandatory': needs a value"#, 2),
     (#"SVCB"#, #"1 foo.example.com. alpn"#, #"bad SVCB parameter 'alpn': needs a value"#, 2),
     (#"SVCB"#, #"1 foo.example.com. port"#, #"bad SVCB parameter 'port': needs a value"#, 2),
     (#"SVCB"#, #"1 foo.example.com. ipv4hint"#, #"bad SVCB parameter 'ipv4hint': needs a value"#, 2),
     (#"SVCB"#, #"1 foo.example.com. ipv6hint"#, #"bad SVCB parameter 'ipv6hint': needs a value"#, 2),
-    (#"SVCB"#, #"1 foo.example.com. no-default-alpn=abc"#, #"bad SVCB parameter 'no-default-alpn=abc': takes no value"#, 2),
-    (#"SVCB"#, #"1 foo.example.com. mandatory=key123"#, #"bad SVCB parameters: mandatory lists key123, which is not given"#, 2),
-    (#"SVCB"#, #"1 foo.example.com. mandatory=mandatory"#, #"bad SVCB parameter 'mandatory=mandatory': mandatory may not list itself"#, 2),
-    (#"SVCB"#, #"1 foo.example.com. mandatory=key123,key123 key123=abc"#, #"bad SVCB parameter 'mandatory=key123,key123': lists key123 twice"#, 2),
+    (
+        #"SVCB"#, #"1 foo.example.com. no-default-alpn=abc"#,
+        #"bad SVCB parameter 'no-default-alpn=abc': takes no value"#, 2
+    ),
+    (
+        #"SVCB"#, #"1 foo.example.com. mandatory=key123"#,
+        #"bad SVCB parameters: mandatory lists key123, which is not given"#, 2
+    ),
+    (
+        #"SVCB"#, #"1 foo.example.com. mandatory=mandatory"#,
+        #"bad SVCB parameter 'mandatory=mandatory': mandatory may not list itself"#, 2
+    ),
+    (
+        #"SVCB"#, #"1 foo.example.com. mandatory=key123,key123 key123=abc"#,
+        #"bad SVCB parameter 'mandatory=key123,key123': lists key123 twice"#, 2
+    ),
     (#"SVCB"#, #"0 . mandatory=alpn"#, #"bad SVCB parameters: mandatory lists alpn, which is not given"#, 2),
-    (#"SVCB"#, #"0 . unknown=wha"#, #"bad SVCB parameter 'unknown=wha': unknown key 'unknown' (use a registered name or keyNNNNN)"#, 2),
+    (
+        #"SVCB"#, #"0 . unknown=wha"#,
+        #"bad SVCB parameter 'unknown=wha': unknown key 'unknown' (use a registered name or keyNNNNN)"#, 2
+    ),
     (#"SVCB"#, #"1 . no-default-alpn"#, #"bad SVCB parameters: no-default-alpn needs an alpn parameter"#, 2),
     (#"SVCB"#, #"1 . key0=port"#, #"bad SVCB parameters: mandatory lists key28783, which is not given"#, 2),
     (#"SVCB"#, #"1 . key1=h2"#, #"bad SVCB parameter 'key1=h2': bad protocol id list"#, 2),
-    (#"SVCB"#, #"1 . key65536=x"#, #"bad SVCB parameter 'key65536=x': unknown key 'key65536' (use a registered name or keyNNNNN)"#, 2),
-    (#"SVCB"#, #"1 . key01=x"#, #"bad SVCB parameter 'key01=x': unknown key 'key01' (use a registered name or keyNNNNN)"#, 2),
-    (#"SVCB"#, #"1 . KEY1=h2"#, #"bad SVCB parameter 'KEY1=h2': unknown key 'KEY1' (use a registered name or keyNNNNN)"#, 2),
-    (#"SVCB"#, #"1 . ALPN=h2"#, #"bad SVCB parameter 'ALPN=h2': unknown key 'ALPN' (use a registered name or keyNNNNN)"#, 2),
+    (
+        #"SVCB"#, #"1 . key65536=x"#,
+        #"bad SVCB parameter 'key65536=x': unknown key 'key65536' (use a registered name or keyNNNNN)"#, 2
+    ),
+    (
+        #"SVCB"#, #"1 . key01=x"#,
+        #"bad SVCB parameter 'key01=x': unknown key 'key01' (use a registered name or keyNNNNN)"#, 2
+    ),
+    (
+        #"SVCB"#, #"1 . KEY1=h2"#,
+        #"bad SVCB parameter 'KEY1=h2': unknown key 'KEY1' (use a registered name or keyNNNNN)"#, 2
+    ),
+    (
+        #"SVCB"#, #"1 . ALPN=h2"#,
+        #"bad SVCB parameter 'ALPN=h2': unknown key 'ALPN' (use a registered name or keyNNNNN)"#, 2
+    ),
     (#"SVCB"#, #"1 . port=65536"#, #"bad SVCB parameter 'port=65536': port must be a number 0-65535"#, 2),
     (#"SVCB"#, #"1 . port="#, #"bad SVCB parameter 'port=': needs a value"#, 2),
     (#"SVCB"#, #"1 . port="""#, #"bad SVCB parameter 'port=""': needs a value"#, 2),
@@ -549,8 +869,14 @@ let bindInvalidCases: [(type: String, rdata: String, message: String, field: Int
     (#"SVCB"#, #"1 . ech=AA"#, #"bad SVCB parameter 'ech=AA': not valid base64"#, 2),
     (#"SVCB"#, #"1 . ohttp=x"#, #"bad SVCB parameter 'ohttp=x': takes no value"#, 2),
     (#"SVCB"#, #"1 . dohpath=/x"#, #"bad SVCB parameter 'dohpath=/x': must contain a {?dns} variable"#, 2),
-    (#"SVCB"#, #"1 . dohpath=x"#, #"bad SVCB parameter 'dohpath=x': must be a relative URI template starting with '/'"#, 2),
-    (#"SVCB"#, #"1 . dohpath=/x{?notdns}"#, #"bad SVCB parameter 'dohpath=/x{?notdns}': must contain a {?dns} variable"#, 2),
+    (
+        #"SVCB"#, #"1 . dohpath=x"#,
+        #"bad SVCB parameter 'dohpath=x': must be a relative URI template starting with '/'"#, 2
+    ),
+    (
+        #"SVCB"#, #"1 . dohpath=/x{?notdns}"#,
+        #"bad SVCB parameter 'dohpath=/x{?notdns}': must contain a {?dns} variable"#, 2
+    ),
     (#"SVCB"#, #"1 . alpn=h2 "port=53""#, #"bad SVCB parameter '"port=53"': write key=value or key="value""#, 3),
     (#"SVCB"#, #"1 . alpn= h2"#, #"bad SVCB parameter 'alpn=': needs a value"#, 2),
     (#"SVCB"#, #"1 . "alpn=h2""#, #"bad SVCB parameter '"alpn=h2"': write key=value or key="value""#, 2),
@@ -564,20 +890,53 @@ let bindInvalidCases: [(type: String, rdata: String, message: String, field: Int
     (#"SVCB"#, #"1 . ipv6hint="#, #"bad SVCB parameter 'ipv6hint=': needs a value"#, 2),
     (#"SVCB"#, #"1 . key2=x alpn=h2"#, #"bad SVCB parameter 'key2=x': takes no value"#, 2),
     (#"SVCB"#, #"1 . port=+53"#, #"bad SVCB parameter 'port=+53': port must be a number 0-65535"#, 2),
-    (#"SVCB"#, #"1 . ipv4hint="1.2.3.4, 5.6.7.8""#, #"bad SVCB parameter 'ipv4hint="1.2.3.4, 5.6.7.8"': ' 5.6.7.8' is not an IPv4 address"#, 2),
+    (
+        #"SVCB"#, #"1 . ipv4hint="1.2.3.4, 5.6.7.8""#,
+        #"bad SVCB parameter 'ipv4hint="1.2.3.4, 5.6.7.8"': ' 5.6.7.8' is not an IPv4 address"#, 2
+    ),
     (#"SVCB"#, #"1 . key4=\001\002\003"#, #"bad SVCB parameter 'key4=\001\002\003': needs IPv4 addresses"#, 2),
     (#"SVCB"#, #"1 . key6=\001"#, #"bad SVCB parameter 'key6=\001': needs IPv6 addresses"#, 2),
-    (#"SVCB"#, #"1 . key0=\000\003\000\003 port=1"#, #"bad SVCB parameter 'key0=\000\003\000\003': lists port twice"#, 2),
+    (
+        #"SVCB"#, #"1 . key0=\000\003\000\003 port=1"#,
+        #"bad SVCB parameter 'key0=\000\003\000\003': lists port twice"#, 2
+    ),
     (#"SVCB"#, #"1 . dohpath=/\255{?dns}"#, #"bad SVCB parameter 'dohpath=/\255{?dns}': must be UTF-8"#, 2),
-    (#"RRSIG"#, #"A 8 0 300 20250101000000 20240101000000 12345 a AwEAAQ=="#, #"bad RRSIG signer name 'a': it has 2 labels, more than the labels field (0)"#, 7),
-    (#"RRSIG"#, #"A 0 0 0 0 0 0 a% AA=="#, #"bad RRSIG signer name 'a%': it has 2 labels, more than the labels field (0)"#, 7),
-    (#"RRSIG"#, #"A 0 0 0 0 0 0 a AA=="#, #"bad RRSIG signer name 'a': it has 2 labels, more than the labels field (0)"#, 7),
-    (#"RRSIG"#, #"A 0 0 0 1 0 0 a AA=="#, #"bad RRSIG signer name 'a': it has 2 labels, more than the labels field (0)"#, 7),
-    (#"RRSIG"#, #"A 0 0 0 10 0 0 a AA=="#, #"bad RRSIG signer name 'a': it has 2 labels, more than the labels field (0)"#, 7),
-    (#"RRSIG"#, #"A 8 1 300 20250101000000 20240101000000 12345 a AwEAAQ=="#, #"bad RRSIG signer name 'a': it has 2 labels, more than the labels field (1)"#, 7),
-    (#"RRSIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 b.a AwEAAQ=="#, #"bad RRSIG signer name 'b.a': it has 3 labels, more than the labels field (2)"#, 7),
-    (#"RRSIG"#, #"A 8 1 300 20250101000000 20240101000000 12345 b.a AwEAAQ=="#, #"bad RRSIG signer name 'b.a': it has 3 labels, more than the labels field (1)"#, 7),
-    (#"RRSIG"#, #"A 8 1 300 20250101000000 20240101000000 12345 *.example. AwEAAQ=="#, #"bad RRSIG signer name '*.example.': it has 2 labels, more than the labels field (1)"#, 7),
+    (
+        #"RRSIG"#, #"A 8 0 300 20250101000000 20240101000000 12345 a AwEAAQ=="#,
+        #"bad RRSIG signer name 'a': it has 2 labels, more than the labels field (0)"#, 7
+    ),
+    (
+        #"RRSIG"#, #"A 0 0 0 0 0 0 a% AA=="#,
+        #"bad RRSIG signer name 'a%': it has 2 labels, more than the labels field (0)"#, 7
+    ),
+    (
+        #"RRSIG"#, #"A 0 0 0 0 0 0 a AA=="#,
+        #"bad RRSIG signer name 'a': it has 2 labels, more than the labels field (0)"#, 7
+    ),
+    (
+        #"RRSIG"#, #"A 0 0 0 1 0 0 a AA=="#,
+        #"bad RRSIG signer name 'a': it has 2 labels, more than the labels field (0)"#, 7
+    ),
+    (
+        #"RRSIG"#, #"A 0 0 0 10 0 0 a AA=="#,
+        #"bad RRSIG signer name 'a': it has 2 labels, more than the labels field (0)"#, 7
+    ),
+    (
+        #"RRSIG"#, #"A 8 1 300 20250101000000 20240101000000 12345 a AwEAAQ=="#,
+        #"bad RRSIG signer name 'a': it has 2 labels, more than the labels field (1)"#, 7
+    ),
+    (
+        #"RRSIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 b.a AwEAAQ=="#,
+        #"bad RRSIG signer name 'b.a': it has 3 labels, more than the labels field (2)"#, 7
+    ),
+    (
+        #"RRSIG"#, #"A 8 1 300 20250101000000 20240101000000 12345 b.a AwEAAQ=="#,
+        #"bad RRSIG signer name 'b.a': it has 3 labels, more than the labels field (1)"#, 7
+    ),
+    (
+        #"RRSIG"#, #"A 8 1 300 20250101000000 20240101000000 12345 *.example. AwEAAQ=="#,
+        #"bad RRSIG signer name '*.example.': it has 2 labels, more than the labels field (1)"#, 7
+    ),
     (#"A"#, #"01.2.3.4"#, #"bad IPv4 address '01.2.3.4'"#, 0),
     (#"A"#, #"1.2.3"#, #"bad IPv4 address '1.2.3'"#, 0),
     (#"AAAA"#, #"1::2::3"#, #"bad IPv6 address '1::2::3'"#, 0),
@@ -593,9 +952,24 @@ let svcbVectors: [(rdata: String, wire: String)] = [
     (#"16 foo.example.com. port=53"#, "001003666F6F076578616D706C6503636F6D00000300020035"),
     (#"1 foo.example.com. key667=hello"#, "000103666F6F076578616D706C6503636F6D00029B000568656C6C6F"),
     (#"1 foo.example.com. key667="hello\210qoo""#, "000103666F6F076578616D706C6503636F6D00029B000968656C6C6FD2716F6F"),
-    (#"1 foo.example.com. ipv6hint="2001:db8::1,2001:db8::53:1""#, "000103666F6F076578616D706C6503636F6D000006002020010DB800000000000000000000000120010DB8000000000000000000530001"),
-    (#"1 example.com. ipv6hint="2001:db8:ffff:ffff:ffff:ffff:198.51.100.100""#, "0001076578616D706C6503636F6D000006001020010DB8FFFFFFFFFFFFFFFFC6336464"),
-    (#"16 foo.example.org. alpn=h2,h3-19 mandatory=ipv4hint,alpn ipv4hint=192.0.2.1"#, "001003666F6F076578616D706C65036F7267000000000400010004000100090268320568332D313900040004C0000201"),
-    (#"16 foo.example.org. alpn="f\\\\oo\\,bar,h2""#, "001003666F6F076578616D706C65036F7267000001000C08665C6F6F2C626172026832"),
-    (#"16 foo.example.org. alpn=f\\\092oo\092,bar,h2"#, "001003666F6F076578616D706C65036F7267000001000C08665C6F6F2C626172026832"),
+    (
+        #"1 foo.example.com. ipv6hint="2001:db8::1,2001:db8::53:1""#,
+        "000103666F6F076578616D706C6503636F6D000006002020010DB800000000000000000000000120010DB8000000000000000000530001"
+    ),
+    (
+        #"1 example.com. ipv6hint="2001:db8:ffff:ffff:ffff:ffff:198.51.100.100""#,
+        "0001076578616D706C6503636F6D000006001020010DB8FFFFFFFFFFFFFFFFC6336464"
+    ),
+    (
+        #"16 foo.example.org. alpn=h2,h3-19 mandatory=ipv4hint,alpn ipv4hint=192.0.2.1"#,
+        "001003666F6F076578616D706C65036F7267000000000400010004000100090268320568332D313900040004C0000201"
+    ),
+    (
+        #"16 foo.example.org. alpn="f\\\\oo\\,bar,h2""#,
+        "001003666F6F076578616D706C65036F7267000001000C08665C6F6F2C626172026832"
+    ),
+    (
+        #"16 foo.example.org. alpn=f\\\092oo\092,bar,h2"#,
+        "001003666F6F076578616D706C65036F7267000001000C08665C6F6F2C626172026832"
+    ),
 ]

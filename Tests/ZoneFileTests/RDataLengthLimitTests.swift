@@ -51,23 +51,28 @@ import ZoneFile
 
     @Test(arguments: ["TXT", "generic", "CAA"])
     func theLongestRDataBINDLoadsIsRead(_ kind: String) throws {
-        let zone = ZoneLoader.load(text: Self.apex + Self.record(kind, octets: 65_510) + "\n", path: "db",
-                                   options: LoadOptions(origin: try DomainName(parsing: "example.com.")))
+        let zone = ZoneLoader.load(
+            text: Self.apex + Self.record(kind, octets: 65_510) + "\n", path: "db",
+            options: LoadOptions(origin: try DomainName(parsing: "example.com.")))
         #expect(zone.diagnostics.isEmpty, "\(zone.diagnostics)")
         #expect(zone.records.last?.rdata.wire.count == 65_510)
     }
 
     /// The error is at the RDATA's first field (a quoted string's column is its first character's).
-    @Test(arguments: [("TXT", "db:5:8: error: TXT RDATA: RDATA is 65511 octets long"),
-                      ("generic", "db:5:10: error: TXT RDATA: RDATA is 65511 octets long"),
-                      ("CAA", "db:5:7: error: CAA RDATA: RDATA is 65511 octets long")])
+    @Test(arguments: [
+        ("TXT", "db:5:8: error: TXT RDATA: RDATA is 65511 octets long"),
+        ("generic", "db:5:10: error: TXT RDATA: RDATA is 65511 octets long"),
+        ("CAA", "db:5:7: error: CAA RDATA: RDATA is 65511 octets long"),
+    ])
     func oneOctetMoreIsRefused(_ kind: String, _ start: String) throws {
-        let zone = ZoneLoader.load(text: Self.apex + Self.record(kind, octets: 65_511) + "\n", path: "db",
-                                   options: LoadOptions(origin: try DomainName(parsing: "example.com.")))
-        #expect(zone.diagnostics.map(\.description) == [
-            start + "; BIND loads at most 65510 octets of RDATA (named-checkzone: \"ran out of space\"); "
-                + "shorten the value or split it into several records",
-        ])
+        let zone = ZoneLoader.load(
+            text: Self.apex + Self.record(kind, octets: 65_511) + "\n", path: "db",
+            options: LoadOptions(origin: try DomainName(parsing: "example.com.")))
+        #expect(
+            zone.diagnostics.map(\.description) == [
+                start + "; BIND loads at most 65510 octets of RDATA (named-checkzone: \"ran out of space\"); "
+                    + "shorten the value or split it into several records"
+            ])
     }
 
     /// apply's re-read of the edited text (`ZoneLoader.reread`) draws the same line: an edit that takes a
@@ -80,31 +85,37 @@ import ZoneFile
             let reread = ZoneLoader.reread(path: "db", options: options, editedFrom: old, excluding: [.soa])
             #expect(reread.edited.errors.count == errors, "\(before) -> \(after)")
             if errors == 1 {
-                #expect(reread.edited.errors.first?.description.hasPrefix(
-                    "db:5:8: error: TXT RDATA: RDATA is 65511 octets long; BIND loads at most 65510 octets") == true,
-                        "\(reread.edited.errors)")
+                #expect(
+                    reread.edited.errors.first?.description.hasPrefix(
+                        "db:5:8: error: TXT RDATA: RDATA is 65511 octets long; BIND loads at most 65510 octets")
+                        == true,
+                    "\(reread.edited.errors)")
             }
         }
     }
 
     /// The same files given to `named-checkzone`: it loads what we load and refuses what we refuse.
     /// Without BIND's tools the test is skipped, except under CI (`CI=true`), where it fails.
-    @Test(.enabled(if: ConformanceTests.underCI || ConformanceTests.bind != nil,
-                   "needs named-checkzone on PATH (Debian: bind9-utils); set CI=true to make its absence a failure"),
-          arguments: [65_509, 65_510, 65_511, 65_512, 65_535])
+    @Test(
+        .enabled(
+            if: ConformanceTests.underCI || ConformanceTests.bind != nil,
+            "needs named-checkzone on PATH (Debian: bind9-utils); set CI=true to make its absence a failure"),
+        arguments: [65_509, 65_510, 65_511, 65_512, 65_535])
     func namedCheckzoneDrawsTheSameLine(_ octets: Int) async throws {
         guard let bind = ConformanceTests.bind else {
             Issue.record("named-checkzone is not on PATH (CI=true): install bind9-utils")
             return
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-rdata-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mailzone-rdata-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         for kind in Self.kinds {
             let text = Self.apex + Self.record(kind, octets: octets) + "\n"
             try Data(text.utf8).write(to: directory.appendingPathComponent("db"))
-            let ours = ZoneLoader.load(text: text, path: "db",
-                                       options: LoadOptions(origin: try DomainName(parsing: "example.com.")))
+            let ours = ZoneLoader.load(
+                text: text, path: "db",
+                options: LoadOptions(origin: try DomainName(parsing: "example.com.")))
             let theirs = try await bind.check(origin: "example.com.", file: "db", directory: directory.path)
             #expect(!ours.hasErrors == theirs.succeeded, "\(kind) of \(octets) octets: BIND says \(theirs.stderrText)")
             #expect(theirs.succeeded == (octets <= RDataLength.maxLoadable), "\(kind) of \(octets) octets")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ZoneFile
 
 /// Development aid, off unless `RDATA_ORACLE_IN` names a file of `TYPE rdata` lines: writes
@@ -26,7 +27,8 @@ func rdataOracleDump() throws {
             } else {
                 try RDataCodec.encode(type, fields: rest, origin: origin, into: &wire)
             }
-            output += "OK   \(line)  =>  \(RDataCodec.present(type, wire: wire))\(environment["RDATA_ORACLE_HEX"] != nil ? "  HEX " + Hex.encode(wire) : "")\n"
+            output +=
+                "OK   \(line)  =>  \(RDataCodec.present(type, wire: wire))\(environment["RDATA_ORACLE_HEX"] != nil ? "  HEX " + Hex.encode(wire) : "")\n"
         } catch {
             output += "ERR  \(line)  =>  \(error.message) [field \(error.field.map(String.init) ?? "-")]\n"
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZoneFile
 
 private let origin: DomainName = {
@@ -44,27 +45,53 @@ func refusesLikeBIND(_ item: (type: String, rdata: String, message: String, fiel
 // MARK: - Wire form
 
 /// Wire forms checked by feeding them back to BIND as `\#` generic RDATA: it prints the same text as for the input.
-@Test("wire form", arguments: [
-    (#"SRV"#, #"10 20 5060 sip.example.com."#, "000A001413C403736970076578616D706C6503636F6D00"),
-    (#"CAA"#, #"0 issue "letsencrypt.org""#, "000569737375656C657473656E63727970742E6F7267"),
-    (#"DS"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#, "EC4505012BB183AF5F22588179A53B0A98631FAD1A292118"),
-    (#"NSEC"#, #"host.example. A MX RRSIG NSEC TYPE1234"#, "04686F7374076578616D706C65000006400100000003041B000000000000000000000000000000000000000000000000000020"),
-    (#"NSEC3"#, #"1 1 12 aabbccdd 2vptu5timamqttgl4luu9kg21e0aor3s A RRSIG"#, "0101000C04AABBCCDD1417F3DF17B2B2ADAEF615257DE4D2020B80AC6C7C0006400000000002"),
-    (#"NSEC3PARAM"#, #"1 0 0 -"#, "0100000000"),
-    (#"TLSA"#, #"3 1 1 0c72ac70"#, "0301010C72AC70"),
-    (#"LOC"#, #"42 21 54 N 71 06 18 W -24m 30m"#, "0033161389172DD070BE15F000988D20"),
-    (#"APL"#, #"1:192.168.32.0/21 !2:ff00::/8"#, "00011503C0A82000020881FF"),
-    (#"WKS"#, #"192.0.2.1 tcp smtp 80"#, "C0000201060000004000000000000080"),
-    (#"HINFO"#, #""PC" "Linux""#, "025043054C696E7578"),
-    (#"NAPTR"#, #"100 10 "u" "E2U+sip" "!^.*$!sip:info@example.com!" ."#, "0064000A0175074532552B7369701B215E2E2A24217369703A696E666F406578616D706C652E636F6D2100"),
-    (#"RRSIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 example. AwEAAQ=="#, "000108020000012C67748580659200803039076578616D706C650003010001"),
-    (#"DNSKEY"#, #"257 3 13 AwEAAQ=="#, "0101030D03010001"),
-    (#"SSHFP"#, #"4 2 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#, "04020C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B56664C5D3D6"),
-    (#"HTTPS"#, #"1 . alpn=h2,h3 ipv4hint=192.0.2.1 ipv6hint=2001:db8::1"#, "0001000001000602683202683300040004C00002010006001020010DB8000000000000000000000001"),
-    (#"IPSECKEY"#, #"10 1 2 192.0.2.38 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ=="#, "0A0102C0000226010351537986ED35533B6064478EEEB27B5BD74DAE149B6E81BA3A0521AF82AB7801"),
-    (#"CERT"#, #"PGP 0 0 AwEAAQ=="#, "000300000003010001"),
-    (#"AMTRELAY"#, #"10 0 3 relay.example."#, "0A030572656C6179076578616D706C6500"),
-])
+@Test(
+    "wire form",
+    arguments: [
+        (#"SRV"#, #"10 20 5060 sip.example.com."#, "000A001413C403736970076578616D706C6503636F6D00"),
+        (#"CAA"#, #"0 issue "letsencrypt.org""#, "000569737375656C657473656E63727970742E6F7267"),
+        (
+            #"DS"#, #"60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"#,
+            "EC4505012BB183AF5F22588179A53B0A98631FAD1A292118"
+        ),
+        (
+            #"NSEC"#, #"host.example. A MX RRSIG NSEC TYPE1234"#,
+            "04686F7374076578616D706C65000006400100000003041B000000000000000000000000000000000000000000000000000020"
+        ),
+        (
+            #"NSEC3"#, #"1 1 12 aabbccdd 2vptu5timamqttgl4luu9kg21e0aor3s A RRSIG"#,
+            "0101000C04AABBCCDD1417F3DF17B2B2ADAEF615257DE4D2020B80AC6C7C0006400000000002"
+        ),
+        (#"NSEC3PARAM"#, #"1 0 0 -"#, "0100000000"),
+        (#"TLSA"#, #"3 1 1 0c72ac70"#, "0301010C72AC70"),
+        (#"LOC"#, #"42 21 54 N 71 06 18 W -24m 30m"#, "0033161389172DD070BE15F000988D20"),
+        (#"APL"#, #"1:192.168.32.0/21 !2:ff00::/8"#, "00011503C0A82000020881FF"),
+        (#"WKS"#, #"192.0.2.1 tcp smtp 80"#, "C0000201060000004000000000000080"),
+        (#"HINFO"#, #""PC" "Linux""#, "025043054C696E7578"),
+        (
+            #"NAPTR"#, #"100 10 "u" "E2U+sip" "!^.*$!sip:info@example.com!" ."#,
+            "0064000A0175074532552B7369701B215E2E2A24217369703A696E666F406578616D706C652E636F6D2100"
+        ),
+        (
+            #"RRSIG"#, #"A 8 2 300 20250101000000 20240101000000 12345 example. AwEAAQ=="#,
+            "000108020000012C67748580659200803039076578616D706C650003010001"
+        ),
+        (#"DNSKEY"#, #"257 3 13 AwEAAQ=="#, "0101030D03010001"),
+        (
+            #"SSHFP"#, #"4 2 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6"#,
+            "04020C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B56664C5D3D6"
+        ),
+        (
+            #"HTTPS"#, #"1 . alpn=h2,h3 ipv4hint=192.0.2.1 ipv6hint=2001:db8::1"#,
+            "0001000001000602683202683300040004C00002010006001020010DB8000000000000000000000001"
+        ),
+        (
+            #"IPSECKEY"#, #"10 1 2 192.0.2.38 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ=="#,
+            "0A0102C0000226010351537986ED35533B6064478EEEB27B5BD74DAE149B6E81BA3A0521AF82AB7801"
+        ),
+        (#"CERT"#, #"PGP 0 0 AwEAAQ=="#, "000300000003010001"),
+        (#"AMTRELAY"#, #"10 0 3 relay.example."#, "0A030572656C6179076578616D706C6500"),
+    ])
 func wireForm(_ item: (String, String, String)) throws {
     #expect(hex(try encode(item.0, item.1)) == item.2)
 }
@@ -83,8 +110,10 @@ func svcbVectorsEncode(_ item: (rdata: String, wire: String)) throws {
 @Test("SVCB params print sorted, in BIND's spelling")
 func svcbPresentation() throws {
     let cases: [(String, String)] = [
-        ("16 foo.example.org. alpn=h2,h3-19 mandatory=ipv4hint,alpn ipv4hint=192.0.2.1",
-         #"16 foo.example.org. mandatory=alpn,ipv4hint alpn="h2,h3-19" ipv4hint=192.0.2.1"#),
+        (
+            "16 foo.example.org. alpn=h2,h3-19 mandatory=ipv4hint,alpn ipv4hint=192.0.2.1",
+            #"16 foo.example.org. mandatory=alpn,ipv4hint alpn="h2,h3-19" ipv4hint=192.0.2.1"#
+        ),
         (#"16 foo.example.org. alpn=f\\\092oo\092,bar,h2"#, #"16 foo.example.org. alpn="f\\\\oo\\,bar,h2""#),
         (#"1 . alpn="h2 h3""#, #"1 . alpn="h2\032h3""#),
         (#"1 . key667="a b""#, #"1 . key667="a b""#),
@@ -119,7 +148,9 @@ func euiStrict() {
     #expect(throws: RDataError("bad EUI48 address '1-23-45-67-89-ab': use 6 hex pairs joined by '-'", field: 0)) {
         _ = try encode("EUI48", "1-23-45-67-89-ab")
     }
-    #expect(throws: RDataError("bad EUI64 address '00-00-00-00-00-00-00-00-00': use 8 hex pairs joined by '-'", field: 0)) {
+    #expect(
+        throws: RDataError("bad EUI64 address '00-00-00-00-00-00-00-00-00': use 8 hex pairs joined by '-'", field: 0)
+    ) {
         _ = try encode("EUI64", "00-00-00-00-00-00-00-00-00")
     }
 }
@@ -127,10 +158,12 @@ func euiStrict() {
 @Test("RRSIG times print as unsigned 32-bit seconds (1970-2106), not in BIND's window around now")
 func rrsigTimes() throws {
     let wire = try encode("RRSIG", "A 8 2 300 4294967295 0 12345 example. AwEAAQ==")
-    #expect(RDataCodec.present(.rrsig, wire: wire)
+    #expect(
+        RDataCodec.present(.rrsig, wire: wire)
             == "A 8 2 300 21060207062815 19700101000000 12345 example. AwEAAQ==")
     // Dates past 2106 fold into 32 bits (RFC 4034 §3.1.5 serial arithmetic), as BIND reads them.
-    #expect(try encode("RRSIG", "A 8 2 300 21060207062816 0 12345 example. AwEAAQ==")
+    #expect(
+        try encode("RRSIG", "A 8 2 300 21060207062816 0 12345 example. AwEAAQ==")
             == encode("RRSIG", "A 8 2 300 0 0 12345 example. AwEAAQ=="))
 }
 
@@ -160,12 +193,18 @@ func characterStringLimit() throws {
     let ok = String(repeating: "a", count: 254) + "\\065"
     #expect(try encode("TXT", "\"\(ok)\"").count == 256)
     let tooLong = String(repeating: "a", count: 256)
-    #expect(throws: RDataError("character-string is 256 octets long; the limit is 255 (split it into several quoted strings)",
-                               field: 0)) {
+    #expect(
+        throws: RDataError(
+            "character-string is 256 octets long; the limit is 255 (split it into several quoted strings)",
+            field: 0)
+    ) {
         _ = try encode("TXT", "\"\(tooLong)\"")
     }
-    #expect(throws: RDataError("character-string is 256 octets long; the limit is 255 (split it into several quoted strings)",
-                               field: 1)) {
+    #expect(
+        throws: RDataError(
+            "character-string is 256 octets long; the limit is 255 (split it into several quoted strings)",
+            field: 1)
+    ) {
         _ = try encode("HINFO", "PC \(tooLong)")
     }
 }
@@ -186,10 +225,12 @@ func genericValidation() throws {
 
 // MARK: - Registry
 
-@Test("every type the issue requires has a format", arguments: [
-    "SOA", "NS", "A", "AAAA", "MX", "CNAME", "DNAME", "PTR", "TXT", "SPF", "SRV", "CAA", "NAPTR", "HINFO", "DS",
-    "DNSKEY", "RRSIG", "NSEC", "NSEC3", "NSEC3PARAM", "TLSA", "SSHFP", "SVCB", "HTTPS",
-])
+@Test(
+    "every type the issue requires has a format",
+    arguments: [
+        "SOA", "NS", "A", "AAAA", "MX", "CNAME", "DNAME", "PTR", "TXT", "SPF", "SRV", "CAA", "NAPTR", "HINFO", "DS",
+        "DNSKEY", "RRSIG", "NSEC", "NSEC3", "NSEC3PARAM", "TLSA", "SSHFP", "SVCB", "HTTPS",
+    ])
 func requiredTypeRegistered(_ mnemonic: String) {
     #expect(RDataCodec.isKnown(type(mnemonic)))
 }
@@ -197,8 +238,11 @@ func requiredTypeRegistered(_ mnemonic: String) {
 @Test("every registered type has a BIND-checked valid case")
 func everyFormatTested() {
     // SOA is only valid at the apex and BIND refuses the obsolete MD and MF at load time; they are tested below.
-    let tested = Set(bindValidCases.map { type($0.type).rawValue } + [RRType.soa.rawValue, RRType.md.rawValue,
-                                                                        RRType.mf.rawValue])
+    let tested = Set(
+        bindValidCases.map { type($0.type).rawValue } + [
+            RRType.soa.rawValue, RRType.md.rawValue,
+            RRType.mf.rawValue,
+        ])
     for known in RDataFormats.knownTypes where !tested.contains(known.rawValue) {
         Issue.record("no valid case for \(known)")
     }
@@ -206,8 +250,10 @@ func everyFormatTested() {
 
 @Test("lower-casing of embedded names follows RFC 4034 §6.2 as corrected by RFC 6840 §5.1")
 func canonicalLowercaseList() {
-    let lowercased: [RRType] = [.ns, .md, .mf, .cname, .soa, .mb, .mg, .mr, .ptr, .minfo, .mx, .rp, .afsdb, .rt,
-                                .sig, .px, .naptr, .kx, .srv, .dname, .rrsig]
+    let lowercased: [RRType] = [
+        .ns, .md, .mf, .cname, .soa, .mb, .mg, .mr, .ptr, .minfo, .mx, .rp, .afsdb, .rt,
+        .sig, .px, .naptr, .kx, .srv, .dname, .rrsig,
+    ]
     for known in RDataFormats.knownTypes {
         #expect(RDataCodec.lowercasesNames(known) == lowercased.contains(known), "\(known)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ZoneFile
 
 /// Printing the syntax gives back the input byte for byte, for every corpus file, broken ones included.
@@ -49,11 +50,15 @@ import Testing
     }
 
     @Test func brokenTextIsKeptAsUnexpected() throws {
-        let text = "$ORIGIN example.\n$TTL 1h\n@ SOA ns h 1 2 3 4 5\n@ NS ns\nbad 1x A 192.0.2.1 ; note\nns A 192.0.2.1\n"
+        let text =
+            "$ORIGIN example.\n$TTL 1h\n@ SOA ns h 1 2 3 4 5\n@ NS ns\nbad 1x A 192.0.2.1 ; note\nns A 192.0.2.1\n"
         let zone = ZoneLoader.load(text: text, path: "db.example")
         let file = try #require(zone.files.first)
         #expect(String(decoding: file.bytes, as: UTF8.self) == text)
         #expect(file.entries.map(\.kind) == [.directive, .directive, .record, .record, .unexpected, .record])
-        #expect(zone.diagnostics.map(\.description) == ["db.example:5:6: error: TTL '1x' has an unknown unit 'x'; use w, d, h, m or s"])
+        #expect(
+            zone.diagnostics.map(\.description) == [
+                "db.example:5:6: error: TTL '1x' has an unknown unit 'x'; use w, d, h, m or s"
+            ])
     }
 }

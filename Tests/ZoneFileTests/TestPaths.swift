@@ -12,7 +12,9 @@ enum TestPaths {
 
     /// Every regular file under the corpus, relative paths, sorted.
     static func corpusFiles() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard
+            let enumerator = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             return []
         }
         var files: [String] = []

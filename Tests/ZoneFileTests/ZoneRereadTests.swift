@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZoneFile
 
 /// Reading an edited zone again sets apart exactly the records whose text differs, wherever the edit is.
@@ -10,7 +11,9 @@ import Testing
         (0..<count).map { "host\($0) A 10.0.\($0 / 256).\($0 % 256)\n" }
     }
 
-    static func reread(_ old: String, _ edited: String, excluding: Set<RRType> = [.soa]) -> (old: Zone, reread: ZoneReread) {
+    static func reread(_ old: String, _ edited: String, excluding: Set<RRType> = [.soa]) -> (
+        old: Zone, reread: ZoneReread
+    ) {
         let zone = ZoneLoader.load(text: old, path: "db")
         var options = LoadOptions()
         options.overrides = ["db": Array(edited.utf8)]
@@ -40,7 +43,8 @@ import Testing
         lines.insert("_dmarc.host500 TXT \"v=DMARC1; p=none\"\n", at: 501)
         let (_, reread) = Self.reread(old, Self.head + lines.joined())
         #expect(reread.onlyOld.isEmpty)
-        #expect(Self.described(reread.edited, reread.onlyNew) == ["_dmarc.host500.example.com. TXT \"v=DMARC1; p=none\""])
+        #expect(
+            Self.described(reread.edited, reread.onlyNew) == ["_dmarc.host500.example.com. TXT \"v=DMARC1; p=none\""])
     }
 
     @Test func aReplacedAndARemovedRecordAreSetApart() {
@@ -49,7 +53,10 @@ import Testing
         lines[200] = "host200 A 192.0.2.200\n"
         lines.remove(at: 700)
         let (zone, reread) = Self.reread(old, Self.head + lines.joined())
-        #expect(Self.described(zone, reread.onlyOld) == ["host200.example.com. A 10.0.0.200", "host700.example.com. A 10.0.2.188"])
+        #expect(
+            Self.described(zone, reread.onlyOld) == [
+                "host200.example.com. A 10.0.0.200", "host700.example.com. A 10.0.2.188",
+            ])
         #expect(Self.described(reread.edited, reread.onlyNew) == ["host200.example.com. A 192.0.2.200"])
     }
 
@@ -71,14 +78,19 @@ import Testing
     @Test func aRecordWhoseOwnerOrOriginAnEditChangedIsSetApart() {
         let old = Self.head + "www A 192.0.2.80\n AAAA 2001:db8::80\nmail MX 10 mx\n"
         // A line with an owner put between a record and the next one that inherits its owner moves that record.
-        let (zone, moved) = Self.reread(old, Self.head + "www A 192.0.2.80\n_dmarc TXT \"v=DMARC1; p=none\"\n AAAA 2001:db8::80\nmail MX 10 mx\n")
+        let (zone, moved) = Self.reread(
+            old, Self.head + "www A 192.0.2.80\n_dmarc TXT \"v=DMARC1; p=none\"\n AAAA 2001:db8::80\nmail MX 10 mx\n")
         #expect(Self.described(zone, moved.onlyOld) == ["www.example.com. AAAA 2001:db8::80"])
-        #expect(Self.described(moved.edited, moved.onlyNew)
-            == ["_dmarc.example.com. TXT \"v=DMARC1; p=none\"", "_dmarc.example.com. AAAA 2001:db8::80"])
+        #expect(
+            Self.described(moved.edited, moved.onlyNew)
+                == ["_dmarc.example.com. TXT \"v=DMARC1; p=none\"", "_dmarc.example.com. AAAA 2001:db8::80"])
         // A `$ORIGIN` changes what the relative names after it mean, though their text is the same.
-        let (_, reorigined) = Self.reread(old, Self.head + "www A 192.0.2.80\n AAAA 2001:db8::80\n$ORIGIN sub.example.com.\nmail MX 10 mx\n")
+        let (_, reorigined) = Self.reread(
+            old, Self.head + "www A 192.0.2.80\n AAAA 2001:db8::80\n$ORIGIN sub.example.com.\nmail MX 10 mx\n")
         #expect(Self.described(zone, reorigined.onlyOld) == ["mail.example.com. MX 10 mx.example.com."])
-        #expect(Self.described(reorigined.edited, reorigined.onlyNew) == ["mail.sub.example.com. MX 10 mx.sub.example.com."])
+        #expect(
+            Self.described(reorigined.edited, reorigined.onlyNew) == ["mail.sub.example.com. MX 10 mx.sub.example.com."]
+        )
     }
 
     @Test func aDuplicatedRecordIsNew() {
@@ -95,7 +107,9 @@ import Testing
         let lines = Self.hosts(3 * WrittenRecordPairing.lookahead)
         let old = Self.head + lines.joined()
         let (zone, reversed) = Self.reread(old, Self.head + lines.reversed().joined())
-        #expect(Self.described(zone, reversed.onlyOld).sorted() == Self.described(reversed.edited, reversed.onlyNew).sorted())
+        #expect(
+            Self.described(zone, reversed.onlyOld).sorted()
+                == Self.described(reversed.edited, reversed.onlyNew).sorted())
         #expect(reversed.onlyOld.count + reversed.onlyNew.count > 0)
         // One record moved from the top to the bottom.
         let (movedZone, moved) = Self.reread(old, Self.head + lines.dropFirst().joined() + lines[0])
@@ -108,7 +122,8 @@ import Testing
         let (_, same) = Self.reread(old, old)
         #expect(same.onlyOld.isEmpty)
         #expect(same.onlyNew.isEmpty)
-        let (zone, changed) = Self.reread(old, Self.head + "$GENERATE 1-50 h$ A 10.2.0.$\nother.org. A 192.0.2.9\nwww A 192.0.2.80\n")
+        let (zone, changed) = Self.reread(
+            old, Self.head + "$GENERATE 1-50 h$ A 10.2.0.$\nother.org. A 192.0.2.9\nwww A 192.0.2.80\n")
         #expect(changed.onlyOld.count == 50)
         #expect(changed.onlyNew.count == 50)
         #expect(Self.described(zone, [changed.onlyOld[0]]) == ["h1.example.com. A 10.1.0.1"])

@@ -1,5 +1,5 @@
-import FuzzDriver
 import Foundation
+import FuzzDriver
 import MailAuth
 import MailZone
 
@@ -23,8 +23,9 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 func fuzzDeclaration(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Data(bytes: $0, count: size) } ?? Data()
     do {
-        let declaration = try DeclarationLoader.load(data: bytes, file: URL(fileURLWithPath: "/fuzz/mailzone.yaml"),
-                                                     builtInPresets: catalog)
+        let declaration = try DeclarationLoader.load(
+            data: bytes, file: URL(fileURLWithPath: "/fuzz/mailzone.yaml"),
+            builtInPresets: catalog)
         _ = declaration.expanded.count
     } catch {
         for item in error.errors { _ = item.description }

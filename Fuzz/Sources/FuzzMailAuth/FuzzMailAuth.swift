@@ -58,7 +58,9 @@ func fuzzMailAuth(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         // DMARC merge: never weaker than what exists.
         let outcome = DMARCMerge.merge(wanted: parts.first ?? "", existing: Array(parts.dropFirst()))
         if case .changed(let record, _) = outcome {
-            guard (try? DMARCRecord(record)) != nil else { fatalError("DMARC merge produced a broken record: \(record)") }
+            guard (try? DMARCRecord(record)) != nil else {
+                fatalError("DMARC merge produced a broken record: \(record)")
+            }
         }
     default:
         // TXT presentation: split, quote and read back.

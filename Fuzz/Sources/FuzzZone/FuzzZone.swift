@@ -55,7 +55,8 @@ func fuzzZone(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     rereadOptions.overrides = ["fuzz.zone": bytes]
     let reread = ZoneLoader.reread(path: "fuzz.zone", options: rereadOptions, editedFrom: zone)
     guard reread.onlyOld.isEmpty, reread.onlyNew.isEmpty else {
-        fatalError("re-reading the same text left records unpaired: \(reread.onlyOld.count) old, \(reread.onlyNew.count) new")
+        fatalError(
+            "re-reading the same text left records unpaired: \(reread.onlyOld.count) old, \(reread.onlyNew.count) new")
     }
     guard reread.edited.diagnostics.map(\.message) == zone.diagnostics.map(\.message) else {
         fatalError("re-reading the same text gave other diagnostics")

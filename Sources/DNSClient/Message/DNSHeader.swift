@@ -22,9 +22,11 @@ public struct DNSHeader: Sendable, Hashable {
     /// The low four bits of the RCODE; EDNS carries the upper eight (see `DNSMessage.rcode`).
     public var rcodeLow: UInt8
 
-    public init(id: UInt16, isResponse: Bool = false, opcode: UInt8 = 0, isAuthoritative: Bool = false,
-                isTruncated: Bool = false, recursionDesired: Bool = false, recursionAvailable: Bool = false,
-                authenticData: Bool = false, checkingDisabled: Bool = false, rcodeLow: UInt8 = 0) {
+    public init(
+        id: UInt16, isResponse: Bool = false, opcode: UInt8 = 0, isAuthoritative: Bool = false,
+        isTruncated: Bool = false, recursionDesired: Bool = false, recursionAvailable: Bool = false,
+        authenticData: Bool = false, checkingDisabled: Bool = false, rcodeLow: UInt8 = 0
+    ) {
         self.id = id
         self.isResponse = isResponse
         self.opcode = opcode
@@ -53,10 +55,11 @@ public struct DNSHeader: Sendable, Hashable {
     }
 
     init(id: UInt16, flags: UInt16) {
-        self.init(id: id, isResponse: flags & 0x8000 != 0, opcode: UInt8((flags >> 11) & 0x0F),
-                  isAuthoritative: flags & 0x0400 != 0, isTruncated: flags & 0x0200 != 0,
-                  recursionDesired: flags & 0x0100 != 0, recursionAvailable: flags & 0x0080 != 0,
-                  authenticData: flags & 0x0020 != 0, checkingDisabled: flags & 0x0010 != 0,
-                  rcodeLow: UInt8(flags & 0x000F))
+        self.init(
+            id: id, isResponse: flags & 0x8000 != 0, opcode: UInt8((flags >> 11) & 0x0F),
+            isAuthoritative: flags & 0x0400 != 0, isTruncated: flags & 0x0200 != 0,
+            recursionDesired: flags & 0x0100 != 0, recursionAvailable: flags & 0x0080 != 0,
+            authenticData: flags & 0x0020 != 0, checkingDisabled: flags & 0x0010 != 0,
+            rcodeLow: UInt8(flags & 0x000F))
     }
 }

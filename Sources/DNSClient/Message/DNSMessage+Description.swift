@@ -11,8 +11,9 @@ extension DNSMessage: CustomStringConvertible {
         if header.checkingDisabled { flags.append("cd") }
         var lines = [";; id \(header.id), opcode \(header.opcode), \(rcode), flags: \(flags.joined(separator: " "))"]
         if let edns {
-            lines.append(";; EDNS version \(edns.version), udp \(edns.udpPayloadSize)"
-                + (edns.dnssecOK ? ", do" : "") + (edns.options.isEmpty ? "" : ", \(edns.options.count) options"))
+            lines.append(
+                ";; EDNS version \(edns.version), udp \(edns.udpPayloadSize)"
+                    + (edns.dnssecOK ? ", do" : "") + (edns.options.isEmpty ? "" : ", \(edns.options.count) options"))
         }
         let sections: [(String, [String])] = [
             ("QUESTION", questions.map(\.description)), ("ANSWER", answers.map(\.description)),

@@ -14,8 +14,10 @@ public struct DNSMessage: Sendable, Hashable {
     public var additional: [DNSResourceRecord]
     public var edns: EDNS?
 
-    public init(header: DNSHeader, questions: [DNSQuestion] = [], answers: [DNSResourceRecord] = [],
-                authority: [DNSResourceRecord] = [], additional: [DNSResourceRecord] = [], edns: EDNS? = nil) {
+    public init(
+        header: DNSHeader, questions: [DNSQuestion] = [], answers: [DNSResourceRecord] = [],
+        authority: [DNSResourceRecord] = [], additional: [DNSResourceRecord] = [], edns: EDNS? = nil
+    ) {
         self.header = header
         self.questions = questions
         self.answers = answers
@@ -26,10 +28,13 @@ public struct DNSMessage: Sendable, Hashable {
 
     /// A standard query for `type` at `name`. RD is off by default: mailzone asks authoritative
     /// servers what they serve, not what a resolver has cached.
-    public static func query(id: UInt16, name: DomainName, type: RRType, edns: EDNS? = EDNS(),
-                             recursionDesired: Bool = false) -> DNSMessage {
-        DNSMessage(header: DNSHeader(id: id, recursionDesired: recursionDesired),
-                   questions: [DNSQuestion(name: name, type: type)], edns: edns)
+    public static func query(
+        id: UInt16, name: DomainName, type: RRType, edns: EDNS? = EDNS(),
+        recursionDesired: Bool = false
+    ) -> DNSMessage {
+        DNSMessage(
+            header: DNSHeader(id: id, recursionDesired: recursionDesired),
+            questions: [DNSQuestion(name: name, type: type)], edns: edns)
     }
 
     /// The full 12-bit response code: the header's four bits and EDNS's upper eight.
@@ -45,8 +50,10 @@ public struct DNSMessage: Sendable, Hashable {
         var reader = DNSWireReader(bytes)
         let id = try reader.uint16("header")
         let flags = try reader.uint16("header")
-        let counts = [try reader.uint16("header"), try reader.uint16("header"),
-                      try reader.uint16("header"), try reader.uint16("header")]
+        let counts = [
+            try reader.uint16("header"), try reader.uint16("header"),
+            try reader.uint16("header"), try reader.uint16("header"),
+        ]
         header = DNSHeader(id: id, flags: flags)
         questions = []
         for _ in 0..<counts[0] {
@@ -83,8 +90,11 @@ public struct DNSMessage: Sendable, Hashable {
         let ttl = try reader.uint32("record")
         let length = Int(try reader.uint16("record"))
         let wire = try reader.rdata(type: type, length: length)
-        return (DNSResourceRecord(owner: owner, type: type, rrClass: rrClass, ttl: ttl,
-                                  rdata: RData(type: type, wire: wire)), offset)
+        return (
+            DNSResourceRecord(
+                owner: owner, type: type, rrClass: rrClass, ttl: ttl,
+                rdata: RData(type: type, wire: wire)), offset
+        )
     }
 
     /// Unpacks OPT: CLASS is the payload size, TTL the extended RCODE, version and flags.
@@ -96,8 +106,9 @@ public struct DNSMessage: Sendable, Hashable {
             let length = Int(try reader.uint16("EDNS option"))
             options.append(EDNSOption(code: code, data: try reader.octets(length, "EDNS option")))
         }
-        return EDNS(udpPayloadSize: record.rrClass.rawValue, extendedRCode: UInt8(record.ttl >> 24),
-                    version: UInt8((record.ttl >> 16) & 0xFF), dnssecOK: record.ttl & 0x8000 != 0, options: options)
+        return EDNS(
+            udpPayloadSize: record.rrClass.rawValue, extendedRCode: UInt8(record.ttl >> 24),
+            version: UInt8((record.ttl >> 16) & 0xFF), dnssecOK: record.ttl & 0x8000 != 0, options: options)
     }
 
     // MARK: Writing
@@ -107,7 +118,8 @@ public struct DNSMessage: Sendable, Hashable {
         var additionalCount = additional.count
         if edns != nil { additionalCount += 1 }
         guard questions.count <= 0xFFFF, answers.count <= 0xFFFF, authority.count <= 0xFFFF,
-              additionalCount <= 0xFFFF else { throw .tooManyRecords }
+            additionalCount <= 0xFFFF
+        else { throw .tooManyRecords }
         var writer = DNSWireWriter(compress: compress)
         writer.uint16(header.id)
         writer.uint16(header.flags)
@@ -136,8 +148,10 @@ public struct DNSMessage: Sendable, Hashable {
             writer.uint32(ttl)
             var options: [UInt8] = []
             for option in edns.options {
-                options.append(contentsOf: [UInt8(option.code >> 8), UInt8(option.code & 0xFF),
-                                            UInt8((option.data.count >> 8) & 0xFF), UInt8(option.data.count & 0xFF)])
+                options.append(contentsOf: [
+                    UInt8(option.code >> 8), UInt8(option.code & 0xFF),
+                    UInt8((option.data.count >> 8) & 0xFF), UInt8(option.data.count & 0xFF),
+                ])
                 options.append(contentsOf: option.data)
             }
             try writer.rdata(RData(type: .opt, wire: options))

@@ -53,7 +53,8 @@ struct DNSWireWriter {
         let lengthOffset = bytes.count
         uint16(0)
         if compress, RDataNames.compressesOnWrite(rdata.type), let layout = RDataNames.layout(rdata.type),
-           (try? writeFields(layout, of: rdata)) != nil {
+            (try? writeFields(layout, of: rdata)) != nil
+        {
             // Written with compressed names.
         } else {
             bytes.append(contentsOf: rdata.wire)

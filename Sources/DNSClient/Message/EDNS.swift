@@ -16,8 +16,10 @@ public struct EDNS: Sendable, Hashable {
     /// 1232 octets: the size DNS Flag Day 2020 agreed on, which avoids IP fragmentation.
     public static let defaultPayloadSize: UInt16 = 1232
 
-    public init(udpPayloadSize: UInt16 = EDNS.defaultPayloadSize, extendedRCode: UInt8 = 0, version: UInt8 = 0,
-                dnssecOK: Bool = false, options: [EDNSOption] = []) {
+    public init(
+        udpPayloadSize: UInt16 = EDNS.defaultPayloadSize, extendedRCode: UInt8 = 0, version: UInt8 = 0,
+        dnssecOK: Bool = false, options: [EDNSOption] = []
+    ) {
         self.udpPayloadSize = udpPayloadSize
         self.extendedRCode = extendedRCode
         self.version = version

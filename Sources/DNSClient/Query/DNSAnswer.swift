@@ -21,8 +21,10 @@ public struct DNSAnswer: Sendable, Hashable {
         self.authoritySection = response.authority
     }
 
-    public init(question: DNSQuestion, rcode: DNSRCode, isAuthoritative: Bool = true, transport: DNSTransportKind = .udp,
-                answerSection: [DNSResourceRecord], authoritySection: [DNSResourceRecord] = []) {
+    public init(
+        question: DNSQuestion, rcode: DNSRCode, isAuthoritative: Bool = true, transport: DNSTransportKind = .udp,
+        answerSection: [DNSResourceRecord], authoritySection: [DNSResourceRecord] = []
+    ) {
         self.question = question
         self.rcode = rcode
         self.isAuthoritative = isAuthoritative

@@ -22,8 +22,10 @@ public struct DNSQueryClient: DNSQuerying {
         var query = DNSMessage.query(id: UInt16.random(in: 0...UInt16.max), name: name, type: type, edns: options.edns)
         var exchange = try DNSTransport.exchange(query, with: server, options: options)
         let rejectsEDNS: Set<DNSRCode> = [.formatError, .notImplemented, .badVersion]
-        if query.edns != nil, rejectsEDNS.contains(exchange.response.rcode), exchange.response.edns == nil
-            || exchange.response.rcode == .badVersion {
+        if query.edns != nil, rejectsEDNS.contains(exchange.response.rcode),
+            exchange.response.edns == nil
+                || exchange.response.rcode == .badVersion
+        {
             query.edns = nil
             query.header.id = UInt16.random(in: 0...UInt16.max)
             exchange = try DNSTransport.exchange(query, with: server, options: options)

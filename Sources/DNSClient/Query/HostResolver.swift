@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ZoneFile
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Finds the addresses of a host: how `verify` reaches a name server the zone names without glue.
 public protocol HostResolving: Sendable {
@@ -21,9 +22,9 @@ public struct SystemHostResolver: HostResolving {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Darwin)
-        hints.ai_socktype = SOCK_DGRAM
+            hints.ai_socktype = SOCK_DGRAM
         #else
-        hints.ai_socktype = Int32(SOCK_DGRAM.rawValue)
+            hints.ai_socktype = Int32(SOCK_DGRAM.rawValue)
         #endif
         var text = host.description
         if text.count > 1, text.hasSuffix(".") { text.removeLast() }
@@ -37,8 +38,10 @@ public struct SystemHostResolver: HostResolving {
         var addresses: [String] = []
         var entry = list
         while let current = entry {
-            if let address = current.pointee.ai_addr, let numeric = Self.numeric(address, length: current.pointee.ai_addrlen),
-               !addresses.contains(numeric) {
+            if let address = current.pointee.ai_addr,
+                let numeric = Self.numeric(address, length: current.pointee.ai_addrlen),
+                !addresses.contains(numeric)
+            {
                 addresses.append(numeric)
             }
             entry = current.pointee.ai_next

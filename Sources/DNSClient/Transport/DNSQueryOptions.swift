@@ -11,8 +11,10 @@ public struct DNSQueryOptions: Sendable, Hashable {
     /// The EDNS record to send; nil sends plain DNS, whose UDP answers stop at 512 octets.
     public var edns: EDNS?
 
-    public init(timeout: Double = 2, retries: Int = 2, forceTCP: Bool = false, tcpFallback: Bool = true,
-                edns: EDNS? = EDNS()) {
+    public init(
+        timeout: Double = 2, retries: Int = 2, forceTCP: Bool = false, tcpFallback: Bool = true,
+        edns: EDNS? = EDNS()
+    ) {
         self.timeout = timeout
         self.retries = max(0, retries)
         self.forceTCP = forceTCP

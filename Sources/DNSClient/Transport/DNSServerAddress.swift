@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ZoneFile
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A DNS server to ask: a numeric IPv4 or IPv6 address and a port.
 ///
@@ -88,18 +89,23 @@ extension DNSServerAddress {
     /// Reads `--server` as a numeric address (see `init(parsing:defaultPort:)`) or, failing that, as a host
     /// name with an optional port (`ns1.example.net`, `ns1.example.net:5353`) resolved with `resolver`:
     /// every address the name has, in the resolver's order.
-    public static func addresses(parsing text: String, defaultPort: UInt16 = 53,
-                                 resolver: HostResolving) throws(DNSClientError) -> [DNSServerAddress] {
+    public static func addresses(
+        parsing text: String, defaultPort: UInt16 = 53,
+        resolver: HostResolving
+    ) throws(DNSClientError) -> [DNSServerAddress] {
         if let numeric = try? DNSServerAddress(parsing: text, defaultPort: defaultPort) { return [numeric] }
         var name = Substring(text)
         var port = defaultPort
         if let colon = name.lastIndex(of: ":") {
-            guard let value = UInt16(name[name.index(after: colon)...]), value > 0 else { throw .badServerAddress(text) }
+            guard let value = UInt16(name[name.index(after: colon)...]), value > 0 else {
+                throw .badServerAddress(text)
+            }
             port = value
             name = name[..<colon]
         }
         guard !name.isEmpty, !name.contains(":"), !name.contains("["),
-              let host = try? DomainName(parsing: name.hasSuffix(".") ? String(name) : name + ".") else {
+            let host = try? DomainName(parsing: name.hasSuffix(".") ? String(name) : name + ".")
+        else {
             throw .badServerAddress(text)
         }
         let resolved = try resolver.addresses(of: host).compactMap { DNSServerAddress(host: $0, port: port) }

@@ -12,8 +12,10 @@ public enum DNSTransport {
     }
 
     /// Sends `query` to `server` and returns its answer, matched by ID and question.
-    public static func exchange(_ query: DNSMessage, with server: DNSServerAddress,
-                                options: DNSQueryOptions) throws(DNSClientError) -> Exchange {
+    public static func exchange(
+        _ query: DNSMessage, with server: DNSServerAddress,
+        options: DNSQueryOptions
+    ) throws(DNSClientError) -> Exchange {
         let bytes: [UInt8]
         do {
             bytes = try query.encoded()
@@ -21,25 +23,30 @@ public enum DNSTransport {
             throw .badQuery(error)
         }
         if options.forceTCP {
-            return Exchange(response: try tcp(bytes, query: query, server: server, options: options),
-                            transport: .tcp, retriedOverTCP: false)
+            return Exchange(
+                response: try tcp(bytes, query: query, server: server, options: options),
+                transport: .tcp, retriedOverTCP: false)
         }
         let response = try udp(bytes, query: query, server: server, options: options)
         guard response.header.isTruncated else {
             return Exchange(response: response, transport: .udp, retriedOverTCP: false)
         }
         guard options.tcpFallback else { throw .truncated(server: server) }
-        return Exchange(response: try tcp(bytes, query: query, server: server, options: options),
-                        transport: .tcp, retriedOverTCP: true)
+        return Exchange(
+            response: try tcp(bytes, query: query, server: server, options: options),
+            transport: .tcp, retriedOverTCP: true)
     }
 
     /// UDP: each attempt sends the query and waits `timeout` seconds for a matching answer.
     /// Datagrams that do not match the query's ID and question are ignored (RFC 5452 §9.1).
-    static func udp(_ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
-                    options: DNSQueryOptions) throws(DNSClientError) -> DNSMessage {
+    static func udp(
+        _ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
+        options: DNSQueryOptions
+    ) throws(DNSClientError) -> DNSMessage {
         let attempts = options.retries + 1
-        let socket = try Socket(kind: .datagram, server: server, deadline: .now + seconds(options.timeout),
-                                timeout: options.timeout)
+        let socket = try Socket(
+            kind: .datagram, server: server, deadline: .now + seconds(options.timeout),
+            timeout: options.timeout)
         defer { socket.close() }
         var malformed: DNSMessageError?
         for _ in 0..<attempts {
@@ -61,14 +68,18 @@ public enum DNSTransport {
 
     /// TCP: connect, send the length-prefixed query, read the length-prefixed answer; the
     /// whole exchange of an attempt must finish within `timeout` seconds.
-    static func tcp(_ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
-                    options: DNSQueryOptions) throws(DNSClientError) -> DNSMessage {
+    static func tcp(
+        _ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
+        options: DNSQueryOptions
+    ) throws(DNSClientError) -> DNSMessage {
         let attempts = options.retries + 1
         for _ in 0..<attempts {
             let deadline = ContinuousClock.now + seconds(options.timeout)
             do {
-                if let response = try tcpAttempt(bytes, query: query, server: server, deadline: deadline,
-                                                 timeout: options.timeout) {
+                if let response = try tcpAttempt(
+                    bytes, query: query, server: server, deadline: deadline,
+                    timeout: options.timeout)
+                {
                     return response
                 }
             } catch .timeout {
@@ -79,8 +90,10 @@ public enum DNSTransport {
         throw .timeout(server: server, seconds: options.timeout, attempts: attempts, transport: .tcp)
     }
 
-    private static func tcpAttempt(_ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
-                                   deadline: ContinuousClock.Instant, timeout: Double) throws(DNSClientError) -> DNSMessage? {
+    private static func tcpAttempt(
+        _ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
+        deadline: ContinuousClock.Instant, timeout: Double
+    ) throws(DNSClientError) -> DNSMessage? {
         let socket = try Socket(kind: .stream, server: server, deadline: deadline, timeout: timeout)
         defer { socket.close() }
         let framed = [UInt8(bytes.count >> 8), UInt8(bytes.count & 0xFF)] + bytes

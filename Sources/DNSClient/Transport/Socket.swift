@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A POSIX socket descriptor with the few calls a DNS exchange needs, each bounded by a deadline.
@@ -22,12 +22,14 @@ struct Socket {
     /// Opens a socket and connects it to `server` (for UDP, `connect` only fixes the peer, so that
     /// ICMP errors come back as ECONNREFUSED and datagrams from other hosts are dropped).
     /// `timeout` (seconds) only names the wait in the error when a TCP connection does not complete.
-    init(kind: Kind, server: DNSServerAddress, deadline: ContinuousClock.Instant, timeout: Double) throws(DNSClientError) {
+    init(kind: Kind, server: DNSServerAddress, deadline: ContinuousClock.Instant, timeout: Double)
+        throws(DNSClientError)
+    {
         let family = server.family == .ipv4 ? AF_INET : AF_INET6
         #if canImport(Darwin)
-        let type = kind == .datagram ? SOCK_DGRAM : SOCK_STREAM
+            let type = kind == .datagram ? SOCK_DGRAM : SOCK_STREAM
         #else
-        let type = Int32(kind == .datagram ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue)
+            let type = Int32(kind == .datagram ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue)
         #endif
         let descriptor = socket(family, type, 0)
         guard descriptor >= 0 else { throw Self.failure("socket", errno) }
@@ -36,8 +38,8 @@ struct Socket {
         do {
             try setNonBlocking()
             #if canImport(Darwin)
-            var one: Int32 = 1
-            _ = setsockopt(descriptor, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+                var one: Int32 = 1
+                _ = setsockopt(descriptor, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
             #endif
             try connect(kind: kind, deadline: deadline, timeout: timeout)
         } catch {
@@ -104,7 +106,8 @@ struct Socket {
             let remaining = ContinuousClock.now.duration(to: deadline)
             guard remaining > .zero else { return false }
             let (seconds, attoseconds) = remaining.components
-            let milliseconds = Int32(clamping: seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
+            let milliseconds = Int32(
+                clamping: seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
             var entry = pollfd(fd: descriptor, events: events, revents: 0)
             let result = poll(&entry, 1, max(1, milliseconds))
             if result < 0 {
@@ -123,9 +126,9 @@ struct Socket {
         var offset = 0
         while offset < bytes.count {
             #if canImport(Darwin)
-            let flags: Int32 = 0
+                let flags: Int32 = 0
             #else
-            let flags = Int32(MSG_NOSIGNAL)
+                let flags = Int32(MSG_NOSIGNAL)
             #endif
             let sent = bytes.withUnsafeBytes { buffer in
                 posixSend(descriptor, buffer.baseAddress.map { $0 + offset }, bytes.count - offset, flags)
@@ -191,6 +194,7 @@ private func posixConnect(_ descriptor: Int32, _ address: UnsafePointer<sockaddr
 private func posixSend(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int, _ flags: Int32) -> Int {
     send(descriptor, buffer, count, flags)
 }
-private func posixReceive(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int, _ flags: Int32) -> Int {
+private func posixReceive(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int, _ flags: Int32) -> Int
+{
     recv(descriptor, buffer, count, flags)
 }

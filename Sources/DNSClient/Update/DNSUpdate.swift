@@ -11,8 +11,10 @@ public struct DNSUpdate: Sendable, Hashable {
     public var prerequisites: [DNSUpdatePrerequisite]
     public var changes: [DNSUpdateChange]
 
-    public init(zone: DomainName, zoneClass: RRClass = .in, prerequisites: [DNSUpdatePrerequisite] = [],
-                changes: [DNSUpdateChange] = []) {
+    public init(
+        zone: DomainName, zoneClass: RRClass = .in, prerequisites: [DNSUpdatePrerequisite] = [],
+        changes: [DNSUpdateChange] = []
+    ) {
         self.zone = zone
         self.zoneClass = zoneClass
         self.prerequisites = prerequisites
@@ -24,11 +26,12 @@ public struct DNSUpdate: Sendable, Hashable {
 
     /// The message, before any TSIG is added.
     public func message(id: UInt16) -> DNSMessage {
-        DNSMessage(header: DNSHeader(id: id, opcode: Self.opcode),
-                   questions: [DNSQuestion(name: zone, type: .soa, rrClass: zoneClass)],
-                   answers: prerequisites.flatMap { $0.records(zoneClass: zoneClass) },
-                   authority: changes.map { $0.record(zoneClass: zoneClass) },
-                   edns: nil)
+        DNSMessage(
+            header: DNSHeader(id: id, opcode: Self.opcode),
+            questions: [DNSQuestion(name: zone, type: .soa, rrClass: zoneClass)],
+            answers: prerequisites.flatMap { $0.records(zoneClass: zoneClass) },
+            authority: changes.map { $0.record(zoneClass: zoneClass) },
+            edns: nil)
     }
 }
 

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ZoneFile
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Sends an RFC 2136 UPDATE to a zone's primary server over TCP, signed with TSIG when a key is
 /// given, and reads the server's verdict.
@@ -22,8 +23,10 @@ public struct DNSUpdateClient: Sendable {
 
     /// Sends `update` to `server`; returns when the server applied it (NOERROR), throws otherwise.
     /// With a key, the response's signature is verified before its verdict is believed.
-    public func send(_ update: DNSUpdate, to server: DNSServerAddress, key: TSIGKey?,
-                     id: UInt16 = UInt16.random(in: 0...UInt16.max)) throws(DNSUpdateError) {
+    public func send(
+        _ update: DNSUpdate, to server: DNSServerAddress, key: TSIGKey?,
+        id: UInt16 = UInt16.random(in: 0...UInt16.max)
+    ) throws(DNSUpdateError) {
         var bytes: [UInt8]
         do {
             bytes = try update.message(id: id).encoded()
@@ -77,8 +80,10 @@ public struct DNSUpdateClient: Sendable {
     }
 
     /// One length-prefixed message out, one back (RFC 1035 §4.2.2), before `deadline`.
-    private func exchange(_ bytes: [UInt8], server: DNSServerAddress,
-                          deadline: ContinuousClock.Instant) throws(DNSUpdateError) -> [UInt8] {
+    private func exchange(
+        _ bytes: [UInt8], server: DNSServerAddress,
+        deadline: ContinuousClock.Instant
+    ) throws(DNSUpdateError) -> [UInt8] {
         do {
             let socket = try Socket(kind: .stream, server: server, deadline: deadline, timeout: timeout)
             defer { socket.close() }

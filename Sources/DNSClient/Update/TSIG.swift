@@ -47,8 +47,10 @@ public enum TSIG {
     /// Checks the response to a request signed with `key` whose MAC was `requestMAC` (§5.3): it
     /// must end in a TSIG record of the same key and algorithm, with no TSIG error, a valid MAC over
     /// the request's MAC, the response and the TSIG variables, and a time within the fudge of `now`.
-    public static func verify(response: [UInt8], requestMAC: [UInt8], key: TSIGKey,
-                              now: UInt64) throws(TSIGError) -> Verified {
+    public static func verify(
+        response: [UInt8], requestMAC: [UInt8], key: TSIGKey,
+        now: UInt64
+    ) throws(TSIGError) -> Verified {
         let found = try locate(in: response)
         guard let found else { throw .unsigned }
         let tsig = found.tsig
@@ -65,8 +67,9 @@ public enum TSIG {
         unsigned[11] = UInt8((count &- 1) & 0xFF)
         unsigned[0] = UInt8(tsig.originalID >> 8)
         unsigned[1] = UInt8(tsig.originalID & 0xFF)
-        let variables = self.variables(key: key, time: tsig.timeSigned, fudge: tsig.fudge, error: tsig.error,
-                                       other: tsig.otherData)
+        let variables = self.variables(
+            key: key, time: tsig.timeSigned, fudge: tsig.fudge, error: tsig.error,
+            other: tsig.otherData)
         let length = [UInt8(requestMAC.count >> 8), UInt8(requestMAC.count & 0xFF)]
         let expected = hmac(key, [length, requestMAC, unsigned, variables])
         guard tsig.mac.count == expected.count, constantTimeEqual(tsig.mac, expected) else { throw .badSignature }
@@ -76,8 +79,10 @@ public enum TSIG {
     }
 
     /// The TSIG variables (§4.3.3): key name and algorithm in canonical form, and the record's fields.
-    static func variables(key: TSIGKey, time: UInt64, fudge: UInt16 = TSIG.fudge, error: UInt16,
-                          other: [UInt8]) -> [UInt8] {
+    static func variables(
+        key: TSIGKey, time: UInt64, fudge: UInt16 = TSIG.fudge, error: UInt16,
+        other: [UInt8]
+    ) -> [UInt8] {
         var bytes = key.name.lowercased.wire
         append16(&bytes, RRClass.any.rawValue)
         append32(&bytes, 0)
@@ -127,7 +132,8 @@ public enum TSIG {
             _ = try reader.uint16("header")
             _ = try reader.uint16("header")
             let questions = Int(try reader.uint16("header"))
-            let records = Int(try reader.uint16("header")) + Int(try reader.uint16("header"))
+            let records =
+                Int(try reader.uint16("header")) + Int(try reader.uint16("header"))
                 + Int(try reader.uint16("header"))
             for _ in 0..<questions {
                 _ = try reader.name("question name")
@@ -156,8 +162,12 @@ public enum TSIG {
             guard reader.position == end, reader.remaining == 0 else {
                 throw TSIGError.malformed("the TSIG record's length does not match its fields, or it is not last")
             }
-            return (start, Fields(keyName: owner, algorithm: algorithm, timeSigned: time, fudge: fudge, mac: mac,
-                                  originalID: originalID, error: error, otherData: other))
+            return (
+                start,
+                Fields(
+                    keyName: owner, algorithm: algorithm, timeSigned: time, fudge: fudge, mac: mac,
+                    originalID: originalID, error: error, otherData: other)
+            )
         } catch let error as TSIGError {
             throw error
         } catch let error as DNSMessageError {

@@ -17,14 +17,17 @@ public enum TSIGKeyFile {
         do {
             source = try SourceFile.read(path: path, maxBytes: 1 << 20)
         } catch {
-            throw TSIGKeyFileError(path: path, line: nil, column: nil,
-                                   message: "cannot read the key file (\(error)); make one with `tsig-keygen -a hmac-sha256 NAME > FILE`")
+            throw TSIGKeyFileError(
+                path: path, line: nil, column: nil,
+                message: "cannot read the key file (\(error)); make one with `tsig-keygen -a hmac-sha256 NAME > FILE`")
         }
         let keys = try parse(source.bytes, path: path)
         guard keys.count == 1, let key = keys.first else {
-            throw TSIGKeyFileError(path: path, line: nil, column: nil,
-                                   message: keys.isEmpty ? "the file holds no key statement; make one with `tsig-keygen -a hmac-sha256 NAME > FILE`"
-                                       : "the file holds \(keys.count) keys; give a file with only the key that may update the zone")
+            throw TSIGKeyFileError(
+                path: path, line: nil, column: nil,
+                message: keys.isEmpty
+                    ? "the file holds no key statement; make one with `tsig-keygen -a hmac-sha256 NAME > FILE`"
+                    : "the file holds \(keys.count) keys; give a file with only the key that may update the zone")
         }
         return key
     }
@@ -35,25 +38,35 @@ public enum TSIGKeyFile {
         var keys: [TSIGKey] = []
         while let token = try tokens.next() {
             guard token.text == "key", !token.quoted else {
-                throw tokens.error(at: token, "expected a `key` statement, found '\(token.text)'; give the key file "
-                    + "`tsig-keygen` wrote, not named.conf")
+                throw tokens.error(
+                    at: token,
+                    "expected a `key` statement, found '\(token.text)'; give the key file "
+                        + "`tsig-keygen` wrote, not named.conf")
             }
             let nameToken = try tokens.expectValue("the key's name")
-            guard let name = try? DomainName(parsing: nameToken.text.hasSuffix(".") ? nameToken.text : nameToken.text + ".") else {
+            guard
+                let name = try? DomainName(
+                    parsing: nameToken.text.hasSuffix(".") ? nameToken.text : nameToken.text + ".")
+            else {
                 throw tokens.error(at: nameToken, "'\(nameToken.text)' is not a key name (a domain name)")
             }
             try tokens.expect("{")
             var algorithm: String?
             var secret: [UInt8]?
             while true {
-                guard let field = try tokens.next() else { throw tokens.error(at: nil, "the key statement has no closing '}'") }
+                guard let field = try tokens.next() else {
+                    throw tokens.error(at: nil, "the key statement has no closing '}'")
+                }
                 if field.text == "}", !field.quoted { break }
                 switch field.quoted ? "" : field.text.lowercased() {
                 case "algorithm":
                     let value = try tokens.expectValue("the algorithm")
                     guard value.text.lowercased() == "hmac-sha256" else {
-                        throw tokens.error(at: value, "the algorithm \(value.text) is not supported; mailzone signs with "
-                            + "hmac-sha256: make a key with `tsig-keygen -a hmac-sha256 \(name.relative(to: .root))`")
+                        throw tokens.error(
+                            at: value,
+                            "the algorithm \(value.text) is not supported; mailzone signs with "
+                                + "hmac-sha256: make a key with `tsig-keygen -a hmac-sha256 \(name.relative(to: .root))`"
+                        )
                     }
                     algorithm = value.text
                 case "secret":
@@ -63,12 +76,15 @@ public enum TSIGKeyFile {
                     }
                     secret = decoded
                 default:
-                    throw tokens.error(at: field, "'\(field.text)' is not a key setting; a key has `algorithm` and `secret`")
+                    throw tokens.error(
+                        at: field, "'\(field.text)' is not a key setting; a key has `algorithm` and `secret`")
                 }
                 try tokens.expect(";")
             }
             try tokens.expect(";")
-            guard algorithm != nil else { throw tokens.error(at: nameToken, "the key \(nameToken.text) has no algorithm") }
+            guard algorithm != nil else {
+                throw tokens.error(at: nameToken, "the key \(nameToken.text) has no algorithm")
+            }
             guard let secret else { throw tokens.error(at: nameToken, "the key \(nameToken.text) has no secret") }
             keys.append(TSIGKey(name: name, secret: secret))
         }
@@ -110,21 +126,25 @@ struct TSIGKeyTokens {
     }
 
     func error(at token: Token?, _ message: String) -> TSIGKeyFileError {
-        TSIGKeyFileError(path: path, line: token?.line ?? line, column: token?.column ?? (index - lineStart + 1),
-                         message: message)
+        TSIGKeyFileError(
+            path: path, line: token?.line ?? line, column: token?.column ?? (index - lineStart + 1),
+            message: message)
     }
 
     mutating func expect(_ punctuation: String) throws(TSIGKeyFileError) {
         let token = try next()
         guard let token, token.text == punctuation, !token.quoted else {
-            throw error(at: token, "expected '\(punctuation)'" + (token.map { ", found '\($0.text)'" } ?? " at the end of the file"))
+            throw error(
+                at: token,
+                "expected '\(punctuation)'" + (token.map { ", found '\($0.text)'" } ?? " at the end of the file"))
         }
     }
 
     mutating func expectValue(_ what: String) throws(TSIGKeyFileError) -> Token {
         let token = try next()
         guard let token, token.quoted || !["{", "}", ";"].contains(token.text) else {
-            throw error(at: token, "expected \(what)" + (token.map { ", found '\($0.text)'" } ?? " at the end of the file"))
+            throw error(
+                at: token, "expected \(what)" + (token.map { ", found '\($0.text)'" } ?? " at the end of the file"))
         }
         return token
     }

@@ -68,7 +68,7 @@ public enum DKIMProblem: Error, MailAuthDiagnostic, Hashable {
     public var fix: String? {
         switch self {
         case .syntax, .duplicateTag, .versionNotFirst, .unknownVersion, .missingKey, .invalidBase64,
-             .unknownKeyType, .unreadableKey:
+            .unknownKeyType, .unreadableKey:
             return "copy the record again from the service's console"
         case .revoked:
             return "publish the current key, or remove the selector if it is no longer used"

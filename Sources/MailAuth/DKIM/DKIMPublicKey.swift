@@ -36,8 +36,9 @@ public enum DKIMPublicKey: Sendable, Hashable {
             }
         case "ed25519":
             guard bytes.count == 32 else {
-                throw .unreadableKey(keyType: "Ed25519",
-                                     reason: "\(bytes.count) bytes where RFC 8463 wants the 32 raw key bytes")
+                throw .unreadableKey(
+                    keyType: "Ed25519",
+                    reason: "\(bytes.count) bytes where RFC 8463 wants the 32 raw key bytes")
             }
             return .ed25519
         default:

@@ -12,11 +12,14 @@ public enum DMARCConflict: Error, MailAuthDiagnostic, Hashable {
     public var summary: String {
         switch self {
         case .multipleRecords(let name, let records):
-            return "\(records.count) DMARC records at \(name) (\(SPFProblem.quoted(records))); receivers apply none of them"
+            return
+                "\(records.count) DMARC records at \(name) (\(SPFProblem.quoted(records))); receivers apply none of them"
         case .invalidExisting(let name, let record, let problems):
-            return "the DMARC record at \(name) \"\(record)\" is invalid: \(problems.map(\.summary).joined(separator: "; "))"
+            return
+                "the DMARC record at \(name) \"\(record)\" is invalid: \(problems.map(\.summary).joined(separator: "; "))"
         case .invalidWanted(let record, let problems):
-            return "the wanted DMARC record \"\(record)\" is invalid: \(problems.map(\.summary).joined(separator: "; "))"
+            return
+                "the wanted DMARC record \"\(record)\" is invalid: \(problems.map(\.summary).joined(separator: "; "))"
         }
     }
 

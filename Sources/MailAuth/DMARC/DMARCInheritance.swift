@@ -42,13 +42,16 @@ public enum DMARCInheritance {
     ///   - domain: The subdomain, no trailing dot: `news.corp.example`.
     ///   - organisationalDomain: `corp.example`.
     ///   - organisationalRecord: The text of `_dmarc.corp.example`'s record.
-    public static func weakening(record: String, recordName: String, domain: String,
-                                 organisationalDomain: String, organisationalRecord: String) -> DMARCWeakening? {
+    public static func weakening(
+        record: String, recordName: String, domain: String,
+        organisationalDomain: String, organisationalRecord: String
+    ) -> DMARCWeakening? {
         guard domain.lowercased() != organisationalDomain.lowercased(),
-              let organisational = try? DMARCRecord(organisationalRecord),
-              organisational.errors.isEmpty,
-              let inherited = organisational.inheritedSubdomainPolicy,
-              let subdomainRecord = try? DMARCRecord(record) else { return nil }
+            let organisational = try? DMARCRecord(organisationalRecord),
+            organisational.errors.isEmpty,
+            let inherited = organisational.inheritedSubdomainPolicy,
+            let subdomainRecord = try? DMARCRecord(record)
+        else { return nil }
         let policy: DMARCPolicy
         if let own = subdomainRecord.policy, subdomainRecord.errors.isEmpty {
             policy = own
@@ -59,9 +62,10 @@ public enum DMARCInheritance {
             return nil  // an invalid record is ignored and the inherited policy still applies
         }
         guard policy < inherited else { return nil }
-        return DMARCWeakening(recordName: recordName, record: record, domain: domain,
-                              organisationalDomain: organisationalDomain,
-                              inheritedTag: organisational.subdomainPolicy == nil ? "p" : "sp",
-                              inheritedPolicy: inherited, policy: policy)
+        return DMARCWeakening(
+            recordName: recordName, record: record, domain: domain,
+            organisationalDomain: organisationalDomain,
+            inheritedTag: organisational.subdomainPolicy == nil ? "p" : "sp",
+            inheritedPolicy: inherited, policy: policy)
     }
 }

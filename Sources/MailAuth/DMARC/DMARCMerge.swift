@@ -118,7 +118,8 @@ extension DMARCRecord {
         case "fo":
             let have = current.map(TagList.colonList) ?? []
             var union = have
-            for option in TagList.colonList(wanted.value) where !union.contains(where: { $0.lowercased() == option.lowercased() }) {
+            for option in TagList.colonList(wanted.value)
+            where !union.contains(where: { $0.lowercased() == option.lowercased() }) {
                 union.append(option)
             }
             if union.count != have.count {
@@ -137,7 +138,8 @@ extension DMARCRecord {
 
     private static func sameDestination(_ lhs: String, _ rhs: String) -> Bool {
         guard case .success(let left) = DMARCReportURI.parse(lhs),
-              case .success(let right) = DMARCReportURI.parse(rhs) else { return lhs == rhs }
+            case .success(let right) = DMARCReportURI.parse(rhs)
+        else { return lhs == rhs }
         return left.destinationKey == right.destinationKey
     }
 }

@@ -21,7 +21,8 @@ public struct DMARCRecord: Sendable, Hashable {
     /// DMARC records among the TXT records at a `_dmarc` name.
     public static func isDMARC(_ text: String) -> Bool {
         guard let first = text.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first,
-              let equals = first.firstIndex(of: "=") else { return false }
+            let equals = first.firstIndex(of: "=")
+        else { return false }
         return TagList.trimFWS(first[..<equals]).lowercased() == "v"
             && TagList.trimFWS(first[first.index(after: equals)...]) == "DMARC1"
     }

@@ -34,28 +34,35 @@ extension DMARCReportAuthorisation {
     ///     `dmarcDomain` (mailzone knows no public suffix list, so the caller says).
     ///   - rua: The `rua=` URIs as written (`mailto:d@example.net!10m`).
     ///   - ruf: The `ruf=` URIs as written.
-    public static func needed(dmarcDomain: String, organisationalDomain: String? = nil,
-                              rua: [String], ruf: [String] = []) -> [DMARCReportAuthorisation] {
+    public static func needed(
+        dmarcDomain: String, organisationalDomain: String? = nil,
+        rua: [String], ruf: [String] = []
+    ) -> [DMARCReportAuthorisation] {
         let domain = SPFDomain.comparisonKey(dmarcDomain)
         let organisation = SPFDomain.comparisonKey(organisationalDomain ?? dmarcDomain)
         var needed: [DMARCReportAuthorisation] = []
         for (tag, uris) in [("rua", rua), ("ruf", ruf)] {
             for text in uris {
                 guard case .success(let entry) = DMARCReportURI.parse(text),
-                      let host = entry.host.map(SPFDomain.comparisonKey) else { continue }
+                    let host = entry.host.map(SPFDomain.comparisonKey)
+                else { continue }
                 if host == organisation || host.hasSuffix("." + organisation) { continue }
                 let name = "\(domain)._report._dmarc.\(host)"
                 if needed.contains(where: { $0.name == name }) { continue }
-                needed.append(DMARCReportAuthorisation(tag: tag, uri: text, host: host, dmarcDomain: domain, name: name))
+                needed.append(
+                    DMARCReportAuthorisation(tag: tag, uri: text, host: host, dmarcDomain: domain, name: name))
             }
         }
         return needed
     }
 
     /// The authorisations a DMARC record's `rua` and `ruf` need.
-    public static func needed(by record: DMARCRecord, dmarcDomain: String,
-                              organisationalDomain: String? = nil) -> [DMARCReportAuthorisation] {
-        needed(dmarcDomain: dmarcDomain, organisationalDomain: organisationalDomain,
-               rua: record.aggregateReportURIs.map(\.text), ruf: record.failureReportURIs.map(\.text))
+    public static func needed(
+        by record: DMARCRecord, dmarcDomain: String,
+        organisationalDomain: String? = nil
+    ) -> [DMARCReportAuthorisation] {
+        needed(
+            dmarcDomain: dmarcDomain, organisationalDomain: organisationalDomain,
+            rua: record.aggregateReportURIs.map(\.text), ruf: record.failureReportURIs.map(\.text))
     }
 }

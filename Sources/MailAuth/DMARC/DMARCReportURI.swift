@@ -55,8 +55,9 @@ public struct DMARCReportURI: Sendable, Hashable {
         }
         // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":" and something.
         guard let colon = uri.firstIndex(of: ":"), let first = uri.first, first.isASCII, first.isLetter,
-              uri[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
-              uri.index(after: colon) < uri.endIndex else {
+            uri[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
+            uri.index(after: colon) < uri.endIndex
+        else {
             return .failure(Invalid("\"\(uri)\" is not a URI (write mailto:address)"))
         }
         guard uri.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != ";" && $0 != "," }) else {

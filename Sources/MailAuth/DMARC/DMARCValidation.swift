@@ -34,7 +34,9 @@ extension DMARCRecord {
     private static func valueProblems(_ tag: Tag) -> [DMARCProblem] {
         let name = tag.name.lowercased()
         let value = tag.value
-        let invalid = { (expected: String) in [DMARCProblem.invalidValue(tag: tag.name, value: value, expected: expected)] }
+        let invalid = { (expected: String) in
+            [DMARCProblem.invalidValue(tag: tag.name, value: value, expected: expected)]
+        }
         switch name {
         case "p", "sp":
             return DMARCPolicy(value: value) == nil ? invalid("none, quarantine or reject") : []
@@ -42,11 +44,13 @@ extension DMARCRecord {
             return ["r", "s"].contains(value.lowercased()) ? [] : invalid("r (relaxed) or s (strict)")
         case "pct":
             guard value.count <= 3, value.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(value),
-                  number <= 100 else { return invalid("a whole number from 0 to 100") }
+                number <= 100
+            else { return invalid("a whole number from 0 to 100") }
             return []
         case "ri":
             guard !value.isEmpty, value.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let number = UInt64(value), number <= UInt64(UInt32.max) else {
+                let number = UInt64(value), number <= UInt64(UInt32.max)
+            else {
                 return invalid("a whole number of seconds")
             }
             return []

@@ -32,15 +32,18 @@ public enum MXRules {
     /// `existing` and other services of the sender plan to add `planned` (for `plannedBy`): the
     /// same decision as `conflict(adding:to:name:)` over both, but worded to say which MX are in
     /// the zone and which a service wants.
-    public static func conflict(adding wanted: [MXValue], wantedBy: String, to existing: [MXValue],
-                                planned: [MXValue], plannedBy: String, name: String) -> MXConflict? {
+    public static func conflict(
+        adding wanted: [MXValue], wantedBy: String, to existing: [MXValue],
+        planned: [MXValue], plannedBy: String, name: String
+    ) -> MXConflict? {
         let problem = conflict(adding: wanted, to: existing + planned, name: name)
         guard case .existingInbound(_, let others, let missing)? = problem else { return problem }
         let plannedKeys = Set(planned.map(\.exchangeKey))
         let fromPlan = others.filter { plannedKeys.contains($0.exchangeKey) }
         guard !fromPlan.isEmpty else { return problem }
-        return .plannedInbound(name: name, existing: others.filter { !plannedKeys.contains($0.exchangeKey) },
-                               planned: fromPlan, plannedBy: plannedBy, wanted: missing, wantedBy: wantedBy)
+        return .plannedInbound(
+            name: name, existing: others.filter { !plannedKeys.contains($0.exchangeKey) },
+            planned: fromPlan, plannedBy: plannedBy, wanted: missing, wantedBy: wantedBy)
     }
 
     /// Checks that an exchange is an absolute name, as Tencent Cloud SES's documentation asks

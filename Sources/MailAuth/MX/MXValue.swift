@@ -13,7 +13,8 @@ public struct MXValue: Sendable, Hashable {
     public init?(_ rdata: String) {
         let fields = rdata.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard fields.count == 2, fields[0].allSatisfy({ $0.isASCII && $0.isNumber }),
-              let preference = UInt16(fields[0]) else { return nil }
+            let preference = UInt16(fields[0])
+        else { return nil }
         self.init(preference: preference, exchange: String(fields[1]))
     }
 

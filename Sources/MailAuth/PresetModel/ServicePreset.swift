@@ -26,9 +26,11 @@ public struct ServicePreset: Sendable, Hashable {
     /// can judge how stale the preset may be. Built-in presets must have it.
     public var checked: String?
 
-    public init(name: String, title: String, documentation: String? = nil, spf: PresetSPF? = nil,
-                records: [PresetRecord] = [], inputs: [PresetInput] = [], notes: [String] = [],
-                checked: String? = nil) {
+    public init(
+        name: String, title: String, documentation: String? = nil, spf: PresetSPF? = nil,
+        records: [PresetRecord] = [], inputs: [PresetInput] = [], notes: [String] = [],
+        checked: String? = nil
+    ) {
         self.name = name
         self.title = title
         self.documentation = documentation
@@ -57,8 +59,10 @@ public struct PresetSPF: Sendable, Hashable {
     /// reviewer must be able to check every value.
     public var source: String?
 
-    public init(include: String, name: String = "@", suggestedAll: String = "~all", unconfirmed: Bool = false,
-                source: String? = nil) {
+    public init(
+        include: String, name: String = "@", suggestedAll: String = "~all", unconfirmed: Bool = false,
+        source: String? = nil
+    ) {
         self.include = include
         self.name = name
         self.suggestedAll = suggestedAll
@@ -105,8 +109,10 @@ public struct PresetRecord: Sendable, Hashable {
     /// Where the record's name and value come from (see `PresetSPF.source`).
     public var source: String?
 
-    public init(name: String, type: String, value: String, purpose: RecordPurpose, optional: Bool = false,
-                unconfirmed: Bool = false, note: String? = nil, source: String? = nil) {
+    public init(
+        name: String, type: String, value: String, purpose: RecordPurpose, optional: Bool = false,
+        unconfirmed: Bool = false, note: String? = nil, source: String? = nil
+    ) {
         self.name = name
         self.type = type
         self.value = value
@@ -139,8 +145,10 @@ public struct PresetInput: Sendable, Hashable {
     /// user says `region: eu`, Mailgun's hosts need `eu.mailgun.org`.
     public var expansions: [String: String]
 
-    public init(name: String, description: String, example: String, required: Bool = true,
-                defaultValue: String? = nil, allowedValues: [String] = [], expansions: [String: String] = [:]) {
+    public init(
+        name: String, description: String, example: String, required: Bool = true,
+        defaultValue: String? = nil, allowedValues: [String] = [], expansions: [String: String] = [:]
+    ) {
         self.name = name
         self.description = description
         self.example = example

@@ -8,7 +8,8 @@ enum IPAddressSyntax {
         guard parts.count == 4 else { return false }
         return parts.allSatisfy { part in
             guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  part == "0" || part.first != "0", let value = Int(part) else { return false }
+                part == "0" || part.first != "0", let value = Int(part)
+            else { return false }
             return value <= 255
         }
     }

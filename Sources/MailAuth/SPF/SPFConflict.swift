@@ -34,14 +34,16 @@ public enum SPFConflict: Error, MailAuthDiagnostic, Hashable {
     public var summary: String {
         switch self {
         case .multipleRecords(let name, let records):
-            return "\(records.count) SPF records at \(name) (\(SPFProblem.quoted(records))); receivers treat more than one as a permanent error"
+            return
+                "\(records.count) SPF records at \(name) (\(SPFProblem.quoted(records))); receivers treat more than one as a permanent error"
         case .unparseable(let name, let record, let problems):
             let reasons = problems.map(\.summary).joined(separator: "; ")
             return "the SPF record at \(name) \"\(record)\" is broken: \(reasons)"
         case .qualifiedInclude(let name, _, let term):
             return "the SPF record at \(name) already has \"\(term)\", which does not pass mail from that service"
         case .redirectWithoutAll(let name, let includeDomain, let redirect):
-            return "the SPF record at \(name) ends in \"\(redirect)\" and has no all, so its policy lives at the redirect target; mailzone will not add include:\(includeDomain) on its own"
+            return
+                "the SPF record at \(name) ends in \"\(redirect)\" and has no all, so its policy lives at the redirect target; mailzone will not add include:\(includeDomain) on its own"
         case .tooManyLookups(let name, let record, let count):
             return "the SPF record at \(name) would need \(count) DNS lookups, more than the 10 allowed: \"\(record)\""
         case .invalidIncludeDomain(let includeDomain, let reason):
@@ -49,13 +51,16 @@ public enum SPFConflict: Error, MailAuthDiagnostic, Hashable {
         case .invalidSuggestedAll(let term):
             return "suggested all \"\(term)\" is not an all mechanism"
         case .foldAllDisagrees(let name, let allTerms):
-            return "the SPF records at \(name) end in \(SPFProblem.quoted(allTerms)), and +all cannot be folded with a stricter all"
+            return
+                "the SPF records at \(name) end in \(SPFProblem.quoted(allTerms)), and +all cannot be folded with a stricter all"
         case .foldRedirectDisagrees(let name, let records):
-            return "the SPF records at \(name) (\(SPFProblem.quoted(records))) do not agree on a redirect, so folding them would change whose policy applies"
+            return
+                "the SPF records at \(name) (\(SPFProblem.quoted(records))) do not agree on a redirect, so folding them would change whose policy applies"
         case .foldExpDisagrees(let name, let terms):
             return "the SPF records at \(name) name different explanations (\(SPFProblem.quoted(terms)))"
         case .foldQualifierDisagrees(let name, let terms):
-            return "the SPF records at \(name) list the same mechanism with different qualifiers (\(SPFProblem.quoted(terms)))"
+            return
+                "the SPF records at \(name) list the same mechanism with different qualifiers (\(SPFProblem.quoted(terms)))"
         case .nothingToFold(let name):
             return "there is no SPF record at \(name) to fold"
         }
@@ -68,9 +73,11 @@ public enum SPFConflict: Error, MailAuthDiagnostic, Hashable {
         case .unparseable:
             return "correct the record by hand, then plan again"
         case .qualifiedInclude(_, let includeDomain, _):
-            return "change it to include:\(includeDomain) if the service should pass, or drop the service from this sender"
+            return
+                "change it to include:\(includeDomain) if the service should pass, or drop the service from this sender"
         case .redirectWithoutAll(_, let includeDomain, _):
-            return "add include:\(includeDomain) to the SPF record at the redirect target, or replace the redirect with include: and an all"
+            return
+                "add include:\(includeDomain) to the SPF record at the redirect target, or replace the redirect with include: and an all"
         case .tooManyLookups:
             return "replace some include, a or mx terms with ip4:/ip6: ranges, or remove services that no longer send"
         case .invalidIncludeDomain:

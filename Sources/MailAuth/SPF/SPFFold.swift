@@ -55,7 +55,9 @@ public enum SPFFold {
             if qualifiers.contains(.pass) && (qualifiers.count > 1 || allTerms.count < records.count) {
                 return .conflict(.foldAllDisagrees(name: name, allTerms: allTerms.map(\.text)))
             }
-            keptAll = allTerms.max { ($0.effectiveQualifier?.strictness ?? 0) < ($1.effectiveQualifier?.strictness ?? 0) }
+            keptAll = allTerms.max {
+                ($0.effectiveQualifier?.strictness ?? 0) < ($1.effectiveQualifier?.strictness ?? 0)
+            }
         }
 
         // Evaluated mechanisms, in order, once each.

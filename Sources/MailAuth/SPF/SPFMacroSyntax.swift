@@ -20,7 +20,8 @@ enum SPFMacroSyntax {
         var body = Substring(spec)
         if body.hasSuffix(".") { body = body.dropLast() }
         guard let lastDot = body.lastIndex(of: ".") else {
-            return "\"\(spec)\" is not a fully qualified domain (it needs a dot and a top-level label, like example.com)"
+            return
+                "\"\(spec)\" is not a fully qualified domain (it needs a dot and a top-level label, like example.com)"
         }
         let toplabel = body[body.index(after: lastDot)...]
         guard isTopLabel(toplabel) else {
@@ -50,7 +51,8 @@ enum SPFMacroSyntax {
     /// Reads a macro-string token by token; reports the first problem and whether the last
     /// token was a macro-expand (which can end a domain-spec on its own).
     private static func scan(_ text: String, allowExplanationLetters: Bool)
-        -> (problem: String?, endsWithMacroExpand: Bool) {
+        -> (problem: String?, endsWithMacroExpand: Bool)
+    {
         let scalars = Array(text.unicodeScalars)
         var index = 0
         var lastWasMacro = false
@@ -73,8 +75,10 @@ enum SPFMacroSyntax {
                     return ("macro in \"\(text)\" has no closing \"}\"", false)
                 }
                 let macro = String(String.UnicodeScalarView(scalars[index..<(close + 1)]))
-                if let problem = macroExpandProblem(scalars[(index + 2)..<close], macro: macro,
-                                                    allowExplanationLetters: allowExplanationLetters) {
+                if let problem = macroExpandProblem(
+                    scalars[(index + 2)..<close], macro: macro,
+                    allowExplanationLetters: allowExplanationLetters)
+                {
                     return (problem, false)
                 }
                 index = close + 1
@@ -92,8 +96,10 @@ enum SPFMacroSyntax {
     }
 
     /// `macro-letter transformers *delimiter` between `%{` and `}`.
-    private static func macroExpandProblem(_ inside: ArraySlice<Unicode.Scalar>, macro: String,
-                                           allowExplanationLetters: Bool) -> String? {
+    private static func macroExpandProblem(
+        _ inside: ArraySlice<Unicode.Scalar>, macro: String,
+        allowExplanationLetters: Bool
+    ) -> String? {
         guard let letter = inside.first else {
             return "macro \(macro) names no macro letter"
         }
@@ -125,7 +131,9 @@ enum SPFMacroSyntax {
     private static func isTopLabel(_ label: Substring) -> Bool {
         let scalars = Array(label.unicodeScalars)
         guard let first = scalars.first, let last = scalars.last else { return false }
-        let isAlphanumeric = { (scalar: Unicode.Scalar) in SPFTermParser.isAlpha(scalar) || SPFTermParser.isDigit(scalar) }
+        let isAlphanumeric = { (scalar: Unicode.Scalar) in
+            SPFTermParser.isAlpha(scalar) || SPFTermParser.isDigit(scalar)
+        }
         guard scalars.allSatisfy({ isAlphanumeric($0) || $0 == "-" }) else { return false }
         if scalars.contains("-") {
             return isAlphanumeric(first) && isAlphanumeric(last)

@@ -11,8 +11,10 @@ public enum SPFMerge {
     ///   - suggestedAll: The `all` ending a new record; ignored when a record exists (rule 6).
     ///   - allowWithRedirect: Insert before `redirect=` instead of refusing when the record
     ///     has a redirect and no `all` (rule 5's conflict is the default).
-    public static func merge(includeDomains: [String], existing: [String], name: String = "@",
-                             suggestedAll: String = "~all", allowWithRedirect: Bool = false) -> SPFMergeOutcome {
+    public static func merge(
+        includeDomains: [String], existing: [String], name: String = "@",
+        suggestedAll: String = "~all", allowWithRedirect: Bool = false
+    ) -> SPFMergeOutcome {
         var wanted: [String] = []
         for includeDomain in includeDomains {
             if let reason = SPFMacroSyntax.domainSpecProblem(includeDomain) {
@@ -63,8 +65,10 @@ public enum SPFMerge {
     }
 
     /// Rules 4 and 5 for one include; returns a conflict or edits `record`.
-    private static func add(_ includeDomain: String, to record: inout SPFRecord, name: String,
-                            allowWithRedirect: Bool) -> SPFConflict? {
+    private static func add(
+        _ includeDomain: String, to record: inout SPFRecord, name: String,
+        allowWithRedirect: Bool
+    ) -> SPFConflict? {
         let key = SPFDomain.comparisonKey(includeDomain)
         let allIndex = record.firstAllIndex ?? record.terms.count
         let matches = record.terms.indices.filter { index in

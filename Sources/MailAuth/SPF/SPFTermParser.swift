@@ -73,7 +73,8 @@ enum SPFTermParser {
         case "":
             return .invalid(reason: "a qualifier must be followed by a mechanism")
         default:
-            return .invalid(reason: "unknown mechanism \"\(rest[..<nameEnd])\" (known: all include a mx ptr ip4 ip6 exists)")
+            return .invalid(
+                reason: "unknown mechanism \"\(rest[..<nameEnd])\" (known: all include a mx ptr ip4 ip6 exists)")
         }
         switch result {
         case .success(let mechanism):
@@ -99,7 +100,8 @@ enum SPFTermParser {
         return .success(spec)
     }
 
-    private static func optionalDomainSpec(_ argument: Substring, mechanism: String) -> Result<String?, MechanismError> {
+    private static func optionalDomainSpec(_ argument: Substring, mechanism: String) -> Result<String?, MechanismError>
+    {
         if argument.isEmpty { return .success(nil) }
         return requiredDomainSpec(argument, mechanism: mechanism).map { Optional($0) }
     }
@@ -108,7 +110,8 @@ enum SPFTermParser {
     /// `dual-cidr-length = [ "/" ip4-cidr ] [ "//" ip6-cidr ]`. A domain-spec may itself hold
     /// `/`, so the CIDR lengths are taken from the end.
     private static func domainWithDualCIDR(_ argument: Substring, mechanism: String)
-        -> Result<(String?, Int?, Int?), MechanismError> {
+        -> Result<(String?, Int?, Int?), MechanismError>
+    {
         var rest = argument
         var ip6: Int?
         var ip4: Int?
@@ -148,10 +151,14 @@ enum SPFTermParser {
         return value
     }
 
-    private static func network(_ argument: Substring, mechanism: String, maxPrefix: Int,
-                                isValid: (Substring) -> Bool) -> Result<(String, Int?), MechanismError> {
+    private static func network(
+        _ argument: Substring, mechanism: String, maxPrefix: Int,
+        isValid: (Substring) -> Bool
+    ) -> Result<(String, Int?), MechanismError> {
         guard argument.first == ":", argument.count > 1 else {
-            return .failure(MechanismError("\(mechanism) needs an address: \(mechanism == "ip4" ? "ip4:192.0.2.0/24" : "ip6:2001:db8::/32")"))
+            return .failure(
+                MechanismError(
+                    "\(mechanism) needs an address: \(mechanism == "ip4" ? "ip4:192.0.2.0/24" : "ip6:2001:db8::/32")"))
         }
         let body = argument.dropFirst()
         var address = body
@@ -160,7 +167,8 @@ enum SPFTermParser {
             address = body[..<slash]
             let digits = body[body.index(after: slash)...]
             guard let parsed = prefixLength(digits, max: maxPrefix) else {
-                return .failure(MechanismError("prefix length /\(digits) must be 0 to \(maxPrefix) without leading zeros"))
+                return .failure(
+                    MechanismError("prefix length /\(digits) must be 0 to \(maxPrefix) without leading zeros"))
             }
             length = parsed
         }

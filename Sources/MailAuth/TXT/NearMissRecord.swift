@@ -72,7 +72,8 @@ public struct NearMissRecord: MailAuthDiagnostic, Hashable {
     /// The DMARC record `text` was meant to be, when it misspells `v=DMARC1;`: `v=dmarc1`,
     /// `v:DMARC1`, `DMARC1` without `v=`, `v=DMARCv1`, no `;` after the version.
     public static func dmarc(_ text: String, name: String) -> NearMissRecord? {
-        guard !DMARCRecord.isDMARC(text), let (written, corrected) = tagListVersion(text, word: "dmarc", right: "DMARC1")
+        guard !DMARCRecord.isDMARC(text),
+            let (written, corrected) = tagListVersion(text, word: "dmarc", right: "DMARC1")
         else { return nil }
         guard (try? DMARCRecord(corrected)) != nil else { return nil }
         return NearMissRecord(kind: .dmarc, name: name, written: written, corrected: corrected)
@@ -81,7 +82,8 @@ public struct NearMissRecord: MailAuthDiagnostic, Hashable {
     /// The DKIM key record `text` was meant to be, when it misspells `v=DKIM1;` (`v=dkim1`,
     /// `DKIM1` without `v=`, no `;` after the version) and is otherwise a valid key record.
     public static func dkim(_ text: String, name: String) -> NearMissRecord? {
-        guard (try? DKIMKeyRecord(text)) == nil, let (written, corrected) = tagListVersion(text, word: "dkim", right: "DKIM1")
+        guard (try? DKIMKeyRecord(text)) == nil,
+            let (written, corrected) = tagListVersion(text, word: "dkim", right: "DKIM1")
         else { return nil }
         guard (try? DKIMKeyRecord(corrected)) != nil else { return nil }
         return NearMissRecord(kind: .dkim, name: name, written: written, corrected: corrected)
@@ -123,7 +125,7 @@ private struct VersionScanner {
     mutating func take(_ word: String) -> Bool {
         let word = Array(word)
         guard index + word.count <= characters.count,
-              zip(characters[index..<index + word.count], word).allSatisfy({ $0.lowercased() == $1.lowercased() })
+            zip(characters[index..<index + word.count], word).allSatisfy({ $0.lowercased() == $1.lowercased() })
         else { return false }
         index += word.count
         return true

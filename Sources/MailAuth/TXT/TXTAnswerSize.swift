@@ -32,8 +32,10 @@ extension TXTPresentation {
     }
 
     /// A warning when the name and the strings of every TXT record at it pass the budget.
-    public static func answerSizeWarning(ownerNameLength: Int, strings: [String],
-                                         limit: Int = answerOctetBudget) -> TXTAnswerSizeWarning? {
+    public static func answerSizeWarning(
+        ownerNameLength: Int, strings: [String],
+        limit: Int = answerOctetBudget
+    ) -> TXTAnswerSizeWarning? {
         let octets = answerOctets(ownerNameLength: ownerNameLength, strings: strings)
         return octets > limit ? TXTAnswerSizeWarning(octets: octets, limit: limit) : nil
     }

@@ -27,8 +27,10 @@ extension TXTPresentation {
                     index += 1
                     break
                 }
-                if !quoted && (current == UInt8(ascii: " ") || current == UInt8(ascii: "\t")
-                    || current == UInt8(ascii: "\"")) {
+                if !quoted
+                    && (current == UInt8(ascii: " ") || current == UInt8(ascii: "\t")
+                        || current == UInt8(ascii: "\""))
+                {
                     break
                 }
                 if current == UInt8(ascii: "\\") {

@@ -66,7 +66,8 @@ enum TagList {
     static func trimFWS(_ text: Substring) -> Substring {
         let scalars = text.unicodeScalars
         guard let start = scalars.firstIndex(where: { !isFWS($0) }),
-              let end = scalars.lastIndex(where: { !isFWS($0) }) else {
+            let end = scalars.lastIndex(where: { !isFWS($0) })
+        else {
             return text[text.endIndex...]
         }
         return Substring(scalars[start...end])

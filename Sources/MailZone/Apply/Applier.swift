@@ -60,21 +60,26 @@ public enum Applier {
     /// Plans afresh under the locks, asks `approve` (the command line shows the plan and asks the user),
     /// then writes. Conflicts or errors refuse the whole apply. `removedTemporary` hears of each stale
     /// temporary file an interrupted apply had left and this one removed.
-    public static func apply(_ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
-                             writer: AtomicFileWriter = AtomicFileWriter(), lockTimeout: TimeInterval = 30,
-                             removedTemporary: (String) -> Void = { _ in },
-                             approve: (Plan) -> Bool) throws(ApplyError) -> ApplyReport {
-        try applyPlanned(declaration, options: options, writer: writer, lockTimeout: lockTimeout,
-                         removedTemporary: removedTemporary, compare: { _ in nil }, approve: approve)
+    public static func apply(
+        _ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
+        writer: AtomicFileWriter = AtomicFileWriter(), lockTimeout: TimeInterval = 30,
+        removedTemporary: (String) -> Void = { _ in },
+        approve: (Plan) -> Bool
+    ) throws(ApplyError) -> ApplyReport {
+        try applyPlanned(
+            declaration, options: options, writer: writer, lockTimeout: lockTimeout,
+            removedTemporary: removedTemporary, compare: { _ in nil }, approve: approve)
     }
 
     /// Applies a saved plan: plans again from `declaration` and the zone files on disk, under the locks,
     /// and writes only when the new plan is the saved one (`SavedPlanCheck`); refuses when the saved plan
     /// has problems, when any file it read has changed, or when any path, edit or record in it is not one
     /// planning gives. The SOA serial the saved plan chose is kept while it is still valid.
-    public static func apply(saved plan: Plan, declaration: Declaration, options: PlannerOptions = PlannerOptions(),
-                             writer: AtomicFileWriter = AtomicFileWriter(), lockTimeout: TimeInterval = 30,
-                             removedTemporary: (String) -> Void = { _ in }) throws(ApplyError) -> ApplyReport {
+    public static func apply(
+        saved plan: Plan, declaration: Declaration, options: PlannerOptions = PlannerOptions(),
+        writer: AtomicFileWriter = AtomicFileWriter(), lockTimeout: TimeInterval = 30,
+        removedTemporary: (String) -> Void = { _ in }
+    ) throws(ApplyError) -> ApplyReport {
         guard plan.version == Plan.formatVersion else {
             throw .unsupportedPlan("it is version \(plan.version); this mailzone reads version \(Plan.formatVersion)")
         }
@@ -90,17 +95,20 @@ public enum Applier {
         for zone in plan.zones {
             if let serial = zone.serial { options.plannedSerials[zone.file] = serial }
         }
-        return try applyPlanned(declaration, options: options, writer: writer, lockTimeout: lockTimeout,
-                                removedTemporary: removedTemporary,
-                                compare: { SavedPlanCheck.problem(saved: plan, fresh: $0) }, approve: { _ in true })
+        return try applyPlanned(
+            declaration, options: options, writer: writer, lockTimeout: lockTimeout,
+            removedTemporary: removedTemporary,
+            compare: { SavedPlanCheck.problem(saved: plan, fresh: $0) }, approve: { _ in true })
     }
 
     /// Plans under the locks of every directory the zones read, removes stale temporary files there,
     /// compares (a saved plan), asks, and writes each physical file once.
-    private static func applyPlanned(_ declaration: Declaration, options: PlannerOptions, writer: AtomicFileWriter,
-                                     lockTimeout: TimeInterval, removedTemporary: (String) -> Void,
-                                     compare: (Plan) -> ApplyError?,
-                                     approve: (Plan) -> Bool) throws(ApplyError) -> ApplyReport {
+    private static func applyPlanned(
+        _ declaration: Declaration, options: PlannerOptions, writer: AtomicFileWriter,
+        lockTimeout: TimeInterval, removedTemporary: (String) -> Void,
+        compare: (Plan) -> ApplyError?,
+        approve: (Plan) -> Bool
+    ) throws(ApplyError) -> ApplyReport {
         let planned = try planLocked(declaration, options: options, lockTimeout: lockTimeout)
         defer { withExtendedLifetime(planned.locks) {} }
         let root = Planner.includeRoot(declarationPath: declaration.displayPath, allowOutside: options.allowOutside)
@@ -109,8 +117,9 @@ public enum Applier {
         where root.map({ FilePaths.isInside(resolved: lock.directory, resolvedRoot: $0) }) ?? true {
             StaleTemporaryFiles.remove(in: lock.directory, olderThan: planned.lockedAt).forEach(removedTemporary)
         }
-        let plan = Plan(declaration: declaration.displayPath, zones: planned.zones.map(\.plan),
-                        errors: Planner.unplacedSenders(declaration))
+        let plan = Plan(
+            declaration: declaration.displayPath, zones: planned.zones.map(\.plan),
+            errors: Planner.unplacedSenders(declaration))
         if let problem = compare(plan) { throw problem }
         if plan.hasProblems { throw .planHasProblems(plan.summary) }
         guard plan.hasChanges else { return ApplyReport(plan: plan, written: []) }
@@ -135,8 +144,10 @@ public enum Applier {
     /// directories are locked first; when the zones read files elsewhere too, the locks are let go
     /// and taken again on all the directories, in one sorted order (so two applies cannot deadlock),
     /// and the zones are planned again: nothing planned is ever written from files read unlocked.
-    private static func planLocked(_ declaration: Declaration, options: PlannerOptions,
-                                   lockTimeout: TimeInterval) throws(ApplyError) -> LockedPlan {
+    private static func planLocked(
+        _ declaration: Declaration, options: PlannerOptions,
+        lockTimeout: TimeInterval
+    ) throws(ApplyError) -> LockedPlan {
         var directories = Set(declaration.zones.map { ZoneLock.physicalDirectory(of: declaration.path(of: $0)) })
         for _ in 0..<4 {
             var locks: [ZoneLock] = []

@@ -24,8 +24,10 @@ public struct AtomicFileWriter: Sendable {
     /// `MAILZONE_TEST_HOLD_BEFORE_RENAME` by default; 0 (no wait) otherwise.
     public var holdBeforeRename: TimeInterval
 
-    public init(failRename: (@Sendable (String) -> Bool)? = nil,
-                holdBeforeRename: TimeInterval = AtomicFileWriter.holdFromEnvironment) {
+    public init(
+        failRename: (@Sendable (String) -> Bool)? = nil,
+        holdBeforeRename: TimeInterval = AtomicFileWriter.holdFromEnvironment
+    ) {
         self.failRename = failRename
         self.holdBeforeRename = holdBeforeRename
     }
@@ -33,7 +35,8 @@ public struct AtomicFileWriter: Sendable {
     /// `MAILZONE_TEST_HOLD_BEFORE_RENAME`, in seconds (at most 60).
     public static var holdFromEnvironment: TimeInterval {
         guard let text = ProcessInfo.processInfo.environment["MAILZONE_TEST_HOLD_BEFORE_RENAME"],
-              let seconds = TimeInterval(text), seconds > 0 else { return 0 }
+            let seconds = TimeInterval(text), seconds > 0
+        else { return 0 }
         return min(seconds, 60)
     }
 
@@ -59,8 +62,9 @@ public struct AtomicFileWriter: Sendable {
         for file in files {
             let target = try target(file.path, bytes: file.bytes)
             guard seen.insert(target.physical).inserted else {
-                throw Failure(path: file.path,
-                              reason: "it is \(target.physical), which another path of this apply writes too")
+                throw Failure(
+                    path: file.path,
+                    reason: "it is \(target.physical), which another path of this apply writes too")
             }
             targets.append(target)
         }
@@ -109,12 +113,15 @@ public struct AtomicFileWriter: Sendable {
             throw Failure(path: path, reason: "it is not a regular file")
         }
         if status.st_nlink > 1 {
-            throw Failure(path: path, reason: "it has \(status.st_nlink) hard links, and replacing it would leave the other"
-                              + " names with the old text; make the other names symbolic links to it (ln -sf), then apply again")
+            throw Failure(
+                path: path,
+                reason: "it has \(status.st_nlink) hard links, and replacing it would leave the other"
+                    + " names with the old text; make the other names symbolic links to it (ln -sf), then apply again")
         }
         if let problem = FileOwnership.problem(keeping: status) {
             let owners = "\(FileOwnership.userName(status.st_uid)):\(FileOwnership.groupName(status.st_gid))"
-            throw Failure(path: path, reason: "\(problem) (the file is \(owners) \(String(status.st_mode & 0o7777, radix: 8)))")
+            throw Failure(
+                path: path, reason: "\(problem) (the file is \(owners) \(String(status.st_mode & 0o7777, radix: 8)))")
         }
         return Target(path: path, physical: physical, status: status, bytes: bytes)
     }
@@ -135,7 +142,8 @@ public struct AtomicFileWriter: Sendable {
         target.bytes.withUnsafeBytes { buffer in
             var written = 0
             while written < buffer.count {
-                let result = Foundation.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+                let result = Foundation.write(
+                    descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
                 if result < 0 {
                     if errno == EINTR { continue }
                     failure = "cannot write: \(String(cString: strerror(errno)))"
@@ -147,7 +155,8 @@ public struct AtomicFileWriter: Sendable {
         // Owner and group first: changing them clears the setuid and setgid bits, which the mode then restores.
         if failure == nil, fchown(descriptor, target.status.st_uid, target.status.st_gid) != 0 {
             let reason = String(cString: strerror(errno))
-            failure = "cannot keep owner \(FileOwnership.userName(target.status.st_uid))"
+            failure =
+                "cannot keep owner \(FileOwnership.userName(target.status.st_uid))"
                 + " and group \(FileOwnership.groupName(target.status.st_gid)): \(reason)"
         }
         if failure == nil, fchmod(descriptor, target.status.st_mode & 0o7777) != 0 {

@@ -19,8 +19,10 @@ struct PlannedZone: Sendable {
 /// the same bytes are refused), and every zone that reads the file is read again with all of them
 /// and must still hold exactly its own plan's records. The file is then written once.
 enum PhysicalFileWrites {
-    static func writes(_ zones: [PlannedZone],
-                       includeRoot: String?) throws(ApplyError) -> [(path: String, bytes: [UInt8])] {
+    static func writes(
+        _ zones: [PlannedZone],
+        includeRoot: String?
+    ) throws(ApplyError) -> [(path: String, bytes: [UInt8])] {
         var resolvedPaths: [String: String] = [:]
         func physical(_ path: String) -> String {
             if let known = resolvedPaths[path] { return known }
@@ -69,9 +71,10 @@ enum PhysicalFileWrites {
             var overrides = zone.newFiles
             for path in shared { overrides[path] = merged[physical(path)] }
             if let problem = reread(zone, overrides: overrides, includeRoot: includeRoot) {
-                throw .sharedFile("\(zone.plan.file): zone \(zone.plan.origin) does not read back as planned once the edits"
-                    + " of every zone that reads \(shared.joined(separator: ", ")) (also \(others.joined(separator: ", ")))"
-                    + " are applied together (\(problem)) — nothing was written; \(advice)")
+                throw .sharedFile(
+                    "\(zone.plan.file): zone \(zone.plan.origin) does not read back as planned once the edits"
+                        + " of every zone that reads \(shared.joined(separator: ", ")) (also \(others.joined(separator: ", ")))"
+                        + " are applied together (\(problem)) — nothing was written; \(advice)")
             }
         }
         return writes
@@ -81,12 +84,15 @@ enum PhysicalFileWrites {
     private static let advice = "keep each zone's mail records in a file that only that zone reads"
 
     /// Every zone's edits of one file applied together to its bytes on disk.
-    private static func merge(_ edits: [(zone: Int, change: FileChange)], zones: [PlannedZone],
-                              readBy names: [String]) throws(ApplyError) -> [UInt8] {
+    private static func merge(
+        _ edits: [(zone: Int, change: FileChange)], zones: [PlannedZone],
+        readBy names: [String]
+    ) throws(ApplyError) -> [UInt8] {
         guard let first = edits.first else { return [] }
         let path = first.change.path
         guard edits.allSatisfy({ $0.change.sha256 == first.change.sha256 }),
-              let source = try? SourceFile.read(path: path), Digest.sha256(source.bytes) == first.change.sha256 else {
+            let source = try? SourceFile.read(path: path), Digest.sha256(source.bytes) == first.change.sha256
+        else {
             throw .stale(path: path)
         }
         let all = edits.flatMap { entry in entry.change.edits.map { (zone: entry.zone, edit: $0) } }
@@ -97,9 +103,10 @@ enum PhysicalFileWrites {
                 if last.edit == entry.edit { continue }
                 if entry.edit.start < last.edit.end || entry.edit.start == last.edit.start {
                     let line = source.location(of: entry.edit.start).line
-                    throw .sharedFile("\(path) is read by zones \(names.joined(separator: ", ")), and the plans of"
-                        + " \(zones[last.zone].plan.origin) and \(zones[entry.zone].plan.origin) change it differently"
-                        + " at line \(line) — nothing was written; \(advice)")
+                    throw .sharedFile(
+                        "\(path) is read by zones \(names.joined(separator: ", ")), and the plans of"
+                            + " \(zones[last.zone].plan.origin) and \(zones[entry.zone].plan.origin) change it differently"
+                            + " at line \(line) — nothing was written; \(advice)")
                 }
             }
             kept.append(entry)

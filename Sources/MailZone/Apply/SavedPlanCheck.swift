@@ -11,8 +11,9 @@ enum SavedPlanCheck {
     /// Why `saved` is not what planning again gave (`fresh`); nil when they are the same.
     static func problem(saved: Plan, fresh: Plan) -> ApplyError? {
         guard saved.declaration == fresh.declaration else {
-            return .savedPlanDiffers("it was made from \(saved.declaration), and apply reads \(fresh.declaration);"
-                                     + " run apply where plan ran, with the same --config")
+            return .savedPlanDiffers(
+                "it was made from \(saved.declaration), and apply reads \(fresh.declaration);"
+                    + " run apply where plan ran, with the same --config")
         }
         var freshZones: [String: ZonePlan] = [:]
         for zone in fresh.zones { freshZones[key(zone)] = zone }
@@ -81,9 +82,12 @@ enum SavedPlanCheck {
                 return "it edits \(file.path), which planning zone \(saved.origin) again does not edit"
             }
             if file.edits != now.edits {
-                let index = file.edits.indices.first { $0 >= now.edits.count || file.edits[$0] != now.edits[$0] }
+                let index =
+                    file.edits.indices.first { $0 >= now.edits.count || file.edits[$0] != now.edits[$0] }
                     ?? file.edits.count
-                let range = index < file.edits.count ? "bytes \(file.edits[index].start)–\(file.edits[index].end)"
+                let range =
+                    index < file.edits.count
+                    ? "bytes \(file.edits[index].start)–\(file.edits[index].end)"
                     : "bytes \(now.edits[index].start)–\(now.edits[index].end)"
                 return "its edits of \(file.path) are not those planning again gives (first difference at \(range))"
             }

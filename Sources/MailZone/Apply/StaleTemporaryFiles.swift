@@ -28,7 +28,8 @@ enum StaleTemporaryFiles {
     static func isTemporaryName(_ name: String) -> Bool {
         let marker = ".mailzone-"
         guard name.hasPrefix("."), let range = name.range(of: marker, options: .backwards),
-              range.lowerBound > name.index(after: name.startIndex) else { return false }
+            range.lowerBound > name.index(after: name.startIndex)
+        else { return false }
         let suffix = name[range.upperBound...]
         return suffix.count == 6 && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }

@@ -32,8 +32,9 @@ public final class ZoneLock {
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
                 close(descriptor)
-                throw Failure(description: "\(directory): another mailzone apply is writing in this directory;"
-                              + " waited \(Int(timeout)) s — try again when it has finished")
+                throw Failure(
+                    description: "\(directory): another mailzone apply is writing in this directory;"
+                        + " waited \(Int(timeout)) s — try again when it has finished")
             }
             usleep(50_000)
         }

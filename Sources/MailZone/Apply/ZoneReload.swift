@@ -52,7 +52,9 @@ public struct ZoneReload: Sendable, Hashable {
             return ("rndc reload \(zone)", "/usr/bin/env", ["rndc", "reload", zone])
         }
         let quoted = Self.shellQuoted(zone)
-        let line = command.contains("{zone}") ? command.replacingOccurrences(of: "{zone}", with: quoted)
+        let line =
+            command.contains("{zone}")
+            ? command.replacingOccurrences(of: "{zone}", with: quoted)
             : command + " " + quoted
         return (line, "/bin/sh", ["-c", line])
     }
@@ -74,7 +76,8 @@ public struct ZoneReload: Sendable, Hashable {
         let capture = FileManager.default.temporaryDirectory
             .appendingPathComponent("mailzone-reload-\(UUID().uuidString)")
         guard FileManager.default.createFile(atPath: capture.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: capture) else {
+            let handle = try? FileHandle(forWritingTo: capture)
+        else {
             outcome.output = "cannot create a temporary file for its output"
             return outcome
         }

@@ -42,15 +42,23 @@ enum DKIMPastedValue {
         if text.first == "(" {
             // `( "..." "..." )`, maybe followed by a zone-file comment.
             guard let close = text.lastIndex(of: ")"),
-                  text[text.index(after: close)...].trimmingBlanks.first.map({ $0 == ";" }) ?? true else {
-                return .failure(Problem(message: "\(what) starts with '(' but has no closing ')'",
-                                        hint: "remove the parentheses and the quotes: write the value as the tag list alone, like 'v=DKIM1; k=rsa; p=MIIB...'"))
+                text[text.index(after: close)...].trimmingBlanks.first.map({ $0 == ";" }) ?? true
+            else {
+                return .failure(
+                    Problem(
+                        message: "\(what) starts with '(' but has no closing ')'",
+                        hint:
+                            "remove the parentheses and the quotes: write the value as the tag list alone, like 'v=DKIM1; k=rsa; p=MIIB...'"
+                    ))
             }
             text = text[text.index(after: text.startIndex)..<close].trimmingBlanks
         }
         guard text.contains("\"") else { return .success(String(text)) }
         guard text.first == "\"", let strings = quotedStrings(text) else {
-            return .failure(Problem(message: "\(what) has quotes (\") inside the value, which a DKIM record does not have", hint: unquoteHint))
+            return .failure(
+                Problem(
+                    message: "\(what) has quotes (\") inside the value, which a DKIM record does not have",
+                    hint: unquoteHint))
         }
         return .success(strings.joined())
     }
@@ -78,7 +86,8 @@ enum DKIMPastedValue {
                 guard let next = iterator.popFirst() else { return nil }
                 let digits = [next] + iterator.prefix(2)
                 if digits.count == 3, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                   let value = UInt8(String(decoding: digits, as: UTF8.self)) {
+                    let value = UInt8(String(decoding: digits, as: UTF8.self))
+                {
                     bytes.append(value)
                     iterator = iterator.dropFirst(2)
                 } else {
@@ -96,7 +105,9 @@ extension Substring {
     /// Without leading and trailing spaces and tabs.
     fileprivate var trimmingBlanks: Substring {
         let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) }) else { return "" }
+        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) }) else {
+            return ""
+        }
         return self[first...last]
     }
 }

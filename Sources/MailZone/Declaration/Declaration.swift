@@ -24,9 +24,11 @@ public struct Declaration: Sendable, Hashable {
     /// The zone of each sender, as a position in `zones`; nil for a sender in no declared zone.
     public var senderZones: [Int?]
 
-    public init(file: URL, displayPath: String, version: Located<Int>, zones: [ZoneDeclaration],
-                senders: [SenderDeclaration], presets: [PresetDefinition], catalog: PresetCatalog,
-                senderZones: [Int?]) {
+    public init(
+        file: URL, displayPath: String, version: Located<Int>, zones: [ZoneDeclaration],
+        senders: [SenderDeclaration], presets: [PresetDefinition], catalog: PresetCatalog,
+        senderZones: [Int?]
+    ) {
         self.file = file
         self.displayPath = displayPath
         self.version = version
@@ -43,8 +45,9 @@ public struct Declaration: Sendable, Hashable {
     /// The loader has expanded each sender once already, so this reports no problems.
     public func records(ofSender index: Int) -> SenderRecords {
         var diagnostics = Diagnostics()
-        return SenderExpander(catalog: catalog).expand(senders[index], zone: senderZones[index].map { zones[$0] },
-                                                       diagnostics: &diagnostics)
+        return SenderExpander(catalog: catalog).expand(
+            senders[index], zone: senderZones[index].map { zones[$0] },
+            diagnostics: &diagnostics)
     }
 
     /// Every sender's records, in `senders` order (see `records(ofSender:)`).

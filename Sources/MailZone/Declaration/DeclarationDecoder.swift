@@ -28,8 +28,11 @@ struct DeclarationDecoder {
 
     /// Decodes the root; throws only when the version is missing or newer (nothing else can be trusted then).
     func decode(_ root: YAMLNode, diagnostics: inout Diagnostics) throws(DeclarationErrors) -> Draft {
-        guard let map = MappingReader(root, what: "declaration", expected: "a mapping with 'version', 'zones' and 'senders'",
-                                      keys: Self.rootKeys, diagnostics: &diagnostics) else {
+        guard
+            let map = MappingReader(
+                root, what: "declaration", expected: "a mapping with 'version', 'zones' and 'senders'",
+                keys: Self.rootKeys, diagnostics: &diagnostics)
+        else {
             throw DeclarationErrors(diagnostics.errors)
         }
         let version = try decodeVersion(map, diagnostics: &diagnostics)
@@ -39,7 +42,8 @@ struct DeclarationDecoder {
             if let preset = PresetDecoder.decode(item, origin: .user, diagnostics: &diagnostics) {
                 draft.presets.append(preset)
             } else if case .mapping(let pairs) = item.content,
-                      let name = pairs.first(where: { $0.key.scalar?.text == "name" })?.value.scalar?.text {
+                let name = pairs.first(where: { $0.key.scalar?.text == "name" })?.value.scalar?.text
+            {
                 draft.brokenPresetNames.insert(name)
             }
         }
@@ -48,12 +52,15 @@ struct DeclarationDecoder {
         for item in zoneItems {
             if let zone = decodeZone(item, diagnostics: &diagnostics) { draft.zones.append(zone) }
         }
-        if let sendersNode = map.required("senders", diagnostics: &diagnostics,
-                                          hint: "list the domains that send mail, each with its services"),
-           let items = sendersNode.list("a list of senders", diagnostics: &diagnostics) {
+        if let sendersNode = map.required(
+            "senders", diagnostics: &diagnostics,
+            hint: "list the domains that send mail, each with its services"),
+            let items = sendersNode.list("a list of senders", diagnostics: &diagnostics)
+        {
             if items.isEmpty {
-                diagnostics.error(at: sendersNode.location, "the declaration lists no senders",
-                                  hint: "add a sender: '- domain: example.com' with its 'services:'")
+                diagnostics.error(
+                    at: sendersNode.location, "the declaration lists no senders",
+                    hint: "add a sender: '- domain: example.com' with its 'services:'")
             }
             // Exact capacity: a hosting provider's declaration has thousands of senders.
             draft.senders.reserveCapacity(items.count)
@@ -71,8 +78,9 @@ struct DeclarationDecoder {
     {
         let supported = Declaration.supportedVersion
         guard let node = map["version"] else {
-            diagnostics.error(at: map.node.location, "the declaration is missing the required key 'version'",
-                              hint: "add 'version: \(supported)' as the first line")
+            diagnostics.error(
+                at: map.node.location, "the declaration is missing the required key 'version'",
+                hint: "add 'version: \(supported)' as the first line")
             return Located(supported, at: map.node.location)
         }
         guard let version = node.integer("the version number \(supported)", diagnostics: &diagnostics) else {
@@ -81,14 +89,17 @@ struct DeclarationDecoder {
         if version.value > supported {
             // A newer format may mean anything; its other "errors" would only mislead.
             let file = node.location.file
-            throw DeclarationErrors([DeclarationError(
-                at: version.location,
-                "\(file) declares version \(version.value), but this mailzone understands version \(supported)",
-                hint: "upgrade mailzone")])
+            throw DeclarationErrors([
+                DeclarationError(
+                    at: version.location,
+                    "\(file) declares version \(version.value), but this mailzone understands version \(supported)",
+                    hint: "upgrade mailzone")
+            ])
         }
         if version.value < supported {
-            diagnostics.error(at: version.location, "version \(version.value) does not exist; the first version is 1",
-                              hint: "write 'version: \(supported)'")
+            diagnostics.error(
+                at: version.location, "version \(version.value) does not exist; the first version is 1",
+                hint: "write 'version: \(supported)'")
         }
         return version
     }
@@ -99,12 +110,16 @@ struct DeclarationDecoder {
         guard let map = MappingReader(node, what: "zone", keys: Self.zoneKeys, diagnostics: &diagnostics) else {
             return nil
         }
-        let origin = map.required("origin", diagnostics: &diagnostics, hint: "add the zone's origin, like 'origin: example.com.'")
-            .flatMap {
-                domainName($0, what: "the zone origin", expected: "a zone origin, like 'example.com.'", diagnostics: &diagnostics)
-            }
-        var file = map.required("file", diagnostics: &diagnostics,
-                                hint: "add the zone file's path, relative to this YAML file")?
+        let origin = map.required(
+            "origin", diagnostics: &diagnostics, hint: "add the zone's origin, like 'origin: example.com.'"
+        )
+        .flatMap {
+            domainName(
+                $0, what: "the zone origin", expected: "a zone origin, like 'example.com.'", diagnostics: &diagnostics)
+        }
+        var file = map.required(
+            "file", diagnostics: &diagnostics,
+            hint: "add the zone file's path, relative to this YAML file")?
             .string("the zone file's path", diagnostics: &diagnostics)
         if let path = file {
             if path.value.isEmpty {
@@ -125,16 +140,21 @@ struct DeclarationDecoder {
         guard let map = MappingReader(node, what: "sender", keys: Self.senderKeys, diagnostics: &diagnostics) else {
             return nil
         }
-        let domain = map.required("domain", diagnostics: &diagnostics, hint: "add the sender domain, like 'domain: example.com'")
-            .flatMap { domainName($0, what: "the sender domain", allowUnderscore: false, diagnostics: &diagnostics) }
+        let domain = map.required(
+            "domain", diagnostics: &diagnostics, hint: "add the sender domain, like 'domain: example.com'"
+        )
+        .flatMap { domainName($0, what: "the sender domain", allowUnderscore: false, diagnostics: &diagnostics) }
 
         var services: [ServiceUse] = []
-        if let servicesNode = map.required("services", diagnostics: &diagnostics,
-                                           hint: "list the services that send for this domain, like '- preset: tencent-ses'"),
-           let items = servicesNode.list("a list of services", diagnostics: &diagnostics) {
+        if let servicesNode = map.required(
+            "services", diagnostics: &diagnostics,
+            hint: "list the services that send for this domain, like '- preset: tencent-ses'"),
+            let items = servicesNode.list("a list of services", diagnostics: &diagnostics)
+        {
             if items.isEmpty {
-                diagnostics.error(at: servicesNode.location, "the sender lists no services",
-                                  hint: "add a service, like '- preset: tencent-ses'")
+                diagnostics.error(
+                    at: servicesNode.location, "the sender lists no services",
+                    hint: "add a service, like '- preset: tencent-ses'")
             }
             for item in items {
                 if let service = decodeService(item, diagnostics: &diagnostics) { services.append(service) }
@@ -144,31 +164,38 @@ struct DeclarationDecoder {
         let mx = map["mx"]?.oneOf(MXPolicy.self, what: "MX policy", diagnostics: &diagnostics)
         let spf = map["spf"].flatMap { decodeSPF($0, diagnostics: &diagnostics) } ?? SPFOptions()
         let weaker = map["allow_weaker_dmarc"]?.boolean(for: "allow_weaker_dmarc", diagnostics: &diagnostics)
-        let notAdded = map["mx_not_added"].map {
-            decodeMXNotAdded($0, mx: mx, services: services.map(\.preset.value), diagnostics: &diagnostics)
-        } ?? []
+        let notAdded =
+            map["mx_not_added"].map {
+                decodeMXNotAdded($0, mx: mx, services: services.map(\.preset.value), diagnostics: &diagnostics)
+            } ?? []
         guard let domain else { return nil }
-        return SenderDeclaration(location: node.location, domain: domain, services: services, dmarc: dmarc, mx: mx,
-                                 mxNotAdded: notAdded, spf: spf, allowWeakerDMARC: weaker)
+        return SenderDeclaration(
+            location: node.location, domain: domain, services: services, dmarc: dmarc, mx: mx,
+            mxNotAdded: notAdded, spf: spf, allowWeakerDMARC: weaker)
     }
 
     /// `mx_not_added: [SERVICE, ...]`: the services whose MX `mx: keep-existing` leaves out, said
     /// explicitly so the plan need not warn about them. Each must be one of the sender's services.
-    private func decodeMXNotAdded(_ node: YAMLNode, mx: Located<MXPolicy>?, services: [String],
-                                  diagnostics: inout Diagnostics) -> [Located<String>] {
+    private func decodeMXNotAdded(
+        _ node: YAMLNode, mx: Located<MXPolicy>?, services: [String],
+        diagnostics: inout Diagnostics
+    ) -> [Located<String>] {
         guard let items = node.list("a list of the sender's services, like [tencent-ses]", diagnostics: &diagnostics)
         else { return [] }
         if mx?.value != .keepExisting {
-            diagnostics.error(at: node.location, "'mx_not_added' applies only with 'mx: keep-existing', which leaves service MX out",
-                              hint: "add 'mx: keep-existing' to this sender, or remove 'mx_not_added'")
+            diagnostics.error(
+                at: node.location, "'mx_not_added' applies only with 'mx: keep-existing', which leaves service MX out",
+                hint: "add 'mx: keep-existing' to this sender, or remove 'mx_not_added'")
         }
         var names: [Located<String>] = []
         for item in items {
             guard let name = item.string("a service name", diagnostics: &diagnostics) else { continue }
             if !services.contains(name.value) {
                 let suggestion = Suggestion.didYouMean(name.value, in: services)
-                diagnostics.error(at: name.location, "'\(name.value)' in 'mx_not_added' is not a service of this sender\(suggestion)",
-                                  hint: suggestion.isEmpty ? "list services the sender has: \(services.joined(separator: ", "))" : nil)
+                diagnostics.error(
+                    at: name.location, "'\(name.value)' in 'mx_not_added' is not a service of this sender\(suggestion)",
+                    hint: suggestion.isEmpty ? "list services the sender has: \(services.joined(separator: ", "))" : nil
+                )
             }
             names.append(name)
         }
@@ -180,16 +207,21 @@ struct DeclarationDecoder {
         if let scalar = node.scalar, scalar.kind == .string {
             return ServiceUse(location: node.location, preset: Located(scalar.text, at: node.location))
         }
-        guard let map = MappingReader(node, what: "service", expected: "a service ('- preset: NAME')",
-                                      keys: Self.serviceKeys, diagnostics: &diagnostics) else {
+        guard
+            let map = MappingReader(
+                node, what: "service", expected: "a service ('- preset: NAME')",
+                keys: Self.serviceKeys, diagnostics: &diagnostics)
+        else {
             return nil
         }
-        let preset = map.required("preset", diagnostics: &diagnostics, hint: "name the service's preset, like 'preset: tencent-ses'")?
+        let preset = map.required(
+            "preset", diagnostics: &diagnostics, hint: "name the service's preset, like 'preset: tencent-ses'")?
             .string("a preset name", diagnostics: &diagnostics)
         var inputs: [ServiceInput] = []
         var rejected: Set<String> = []
         if let dkim = map["dkim"] {
-            inputs += decodeInputs(dkim, what: "DKIM keys", prefix: "dkim.", rejected: &rejected, diagnostics: &diagnostics)
+            inputs += decodeInputs(
+                dkim, what: "DKIM keys", prefix: "dkim.", rejected: &rejected, diagnostics: &diagnostics)
         }
         if let others = map["inputs"] {
             inputs += decodeInputs(others, what: "inputs", prefix: "", rejected: &rejected, diagnostics: &diagnostics)
@@ -197,8 +229,9 @@ struct DeclarationDecoder {
         var seen: [String: ServiceInput] = [:]
         inputs = inputs.filter { input in
             if let first = seen[input.name.value] {
-                diagnostics.error(at: input.name.location, "the input '\(input.name.value)' is given twice",
-                                  hint: "it is already given at line \(first.name.location.line); keep one")
+                diagnostics.error(
+                    at: input.name.location, "the input '\(input.name.value)' is given twice",
+                    hint: "it is already given at line \(first.name.location.line); keep one")
                 return false
             }
             seen[input.name.value] = input
@@ -211,26 +244,34 @@ struct DeclarationDecoder {
     }
 
     /// `dkim: { SELECTOR: VALUE }` (names `dkim.SELECTOR`) or `inputs: { NAME: VALUE }`.
-    private func decodeInputs(_ node: YAMLNode, what: String, prefix: String, rejected: inout Set<String>,
-                              diagnostics: inout Diagnostics) -> [ServiceInput]
-    {
+    private func decodeInputs(
+        _ node: YAMLNode, what: String, prefix: String, rejected: inout Set<String>,
+        diagnostics: inout Diagnostics
+    ) -> [ServiceInput] {
         guard case .mapping(let pairs) = node.content else {
-            diagnostics.error(at: node.location, "expected a mapping of \(what), found \(node.kindDescription)",
-                              hint: prefix.isEmpty ? "write 'inputs: { NAME: VALUE }'" : "write 'dkim: { SELECTOR: KEY RECORD }'")
+            diagnostics.error(
+                at: node.location, "expected a mapping of \(what), found \(node.kindDescription)",
+                hint: prefix.isEmpty ? "write 'inputs: { NAME: VALUE }'" : "write 'dkim: { SELECTOR: KEY RECORD }'")
             return []
         }
         var inputs: [ServiceInput] = []
         for pair in pairs {
-            guard let key = pair.key.text(prefix.isEmpty ? "an input name" : "a DKIM selector", diagnostics: &diagnostics)
+            guard
+                let key = pair.key.text(prefix.isEmpty ? "an input name" : "a DKIM selector", diagnostics: &diagnostics)
             else { continue }
             let name = prefix + key.value
             guard Template.isValidName(name) else {
-                diagnostics.error(at: key.location, "'\(key.value)' is not a valid \(prefix.isEmpty ? "input name" : "DKIM selector")")
+                diagnostics.error(
+                    at: key.location, "'\(key.value)' is not a valid \(prefix.isEmpty ? "input name" : "DKIM selector")"
+                )
                 continue
             }
             let description = prefix.isEmpty ? "the input '\(name)'" : "the DKIM key for selector '\(key.value)'"
-            guard var value = pair.value.text(prefix.isEmpty ? "a value for \(description)" : "\(description) (a TXT value or a target name)",
-                                              diagnostics: &diagnostics) else {
+            guard
+                var value = pair.value.text(
+                    prefix.isEmpty ? "a value for \(description)" : "\(description) (a TXT value or a target name)",
+                    diagnostics: &diagnostics)
+            else {
                 rejected.insert(name)
                 continue
             }
@@ -254,13 +295,18 @@ struct DeclarationDecoder {
     }
 
     private func decodeDMARC(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DMARCOverrides? {
-        guard let map = MappingReader(node, what: "dmarc", expected: "a mapping of DMARC tags, like '{ p: quarantine }'",
-                                      keys: Self.dmarcKeys, diagnostics: &diagnostics) else { return nil }
+        guard
+            let map = MappingReader(
+                node, what: "dmarc", expected: "a mapping of DMARC tags, like '{ p: quarantine }'",
+                keys: Self.dmarcKeys, diagnostics: &diagnostics)
+        else { return nil }
         let errorsBefore = diagnostics.errors.count
         var dmarc = DMARCOverrides(location: node.location)
         dmarc.p = map["p"]?.oneOf(DMARCOverrides.Policy.self, what: "DMARC policy", diagnostics: &diagnostics)
-        dmarc.sp = map["sp"]?.oneOf(DMARCOverrides.Policy.self, what: "DMARC subdomain policy", diagnostics: &diagnostics)
-        dmarc.adkim = map["adkim"]?.oneOf(DMARCOverrides.Alignment.self, what: "DKIM alignment", diagnostics: &diagnostics)
+        dmarc.sp = map["sp"]?.oneOf(
+            DMARCOverrides.Policy.self, what: "DMARC subdomain policy", diagnostics: &diagnostics)
+        dmarc.adkim = map["adkim"]?.oneOf(
+            DMARCOverrides.Alignment.self, what: "DKIM alignment", diagnostics: &diagnostics)
         dmarc.aspf = map["aspf"]?.oneOf(DMARCOverrides.Alignment.self, what: "SPF alignment", diagnostics: &diagnostics)
         if let pct = map["pct"]?.integer("a percentage (0 to 100)", diagnostics: &diagnostics) {
             if (0...100).contains(pct.value) {
@@ -273,8 +319,9 @@ struct DeclarationDecoder {
             if ri.value < 0 {
                 diagnostics.error(at: ri.location, "ri must not be negative")
             } else if ri.value > Int(UInt32.max) {
-                diagnostics.error(at: ri.location,
-                                  "ri must be at most \(UInt32.max) seconds (a 32-bit number, RFC 7489 §6.3), found \(ri.value)")
+                diagnostics.error(
+                    at: ri.location,
+                    "ri must be at most \(UInt32.max) seconds (a 32-bit number, RFC 7489 §6.3), found \(ri.value)")
             } else {
                 dmarc.ri = ri
             }
@@ -284,8 +331,9 @@ struct DeclarationDecoder {
             if !options.isEmpty && options.allSatisfy({ ["0", "1", "d", "s"].contains($0) }) {
                 dmarc.fo = fo
             } else {
-                diagnostics.error(at: fo.location, "'\(fo.value)' is not a valid fo value",
-                                  hint: "use 0, 1, d or s, several joined by ':' (like '1:d')")
+                diagnostics.error(
+                    at: fo.location, "'\(fo.value)' is not a valid fo value",
+                    hint: "use 0, 1, d or s, several joined by ':' (like '1:d')")
             }
         }
         dmarc.rua = map["rua"].flatMap { reportAddresses($0, tag: "rua", diagnostics: &diagnostics) }
@@ -305,14 +353,21 @@ struct DeclarationDecoder {
         }
         var addresses: [Located<String>] = []
         for item in items {
-            guard let address = item.string("a report address, like 'mailto:dmarc@example.com'", diagnostics: &diagnostics),
-                  address.checkSingleLine(what: "the \(tag) address", diagnostics: &diagnostics) else { continue }
+            guard
+                let address = item.string(
+                    "a report address, like 'mailto:dmarc@example.com'", diagnostics: &diagnostics),
+                address.checkSingleLine(what: "the \(tag) address", diagnostics: &diagnostics)
+            else { continue }
             if address.value.contains(where: { $0 == "," || $0 == ";" || $0 == " " }) {
-                diagnostics.error(at: address.location, "'\(address.value)' is not a single report address",
-                                  hint: "give several addresses as a list, one URI each")
-            } else if !address.value.lowercased().hasPrefix("mailto:") && !address.value.lowercased().hasPrefix("https:") {
-                diagnostics.error(at: address.location, "'\(address.value)' is not a report URI",
-                                  hint: "write 'mailto:\(address.value)'")
+                diagnostics.error(
+                    at: address.location, "'\(address.value)' is not a single report address",
+                    hint: "give several addresses as a list, one URI each")
+            } else if !address.value.lowercased().hasPrefix("mailto:")
+                && !address.value.lowercased().hasPrefix("https:")
+            {
+                diagnostics.error(
+                    at: address.location, "'\(address.value)' is not a report URI",
+                    hint: "write 'mailto:\(address.value)'")
             } else {
                 addresses.append(address)
             }
@@ -321,21 +376,28 @@ struct DeclarationDecoder {
     }
 
     private func decodeSPF(_ node: YAMLNode, diagnostics: inout Diagnostics) -> SPFOptions? {
-        guard let map = MappingReader(node, what: "spf", expected: "a mapping of SPF options, like '{ all: \"-all\" }'",
-                                      keys: Self.spfKeys, diagnostics: &diagnostics) else { return nil }
-        return SPFOptions(all: map["all"]?.oneOf(SPFAll.self, what: "SPF 'all' term", diagnostics: &diagnostics),
-                          fold: map["fold"]?.boolean(for: "fold", diagnostics: &diagnostics))
+        guard
+            let map = MappingReader(
+                node, what: "spf", expected: "a mapping of SPF options, like '{ all: \"-all\" }'",
+                keys: Self.spfKeys, diagnostics: &diagnostics)
+        else { return nil }
+        return SPFOptions(
+            all: map["all"]?.oneOf(SPFAll.self, what: "SPF 'all' term", diagnostics: &diagnostics),
+            fold: map["fold"]?.boolean(for: "fold", diagnostics: &diagnostics))
     }
 
     // MARK: - Values
 
     /// A DNS name; `what` names it in errors ("the sender domain"), `expected` in type mismatches.
-    private func domainName(_ node: YAMLNode, what: String, expected: String = "a domain name",
-                            allowUnderscore: Bool = true, diagnostics: inout Diagnostics) -> Located<DeclaredName>? {
+    private func domainName(
+        _ node: YAMLNode, what: String, expected: String = "a domain name",
+        allowUnderscore: Bool = true, diagnostics: inout Diagnostics
+    ) -> Located<DeclaredName>? {
         guard let text = node.string(expected, diagnostics: &diagnostics) else { return nil }
         // The name is checked once, by parsing it; the problem is worked out only for an invalid one.
         guard let name = DeclaredName(text.value, allowUnderscore: allowUnderscore) else {
-            let problem = DeclaredName.problem(in: text.value, allowUnderscore: allowUnderscore) ?? "it is not a valid name"
+            let problem =
+                DeclaredName.problem(in: text.value, allowUnderscore: allowUnderscore) ?? "it is not a valid name"
             diagnostics.error(at: text.location, "\(what) is not a valid domain name: \(problem)")
             return nil
         }

@@ -8,31 +8,39 @@ import Foundation
 public enum DeclarationLoader {
     /// Loads the declaration at `url`. `displayPath` is how errors name the file (the path the
     /// user typed; the file name by default). `builtInPresets` is MailAuth's built-in catalog.
-    public static func load(contentsOf url: URL, displayPath: String? = nil,
-                            builtInPresets: PresetCatalog) throws(DeclarationErrors) -> Declaration {
+    public static func load(
+        contentsOf url: URL, displayPath: String? = nil,
+        builtInPresets: PresetCatalog
+    ) throws(DeclarationErrors) -> Declaration {
         let path = displayPath ?? url.lastPathComponent
         var diagnostics = Diagnostics()
         let draft = try decode(file: url, displayPath: path, diagnostics: &diagnostics) { () throws(DeclarationError) in
             try YAMLSource.load(contentsOf: url, displayPath: path)
         }
-        return try complete(draft, file: url, displayPath: path, builtInPresets: builtInPresets, diagnostics: diagnostics)
+        return try complete(
+            draft, file: url, displayPath: path, builtInPresets: builtInPresets, diagnostics: diagnostics)
     }
 
     /// Loads a declaration from bytes, as if read from `url` (zone paths resolve against its directory).
-    public static func load(data: Data, file url: URL, displayPath: String? = nil,
-                            builtInPresets: PresetCatalog) throws(DeclarationErrors) -> Declaration {
+    public static func load(
+        data: Data, file url: URL, displayPath: String? = nil,
+        builtInPresets: PresetCatalog
+    ) throws(DeclarationErrors) -> Declaration {
         let path = displayPath ?? url.lastPathComponent
         var diagnostics = Diagnostics()
         let draft = try decode(file: url, displayPath: path, diagnostics: &diagnostics) { () throws(DeclarationError) in
             try YAMLSource.parse(data: data, file: path)
         }
-        return try complete(draft, file: url, displayPath: path, builtInPresets: builtInPresets, diagnostics: diagnostics)
+        return try complete(
+            draft, file: url, displayPath: path, builtInPresets: builtInPresets, diagnostics: diagnostics)
     }
 
     /// Parses with `parse` and decodes the tree. The tree lives only in here: a large declaration's
     /// tree is several times its decoded form, and is let go of before the senders are expanded.
-    private static func decode(file url: URL, displayPath: String, diagnostics: inout Diagnostics,
-                               parse: () throws(DeclarationError) -> YAMLNode?) throws(DeclarationErrors)
+    private static func decode(
+        file url: URL, displayPath: String, diagnostics: inout Diagnostics,
+        parse: () throws(DeclarationError) -> YAMLNode?
+    ) throws(DeclarationErrors)
         -> DeclarationDecoder.Draft
     {
         let root: YAMLNode?
@@ -42,17 +50,21 @@ public enum DeclarationLoader {
             throw DeclarationErrors([error])
         }
         guard let root else {
-            throw DeclarationErrors([DeclarationError(
-                at: YAMLLocation(file: displayPath, line: 1, column: 1), "\(displayPath) is empty",
-                hint: "start it with 'version: \(Declaration.supportedVersion)', then 'zones:' and 'senders:'")])
+            throw DeclarationErrors([
+                DeclarationError(
+                    at: YAMLLocation(file: displayPath, line: 1, column: 1), "\(displayPath) is empty",
+                    hint: "start it with 'version: \(Declaration.supportedVersion)', then 'zones:' and 'senders:'")
+            ])
         }
         let decoder = DeclarationDecoder(baseDirectory: url.deletingLastPathComponent())
         return try decoder.decode(root, diagnostics: &diagnostics)
     }
 
     /// Checks the decoded parts together and expands each sender's records.
-    private static func complete(_ draft: DeclarationDecoder.Draft, file url: URL, displayPath: String,
-                                 builtInPresets: PresetCatalog, diagnostics: Diagnostics) throws(DeclarationErrors)
+    private static func complete(
+        _ draft: DeclarationDecoder.Draft, file url: URL, displayPath: String,
+        builtInPresets: PresetCatalog, diagnostics: Diagnostics
+    ) throws(DeclarationErrors)
         -> Declaration
     {
         var diagnostics = diagnostics
@@ -63,7 +75,8 @@ public enum DeclarationLoader {
         let senderZones = draft.senders.map { zoneIndex.index(for: $0.domain.value) }
         let validator = DeclarationValidator(catalog: catalog, brokenPresetNames: draft.brokenPresetNames)
         validator.validateZones(draft.zones, diagnostics: &diagnostics)
-        validator.validateSenders(draft.senders, zones: draft.zones, senderZones: senderZones, diagnostics: &diagnostics)
+        validator.validateSenders(
+            draft.senders, zones: draft.zones, senderZones: senderZones, diagnostics: &diagnostics)
 
         // Each sender is expanded once here, for the problems only a filled-in record shows (a name
         // that is not a valid DNS name); its records are expanded again when they are needed.
@@ -72,7 +85,8 @@ public enum DeclarationLoader {
             _ = expander.expand(sender, zone: zone.map { draft.zones[$0] }, diagnostics: &diagnostics)
         }
         guard diagnostics.isEmpty else { throw DeclarationErrors(diagnostics.errors) }
-        return Declaration(file: url, displayPath: displayPath, version: draft.version, zones: draft.zones,
-                           senders: draft.senders, presets: draft.presets, catalog: catalog, senderZones: senderZones)
+        return Declaration(
+            file: url, displayPath: displayPath, version: draft.version, zones: draft.zones,
+            senders: draft.senders, presets: draft.presets, catalog: catalog, senderZones: senderZones)
     }
 }

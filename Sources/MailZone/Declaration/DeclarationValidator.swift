@@ -11,8 +11,9 @@ struct DeclarationValidator {
         var seen: [DeclaredName: ZoneDeclaration] = [:]
         for zone in zones {
             if let first = seen[zone.origin.value] {
-                diagnostics.error(at: zone.origin.location, "the zone \(zone.origin.value) is declared twice",
-                                  hint: "the first is at line \(first.origin.location.line); remove one")
+                diagnostics.error(
+                    at: zone.origin.location, "the zone \(zone.origin.value) is declared twice",
+                    hint: "the first is at line \(first.origin.location.line); remove one")
             } else {
                 seen[zone.origin.value] = zone
             }
@@ -20,34 +21,41 @@ struct DeclarationValidator {
     }
 
     /// `senderZones` is each sender's zone (a position in `zones`), nil when in none.
-    func validateSenders(_ senders: [SenderDeclaration], zones: [ZoneDeclaration], senderZones: [Int?],
-                         diagnostics: inout Diagnostics) {
+    func validateSenders(
+        _ senders: [SenderDeclaration], zones: [ZoneDeclaration], senderZones: [Int?],
+        diagnostics: inout Diagnostics
+    ) {
         var seen: [DeclaredName: SenderDeclaration] = [:]
         // The zones named when a sender is in none of them: a few, so that thousands of such
         // senders do not make thousands of messages each listing thousands of zones.
         var seenOrigins = Set<DeclaredName>()
         let allOrigins = zones.map(\.origin.value).filter { seenOrigins.insert($0).inserted }.map(\.absolute)
-        let shownOrigins = allOrigins.count <= 6
+        let shownOrigins =
+            allOrigins.count <= 6
             ? MappingReader.list(allOrigins)
             : allOrigins.prefix(5).joined(separator: ", ") + " and \(allOrigins.count - 5) more"
         for (sender, zone) in zip(senders, senderZones) {
             let domain = sender.domain
             if let first = seen[domain.value] {
-                diagnostics.error(at: domain.location, "the sender \(domain.value.text) is declared twice",
-                                  hint: "the first is at line \(first.domain.location.line); list all its services under one sender")
+                diagnostics.error(
+                    at: domain.location, "the sender \(domain.value.text) is declared twice",
+                    hint: "the first is at line \(first.domain.location.line); list all its services under one sender")
             } else {
                 seen[domain.value] = sender
             }
             if !zones.isEmpty && zone == nil {
-                diagnostics.error(at: domain.location, "the sender \(domain.value.text) is in none of the declared zones (\(shownOrigins))",
-                                  hint: "add a zone whose origin is \(domain.value.absolute) or a parent of it under 'zones:'")
+                diagnostics.error(
+                    at: domain.location,
+                    "the sender \(domain.value.text) is in none of the declared zones (\(shownOrigins))",
+                    hint: "add a zone whose origin is \(domain.value.absolute) or a parent of it under 'zones:'")
             }
             var presets: [String: ServiceUse] = [:]
             for service in sender.services {
                 if let first = presets[service.preset.value] {
-                    diagnostics.error(at: service.preset.location,
-                                      "the service '\(service.preset.value)' is listed twice for \(domain.value.text)",
-                                      hint: "the first is at line \(first.preset.location.line); give all its inputs there")
+                    diagnostics.error(
+                        at: service.preset.location,
+                        "the service '\(service.preset.value)' is listed twice for \(domain.value.text)",
+                        hint: "the first is at line \(first.preset.location.line); give all its inputs there")
                     continue
                 }
                 presets[service.preset.value] = service
@@ -59,10 +67,12 @@ struct DeclarationValidator {
     private func validate(_ service: ServiceUse, diagnostics: inout Diagnostics) {
         if brokenPresetNames.contains(service.preset.value) { return }
         guard let definition = catalog.preset(named: service.preset.value) else {
-            let suggestion = Suggestion.didYouMean(any: Suggestion.presetNames(near: service.preset.value, in: catalog.names))
-            diagnostics.error(at: service.preset.location, "unknown preset '\(service.preset.value)'\(suggestion)",
-                              hint: suggestion.isEmpty
-                                  ? "run 'mailzone presets' to list the services, or declare your own under 'presets:'" : nil)
+            let suggestion = Suggestion.didYouMean(
+                any: Suggestion.presetNames(near: service.preset.value, in: catalog.names))
+            diagnostics.error(
+                at: service.preset.location, "unknown preset '\(service.preset.value)'\(suggestion)",
+                hint: suggestion.isEmpty
+                    ? "run 'mailzone presets' to list the services, or declare your own under 'presets:'" : nil)
             return
         }
         let preset = definition.preset
@@ -74,9 +84,10 @@ struct DeclarationValidator {
             }
             if !declaredInput.allowedValues.isEmpty && !declaredInput.allowedValues.contains(input.value.value) {
                 let suggestion = Suggestion.didYouMean(input.value.value, in: declaredInput.allowedValues)
-                diagnostics.error(at: input.value.location,
-                                  "the \(preset.name) input '\(name)' cannot be '\(input.value.value)'\(suggestion)",
-                                  hint: "its values are \(MappingReader.list(declaredInput.allowedValues.map { "'\($0)'" }))")
+                diagnostics.error(
+                    at: input.value.location,
+                    "the \(preset.name) input '\(name)' cannot be '\(input.value.value)'\(suggestion)",
+                    hint: "its values are \(MappingReader.list(declaredInput.allowedValues.map { "'\($0)'" }))")
                 continue
             }
             if name.hasPrefix("dkim.") && usedOnlyInTXT(declaredInput.name, definition) {
@@ -88,21 +99,26 @@ struct DeclarationValidator {
             let isDKIM = input.name.hasPrefix("dkim.")
             let key = isDKIM ? String(input.name.dropFirst("dkim.".count)) : input.name
             let example = input.example.isEmpty ? "..." : input.example
-            diagnostics.error(at: service.preset.location,
-                              "the service '\(preset.name)' needs the input '\(input.name)': \(input.description)",
-                              hint: isDKIM ? "add 'dkim: { \(key): \"\(example)\" }' to the service"
-                                  : "add 'inputs: { \(key): \"\(example)\" }' to the service")
+            diagnostics.error(
+                at: service.preset.location,
+                "the service '\(preset.name)' needs the input '\(input.name)': \(input.description)",
+                hint: isDKIM
+                    ? "add 'dkim: { \(key): \"\(example)\" }' to the service"
+                    : "add 'inputs: { \(key): \"\(example)\" }' to the service")
         }
     }
 
-    private func reportUnknown(input name: String, at location: YAMLLocation, preset: ServicePreset,
-                               diagnostics: inout Diagnostics) {
+    private func reportUnknown(
+        input name: String, at location: YAMLLocation, preset: ServicePreset,
+        diagnostics: inout Diagnostics
+    ) {
         let isDKIM = name.hasPrefix("dkim.")
         let candidates = preset.inputs.map(\.name).filter { $0.hasPrefix("dkim.") == isDKIM }
         let shown = { (candidate: String) in isDKIM ? String(candidate.dropFirst("dkim.".count)) : candidate }
         let word = shown(name)
         let suggestion = Suggestion.didYouMean(word, in: candidates.map(shown))
-        let message = isDKIM
+        let message =
+            isDKIM
             ? "the preset '\(preset.name)' has no DKIM selector '\(word)'\(suggestion)"
             : "the preset '\(preset.name)' has no input '\(word)'\(suggestion)"
         var hint: String?
@@ -111,9 +127,12 @@ struct DeclarationValidator {
             if !candidates.isEmpty {
                 hint = "it takes \(MappingReader.list(candidates.map { "'\(shown($0))'" }))"
             } else if !others.isEmpty {
-                let otherNames = MappingReader.list(others.map { isDKIM ? "'\($0)'" : "'\($0.dropFirst("dkim.".count))'" })
+                let otherNames = MappingReader.list(
+                    others.map { isDKIM ? "'\($0)'" : "'\($0.dropFirst("dkim.".count))'" })
                 let plural = others.count == 1 ? "" : "s"
-                hint = isDKIM ? "the preset takes no DKIM keys; its input\(plural) \(others.count == 1 ? "is" : "are") \(otherNames), under 'inputs:'"
+                hint =
+                    isDKIM
+                    ? "the preset takes no DKIM keys; its input\(plural) \(others.count == 1 ? "is" : "are") \(otherNames), under 'inputs:'"
                     : "the preset takes no inputs besides its DKIM key\(plural) \(otherNames), under 'dkim:'"
             } else {
                 hint = "the preset takes no inputs"
@@ -138,8 +157,9 @@ struct DeclarationValidator {
         }
         guard !hasKey else { return }
         let selector = input.name.value.dropFirst("dkim.".count)
-        diagnostics.error(at: input.value.location,
-                          "the DKIM key for selector '\(selector)' does not look like a DKIM record: it has no 'p=' tag",
-                          hint: "paste the whole record value from the service's console, like 'v=DKIM1; k=rsa; p=MIIB...'")
+        diagnostics.error(
+            at: input.value.location,
+            "the DKIM key for selector '\(selector)' does not look like a DKIM record: it has no 'p=' tag",
+            hint: "paste the whole record value from the service's console, like 'v=DKIM1; k=rsa; p=MIIB...'")
     }
 }

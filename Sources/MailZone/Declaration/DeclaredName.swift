@@ -64,14 +64,16 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
         if name.hasSuffix(".") { name = name.dropLast() }
         if name.isEmpty { return "the name is empty" }
         if name.unicodeScalars.contains(where: { !$0.isASCII }) {
-            return "'\(text)' contains non-ASCII characters; write an internationalised name in its xn-- (punycode) form"
+            return
+                "'\(text)' contains non-ASCII characters; write an internationalised name in its xn-- (punycode) form"
         }
         if name.utf8.count > 253 { return "'\(text)' is longer than 253 characters" }
         for label in name.split(separator: ".", omittingEmptySubsequences: false) {
             if label.isEmpty { return "'\(text)' has an empty label (two dots in a row, or a leading dot)" }
             if label.utf8.count > 63 { return "the label '\(label)' is longer than 63 characters" }
             for character in label.unicodeScalars {
-                let allowed = ("a"..."z").contains(character) || ("A"..."Z").contains(character)
+                let allowed =
+                    ("a"..."z").contains(character) || ("A"..."Z").contains(character)
                     || ("0"..."9").contains(character) || character == "-" || (allowUnderscore && character == "_")
                 if !allowed {
                     return "'\(text)' contains '\(Character(character))', which is not allowed in a DNS name"

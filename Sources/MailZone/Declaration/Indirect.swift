@@ -1,8 +1,8 @@
 /// A value kept out of line, behind a reference, for a large field that is rarely set: a sender's
 /// `dmarc:` tags take some 300 bytes inline, and a hosting provider's declaration has thousands
 /// of senders without them, each paying 8 bytes instead.
-enum Indirect<Value> {
-    indirect case value(Value)
+indirect enum Indirect<Value> {
+    case value(Value)
 
     var value: Value {
         switch self {

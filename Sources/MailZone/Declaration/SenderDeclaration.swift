@@ -21,9 +21,11 @@ public struct SenderDeclaration: Sendable, Hashable {
     /// inherits from its organisational domain (MAILAUTH.md, DMARC).
     public var allowWeakerDMARC: Located<Bool>?
 
-    public init(location: YAMLLocation, domain: Located<DeclaredName>, services: [ServiceUse],
-                dmarc: DMARCOverrides? = nil, mx: Located<MXPolicy>? = nil, mxNotAdded: [Located<String>] = [],
-                spf: SPFOptions = SPFOptions(), allowWeakerDMARC: Located<Bool>? = nil) {
+    public init(
+        location: YAMLLocation, domain: Located<DeclaredName>, services: [ServiceUse],
+        dmarc: DMARCOverrides? = nil, mx: Located<MXPolicy>? = nil, mxNotAdded: [Located<String>] = [],
+        spf: SPFOptions = SPFOptions(), allowWeakerDMARC: Located<Bool>? = nil
+    ) {
         self.location = location
         self.domain = domain
         self.services = services

@@ -1,5 +1,4 @@
 import Foundation
-
 import MailAuth
 
 /// Expands a sender's services into concrete records: templates filled with the
@@ -37,40 +36,51 @@ struct SenderExpander {
                 // An optional record is wanted only when all its inputs are given; a required one
                 // with a missing input has been reported by the validator.
                 guard templates.inputs.allSatisfy({ values[$0] != nil }),
-                      let name = templates.name.expand(values), let value = templates.value.expand(values) else { continue }
-                let source = templates.inputs.lazy.compactMap { service.input($0)?.value.location }.first
+                    let name = templates.name.expand(values), let value = templates.value.expand(values)
+                else { continue }
+                let source =
+                    templates.inputs.lazy.compactMap { service.input($0)?.value.location }.first
                     ?? service.preset.location
                 guard let owner = ZoneAssignment.owner(forPresetName: name, sender: domain, origin: origin) else {
                     let problem = DeclaredName.problem(in: name + "." + domain.text) ?? "it is not a valid name"
-                    diagnostics.error(at: source, "the \(preset.name) record '\(name)' for \(domain.text) is not a valid DNS name: \(problem)",
-                                      hint: "check the inputs that make up the name")
+                    diagnostics.error(
+                        at: source,
+                        "the \(preset.name) record '\(name)' for \(domain.text) is not a valid DNS name: \(problem)",
+                        hint: "check the inputs that make up the name")
                     continue
                 }
-                let wanted = WantedRecord(owner: owner, type: record.type, value: value, purpose: record.purpose,
-                                          presets: [preset.name], unconfirmed: record.unconfirmed, note: record.note,
-                                          source: source, presetSource: definition.recordLocations[index])
+                let wanted = WantedRecord(
+                    owner: owner, type: record.type, value: value, purpose: record.purpose,
+                    presets: [preset.name], unconfirmed: record.unconfirmed, note: record.note,
+                    source: source, presetSource: definition.recordLocations[index])
                 if let existing = records.firstIndex(where: {
                     $0.owner == owner && $0.type == wanted.type && $0.value == wanted.value
                 }) {
-                    if !records[existing].presets.contains(preset.name) { records[existing].presets.append(preset.name) }
+                    if !records[existing].presets.contains(preset.name) {
+                        records[existing].presets.append(preset.name)
+                    }
                 } else {
                     records.append(wanted)
                 }
             }
 
             if let spf = preset.spf, let templates = definition.spfTemplates,
-               templates.inputs.allSatisfy({ values[$0] != nil }),
-               let name = templates.name.expand(values), let include = templates.value.expand(values) {
+                templates.inputs.allSatisfy({ values[$0] != nil }),
+                let name = templates.name.expand(values), let include = templates.value.expand(values)
+            {
                 guard let owner = ZoneAssignment.owner(forPresetName: name, sender: domain, origin: origin) else {
-                    diagnostics.error(at: service.preset.location,
-                                      "the \(preset.name) SPF record name '\(name)' for \(domain.text) is not a valid DNS name")
+                    diagnostics.error(
+                        at: service.preset.location,
+                        "the \(preset.name) SPF record name '\(name)' for \(domain.text) is not a valid DNS name")
                     continue
                 }
                 let domainText = include.hasSuffix(".") ? String(include.dropLast()) : include
-                let entry = SPFInclude(domain: domainText, preset: preset.name, unconfirmed: spf.unconfirmed,
-                                       source: service.preset.location)
+                let entry = SPFInclude(
+                    domain: domainText, preset: preset.name, unconfirmed: spf.unconfirmed,
+                    source: service.preset.location)
                 if let index = spfByOwner.firstIndex(where: { $0.owner == owner }) {
-                    if !spfByOwner[index].includes.contains(where: { $0.domain.lowercased() == domainText.lowercased() }) {
+                    if !spfByOwner[index].includes.contains(where: { $0.domain.lowercased() == domainText.lowercased() }
+                    ) {
                         spfByOwner[index].includes.append(entry)
                     }
                 } else {
@@ -81,29 +91,35 @@ struct SenderExpander {
 
         applyDMARC(sender, origin: origin, to: &records, diagnostics: &diagnostics)
         let spf = spfByOwner.map {
-            WantedSPF(owner: $0.owner, includes: $0.includes, all: sender.spf.all?.value.rawValue ?? $0.suggestedAll,
-                      fold: sender.spf.foldsRecords)
+            WantedSPF(
+                owner: $0.owner, includes: $0.includes, all: sender.spf.all?.value.rawValue ?? $0.suggestedAll,
+                fold: sender.spf.foldsRecords)
         }
         return SenderRecords(sender: sender, zone: zone, records: records, spf: spf)
     }
 
     /// Sets the user's `dmarc:` tags on the services' DMARC records, or creates one at `_dmarc`
     /// when no service asks for it (then `p` is required).
-    private func applyDMARC(_ sender: SenderDeclaration, origin: DeclaredName?, to records: inout [WantedRecord],
-                            diagnostics: inout Diagnostics) {
+    private func applyDMARC(
+        _ sender: SenderDeclaration, origin: DeclaredName?, to records: inout [WantedRecord],
+        diagnostics: inout Diagnostics
+    ) {
         guard let dmarc = sender.dmarc else { return }
         let indices = records.indices.filter { records[$0].purpose == .dmarc && records[$0].type == "TXT" }
         if indices.isEmpty {
             guard dmarc.p != nil else {
-                diagnostics.error(at: dmarc.location,
-                                  "no service of \(sender.domain.value.text) asks for a DMARC record, so 'dmarc' must set the policy 'p'",
-                                  hint: "add 'p: none', 'p: quarantine' or 'p: reject'")
+                diagnostics.error(
+                    at: dmarc.location,
+                    "no service of \(sender.domain.value.text) asks for a DMARC record, so 'dmarc' must set the policy 'p'",
+                    hint: "add 'p: none', 'p: quarantine' or 'p: reject'")
                 return
             }
             guard let owner = ZoneAssignment.owner(forPresetName: "_dmarc", sender: sender.domain.value, origin: origin)
             else { return }
-            records.append(WantedRecord(owner: owner, type: "TXT", value: Self.apply(dmarc, to: "v=DMARC1"),
-                                        purpose: .dmarc, presets: [], source: dmarc.location, presetSource: nil))
+            records.append(
+                WantedRecord(
+                    owner: owner, type: "TXT", value: Self.apply(dmarc, to: "v=DMARC1"),
+                    purpose: .dmarc, presets: [], source: dmarc.location, presetSource: nil))
             return
         }
         for index in indices {
@@ -119,8 +135,10 @@ struct SenderExpander {
             let trimmed = part.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { return nil }
             guard let equals = trimmed.firstIndex(of: "=") else { return (trimmed, "") }
-            return (trimmed[..<equals].trimmingCharacters(in: .whitespaces),
-                    trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+            return (
+                trimmed[..<equals].trimmingCharacters(in: .whitespaces),
+                trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            )
         }
         for (tag, value) in overrides.tags {
             if let index = tags.firstIndex(where: { $0.0 == tag }) {

@@ -40,8 +40,10 @@ public struct WantedRecord: Sendable, Hashable {
     /// The record's line in the preset, when it came from one.
     public var presetSource: YAMLLocation?
 
-    public init(owner: RecordOwner, type: String, value: String, purpose: RecordPurpose, presets: [String],
-                unconfirmed: Bool = false, note: String? = nil, source: YAMLLocation, presetSource: YAMLLocation?) {
+    public init(
+        owner: RecordOwner, type: String, value: String, purpose: RecordPurpose, presets: [String],
+        unconfirmed: Bool = false, note: String? = nil, source: YAMLLocation, presetSource: YAMLLocation?
+    ) {
         self.owner = owner
         self.type = type
         self.value = value

@@ -10,7 +10,9 @@ public enum ZoneAssignment {
     /// The owner of a preset record named `presetName` (`@`, `_dmarc`, `qcloud._domainkey`, relative
     /// to the sender domain) for `sender`, made relative to `origin` when a zone is known.
     /// Nil when the result is not a valid DNS name.
-    public static func owner(forPresetName presetName: String, sender: DeclaredName, origin: DeclaredName?) -> RecordOwner? {
+    public static func owner(forPresetName presetName: String, sender: DeclaredName, origin: DeclaredName?)
+        -> RecordOwner?
+    {
         guard let name = sender.appending(relative: presetName) else { return nil }
         return RecordOwner(name: name, relative: origin.flatMap { name.relative(to: $0) })
     }

@@ -19,10 +19,13 @@ struct DMARCPolicyComparison {
     ///   - declared: The sender's `dmarc:` tags: a policy set there is "the declaration's", else the presets'.
     ///   - presets: The presets asking for the record, to name them.
     ///   - downgrade: `allow_weaker: true` under `dmarc:`.
-    init(wanted: String, existing: String?, merged: String, declared: DMARCOverrides?, presets: [String], downgrade: Bool) {
+    init(
+        wanted: String, existing: String?, merged: String, declared: DMARCOverrides?, presets: [String], downgrade: Bool
+    ) {
         result = merged
         guard let existing, let current = try? DMARCRecord(existing), let asked = try? DMARCRecord(wanted),
-              var record = try? DMARCRecord(merged) else { return }
+            var record = try? DMARCRecord(merged)
+        else { return }
         for tag in ["p", "sp"] {
             guard let want = asked.value(of: tag).flatMap(DMARCPolicy.init(value:)) else { continue }
             // What the zone's record gives now: sp falls back to p.
@@ -45,7 +48,8 @@ struct DMARCPolicyComparison {
         }
         if !lowered.isEmpty {
             result = record.text
-            remarks.insert("lowers \(lowered.joined(separator: " and ")): a downgrade `allow_weaker: true` allows", at: 0)
+            remarks.insert(
+                "lowers \(lowered.joined(separator: " and ")): a downgrade `allow_weaker: true` allows", at: 0)
         }
     }
 }

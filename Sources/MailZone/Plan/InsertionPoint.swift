@@ -24,8 +24,9 @@ struct InsertionPoint {
         guard let source = anchor.source else {
             return InsertionPoint(anchor: anchor, fileIndex: 0, entryIndex: 0, absoluteOwner: true)
         }
-        var point = InsertionPoint(anchor: anchor, fileIndex: source.fileIndex, entryIndex: source.entryIndex,
-                                   absoluteOwner: false)
+        var point = InsertionPoint(
+            anchor: anchor, fileIndex: source.fileIndex, entryIndex: source.entryIndex,
+            absoluteOwner: false)
         // Lines of the anchor's own owner take nothing over.
         guard owner != anchor.owner else { return point }
         let file = zone.files[source.fileIndex]
@@ -36,9 +37,11 @@ struct InsertionPoint {
                 return point
             case .inheriting(let entryIndex):
                 // That record belongs to the anchor's owner; the new lines go after it instead.
-                guard let record = zone.records(at: anchor.owner).first(where: {
-                    $0.source?.fileIndex == source.fileIndex && $0.source?.entryIndex == entryIndex
-                }) else {
+                guard
+                    let record = zone.records(at: anchor.owner).first(where: {
+                        $0.source?.fileIndex == source.fileIndex && $0.source?.entryIndex == entryIndex
+                    })
+                else {
                     return endOfFile(point, file: file)
                 }
                 point.anchor = record

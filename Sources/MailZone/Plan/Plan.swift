@@ -85,8 +85,10 @@ public struct PlanSummary: Codable, Sendable, Hashable {
     /// `2 to add, 0 to merge, 0 to replace, 0 conflicts, 1 warning.`: the counts as the text summary
     /// and the Markdown verdict give them (held-back changes, warnings and errors only when there are some).
     public var counts: String {
-        var parts = ["\(create) to add", "\(merge) to merge", "\(replace) to replace",
-                     "\(conflicts) \(conflicts == 1 ? "conflict" : "conflicts")"]
+        var parts = [
+            "\(create) to add", "\(merge) to merge", "\(replace) to replace",
+            "\(conflicts) \(conflicts == 1 ? "conflict" : "conflicts")",
+        ]
         if held > 0 { parts.append("\(held) held back") }
         if warnings > 0 { parts.append("\(warnings) \(warnings == 1 ? "warning" : "warnings")") }
         if errors > 0 { parts.append("\(errors) \(errors == 1 ? "error" : "errors")") }
@@ -140,8 +142,10 @@ public struct ZonePlan: Codable, Sendable, Hashable {
     /// so a saved plan is refused if any of them changed.
     public var inputs: [FileDigest]
 
-    public init(origin: String, file: String, senders: [SenderPlan] = [], errors: [PlanFinding] = [],
-                warnings: [PlanFinding] = [], serial: SerialChange? = nil, files: [FileChange] = [], inputs: [FileDigest] = []) {
+    public init(
+        origin: String, file: String, senders: [SenderPlan] = [], errors: [PlanFinding] = [],
+        warnings: [PlanFinding] = [], serial: SerialChange? = nil, files: [FileChange] = [], inputs: [FileDigest] = []
+    ) {
         self.origin = origin
         self.file = file
         self.senders = senders
@@ -242,9 +246,11 @@ public struct PlanItem: Codable, Sendable, Hashable {
     /// The mailzone.yaml line the need comes from.
     public var declarationLocation: PlanLocation?
 
-    public init(action: Action, owner: String, name: String, type: String, purpose: String, before: String? = nil,
-                after: String? = nil, message: String? = nil, fix: String? = nil, note: String? = nil,
-                zoneLocation: PlanLocation? = nil, declarationLocation: PlanLocation? = nil) {
+    public init(
+        action: Action, owner: String, name: String, type: String, purpose: String, before: String? = nil,
+        after: String? = nil, message: String? = nil, fix: String? = nil, note: String? = nil,
+        zoneLocation: PlanLocation? = nil, declarationLocation: PlanLocation? = nil
+    ) {
         self.action = action
         self.owner = owner
         self.name = name

@@ -69,7 +69,8 @@ enum PlanCheck {
     /// differs (the edited lines, and a line whose owner an edit moved) are decoded and compared by
     /// meaning: those of the old text, minus what the plan replaces or removes, plus what it creates,
     /// must be exactly those of the new text.
-    static func problem(old: Zone, reread: ZoneReread, operations: [RecordOperation], serial: SerialChange?) -> String? {
+    static func problem(old: Zone, reread: ZoneReread, operations: [RecordOperation], serial: SerialChange?) -> String?
+    {
         let new = reread.edited
         if let error = new.errors.first {
             return "the edited zone does not parse: \(error)"
@@ -172,7 +173,8 @@ extension PlanCheck {
             let missing = unexpected.filter { $0.value > 0 }.keys.map(\.presentation).sorted().prefix(3)
             let extra = unexpected.filter { $0.value < 0 }.keys.map(\.presentation).sorted().prefix(3)
             let listed = { (keys: ArraySlice<String>) in keys.isEmpty ? "none" : keys.joined(separator: "; ") }
-            return "the edited zone's records differ from the plan (missing: \(listed(missing)); not planned: \(listed(extra)))"
+            return
+                "the edited zone's records differ from the plan (missing: \(listed(missing)); not planned: \(listed(extra)))"
         }
         if let serial = zonePlan.serial {
             if let problem = serialProblem(new, expected: serial.to) { return problem }

@@ -19,8 +19,10 @@ public struct PlannerOptions: Sendable {
     /// What a zone with a BIND journal beside its file may have done to it (see `JournalPolicy`).
     public var journal: JournalPolicy
 
-    public init(now: Date = Date(), serialScheme: SerialScheme? = nil, allowOutside: Bool = false,
-                plannedSerials: [String: SerialChange] = [:], journal: JournalPolicy = .refuse) {
+    public init(
+        now: Date = Date(), serialScheme: SerialScheme? = nil, allowOutside: Bool = false,
+        plannedSerials: [String: SerialChange] = [:], journal: JournalPolicy = .refuse
+    ) {
         self.now = now
         self.serialScheme = serialScheme
         self.allowOutside = allowOutside
@@ -78,31 +80,39 @@ public enum Planner {
     /// reported (text, diff, GitHub annotations) with only the zones in flight in memory.
     /// The plan's other findings are `unplacedSenders(_:)`.
     /// When `receive` throws, no zone is handed over after it, and its error is thrown.
-    public static func plan<Failure: Error>(_ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
-                                            receive: (ZoneOutcome) throws(Failure) -> Void) throws(Failure) {
+    public static func plan<Failure: Error>(
+        _ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
+        receive: (ZoneOutcome) throws(Failure) -> Void
+    ) throws(Failure) {
         let sendersByZone = declaration.sendersByZone
         let root = includeRoot(declarationPath: declaration.displayPath, allowOutside: options.allowOutside)
-        try ParallelMap.forEachInOrder(Array(declaration.zones.indices), { index in
-            planZone(declaration.zones[index], senders: sendersByZone[index], declaration: declaration, root: root,
-                     options: options)
-        }, receive: receive)
+        try ParallelMap.forEachInOrder(
+            Array(declaration.zones.indices),
+            { index in
+                planZone(
+                    declaration.zones[index], senders: sendersByZone[index], declaration: declaration, root: root,
+                    options: options)
+            }, receive: receive)
     }
 
     /// The plan's findings outside any zone: senders whose domain is in no declared zone.
     public static func unplacedSenders(_ declaration: Declaration) -> [PlanFinding] {
         declaration.senders.indices.filter { declaration.senderZones[$0] == nil }.map { index in
             let sender = declaration.senders[index]
-            return PlanFinding(severity: "error",
-                               message: "the sender \(sender.domain.value.text) is in no declared zone",
-                               fix: "add its zone under `zones:` in \(declaration.displayPath)",
-                               location: PlanLocation(file: sender.location.file, line: sender.location.line,
-                                                      column: sender.location.column))
+            return PlanFinding(
+                severity: "error",
+                message: "the sender \(sender.domain.value.text) is in no declared zone",
+                fix: "add its zone under `zones:` in \(declaration.displayPath)",
+                location: PlanLocation(
+                    file: sender.location.file, line: sender.location.line,
+                    column: sender.location.column))
         }
     }
 
     /// How zones are read: with their declared origin, `$INCLUDE` kept inside the declaration's directory tree.
     static func loadOptions(origin: DomainName, declarationPath: String, allowOutside: Bool) -> LoadOptions {
-        loadOptions(origin: origin, includeRoot: includeRoot(declarationPath: declarationPath, allowOutside: allowOutside))
+        loadOptions(
+            origin: origin, includeRoot: includeRoot(declarationPath: declarationPath, allowOutside: allowOutside))
     }
 
     static func loadOptions(origin: DomainName, includeRoot: String?) -> LoadOptions {
@@ -120,27 +130,36 @@ public enum Planner {
 
     /// Plans one zone; `senderIndices` are the positions in `declaration.senders` of the senders
     /// assigned to it, in declaration order; `root` is `includeRoot(declarationPath:allowOutside:)`.
-    static func planZone(_ zoneDeclaration: ZoneDeclaration, senders senderIndices: [Int], declaration: Declaration,
-                         root: String?, options: PlannerOptions) -> ZoneOutcome {
+    static func planZone(
+        _ zoneDeclaration: ZoneDeclaration, senders senderIndices: [Int], declaration: Declaration,
+        root: String?, options: PlannerOptions
+    ) -> ZoneOutcome {
         let path = declaration.path(of: zoneDeclaration)
         let origin = zoneDeclaration.origin.value.dnsName
         var result = ZoneOutcome(plan: ZonePlan(origin: origin.description, file: path))
         let loadOptions = Planner.loadOptions(origin: origin, includeRoot: root)
         if let root, !FilePaths.isInside(resolved: FilePaths.resolved(path), resolvedRoot: root) {
-            result.plan.errors = [PlanFinding(
-                severity: "error",
-                message: "the zone file \(path) is outside the directory of \(declaration.displayPath) (resolved: \(FilePaths.resolved(path)))",
-                fix: "keep zone files in the repository beside the declaration, or pass --allow-outside",
-                location: PlanLocation(file: zoneDeclaration.file.location.file, line: zoneDeclaration.file.location.line,
-                                       column: zoneDeclaration.file.location.column))]
+            result.plan.errors = [
+                PlanFinding(
+                    severity: "error",
+                    message:
+                        "the zone file \(path) is outside the directory of \(declaration.displayPath) (resolved: \(FilePaths.resolved(path)))",
+                    fix: "keep zone files in the repository beside the declaration, or pass --allow-outside",
+                    location: PlanLocation(
+                        file: zoneDeclaration.file.location.file, line: zoneDeclaration.file.location.line,
+                        column: zoneDeclaration.file.location.column))
+            ]
             return result
         }
         let zone = ZoneLoader.load(path: path, options: loadOptions)
         let errors = zone.errors
         if !errors.isEmpty {
-            result.plan.inputs = zone.files.map { FileDigest(path: $0.source.path, sha256: Digest.sha256($0.source.bytes)) }
-            result.plan.errors = ZoneLoadFinding.findings(for: zone, declared: zoneDeclaration, path: path,
-                                                          declaration: declaration.displayPath)
+            result.plan.inputs = zone.files.map {
+                FileDigest(path: $0.source.path, sha256: Digest.sha256($0.source.bytes))
+            }
+            result.plan.errors = ZoneLoadFinding.findings(
+                for: zone, declared: zoneDeclaration, path: path,
+                declaration: declaration.displayPath)
             return result
         }
 
@@ -151,18 +170,21 @@ public enum Planner {
         let (old, edited) = ParallelMap.both(parallel: size >= largeZoneBytes) {
             OldZoneSummary(zone)
         } _: {
-            planAndEdit(zone, senders: senderIndices, origin: origin, path: path, loadOptions: loadOptions,
-                        declaration: declaration, options: options)
+            planAndEdit(
+                zone, senders: senderIndices, origin: origin, path: path, loadOptions: loadOptions,
+                declaration: declaration, options: options)
         }
 
         result.plan.inputs = zip(zone.files, old.digests).map { FileDigest(path: $0.source.path, sha256: $1) }
         result.plan.warnings += duplicateWarnings(zone)
         if old.signed {
-            result.plan.warnings.append(PlanFinding(
-                severity: "warning",
-                message: "the zone is DNSSEC-signed (it holds RRSIG records): the signatures will not cover the new records",
-                fix: "re-sign the zone after apply (dnssec-signzone, or let named's inline signing do it)",
-                location: PlanLocation(file: path, line: 1)))
+            result.plan.warnings.append(
+                PlanFinding(
+                    severity: "warning",
+                    message:
+                        "the zone is DNSSEC-signed (it holds RRSIG records): the signatures will not cover the new records",
+                    fix: "re-sign the zone after apply (dnssec-signzone, or let named's inline signing do it)",
+                    location: PlanLocation(file: path, line: 1)))
         }
         result.plan.senders = edited.senders
         guard let edit = edited.edit else { return result }
@@ -174,16 +196,20 @@ public enum Planner {
                 let file = zone.files[fileIndex]
                 result.originalFiles[file.source.path] = file.source.bytes
                 result.newFiles[file.source.path] = newBytes
-                result.plan.files.append(FileChange(path: file.source.path, sha256: old.digests[fileIndex],
-                                                    edits: edit.edits[fileIndex] ?? []))
+                result.plan.files.append(
+                    FileChange(
+                        path: file.source.path, sha256: old.digests[fileIndex],
+                        edits: edit.edits[fileIndex] ?? []))
             }
             if options.journal == .refuse, let journal = ZoneJournal.journals(besideZoneFile: path).first {
                 result.plan.errors.append(ZoneJournal.finding(zonePath: path, origin: origin, journal: journal))
             }
         } catch {
-            result.plan.errors.append(PlanFinding(
-                severity: "error", message: "mailzone cannot write this change safely: \(error)",
-                fix: "nothing was written; please report this with the zone file", location: PlanLocation(file: path, line: 1)))
+            result.plan.errors.append(
+                PlanFinding(
+                    severity: "error", message: "mailzone cannot write this change safely: \(error)",
+                    fix: "nothing was written; please report this with the zone file",
+                    location: PlanLocation(file: path, line: 1)))
         }
         return result
     }
@@ -194,19 +220,27 @@ public enum Planner {
         let fileOrder = Dictionary(zone.files.enumerated().map { ($1.source.path, $0) }) { first, _ in first }
         return zone.diagnostics
             .filter { $0.id == "zone.duplicate-record" || $0.id == "zone.duplicate-soa" }
-            .sorted { (fileOrder[$0.file] ?? 0, $0.location?.line ?? 0) < (fileOrder[$1.file] ?? 0, $1.location?.line ?? 0) }
+            .sorted {
+                (fileOrder[$0.file] ?? 0, $0.location?.line ?? 0) < (fileOrder[$1.file] ?? 0, $1.location?.line ?? 0)
+            }
             .map { diagnostic in
-                PlanFinding(severity: "warning",
-                            message: ([diagnostic.message] + diagnostic.notes).joined(separator: "; "),
-                            fix: "delete one of the two lines; mailzone leaves both as they are",
-                            location: diagnostic.location.map { PlanLocation(file: diagnostic.file, line: $0.line,
-                                                                             column: $0.column) })
+                PlanFinding(
+                    severity: "warning",
+                    message: ([diagnostic.message] + diagnostic.notes).joined(separator: "; "),
+                    fix: "delete one of the two lines; mailzone leaves both as they are",
+                    location: diagnostic.location.map {
+                        PlanLocation(
+                            file: diagnostic.file, line: $0.line,
+                            column: $0.column)
+                    })
             }
     }
 
     /// Words in a file's first lines that say a program writes it.
-    static let generatedMarkers = ["automatically generated", "autogenerated", "auto-generated", "do not edit",
-                                   "generated by"]
+    static let generatedMarkers = [
+        "automatically generated", "autogenerated", "auto-generated", "do not edit",
+        "generated by",
+    ]
 
     /// A warning when the SOA, whose serial the plan bumps, is in an `$INCLUDE`d file whose header says
     /// it is generated: the next run of the generator writes its own serial over the bump.
@@ -263,11 +297,17 @@ public enum Planner {
     /// The zone's senders planned one after the other against the zone's records: their plans in
     /// declaration order, and the zone's records as they are once every planned change is made
     /// (what `apply` leaves, which `verify` and `records` check and print).
-    static func planSenders(_ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
-                            declaration: Declaration) -> (plans: [SenderPlan], state: ZoneState) {
+    static func planSenders(
+        _ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
+        declaration: Declaration
+    ) -> (plans: [SenderPlan], state: ZoneState) {
         // Organisational domains first, so a subdomain sees the DMARC record the plan gives its parent.
         let senders = senderIndices.map { (offset: $0, element: declaration.records(ofSender: $0)) }
-        let ordered = senders.sorted { ($0.element.sender.domain.value.labels.count, $0.offset) < ($1.element.sender.domain.value.labels.count, $1.offset) }
+        let ordered = senders.sorted {
+            ($0.element.sender.domain.value.labels.count, $0.offset) < (
+                $1.element.sender.domain.value.labels.count, $1.offset
+            )
+        }
         var state = ZoneState(zone: zone)
         var plans: [Int: SenderPlan] = [:]
         for (offset, sender) in ordered {
@@ -283,9 +323,11 @@ public enum Planner {
     }
 
     /// Plans the zone's senders and, when they change anything, edits its text and reads it again.
-    private static func planAndEdit(_ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
-                                    loadOptions: LoadOptions, declaration: Declaration,
-                                    options: PlannerOptions) -> EditedZone {
+    private static func planAndEdit(
+        _ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
+        loadOptions: LoadOptions, declaration: Declaration,
+        options: PlannerOptions
+    ) -> EditedZone {
         let planned = planSenders(zone, senders: senderIndices, origin: origin, path: path, declaration: declaration)
         var edited = EditedZone(senders: planned.plans)
         let state = planned.state
@@ -294,8 +336,9 @@ public enum Planner {
         guard !operations.isEmpty else { return edited }
         do {
             let editor = ZoneEditor(zone: zone, origin: origin)
-            let (edits, serial) = try editor.edits(for: operations, serialScheme: options.serialScheme,
-                                                   now: options.now, planned: options.plannedSerials[path])
+            let (edits, serial) = try editor.edits(
+                for: operations, serialScheme: options.serialScheme,
+                now: options.now, planned: options.plannedSerials[path])
             var overrides: [String: [UInt8]] = [:]
             var files: [(Int, [UInt8])] = []
             var fileEdits: [Int: [FileEdit]] = [:]
@@ -305,8 +348,11 @@ public enum Planner {
                 overrides[file.source.path] = newBytes
                 files.append((fileIndex, newBytes))
                 fileEdits[fileIndex] = sourceEdits.sorted { $0.range.lowerBound < $1.range.lowerBound }
-                    .map { FileEdit(start: $0.range.lowerBound, end: $0.range.upperBound,
-                                    text: String(decoding: $0.replacement, as: UTF8.self)) }
+                    .map {
+                        FileEdit(
+                            start: $0.range.lowerBound, end: $0.range.upperBound,
+                            text: String(decoding: $0.replacement, as: UTF8.self))
+                    }
             }
             var rereadOptions = loadOptions
             rereadOptions.overrides = overrides
@@ -373,7 +419,9 @@ extension ParallelMap {
     }
 
     /// Runs `first` and `second`, side by side when `parallel`, one after the other otherwise.
-    static func both<A: Sendable, B: Sendable>(parallel: Bool, _ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    static func both<A: Sendable, B: Sendable>(parallel: Bool, _ first: @Sendable () -> A, _ second: @Sendable () -> B)
+        -> (A, B)
+    {
         guard parallel else { return (first(), second()) }
         let a = ResultSlots<A>(count: 1)
         let b = ResultSlots<B>(count: 1)

@@ -49,17 +49,22 @@ struct PlannedRecord: Sendable, Hashable {
 enum PostApplyRecords {
     /// Per sender of `senderIndices` (in that order), its needs in review order (MX, SPF, DKIM,
     /// DMARC, the rest), each with what apply leaves for it.
-    static func plan(_ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
-                     declaration: Declaration) -> [[PlannedRecord]] {
-        var (plans, state) = Planner.planSenders(zone, senders: senderIndices, origin: origin, path: path,
-                                                 declaration: declaration)
+    static func plan(
+        _ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
+        declaration: Declaration
+    ) -> [[PlannedRecord]] {
+        var (plans, state) = Planner.planSenders(
+            zone, senders: senderIndices, origin: origin, path: path,
+            declaration: declaration)
         return zip(senderIndices, plans).map { index, plan in
             records(for: declaration.records(ofSender: index), plan: plan, origin: origin, state: &state)
         }
     }
 
-    static func records(for sender: SenderRecords, plan: SenderPlan, origin: DomainName,
-                        state: inout ZoneState) -> [PlannedRecord] {
+    static func records(
+        for sender: SenderRecords, plan: SenderPlan, origin: DomainName,
+        state: inout ZoneState
+    ) -> [PlannedRecord] {
         let heldBack = plan.items.first { $0.action == .conflict }.map { item in
             "the plan holds back every change of \(sender.sender.domain.value.text): "
                 + "conflict at \(item.owner) \(item.type): " + (item.message ?? "conflict")
@@ -67,10 +72,11 @@ enum PostApplyRecords {
         var needs: [(order: Int, index: Int, record: PlannedRecord)] = []
         for (index, spf) in sender.spf.enumerated() {
             let owner = spf.owner.name.dnsName
-            var record = PlannedRecord(owner: owner, relative: owner.relative(to: origin), type: .txt, purpose: .spf,
-                                       declared: spf.includes.map { "include:\($0.domain)" }.joined(separator: " "),
-                                       source: spf.includes.first?.source ?? sender.sender.location,
-                                       presets: spf.includes.map(\.preset), outcome: .leaves([]))
+            var record = PlannedRecord(
+                owner: owner, relative: owner.relative(to: origin), type: .txt, purpose: .spf,
+                declared: spf.includes.map { "include:\($0.domain)" }.joined(separator: " "),
+                source: spf.includes.first?.source ?? sender.sender.location,
+                presets: spf.includes.map(\.preset), outcome: .leaves([]))
             let unconfirmed = spf.includes.filter(\.unconfirmed).map(\.domain)
             if !unconfirmed.isEmpty {
                 record.notes.append("unconfirmed include: \(unconfirmed.joined(separator: ", "))")
@@ -85,18 +91,21 @@ enum PostApplyRecords {
         for (index, wanted) in sender.records.enumerated() {
             let owner = wanted.owner.name.dnsName
             let type = RRType(mnemonic: wanted.type) ?? .txt
-            var record = PlannedRecord(owner: owner, relative: owner.relative(to: origin), type: type,
-                                       purpose: wanted.purpose, declared: wanted.value, source: wanted.source, presets: wanted.presets,
-                                       outcome: .leaves([]))
+            var record = PlannedRecord(
+                owner: owner, relative: owner.relative(to: origin), type: type,
+                purpose: wanted.purpose, declared: wanted.value, source: wanted.source, presets: wanted.presets,
+                outcome: .leaves([]))
             record.notes = [wanted.unconfirmed ? "unconfirmed value" : nil, wanted.note].compactMap { $0 }
-            record.outcome = heldBack.map { .heldBack(reason: $0) }
+            record.outcome =
+                heldBack.map { .heldBack(reason: $0) }
                 ?? outcome(of: wanted, type: type, origin: origin, state: &state)
             if case .keepsExisting = record.outcome {
                 // The service's remarks are about its MX, which is not added.
                 record.notes = ["kept (mx: keep-existing)"]
             }
             if wanted.purpose == .dmarc, case .leaves(let kept) = record.outcome, let value = record.values.first,
-               !kept.isEmpty, value != wanted.value {
+                !kept.isEmpty, value != wanted.value
+            {
                 record.notes.append(
                     "the zone's record, kept or merged without weakening; the declaration asks \(wanted.value)")
             }
@@ -106,8 +115,10 @@ enum PostApplyRecords {
     }
 
     /// The records at the need's name once the plan is applied that stand for it.
-    private static func outcome(of wanted: WantedRecord, type: RRType, origin: DomainName,
-                                state: inout ZoneState) -> PlannedRecord.Outcome {
+    private static func outcome(
+        of wanted: WantedRecord, type: RRType, origin: DomainName,
+        state: inout ZoneState
+    ) -> PlannedRecord.Outcome {
         let owner = wanted.owner.name.dnsName
         let present = state.records(at: owner, type: type)
         switch (wanted.purpose, type) {
@@ -150,8 +161,10 @@ extension PostApplyRecords {
     /// What apply leaves for the declaration's sender `index`, its zone planned as `plan` plans it
     /// (every sender of the zone, so a subdomain sees its parent's planned DMARC record); nil when
     /// the sender is in no declared zone.
-    static func plan(sender index: Int, in declaration: Declaration,
-                     allowOutside: Bool) -> Result<(file: String, records: [PlannedRecord]), Unplanned>? {
+    static func plan(
+        sender index: Int, in declaration: Declaration,
+        allowOutside: Bool
+    ) -> Result<(file: String, records: [PlannedRecord]), Unplanned>? {
         guard declaration.senderZones.indices.contains(index), let zoneIndex = declaration.senderZones[index] else {
             return nil
         }
@@ -160,9 +173,10 @@ extension PostApplyRecords {
         let origin = zoneDeclaration.origin.value.dnsName
         let root = Planner.includeRoot(declarationPath: declaration.displayPath, allowOutside: allowOutside)
         if let root, !FilePaths.isInside(resolved: FilePaths.resolved(path), resolvedRoot: root) {
-            return .failure(Unplanned(
-                file: path,
-                reason: "is outside the directory of \(declaration.displayPath) (pass --allow-outside to read it)"))
+            return .failure(
+                Unplanned(
+                    file: path,
+                    reason: "is outside the directory of \(declaration.displayPath) (pass --allow-outside to read it)"))
         }
         let zone = ZoneLoader.load(path: path, options: Planner.loadOptions(origin: origin, includeRoot: root))
         if let error = zone.errors.first {

@@ -45,8 +45,9 @@ struct SenderPlanner {
             step.run(&self)
         }
         if !items.contains(where: { $0.action == .conflict }) { warnAboutWildcards() }
-        let plan = SenderPlan(domain: sender.sender.domain.value.absolute,
-                              services: sender.sender.services.map(\.preset.value), items: items)
+        let plan = SenderPlan(
+            domain: sender.sender.domain.value.absolute,
+            services: sender.sender.services.map(\.preset.value), items: items)
         return (plan, plan.hasConflicts ? [] : operations)
     }
 
@@ -63,35 +64,48 @@ struct SenderPlanner {
         location.map { PlanLocation(file: $0.file, line: $0.line, column: $0.column) }
     }
 
-    private mutating func add(_ action: PlanItem.Action, _ name: DomainName, _ type: String, _ purpose: String,
-                              before: String? = nil, after: String? = nil, message: String? = nil, fix: String? = nil,
-                              note: String? = nil, zone: Record? = nil, declaration: YAMLLocation? = nil) {
+    private mutating func add(
+        _ action: PlanItem.Action, _ name: DomainName, _ type: String, _ purpose: String,
+        before: String? = nil, after: String? = nil, message: String? = nil, fix: String? = nil,
+        note: String? = nil, zone: Record? = nil, declaration: YAMLLocation? = nil
+    ) {
         if action == .create, firstCreate[name] == nil { firstCreate[name] = (purpose, declaration) }
-        items.append(PlanItem(action: action, owner: relative(name), name: name.description, type: type, purpose: purpose,
-                              before: before, after: after, message: message, fix: fix, note: note,
-                              zoneLocation: location(zone), declarationLocation: yaml(declaration)))
+        items.append(
+            PlanItem(
+                action: action, owner: relative(name), name: name.description, type: type, purpose: purpose,
+                before: before, after: after, message: message, fix: fix, note: note,
+                zoneLocation: location(zone), declarationLocation: yaml(declaration)))
     }
 
-    private mutating func conflict(_ name: DomainName, _ type: String, _ purpose: String, _ message: String, fix: String?,
-                                   before: String? = nil, zone: Record? = nil, declaration: YAMLLocation?) {
-        add(.conflict, name, type, purpose, before: before, message: message, fix: fix, zone: zone, declaration: declaration)
+    private mutating func conflict(
+        _ name: DomainName, _ type: String, _ purpose: String, _ message: String, fix: String?,
+        before: String? = nil, zone: Record? = nil, declaration: YAMLLocation?
+    ) {
+        add(
+            .conflict, name, type, purpose, before: before, message: message, fix: fix, zone: zone,
+            declaration: declaration)
     }
 
     /// A CNAME at a name that needs other data is a conflict (RFC 1034 §3.6.2).
-    private mutating func cnameConflict(at name: DomainName, wanting type: String, purpose: String,
-                                        declaration: YAMLLocation?) -> Bool {
+    private mutating func cnameConflict(
+        at name: DomainName, wanting type: String, purpose: String,
+        declaration: YAMLLocation?
+    ) -> Bool {
         guard let cname = state.records(at: name, type: .cname).first else { return false }
-        conflict(name, type, purpose,
-                 "\(relative(name)) has a CNAME (to \(cname.rdata.presentation)), so \(type == "MX" ? "an" : "a") \(type) record cannot be added there",
-                 fix: "remove the CNAME at \(relative(name)), or send from a name without one",
-                 before: "CNAME \(cname.rdata.presentation)", zone: cname.existing, declaration: declaration)
+        conflict(
+            name, type, purpose,
+            "\(relative(name)) has a CNAME (to \(cname.rdata.presentation)), so \(type == "MX" ? "an" : "a") \(type) record cannot be added there",
+            fix: "remove the CNAME at \(relative(name)), or send from a name without one",
+            before: "CNAME \(cname.rdata.presentation)", zone: cname.existing, declaration: declaration)
         return true
     }
 
     /// A record at or below a delegation, or below a DNAME, would be loaded but never served
     /// (RFC 1034 §4.2.1, RFC 6672 §2.3): a conflict naming the cut and where it is written.
-    private mutating func occludedConflict(at name: DomainName, wanting type: String, purpose: String,
-                                           declaration: YAMLLocation?) -> Bool {
+    private mutating func occludedConflict(
+        at name: DomainName, wanting type: String, purpose: String,
+        declaration: YAMLLocation?
+    ) -> Bool {
         guard let cut = state.cut(hiding: name, origin: origin) else { return false }
         let owner = relative(cut.owner)
         let record = "\(cut.record.type) \(cut.record.rdata.presentation)"
@@ -100,17 +114,22 @@ struct SenderPlanner {
         switch cut.kind {
         case .delegation(let hasDS):
             let cutText = "\(record)\(written)\(hasDS ? ", with DS" : "")"
-            let position = name == cut.owner ? "is delegated to another zone" : "is below the delegation of \(owner) to another zone"
-            conflict(name, type, purpose,
-                     "\(relative(name)) \(position) (\(cutText)): \(aRecord) written in this zone would never be served; resolvers are referred to the child zone (RFC 1034 §4.2.1)",
-                     fix: "declare the child zone's file (a zone with origin \(cut.owner)) so the record is written there, or remove the delegation",
-                     before: record, zone: cut.record.existing, declaration: declaration)
+            let position =
+                name == cut.owner
+                ? "is delegated to another zone" : "is below the delegation of \(owner) to another zone"
+            conflict(
+                name, type, purpose,
+                "\(relative(name)) \(position) (\(cutText)): \(aRecord) written in this zone would never be served; resolvers are referred to the child zone (RFC 1034 §4.2.1)",
+                fix:
+                    "declare the child zone's file (a zone with origin \(cut.owner)) so the record is written there, or remove the delegation",
+                before: record, zone: cut.record.existing, declaration: declaration)
         case .dname(let target):
             let redirected = (try? target.prepending(name.relative(to: cut.owner)))?.description ?? target.description
-            conflict(name, type, purpose,
-                     "\(relative(name)) is below the DNAME at \(owner) (\(record)\(written)): names below a DNAME are redirected to \(target), so \(aRecord) written here would never be served (RFC 6672 §2.3)",
-                     fix: "declare the zone of \(redirected) and write the record there, or remove the DNAME",
-                     before: record, zone: cut.record.existing, declaration: declaration)
+            conflict(
+                name, type, purpose,
+                "\(relative(name)) is below the DNAME at \(owner) (\(record)\(written)): names below a DNAME are redirected to \(target), so \(aRecord) written here would never be served (RFC 6672 §2.3)",
+                fix: "declare the zone of \(redirected) and write the record there, or remove the DNAME",
+                before: record, zone: cut.record.existing, declaration: declaration)
         }
         return true
     }
@@ -120,17 +139,24 @@ struct SenderPlanner {
         var warned = Set<DomainName>()
         for operation in operations {
             guard case .create(let type, _, _, _) = operation.kind, !warned.contains(operation.owner),
-                  let coverage = state.wildcardCovering(operation.owner, origin: origin) else { continue }
+                let coverage = state.wildcardCovering(operation.owner, origin: origin)
+            else { continue }
             let names = coverage.names.filter { warned.insert($0).inserted }
             guard !names.isEmpty else { continue }
             let shown = coverage.records.prefix(3).map { "\($0.type) \($0.rdata.presentation)" }
-            let records = shown.joined(separator: ", ") + (coverage.records.count > 3 ? " and \(coverage.records.count - 3) more" : "")
+            let records =
+                shown.joined(separator: ", ")
+                + (coverage.records.count > 3 ? " and \(coverage.records.count - 3) more" : "")
             let relativeNames = names.map(relative)
-            let list = relativeNames.count == 1 ? relativeNames[0]
+            let list =
+                relativeNames.count == 1
+                ? relativeNames[0]
                 : relativeNames.dropLast().joined(separator: ", ") + " and " + (relativeNames.last ?? "")
             let created = firstCreate[operation.owner]
-            add(.warning, operation.owner, type.mnemonic, created?.purpose ?? "other",
-                message: "creating \(relative(operation.owner)) makes \(list) exist, so the wildcard \(coverage.wildcard) stops matching \(names.count == 1 ? "it" : "them"): its records (\(records)) will no longer be served for \(list) (RFC 4592 §2.2.1)",
+            add(
+                .warning, operation.owner, type.mnemonic, created?.purpose ?? "other",
+                message:
+                    "creating \(relative(operation.owner)) makes \(list) exist, so the wildcard \(coverage.wildcard) stops matching \(names.count == 1 ? "it" : "them"): its records (\(records)) will no longer be served for \(list) (RFC 4592 §2.2.1)",
                 fix: "nothing to do if that is intended; otherwise also add the records \(list) should keep",
                 zone: coverage.records.first?.existing,
                 declaration: created?.declaration)
@@ -140,13 +166,16 @@ struct SenderPlanner {
     /// A TXT record at `name` that misspells the version of the record wanted there (`v=spfv1`,
     /// `v=dmarc1`) is a conflict at its line, with the record corrected as the fix: adding the
     /// wanted record beside it would leave two where the owner meant one. True when there is one.
-    private mutating func nearMissConflict(in txts: [StateRecord], at name: DomainName, purpose: String,
-                                           declaration: YAMLLocation?,
-                                           find: (String, String) -> NearMissRecord?) -> Bool {
+    private mutating func nearMissConflict(
+        in txts: [StateRecord], at name: DomainName, purpose: String,
+        declaration: YAMLLocation?,
+        find: (String, String) -> NearMissRecord?
+    ) -> Bool {
         for txt in txts {
             guard let nearMiss = find(txt.text, relative(name)) else { continue }
-            conflict(name, "TXT", purpose, nearMiss.summary, fix: nearMiss.fix, before: quotedOneLine(txt.strings),
-                     zone: txt.existing, declaration: declaration)
+            conflict(
+                name, "TXT", purpose, nearMiss.summary, fix: nearMiss.fix, before: quotedOneLine(txt.strings),
+                zone: txt.existing, declaration: declaration)
             return true
         }
         return false
@@ -177,12 +206,16 @@ struct SenderPlanner {
         if cnameConflict(at: name, wanting: "TXT", purpose: "spf", declaration: where_) { return }
         let txts = state.records(at: name, type: .txt)
         let spfs = txts.filter { SPFRecord.isSPF($0.text) }
-        if spfs.isEmpty, nearMissConflict(in: txts, at: name, purpose: "spf", declaration: where_, find: NearMissRecord.spf) {
+        if spfs.isEmpty,
+            nearMissConflict(in: txts, at: name, purpose: "spf", declaration: where_, find: NearMissRecord.spf)
+        {
             return
         }
         let domains = wanted.includes.map(\.domain)
         let unconfirmed = wanted.includes.filter(\.unconfirmed).map(\.domain)
-        let note = unconfirmed.isEmpty ? nil : "unconfirmed include: \(unconfirmed.joined(separator: ", ")) (check the service's documentation)"
+        let note =
+            unconfirmed.isEmpty
+            ? nil : "unconfirmed include: \(unconfirmed.joined(separator: ", ")) (check the service's documentation)"
         var existingTexts = txts.map(\.text)
         var folded: [StateRecord] = []
         if spfs.count > 1, wanted.fold {
@@ -191,53 +224,73 @@ struct SenderPlanner {
                 folded = spfs
                 existingTexts = txts.filter { !SPFRecord.isSPF($0.text) }.map(\.text) + [record]
             case .conflict(let problem):
-                conflict(name, "TXT", "spf", problem.summary, fix: problem.fix,
-                         before: spfs.map { quotedOneLine($0.strings) }.joined(separator: " | "),
-                         zone: spfs.first?.existing, declaration: where_)
+                conflict(
+                    name, "TXT", "spf", problem.summary, fix: problem.fix,
+                    before: spfs.map { quotedOneLine($0.strings) }.joined(separator: " | "),
+                    zone: spfs.first?.existing, declaration: where_)
                 return
             case .unchanged:
                 break
             }
         }
-        let outcome = SPFMerge.merge(includeDomains: domains, existing: existingTexts, name: relative(name),
-                                     suggestedAll: wanted.all)
+        let outcome = SPFMerge.merge(
+            includeDomains: domains, existing: existingTexts, name: relative(name),
+            suggestedAll: wanted.all)
         switch outcome {
         case .unchanged:
             let current = spfs.first
-            add(.unchanged, name, "TXT", "spf", after: current.map { quotedOneLine($0.strings) }, note: note,
+            add(
+                .unchanged, name, "TXT", "spf", after: current.map { quotedOneLine($0.strings) }, note: note,
                 zone: current?.existing, declaration: where_)
         case .conflict(let problem):
             var fix = problem.fix
             if case .multipleRecords = problem {
                 // The repair mailzone can make, said as the declaration says it.
-                fix = "set `spf: { fold: true }` for this sender to fold them into one (the strictest `all` is kept), "
+                fix =
+                    "set `spf: { fold: true }` for this sender to fold them into one (the strictest `all` is kept), "
                     + "or fold them by hand, then plan again"
             }
-            conflict(name, "TXT", "spf", problem.summary, fix: fix,
-                     before: spfs.first.map { quotedOneLine($0.strings) }, zone: spfs.first?.existing, declaration: where_)
+            conflict(
+                name, "TXT", "spf", problem.summary, fix: fix,
+                before: spfs.first.map { quotedOneLine($0.strings) }, zone: spfs.first?.existing, declaration: where_)
         case .changed(let record, _):
             do {
                 let (rdata, presentation) = try txtRData(record)
                 if folded.isEmpty, let current = spfs.first, let existing = current.existing {
-                    add(.merge, name, "TXT", "spf", before: quotedOneLine(current.strings), after: presentation, note: note,
+                    add(
+                        .merge, name, "TXT", "spf", before: quotedOneLine(current.strings), after: presentation,
+                        note: note,
                         zone: existing, declaration: where_)
-                    operations.append(RecordOperation(owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
+                    operations.append(
+                        RecordOperation(
+                            owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
                 } else if !folded.isEmpty, let keep = folded.first?.existing {
-                    add(.merge, name, "TXT", "spf", before: folded.map { quotedOneLine($0.strings) }.joined(separator: " | "),
-                        after: presentation, note: "folds \(folded.count) SPF records into one (spf.fold)"
+                    add(
+                        .merge, name, "TXT", "spf",
+                        before: folded.map { quotedOneLine($0.strings) }.joined(separator: " | "),
+                        after: presentation,
+                        note: "folds \(folded.count) SPF records into one (spf.fold)"
                             + Self.allChange(folded.map(\.text), folded: record) + (note.map { "; \($0)" } ?? ""),
                         zone: keep, declaration: where_)
-                    operations.append(RecordOperation(owner: name, kind: .replace(existing: keep, rdata: rdata, presentation: presentation)))
+                    operations.append(
+                        RecordOperation(
+                            owner: name, kind: .replace(existing: keep, rdata: rdata, presentation: presentation)))
                     for other in folded.dropFirst() {
-                        if let existing = other.existing { operations.append(RecordOperation(owner: name, kind: .remove(existing: existing))) }
+                        if let existing = other.existing {
+                            operations.append(RecordOperation(owner: name, kind: .remove(existing: existing)))
+                        }
                     }
                 } else {
                     add(.create, name, "TXT", "spf", after: presentation, note: note, declaration: where_)
-                    operations.append(RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
+                    operations.append(
+                        RecordOperation(
+                            owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
                 }
                 sizeWarning(at: name, adding: record, replacing: spfs.first, declaration: where_)
             } catch {
-                conflict(name, "TXT", "spf", "the merged SPF record cannot be written: \(error)", fix: nil, declaration: where_)
+                conflict(
+                    name, "TXT", "spf", "the merged SPF record cannot be written: \(error)", fix: nil,
+                    declaration: where_)
             }
         }
     }
@@ -246,7 +299,9 @@ struct SenderPlanner {
     /// keeps the strictest), so the plan says that mail passing softly before may now fail.
     private static func allChange(_ records: [String], folded: String) -> String {
         func allTerm(_ text: String) -> String? {
-            text.split(separator: " ").map { $0.lowercased() }.first { ["all", "+all", "-all", "~all", "?all"].contains($0) }
+            text.split(separator: " ").map { $0.lowercased() }.first {
+                ["all", "+all", "-all", "~all", "?all"].contains($0)
+            }
         }
         guard let kept = allTerm(folded) else { return "" }
         let changed = Set(records.compactMap(allTerm).filter { $0 != kept }).sorted()
@@ -255,7 +310,9 @@ struct SenderPlanner {
     }
 
     /// Warns when the TXT records at a name would pass the ~450-octet answer budget (RFC 7208 §3.4).
-    private mutating func sizeWarning(at name: DomainName, adding value: String, replacing: StateRecord?, declaration: YAMLLocation?) {
+    private mutating func sizeWarning(
+        at name: DomainName, adding value: String, replacing: StateRecord?, declaration: YAMLLocation?
+    ) {
         // The name's TXT strings once the SPF record is written: the one it replaces left out.
         var strings = state.records(at: name, type: .txt)
             .filter { replacing == nil || $0.existing != replacing?.existing }.flatMap(\.strings)
@@ -270,11 +327,14 @@ struct SenderPlanner {
     mutating func planRecord(_ wanted: WantedRecord) {
         let name = wanted.owner.name.dnsName
         guard let type = RRType(mnemonic: wanted.type) else {
-            conflict(name, wanted.type, wanted.purpose.rawValue, "unknown record type \(wanted.type)", fix: nil,
-                     declaration: wanted.source)
+            conflict(
+                name, wanted.type, wanted.purpose.rawValue, "unknown record type \(wanted.type)", fix: nil,
+                declaration: wanted.source)
             return
         }
-        if occludedConflict(at: name, wanting: type.mnemonic, purpose: wanted.purpose.rawValue, declaration: wanted.source) {
+        if occludedConflict(
+            at: name, wanting: type.mnemonic, purpose: wanted.purpose.rawValue, declaration: wanted.source)
+        {
             return
         }
         switch (wanted.purpose, type) {
@@ -287,7 +347,8 @@ struct SenderPlanner {
     }
 
     private func unconfirmedNote(_ wanted: WantedRecord) -> String? {
-        let parts = [wanted.unconfirmed ? "unconfirmed value (check the service's documentation)" : nil, wanted.note].compactMap { $0 }
+        let parts = [wanted.unconfirmed ? "unconfirmed value (check the service's documentation)" : nil, wanted.note]
+            .compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
@@ -298,14 +359,21 @@ struct SenderPlanner {
             return
         }
         if cnameConflict(at: name, wanting: "MX", purpose: purpose, declaration: wanted.source) { return }
-        guard let wantedValue = MXValue(wanted.value), let rdata = try? RData(type: .mx, presentation: wanted.value) else {
-            conflict(name, "MX", purpose, "MX value '\(wanted.value)' is not PREFERENCE HOST.", fix: nil, declaration: wanted.source)
+        guard let wantedValue = MXValue(wanted.value), let rdata = try? RData(type: .mx, presentation: wanted.value)
+        else {
+            conflict(
+                name, "MX", purpose, "MX value '\(wanted.value)' is not PREFERENCE HOST.", fix: nil,
+                declaration: wanted.source)
             return
         }
         let existing = state.records(at: name, type: .mx)
         let existingValues = existing.compactMap { MXValue($0.rdata.presentation) }
-        if let same = existing.first(where: { MXValue($0.rdata.presentation).map { $0.exchangeKey == wantedValue.exchangeKey } ?? false }) {
-            add(.unchanged, name, "MX", purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted), zone: same.existing,
+        if let same = existing.first(where: {
+            MXValue($0.rdata.presentation).map { $0.exchangeKey == wantedValue.exchangeKey } ?? false
+        }) {
+            add(
+                .unchanged, name, "MX", purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted),
+                zone: same.existing,
                 declaration: wanted.source)
             return
         }
@@ -313,14 +381,17 @@ struct SenderPlanner {
         // (Google's aspmx beside its alt1..alt4). MX an earlier service of this sender plans to add are, so the
         // decision is the same before and after apply.
         let serviceSet = sender.records.filter {
-            $0.purpose == .mx && $0.type.uppercased() == "MX" && $0.owner == wanted.owner && !Set($0.presets).isDisjoint(with: wanted.presets)
+            $0.purpose == .mx && $0.type.uppercased() == "MX" && $0.owner == wanted.owner
+                && !Set($0.presets).isDisjoint(with: wanted.presets)
         }.compactMap { MXValue($0.value) }
         let planned = plannedMX.filter { $0.name == name && Set($0.presets).isDisjoint(with: wanted.presets) }
         let inbound = existingValues + planned.map(\.value)
-        if let problem = MXRules.conflict(adding: serviceSet.isEmpty ? [wantedValue] : serviceSet,
-                                          wantedBy: Self.services(wanted.presets), to: existingValues,
-                                          planned: planned.map(\.value), plannedBy: Self.services(planned.flatMap(\.presets)),
-                                          name: relative(name)) {
+        if let problem = MXRules.conflict(
+            adding: serviceSet.isEmpty ? [wantedValue] : serviceSet,
+            wantedBy: Self.services(wanted.presets), to: existingValues,
+            planned: planned.map(\.value), plannedBy: Self.services(planned.flatMap(\.presets)),
+            name: relative(name))
+        {
             let isNull = MXRules.hasNullMX(inbound)
             switch (sender.sender.mxPolicy, isNull) {
             case (.keepExisting, false):
@@ -332,24 +403,38 @@ struct SenderPlanner {
                 // The conflict lists every MX of the service's set: once per service, not once per MX.
                 guard reportedMXConflicts.insert("\(name) \(wanted.presets.sorted())").inserted else { return }
                 var fix = problem.fix ?? ""
-                if case .existingInbound = problem { fix += " (or set `mx: keep-existing` or `mx: add` for this sender)" }
+                if case .existingInbound = problem {
+                    fix += " (or set `mx: keep-existing` or `mx: add` for this sender)"
+                }
                 // "in the zone:" shows the zone's MX only; MX another service plans are in the message.
-                conflict(name, "MX", purpose, problem.summary, fix: fix,
-                         before: existingValues.map(\.text).joined(separator: ", ").nilIfEmpty, zone: existing.first?.existing,
-                         declaration: wanted.source)
+                conflict(
+                    name, "MX", purpose, problem.summary, fix: fix,
+                    before: existingValues.map(\.text).joined(separator: ", ").nilIfEmpty,
+                    zone: existing.first?.existing,
+                    declaration: wanted.source)
                 return
             }
         }
-        add(.create, name, "MX", purpose, after: rdata.presentation, note: unconfirmedNote(wanted), declaration: wanted.source)
-        operations.append(RecordOperation(owner: name, kind: .create(type: .mx, rdata: rdata, ttl: existing.first?.ttl,
-                                                                     presentation: wanted.value)))
+        add(
+            .create, name, "MX", purpose, after: rdata.presentation, note: unconfirmedNote(wanted),
+            declaration: wanted.source)
+        operations.append(
+            RecordOperation(
+                owner: name,
+                kind: .create(
+                    type: .mx, rdata: rdata, ttl: existing.first?.ttl,
+                    presentation: wanted.value)))
         plannedMX.append((name, wantedValue, wanted.presets))
         // An MX target that is an alias in this zone breaks delivery (RFC 2181 §10.3).
         if let target = try? DomainName(parsing: wantedValue.exchange), target.isSubdomain(of: origin),
-           let alias = state.records(at: target, type: .cname).first {
-            add(.warning, name, "MX", purpose,
-                message: "the MX target \(wantedValue.exchange) is a CNAME in this zone; MX targets must not be aliases (RFC 2181 §10.3)",
-                fix: "point the MX at the canonical name \(alias.rdata.presentation)", zone: alias.existing, declaration: wanted.source)
+            let alias = state.records(at: target, type: .cname).first
+        {
+            add(
+                .warning, name, "MX", purpose,
+                message:
+                    "the MX target \(wantedValue.exchange) is a CNAME in this zone; MX targets must not be aliases (RFC 2181 §10.3)",
+                fix: "point the MX at the canonical name \(alias.rdata.presentation)", zone: alias.existing,
+                declaration: wanted.source)
         }
     }
 
@@ -357,22 +442,26 @@ struct SenderPlanner {
     private static func services(_ presets: [String]) -> String {
         var unique: [String] = []
         for preset in presets where !unique.contains(preset) { unique.append(preset) }
-        return unique.count <= 1 ? unique.first ?? "another service"
+        return unique.count <= 1
+            ? unique.first ?? "another service"
             : unique.dropLast().joined(separator: ", ") + " and " + (unique.last ?? "")
     }
 
     /// Leaves a service's MX out under `mx: keep-existing`, with one warning per name that says
     /// which MX stay (in the zone, or added for another service) and which are not added. The
     /// services the sender lists in `mx_not_added` are left out without a word: the choice is explicit.
-    private mutating func keepOut(_ value: MXValue, for wanted: WantedRecord, at name: DomainName, zone: [StateRecord],
-                                  planned: [(name: DomainName, value: MXValue, presets: [String])]) {
+    private mutating func keepOut(
+        _ value: MXValue, for wanted: WantedRecord, at name: DomainName, zone: [StateRecord],
+        planned: [(name: DomainName, value: MXValue, presets: [String])]
+    ) {
         let acknowledged = Set(sender.sender.mxNotAdded.map(\.value))
         guard !wanted.presets.allSatisfy(acknowledged.contains) else { return }
         let zoneValues = zone.compactMap { MXValue($0.rdata.presentation) }
         var kept: [String] = []
         if !zoneValues.isEmpty { kept.append("MX \(Self.quoted(zoneValues)) (in the zone)") }
         if !planned.isEmpty {
-            kept.append("MX \(Self.quoted(planned.map(\.value))) (added for \(Self.services(planned.flatMap(\.presets))))")
+            kept.append(
+                "MX \(Self.quoted(planned.map(\.value))) (added for \(Self.services(planned.flatMap(\.presets))))")
         }
         var group = keptOutMX[name] ?? (item: items.count, values: [])
         group.values.append((value, wanted.presets))
@@ -390,10 +479,13 @@ struct SenderPlanner {
         let notAdded = Self.services(unacknowledged)
         let their = Set(unacknowledged).count > 1 ? "their" : "its"
         let item = PlanItem(
-            action: .warning, owner: relative(name), name: name.description, type: "MX", purpose: wanted.purpose.rawValue,
+            action: .warning, owner: relative(name), name: name.description, type: "MX",
+            purpose: wanted.purpose.rawValue,
             before: (zoneValues + planned.map(\.value)).map(\.text).joined(separator: ", "), after: nil,
-            message: "\(relative(name)) keeps \(kept.joined(separator: " and ")); \(leftOut) not added (mx: keep-existing)",
-            fix: "nothing to do if these MX should keep receiving the mail (\(notAdded) may then show \(their) MX as unverified); "
+            message:
+                "\(relative(name)) keeps \(kept.joined(separator: " and ")); \(leftOut) not added (mx: keep-existing)",
+            fix:
+                "nothing to do if these MX should keep receiving the mail (\(notAdded) may then show \(their) MX as unverified); "
                 + "write `mx_not_added: [\(notAdded.replacingOccurrences(of: " and ", with: ", "))]` in this sender to say so "
                 + "and drop this warning",
             note: nil, zoneLocation: location(zone.first?.existing),
@@ -418,8 +510,9 @@ struct SenderPlanner {
         do {
             wantedRecord = try DKIMKeyRecord(wanted.value)
         } catch {
-            conflict(name, "TXT", purpose, "the DKIM key for \(relative(name)) is not a valid key record: \(error.summary)",
-                     fix: error.fix ?? "copy the record value from the service's console again", declaration: wanted.source)
+            conflict(
+                name, "TXT", purpose, "the DKIM key for \(relative(name)) is not a valid key record: \(error.summary)",
+                fix: error.fix ?? "copy the record value from the service's console again", declaration: wanted.source)
             return
         }
         var note = unconfirmedNote(wanted)
@@ -427,7 +520,9 @@ struct SenderPlanner {
         if let key = try? wantedRecord.publicKey() {
             keyDescription = key.description
             if let weak = key.strengthProblem {
-                add(weak.severity == .error ? .conflict : .warning, name, "TXT", purpose, message: weak.summary, fix: weak.fix,
+                add(
+                    weak.severity == .error ? .conflict : .warning, name, "TXT", purpose, message: weak.summary,
+                    fix: weak.fix,
                     declaration: wanted.source)
                 if weak.severity == .error { return }
             }
@@ -435,7 +530,9 @@ struct SenderPlanner {
         note = [keyDescription, note].compactMap { $0 }.joined(separator: "; ").nilIfEmpty
         let txts = state.records(at: name, type: .txt)
         if !txts.contains(where: { (try? DKIMKeyRecord($0.text)) != nil }),
-           nearMissConflict(in: txts, at: name, purpose: purpose, declaration: wanted.source, find: NearMissRecord.dkim) {
+            nearMissConflict(
+                in: txts, at: name, purpose: purpose, declaration: wanted.source, find: NearMissRecord.dkim)
+        {
             return
         }
         let dkims = txts.filter { DKIMComparisonHelper.looksLikeDKIM($0.text) }
@@ -444,35 +541,49 @@ struct SenderPlanner {
         do {
             (rdata, presentation) = try txtRData(wanted.value)
         } catch {
-            conflict(name, "TXT", purpose, "the DKIM value cannot be written as TXT: \(error)", fix: "remove control characters from the value",
-                     declaration: wanted.source)
+            conflict(
+                name, "TXT", purpose, "the DKIM value cannot be written as TXT: \(error)",
+                fix: "remove control characters from the value",
+                declaration: wanted.source)
             return
         }
         if let current = dkims.first ?? (txts.count == 1 ? txts.first : nil) {
             switch DKIMComparison.compare(wanted: wantedRecord, published: current.strings) {
             case .same:
-                add(.unchanged, name, "TXT", purpose, after: quotedOneLine(current.strings), note: note, zone: current.existing,
+                add(
+                    .unchanged, name, "TXT", purpose, after: quotedOneLine(current.strings), note: note,
+                    zone: current.existing,
                     declaration: wanted.source)
                 return
             case .different, .publishedInvalid:
                 if dkims.count > 1 {
-                    conflict(name, "TXT", purpose, "\(relative(name)) has \(dkims.count) DKIM key records; a selector has one key",
-                             fix: "remove all but one of them, then plan again", zone: current.existing, declaration: wanted.source)
+                    conflict(
+                        name, "TXT", purpose,
+                        "\(relative(name)) has \(dkims.count) DKIM key records; a selector has one key",
+                        fix: "remove all but one of them, then plan again", zone: current.existing,
+                        declaration: wanted.source)
                     return
                 }
                 guard let existing = current.existing else { break }
-                add(.replace, name, "TXT", purpose, before: quotedOneLine(current.strings), after: presentation,
-                    note: note.map { "stale key replaced; \($0)" } ?? "stale key replaced", zone: existing, declaration: wanted.source)
-                operations.append(RecordOperation(owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
+                add(
+                    .replace, name, "TXT", purpose, before: quotedOneLine(current.strings), after: presentation,
+                    note: note.map { "stale key replaced; \($0)" } ?? "stale key replaced", zone: existing,
+                    declaration: wanted.source)
+                operations.append(
+                    RecordOperation(
+                        owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
                 return
             case .wantedInvalid(let problem):
-                conflict(name, "TXT", purpose, "the DKIM key for \(relative(name)) is not valid: \(problem.summary)", fix: problem.fix,
-                         declaration: wanted.source)
+                conflict(
+                    name, "TXT", purpose, "the DKIM key for \(relative(name)) is not valid: \(problem.summary)",
+                    fix: problem.fix,
+                    declaration: wanted.source)
                 return
             }
         }
         add(.create, name, "TXT", purpose, after: presentation, note: note, declaration: wanted.source)
-        operations.append(RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
+        operations.append(
+            RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
     }
 
     private mutating func planDMARC(_ wanted: WantedRecord, _ name: DomainName) {
@@ -480,8 +591,11 @@ struct SenderPlanner {
         if cnameConflict(at: name, wanting: "TXT", purpose: purpose, declaration: wanted.source) { return }
         let txts = state.records(at: name, type: .txt)
         let dmarcs = txts.filter { DMARCRecord.isDMARC($0.text) }
-        if dmarcs.isEmpty, nearMissConflict(in: txts, at: name, purpose: purpose, declaration: wanted.source,
-                                            find: NearMissRecord.dmarc) {
+        if dmarcs.isEmpty,
+            nearMissConflict(
+                in: txts, at: name, purpose: purpose, declaration: wanted.source,
+                find: NearMissRecord.dmarc)
+        {
             return
         }
         let outcome = DMARCMerge.merge(wanted: wanted.value, existing: txts.map(\.text), name: relative(name))
@@ -492,88 +606,117 @@ struct SenderPlanner {
         case .changed(let record, _):
             result = record
         case .conflict(let problem):
-            conflict(name, "TXT", purpose, problem.summary, fix: problem.fix,
-                     before: dmarcs.map { quotedOneLine($0.strings) }.joined(separator: " | ").nilIfEmpty,
-                     zone: dmarcs.first?.existing, declaration: wanted.source)
+            conflict(
+                name, "TXT", purpose, problem.summary, fix: problem.fix,
+                before: dmarcs.map { quotedOneLine($0.strings) }.joined(separator: " | ").nilIfEmpty,
+                zone: dmarcs.first?.existing, declaration: wanted.source)
             return
         }
         // The merge never weakens the zone's record; a weaker p/sp asked for is said, or, as a reviewed
         // downgrade (`dmarc: { allow_weaker: true }`), written.
-        let policies = DMARCPolicyComparison(wanted: wanted.value, existing: dmarcs.count == 1 ? dmarcs.first?.text : nil,
-                                             merged: result, declared: sender.sender.dmarc, presets: wanted.presets,
-                                             downgrade: sender.sender.allowsDMARCDowngrade)
+        let policies = DMARCPolicyComparison(
+            wanted: wanted.value, existing: dmarcs.count == 1 ? dmarcs.first?.text : nil,
+            merged: result, declared: sender.sender.dmarc, presets: wanted.presets,
+            downgrade: sender.sender.allowsDMARCDowngrade)
         result = policies.result
         let unchanged = { if case .unchanged = outcome { return policies.lowered.isEmpty } else { return false } }()
         // A subdomain's own record must not weaken what it inherits from the organisational domain (RFC 7489 §6.6.3).
         let domain = sender.sender.domain.value.dnsName
         if domain != origin, !sender.sender.allowsWeakerDMARC,
-           let organisational = try? origin.prepending("_dmarc"),
-           let orgRecord = state.records(at: organisational, type: .txt).first(where: { DMARCRecord.isDMARC($0.text) }),
-           let weakening = DMARCInheritance.weakening(record: result, recordName: relative(name),
-                                                      domain: String(domain.description.dropLast()),
-                                                      organisationalDomain: String(origin.description.dropLast()),
-                                                      organisationalRecord: orgRecord.text) {
+            let organisational = try? origin.prepending("_dmarc"),
+            let orgRecord = state.records(at: organisational, type: .txt).first(where: { DMARCRecord.isDMARC($0.text) }
+            ),
+            let weakening = DMARCInheritance.weakening(
+                record: result, recordName: relative(name),
+                domain: String(domain.description.dropLast()),
+                organisationalDomain: String(origin.description.dropLast()),
+                organisationalRecord: orgRecord.text)
+        {
             // Both ways out are written in the declaration (publishing no record at all is not one).
             let inherited = weakening.inheritedPolicy.rawValue
-            conflict(name, "TXT", purpose, weakening.summary,
-                     fix: "set `dmarc: { p: \(inherited) }` for this sender to publish the policy it inherits, "
-                        + "or `dmarc: { allow_weaker: true }` to publish p=\(weakening.policy.rawValue) anyway",
-                     before: quotedOneLine(orgRecord.strings), zone: orgRecord.existing ?? dmarcs.first?.existing,
-                     declaration: sender.sender.dmarc?.location ?? wanted.source)
+            conflict(
+                name, "TXT", purpose, weakening.summary,
+                fix: "set `dmarc: { p: \(inherited) }` for this sender to publish the policy it inherits, "
+                    + "or `dmarc: { allow_weaker: true }` to publish p=\(weakening.policy.rawValue) anyway",
+                before: quotedOneLine(orgRecord.strings), zone: orgRecord.existing ?? dmarcs.first?.existing,
+                declaration: sender.sender.dmarc?.location ?? wanted.source)
             return
         }
         let note = (policies.remarks + [unconfirmedNote(wanted)].compactMap { $0 }).joined(separator: "; ").nilIfEmpty
         if unchanged {
-            add(.unchanged, name, "TXT", purpose, after: dmarcs.first.map { quotedOneLine($0.strings) }, note: note,
+            add(
+                .unchanged, name, "TXT", purpose, after: dmarcs.first.map { quotedOneLine($0.strings) }, note: note,
                 zone: dmarcs.first?.existing, declaration: wanted.source)
             return
         }
         do {
             let (rdata, presentation) = try txtRData(result)
             if let current = dmarcs.first, let existing = current.existing {
-                add(policies.lowered.isEmpty ? .merge : .replace, name, "TXT", purpose, before: quotedOneLine(current.strings),
+                add(
+                    policies.lowered.isEmpty ? .merge : .replace, name, "TXT", purpose,
+                    before: quotedOneLine(current.strings),
                     after: presentation, note: note, zone: existing, declaration: wanted.source)
-                operations.append(RecordOperation(owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
+                operations.append(
+                    RecordOperation(
+                        owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
             } else {
                 add(.create, name, "TXT", purpose, after: presentation, note: note, declaration: wanted.source)
-                operations.append(RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
+                operations.append(
+                    RecordOperation(
+                        owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
             }
-            for uri in DMARCReportAuthorisation.needed(by: (try? DMARCRecord(result)) ?? DMARCRecord(tags: []),
-                                                       dmarcDomain: String(domain.description.dropLast())) {
+            for uri in DMARCReportAuthorisation.needed(
+                by: (try? DMARCRecord(result)) ?? DMARCRecord(tags: []),
+                dmarcDomain: String(domain.description.dropLast()))
+            {
                 add(.warning, name, "TXT", purpose, message: uri.summary, fix: uri.fix, declaration: wanted.source)
             }
         } catch {
-            conflict(name, "TXT", purpose, "the DMARC record cannot be written as TXT: \(error)", fix: nil, declaration: wanted.source)
+            conflict(
+                name, "TXT", purpose, "the DMARC record cannot be written as TXT: \(error)", fix: nil,
+                declaration: wanted.source)
         }
     }
 
     private mutating func planCNAME(_ wanted: WantedRecord, _ name: DomainName) {
         let purpose = wanted.purpose.rawValue
         guard let rdata = try? RData(type: .cname, presentation: wanted.value, origin: origin) else {
-            conflict(name, "CNAME", purpose, "CNAME target '\(wanted.value)' is not a domain name", fix: nil, declaration: wanted.source)
+            conflict(
+                name, "CNAME", purpose, "CNAME target '\(wanted.value)' is not a domain name", fix: nil,
+                declaration: wanted.source)
             return
         }
         let all = state.records(at: name)
         if let current = all.first(where: { $0.type == .cname }) {
             if current.rdata == rdata {
-                add(.unchanged, name, "CNAME", purpose, after: current.rdata.presentation, note: unconfirmedNote(wanted),
+                add(
+                    .unchanged, name, "CNAME", purpose, after: current.rdata.presentation,
+                    note: unconfirmedNote(wanted),
                     zone: current.existing, declaration: wanted.source)
             } else if let existing = current.existing {
-                add(.replace, name, "CNAME", purpose, before: current.rdata.presentation, after: rdata.presentation,
+                add(
+                    .replace, name, "CNAME", purpose, before: current.rdata.presentation, after: rdata.presentation,
                     note: unconfirmedNote(wanted), zone: existing, declaration: wanted.source)
-                operations.append(RecordOperation(owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: wanted.value)))
+                operations.append(
+                    RecordOperation(
+                        owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: wanted.value)))
             }
             return
         }
         if let other = all.first(where: { $0.type != .rrsig && $0.type != .nsec }) {
-            conflict(name, "CNAME", purpose,
-                     "\(relative(name)) already has \(other.type) data, so a CNAME cannot be added there (RFC 1034 §3.6.2)",
-                     fix: "remove the other records at \(relative(name)), or ask the service for a TXT alternative",
-                     before: "\(other.type) \(other.rdata.presentation)", zone: other.existing, declaration: wanted.source)
+            conflict(
+                name, "CNAME", purpose,
+                "\(relative(name)) already has \(other.type) data, so a CNAME cannot be added there (RFC 1034 §3.6.2)",
+                fix: "remove the other records at \(relative(name)), or ask the service for a TXT alternative",
+                before: "\(other.type) \(other.rdata.presentation)", zone: other.existing, declaration: wanted.source)
             return
         }
-        add(.create, name, "CNAME", purpose, after: rdata.presentation, note: unconfirmedNote(wanted), declaration: wanted.source)
-        operations.append(RecordOperation(owner: name, kind: .create(type: .cname, rdata: rdata, ttl: nil, presentation: wanted.value)))
+        add(
+            .create, name, "CNAME", purpose, after: rdata.presentation, note: unconfirmedNote(wanted),
+            declaration: wanted.source)
+        operations.append(
+            RecordOperation(
+                owner: name, kind: .create(type: .cname, rdata: rdata, ttl: nil, presentation: wanted.value)))
     }
 
     /// Verification tokens and other records needed verbatim: present or created, never merged.
@@ -590,17 +733,23 @@ struct SenderPlanner {
                 presentation = wanted.value
             }
         } catch {
-            conflict(name, type.mnemonic, purpose, "the value \(Self.shown(wanted.value)) is not valid \(type) RDATA: \(error)",
-                     fix: nil, declaration: wanted.source)
+            conflict(
+                name, type.mnemonic, purpose,
+                "the value \(Self.shown(wanted.value)) is not valid \(type) RDATA: \(error)",
+                fix: nil, declaration: wanted.source)
             return
         }
         if let same = state.records(at: name, type: type).first(where: { $0.rdata == rdata }) {
-            add(.unchanged, name, type.mnemonic, purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted),
+            add(
+                .unchanged, name, type.mnemonic, purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted),
                 zone: same.existing, declaration: wanted.source)
             return
         }
-        add(.create, name, type.mnemonic, purpose, after: rdata.presentation, note: unconfirmedNote(wanted), declaration: wanted.source)
-        operations.append(RecordOperation(owner: name, kind: .create(type: type, rdata: rdata, ttl: nil, presentation: presentation)))
+        add(
+            .create, name, type.mnemonic, purpose, after: rdata.presentation, note: unconfirmedNote(wanted),
+            declaration: wanted.source)
+        operations.append(
+            RecordOperation(owner: name, kind: .create(type: type, rdata: rdata, ttl: nil, presentation: presentation)))
     }
 }
 

@@ -20,11 +20,13 @@ extension ZoneState {
         var names = [name]
         var encloser = name.parent
         while let candidate = encloser, candidate != origin, candidate.isSubdomain(of: origin),
-              !exists(candidate, origin: origin) {
+            !exists(candidate, origin: origin)
+        {
             names.append(candidate)
             encloser = candidate.parent
         }
-        guard let closest = encloser, closest.isSubdomain(of: origin), let wildcard = try? closest.prepending("*") else {
+        guard let closest = encloser, closest.isSubdomain(of: origin), let wildcard = try? closest.prepending("*")
+        else {
             return nil
         }
         let records = records(at: wildcard)

@@ -30,10 +30,12 @@ extension ZoneState {
         }
         for owner in chain.reversed() {
             if owner != origin, let ns = records(at: owner, type: .ns).first {
-                return ZoneCut(owner: owner, kind: .delegation(hasDS: !records(at: owner, type: .ds).isEmpty), record: ns)
+                return ZoneCut(
+                    owner: owner, kind: .delegation(hasDS: !records(at: owner, type: .ds).isEmpty), record: ns)
             }
             if owner != name, let dname = records(at: owner, type: .dname).first,
-               let target = try? DomainName(parsing: dname.rdata.presentation) {
+                let target = try? DomainName(parsing: dname.rdata.presentation)
+            {
                 return ZoneCut(owner: owner, kind: .dname(target: target), record: dname)
             }
         }

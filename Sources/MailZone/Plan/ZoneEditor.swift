@@ -42,7 +42,8 @@ struct ZoneEditor {
     /// Edits per file index, and the serial change (nil when nothing changes). `planned` is a saved
     /// plan's serial change for this zone (see `PlannerOptions.plannedSerials`).
     func edits(for operations: [RecordOperation], serialScheme: SerialScheme?, now: Date, planned: SerialChange? = nil)
-        throws(Failure) -> (edits: [Int: [SourceEdit]], serial: SerialChange?) {
+        throws(Failure) -> (edits: [Int: [SourceEdit]], serial: SerialChange?)
+    {
         guard !operations.isEmpty else { return ([:], nil) }
         var edits: [Int: [SourceEdit]] = [:]
         // Creates are grouped by owner so one owner's new records sit together, in plan order.
@@ -62,7 +63,8 @@ struct ZoneEditor {
             case .remove(let existing):
                 for copy in Self.copies(of: existing, in: zone) {
                     guard let source = copy.source, !source.generated else {
-                        throw Failure(description: "cannot remove \(copy.owner) \(copy.type): it is not written as a line")
+                        throw Failure(
+                            description: "cannot remove \(copy.owner) \(copy.type): it is not written as a line")
                     }
                     edits[source.fileIndex, default: []].append(
                         contentsOf: zone.files[source.fileIndex].removal(ofEntry: source.entryIndex))
@@ -76,14 +78,19 @@ struct ZoneEditor {
                 guard case .create(let type, let rdata, let ttl, let presentation) = operation.kind else { continue }
                 // A record joining an RRset takes its TTL (BIND serves one TTL per RRset).
                 let rrsetTTL = ttl ?? zone.records(at: owner, type: type).first?.ttl
-                lines.append(try line(owner: owner, type: type, rdata: rdata, ttl: rrsetTTL, presentation: presentation,
-                                      anchor: placement.anchor, absoluteOwner: placement.absoluteOwner))
+                lines.append(
+                    try line(
+                        owner: owner, type: type, rdata: rdata, ttl: rrsetTTL, presentation: presentation,
+                        anchor: placement.anchor, absoluteOwner: placement.absoluteOwner))
             }
             let file = zone.files[placement.fileIndex]
             let ending = file.lineEnding
             let edit = file.insertion(after: placement.entryIndex, line: lines.joined(separator: ending))
             if edit.range.isEmpty,
-               let existing = edits[placement.fileIndex]?.firstIndex(where: { $0.range == edit.range && $0.range.isEmpty }) {
+                let existing = edits[placement.fileIndex]?.firstIndex(where: {
+                    $0.range == edit.range && $0.range.isEmpty
+                })
+            {
                 // Another owner inserts at the same place: keep both, in plan order, except that lines without
                 // an owner field go first, so they still follow the record whose owner they inherit.
                 if lines.first?.first == " " || lines.first?.first == "\t" {
@@ -138,9 +145,13 @@ struct ZoneEditor {
         var entry = (last.source?.entryIndex ?? 0) + 1
         while entry < top.entries.count {
             let kind = top.entries[entry].kind
-            if kind == .trivia { entry += 1; continue }
+            if kind == .trivia {
+                entry += 1
+                continue
+            }
             guard kind == .record, indexes.contains(entry),
-                  let record = apexRecords.first(where: { $0.source?.entryIndex == entry }) else { break }
+                let record = apexRecords.first(where: { $0.source?.entryIndex == entry })
+            else { break }
             last = record
             entry += 1
         }
@@ -150,9 +161,13 @@ struct ZoneEditor {
     // MARK: Formatting
 
     /// The text of a new record line in the style of `anchor`'s line.
-    private func line(owner: DomainName, type: RRType, rdata: RData, ttl: UInt32?, presentation: String,
-                      anchor: Record, absoluteOwner: Bool = false) throws(Failure) -> String {
-        guard let source = anchor.source, let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex) else {
+    private func line(
+        owner: DomainName, type: RRType, rdata: RData, ttl: UInt32?, presentation: String,
+        anchor: Record, absoluteOwner: Bool = false
+    ) throws(Failure) -> String {
+        guard let source = anchor.source,
+            let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex)
+        else {
             throw Failure(description: "cannot read the layout of the line after which \(owner) goes")
         }
         let file = zone.files[source.fileIndex]
@@ -200,11 +215,17 @@ struct ZoneEditor {
         }
         if let classToken = layout.rrClass {
             let written = text(classToken)
-            fields.append((written == written.lowercased() ? "in" : "IN", column(layout.rrClass), separator(after: layout.rrClass)))
+            fields.append(
+                (
+                    written == written.lowercased() ? "in" : "IN", column(layout.rrClass),
+                    separator(after: layout.rrClass)
+                ))
         }
         let typeText = text(layout.type)
         let lowerType = typeText == typeText.lowercased()
-        fields.append((lowerType ? type.mnemonic.lowercased() : type.mnemonic, column(layout.type), separator(after: layout.type)))
+        fields.append(
+            (lowerType ? type.mnemonic.lowercased() : type.mnemonic, column(layout.type), separator(after: layout.type))
+        )
 
         var line = leading + ownerText
         var previousSeparator = ownerText.isEmpty ? "" : separator(after: layout.owner)
@@ -257,7 +278,9 @@ struct ZoneEditor {
     }
 
     /// RDATA as written: TXT as quoted strings (several, in parentheses over lines, when long).
-    private func rdataText(type: RRType, rdata: RData, presentation: String, lineEnding: String) throws(Failure) -> String {
+    private func rdataText(type: RRType, rdata: RData, presentation: String, lineEnding: String) throws(Failure)
+        -> String
+    {
         guard type == .txt || type == .spf else { return presentation }
         let strings = rdata.characterStrings.map { String(decoding: $0, as: UTF8.self) }
         do {
@@ -290,8 +313,11 @@ struct ZoneEditor {
     /// New RDATA for an existing record, keeping its owner, fields, comments and parentheses.
     private func replacement(of existing: Record, with rdata: RData) throws(Failure) -> (file: Int, edit: SourceEdit) {
         guard let source = existing.source, !source.generated,
-              let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex) else {
-            throw Failure(description: "\(existing.owner) \(existing.type) is not written as a line mailzone can edit ($GENERATE?)")
+            let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex)
+        else {
+            throw Failure(
+                description:
+                    "\(existing.owner) \(existing.type) is not written as a line mailzone can edit ($GENERATE?)")
         }
         let file = zone.files[source.fileIndex]
         let bytes = file.source.bytes
@@ -330,10 +356,12 @@ struct ZoneEditor {
     // MARK: SOA serial
 
     private func serialBump(scheme forced: SerialScheme?, now: Date, planned: SerialChange?)
-        throws(Failure) -> (file: Int, edit: SourceEdit, change: SerialChange) {
+        throws(Failure) -> (file: Int, edit: SourceEdit, change: SerialChange)
+    {
         guard let soa = zone.records(at: origin, type: .soa).first, let source = soa.source, !source.generated,
-              let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex),
-              layout.rdata.count == 7, let serial = soa.rdata.soaSerial else {
+            let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex),
+            layout.rdata.count == 7, let serial = soa.rdata.soaSerial
+        else {
             throw Failure(description: "the zone's SOA record cannot be found or read, so its serial cannot be bumped")
         }
         let scheme = forced ?? planned.flatMap { SerialScheme(rawValue: $0.scheme) } ?? SerialScheme.detect(serial)
@@ -342,14 +370,18 @@ struct ZoneEditor {
         // not after the one chosen now (RFC 1982): a later apply of the same plan writes the same bytes,
         // and a serial edited into the plan by hand cannot jump ahead of what planning would choose.
         if let planned, planned.from == serial, SerialScheme.isGreater(planned.to, than: serial),
-           planned.to == next || SerialScheme.isGreater(next, than: planned.to) {
+            planned.to == next || SerialScheme.isGreater(next, than: planned.to)
+        {
             next = planned.to
         }
         let token = layout.rdata[2]
         let file = zone.files[source.fileIndex]
         let location = file.source.location(of: token.start)
-        return (source.fileIndex, SourceEdit(range: token.range, replacement: String(next)),
-                SerialChange(from: serial, to: next, scheme: scheme.rawValue,
-                             location: PlanLocation(file: file.source.path, line: location.line, column: location.column)))
+        return (
+            source.fileIndex, SourceEdit(range: token.range, replacement: String(next)),
+            SerialChange(
+                from: serial, to: next, scheme: scheme.rawValue,
+                location: PlanLocation(file: file.source.path, line: location.line, column: location.column))
+        )
     }
 }

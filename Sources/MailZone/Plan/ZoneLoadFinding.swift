@@ -9,38 +9,46 @@ import ZoneFile
 enum ZoneLoadFinding {
     /// The findings of a zone that did not load. When its records are all out of zone, the missing
     /// SOA says so and the other apex errors it causes (no NS records) are left out: one problem, one finding.
-    static func findings(for zone: Zone, declared: ZoneDeclaration, path: String, declaration: String) -> [PlanFinding] {
-        let outOfZone = zone.errors.contains { $0.id == "zone.no-soa" } && zone.diagnostics.contains { $0.id == "zone.out-of-zone" }
+    static func findings(for zone: Zone, declared: ZoneDeclaration, path: String, declaration: String) -> [PlanFinding]
+    {
+        let outOfZone =
+            zone.errors.contains { $0.id == "zone.no-soa" } && zone.diagnostics.contains { $0.id == "zone.out-of-zone" }
         return zone.errors
             .filter { !(outOfZone && $0.id == "zone.no-ns") }
             .map { finding(for: $0, zone: zone, declared: declared, path: path, declaration: declaration) }
     }
 
-    static func finding(for diagnostic: Diagnostic, zone: Zone, declared: ZoneDeclaration, path: String,
-                        declaration: String) -> PlanFinding {
+    static func finding(
+        for diagnostic: Diagnostic, zone: Zone, declared: ZoneDeclaration, path: String,
+        declaration: String
+    ) -> PlanFinding {
         let file = declared.file.location
         let origin = declared.origin.location
         switch diagnostic.id {
         case "file.unreadable" where diagnostic.file.isEmpty || diagnostic.file == path:
-            return PlanFinding(severity: "error", message: "the zone file \(path) cannot be read: \(diagnostic.message)",
-                               fix: "correct `file:` of zone \(declared.origin.value.absolute) in \(declaration) "
-                                   + "(relative to the directory of \(declaration))",
-                               location: PlanLocation(file: file.file, line: file.line, column: file.column))
+            return PlanFinding(
+                severity: "error", message: "the zone file \(path) cannot be read: \(diagnostic.message)",
+                fix: "correct `file:` of zone \(declared.origin.value.absolute) in \(declaration) "
+                    + "(relative to the directory of \(declaration))",
+                location: PlanLocation(file: file.file, line: file.line, column: file.column))
         case "zone.no-soa":
             guard let outside = zone.diagnostics.first(where: { $0.id == "zone.out-of-zone" }) else { break }
             let place = outside.location.map { "\(outside.file):\($0.line)" } ?? outside.file
             return PlanFinding(
                 severity: "error",
-                message: "no SOA record at the zone apex \(declared.origin.value.absolute): the records of \(path) are out of zone "
+                message:
+                    "no SOA record at the zone apex \(declared.origin.value.absolute): the records of \(path) are out of zone "
                     + "(\(outside.message), \(place)), so its $ORIGIN is of another zone",
                 fix: "make `origin:` in \(declaration) the zone the file holds, or correct the file's $ORIGIN",
                 location: PlanLocation(file: origin.file, line: origin.line, column: origin.column))
         default:
             break
         }
-        return PlanFinding(severity: "error", message: diagnostic.message,
-                           fix: diagnostic.id == "file.unreadable" ? "check `file:` of this zone in \(declaration)" : "fix the zone file, then plan again",
-                           location: diagnostic.location.map { PlanLocation(file: diagnostic.file, line: $0.line, column: $0.column) }
-                               ?? PlanLocation(file: diagnostic.file.isEmpty ? path : diagnostic.file, line: 1))
+        return PlanFinding(
+            severity: "error", message: diagnostic.message,
+            fix: diagnostic.id == "file.unreadable"
+                ? "check `file:` of this zone in \(declaration)" : "fix the zone file, then plan again",
+            location: diagnostic.location.map { PlanLocation(file: diagnostic.file, line: $0.line, column: $0.column) }
+                ?? PlanLocation(file: diagnostic.file.isEmpty ? path : diagnostic.file, line: 1))
     }
 }

@@ -28,7 +28,9 @@ struct ZoneState {
         return existingNames?.contains(name) ?? false
     }
 
-    private static func insert(_ name: DomainName, andAncestorsUpTo origin: DomainName, into names: inout Set<DomainName>) {
+    private static func insert(
+        _ name: DomainName, andAncestorsUpTo origin: DomainName, into names: inout Set<DomainName>
+    ) {
         var current: DomainName? = name
         while let next = current, next.isSubdomain(of: origin), names.insert(next).inserted, next != origin {
             current = next.parent

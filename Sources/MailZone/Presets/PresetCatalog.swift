@@ -55,12 +55,16 @@ public struct PresetCatalog: Sendable, Hashable {
                 diagnostics.append(error)
                 continue
             }
-            guard let definition = decode(root, displayPath: path, origin: .builtIn(file: path),
-                                          diagnostics: &diagnostics) else { continue }
+            guard
+                let definition = decode(
+                    root, displayPath: path, origin: .builtIn(file: path),
+                    diagnostics: &diagnostics)
+            else { continue }
             if definition.name != file.name {
-                diagnostics.error(at: definition.location,
-                                  "the preset file for '\(file.name)' names itself '\(definition.name)'",
-                                  hint: "make the file's 'name:' match its file name")
+                diagnostics.error(
+                    at: definition.location,
+                    "the preset file for '\(file.name)' names itself '\(definition.name)'",
+                    hint: "make the file's 'name:' match its file name")
                 continue
             }
             if catalog.preset(named: definition.name) != nil {
@@ -72,8 +76,10 @@ public struct PresetCatalog: Sendable, Hashable {
         return catalog
     }
 
-    static func loadFile(at url: URL, displayPath: String, origin: PresetDefinition.Origin,
-                         diagnostics: inout Diagnostics) -> PresetDefinition? {
+    static func loadFile(
+        at url: URL, displayPath: String, origin: PresetDefinition.Origin,
+        diagnostics: inout Diagnostics
+    ) -> PresetDefinition? {
         let root: YAMLNode?
         do {
             root = try YAMLSource.load(contentsOf: url, displayPath: displayPath)
@@ -85,8 +91,10 @@ public struct PresetCatalog: Sendable, Hashable {
     }
 
     /// A preset from a parsed file; an empty file is an error at its first line.
-    static func decode(_ root: YAMLNode?, displayPath: String, origin: PresetDefinition.Origin,
-                       diagnostics: inout Diagnostics) -> PresetDefinition? {
+    static func decode(
+        _ root: YAMLNode?, displayPath: String, origin: PresetDefinition.Origin,
+        diagnostics: inout Diagnostics
+    ) -> PresetDefinition? {
         guard let root else {
             diagnostics.error(at: YAMLLocation(file: displayPath, line: 1, column: 1), "the preset file is empty")
             return nil
@@ -100,11 +108,13 @@ public struct PresetCatalog: Sendable, Hashable {
             if let existing = preset(named: definition.name) {
                 switch existing.origin {
                 case .builtIn:
-                    diagnostics.error(at: definition.location, "preset '\(definition.name)' is already built in",
-                                      hint: "pick another name for your preset, or use the built-in one")
+                    diagnostics.error(
+                        at: definition.location, "preset '\(definition.name)' is already built in",
+                        hint: "pick another name for your preset, or use the built-in one")
                 case .user:
-                    diagnostics.error(at: definition.location, "preset '\(definition.name)' is declared twice",
-                                      hint: "the first is at line \(existing.location.line); remove or rename one")
+                    diagnostics.error(
+                        at: definition.location, "preset '\(definition.name)' is declared twice",
+                        hint: "the first is at line \(existing.location.line); remove or rename one")
                 }
                 continue
             }

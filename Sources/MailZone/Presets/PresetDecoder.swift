@@ -22,16 +22,18 @@ enum PresetDecoder {
         let errorsBefore = diagnostics.errors.count
         let name = map.required("name", diagnostics: &diagnostics)?.string("a preset name", diagnostics: &diagnostics)
         if let name, !isValidPresetName(name.value) {
-            diagnostics.error(at: name.location, "'\(name.value)' is not a valid preset name",
-                              hint: "use lower-case letters, digits and single hyphens, like 'in-house-relay'")
+            diagnostics.error(
+                at: name.location, "'\(name.value)' is not a valid preset name",
+                hint: "use lower-case letters, digits and single hyphens, like 'in-house-relay'")
         }
         let title = map["title"]?.string("a title", diagnostics: &diagnostics)
         let documentation = map["documentation"]?.string("a documentation URL", diagnostics: &diagnostics)
         // A string: YAML reads an unquoted 2026-12-06 as a timestamp, which the schema's validators refuse too.
         let checked = map["checked"]?.string("a quoted date, like \"2026-12-06\"", diagnostics: &diagnostics)
         if let checked, !isDate(checked.value) {
-            diagnostics.error(at: checked.location, "'\(checked.value)' is not a date",
-                              hint: "write the day the sources were read as YEAR-MONTH-DAY, like 2026-12-06")
+            diagnostics.error(
+                at: checked.location, "'\(checked.value)' is not a date",
+                hint: "write the day the sources were read as YEAR-MONTH-DAY, like 2026-12-06")
         }
 
         // Inputs first: the templates are checked against them.
@@ -56,15 +58,19 @@ enum PresetDecoder {
         var locations: [YAMLLocation] = []
         var templates: [PresetDefinition.RecordTemplates] = []
         for item in map["records"]?.list("a list of records", diagnostics: &diagnostics) ?? [] {
-            guard let (record, recordTemplates) = decodeRecord(item, known: known, inputs: inputs,
-                                                               diagnostics: &diagnostics) else { continue }
+            guard
+                let (record, recordTemplates) = decodeRecord(
+                    item, known: known, inputs: inputs,
+                    diagnostics: &diagnostics)
+            else { continue }
             records.append(record)
             locations.append(item.location)
             templates.append(recordTemplates)
         }
         if records.isEmpty && map["spf"] == nil && diagnostics.errors.count == errorsBefore {
-            diagnostics.error(at: node.location, "the preset asks for no records and no SPF include",
-                              hint: "add 'records:' or 'spf:'")
+            diagnostics.error(
+                at: node.location, "the preset asks for no records and no SPF include",
+                hint: "add 'records:' or 'spf:'")
         }
 
         var notes: [String] = []
@@ -73,25 +79,29 @@ enum PresetDecoder {
         }
 
         guard diagnostics.errors.count == errorsBefore, let name else { return nil }
-        let preset = ServicePreset(name: name.value, title: title?.value ?? name.value, documentation: documentation?.value,
-                                   spf: spf, records: records, inputs: inputs, notes: notes,
-                                   checked: checked?.value)
-        return PresetDefinition(preset: preset, origin: origin, location: node.location, recordLocations: locations,
-                                recordTemplates: templates, spfTemplates: spfTemplates)
+        let preset = ServicePreset(
+            name: name.value, title: title?.value ?? name.value, documentation: documentation?.value,
+            spf: spf, records: records, inputs: inputs, notes: notes,
+            checked: checked?.value)
+        return PresetDefinition(
+            preset: preset, origin: origin, location: node.location, recordLocations: locations,
+            recordTemplates: templates, spfTemplates: spfTemplates)
     }
 
     /// `YYYY-MM-DD` with a month 01-12 and a day 01-31: the form `checked:` is written in.
     static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let month = Int(parts[1]), let day = Int(parts[2])
+        else { return false }
         return (1...12).contains(month) && (1...31).contains(day)
     }
 
     static func isValidPresetName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
-              first != "-", last != "-", !name.contains("--") else { return false }
+            first != "-", last != "-", !name.contains("--")
+        else { return false }
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
@@ -103,9 +113,10 @@ enum PresetDecoder {
         }
         let name = map.required("name", diagnostics: &diagnostics)?.string("an input name", diagnostics: &diagnostics)
         if let name, !Template.isValidName(name.value) || Template.builtInPlaceholders.contains(name.value) {
-            diagnostics.error(at: name.location, "'\(name.value)' is not a valid input name",
-                              hint: "use letters, digits, '_' and '-', with dots between parts (dkim.SELECTOR); "
-                                  + "'domain' and 'domain_dashed' are reserved")
+            diagnostics.error(
+                at: name.location, "'\(name.value)' is not a valid input name",
+                hint: "use letters, digits, '_' and '-', with dots between parts (dkim.SELECTOR); "
+                    + "'domain' and 'domain_dashed' are reserved")
         }
         let description = map.required("description", diagnostics: &diagnostics)?
             .string("a description", diagnostics: &diagnostics)
@@ -119,31 +130,36 @@ enum PresetDecoder {
             if case .mapping(let pairs) = valuesNode.content {
                 for pair in pairs {
                     guard let value = pair.key.text("a value", diagnostics: &diagnostics),
-                          let expansion = pair.value.text("the text the templates get", diagnostics: &diagnostics)
+                        let expansion = pair.value.text("the text the templates get", diagnostics: &diagnostics)
                     else { continue }
                     allowed.append(value.value)
                     expansions[value.value] = expansion.value
                 }
             } else {
-                for item in valuesNode.list("a list or mapping of the values the input takes",
-                                            diagnostics: &diagnostics) ?? [] {
+                for item in valuesNode.list(
+                    "a list or mapping of the values the input takes",
+                    diagnostics: &diagnostics) ?? []
+                {
                     if let value = item.text("a value", diagnostics: &diagnostics) { allowed.append(value.value) }
                 }
             }
         }
         if let defaultValue, !allowed.isEmpty, !allowed.contains(defaultValue.value) {
-            diagnostics.error(at: defaultValue.location,
-                              "the default '\(defaultValue.value)' is not one of the input's values",
-                              hint: "add it to 'values:' or pick one of \(MappingReader.list(allowed.map { "'\($0)'" }))")
+            diagnostics.error(
+                at: defaultValue.location,
+                "the default '\(defaultValue.value)' is not one of the input's values",
+                hint: "add it to 'values:' or pick one of \(MappingReader.list(allowed.map { "'\($0)'" }))")
         }
         if let defaultValue, required?.value == true {
-            diagnostics.error(at: defaultValue.location, "a required input cannot have a default",
-                              hint: "remove 'required: true' or the default")
+            diagnostics.error(
+                at: defaultValue.location, "a required input cannot have a default",
+                hint: "remove 'required: true' or the default")
         }
         guard let name, let description else { return nil }
-        return PresetInput(name: name.value, description: description.value, example: example?.value ?? "",
-                           required: defaultValue == nil ? (required?.value ?? true) : false,
-                           defaultValue: defaultValue?.value, allowedValues: allowed, expansions: expansions)
+        return PresetInput(
+            name: name.value, description: description.value, example: example?.value ?? "",
+            required: defaultValue == nil ? (required?.value ?? true) : false,
+            defaultValue: defaultValue?.value, allowedValues: allowed, expansions: expansions)
     }
 
     private static func decodeSPF(_ node: YAMLNode, known: Set<String>, diagnostics: inout Diagnostics)
@@ -152,8 +168,9 @@ enum PresetDecoder {
         guard let map = MappingReader(node, what: "preset's spf", keys: spfKeys, diagnostics: &diagnostics) else {
             return nil
         }
-        let include = map.required("include", diagnostics: &diagnostics,
-                                   hint: "name the domain of the service's SPF record, like 'include: qcloudmail.com'")?
+        let include = map.required(
+            "include", diagnostics: &diagnostics,
+            hint: "name the domain of the service's SPF record, like 'include: qcloudmail.com'")?
             .string("the domain to include", diagnostics: &diagnostics)
         let name = map["name"]?.string("a name relative to the sender domain", diagnostics: &diagnostics)
         let all = map["suggested_all"]?.oneOf(SPFAll.self, what: "SPF 'all' term", diagnostics: &diagnostics)
@@ -162,23 +179,28 @@ enum PresetDecoder {
         guard let include else { return nil }
         let includeTemplate = template(include, what: "the SPF include", known: known, diagnostics: &diagnostics)
         if let includeTemplate {
-            checkName(includeTemplate, at: include.location, what: "the SPF include", relative: false,
-                      diagnostics: &diagnostics)
+            checkName(
+                includeTemplate, at: include.location, what: "the SPF include", relative: false,
+                diagnostics: &diagnostics)
         }
         let nameText = name ?? Located("@", at: node.location)
         let nameTemplate = template(nameText, what: "the SPF record's name", known: known, diagnostics: &diagnostics)
         if let nameTemplate {
-            checkName(nameTemplate, at: nameText.location, what: "the SPF record's name", relative: true,
-                      diagnostics: &diagnostics)
+            checkName(
+                nameTemplate, at: nameText.location, what: "the SPF record's name", relative: true,
+                diagnostics: &diagnostics)
         }
         guard let includeTemplate, let nameTemplate else { return nil }
-        let spf = PresetSPF(include: include.value, name: nameText.value, suggestedAll: all?.value.rawValue ?? "~all",
-                            unconfirmed: unconfirmed?.value ?? false, source: source?.value)
+        let spf = PresetSPF(
+            include: include.value, name: nameText.value, suggestedAll: all?.value.rawValue ?? "~all",
+            unconfirmed: unconfirmed?.value ?? false, source: source?.value)
         return (spf, PresetDefinition.RecordTemplates(name: nameTemplate, value: includeTemplate))
     }
 
-    private static func decodeRecord(_ node: YAMLNode, known: Set<String>, inputs: [PresetInput],
-                                     diagnostics: inout Diagnostics)
+    private static func decodeRecord(
+        _ node: YAMLNode, known: Set<String>, inputs: [PresetInput],
+        diagnostics: inout Diagnostics
+    )
         -> (PresetRecord, PresetDefinition.RecordTemplates)?
     {
         guard let map = MappingReader(node, what: "preset record", keys: recordKeys, diagnostics: &diagnostics) else {
@@ -193,12 +215,14 @@ enum PresetDecoder {
                 type = typeText
             } else {
                 let upper = typeText.value.uppercased()
-                diagnostics.error(at: typeText.location, "a preset record cannot have type '\(typeText.value)'",
-                                  hint: recordTypes.contains(upper)
-                                      ? "write the type in capitals: '\(upper)'" : "use \(MappingReader.list(recordTypes))")
+                diagnostics.error(
+                    at: typeText.location, "a preset record cannot have type '\(typeText.value)'",
+                    hint: recordTypes.contains(upper)
+                        ? "write the type in capitals: '\(upper)'" : "use \(MappingReader.list(recordTypes))")
             }
         }
-        let value = map.required("value", diagnostics: &diagnostics)?.string("the record's value", diagnostics: &diagnostics)
+        let value = map.required("value", diagnostics: &diagnostics)?.string(
+            "the record's value", diagnostics: &diagnostics)
         let purpose = map.required("purpose", diagnostics: &diagnostics)?
             .oneOf(RecordPurpose.self, what: "record purpose", diagnostics: &diagnostics)
         let optional = map["optional"]?.boolean(for: "optional", diagnostics: &diagnostics)
@@ -210,8 +234,9 @@ enum PresetDecoder {
         if let name {
             nameTemplate = template(name, what: "the record's name", known: known, diagnostics: &diagnostics)
             if let nameTemplate {
-                checkName(nameTemplate, at: name.location, what: "the record's name", relative: true,
-                          diagnostics: &diagnostics)
+                checkName(
+                    nameTemplate, at: name.location, what: "the record's name", relative: true,
+                    diagnostics: &diagnostics)
             }
         }
         var valueTemplate: Template?
@@ -222,17 +247,20 @@ enum PresetDecoder {
             }
         }
         guard let name, let type, let value, let purpose, let nameTemplate, let valueTemplate else { return nil }
-        let record = PresetRecord(name: name.value, type: type.value, value: value.value, purpose: purpose.value,
-                                  optional: optional?.value ?? false, unconfirmed: unconfirmed?.value ?? false,
-                                  note: note?.value, source: source?.value)
+        let record = PresetRecord(
+            name: name.value, type: type.value, value: value.value, purpose: purpose.value,
+            optional: optional?.value ?? false, unconfirmed: unconfirmed?.value ?? false,
+            note: note?.value, source: source?.value)
         let templates = PresetDefinition.RecordTemplates(name: nameTemplate, value: valueTemplate)
         if !record.optional {
             for input in templates.inputs {
                 if let declared = inputs.first(where: { $0.name == input }), !declared.required,
-                   declared.defaultValue == nil {
-                    diagnostics.error(at: node.location,
-                                      "the record uses the input '\(input)', which is not required, but the record is not optional",
-                                      hint: "mark the record 'optional: true', or the input 'required: true'")
+                    declared.defaultValue == nil
+                {
+                    diagnostics.error(
+                        at: node.location,
+                        "the record uses the input '\(input)', which is not required, but the record is not optional",
+                        hint: "mark the record 'optional: true', or the input 'required: true'")
                 }
             }
         }
@@ -242,8 +270,10 @@ enum PresetDecoder {
     // MARK: - Template checks
 
     /// Parses a template and checks that it names only known placeholders.
-    private static func template(_ text: Located<String>, what: String, known: Set<String>,
-                                 diagnostics: inout Diagnostics) -> Template? {
+    private static func template(
+        _ text: Located<String>, what: String, known: Set<String>,
+        diagnostics: inout Diagnostics
+    ) -> Template? {
         let template: Template
         do {
             template = try Template(parsing: text.value)
@@ -255,17 +285,20 @@ enum PresetDecoder {
         for name in template.placeholders where !known.contains(name) {
             ok = false
             let suggestion = Suggestion.didYouMean(name, in: known) { "'${\($0)}'" }
-            diagnostics.error(at: text.location,
-                              "\(what) uses '${\(name)}', but the preset declares no input '\(name)'\(suggestion)",
-                              hint: suggestion.isEmpty ? "declare it under 'inputs:', or use ${domain} or ${domain_dashed}" : nil)
+            diagnostics.error(
+                at: text.location,
+                "\(what) uses '${\(name)}', but the preset declares no input '\(name)'\(suggestion)",
+                hint: suggestion.isEmpty ? "declare it under 'inputs:', or use ${domain} or ${domain_dashed}" : nil)
         }
         return ok ? template : nil
     }
 
     /// A name template, with placeholders standing for one label, must be `@` or a valid name:
     /// relative (no trailing dot) for record names, any for the SPF include domain.
-    private static func checkName(_ template: Template, at location: YAMLLocation, what: String, relative: Bool,
-                                  diagnostics: inout Diagnostics) {
+    private static func checkName(
+        _ template: Template, at location: YAMLLocation, what: String, relative: Bool,
+        diagnostics: inout Diagnostics
+    ) {
         let sample = template.parts.map {
             switch $0 {
             case .literal(let text): return text
@@ -274,8 +307,9 @@ enum PresetDecoder {
         }.joined()
         if relative && sample == "@" { return }
         if relative && sample.hasSuffix(".") {
-            diagnostics.error(at: location, "\(what) '\(sample)' must be relative to the sender domain",
-                              hint: "remove the trailing dot; '@' is the sender domain itself, '_dmarc' the name below it")
+            diagnostics.error(
+                at: location, "\(what) '\(sample)' must be relative to the sender domain",
+                hint: "remove the trailing dot; '@' is the sender domain itself, '_dmarc' the name below it")
             return
         }
         if let problem = DeclaredName.problem(in: sample) {
@@ -284,19 +318,24 @@ enum PresetDecoder {
     }
 
     /// Light checks of a value's shape: MX is `PREFERENCE TARGET.`, MX and CNAME targets absolute.
-    private static func checkValue(_ template: Template, type: String, at location: YAMLLocation,
-                                   diagnostics: inout Diagnostics) {
+    private static func checkValue(
+        _ template: Template, type: String, at location: YAMLLocation,
+        diagnostics: inout Diagnostics
+    ) {
         guard type == "MX" || type == "CNAME" else { return }
         if type == "MX" {
             guard case .literal(let first) = template.parts.first,
-                  let space = first.firstIndex(of: " "), UInt16(first[..<space]) != nil else {
-                diagnostics.error(at: location, "an MX value must start with a preference number, like '10 mx.example.net.'")
+                let space = first.firstIndex(of: " "), UInt16(first[..<space]) != nil
+            else {
+                diagnostics.error(
+                    at: location, "an MX value must start with a preference number, like '10 mx.example.net.'")
                 return
             }
         }
         guard case .literal(let last) = template.parts.last, last.hasSuffix(".") else {
-            diagnostics.error(at: location, "the \(type) target must be absolute: end it with '.'",
-                              hint: "without the dot, the zone would read it relative to its origin")
+            diagnostics.error(
+                at: location, "the \(type) target must be absolute: end it with '.'",
+                hint: "without the dot, the zone would read it relative to its origin")
             return
         }
     }

@@ -24,8 +24,10 @@ public struct PresetDefinition: Sendable, Hashable {
     /// Parsed templates of the SPF include and name, when the preset has SPF.
     public var spfTemplates: RecordTemplates?
 
-    public init(preset: ServicePreset, origin: Origin, location: YAMLLocation, recordLocations: [YAMLLocation],
-                recordTemplates: [RecordTemplates], spfTemplates: RecordTemplates?) {
+    public init(
+        preset: ServicePreset, origin: Origin, location: YAMLLocation, recordLocations: [YAMLLocation],
+        recordTemplates: [RecordTemplates], spfTemplates: RecordTemplates?
+    ) {
         self.preset = preset
         self.origin = origin
         self.location = location

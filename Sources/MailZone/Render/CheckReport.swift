@@ -46,7 +46,8 @@ public struct CheckReport: Encodable, Sendable {
             return "Check passed: the zones satisfy \(declaration).\n"
         case .changesNeeded:
             let changes = s.create + s.merge + s.replace
-            return "Check: \(changes) \(changes == 1 ? "change" : "changes") needed (\(s.create) to add, \(s.merge) to merge, \(s.replace) to replace). Run `mailzone plan` to review and `mailzone apply` to write them.\n"
+            return
+                "Check: \(changes) \(changes == 1 ? "change" : "changes") needed (\(s.create) to add, \(s.merge) to merge, \(s.replace) to replace). Run `mailzone plan` to review and `mailzone apply` to write them.\n"
         case .failed:
             return "Check failed: \(s.counts) \(s.resolveFirst(where: "see fix: above") ?? "")\n"
         }

@@ -12,8 +12,9 @@ extension DeclarationErrors {
     /// Each error as a plan finding at its YAML line and column.
     public var findings: [PlanFinding] {
         errors.map { error in
-            PlanFinding(severity: "error", message: error.message, fix: error.hint,
-                        location: PlanLocation(file: error.file, line: error.line, column: error.column))
+            PlanFinding(
+                severity: "error", message: error.message, fix: error.hint,
+                location: PlanLocation(file: error.file, line: error.line, column: error.column))
         }
     }
 }

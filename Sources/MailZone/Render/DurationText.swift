@@ -8,7 +8,9 @@ public enum DurationText {
         let total = Double(seconds) + Double(attoseconds) / 1e18
         let magnitude = abs(total)
         let (value, unit): (Double, String) =
-            magnitude >= 1 ? (total, "s") : magnitude >= 1e-3 ? (total * 1e3, "ms") : magnitude >= 1e-6 ? (total * 1e6, "µs") : (total * 1e9, "ns")
+            magnitude >= 1
+            ? (total, "s")
+            : magnitude >= 1e-3 ? (total * 1e3, "ms") : magnitude >= 1e-6 ? (total * 1e6, "µs") : (total * 1e9, "ns")
         return significant(value) + " " + unit
     }
 

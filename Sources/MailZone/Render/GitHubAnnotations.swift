@@ -13,19 +13,24 @@ public enum GitHubAnnotations {
 
     /// The plan's findings outside any zone.
     public static func render(errors: [PlanFinding]) -> String {
-        errors.map { line(.error, title: "mailzone: error", message: message($0.message, fix: $0.fix), at: $0.location) }.joined()
+        errors.map {
+            line(.error, title: "mailzone: error", message: message($0.message, fix: $0.fix), at: $0.location)
+        }.joined()
     }
 
     /// One zone's annotations: its errors and warnings, each sender's records, the serial bump.
     public static func render(zone: ZonePlan) -> String {
         var out = ""
         for finding in zone.errors {
-            out += line(.error, title: "mailzone: error in zone \(zone.origin)", message: message(finding.message, fix: finding.fix),
-                        at: finding.location ?? PlanLocation(file: zone.file, line: 1))
+            out += line(
+                .error, title: "mailzone: error in zone \(zone.origin)",
+                message: message(finding.message, fix: finding.fix),
+                at: finding.location ?? PlanLocation(file: zone.file, line: 1))
         }
         for finding in zone.warnings {
-            out += line(.warning, title: "mailzone: zone \(zone.origin)", message: message(finding.message, fix: finding.fix),
-                        at: finding.location ?? PlanLocation(file: zone.file, line: 1))
+            out += line(
+                .warning, title: "mailzone: zone \(zone.origin)", message: message(finding.message, fix: finding.fix),
+                at: finding.location ?? PlanLocation(file: zone.file, line: 1))
         }
         for sender in zone.senders {
             let domain = String(sender.domain.dropLast())
@@ -41,27 +46,33 @@ public enum GitHubAnnotations {
                 let place = item.zoneLocation ?? item.declarationLocation
                 switch item.action {
                 case .conflict:
-                    out += line(.error, title: "mailzone conflict: \(item.owner) \(item.type) (\(domain))",
-                                message: message(item.message ?? "conflict", fix: item.fix), at: place)
+                    out += line(
+                        .error, title: "mailzone conflict: \(item.owner) \(item.type) (\(domain))",
+                        message: message(item.message ?? "conflict", fix: item.fix), at: place)
                 case .warning:
                     out += line(.warning, title: title, message: message(item.message ?? "", fix: item.fix), at: place)
                 case .create:
-                    out += line(.notice, title: title,
-                                message: change("add \(item.owner) \(item.type) \(short(item.after))"),
-                                at: item.declarationLocation ?? item.zoneLocation)
+                    out += line(
+                        .notice, title: title,
+                        message: change("add \(item.owner) \(item.type) \(short(item.after))"),
+                        at: item.declarationLocation ?? item.zoneLocation)
                 case .merge, .replace:
-                    out += line(.notice, title: title,
-                                message: change("\(item.action.rawValue) \(item.owner) \(item.type): \(short(item.before)) => \(short(item.after))"),
-                                at: place)
+                    out += line(
+                        .notice, title: title,
+                        message: change(
+                            "\(item.action.rawValue) \(item.owner) \(item.type): \(short(item.before)) => \(short(item.after))"
+                        ),
+                        at: place)
                 case .unchanged:
                     break
                 }
             }
         }
         if let serial = zone.serial {
-            out += line(.notice, title: "mailzone: \(zone.origin) SOA serial",
-                        message: "the SOA serial goes from \(serial.from) to \(serial.to) (\(serial.scheme))",
-                        at: serial.location ?? PlanLocation(file: zone.file, line: 1))
+            out += line(
+                .notice, title: "mailzone: \(zone.origin) SOA serial",
+                message: "the SOA serial goes from \(serial.from) to \(serial.to) (\(serial.scheme))",
+                at: serial.location ?? PlanLocation(file: zone.file, line: 1))
         }
         return out
     }
@@ -82,7 +93,8 @@ public enum GitHubAnnotations {
             if let column = location.column { properties.append("col=\(column)") }
         }
         if let title { properties.append("title=" + escapeProperty(title)) }
-        let head = properties.isEmpty ? "::\(level.rawValue)" : "::\(level.rawValue) " + properties.joined(separator: ",")
+        let head =
+            properties.isEmpty ? "::\(level.rawValue)" : "::\(level.rawValue) " + properties.joined(separator: ",")
         return head + "::" + escapeData(message) + "\n"
     }
 

@@ -22,7 +22,8 @@ public enum PlanDiff {
             let changes = sender.items.filter(SenderPlan.isChange)
             let conflicts = sender.items.filter { $0.action == .conflict }
             let what = conflicts.map { "\($0.owner) \($0.type)" }.joined(separator: ", ")
-            out += "# sender \(sender.domain.dropLast()) has \(conflicts.count == 1 ? "a conflict" : "\(conflicts.count) conflicts")"
+            out +=
+                "# sender \(sender.domain.dropLast()) has \(conflicts.count == 1 ? "a conflict" : "\(conflicts.count) conflicts")"
                 + " (\(what)): its changes are held back and not in this diff\n"
             for item in changes {
                 let sign = item.action == .create ? "+" : "~"

@@ -125,7 +125,8 @@ public struct PlanJSONAssembler {
             write(skeleton)
             return
         }
-        let lineStart = skeleton[..<key.lowerBound].lastIndex(of: "\n").map { skeleton.index(after: $0) } ?? skeleton.startIndex
+        let lineStart =
+            skeleton[..<key.lowerBound].lastIndex(of: "\n").map { skeleton.index(after: $0) } ?? skeleton.startIndex
         let indent = String(skeleton[lineStart..<key.lowerBound])
         let empty = "\n\n" + indent + "]"
         guard skeleton[key.upperBound...].hasPrefix(empty) else {

@@ -53,16 +53,21 @@ public struct PlanMarkdownRenderer: Sendable {
             if zone.senders.isEmpty {
                 let errors = zone.errors.count
                 let what = errors > 0 ? "— (\(errors) \(errors == 1 ? "error" : "errors"): zone not planned)" : "—"
-                rows.append("| \(MarkdownText.code(zone.origin, inTable: true)) | \(what) | 0 | 0 | 0 | 0 | 0 | \(zone.warnings.count) |")
+                rows.append(
+                    "| \(MarkdownText.code(zone.origin, inTable: true)) | \(what) | 0 | 0 | 0 | 0 | 0 | \(zone.warnings.count) |"
+                )
             }
             for sender in zone.senders {
                 // A held-back sender's changes are counted as held, as in the summary, not as changes.
                 let held = sender.isHeldBack ? sender.items.filter(SenderPlan.isChange).count : 0
                 func count(_ action: PlanItem.Action) -> Int {
-                    sender.isHeldBack && [.create, .merge, .replace].contains(action) ? 0 : sender.items.filter { $0.action == action }.count
+                    sender.isHeldBack && [.create, .merge, .replace].contains(action)
+                        ? 0 : sender.items.filter { $0.action == action }.count
                 }
                 let services = sender.services.joined(separator: ", ")
-                rows.append("| \(MarkdownText.code(zone.origin, inTable: true)) | \(MarkdownText.code(String(sender.domain.dropLast()), inTable: true)) (\(MarkdownText.plain(services, inTable: true))) | \(count(.create)) | \(count(.merge)) | \(count(.replace)) | \(count(.conflict)) | \(held) | \(count(.warning)) |")
+                rows.append(
+                    "| \(MarkdownText.code(zone.origin, inTable: true)) | \(MarkdownText.code(String(sender.domain.dropLast()), inTable: true)) (\(MarkdownText.plain(services, inTable: true))) | \(count(.create)) | \(count(.merge)) | \(count(.replace)) | \(count(.conflict)) | \(held) | \(count(.warning)) |"
+                )
             }
         }
         guard !rows.isEmpty else { return "" }
@@ -75,20 +80,30 @@ public struct PlanMarkdownRenderer: Sendable {
     private func problems(_ plan: Plan) -> String {
         var entries: [String] = []
         for finding in plan.errors {
-            entries.append(entry(heading: "error", message: finding.message, before: nil,
-                                 places: [finding.location?.description].compactMap { $0 }, fix: finding.fix))
+            entries.append(
+                entry(
+                    heading: "error", message: finding.message, before: nil,
+                    places: [finding.location?.description].compactMap { $0 }, fix: finding.fix))
         }
         for zone in plan.zones {
             for finding in zone.errors {
-                entries.append(entry(heading: "error in zone \(MarkdownText.code(zone.origin))", message: finding.message, before: nil,
-                                     places: [finding.location?.description].compactMap { $0 }, fix: finding.fix))
+                entries.append(
+                    entry(
+                        heading: "error in zone \(MarkdownText.code(zone.origin))", message: finding.message,
+                        before: nil,
+                        places: [finding.location?.description].compactMap { $0 }, fix: finding.fix))
             }
             for sender in zone.senders {
                 for item in sender.items where item.action == .conflict {
-                    let heading = "\(MarkdownText.code(item.owner)) \(item.type) — sender \(MarkdownText.code(String(sender.domain.dropLast())))"
-                    entries.append(entry(heading: heading, message: item.message ?? "conflict", before: item.before,
-                                         places: [item.zoneLocation?.description, item.declarationLocation?.description].compactMap { $0 },
-                                         fix: item.fix))
+                    let heading =
+                        "\(MarkdownText.code(item.owner)) \(item.type) — sender \(MarkdownText.code(String(sender.domain.dropLast())))"
+                    entries.append(
+                        entry(
+                            heading: heading, message: item.message ?? "conflict", before: item.before,
+                            places: [item.zoneLocation?.description, item.declarationLocation?.description].compactMap {
+                                $0
+                            },
+                            fix: item.fix))
                 }
             }
         }
@@ -107,7 +122,9 @@ public struct PlanMarkdownRenderer: Sendable {
     private func zoneSection(_ zone: ZonePlan, diffs: [(path: String, diff: String)]) -> String {
         var out = "#### Zone \(MarkdownText.code(zone.origin)) — \(MarkdownText.code(zone.file))\n\n"
         var rows: [String] = []
-        var warnings: [String] = zone.warnings.map { MarkdownText.plain($0.message) + ($0.fix.map { " (fix: \(MarkdownText.plain($0)))" } ?? "") }
+        var warnings: [String] = zone.warnings.map {
+            MarkdownText.plain($0.message) + ($0.fix.map { " (fix: \(MarkdownText.plain($0)))" } ?? "")
+        }
         for sender in zone.senders {
             let domain = String(sender.domain.dropLast())
             // A held-back sender's changes are marked so: apply writes none of them until its conflicts are resolved.
@@ -120,16 +137,22 @@ public struct PlanMarkdownRenderer: Sendable {
                 }
                 switch item.action {
                 case .create:
-                    rows.append("| \(held)+ add | \(domain) | \(owner) | \(item.type) | \(value(item.after)) | \(note) |")
+                    rows.append(
+                        "| \(held)+ add | \(domain) | \(owner) | \(item.type) | \(value(item.after)) | \(note) |")
                 case .merge, .replace:
-                    rows.append("| \(held)~ \(item.action.rawValue) | \(domain) | \(owner) | \(item.type) | \(value(item.before)) → \(value(item.after)) | \(note) |")
+                    rows.append(
+                        "| \(held)~ \(item.action.rawValue) | \(domain) | \(owner) | \(item.type) | \(value(item.before)) → \(value(item.after)) | \(note) |"
+                    )
                 case .unchanged:
-                    rows.append("| = unchanged | \(domain) | \(owner) | \(item.type) | \(value(item.after)) | \(note) |")
+                    rows.append(
+                        "| = unchanged | \(domain) | \(owner) | \(item.type) | \(value(item.after)) | \(note) |")
                 case .conflict:
                     rows.append("| x conflict | \(domain) | \(owner) | \(item.type) | see above | |")
                 case .warning:
-                    warnings.append("\(MarkdownText.code(item.owner)) \(item.type) (\(MarkdownText.code(domain))): "
-                                    + MarkdownText.plain(item.message ?? "") + (item.fix.map { " (fix: \(MarkdownText.plain($0)))" } ?? ""))
+                    warnings.append(
+                        "\(MarkdownText.code(item.owner)) \(item.type) (\(MarkdownText.code(domain))): "
+                            + MarkdownText.plain(item.message ?? "")
+                            + (item.fix.map { " (fix: \(MarkdownText.plain($0)))" } ?? ""))
                 }
             }
         }
@@ -137,14 +160,17 @@ public struct PlanMarkdownRenderer: Sendable {
             rows.append("| ~ serial | | `@` | SOA | `\(serial.from)` → `\(serial.to)` | \(serial.scheme) scheme |")
         }
         if !rows.isEmpty {
-            out += "| change | sender | host | type | value | note |\n|---|---|---|---|---|---|\n" + rows.joined(separator: "\n") + "\n\n"
+            out +=
+                "| change | sender | host | type | value | note |\n|---|---|---|---|---|---|\n"
+                + rows.joined(separator: "\n") + "\n\n"
         }
         if !warnings.isEmpty {
             out += "Warnings:\n\n" + warnings.map { "- \($0)\n" }.joined() + "\n"
         }
         for (path, diff) in diffs where !diff.isEmpty {
             let fence = MarkdownText.fence(for: diff)
-            out += "Diff of \(MarkdownText.code(path)):\n\n\(fence)diff\n\(diff)\(diff.hasSuffix("\n") ? "" : "\n")\(fence)\n\n"
+            out +=
+                "Diff of \(MarkdownText.code(path)):\n\n\(fence)diff\n\(diff)\(diff.hasSuffix("\n") ? "" : "\n")\(fence)\n\n"
         }
         if zone.files.isEmpty, zone.errors.isEmpty, !zone.senders.contains(where: \.hasConflicts) {
             out += "No change to this zone.\n\n"

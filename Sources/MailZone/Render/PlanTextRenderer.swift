@@ -74,7 +74,9 @@ public struct PlanTextRenderer: Sendable {
             out += style.green("+ \(owner) \(type) \(shown(item.after))") + note + "\n"
         case .merge, .replace:
             out += style.yellow("~ \(owner) \(type) \(shown(item.before))") + "\n"
-            out += indent + "  " + String(repeating: " ", count: owner.count + type.count) + style.yellow("=> \(shown(item.after))") + note + "\n"
+            out +=
+                indent + "  " + String(repeating: " ", count: owner.count + type.count)
+                + style.yellow("=> \(shown(item.after))") + note + "\n"
         case .unchanged:
             out += style.dim("= \(owner) \(type) \(shown(item.after))") + note + "\n"
         case .conflict:

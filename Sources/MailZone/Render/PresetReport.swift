@@ -14,7 +14,10 @@ public enum PresetReport {
             let preset = definition.preset
             let optional = preset.records.filter(\.optional).count
             let count = optional > 0 ? "\(preset.records.count) (\(optional) optional)" : "\(preset.records.count)"
-            return [preset.name, preset.title, preset.spf?.include ?? "-", count, isUnconfirmed(preset) ? "unconfirmed" : ""]
+            return [
+                preset.name, preset.title, preset.spf?.include ?? "-", count,
+                isUnconfirmed(preset) ? "unconfirmed" : "",
+            ]
         }
         return TextTable(header: ["NAME", "SERVICE", "SPF INCLUDE", "RECORDS", ""], rows: rows).render()
             + "\n`mailzone presets NAME` shows a service's inputs and records.\n"
@@ -26,8 +29,12 @@ public enum PresetReport {
 
     /// The preset called `name`, or an error with the closest names.
     /// `builtInOnly` says whether `catalog` holds only the built-in presets (for the message).
-    public static func find(_ name: String, in catalog: PresetCatalog, builtInOnly: Bool = true) throws(UnknownPresetError) -> PresetDefinition {
-        if let definition = catalog.preset(named: name) ?? catalog.preset(named: name.lowercased()) { return definition }
+    public static func find(_ name: String, in catalog: PresetCatalog, builtInOnly: Bool = true)
+        throws(UnknownPresetError) -> PresetDefinition
+    {
+        if let definition = catalog.preset(named: name) ?? catalog.preset(named: name.lowercased()) {
+            return definition
+        }
         let suggestions = Suggestion.presetNames(near: name, in: catalog.names)
         throw UnknownPresetError(name: name, suggestions: suggestions, known: catalog.names, builtInOnly: builtInOnly)
     }
@@ -67,9 +74,13 @@ public enum PresetReport {
         var rows: [[String]] = []
         var spfRow: [String]? = nil
         if let spf = preset.spf, let templates = definition.spfTemplates,
-           let name = templates.name.expand(values), let include = templates.value.expand(values) {
-            spfRow = [name, "TXT", "v=spf1 include:\(include) \(spf.suggestedAll)", spf.unconfirmed ? "unconfirmed include" : "",
-                      spf.source ?? ""]
+            let name = templates.name.expand(values), let include = templates.value.expand(values)
+        {
+            spfRow = [
+                name, "TXT", "v=spf1 include:\(include) \(spf.suggestedAll)",
+                spf.unconfirmed ? "unconfirmed include" : "",
+                spf.source ?? "",
+            ]
         }
         // In plan order: MX, then the SPF record, then the rest.
         for (index, record) in preset.records.enumerated() where index < definition.recordTemplates.count {
@@ -80,7 +91,8 @@ public enum PresetReport {
             let templates = definition.recordTemplates[index]
             let name = templates.name.expand(values) ?? record.name
             let value = templates.value.expand(values) ?? record.value
-            let remarks = [record.optional ? "optional" : nil, record.unconfirmed ? "unconfirmed" : nil, record.note].compactMap { $0 }
+            let remarks = [record.optional ? "optional" : nil, record.unconfirmed ? "unconfirmed" : nil, record.note]
+                .compactMap { $0 }
             rows.append([name, record.type, value, remarks.joined(separator: "; "), record.source ?? ""])
         }
         if let row = spfRow { rows.append(row) }
@@ -112,7 +124,8 @@ public struct UnknownPresetError: Error, Sendable, Hashable, CustomStringConvert
     public var builtInOnly = true
 
     public var description: String {
-        var text = "no \(builtInOnly ? "built-in preset" : "preset (built in or in the declaration)") is called '\(name)'"
+        var text =
+            "no \(builtInOnly ? "built-in preset" : "preset (built in or in the declaration)") is called '\(name)'"
         text += Suggestion.didYouMean(any: suggestions)
         text += "\n    presets: \(known.joined(separator: ", "))"
         return text

@@ -58,10 +58,12 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
     /// The checklist for `domain` (case and trailing dot ignored), which must be a declared sender:
     /// what its zone holds after apply when the zone can be planned, else the services' values.
     /// `allowOutside` lets a zone file outside the declaration's tree be read, as for `plan`.
-    public static func make(for domain: String, in declaration: Declaration,
-                            allowOutside: Bool = false) throws(RecordsChecklistError) -> RecordsChecklist {
+    public static func make(
+        for domain: String, in declaration: Declaration,
+        allowOutside: Bool = false
+    ) throws(RecordsChecklistError) -> RecordsChecklist {
         guard let wanted = DeclaredName(domain),
-              let index = declaration.senders.firstIndex(where: { $0.domain.value == wanted })
+            let index = declaration.senders.firstIndex(where: { $0.domain.value == wanted })
         else {
             let senders = declaration.senders.map(\.domain.value.text)
             throw RecordsChecklistError(domain: domain, declaration: declaration.displayPath, senders: senders)
@@ -71,11 +73,13 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
         case nil:
             break
         case .failure(let unplanned):
-            checklist.notice = "\(unplanned.file) \(unplanned.reason); "
+            checklist.notice =
+                "\(unplanned.file) \(unplanned.reason); "
                 + "these are the services' values, not merged with the zone's records"
         case .success(let planned):
             if case .heldBack(let reason) = planned.records.first?.outcome {
-                checklist.notice = "\(reason); these are the services' values: "
+                checklist.notice =
+                    "\(reason); these are the services' values: "
                     + "resolve the conflict first (mailzone plan)"
             } else {
                 checklist.zoneFile = planned.file
@@ -92,7 +96,8 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
         for record in planned {
             var services = record.presets
             if case .keepsExisting = record.outcome {
-                let line = "MX \(record.declared) (\(record.presets.joined(separator: ", "))): "
+                let line =
+                    "MX \(record.declared) (\(record.presets.joined(separator: ", "))): "
                     + "mx: keep-existing keeps the MX above"
                 if !omitted.contains(line) { omitted.append(line) }
                 // The kept MX are the name's own (or another service's), not this service's.
@@ -106,9 +111,10 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
                     shown = mx.exchange
                     priority = Int(mx.preference)
                 }
-                let row = Row(host: record.relative, name: record.owner.description, type: record.type.description,
-                              priority: priority, value: shown, purpose: record.purpose.rawValue, services: services,
-                              note: note)
+                let row = Row(
+                    host: record.relative, name: record.owner.description, type: record.type.description,
+                    priority: priority, value: shown, purpose: record.purpose.rawValue, services: services,
+                    note: note)
                 let key = (row.host, row.type, row.value)
                 if let same = rows.firstIndex(where: { ($0.host, $0.type, $0.value) == key }) {
                     // A kept MX another service of the sender asks for is that service's row already.
@@ -130,18 +136,25 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
         var rows: [(order: Int, index: Int, row: Row)] = []
         for (index, spf) in sender.spf.enumerated() {
             let unconfirmed = spf.includes.filter(\.unconfirmed).map(\.domain)
-            rows.append((RecordPurpose.spf.reviewOrder, index, Row(
-                host: host(spf.owner), name: spf.owner.name.absolute, type: "TXT", priority: nil, value: spf.newRecord,
-                purpose: "spf", services: spf.includes.map(\.preset),
-                note: unconfirmed.isEmpty ? nil : "unconfirmed include: \(unconfirmed.joined(separator: ", "))")))
+            rows.append(
+                (
+                    RecordPurpose.spf.reviewOrder, index,
+                    Row(
+                        host: host(spf.owner), name: spf.owner.name.absolute, type: "TXT", priority: nil,
+                        value: spf.newRecord,
+                        purpose: "spf", services: spf.includes.map(\.preset),
+                        note: unconfirmed.isEmpty ? nil : "unconfirmed include: \(unconfirmed.joined(separator: ", "))")
+                ))
         }
         // With `mx: keep-existing`, the planner adds no service MX where the name already receives
         // mail; on an empty console the first service's MX are that mail: later services' MX are left out.
         var mxPresets: [String] = []
         var omittedMX: [String] = []
         for (index, record) in sender.records.enumerated() {
-            if record.purpose == .mx, record.type.uppercased() == "MX", record.owner.name == sender.sender.domain.value {
-                if sender.sender.mxPolicy == .keepExisting, let first = mxPresets.first, !record.presets.contains(first) {
+            if record.purpose == .mx, record.type.uppercased() == "MX", record.owner.name == sender.sender.domain.value
+            {
+                if sender.sender.mxPolicy == .keepExisting, let first = mxPresets.first, !record.presets.contains(first)
+                {
                     omittedMX.append("\(record.value) (\(record.presets.joined(separator: ", ")))")
                     continue
                 }
@@ -154,10 +167,15 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
                 priority = Int(mx.preference)
             }
             let notes = [record.unconfirmed ? "unconfirmed value" : nil, record.note].compactMap { $0 }
-            rows.append((record.purpose.reviewOrder, sender.spf.count + index, Row(
-                host: host(record.owner), name: record.owner.name.absolute, type: record.type.uppercased(), priority: priority,
-                value: value, purpose: record.purpose.rawValue, services: record.presets,
-                note: notes.isEmpty ? nil : notes.joined(separator: "; "))))
+            rows.append(
+                (
+                    record.purpose.reviewOrder, sender.spf.count + index,
+                    Row(
+                        host: host(record.owner), name: record.owner.name.absolute, type: record.type.uppercased(),
+                        priority: priority,
+                        value: value, purpose: record.purpose.rawValue, services: record.presets,
+                        note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+                ))
         }
         return RecordsChecklist(
             version: formatVersion, domain: sender.sender.domain.value.text, zone: origin?.absolute,
@@ -172,7 +190,8 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
         if let zone {
             out += "Host records are relative to the zone \(zone.dropLast()) (@ is \(zone.dropLast())).\n"
         } else {
-            out += "No zone is declared for \(domain): host records are relative to \(domain) itself (@ is \(domain)).\n"
+            out +=
+                "No zone is declared for \(domain): host records are relative to \(domain) itself (@ is \(domain)).\n"
         }
         if let zoneFile {
             out += "Values are what \(zoneFile) holds once `mailzone apply` has run: its own records merged or kept.\n"
@@ -193,7 +212,8 @@ public struct RecordsChecklist: Codable, Sendable, Hashable {
             for line in omitted { out += "  left out: \(line)\n" }
         }
         if zoneFile == nil, let spf = records.first(where: { $0.purpose == "spf" }) {
-            out += "\nKeep one SPF record per name: if \(spf.host) already has one, add the include: terms to it instead.\n"
+            out +=
+                "\nKeep one SPF record per name: if \(spf.host) already has one, add the include: terms to it instead.\n"
         }
         return out
     }

@@ -43,8 +43,9 @@ public enum UnifiedDiff {
         var newLine = 0
         var position = 0  // bytes of old before this are in `script`
         for region in regions(old: old, edits: edits) {
-            let gap = appendUnchanged(old, position..<region.start, to: &script, oldLine: oldLine, newLine: newLine,
-                                      context: context)
+            let gap = appendUnchanged(
+                old, position..<region.start, to: &script, oldLine: oldLine, newLine: newLine,
+                context: context)
             oldLine += gap
             newLine += gap
             var replaced: [UInt8] = []
@@ -58,7 +59,10 @@ public enum UnifiedDiff {
             let before = lines(old[region.start..<region.end])
             let after = lines(replaced[...])
             for step in editScript(before, after) {
-                script.append(Step(kind: step.kind, text: step.text, oldLine: oldLine + step.oldLine, newLine: newLine + step.newLine))
+                script.append(
+                    Step(
+                        kind: step.kind, text: step.text, oldLine: oldLine + step.oldLine,
+                        newLine: newLine + step.newLine))
             }
             oldLine += before.count
             newLine += after.count
@@ -94,15 +98,18 @@ public enum UnifiedDiff {
     /// Appends the unchanged lines of `old[range]` (whole lines), a run longer than `2 × context + 1`
     /// cut down to its first `context + 1` and last `context` lines; returns how many lines the run has.
     @discardableResult
-    private static func appendUnchanged(_ old: [UInt8], _ range: Range<Int>, to script: inout [Step], oldLine: Int,
-                                        newLine: Int, context: Int) -> Int {
+    private static func appendUnchanged(
+        _ old: [UInt8], _ range: Range<Int>, to script: inout [Step], oldLine: Int,
+        newLine: Int, context: Int
+    ) -> Int {
         let newlines = old.withUnsafeBufferPointer { buffer in
             buffer[range].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         }
         let count = newlines + (range.isEmpty || old[range.upperBound - 1] == 0x0A ? 0 : 1)
         func append(_ texts: [String], from first: Int) {
             for (offset, text) in texts.enumerated() {
-                script.append(Step(kind: .keep, text: text, oldLine: oldLine + first + offset, newLine: newLine + first + offset))
+                script.append(
+                    Step(kind: .keep, text: text, oldLine: oldLine + first + offset, newLine: newLine + first + offset))
             }
         }
         guard count > 2 * context + 1 else {
@@ -188,7 +195,8 @@ public enum UnifiedDiff {
 
     /// Myers' shortest edit script.
     static func editScript(_ a: [String], _ b: [String]) -> [Step] {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         let max = n + m
         var v = [Int](repeating: 0, count: 2 * max + 2)
         var trace: [[Int]] = []
@@ -212,7 +220,8 @@ public enum UnifiedDiff {
         }
         // Backtrack.
         var steps: [Step] = []
-        var x = n, y = m
+        var x = n
+        var y = m
         for d in stride(from: trace.count - 1, through: 0, by: -1) {
             let v = trace[d]
             let k = x - y

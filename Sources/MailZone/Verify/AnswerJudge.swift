@@ -39,7 +39,10 @@ enum AnswerJudge {
         let name = check.owner.description
         var absent: String {
             if answer.rcode == .nameError { return "\(name) does not exist (NXDOMAIN)" }
-            if let last = aliases.last { return "\(name) is an alias (CNAME) of \(last.rdata.presentation), which has no \(check.queryType) record here" }
+            if let last = aliases.last {
+                return
+                    "\(name) is an alias (CNAME) of \(last.rdata.presentation), which has no \(check.queryType) record here"
+            }
             return "no \(check.queryType) record at \(name)"
         }
         var via: String? {
@@ -54,21 +57,26 @@ enum AnswerJudge {
         case .policy(let kind, let texts):
             let policies = records.map(text).filter(kind.matches)
             if policies.isEmpty {
-                return VerifyResult(server: "", status: .missing, served: served,
-                                    detail: records.isEmpty ? absent : "no \(kind.rawValue) record at \(name)")
+                return VerifyResult(
+                    server: "", status: .missing, served: served,
+                    detail: records.isEmpty ? absent : "no \(kind.rawValue) record at \(name)")
             }
             if policies.sorted() == texts.sorted() {
                 return VerifyResult(server: "", status: .verified, served: served, detail: via)
             }
             if policies.count > 1 {
-                let consequence = kind == .spf ? "receivers treat that as a permanent error (RFC 7208 §4.5)"
+                let consequence =
+                    kind == .spf
+                    ? "receivers treat that as a permanent error (RFC 7208 §4.5)"
                     : "receivers ignore them all (RFC 7489 §6.6.3)"
-                return VerifyResult(server: "", status: .mismatch, served: served,
-                                    detail: "\(policies.count) \(kind.rawValue) records at \(name): \(consequence); "
-                                        + "keep one")
+                return VerifyResult(
+                    server: "", status: .mismatch, served: served,
+                    detail: "\(policies.count) \(kind.rawValue) records at \(name): \(consequence); "
+                        + "keep one")
             }
-            return VerifyResult(server: "", status: .mismatch, served: served,
-                                detail: policyDifference(kind, planned: texts.first ?? "", served: policies[0]))
+            return VerifyResult(
+                server: "", status: .mismatch, served: served,
+                detail: policyDifference(kind, planned: texts.first ?? "", served: policies[0]))
 
         case .dkimExactly(let wanted):
             guard !records.isEmpty else {
@@ -83,7 +91,8 @@ enum AnswerJudge {
                 case .same:
                     return "the served key record says the same in other words than the one the plan leaves"
                 case .different(let tags):
-                    return tags.contains("p") ? "the served key is another key (p=" + keyDescription(strings) + ")"
+                    return tags.contains("p")
+                        ? "the served key is another key (p=" + keyDescription(strings) + ")"
                         : "the served key record differs in " + tags.map { "\($0)=" }.joined(separator: ", ")
                 case .publishedInvalid(let problem):
                     return "the served key record cannot be read: \(problem.summary)"
@@ -91,8 +100,9 @@ enum AnswerJudge {
                     return "the planned DKIM record cannot be read: \(problem.summary)"
                 }
             }
-            return VerifyResult(server: "", status: .mismatch, served: served,
-                                detail: differences.joined(separator: "; "))
+            return VerifyResult(
+                server: "", status: .mismatch, served: served,
+                detail: differences.joined(separator: "; "))
 
         case .mxRecords(let wanted, let kept, let declared):
             guard !records.isEmpty else {
@@ -106,62 +116,85 @@ enum AnswerJudge {
                 if same.isEmpty {
                     problems.append("\(value.exchange) is not among the MX records of \(name)")
                 } else if !same.contains(where: { $0.preference == value.preference }) {
-                    problems.append("\(value.exchange) is served with preference \(same[0].preference) "
-                                    + "where the plan leaves \(value.preference)")
+                    problems.append(
+                        "\(value.exchange) is served with preference \(same[0].preference) "
+                            + "where the plan leaves \(value.preference)")
                 }
             }
-            let keptNote = kept
-                ? "the name keeps its own MX records (mx: keep-existing); the service's MX \(declared) is not added" : nil
+            let keptNote =
+                kept
+                ? "the name keeps its own MX records (mx: keep-existing); the service's MX \(declared) is not added"
+                : nil
             if problems.isEmpty {
                 let detail = [keptNote, via].compactMap { $0 }.joined(separator: "; ")
-                return VerifyResult(server: "", status: .verified, served: served,
-                                    detail: detail.isEmpty ? nil : detail)
+                return VerifyResult(
+                    server: "", status: .verified, served: served,
+                    detail: detail.isEmpty ? nil : detail)
             }
-            let noneServed = problems.count == wanted.count && problems.allSatisfy { $0.hasSuffix("MX records of \(name)") }
+            let noneServed =
+                problems.count == wanted.count && problems.allSatisfy { $0.hasSuffix("MX records of \(name)") }
             let status: VerifyStatus = noneServed ? .missing : .mismatch
-            return VerifyResult(server: "", status: status, served: served,
-                                detail: ([keptNote].compactMap { $0 } + problems).joined(separator: "; "))
+            return VerifyResult(
+                server: "", status: status, served: served,
+                detail: ([keptNote].compactMap { $0 } + problems).joined(separator: "; "))
 
         case .invalid(let reason):
-            return VerifyResult(server: "", status: .error, served: served, detail: "the declared value cannot be checked: \(reason)")
+            return VerifyResult(
+                server: "", status: .error, served: served, detail: "the declared value cannot be checked: \(reason)")
 
         case .mx(let exchange, let preference, let keepsExisting):
-            guard !records.isEmpty else { return VerifyResult(server: "", status: .missing, served: served, detail: absent) }
+            guard !records.isEmpty else {
+                return VerifyResult(server: "", status: .missing, served: served, detail: absent)
+            }
             let values = records.compactMap { mxValue($0.rdata) }
             if let match = values.first(where: { $0.exchange == exchange }) {
-                let detail = match.preference == preference ? via
+                let detail =
+                    match.preference == preference
+                    ? via
                     : "served with preference \(match.preference) where \(preference) is wanted"
                 return VerifyResult(server: "", status: .verified, served: served, detail: detail)
             }
             if keepsExisting {
-                return VerifyResult(server: "", status: .verified, served: served,
-                                    detail: "the name keeps its own MX records (mx: keep-existing); \(exchange) is not among them")
+                return VerifyResult(
+                    server: "", status: .verified, served: served,
+                    detail: "the name keeps its own MX records (mx: keep-existing); \(exchange) is not among them")
             }
-            return VerifyResult(server: "", status: .missing, served: served,
-                                detail: "\(exchange) is not among the MX records of \(name)")
+            return VerifyResult(
+                server: "", status: .missing, served: served,
+                detail: "\(exchange) is not among the MX records of \(name)")
 
         case .spf(let includes):
             let texts = records.map(text)
             let spf = texts.filter(SPFRecord.isSPF)
-            if spf.isEmpty { return VerifyResult(server: "", status: .missing, served: served, detail: texts.isEmpty ? absent : "no SPF record at \(name)") }
+            if spf.isEmpty {
+                return VerifyResult(
+                    server: "", status: .missing, served: served,
+                    detail: texts.isEmpty ? absent : "no SPF record at \(name)")
+            }
             if spf.count > 1 {
-                return VerifyResult(server: "", status: .mismatch, served: served,
-                                    detail: "\(spf.count) SPF records at \(name): receivers treat that as a permanent error (RFC 7208 §4.5); keep one")
+                return VerifyResult(
+                    server: "", status: .mismatch, served: served,
+                    detail:
+                        "\(spf.count) SPF records at \(name): receivers treat that as a permanent error (RFC 7208 §4.5); keep one"
+                )
             }
             switch SPFMerge.merge(includeDomains: includes, existing: spf, name: check.relative ?? name) {
             case .unchanged:
                 return VerifyResult(server: "", status: .verified, served: served, detail: via)
             case .changed:
                 let lacking = includes.filter { SPFMerge.merge(includeDomains: [$0], existing: spf) != .unchanged }
-                return VerifyResult(server: "", status: .mismatch, served: served,
-                                    detail: "the SPF record lacks " + lacking.map { "include:\($0)" }.joined(separator: ", ")
-                                        + " before its all term")
+                return VerifyResult(
+                    server: "", status: .mismatch, served: served,
+                    detail: "the SPF record lacks " + lacking.map { "include:\($0)" }.joined(separator: ", ")
+                        + " before its all term")
             case .conflict(let conflict):
                 return VerifyResult(server: "", status: .mismatch, served: served, detail: conflict.summary)
             }
 
         case .dkim(let wanted):
-            guard !records.isEmpty else { return VerifyResult(server: "", status: .missing, served: served, detail: absent) }
+            guard !records.isEmpty else {
+                return VerifyResult(server: "", status: .missing, served: served, detail: absent)
+            }
             var differences: [String] = []
             for record in records {
                 let strings = record.rdata.characterStrings.map { String(decoding: $0, as: UTF8.self) }
@@ -169,57 +202,71 @@ enum AnswerJudge {
                 case .same:
                     return VerifyResult(server: "", status: .verified, served: served, detail: via)
                 case .different(let tags):
-                    differences.append(tags.contains("p")
-                        ? "the served key is another key (p=" + keyDescription(strings) + ")"
-                        : "the served key record differs in " + tags.map { "\($0)=" }.joined(separator: ", "))
+                    differences.append(
+                        tags.contains("p")
+                            ? "the served key is another key (p=" + keyDescription(strings) + ")"
+                            : "the served key record differs in " + tags.map { "\($0)=" }.joined(separator: ", "))
                 case .publishedInvalid(let problem):
                     differences.append("the served key record cannot be read: \(problem.summary)")
                 case .wantedInvalid(let problem):
-                    return VerifyResult(server: "", status: .error, served: served,
-                                        detail: "the declared DKIM record cannot be read: \(problem.summary)")
+                    return VerifyResult(
+                        server: "", status: .error, served: served,
+                        detail: "the declared DKIM record cannot be read: \(problem.summary)")
                 }
             }
-            return VerifyResult(server: "", status: .mismatch, served: served, detail: differences.joined(separator: "; "))
+            return VerifyResult(
+                server: "", status: .mismatch, served: served, detail: differences.joined(separator: "; "))
 
         case .dmarc(let wanted):
             let texts = records.map(text)
             let dmarc = texts.filter(DMARCRecord.isDMARC)
             if dmarc.isEmpty {
-                return VerifyResult(server: "", status: .missing, served: served, detail: texts.isEmpty ? absent : "no DMARC record at \(name)")
+                return VerifyResult(
+                    server: "", status: .missing, served: served,
+                    detail: texts.isEmpty ? absent : "no DMARC record at \(name)")
             }
             switch DMARCMerge.merge(wanted: wanted, existing: dmarc, name: check.relative ?? name) {
             case .unchanged:
                 return VerifyResult(server: "", status: .verified, served: served, detail: via)
             case .changed(let record, _):
-                return VerifyResult(server: "", status: .mismatch, served: served,
-                                    detail: weakerDetail(wanted: wanted, served: dmarc[0], merged: record))
+                return VerifyResult(
+                    server: "", status: .mismatch, served: served,
+                    detail: weakerDetail(wanted: wanted, served: dmarc[0], merged: record))
             case .conflict(let conflict):
                 return VerifyResult(server: "", status: .mismatch, served: served, detail: conflict.summary)
             }
 
         case .cname(let target):
             guard let record = records.first, let served = DomainName(wire: record.rdata.wire) else {
-                return VerifyResult(server: "", status: .missing, served: served,
-                                    detail: answer.rcode == .nameError ? absent : "no CNAME record at \(name)")
+                return VerifyResult(
+                    server: "", status: .missing, served: served,
+                    detail: answer.rcode == .nameError ? absent : "no CNAME record at \(name)")
             }
             if served == target { return VerifyResult(server: "", status: .verified, served: [served.description]) }
-            return VerifyResult(server: "", status: .mismatch, served: [served.description],
-                                detail: "\(name) is an alias of \(served), not of \(target)")
+            return VerifyResult(
+                server: "", status: .mismatch, served: [served.description],
+                detail: "\(name) is an alias of \(served), not of \(target)")
 
         case .txt(let wantedText):
-            guard !records.isEmpty else { return VerifyResult(server: "", status: .missing, served: served, detail: absent) }
+            guard !records.isEmpty else {
+                return VerifyResult(server: "", status: .missing, served: served, detail: absent)
+            }
             if records.map(text).contains(wantedText) {
                 return VerifyResult(server: "", status: .verified, served: served, detail: via)
             }
-            return VerifyResult(server: "", status: .missing, served: served, detail: "no TXT record at \(name) has the wanted text")
+            return VerifyResult(
+                server: "", status: .missing, served: served, detail: "no TXT record at \(name) has the wanted text")
 
         case .rdata(let wanted):
-            guard !records.isEmpty else { return VerifyResult(server: "", status: .missing, served: served, detail: absent) }
+            guard !records.isEmpty else {
+                return VerifyResult(server: "", status: .missing, served: served, detail: absent)
+            }
             if records.contains(where: { $0.rdata == wanted }) {
                 return VerifyResult(server: "", status: .verified, served: served, detail: via)
             }
-            return VerifyResult(server: "", status: .missing, served: served,
-                                detail: "no \(check.queryType) record at \(name) has the wanted value")
+            return VerifyResult(
+                server: "", status: .missing, served: served,
+                detail: "no \(check.queryType) record at \(name) has the wanted value")
         }
     }
 
@@ -262,7 +309,9 @@ enum AnswerJudge {
 
     /// `2048-bit RSA`, or `unreadable` for a served key record that does not parse.
     private static func keyDescription(_ strings: [String]) -> String {
-        guard let record = try? DKIMKeyRecord(strings: strings), let key = try? record.publicKey() else { return "unreadable" }
+        guard let record = try? DKIMKeyRecord(strings: strings), let key = try? record.publicKey() else {
+            return "unreadable"
+        }
         return key.description
     }
 
@@ -280,7 +329,8 @@ enum AnswerJudge {
         var parts: [String] = []
         for tag in ["p", "sp"] {
             guard let want = wantedRecord.value(of: tag).flatMap(DMARCPolicy.init(value:)) else { continue }
-            let have = servedRecord.value(of: tag).flatMap(DMARCPolicy.init(value:))
+            let have =
+                servedRecord.value(of: tag).flatMap(DMARCPolicy.init(value:))
                 ?? (tag == "sp" ? servedRecord.policy : nil)
             if let have, have < want { parts.append("\(tag)=\(have.rawValue) where \(tag)=\(want.rawValue) is wanted") }
         }

@@ -18,7 +18,8 @@ struct NameServerDiscovery {
         let targets = zone.records(at: origin, type: .ns).compactMap { DomainName(wire: $0.rdata.wire) }
         if targets.isEmpty {
             let reason = zone.errors.first.map { ": \($0.message)" } ?? ""
-            found.problems.append("\(file) has no NS records at \(origin)\(reason); name the servers to ask with --server")
+            found.problems.append(
+                "\(file) has no NS records at \(origin)\(reason); name the servers to ask with --server")
             return found
         }
         for target in targets {
@@ -28,7 +29,9 @@ struct NameServerDiscovery {
                 do {
                     addresses = try resolver.addresses(of: target)
                 } catch {
-                    found.problems.append("\(error); the zone has no address (glue) for the name server \(target) either; name the servers to ask with --server")
+                    found.problems.append(
+                        "\(error); the zone has no address (glue) for the name server \(target) either; name the servers to ask with --server"
+                    )
                     continue
                 }
             }

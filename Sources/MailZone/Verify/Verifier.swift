@@ -27,8 +27,10 @@ public struct Verifier: Sendable {
     /// few enough not to flood a name server.
     public let concurrency: Int
 
-    public init(declaration: Declaration, client: any DNSQuerying, resolver: any HostResolving = SystemHostResolver(),
-                allowOutside: Bool = false, concurrency: Int = 8) {
+    public init(
+        declaration: Declaration, client: any DNSQuerying, resolver: any HostResolving = SystemHostResolver(),
+        allowOutside: Bool = false, concurrency: Int = 8
+    ) {
         self.declaration = declaration
         self.client = client
         self.resolver = resolver
@@ -58,11 +60,14 @@ public struct Verifier: Sendable {
             case .given(let addresses):
                 let targets = addresses.map { VerifyTarget(address: $0) }
                 zone.servers = targets.map { VerifyServer(address: $0.address.description) }
-                zone.senders = ask(homeless.map { ($0, VerifyCheck.checks(for: $0)) }, targets: targets, skipping: [],
-                                   servers: &zone.servers)
+                zone.senders = ask(
+                    homeless.map { ($0, VerifyCheck.checks(for: $0)) }, targets: targets, skipping: [],
+                    servers: &zone.servers)
             case .authoritative:
                 for sender in homeless {
-                    zone.errors.append("\(sender.sender.domain.value.text) is in no zone of \(declaration.displayPath), so its name servers are unknown; name the servers to ask with --server")
+                    zone.errors.append(
+                        "\(sender.sender.domain.value.text) is in no zone of \(declaration.displayPath), so its name servers are unknown; name the servers to ask with --server"
+                    )
                 }
             }
             zones.append(zone)
@@ -81,12 +86,16 @@ public struct Verifier: Sendable {
         let loaded: Zone?
         let root = declaration.file.deletingLastPathComponent().path
         if !allowOutside, !FilePaths.isInside(declared.url.path, root: root) {
-            zone.errors.append("the zone file \(file) is outside the directory of \(declaration.displayPath) (resolved: \(FilePaths.resolved(declared.url.path))), so it is not read; keep zone files beside the declaration, or pass --allow-outside")
+            zone.errors.append(
+                "the zone file \(file) is outside the directory of \(declaration.displayPath) (resolved: \(FilePaths.resolved(declared.url.path))), so it is not read; keep zone files beside the declaration, or pass --allow-outside"
+            )
             loaded = nil
         } else if FileManager.default.fileExists(atPath: declared.url.path) {
-            loaded = ZoneLoader.load(path: declared.url.path,
-                                     options: Planner.loadOptions(origin: origin, declarationPath: declaration.displayPath,
-                                                                  allowOutside: allowOutside))
+            loaded = ZoneLoader.load(
+                path: declared.url.path,
+                options: Planner.loadOptions(
+                    origin: origin, declarationPath: declaration.displayPath,
+                    allowOutside: allowOutside))
         } else {
             loaded = nil
         }
@@ -94,13 +103,15 @@ public struct Verifier: Sendable {
 
         let checks: [(SenderRecords, [VerifyCheck])]
         if let loaded, loaded.errors.isEmpty {
-            let planned = PostApplyRecords.plan(loaded, senders: indices, origin: origin, path: file,
-                                                declaration: declaration)
+            let planned = PostApplyRecords.plan(
+                loaded, senders: indices, origin: origin, path: file,
+                declaration: declaration)
             checks = zip(senders, planned.map(VerifyCheck.checks(for:))).map { ($0, $1) }
         } else {
             let why = loaded?.errors.first.map { "cannot be planned (\($0.message))" } ?? "cannot be read"
-            zone.warnings.append("\(file) \(why), so each record is checked against the declaration's value, "
-                                 + "by meaning, not against what apply would leave")
+            zone.warnings.append(
+                "\(file) \(why), so each record is checked against the declaration's value, "
+                    + "by meaning, not against what apply would leave")
             checks = senders.map { ($0, VerifyCheck.checks(for: $0)) }
         }
 
@@ -110,11 +121,14 @@ public struct Verifier: Sendable {
             targets = addresses.map { VerifyTarget(address: $0) }
         case .authoritative(let port):
             guard let loaded else {
-                zone.errors.append("cannot read \(file), so the zone's name servers are unknown; name the servers to ask with --server")
+                zone.errors.append(
+                    "cannot read \(file), so the zone's name servers are unknown; name the servers to ask with --server"
+                )
                 zone.senders = ask(checks, targets: [], skipping: [], servers: &zone.servers)
                 return zone
             }
-            let found = NameServerDiscovery(resolver: resolver, port: port).servers(in: loaded, origin: origin, file: file)
+            let found = NameServerDiscovery(resolver: resolver, port: port).servers(
+                in: loaded, origin: origin, file: file)
             zone.errors += found.problems
             targets = found.servers
         }
@@ -140,10 +154,12 @@ public struct Verifier: Sendable {
             if let soa = answer.records.first, answer.rcode == .noError, let serial = soa.rdata.soaSerial {
                 server.serial = serial
             } else if answer.rcode == .refused || answer.rcode == .notAuth || answer.isReferral {
-                server.error = "\(target.address) does not serve the zone \(origin) (\(answer.isReferral ? "referral" : answer.rcode.description)); check the server's configuration"
+                server.error =
+                    "\(target.address) does not serve the zone \(origin) (\(answer.isReferral ? "referral" : answer.rcode.description)); check the server's configuration"
                 return (server, true)
             } else {
-                server.error = "\(target.address) answered \(answer.rcode) with no SOA record for \(origin); the zone may have failed to load"
+                server.error =
+                    "\(target.address) answered \(answer.rcode) with no SOA record for \(origin); the zone may have failed to load"
             }
         } catch {
             server.error = ServedText.printable(error.description)
@@ -157,8 +173,10 @@ public struct Verifier: Sendable {
     /// server that fails in a way that says it cannot be trusted any more (`marksServerBad`) gets
     /// that error on its own line, is asked nothing more, and its failed questions are left out of
     /// the records: the server line says it once.
-    private func ask(_ checks: [(SenderRecords, [VerifyCheck])], targets: [VerifyTarget], skipping dead: Set<Int>,
-                     servers: inout [VerifyServer]) -> [VerifySender] {
+    private func ask(
+        _ checks: [(SenderRecords, [VerifyCheck])], targets: [VerifyTarget], skipping dead: Set<Int>,
+        servers: inout [VerifyServer]
+    ) -> [VerifySender] {
         let flat = checks.flatMap(\.1)
         let health = ServerHealth()
         let asked = targets.indices.filter { !dead.contains($0) }
@@ -180,16 +198,19 @@ public struct Verifier: Sendable {
                     let bad = health.reason(targets[asked[position]].address) != nil
                     return bad && result.status == .error ? nil : result
                 }
-                return VerifyRecord(name: check.owner.description, relative: check.relative,
-                                    type: check.queryType.description, purpose: check.purpose.rawValue,
-                                    expected: check.expected,
-                                    source: PlanLocation(file: check.source.file, line: check.source.line,
-                                                         column: check.source.column),
-                                    results: results)
+                return VerifyRecord(
+                    name: check.owner.description, relative: check.relative,
+                    type: check.queryType.description, purpose: check.purpose.rawValue,
+                    expected: check.expected,
+                    source: PlanLocation(
+                        file: check.source.file, line: check.source.line,
+                        column: check.source.column),
+                    results: results)
             }
             offset += senderChecks.count
-            return VerifySender(domain: sender.sender.domain.value.absolute,
-                                services: sender.sender.services.map(\.preset.value), records: records)
+            return VerifySender(
+                domain: sender.sender.domain.value.absolute,
+                services: sender.sender.services.map(\.preset.value), records: records)
         }
     }
 
@@ -213,9 +234,11 @@ public struct Verifier: Sendable {
         if let fileSerial = zone.fileSerial {
             return serving.compactMap { server in
                 guard let serial = server.serial, serial != fileSerial else { return nil }
-                let state = SerialArithmetic.isBefore(serial, fileSerial)
+                let state =
+                    SerialArithmetic.isBefore(serial, fileSerial)
                     ? "has not loaded it yet" : "serves a newer zone than the file"
-                return "\(server.label) serves serial \(serial) but \(zone.file ?? "the zone file") has \(fileSerial): it \(state)"
+                return
+                    "\(server.label) serves serial \(serial) but \(zone.file ?? "the zone file") has \(fileSerial): it \(state)"
             }
         }
         let serials = Set(serving.compactMap(\.serial))
@@ -232,7 +255,7 @@ extension DNSClientError {
     var marksServerBad: Bool {
         switch self {
         case .timeout, .refused, .unreachable, .malformedAnswer, .mismatchedAnswer, .inconsistentAnswer,
-             .connectionClosed:
+            .connectionClosed:
             true
         case .badServerAddress, .truncated, .badQuery, .socket, .unresolvable:
             false

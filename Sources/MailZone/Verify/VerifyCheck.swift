@@ -61,9 +61,10 @@ struct VerifyCheck: Sendable, Hashable {
     static func checks(for planned: [PlannedRecord]) -> [VerifyCheck] {
         planned.map { record in
             let values = record.values
-            var check = VerifyCheck(owner: record.owner, relative: record.relative, queryType: record.type,
-                                    purpose: record.purpose, expected: values.joined(separator: ", "),
-                                    source: record.source, rule: .invalid(reason: ""))
+            var check = VerifyCheck(
+                owner: record.owner, relative: record.relative, queryType: record.type,
+                purpose: record.purpose, expected: values.joined(separator: ", "),
+                source: record.source, rule: .invalid(reason: ""))
             switch record.outcome {
             case .heldBack(let reason):
                 check.expected = record.declared
@@ -73,8 +74,9 @@ struct VerifyCheck: Sendable, Hashable {
                 check.rule = .invalid(
                     reason: "the plan leaves no \(record.type) record at \(record.owner) for it; run mailzone plan")
             case .keepsExisting(let rdatas):
-                check.rule = .mxRecords(values: rdatas.compactMap { MXValue($0.presentation) }, kept: true,
-                                        declared: record.declared)
+                check.rule = .mxRecords(
+                    values: rdatas.compactMap { MXValue($0.presentation) }, kept: true,
+                    declared: record.declared)
             case .leaves(let rdatas):
                 let texts = rdatas.map { String(decoding: $0.characterStrings.joined(), as: UTF8.self) }
                 switch (record.purpose, record.type) {
@@ -83,10 +85,12 @@ struct VerifyCheck: Sendable, Hashable {
                 case (.dkim, .txt): check.rule = .dkimExactly(text: texts[0])
                 case (_, .txt): check.rule = .txt(text: texts[0])
                 case (_, .mx):
-                    check.rule = .mxRecords(values: rdatas.compactMap { MXValue($0.presentation) }, kept: false,
-                                            declared: record.declared)
+                    check.rule = .mxRecords(
+                        values: rdatas.compactMap { MXValue($0.presentation) }, kept: false,
+                        declared: record.declared)
                 case (_, .cname):
-                    check.rule = DomainName(wire: rdatas[0].wire).map { .cname(target: $0) }
+                    check.rule =
+                        DomainName(wire: rdatas[0].wire).map { .cname(target: $0) }
                         ?? .invalid(reason: "the planned CNAME target cannot be read")
                 default: check.rule = .rdata(rdatas[0])
                 }
@@ -101,11 +105,12 @@ struct VerifyCheck: Sendable, Hashable {
         var ordered: [(order: Int, index: Int, check: VerifyCheck)] = []
         for (index, spf) in sender.spf.enumerated() {
             let includes = spf.includes.map(\.domain)
-            let check = VerifyCheck(owner: spf.owner.name.dnsName, relative: spf.owner.relative, queryType: .txt,
-                                    purpose: .spf,
-                                    expected: "SPF with " + includes.map { "include:\($0)" }.joined(separator: " "),
-                                    source: spf.includes.first?.source ?? sender.sender.location,
-                                    rule: .spf(includes: includes))
+            let check = VerifyCheck(
+                owner: spf.owner.name.dnsName, relative: spf.owner.relative, queryType: .txt,
+                purpose: .spf,
+                expected: "SPF with " + includes.map { "include:\($0)" }.joined(separator: " "),
+                source: spf.includes.first?.source ?? sender.sender.location,
+                rule: .spf(includes: includes))
             ordered.append((RecordPurpose.spf.reviewOrder, index, check))
         }
         for (index, wanted) in sender.records.enumerated() {
@@ -115,12 +120,12 @@ struct VerifyCheck: Sendable, Hashable {
         return ordered.sorted { ($0.order, $0.index) < ($1.order, $1.index) }.map(\.check)
     }
 
-
     static func check(for wanted: WantedRecord, keepsExistingMX: Bool) -> VerifyCheck {
         let owner = wanted.owner.name.dnsName
         let type = RRType(mnemonic: wanted.type) ?? .txt
-        var check = VerifyCheck(owner: owner, relative: wanted.owner.relative, queryType: type, purpose: wanted.purpose,
-                                expected: wanted.value, source: wanted.source, rule: .invalid(reason: ""))
+        var check = VerifyCheck(
+            owner: owner, relative: wanted.owner.relative, queryType: type, purpose: wanted.purpose,
+            expected: wanted.value, source: wanted.source, rule: .invalid(reason: ""))
         check.rule = rule(for: wanted, type: type, keepsExistingMX: keepsExistingMX)
         return check
     }
@@ -140,13 +145,17 @@ struct VerifyCheck: Sendable, Hashable {
         case (_, .txt):
             return .txt(text: wanted.value)
         case (_, .mx):
-            guard let rdata = try? RData(type: .mx, presentation: wanted.value), let mx = AnswerJudge.mxValue(rdata) else {
+            guard let rdata = try? RData(type: .mx, presentation: wanted.value), let mx = AnswerJudge.mxValue(rdata)
+            else {
                 return .invalid(reason: "MX value '\(wanted.value)' is not PREFERENCE HOST.")
             }
-            return .mx(exchange: mx.exchange, preference: mx.preference, keepsExisting: keepsExistingMX && wanted.purpose == .mx)
+            return .mx(
+                exchange: mx.exchange, preference: mx.preference,
+                keepsExisting: keepsExistingMX && wanted.purpose == .mx)
         case (_, .cname):
             guard let rdata = try? RData(type: .cname, presentation: wanted.value),
-                  let target = DomainName(wire: rdata.wire) else {
+                let target = DomainName(wire: rdata.wire)
+            else {
                 return .invalid(reason: "CNAME value '\(wanted.value)' is not a domain name")
             }
             return .cname(target: target)

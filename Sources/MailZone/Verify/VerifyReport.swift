@@ -61,8 +61,10 @@ public struct VerifyZone: Codable, Sendable, Hashable {
     /// Things to know that do not make a record fail (servers serving different serials).
     public var warnings: [String]
 
-    public init(origin: String?, file: String?, fileSerial: UInt32? = nil, servers: [VerifyServer] = [],
-                senders: [VerifySender] = [], errors: [String] = [], warnings: [String] = []) {
+    public init(
+        origin: String?, file: String?, fileSerial: UInt32? = nil, servers: [VerifyServer] = [],
+        senders: [VerifySender] = [], errors: [String] = [], warnings: [String] = []
+    ) {
         self.origin = origin
         self.file = file
         self.fileSerial = fileSerial
@@ -130,8 +132,10 @@ public struct VerifyRecord: Codable, Sendable, Hashable {
     /// `VerifyServer.error`) has no result.
     public var results: [VerifyResult]
 
-    public init(name: String, relative: String?, type: String, purpose: String, expected: String,
-                source: PlanLocation, results: [VerifyResult]) {
+    public init(
+        name: String, relative: String?, type: String, purpose: String, expected: String,
+        source: PlanLocation, results: [VerifyResult]
+    ) {
         self.name = name
         self.relative = relative
         self.type = type
@@ -166,8 +170,10 @@ public struct VerifyResult: Codable, Sendable, Hashable {
     /// `tcp` when the answer needed TCP (a truncated UDP answer, or `--tcp`).
     public var transport: String?
 
-    public init(server: String, status: VerifyStatus, served: [String] = [], detail: String? = nil,
-                transport: String? = nil) {
+    public init(
+        server: String, status: VerifyStatus, served: [String] = [], detail: String? = nil,
+        transport: String? = nil
+    ) {
         self.server = server
         self.status = status
         self.served = served

@@ -17,8 +17,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// Further remarks: where the other half of a conflict is, what to do.
     public var notes: [String]
 
-    public init(id: String, severity: Severity, message: String, file: String, location: SourceLocation?,
-                notes: [String] = []) {
+    public init(
+        id: String, severity: Severity, message: String, file: String, location: SourceLocation?,
+        notes: [String] = []
+    ) {
         self.id = id
         self.severity = severity
         self.message = message

@@ -41,15 +41,20 @@ extension ZoneFileSyntax {
     public func removal(ofEntry entryIndex: Int) -> [SourceEdit] {
         let entry = entries[entryIndex]
         var edits = [SourceEdit(range: entry.range, replacement: [])]
-        guard let layout = RecordLayout(file: self, entryIndex: entryIndex), let owner = layout.owner else { return edits }
+        guard let layout = RecordLayout(file: self, entryIndex: entryIndex), let owner = layout.owner else {
+            return edits
+        }
         var next = entryIndex + 1
         while next < entries.count, entries[next].kind == .trivia { next += 1 }
         guard next < entries.count, entries[next].kind == .record,
-              let nextLayout = RecordLayout(file: self, entryIndex: next), nextLayout.owner == nil else { return edits }
+            let nextLayout = RecordLayout(file: self, entryIndex: next), nextLayout.owner == nil
+        else { return edits }
         let bytes = source.bytes
         // The removed line's owner and the whitespace after it replace the next line's leading whitespace.
         var separatorEnd = owner.end
-        while separatorEnd < bytes.count, bytes[separatorEnd] == 0x20 || bytes[separatorEnd] == 0x09 { separatorEnd += 1 }
+        while separatorEnd < bytes.count, bytes[separatorEnd] == 0x20 || bytes[separatorEnd] == 0x09 {
+            separatorEnd += 1
+        }
         let nextStart = entries[next].range.lowerBound
         var leadingEnd = nextStart
         while leadingEnd < bytes.count, bytes[leadingEnd] == 0x20 || bytes[leadingEnd] == 0x09 { leadingEnd += 1 }

@@ -48,7 +48,7 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// The labels, root not counted, of the wire-format name starting at `start` in `bytes`.
     static func labelCount<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, from start: Bytes.Index) -> Int
-        where Bytes.Index == Int {
+    where Bytes.Index == Int {
         var count = 0
         var index = start
         while index < bytes.endIndex, bytes[index] != 0 {

@@ -132,7 +132,7 @@ enum NamePrinter {
         for byte in label {
             switch byte {
             case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "\\"), UInt8(ascii: "("), UInt8(ascii: ")"),
-                 UInt8(ascii: "\""), UInt8(ascii: "@"), UInt8(ascii: "$"):
+                UInt8(ascii: "\""), UInt8(ascii: "@"), UInt8(ascii: "$"):
                 text.append("\\")
                 text.unicodeScalars.append(UnicodeScalar(byte))
             case 0x21...0x7E:

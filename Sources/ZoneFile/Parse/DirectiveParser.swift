@@ -2,8 +2,10 @@ import Foundation
 
 /// `$ORIGIN`, `$TTL`, `$INCLUDE` and `$GENERATE` (RFC 1035 §5.1, RFC 2308 §4, BIND).
 extension LoaderState {
-    mutating func interpretDirective(source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, entryStart: Int,
-                                     context: inout FileContext) -> Bool {
+    mutating func interpretDirective(
+        source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, entryStart: Int,
+        context: inout FileContext
+    ) -> Bool {
         let fields = fieldTokens()
         let bytes = source.bytes
         let nameToken = fields[0]
@@ -14,8 +16,9 @@ extension LoaderState {
         switch directive {
         case "$ORIGIN":
             guard arguments.count == 1 else {
-                report("directive.arguments", .error, "$ORIGIN takes one domain name", source: source,
-                       offset: arguments.count > 1 ? arguments[1].start : nameToken.start)
+                report(
+                    "directive.arguments", .error, "$ORIGIN takes one domain name", source: source,
+                    offset: arguments.count > 1 ? arguments[1].start : nameToken.start)
                 return false
             }
             let token = arguments[0]
@@ -24,13 +27,17 @@ extension LoaderState {
                 let text = bytes[token.start..<token.end]
                 let absolute = text.last == UInt8(ascii: ".") && !LoaderState.endsWithEscapedDot(text)
                 if !absolute, context.origin == nil {
-                    report("origin.unknown", .error, "relative $ORIGIN '\(argumentText(0))' but no origin is known; end it with '.'",
-                           source: source, offset: token.start)
+                    report(
+                        "origin.unknown", .error,
+                        "relative $ORIGIN '\(argumentText(0))' but no origin is known; end it with '.'",
+                        source: source, offset: token.start)
                     return false
                 }
                 try NameParser.append(text, origin: context.origin ?? .root, to: &nameScratch)
             } catch {
-                report("name.invalid", .error, "bad $ORIGIN '\(argumentText(0))': \(error)", source: source, offset: token.start)
+                report(
+                    "name.invalid", .error, "bad $ORIGIN '\(argumentText(0))': \(error)", source: source,
+                    offset: token.start)
                 return false
             }
             enterOrigin(in: &context)
@@ -38,31 +45,37 @@ extension LoaderState {
 
         case "$TTL":
             guard arguments.count == 1 else {
-                report("directive.arguments", .error, "$TTL takes one TTL", source: source,
-                       offset: arguments.count > 1 ? arguments[1].start : nameToken.start)
+                report(
+                    "directive.arguments", .error, "$TTL takes one TTL", source: source,
+                    offset: arguments.count > 1 ? arguments[1].start : nameToken.start)
                 return false
             }
             let token = arguments[0]
-            guard let value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else { return false }
+            guard let value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else {
+                return false
+            }
             defaultTTL = clampedTTL(value, label: "$TTL", source: source, offset: token.start)
             return true
 
         case "$INCLUDE":
             guard arguments.count == 1 || arguments.count == 2 else {
-                report("directive.arguments", .error, "$INCLUDE takes a file name and an optional origin", source: source,
-                       offset: arguments.count > 2 ? arguments[2].start : nameToken.start)
+                report(
+                    "directive.arguments", .error, "$INCLUDE takes a file name and an optional origin", source: source,
+                    offset: arguments.count > 2 ? arguments[2].start : nameToken.start)
                 return false
             }
             return include(source: source, arguments: arguments, directiveOffset: nameToken.start, context: &context)
 
         case "$GENERATE":
-            return generate(source: source, arguments: arguments, entryStart: entryStart, directiveOffset: nameToken.start,
-                            context: &context)
+            return generate(
+                source: source, arguments: arguments, entryStart: entryStart, directiveOffset: nameToken.start,
+                context: &context)
 
         default:
-            report("directive.unknown", .error,
-                   "unknown directive '\(source.text(nameToken.start..<nameToken.end))'; known: $ORIGIN, $TTL, $INCLUDE, $GENERATE",
-                   source: source, offset: nameToken.start)
+            report(
+                "directive.unknown", .error,
+                "unknown directive '\(source.text(nameToken.start..<nameToken.end))'; known: $ORIGIN, $TTL, $INCLUDE, $GENERATE",
+                source: source, offset: nameToken.start)
             return false
         }
     }
@@ -70,11 +83,17 @@ extension LoaderState {
     /// Reads an included file in a copy of the context: its `$ORIGIN` and owner do not leak back (RFC 1035 §5.1).
     /// The included file starts with the including file's owner, as BIND reads it: a blank owner on its
     /// first record is the last owner before the `$INCLUDE`.
-    mutating func include(source: SourceFile, arguments: [Token], directiveOffset: Int, context: inout FileContext) -> Bool {
+    mutating func include(source: SourceFile, arguments: [Token], directiveOffset: Int, context: inout FileContext)
+        -> Bool
+    {
         let fileToken = arguments[0]
-        var fieldReader = RDataReader(fields: [RDataField(bytes: source.bytes[fileToken.start..<fileToken.end],
-                                                          quoted: fileToken.kind == .quoted)],
-                                      origin: .root)
+        var fieldReader = RDataReader(
+            fields: [
+                RDataField(
+                    bytes: source.bytes[fileToken.start..<fileToken.end],
+                    quoted: fileToken.kind == .quoted)
+            ],
+            origin: .root)
         guard let field = try? fieldReader.next("file"), (try? fieldReader.appendDecodingEscapes(field)) != nil else {
             report("include.path", .error, "bad $INCLUDE file name", source: source, offset: fileToken.start)
             return false
@@ -98,10 +117,12 @@ extension LoaderState {
             let token = arguments[1]
             nameScratch.removeAll(keepingCapacity: true)
             do {
-                try NameParser.append(source.bytes[token.start..<token.end], origin: context.origin ?? .root, to: &nameScratch)
+                try NameParser.append(
+                    source.bytes[token.start..<token.end], origin: context.origin ?? .root, to: &nameScratch)
             } catch {
-                report("name.invalid", .error, "bad $INCLUDE origin '\(source.text(token.start..<token.end))': \(error)",
-                       source: source, offset: token.start)
+                report(
+                    "name.invalid", .error, "bad $INCLUDE origin '\(source.text(token.start..<token.end))': \(error)",
+                    source: source, offset: token.start)
                 return false
             }
             enterOrigin(in: &child)
@@ -109,30 +130,35 @@ extension LoaderState {
         let resolved = FilePaths.resolved(path)
         if let rootResolved = includeRoot {
             guard FilePaths.isInside(resolved: resolved, resolvedRoot: rootResolved) else {
-                report("include.outside", .error,
-                       "$INCLUDE '\(name)' resolves to \(resolved), outside \(rootResolved); keep included files in the repository or allow it explicitly",
-                       source: source, offset: fileToken.start)
+                report(
+                    "include.outside", .error,
+                    "$INCLUDE '\(name)' resolves to \(resolved), outside \(rootResolved); keep included files in the repository or allow it explicitly",
+                    source: source, offset: fileToken.start)
                 return false
             }
         }
         if let index = includeStack.firstIndex(of: resolved) {
             let cycle = (includeStack[index...] + [resolved]).joined(separator: " -> ")
-            report("include.cycle", .error, "$INCLUDE cycle: \(source.path) includes \(path), which is already being read (\(cycle))",
-                   source: source, offset: fileToken.start)
+            report(
+                "include.cycle", .error,
+                "$INCLUDE cycle: \(source.path) includes \(path), which is already being read (\(cycle))",
+                source: source, offset: fileToken.start)
             return false
         }
         guard includeStack.count <= options.maxIncludeDepth else {
-            report("limit.include-depth", .error,
-                   "$INCLUDE nested more than \(options.maxIncludeDepth) deep (\(includeStack.count) files are being read: \(source.path) is the innermost)",
-                   source: source, offset: fileToken.start)
+            report(
+                "limit.include-depth", .error,
+                "$INCLUDE nested more than \(options.maxIncludeDepth) deep (\(includeStack.count) files are being read: \(source.path) is the innermost)",
+                source: source, offset: fileToken.start)
             return false
         }
         guard includedFiles < options.maxIncludedFiles else {
             guard !tooManyIncludesReported else { return false }
             tooManyIncludesReported = true
-            report("limit.include-count", .error,
-                   "$INCLUDE would read more than \(options.maxIncludedFiles) files in this zone (each inclusion of a file counts)",
-                   source: source, offset: fileToken.start)
+            report(
+                "limit.include-count", .error,
+                "$INCLUDE would read more than \(options.maxIncludedFiles) files in this zone (each inclusion of a file counts)",
+                source: source, offset: fileToken.start)
             return false
         }
         includedFiles += 1
@@ -145,12 +171,15 @@ extension LoaderState {
             }
         } catch {
             if error.tooLarge {
-                report("limit.total-bytes", .error,
-                       "$INCLUDE '\(name)': \(path) would take the zone past its limit of \(options.maxTotalBytes) bytes read in all files",
-                       source: source, offset: fileToken.start)
+                report(
+                    "limit.total-bytes", .error,
+                    "$INCLUDE '\(name)': \(path) would take the zone past its limit of \(options.maxTotalBytes) bytes read in all files",
+                    source: source, offset: fileToken.start)
                 return false
             }
-            report("include.unreadable", .error, "$INCLUDE '\(name)': \(path) \(error.reason)", source: source, offset: fileToken.start)
+            report(
+                "include.unreadable", .error, "$INCLUDE '\(name)': \(path) \(error.reason)", source: source,
+                offset: fileToken.start)
             return false
         }
         bytesRead += included.bytes.count

@@ -7,7 +7,9 @@ extension LoaderState {
         // Reserve the slot so included files get later indexes; filled in at the end.
         files.append(ZoneFileSyntax(source: source, entries: EntryList()))
         guard source.bytes.count < Int(UInt32.max) else {
-            report("file.too-large", .error, "file is larger than 4 GiB; split it with $INCLUDE", source: source, offset: nil)
+            report(
+                "file.too-large", .error, "file is larger than 4 GiB; split it with $INCLUDE", source: source,
+                offset: nil)
             return
         }
         // Generous reservations: capacity never touched costs no memory, while growing by copying does.
@@ -23,8 +25,9 @@ extension LoaderState {
             while offset < buffer.count {
                 tokens.removeAll(keepingCapacity: true)
                 problems.removeAll(keepingCapacity: true)
-                let end = EntryScanner.scan(buffer, from: offset, tokens: &tokens, problems: &problems,
-                                            maxLength: options.maxEntryLength)
+                let end = EntryScanner.scan(
+                    buffer, from: offset, tokens: &tokens, problems: &problems,
+                    maxLength: options.maxEntryLength)
                 let kind = interpretEntry(source: source, buffer: buffer, start: offset, end: end, context: &context)
                 if options.keepRecords { entries.append(start: offset, end: end, kind: kind) }
                 offset = end
@@ -34,8 +37,10 @@ extension LoaderState {
     }
 
     /// Reads one entry whose tokens are in `tokens`; returns how the syntax tree classifies it.
-    mutating func interpretEntry(source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int,
-                                 context: inout FileContext) -> EntrySyntax.Kind {
+    mutating func interpretEntry(
+        source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int,
+        context: inout FileContext
+    ) -> EntrySyntax.Kind {
         if !problems.isEmpty {
             for problem in problems {
                 report(problem.kind.id, .error, problem.kind.message, source: source, offset: problem.offset)
@@ -43,9 +48,10 @@ extension LoaderState {
             return .unexpected
         }
         if end - start > options.maxEntryLength {
-            report("limit.entry-length", .error,
-                   "entry is \(end - start) bytes long; the limit is \(options.maxEntryLength) (a missing ')'?)",
-                   source: source, offset: start)
+            report(
+                "limit.entry-length", .error,
+                "entry is \(end - start) bytes long; the limit is \(options.maxEntryLength) (a missing ')'?)",
+                source: source, offset: start)
             return .unexpected
         }
         // Fields only; comments and parentheses are layout.
@@ -61,8 +67,9 @@ extension LoaderState {
             return interpretDirective(source: source, buffer: buffer, entryStart: start, context: &context)
                 ? .directive : .unexpected
         }
-        return interpretRecord(source: source, buffer: buffer, entryStart: start, blankOwner: blankOwner,
-                               context: &context) ? .record : .unexpected
+        return interpretRecord(
+            source: source, buffer: buffer, entryStart: start, blankOwner: blankOwner,
+            context: &context) ? .record : .unexpected
     }
 
     /// Field tokens of the current entry (comments and parentheses dropped).

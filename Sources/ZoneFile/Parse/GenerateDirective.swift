@@ -2,19 +2,24 @@
 /// the range, `$` in lhs and rhs replaced by the value, `${offset,width,base}`
 /// with base d, o, x, X, n or N (nibbles, for reverse zones), `$$` and `\$` a literal `$`.
 extension LoaderState {
-    mutating func generate(source: SourceFile, arguments: [Token], entryStart: Int, directiveOffset: Int,
-                           context: inout FileContext) -> Bool {
+    mutating func generate(
+        source: SourceFile, arguments: [Token], entryStart: Int, directiveOffset: Int,
+        context: inout FileContext
+    ) -> Bool {
         let bytes = source.bytes
         guard arguments.count >= 4 else {
-            report("generate.arguments", .error, "$GENERATE needs a range, an owner template, a type and an RDATA template",
-                   source: source, offset: directiveOffset)
+            report(
+                "generate.arguments", .error,
+                "$GENERATE needs a range, an owner template, a type and an RDATA template",
+                source: source, offset: directiveOffset)
             return false
         }
         let rangeToken = arguments[0]
         guard let range = GenerateRange(bytes[rangeToken.start..<rangeToken.end]) else {
-            report("generate.range", .error,
-                   "invalid $GENERATE range '\(source.text(rangeToken.start..<rangeToken.end))'; write START-STOP or START-STOP/STEP with START <= STOP and STEP >= 1",
-                   source: source, offset: rangeToken.start)
+            report(
+                "generate.range", .error,
+                "invalid $GENERATE range '\(source.text(rangeToken.start..<rangeToken.end))'; write START-STOP or START-STOP/STEP with START <= STOP and STEP >= 1",
+                source: source, offset: rangeToken.start)
             return false
         }
         let lhsToken = arguments[1]
@@ -25,7 +30,9 @@ extension LoaderState {
         for _ in 0..<2 where cursor < arguments.count - 2 {
             let token = arguments[cursor]
             if ttl == nil, TTLParser.looksLikeTTL(bytes[token.start]) {
-                guard let value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else { return false }
+                guard let value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else {
+                    return false
+                }
                 ttl = value
                 ttlOffset = token.start
                 cursor += 1
@@ -35,24 +42,30 @@ extension LoaderState {
             }
         }
         guard arguments.count - cursor == 2 else {
-            report("generate.arguments", .error,
-                   "$GENERATE takes RANGE LHS [TTL] [CLASS] TYPE RHS; quote the RHS if it has spaces",
-                   source: source, offset: arguments[min(cursor, arguments.count - 1)].start)
+            report(
+                "generate.arguments", .error,
+                "$GENERATE takes RANGE LHS [TTL] [CLASS] TYPE RHS; quote the RHS if it has spaces",
+                source: source, offset: arguments[min(cursor, arguments.count - 1)].start)
             return false
         }
         let typeToken = arguments[cursor]
         guard let type = RRType.parse(bytes[typeToken.start..<typeToken.end]) else {
-            report("record.unknown-type", .error, "unknown record type '\(source.text(typeToken.start..<typeToken.end))'",
-                   source: source, offset: typeToken.start)
+            report(
+                "record.unknown-type", .error, "unknown record type '\(source.text(typeToken.start..<typeToken.end))'",
+                source: source, offset: typeToken.start)
             return false
         }
         if type.isMetaType {
-            report("record.meta-type", .error, "$GENERATE of meta RR type '\(type)'", source: source, offset: typeToken.start)
+            report(
+                "record.meta-type", .error, "$GENERATE of meta RR type '\(type)'", source: source,
+                offset: typeToken.start)
             return false
         }
         guard let origin = context.origin else {
-            report("origin.unknown", .error, "$GENERATE needs an origin; give one with --origin or $ORIGIN", source: source,
-                   offset: directiveOffset)
+            report(
+                "origin.unknown", .error, "$GENERATE needs an origin; give one with --origin or $ORIGIN",
+                source: source,
+                offset: directiveOffset)
             return false
         }
         let rhsToken = arguments[cursor + 1]
@@ -61,20 +74,23 @@ extension LoaderState {
         // Check both templates once so a bad modifier is one error, not one per value.
         for (template, token) in [(lhs, lhsToken), (rhs, rhsToken)] {
             if case .failure(let failure) = GenerateTemplate.expand(template, value: range.start) {
-                report("generate.template", .error, "$GENERATE: \(failure.message)", source: source, offset: token.start)
+                report(
+                    "generate.template", .error, "$GENERATE: \(failure.message)", source: source, offset: token.start)
                 return false
             }
         }
         guard range.count <= options.maxGeneratedRecords else {
-            report("limit.generate", .error,
-                   "$GENERATE range makes \(range.count) records; the limit is \(options.maxGeneratedRecords)",
-                   source: source, offset: rangeToken.start)
+            report(
+                "limit.generate", .error,
+                "$GENERATE range makes \(range.count) records; the limit is \(options.maxGeneratedRecords)",
+                source: source, offset: rangeToken.start)
             return false
         }
         guard range.count <= options.maxGeneratedRecordsTotal - generatedRecords else {
-            report("limit.generate-total", .error,
-                   "$GENERATE range makes \(range.count) records, and the zone's $GENERATEs already made \(generatedRecords); the limit for the zone is \(options.maxGeneratedRecordsTotal)",
-                   source: source, offset: rangeToken.start)
+            report(
+                "limit.generate-total", .error,
+                "$GENERATE range makes \(range.count) records, and the zone's $GENERATEs already made \(generatedRecords); the limit for the zone is \(options.maxGeneratedRecordsTotal)",
+                source: source, offset: rangeToken.start)
             return false
         }
         generatedRecords += range.count
@@ -87,11 +103,16 @@ extension LoaderState {
                 ownerText = owner
                 rdataText = rdata
             case (.failure(let failure), _), (_, .failure(let failure)):
-                report("generate.template", .error, "$GENERATE: \(failure.message)", source: source, offset: lhsToken.start)
+                report(
+                    "generate.template", .error, "$GENERATE: \(failure.message)", source: source, offset: lhsToken.start
+                )
                 return false
             }
-            guard let ownerID = readName(ownerText[...], source: source, offset: lhsToken.start, context: &context,
-                                         what: "generated owner") else { return false }
+            guard
+                let ownerID = readName(
+                    ownerText[...], source: source, offset: lhsToken.start, context: &context,
+                    what: "generated owner")
+            else { return false }
             let arenaStart = generatedText.count
             generatedText.append(contentsOf: rdataText)
             let fields = RDataField.split(rdataText, range: rdataText.indices)
@@ -99,13 +120,18 @@ extension LoaderState {
             do {
                 try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
             } catch {
-                report("rdata.invalid", .error, "$GENERATE \(type) RDATA '\(String(decoding: rdataText, as: UTF8.self))': \(error.message)",
-                       source: source, offset: rhsToken.start)
+                report(
+                    "rdata.invalid", .error,
+                    "$GENERATE \(type) RDATA '\(String(decoding: rdataText, as: UTF8.self))': \(error.message)",
+                    source: source, offset: rhsToken.start)
                 return false
             }
-            guard addRecord(owner: ownerID, ttl: ttl, ttlOffset: ttlOffset, rrClass: rrClass, type: type,
-                            rdataRange: arenaStart..<generatedText.count, entryStart: entryStart, flags: [.generated],
-                            source: source, context: context, ownerOffset: lhsToken.start) else { return false }
+            guard
+                addRecord(
+                    owner: ownerID, ttl: ttl, ttlOffset: ttlOffset, rrClass: rrClass, type: type,
+                    rdataRange: arenaStart..<generatedText.count, entryStart: entryStart, flags: [.generated],
+                    source: source, context: context, ownerOffset: lhsToken.start)
+            else { return false }
         }
         return true
     }
@@ -122,8 +148,10 @@ struct GenerateRange {
         let stepParts = string.split(separator: "/", omittingEmptySubsequences: false)
         guard stepParts.count <= 2 else { return nil }
         let bounds = stepParts[0].split(separator: "-", omittingEmptySubsequences: false)
-        guard bounds.count == 2, let start = GenerateRange.number(bounds[0]), let stop = GenerateRange.number(bounds[1]),
-              start <= stop else { return nil }
+        guard bounds.count == 2, let start = GenerateRange.number(bounds[0]),
+            let stop = GenerateRange.number(bounds[1]),
+            start <= stop
+        else { return nil }
         var step = 1
         if stepParts.count == 2 {
             guard let value = GenerateRange.number(stepParts[1]), value >= 1 else { return nil }
@@ -136,7 +164,8 @@ struct GenerateRange {
 
     private static func number(_ text: Substring) -> Int? {
         guard !text.isEmpty, text.count <= 10, text.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let value = Int(text), value <= Int(Int32.max) else { return nil }
+            let value = Int(text), value <= Int(Int32.max)
+        else { return nil }
         return value
     }
 
@@ -156,7 +185,7 @@ enum GenerateTemplate {
         var i = 0
         while i < template.count {
             let byte = template[i]
-            if byte == 0x5C { // backslash: copy it and the next byte, the name reader decodes them
+            if byte == 0x5C {  // backslash: copy it and the next byte, the name reader decodes them
                 output.append(byte)
                 if i + 1 < template.count { output.append(template[i + 1]) }
                 i += 2
@@ -178,7 +207,11 @@ enum GenerateTemplate {
             i += 1
             if i < template.count, template[i] == UInt8(ascii: "{") {
                 guard let close = template[i...].firstIndex(of: UInt8(ascii: "}")) else {
-                    return .failure(Failure(message: "modifier '\(String(decoding: template[(i - 1)...], as: UTF8.self))' has no closing '}'"))
+                    return .failure(
+                        Failure(
+                            message:
+                                "modifier '\(String(decoding: template[(i - 1)...], as: UTF8.self))' has no closing '}'"
+                        ))
                 }
                 let inner = String(decoding: template[(i + 1)..<close], as: UTF8.self)
                 let parts = inner.split(separator: ",", omittingEmptySubsequences: false)
@@ -193,7 +226,9 @@ enum GenerateTemplate {
                     width = parsedWidth
                 }
                 if parts.count == 3 {
-                    guard parts[2].utf8.count == 1, let letter = parts[2].utf8.first, Array("doxXnN".utf8).contains(letter) else {
+                    guard parts[2].utf8.count == 1, let letter = parts[2].utf8.first,
+                        Array("doxXnN".utf8).contains(letter)
+                    else {
                         return .failure(Failure(message: "bad base in modifier '${\(inner)}'; use d, o, x, X, n or N"))
                     }
                     base = letter

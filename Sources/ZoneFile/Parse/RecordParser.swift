@@ -3,8 +3,10 @@ import Foundation
 /// Reads one record entry: `[owner] [ttl] [class] type rdata` (TTL and class in
 /// either order), as BIND does.
 extension LoaderState {
-    mutating func interpretRecord(source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, entryStart: Int,
-                                  blankOwner: Bool, context: inout FileContext) -> Bool {
+    mutating func interpretRecord(
+        source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, entryStart: Int,
+        blankOwner: Bool, context: inout FileContext
+    ) -> Bool {
         let bytes = source.bytes
         // Field tokens in place: compact `tokens` to fields only.
         var fieldCount = 0
@@ -18,32 +20,41 @@ extension LoaderState {
         let ownerID: UInt32
         if blankOwner {
             guard let last = context.lastOwner else {
-                report("owner.none", .error, "no owner name: the first record must start with an owner in column 1",
-                       source: source, offset: tokens[0].start)
+                report(
+                    "owner.none", .error, "no owner name: the first record must start with an owner in column 1",
+                    source: source, offset: tokens[0].start)
                 return false
             }
             ownerID = last
             if context.originChangedSinceOwner, let origin = context.origin {
-                report("owner.inherited-after-origin", .warning,
-                       "record with inherited owner \(names.name(last)) right after the origin changed to \(origin); write the owner to make it clear",
-                       source: source, offset: tokens[0].start)
+                report(
+                    "owner.inherited-after-origin", .warning,
+                    "record with inherited owner \(names.name(last)) right after the origin changed to \(origin); write the owner to make it clear",
+                    source: source, offset: tokens[0].start)
                 context.originChangedSinceOwner = false
             }
         } else {
             let token = tokens[0]
             cursor = 1
             guard token.kind == .word else {
-                report("owner.quoted", .error, "an owner name cannot be a quoted string", source: source, offset: token.start - 1)
+                report(
+                    "owner.quoted", .error, "an owner name cannot be a quoted string", source: source,
+                    offset: token.start - 1)
                 return false
             }
             // Fast path: the same owner text as the previous owner line, under the same origin.
             let length = token.end - token.start
-            if let last = context.lastOwner, context.lastOwnerOrigin == context.originID, context.lastOwnerLength == length,
-               let base = buffer.baseAddress, memcmp(base + token.start, base + context.lastOwnerStart, length) == 0 {
+            if let last = context.lastOwner, context.lastOwnerOrigin == context.originID,
+                context.lastOwnerLength == length,
+                let base = buffer.baseAddress, memcmp(base + token.start, base + context.lastOwnerStart, length) == 0
+            {
                 ownerID = last
             } else {
-                guard let id = readName(bytes[token.start..<token.end], source: source, offset: token.start,
-                                        context: &context, what: "owner name") else { return false }
+                guard
+                    let id = readName(
+                        bytes[token.start..<token.end], source: source, offset: token.start,
+                        context: &context, what: "owner name")
+                else { return false }
                 ownerID = id
                 context.lastOwner = id
                 context.lastOwnerStart = token.start
@@ -78,8 +89,9 @@ extension LoaderState {
 
         // Type.
         guard cursor < fieldCount else {
-            report("record.no-type", .error, "missing record type after the owner, TTL and class",
-                   source: source, offset: tokens[max(0, cursor - 1)].start)
+            report(
+                "record.no-type", .error, "missing record type after the owner, TTL and class",
+                source: source, offset: tokens[max(0, cursor - 1)].start)
             return false
         }
         let typeToken = tokens[cursor]
@@ -87,17 +99,21 @@ extension LoaderState {
         guard typeToken.kind == .word, let type = RRType.parse(bytes[typeToken.start..<typeToken.end]) else {
             let text = source.text(typeToken.start..<typeToken.end)
             if typeToken.kind == .word, TTLParser.looksLikeTTL(buffer[typeToken.start]) {
-                report("record.ttl-twice", .error, "'\(text)' where the record type belongs (a second TTL?)",
-                       source: source, offset: typeToken.start)
+                report(
+                    "record.ttl-twice", .error, "'\(text)' where the record type belongs (a second TTL?)",
+                    source: source, offset: typeToken.start)
             } else {
-                report("record.unknown-type", .error, "unknown record type '\(text)'; use a mnemonic such as TXT or TYPEnnn",
-                       source: source, offset: typeToken.start)
+                report(
+                    "record.unknown-type", .error,
+                    "unknown record type '\(text)'; use a mnemonic such as TXT or TYPEnnn",
+                    source: source, offset: typeToken.start)
             }
             return false
         }
         if type.isMetaType {
-            report("record.meta-type", .error, "\(type) is a meta type and cannot appear in a zone file",
-                   source: source, offset: typeToken.start)
+            report(
+                "record.meta-type", .error, "\(type) is a meta type and cannot appear in a zone file",
+                source: source, offset: typeToken.start)
             return false
         }
 
@@ -112,8 +128,10 @@ extension LoaderState {
         let rdataStart = firstRData < fieldCount ? tokens[firstRData].fullRange.lowerBound : typeToken.end
         let rdataEnd = firstRData < fieldCount ? tokens[fieldCount - 1].fullRange.upperBound : typeToken.end
         guard let origin = context.origin else {
-            report("origin.unknown", .error, "no origin is known for this record's RDATA; give one with --origin or $ORIGIN",
-                   source: source, offset: rdataStart)
+            report(
+                "origin.unknown", .error,
+                "no origin is known for this record's RDATA; give one with --origin or $ORIGIN",
+                source: source, offset: rdataStart)
             return false
         }
         wire.removeAll(keepingCapacity: true)
@@ -121,21 +139,27 @@ extension LoaderState {
             try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
         } catch {
             let offset = error.field.map { tokens[firstRData + min($0, fieldCount - firstRData - 1)].start } ?? rdataEnd
-            report("rdata.invalid", .error, "\(type) RDATA: \(error.message)", source: source,
-                   offset: fieldCount > firstRData ? offset : typeToken.end)
+            report(
+                "rdata.invalid", .error, "\(type) RDATA: \(error.message)", source: source,
+                offset: fieldCount > firstRData ? offset : typeToken.end)
             return false
         }
 
-        return addRecord(owner: ownerID, ttl: ttl, ttlOffset: ttlOffset, rrClass: rrClass, type: type, rdataRange: rdataStart..<rdataEnd,
-                         entryStart: entryStart, flags: [], source: source, context: context, ownerOffset: tokens[0].start)
+        return addRecord(
+            owner: ownerID, ttl: ttl, ttlOffset: ttlOffset, rrClass: rrClass, type: type,
+            rdataRange: rdataStart..<rdataEnd,
+            entryStart: entryStart, flags: [], source: source, context: context, ownerOffset: tokens[0].start)
     }
 
     /// Encodes RDATA, handling RFC 3597's `\# LENGTH HEX` for every type.
-    static func encodeRData(type: RRType, fields: [RDataField], origin: DomainName,
-                            into wire: inout [UInt8]) throws(RDataError) {
+    static func encodeRData(
+        type: RRType, fields: [RDataField], origin: DomainName,
+        into wire: inout [UInt8]
+    ) throws(RDataError) {
         if let first = fields.first, !first.quoted, first.bytes.count == 2,
-           first.bytes[first.bytes.startIndex] == 0x5C, first.bytes[first.bytes.startIndex + 1] == 0x23,
-           type != .txt || LoaderState.isDecimal(fields.dropFirst().first) {
+            first.bytes[first.bytes.startIndex] == 0x5C, first.bytes[first.bytes.startIndex + 1] == 0x23,
+            type != .txt || LoaderState.isDecimal(fields.dropFirst().first)
+        {
             // In TXT, `\#` not followed by a length is the text "#" (BIND reads it so).
             let start = wire.count
             try RDataCodec.encodeGeneric(fields.dropFirst(), into: &wire)
@@ -173,15 +197,18 @@ extension LoaderState {
     /// `label` names the TTL in the warning (`TTL`, `$TTL`).
     mutating func clampedTTL(_ value: UInt32, label: String, source: SourceFile, offset: Int) -> UInt32 {
         guard value > 0x7FFF_FFFF else { return value }
-        report("ttl.too-large", .warning, "\(label) \(value) is above 2147483647 (RFC 2181 §8); BIND sets it to 0",
-               source: source, offset: offset)
+        report(
+            "ttl.too-large", .warning, "\(label) \(value) is above 2147483647 (RFC 2181 §8); BIND sets it to 0",
+            source: source, offset: offset)
         return 0
     }
 
     /// Resolves the TTL by BIND's rules and stores the record.
-    mutating func addRecord(owner: UInt32, ttl explicitTTL: UInt32?, ttlOffset: Int, rrClass: RRClass?, type: RRType,
-                            rdataRange: Range<Int>, entryStart: Int, flags initialFlags: RecordSlot.Flags,
-                            source: SourceFile, context: FileContext, ownerOffset: Int) -> Bool {
+    mutating func addRecord(
+        owner: UInt32, ttl explicitTTL: UInt32?, ttlOffset: Int, rrClass: RRClass?, type: RRType,
+        rdataRange: Range<Int>, entryStart: Int, flags initialFlags: RecordSlot.Flags,
+        source: SourceFile, context: FileContext, ownerOffset: Int
+    ) -> Bool {
         var flags = initialFlags
         let ttl: UInt32
         if let written = explicitTTL {
@@ -195,55 +222,70 @@ extension LoaderState {
             ttl = value
             if !warnedRFC1035TTL {
                 warnedRFC1035TTL = true
-                report("ttl.rfc1035", .warning, "no $TTL: records without a TTL take the previous record's TTL (RFC 1035); add a $TTL line",
-                       source: source, offset: entryStart)
+                report(
+                    "ttl.rfc1035", .warning,
+                    "no $TTL: records without a TTL take the previous record's TTL (RFC 1035); add a $TTL line",
+                    source: source, offset: entryStart)
             }
         } else if type == .soa, let minimum = RData(type: .soa, wire: wire).soaMinimum {
-            report("ttl.soa-minimum", .warning, "no TTL specified; using SOA MINTTL (\(minimum)) instead",
-                   source: source, offset: entryStart)
+            report(
+                "ttl.soa-minimum", .warning, "no TTL specified; using SOA MINTTL (\(minimum)) instead",
+                source: source, offset: entryStart)
             ttl = minimum
             // BIND makes the SOA MINIMUM the default TTL, as if `$TTL` had said it: later records
             // without a TTL take it even after a record with an explicit TTL.
             defaultTTL = minimum
         } else {
-            report("ttl.none", .error, "no TTL specified: add a TTL to this record or a $TTL line before it",
-                   source: source, offset: entryStart)
+            report(
+                "ttl.none", .error, "no TTL specified: add a TTL to this record or a $TTL line before it",
+                source: source, offset: entryStart)
             return false
         }
         let recordClass = rrClass ?? options.zoneClass
         if recordClass != options.zoneClass {
-            report("record.class", .error, "class \(recordClass) differs from the zone's class \(options.zoneClass)",
-                   source: source, offset: entryStart)
+            report(
+                "record.class", .error, "class \(recordClass) differs from the zone's class \(options.zoneClass)",
+                source: source, offset: entryStart)
             return false
         }
         if recordTotal >= options.maxRecords {
             if !tooManyRecordsReported {
                 tooManyRecordsReported = true
-                report("limit.records", .error, "the zone has more than \(options.maxRecords) records; raise the limit if this is expected",
-                       source: source, offset: entryStart)
+                report(
+                    "limit.records", .error,
+                    "the zone has more than \(options.maxRecords) records; raise the limit if this is expected",
+                    source: source, offset: entryStart)
             }
             return false
         }
         if let zoneOrigin, isOutOfZone(owner, zoneOrigin) {
-            report("zone.out-of-zone", .warning,
-                   "ignoring out-of-zone data: \(names.name(owner)) is not in \(zoneOrigin)",
-                   source: source, offset: ownerOffset)
+            report(
+                "zone.out-of-zone", .warning,
+                "ignoring out-of-zone data: \(names.name(owner)) is not in \(zoneOrigin)",
+                source: source, offset: ownerOffset)
             flags.insert(.outOfZone)
         }
         recordTotal += 1
         if !flags.contains(.outOfZone), let zoneOrigin {
             if apexID == nil { apexID = names.lookup(zoneOrigin) }
-            checks.observe(owner: owner, type: type,
-                           place: ZoneChecks.Place(file: UInt16(truncatingIfNeeded: context.fileIndex),
-                                                   offset: UInt32(truncatingIfNeeded: entryStart)),
-                           atApex: owner == apexID, rdata: wire[...], names: names, origin: zoneOrigin)
+            checks.observe(
+                owner: owner, type: type,
+                place: ZoneChecks.Place(
+                    file: UInt16(truncatingIfNeeded: context.fileIndex),
+                    offset: UInt32(truncatingIfNeeded: entryStart)),
+                atApex: owner == apexID, rdata: wire[...], names: names, origin: zoneOrigin)
         }
-        if options.keepRecords || unpaired(owner: owner, type: type, rdataRange: rdataRange, flags: flags, source: source,
-                                           context: context) {
-            records.append(RecordSlot(owner: owner, ttl: ttl, rdataStart: UInt32(truncatingIfNeeded: rdataRange.lowerBound),
-                                      rdataLength: 0, type: type.rawValue, file: UInt16(truncatingIfNeeded: context.fileIndex),
-                                      flags: flags),
-                           rdataLength: rdataRange.count, origin: context.originID)
+        if options.keepRecords
+            || unpaired(
+                owner: owner, type: type, rdataRange: rdataRange, flags: flags, source: source,
+                context: context)
+        {
+            records.append(
+                RecordSlot(
+                    owner: owner, ttl: ttl, rdataStart: UInt32(truncatingIfNeeded: rdataRange.lowerBound),
+                    rdataLength: 0, type: type.rawValue, file: UInt16(truncatingIfNeeded: context.fileIndex),
+                    flags: flags),
+                rdataLength: rdataRange.count, origin: context.originID)
         }
         return true
     }
@@ -251,8 +293,10 @@ extension LoaderState {
     /// When re-reading an edited zone, whether the record is to be kept: true when no record of the old
     /// zone is written the same way near its place (or its type is left out of the pairing). Out-of-zone
     /// data is neither paired nor kept.
-    mutating func unpaired(owner: UInt32, type: RRType, rdataRange: Range<Int>, flags: RecordSlot.Flags,
-                           source: SourceFile, context: FileContext) -> Bool {
+    mutating func unpaired(
+        owner: UInt32, type: RRType, rdataRange: Range<Int>, flags: RecordSlot.Flags,
+        source: SourceFile, context: FileContext
+    ) -> Bool {
         guard pairing != nil, !flags.contains(.outOfZone) else { return false }
         let text = flags.contains(.generated) ? generatedText : source.bytes
         return pairing?.pair(owner: owner, type: type, origin: context.originID, text: text, rdata: rdataRange) == false
@@ -270,21 +314,25 @@ extension LoaderState {
     }
 
     /// Reads a name relative to the context's origin and interns it; reports and returns nil when invalid.
-    mutating func readName(_ text: ArraySlice<UInt8>, source: SourceFile, offset: Int, context: inout FileContext,
-                           what: String) -> UInt32? {
+    mutating func readName(
+        _ text: ArraySlice<UInt8>, source: SourceFile, offset: Int, context: inout FileContext,
+        what: String
+    ) -> UInt32? {
         nameScratch.removeAll(keepingCapacity: true)
         let absolute = text.last == UInt8(ascii: ".") && !LoaderState.endsWithEscapedDot(text)
         if !absolute, context.origin == nil {
-            report("origin.unknown", .error,
-                   "relative \(what) '\(String(decoding: text, as: UTF8.self))' but no origin is known; give one with --origin or a $ORIGIN line",
-                   source: source, offset: offset)
+            report(
+                "origin.unknown", .error,
+                "relative \(what) '\(String(decoding: text, as: UTF8.self))' but no origin is known; give one with --origin or a $ORIGIN line",
+                source: source, offset: offset)
             return nil
         }
         do {
             try NameParser.append(text, origin: context.origin ?? .root, to: &nameScratch)
         } catch {
-            report("name.invalid", .error, "bad \(what) '\(String(decoding: text, as: UTF8.self))': \(error)",
-                   source: source, offset: offset)
+            report(
+                "name.invalid", .error, "bad \(what) '\(String(decoding: text, as: UTF8.self))': \(error)",
+                source: source, offset: offset)
             return nil
         }
         if zoneOrigin == nil {
@@ -318,11 +366,14 @@ extension LoaderState {
             switch failure {
             case .unknownUnit(let unit):
                 let position = text.firstIndex(of: unit) ?? text.startIndex
-                report("ttl.unknown-unit", .error,
-                       "TTL '\(shown)' has an unknown unit '\(String(decoding: [unit], as: UTF8.self))'; use w, d, h, m or s",
-                       source: source, offset: offset + (position - text.startIndex))
+                report(
+                    "ttl.unknown-unit", .error,
+                    "TTL '\(shown)' has an unknown unit '\(String(decoding: [unit], as: UTF8.self))'; use w, d, h, m or s",
+                    source: source, offset: offset + (position - text.startIndex))
             case .notANumber:
-                report("ttl.invalid", .error, "bad TTL '\(shown)': a unit needs a number before it", source: source, offset: offset)
+                report(
+                    "ttl.invalid", .error, "bad TTL '\(shown)': a unit needs a number before it", source: source,
+                    offset: offset)
             case .overflow:
                 report("ttl.overflow", .error, "TTL '\(shown)' does not fit in 32 bits", source: source, offset: offset)
             }

@@ -98,7 +98,9 @@ struct RecordStore: Sendable {
             let start = RecordStore.run(generateFirst, index).map { Int(generateEntry[$0]) } ?? 0
             return (file.entryIndex(containing: start) ?? 0, start)
         }
-        guard let entry = file.entryIndex(containing: Int(slot.rdataStart) - (slot.rdataLength == 0 ? 1 : 0)) else { return (0, 0) }
+        guard let entry = file.entryIndex(containing: Int(slot.rdataStart) - (slot.rdataLength == 0 ? 1 : 0)) else {
+            return (0, 0)
+        }
         return (entry, file.entries[entry].range.lowerBound)
     }
 }

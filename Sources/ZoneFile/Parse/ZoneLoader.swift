@@ -14,8 +14,9 @@ public enum ZoneLoader {
         state.loadTop(path: path, source: nil)
         let parsed = ContinuousClock.now
         var zone = state.finish()
-        zone.timings = LoadTimings(read: state.readDuration, parse: parsed - start - state.readDuration,
-                                   checks: ContinuousClock.now - parsed, bytes: zone.files.reduce(0) { $0 + $1.source.bytes.count })
+        zone.timings = LoadTimings(
+            read: state.readDuration, parse: parsed - start - state.readDuration,
+            checks: ContinuousClock.now - parsed, bytes: zone.files.reduce(0) { $0 + $1.source.bytes.count })
         return zone
     }
 
@@ -117,8 +118,10 @@ struct LoaderState {
                 file = try SourceFile.read(path: path, maxBytes: min(options.maxTotalBytes, Int(UInt32.max) - 1))
                 readDuration = ContinuousClock.now - start
             } catch {
-                diagnostics.append(Diagnostic(id: error.tooLarge ? "limit.total-bytes" : "file.unreadable", severity: .error,
-                                              message: error.reason, file: path, location: nil))
+                diagnostics.append(
+                    Diagnostic(
+                        id: error.tooLarge ? "limit.total-bytes" : "file.unreadable", severity: .error,
+                        message: error.reason, file: path, location: nil))
                 return
             }
         }
@@ -126,9 +129,11 @@ struct LoaderState {
         bytesRead = file.bytes.count
         if file.bytes.isEmpty {
             // An empty included file is fine; an empty zone is a mistake (a truncated checkout, the wrong path).
-            diagnostics.append(Diagnostic(id: "file.empty", severity: .error,
-                                          message: "the zone file is empty; a zone needs at least its SOA and NS records",
-                                          file: path, location: nil))
+            diagnostics.append(
+                Diagnostic(
+                    id: "file.empty", severity: .error,
+                    message: "the zone file is empty; a zone needs at least its SOA and NS records",
+                    file: path, location: nil))
         }
         var context = FileContext(fileIndex: 0, origin: zoneOrigin, originID: 0, lastOwner: nil)
         if let origin = zoneOrigin {
@@ -140,27 +145,34 @@ struct LoaderState {
 
     // MARK: Diagnostics
 
-    mutating func report(_ id: String, _ severity: Diagnostic.Severity, _ message: String,
-                         source: SourceFile, offset: Int?, notes: [String] = []) {
+    mutating func report(
+        _ id: String, _ severity: Diagnostic.Severity, _ message: String,
+        source: SourceFile, offset: Int?, notes: [String] = []
+    ) {
         guard diagnostics.count < options.maxDiagnostics else {
             if !tooManyDiagnosticsReported {
                 tooManyDiagnosticsReported = true
-                diagnostics.append(Diagnostic(
-                    id: "limit.diagnostics", severity: .error,
-                    message: "more than \(options.maxDiagnostics) problems; the rest are not reported (is this a zone file?)",
-                    file: source.path, location: offset.map { source.location(of: $0) }))
+                diagnostics.append(
+                    Diagnostic(
+                        id: "limit.diagnostics", severity: .error,
+                        message:
+                            "more than \(options.maxDiagnostics) problems; the rest are not reported (is this a zone file?)",
+                        file: source.path, location: offset.map { source.location(of: $0) }))
             }
             return
         }
-        diagnostics.append(Diagnostic(id: id, severity: severity, message: message, file: source.path,
-                                      location: offset.map { source.location(of: $0) }, notes: notes))
+        diagnostics.append(
+            Diagnostic(
+                id: id, severity: severity, message: message, file: source.path,
+                location: offset.map { source.location(of: $0) }, notes: notes))
     }
 
     func finish() -> Zone {
-        Zone(origin: zoneOrigin, zoneClass: options.zoneClass, files: files, names: names, store: records,
-             generatedText: generatedText, loadDiagnostics: diagnostics,
-             checkDiagnostics: checks.finish(origin: zoneOrigin, files: files), recordCount: checks.count,
-             maxDiagnostics: options.maxDiagnostics)
+        Zone(
+            origin: zoneOrigin, zoneClass: options.zoneClass, files: files, names: names, store: records,
+            generatedText: generatedText, loadDiagnostics: diagnostics,
+            checkDiagnostics: checks.finish(origin: zoneOrigin, files: files), recordCount: checks.count,
+            maxDiagnostics: options.maxDiagnostics)
     }
 }
 

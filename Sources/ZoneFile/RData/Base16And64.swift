@@ -50,9 +50,12 @@ public enum Base64 {
         result.reserveCapacity(text.count / 4 * 3)
         var i = 0
         while i < text.count {
-            let c0 = table[Int(text[i])], c1 = table[Int(text[i + 1])]
-            let p2 = text[i + 2] == UInt8(ascii: "="), p3 = text[i + 3] == UInt8(ascii: "=")
-            let c2 = p2 ? 0 : table[Int(text[i + 2])], c3 = p3 ? 0 : table[Int(text[i + 3])]
+            let c0 = table[Int(text[i])]
+            let c1 = table[Int(text[i + 1])]
+            let p2 = text[i + 2] == UInt8(ascii: "=")
+            let p3 = text[i + 3] == UInt8(ascii: "=")
+            let c2 = p2 ? 0 : table[Int(text[i + 2])]
+            let c3 = p3 ? 0 : table[Int(text[i + 3])]
             guard c0 != 0xFF, c1 != 0xFF, c2 != 0xFF, c3 != 0xFF else { return nil }
             if (p2 && !p3) || ((p2 || p3) && i + 4 != text.count) { return nil }
             result.append(c0 << 2 | c1 >> 4)
@@ -69,19 +72,25 @@ public enum Base64 {
         var i = 0
         while i + 2 < bytes.count {
             let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
-            out.append(alphabet[Int(n >> 18 & 63)]); out.append(alphabet[Int(n >> 12 & 63)])
-            out.append(alphabet[Int(n >> 6 & 63)]); out.append(alphabet[Int(n & 63)])
+            out.append(alphabet[Int(n >> 18 & 63)])
+            out.append(alphabet[Int(n >> 12 & 63)])
+            out.append(alphabet[Int(n >> 6 & 63)])
+            out.append(alphabet[Int(n & 63)])
             i += 3
         }
         let rest = bytes.count - i
         if rest == 1 {
             let n = UInt32(bytes[i]) << 16
-            out.append(alphabet[Int(n >> 18 & 63)]); out.append(alphabet[Int(n >> 12 & 63)])
-            out.append(UInt8(ascii: "=")); out.append(UInt8(ascii: "="))
+            out.append(alphabet[Int(n >> 18 & 63)])
+            out.append(alphabet[Int(n >> 12 & 63)])
+            out.append(UInt8(ascii: "="))
+            out.append(UInt8(ascii: "="))
         } else if rest == 2 {
             let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8
-            out.append(alphabet[Int(n >> 18 & 63)]); out.append(alphabet[Int(n >> 12 & 63)])
-            out.append(alphabet[Int(n >> 6 & 63)]); out.append(UInt8(ascii: "="))
+            out.append(alphabet[Int(n >> 18 & 63)])
+            out.append(alphabet[Int(n >> 12 & 63)])
+            out.append(alphabet[Int(n >> 6 & 63)])
+            out.append(UInt8(ascii: "="))
         }
         return String(decoding: out, as: UTF8.self)
     }

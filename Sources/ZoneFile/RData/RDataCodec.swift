@@ -7,14 +7,17 @@
 public enum RDataCodec {
     /// Encodes the presentation fields of an RDATA of `type` into wire form, appended to `wire`.
     /// Names are completed with `origin`. Throws for any field that is not valid for the type.
-    public static func encode(_ type: RRType, fields: [RDataField], origin: DomainName,
-                              into wire: inout [UInt8]) throws(RDataError) {
+    public static func encode(
+        _ type: RRType, fields: [RDataField], origin: DomainName,
+        into wire: inout [UInt8]
+    ) throws(RDataError) {
         var reader = RDataReader(fields: fields, origin: origin, wire: [])
         swap(&reader.wire, &wire)
         defer { swap(&reader.wire, &wire) }
         guard let format = RDataFormats.format(for: type) else {
-            throw RDataError("type \(type) has no presentation format known here; write its RDATA as '\\# LENGTH HEX' (RFC 3597)",
-                             field: fields.isEmpty ? nil : 0)
+            throw RDataError(
+                "type \(type) has no presentation format known here; write its RDATA as '\\# LENGTH HEX' (RFC 3597)",
+                field: fields.isEmpty ? nil : 0)
         }
         try format.encode(&reader)
         try reader.finish()
@@ -75,8 +78,9 @@ public enum RDataCodec {
             throw RDataError("bad generic RDATA: not valid hexadecimal", field: lengthIndex + 1)
         }
         guard data.count == length else {
-            throw RDataError("generic RDATA length \(length) does not match the \(data.count) octets given",
-                             field: lengthIndex)
+            throw RDataError(
+                "generic RDATA length \(length) does not match the \(data.count) octets given",
+                field: lengthIndex)
         }
         wire.append(contentsOf: data)
     }
@@ -89,9 +93,11 @@ public struct RDataFormat: Sendable {
     /// Names in the RDATA are lower-cased in canonical form (RFC 4034 §6.2 list).
     public var canonicalLowercase: Bool
 
-    public init(canonicalLowercase: Bool = false,
-                encode: @escaping @Sendable (inout RDataReader) throws(RDataError) -> Void,
-                present: @escaping @Sendable (inout WireReader) throws(RDataError) -> String) {
+    public init(
+        canonicalLowercase: Bool = false,
+        encode: @escaping @Sendable (inout RDataReader) throws(RDataError) -> Void,
+        present: @escaping @Sendable (inout WireReader) throws(RDataError) -> String
+    ) {
         self.encode = encode
         self.present = present
         self.canonicalLowercase = canonicalLowercase

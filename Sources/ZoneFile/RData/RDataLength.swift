@@ -11,7 +11,9 @@ public enum RDataLength {
 
     /// The error for RDATA of `length` octets, beyond `maxLoadable`, shown at the RDATA's first field.
     static func tooLong(_ length: Int) -> RDataError {
-        RDataError("RDATA is \(length) octets long; BIND loads at most \(maxLoadable) octets of RDATA "
-                   + "(named-checkzone: \"ran out of space\"); shorten the value or split it into several records", field: 0)
+        RDataError(
+            "RDATA is \(length) octets long; BIND loads at most \(maxLoadable) octets of RDATA "
+                + "(named-checkzone: \"ran out of space\"); shorten the value or split it into several records",
+            field: 0)
     }
 }

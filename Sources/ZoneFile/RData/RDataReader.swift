@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads presentation fields of one record in order and appends their wire form.
@@ -121,7 +121,8 @@ public struct RDataReader {
         let decoded = try appendDecodingEscapes(field)
         guard decoded <= 255 else {
             wire.removeSubrange(lengthIndex...)
-            throw error("character-string is \(decoded) octets long; the limit is 255 (split it into several quoted strings)")
+            throw error(
+                "character-string is \(decoded) octets long; the limit is 255 (split it into several quoted strings)")
         }
         wire[lengthIndex] = UInt8(decoded)
     }
@@ -146,7 +147,8 @@ public struct RDataReader {
                 guard i < bytes.endIndex else { throw error("'\(field.text)' ends with a lone backslash") }
                 let first = bytes[i]
                 if first >= 0x30, first <= 0x39 {
-                    guard i + 2 < bytes.endIndex, (0x30...0x39).contains(bytes[i + 1]), (0x30...0x39).contains(bytes[i + 2])
+                    guard i + 2 < bytes.endIndex, (0x30...0x39).contains(bytes[i + 1]),
+                        (0x30...0x39).contains(bytes[i + 2])
                     else { throw error("bad escape in '\(field.text)': \\DDD needs three decimal digits") }
                     let value = Int(first - 0x30) * 100 + Int(bytes[i + 1] - 0x30) * 10 + Int(bytes[i + 2] - 0x30)
                     guard value <= 255 else { throw error("bad escape in '\(field.text)': \\\(value) is above 255") }

@@ -27,11 +27,11 @@ public struct RRClass: RawRepresentable, Sendable, Hashable, CustomStringConvert
                 whole = whole << 8 | UInt64(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
             }
             switch whole {
-            case 0x494E: return .in                                   // IN
-            case 0x4348, 0x43_4841_4F53: return .ch                   // CH, CHAOS
-            case 0x4853, 0x4845_5349_4F44: return .hs                 // HS, HESIOD
-            case 0x4E4F_4E45: return RRClass.none                     // NONE
-            case 0x414E59: return RRClass.any                         // ANY
+            case 0x494E: return .in  // IN
+            case 0x4348, 0x43_4841_4F53: return .ch  // CH, CHAOS
+            case 0x4853, 0x4845_5349_4F44: return .hs  // HS, HESIOD
+            case 0x4E4F_4E45: return RRClass.none  // NONE
+            case 0x414E59: return RRClass.any  // ANY
             default: break
             }
         }

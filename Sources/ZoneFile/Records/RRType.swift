@@ -87,8 +87,8 @@ public struct RRType: RawRepresentable, Sendable, Hashable, Comparable, CustomSt
             case 0x4E53: return .ns
             case 0x4D58: return .mx
             case 0x545854: return .txt
-            case 0x41414141: return .aaaa
-            case 0x434E414D45: return .cname
+            case 0x4141_4141: return .aaaa
+            case 0x43_4E41_4D45: return .cname
             case 0x534F41: return .soa
             case 0x535256: return .srv
             case 0x505452: return .ptr

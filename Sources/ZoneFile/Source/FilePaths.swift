@@ -47,7 +47,9 @@ public enum FilePaths {
             parts.append(part)
         }
         let folded = (absolute ? "/" : "") + (parts.isEmpty && !absolute ? "." : parts.joined(separator: "/"))
-        guard folded != path, let physicalPath = physical(path), let physicalFolded = physical(folded) else { return path }
+        guard folded != path, let physicalPath = physical(path), let physicalFolded = physical(folded) else {
+            return path
+        }
         return physicalPath == physicalFolded ? folded : path
     }
 

@@ -28,7 +28,8 @@ public final class SourceFile: Sendable {
             let code = errno
             switch code {
             case ENOENT: throw SourceReadError(path: path, reason: "no such file")
-            case ENOTDIR: throw SourceReadError(path: path, reason: "no such file (a part of the path is not a directory)")
+            case ENOTDIR:
+                throw SourceReadError(path: path, reason: "no such file (a part of the path is not a directory)")
             default: throw SourceReadError(path: path, reason: "cannot be read: \(String(cString: strerror(code)))")
             }
         }
@@ -43,8 +44,10 @@ public final class SourceFile: Sendable {
         default: throw SourceReadError(path: path, reason: "is not a regular file (a FIFO, socket or device)")
         }
         guard Int(status.st_size) <= maxBytes else {
-            throw SourceReadError(path: path, reason: "is \(status.st_size) bytes long; mailzone reads files of at most \(maxBytes) bytes",
-                                  tooLarge: true)
+            throw SourceReadError(
+                path: path,
+                reason: "is \(status.st_size) bytes long; mailzone reads files of at most \(maxBytes) bytes",
+                tooLarge: true)
         }
         let size = Int(status.st_size)
         var failure: String? = nil
@@ -57,7 +60,7 @@ public final class SourceFile: Sendable {
                     failure = "read failed: \(String(cString: strerror(errno)))"
                     break
                 }
-                if result == 0 { break } // the file shrank while being read
+                if result == 0 { break }  // the file shrank while being read
                 done += result
             }
             count = done

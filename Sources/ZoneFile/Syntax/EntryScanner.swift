@@ -16,8 +16,10 @@ struct EntryScanner {
     /// caller refuses such an entry), so a runaway entry costs no memory beyond its bytes;
     /// a NUL byte is reported once per entry.
     @inline(__always)
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-                     tokens: inout [Token], problems: inout [LexProblem], maxLength: Int = Int.max) -> Int {
+    static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+        tokens: inout [Token], problems: inout [LexProblem], maxLength: Int = Int.max
+    ) -> Int {
         let count = bytes.count
         var index = start
         var depth = 0
@@ -37,12 +39,12 @@ struct EntryScanner {
         while index < count {
             let byte = bytes[index]
             switch byte {
-            case 0x0A: // newline
+            case 0x0A:  // newline
                 if depth == 0 { return index + 1 }
                 index += 1
             case 0x20, 0x09, 0x0D:
                 index += 1
-            case 0x3B: // ;
+            case 0x3B:  // ;
                 let commentStart = index
                 index += 1
                 while index < count, bytes[index] != 0x0A {
@@ -50,12 +52,12 @@ struct EntryScanner {
                     index += 1
                 }
                 add(Token(kind: .comment, start: commentStart, end: index))
-            case 0x28: // (
+            case 0x28:  // (
                 if depth == 0 { firstParen = index }
                 depth += 1
                 add(Token(kind: .openParen, start: index, end: index + 1))
                 index += 1
-            case 0x29: // )
+            case 0x29:  // )
                 if depth == 0 {
                     problem(.unbalancedCloseParen, index)
                 } else {
@@ -63,7 +65,7 @@ struct EntryScanner {
                 }
                 add(Token(kind: .closeParen, start: index, end: index + 1))
                 index += 1
-            case 0x22: // "
+            case 0x22:  // "
                 index += 1
                 let contentStart = index
                 var closed = false
@@ -73,7 +75,7 @@ struct EntryScanner {
                         closed = true
                         break
                     }
-                    if inner == 0x5C { // backslash
+                    if inner == 0x5C {  // backslash
                         index += 2
                         continue
                     }
@@ -104,7 +106,8 @@ struct EntryScanner {
                     }
                     if inner <= 0x20 || inner == 0x3B || inner == 0x28 || inner == 0x29 || inner == 0x22 {
                         if inner == 0x20 || inner == 0x09 || inner == 0x0A || inner == 0x0D || inner == 0x3B
-                            || inner == 0x28 || inner == 0x29 || inner == 0x22 || inner == 0 {
+                            || inner == 0x28 || inner == 0x29 || inner == 0x22 || inner == 0
+                        {
                             break
                         }
                     }

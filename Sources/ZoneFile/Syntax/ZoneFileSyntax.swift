@@ -134,11 +134,14 @@ extension ZoneFileSyntax {
                 let kind: EntrySyntax.Kind
                 if let problem = problems.first {
                     kind = .unexpected
-                    diagnostics.append(Diagnostic(id: problem.kind.id, severity: .error, message: problem.kind.message,
-                                                  file: source.path, location: source.location(of: problem.offset)))
+                    diagnostics.append(
+                        Diagnostic(
+                            id: problem.kind.id, severity: .error, message: problem.kind.message,
+                            file: source.path, location: source.location(of: problem.offset)))
                 } else if let first = tokens.first(where: \.isField) {
                     let blank = buffer[offset] == 0x20 || buffer[offset] == 0x09
-                    kind = !blank && first.kind == .word && buffer[first.start] == UInt8(ascii: "$") ? .directive : .record
+                    kind =
+                        !blank && first.kind == .word && buffer[first.start] == UInt8(ascii: "$") ? .directive : .record
                 } else {
                     kind = .trivia
                 }

@@ -21,9 +21,11 @@ public struct Zone: Sendable {
     /// How many records the zone holds (out-of-zone data excluded), kept or not.
     public let recordCount: Int
 
-    init(origin: DomainName?, zoneClass: RRClass, files: [ZoneFileSyntax], names: NameTable, store: RecordStore,
-         generatedText: [UInt8], loadDiagnostics: [Diagnostic], checkDiagnostics: [Diagnostic], recordCount: Int,
-         maxDiagnostics: Int = .max) {
+    init(
+        origin: DomainName?, zoneClass: RRClass, files: [ZoneFileSyntax], names: NameTable, store: RecordStore,
+        generatedText: [UInt8], loadDiagnostics: [Diagnostic], checkDiagnostics: [Diagnostic], recordCount: Int,
+        maxDiagnostics: Int = .max
+    ) {
         self.origin = origin
         self.zoneClass = zoneClass
         self.files = files
@@ -33,24 +35,27 @@ public struct Zone: Sendable {
         self.recordCount = recordCount
         var diagnostics = loadDiagnostics
         if origin == nil, diagnostics.isEmpty {
-            diagnostics.append(Diagnostic(id: "origin.unknown", severity: .error,
-                                          message: "cannot tell the zone's origin: give --origin or start the file with $ORIGIN",
-                                          file: files.first?.source.path ?? "", location: nil))
+            diagnostics.append(
+                Diagnostic(
+                    id: "origin.unknown", severity: .error,
+                    message: "cannot tell the zone's origin: give --origin or start the file with $ORIGIN",
+                    file: files.first?.source.path ?? "", location: nil))
         }
         let room = max(0, maxDiagnostics - diagnostics.count)
         let overflows = checkDiagnostics.count > room && !diagnostics.contains(where: { $0.id == "limit.diagnostics" })
         diagnostics += checkDiagnostics.prefix(room)
         if overflows {
-            diagnostics.append(Diagnostic(id: "limit.diagnostics", severity: .error,
-                                          message: "more than \(maxDiagnostics) problems; the rest are not reported",
-                                          file: files.first?.source.path ?? "", location: nil))
+            diagnostics.append(
+                Diagnostic(
+                    id: "limit.diagnostics", severity: .error,
+                    message: "more than \(maxDiagnostics) problems; the rest are not reported",
+                    file: files.first?.source.path ?? "", location: nil))
         }
         self.diagnostics = diagnostics
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-
 
     /// Every record in file order, out-of-zone data excluded.
     public var records: [Record] {
@@ -99,8 +104,9 @@ public struct Zone: Sendable {
     public func recordData(index: Int) -> (owner: DomainName, type: RRType, rdata: RData) {
         let slot = store[index]
         let type = RRType(slot.type)
-        let wire = Zone.rdataWire(of: index, store: store, files: files, origin: names.name(store.origin(of: index)),
-                                  generatedText: generatedText)
+        let wire = Zone.rdataWire(
+            of: index, store: store, files: files, origin: names.name(store.origin(of: index)),
+            generatedText: generatedText)
         return (names.name(slot.owner), type, RData(type: type, wire: wire))
     }
 
@@ -114,22 +120,26 @@ public struct Zone: Sendable {
         let rdataRange = store.rdataRange(of: index)
         let wire = Zone.rdataWire(of: index, store: store, files: files, origin: origin, generatedText: generatedText)
         let (entryIndex, entryStart) = store.entry(of: index, files: files)
-        return Record(owner: names.name(slot.owner), ttl: slot.ttl, rrClass: zoneClass, type: type,
-                      rdata: RData(type: type, wire: wire),
-                      source: RecordSource(fileIndex: Int(slot.file), path: file.source.path, entryIndex: entryIndex,
-                                           entryRange: file.entries.isEmpty ? entryStart..<entryStart : file.entries[entryIndex].range,
-                                           rdataRange: generated ? nil : rdataRange,
-                                           location: file.source.location(of: entryStart),
-                                           generated: generated, explicitTTL: slot.flags.contains(.explicitTTL),
-                                           origin: origin))
+        return Record(
+            owner: names.name(slot.owner), ttl: slot.ttl, rrClass: zoneClass, type: type,
+            rdata: RData(type: type, wire: wire),
+            source: RecordSource(
+                fileIndex: Int(slot.file), path: file.source.path, entryIndex: entryIndex,
+                entryRange: file.entries.isEmpty ? entryStart..<entryStart : file.entries[entryIndex].range,
+                rdataRange: generated ? nil : rdataRange,
+                location: file.source.location(of: entryStart),
+                generated: generated, explicitTTL: slot.flags.contains(.explicitTTL),
+                origin: origin))
     }
 }
 
 extension Zone {
     /// The wire RDATA of a stored record, read again from its text (the record parsed when loaded,
     /// so this does not fail; an empty RDATA is the safe fallback).
-    static func rdataWire(of index: Int, store: RecordStore, files: [ZoneFileSyntax], origin: DomainName,
-                          generatedText: [UInt8]) -> [UInt8] {
+    static func rdataWire(
+        of index: Int, store: RecordStore, files: [ZoneFileSyntax], origin: DomainName,
+        generatedText: [UInt8]
+    ) -> [UInt8] {
         let slot = store[index]
         let generated = slot.flags.contains(.generated)
         let text: [UInt8] = generated ? generatedText : files[Int(slot.file)].source.bytes
@@ -149,7 +159,9 @@ public struct Record: Sendable, Hashable, CustomStringConvertible {
     public var rdata: RData
     public var source: RecordSource?
 
-    public init(owner: DomainName, ttl: UInt32, rrClass: RRClass = .in, type: RRType, rdata: RData, source: RecordSource? = nil) {
+    public init(
+        owner: DomainName, ttl: UInt32, rrClass: RRClass = .in, type: RRType, rdata: RData, source: RecordSource? = nil
+    ) {
         self.owner = owner
         self.ttl = ttl
         self.rrClass = rrClass

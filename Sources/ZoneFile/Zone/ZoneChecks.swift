@@ -60,8 +60,10 @@ struct ZoneChecks: Sendable {
     }
 
     /// Takes note of one record of the zone (out-of-zone data is not shown to the checks).
-    mutating func observe(owner: UInt32, type: RRType, place: Place, atApex: Bool, rdata: ArraySlice<UInt8>,
-                          names: NameTable, origin: DomainName) {
+    mutating func observe(
+        owner: UInt32, type: RRType, place: Place, atApex: Bool, rdata: ArraySlice<UInt8>,
+        names: NameTable, origin: DomainName
+    ) {
         count += 1
         // An exact duplicate (same owner, type and data) is one record to BIND (RFC 2181 §5): it keeps one copy
         // and so does the zone, with a warning naming both lines. A second SOA has its own check below.
@@ -72,9 +74,11 @@ struct ZoneChecks: Sendable {
             hasher.combine(CanonicalRData.lowercase(type: type, wire: Array(rdata)))
             let key = hasher.finalize()
             if let first = firstWritten[key] {
-                pending.append(Pending(id: "zone.duplicate-record", severity: .warning,
-                                       message: "\(names.name(owner)) \(type) appears again with the same data; BIND keeps one copy",
-                                       place: place, note: [.text("the same record is at "), .place(first)]))
+                pending.append(
+                    Pending(
+                        id: "zone.duplicate-record", severity: .warning,
+                        message: "\(names.name(owner)) \(type) appears again with the same data; BIND keeps one copy",
+                        place: place, note: [.text("the same record is at "), .place(first)]))
                 return
             }
             firstWritten[key] = place
@@ -91,9 +95,11 @@ struct ZoneChecks: Sendable {
             if let first = firstCNAME[owner] {
                 if !flags[index].contains(.reportedSecondCNAME) {
                     flags[index].insert(.reportedSecondCNAME)
-                    pending.append(Pending(id: "zone.multiple-cname", severity: .error,
-                                           message: "more than one CNAME at \(names.name(owner)); a name has at most one",
-                                           place: first, note: []))
+                    pending.append(
+                        Pending(
+                            id: "zone.multiple-cname", severity: .error,
+                            message: "more than one CNAME at \(names.name(owner)); a name has at most one",
+                            place: first, note: []))
                 }
             } else {
                 firstCNAME[owner] = place
@@ -110,22 +116,30 @@ struct ZoneChecks: Sendable {
             }
         }
         if flags[index].contains(.cname), flags[index].contains(.other), !flags[index].contains(.reported),
-           let cname = firstCNAME[owner] {
+            let cname = firstCNAME[owner]
+        {
             flags[index].insert(.reported)
-            pending.append(Pending(
-                id: "zone.cname-and-other", severity: .error,
-                message: "CNAME and other data at \(names.name(owner)): a name with a CNAME can have no other records (RFC 1034 §3.6.2)",
-                place: place,
-                note: [.text("the CNAME is at "), .place(cname), .text("; the \(RRType(firstOtherType[index])) record at "),
-                       .place(firstOther[index])]))
+            pending.append(
+                Pending(
+                    id: "zone.cname-and-other", severity: .error,
+                    message:
+                        "CNAME and other data at \(names.name(owner)): a name with a CNAME can have no other records (RFC 1034 §3.6.2)",
+                    place: place,
+                    note: [
+                        .text("the CNAME is at "), .place(cname),
+                        .text("; the \(RRType(firstOtherType[index])) record at "),
+                        .place(firstOther[index]),
+                    ]))
         }
         switch type {
         case .soa:
             soaCount += 1
             guard atApex else {
-                pending.append(Pending(id: "zone.soa-not-apex", severity: .error,
-                                       message: "SOA record at \(names.name(owner)), not at the zone apex \(origin)",
-                                       place: place, note: []))
+                pending.append(
+                    Pending(
+                        id: "zone.soa-not-apex", severity: .error,
+                        message: "SOA record at \(names.name(owner)), not at the zone apex \(origin)",
+                        place: place, note: []))
                 break
             }
             // A second SOA identical to the first is a duplicate record, dropped as every duplicate is
@@ -133,13 +147,17 @@ struct ZoneChecks: Sendable {
             let canonical = CanonicalRData.lowercase(type: .soa, wire: Array(rdata))
             if let first = firstApexSOA {
                 if canonical == first.rdata {
-                    pending.append(Pending(id: "zone.duplicate-soa", severity: .warning,
-                                           message: "the SOA record appears again with the same data; a duplicate record counts once",
-                                           place: place, note: [.text("the first SOA is at "), .place(first.place)]))
+                    pending.append(
+                        Pending(
+                            id: "zone.duplicate-soa", severity: .warning,
+                            message: "the SOA record appears again with the same data; a duplicate record counts once",
+                            place: place, note: [.text("the first SOA is at "), .place(first.place)]))
                 } else {
-                    pending.append(Pending(id: "zone.multiple-soa", severity: .error,
-                                           message: "more than one SOA record at the zone apex",
-                                           place: place, note: [.text("the first SOA is at "), .place(first.place)]))
+                    pending.append(
+                        Pending(
+                            id: "zone.multiple-soa", severity: .error,
+                            message: "more than one SOA record at the zone apex",
+                            place: place, note: [.text("the first SOA is at "), .place(first.place)]))
                 }
             } else {
                 firstApexSOA = (place, canonical)
@@ -148,9 +166,11 @@ struct ZoneChecks: Sendable {
             apexNS = true
         case .ds where atApex:
             // RFC 4035 §2.4: a DS record belongs to the parent side of a delegation, never at a zone's apex.
-            pending.append(Pending(id: "zone.ds-at-apex", severity: .error,
-                                   message: "DS record at the zone apex \(origin): DS records belong in the parent zone",
-                                   place: place, note: []))
+            pending.append(
+                Pending(
+                    id: "zone.ds-at-apex", severity: .error,
+                    message: "DS record at the zone apex \(origin): DS records belong in the parent zone",
+                    place: place, note: []))
         case .dnskey where atApex:
             dnskeys.insert(Array(rdata))
         case .cdnskey where atApex:
@@ -180,23 +200,33 @@ struct ZoneChecks: Sendable {
                     return "\(file):\(position.line)"
                 }
             }.joined()
-            return Diagnostic(id: item.id, severity: item.severity, message: item.message, file: path, location: at,
-                              notes: note.isEmpty ? [] : [note])
+            return Diagnostic(
+                id: item.id, severity: item.severity, message: item.message, file: path, location: at,
+                notes: note.isEmpty ? [] : [note])
         }
         var result = pending.map(diagnostic)
         if soaCount == 0 {
-            result.append(diagnostic(Pending(id: "zone.no-soa", severity: .error, message: "no SOA record at the zone apex \(origin)",
-                                             place: nil, note: [])))
+            result.append(
+                diagnostic(
+                    Pending(
+                        id: "zone.no-soa", severity: .error, message: "no SOA record at the zone apex \(origin)",
+                        place: nil, note: [])))
         }
         // RFC 7344 §4.1: a CDNSKEY publishes a key the zone has (or is the delete form 0 3 0 AA==).
         for cdnskey in cdnskeys where cdnskey.rdata != [0, 0, 3, 0, 0] && !dnskeys.contains(cdnskey.rdata) {
-            result.append(diagnostic(Pending(id: "zone.cdnskey-mismatch", severity: .error,
-                                             message: "CDNSKEY record matches no DNSKEY record of the zone (RFC 7344 §4.1)",
-                                             place: cdnskey.place, note: [])))
+            result.append(
+                diagnostic(
+                    Pending(
+                        id: "zone.cdnskey-mismatch", severity: .error,
+                        message: "CDNSKEY record matches no DNSKEY record of the zone (RFC 7344 §4.1)",
+                        place: cdnskey.place, note: [])))
         }
         if !apexNS {
-            result.append(diagnostic(Pending(id: "zone.no-ns", severity: .error, message: "no NS records at the zone apex \(origin)",
-                                             place: nil, note: [])))
+            result.append(
+                diagnostic(
+                    Pending(
+                        id: "zone.no-ns", severity: .error, message: "no NS records at the zone apex \(origin)",
+                        place: nil, note: [])))
         }
         return result
     }

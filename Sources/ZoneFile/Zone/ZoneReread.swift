@@ -27,8 +27,10 @@ extension ZoneLoader {
     /// The pairing walks both zones in record order, as an edit leaves most records where they were
     /// (see `WrittenRecordPairing`); any pairing of equal records gives the same verdict, so a record
     /// that an edit moved far only costs its being compared by meaning.
-    public static func reread(path: String, options: LoadOptions, editedFrom old: Zone,
-                              excluding excluded: Set<RRType> = []) -> ZoneReread {
+    public static func reread(
+        path: String, options: LoadOptions, editedFrom old: Zone,
+        excluding excluded: Set<RRType> = []
+    ) -> ZoneReread {
         var options = options
         options.keepRecords = false
         var state = LoaderState(options: options)
@@ -113,8 +115,10 @@ struct WrittenRecordPairing {
 
     /// Whether old record `index` is written like the given record: type, owner and RDATA length first
     /// (cheap and telling), then the RDATA text byte for byte, then the origin in force.
-    private func writtenAlike(_ index: Int, owner: UInt32, type: RRType, origin: UInt32, text: [UInt8],
-                              rdata: Range<Int>) -> Bool {
+    private func writtenAlike(
+        _ index: Int, owner: UInt32, type: RRType, origin: UInt32, text: [UInt8],
+        rdata: Range<Int>
+    ) -> Bool {
         let slot = old.store[index]
         guard slot.type == type.rawValue, slot.owner == owner else { return false }
         let oldRange = old.store.rdataRange(of: index)

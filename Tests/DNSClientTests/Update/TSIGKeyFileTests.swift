@@ -1,5 +1,6 @@
 import Testing
 import ZoneFile
+
 @testable import DNSClient
 
 /// BIND key files as `tsig-keygen` writes them, with comments; anything else is refused with its line and column.
@@ -9,7 +10,8 @@ struct TSIGKeyFileTests {
     }
 
     @Test func readsWhatTsigKeygenWrites() throws {
-        let keys = try parse("""
+        let keys = try parse(
+            """
             # made by tsig-keygen
             key "mailzone-update" {
             \talgorithm hmac-sha256; // the default
@@ -21,9 +23,14 @@ struct TSIGKeyFileTests {
     }
 
     @Test(arguments: [
-        ("options { };", "k.key:1:1: expected a `key` statement, found 'options'; give the key file `tsig-keygen` wrote, not named.conf"),
-        ("key \"k\" {\n algorithm hmac-md5;\n secret \"AA==\";\n};",
-         "k.key:2:12: the algorithm hmac-md5 is not supported; mailzone signs with hmac-sha256: make a key with `tsig-keygen -a hmac-sha256 k`"),
+        (
+            "options { };",
+            "k.key:1:1: expected a `key` statement, found 'options'; give the key file `tsig-keygen` wrote, not named.conf"
+        ),
+        (
+            "key \"k\" {\n algorithm hmac-md5;\n secret \"AA==\";\n};",
+            "k.key:2:12: the algorithm hmac-md5 is not supported; mailzone signs with hmac-sha256: make a key with `tsig-keygen -a hmac-sha256 k`"
+        ),
         ("key \"k\" {\n algorithm hmac-sha256;\n secret \"not base64!\";\n};", "k.key:3:9: the secret is not base64"),
         ("key \"k\" { algorithm hmac-sha256; };", "k.key:1:5: the key k has no secret"),
         ("key \"k\" { secret \"AA==\" };", "k.key:1:25: expected ';', found '}'"),

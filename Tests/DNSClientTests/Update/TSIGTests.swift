@@ -1,12 +1,14 @@
 import Crypto
 import Testing
 import ZoneFile
+
 @testable import DNSClient
 
 /// TSIG (RFC 8945): the request's MAC covers the message and the TSIG variables; a response is
 /// believed only with a MAC over the request's MAC, itself and its variables (§5.3).
 struct TSIGTests {
-    static let key = TSIGKey(name: DomainName(wire: [3, 0x6B, 0x65, 0x79, 0]) ?? .root, secret: Array(repeating: 7, count: 32))
+    static let key = TSIGKey(
+        name: DomainName(wire: [3, 0x6B, 0x65, 0x79, 0]) ?? .root, secret: Array(repeating: 7, count: 32))
 
     private func message(id: UInt16, response: Bool) throws -> [UInt8] {
         var message = DNSUpdate(zone: try DomainName(parsing: "ex.")).message(id: id)
@@ -45,10 +47,12 @@ struct TSIGTests {
         let request = try TSIG.sign(try message(id: 9, response: false), key: Self.key, time: 1_796_083_200)
         let response = try message(id: 9, response: true)
         let signed = serverSign(response, requestMAC: request.mac, time: 1_796_083_201)
-        #expect(try TSIG.verify(response: signed, requestMAC: request.mac, key: Self.key, now: 1_796_083_202).message == response)
+        #expect(
+            try TSIG.verify(response: signed, requestMAC: request.mac, key: Self.key, now: 1_796_083_202).message
+                == response)
 
         var tampered = signed
-        tampered[3] ^= 0x05 // another RCODE
+        tampered[3] ^= 0x05  // another RCODE
         #expect(throws: TSIGError.badSignature) {
             try TSIG.verify(response: tampered, requestMAC: request.mac, key: Self.key, now: 1_796_083_202)
         }

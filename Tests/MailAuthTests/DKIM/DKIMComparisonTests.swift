@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailAuth
 
 struct DKIMComparisonTests {
@@ -8,7 +9,10 @@ struct DKIMComparisonTests {
     @Test(arguments: [
         ("v=DKIM1; k=rsa; p=\(key)", ["v=DKIM1; k=rsa; p=\(key)"]),
         ("v=DKIM1; k=rsa; p=\(key)", ["v=DKIM1; k=rsa; p=\(key.prefix(200))", "\(key.dropFirst(200))"]),
-        ("v=DKIM1; k=rsa; p=\(key)", ["v=DKIM1; k=rsa; p=\(key.prefix(100))", "\(key.dropFirst(100).prefix(100))", "\(key.dropFirst(200))"]),
+        (
+            "v=DKIM1; k=rsa; p=\(key)",
+            ["v=DKIM1; k=rsa; p=\(key.prefix(100))", "\(key.dropFirst(100).prefix(100))", "\(key.dropFirst(200))"]
+        ),
         ("v=DKIM1; k=rsa; p=\(key)", ["p=\(key)"]),
         ("v=DKIM1;k=rsa;p=\(key)", ["v=DKIM1; k=rsa; p=\(key.prefix(50)) \(key.dropFirst(50))"]),
         ("k=rsa; t=s; p=\(key)", ["p=\(key); t=s; k=RSA"]),
@@ -34,10 +38,12 @@ struct DKIMComparisonTests {
     }
 
     @Test func invalidRecords() {
-        #expect(DKIMComparison.compare(wanted: "v=DKIM1; p=\(Self.key)", published: ["v=DKIM1; p=a; p=b"])
-            == .publishedInvalid(.duplicateTag(name: "p")))
-        #expect(DKIMComparison.compare(wanted: "v=DKIM1; k=rsa", published: ["v=DKIM1; p=\(Self.key)"])
-            == .wantedInvalid(.missingKey))
+        #expect(
+            DKIMComparison.compare(wanted: "v=DKIM1; p=\(Self.key)", published: ["v=DKIM1; p=a; p=b"])
+                == .publishedInvalid(.duplicateTag(name: "p")))
+        #expect(
+            DKIMComparison.compare(wanted: "v=DKIM1; k=rsa", published: ["v=DKIM1; p=\(Self.key)"])
+                == .wantedInvalid(.missingKey))
     }
 
     @Test func hasSameMeaning() throws {

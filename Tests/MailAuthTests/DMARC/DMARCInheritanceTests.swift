@@ -1,14 +1,22 @@
 import Testing
+
 @testable import MailAuth
 
 struct DMARCInheritanceTests {
     @Test func tencentsPNoneUnderAPRejectOrganisation() throws {
-        let weakening = try #require(DMARCInheritance.weakening(
-            record: "v=DMARC1; p=none", recordName: "_dmarc.news", domain: "news.corp.example",
-            organisationalDomain: "corp.example", organisationalRecord: "v=DMARC1; p=reject"))
-        #expect(weakening.summary == "_dmarc.news TXT \"v=DMARC1; p=none\" would weaken the policy that news.corp.example inherits from _dmarc.corp.example (p=reject)")
+        let weakening = try #require(
+            DMARCInheritance.weakening(
+                record: "v=DMARC1; p=none", recordName: "_dmarc.news", domain: "news.corp.example",
+                organisationalDomain: "corp.example", organisationalRecord: "v=DMARC1; p=reject"))
+        #expect(
+            weakening.summary
+                == "_dmarc.news TXT \"v=DMARC1; p=none\" would weaken the policy that news.corp.example inherits from _dmarc.corp.example (p=reject)"
+        )
         #expect(weakening.fix == "ask for p=reject for this sender, or publish no _dmarc.news record")
-        #expect(weakening.message == "_dmarc.news TXT \"v=DMARC1; p=none\" would weaken the policy that news.corp.example inherits from _dmarc.corp.example (p=reject); ask for p=reject for this sender, or publish no _dmarc.news record")
+        #expect(
+            weakening.message
+                == "_dmarc.news TXT \"v=DMARC1; p=none\" would weaken the policy that news.corp.example inherits from _dmarc.corp.example (p=reject); ask for p=reject for this sender, or publish no _dmarc.news record"
+        )
         #expect(weakening.severity == .error)
         #expect(weakening.policy == .none)
     }
@@ -31,20 +39,27 @@ struct DMARCInheritanceTests {
         ("v=DMARC1; p=none", "", nil),
     ])
     func detects(record: String, organisationalRecord: String, inherited: String?) {
-        let weakening = DMARCInheritance.weakening(record: record, recordName: "_dmarc.abc", domain: "abc.example.com",
-                                                   organisationalDomain: "example.com", organisationalRecord: organisationalRecord)
+        let weakening = DMARCInheritance.weakening(
+            record: record, recordName: "_dmarc.abc", domain: "abc.example.com",
+            organisationalDomain: "example.com", organisationalRecord: organisationalRecord)
         #expect(weakening.map { "\($0.inheritedTag)=\($0.inheritedPolicy.rawValue)" } == inherited)
     }
 
     @Test func theOrganisationalDomainItselfInheritsNothing() {
-        #expect(DMARCInheritance.weakening(record: "v=DMARC1; p=none", recordName: "_dmarc", domain: "Example.com",
-                                           organisationalDomain: "example.com", organisationalRecord: "v=DMARC1; p=reject") == nil)
+        #expect(
+            DMARCInheritance.weakening(
+                record: "v=DMARC1; p=none", recordName: "_dmarc", domain: "Example.com",
+                organisationalDomain: "example.com", organisationalRecord: "v=DMARC1; p=reject") == nil)
     }
 
     @Test func messageWithSp() throws {
-        let weakening = try #require(DMARCInheritance.weakening(
-            record: "v=DMARC1; p=none", recordName: "_dmarc.abc", domain: "abc.sampledomain.com",
-            organisationalDomain: "sampledomain.com", organisationalRecord: "v=DMARC1; p=reject; sp=quarantine"))
-        #expect(weakening.message == "_dmarc.abc TXT \"v=DMARC1; p=none\" would weaken the policy that abc.sampledomain.com inherits from _dmarc.sampledomain.com (sp=quarantine); ask for p=quarantine for this sender, or publish no _dmarc.abc record")
+        let weakening = try #require(
+            DMARCInheritance.weakening(
+                record: "v=DMARC1; p=none", recordName: "_dmarc.abc", domain: "abc.sampledomain.com",
+                organisationalDomain: "sampledomain.com", organisationalRecord: "v=DMARC1; p=reject; sp=quarantine"))
+        #expect(
+            weakening.message
+                == "_dmarc.abc TXT \"v=DMARC1; p=none\" would weaken the policy that abc.sampledomain.com inherits from _dmarc.sampledomain.com (sp=quarantine); ask for p=quarantine for this sender, or publish no _dmarc.abc record"
+        )
     }
 }

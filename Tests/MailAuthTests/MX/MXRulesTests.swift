@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailAuth
 
 struct MXValueTests {
@@ -20,7 +21,8 @@ struct MXValueTests {
     @Test func nullMX() {
         #expect(MXValue(preference: 0, exchange: ".").isNull)
         #expect(!MXValue(preference: 0, exchange: "mx.example.com.").isNull)
-        #expect(MXRules.hasNullMX([MXValue(preference: 10, exchange: "a.example."), MXValue(preference: 0, exchange: ".")]))
+        #expect(
+            MXRules.hasNullMX([MXValue(preference: 10, exchange: "a.example."), MXValue(preference: 0, exchange: ".")]))
         #expect(!MXRules.hasNullMX([MXValue(preference: 10, exchange: "a.example.")]))
     }
 }
@@ -35,7 +37,10 @@ struct MXConflictTests {
         (["10 mxbiz1.qq.com."], ["10 mxbiz1.qq.com."]),
         (["5 MXBIZ1.QQ.COM"], ["10 mxbiz1.qq.com."]),
         (["10 mxbiz1.qq.com.", "20 backup.corp.example."], ["10 mxbiz1.qq.com."]),
-        (["1 aspmx.l.google.com."], ["1 aspmx.l.google.com.", "5 alt1.aspmx.l.google.com.", "5 alt2.aspmx.l.google.com."]),
+        (
+            ["1 aspmx.l.google.com."],
+            ["1 aspmx.l.google.com.", "5 alt1.aspmx.l.google.com.", "5 alt2.aspmx.l.google.com."]
+        ),
     ])
     func noConflict(existing: [String], wanted: [String]) {
         #expect(MXRules.conflict(adding: Self.values(wanted), to: Self.values(existing), name: "@") == nil)
@@ -44,23 +49,37 @@ struct MXConflictTests {
     @Test func nullMXBlocksAdding() {
         let conflict = MXRules.conflict(adding: Self.tencent, to: Self.values(["0 ."]), name: "@")
         #expect(conflict == .nullMX(name: "@", wanted: Self.tencent))
-        #expect(conflict?.message == "@ has a null MX (0 .), which says it takes no mail; adding MX \"10 mxbiz1.qq.com.\" beside it is invalid; remove the null MX if the name should receive mail, or send from a subdomain")
+        #expect(
+            conflict?.message
+                == "@ has a null MX (0 .), which says it takes no mail; adding MX \"10 mxbiz1.qq.com.\" beside it is invalid; remove the null MX if the name should receive mail, or send from a subdomain"
+        )
     }
 
     @Test func existingInboundMX() {
         let existing = Self.values(["10 mx1.corp.example.", "20 mx2.corp.example.", "30 mxbiz1.qq.com."])
         let wanted = Self.values(["10 mxbiz1.qq.com.", "20 mxbiz2.qq.com."])
         let conflict = MXRules.conflict(adding: wanted, to: existing, name: "abc")
-        #expect(conflict == .existingInbound(name: "abc", existing: Self.values(["10 mx1.corp.example.", "20 mx2.corp.example."]),
-                                             wanted: Self.values(["20 mxbiz2.qq.com."])))
-        #expect(conflict?.message == "abc already receives mail at MX \"10 mx1.corp.example.\", \"20 mx2.corp.example.\"; adding MX \"20 mxbiz2.qq.com.\" would divert part of it; keep the existing MX and add none (the service's advice when you run your own mail server), choose to add the service's MX anyway, or send from a subdomain")
-        #expect(MXRules.otherInbound(existing: existing, wanted: wanted) == Self.values(["10 mx1.corp.example.", "20 mx2.corp.example."]))
+        #expect(
+            conflict
+                == .existingInbound(
+                    name: "abc", existing: Self.values(["10 mx1.corp.example.", "20 mx2.corp.example."]),
+                    wanted: Self.values(["20 mxbiz2.qq.com."])))
+        #expect(
+            conflict?.message
+                == "abc already receives mail at MX \"10 mx1.corp.example.\", \"20 mx2.corp.example.\"; adding MX \"20 mxbiz2.qq.com.\" would divert part of it; keep the existing MX and add none (the service's advice when you run your own mail server), choose to add the service's MX anyway, or send from a subdomain"
+        )
+        #expect(
+            MXRules.otherInbound(existing: existing, wanted: wanted)
+                == Self.values(["10 mx1.corp.example.", "20 mx2.corp.example."]))
     }
 
     @Test(arguments: [
         ("mxbiz1.qq.com.", Optional<String>.none),
         (".", nil),
-        ("mxbiz1.qq.com", "MX exchange \"mxbiz1.qq.com\" does not end with \".\", so the zone file would read it relative to the zone's origin; write it as an absolute name: \"mxbiz1.qq.com.\""),
+        (
+            "mxbiz1.qq.com",
+            "MX exchange \"mxbiz1.qq.com\" does not end with \".\", so the zone file would read it relative to the zone's origin; write it as an absolute name: \"mxbiz1.qq.com.\""
+        ),
     ])
     func absoluteExchange(exchange: String, message: String?) {
         #expect(MXRules.checkAbsolute(exchange)?.message == message)
@@ -76,6 +95,9 @@ struct MXConflictTests {
     }
 
     @Test func malformedMessage() {
-        #expect(MXProblem.malformed(rdata: "mx.example.com.").message == "MX value \"mx.example.com.\" is not a preference (0-65535) followed by a host name; write it as PREFERENCE HOST., e.g. \"10 mxbiz1.qq.com.\"")
+        #expect(
+            MXProblem.malformed(rdata: "mx.example.com.").message
+                == "MX value \"mx.example.com.\" is not a preference (0-65535) followed by a host name; write it as PREFERENCE HOST., e.g. \"10 mxbiz1.qq.com.\""
+        )
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Yams
+
 @testable import MailAuth
 
 /// Shape checks of the shipped preset files. The real decoding (with positions) is the MailZone
@@ -11,10 +12,14 @@ struct BuiltInPresetsTests {
         "microsoft-365", "postmark", "sendgrid", "sparkpost", "tencent-ses", "zoho",
     ]
 
-    static let presetKeys: Set<String> = ["name", "title", "documentation", "checked", "spf", "inputs", "records", "notes"]
+    static let presetKeys: Set<String> = [
+        "name", "title", "documentation", "checked", "spf", "inputs", "records", "notes",
+    ]
     static let spfKeys: Set<String> = ["include", "name", "suggested_all", "unconfirmed", "source"]
     static let inputKeys: Set<String> = ["name", "description", "example", "required", "default", "values"]
-    static let recordKeys: Set<String> = ["name", "type", "value", "purpose", "optional", "unconfirmed", "note", "source"]
+    static let recordKeys: Set<String> = [
+        "name", "type", "value", "purpose", "optional", "unconfirmed", "note", "source",
+    ]
 
     static func load(_ name: String) throws -> [String: Any] {
         let file = try #require(BuiltInPresets.files().first { $0.name == name })
@@ -37,7 +42,8 @@ struct BuiltInPresetsTests {
             .filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(BuiltInPresets.files().map { BuiltInPresets.fileName(of: $0.name) } == names)
         for file in BuiltInPresets.files() {
-            let source = try Data(contentsOf: Self.sourceFolder.appendingPathComponent(BuiltInPresets.fileName(of: file.name)))
+            let source = try Data(
+                contentsOf: Self.sourceFolder.appendingPathComponent(BuiltInPresets.fileName(of: file.name)))
             #expect(Data(file.text.utf8) == source, "\(file.name).yaml differs from its compiled-in text")
         }
     }
@@ -45,7 +51,9 @@ struct BuiltInPresetsTests {
     @Test(arguments: expectedNames)
     func hasTheShapeOfAPreset(name: String) throws {
         let preset = try Self.load(name)
-        #expect(Set(preset.keys).isSubset(of: Self.presetKeys), "unknown keys \(Set(preset.keys).subtracting(Self.presetKeys))")
+        #expect(
+            Set(preset.keys).isSubset(of: Self.presetKeys),
+            "unknown keys \(Set(preset.keys).subtracting(Self.presetKeys))")
         #expect(preset["name"] as? String == name)
         #expect((preset["title"] as? String)?.isEmpty == false)
         #expect((preset["documentation"] as? String)?.hasPrefix("https://") == true)
@@ -68,8 +76,9 @@ struct BuiltInPresetsTests {
             #expect(SPFMacroSyntax.domainSpecProblem(include) == nil)
             #expect(spf["name"] as? String == "@")
             #expect(["~all", "-all", "?all"].contains(spf["suggested_all"] as? String ?? "~all"))
-            #expect(SPFMerge.merge(includeDomains: [include], existing: [])
-                == .changed(record: "v=spf1 include:\(include) ~all", replacing: nil))
+            #expect(
+                SPFMerge.merge(includeDomains: [include], existing: [])
+                    == .changed(record: "v=spf1 include:\(include) ~all", replacing: nil))
         }
 
         let records = try #require(preset["records"] as? [[String: Any]])
@@ -103,8 +112,9 @@ struct BuiltInPresetsTests {
             let optional = record["optional"] as? Bool ?? false
             for placeholder in Self.placeholders(in: recordName + " " + value) where !optional {
                 let input = inputs.first { $0["name"] as? String == placeholder }
-                #expect(input.map { $0["required"] as? Bool ?? true || $0["default"] != nil } ?? true,
-                        "\(name): \(recordName) uses optional \(placeholder)")
+                #expect(
+                    input.map { $0["required"] as? Bool ?? true || $0["default"] != nil } ?? true,
+                    "\(name): \(recordName) uses optional \(placeholder)")
             }
         }
         if let notes = preset["notes"] {
@@ -119,28 +129,34 @@ struct BuiltInPresetsTests {
         #expect(spf["suggested_all"] as? String == "~all")
         #expect(spf["unconfirmed"] == nil)
         let records = try #require(preset["records"] as? [[String: Any]])
-        #expect(records.map { "\($0["name"] ?? "") \($0["type"] ?? "") \($0["value"] ?? "") \($0["purpose"] ?? "") \($0["optional"] ?? false)" } == [
-            "@ MX 10 mxbiz1.qq.com. mx false",
-            "qcloud._domainkey TXT ${dkim.qcloud} dkim false",
-            "mail._domainkey TXT ${dkim.mail} dkim true",
-            "_dmarc TXT v=DMARC1; p=none dmarc false",
-        ])
+        #expect(
+            records.map {
+                "\($0["name"] ?? "") \($0["type"] ?? "") \($0["value"] ?? "") \($0["purpose"] ?? "") \($0["optional"] ?? false)"
+            } == [
+                "@ MX 10 mxbiz1.qq.com. mx false",
+                "qcloud._domainkey TXT ${dkim.qcloud} dkim false",
+                "mail._domainkey TXT ${dkim.mail} dkim true",
+                "_dmarc TXT v=DMARC1; p=none dmarc false",
+            ])
         let inputs = try #require(preset["inputs"] as? [[String: Any]])
-        #expect(inputs.map { "\($0["name"] ?? "") \($0["required"] ?? "")" } == ["dkim.qcloud true", "dkim.mail false"])
+        #expect(
+            inputs.map { "\($0["name"] ?? "") \($0["required"] ?? "")" } == ["dkim.qcloud true", "dkim.mail false"])
     }
 
     @Test func awsSESPutsSPFAtTheMailFromNameOnly() throws {
         let preset = try Self.load("aws-ses")
         #expect(preset["spf"] == nil)
         let records = try #require(preset["records"] as? [[String: Any]])
-        #expect(records.map { "\($0["name"] ?? "") \($0["type"] ?? "") \($0["value"] ?? "") \($0["optional"] ?? false)" } == [
-            "${token1}._domainkey CNAME ${token1}.${dkim_domain}. false",
-            "${token2}._domainkey CNAME ${token2}.${dkim_domain}. false",
-            "${token3}._domainkey CNAME ${token3}.${dkim_domain}. false",
-            "${mail_from} MX 10 feedback-smtp.${region}.amazonses.com. true",
-            "${mail_from} TXT v=spf1 include:amazonses.com ~all true",
-            "_amazonses TXT ${legacy_verification} true",
-        ])
+        #expect(
+            records.map { "\($0["name"] ?? "") \($0["type"] ?? "") \($0["value"] ?? "") \($0["optional"] ?? false)" }
+                == [
+                    "${token1}._domainkey CNAME ${token1}.${dkim_domain}. false",
+                    "${token2}._domainkey CNAME ${token2}.${dkim_domain}. false",
+                    "${token3}._domainkey CNAME ${token3}.${dkim_domain}. false",
+                    "${mail_from} MX 10 feedback-smtp.${region}.amazonses.com. true",
+                    "${mail_from} TXT v=spf1 include:amazonses.com ~all true",
+                    "_amazonses TXT ${legacy_verification} true",
+                ])
         // The DKIM domain defaults to dkim.amazonses.com; regions AWS lists with their own take theirs.
         let inputs = try #require(preset["inputs"] as? [[String: Any]])
         #expect(inputs.first { $0["name"] as? String == "dkim_domain" }?["default"] as? String == "dkim.amazonses.com")
@@ -168,8 +184,9 @@ struct BuiltInPresetsTests {
         let preset = try Self.load("postmark")
         #expect(preset["spf"] == nil)
         let records = try #require(preset["records"] as? [[String: Any]])
-        #expect(records.map { "\($0["name"] ?? "") \($0["type"] ?? "") \($0["value"] ?? "")" }
-            == ["${dkim_selector}._domainkey TXT ${dkim.key}", "pm-bounces CNAME pm.mtasv.net."])
+        #expect(
+            records.map { "\($0["name"] ?? "") \($0["type"] ?? "") \($0["value"] ?? "")" }
+                == ["${dkim_selector}._domainkey TXT ${dkim.key}", "pm-bounces CNAME pm.mtasv.net."])
     }
 
     @Test(arguments: ["zoho", "brevo", "mandrill", "sparkpost"])

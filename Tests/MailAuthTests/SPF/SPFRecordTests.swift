@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailAuth
 
 struct SPFRecognitionTests {
@@ -38,7 +39,8 @@ struct SPFRoundTripTests {
     }
 
     @Test func readsARecordSplitOverThreeStrings() throws {
-        let record = try #require(SPFRecord(strings: ["v=spf1 include:_spf.goo", "gle.com include:qcloud", "mail.com ~all"]))
+        let record = try #require(
+            SPFRecord(strings: ["v=spf1 include:_spf.goo", "gle.com include:qcloud", "mail.com ~all"]))
         #expect(record.terms.map(\.text) == ["include:_spf.google.com", "include:qcloudmail.com", "~all"])
         #expect(record.terms.map(\.includeDomain) == ["_spf.google.com", "qcloudmail.com", nil])
         #expect(record.problems.isEmpty)
@@ -62,9 +64,15 @@ struct SPFTermTests {
         ("Include:qcloudmail.com.", .mechanism(qualifier: nil, .include(domainSpec: "qcloudmail.com."))),
         ("a", .mechanism(qualifier: nil, .a(domainSpec: nil, ip4PrefixLength: nil, ip6PrefixLength: nil))),
         ("a/24", .mechanism(qualifier: nil, .a(domainSpec: nil, ip4PrefixLength: 24, ip6PrefixLength: nil))),
-        ("a:mail.example.com/24//64", .mechanism(qualifier: nil, .a(domainSpec: "mail.example.com", ip4PrefixLength: 24, ip6PrefixLength: 64))),
+        (
+            "a:mail.example.com/24//64",
+            .mechanism(qualifier: nil, .a(domainSpec: "mail.example.com", ip4PrefixLength: 24, ip6PrefixLength: 64))
+        ),
         ("mx//64", .mechanism(qualifier: nil, .mx(domainSpec: nil, ip4PrefixLength: nil, ip6PrefixLength: 64))),
-        ("?mx:example.com", .mechanism(qualifier: .neutral, .mx(domainSpec: "example.com", ip4PrefixLength: nil, ip6PrefixLength: nil))),
+        (
+            "?mx:example.com",
+            .mechanism(qualifier: .neutral, .mx(domainSpec: "example.com", ip4PrefixLength: nil, ip6PrefixLength: nil))
+        ),
         ("ptr", .mechanism(qualifier: nil, .ptr(domainSpec: nil))),
         ("ptr:example.com", .mechanism(qualifier: nil, .ptr(domainSpec: "example.com"))),
         ("ip4:192.0.2.1", .mechanism(qualifier: nil, .ip4(network: "192.0.2.1", prefixLength: nil))),
@@ -73,9 +81,15 @@ struct SPFTermTests {
         ("ip6:2001:db8::/32", .mechanism(qualifier: nil, .ip6(network: "2001:db8::", prefixLength: 32))),
         ("ip6:::1", .mechanism(qualifier: nil, .ip6(network: "::1", prefixLength: nil))),
         ("ip6:::ffff:192.0.2.1", .mechanism(qualifier: nil, .ip6(network: "::ffff:192.0.2.1", prefixLength: nil))),
-        ("ip6:2001:db8:0:0:0:0:0:1/128", .mechanism(qualifier: nil, .ip6(network: "2001:db8:0:0:0:0:0:1", prefixLength: 128))),
+        (
+            "ip6:2001:db8:0:0:0:0:0:1/128",
+            .mechanism(qualifier: nil, .ip6(network: "2001:db8:0:0:0:0:0:1", prefixLength: 128))
+        ),
         ("exists:%{i}._spf.%{d}", .mechanism(qualifier: nil, .exists(domainSpec: "%{i}._spf.%{d}"))),
-        ("exists:%{ir}.%{l1r+-}._spf.%{d2}", .mechanism(qualifier: nil, .exists(domainSpec: "%{ir}.%{l1r+-}._spf.%{d2}"))),
+        (
+            "exists:%{ir}.%{l1r+-}._spf.%{d2}",
+            .mechanism(qualifier: nil, .exists(domainSpec: "%{ir}.%{l1r+-}._spf.%{d2}"))
+        ),
         ("redirect=_spf.example.com", .modifier(.redirect(domainSpec: "_spf.example.com"))),
         ("REDIRECT=_spf.example.com", .modifier(.redirect(domainSpec: "_spf.example.com"))),
         ("exp=explain.%{d}", .modifier(.exp(domainSpec: "explain.%{d}"))),
@@ -90,7 +104,10 @@ struct SPFTermTests {
         ("all:foo", "all takes no argument"),
         ("include", "include needs a domain: include:example.com"),
         ("include:", "include needs a domain: include:example.com"),
-        ("include:localhost", "\"localhost\" is not a fully qualified domain (it needs a dot and a top-level label, like example.com)"),
+        (
+            "include:localhost",
+            "\"localhost\" is not a fully qualified domain (it needs a dot and a top-level label, like example.com)"
+        ),
         ("include:example.123", "\"example.123\" does not end with a valid top-level label"),
         ("include:example.-com", "\"example.-com\" does not end with a valid top-level label"),
         ("include:foo..com", "\"foo..com\" has an empty label (two dots in a row)"),
@@ -122,7 +139,10 @@ struct SPFTermTests {
         ("exists:example.com%", "\"%\" at the end of \"example.com%\" starts no macro (write %% for a percent sign)"),
         ("redirect=", "redirect= needs a domain"),
         ("exp=", "exp= needs a domain"),
-        ("redirect=nodot", "\"nodot\" is not a fully qualified domain (it needs a dot and a top-level label, like example.com)"),
+        (
+            "redirect=nodot",
+            "\"nodot\" is not a fully qualified domain (it needs a dot and a top-level label, like example.com)"
+        ),
     ])
     func rejects(term: String, reason: String) {
         #expect(SPFTerm(text: term).directive == .invalid(reason: reason))

@@ -63,8 +63,9 @@ import Testing
 
     @Test func messageQuotesWhatWasWrittenAndGivesTheRecordCorrected() throws {
         let found = try #require(NearMissRecord.spf("v=spfv1 mx ~all", name: "@"))
-        #expect(found.summary == "@ has a TXT record that is almost an SPF record: it starts \"v=spfv1\" instead of "
-            + "\"v=spf1\", so receivers ignore it; mailzone does not add a second SPF record beside it")
+        #expect(
+            found.summary == "@ has a TXT record that is almost an SPF record: it starts \"v=spfv1\" instead of "
+                + "\"v=spf1\", so receivers ignore it; mailzone does not add a second SPF record beside it")
         #expect(found.fix == "correct the record to \"v=spf1 mx ~all\", then plan again")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailAuth
 
 struct TXTSplitTests {
@@ -16,16 +17,24 @@ struct TXTSplitTests {
         Case(label: "short", value: "v=DMARC1; p=none", expected: ["v=DMARC1; p=none"]),
         Case(label: "exactly 255", value: a255, expected: [a255]),
         Case(label: "256 splits", value: a255 + "b", expected: [a255, "b"]),
-        Case(label: "600 in three", value: String(repeating: "x", count: 600),
-             expected: [String(repeating: "x", count: 255), String(repeating: "x", count: 255), String(repeating: "x", count: 90)]),
-        Case(label: "two-octet character not cut", value: String(repeating: "a", count: 254) + "é",
-             expected: [String(repeating: "a", count: 254), "é"]),
-        Case(label: "two-octet character fits at 255", value: String(repeating: "a", count: 253) + "é",
-             expected: [String(repeating: "a", count: 253) + "é"]),
-        Case(label: "four-octet character not cut", value: String(repeating: "a", count: 253) + "😀z",
-             expected: [String(repeating: "a", count: 253), "😀z"]),
-        Case(label: "quotes count once, unescaped", value: String(repeating: "\"", count: 255),
-             expected: [String(repeating: "\"", count: 255)]),
+        Case(
+            label: "600 in three", value: String(repeating: "x", count: 600),
+            expected: [
+                String(repeating: "x", count: 255), String(repeating: "x", count: 255),
+                String(repeating: "x", count: 90),
+            ]),
+        Case(
+            label: "two-octet character not cut", value: String(repeating: "a", count: 254) + "é",
+            expected: [String(repeating: "a", count: 254), "é"]),
+        Case(
+            label: "two-octet character fits at 255", value: String(repeating: "a", count: 253) + "é",
+            expected: [String(repeating: "a", count: 253) + "é"]),
+        Case(
+            label: "four-octet character not cut", value: String(repeating: "a", count: 253) + "😀z",
+            expected: [String(repeating: "a", count: 253), "😀z"]),
+        Case(
+            label: "quotes count once, unescaped", value: String(repeating: "\"", count: 255),
+            expected: [String(repeating: "\"", count: 255)]),
     ])
     func splits(_ test: Case) throws {
         let strings = try TXTPresentation.split(test.value)
@@ -41,9 +50,18 @@ struct TXTSplitTests {
     }
 
     @Test(arguments: [
-        ("a\nb", "TXT value contains the control character U+000A at octet 1; remove it (keep the value on one line, without tabs or line breaks)"),
-        ("tab\there", "TXT value contains the control character U+0009 at octet 3; remove it (keep the value on one line, without tabs or line breaks)"),
-        ("é\u{7F}", "TXT value contains the control character U+007F at octet 2; remove it (keep the value on one line, without tabs or line breaks)"),
+        (
+            "a\nb",
+            "TXT value contains the control character U+000A at octet 1; remove it (keep the value on one line, without tabs or line breaks)"
+        ),
+        (
+            "tab\there",
+            "TXT value contains the control character U+0009 at octet 3; remove it (keep the value on one line, without tabs or line breaks)"
+        ),
+        (
+            "é\u{7F}",
+            "TXT value contains the control character U+007F at octet 2; remove it (keep the value on one line, without tabs or line breaks)"
+        ),
     ])
     func rejectsControlCharacters(value: String, message: String) {
         #expect(throws: TXTError.self) { try TXTPresentation.split(value) }
@@ -72,21 +90,25 @@ struct TXTQuoteTests {
 
     @Test func quotedStringsSplitsThenQuotes() throws {
         let value = String(repeating: "\\", count: 256)
-        #expect(try TXTPresentation.quotedStrings(value)
-            == ["\"" + String(repeating: "\\\\", count: 255) + "\"", "\"\\\\\""])
+        #expect(
+            try TXTPresentation.quotedStrings(value)
+                == ["\"" + String(repeating: "\\\\", count: 255) + "\"", "\"\\\\\""])
     }
 
     @Test func oneLine() throws {
-        #expect(try TXTPresentation.oneLine(["v=DKIM1; k=rsa; p=MIIB", "IjAN"]) == "\"v=DKIM1; k=rsa; p=MIIB\" \"IjAN\"")
+        #expect(
+            try TXTPresentation.oneLine(["v=DKIM1; k=rsa; p=MIIB", "IjAN"]) == "\"v=DKIM1; k=rsa; p=MIIB\" \"IjAN\"")
     }
 
     @Test func multiLine() throws {
-        let block = try TXTPresentation.multiLine(["v=DKIM1; k=rsa; p=MIIB", "IjAN", "IDAQAB"], indent: "                    ")
-        #expect(block == """
-            ( "v=DKIM1; k=rsa; p=MIIB"
-                                "IjAN"
-                                "IDAQAB" )
-            """)
+        let block = try TXTPresentation.multiLine(
+            ["v=DKIM1; k=rsa; p=MIIB", "IjAN", "IDAQAB"], indent: "                    ")
+        #expect(
+            block == """
+                ( "v=DKIM1; k=rsa; p=MIIB"
+                                    "IjAN"
+                                    "IDAQAB" )
+                """)
         #expect(try TXTPresentation.multiLine(["one"], indent: "  ") == "( \"one\" )")
     }
 
@@ -119,12 +141,20 @@ struct TXTUnquoteTests {
 
     @Test(arguments: [
         ("\"abc", "TXT string \"abc has no closing quote; close the string with \""),
-        ("\"\\25\"", "TXT string has an invalid escape \\25\"; write \\DDD with three decimal digits from 000 to 255, or \\\" and \\\\"),
-        ("\"\\256\"", "TXT string has an invalid escape \\256; write \\DDD with three decimal digits from 000 to 255, or \\\" and \\\\"),
+        (
+            "\"\\25\"",
+            "TXT string has an invalid escape \\25\"; write \\DDD with three decimal digits from 000 to 255, or \\\" and \\\\"
+        ),
+        (
+            "\"\\256\"",
+            "TXT string has an invalid escape \\256; write \\DDD with three decimal digits from 000 to 255, or \\\" and \\\\"
+        ),
         ("abc\\", "TXT string abc\\ ends with a lone backslash; escape the backslash as \\\\"),
         ("\"\\255\"", "TXT string \"\\255\" does not decode as UTF-8 text; write the value as UTF-8 text"),
-        ("\"" + String(repeating: "a", count: 256) + "\"",
-         "TXT character-string is 256 octets long, more than the 255 a string can hold; split the text into several strings of at most 255 octets"),
+        (
+            "\"" + String(repeating: "a", count: 256) + "\"",
+            "TXT character-string is 256 octets long, more than the 255 a string can hold; split the text into several strings of at most 255 octets"
+        ),
     ])
     func rejects(presentation: String, message: String) {
         do {
@@ -148,6 +178,9 @@ struct TXTAnswerSizeTests {
         let warning = TXTPresentation.answerSizeWarning(ownerNameLength: 20, strings: strings)
         #expect(warning?.octets == 451)
         #expect(warning?.severity == .warning)
-        #expect(warning?.message == "the TXT records at this name take 451 octets with the name, more than the 450 that keep a DNS answer within 512 octets (RFC 7208 §3.4); shorten them (remove unused TXT records or SPF terms, or move verification tokens to their own names)")
+        #expect(
+            warning?.message
+                == "the TXT records at this name take 451 octets with the name, more than the 450 that keep a DNS answer within 512 octets (RFC 7208 §3.4); shorten them (remove unused TXT records or SPF terms, or move verification tokens to their own names)"
+        )
     }
 }

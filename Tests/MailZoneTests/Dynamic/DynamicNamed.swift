@@ -38,7 +38,8 @@ final class DynamicNamed {
 
     static var shouldRun: Bool { (NamedServer.executable != nil && missingTools.isEmpty) || NamedServer.isCI }
 
-    static let skipMessage = "named, rndc, nsupdate, dig or tsig-keygen is missing: install Debian's bind9, "
+    static let skipMessage =
+        "named, rndc, nsupdate, dig or tsig-keygen is missing: install Debian's bind9, "
         + "bind9-utils and bind9-dnsutils (scripts/test does) to run the dynamic-zone tests"
 
     /// A zone named serves from `file` (absolute), with `options` inside its `zone` statement
@@ -52,7 +53,9 @@ final class DynamicNamed {
     /// Starts named on `zones`; waits (at most 15 s) until it answers the first zone's SOA.
     static func start(zones: [Zone]) throws -> DynamicNamed {
         guard let executable = NamedServer.executable, missingTools.isEmpty else {
-            throw Failure(description: "CI=true and a BIND tool is missing (\(missingTools.joined(separator: ", "))): \(skipMessage)")
+            throw Failure(
+                description:
+                    "CI=true and a BIND tool is missing (\(missingTools.joined(separator: ", "))): \(skipMessage)")
         }
         var lastProblem = ""
         for _ in 0..<4 {
@@ -86,10 +89,10 @@ final class DynamicNamed {
             try conf.write(to: directory.appendingPathComponent("named.conf"), atomically: true, encoding: .utf8)
             let rndcConf = directory.appendingPathComponent("rndc.conf")
             try """
-                include "\(rndcKey.path)";
-                options { default-key "rndc-key"; default-server 127.0.0.1; default-port \(controlPort); };
+            include "\(rndcKey.path)";
+            options { default-key "rndc-key"; default-server 127.0.0.1; default-port \(controlPort); };
 
-                """.write(to: rndcConf, atomically: true, encoding: .utf8)
+            """.write(to: rndcConf, atomically: true, encoding: .utf8)
             let log = directory.appendingPathComponent("named.log")
             _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let process = Process()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// `apply --nsupdate`: the plan goes to a real named as a TSIG-signed RFC 2136 UPDATE; named (with
@@ -17,8 +18,11 @@ struct NSUpdateEndToEndTests {
         }
 
         func apply(key: URL? = nil) throws -> MailzoneBinary.Result {
-            try MailzoneBinary.run(["apply", "--auto-approve", "--nsupdate", named.address.description,
-                                    "--tsig-key", (key ?? named.updateKeyFile).path], in: directory)
+            try MailzoneBinary.run(
+                [
+                    "apply", "--auto-approve", "--nsupdate", named.address.description,
+                    "--tsig-key", (key ?? named.updateKeyFile).path,
+                ], in: directory)
         }
 
         /// The records mailzone would add, as named serves them: none before, all after.
@@ -26,22 +30,30 @@ struct NSUpdateEndToEndTests {
             try named.dig("example.com", "TXT") + named.dig("example.com", "MX")
                 + named.dig("_dmarc.example.com", "TXT")
                 // A long TXT value comes as several quoted strings: joined, it is the key record.
-                + named.dig("qcloud._domainkey.example.com", "TXT").map { $0.replacingOccurrences(of: "\" \"", with: "") }
+                + named.dig("qcloud._domainkey.example.com", "TXT").map {
+                    $0.replacingOccurrences(of: "\" \"", with: "")
+                }
         }
     }
 
     private func lab(policy: String = "grant \(DynamicNamed.keyName) zonesub ANY;") throws -> Lab {
-        let directory = try ApplySupport.write(["mailzone.yaml": ApplyTests.declaration(),
-                                                "zones/db.example.com": ZoneJournalTests.zone])
-        let named = try DynamicNamed.start(zones: [.init(
-            origin: "example.com", file: directory.appendingPathComponent("zones/db.example.com"),
-            options: "update-policy { \(policy) };")])
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": ApplyTests.declaration(),
+            "zones/db.example.com": ZoneJournalTests.zone,
+        ])
+        let named = try DynamicNamed.start(zones: [
+            .init(
+                origin: "example.com", file: directory.appendingPathComponent("zones/db.example.com"),
+                options: "update-policy { \(policy) };")
+        ])
         return Lab(directory: directory, named: named)
     }
 
     static let before = ["\"v=spf1 mx -all\""]
-    static let after = ["\"v=spf1 mx include:qcloudmail.com -all\"", "10 mxbiz1.qq.com.", "\"v=DMARC1; p=none\"",
-                        "\"v=DKIM1; k=rsa; p=\(ApplyTests.key1)\""]
+    static let after = [
+        "\"v=spf1 mx include:qcloudmail.com -all\"", "10 mxbiz1.qq.com.", "\"v=DMARC1; p=none\"",
+        "\"v=DKIM1; k=rsa; p=\(ApplyTests.key1)\"",
+    ]
 
     @Test func theServerServesThePlannedRecordsAndVerifyAgrees() throws {
         let lab = try lab()
@@ -51,13 +63,15 @@ struct NSUpdateEndToEndTests {
 
         let run = try lab.apply()
         #expect(run.status == 0, "stderr: \(run.errors)\n\(lab.named.log)")
-        #expect(run.output.hasSuffix("""
-            Plan: 3 to add, 1 to merge, 0 to replace, 0 conflicts. `mailzone apply --nsupdate` sends the changes to \
-            \(lab.named.address) as RFC 2136 updates; the server sets the SOA serial.
-            Updated example.com. on \(lab.named.address): 4 added, 1 deleted, after checking 4 RRsets \
-            (RFC 2136 UPDATE, signed with key mailzone-update.); the server sets the SOA serial.
+        #expect(
+            run.output.hasSuffix(
+                """
+                Plan: 3 to add, 1 to merge, 0 to replace, 0 conflicts. `mailzone apply --nsupdate` sends the changes to \
+                \(lab.named.address) as RFC 2136 updates; the server sets the SOA serial.
+                Updated example.com. on \(lab.named.address): 4 added, 1 deleted, after checking 4 RRsets \
+                (RFC 2136 UPDATE, signed with key mailzone-update.); the server sets the SOA serial.
 
-            """), "\(run.output)")
+                """), "\(run.output)")
         #expect(!run.output.contains("2026113001"), "the server bumps the serial: the plan shows no SOA change")
         let served = try lab.served()
         #expect(served == Self.after, "\(served)")
@@ -72,7 +86,9 @@ struct NSUpdateEndToEndTests {
         // The file is behind named's journal now: editing it is refused, with the ways out.
         let plain = try MailzoneBinary.run(["apply", "--auto-approve"], in: lab.directory)
         #expect(plain.status == 1)
-        #expect(plain.errors == "error: the plan has 0 conflicts and 1 error; resolve them and plan again — nothing was written\n")
+        #expect(
+            plain.errors
+                == "error: the plan has 0 conflicts and 1 error; resolve them and plan again — nothing was written\n")
         let plan = try MailzoneBinary.run(["plan"], in: lab.directory)
         #expect(plan.output.contains("zones/db.example.com has a journal beside it (zones/db.example.com.jnl)"))
     }
@@ -87,12 +103,13 @@ struct NSUpdateEndToEndTests {
 
         let run = try lab.apply(key: wrong)
         #expect(run.status == 1)
-        #expect(run.errors == """
-            error: the update of example.com. was not applied: the server did not accept the signature made with key \
-            mailzone-update. (BADSIG): the secret is not the one the server has for this key; use the key file \
-            named.conf includes (key file \(wrong.path)); nothing was changed in example.com.
+        #expect(
+            run.errors == """
+                error: the update of example.com. was not applied: the server did not accept the signature made with key \
+                mailzone-update. (BADSIG): the secret is not the one the server has for this key; use the key file \
+                named.conf includes (key file \(wrong.path)); nothing was changed in example.com.
 
-            """)
+                """)
         #expect(try lab.served() == Self.before)
     }
 
@@ -105,26 +122,32 @@ struct NSUpdateEndToEndTests {
 
         let run = try lab.apply(key: other)
         #expect(run.status == 1)
-        #expect(run.errors == """
-            error: the update of example.com. was not applied: the server does not know the key someone-else. \
-            (BADKEY): use a key named.conf defines, or add this one to named.conf and to the zone's update-policy \
-            (key file \(other.path)); nothing was changed in example.com.
+        #expect(
+            run.errors == """
+                error: the update of example.com. was not applied: the server does not know the key someone-else. \
+                (BADKEY): use a key named.conf defines, or add this one to named.conf and to the zone's update-policy \
+                (key file \(other.path)); nothing was changed in example.com.
 
-            """)
+                """)
         #expect(try lab.served() == Self.before)
     }
 
     @Test func anUnsignedUpdateReachesAServerThatAllowsItsAddress() throws {
-        let directory = try ApplySupport.write(["mailzone.yaml": ApplyTests.declaration(),
-                                                "zones/db.example.com": ZoneJournalTests.zone])
-        let named = try DynamicNamed.start(zones: [.init(
-            origin: "example.com", file: directory.appendingPathComponent("zones/db.example.com"),
-            options: "allow-update { 127.0.0.1; };")])
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": ApplyTests.declaration(),
+            "zones/db.example.com": ZoneJournalTests.zone,
+        ])
+        let named = try DynamicNamed.start(zones: [
+            .init(
+                origin: "example.com", file: directory.appendingPathComponent("zones/db.example.com"),
+                options: "allow-update { 127.0.0.1; };")
+        ])
         let lab = Lab(directory: directory, named: named)
         defer { lab.remove() }
 
-        let run = try MailzoneBinary.run(["apply", "--auto-approve", "--nsupdate", named.address.description],
-                                         in: directory)
+        let run = try MailzoneBinary.run(
+            ["apply", "--auto-approve", "--nsupdate", named.address.description],
+            in: directory)
         #expect(run.status == 0, "stderr: \(run.errors)\n\(named.log)")
         #expect(run.output.hasSuffix("(RFC 2136 UPDATE, unsigned); the server sets the SOA serial.\n"), "\(run.output)")
         #expect(try lab.served() == Self.after)
@@ -137,12 +160,13 @@ struct NSUpdateEndToEndTests {
 
         let run = try lab.apply()
         #expect(run.status == 1)
-        #expect(run.errors == """
-            error: the update of example.com. was not applied: \(lab.named.address) refused the update of example.com. \
-            (REFUSED): its allow-update or update-policy does not let this key change these records; grant the key in \
-            the zone's update-policy in named.conf; nothing was changed in example.com.
+        #expect(
+            run.errors == """
+                error: the update of example.com. was not applied: \(lab.named.address) refused the update of example.com. \
+                (REFUSED): its allow-update or update-policy does not let this key change these records; grant the key in \
+                the zone's update-policy in named.conf; nothing was changed in example.com.
 
-            """)
+                """)
         #expect(try lab.served() == Self.before)
     }
 
@@ -150,19 +174,22 @@ struct NSUpdateEndToEndTests {
         let lab = try lab()
         defer { lab.remove() }
         // Someone changes the SPF record on the server after the zone file was written.
-        try lab.named.nsupdate(["update delete example.com. TXT \"v=spf1 mx -all\"",
-                                "update add example.com. 300 TXT \"v=spf1 mx a -all\""])
+        try lab.named.nsupdate([
+            "update delete example.com. TXT \"v=spf1 mx -all\"",
+            "update add example.com. 300 TXT \"v=spf1 mx a -all\"",
+        ])
         #expect(try lab.named.dig("example.com", "TXT") == ["\"v=spf1 mx a -all\""])
 
         let run = try lab.apply()
         #expect(run.status == 1)
-        #expect(run.errors == """
-            error: the update of example.com. was not applied: the records on \(lab.named.address) are not those the \
-            plan was made from (NXRRSET: a prerequisite does not hold): someone changed them since, or the zone file \
-            is older than named's journal; nothing was changed in example.com.: run `rndc sync example.com` so the \
-            zone file holds what named serves, then plan and apply again
+        #expect(
+            run.errors == """
+                error: the update of example.com. was not applied: the records on \(lab.named.address) are not those the \
+                plan was made from (NXRRSET: a prerequisite does not hold): someone changed them since, or the zone file \
+                is older than named's journal; nothing was changed in example.com.: run `rndc sync example.com` so the \
+                zone file holds what named serves, then plan and apply again
 
-            """)
+                """)
         #expect(try lab.named.dig("example.com", "TXT") == ["\"v=spf1 mx a -all\""])
         #expect(try lab.named.dig("example.com", "MX").isEmpty)
         #expect(try lab.named.dig("_dmarc.example.com", "TXT").isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// A zone file with a BIND journal beside it belongs to `named`: editing it makes named refuse to
@@ -28,16 +29,20 @@ import Testing
         let declaration = try ApplySupport.declaration(in: directory)
         let plan = Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now)).plan
         let zonePath = directory.appendingPathComponent("zones/db.example.com").path
-        #expect(plan.zones[0].errors == [PlanFinding(
-            severity: "error",
-            message: "\(zonePath) has a journal beside it (\(zonePath.dropLast("db.example.com".count))\(journal)): "
-                + "named serves example.com. dynamically (allow-update, update-policy or inline signing) and keeps "
-                + "changes in the journal; editing the file behind its back makes named refuse to load the zone "
-                + "(journal out of sync) and loses the dynamic changes",
-            fix: "send the change as a dynamic update: `mailzone apply --nsupdate SERVER --tsig-key KEYFILE`; "
-                + "or freeze the zone, edit, thaw: `rndc freeze example.com`, `mailzone apply --frozen`, "
-                + "`rndc thaw example.com`",
-            location: PlanLocation(file: zonePath, line: 1))])
+        #expect(
+            plan.zones[0].errors == [
+                PlanFinding(
+                    severity: "error",
+                    message:
+                        "\(zonePath) has a journal beside it (\(zonePath.dropLast("db.example.com".count))\(journal)): "
+                        + "named serves example.com. dynamically (allow-update, update-policy or inline signing) and keeps "
+                        + "changes in the journal; editing the file behind its back makes named refuse to load the zone "
+                        + "(journal out of sync) and loses the dynamic changes",
+                    fix: "send the change as a dynamic update: `mailzone apply --nsupdate SERVER --tsig-key KEYFILE`; "
+                        + "or freeze the zone, edit, thaw: `rndc freeze example.com`, `mailzone apply --frozen`, "
+                        + "`rndc thaw example.com`",
+                    location: PlanLocation(file: zonePath, line: 1))
+            ])
         #expect(plan.hasProblems)
         #expect(!plan.zones[0].files.isEmpty, "the plan still shows what would change")
 
@@ -90,7 +95,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try MailzoneBinary.run(["apply", "--auto-approve"], in: directory)
         #expect(run.status == 1)
-        #expect(run.errors == "error: the plan has 0 conflicts and 1 error; resolve them and plan again — nothing was written\n")
+        #expect(
+            run.errors
+                == "error: the plan has 0 conflicts and 1 error; resolve them and plan again — nothing was written\n")
         let plan = try MailzoneBinary.run(["plan"], in: directory)
         #expect(plan.output.contains("zones/db.example.com has a journal beside it (zones/db.example.com.jnl)"))
         #expect(plan.output.contains("`rndc freeze example.com`, `mailzone apply --frozen`, `rndc thaw example.com`"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// `apply --reload`: after writing a zone file, the server is told to load it (rndc reload), and
@@ -12,16 +13,19 @@ import Testing
     }
 
     @Test func aConfiguredCommandGetsTheZoneNameQuoted() {
-        #expect(ZoneReload(command: "rndc -s ns1 reload").invocation(origin: "example.com.").line
+        #expect(
+            ZoneReload(command: "rndc -s ns1 reload").invocation(origin: "example.com.").line
                 == "rndc -s ns1 reload 'example.com'")
-        #expect(ZoneReload(command: "reload-zone {zone} now").invocation(origin: "it's.example.").line
+        #expect(
+            ZoneReload(command: "reload-zone {zone} now").invocation(origin: "it's.example.").line
                 == "reload-zone 'it'\\''s.example' now")
     }
 
     @Test func aFailingCommandIsReportedWithItsOutput() {
         let outcome = ZoneReload(command: "echo no such zone; exit 3 #").run(origin: "example.com.")
         #expect(!outcome.succeeded)
-        #expect(outcome.description == "the reload of example.com failed (echo no such zone; exit 3 # 'example.com' "
+        #expect(
+            outcome.description == "the reload of example.com failed (echo no such zone; exit 3 # 'example.com' "
                 + "exited with status 3: no such zone); the zone file is written, but the server may still serve "
                 + "the old zone: fix the cause and reload it yourself")
     }
@@ -30,22 +34,27 @@ import Testing
 @Suite(.enabled(if: DynamicNamed.shouldRun, Comment(rawValue: DynamicNamed.skipMessage)))
 struct ZoneReloadEndToEndTests {
     @Test func afterApplyReloadTheServerServesTheNewRecords() throws {
-        let directory = try ApplySupport.write(["mailzone.yaml": ApplyTests.declaration(),
-                                                "zones/db.example.com": ZoneJournalTests.zone])
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": ApplyTests.declaration(),
+            "zones/db.example.com": ZoneJournalTests.zone,
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let zoneFile = directory.appendingPathComponent("zones/db.example.com")
         let named = try DynamicNamed.start(zones: [.init(origin: "example.com", file: zoneFile)])
         defer { named.stop() }
         #expect(try named.dig("example.com", "TXT") == ["\"v=spf1 mx -all\""])
 
-        let run = try MailzoneBinary.run(["apply", "--auto-approve", "--reload-command", "\(named.rndcCommand) reload"],
-                                         in: directory)
+        let run = try MailzoneBinary.run(
+            ["apply", "--auto-approve", "--reload-command", "\(named.rndcCommand) reload"],
+            in: directory)
         #expect(run.status == 0, "stderr: \(run.errors)\n\(named.log)")
-        #expect(run.output.hasSuffix("""
-            Applied example.com.: wrote zones/db.example.com (serial 2026113001 => 2026120100).
-            Reloaded example.com (\(named.rndcCommand) reload 'example.com'): zone reload queued.
+        #expect(
+            run.output.hasSuffix(
+                """
+                Applied example.com.: wrote zones/db.example.com (serial 2026113001 => 2026120100).
+                Reloaded example.com (\(named.rndcCommand) reload 'example.com'): zone reload queued.
 
-            """), "\(run.output)")
+                """), "\(run.output)")
         #expect(try waitFor { try named.dig("example.com", "TXT") == ["\"v=spf1 mx include:qcloudmail.com -all\""] })
         #expect(try named.dig("example.com", "MX") == ["10 mxbiz1.qq.com."])
         #expect(try named.dig("_dmarc.example.com", "TXT") == ["\"v=DMARC1; p=none\""])
@@ -53,8 +62,10 @@ struct ZoneReloadEndToEndTests {
     }
 
     @Test func aReloadTheServerRefusesIsAnError() throws {
-        let directory = try ApplySupport.write(["mailzone.yaml": ApplyTests.declaration(),
-                                                "zones/db.example.com": ZoneJournalTests.zone])
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": ApplyTests.declaration(),
+            "zones/db.example.com": ZoneJournalTests.zone,
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         // The server serves another zone: it does not know example.com.
         let other = directory.appendingPathComponent("db.other")
@@ -62,16 +73,20 @@ struct ZoneReloadEndToEndTests {
         let named = try DynamicNamed.start(zones: [.init(origin: "other.example", file: other)])
         defer { named.stop() }
 
-        let run = try MailzoneBinary.run(["apply", "--auto-approve", "--reload-command", "\(named.rndcCommand) reload"],
-                                         in: directory)
+        let run = try MailzoneBinary.run(
+            ["apply", "--auto-approve", "--reload-command", "\(named.rndcCommand) reload"],
+            in: directory)
         #expect(run.status == 1)
-        #expect(run.output.hasSuffix("Applied example.com.: wrote zones/db.example.com (serial 2026113001 => 2026120100).\n"))
-        #expect(run.errors == """
-            error: the reload of example.com failed (\(named.rndcCommand) reload 'example.com' exited with status 1: \
-            rndc: 'reload' failed: not found no matching zone 'example.com' in any view); the zone file is written, \
-            but the server may still serve the old zone: fix the cause and reload it yourself
+        #expect(
+            run.output.hasSuffix(
+                "Applied example.com.: wrote zones/db.example.com (serial 2026113001 => 2026120100).\n"))
+        #expect(
+            run.errors == """
+                error: the reload of example.com failed (\(named.rndcCommand) reload 'example.com' exited with status 1: \
+                rndc: 'reload' failed: not found no matching zone 'example.com' in any view); the zone file is written, \
+                but the server may still serve the old zone: fix the cause and reload it yourself
 
-            """)
+                """)
     }
 
     /// Polls `condition` for up to 10 s: named loads a reloaded zone in the background.

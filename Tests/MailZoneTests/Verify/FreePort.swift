@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Ports on 127.0.0.1 for test servers: a free one (bound to port 0 over UDP and TCP, then
@@ -34,9 +34,9 @@ final class BoundSocket {
 
     init(udp: Bool, port requested: UInt16) throws {
         #if canImport(Darwin)
-        let type = udp ? SOCK_DGRAM : SOCK_STREAM
+            let type = udp ? SOCK_DGRAM : SOCK_STREAM
         #else
-        let type = Int32(udp ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue)
+            let type = Int32(udp ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue)
         #endif
         let descriptor = socket(AF_INET, type, 0)
         guard descriptor >= 0 else { throw FreePort.Failure() }
@@ -45,7 +45,9 @@ final class BoundSocket {
         address.sin_port = requested.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else {
             closeDescriptor(descriptor)
@@ -72,8 +74,8 @@ final class BoundSocket {
 
 private func closeDescriptor(_ descriptor: Int32) {
     #if canImport(Glibc)
-    _ = Glibc.close(descriptor)
+        _ = Glibc.close(descriptor)
     #else
-    _ = Darwin.close(descriptor)
+        _ = Darwin.close(descriptor)
     #endif
 }

@@ -29,7 +29,8 @@ final class NamedServer {
     /// must fail them, never skip them).
     static var shouldRun: Bool { executable != nil || isCI }
 
-    static let skipMessage = "named (BIND 9) is not installed: install Debian's bind9 (scripts/test does) to run the end-to-end verify tests"
+    static let skipMessage =
+        "named (BIND 9) is not installed: install Debian's bind9 (scripts/test does) to run the end-to-end verify tests"
 
     struct Failure: Error, CustomStringConvertible {
         var description: String

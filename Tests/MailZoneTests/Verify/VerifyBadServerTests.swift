@@ -4,6 +4,7 @@ import Foundation
 import MailAuth
 import Testing
 import ZoneFile
+
 @testable import MailZone
 
 /// Forty records and three servers: one good, one that answers the SOA and then only bytes that
@@ -105,8 +106,9 @@ struct VerifyBadServerTests {
         let directory = try Self.lab()
         defer { try? FileManager.default.removeItem(at: directory) }
         let presets = try PresetCatalog.builtIn(files: BuiltInPresets.files())
-        let declaration = try DeclarationLoader.load(contentsOf: directory.appendingPathComponent("mailzone.yaml"),
-                                                     displayPath: "mailzone.yaml", builtInPresets: presets)
+        let declaration = try DeclarationLoader.load(
+            contentsOf: directory.appendingPathComponent("mailzone.yaml"),
+            displayPath: "mailzone.yaml", builtInPresets: presets)
         let servers = ScriptedServers(gathering: 8)
         let verifier = Verifier(declaration: declaration, client: servers, concurrency: 8)
         let report = verifier.verify(servers: .given([Self.good, Self.garbage, Self.silent]))
@@ -115,13 +117,14 @@ struct VerifyBadServerTests {
         #expect(records.count == 40)
         // Every record judged on the good server only (nothing is served yet: the plan adds it all).
         #expect(records.allSatisfy { $0.results.map(\.server) == ["127.0.0.1:53001"] && $0.status == .missing })
-        #expect(report.zones.first?.servers.map(\.error) == [
-            nil,
-            "127.0.0.1:53002 sent an answer mailzone cannot read: "
-                + "the message ends inside the header that starts at offset 0",
-            "127.0.0.1:53003 did not answer in 2 s (3 attempts over UDP); "
-                + "check that the server runs and that a firewall lets DNS through, or raise --timeout",
-        ])
+        #expect(
+            report.zones.first?.servers.map(\.error) == [
+                nil,
+                "127.0.0.1:53002 sent an answer mailzone cannot read: "
+                    + "the message ends inside the header that starts at offset 0",
+                "127.0.0.1:53003 did not answer in 2 s (3 attempts over UDP); "
+                    + "check that the server runs and that a firewall lets DNS through, or raise --timeout",
+            ])
         #expect(report.summary.serverErrors == 2)
         #expect(report.exitCode == 1)
         // The SOA, then at most one round of eight questions before each bad server is given up.
@@ -143,8 +146,8 @@ struct VerifyBadServerEndToEndTests {
         try CraftedServer { query, _ in
             let rdata = "ns1.sampledomain.com. hostmaster.sampledomain.com. 2026113001 7200 3600 1209600 300"
             guard let message = try? DNSMessage(decoding: query), message.questions.first?.type == .soa,
-                  let origin = try? DomainName(parsing: "sampledomain.com."),
-                  let soa = try? DNSResourceRecord(owner: origin, type: .soa, ttl: 300, presentation: rdata)
+                let origin = try? DomainName(parsing: "sampledomain.com."),
+                let soa = try? DNSResourceRecord(owner: origin, type: .soa, ttl: 300, presentation: rdata)
             else { return other(query) }
             return [CraftedServer.answer(to: query, answers: [soa])]
         }
@@ -160,12 +163,17 @@ struct VerifyBadServerEndToEndTests {
         let silent = try Self.crafted { _ in [] }
         defer { silent.stop() }
 
-        let run = try MailzoneBinary.run(["verify", "--server", named.address.description,
-                                          "--server", "127.0.0.1:\(garbage.port)",
-                                          "--server", "127.0.0.1:\(silent.port)", "--timeout", "1", "--retries", "0", "--format", "json"], in: directory)
+        let run = try MailzoneBinary.run(
+            [
+                "verify", "--server", named.address.description,
+                "--server", "127.0.0.1:\(garbage.port)",
+                "--server", "127.0.0.1:\(silent.port)", "--timeout", "1", "--retries", "0", "--format", "json",
+            ], in: directory)
         #expect(run.status == 1, "stderr: \(run.errors)")
-        #expect(run.output.contains("\"error\" : \"127.0.0.1:\(garbage.port) sent an answer mailzone cannot read: "
-            + "the message ends inside the header"))
+        #expect(
+            run.output.contains(
+                "\"error\" : \"127.0.0.1:\(garbage.port) sent an answer mailzone cannot read: "
+                    + "the message ends inside the header"))
         #expect(run.output.contains("\"error\" : \"127.0.0.1:\(silent.port) did not answer in 1 s (over UDP);"))
         #expect(run.output.contains("\"missing\" : 40"))
         // The SOA and at most one round of eight questions each (retries 0: one datagram a question).
@@ -185,20 +193,26 @@ struct VerifyInconsistentServerTests {
         // Every answer after the SOA: NXDOMAIN, with exactly the record the plan leaves.
         let liar = try VerifyBadServerEndToEndTests.crafted { query in
             guard let message = try? DNSMessage(decoding: query), let question = message.questions.first,
-                  let record = try? DNSResourceRecord(owner: question.name, type: .txt, ttl: 300,
-                                                      presentation: "\"v=spf1 include:qcloudmail.com ~all\"")
+                let record = try? DNSResourceRecord(
+                    owner: question.name, type: .txt, ttl: 300,
+                    presentation: "\"v=spf1 include:qcloudmail.com ~all\"")
             else { return [] }
             return [CraftedServer.answer(to: query, rcode: 3, answers: [record])]
         }
         defer { liar.stop() }
-        let run = try MailzoneBinary.run(["verify", "--server", "127.0.0.1:\(liar.port)", "--timeout", "1"],
-                                         in: lab.directory)
+        let run = try MailzoneBinary.run(
+            ["verify", "--server", "127.0.0.1:\(liar.port)", "--timeout", "1"],
+            in: lab.directory)
         #expect(run.status == 1, "stderr: \(run.errors)")
-        #expect(run.output.contains("  server 127.0.0.1:\(liar.port)  serial 2026113001  error: 127.0.0.1:\(liar.port) "
-            + "sent an inconsistent answer: NXDOMAIN (sampledomain.com. does not exist) with 1 record in the answer "
-            + "section; its answers are not counted\n"))
+        #expect(
+            run.output.contains(
+                "  server 127.0.0.1:\(liar.port)  serial 2026113001  error: 127.0.0.1:\(liar.port) "
+                    + "sent an inconsistent answer: NXDOMAIN (sampledomain.com. does not exist) with 1 record in the answer "
+                    + "section; its answers are not counted\n"))
         #expect(!run.output.contains("verified "))
-        #expect(run.output.hasSuffix("Verify: 0 verified, 0 missing, 0 mismatched, 11 errors. "
-            + "1 server could not be asked.\n"))
+        #expect(
+            run.output.hasSuffix(
+                "Verify: 0 verified, 0 missing, 0 mismatched, 11 errors. "
+                    + "1 server could not be asked.\n"))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import MailAuth
 import Testing
 import ZoneFile
+
 @testable import MailZone
 
 /// A throwaway zone repository for the verify tests: mailzone.yaml and the zone file in a temp
@@ -46,13 +47,14 @@ struct VerifyLab {
         "dmarc": "_dmarc IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@sampledomain.com\"",
         "abc.mx": "abc IN MX 10 mxbiz1.qq.com.",
         "abc.spf": "abc IN TXT \"v=spf1 include:qcloudmail.com ~all\"",
-        "abc.dkim": "qcloud._domainkey.abc IN TXT ( \(strings("v=DKIM1; k=rsa; p=" + VerifyTestKeys.rsa4096, size: 255)) )",
+        "abc.dkim":
+            "qcloud._domainkey.abc IN TXT ( \(strings("v=DKIM1; k=rsa; p=" + VerifyTestKeys.rsa4096, size: 255)) )",
         "abc.dmarc": "_dmarc.abc IN TXT \"v=DMARC1; p=reject\"",
         "abc.ses": """
-            tok1._domainkey.abc IN CNAME tok1.dkim.amazonses.com.
-            tok2._domainkey.abc IN CNAME tok2.dkim.amazonses.com.
-            tok3._domainkey.abc IN CNAME TOK3.DKIM.AMAZONSES.COM.
-            """,
+        tok1._domainkey.abc IN CNAME tok1.dkim.amazonses.com.
+        tok2._domainkey.abc IN CNAME tok2.dkim.amazonses.com.
+        tok3._domainkey.abc IN CNAME TOK3.DKIM.AMAZONSES.COM.
+        """,
     ]
 
     /// What the failure cases change: a record left out, a wrong DKIM key, a weaker DMARC policy,
@@ -63,14 +65,14 @@ struct VerifyLab {
         "dmarc": "_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc@sampledomain.com\"",
         "abc.dmarc": "",
         "abc.ses": """
-            tok1._domainkey.abc IN CNAME tok1.dkim.amazonses.com.
-            tok2._domainkey.abc IN CNAME tok9.dkim.amazonses.com.
-            tok3._domainkey.abc IN CNAME tok3.dkim.amazonses.com.
-            """,
+        tok1._domainkey.abc IN CNAME tok1.dkim.amazonses.com.
+        tok2._domainkey.abc IN CNAME tok9.dkim.amazonses.com.
+        tok3._domainkey.abc IN CNAME tok3.dkim.amazonses.com.
+        """,
     ]) { $1 }
 
     /// A zone file with `records` (by key, in key order) under an SOA with `serial`.
-    static func zoneText(serial: UInt32 = 2026113001, records: [String: String] = complete) -> String {
+    static func zoneText(serial: UInt32 = 2_026_113_001, records: [String: String] = complete) -> String {
         var text = """
             $TTL 3600
             $ORIGIN sampledomain.com.
@@ -98,7 +100,8 @@ struct VerifyLab {
 
     /// Writes mailzone.yaml and the zone file (the one the declaration names) to a new temp directory.
     static func make(zone: String = zoneText()) throws -> VerifyLab {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-verify-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mailzone-verify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try declaration.write(to: directory.appendingPathComponent("mailzone.yaml"), atomically: true, encoding: .utf8)
         try zone.write(to: directory.appendingPathComponent("db.sampledomain.com"), atomically: true, encoding: .utf8)
@@ -106,8 +109,9 @@ struct VerifyLab {
     }
 
     func load() throws -> Declaration {
-        try DeclarationLoader.load(contentsOf: directory.appendingPathComponent("mailzone.yaml"), displayPath: "mailzone.yaml",
-                                   builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
+        try DeclarationLoader.load(
+            contentsOf: directory.appendingPathComponent("mailzone.yaml"), displayPath: "mailzone.yaml",
+            builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
     }
 
     func remove() {

@@ -3,6 +3,7 @@ import Foundation
 import MailAuth
 import Testing
 import ZoneFile
+
 @testable import MailZone
 
 /// verify checks what the plan leaves in the zone, never the preset's raw values: the zone's
@@ -46,8 +47,9 @@ struct VerifyPlannedRecordsTests {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("mailzone-verify-keep-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Self.declaration.write(to: directory.appendingPathComponent("mailzone.yaml"), atomically: true,
-                                   encoding: .utf8)
+        try Self.declaration.write(
+            to: directory.appendingPathComponent("mailzone.yaml"), atomically: true,
+            encoding: .utf8)
         try Self.zone.write(to: directory.appendingPathComponent("db.keep.example"), atomically: true, encoding: .utf8)
         return directory
     }
@@ -99,8 +101,9 @@ struct VerifyHeldBackTests {
         let zone = VerifyLab.zoneText(records: VerifyLab.complete.merging(["abc.dmarc": ""]) { $1 })
         let lab = try VerifyLab.make(zone: zone)
         defer { lab.remove() }
-        try declaration.write(to: lab.directory.appendingPathComponent("mailzone.yaml"), atomically: true,
-                              encoding: .utf8)
+        try declaration.write(
+            to: lab.directory.appendingPathComponent("mailzone.yaml"), atomically: true,
+            encoding: .utf8)
         let client = ZoneBackedDNS(zones: [VerifierTests.primary: ZoneBackedDNS.zone(zone)])
         let report = Verifier(declaration: try lab.load(), client: client)
             .verify(servers: .given([VerifierTests.primary]))
@@ -108,10 +111,11 @@ struct VerifyHeldBackTests {
         let senders = try #require(report.zones.first?.senders)
         #expect(senders[0].records.allSatisfy { $0.status == .verified })
         #expect(senders[1].records.allSatisfy { $0.status == .error })
-        #expect(senders[1].records.first?.results.first?.detail == "not checked: the plan holds back every change of "
-            + "abc.sampledomain.com: conflict at _dmarc.abc TXT: "
-            + "_dmarc.abc TXT \"v=DMARC1; p=none\" would weaken the policy "
-            + "that abc.sampledomain.com inherits from _dmarc.sampledomain.com (p=reject)")
+        #expect(
+            senders[1].records.first?.results.first?.detail == "not checked: the plan holds back every change of "
+                + "abc.sampledomain.com: conflict at _dmarc.abc TXT: "
+                + "_dmarc.abc TXT \"v=DMARC1; p=none\" would weaken the policy "
+                + "that abc.sampledomain.com inherits from _dmarc.sampledomain.com (p=reject)")
         #expect(senders[1].records.map(\.expected).last == "v=DMARC1; p=none")
     }
 }

@@ -1,6 +1,7 @@
 import DNSClient
 import Foundation
 import Testing
+
 @testable import MailZone
 
 /// `schemas/verify.schema.json` agrees with `--format json`: the schema is valid Draft 2020-12
@@ -21,12 +22,15 @@ struct VerifySchemaTests {
     @Test func reportsPassTheSchema() throws {
         let reports: [VerifyReport] = [
             try VerifierTests.report([(VerifierTests.primary, VerifyLab.zoneText())]),
-            try VerifierTests.report([(VerifierTests.primary, VerifyLab.zoneText()),
-                                      (VerifierTests.secondary, VerifyLab.zoneText(serial: 2026112801, records: VerifyLab.broken))]),
+            try VerifierTests.report([
+                (VerifierTests.primary, VerifyLab.zoneText()),
+                (VerifierTests.secondary, VerifyLab.zoneText(serial: 2_026_112_801, records: VerifyLab.broken)),
+            ]),
             try VerifierTests.report([(VerifierTests.primary, VerifyLab.zoneText()), (VerifierTests.secondary, nil)]),
             VerifyReport(declaration: "m.yaml", zones: [VerifyZone(origin: nil, file: nil, errors: ["no servers"])]),
         ]
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-verify-schema-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mailzone-verify-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var files = [VerifierTests.golden("problems.json").path]

@@ -21,14 +21,18 @@ struct ZoneBackedDNS: DNSQuerying {
             return DNSAnswer(question: question, rcode: exists ? .noError : .nameError, answerSection: [])
         }
         var answer: [Record] = []
-        if type != .cname, let alias = here.first(where: { $0.type == .cname }), let target = DomainName(wire: alias.rdata.wire) {
+        if type != .cname, let alias = here.first(where: { $0.type == .cname }),
+            let target = DomainName(wire: alias.rdata.wire)
+        {
             answer = [alias] + zone.records(at: target, type: type)
         } else {
             answer = here.filter { $0.type == type }
         }
-        return DNSAnswer(question: question, rcode: .noError, answerSection: answer.map {
-            DNSResourceRecord(owner: $0.owner, type: $0.type, ttl: $0.ttl, rdata: $0.rdata)
-        })
+        return DNSAnswer(
+            question: question, rcode: .noError,
+            answerSection: answer.map {
+                DNSResourceRecord(owner: $0.owner, type: $0.type, ttl: $0.ttl, rdata: $0.rdata)
+            })
     }
 
     static func zone(_ text: String) -> Zone {

@@ -8,14 +8,17 @@ struct BINDTools: Sendable {
     let compilezone: String
 
     /// The policies of the corpus run (`named-checkzone -h` of BIND 9.18; 9.18 has no `-T`).
-    static let policies = ["-i", "local", "-k", "ignore", "-n", "ignore", "-m", "ignore", "-r", "ignore",
-                           "-M", "ignore", "-S", "ignore", "-W", "ignore"]
+    static let policies = [
+        "-i", "local", "-k", "ignore", "-n", "ignore", "-m", "ignore", "-r", "ignore",
+        "-M", "ignore", "-S", "ignore", "-W", "ignore",
+    ]
 
     /// Both tools from `PATH`, or nil when `named-checkzone` is not there.
     static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> BINDTools? {
         guard let checkzone = executable("named-checkzone", environment: environment) else { return nil }
         let sibling = (checkzone as NSString).deletingLastPathComponent + "/named-compilezone"
-        let compilezone = FileManager.default.isExecutableFile(atPath: sibling)
+        let compilezone =
+            FileManager.default.isExecutableFile(atPath: sibling)
             ? sibling : executable("named-compilezone", environment: environment)
         guard let compilezone else { return nil }
         return BINDTools(checkzone: checkzone, compilezone: compilezone)
@@ -36,8 +39,9 @@ struct BINDTools: Sendable {
 
     /// `named-compilezone POLICIES -s full -o - ORIGIN FILE` from `directory`: the zone as BIND loaded it, on stdout.
     func compile(origin: String, file: String, directory: String) async throws -> ProcessResult {
-        try await ProcessResult.run(compilezone, BINDTools.policies + ["-s", "full", "-o", "-", origin, file],
-                                    directory: directory)
+        try await ProcessResult.run(
+            compilezone, BINDTools.policies + ["-s", "full", "-o", "-", origin, file],
+            directory: directory)
     }
 }
 
@@ -84,8 +88,9 @@ struct ProcessResult: Sendable {
         }
         try outHandle.close()
         try errHandle.close()
-        return ProcessResult(status: status,
-                             stdout: Array(try Data(contentsOf: outURL)),
-                             stderr: Array(try Data(contentsOf: errURL)))
+        return ProcessResult(
+            status: status,
+            stdout: Array(try Data(contentsOf: outURL)),
+            stderr: Array(try Data(contentsOf: errURL)))
     }
 }

@@ -45,7 +45,8 @@ struct ConformanceCorpus {
     }
 
     static func exists(at root: String) -> Bool {
-        FileManager.default.fileExists(atPath: root + "/observed.tsv") && FileManager.default.fileExists(atPath: root + "/README.md")
+        FileManager.default.fileExists(atPath: root + "/observed.tsv")
+            && FileManager.default.fileExists(atPath: root + "/README.md")
     }
 
     init(root: String) throws {
@@ -53,7 +54,8 @@ struct ConformanceCorpus {
         let expectations = try ConformanceCorpus.readExpectations(readme: root + "/README.md")
         let observed = try TSV.read(path: root + "/observed.tsv")
         guard let fileColumn = observed.header.firstIndex(of: "file"),
-              let originColumn = observed.header.firstIndex(of: "origin_used") else {
+            let originColumn = observed.header.firstIndex(of: "origin_used")
+        else {
             throw CorpusError("observed.tsv has no 'file' or 'origin_used' column")
         }
         var cases: [Case] = []
@@ -69,8 +71,10 @@ struct ConformanceCorpus {
             }
             var origin = row[originColumn]
             if !origin.hasSuffix(".") { origin += "." }
-            cases.append(Case(file: file, path: root + "/" + file, origin: origin,
-                              workingDirectory: root + "/" + directory, expectation: expectation))
+            cases.append(
+                Case(
+                    file: file, path: root + "/" + file, origin: origin,
+                    workingDirectory: root + "/" + directory, expectation: expectation))
         }
         self.cases = cases
     }
@@ -125,7 +129,8 @@ struct TSV {
         for (index, line) in lines.enumerated() {
             let row = line.components(separatedBy: "\t")
             guard row.count >= header.count else {
-                throw CorpusError("\(name): data line \(index + 1) has \(row.count) columns, the header \(header.count)")
+                throw CorpusError(
+                    "\(name): data line \(index + 1) has \(row.count) columns, the header \(header.count)")
             }
             rows.append(row)
         }

@@ -42,13 +42,16 @@ struct DisagreementList {
     static func read(path: String) throws -> DisagreementList {
         let table = try TSV.read(path: path)
         guard table.header == header else {
-            throw CorpusError("\(path): header must be \(header.joined(separator: " ")), is \(table.header.joined(separator: " "))")
+            throw CorpusError(
+                "\(path): header must be \(header.joined(separator: " ")), is \(table.header.joined(separator: " "))")
         }
         var reasons: [Disagreement: String] = [:]
         for row in table.rows {
             guard let kind = Disagreement.Kind(rawValue: row[1]),
-                  ["accept", "reject"].contains(row[2]), ["accept", "reject"].contains(row[3]) else {
-                throw CorpusError("\(path): bad row \(row.joined(separator: " | ")): kind is verdict|records, verdicts accept|reject")
+                ["accept", "reject"].contains(row[2]), ["accept", "reject"].contains(row[3])
+            else {
+                throw CorpusError(
+                    "\(path): bad row \(row.joined(separator: " | ")): kind is verdict|records, verdicts accept|reject")
             }
             let disagreement = Disagreement(file: row[0], kind: kind, ours: row[2], bind: row[3])
             guard reasons[disagreement] == nil else { throw CorpusError("\(path): \(disagreement) is listed twice") }
@@ -60,17 +63,20 @@ struct DisagreementList {
     /// The list as the file holds it, sorted, with a comment on how to keep it.
     func text() -> String {
         var text = """
-        # Known disagreements between ZoneFile and BIND's named-checkzone/named-compilezone on the
-        # conformance corpus (Tests/ZoneFileTests/ConformanceTests.swift). The test fails on any
-        # disagreement not listed here and on any listed one that no longer happens. Every row says why
-        # the difference is acceptable or who must fix it. Re-record with CONFORMANCE_RECORD=1 (keeps
-        # the reasons of rows that still apply; new rows get "TODO", which the test refuses).
+            # Known disagreements between ZoneFile and BIND's named-checkzone/named-compilezone on the
+            # conformance corpus (Tests/ZoneFileTests/ConformanceTests.swift). The test fails on any
+            # disagreement not listed here and on any listed one that no longer happens. Every row says why
+            # the difference is acceptable or who must fix it. Re-record with CONFORMANCE_RECORD=1 (keeps
+            # the reasons of rows that still apply; new rows get "TODO", which the test refuses).
 
-        """
+            """
         text += DisagreementList.header.joined(separator: "\t") + "\n"
         for disagreement in reasons.keys.sorted() {
-            text += [disagreement.file, disagreement.kind.rawValue, disagreement.ours, disagreement.bind,
-                     reasons[disagreement] ?? "TODO"].joined(separator: "\t") + "\n"
+            text +=
+                [
+                    disagreement.file, disagreement.kind.rawValue, disagreement.ours, disagreement.bind,
+                    reasons[disagreement] ?? "TODO",
+                ].joined(separator: "\t") + "\n"
         }
         return text
     }

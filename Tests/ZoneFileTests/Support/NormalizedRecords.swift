@@ -25,14 +25,16 @@ struct NormalizedRecords: Equatable {
         for record in records {
             let owner = record.owner.lowercased
             let wireData = record.rdata.wire
-            let covered = record.type == .rrsig && wireData.count >= 2 ? UInt16(wireData[0]) << 8 | UInt16(wireData[1]) : 0
+            let covered =
+                record.type == .rrsig && wireData.count >= 2 ? UInt16(wireData[0]) << 8 | UInt16(wireData[1]) : 0
             let key = RRsetKey(owner: owner, type: record.type, rrClass: record.rrClass, covered: covered)
             let ttl = rrsetTTL[key] ?? record.ttl
             rrsetTTL[key] = ttl
             let wire = record.rdata.canonicalWire
             let line = "\(owner) \(record.type) \(record.rrClass) \(ttl) \(NormalizedRecords.hex(wire))"
             if readable[line] == nil {
-                readable[line] = "\(owner) \(ttl) \(record.rrClass) \(record.type) \(RData(type: record.type, wire: wire).presentation)"
+                readable[line] =
+                    "\(owner) \(ttl) \(record.rrClass) \(record.type) \(RData(type: record.type, wire: wire).presentation)"
             }
         }
         self.lines = readable.keys.sorted()
@@ -43,7 +45,8 @@ struct NormalizedRecords: Equatable {
 
     /// The lines only one side has, readable, at most `limit` of each.
     func difference(from other: NormalizedRecords, limit: Int = 5) -> String {
-        let mine = Set(lines), theirs = Set(other.lines)
+        let mine = Set(lines)
+        let theirs = Set(other.lines)
         let onlyMine = lines.filter { !theirs.contains($0) }
         let onlyTheirs = other.lines.filter { !mine.contains($0) }
         func show(_ side: [String], _ table: [String: String], _ label: String) -> String {

@@ -11,7 +11,8 @@ public struct DynamicUpdateTarget: Sendable {
     public var keyPath: String?
     public var client: DNSUpdateClient
 
-    public init(server: DNSServerAddress, key: TSIGKey?, keyPath: String?, client: DNSUpdateClient = DNSUpdateClient()) {
+    public init(server: DNSServerAddress, key: TSIGKey?, keyPath: String?, client: DNSUpdateClient = DNSUpdateClient())
+    {
         self.server = server
         self.key = key
         self.keyPath = keyPath
@@ -49,7 +50,8 @@ public enum DynamicApplyError: Error, Sendable, CustomStringConvertible {
             let name = ZoneReload.zoneName(zone)
             var text = "the update of \(zone) was not applied: \(error)"
             if error.isPrerequisiteFailure {
-                text += "; nothing was changed in \(zone): run `rndc sync \(name)` so the zone file holds what named "
+                text +=
+                    "; nothing was changed in \(zone): run `rndc sync \(name)` so the zone file holds what named "
                     + "serves, then plan and apply again"
             } else if case .tsig = error, let keyPath {
                 text += " (key file \(keyPath)); nothing was changed in \(zone)"
@@ -68,8 +70,10 @@ public enum DynamicApplyError: Error, Sendable, CustomStringConvertible {
 /// changed zone's difference is sent as one update whose prerequisites hold the RRsets the plan read,
 /// so the server refuses it, changing nothing, when they differ from what it serves.
 public enum DynamicApplier {
-    public static func apply(_ declaration: Declaration, options: PlannerOptions, target: DynamicUpdateTarget,
-                             approve: (Plan) -> Bool) throws(DynamicApplyError) -> DynamicApplyReport {
+    public static func apply(
+        _ declaration: Declaration, options: PlannerOptions, target: DynamicUpdateTarget,
+        approve: (Plan) -> Bool
+    ) throws(DynamicApplyError) -> DynamicApplyReport {
         var options = options
         options.journal = .dynamicUpdate
         let outcome = Planner.plan(declaration, options: options)
@@ -88,27 +92,32 @@ public enum DynamicApplier {
             do {
                 try target.client.send(update, to: target.server, key: target.key)
             } catch {
-                throw .update(zone: zonePlan.origin, target: target.server.description, keyPath: target.keyPath,
-                              error: error, done: results.map(\.origin))
+                throw .update(
+                    zone: zonePlan.origin, target: target.server.description, keyPath: target.keyPath,
+                    error: error, done: results.map(\.origin))
             }
-            results.append(DynamicZoneResult(
-                origin: zonePlan.origin,
-                added: update.changes.filter { if case .add = $0 { true } else { false } }.count,
-                deleted: update.changes.filter { if case .delete = $0 { true } else { false } }.count,
-                prerequisites: update.prerequisites.count))
+            results.append(
+                DynamicZoneResult(
+                    origin: zonePlan.origin,
+                    added: update.changes.filter { if case .add = $0 { true } else { false } }.count,
+                    deleted: update.changes.filter { if case .delete = $0 { true } else { false } }.count,
+                    prerequisites: update.prerequisites.count))
         }
         return DynamicApplyReport(plan: plan, zones: results)
     }
 
     /// The zone's update: its records as read against its records as the plan edits them, both read
     /// from the bytes the plan was made from.
-    static func update(for zonePlan: ZonePlan, outcome: PlanOutcome, declaration: Declaration,
-                       options: PlannerOptions) throws(ApplyError) -> DNSUpdate {
+    static func update(
+        for zonePlan: ZonePlan, outcome: PlanOutcome, declaration: Declaration,
+        options: PlannerOptions
+    ) throws(ApplyError) -> DNSUpdate {
         guard let origin = try? DomainName(parsing: zonePlan.origin) else {
             throw .unsupportedPlan("zone origin '\(zonePlan.origin)' is not a domain name")
         }
-        var loadOptions = Planner.loadOptions(origin: origin, declarationPath: declaration.displayPath,
-                                              allowOutside: options.allowOutside)
+        var loadOptions = Planner.loadOptions(
+            origin: origin, declarationPath: declaration.displayPath,
+            allowOutside: options.allowOutside)
         var original: [String: [UInt8]] = [:]
         var edited: [String: [UInt8]] = [:]
         for change in zonePlan.files {

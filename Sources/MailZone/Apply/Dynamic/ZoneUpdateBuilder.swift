@@ -28,7 +28,9 @@ enum ZoneUpdateBuilder {
         let after = rrsets(new)
         var keys = Array(Set(before.keys).union(after.keys))
         // A fixed order (owner's wire form, then type), so the same plan always sends the same update.
-        keys.sort { $0.owner != $1.owner ? $0.owner.lexicographicallyPrecedes($1.owner) : $0.type.rawValue < $1.type.rawValue }
+        keys.sort {
+            $0.owner != $1.owner ? $0.owner.lexicographicallyPrecedes($1.owner) : $0.type.rawValue < $1.type.rawValue
+        }
         var update = DNSUpdate(zone: origin, zoneClass: old.zoneClass)
         for key in keys {
             let was = before[key]?.records ?? []
@@ -38,7 +40,8 @@ enum ZoneUpdateBuilder {
             if was.isEmpty {
                 update.prerequisites.append(.rrsetDoesNotExist(owner: owner, type: key.type))
             } else {
-                update.prerequisites.append(.rrsetEquals(owner: owner, type: key.type, rdata: distinct(was).map(\.rdata)))
+                update.prerequisites.append(
+                    .rrsetEquals(owner: owner, type: key.type, rdata: distinct(was).map(\.rdata)))
             }
             let wasData = Set(was.map { $0.rdata.canonicalWire })
             let willData = Set(will.map { $0.rdata.canonicalWire })

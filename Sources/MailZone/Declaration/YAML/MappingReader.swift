@@ -15,7 +15,8 @@ struct MappingReader {
     /// Reads `node` as a mapping of `what`; reports and returns nil when it is something else.
     init?(_ node: YAMLNode, what: String, expected: String? = nil, keys: [String], diagnostics: inout Diagnostics) {
         guard case .mapping(let pairs) = node.content else {
-            diagnostics.error(at: node.location, "expected \(expected ?? "a mapping for the \(what)"), found \(node.kindDescription)")
+            diagnostics.error(
+                at: node.location, "expected \(expected ?? "a mapping for the \(what)"), found \(node.kindDescription)")
             return nil
         }
         self.node = node
@@ -24,14 +25,16 @@ struct MappingReader {
         var suggested = Set<String>()
         for pair in pairs {
             guard let key = pair.key.scalar, key.kind == .string || key.kind == .null || key.kind == .boolean else {
-                diagnostics.error(at: pair.key.location, "a key in the \(what) must be a name, found \(pair.key.kindDescription)")
+                diagnostics.error(
+                    at: pair.key.location, "a key in the \(what) must be a name, found \(pair.key.kindDescription)")
                 continue
             }
             guard keys.contains(key.text) else {
                 let suggestion = Suggestion.didYouMean(key.text, in: keys)
                 if let nearest = Suggestion.nearest(to: key.text, in: keys) { suggested.insert(nearest) }
-                diagnostics.error(at: pair.key.location, "unknown key '\(key.text)' in the \(what)\(suggestion)",
-                                  hint: suggestion.isEmpty ? "the keys of the \(what) are \(Self.list(keys))" : nil)
+                diagnostics.error(
+                    at: pair.key.location, "unknown key '\(key.text)' in the \(what)\(suggestion)",
+                    hint: suggestion.isEmpty ? "the keys of the \(what) are \(Self.list(keys))" : nil)
                 continue
             }
             values[key.text] = pair

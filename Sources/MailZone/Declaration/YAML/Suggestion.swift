@@ -26,8 +26,11 @@ enum Suggestion {
         var suggestions: [String] = []
         if let nearest = nearest(to: name, in: names) { suggestions.append(nearest) }
         let lowered = name.lowercased()
-        suggestions += names.filter { !suggestions.contains($0) && !lowered.isEmpty && ($0.contains(lowered) || lowered.contains($0)) }
-        let heads = Dictionary(names.map { (String($0.split(separator: "-").first ?? ""), $0) }, uniquingKeysWith: { first, _ in first })
+        suggestions += names.filter {
+            !suggestions.contains($0) && !lowered.isEmpty && ($0.contains(lowered) || lowered.contains($0))
+        }
+        let heads = Dictionary(
+            names.map { (String($0.split(separator: "-").first ?? ""), $0) }, uniquingKeysWith: { first, _ in first })
         if let head = nearest(to: lowered, in: heads.keys), let full = heads[head], !suggestions.contains(full) {
             suggestions.append(full)
         }
@@ -40,7 +43,9 @@ enum Suggestion {
     }
 
     /// "; did you mean 'x'?" or nothing, to append to a message.
-    static func didYouMean(_ word: String, in candidates: some Sequence<String>, quote: (String) -> String = { "'\($0)'" })
+    static func didYouMean(
+        _ word: String, in candidates: some Sequence<String>, quote: (String) -> String = { "'\($0)'" }
+    )
         -> String
     {
         guard let nearest = nearest(to: word, in: candidates) else { return "" }

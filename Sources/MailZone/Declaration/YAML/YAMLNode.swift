@@ -113,8 +113,10 @@ struct YAMLNode: Sendable {
             pairs.reserveCapacity(slots.count / 2)
             var slot = slots.startIndex
             while slot + 1 < slots.endIndex {
-                pairs.append(YAMLPair(key: YAMLNode(document: document, index: slots[slot]),
-                                      value: YAMLNode(document: document, index: slots[slot + 1])))
+                pairs.append(
+                    YAMLPair(
+                        key: YAMLNode(document: document, index: slots[slot]),
+                        value: YAMLNode(document: document, index: slots[slot + 1])))
                 slot += 2
             }
             return .mapping(pairs)

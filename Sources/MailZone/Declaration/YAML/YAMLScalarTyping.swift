@@ -107,7 +107,8 @@ enum YAMLScalarTyping {
             guard cursor.take(":") else { break }
             let first = cursor.current
             if let first, first >= 0x30, first <= 0x35, cursor.index + 1 < cursor.bytes.count,
-               digit(cursor.bytes[cursor.index + 1]) {
+                digit(cursor.bytes[cursor.index + 1])
+            {
                 cursor.index += 2
             } else if cursor.take(where: digit) {
                 // one digit
@@ -129,7 +130,9 @@ enum YAMLScalarTyping {
             var cursor = start
             return body(&cursor) && cursor.atEnd
         }
-        return whole { $0.take("0") && $0.take("b") && $0.takeAll(where: { $0 == 0x30 || $0 == 0x31 || $0 == 0x5F }) > 0 }
+        return whole {
+            $0.take("0") && $0.take("b") && $0.takeAll(where: { $0 == 0x30 || $0 == 0x31 || $0 == 0x5F }) > 0
+        }
             || whole { cursor in
                 guard cursor.take("0") else { return false }
                 _ = cursor.take("o")
@@ -139,7 +142,8 @@ enum YAMLScalarTyping {
             || whole { $0.take(where: { $0 >= 0x31 && $0 <= 0x39 }) && $0.takeAll(where: digitOrUnderscore) >= 0 }
             || whole { cursor in
                 cursor.take("0") && cursor.take("x")
-                    && cursor.takeAll(where: { digit($0) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) || $0 == 0x5F }) > 0
+                    && cursor.takeAll(where: { digit($0) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) || $0 == 0x5F })
+                        > 0
             }
             || whole { cursor in
                 cursor.take(where: { $0 >= 0x31 && $0 <= 0x39 }) && cursor.takeAll(where: digitOrUnderscore) >= 0
@@ -164,12 +168,12 @@ enum YAMLScalarTyping {
             return cursor.takeAll(where: digit) > 0
         }
         return whole(from: signed) { cursor in
-                guard cursor.take(where: digit) else { return false }
-                cursor.takeAll(where: digitOrUnderscore)
-                if cursor.take(".") { cursor.takeAll(where: digitOrUnderscore) }
-                if cursor.atEnd { return true }
-                return exponent(&cursor, signRequired: false)
-            }
+            guard cursor.take(where: digit) else { return false }
+            cursor.takeAll(where: digitOrUnderscore)
+            if cursor.take(".") { cursor.takeAll(where: digitOrUnderscore) }
+            if cursor.atEnd { return true }
+            return exponent(&cursor, signRequired: false)
+        }
             || whole(from: unsigned) { cursor in
                 guard cursor.take("."), cursor.takeAll(where: digitOrUnderscore) > 0 else { return false }
                 return cursor.atEnd || exponent(&cursor, signRequired: true)

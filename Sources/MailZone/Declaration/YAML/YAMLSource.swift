@@ -20,11 +20,14 @@ enum YAMLSource {
             bytes = try SourceFile.read(path: url.path, maxBytes: limits.maxBytes).bytes
         } catch {
             if error.tooLarge {
-                throw DeclarationError(at: start, "\(displayPath) is larger than \(limits.maxBytes) bytes; mailzone reads at most \(limits.maxBytes)",
-                                       hint: "is this the right file? a declaration is a few kilobytes")
+                throw DeclarationError(
+                    at: start,
+                    "\(displayPath) is larger than \(limits.maxBytes) bytes; mailzone reads at most \(limits.maxBytes)",
+                    hint: "is this the right file? a declaration is a few kilobytes")
             }
-            throw DeclarationError(at: start, "cannot read \(displayPath): \(error.reason)",
-                                   hint: "check that the file exists and is readable")
+            throw DeclarationError(
+                at: start, "cannot read \(displayPath): \(error.reason)",
+                hint: "check that the file exists and is readable")
         }
         return try parse(bytes: bytes, file: displayPath, limits: limits)
     }
@@ -33,11 +36,15 @@ enum YAMLSource {
     /// 6 MB declaration would be 6 MB more at the peak.
     static func parse(data: Data, file: String, limits: YAMLLimits = .standard) throws(DeclarationError) -> YAMLNode? {
         try data.withUnsafeBytes { raw in
-            Result { () throws(DeclarationError) in try parse(buffer: raw.bindMemory(to: UInt8.self), file: file, limits: limits) }
+            Result { () throws(DeclarationError) in
+                try parse(buffer: raw.bindMemory(to: UInt8.self), file: file, limits: limits)
+            }
         }.get()
     }
 
-    static func parse(bytes: [UInt8], file: String, limits: YAMLLimits = .standard) throws(DeclarationError) -> YAMLNode? {
+    static func parse(bytes: [UInt8], file: String, limits: YAMLLimits = .standard) throws(DeclarationError)
+        -> YAMLNode?
+    {
         try bytes.withUnsafeBufferPointer { buffer throws(DeclarationError) in
             try parse(buffer: buffer, file: file, limits: limits)
         }
@@ -69,9 +76,10 @@ enum YAMLSource {
         throws(DeclarationError) -> Range<Int>
     {
         if bytes.count > limits.maxBytes {
-            throw DeclarationError(at: YAMLLocation(file: file, line: 1, column: 1),
-                                   "\(file) is \(bytes.count) bytes long; mailzone reads at most \(limits.maxBytes)",
-                                   hint: "is this the right file? a declaration is a few kilobytes")
+            throw DeclarationError(
+                at: YAMLLocation(file: file, line: 1, column: 1),
+                "\(file) is \(bytes.count) bytes long; mailzone reads at most \(limits.maxBytes)",
+                hint: "is this the right file? a declaration is a few kilobytes")
         }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // Most declarations are ASCII: one pass over the bytes shows it, without decoding.
@@ -85,9 +93,10 @@ enum YAMLSource {
             case .valid(let encoded):
                 let scalar = Unicode.UTF8.decode(encoded)
                 if scalar.value == 0 {
-                    throw DeclarationError(at: YAMLLocation(file: file, line: line, column: column),
-                                           "\(file) contains a NUL byte; it is not a text file",
-                                           hint: "check that the file is the YAML declaration and save it as UTF-8 text")
+                    throw DeclarationError(
+                        at: YAMLLocation(file: file, line: line, column: column),
+                        "\(file) contains a NUL byte; it is not a text file",
+                        hint: "check that the file is the YAML declaration and save it as UTF-8 text")
                 }
                 if scalar == "\n" {
                     line += 1
@@ -96,9 +105,10 @@ enum YAMLSource {
                     column += 1
                 }
             case .error:
-                throw DeclarationError(at: YAMLLocation(file: file, line: line, column: column),
-                                       "\(file) is not UTF-8 text (invalid byte sequence here)",
-                                       hint: "save the file as UTF-8")
+                throw DeclarationError(
+                    at: YAMLLocation(file: file, line: line, column: column),
+                    "\(file) is not UTF-8 text (invalid byte sequence here)",
+                    hint: "save the file as UTF-8")
             case .emptyInput:
                 break loop
             }
@@ -110,27 +120,34 @@ enum YAMLSource {
 
     /// libyaml's error as a positioned message: its problem, where it found it, and the
     /// construct it was reading ("while parsing a flow sequence at line 4, column 15").
-    static func syntaxError(_ parser: yaml_parser_t, file: String, bytes: UnsafeBufferPointer<UInt8>) -> DeclarationError {
+    static func syntaxError(_ parser: yaml_parser_t, file: String, bytes: UnsafeBufferPointer<UInt8>)
+        -> DeclarationError
+    {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         switch parser.error {
         case YAML_READER_ERROR:
             let position = lineAndColumn(ofByteOffset: parser.problem_offset, in: bytes)
-            return DeclarationError(at: YAMLLocation(file: file, line: position.line, column: position.column),
-                                    "invalid YAML: \(problem)",
-                                    hint: "remove the control character; values cannot contain them")
+            return DeclarationError(
+                at: YAMLLocation(file: file, line: position.line, column: position.column),
+                "invalid YAML: \(problem)",
+                hint: "remove the control character; values cannot contain them")
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             var message = "invalid YAML: \(problem)"
             if let context = parser.context {
-                message += " (\(String(cString: context)) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
+                message +=
+                    " (\(String(cString: context)) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
             }
             let line = Int(parser.problem_mark.line) + 1
             let column = Int(parser.problem_mark.column) + 1
-            return DeclarationError(at: YAMLLocation(file: file, line: line, column: column), message,
-                                    hint: "check the indentation and quoting on this line and the one before it")
+            return DeclarationError(
+                at: YAMLLocation(file: file, line: line, column: column), message,
+                hint: "check the indentation and quoting on this line and the one before it")
         case YAML_MEMORY_ERROR:
-            return DeclarationError(at: YAMLLocation(file: file, line: 1, column: 1), "cannot parse the YAML: out of memory")
+            return DeclarationError(
+                at: YAMLLocation(file: file, line: 1, column: 1), "cannot parse the YAML: out of memory")
         default:
-            return DeclarationError(at: YAMLLocation(file: file, line: 1, column: 1), "cannot parse the YAML: \(problem)")
+            return DeclarationError(
+                at: YAMLLocation(file: file, line: 1, column: 1), "cannot parse the YAML: \(problem)")
         }
     }
 

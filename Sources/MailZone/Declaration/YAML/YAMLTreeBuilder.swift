@@ -106,18 +106,22 @@ struct YAMLTreeBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                throw DeclarationError(at: here, "\(file) holds more than one YAML document",
-                                       hint: "keep a single document: remove the '---' line and what follows it")
+                throw DeclarationError(
+                    at: here, "\(file) holds more than one YAML document",
+                    hint: "keep a single document: remove the '---' line and what follows it")
             }
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
-            let kind = YAMLScalarTyping.kind(bytes: value, tag: scalar.tag.map { String(cString: $0) },
-                                             quotedImplicit: scalar.quoted_implicit == 1)
+            let kind = YAMLScalarTyping.kind(
+                bytes: value, tag: scalar.tag.map { String(cString: $0) },
+                quotedImplicit: scalar.quoted_implicit == 1)
             try count(nodes: 1, height: 1, at: here)
             let index = UInt32(storage.entries.count)
-            storage.entries.append(YAMLStorage.Entry(shape: .scalar, kind: YAMLStorage.code(of: kind), line: line, column: column,
-                                                     start: UInt32(storage.text.count), count: UInt32(value.count)))
+            storage.entries.append(
+                YAMLStorage.Entry(
+                    shape: .scalar, kind: YAMLStorage.code(of: kind), line: line, column: column,
+                    start: UInt32(storage.text.count), count: UInt32(value.count)))
             storage.text.append(contentsOf: value)
             if case .other(let tag) = kind { storage.otherTags[index] = tag }
             if let anchor = scalar.anchor {
@@ -127,28 +131,35 @@ struct YAMLTreeBuilder {
         case YAML_ALIAS_EVENT:
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             guard let anchored = anchors[name] else {
-                throw DeclarationError(at: here, "the alias *\(name) refers to no anchor",
-                                       hint: "define the anchor (&\(name)) earlier in the file, or write the value out")
+                throw DeclarationError(
+                    at: here, "the alias *\(name) refers to no anchor",
+                    hint: "define the anchor (&\(name)) earlier in the file, or write the value out")
             }
             if awaitsKey, storage.entry(anchored.index).shape != .scalar {
-                throw DeclarationError(at: here, "the key *\(name) is an alias of a list or mapping; keys must be plain text",
-                                       hint: "write the key out")
+                throw DeclarationError(
+                    at: here, "the key *\(name) is an alias of a list or mapping; keys must be plain text",
+                    hint: "write the key out")
             }
             try count(nodes: anchored.nodes, height: anchored.height, at: here)
             try deliver(anchored.index, height: anchored.height)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             if awaitsKey {
-                throw DeclarationError(at: here, "a key here is a list or mapping; keys must be plain text",
-                                       hint: "write the key as a plain word, or quote it")
+                throw DeclarationError(
+                    at: here, "a key here is a list or mapping; keys must be plain text",
+                    hint: "write the key as a plain word, or quote it")
             }
             try count(nodes: 1, height: 1, at: here)
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             let index = UInt32(storage.entries.count)
-            storage.entries.append(YAMLStorage.Entry(shape: isMapping ? .mapping : .sequence, kind: 0, line: line, column: column,
-                                                     start: 0, count: 0))
-            stack.append(Frame(index: index, isMapping: isMapping, anchor: anchor.map { String(cString: $0) },
-                               visitedAtStart: visited - 1))
+            storage.entries.append(
+                YAMLStorage.Entry(
+                    shape: isMapping ? .mapping : .sequence, kind: 0, line: line, column: column,
+                    start: 0, count: 0))
+            stack.append(
+                Frame(
+                    index: index, isMapping: isMapping, anchor: anchor.map { String(cString: $0) },
+                    visitedAtStart: visited - 1))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
             var slots = frame.slots
@@ -164,7 +175,8 @@ struct YAMLTreeBuilder {
             storage.entries[Int(frame.index)].count = UInt32(slots.count)
             storage.children += slots
             if let anchor = frame.anchor {
-                anchors[anchor] = Anchored(index: frame.index, nodes: visited - frame.visitedAtStart, height: frame.height)
+                anchors[anchor] = Anchored(
+                    index: frame.index, nodes: visited - frame.visitedAtStart, height: frame.height)
             }
             try deliver(frame.index, height: frame.height)
         default:
@@ -232,15 +244,17 @@ struct YAMLTreeBuilder {
             frame.keys.append((key, location))
         } else {
             if frame.keyIndex == nil {
-                frame.keyIndex = Dictionary(frame.keys.map { ($0.key, $0.location) }, uniquingKeysWith: { first, _ in first })
+                frame.keyIndex = Dictionary(
+                    frame.keys.map { ($0.key, $0.location) }, uniquingKeysWith: { first, _ in first })
                 frame.keys = []
             }
             first = frame.keyIndex?[key]
             if first == nil { frame.keyIndex?[key] = location }
         }
         if let first {
-            throw DeclarationError(at: location, "duplicate key '\(key.text)' in a mapping",
-                                   hint: "'\(key.text)' is already given at line \(first.line); keep one of them")
+            throw DeclarationError(
+                at: location, "duplicate key '\(key.text)' in a mapping",
+                hint: "'\(key.text)' is already given at line \(first.line); keep one of them")
         }
     }
 
@@ -254,15 +268,18 @@ struct YAMLTreeBuilder {
             var pairs: [UInt32] = []
             for item in storage.children(of: index) {
                 guard storage.entry(item).shape == .mapping else {
-                    throw DeclarationError(at: location(of: item),
-                                           "a merge key (<<) takes a mapping or a list of mappings, found \(storage.kindDescription(of: item))")
+                    throw DeclarationError(
+                        at: location(of: item),
+                        "a merge key (<<) takes a mapping or a list of mappings, found \(storage.kindDescription(of: item))"
+                    )
                 }
                 pairs += storage.children(of: item)
             }
             return pairs
         case .scalar:
-            throw DeclarationError(at: location(of: index),
-                                   "a merge key (<<) takes a mapping or a list of mappings, found \(storage.kindDescription(of: index))")
+            throw DeclarationError(
+                at: location(of: index),
+                "a merge key (<<) takes a mapping or a list of mappings, found \(storage.kindDescription(of: index))")
         }
     }
 

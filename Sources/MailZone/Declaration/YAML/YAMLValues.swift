@@ -11,8 +11,9 @@ extension YAMLNode {
         if let scalar, scalar.kind == .string {
             return Located(scalar.text, at: location)
         }
-        diagnostics.error(at: location, "expected \(expected), found \(kindDescription)",
-                          hint: suggestQuotes ? quoteHint : nil)
+        diagnostics.error(
+            at: location, "expected \(expected), found \(kindDescription)",
+            hint: suggestQuotes ? quoteHint : nil)
         return nil
     }
 
@@ -31,8 +32,10 @@ extension YAMLNode {
         }
         if let scalar, scalar.kind == .integer {
             // YAML's integers are unbounded and may be hexadecimal or octal; say which rule this one breaks.
-            diagnostics.error(at: location, "expected \(expected), found \(scalar.text), which is not a decimal integer "
-                              + "from \(Int.min) to \(Int.max)")
+            diagnostics.error(
+                at: location,
+                "expected \(expected), found \(scalar.text), which is not a decimal integer "
+                    + "from \(Int.min) to \(Int.max)")
             return nil
         }
         diagnostics.error(at: location, "expected \(expected), found \(kindDescription)")
@@ -47,8 +50,9 @@ extension YAMLNode {
             default: return Located(false, at: location)
             }
         }
-        diagnostics.error(at: location, "expected true or false for '\(key)', found \(kindDescription)",
-                          hint: scalar?.kind == .string ? "write \(key): true or \(key): false, without quotes" : nil)
+        diagnostics.error(
+            at: location, "expected true or false for '\(key)', found \(kindDescription)",
+            hint: scalar?.kind == .string ? "write \(key): true or \(key): false, without quotes" : nil)
         return nil
     }
 
@@ -69,8 +73,9 @@ extension YAMLNode {
         else { return nil }
         if let value = E(rawValue: text.value) { return Located(value, at: location) }
         let suggestion = Suggestion.didYouMean(text.value, in: allowed)
-        diagnostics.error(at: location, "'\(text.value)' is not a valid \(what)\(suggestion)",
-                          hint: suggestion.isEmpty ? "use one of \(quoted)" : nil)
+        diagnostics.error(
+            at: location, "'\(text.value)' is not a valid \(what)\(suggestion)",
+            hint: suggestion.isEmpty ? "use one of \(quoted)" : nil)
         return nil
     }
 
@@ -96,9 +101,10 @@ extension Located where Value == String {
         case "\t": name = "a tab"
         default: name = "the control character U+\(String(bad.value, radix: 16, uppercase: true))"
         }
-        diagnostics.error(at: location, "\(what) contains \(name); values are written into the zone file and must be one line",
-                          hint: bad == "\n" || bad == "\r"
-                              ? "write the value on one line, or fold it with '>-' instead of '|'" : "remove it")
+        diagnostics.error(
+            at: location, "\(what) contains \(name); values are written into the zone file and must be one line",
+            hint: bad == "\n" || bad == "\r"
+                ? "write the value on one line, or fold it with '>-' instead of '|'" : "remove it")
         return false
     }
 }

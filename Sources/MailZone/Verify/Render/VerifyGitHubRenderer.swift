@@ -7,18 +7,22 @@ public enum VerifyGitHubRenderer {
         for zone in report.zones {
             let zoneName = zone.origin ?? "(no zone)"
             for error in zone.errors {
-                out += GitHubAnnotations.line(.error, title: "mailzone verify: zone \(zoneName)", message: error, at: nil)
+                out += GitHubAnnotations.line(
+                    .error, title: "mailzone verify: zone \(zoneName)", message: error, at: nil)
             }
             for server in zone.servers {
                 guard let error = server.error else { continue }
-                out += GitHubAnnotations.line(.error, title: "mailzone verify: \(server.label)", message: error, at: nil)
+                out += GitHubAnnotations.line(
+                    .error, title: "mailzone verify: \(server.label)", message: error, at: nil)
             }
             for warning in zone.warnings {
-                out += GitHubAnnotations.line(.warning, title: "mailzone verify: zone \(zoneName)", message: warning, at: nil)
+                out += GitHubAnnotations.line(
+                    .warning, title: "mailzone verify: zone \(zoneName)", message: warning, at: nil)
             }
             for record in zone.senders.flatMap(\.records) where record.status != .verified {
                 let level: GitHubAnnotations.Level = record.status == .missing ? .warning : .error
-                var message = "\(record.name) \(record.type) \(record.status.rawValue): wanted \(VerifyTextRenderer.expectedLabel(record))"
+                var message =
+                    "\(record.name) \(record.type) \(record.status.rawValue): wanted \(VerifyTextRenderer.expectedLabel(record))"
                 let results = record.serversDisagree ? record.results : Array(record.results.prefix(1))
                 for result in results where result.status != .verified || record.serversDisagree {
                     var line = record.serversDisagree ? "\(result.server) \(result.status.rawValue)" : ""
@@ -29,9 +33,11 @@ public enum VerifyGitHubRenderer {
                         message += result.served.map { "\nserved: " + VerifyTextRenderer.abbreviate($0) }.joined()
                     }
                 }
-                let place = PlanLocation(file: record.source.file, line: record.source.line, column: record.source.column ?? 1)
-                out += GitHubAnnotations.line(level, title: "mailzone verify: \(record.host) \(record.type) \(record.status.rawValue)",
-                                              message: message, at: place)
+                let place = PlanLocation(
+                    file: record.source.file, line: record.source.line, column: record.source.column ?? 1)
+                out += GitHubAnnotations.line(
+                    level, title: "mailzone verify: \(record.host) \(record.type) \(record.status.rawValue)",
+                    message: message, at: place)
             }
         }
         out += VerifyTextRenderer.summaryLine(report) + "\n"

@@ -15,7 +15,8 @@ public enum VerifyMarkdownRenderer {
             if !zone.servers.isEmpty {
                 out += "| Server | Name server | Serial | Problem |\n|---|---|---|---|\n"
                 for server in zone.servers {
-                    out += "| `\(server.address)` | \(server.nameServer.map { "`\($0)`" } ?? "") | "
+                    out +=
+                        "| `\(server.address)` | \(server.nameServer.map { "`\($0)`" } ?? "") | "
                         + "\(server.serial.map(String.init) ?? "") | \(cell(server.error ?? "")) |\n"
                 }
                 out += "\n"
@@ -25,7 +26,8 @@ public enum VerifyMarkdownRenderer {
                 if !sender.services.isEmpty { out += " (\(sender.services.joined(separator: ", ")))" }
                 out += "\n\n| Status | Host | Type | Expected | Served |\n|---|---|---|---|---|\n"
                 for record in sender.records {
-                    out += "| \(icon(record.status)) \(record.status.rawValue) | \(code(record.host)) | \(record.type) | "
+                    out +=
+                        "| \(icon(record.status)) \(record.status.rawValue) | \(code(record.host)) | \(record.type) | "
                         + code(VerifyTextRenderer.expectedLabel(record)) + " | " + servedCell(record) + " |\n"
                 }
                 out += "\n"
@@ -35,7 +37,9 @@ public enum VerifyMarkdownRenderer {
     }
 
     private static func servedCell(_ record: VerifyRecord) -> String {
-        if record.status == .verified, !record.serversDisagree, record.results.allSatisfy({ $0.detail == nil }) { return "" }
+        if record.status == .verified, !record.serversDisagree, record.results.allSatisfy({ $0.detail == nil }) {
+            return ""
+        }
         let results = record.serversDisagree ? record.results : Array(record.results.prefix(1))
         return results.map { result in
             var parts: [String] = []

@@ -42,7 +42,8 @@ public struct VerifyTextRenderer: Sendable {
                 let hostWidth = sender.records.map(\.host.count).max() ?? 0
                 let typeWidth = sender.records.map(\.type.count).max() ?? 0
                 for record in sender.records {
-                    out += "    " + record.status.painted(pad(record.status.rawValue, 8), style) + "  "
+                    out +=
+                        "    " + record.status.painted(pad(record.status.rawValue, 8), style) + "  "
                         + pad(record.host, hostWidth) + "  " + pad(record.type, typeWidth) + "  "
                         + Self.expectedLabel(record) + "\n"
                     out += details(record).map { "              " + $0 + "\n" }.joined()
@@ -69,8 +70,9 @@ public struct VerifyTextRenderer: Sendable {
         var lines: [String] = []
         for result in record.results {
             let rest = Self.lines(result, showStatus: true)
-            lines.append(pad(result.server, width) + "  " + result.status.painted(result.status.rawValue, style)
-                         + (rest.first.map { ": " + $0 } ?? ""))
+            lines.append(
+                pad(result.server, width) + "  " + result.status.painted(result.status.rawValue, style)
+                    + (rest.first.map { ": " + $0 } ?? ""))
             lines += rest.dropFirst().map { String(repeating: " ", count: width + 2) + $0 }
         }
         return lines

@@ -46,7 +46,7 @@ public enum IPv4 {
                 value = 0
                 digits = 0
             } else if byte >= 0x30, byte <= 0x39 {
-                if digits > 0, value == 0 { return false } // no leading zeros
+                if digits > 0, value == 0 { return false }  // no leading zeros
                 value = value * 10 + Int(byte - 0x30)
                 digits += 1
                 guard value <= 255, digits <= 3 else { return false }
@@ -116,7 +116,7 @@ public enum IPv6 {
                 count += 1
                 i = j
                 if i < text.endIndex {
-                    i += 1 // the colon
+                    i += 1  // the colon
                     if i < text.endIndex, text[i] == UInt8(ascii: ":") {
                         guard gap == nil else { return false }
                         gap = count
@@ -155,12 +155,17 @@ public enum IPv6 {
             i += 2
         }
         // Longest run of two or more zero groups becomes "::" (RFC 5952 §4.2).
-        var bestStart = -1, bestLength = 0, runStart = -1
+        var bestStart = -1
+        var bestLength = 0
+        var runStart = -1
         for (index, group) in groups.enumerated() {
             if group == 0 {
                 if runStart < 0 { runStart = index }
                 let length = index - runStart + 1
-                if length > bestLength { bestStart = runStart; bestLength = length }
+                if length > bestLength {
+                    bestStart = runStart
+                    bestLength = length
+                }
             } else {
                 runStart = -1
             }

@@ -5,20 +5,25 @@ enum DNSSECFormats {
     /// for SHA-1, SHA-256 and SHA-384.
     static func ds(_ type: String) -> RDataFormat {
         // Field names built once, so encoding allocates no Strings.
-        let tagName = "\(type) key tag", algorithmName = "\(type) algorithm"
-        let digestTypeName = "\(type) digest type", digestName = "\(type) digest"
+        let tagName = "\(type) key tag"
+        let algorithmName = "\(type) algorithm"
+        let digestTypeName = "\(type) digest type"
+        let digestName = "\(type) digest"
         return RDataFormat(
             encode: { (reader: inout RDataReader) throws(RDataError) in
                 try reader.uint16(tagName)
                 try reader.algorithm(algorithmName)
-                let digestType = UInt8(try reader.numberOrMnemonic(digestTypeName, max: 255,
-                                                                   table: DNSSECMnemonics.digestTypes))
+                let digestType = UInt8(
+                    try reader.numberOrMnemonic(
+                        digestTypeName, max: 255,
+                        table: DNSSECMnemonics.digestTypes))
                 reader.wire.append(digestType)
                 let first = reader.index
                 let length = try reader.hexRest(digestName)
                 if let expected = DNSSECMnemonics.digestLength(digestType), expected.length != length {
-                    throw RDataError("bad \(type) digest: \(expected.name) digests are \(expected.length) octets, "
-                                     + "this one is \(length)", field: first)
+                    throw RDataError(
+                        "bad \(type) digest: \(expected.name) digests are \(expected.length) octets, "
+                            + "this one is \(length)", field: first)
                 }
             },
             present: { (reader: inout WireReader) throws(RDataError) in
@@ -38,19 +43,25 @@ enum DNSSECFormats {
     /// flags (number, `0x` hex or BIND's flag names joined by `|`), protocol, algorithm, base64 key.
     /// A KEY whose flags say "no key" (0xC000) has no key material, and must have none.
     static func key(_ type: String, isKEY: Bool) -> RDataFormat {
-        let flagsName = "\(type) flags", protocolName = "\(type) protocol"
-        let algorithmName = "\(type) algorithm", keyName = "\(type) public key"
+        let flagsName = "\(type) flags"
+        let protocolName = "\(type) protocol"
+        let algorithmName = "\(type) algorithm"
+        let keyName = "\(type) public key"
         return RDataFormat(
             encode: { (reader: inout RDataReader) throws(RDataError) in
                 let flags = try reader.keyFlags(flagsName)
                 reader.appendUInt16(flags)
-                reader.wire.append(UInt8(try reader.numberOrMnemonic(protocolName, max: 255,
-                                                                     table: DNSSECMnemonics.protocols)))
+                reader.wire.append(
+                    UInt8(
+                        try reader.numberOrMnemonic(
+                            protocolName, max: 255,
+                            table: DNSSECMnemonics.protocols)))
                 try reader.algorithm(algorithmName)
                 if isKEY, flags & 0xC000 == 0xC000 {
                     if !reader.isAtEnd {
-                        throw RDataError("unexpected '\(reader.fields[reader.index].text)': a \(type) with the "
-                                         + "NOKEY flags (0xC000) has no key", field: reader.index)
+                        throw RDataError(
+                            "unexpected '\(reader.fields[reader.index].text)': a \(type) with the "
+                                + "NOKEY flags (0xC000) has no key", field: reader.index)
                     }
                     return
                 }
@@ -74,16 +85,21 @@ enum DNSSECFormats {
     /// RRSIG (RFC 4034 §3.2) and SIG (RFC 2535 §4.1, same presentation): type covered, algorithm,
     /// labels, original TTL (a plain number), expiration and inception, key tag, signer, base64 signature.
     static func rrsig(_ type: String, checkLabels: Bool) -> RDataFormat {
-        let coveredName = "\(type) type covered", algorithmName = "\(type) algorithm"
-        let labelsName = "\(type) labels", ttlName = "\(type) original TTL"
+        let coveredName = "\(type) type covered"
+        let algorithmName = "\(type) algorithm"
+        let labelsName = "\(type) labels"
+        let ttlName = "\(type) original TTL"
         let timeNames = ["\(type) expiration", "\(type) inception"]
-        let tagName = "\(type) key tag", signerName = "\(type) signer name", signatureName = "\(type) signature"
+        let tagName = "\(type) key tag"
+        let signerName = "\(type) signer name"
+        let signatureName = "\(type) signature"
         return RDataFormat(
             canonicalLowercase: true,
             encode: { (reader: inout RDataReader) throws(RDataError) in
                 let covered = try reader.word(coveredName)
                 guard let coveredType = RRType.parse(covered.bytes) else {
-                    throw reader.error("bad \(type) type covered '\(covered.text)': not a known type mnemonic or TYPEnnn")
+                    throw reader.error(
+                        "bad \(type) type covered '\(covered.text)': not a known type mnemonic or TYPEnnn")
                 }
                 reader.appendUInt16(coveredType.rawValue)
                 try reader.algorithm(algorithmName)
@@ -107,8 +123,9 @@ enum DNSSECFormats {
                     // BIND: the signer (the zone apex) cannot have more labels than the owner the labels field counts.
                     let signerLabels = DomainName.labelCount(in: reader.wire, from: signerStart)
                     if signerLabels > labels {
-                        throw reader.error("bad \(signerName) '\(reader.fields[reader.index - 1].text)': it has "
-                                           + "\(signerLabels) labels, more than the labels field (\(labels))")
+                        throw reader.error(
+                            "bad \(signerName) '\(reader.fields[reader.index - 1].text)': it has "
+                                + "\(signerLabels) labels, more than the labels field (\(labels))")
                     }
                 }
                 try reader.base64Rest(signatureName)
@@ -160,14 +177,16 @@ enum DNSSECFormats {
             try reader.salt("NSEC3 salt")
             let field = try reader.word("NSEC3 next hashed owner name")
             guard let hash = Base32Hex.decode(field.bytes), !hash.isEmpty else {
-                throw reader.error("bad NSEC3 next hashed owner name '\(field.text)': not unpadded base32hex (RFC 4648 §7)")
+                throw reader.error(
+                    "bad NSEC3 next hashed owner name '\(field.text)': not unpadded base32hex (RFC 4648 §7)")
             }
             guard hash.count <= 255 else {
                 throw reader.error("bad NSEC3 next hashed owner name '\(field.text)': longer than 255 octets")
             }
             if algorithm == 1, hash.count != 20 {
-                throw reader.error("bad NSEC3 next hashed owner name '\(field.text)': SHA-1 hashes are 20 octets, "
-                                   + "this one is \(hash.count)")
+                throw reader.error(
+                    "bad NSEC3 next hashed owner name '\(field.text)': SHA-1 hashes are 20 octets, "
+                        + "this one is \(hash.count)")
             }
             reader.wire.append(UInt8(hash.count))
             reader.wire.append(contentsOf: hash)
@@ -225,10 +244,12 @@ enum DNSSECFormats {
             let length = try reader.hexRest("ZONEMD digest")
             let expected: (String, Int)? = algorithm == 1 ? ("SHA-384", 48) : algorithm == 2 ? ("SHA-512", 64) : nil
             if let (name, size) = expected, length != size {
-                throw RDataError("bad ZONEMD digest: \(name) digests are \(size) octets, this one is \(length)", field: first)
+                throw RDataError(
+                    "bad ZONEMD digest: \(name) digests are \(size) octets, this one is \(length)", field: first)
             }
             if length < 12 {
-                throw RDataError("bad ZONEMD digest: \(length) octets; the minimum is 12 (RFC 8976 §2.2.4)", field: first)
+                throw RDataError(
+                    "bad ZONEMD digest: \(length) octets; the minimum is 12 (RFC 8976 §2.2.4)", field: first)
             }
         },
         present: { (reader: inout WireReader) throws(RDataError) in

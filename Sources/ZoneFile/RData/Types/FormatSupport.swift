@@ -66,16 +66,17 @@ enum DNSSECMnemonics {
     ])
 
     /// KEY/DNSKEY flag names (RFC 2535 §3.1.2, RFC 4034 §2.1.1), combinable with `|` as BIND allows.
-    static let keyFlags = MnemonicTable({
-        var pairs: [(String, UInt64)] = [
-            ("NOCONF", 0x4000), ("NOAUTH", 0x8000), ("NOKEY", 0xC000), ("FLAG2", 0x2000), ("EXTEND", 0x1000),
-            ("FLAG4", 0x0800), ("FLAG5", 0x0400), ("USER", 0x0000), ("ZONE", 0x0100), ("HOST", 0x0200),
-            ("NTYP3", 0x0300), ("FLAG8", 0x0080), ("FLAG9", 0x0040), ("FLAG10", 0x0020), ("FLAG11", 0x0010),
-            ("KSK", 0x0001),
-        ]
-        for bit in 0..<16 { pairs.append(("SIG\(bit)", UInt64(bit))) }
-        return pairs
-    }())
+    static let keyFlags = MnemonicTable(
+        {
+            var pairs: [(String, UInt64)] = [
+                ("NOCONF", 0x4000), ("NOAUTH", 0x8000), ("NOKEY", 0xC000), ("FLAG2", 0x2000), ("EXTEND", 0x1000),
+                ("FLAG4", 0x0800), ("FLAG5", 0x0400), ("USER", 0x0000), ("ZONE", 0x0100), ("HOST", 0x0200),
+                ("NTYP3", 0x0300), ("FLAG8", 0x0080), ("FLAG9", 0x0040), ("FLAG10", 0x0020), ("FLAG11", 0x0010),
+                ("KSK", 0x0001),
+            ]
+            for bit in 0..<16 { pairs.append(("SIG\(bit)", UInt64(bit))) }
+            return pairs
+        }())
 
     /// CERT certificate types (RFC 4398 §2.1).
     static let certificateTypes = MnemonicTable([
@@ -278,11 +279,17 @@ enum DNSSECTime {
                 for i in 0..<length { value = value * 10 + Int(bytes[bytes.startIndex + offset + i] - 0x30) }
                 return value
             }
-            let year = number(0, 4), month = number(4, 2), day = number(6, 2)
-            let hour = number(8, 2), minute = number(10, 2), second = number(12, 2)
+            let year = number(0, 4)
+            let month = number(4, 2)
+            let day = number(6, 2)
+            let hour = number(8, 2)
+            let minute = number(10, 2)
+            let second = number(12, 2)
             guard month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year),
-                  hour <= 23, minute <= 59, second <= 60 else { return .failure(.range) }
-            let seconds = Int64(CivilDate.days(year: year, month: month, day: day)) * 86_400
+                hour <= 23, minute <= 59, second <= 60
+            else { return .failure(.range) }
+            let seconds =
+                Int64(CivilDate.days(year: year, month: month, day: day)) * 86_400
                 + Int64(hour * 3600 + minute * 60 + second)
             return .success(UInt32(truncatingIfNeeded: seconds))
         }

@@ -3,8 +3,10 @@
 enum KeyMaterialFormats {
     /// TLSA (RFC 6698 §2.2) and SMIMEA (RFC 8162 §2): usage, selector, matching type, hex data.
     static func tlsa(_ type: String) -> RDataFormat {
-        let usageName = "\(type) certificate usage", selectorName = "\(type) selector"
-        let matchingName = "\(type) matching type", dataName = "\(type) certificate association data"
+        let usageName = "\(type) certificate usage"
+        let selectorName = "\(type) selector"
+        let matchingName = "\(type) matching type"
+        let dataName = "\(type) certificate association data"
         return RDataFormat(
             encode: { (reader: inout RDataReader) throws(RDataError) in
                 try reader.uint8(usageName)
@@ -31,10 +33,12 @@ enum KeyMaterialFormats {
             reader.wire.append(fingerprintType)
             let first = reader.index
             let length = try reader.hexRest("SSHFP fingerprint", allowEmpty: true)
-            let expected: (String, Int)? = fingerprintType == 1 ? ("SHA-1", 20) : fingerprintType == 2 ? ("SHA-256", 32) : nil
+            let expected: (String, Int)? =
+                fingerprintType == 1 ? ("SHA-1", 20) : fingerprintType == 2 ? ("SHA-256", 32) : nil
             if let (name, size) = expected, size != length {
-                throw RDataError("bad SSHFP fingerprint: \(name) fingerprints are \(size) octets, this one is \(length)",
-                                 field: first)
+                throw RDataError(
+                    "bad SSHFP fingerprint: \(name) fingerprints are \(size) octets, this one is \(length)",
+                    field: first)
             }
         },
         present: { (reader: inout WireReader) throws(RDataError) in
@@ -65,8 +69,11 @@ enum KeyMaterialFormats {
     /// BIND prints the type and algorithm as mnemonics where it has one.
     static let cert = RDataFormat(
         encode: { (reader: inout RDataReader) throws(RDataError) in
-            reader.appendUInt16(UInt16(try reader.numberOrMnemonic("CERT type", max: 65535,
-                                                                   table: DNSSECMnemonics.certificateTypes)))
+            reader.appendUInt16(
+                UInt16(
+                    try reader.numberOrMnemonic(
+                        "CERT type", max: 65535,
+                        table: DNSSECMnemonics.certificateTypes)))
             try reader.uint16("CERT key tag")
             try reader.algorithm("CERT algorithm")
             try reader.base64Rest("CERT certificate")
@@ -153,11 +160,15 @@ extension RDataReader {
             }
         case 1:
             let field = try word(what)
-            guard let address = IPv4.parse(field.bytes) else { throw error("bad \(what) '\(field.text)': not an IPv4 address") }
+            guard let address = IPv4.parse(field.bytes) else {
+                throw error("bad \(what) '\(field.text)': not an IPv4 address")
+            }
             wire.append(contentsOf: address)
         case 2:
             let field = try word(what)
-            guard let address = IPv6.parse(field.bytes) else { throw error("bad \(what) '\(field.text)': not an IPv6 address") }
+            guard let address = IPv6.parse(field.bytes) else {
+                throw error("bad \(what) '\(field.text)': not an IPv6 address")
+            }
             wire.append(contentsOf: address)
         default:
             try name(what)

@@ -6,20 +6,24 @@ enum MiscFormats {
     static let loc = RDataFormat(
         encode: { (reader: inout RDataReader) throws(RDataError) in
             let start = reader.wire.count
-            reader.wire.append(contentsOf: [0, 0x12, 0x16, 0x13]) // version 0, default size and precisions
-            let latitude = try reader.locCoordinate(maxDegrees: 90, positive: UInt8(ascii: "N"),
-                                                    negative: UInt8(ascii: "S"), what: "LOC latitude")
-            let longitude = try reader.locCoordinate(maxDegrees: 180, positive: UInt8(ascii: "E"),
-                                                     negative: UInt8(ascii: "W"), what: "LOC longitude")
+            reader.wire.append(contentsOf: [0, 0x12, 0x16, 0x13])  // version 0, default size and precisions
+            let latitude = try reader.locCoordinate(
+                maxDegrees: 90, positive: UInt8(ascii: "N"),
+                negative: UInt8(ascii: "S"), what: "LOC latitude")
+            let longitude = try reader.locCoordinate(
+                maxDegrees: 180, positive: UInt8(ascii: "E"),
+                negative: UInt8(ascii: "W"), what: "LOC longitude")
             reader.appendUInt32(latitude)
             reader.appendUInt32(longitude)
             // Altitude in centimetres above 100 000 m below the WGS 84 reference.
             let altitudeField = try reader.word("LOC altitude")
             guard let altitude = LOCNumber.parse(altitudeField.bytes, signed: true) else {
-                throw reader.error("bad LOC altitude '\(altitudeField.text)': a number of metres with at most two decimals")
+                throw reader.error(
+                    "bad LOC altitude '\(altitudeField.text)': a number of metres with at most two decimals")
             }
             guard altitude >= -10_000_000, altitude <= 4_284_967_295 else {
-                throw reader.error("bad LOC altitude '\(altitudeField.text)': out of range (-100000.00m to 42849672.95m)")
+                throw reader.error(
+                    "bad LOC altitude '\(altitudeField.text)': out of range (-100000.00m to 42849672.95m)")
             }
             reader.appendUInt32(UInt32(altitude + 10_000_000))
             for (offset, what) in ["LOC size", "LOC horizontal precision", "LOC vertical precision"].enumerated() {
@@ -28,7 +32,7 @@ enum MiscFormats {
                 guard let centimetres = LOCNumber.parse(field.bytes, signed: false) else {
                     throw reader.error("bad \(what) '\(field.text)': a number of metres with at most two decimals")
                 }
-                guard centimetres / 100 <= 90_000_000 else { // BIND ignores centimetres beyond the limit
+                guard centimetres / 100 <= 90_000_000 else {  // BIND ignores centimetres beyond the limit
                     throw reader.error("bad \(what) '\(field.text)': out of range (0-90000000m)")
                 }
                 reader.wire[start + 1 + offset] = LOCNumber.precision(centimetres)
@@ -42,7 +46,9 @@ enum MiscFormats {
             let rawAltitude = try reader.uint32()
             let below = rawAltitude < 10_000_000
             let altitude = below ? 10_000_000 - rawAltitude : rawAltitude - 10_000_000
-            var parts = [latitude, longitude, "\(below ? "-" : "")\(altitude / 100).\(LOCNumber.twoDigits(altitude % 100))m"]
+            var parts = [
+                latitude, longitude, "\(below ? "-" : "")\(altitude / 100).\(LOCNumber.twoDigits(altitude % 100))m",
+            ]
             for size in sizes { parts.append(try LOCNumber.presentPrecision(size)) }
             return parts.joined(separator: " ")
         })
@@ -66,7 +72,8 @@ enum MiscFormats {
                 } else if let table = WKSNames.services(proto), let value = table.value(of: field.bytes) {
                     port = value
                 } else {
-                    throw reader.error("bad WKS service '\(field.text)': not a port number or a known service of protocol \(proto)")
+                    throw reader.error(
+                        "bad WKS service '\(field.text)': not a port number or a known service of protocol \(proto)")
                 }
                 let byte = Int(port >> 3)
                 if bitmap.count <= byte { bitmap.append(contentsOf: repeatElement(0, count: byte + 1 - bitmap.count)) }
@@ -99,7 +106,7 @@ enum MiscFormats {
                     bytes = bytes.dropFirst()
                 }
                 guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
-                      let slash = bytes.lastIndex(of: UInt8(ascii: "/")), colon < slash
+                    let slash = bytes.lastIndex(of: UInt8(ascii: "/")), colon < slash
                 else { throw reader.error("bad APL item '\(field.text)': use [!]afi:address/prefix") }
                 let family = bytes[bytes.startIndex..<colon]
                 let addressText = bytes[(colon + 1)..<slash]
@@ -122,7 +129,7 @@ enum MiscFormats {
                     throw reader.error("bad APL item '\(field.text)': address family must be 1 (IPv4) or 2 (IPv6)")
                 }
                 guard !prefixText.isEmpty, prefixText.count <= 3, prefixText.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                      let prefix = Int(String(decoding: prefixText, as: UTF8.self)), prefix <= maxPrefix
+                    let prefix = Int(String(decoding: prefixText, as: UTF8.self)), prefix <= maxPrefix
                 else { throw reader.error("bad APL item '\(field.text)': prefix must be 0-\(maxPrefix)") }
                 while address.last == 0 { address.removeLast() }
                 reader.appendUInt16(maxPrefix == 32 ? 1 : 2)
@@ -159,16 +166,20 @@ enum MiscFormats {
 
     /// NID and L64 (RFC 6742 §2.1.2, §2.3.2): preference and a 64-bit locator as four hex groups `x:x:x:x`.
     static func locator64(_ type: String) -> RDataFormat {
-        let preferenceName = "\(type) preference", valueName = type == "NID" ? "NID node identifier" : "L64 locator"
+        let preferenceName = "\(type) preference"
+        let valueName = type == "NID" ? "NID node identifier" : "L64 locator"
         return RDataFormat(
             encode: { (reader: inout RDataReader) throws(RDataError) in
                 try reader.uint16(preferenceName)
                 let field = try reader.word(valueName)
-                var groups = 0, digits = 0
+                var groups = 0
+                var digits = 0
                 var value: UInt16 = 0
                 for byte in field.bytes {
                     if byte == UInt8(ascii: ":") {
-                        guard digits > 0, groups < 3 else { throw reader.error("bad \(valueName) '\(field.text)': use four hex groups x:x:x:x") }
+                        guard digits > 0, groups < 3 else {
+                            throw reader.error("bad \(valueName) '\(field.text)': use four hex groups x:x:x:x")
+                        }
                         reader.appendUInt16(value)
                         groups += 1
                         digits = 0
@@ -180,7 +191,9 @@ enum MiscFormats {
                         throw reader.error("bad \(valueName) '\(field.text)': use four hex groups x:x:x:x")
                     }
                 }
-                guard digits > 0, groups == 3 else { throw reader.error("bad \(valueName) '\(field.text)': use four hex groups x:x:x:x") }
+                guard digits > 0, groups == 3 else {
+                    throw reader.error("bad \(valueName) '\(field.text)': use four hex groups x:x:x:x")
+                }
                 reader.appendUInt16(value)
             },
             present: { (reader: inout WireReader) throws(RDataError) in
@@ -196,7 +209,9 @@ enum MiscFormats {
         encode: { (reader: inout RDataReader) throws(RDataError) in
             try reader.uint16("L32 preference")
             let field = try reader.word("L32 locator")
-            guard let address = IPv4.parse(field.bytes) else { throw reader.error("bad L32 locator '\(field.text)': not an IPv4 address") }
+            guard let address = IPv4.parse(field.bytes) else {
+                throw reader.error("bad L32 locator '\(field.text)': not an IPv4 address")
+            }
             reader.wire.append(contentsOf: address)
         },
         present: { (reader: inout WireReader) throws(RDataError) in
@@ -216,7 +231,7 @@ enum MiscFormats {
                 var i = bytes.startIndex
                 for index in 0..<octets {
                     guard let high = Hex.value(bytes[i]), let low = Hex.value(bytes[i + 1]),
-                          index == octets - 1 || bytes[i + 2] == UInt8(ascii: "-")
+                        index == octets - 1 || bytes[i + 2] == UInt8(ascii: "-")
                     else { throw reader.error("bad \(what) '\(field.text)': use \(octets) hex pairs joined by '-'") }
                     reader.wire.append(high << 4 | low)
                     i += 3
@@ -253,7 +268,8 @@ enum MiscFormats {
             try reader.uint8("DOA location")
             try reader.characterString("DOA media type")
             if reader.remaining == 1, let field = reader.fields.last, !field.quoted,
-               field.bytes.count == 1, field.bytes.first == UInt8(ascii: "-") {
+                field.bytes.count == 1, field.bytes.first == UInt8(ascii: "-")
+            {
                 _ = try reader.next("DOA data")
                 return
             }
@@ -281,7 +297,8 @@ enum LOCNumber {
         }
         if text.last == UInt8(ascii: "m") || text.last == UInt8(ascii: "M") { text = text.dropLast() }
         guard !text.isEmpty else { return nil }
-        var metres: Int64 = 0, centimetres: Int64 = 0
+        var metres: Int64 = 0
+        var centimetres: Int64 = 0
         var fraction = -1
         var digits = 0
         for byte in text {
@@ -323,7 +340,8 @@ enum LOCNumber {
     }
 
     static func presentPrecision(_ byte: UInt8) throws(RDataError) -> String {
-        let mantissa = Int(byte >> 4), exponent = Int(byte & 0x0F)
+        let mantissa = Int(byte >> 4)
+        let exponent = Int(byte & 0x0F)
         // Zero is written 0x00 only; other spellings of zero would not survive a round trip.
         guard mantissa <= 9, exponent <= 9, mantissa > 0 || exponent == 0 else { throw RDataError("bad LOC precision") }
         if exponent >= 2 {
@@ -340,7 +358,9 @@ enum LOCNumber {
         value < 10 ? "00\(value)" : value < 100 ? "0\(value)" : String(value)
     }
 
-    static func coordinate(_ raw: UInt32, maxDegrees: UInt32, positive: String, negative: String) throws(RDataError) -> String {
+    static func coordinate(_ raw: UInt32, maxDegrees: UInt32, positive: String, negative: String) throws(RDataError)
+        -> String
+    {
         let isPositive = raw >= 0x8000_0000
         var value = isPositive ? raw - 0x8000_0000 : 0x8000_0000 - raw
         let milliseconds = value % 1000
@@ -349,7 +369,8 @@ enum LOCNumber {
         value /= 60
         let minutes = value % 60
         let degrees = value / 60
-        guard degrees < maxDegrees || (degrees == maxDegrees && minutes == 0 && seconds == 0 && milliseconds == 0) else {
+        guard degrees < maxDegrees || (degrees == maxDegrees && minutes == 0 && seconds == 0 && milliseconds == 0)
+        else {
             throw RDataError("LOC coordinate out of range")
         }
         return "\(degrees) \(minutes) \(seconds).\(threeDigits(milliseconds)) \(isPositive ? positive : negative)"
@@ -359,13 +380,16 @@ enum LOCNumber {
 extension RDataReader {
     /// A LOC latitude or longitude: degrees, optional minutes and seconds (up to three decimals), hemisphere.
     /// Returns the RFC 1876 value: thousandths of a second of arc offset from 2^31.
-    mutating func locCoordinate(maxDegrees: UInt32, positive: UInt8, negative: UInt8,
-                                what: String) throws(RDataError) -> UInt32 {
+    mutating func locCoordinate(
+        maxDegrees: UInt32, positive: UInt8, negative: UInt8,
+        what: String
+    ) throws(RDataError) -> UInt32 {
         func isHemisphere(_ field: RDataField) -> Bool {
             field.bytes.count == 1 && (field.bytes.first == positive || field.bytes.first == negative)
         }
         let degrees = UInt32(try integer("\(what) degrees", max: UInt64(maxDegrees)))
-        var minutes: UInt32 = 0, milliseconds: UInt32 = 0
+        var minutes: UInt32 = 0
+        var milliseconds: UInt32 = 0
         var field = try word("\(what) hemisphere")
         if !isHemisphere(field) {
             minutes = UInt32(try decimal(field, "\(what) minutes", max: 59))
@@ -374,12 +398,15 @@ extension RDataReader {
                 guard let centi = LOCSeconds.parse(field.bytes) else {
                     throw error("bad \(what) seconds '\(field.text)': a number with at most three decimals")
                 }
-                guard centi < 60_000 else { throw error("bad \(what) seconds '\(field.text)': out of range (0-59.999)") }
+                guard centi < 60_000 else {
+                    throw error("bad \(what) seconds '\(field.text)': out of range (0-59.999)")
+                }
                 milliseconds = centi
                 field = try word("\(what) hemisphere")
                 guard isHemisphere(field) else {
-                    throw error("bad \(what) hemisphere '\(field.text)': expected \(Character(UnicodeScalar(positive))) "
-                                + "or \(Character(UnicodeScalar(negative)))")
+                    throw error(
+                        "bad \(what) hemisphere '\(field.text)': expected \(Character(UnicodeScalar(positive))) "
+                            + "or \(Character(UnicodeScalar(negative)))")
                 }
             }
         }
@@ -394,7 +421,10 @@ extension RDataReader {
 enum LOCSeconds {
     /// Thousandths of a second from `ss[.fff]`.
     static func parse(_ bytes: ArraySlice<UInt8>) -> UInt32? {
-        var whole: UInt32 = 0, fraction: UInt32 = 0, fractionDigits = -1, digits = 0
+        var whole: UInt32 = 0
+        var fraction: UInt32 = 0
+        var fractionDigits = -1
+        var digits = 0
         for byte in bytes {
             if byte == UInt8(ascii: ".") {
                 guard fractionDigits < 0 else { return nil }
@@ -436,45 +466,45 @@ enum WKSNames {
     }
 
     static let tcp = MnemonicTable([
-            ("TCPMUX", 1), ("ECHO", 7), ("DISCARD", 9), ("SINK", 9), ("NULL", 9), ("SYSTAT", 11), ("USERS", 11),
-            ("DAYTIME", 13), ("NETSTAT", 15), ("QOTD", 17), ("QUOTE", 17), ("CHARGEN", 19), ("TTYTST", 19),
-            ("SOURCE", 19), ("FTP-DATA", 20), ("FTP", 21), ("SSH", 22), ("TELNET", 23), ("SMTP", 25), ("MAIL", 25),
-            ("TIME", 37), ("TIMSERVER", 37), ("WHOIS", 43), ("NICNAME", 43), ("TACACS", 49), ("DOMAIN", 53),
-            ("GOPHER", 70), ("FINGER", 79), ("HTTP", 80), ("WWW", 80), ("KERBEROS", 88), ("KERBEROS5", 88),
-            ("KRB5", 88), ("KERBEROS-SEC", 88), ("ISO-TSAP", 102), ("TSAP", 102), ("ACR-NEMA", 104),
-            ("DICOM", 104), ("POP3", 110), ("POP-3", 110), ("SUNRPC", 111), ("PORTMAPPER", 111), ("AUTH", 113),
-            ("AUTHENTICATION", 113), ("TAP", 113), ("IDENT", 113), ("NNTP", 119), ("READNEWS", 119), ("UNTP", 119),
-            ("EPMAP", 135), ("LOC-SRV", 135), ("NETBIOS-SSN", 139), ("IMAP2", 143), ("IMAP", 143), ("SNMP", 161),
-            ("SNMP-TRAP", 162), ("SNMPTRAP", 162), ("CMIP-MAN", 163), ("CMIP-AGENT", 164), ("MAILQ", 174),
-            ("BGP", 179), ("SMUX", 199), ("QMTP", 209), ("Z3950", 210), ("WAIS", 210), ("PAWSERV", 345),
-            ("ZSERV", 346), ("RPC2PORTMAP", 369), ("CODAAUTH2", 370), ("LDAP", 389), ("SVRLOC", 427),
-            ("HTTPS", 443), ("SNPP", 444), ("MICROSOFT-DS", 445), ("KPASSWD", 464), ("SUBMISSIONS", 465),
-            ("SSMTP", 465), ("SMTPS", 465), ("URD", 465), ("SAFT", 487), ("RTSP", 554), ("NQS", 607),
-            ("QMQP", 628), ("IPP", 631), ("LDP", 646), ("EXEC", 512), ("LOGIN", 513), ("SHELL", 514), ("CMD", 514),
-            ("SYSLOG", 514), ("PRINTER", 515), ("SPOOLER", 515), ("GDOMAP", 538), ("UUCP", 540), ("UUCPD", 540),
-            ("KLOGIN", 543), ("KSHELL", 544), ("KRCMD", 544), ("AFPOVERTCP", 548), ("NNTPS", 563), ("SNNTP", 563),
-            ("SUBMISSION", 587), ("LDAPS", 636), ("TINC", 655), ("SILC", 706), ("KERBEROS-ADM", 749),
-            ("DOMAIN-S", 853), ("RSYNC", 873), ("FTPS-DATA", 989), ("FTPS", 990), ("TELNETS", 992), ("IMAPS", 993),
-            ("POP3S", 995), ("KERBEROS4", 750), ("KERBEROS-IV", 750), ("KDC", 750), ("KERBEROS-MASTER", 751),
-            ("KRB-PROP", 754), ("KRB_PROP", 754), ("KRB5_PROP", 754), ("HPROP", 754), ("SUPFILESRV", 871),
-            ("POPPASSD", 106), ("MOIRA-DB", 775), ("MOIRA_DB", 775), ("MOIRA-UPDATE", 777), ("MOIRA_UPDATE", 777),
-            ("SPAMD", 783),
+        ("TCPMUX", 1), ("ECHO", 7), ("DISCARD", 9), ("SINK", 9), ("NULL", 9), ("SYSTAT", 11), ("USERS", 11),
+        ("DAYTIME", 13), ("NETSTAT", 15), ("QOTD", 17), ("QUOTE", 17), ("CHARGEN", 19), ("TTYTST", 19),
+        ("SOURCE", 19), ("FTP-DATA", 20), ("FTP", 21), ("SSH", 22), ("TELNET", 23), ("SMTP", 25), ("MAIL", 25),
+        ("TIME", 37), ("TIMSERVER", 37), ("WHOIS", 43), ("NICNAME", 43), ("TACACS", 49), ("DOMAIN", 53),
+        ("GOPHER", 70), ("FINGER", 79), ("HTTP", 80), ("WWW", 80), ("KERBEROS", 88), ("KERBEROS5", 88),
+        ("KRB5", 88), ("KERBEROS-SEC", 88), ("ISO-TSAP", 102), ("TSAP", 102), ("ACR-NEMA", 104),
+        ("DICOM", 104), ("POP3", 110), ("POP-3", 110), ("SUNRPC", 111), ("PORTMAPPER", 111), ("AUTH", 113),
+        ("AUTHENTICATION", 113), ("TAP", 113), ("IDENT", 113), ("NNTP", 119), ("READNEWS", 119), ("UNTP", 119),
+        ("EPMAP", 135), ("LOC-SRV", 135), ("NETBIOS-SSN", 139), ("IMAP2", 143), ("IMAP", 143), ("SNMP", 161),
+        ("SNMP-TRAP", 162), ("SNMPTRAP", 162), ("CMIP-MAN", 163), ("CMIP-AGENT", 164), ("MAILQ", 174),
+        ("BGP", 179), ("SMUX", 199), ("QMTP", 209), ("Z3950", 210), ("WAIS", 210), ("PAWSERV", 345),
+        ("ZSERV", 346), ("RPC2PORTMAP", 369), ("CODAAUTH2", 370), ("LDAP", 389), ("SVRLOC", 427),
+        ("HTTPS", 443), ("SNPP", 444), ("MICROSOFT-DS", 445), ("KPASSWD", 464), ("SUBMISSIONS", 465),
+        ("SSMTP", 465), ("SMTPS", 465), ("URD", 465), ("SAFT", 487), ("RTSP", 554), ("NQS", 607),
+        ("QMQP", 628), ("IPP", 631), ("LDP", 646), ("EXEC", 512), ("LOGIN", 513), ("SHELL", 514), ("CMD", 514),
+        ("SYSLOG", 514), ("PRINTER", 515), ("SPOOLER", 515), ("GDOMAP", 538), ("UUCP", 540), ("UUCPD", 540),
+        ("KLOGIN", 543), ("KSHELL", 544), ("KRCMD", 544), ("AFPOVERTCP", 548), ("NNTPS", 563), ("SNNTP", 563),
+        ("SUBMISSION", 587), ("LDAPS", 636), ("TINC", 655), ("SILC", 706), ("KERBEROS-ADM", 749),
+        ("DOMAIN-S", 853), ("RSYNC", 873), ("FTPS-DATA", 989), ("FTPS", 990), ("TELNETS", 992), ("IMAPS", 993),
+        ("POP3S", 995), ("KERBEROS4", 750), ("KERBEROS-IV", 750), ("KDC", 750), ("KERBEROS-MASTER", 751),
+        ("KRB-PROP", 754), ("KRB_PROP", 754), ("KRB5_PROP", 754), ("HPROP", 754), ("SUPFILESRV", 871),
+        ("POPPASSD", 106), ("MOIRA-DB", 775), ("MOIRA_DB", 775), ("MOIRA-UPDATE", 777), ("MOIRA_UPDATE", 777),
+        ("SPAMD", 783),
     ])
 
     static let udp = MnemonicTable([
-            ("ECHO", 7), ("DISCARD", 9), ("SINK", 9), ("NULL", 9), ("DAYTIME", 13), ("CHARGEN", 19),
-            ("TTYTST", 19), ("SOURCE", 19), ("FSP", 21), ("FSPD", 21), ("TIME", 37), ("TIMSERVER", 37),
-            ("TACACS", 49), ("DOMAIN", 53), ("BOOTPS", 67), ("BOOTPC", 68), ("TFTP", 69), ("KERBEROS", 88),
-            ("KERBEROS5", 88), ("KRB5", 88), ("KERBEROS-SEC", 88), ("SUNRPC", 111), ("PORTMAPPER", 111),
-            ("NTP", 123), ("NETBIOS-NS", 137), ("NETBIOS-DGM", 138), ("SNMP", 161), ("SNMP-TRAP", 162),
-            ("SNMPTRAP", 162), ("CMIP-MAN", 163), ("CMIP-AGENT", 164), ("XDMCP", 177), ("IPX", 213),
-            ("PTP-EVENT", 319), ("PTP-GENERAL", 320), ("RPC2PORTMAP", 369), ("CODAAUTH2", 370), ("CLEARCASE", 371),
-            ("CLEARCASE", 371), ("LDAP", 389), ("SVRLOC", 427), ("HTTPS", 443), ("KPASSWD", 464), ("ISAKMP", 500),
-            ("RTSP", 554), ("ASF-RMCP", 623), ("LDP", 646), ("BIFF", 512), ("COMSAT", 512), ("WHO", 513),
-            ("WHOD", 513), ("SYSLOG", 514), ("TALK", 517), ("NTALK", 518), ("ROUTE", 520), ("ROUTER", 520),
-            ("ROUTED", 520), ("GDOMAP", 538), ("DHCPV6-CLIENT", 546), ("DHCPV6-SERVER", 547), ("LDAPS", 636),
-            ("TINC", 655), ("DOMAIN-S", 853), ("KERBEROS4", 750), ("KERBEROS-IV", 750), ("KDC", 750),
-            ("KERBEROS-MASTER", 751), ("KERBEROS_MASTER", 751), ("PASSWD-SERVER", 752), ("PASSWD_SERVER", 752),
-            ("MOIRA-UREG", 779), ("MOIRA_UREG", 779),
+        ("ECHO", 7), ("DISCARD", 9), ("SINK", 9), ("NULL", 9), ("DAYTIME", 13), ("CHARGEN", 19),
+        ("TTYTST", 19), ("SOURCE", 19), ("FSP", 21), ("FSPD", 21), ("TIME", 37), ("TIMSERVER", 37),
+        ("TACACS", 49), ("DOMAIN", 53), ("BOOTPS", 67), ("BOOTPC", 68), ("TFTP", 69), ("KERBEROS", 88),
+        ("KERBEROS5", 88), ("KRB5", 88), ("KERBEROS-SEC", 88), ("SUNRPC", 111), ("PORTMAPPER", 111),
+        ("NTP", 123), ("NETBIOS-NS", 137), ("NETBIOS-DGM", 138), ("SNMP", 161), ("SNMP-TRAP", 162),
+        ("SNMPTRAP", 162), ("CMIP-MAN", 163), ("CMIP-AGENT", 164), ("XDMCP", 177), ("IPX", 213),
+        ("PTP-EVENT", 319), ("PTP-GENERAL", 320), ("RPC2PORTMAP", 369), ("CODAAUTH2", 370), ("CLEARCASE", 371),
+        ("CLEARCASE", 371), ("LDAP", 389), ("SVRLOC", 427), ("HTTPS", 443), ("KPASSWD", 464), ("ISAKMP", 500),
+        ("RTSP", 554), ("ASF-RMCP", 623), ("LDP", 646), ("BIFF", 512), ("COMSAT", 512), ("WHO", 513),
+        ("WHOD", 513), ("SYSLOG", 514), ("TALK", 517), ("NTALK", 518), ("ROUTE", 520), ("ROUTER", 520),
+        ("ROUTED", 520), ("GDOMAP", 538), ("DHCPV6-CLIENT", 546), ("DHCPV6-SERVER", 547), ("LDAPS", 636),
+        ("TINC", 655), ("DOMAIN-S", 853), ("KERBEROS4", 750), ("KERBEROS-IV", 750), ("KDC", 750),
+        ("KERBEROS-MASTER", 751), ("KERBEROS_MASTER", 751), ("PASSWD-SERVER", 752), ("PASSWD_SERVER", 752),
+        ("MOIRA-UREG", 779), ("MOIRA_UREG", 779),
     ])
 }

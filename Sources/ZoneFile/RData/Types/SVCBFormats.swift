@@ -8,7 +8,8 @@
 /// do not fit their key are errors, as in BIND. `keyNNNNN=` gives any key's raw wire value.
 enum SVCBFormats {
     static func format(_ type: String) -> RDataFormat {
-        let priorityName = "\(type) priority", targetName = "\(type) target name"
+        let priorityName = "\(type) priority"
+        let targetName = "\(type) target name"
         return RDataFormat(
             encode: { (reader: inout RDataReader) throws(RDataError) in
                 try reader.uint16(priorityName)
@@ -35,15 +36,19 @@ enum SVCBFormats {
 }
 
 enum SVCBParams {
-    static let names: [String] = ["mandatory", "alpn", "no-default-alpn", "port", "ipv4hint", "ech", "ipv6hint",
-                                  "dohpath", "ohttp"]
+    static let names: [String] = [
+        "mandatory", "alpn", "no-default-alpn", "port", "ipv4hint", "ech", "ipv6hint",
+        "dohpath", "ohttp",
+    ]
 
     /// The key for a name (lower case, as RFC 9460 §2.1 writes them) or `keyNNNNN` without leading zeros.
     static func key(_ bytes: ArraySlice<UInt8>) -> UInt16? {
         for (index, name) in names.enumerated() where bytes.elementsEqual(name.utf8) { return UInt16(index) }
         guard bytes.count > 3, bytes.count <= 8, bytes.starts(with: "key".utf8) else { return nil }
         let digits = bytes.dropFirst(3)
-        guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), digits.first != 0x30 || digits.count == 1 else { return nil }
+        guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), digits.first != 0x30 || digits.count == 1 else {
+            return nil
+        }
         var value = 0
         for digit in digits { value = value * 10 + Int(digit - 0x30) }
         return value <= 65535 ? UInt16(value) : nil
@@ -65,8 +70,9 @@ enum SVCBParams {
             let equals = bytes.firstIndex(of: UInt8(ascii: "="))
             let keyBytes = bytes[bytes.startIndex..<(equals ?? bytes.endIndex)]
             guard let key = key(keyBytes) else {
-                throw reader.error("bad \(type) parameter '\(field.text)': unknown key "
-                                   + "'\(String(decoding: keyBytes, as: UTF8.self))' (use a registered name or keyNNNNN)")
+                throw reader.error(
+                    "bad \(type) parameter '\(field.text)': unknown key "
+                        + "'\(String(decoding: keyBytes, as: UTF8.self))' (use a registered name or keyNNNNN)")
             }
             let generic = key >= 9 || !keyBytes.elementsEqual(keyName(key).utf8)
             var raw: [UInt8]? = nil
@@ -103,8 +109,9 @@ enum SVCBParams {
         }
         params.sort { $0.key < $1.key }
         for index in params.indices.dropFirst() where params[index].key == params[index - 1].key {
-            throw RDataError("bad \(type) parameter: \(keyName(params[index].key)) is given twice",
-                             field: max(params[index].field, params[index - 1].field))
+            throw RDataError(
+                "bad \(type) parameter: \(keyName(params[index].key)) is given twice",
+                field: max(params[index].field, params[index - 1].field))
         }
         if let problem = problem(params.map { ($0.key, $0.value[...]) }) {
             let at = params.first(where: { $0.key == 0 || $0.key == 2 })?.field
@@ -121,7 +128,9 @@ enum SVCBParams {
     static func problem(_ params: [(UInt16, ArraySlice<UInt8>)]) -> String? {
         let keys = params.map(\.0)
         for (key, value) in params {
-            if key < 9, let problem = wireProblem(key: key, value: value) { return "\(keyName(key)): \(problem.message)" }
+            if key < 9, let problem = wireProblem(key: key, value: value) {
+                return "\(keyName(key)): \(problem.message)"
+            }
         }
         if let mandatory = params.first(where: { $0.0 == 0 })?.1 {
             var i = mandatory.startIndex
@@ -146,7 +155,8 @@ enum SVCBParams {
                 let listed = Int(value[i]) << 8 | Int(value[i + 1])
                 if listed == 0 { return RDataError("mandatory may not list itself") }
                 if listed <= previous {
-                    return RDataError(listed == previous ? "lists \(keyName(UInt16(listed))) twice" : "keys out of order")
+                    return RDataError(
+                        listed == previous ? "lists \(keyName(UInt16(listed))) twice" : "keys out of order")
                 }
                 previous = listed
                 i += 2
@@ -238,14 +248,15 @@ enum SVCBParams {
             return wire
         case 3:
             guard raw.count <= 5, raw.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                  let port = Int(String(decoding: raw, as: UTF8.self)), port <= 65535
+                let port = Int(String(decoding: raw, as: UTF8.self)), port <= 65535
             else { throw RDataError("port must be a number 0-65535") }
             return [UInt8(port >> 8), UInt8(port & 0xFF)]
         case 4, 6:
             var wire: [UInt8] = []
             for item in raw.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
                 guard let address = key == 4 ? IPv4.parse(item) : IPv6.parse(item) else {
-                    throw RDataError("'\(String(decoding: item, as: UTF8.self))' is not an \(key == 4 ? "IPv4" : "IPv6") address")
+                    throw RDataError(
+                        "'\(String(decoding: item, as: UTF8.self))' is not an \(key == 4 ? "IPv4" : "IPv6") address")
                 }
                 wire.append(contentsOf: address)
             }

@@ -102,7 +102,9 @@ enum ServiceFormats {
         present: { (reader: inout WireReader) throws(RDataError) in
             let length = Int(try reader.uint8())
             let digits = try reader.take(length)
-            guard length >= 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { throw RDataError("bad X25 address") }
+            guard length >= 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                throw RDataError("bad X25 address")
+            }
             return WireReader.quoted(digits)
         })
 
@@ -176,7 +178,8 @@ enum ServiceFormats {
                 switch byte {
                 case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: continue
                 default:
-                    throw reader.error("bad CAA tag '\(tag.text)': only letters and digits are allowed (RFC 8659 §4.1.1)")
+                    throw reader.error(
+                        "bad CAA tag '\(tag.text)': only letters and digits are allowed (RFC 8659 §4.1.1)")
                 }
             }
             reader.wire.append(UInt8(tag.bytes.count))
@@ -188,8 +191,11 @@ enum ServiceFormats {
             let flags = try reader.uint8()
             let tagLength = Int(try reader.uint8())
             let tag = try reader.take(tagLength)
-            guard tagLength > 0, tag.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0)
-                || (0x61...0x7A).contains($0) })
+            guard tagLength > 0,
+                tag.allSatisfy({
+                    (0x30...0x39).contains($0) || (0x41...0x5A).contains($0)
+                        || (0x61...0x7A).contains($0)
+                })
             else { throw RDataError("bad CAA tag") }
             return "\(flags) \(String(decoding: tag, as: UTF8.self)) \(WireReader.quoted(reader.rest()))"
         })
@@ -200,7 +206,7 @@ enum ServiceFormats {
             let field = try reader.word("NSAP address")
             let bytes = field.bytes
             guard bytes.count >= 2, bytes[bytes.startIndex] == UInt8(ascii: "0"),
-                  bytes[bytes.startIndex + 1] | 0x20 == UInt8(ascii: "x")
+                bytes[bytes.startIndex + 1] | 0x20 == UInt8(ascii: "x")
             else { throw reader.error("bad NSAP address '\(field.text)': must start with 0x") }
             let start = reader.wire.count
             var high: UInt8 = 0
@@ -231,8 +237,10 @@ enum NAPTRRegexp {
         if (0x30...0x39).contains(delimiter) || delimiter == UInt8(ascii: "\\") || delimiter == 0 {
             return "the delimiter may not be a digit, a backslash or NUL"
         }
-        var part = 0 // 0: expression, 1: replacement, 2: flags
-        var groups = 0, depth = 0, maxReference = 0
+        var part = 0  // 0: expression, 1: replacement, 2: flags
+        var groups = 0
+        var depth = 0
+        var maxReference = 0
         var inBracket = false
         var i = text.startIndex + 1
         while i < text.endIndex {
@@ -272,7 +280,10 @@ enum NAPTRRegexp {
             }
             i += 1
         }
-        guard part == 2 else { return "needs three delimiters ('\(Character(UnicodeScalar(delimiter)))ERE\(Character(UnicodeScalar(delimiter)))replacement\(Character(UnicodeScalar(delimiter)))')" }
+        guard part == 2 else {
+            return
+                "needs three delimiters ('\(Character(UnicodeScalar(delimiter)))ERE\(Character(UnicodeScalar(delimiter)))replacement\(Character(UnicodeScalar(delimiter)))')"
+        }
         if inBracket { return "unclosed '[' in the expression" }
         if depth > 0 { return "unbalanced '(' in the expression" }
         if maxReference > groups { return "back-reference \\\(maxReference) but the expression has \(groups) group(s)" }
