@@ -73,7 +73,16 @@ struct VerifyCommand: AsyncParsableCommand {
                 throw fail("--server \(error)")
             }
         }
-        let declaration = try input.load()
+        let declaration = try input.load { errors in
+            // Every format carries the declaration's errors (text has them on stderr only).
+            let report = VerifyReport(declaration: input.config, invalid: errors)
+            switch format {
+            case .text: break
+            case .json: Terminal.write(VerifyJSONRenderer.render(report))
+            case .markdown: Terminal.write(VerifyMarkdownRenderer.render(report))
+            case .github: Terminal.write(VerifyGitHubRenderer.render(report))
+            }
+        }
         let options = DNSQueryOptions(
             timeout: timeout, retries: retries, forceTCP: tcp,
             edns: ednsBufferSize == 0 ? nil : EDNS(udpPayloadSize: max(512, ednsBufferSize)))

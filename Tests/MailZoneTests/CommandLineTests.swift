@@ -154,6 +154,80 @@ struct CommandLineTests {
                 """)
     }
 
+    /// verify's JSON, Markdown and GitHub output carry the declaration's errors too (no server is asked).
+    @Test func verifyCarriesDeclarationErrorsInEveryFormat() throws {
+        let directory = try folder([
+            "mailzone.yaml": """
+            version: 1
+            senders:
+              - domain: ok.example
+                services:
+                  - preset: tencent-sse
+            """
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stderr = "mailzone.yaml:5:17: error: unknown preset 'tencent-sse'; did you mean 'tencent-ses'?\n"
+        let json = try MailzoneBinary.run(["verify", "--format", "json", "--server", "127.0.0.1:9"], in: directory)
+        #expect(json.status == 1)
+        #expect(json.errors == stderr)
+        #expect(
+            json.output == """
+                {
+                  "declaration" : "mailzone.yaml",
+                  "errors" : [
+                    {
+                      "location" : {
+                        "column" : 17,
+                        "file" : "mailzone.yaml",
+                        "line" : 5
+                      },
+                      "message" : "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
+                      "severity" : "error"
+                    }
+                  ],
+                  "exitCode" : 1,
+                  "summary" : {
+                    "errors" : 1,
+                    "mismatch" : 0,
+                    "missing" : 0,
+                    "recordErrors" : 0,
+                    "serverErrors" : 0,
+                    "verified" : 0,
+                    "warnings" : 0
+                  },
+                  "version" : 1,
+                  "zones" : [
+
+                  ]
+                }
+
+                """)
+        let markdown = try MailzoneBinary.run(["verify", "--format", "markdown"], in: directory)
+        #expect(markdown.status == 1)
+        #expect(
+            markdown.output == """
+                ## mailzone verify
+
+                **0 verified, 0 missing, 0 mismatched, 1 error.**
+
+                - :x: mailzone.yaml:5:17: unknown preset 'tencent-sse'; did you mean 'tencent-ses'?
+
+                """)
+        let github = try MailzoneBinary.run(["verify", "--format", "github"], in: directory)
+        #expect(github.status == 1)
+        #expect(
+            github.output == """
+                ::error file=mailzone.yaml,line=5,col=17,title=mailzone%3A error::unknown preset 'tencent-sse'; \
+                did you mean 'tencent-ses'?
+                Verify: 0 verified, 0 missing, 0 mismatched, 1 error.
+
+                """)
+        let text = try MailzoneBinary.run(["verify"], in: directory)
+        #expect(text.status == 1)
+        #expect(text.output.isEmpty)
+        #expect(text.errors == stderr)
+    }
+
     @Test func aMissingDeclarationIsAnError() throws {
         let directory = try folder(["README": "no declaration here\n"])
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -18,3 +18,15 @@ extension DeclarationErrors {
         }
     }
 }
+
+/// One declaration error as one line of text, for formats that show it in a list.
+public enum DeclarationFinding {
+    /// `file:line:column: message (fix: ...)`, the same words as on stderr.
+    public static func text(_ finding: PlanFinding) -> String {
+        var text = ""
+        if let location = finding.location { text += "\(location): " }
+        text += finding.message
+        if let fix = finding.fix { text += " (fix: \(fix))" }
+        return text
+    }
+}

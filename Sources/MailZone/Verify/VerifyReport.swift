@@ -11,15 +11,25 @@ public struct VerifyReport: Codable, Sendable, Hashable {
     /// The declaration, as the user named it.
     public var declaration: String
     public var zones: [VerifyZone]
+    /// The declaration's own errors (a report made instead of asking any server), worded and placed
+    /// as on stderr, so every format says why nothing was verified.
+    public var errors: [PlanFinding]
 
-    public init(declaration: String, zones: [VerifyZone]) {
+    public init(declaration: String, zones: [VerifyZone], errors: [PlanFinding] = []) {
         self.version = VerifyReport.formatVersion
         self.declaration = declaration
         self.zones = zones
+        self.errors = errors
+    }
+
+    /// The report of a declaration that could not be read: no zone was asked about.
+    public init(declaration: String, invalid errors: DeclarationErrors) {
+        self.init(declaration: declaration, zones: [], errors: errors.findings)
     }
 
     public var summary: VerifySummary {
         var summary = VerifySummary()
+        summary.errors += errors.count
         for zone in zones {
             summary.errors += zone.errors.count
             summary.serverErrors += zone.servers.filter { $0.error != nil }.count

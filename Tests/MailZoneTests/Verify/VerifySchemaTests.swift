@@ -28,6 +28,13 @@ struct VerifySchemaTests {
             ]),
             try VerifierTests.report([(VerifierTests.primary, VerifyLab.zoneText()), (VerifierTests.secondary, nil)]),
             VerifyReport(declaration: "m.yaml", zones: [VerifyZone(origin: nil, file: nil, errors: ["no servers"])]),
+            VerifyReport(
+                declaration: "m.yaml", zones: [],
+                errors: [
+                    PlanFinding(
+                        severity: "error", message: "unknown preset 'x'", fix: "see mailzone presets",
+                        location: PlanLocation(file: "m.yaml", line: 5, column: 17))
+                ]),
         ]
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "mailzone-verify-schema-\(UUID().uuidString)")

@@ -3,7 +3,7 @@
 /// request shows the problem where the record is declared, with what the server serves instead.
 public enum VerifyGitHubRenderer {
     public static func render(_ report: VerifyReport) -> String {
-        var out = ""
+        var out = GitHubAnnotations.render(errors: report.errors)
         for zone in report.zones {
             let zoneName = zone.origin ?? "(no zone)"
             for error in zone.errors {

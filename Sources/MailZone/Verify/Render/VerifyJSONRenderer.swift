@@ -8,7 +8,7 @@ public enum VerifyJSONRenderer {
         var report: VerifyReport
 
         enum Keys: String, CodingKey {
-            case version, declaration, zones, summary, exitCode
+            case version, declaration, zones, errors, summary, exitCode
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -16,6 +16,8 @@ public enum VerifyJSONRenderer {
             try container.encode(report.version, forKey: .version)
             try container.encode(report.declaration, forKey: .declaration)
             try container.encode(report.zones, forKey: .zones)
+            // Only a report of a declaration with errors has them: the others' bytes stay as they were.
+            if !report.errors.isEmpty { try container.encode(report.errors, forKey: .errors) }
             try container.encode(report.summary, forKey: .summary)
             try container.encode(report.exitCode, forKey: .exitCode)
         }

@@ -4,6 +4,8 @@ public enum VerifyMarkdownRenderer {
     public static func render(_ report: VerifyReport) -> String {
         var out = "## mailzone verify\n\n"
         out += "**" + VerifyTextRenderer.summaryLine(report).dropFirst("Verify: ".count) + "**\n"
+        if !report.errors.isEmpty { out += "\n" }
+        for error in report.errors { out += "- :x: \(cell(DeclarationFinding.text(error)))\n" }
         for zone in report.zones {
             var heading = "\n### Zone " + (zone.origin.map { "`\($0)`" } ?? "(none)")
             if let file = zone.file { heading += " — `\(file)`" }
