@@ -22,12 +22,19 @@ struct RecordsCommand: AsyncParsableCommand {
     var format: RecordsFormat = .text
 
     func run() async throws {
-        let declaration = try input.load()
+        let declaration = try input.load { errors in
+            // JSON carries the declaration's errors too (text has them on stderr only).
+            if format == .json {
+                Terminal.write(
+                    (try? PlanJSON.encode(RecordsErrorDocument(domain: domain, errors: errors.findings))) ?? "")
+            }
+        }
         let checklist: RecordsChecklist
         do {
             checklist = try RecordsChecklist.make(for: domain, in: declaration, allowOutside: input.allowOutside)
         } catch {
             Terminal.writeError("error: \(error.description)")
+            if format == .json { Terminal.write((try? PlanJSON.encode(RecordsErrorDocument(error))) ?? "") }
             throw ExitCode(1)
         }
         switch format {

@@ -228,6 +228,60 @@ struct CommandLineTests {
         #expect(text.errors == stderr)
     }
 
+    /// records --format json says why there is no checklist, as stderr does.
+    @Test func recordsJSONCarriesItsErrors() throws {
+        let directory = try folder([
+            "mailzone.yaml": """
+            version: 1
+            senders:
+              - domain: ok.example
+                services:
+                  - preset: tencent-sse
+            """
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let invalid = try MailzoneBinary.run(["records", "ok.example", "--format", "json"], in: directory)
+        #expect(invalid.status == 1)
+        #expect(
+            invalid.errors == "mailzone.yaml:5:17: error: unknown preset 'tencent-sse'; did you mean 'tencent-ses'?\n")
+        #expect(
+            invalid.output == """
+                {
+                  "domain" : "ok.example",
+                  "errors" : [
+                    {
+                      "location" : {
+                        "column" : 17,
+                        "file" : "mailzone.yaml",
+                        "line" : 5
+                      },
+                      "message" : "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
+                      "severity" : "error"
+                    }
+                  ],
+                  "version" : 1
+                }
+
+                """)
+        let example = ExamplesTests.directory("tencent-ses-primary")
+        let unknown = try MailzoneBinary.run(["records", "sampledomian.com", "--format", "json"], in: example)
+        #expect(unknown.status == 1)
+        #expect(
+            unknown.output == """
+                {
+                  "domain" : "sampledomian.com",
+                  "errors" : [
+                    {
+                      "message" : "sampledomian.com is not a sender in mailzone.yaml; did you mean 'sampledomain.com'?\\n    senders: sampledomain.com",
+                      "severity" : "error"
+                    }
+                  ],
+                  "version" : 1
+                }
+
+                """)
+    }
+
     @Test func aMissingDeclarationIsAnError() throws {
         let directory = try folder(["README": "no declaration here\n"])
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -58,6 +58,19 @@ struct OutputSchemaTests {
             }
         }
 
+        // records --format json without a checklist: a declaration error, and a domain that is no sender.
+        if MailzoneBinary.shouldRun {
+            for (name, arguments) in [
+                ("records-unknown", ["records", "nope.example", "--format", "json"]),
+                ("records-bad-config", ["records", "x.example", "--format", "json", "--config", "missing.yaml"]),
+            ] {
+                let result = try MailzoneBinary.run(arguments, in: ExamplesTests.directory("tencent-ses-primary"))
+                let url = temporary.appendingPathComponent("\(name).json")
+                try result.stdout.write(to: url)
+                pairs.append(("records.schema.json", url.path))
+            }
+        }
+
         let results = try run(pairs.flatMap { [$0.schema, $0.path] })
         for name in ["plan.schema.json", "check.schema.json", "records.schema.json"] {
             #expect(results[name] == "VALID", "\(name) is not a valid Draft 2020-12 schema")

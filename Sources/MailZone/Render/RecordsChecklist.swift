@@ -232,3 +232,21 @@ public struct RecordsChecklistError: Error, Sendable, Hashable, CustomStringConv
         return text
     }
 }
+
+/// What `records --format json` prints instead of a checklist when there is none (the declaration has
+/// errors, or the domain is not one of its senders): the same words as on stderr, for scripts.
+public struct RecordsErrorDocument: Encodable, Sendable {
+    public var version = 1
+    public var domain: String
+    public var errors: [PlanFinding]
+
+    public init(domain: String, errors: [PlanFinding]) {
+        self.domain = domain
+        self.errors = errors
+    }
+
+    /// A domain the declaration does not list: one error without a place in a file.
+    public init(_ error: RecordsChecklistError) {
+        self.init(domain: error.domain, errors: [PlanFinding(severity: "error", message: error.description)])
+    }
+}
