@@ -5,8 +5,8 @@ import ZoneFile
 /// Turns planned record operations into the smallest text edits of a zone's
 /// files, in the zone's own style, and bumps the SOA serial once.
 ///
-/// A new record goes right after the last record of its owner (or, for a new
-/// owner, after the apex records), written the way the line it follows is
+/// A new record goes right after its name's mail records (or, for a name without
+/// any, after the apex block or the name's last record; see `anchorRecord`), written the way the line it follows is
 /// written: relative owner, the same separators and columns, a TTL or class
 /// field only where that line has one, and long TXT values as parenthesised
 /// strings indented like the zone's other multi-line records. A merged or
@@ -115,13 +115,25 @@ struct ZoneEditor {
 
     // MARK: Where new records go
 
-    /// The record a new record of `owner` follows: the owner's last written record; else, when the nearest
-    /// ancestor holding records is below the apex or keeps its mail records (MX, TXT) apart, its last mail
-    /// record (so `qcloud._domainkey.abc` joins `abc`'s records, even in an `$INCLUDE`d file); else the last
-    /// record of the apex block at the top of the zone.
+    /// The record a new record of `owner` follows, so a name's mail records stay together and nothing lands
+    /// in an unrelated section further down (a `;meta` block, the hosts' A records, a `; CAA` section):
+    /// - the owner's last mail record (MX, SPF, or any TXT of a `_dmarc`/`_domainkey` name);
+    /// - else, for the apex, the last record of the apex block at the top of the zone; for another name
+    ///   holding records, its last record;
+    /// - else, for a `_dmarc` or `_domainkey` name of X, the last of X's mail records and of the records at
+    ///   `_dmarc.X` and under `_domainkey.X`;
+    /// - else, when the nearest ancestor holding records is below the apex or keeps its mail records (MX, TXT)
+    ///   apart, its last mail record (so `qcloud._domainkey.abc` joins `abc`'s records, even in an `$INCLUDE`d
+    ///   file); else the last record of the apex block.
     private func anchorRecord(for owner: DomainName) throws(Failure) -> Record {
         func written(_ records: [Record]) -> [Record] { records.filter { $0.source.map { !$0.generated } ?? false } }
-        if let last = written(zone.records(at: owner)).last {
+        let own = written(zone.records(at: owner))
+        if let last = own.last(where: { isMailRecord($0) }) { return last }
+        if !own.isEmpty {
+            if owner == origin { return try apexBlockEnd() }
+            if let last = own.last { return last }
+        }
+        if let domain = Self.mailDomain(of: owner), let last = mailRecords(of: domain).last {
             return last
         }
         var ancestor = owner.parent
@@ -135,27 +147,89 @@ struct ZoneEditor {
             }
             ancestor = name.parent
         }
-        // The first run of apex records in the top file (SOA, NS, MX...), before any other owner.
+        return try apexBlockEnd()
+    }
+
+    /// Whether `record` is one of its name's mail records: an MX, an SPF record, an SPF TXT, or any TXT of a
+    /// `_dmarc` or `_domainkey` name (a site-verification TXT at the apex is not).
+    private func isMailRecord(_ record: Record) -> Bool {
+        guard record.source.map({ !$0.generated }) ?? false else { return false }
+        switch record.type {
+        case .mx, .spf: return true
+        case .txt:
+            if Self.mailDomain(of: record.owner) != nil { return true }
+            let first = record.rdata.characterStrings.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            return first.lowercased().hasPrefix("v=spf")
+        default: return false
+        }
+    }
+
+    /// X for `_dmarc.X` and for names under `_domainkey.X`; nil for other names.
+    private static func mailDomain(of name: DomainName) -> DomainName? {
+        var current = name
+        var below = false
+        while let parent = current.parent, let label = current.labels.first {
+            let text = String(decoding: label, as: UTF8.self).lowercased()
+            if text == "_domainkey", below { return parent }
+            if text == "_dmarc", !below { return parent }
+            below = true
+            current = parent
+        }
+        return nil
+    }
+
+    /// The written mail records of `domain` and of its `_dmarc` and `_domainkey` names, in the order the zone
+    /// is read (an `$INCLUDE`d file's records where it is included, so the last is the last one read).
+    private func mailRecords(of domain: DomainName) -> [Record] {
+        zone.records.filter { record in
+            guard isMailRecord(record) else { return false }
+            return record.owner == domain || Self.mailDomain(of: record.owner) == domain
+        }
+    }
+
+    /// The last record of the first run of apex records in the top file (SOA, NS...), before any other owner.
+    /// Blank lines and `$TTL` lines inside the run are crossed; a comment starts another section (`;meta`, `; CAA`), so the run
+    /// goes on past one only for NS lines, which belong with the SOA.
+    private func apexBlockEnd() throws(Failure) -> Record {
         guard let top = zone.files.first else { throw Failure(description: "the zone has no file") }
         let apexRecords = zone.records(at: origin).filter { $0.source?.fileIndex == 0 && $0.source?.generated == false }
         guard var last = apexRecords.first else {
             throw Failure(description: "the zone has no apex records in \(top.source.path) to place new records after")
         }
-        let indexes = Set(apexRecords.compactMap { $0.source?.entryIndex })
+        let bytes = top.source.bytes
         var entry = (last.source?.entryIndex ?? 0) + 1
+        var crossedComment = false
         while entry < top.entries.count {
-            let kind = top.entries[entry].kind
-            if kind == .trivia {
+            let current = top.entries[entry]
+            if current.kind == .directive, Self.isTTLDirective(current.range, in: bytes) {
+                // A dump's `$TTL` between the SOA and the owner-less NS lines still belongs to the apex block.
                 entry += 1
                 continue
             }
-            guard kind == .record, indexes.contains(entry),
-                let record = apexRecords.first(where: { $0.source?.entryIndex == entry })
+            if current.kind == .trivia {
+                if bytes[current.range].contains(UInt8(ascii: ";")) { crossedComment = true }
+                entry += 1
+                continue
+            }
+            guard current.kind == .record,
+                let record = apexRecords.first(where: { $0.source?.entryIndex == entry }),
+                !crossedComment || record.type == .ns
             else { break }
             last = record
+            crossedComment = false
             entry += 1
         }
         return last
+    }
+
+    /// Whether the directive at `range` is `$TTL`.
+    private static func isTTLDirective(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
+        let word = Array("$TTL".utf8)
+        guard range.count > word.count else { return false }
+        let start = range.lowerBound
+        let next = bytes[start + word.count]
+        return zip(bytes[start..<(start + word.count)], word).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+            && (next == 0x20 || next == 0x09)
     }
 
     // MARK: Formatting
@@ -234,7 +308,15 @@ struct ZoneEditor {
             line += field.text
             previousSeparator = field.separator
         }
-        let rdataColumn = layout.rdata.first.map { RecordLayout.column(of: $0.fullRange.lowerBound, in: bytes) }
+        // The RDATA column is where the anchor's RDATA starts, its opening parenthesis included (a DKIM key
+        // written `( "v=DKIM1; ..."`), so a new line lines up with it whatever its own RDATA looks like.
+        let rdataColumn = layout.rdata.first.map { token -> Int in
+            var start = token.fullRange.lowerBound
+            var before = start
+            while before > 0, bytes[before - 1] == 0x20 || bytes[before - 1] == 0x09 { before -= 1 }
+            if before > 0, bytes[before - 1] == UInt8(ascii: "(") { start = before - 1 }
+            return RecordLayout.column(of: start, in: bytes)
+        }
         line += pad(line, separator: previousSeparator, toColumn: rdataColumn)
         line += try rdataText(type: type, rdata: rdata, presentation: presentation, lineEnding: file.lineEnding)
         return line
