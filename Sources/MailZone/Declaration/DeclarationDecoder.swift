@@ -1,4 +1,5 @@
 import Foundation
+import ZoneFile
 
 /// Decodes the nodes of mailzone.yaml into the declaration's parts, one mapping at a time.
 ///
@@ -8,8 +9,8 @@ import Foundation
 struct DeclarationDecoder {
     static let rootKeys = ["version", "zones", "senders", "presets"]
     static let zoneKeys = ["origin", "file"]
-    static let senderKeys = ["domain", "services", "dmarc", "mx", "mx_not_added", "spf", "allow_weaker_dmarc"]
-    static let serviceKeys = ["preset", "dkim", "inputs"]
+    static let senderKeys = ["domain", "services", "dmarc", "mx", "mx_not_added", "spf", "allow_weaker_dmarc", "ttl"]
+    static let serviceKeys = ["preset", "dkim", "inputs", "ttl"]
     static let dmarcKeys = ["p", "sp", "pct", "rua", "ruf", "adkim", "aspf", "fo", "ri", "allow_weaker"]
     static let spfKeys = ["all", "fold"]
 
@@ -168,10 +169,11 @@ struct DeclarationDecoder {
             map["mx_not_added"].map {
                 decodeMXNotAdded($0, mx: mx, services: services.map(\.preset.value), diagnostics: &diagnostics)
             } ?? []
+        let ttl = map["ttl"].flatMap { decodeTTL($0, diagnostics: &diagnostics) }
         guard let domain else { return nil }
         return SenderDeclaration(
             location: node.location, domain: domain, services: services, dmarc: dmarc, mx: mx,
-            mxNotAdded: notAdded, spf: spf, allowWeakerDMARC: weaker)
+            mxNotAdded: notAdded, spf: spf, allowWeakerDMARC: weaker, ttl: ttl)
     }
 
     /// `mx_not_added: [SERVICE, ...]`: the services whose MX `mx: keep-existing` leaves out, said
@@ -237,8 +239,9 @@ struct DeclarationDecoder {
             seen[input.name.value] = input
             return true
         }
+        let ttl = map["ttl"].flatMap { decodeTTL($0, diagnostics: &diagnostics) }
         guard let preset else { return nil }
-        var service = ServiceUse(location: node.location, preset: preset, inputs: inputs)
+        var service = ServiceUse(location: node.location, preset: preset, inputs: inputs, ttl: ttl)
         service.rejectedInputs = rejected
         return service
     }
@@ -387,6 +390,24 @@ struct DeclarationDecoder {
     }
 
     // MARK: - Values
+
+    /// `ttl:`: seconds from 0 to 2147483647 (RFC 2181 §8), as a number or with BIND's units (`1h`, `1d`).
+    private func decodeTTL(_ node: YAMLNode, diagnostics: inout Diagnostics) -> Located<UInt32>? {
+        let expected = "a TTL in seconds (like 3600 or 1h)"
+        guard let scalar = node.scalar, scalar.kind == .integer || scalar.kind == .string else {
+            diagnostics.error(at: node.location, "expected \(expected), found \(node.kindDescription)")
+            return nil
+        }
+        let text = scalar.text.replacingOccurrences(of: "_", with: "")
+        guard let seconds = TTLText.seconds(text), seconds <= 2_147_483_647 else {
+            diagnostics.error(
+                at: node.location,
+                "'\(scalar.text)' is not a valid TTL: it must be seconds from 0 to 2147483647 (RFC 2181 §8)",
+                hint: "write seconds like 'ttl: 3600', or BIND's units like 'ttl: 1h' (w, d, h, m, s)")
+            return nil
+        }
+        return Located(seconds, at: node.location)
+    }
 
     /// A DNS name; `what` names it in errors ("the sender domain"), `expected` in type mismatches.
     private func domainName(

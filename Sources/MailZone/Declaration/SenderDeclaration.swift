@@ -20,11 +20,14 @@ public struct SenderDeclaration: Sendable, Hashable {
     /// `allow_weaker_dmarc: true` lets the sender publish a DMARC policy weaker than the one it
     /// inherits from its organisational domain (MAILAUTH.md, DMARC).
     public var allowWeakerDMARC: Located<Bool>?
+    /// `ttl:`, seconds: the TTL of the records the plan creates for this sender when they start a new
+    /// RRset; a service's own `ttl:` wins. A record joining an RRset keeps its TTL (RFC 2181 §5.2).
+    public var ttl: Located<UInt32>?
 
     public init(
         location: YAMLLocation, domain: Located<DeclaredName>, services: [ServiceUse],
         dmarc: DMARCOverrides? = nil, mx: Located<MXPolicy>? = nil, mxNotAdded: [Located<String>] = [],
-        spf: SPFOptions = SPFOptions(), allowWeakerDMARC: Located<Bool>? = nil
+        spf: SPFOptions = SPFOptions(), allowWeakerDMARC: Located<Bool>? = nil, ttl: Located<UInt32>? = nil
     ) {
         self.location = location
         self.domain = domain
@@ -34,6 +37,7 @@ public struct SenderDeclaration: Sendable, Hashable {
         self.mxNotAdded = mxNotAdded
         self.spf = spf
         self.allowWeakerDMARC = allowWeakerDMARC
+        self.ttl = ttl
     }
 
     /// What to do with a service's MX when the name already has MX records; `.conflict` unless set.
@@ -101,13 +105,18 @@ public struct ServiceUse: Sendable, Hashable {
     /// Supplied inputs in the order written: `dkim: { qcloud: ... }` gives `dkim.qcloud`,
     /// `inputs: { region: ... }` gives `region`.
     public var inputs: [ServiceInput]
+    /// `ttl:`, seconds: the TTL of the new RRsets this service's records start (over the sender's `ttl:`).
+    public var ttl: Located<UInt32>?
     /// Inputs written with an invalid value (already reported); not reported again as missing.
     var rejectedInputs: Set<String> = []
 
-    public init(location: YAMLLocation, preset: Located<String>, inputs: [ServiceInput] = []) {
+    public init(
+        location: YAMLLocation, preset: Located<String>, inputs: [ServiceInput] = [], ttl: Located<UInt32>? = nil
+    ) {
         self.location = location
         self.preset = preset
         self.inputs = inputs
+        self.ttl = ttl
     }
 
     /// The supplied value of the input `name`.

@@ -14,11 +14,12 @@ struct SenderExpander {
         let domain = sender.domain.value
         let origin = zone?.origin.value
         var records: [WantedRecord] = []
-        var spfByOwner: [(owner: RecordOwner, includes: [SPFInclude], suggestedAll: String)] = []
+        var spfByOwner: [(owner: RecordOwner, includes: [SPFInclude], suggestedAll: String, ttl: Located<UInt32>?)] = []
 
         for service in sender.services {
             guard let definition = catalog.preset(named: service.preset.value) else { continue }
             let preset = definition.preset
+            let ttl = service.ttl ?? sender.ttl
             var values = [
                 "domain": domain.text,
                 "domain_dashed": domain.text.replacingOccurrences(of: ".", with: "-"),
@@ -52,7 +53,7 @@ struct SenderExpander {
                 let wanted = WantedRecord(
                     owner: owner, type: record.type, value: value, purpose: record.purpose,
                     presets: [preset.name], unconfirmed: record.unconfirmed, note: record.note,
-                    source: source, presetSource: definition.recordLocations[index])
+                    source: source, presetSource: definition.recordLocations[index], ttl: ttl)
                 if let existing = records.firstIndex(where: {
                     $0.owner == owner && $0.type == wanted.type && $0.value == wanted.value
                 }) {
@@ -83,8 +84,11 @@ struct SenderExpander {
                     ) {
                         spfByOwner[index].includes.append(entry)
                     }
+                    if spfByOwner[index].ttl == nil || spfByOwner[index].ttl == sender.ttl, service.ttl != nil {
+                        spfByOwner[index].ttl = service.ttl
+                    }
                 } else {
-                    spfByOwner.append((owner, [entry], spf.suggestedAll))
+                    spfByOwner.append((owner, [entry], spf.suggestedAll, ttl))
                 }
             }
         }
@@ -93,7 +97,7 @@ struct SenderExpander {
         let spf = spfByOwner.map {
             WantedSPF(
                 owner: $0.owner, includes: $0.includes, all: sender.spf.all?.value.rawValue ?? $0.suggestedAll,
-                fold: sender.spf.foldsRecords)
+                fold: sender.spf.foldsRecords, ttl: $0.ttl)
         }
         return SenderRecords(sender: sender, zone: zone, records: records, spf: spf)
     }
@@ -119,7 +123,7 @@ struct SenderExpander {
             records.append(
                 WantedRecord(
                     owner: owner, type: "TXT", value: Self.apply(dmarc, to: "v=DMARC1"),
-                    purpose: .dmarc, presets: [], source: dmarc.location, presetSource: nil))
+                    purpose: .dmarc, presets: [], source: dmarc.location, presetSource: nil, ttl: sender.ttl))
             return
         }
         for index in indices {

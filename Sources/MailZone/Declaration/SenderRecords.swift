@@ -39,10 +39,13 @@ public struct WantedRecord: Sendable, Hashable {
     public var source: YAMLLocation
     /// The record's line in the preset, when it came from one.
     public var presetSource: YAMLLocation?
+    /// The declared TTL (the service's `ttl:`, else the sender's), for a record that starts a new RRset.
+    public var ttl: Located<UInt32>?
 
     public init(
         owner: RecordOwner, type: String, value: String, purpose: RecordPurpose, presets: [String],
-        unconfirmed: Bool = false, note: String? = nil, source: YAMLLocation, presetSource: YAMLLocation?
+        unconfirmed: Bool = false, note: String? = nil, source: YAMLLocation, presetSource: YAMLLocation?,
+        ttl: Located<UInt32>? = nil
     ) {
         self.owner = owner
         self.type = type
@@ -53,6 +56,7 @@ public struct WantedRecord: Sendable, Hashable {
         self.note = note
         self.source = source
         self.presetSource = presetSource
+        self.ttl = ttl
     }
 }
 
@@ -66,12 +70,18 @@ public struct WantedSPF: Sendable, Hashable {
     public var all: String
     /// The sender's `spf.fold`: fold several SPF records into one instead of a conflict.
     public var fold: Bool
+    /// The declared TTL when mailzone creates the record: the first service's `ttl:` that sets one among
+    /// those that include here, else the sender's.
+    public var ttl: Located<UInt32>?
 
-    public init(owner: RecordOwner, includes: [SPFInclude], all: String, fold: Bool) {
+    public init(
+        owner: RecordOwner, includes: [SPFInclude], all: String, fold: Bool, ttl: Located<UInt32>? = nil
+    ) {
         self.owner = owner
         self.includes = includes
         self.all = all
         self.fold = fold
+        self.ttl = ttl
     }
 
     /// The record mailzone writes when the name has none: `v=spf1 include:a include:b ~all`.

@@ -86,6 +86,33 @@ struct SenderPlanner {
             declaration: declaration)
     }
 
+    /// The TTL of a record this sender creates at `name`, and what the plan says about it. A record joining an
+    /// RRset (in the zone, or one this plan creates) takes the RRset's TTL, as all records of an RRset must have
+    /// one TTL (RFC 2181 §5.2): a declared `ttl:` that differs is noted, not used. A record starting an RRset gets
+    /// the declared TTL, or nil: the zone's default where its line goes (chosen by `ZoneEditor`).
+    private mutating func newRecordTTL(
+        at name: DomainName, type: RRType, declared: Located<UInt32>?, note: String?
+    ) -> (ttl: UInt32?, note: String?) {
+        var joined: (ttl: UInt32?, shown: String)? = nil
+        if let existing = state.records(at: name, type: type).first(where: { $0.existing != nil }) {
+            joined = (existing.ttl, "TTL \(existing.ttl)")
+        } else if let planned = (state.operations + operations).first(where: {
+            guard $0.owner == name, case .create(let plannedType, _, _, _) = $0.kind else { return false }
+            return plannedType == type
+        }), case .create(_, _, let ttl, _) = planned.kind {
+            joined = (ttl, ttl.map { "TTL \($0)" } ?? "the zone's default TTL")
+        }
+        guard let joined else {
+            let declaredNote = declared.map { "declared TTL \($0.value)" }
+            return (declared?.value, [note, declaredNote].compactMap { $0 }.joined(separator: "; ").nilIfEmpty)
+        }
+        guard let declared, declared.value != joined.ttl else { return (joined.ttl, note) }
+        let kept =
+            "keeps the \(joined.shown) of the \(relative(name)) \(type.mnemonic) RRset it joins, not the declared "
+            + "ttl \(declared.value): an RRset has one TTL, RFC 2181 §5.2"
+        return (joined.ttl, [note, kept].compactMap { $0 }.joined(separator: "; "))
+    }
+
     /// A CNAME at a name that needs other data is a conflict (RFC 1034 §3.6.2).
     private mutating func cnameConflict(
         at name: DomainName, wanting type: String, purpose: String,
@@ -281,10 +308,11 @@ struct SenderPlanner {
                         }
                     }
                 } else {
+                    let (ttl, note) = newRecordTTL(at: name, type: .txt, declared: wanted.ttl, note: note)
                     add(.create, name, "TXT", "spf", after: presentation, note: note, declaration: where_)
                     operations.append(
                         RecordOperation(
-                            owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
+                            owner: name, kind: .create(type: .txt, rdata: rdata, ttl: ttl, presentation: presentation)))
                 }
                 sizeWarning(at: name, adding: record, replacing: spfs.first, declaration: where_)
             } catch {
@@ -415,15 +443,11 @@ struct SenderPlanner {
                 return
             }
         }
-        add(
-            .create, name, "MX", purpose, after: rdata.presentation, note: unconfirmedNote(wanted),
-            declaration: wanted.source)
+        let (ttl, note) = newRecordTTL(at: name, type: .mx, declared: wanted.ttl, note: unconfirmedNote(wanted))
+        add(.create, name, "MX", purpose, after: rdata.presentation, note: note, declaration: wanted.source)
         operations.append(
             RecordOperation(
-                owner: name,
-                kind: .create(
-                    type: .mx, rdata: rdata, ttl: existing.first?.ttl,
-                    presentation: wanted.value)))
+                owner: name, kind: .create(type: .mx, rdata: rdata, ttl: ttl, presentation: wanted.value)))
         plannedMX.append((name, wantedValue, wanted.presets))
         // An MX target that is an alias in this zone breaks delivery (RFC 2181 §10.3).
         if let target = try? DomainName(parsing: wantedValue.exchange), target.isSubdomain(of: origin),
@@ -581,9 +605,10 @@ struct SenderPlanner {
                 return
             }
         }
-        add(.create, name, "TXT", purpose, after: presentation, note: note, declaration: wanted.source)
+        let (ttl, ttlNote) = newRecordTTL(at: name, type: .txt, declared: wanted.ttl, note: note)
+        add(.create, name, "TXT", purpose, after: presentation, note: ttlNote, declaration: wanted.source)
         operations.append(
-            RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
+            RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: ttl, presentation: presentation)))
     }
 
     private mutating func planDMARC(_ wanted: WantedRecord, _ name: DomainName) {
@@ -660,10 +685,11 @@ struct SenderPlanner {
                     RecordOperation(
                         owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
             } else {
+                let (ttl, note) = newRecordTTL(at: name, type: .txt, declared: wanted.ttl, note: note)
                 add(.create, name, "TXT", purpose, after: presentation, note: note, declaration: wanted.source)
                 operations.append(
                     RecordOperation(
-                        owner: name, kind: .create(type: .txt, rdata: rdata, ttl: nil, presentation: presentation)))
+                        owner: name, kind: .create(type: .txt, rdata: rdata, ttl: ttl, presentation: presentation)))
             }
             for uri in DMARCReportAuthorisation.needed(
                 by: (try? DMARCRecord(result)) ?? DMARCRecord(tags: []),
@@ -711,12 +737,11 @@ struct SenderPlanner {
                 before: "\(other.type) \(other.rdata.presentation)", zone: other.existing, declaration: wanted.source)
             return
         }
-        add(
-            .create, name, "CNAME", purpose, after: rdata.presentation, note: unconfirmedNote(wanted),
-            declaration: wanted.source)
+        let (ttl, note) = newRecordTTL(at: name, type: .cname, declared: wanted.ttl, note: unconfirmedNote(wanted))
+        add(.create, name, "CNAME", purpose, after: rdata.presentation, note: note, declaration: wanted.source)
         operations.append(
             RecordOperation(
-                owner: name, kind: .create(type: .cname, rdata: rdata, ttl: nil, presentation: wanted.value)))
+                owner: name, kind: .create(type: .cname, rdata: rdata, ttl: ttl, presentation: wanted.value)))
     }
 
     /// Verification tokens and other records needed verbatim: present or created, never merged.
@@ -745,11 +770,10 @@ struct SenderPlanner {
                 zone: same.existing, declaration: wanted.source)
             return
         }
-        add(
-            .create, name, type.mnemonic, purpose, after: rdata.presentation, note: unconfirmedNote(wanted),
-            declaration: wanted.source)
+        let (ttl, note) = newRecordTTL(at: name, type: type, declared: wanted.ttl, note: unconfirmedNote(wanted))
+        add(.create, name, type.mnemonic, purpose, after: rdata.presentation, note: note, declaration: wanted.source)
         operations.append(
-            RecordOperation(owner: name, kind: .create(type: type, rdata: rdata, ttl: nil, presentation: presentation)))
+            RecordOperation(owner: name, kind: .create(type: type, rdata: rdata, ttl: ttl, presentation: presentation)))
     }
 }
 
