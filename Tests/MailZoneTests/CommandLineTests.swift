@@ -54,19 +54,22 @@ struct CommandLineTests {
         #expect(github.output.hasPrefix("::error file=mailzone.yaml,line=3,col="))
     }
 
+    /// A declaration whose one error is a misspelt preset name, and that error as stderr words it.
+    static let misspeltPreset = """
+        version: 1
+        senders:
+          - domain: ok.example
+            services:
+              - preset: tencent-sse
+        """
+    static let misspeltPresetError =
+        "mailzone.yaml:5:17: error: unknown preset 'tencent-sse'; did you mean 'tencent-ses'?\n"
+
     /// JSON, Markdown and GitHub output carry the declaration's errors, worded as on stderr.
     @Test func declarationErrorsAreInEveryFormat() throws {
-        let directory = try folder([
-            "mailzone.yaml": """
-            version: 1
-            senders:
-              - domain: ok.example
-                services:
-                  - preset: tencent-sse
-            """
-        ])
+        let directory = try folder(["mailzone.yaml": Self.misspeltPreset])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let stderr = "mailzone.yaml:5:17: error: unknown preset 'tencent-sse'; did you mean 'tencent-ses'?\n"
+        let stderr = Self.misspeltPresetError
         let json = try MailzoneBinary.run(["check", "--format", "json"], in: directory)
         #expect(json.status == 1)
         #expect(json.errors == stderr)
@@ -156,17 +159,9 @@ struct CommandLineTests {
 
     /// verify's JSON, Markdown and GitHub output carry the declaration's errors too (no server is asked).
     @Test func verifyCarriesDeclarationErrorsInEveryFormat() throws {
-        let directory = try folder([
-            "mailzone.yaml": """
-            version: 1
-            senders:
-              - domain: ok.example
-                services:
-                  - preset: tencent-sse
-            """
-        ])
+        let directory = try folder(["mailzone.yaml": Self.misspeltPreset])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let stderr = "mailzone.yaml:5:17: error: unknown preset 'tencent-sse'; did you mean 'tencent-ses'?\n"
+        let stderr = Self.misspeltPresetError
         let json = try MailzoneBinary.run(["verify", "--format", "json", "--server", "127.0.0.1:9"], in: directory)
         #expect(json.status == 1)
         #expect(json.errors == stderr)
@@ -230,15 +225,7 @@ struct CommandLineTests {
 
     /// records --format json says why there is no checklist, as stderr does.
     @Test func recordsJSONCarriesItsErrors() throws {
-        let directory = try folder([
-            "mailzone.yaml": """
-            version: 1
-            senders:
-              - domain: ok.example
-                services:
-                  - preset: tencent-sse
-            """
-        ])
+        let directory = try folder(["mailzone.yaml": Self.misspeltPreset])
         defer { try? FileManager.default.removeItem(at: directory) }
         let invalid = try MailzoneBinary.run(["records", "ok.example", "--format", "json"], in: directory)
         #expect(invalid.status == 1)
