@@ -17,9 +17,7 @@ import Testing
         ])
         let link = directory.appendingPathComponent("zones/example.com.zone")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: destination)
-        let report = try Applier.apply(
-            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-        ) { _ in true }
+        let report = try ApplySupport.apply(in: directory)
         #expect(report.written == [link.path])
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == destination)
         let written = try ApplySupport.read(directory.appendingPathComponent(target))
@@ -45,9 +43,7 @@ import Testing
         let other = directory.appendingPathComponent("zones/db.example.com.copy")
         #expect(link(zone.path, other.path) == 0)
         #expect {
-            try Applier.apply(
-                try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-            ) { _ in true }
+            try ApplySupport.apply(in: directory)
         } throws: { error in
             "\(error)"
                 == "\(zone.path): it has 2 hard links, and replacing it would leave the other names with the old text; make the other names symbolic links to it (ln -sf), then apply again; the file was not changed"

@@ -41,9 +41,7 @@ import Testing
     func rootKeepsOwnerGroupAndMode(_ owner: uid_t, _ group: gid_t, _ mode: mode_t) throws {
         guard Self.requireRoot() else { return }
         let (directory, zone) = try Self.zone(owner: owner, group: group, mode: mode)
-        _ = try Applier.apply(
-            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-        ) { _ in true }
+        _ = try ApplySupport.apply(in: directory)
         #expect(try ApplySupport.read(zone).contains(" 2026120100 "))
         let status = Self.status(zone)
         #expect(status.st_uid == owner)

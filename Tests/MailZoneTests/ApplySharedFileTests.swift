@@ -37,9 +37,7 @@ import Testing
             "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": "a.test.\tIN\tTXT\t\"v=spf1 mx -all\"\nb.test.\tIN\tTXT\t\"v=spf1 a -all\"\n",
         ])
-        let report = try Applier.apply(
-            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-        ) { _ in true }
+        let report = try ApplySupport.apply(in: directory)
         let path = { (name: String) in directory.appendingPathComponent(name).path }
         #expect(report.written == [path("zones/db.a.test"), path("zones/../shared/mail.inc"), path("zones/db.b.test")])
         #expect(
@@ -59,9 +57,7 @@ import Testing
             "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": "@\tIN\tTXT\t\"v=spf1 mx -all\"\n",
         ])
-        let report = try Applier.apply(
-            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-        ) { _ in true }
+        let report = try ApplySupport.apply(in: directory)
         #expect(report.written.count == 3)
         #expect(
             try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc"))
@@ -81,9 +77,7 @@ import Testing
             "zones/db.a.test": zone, "zones/db.b.test": zone, "shared/mail.inc": include,
         ])
         #expect {
-            try Applier.apply(
-                try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-            ) { _ in true }
+            try ApplySupport.apply(in: directory)
         } throws: { error in
             "\(error)"
                 == "\(directory.path)/zones/db.a.test: zone a.test. does not read back as planned once the edits of every zone that reads \(directory.path)/zones/../shared/mail.inc (also b.test.) are applied together (the edited zone's records differ from the plan (missing: none; not planned: _dmarc.a.test. TXT \"v=DMARC1; p=none\"; a.test. MX 10 mxbiz1.qq.com.; qcloud._domainkey.a.test. TXT \"v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCg...)) — nothing was written; keep each zone's mail records in a file that only that zone reads"
@@ -107,9 +101,7 @@ import Testing
             "shared/mail.inc": include,
         ])
         #expect {
-            try Applier.apply(
-                try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-            ) { _ in true }
+            try ApplySupport.apply(in: directory)
         } throws: { error in
             "\(error)"
                 == "\(directory.path)/zones/../shared/mail.inc is read by zones a.test., b.test., and the plans of a.test. and b.test. change it differently at line 1 — nothing was written; keep each zone's mail records in a file that only that zone reads"

@@ -38,6 +38,12 @@ enum ApplySupport {
         try DeclarationSource.load(path: directory.appendingPathComponent("mailzone.yaml").path)
     }
 
+    /// Applies the declaration in `directory` at the tests' fixed "now", approving the plan.
+    @discardableResult
+    static func apply(in directory: URL) throws -> ApplyReport {
+        try Applier.apply(try declaration(in: directory), options: PlannerOptions(now: now)) { _ in true }
+    }
+
     static func read(_ url: URL) throws -> String {
         String(decoding: try Data(contentsOf: url), as: UTF8.self)
     }

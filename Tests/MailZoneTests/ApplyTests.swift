@@ -47,9 +47,7 @@ import Testing
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
         let zonePath = directory.appendingPathComponent("zones/db.example.com")
-        let report = try Applier.apply(
-            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-        ) { _ in true }
+        let report = try ApplySupport.apply(in: directory)
         #expect(report.written == [zonePath.path])
         let new = try ApplySupport.read(zonePath)
         let lines = new.components(separatedBy: "\r\n")
@@ -104,18 +102,14 @@ import Testing
             defer { chmod(zones.path, 0o755) }
             if getuid() != 0 {
                 #expect(throws: ApplyError.self) {
-                    try Applier.apply(
-                        try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-                    ) { _ in true }
+                    try ApplySupport.apply(in: directory)
                 }
             }
             return
         }
         defer { _ = try? ToolProcess.run("chattr", ["-i", zones.path]) }
         #expect {
-            try Applier.apply(
-                try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-            ) { _ in true }
+            try ApplySupport.apply(in: directory)
         } throws: { error in
             "\(error)".contains("cannot create a temporary file in") && "\(error)".contains("the file was not changed")
         }
@@ -254,9 +248,7 @@ import Testing
             "\(error)" == "the plan has 1 conflict and 0 errors; resolve them and plan again — nothing was written"
         }
         #expect(throws: ApplyError.self) {
-            try Applier.apply(
-                try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-            ) { _ in true }
+            try ApplySupport.apply(in: directory)
         }
         #expect(try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")) == zone)
     }
@@ -339,9 +331,7 @@ import Testing
         let directory = try ApplySupport.write([
             "mailzone.yaml": Self.declaration(extra: extra), "zones/db.example.com": Self.crlfZone,
         ])
-        _ = try Applier.apply(
-            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-        ) { _ in true }
+        _ = try ApplySupport.apply(in: directory)
         let zone = ZoneLoader.load(path: directory.appendingPathComponent("zones/db.example.com").path)
         #expect(zone.diagnostics.isEmpty)
         let records = zone.records(at: try DomainName(parsing: "_verify.evil.example.com."), type: .txt)

@@ -8,9 +8,7 @@ import Testing
 @Suite struct InsertionPointTests {
     static func apply(_ files: [String: String]) throws -> URL {
         let directory = try ApplySupport.write(files.merging(["mailzone.yaml": ApplyTests.declaration()]) { $1 })
-        _ = try Applier.apply(
-            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-        ) { _ in true }
+        _ = try ApplySupport.apply(in: directory)
         return directory
     }
 

@@ -10,9 +10,7 @@ import Testing
         let directory = try ApplySupport.write([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": zone,
         ])
-        _ = try Applier.apply(
-            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
-        ) { _ in true }
+        _ = try ApplySupport.apply(in: directory)
         return try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")).components(
             separatedBy: "\n")
     }
