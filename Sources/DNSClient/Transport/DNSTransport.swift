@@ -94,25 +94,36 @@ public enum DNSTransport {
         _ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
         deadline: ContinuousClock.Instant, timeout: Double
     ) throws(DNSClientError) -> DNSMessage? {
+        guard let answer = try tcpExchange(bytes, server: server, deadline: deadline, timeout: timeout) else {
+            return nil
+        }
+        let message: DNSMessage
+        do {
+            message = try DNSMessage(decoding: answer)
+        } catch {
+            throw .malformedAnswer(server: server, problem: error)
+        }
+        guard matches(message, query) else { throw .mismatchedAnswer(server: server) }
+        return message
+    }
+
+    /// One length-prefixed message out and one back over a new TCP connection (RFC 1035 §4.2.2),
+    /// before `deadline`: the answer's bytes, or nil when the deadline passed first. Queries and
+    /// dynamic updates (`DNSUpdateClient`) both go through here.
+    static func tcpExchange(
+        _ bytes: [UInt8], server: DNSServerAddress, deadline: ContinuousClock.Instant, timeout: Double
+    ) throws(DNSClientError) -> [UInt8]? {
+        // The length prefix is two octets: a longer message cannot be framed.
+        guard bytes.count <= 0xFFFF else { throw .badQuery(.tooManyRecords) }
         let socket = try Socket(kind: .stream, server: server, deadline: deadline, timeout: timeout)
         defer { socket.close() }
         let framed = [UInt8(bytes.count >> 8), UInt8(bytes.count & 0xFF)] + bytes
         guard try socket.send(framed, until: deadline, transport: .tcp) else { return nil }
         var received: [UInt8] = []
-        var expected: Int?
         while true {
-            if expected == nil, received.count >= 2 {
-                expected = Int(received[0]) << 8 | Int(received[1])
-            }
-            if let expected, received.count >= expected + 2 {
-                let message: DNSMessage
-                do {
-                    message = try DNSMessage(decoding: Array(received[2..<(expected + 2)]))
-                } catch {
-                    throw .malformedAnswer(server: server, problem: error)
-                }
-                guard matches(message, query) else { throw .mismatchedAnswer(server: server) }
-                return message
+            if received.count >= 2 {
+                let expected = Int(received[0]) << 8 | Int(received[1])
+                if received.count >= expected + 2 { return Array(received[2..<(expected + 2)]) }
             }
             guard let chunk = try socket.receive(capacity: 65537, until: deadline, transport: .tcp) else { return nil }
             if chunk.isEmpty { throw .connectionClosed(server: server) }

@@ -84,30 +84,14 @@ public struct DNSUpdateClient: Sendable {
         _ bytes: [UInt8], server: DNSServerAddress,
         deadline: ContinuousClock.Instant
     ) throws(DNSUpdateError) -> [UInt8] {
-        do {
-            let socket = try Socket(kind: .stream, server: server, deadline: deadline, timeout: timeout)
-            defer { socket.close() }
-            let framed = [UInt8(bytes.count >> 8), UInt8(bytes.count & 0xFF)] + bytes
-            guard bytes.count <= 0xFFFF else { throw DNSClientError.badQuery(.tooManyRecords) }
-            guard try socket.send(framed, until: deadline, transport: .tcp) else {
+        do throws(DNSClientError) {
+            guard let answer = try DNSTransport.tcpExchange(bytes, server: server, deadline: deadline, timeout: timeout)
+            else {
                 throw DNSClientError.timeout(server: server, seconds: timeout, attempts: 1, transport: .tcp)
             }
-            var received: [UInt8] = []
-            while true {
-                if received.count >= 2 {
-                    let expected = Int(received[0]) << 8 | Int(received[1])
-                    if received.count >= expected + 2 { return Array(received[2..<(expected + 2)]) }
-                }
-                guard let chunk = try socket.receive(capacity: 65537, until: deadline, transport: .tcp) else {
-                    throw DNSClientError.timeout(server: server, seconds: timeout, attempts: 1, transport: .tcp)
-                }
-                if chunk.isEmpty { throw DNSClientError.connectionClosed(server: server) }
-                received.append(contentsOf: chunk)
-            }
-        } catch let error as DNSClientError {
-            throw .transport(error)
+            return answer
         } catch {
-            throw .transport(.socket(call: "exchange", errno: 0, reason: "\(error)"))
+            throw .transport(error)
         }
     }
 }
