@@ -135,9 +135,7 @@ struct ApplyCommand: AsyncParsableCommand {
     private func approve(_ plan: Plan) -> Bool {
         let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
         print(renderer.render(plan))
-        if autoApprove { return true }
-        print("Apply these changes? Only 'yes' is accepted: ", terminator: "")
-        return readLine()?.trimmingCharacters(in: .whitespaces) == "yes"
+        return confirmed()
     }
 
     /// The plan as --nsupdate carries it out: no SOA line (the server bumps the serial) and a summary
@@ -152,6 +150,11 @@ struct ApplyCommand: AsyncParsableCommand {
         print(
             text + "Plan: \(plan.summary.counts) `mailzone apply --nsupdate` sends the changes to \(server) as "
                 + "RFC 2136 updates; the server sets the SOA serial.")
+        return confirmed()
+    }
+
+    /// Yes with --auto-approve; else asks on the terminal, and only 'yes' is a yes.
+    private func confirmed() -> Bool {
         if autoApprove { return true }
         print("Apply these changes? Only 'yes' is accepted: ", terminator: "")
         return readLine()?.trimmingCharacters(in: .whitespaces) == "yes"
