@@ -181,7 +181,8 @@ struct ZoneEditor {
     /// The written mail records of `domain` and of its `_dmarc` and `_domainkey` names, in the order the zone
     /// is read (an `$INCLUDE`d file's records where it is included, so the last is the last one read).
     private func mailRecords(of domain: DomainName) -> [Record] {
-        zone.records.filter { record in
+        // Only MX, SPF and TXT can be mail records: the other records of a large zone are not built.
+        zone.records(ofTypes: [.mx, .spf, .txt]).filter { record in
             guard isMailRecord(record) else { return false }
             return record.owner == domain || Self.mailDomain(of: record.owner) == domain
         }

@@ -62,6 +62,16 @@ public struct Zone: Sendable {
         store.slots.indices.compactMap { store[$0].flags.contains(.outOfZone) ? nil : record(index: $0) }
     }
 
+    /// Records of the given types, in file order, out-of-zone data excluded; the others are not
+    /// decoded, so a search for a few types in a large zone does not build every record.
+    public func records(ofTypes types: Set<RRType>) -> [Record] {
+        let wanted = Set(types.map(\.rawValue))
+        return store.slots.indices.compactMap { index in
+            let slot = store[index]
+            return wanted.contains(slot.type) && !slot.flags.contains(.outOfZone) ? record(index: index) : nil
+        }
+    }
+
     /// Records at `owner` (any type), in file order.
     public func records(at owner: DomainName) -> [Record] {
         guard let id = names.lookup(owner) else { return [] }
