@@ -17,6 +17,8 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @OptionGroup var input: DeclarationInput
 
+    @OptionGroup var target: TargetInput
+
     @Option(
         name: .long, help: ArgumentHelp("Apply this saved plan (from `mailzone plan --out FILE`).", valueName: "file"))
     var plan: String?
@@ -62,6 +64,11 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--nsupdate changes the zones on the server, no file is written: "
                     + "--reload, --reload-command and --frozen do not apply")
+        }
+        if plan != nil, !target.isEmpty {
+            throw ValidationError(
+                "--plan applies the saved plan with the narrowing it was made with; --sender and --zone cannot be given with it"
+            )
         }
         if tsigKey != nil, nsupdate == nil {
             throw ValidationError("--tsig-key signs the update of --nsupdate; give --nsupdate SERVER too")
@@ -115,8 +122,9 @@ struct ApplyCommand: AsyncParsableCommand {
 
     private func applyFresh() throws -> ApplyReport {
         let declaration = try input.load()
-        try requireApproval()
         var options = input.plannerOptions(serial: serial)
+        options.target = try target.resolve(in: declaration)
+        try requireApproval()
         if frozen { options.journal = .frozen }
         return try Applier.apply(declaration, options: options, removedTemporary: Self.reportRemoved, approve: approve)
     }
@@ -142,7 +150,7 @@ struct ApplyCommand: AsyncParsableCommand {
     /// that says where the changes go instead of which files are written; then asks as `approve` does.
     private func approve(updateOf plan: Plan, server: DNSServerAddress) -> Bool {
         let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
-        var text = renderer.renderErrors(plan.errors)
+        var text = renderer.notice(plan) + renderer.renderErrors(plan.errors)
         for var zone in plan.zones {
             zone.serial = nil
             text += renderer.renderZone(zone)
@@ -172,13 +180,13 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let declaration = try input.load()
+        var options = input.plannerOptions(serial: serial)
+        options.target = try target.resolve(in: declaration)
         try requireApproval()
-        let target = DynamicUpdateTarget(server: server, key: key, keyPath: tsigKey)
+        let update = DynamicUpdateTarget(server: server, key: key, keyPath: tsigKey)
         let report: DynamicApplyReport
         do {
-            report = try DynamicApplier.apply(
-                declaration, options: input.plannerOptions(serial: serial), target: target
-            ) {
+            report = try DynamicApplier.apply(declaration, options: options, target: update) {
                 approve(updateOf: $0, server: server)
             }
         } catch {

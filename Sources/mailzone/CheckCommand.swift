@@ -15,6 +15,8 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var input: DeclarationInput
 
+    @OptionGroup var target: TargetInput
+
     @Option(help: "Output format: text, github, json, markdown.")
     var format: CheckFormat = .text
 
@@ -31,7 +33,10 @@ struct CheckCommand: AsyncParsableCommand {
             case .markdown: Terminal.write(PlanMarkdownRenderer(title: "mailzone check").render(plan, diffs: []))
             }
         }
-        let options = input.plannerOptions()
+        var options = input.plannerOptions()
+        options.target = try target.resolve(in: declaration)
+        // The verdict names the part checked: "the zones satisfy mailzone.yaml (narrowed to zone b.example.)".
+        let checked = declaration.displayPath + (options.target.map { " (narrowed to \($0.summary))" } ?? "")
         let status: PlanStatus
         switch format {
         case .text:
@@ -40,12 +45,13 @@ struct CheckCommand: AsyncParsableCommand {
                 try PlanStreaming.write(
                     declaration, options: options, errors: renderer.renderErrors,
                     zone: { renderer.renderZone($0.plan) },
-                    footer: { CheckReport.verdictLine($0, declaration: declaration.displayPath) }))
+                    footer: { CheckReport.verdictLine($0, declaration: checked) }))
         case .github:
             status = PlanStatus(
                 try PlanStreaming.write(
                     declaration, options: options, errors: { GitHubAnnotations.render(errors: $0) },
-                    zone: { GitHubAnnotations.render(zone: $0.plan) }, footer: GitHubAnnotations.closing))
+                    zone: { GitHubAnnotations.render(zone: $0.plan) }, footer: GitHubAnnotations.closing,
+                    notice: { "::notice title=mailzone: narrowed::\($0)\n" }))
         case .json:
             status = PlanStatus(try PlanStreaming.writeJSON(declaration, options: options, check: true))
         case .markdown:

@@ -15,6 +15,8 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var input: DeclarationInput
 
+    @OptionGroup var target: TargetInput
+
     @Option(help: "Output format: text, diff, json, markdown.")
     var format: PlanFormat = .text
 
@@ -36,7 +38,8 @@ struct PlanCommand: AsyncParsableCommand {
             case .markdown: Terminal.write(PlanMarkdownRenderer(title: "mailzone plan").render(plan, diffs: []))
             }
         }
-        let options = input.plannerOptions()
+        var options = input.plannerOptions()
+        options.target = try target.resolve(in: declaration)
         let status: PlanStatus
         switch format {
         case .text:
@@ -51,7 +54,7 @@ struct PlanCommand: AsyncParsableCommand {
                 try PlanStreaming.write(
                     declaration, options: options, errors: { _ in "" },
                     zone: { PlanDiff.heldBack(zone: $0.plan) + PlanDiff.render(zone: $0) }, footer: PlanDiff.closing,
-                    saveTo: out))
+                    notice: { "# \($0)\n" }, saveTo: out))
         case .json:
             status = PlanStatus(try PlanStreaming.writeJSON(declaration, options: options, check: false, saveTo: out))
         case .markdown:
@@ -59,7 +62,8 @@ struct PlanCommand: AsyncParsableCommand {
             let outcome = Planner.plan(declaration, options: options)
             Terminal.write(PlanMarkdownRenderer(title: "mailzone plan").render(outcome))
             if let out {
-                var assembler = PlanJSONAssembler(declaration: outcome.plan.declaration, errors: outcome.plan.errors)
+                var assembler = PlanJSONAssembler(
+                    declaration: outcome.plan.declaration, errors: outcome.plan.errors, target: outcome.plan.target)
                 for zone in outcome.plan.zones { try assembler.add(zone) }
                 try PlanStreaming.save(assembler, to: out)
             }

@@ -15,12 +15,16 @@ enum PlanStreaming {
         _ declaration: Declaration, options: PlannerOptions,
         errors renderErrors: ([PlanFinding]) -> String,
         zone renderZone: (ZoneOutcome) -> String,
-        footer: (PlanTally) -> String, saveTo path: String? = nil
+        footer: (PlanTally) -> String, notice: (String) -> String = { $0 + "\n" }, saveTo path: String? = nil
     ) throws -> PlanTally {
-        let errors = Planner.unplacedSenders(declaration)
+        let errors = Planner.unplacedSenders(declaration, target: options.target)
         var tally = PlanTally(errors: errors)
-        var saved = path.map { _ in PlanJSONAssembler(declaration: declaration.displayPath, errors: errors) }
+        var saved = path.map { _ in
+            PlanJSONAssembler(declaration: declaration.displayPath, errors: errors, target: options.target)
+        }
         var output = Terminal.BufferedOutput()
+        // A narrowed plan says so first (`notice` words it for the format: a `#` line in a diff).
+        if let target = options.target { output.write(notice(target.notice(declaration: declaration.displayPath))) }
         output.write(renderErrors(errors))
         try Planner.plan(declaration, options: options) { zone in
             tally.add(zone.plan)
@@ -40,7 +44,8 @@ enum PlanStreaming {
         saveTo path: String? = nil
     ) throws -> PlanTally {
         var assembler = PlanJSONAssembler(
-            declaration: declaration.displayPath, errors: Planner.unplacedSenders(declaration))
+            declaration: declaration.displayPath, errors: Planner.unplacedSenders(declaration, target: options.target),
+            target: options.target)
         try Planner.plan(declaration, options: options) { zone in try assembler.add(zone.plan) }
         var output = Terminal.BufferedOutput()
         if check {

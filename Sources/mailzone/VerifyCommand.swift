@@ -25,6 +25,8 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @OptionGroup var input: DeclarationInput
 
+    @OptionGroup var target: TargetInput
+
     @Option(
         name: .customLong("server"),
         help: ArgumentHelp(
@@ -87,7 +89,8 @@ struct VerifyCommand: AsyncParsableCommand {
             timeout: timeout, retries: retries, forceTCP: tcp,
             edns: ednsBufferSize == 0 ? nil : EDNS(udpPayloadSize: max(512, ednsBufferSize)))
         let verifier = Verifier(
-            declaration: declaration, client: DNSQueryClient(options: options), allowOutside: input.allowOutside)
+            declaration: declaration, client: DNSQueryClient(options: options), allowOutside: input.allowOutside,
+            target: try target.resolve(in: declaration))
         let report = verifier.verify(servers: addresses.isEmpty ? .authoritative(port: port) : .given(addresses))
         let output: String
         switch format {

@@ -71,6 +71,21 @@ struct OutputSchemaTests {
             }
         }
 
+        // A narrowed plan and check (`--sender`): the plan's `target`.
+        if MailzoneBinary.shouldRun {
+            for (name, schema, command) in [
+                ("plan-narrowed", "plan.schema.json", "plan"), ("check-narrowed", "check.schema.json", "check"),
+            ] {
+                let result = try MailzoneBinary.run(
+                    [command, "--sender", "sampledomain.com", "--format", "json"],
+                    in: ExamplesTests.directory("tencent-ses-primary"))
+                #expect(result.output.contains("\"target\" : {"), "\(name)")
+                let url = temporary.appendingPathComponent("\(name).json")
+                try result.stdout.write(to: url)
+                pairs.append((schema, url.path))
+            }
+        }
+
         let results = try run(pairs.flatMap { [$0.schema, $0.path] })
         for name in ["plan.schema.json", "check.schema.json", "records.schema.json"] {
             #expect(results[name] == "VALID", "\(name) is not a valid Draft 2020-12 schema")

@@ -92,6 +92,8 @@ public enum Applier {
             }
         }
         var options = options
+        // The saved plan covers the part of the declaration it was made for; planning again covers the same.
+        options.target = plan.target
         for zone in plan.zones {
             if let serial = zone.serial { options.plannedSerials[zone.file] = serial }
         }
@@ -119,7 +121,7 @@ public enum Applier {
         }
         let plan = Plan(
             declaration: declaration.displayPath, zones: planned.zones.map(\.plan),
-            errors: Planner.unplacedSenders(declaration))
+            errors: Planner.unplacedSenders(declaration, target: options.target), target: options.target)
         if let problem = compare(plan) { throw problem }
         if plan.hasProblems { throw .planHasProblems(plan.summary) }
         guard plan.hasChanges else { return ApplyReport(plan: plan, written: []) }

@@ -15,12 +15,16 @@ public struct Plan: Codable, Sendable, Hashable {
     public var zones: [ZonePlan]
     /// Problems outside any zone (a zone file that cannot be read is reported in its zone).
     public var errors: [PlanFinding]
+    /// The part of the declaration planned (`--sender`, `--zone`); absent when the plan covers all of it.
+    /// `apply --plan` plans again with it.
+    public var target: PlanTarget?
 
-    public init(declaration: String, zones: [ZonePlan], errors: [PlanFinding] = []) {
+    public init(declaration: String, zones: [ZonePlan], errors: [PlanFinding] = [], target: PlanTarget? = nil) {
         self.version = Plan.formatVersion
         self.declaration = declaration
         self.zones = zones
         self.errors = errors
+        self.target = target
     }
 
     public var summary: PlanSummary { PlanTally(self).summary }

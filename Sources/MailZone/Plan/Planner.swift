@@ -18,16 +18,19 @@ public struct PlannerOptions: Sendable {
     public var plannedSerials: [String: SerialChange]
     /// What a zone with a BIND journal beside its file may have done to it (see `JournalPolicy`).
     public var journal: JournalPolicy
+    /// The part of the declaration to plan (`--sender`, `--zone`); nil plans all of it.
+    public var target: PlanTarget?
 
     public init(
         now: Date = Date(), serialScheme: SerialScheme? = nil, allowOutside: Bool = false,
-        plannedSerials: [String: SerialChange] = [:], journal: JournalPolicy = .refuse
+        plannedSerials: [String: SerialChange] = [:], journal: JournalPolicy = .refuse, target: PlanTarget? = nil
     ) {
         self.now = now
         self.serialScheme = serialScheme
         self.allowOutside = allowOutside
         self.plannedSerials = plannedSerials
         self.journal = journal
+        self.target = target
     }
 }
 
@@ -71,23 +74,29 @@ public enum Planner {
             original.merge(zone.originalFiles) { first, _ in first }
             new.merge(zone.newFiles) { first, _ in first }
         }
-        let plan = Plan(declaration: declaration.displayPath, zones: zones, errors: unplacedSenders(declaration))
+        let plan = Plan(
+            declaration: declaration.displayPath, zones: zones,
+            errors: unplacedSenders(declaration, target: options.target), target: options.target)
         return PlanOutcome(plan: plan, originalFiles: original, newFiles: new)
     }
 
     /// Plans every zone and hands each to `receive` in the declaration's order, as soon as it and
     /// the zones before it are planned, keeping none: a repository of thousands of zones is
     /// reported (text, diff, GitHub annotations) with only the zones in flight in memory.
-    /// The plan's other findings are `unplacedSenders(_:)`.
+    /// The plan's other findings are `unplacedSenders(_:target:)`. With `options.target`, only the
+    /// zones and senders it covers are planned (zones outside it are not read).
     /// When `receive` throws, no zone is handed over after it, and its error is thrown.
     public static func plan<Failure: Error>(
         _ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
         receive: (ZoneOutcome) throws(Failure) -> Void
     ) throws(Failure) {
-        let sendersByZone = declaration.sendersByZone
+        let sendersByZone = options.target?.sendersByZone(declaration) ?? declaration.sendersByZone
+        let zoneIndices = declaration.zones.indices.filter { index in
+            options.target?.includes(zone: index, of: declaration, sendersByZone: sendersByZone) ?? true
+        }
         let root = includeRoot(declarationPath: declaration.displayPath, allowOutside: options.allowOutside)
         try ParallelMap.forEachInOrder(
-            Array(declaration.zones.indices),
+            zoneIndices,
             { index in
                 planZone(
                     declaration.zones[index], senders: sendersByZone[index], declaration: declaration, root: root,
@@ -95,9 +104,12 @@ public enum Planner {
             }, receive: receive)
     }
 
-    /// The plan's findings outside any zone: senders whose domain is in no declared zone.
-    public static func unplacedSenders(_ declaration: Declaration) -> [PlanFinding] {
-        declaration.senders.indices.filter { declaration.senderZones[$0] == nil }.map { index in
+    /// The plan's findings outside any zone: senders whose domain is in no declared zone (those of
+    /// `target` only, when the plan is narrowed).
+    public static func unplacedSenders(_ declaration: Declaration, target: PlanTarget? = nil) -> [PlanFinding] {
+        declaration.senders.indices.filter {
+            declaration.senderZones[$0] == nil && (target?.includes(senderAt: $0, of: declaration) ?? true)
+        }.map { index in
             let sender = declaration.senders[index]
             return PlanFinding(
                 severity: "error",

@@ -89,14 +89,16 @@ struct PlanDocument: Encodable {
 public struct PlanJSONAssembler {
     private let declaration: String
     private let errors: [PlanFinding]
+    private let target: PlanTarget?
     /// Each zone's object, encoded alone (indented as a document of its own).
     private var zones: [String] = []
     public private(set) var tally: PlanTally
 
     /// An empty plan of `declaration` with the findings outside any zone.
-    public init(declaration: String, errors: [PlanFinding]) {
+    public init(declaration: String, errors: [PlanFinding], target: PlanTarget? = nil) {
         self.declaration = declaration
         self.errors = errors
+        self.target = target
         self.tally = PlanTally(errors: errors)
     }
 
@@ -109,19 +111,20 @@ public struct PlanJSONAssembler {
 
     /// The plan document (`plan --format json`), in pieces to `write`.
     public func writePlan(_ write: (String) -> Void) throws {
-        let skeleton = Plan(declaration: declaration, zones: [], errors: errors)
+        let skeleton = Plan(declaration: declaration, zones: [], errors: errors, target: target)
         try splice(into: PlanJSON.encode(PlanDocument(plan: skeleton, summary: tally.summary)), write)
     }
 
     /// The check document (`check --format json`), in pieces to `write`.
     public func writeCheck(_ write: (String) -> Void) throws {
-        let skeleton = Plan(declaration: declaration, zones: [], errors: errors)
+        let skeleton = Plan(declaration: declaration, zones: [], errors: errors, target: target)
         try splice(into: PlanJSON.encode(CheckReport(plan: skeleton, tally: tally)), write)
     }
 
     /// Writes `skeleton` with the zones in its empty `"zones"` array, each line indented to the array's depth.
     private func splice(into skeleton: String, _ write: (String) -> Void) {
-        guard !zones.isEmpty, let key = skeleton.range(of: "\"zones\" : [") else {
+        // The last `"zones"` key is the plan's (sorted keys put it after `target`, whose own `zones` comes first).
+        guard !zones.isEmpty, let key = skeleton.range(of: "\"zones\" : [", options: .backwards) else {
             write(skeleton)
             return
         }

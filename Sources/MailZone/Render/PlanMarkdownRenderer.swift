@@ -20,6 +20,7 @@ public struct PlanMarkdownRenderer: Sendable {
         var out = Self.marker + "\n"
         out += "### \(MarkdownText.plain(title))\n\n"
         out += "**\(verdict(plan))**\n\n"
+        if let target = plan.target { out += MarkdownText.plain(target.notice(declaration: plan.declaration)) + "\n\n" }
         out += summaryTable(plan)
         out += problems(plan)
         // Each zone's diffs, in plan order, found by path (not by scanning every diff for every zone).

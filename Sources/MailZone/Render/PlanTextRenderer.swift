@@ -12,7 +12,13 @@ public struct PlanTextRenderer: Sendable {
     /// The whole plan: findings outside any zone, each zone, the summary line. `plan` and `check`
     /// write the same pieces as the zones are planned, `check` ending with its verdict instead.
     public func render(_ plan: Plan) -> String {
-        plan.zones.reduce(into: renderErrors(plan.errors)) { $0 += renderZone($1) } + summaryLine(PlanTally(plan))
+        plan.zones.reduce(into: notice(plan) + renderErrors(plan.errors)) { $0 += renderZone($1) }
+            + summaryLine(PlanTally(plan))
+    }
+
+    /// The line that opens a narrowed plan (`--sender`, `--zone`); empty for a whole one.
+    public func notice(_ plan: Plan) -> String {
+        plan.target.map { $0.notice(declaration: plan.declaration) + "\n" } ?? ""
     }
 
     /// The plan's findings outside any zone, which come first.

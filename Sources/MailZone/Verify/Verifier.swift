@@ -26,11 +26,14 @@ public struct Verifier: Sendable {
     /// Questions in flight at once to one server: enough that a silent server's timeouts overlap,
     /// few enough not to flood a name server.
     public let concurrency: Int
+    /// The part of the declaration to verify (`--sender`, `--zone`); nil verifies all of it.
+    public let target: PlanTarget?
 
     public init(
         declaration: Declaration, client: any DNSQuerying, resolver: any HostResolving = SystemHostResolver(),
-        allowOutside: Bool = false, concurrency: Int = 8
+        allowOutside: Bool = false, concurrency: Int = 8, target: PlanTarget? = nil
     ) {
+        self.target = target
         self.declaration = declaration
         self.client = client
         self.resolver = resolver
@@ -48,12 +51,15 @@ public struct Verifier: Sendable {
 
     public func verify(servers: Servers) -> VerifyReport {
         var zones: [VerifyZone] = []
-        for (zone, indices) in zip(declaration.zones, declaration.sendersByZone) {
+        // Narrowed, the zone is planned with the targeted senders only, as `apply --sender` leaves it.
+        for (zone, indices) in zip(declaration.zones, target?.sendersByZone(declaration) ?? declaration.sendersByZone) {
             guard !indices.isEmpty else { continue }
             zones.append(verify(zone: zone, senders: indices, servers: servers))
         }
-        let homeless = declaration.senders.indices.filter { declaration.senderZones[$0] == nil }
-            .map { declaration.records(ofSender: $0) }
+        let homeless = declaration.senders.indices.filter {
+            declaration.senderZones[$0] == nil && (target?.includes(senderAt: $0, of: declaration) ?? true)
+        }
+        .map { declaration.records(ofSender: $0) }
         if !homeless.isEmpty {
             var zone = VerifyZone(origin: nil, file: nil)
             switch servers {
