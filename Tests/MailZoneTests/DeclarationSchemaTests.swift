@@ -6,7 +6,8 @@ import Testing
 /// The JSON Schemas agree with mailzone: every valid declaration (fixtures and
 /// `examples/*/mailzone.yaml`) passes `schemas/mailzone.schema.json`, every broken one
 /// marked `# schema: reject` fails it, and the same for preset files. Validated by
-/// Python's `jsonschema` (Draft 2020-12), the validator editors' schemas are written for.
+/// Python's `jsonschema` (Draft 2020-12), the validator editors' schemas are written for, on
+/// the files read by YAML 1.2's core schema as mailzone and editors read them.
 @Suite(
     .enabled(if: SchemaValidator.isAvailable || MailzoneBinary.underCI, "python3 with jsonschema and PyYAML is needed"))
 struct DeclarationSchemaTests {
@@ -70,8 +71,22 @@ struct DeclarationSchemaTests {
 /// Runs `python3 -c` with `jsonschema` over files; one result line per file.
 enum SchemaValidator {
     static let script = #"""
-        import json, sys, pathlib
+        import json, sys, pathlib, re
         import yaml
+        # YAML 1.2's core schema, as mailzone reads YAML (PyYAML alone reads YAML 1.1: `yes` a
+        # boolean, `2026-12-06` a date).
+        class CoreSchemaLoader(yaml.SafeLoader):
+            yaml_implicit_resolvers = {}
+        for tag, pattern, first in [
+            ("null", r"^(?:~|null|Null|NULL|)$", "~nN"),
+            ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+            ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+            ("float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                      r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+.0123456789"),
+            ("merge", r"^<<$", "<"),
+        ]:
+            CoreSchemaLoader.add_implicit_resolver("tag:yaml.org,2002:" + tag, re.compile(pattern), list(first))
+        CoreSchemaLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^$"), [""])
         from jsonschema import Draft202012Validator
         from referencing import Registry, Resource
         schemas = pathlib.Path(sys.argv[1])
@@ -88,7 +103,7 @@ enum SchemaValidator {
         for path in sys.argv[3:]:
             try:
                 with open(path, encoding="utf-8") as f:
-                    data = yaml.safe_load(f)
+                    data = yaml.load(f, Loader=CoreSchemaLoader)
             except Exception as e:
                 print(path + "\tUNREADABLE " + str(e).replace("\n", " "))
                 continue

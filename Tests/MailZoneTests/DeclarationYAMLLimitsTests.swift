@@ -139,13 +139,15 @@ import Testing
         }
     }
 
+    /// Plain scalars are typed by the YAML 1.2 core schema: `yes` and `2026-11-30` are text
+    /// (YAML 1.1 made them a boolean and a date), `true` a boolean, `0o17` an integer.
     @Test func buildsTypedPositionedNodes() throws {
-        let yaml = "a: 1\nb: [yes, '2', ~]\nc: {d: 2026-11-30}\n"
+        let yaml = "a: 1\nb: [yes, '2', ~, true, 0o17]\nc: {d: 2026-11-30}\n"
         let node = try #require(try parse(yaml).get())
         #expect(
             shape(node) == "{a(a string)@1:1: 1(an integer)@1:4, b(a string)@2:1: "
-                + "[yes(a boolean)@2:5, 2(a string)@2:10, ~(nothing (null))@2:15]@2:4, "
-                + "c(a string)@3:1: {d(a string)@3:5: 2026-11-30(a date)@3:8}@3:4}@1:1")
+                + "[yes(a string)@2:5, 2(a string)@2:10, ~(nothing (null))@2:15, true(a boolean)@2:18, "
+                + "0o17(an integer)@2:24]@2:4, c(a string)@3:1: {d(a string)@3:5: 2026-11-30(a string)@3:8}@3:4}@1:1")
     }
 
     @Test func emptyStreamIsNoDocument() throws {

@@ -28,6 +28,8 @@ struct YAMLStorage: Sendable {
         var shape: Shape
         /// A scalar's type (`YAMLStorage.kinds`); unused for collections.
         var kind: UInt8
+        /// A plain (unquoted, untagged) scalar: its type came from its text by the core schema.
+        var plain: Bool = false
         var line: UInt32
         var column: UInt32
         /// A scalar's first byte in `text`, or a collection's first slot in `children`.
@@ -137,6 +139,10 @@ struct YAMLNode: Sendable {
     }
 
     var isNull: Bool { entry.shape == .scalar && storage.kind(of: index) == .null }
+
+    /// A plain scalar (unquoted, without a tag), typed by its text: `yes` here is text that a
+    /// YAML 1.1 reader would have taken for a boolean, where `"yes"` was meant as text.
+    var isPlain: Bool { entry.shape == .scalar && entry.plain }
 }
 
 /// A key and its value in a mapping.

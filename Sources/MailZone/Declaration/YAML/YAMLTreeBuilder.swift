@@ -113,15 +113,16 @@ struct YAMLTreeBuilder {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
-            let kind = YAMLScalarTyping.kind(
-                bytes: value, tag: scalar.tag.map { String(cString: $0) },
-                quotedImplicit: scalar.quoted_implicit == 1)
+            let tag = scalar.tag.map { String(cString: $0) }
+            let quotedImplicit = scalar.quoted_implicit == 1
+            let kind = YAMLScalarTyping.kind(bytes: value, tag: tag, quotedImplicit: quotedImplicit)
             try count(nodes: 1, height: 1, at: here)
             let index = UInt32(storage.entries.count)
             storage.entries.append(
                 YAMLStorage.Entry(
-                    shape: .scalar, kind: YAMLStorage.code(of: kind), line: line, column: column,
-                    start: UInt32(storage.text.count), count: UInt32(value.count)))
+                    shape: .scalar, kind: YAMLStorage.code(of: kind),
+                    plain: tag == nil && !quotedImplicit && scalar.style == YAML_PLAIN_SCALAR_STYLE,
+                    line: line, column: column, start: UInt32(storage.text.count), count: UInt32(value.count)))
             storage.text.append(contentsOf: value)
             if case .other(let tag) = kind { storage.otherTags[index] = tag }
             if let anchor = scalar.anchor {

@@ -2,9 +2,9 @@ import Foundation
 
 /// Reading typed values out of nodes, with "expected X, found Y" errors.
 ///
-/// Types follow YAML's own rules (what PyYAML and the JSON Schema validators
-/// see): `1` is an integer and `"1"` a string, so the schema and mailzone agree
-/// on what is valid.
+/// Types follow YAML 1.2's core schema (what editors' YAML language server and the JSON
+/// Schema validators see): `1` is an integer and `"1"` a string, `true` a boolean and `yes`
+/// text, so the schema and mailzone agree on what is valid.
 extension YAMLNode {
     /// The text of a string scalar. `expected` names what was wanted: "a DNS name".
     func string(_ expected: String, suggestQuotes: Bool = true, diagnostics: inout Diagnostics) -> Located<String>? {
@@ -50,11 +50,31 @@ extension YAMLNode {
             default: return Located(false, at: location)
             }
         }
+        if let scalar, isPlain, let meant = Self.yaml11Booleans[scalar.text] {
+            diagnostics.error(
+                at: location,
+                "expected true or false for '\(key)', found \(scalar.text), which YAML 1.2 reads as text",
+                hint: "write \(key): \(meant); YAML 1.2 reads `\(scalar.text)` as text, not as a boolean")
+            return nil
+        }
         diagnostics.error(
             at: location, "expected true or false for '\(key)', found \(kindDescription)",
             hint: scalar?.kind == .string ? "write \(key): true or \(key): false, without quotes" : nil)
         return nil
     }
+
+    /// YAML 1.1's other words for true and false (its `bool` type): text in YAML 1.2, which
+    /// mailzone reads, and in YAML 1.2 editors. Written unquoted for a boolean setting they
+    /// were surely meant as the boolean, so the error names the one to write instead.
+    private static let yaml11Booleans: [String: Bool] = {
+        var words: [String: Bool] = [:]
+        for (word, value) in [("yes", true), ("y", true), ("on", true), ("no", false), ("n", false), ("off", false)] {
+            for spelling in [word, word.prefix(1).uppercased() + word.dropFirst(), word.uppercased()] {
+                words[spelling] = value
+            }
+        }
+        return words
+    }()
 
     /// The items of a list; `expected` names it: "a list of services".
     func list(_ expected: String, diagnostics: inout Diagnostics) -> [YAMLNode]? {
