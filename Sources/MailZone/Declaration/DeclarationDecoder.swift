@@ -24,8 +24,10 @@ struct DeclarationDecoder {
         var brokenPresetNames: Set<String> = []
     }
 
-    /// The YAML file's directory, against which zone file paths are resolved.
+    /// The YAML file's directory, against which zone file and template paths are resolved.
     let baseDirectory: URL
+    /// The Domain Connect templates read so far, each read once.
+    let domainConnect = DomainConnectLibrary()
 
     /// Decodes the root; throws only when the version is missing or newer (nothing else can be trusted then).
     func decode(_ root: YAMLNode, diagnostics: inout Diagnostics) throws(DeclarationErrors) -> Draft {
@@ -216,9 +218,26 @@ struct DeclarationDecoder {
         else {
             return nil
         }
-        let preset = map.required(
-            "preset", diagnostics: &diagnostics, hint: "name the service's preset, like 'preset: tencent-ses'")?
-            .string("a preset name", diagnostics: &diagnostics)
+        let presetNode = map.required(
+            "preset", diagnostics: &diagnostics, hint: "name the service's preset, like 'preset: tencent-ses'")
+        var preset: Located<String>?
+        var template: DomainConnectService?
+        if let presetNode, case .mapping = presetNode.content {
+            // `preset: { domain-connect: FILE, params: { … } }`: the service's own published template.
+            template = DomainConnectService.decode(
+                presetNode, baseDirectory: baseDirectory, library: domainConnect, diagnostics: &diagnostics)
+            preset = template.map { Located($0.template.name, at: presetNode.location) }
+            for key in ["dkim", "inputs"] {
+                if let node = map[key] {
+                    diagnostics.error(
+                        at: node.location,
+                        "a Domain Connect service takes the template's variables under 'params:', not '\(key):'",
+                        hint: "move the values into 'preset: { domain-connect: …, params: { VARIABLE: VALUE } }'")
+                }
+            }
+        } else {
+            preset = presetNode?.string("a preset name", diagnostics: &diagnostics)
+        }
         var inputs: [ServiceInput] = []
         var rejected: Set<String> = []
         if let dkim = map["dkim"] {
@@ -243,6 +262,7 @@ struct DeclarationDecoder {
         guard let preset else { return nil }
         var service = ServiceUse(location: node.location, preset: preset, inputs: inputs, ttl: ttl)
         service.rejectedInputs = rejected
+        service.domainConnect = template
         return service
     }
 

@@ -73,6 +73,9 @@ public enum DeclarationLoader {
 
         let zoneIndex = ZoneIndex(draft.zones)
         let senderZones = draft.senders.map { zoneIndex.index(for: $0.domain.value) }
+        var draft = draft
+        DomainConnectResolver.resolve(
+            &draft.senders, zones: draft.zones, senderZones: senderZones, diagnostics: &diagnostics)
         let validator = DeclarationValidator(catalog: catalog, brokenPresetNames: draft.brokenPresetNames)
         validator.validateZones(draft.zones, diagnostics: &diagnostics)
         validator.validateSenders(

@@ -66,6 +66,8 @@ struct DeclarationValidator {
 
     private func validate(_ service: ServiceUse, diagnostics: inout Diagnostics) {
         if brokenPresetNames.contains(service.preset.value) { return }
+        // A Domain Connect template's params were checked against its variables when it was read.
+        if service.domainConnect != nil { return }
         guard let definition = catalog.preset(named: service.preset.value) else {
             let suggestion = Suggestion.didYouMean(
                 any: Suggestion.presetNames(near: service.preset.value, in: catalog.names))

@@ -109,6 +109,12 @@ public struct ServiceUse: Sendable, Hashable {
     public var ttl: Located<UInt32>?
     /// Inputs written with an invalid value (already reported); not reported again as missing.
     var rejectedInputs: Set<String> = []
+    /// The Domain Connect template, when `preset:` names one (out of line: most services have none).
+    var domainConnect: DomainConnectService? {
+        get { domainConnectStorage?.value }
+        set { domainConnectStorage = newValue.map(Indirect.value) }
+    }
+    private var domainConnectStorage: Indirect<DomainConnectService>?
 
     public init(
         location: YAMLLocation, preset: Located<String>, inputs: [ServiceInput] = [], ttl: Located<UInt32>? = nil

@@ -17,7 +17,15 @@ struct SenderExpander {
         var spfByOwner: [(owner: RecordOwner, includes: [SPFInclude], suggestedAll: String, ttl: Located<UInt32>?)] = []
 
         for service in sender.services {
-            guard let definition = catalog.preset(named: service.preset.value) else { continue }
+            let definition: PresetDefinition
+            if let template = service.domainConnect {
+                // Made for this sender from its Domain Connect template; nil when that failed (reported).
+                guard let made = template.definition else { continue }
+                definition = made
+            } else {
+                guard let found = catalog.preset(named: service.preset.value) else { continue }
+                definition = found
+            }
             let preset = definition.preset
             let ttl = service.ttl ?? sender.ttl
             var values = [
@@ -50,10 +58,11 @@ struct SenderExpander {
                         hint: "check the inputs that make up the name")
                     continue
                 }
-                let wanted = WantedRecord(
+                var wanted = WantedRecord(
                     owner: owner, type: record.type, value: value, purpose: record.purpose,
                     presets: [preset.name], unconfirmed: record.unconfirmed, note: record.note,
                     source: source, presetSource: definition.recordLocations[index], ttl: ttl)
+                wanted.txtConflict = index < definition.txtConflicts.count ? definition.txtConflicts[index] : .none
                 if let existing = records.firstIndex(where: {
                     $0.owner == owner && $0.type == wanted.type && $0.value == wanted.value
                 }) {
@@ -65,10 +74,12 @@ struct SenderExpander {
                 }
             }
 
-            if let spf = preset.spf, let templates = definition.spfTemplates,
-                templates.inputs.allSatisfy({ values[$0] != nil }),
-                let name = templates.name.expand(values), let include = templates.value.expand(values)
-            {
+            for request in definition.spfRequests {
+                let spf = request.spf
+                let templates = request.templates
+                guard templates.inputs.allSatisfy({ values[$0] != nil }),
+                    let name = templates.name.expand(values), let include = templates.value.expand(values)
+                else { continue }
                 guard let owner = ZoneAssignment.owner(forPresetName: name, sender: domain, origin: origin) else {
                     diagnostics.error(
                         at: service.preset.location,

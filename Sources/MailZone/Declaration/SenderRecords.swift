@@ -41,6 +41,9 @@ public struct WantedRecord: Sendable, Hashable {
     public var presetSource: YAMLLocation?
     /// The declared TTL (the service's `ttl:`, else the sender's), for a record that starts a new RRset.
     public var ttl: Located<UInt32>?
+    /// Which TXT records already at the name this one replaces or conflicts with (a Domain Connect
+    /// template's `txtConflictMatchingMode`); `.none` adds it beside them, as for presets.
+    public var txtConflict: TXTConflictMatching = .none
 
     public init(
         owner: RecordOwner, type: String, value: String, purpose: RecordPurpose, presets: [String],

@@ -369,6 +369,7 @@ struct SenderPlanner {
         case (.mx, .mx): planMX(wanted, name)
         case (.dkim, .txt): planDKIM(wanted, name)
         case (.dmarc, .txt): planDMARC(wanted, name)
+        case (_, .txt) where wanted.txtConflict != .none: planConflictingTXT(wanted, name)
         case (_, .cname): planCNAME(wanted, name)
         default: planPlain(wanted, name, type)
         }
@@ -742,6 +743,83 @@ struct SenderPlanner {
         operations.append(
             RecordOperation(
                 owner: name, kind: .create(type: .cname, rdata: rdata, ttl: ttl, presentation: wanted.value)))
+    }
+
+    /// A TXT record with a Domain Connect conflict rule: `Prefix` replaces the one record starting with
+    /// the prefix (the service's older token), `All` must stand alone at its name. What the template
+    /// would have a DNS provider delete is a conflict instead when it is more than one record: the
+    /// plan never removes records it cannot show to be the service's.
+    private mutating func planConflictingTXT(_ wanted: WantedRecord, _ name: DomainName) {
+        let purpose = wanted.purpose.rawValue
+        if cnameConflict(at: name, wanting: "TXT", purpose: purpose, declaration: wanted.source) { return }
+        let rdata: RData
+        let presentation: String
+        do {
+            (rdata, presentation) = try txtRData(wanted.value)
+        } catch {
+            conflict(
+                name, "TXT", purpose, "the value \(Self.shown(wanted.value)) cannot be written as TXT: \(error)",
+                fix: nil, declaration: wanted.source)
+            return
+        }
+        let txts = state.records(at: name, type: .txt)
+        let same = txts.first { $0.rdata == rdata }
+        let rule: String
+        let others: [StateRecord]
+        switch wanted.txtConflict {
+        case .none:
+            planPlain(wanted, name, .txt)
+            return
+        case .all:
+            rule = "txtConflictMatchingMode All"
+            others = txts.filter { $0.rdata != rdata }
+        case .prefix(let prefix):
+            rule = "txtConflictMatchingMode Prefix '\(prefix)'"
+            others = txts.filter { $0.rdata != rdata && $0.text.hasPrefix(prefix) }
+        }
+        if let same, others.isEmpty {
+            add(
+                .unchanged, name, "TXT", purpose, after: quotedOneLine(same.strings), note: unconfirmedNote(wanted),
+                zone: same.existing, declaration: wanted.source)
+            return
+        }
+        if others.count == 1, same == nil, case .prefix = wanted.txtConflict, let existing = others[0].existing {
+            add(
+                .replace, name, "TXT", purpose, before: quotedOneLine(others[0].strings), after: presentation,
+                note: "replaces the service's older record; \(rule)", zone: existing,
+                declaration: wanted.source)
+            operations.append(
+                RecordOperation(
+                    owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
+            return
+        }
+        if !others.isEmpty {
+            let shownOthers = others.map { quotedOneLine($0.strings) }.joined(separator: " | ")
+            let message: String
+            let fix: String
+            if case .prefix(let prefix) = wanted.txtConflict {
+                message =
+                    "\(relative(name)) has \(others.count) TXT records starting with '\(prefix)', the service's older "
+                    + "records (txtConflictMatchingMode Prefix): mailzone replaces one, not several"
+                fix = "remove the older records from the zone, keeping at most one, then plan again"
+            } else {
+                let these = others.count == 1 ? "a TXT record" : "\(others.count) TXT records"
+                message =
+                    "\(relative(name)) has \(these) of its own, and the template's TXT record must stand alone there "
+                    + "(txtConflictMatchingMode All)"
+                fix =
+                    "remove \(others.count == 1 ? "it" : "them") from the zone if the service's record may take "
+                    + "\(others.count == 1 ? "its" : "their") place, then plan again"
+            }
+            conflict(
+                name, "TXT", purpose, message, fix: fix, before: shownOthers, zone: others.first?.existing,
+                declaration: wanted.source)
+            return
+        }
+        let (ttl, note) = newRecordTTL(at: name, type: .txt, declared: wanted.ttl, note: unconfirmedNote(wanted))
+        add(.create, name, "TXT", purpose, after: presentation, note: note, declaration: wanted.source)
+        operations.append(
+            RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: ttl, presentation: presentation)))
     }
 
     /// Verification tokens and other records needed verbatim: present or created, never merged.

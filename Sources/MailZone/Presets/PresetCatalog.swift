@@ -111,7 +111,7 @@ public struct PresetCatalog: Sendable, Hashable {
                     diagnostics.error(
                         at: definition.location, "preset '\(definition.name)' is already built in",
                         hint: "pick another name for your preset, or use the built-in one")
-                case .user:
+                case .user, .domainConnect:
                     diagnostics.error(
                         at: definition.location, "preset '\(definition.name)' is declared twice",
                         hint: "the first is at line \(existing.location.line); remove or rename one")

@@ -11,6 +11,9 @@ public struct PresetDefinition: Sendable, Hashable {
         case builtIn(file: String)
         /// Declared in the user's mailzone.yaml under `presets:`.
         case user
+        /// Made from a Domain Connect template for one sender (`preset: { domain-connect: FILE }`);
+        /// carries the template's path. Never in the catalog: each sender has its own.
+        case domainConnect(file: String)
     }
 
     public var preset: ServicePreset
@@ -23,6 +26,12 @@ public struct PresetDefinition: Sendable, Hashable {
     public var recordTemplates: [RecordTemplates]
     /// Parsed templates of the SPF include and name, when the preset has SPF.
     public var spfTemplates: RecordTemplates?
+    /// SPF includes besides `preset.spf`: a Domain Connect template may have several SPFM rules,
+    /// at several names. Empty for YAML presets, which have one include.
+    public var additionalSPF: [SPFRequest] = []
+    /// How each record meets other TXT records at its name, parallel to `preset.records` when set
+    /// (Domain Connect's `txtConflictMatchingMode`); empty for YAML presets.
+    public var txtConflicts: [TXTConflictMatching] = []
 
     public init(
         preset: ServicePreset, origin: Origin, location: YAMLLocation, recordLocations: [YAMLLocation],
@@ -51,6 +60,23 @@ public struct PresetDefinition: Sendable, Hashable {
             self.value = value
             self.inputs = (name.placeholders + value.placeholders).filter { !Template.builtInPlaceholders.contains($0) }
         }
+    }
+
+    /// One SPF include and its templates.
+    public struct SPFRequest: Sendable, Hashable {
+        public var spf: PresetSPF
+        public var templates: RecordTemplates
+
+        public init(spf: PresetSPF, templates: RecordTemplates) {
+            self.spf = spf
+            self.templates = templates
+        }
+    }
+
+    /// Every SPF include: `preset.spf`, then `additionalSPF`.
+    public var spfRequests: [SPFRequest] {
+        guard let spf = preset.spf, let templates = spfTemplates else { return additionalSPF }
+        return [SPFRequest(spf: spf, templates: templates)] + additionalSPF
     }
 
     /// The inputs that must be supplied: required ones, unless only optional records use them.

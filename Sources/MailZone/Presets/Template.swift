@@ -46,6 +46,12 @@ public struct Template: Sendable, Hashable {
         self.parts = parts
     }
 
+    /// A template without placeholders, whatever `text` holds (`${` included): a Domain Connect
+    /// record, its variables already substituted.
+    public init(literal text: String) {
+        parts = text.isEmpty ? [] : [.literal(text)]
+    }
+
     /// The placeholder names, in order of first use.
     public var placeholders: [String] {
         var seen = Set<String>()
