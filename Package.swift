@@ -57,13 +57,15 @@ let package = Package(
                 "ZoneFile", "MailAuth", "MailZone", "DNSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // `mailzone --version`: CHANGELOG.md's release and the commit, stamped at build time.
-            plugins: ["EmbedVersion"]
+            // `mailzone --version`: CHANGELOG.md's release and the commit, stamped at build time;
+            // `mailzone schema` and `init`: the JSON Schemas, compiled in.
+            plugins: ["EmbedVersion", "EmbedSchemas"]
         ),
         // Build-time only: writes the sources the plugins below add to their targets.
         .executableTarget(name: "Embedder"),
         .plugin(name: "EmbedPresets", capability: .buildTool(), dependencies: ["Embedder"]),
         .plugin(name: "EmbedVersion", capability: .buildTool(), dependencies: ["Embedder"]),
+        .plugin(name: "EmbedSchemas", capability: .buildTool(), dependencies: ["Embedder"]),
         // Test servers shared by the DNS client's and verify's tests (crafted answers on loopback).
         .target(name: "DNSTestSupport", dependencies: ["DNSClient", "ZoneFile"], path: "Tests/DNSTestSupport"),
         .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile"], resources: [.copy("Fixtures")]),

@@ -7,6 +7,9 @@ import Foundation
 //       `BuiltInPresets.embedded`: each preset file's name (its file name without `.yaml`)
 //       and its text as a string literal. The text is kept as is, so the preset format can
 //       change without touching this tool.
+//   Embedder schemas OUTPUT.swift FILE.schema.json…
+//       `EmbeddedSchemas.files`: each JSON Schema's name (its file name without
+//       `.schema.json`) and its text.
 //   Embedder version OUTPUT.swift CHANGELOG.md COMMIT
 //       `BuildVersion.number` (the latest release heading of the changelog) and
 //       `BuildVersion.commit`.
@@ -71,6 +74,23 @@ func presets(output: String, files: [String]) {
     write(source, to: output)
 }
 
+func schemas(output: String, files: [String]) {
+    var source = """
+        // Generated at build time by the EmbedSchemas plugin from schemas/*.schema.json.
+
+        enum EmbeddedSchemas {
+            /// The JSON Schemas: (name, the file's text), sorted by name.
+            static let files: [(name: String, text: String)] = [
+
+        """
+    for path in files {
+        let name = String(URL(fileURLWithPath: path).lastPathComponent.dropLast(".schema.json".count))
+        source += "        (name: \(literal(name)), text: \(literal(text(of: path)))),\n"
+    }
+    source += "    ]\n}\n"
+    write(source, to: output)
+}
+
 /// The first `## [X.Y.Z]` heading of a keep-a-changelog file (`## [Unreleased]` is skipped).
 func releaseVersion(changelog path: String) -> String {
     for line in text(of: path).split(separator: "\n") where line.hasPrefix("## [") {
@@ -98,6 +118,10 @@ func version(output: String, changelog: String, commit: String) {
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch (arguments.first, arguments.count) {
 case ("presets", 2...): presets(output: arguments[1], files: Array(arguments.dropFirst(2)))
+case ("schemas", 2...): schemas(output: arguments[1], files: Array(arguments.dropFirst(2)))
 case ("version", 4): version(output: arguments[1], changelog: arguments[2], commit: arguments[3])
-default: fail("usage: Embedder presets OUTPUT.swift FILE.yaml… | Embedder version OUTPUT.swift CHANGELOG.md COMMIT")
+default:
+    fail(
+        "usage: Embedder presets OUTPUT.swift FILE.yaml… | Embedder schemas OUTPUT.swift FILE.schema.json… "
+            + "| Embedder version OUTPUT.swift CHANGELOG.md COMMIT")
 }
