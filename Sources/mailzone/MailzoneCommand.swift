@@ -17,6 +17,7 @@ struct MailzoneCommand: AsyncParsableCommand {
             PresetsCommand.self,
             ZoneCommand.self,
             VerifyCommand.self,
+            InitCommand.self,
             SchemaCommand.self,
         ]
     )
