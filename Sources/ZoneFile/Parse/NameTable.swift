@@ -51,7 +51,9 @@ struct NameTable: Sendable {
         offsets.reserveCapacity(names)
         var size = slots.count
         while size * 3 < names * 4 { size *= 2 }
-        if size > slots.count, offsets.isEmpty { slots = Array(repeating: UInt64.max, count: size) }
+        // Names already interned (the zone's origin, given before the file is read) are moved over once
+        // now, rather than the table growing step by step through a large zone.
+        if size > slots.count { rehash(size: size) }
     }
 
     /// Names inserted from now on that end in `origin` store only what comes before it.
@@ -158,22 +160,17 @@ struct NameTable: Sendable {
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
+        rehash(size: slots.count * 2)
+    }
+
+    /// Moves every slot into a table of `size` slots, placed by the hash each slot keeps (no name is read).
+    private mutating func rehash(size: Int) {
         var newSlots = [UInt64](repeating: UInt64.max, count: size)
         let mask = size - 1
-        arena.withUnsafeBufferPointer { arenaBuffer in
-            suffix.withUnsafeBufferPointer { suffixBuffer in
-                for id in baseCount..<count {
-                    let (range, hasSuffix) = stored(id)
-                    var state = NameTable.hashSeed
-                    NameTable.hashAppend(&state, UnsafeBufferPointer(rebasing: arenaBuffer[range]))
-                    if hasSuffix { NameTable.hashAppend(&state, suffixBuffer) }
-                    let hash = NameTable.hashFinish(state)
-                    var slot = Int(hash) & mask
-                    while newSlots[slot] != UInt64.max { slot = (slot + 1) & mask }
-                    newSlots[slot] = UInt64(hash) << 32 | UInt64(id)
-                }
-            }
+        for entry in slots where entry != UInt64.max {
+            var slot = Int(UInt32(truncatingIfNeeded: entry >> 32)) & mask
+            while newSlots[slot] != UInt64.max { slot = (slot + 1) & mask }
+            newSlots[slot] = entry
         }
         slots = newSlots
     }
@@ -195,6 +192,60 @@ struct NameTable: Sendable {
         let (_, hasSuffix) = stored(Int(id))
         if hasSuffix, DomainName.equalWire(suffix[...], ancestor.wire[...]) { return true }
         return DomainName(uncheckedWire: wire(id)).isSubdomain(of: ancestor)
+    }
+
+    /// True when the name `id` is one label followed by the stored suffix `origin` (most owners of a zone):
+    /// its parent is the origin, told from the stored bytes without building the name.
+    func isChild(_ id: UInt32, of origin: DomainName) -> Bool {
+        if let base = baseHolding(id) { return base.isChild(id, of: origin) }
+        let (range, hasSuffix) = stored(Int(id))
+        guard hasSuffix, !range.isEmpty, Int(arena[range.lowerBound]) + 1 == range.count else { return false }
+        return DomainName.equalWire(suffix[...], origin.wire[...])
+    }
+
+    /// The id of the parent of name `id` (the name without its first label) when the table holds it; nil
+    /// when it does not, or for the root. The parent's wire form is put together in `scratch`, so asking
+    /// costs no allocation.
+    func parentID(_ id: UInt32, scratch: inout [UInt8]) -> UInt32? {
+        if let base = baseHolding(id) { return base.parentID(id, scratch: &scratch) }
+        let (range, hasSuffix) = stored(Int(id))
+        scratch.removeAll(keepingCapacity: true)
+        if range.isEmpty { return nil }
+        let first = Int(arena[range.lowerBound])
+        if first == 0 { return nil }
+        let parentStart = range.lowerBound + 1 + first
+        if parentStart < range.upperBound { scratch.append(contentsOf: arena[parentStart..<range.upperBound]) }
+        if hasSuffix { scratch.append(contentsOf: suffix) }
+        guard !scratch.isEmpty else { return nil }
+        return scratch.withUnsafeBufferPointer { wire -> UInt32? in
+            var state = NameTable.hashSeed
+            NameTable.hashAppend(&state, wire)
+            let hash = NameTable.hashFinish(state)
+            return base?.names.find(wire, hash: hash) ?? find(wire, hash: hash)
+        }
+    }
+
+    /// Whether one of the labels of name `id` is `label` (ASCII case ignored), read from the stored
+    /// bytes without building the name.
+    func hasLabel(_ id: UInt32, _ label: [UInt8]) -> Bool {
+        if let base = baseHolding(id) { return base.hasLabel(id, label) }
+        let (range, hasSuffix) = stored(Int(id))
+        return NameTable.hasLabel(arena[range], label) || (hasSuffix && NameTable.hasLabel(suffix[...], label))
+    }
+
+    private static func hasLabel(_ wire: ArraySlice<UInt8>, _ label: [UInt8]) -> Bool {
+        var index = wire.startIndex
+        while index < wire.endIndex {
+            let length = Int(wire[index])
+            guard length > 0, index + length < wire.endIndex else { return false }
+            if length == label.count,
+                zip(wire[(index + 1)...(index + length)], label).allSatisfy({ fold($0) == fold($1) })
+            {
+                return true
+            }
+            index += length + 1
+        }
+        return false
     }
 
     /// The id of a name already interned, without inserting.

@@ -20,6 +20,8 @@ public struct Zone: Sendable {
 
     /// How many records the zone holds (out-of-zone data excluded), kept or not.
     public let recordCount: Int
+    /// The owner index and the empty non-terminals, made on the first lookup by name.
+    let indexes = ZoneIndexes()
 
     init(
         origin: DomainName?, zoneClass: RRClass, files: [ZoneFileSyntax], names: NameTable, store: RecordStore,
@@ -72,17 +74,58 @@ public struct Zone: Sendable {
         }
     }
 
-    /// Records at `owner` (any type), in file order.
-    public func records(at owner: DomainName) -> [Record] {
-        guard let id = names.lookup(owner) else { return [] }
-        return store.slots.indices.compactMap { index in
-            store[index].owner == id && !store[index].flags.contains(.outOfZone) ? record(index: index) : nil
-        }
+    /// The records grouped by owner, built on first use.
+    var ownerIndex: OwnerIndex {
+        indexes.owners { OwnerIndex(store: store) }
     }
 
-    /// Records at `owner` of `type`, in file order.
+    /// Positions in the record table of the records at `owner` (any type), in file order; through the
+    /// owner index, nothing decoded.
+    public func recordIndices(at owner: DomainName) -> [Int] {
+        guard let id = names.lookup(owner) else { return [] }
+        return ownerIndex.positions(of: id).map { Int($0) }
+    }
+
+    /// Records at `owner` (any type), in file order; only those records are built.
+    public func records(at owner: DomainName) -> [Record] {
+        recordIndices(at: owner).map { record(index: $0) }
+    }
+
+    /// Records at `owner` of `type`, in file order; only those records are built.
     public func records(at owner: DomainName, type: RRType) -> [Record] {
-        records(at: owner).filter { $0.type == type }
+        recordIndices(at: owner, type: type).map { record(index: $0) }
+    }
+
+    /// Positions in the record table of the records of the given types whose owner has a label
+    /// `label` (ASCII case ignored; `_domainkey`), in file order: owners are read from the name
+    /// table, each once, and no record is built.
+    public func recordIndices(ofTypes types: Set<RRType>, ownerLabel label: String) -> [Int] {
+        let wanted = Set(types.map(\.rawValue))
+        let bytes = Array(label.utf8)
+        var verdicts: [UInt32: Bool] = [:]
+        var result: [Int] = []
+        for (index, slot) in store.slots.enumerated()
+        where wanted.contains(slot.type) && !slot.flags.contains(.outOfZone) {
+            let verdict: Bool
+            if let known = verdicts[slot.owner] {
+                verdict = known
+            } else {
+                verdict = names.hasLabel(slot.owner, bytes)
+                verdicts[slot.owner] = verdict
+            }
+            if verdict { result.append(index) }
+        }
+        return result
+    }
+
+    /// The owner of the record at a position of the record table, without building the record.
+    public func owner(ofRecord index: Int) -> DomainName {
+        names.name(store[index].owner)
+    }
+
+    /// The type of the record at a position of the record table, without building the record.
+    public func type(ofRecord index: Int) -> RRType {
+        RRType(store[index].type)
     }
 
     /// Whether the zone holds a record of `type`, without building records.
@@ -91,12 +134,23 @@ public struct Zone: Sendable {
     }
 
     /// Positions in the record table (for `recordData(index:)`) of the records at `owner` of `type`,
-    /// in file order; a scan of the table, nothing decoded.
+    /// in file order; through the owner index, nothing decoded.
     public func recordIndices(at owner: DomainName, type: RRType) -> [Int] {
         guard let id = names.lookup(owner) else { return [] }
-        return store.slots.indices.filter {
-            store[$0].owner == id && store[$0].type == type.rawValue && !store[$0].flags.contains(.outOfZone)
-        }
+        return ownerIndex.positions(of: id).compactMap { store[Int($0)].type == type.rawValue ? Int($0) : nil }
+    }
+
+    /// Whether `name` exists in the zone (RFC 4592 §2.2.2): it holds records, or a name below it does
+    /// (an empty non-terminal). Names outside the zone's origin do not.
+    public func exists(_ name: DomainName) -> Bool {
+        if let id = names.lookup(name), ownerIndex.holdsRecords(id) { return true }
+        guard let origin else { return false }
+        let index = ownerIndex
+        // The origin exists once anything below it does (the walk below does not go up to it from its children).
+        if name == origin { return index.holdsAnyRecord }
+        let table = names
+        return indexes.emptyNonTerminals { EmptyNonTerminals(index: index, names: table, origin: origin) }.names
+            .contains(name)
     }
 
     /// Owners in first-seen order.

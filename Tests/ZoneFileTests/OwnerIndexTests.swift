@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import ZoneFile
+
+/// Lookups by owner name go through the zone's owner index (and its empty non-terminals); these tests
+/// hold them to what a scan of every record gives, on every zone of the conformance corpus.
+@Suite("Owner index")
+struct OwnerIndexTests {
+    /// The names a test asks about: every owner, the names between it and the origin, a name below it,
+    /// and names that are not in the zone.
+    static func askedNames(_ records: [Record], origin: DomainName) -> [DomainName] {
+        var names: [DomainName] = [origin]
+        var seen = Set<DomainName>([origin])
+        for record in records {
+            var current: DomainName? = record.owner
+            while let name = current, seen.insert(name).inserted {
+                names.append(name)
+                current = name.parent
+            }
+            if let below = try? record.owner.prepending("not-there-below") { names.append(below) }
+        }
+        if let absent = try? origin.prepending("absent-name-0123") { names.append(absent) }
+        return names
+    }
+
+    @Test("records(at:), records(at:type:), recordIndices and exists equal a scan, on every corpus zone")
+    func indexEqualsScan() throws {
+        let corpus = try ConformanceCorpus(root: ConformanceCorpus.defaultRoot())
+        var zonesAsked = 0
+        var namesAsked = 0
+        var emptyNonTerminals = 0
+        for item in corpus.cases {
+            let origin = try DomainName(parsing: item.origin)
+            let zone = ZoneLoader.load(path: item.path, options: LoadOptions(origin: origin))
+            let all = zone.records
+            guard !all.isEmpty, zone.origin == origin else { continue }
+            zonesAsked += 1
+            // The oracle, from one pass over every record: the records of each owner in file order, and
+            // every name at or above an owner (up to the origin).
+            let byOwner = Dictionary(grouping: all, by: \.owner)
+            var existing = Set<DomainName>()
+            for owner in byOwner.keys {
+                var current: DomainName? = owner
+                while let name = current, name.isSubdomain(of: origin), existing.insert(name).inserted {
+                    current = name.parent
+                }
+            }
+            for name in OwnerIndexTests.askedNames(all, origin: origin) {
+                namesAsked += 1
+                let scanned = byOwner[name] ?? []
+                let found = zone.records(at: name)
+                #expect(found == scanned, "\(item.file): records at \(name)")
+                #expect(found.map(\.source) == scanned.map(\.source), "\(item.file): sources at \(name)")
+                #expect(zone.recordIndices(at: name).map { zone.record(index: $0) } == scanned)
+                for type in Set(scanned.map(\.type)) {
+                    let ofType = scanned.filter { $0.type == type }
+                    #expect(zone.records(at: name, type: type) == ofType, "\(item.file): \(name) \(type)")
+                    #expect(zone.recordIndices(at: name, type: type).map { zone.record(index: $0) } == ofType)
+                }
+                let exists = existing.contains(name)
+                #expect(zone.exists(name) == exists, "\(item.file): exists(\(name))")
+                if exists, scanned.isEmpty { emptyNonTerminals += 1 }
+            }
+        }
+        // The corpus is large enough that the comparison means something.
+        #expect(zonesAsked > 150, "only \(zonesAsked) corpus zones loaded with records")
+        #expect(namesAsked > 5_000, "only \(namesAsked) names asked")
+        #expect(emptyNonTerminals > 20, "only \(emptyNonTerminals) empty non-terminals met")
+    }
+
+    @Test("recordIndices(ofTypes:ownerLabel:) equals a scan, in file order, any letter case")
+    func ownerLabelEqualsScan() throws {
+        let text = """
+            $ORIGIN example.com.
+            $TTL 300
+            @ SOA ns1 hostmaster 1 7200 3600 1209600 300
+            @ NS ns1
+            @ TXT "v=spf1 -all"
+            _DMARC TXT "v=DMARC1; p=none"
+            s1._domainkey TXT "v=DKIM1; p=AAAA"
+            s2._DomainKey.mail TXT "v=DKIM1; p=BBBB"
+            _domainkey.mail MX 10 mx
+            _dmarc.mail TXT "v=DMARC1; p=reject"
+            _dmarc.mail A 192.0.2.1
+            x_dmarc TXT "not a label match"
+            _dmarc.example.org. TXT "out of zone"
+            s3._domainkey TXT "v=DKIM1; p=CCCC"
+            """
+        let zone = ZoneLoader.load(text: text, path: "db.example.com")
+        let all = zone.records
+        for label in ["_dmarc", "_domainkey"] {
+            let found = zone.recordIndices(ofTypes: [.txt, .mx], ownerLabel: label).map { zone.record(index: $0) }
+            let scanned = all.filter { record in
+                (record.type == .txt || record.type == .mx)
+                    && record.owner.labels.contains { String(decoding: $0, as: UTF8.self).lowercased() == label }
+            }
+            #expect(found == scanned, "label \(label)")
+            #expect(found.map(\.source) == scanned.map(\.source))
+        }
+        #expect(zone.recordIndices(ofTypes: [.txt, .mx], ownerLabel: "_domainkey").count == 4)
+    }
+}
