@@ -99,17 +99,26 @@ final class LineStarts: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cached { return cached }
-        // Counted first, so a million-line table is made once at its size rather than copied as it grows.
+        // Counted first, so a million-line table is made once at its size rather than copied as it grows;
+        // newlines found with memchr, which reads a word at a time.
         var result: [UInt32] = []
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            func forEachNewline(_ body: (Int) -> Void) {
+                var offset = 0
+                while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                    let index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                    body(index)
+                    offset = index + 1
+                }
+            }
             var lines = 1
-            for byte in buffer where byte == 0x0A { lines += 1 }
+            forEachNewline { _ in lines += 1 }
             result.reserveCapacity(lines)
             result.append(0)
-            for index in 0..<buffer.count where buffer[index] == 0x0A {
-                result.append(UInt32(truncatingIfNeeded: index + 1))
-            }
+            forEachNewline { result.append(UInt32(truncatingIfNeeded: $0 + 1)) }
         }
+        if result.isEmpty { result.append(0) }
         cached = result
         return result
     }

@@ -46,7 +46,7 @@ struct ZoneChecks: Sendable {
     private var apexNS = false
     private var dnskeys = Set<[UInt8]>()
     /// Where each distinct record (owner, type, RDATA; by hash) was first written, to spot exact duplicates.
-    private var firstWritten: [Int: Place] = [:]
+    private var firstWritten = FirstWrittenRecords()
     private var cdnskeys: [(place: Place, rdata: [UInt8])] = []
 
     /// Records seen (in the zone).
@@ -68,12 +68,8 @@ struct ZoneChecks: Sendable {
         // An exact duplicate (same owner, type and data) is one record to BIND (RFC 2181 §5): it keeps one copy
         // and so does the zone, with a warning naming both lines. A second SOA has its own check below.
         if type != .soa {
-            var hasher = Hasher()
-            hasher.combine(owner)
-            hasher.combine(type.rawValue)
-            hasher.combine(CanonicalRData.lowercase(type: type, wire: Array(rdata)))
-            let key = hasher.finalize()
-            if let first = firstWritten[key] {
+            let key = ZoneChecks.duplicateKey(owner: owner, type: type, rdata: rdata)
+            if let first = firstWritten.firstPlace(of: key, else: place) {
                 pending.append(
                     Pending(
                         id: "zone.duplicate-record", severity: .warning,
@@ -81,7 +77,6 @@ struct ZoneChecks: Sendable {
                         place: place, note: [.text("the same record is at "), .place(first)]))
                 return
             }
-            firstWritten[key] = place
         }
         let index = Int(owner)
         if index >= flags.count {
@@ -178,6 +173,21 @@ struct ZoneChecks: Sendable {
         default:
             break
         }
+    }
+
+    /// The hash of a record's owner, type and canonical RDATA (names lower-cased, RFC 4034 §6.2, as
+    /// `RData.canonicalWire`). RDATA of a type without names, or without an upper-case ASCII octet, is
+    /// its own canonical form and is hashed where it lies: only the rest is copied to be lower-cased.
+    static func duplicateKey(owner: UInt32, type: RRType, rdata: ArraySlice<UInt8>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(owner)
+        hasher.combine(type.rawValue)
+        if RDataCodec.lowercasesNames(type), rdata.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+            CanonicalRData.lowercase(type: type, wire: Array(rdata)).withUnsafeBytes { hasher.combine(bytes: $0) }
+        } else {
+            rdata.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+        return hasher.finalize()
     }
 
     /// The diagnostics, positions resolved, with the checks that need the whole zone (SOA, NS, CDNSKEY).
