@@ -94,21 +94,23 @@ enum PlanCheck {
                 difference[RecordKey(existing.owner, existing.type, existing.rdata), default: 0] -= copies
             }
         }
-        var actual: [RecordKey: Int] = [:]
-        var lines: [RecordKey: String] = [:]
-        for index in reread.onlyOld {
-            let record = old.record(index: index)
-            let key = RecordKey(record.owner, record.type, record.rdata)
-            if lines[key] == nil { lines[key] = line(of: record, in: old) }
-        }
         for index in reread.onlyNew {
-            let record = new.record(index: index)
-            let key = RecordKey(record.owner, record.type, record.rdata)
-            difference[key, default: 0] -= 1
-            actual[key, default: 0] += 1
-            lines[key] = line(of: record, in: new) ?? lines[key]
+            let record = new.recordData(index: index)
+            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] -= 1
         }
         if difference.values.contains(where: { $0 != 0 }) {
+            // Where the differing records are written: found only now, as lines are counted for a message.
+            var lines: [RecordKey: String] = [:]
+            for index in reread.onlyOld {
+                let record = old.record(index: index)
+                let key = RecordKey(record.owner, record.type, record.rdata)
+                if lines[key] == nil { lines[key] = line(of: record, in: old) }
+            }
+            for index in reread.onlyNew {
+                let record = new.record(index: index)
+                let key = RecordKey(record.owner, record.type, record.rdata)
+                lines[key] = line(of: record, in: new) ?? lines[key]
+            }
             // In zone terms: which records the edited text lacks or has too many of, and on which line.
             func described(_ key: RecordKey) -> String {
                 "\(key.presentation)" + (lines[key].map { " (\($0))" } ?? "")

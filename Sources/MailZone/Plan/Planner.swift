@@ -327,7 +327,7 @@ public enum Planner {
             // zone's record caches for every sender.
             var planner = SenderPlanner(sender: sender, origin: origin, zoneDisplayPath: path, state: consume state)
             let (plan, operations) = planner.plan()
-            state = planner.state
+            state = planner.handOverState()
             state.commit(operations)
             plans[offset] = plan
         }

@@ -32,6 +32,15 @@ struct SenderPlanner {
         self.state = state
     }
 
+    /// The zone state, handed back when planning is done and replaced here by an empty one, so the state's
+    /// arrays are held once and the next commit appends to them in place (a copy left in the planner made
+    /// every commit copy every operation planned so far: quadratic in the senders of a zone).
+    mutating func handOverState() -> ZoneState {
+        let handed = state
+        state = ZoneState(zone: state.zone)
+        return handed
+    }
+
     /// Plans everything the sender wants; returns its plan and the operations to commit (none on conflict).
     mutating func plan() -> (SenderPlan, [RecordOperation]) {
         var work: [(order: Int, index: Int, run: (inout SenderPlanner) -> Void)] = []
@@ -96,10 +105,12 @@ struct SenderPlanner {
         var joined: (ttl: UInt32?, shown: String)? = nil
         if let existing = state.records(at: name, type: type).first(where: { $0.existing != nil }) {
             joined = (existing.ttl, "TTL \(existing.ttl)")
-        } else if let planned = (state.operations + operations).first(where: {
-            guard $0.owner == name, case .create(let plannedType, _, _, _) = $0.kind else { return false }
-            return plannedType == type
-        }), case .create(_, _, let ttl, _) = planned.kind {
+        } else if let planned = state.firstPlannedCreate(at: name, type: type)
+            ?? operations.first(where: {
+                guard $0.owner == name, case .create(let plannedType, _, _, _) = $0.kind else { return false }
+                return plannedType == type
+            }), case .create(_, _, let ttl, _) = planned.kind
+        {
             joined = (ttl, ttl.map { "TTL \($0)" } ?? "the zone's default TTL")
         }
         guard let joined else {

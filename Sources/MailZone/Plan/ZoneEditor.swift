@@ -14,7 +14,7 @@ import ZoneFile
 struct ZoneEditor {
     let zone: Zone
     let origin: DomainName
-    private let indentCache = IndentCache()
+    private let foundOnce = FoundOnce()
 
     init(zone: Zone, origin: DomainName) {
         self.zone = zone
@@ -23,15 +23,17 @@ struct ZoneEditor {
 
     /// Holds the continuation indent once found: finding it may scan the whole zone, so it is
     /// looked for only when a TXT value is written over several lines, and only once per zone.
-    private final class IndentCache {
+    /// Likewise the mail records of `_dmarc` and `_domainkey` names by their domain, found once.
+    private final class FoundOnce {
         var indent: String?
+        var mailNameRecords: [DomainName: [Int]]?
     }
 
     /// How the zone indents the continuation lines of its multi-line TXT records.
     private var continuationIndent: String {
-        if let indent = indentCache.indent { return indent }
+        if let indent = foundOnce.indent { return indent }
         let indent = ZoneEditor.continuationIndent(of: zone)
-        indentCache.indent = indent
+        foundOnce.indent = indent
         return indent
     }
 
@@ -71,6 +73,9 @@ struct ZoneEditor {
                 }
             }
         }
+        // The insertion already made at each offset of each file (its index in `edits`), so owners placed at the
+        // same spot share it without a search through every edit.
+        var insertions: [Int: [Int: Int]] = [:]
         for owner in createdOwners {
             let placement = InsertionPoint.find(after: try anchorRecord(for: owner), owner: owner, in: zone)
             var lines: [String] = []
@@ -86,11 +91,7 @@ struct ZoneEditor {
             let file = zone.files[placement.fileIndex]
             let ending = file.lineEnding
             let edit = file.insertion(after: placement.entryIndex, line: lines.joined(separator: ending))
-            if edit.range.isEmpty,
-                let existing = edits[placement.fileIndex]?.firstIndex(where: {
-                    $0.range == edit.range && $0.range.isEmpty
-                })
-            {
+            if edit.range.isEmpty, let existing = insertions[placement.fileIndex]?[edit.range.lowerBound] {
                 // Another owner inserts at the same place: keep both, in plan order, except that lines without
                 // an owner field go first, so they still follow the record whose owner they inherit.
                 if lines.first?.first == " " || lines.first?.first == "\t" {
@@ -99,6 +100,10 @@ struct ZoneEditor {
                     edits[placement.fileIndex]?[existing].replacement += edit.replacement
                 }
                 continue
+            }
+            if edit.range.isEmpty {
+                insertions[placement.fileIndex, default: [:]][edit.range.lowerBound] =
+                    edits[placement.fileIndex]?.count ?? 0
             }
             edits[placement.fileIndex, default: []].append(edit)
         }
@@ -181,11 +186,36 @@ struct ZoneEditor {
     /// The written mail records of `domain` and of its `_dmarc` and `_domainkey` names, in the order the zone
     /// is read (an `$INCLUDE`d file's records where it is included, so the last is the last one read).
     private func mailRecords(of domain: DomainName) -> [Record] {
-        // Only MX, SPF and TXT can be mail records: the other records of a large zone are not built.
-        zone.records(ofTypes: [.mx, .spf, .txt]).filter { record in
-            guard isMailRecord(record) else { return false }
-            return record.owner == domain || Self.mailDomain(of: record.owner) == domain
+        // Only MX, SPF and TXT can be mail records, and only at the domain or at names with those labels:
+        // the other records of a large zone are not built.
+        let mailTypes: Set<RRType> = [.mx, .spf, .txt]
+        let own = zone.recordIndices(at: domain).filter { mailTypes.contains(zone.type(ofRecord: $0)) }
+        let below = mailNameRecords[domain] ?? []
+        return (own + below).sorted().map { zone.record(index: $0) }.filter { isMailRecord($0) }
+    }
+
+    /// Positions of the MX, SPF and TXT records at `_dmarc.X` and under `_domainkey.X`, by X; built once
+    /// per zone (a zone can have a sender at each of thousands of names).
+    private var mailNameRecords: [DomainName: [Int]] {
+        if let found = foundOnce.mailNameRecords { return found }
+        var found: [DomainName: [Int]] = [:]
+        var domains: [DomainName: DomainName?] = [:]
+        let indices =
+            zone.recordIndices(ofTypes: [.mx, .spf, .txt], ownerLabel: "_dmarc")
+            + zone.recordIndices(ofTypes: [.mx, .spf, .txt], ownerLabel: "_domainkey")
+        for index in Set(indices).sorted() {
+            let owner = zone.owner(ofRecord: index)
+            let domain: DomainName?
+            if let known = domains[owner] {
+                domain = known
+            } else {
+                domain = Self.mailDomain(of: owner)
+                domains[owner] = domain
+            }
+            if let domain { found[domain, default: []].append(index) }
         }
+        foundOnce.mailNameRecords = found
+        return found
     }
 
     /// The last record of the first run of apex records in the top file (SOA, NS...), before any other owner.

@@ -7,10 +7,14 @@ struct ZoneState {
     let zone: Zone
     private var cache: [DomainName: [StateRecord]] = [:]
     private(set) var operations: [RecordOperation] = []
-    /// Every name that exists in the zone (RFC 4592 §2.2: it owns records or has a descendant that does), planned
-    /// names included; built on first use (`exists(_:origin:)`), as only a plan that creates a name needs it.
-    private var existingNames: Set<DomainName>? = nil
-    private var existingNamesOrigin: DomainName = .root
+    /// Positions in `operations` of the creates at each name, in plan order: a later sender joining an
+    /// RRset an earlier one starts finds it without a scan of every operation.
+    private var creates: [DomainName: [Int]] = [:]
+    /// The names the planned records make exist (their owners and the names between them and the origin);
+    /// the zone's own names are asked of the zone (`Zone.exists(_:)`, through its owner index). Built on
+    /// first use (`exists(_:origin:)`), as only a plan that creates a name needs it.
+    private var plannedNames: Set<DomainName>? = nil
+    private var plannedNamesOrigin: DomainName = .root
 
     init(zone: Zone) {
         self.zone = zone
@@ -18,14 +22,14 @@ struct ZoneState {
 
     /// Whether `name` exists, as an owner or as an empty non-terminal above one.
     mutating func exists(_ name: DomainName, origin: DomainName) -> Bool {
-        if existingNames == nil {
+        if plannedNames == nil {
             var names = Set<DomainName>()
-            for owner in zone.owners { ZoneState.insert(owner, andAncestorsUpTo: origin, into: &names) }
             for operation in operations { ZoneState.insert(operation.owner, andAncestorsUpTo: origin, into: &names) }
-            existingNames = names
-            existingNamesOrigin = origin
+            plannedNames = names
+            plannedNamesOrigin = origin
         }
-        return existingNames?.contains(name) ?? false
+        if plannedNames?.contains(name) ?? false { return true }
+        return name.isSubdomain(of: origin) && zone.exists(name)
     }
 
     private static func insert(
@@ -54,6 +58,16 @@ struct ZoneState {
         records(at: name).filter { $0.type == type }
     }
 
+    /// The first committed operation that creates a record of `type` at `name`.
+    func firstPlannedCreate(at name: DomainName, type: RRType) -> RecordOperation? {
+        for index in creates[name] ?? [] {
+            if case .create(let plannedType, _, _, _) = operations[index].kind, plannedType == type {
+                return operations[index]
+            }
+        }
+        return nil
+    }
+
     /// Applies the operations of one sender (all or none, decided by the caller).
     mutating func commit(_ operations: [RecordOperation]) {
         for operation in operations {
@@ -69,11 +83,12 @@ struct ZoneState {
                 list.removeAll { $0.existing == existing }
             }
             cache[operation.owner] = list
+            if case .create = operation.kind { creates[operation.owner, default: []].append(self.operations.count) }
             self.operations.append(operation)
-            if case .create = operation.kind, var names = existingNames {
-                existingNames = nil  // one copy of the set, not two, while it grows
-                ZoneState.insert(operation.owner, andAncestorsUpTo: existingNamesOrigin, into: &names)
-                existingNames = names
+            if case .create = operation.kind, var names = plannedNames {
+                plannedNames = nil  // one copy of the set, not two, while it grows
+                ZoneState.insert(operation.owner, andAncestorsUpTo: plannedNamesOrigin, into: &names)
+                plannedNames = names
             }
         }
     }
