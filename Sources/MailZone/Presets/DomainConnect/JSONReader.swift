@@ -59,6 +59,10 @@ struct JSONReader {
     private var line = 1
     /// Offset of the first byte of the current line, to count columns from.
     private var lineStart = 0
+    /// For each offset, how many UTF-8 continuation bytes come before it; empty for an ASCII file,
+    /// where a column is a byte count. Counting a line's scalars at every value instead would take
+    /// quadratic time on a long line (a 1 MiB one-line array).
+    private var continuationsBefore: [Int32] = []
 
     /// Parses `bytes`, the whole file; `file` is how errors name it.
     static func parse(_ bytes: [UInt8], file: String) throws(DeclarationError) -> JSONValue {
@@ -94,15 +98,27 @@ struct JSONReader {
     private init(bytes: [UInt8], file: String) {
         self.bytes = bytes
         self.file = file
+        if bytes.contains(where: { $0 >= 0x80 }) {
+            var counts = [Int32](repeating: 0, count: bytes.count + 1)
+            var count: Int32 = 0
+            for (index, byte) in bytes.enumerated() {
+                counts[index] = count
+                if byte & 0xC0 == 0x80 { count += 1 }
+            }
+            counts[bytes.count] = count
+            continuationsBefore = counts
+        }
     }
 
     // MARK: - Positions
 
     /// Where the next byte is; the column counts Unicode scalars, as YAML locations do.
     private var location: YAMLLocation {
-        let column = bytes[lineStart..<min(offset, bytes.count)].reduce(1) { count, byte in
+        let end = min(offset, bytes.count)
+        var column = end - lineStart + 1
+        if !continuationsBefore.isEmpty {
             // Continuation bytes (10xxxxxx) do not start a scalar.
-            byte & 0xC0 == 0x80 ? count : count + 1
+            column -= Int(continuationsBefore[end] - continuationsBefore[lineStart])
         }
         return YAMLLocation(file: file, line: line, column: column)
     }
