@@ -52,6 +52,13 @@ struct PresetsCommand: AsyncParsableCommand {
             try showDomainConnect(domainConnect)
             return
         }
+        if !params.isEmpty || !groups.isEmpty || domain != PresetReport.exampleDomain || !host.isEmpty {
+            // Said rather than ignored: the values would otherwise seem to have been used.
+            Terminal.writeError(
+                "error: --param, --group, --domain and --host go with --domain-connect FILE\n"
+                    + "    fix: add --domain-connect FILE, or leave them out")
+            throw ExitCode(1)
+        }
         let catalog: PresetCatalog
         do {
             if let config {
@@ -79,7 +86,7 @@ struct PresetsCommand: AsyncParsableCommand {
     /// `--domain-connect FILE`: the template's records, or its problems on stderr and exit 1.
     private func showDomainConnect(_ file: String) throws {
         if name != nil || config != nil {
-            Terminal.writeError("error: --domain-connect shows a template file; give it without NAME and --config\n")
+            Terminal.writeError("error: --domain-connect shows a template file; give it without NAME and --config")
             throw ExitCode(1)
         }
         var values: [(name: String, value: String)] = []

@@ -124,6 +124,14 @@ import Testing
     }
 
     @Test(.enabled(if: MailzoneBinary.shouldRun))
+    func templateOptionsWithoutATemplateAreRefused() throws {
+        try expectGolden("options-without-template", ["presets", "--param", "token=x"], status: 1)
+        try expectGolden(
+            "template-and-name",
+            ["presets", "tencent-ses", "--domain-connect", "\(Self.examples)/postbox.example.mail.json"], status: 1)
+    }
+
+    @Test(.enabled(if: MailzoneBinary.shouldRun))
     func badTemplatesGiveClearErrors() throws {
         for name in ["malformed", "schema-violations", "refused-types"] {
             try expectGolden(
