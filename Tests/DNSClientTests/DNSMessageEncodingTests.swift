@@ -48,4 +48,32 @@ struct DNSMessageEncodingTests {
         #expect(try DNSMessage(decoding: try message.encoded()) == message)
         #expect(try DNSMessage(decoding: try message.encoded(compress: false)) == message)
     }
+
+    /// Name compression follows `RRTypeTable`: RFC 1035's types are written with pointers into the
+    /// message, RFC 3597 §4's later ones (RP, AFSDB, RT, PX, SRV) are written whole; every one reads
+    /// back to the same RDATA.
+    @Test(arguments: [
+        ("NS", "ns1.sampledomain.com.", true), ("CNAME", "www.sampledomain.com.", true),
+        ("PTR", "host.sampledomain.com.", true), ("MB", "mb.sampledomain.com.", true),
+        ("MD", "md.sampledomain.com.", true), ("MF", "mf.sampledomain.com.", true),
+        ("MG", "mg.sampledomain.com.", true), ("MR", "mr.sampledomain.com.", true),
+        ("MX", "10 mx.sampledomain.com.", true), ("MINFO", "a.sampledomain.com. b.sampledomain.com.", true),
+        ("SOA", "ns.sampledomain.com. host.sampledomain.com. 1 2 3 4 5", true),
+        ("RP", "a.sampledomain.com. b.sampledomain.com.", false), ("AFSDB", "1 db.sampledomain.com.", false),
+        ("RT", "10 rt.sampledomain.com.", false), ("PX", "10 a.sampledomain.com. b.sampledomain.com.", false),
+        ("SRV", "1 2 3 target.sampledomain.com.", false),
+    ])
+    func namesInRDataAreCompressedAsTheTableSays(_ type: String, _ rdata: String, _ compressed: Bool) throws {
+        let rrType = try #require(RRType(mnemonic: type))
+        let owner = try name("sampledomain.com.")
+        var message = DNSMessage(
+            header: DNSHeader(id: 9, isResponse: true, isAuthoritative: true),
+            questions: [DNSQuestion(name: owner, type: rrType)])
+        message.answers = [try DNSResourceRecord(owner: owner, type: rrType, ttl: 300, presentation: rdata)]
+        let written = try message.encoded()
+        // Only the answer's owner is a pointer when the RDATA is written whole.
+        let whole = try message.encoded(compress: false).count - (owner.wire.count - 2)
+        #expect(compressed ? written.count < whole : written.count == whole)
+        #expect(try DNSMessage(decoding: written).answers.first?.rdata.wire == message.answers.first?.rdata.wire)
+    }
 }

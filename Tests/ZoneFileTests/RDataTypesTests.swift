@@ -243,7 +243,7 @@ func everyFormatTested() {
             RRType.soa.rawValue, RRType.md.rawValue,
             RRType.mf.rawValue,
         ])
-    for known in RDataFormats.knownTypes where !tested.contains(known.rawValue) {
+    for known in RRTypeTable.knownTypes where !tested.contains(known.rawValue) {
         Issue.record("no valid case for \(known)")
     }
 }
@@ -254,7 +254,7 @@ func canonicalLowercaseList() {
         .ns, .md, .mf, .cname, .soa, .mb, .mg, .mr, .ptr, .minfo, .mx, .rp, .afsdb, .rt,
         .sig, .px, .naptr, .kx, .srv, .dname, .rrsig,
     ]
-    for known in RDataFormats.knownTypes {
+    for known in RRTypeTable.knownTypes {
         #expect(RDataCodec.lowercasesNames(known) == lowercased.contains(known), "\(known)")
     }
 }
@@ -263,7 +263,7 @@ func canonicalLowercaseList() {
 
 /// Random RDATA of every registered type: printing never traps, and whatever prints as the type's own
 /// presentation (not `\#`) reads back to the same wire.
-@Test("random wire RDATA prints and reads back", arguments: RDataFormats.knownTypes)
+@Test("random wire RDATA prints and reads back", arguments: RRTypeTable.knownTypes)
 func randomWireRoundTrips(_ rrType: RRType) throws {
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(rrType.rawValue)
     func next() -> UInt8 {

@@ -83,11 +83,11 @@ struct DNSWireReader {
     }
 
     /// Reads RDLENGTH octets of RDATA of `type`, decompressing the names of types that may hold
-    /// compressed ones, and returns the uncompressed wire form.
+    /// compressed ones (`RRTypeTable`'s `compression`), and returns the uncompressed wire form.
     mutating func rdata(type: RRType, length: Int) throws(DNSMessageError) -> [UInt8] {
         let start = position
         guard start + length <= end else { throw .truncated(what: "\(type) RDATA", offset: start) }
-        guard let layout = RDataNames.layout(type) else {
+        guard let description = RRTypeTable.description(for: type), description.compression != .none else {
             return try octets(length, "\(type) RDATA")
         }
         let rdataEnd = start + length
@@ -95,15 +95,17 @@ struct DNSWireReader {
         // The same message, read no further than the RDATA's end (names may still point back before it).
         var sub = self
         sub.end = rdataEnd
-        for field in layout {
-            switch field {
-            case .name:
+        for field in description.fields {
+            if field.kind == .name {
                 wire.append(contentsOf: try sub.name("name in \(type) RDATA").wire)
-            case .fixed(let count):
-                wire.append(contentsOf: try sub.octets(count, "\(type) RDATA"))
+            } else if let size = field.wireSize {
+                wire.append(contentsOf: try sub.octets(size, "\(type) RDATA"))
+            } else {
+                // Not a layout of names and fixed fields (the table's tests rule it out): the rest as it is.
+                wire.append(contentsOf: try sub.octets(sub.remaining, "\(type) RDATA"))
             }
         }
-        // Anything after the last name (none for these types) would be a malformed record.
+        // Anything after the last field would be a malformed record.
         guard sub.position == rdataEnd else {
             throw .rdataLength(type: type.description, offset: start, declared: length, used: sub.position - start)
         }

@@ -52,8 +52,8 @@ struct DNSWireWriter {
     mutating func rdata(_ rdata: RData) throws(DNSMessageError) {
         let lengthOffset = bytes.count
         uint16(0)
-        if compress, RDataNames.compressesOnWrite(rdata.type), let layout = RDataNames.layout(rdata.type),
-            (try? writeFields(layout, of: rdata)) != nil
+        if compress, let description = RRTypeTable.description(for: rdata.type),
+            description.compression == .compressed, (try? writeFields(description.fields, of: rdata)) != nil
         {
             // Written with compressed names.
         } else {
@@ -65,29 +65,22 @@ struct DNSWireWriter {
     }
 
     /// Re-reads the uncompressed RDATA field by field and writes it with compressed names; on a
-    /// malformed RDATA the caller writes it as it is.
-    private mutating func writeFields(_ layout: [RDataNames.Field], of rdata: RData) throws(DNSMessageError) {
+    /// malformed RDATA (or a layout that is not names and fixed fields) the caller writes it as it is.
+    private mutating func writeFields(_ fields: [RDataFieldLayout], of rdata: RData) throws(DNSMessageError) {
         var reader = DNSWireReader(rdata.wire)
-        var names: [DomainName] = []
-        var fixed: [[UInt8]] = []
-        for field in layout {
-            switch field {
-            case .name: names.append(try reader.name())
-            case .fixed(let count): fixed.append(try reader.octets(count, "RDATA"))
+        var parts: [(name: DomainName?, octets: [UInt8])] = []
+        for field in fields {
+            if field.kind == .name {
+                parts.append((try reader.name(), []))
+            } else if let size = field.wireSize {
+                parts.append((nil, try reader.octets(size, "RDATA")))
+            } else {
+                throw .trailingOctets(count: reader.remaining)
             }
         }
         guard reader.remaining == 0 else { throw .trailingOctets(count: reader.remaining) }
-        var nameIndex = 0
-        var fixedIndex = 0
-        for field in layout {
-            switch field {
-            case .name:
-                name(names[nameIndex])
-                nameIndex += 1
-            case .fixed:
-                octets(fixed[fixedIndex])
-                fixedIndex += 1
-            }
+        for part in parts {
+            if let partName = part.name { name(partName) } else { octets(part.octets) }
         }
     }
 }

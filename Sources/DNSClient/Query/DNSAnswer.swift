@@ -42,7 +42,7 @@ public struct DNSAnswer: Sendable, Hashable {
         for _ in 0..<answerSection.count {
             guard let next = answerSection.first(where: { $0.type == .cname && $0.owner == current }) else { break }
             chain.append(next)
-            guard let target = DomainName(wire: next.rdata.wire) else { break }
+            guard let target = next.rdata.cname else { break }
             current = target
         }
         return chain
@@ -50,7 +50,7 @@ public struct DNSAnswer: Sendable, Hashable {
 
     /// The name whose records answer the question: the asked name, or the last alias' target.
     public var finalName: DomainName {
-        guard let last = aliases.last, let target = DomainName(wire: last.rdata.wire) else { return question.name }
+        guard let last = aliases.last, let target = last.rdata.cname else { return question.name }
         return target
     }
 
@@ -67,7 +67,7 @@ public struct DNSAnswer: Sendable, Hashable {
     /// its records" is not to be believed either way, so such an answer counts as an error.
     public var inconsistency: String? {
         let chain = aliases
-        let onTheWay = Set([question.name] + chain.compactMap { DomainName(wire: $0.rdata.wire) })
+        let onTheWay = Set([question.name] + chain.compactMap(\.rdata.cname))
         // DNAME records (RFC 6672) sit at an ancestor of the name; their synthesised CNAME is checked.
         if let stray = answerSection.first(where: { $0.type != .dname && !onTheWay.contains($0.owner) }) {
             return "the answer section holds \(stray.owner) \(stray.type), "

@@ -108,7 +108,7 @@ enum AnswerJudge {
             guard !records.isEmpty else {
                 return VerifyResult(server: "", status: .missing, served: served, detail: absent)
             }
-            let values = records.compactMap { mxValue($0.rdata) }
+            let values = records.compactMap(\.rdata.mx)
             var problems: [String] = []
             for value in wanted {
                 let exchange = try? DomainName(parsing: value.exchange)
@@ -146,7 +146,7 @@ enum AnswerJudge {
             guard !records.isEmpty else {
                 return VerifyResult(server: "", status: .missing, served: served, detail: absent)
             }
-            let values = records.compactMap { mxValue($0.rdata) }
+            let values = records.compactMap(\.rdata.mx)
             if let match = values.first(where: { $0.exchange == exchange }) {
                 let detail =
                     match.preference == preference
@@ -237,7 +237,7 @@ enum AnswerJudge {
             }
 
         case .cname(let target):
-            guard let record = records.first, let served = DomainName(wire: record.rdata.wire) else {
+            guard let record = records.first, let served = record.rdata.cname else {
                 return VerifyResult(
                     server: "", status: .missing, served: served,
                     detail: answer.rcode == .nameError ? absent : "no CNAME record at \(name)")
@@ -300,11 +300,6 @@ enum AnswerJudge {
 
     static func text(_ record: DNSResourceRecord) -> String {
         String(decoding: record.rdata.characterStrings.joined(), as: UTF8.self)
-    }
-
-    static func mxValue(_ rdata: RData) -> (preference: UInt16, exchange: DomainName)? {
-        guard rdata.wire.count > 2, let exchange = DomainName(wire: Array(rdata.wire.dropFirst(2))) else { return nil }
-        return (UInt16(rdata.wire[0]) << 8 | UInt16(rdata.wire[1]), exchange)
     }
 
     /// `2048-bit RSA`, or `unreadable` for a served key record that does not parse.

@@ -15,7 +15,7 @@ struct NameServerDiscovery {
 
     func servers(in zone: Zone, origin: DomainName, file: String) -> Found {
         var found = Found()
-        let targets = zone.records(at: origin, type: .ns).compactMap { DomainName(wire: $0.rdata.wire) }
+        let targets = zone.records(at: origin, type: .ns).compactMap(\.rdata.ns)
         if targets.isEmpty {
             let reason = zone.errors.first.map { ": \($0.message)" } ?? ""
             found.problems.append(

@@ -90,7 +90,7 @@ struct VerifyCheck: Sendable, Hashable {
                         declared: record.declared)
                 case (_, .cname):
                     check.rule =
-                        DomainName(wire: rdatas[0].wire).map { .cname(target: $0) }
+                        rdatas[0].cname.map { .cname(target: $0) }
                         ?? .invalid(reason: "the planned CNAME target cannot be read")
                 default: check.rule = .rdata(rdatas[0])
                 }
@@ -145,7 +145,7 @@ struct VerifyCheck: Sendable, Hashable {
         case (_, .txt):
             return .txt(text: wanted.value)
         case (_, .mx):
-            guard let rdata = try? RData(type: .mx, presentation: wanted.value), let mx = AnswerJudge.mxValue(rdata)
+            guard let rdata = try? RData(type: .mx, presentation: wanted.value), let mx = rdata.mx
             else {
                 return .invalid(reason: "MX value '\(wanted.value)' is not PREFERENCE HOST.")
             }
@@ -154,7 +154,7 @@ struct VerifyCheck: Sendable, Hashable {
                 keepsExisting: keepsExistingMX && wanted.purpose == .mx)
         case (_, .cname):
             guard let rdata = try? RData(type: .cname, presentation: wanted.value),
-                let target = DomainName(wire: rdata.wire)
+                let target = rdata.cname
             else {
                 return .invalid(reason: "CNAME value '\(wanted.value)' is not a domain name")
             }

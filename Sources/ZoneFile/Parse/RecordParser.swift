@@ -174,7 +174,7 @@ extension LoaderState {
     /// Checks that generic (`\#`) RDATA of a type with a known format is valid for that type, as
     /// RFC 3597 §5 requires: `A \# 5 0A00000100` is refused because an A RDATA has four octets.
     static func validateGeneric(_ type: RRType, wire: ArraySlice<UInt8>) throws(RDataError) {
-        guard let format = RDataFormats.format(for: type) else { return }
+        guard let format = RRTypeTable.description(for: type)?.format else { return }
         // Valid means: it decodes to the end, and what it decodes to reads back (an empty TXT does not).
         var reader = WireReader(wire)
         var valid = false

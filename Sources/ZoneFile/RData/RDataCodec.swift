@@ -14,7 +14,7 @@ public enum RDataCodec {
         var reader = RDataReader(fields: fields, origin: origin, wire: [])
         swap(&reader.wire, &wire)
         defer { swap(&reader.wire, &wire) }
-        guard let format = RDataFormats.format(for: type) else {
+        guard let format = RRTypeTable.description(for: type)?.format else {
             throw RDataError(
                 "type \(type) has no presentation format known here; write its RDATA as '\\# LENGTH HEX' (RFC 3597)",
                 field: fields.isEmpty ? nil : 0)
@@ -26,7 +26,7 @@ public enum RDataCodec {
     /// Checks wire RDATA of a known type (as read from `\#` generic RDATA, RFC 3597 §5) the way BIND does
     /// when it converts generic RDATA of a known type: it must decode as that type. Unknown types always pass.
     public static func validate(_ type: RRType, wire: [UInt8]) throws(RDataError) {
-        guard let format = RDataFormats.format(for: type) else { return }
+        guard let format = RRTypeTable.description(for: type)?.format else { return }
         var reader = WireReader(wire[...])
         do {
             _ = try format.present(&reader)
@@ -40,13 +40,13 @@ public enum RDataCodec {
 
     /// True when `type` has a presentation format known here (otherwise only `\#` is accepted).
     public static func isKnown(_ type: RRType) -> Bool {
-        RDataFormats.format(for: type) != nil
+        RRTypeTable.description(for: type)?.format != nil
     }
 
     /// Prints wire RDATA in canonical presentation form; generic `\# LEN HEX` when the type is unknown
     /// or the wire data does not decode.
     public static func present(_ type: RRType, wire: [UInt8]) -> String {
-        if let format = RDataFormats.format(for: type) {
+        if let format = RRTypeTable.description(for: type)?.format {
             var reader = WireReader(wire[...])
             if let text = try? format.present(&reader), reader.isAtEnd {
                 return text
@@ -62,7 +62,7 @@ public enum RDataCodec {
 
     /// Whether names embedded in this type's RDATA are lower-cased in canonical form (RFC 4034 §6.2, RFC 6840 §5.1).
     public static func lowercasesNames(_ type: RRType) -> Bool {
-        RDataFormats.format(for: type)?.canonicalLowercase ?? false
+        RRTypeTable.description(for: type)?.lowercasesNames ?? false
     }
 
     /// Reads RFC 3597 generic RDATA (`\#` already consumed): a decimal length and hex fields.
@@ -90,17 +90,12 @@ public enum RDataCodec {
 public struct RDataFormat: Sendable {
     public var encode: @Sendable (inout RDataReader) throws(RDataError) -> Void
     public var present: @Sendable (inout WireReader) throws(RDataError) -> String
-    /// Names in the RDATA are lower-cased in canonical form (RFC 4034 §6.2 list).
-    public var canonicalLowercase: Bool
-
     public init(
-        canonicalLowercase: Bool = false,
         encode: @escaping @Sendable (inout RDataReader) throws(RDataError) -> Void,
         present: @escaping @Sendable (inout WireReader) throws(RDataError) -> String
     ) {
         self.encode = encode
         self.present = present
-        self.canonicalLowercase = canonicalLowercase
     }
 }
 

@@ -1,56 +1,37 @@
-/// Lower-cases the domain names embedded in RDATA for the types RFC 4034 §6.2
-/// lists (as amended by RFC 6840 §5.1, which drops NSEC), so two spellings of
-/// one record compare equal.
+/// Lower-cases the domain names embedded in RDATA for the types RFC 4034 §6.2 lists (as amended
+/// by RFC 6840 §5.1, which drops NSEC), so two spellings of one record compare equal.
+///
+/// Which types, and where their names sit, comes from `RRTypeTable`: the walk steps over the
+/// fixed fields and character-strings before each name and stops at the first part it cannot
+/// step over (no listed type has a name after one). Wire data too short is lowered as far as it goes.
 enum CanonicalRData {
     static func lowercase(type: RRType, wire: [UInt8]) -> [UInt8] {
+        guard let description = RRTypeTable.description(for: type), description.lowercasesNames else { return wire }
         var result = wire
         var position = 0
-        func name() {
-            while position < result.count {
-                let length = Int(result[position])
-                if length == 0 {
-                    position += 1
-                    return
+        for field in description.fields {
+            switch field.kind {
+            case .name:
+                while position < result.count {
+                    let length = Int(result[position])
+                    if length == 0 {
+                        position += 1
+                        break
+                    }
+                    var index = position + 1
+                    while index <= position + length, index < result.count {
+                        if result[index] >= 0x41, result[index] <= 0x5A { result[index] |= 0x20 }
+                        index += 1
+                    }
+                    position += length + 1
                 }
-                var index = position + 1
-                while index <= position + length, index < result.count {
-                    if result[index] >= 0x41, result[index] <= 0x5A { result[index] |= 0x20 }
-                    index += 1
-                }
-                position += length + 1
+            case .characterString:
+                if position < result.count { position += Int(result[position]) + 1 }
+            case .optionalCharacterString, .characterStrings, .opaque:
+                return result
+            case .uint8, .uint16, .uint32, .period, .ipv4, .ipv6:
+                position += field.wireSize ?? 0
             }
-        }
-        func skip(_ count: Int) { position += count }
-        func characterString() {
-            if position < result.count { position += Int(result[position]) + 1 }
-        }
-        switch type {
-        case .ns, .md, .mf, .cname, .mb, .mg, .mr, .ptr, .dname:
-            name()
-        case .soa, .minfo, .rp:
-            name()
-            name()
-        case .mx, .afsdb, .rt, .kx:
-            skip(2)
-            name()
-        case .px:
-            skip(2)
-            name()
-            name()
-        case .srv:
-            skip(6)
-            name()
-        case .naptr:
-            skip(4)
-            characterString()
-            characterString()
-            characterString()
-            name()
-        case .rrsig, .sig:
-            skip(18)
-            name()
-        default:
-            break
         }
         return result
     }

@@ -301,31 +301,6 @@ public struct RData: Sendable, Hashable {
         return CanonicalRData.lowercase(type: type, wire: wire)
     }
 
-    /// The SOA's SERIAL (RFC 1035 §3.3.13), read from the fixed fields after the two names; nil for other types.
-    public var soaSerial: UInt32? { soaField(at: 20) }
-
-    /// The SOA's MINIMUM, the last fixed field; nil for other types.
-    public var soaMinimum: UInt32? { soaField(at: 4) }
-
-    /// The 32-bit field that starts `fromEnd` octets before the end of SOA RDATA.
-    private func soaField(at fromEnd: Int) -> UInt32? {
-        guard type == .soa, wire.count >= 20 else { return nil }
-        return wire[(wire.count - fromEnd)..<(wire.count - fromEnd + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-    }
-
-    /// TXT/SPF character-strings, decoded.
-    public var characterStrings: [[UInt8]] {
-        var strings: [[UInt8]] = []
-        var index = 0
-        while index < wire.count {
-            let length = Int(wire[index])
-            let end = min(wire.count, index + 1 + length)
-            strings.append(Array(wire[(index + 1)..<end]))
-            index = end
-        }
-        return strings
-    }
-
     public static func == (lhs: RData, rhs: RData) -> Bool {
         lhs.type == rhs.type && lhs.canonicalWire == rhs.canonicalWire
     }

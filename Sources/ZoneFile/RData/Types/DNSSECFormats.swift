@@ -94,7 +94,6 @@ enum DNSSECFormats {
         let signerName = "\(type) signer name"
         let signatureName = "\(type) signature"
         return RDataFormat(
-            canonicalLowercase: true,
             encode: { (reader: inout RDataReader) throws(RDataError) in
                 let covered = try reader.word(coveredName)
                 guard let coveredType = RRType.parse(covered.bytes) else {

@@ -1,90 +1,7 @@
-/// Service, mail-routing and text-bearing types: SRV, NAPTR, URI, CAA, HINFO, RP, AFSDB, RT, KX, PX,
-/// MINFO, X25, ISDN, GPOS, NSAP, NSAP-PTR, and the TXT-like AVC, RESINFO, WALLET.
+/// Service and mail-routing types whose presentation is more than their fields: NAPTR (regexp
+/// checks), URI, CAA, X25, NSAP. SRV, HINFO, RP, AFSDB, RT, KX, PX, MINFO, ISDN, GPOS and NSAP-PTR
+/// are read and printed from their fields in `RRTypeTable`.
 enum ServiceFormats {
-    /// SRV (RFC 2782): priority, weight, port, target.
-    static let srv = RDataFormat(
-        canonicalLowercase: true,
-        encode: { (reader: inout RDataReader) throws(RDataError) in
-            try reader.uint16("SRV priority")
-            try reader.uint16("SRV weight")
-            try reader.uint16("SRV port")
-            try reader.name("SRV target")
-        },
-        present: { (reader: inout WireReader) throws(RDataError) in
-            let priority = try reader.uint16()
-            let weight = try reader.uint16()
-            let port = try reader.uint16()
-            return "\(priority) \(weight) \(port) \(try reader.name())"
-        })
-
-    /// A 16-bit number then a name: AFSDB (RFC 1183 §1), RT (RFC 1183 §3.3), KX (RFC 2230 §3.1).
-    static func numberAndName(_ numberName: String, _ nameName: String, lowercase: Bool = true) -> RDataFormat {
-        RDataFormat(
-            canonicalLowercase: lowercase,
-            encode: { (reader: inout RDataReader) throws(RDataError) in
-                try reader.uint16(numberName)
-                try reader.name(nameName)
-            },
-            present: { (reader: inout WireReader) throws(RDataError) in
-                "\(try reader.uint16()) \(try reader.name())"
-            })
-    }
-
-    /// Two names: RP (RFC 1183 §2.2) mailbox and TXT owner, MINFO (RFC 1035 §3.3.7) RMAILBX and EMAILBX.
-    static func twoNames(_ first: String, _ second: String) -> RDataFormat {
-        RDataFormat(
-            canonicalLowercase: true,
-            encode: { (reader: inout RDataReader) throws(RDataError) in
-                try reader.name(first)
-                try reader.name(second)
-            },
-            present: { (reader: inout WireReader) throws(RDataError) in
-                "\(try reader.name()) \(try reader.name())"
-            })
-    }
-
-    /// PX (RFC 2163 §4): preference, MAP822, MAPX400.
-    static let px = RDataFormat(
-        canonicalLowercase: true,
-        encode: { (reader: inout RDataReader) throws(RDataError) in
-            try reader.uint16("PX preference")
-            try reader.name("PX MAP822")
-            try reader.name("PX MAPX400")
-        },
-        present: { (reader: inout WireReader) throws(RDataError) in
-            "\(try reader.uint16()) \(try reader.name()) \(try reader.name())"
-        })
-
-    /// NSAP-PTR (RFC 1348): one name, kept in its case in canonical form.
-    static let nsapPtr = RDataFormat(
-        encode: { (reader: inout RDataReader) throws(RDataError) in
-            try reader.name("NSAP-PTR name")
-        },
-        present: { (reader: inout WireReader) throws(RDataError) in
-            try reader.name()
-        })
-
-    /// HINFO (RFC 1035 §3.3.2): CPU and OS character-strings.
-    static let hinfo = RDataFormat(
-        encode: { (reader: inout RDataReader) throws(RDataError) in
-            try reader.characterString("HINFO CPU")
-            try reader.characterString("HINFO OS")
-        },
-        present: { (reader: inout WireReader) throws(RDataError) in
-            "\(try reader.characterString()) \(try reader.characterString())"
-        })
-
-    /// ISDN (RFC 1183 §3.2): ISDN address and optional subaddress.
-    static let isdn = RDataFormat(
-        encode: { (reader: inout RDataReader) throws(RDataError) in
-            try reader.characterString("ISDN address")
-            if !reader.isAtEnd { try reader.characterString("ISDN subaddress") }
-        },
-        present: { (reader: inout WireReader) throws(RDataError) in
-            let address = try reader.characterString()
-            return reader.isAtEnd ? address : "\(address) \(try reader.characterString())"
-        })
-
     /// X25 (RFC 1183 §3.1): a PSDN address of at least four decimal digits, as BIND requires.
     static let x25 = RDataFormat(
         encode: { (reader: inout RDataReader) throws(RDataError) in
@@ -108,22 +25,10 @@ enum ServiceFormats {
             return WireReader.quoted(digits)
         })
 
-    /// GPOS (RFC 1712 §3): longitude, latitude, altitude as character-strings (BIND does not check the numbers).
-    static let gpos = RDataFormat(
-        encode: { (reader: inout RDataReader) throws(RDataError) in
-            try reader.characterString("GPOS longitude")
-            try reader.characterString("GPOS latitude")
-            try reader.characterString("GPOS altitude")
-        },
-        present: { (reader: inout WireReader) throws(RDataError) in
-            "\(try reader.characterString()) \(try reader.characterString()) \(try reader.characterString())"
-        })
-
     /// NAPTR (RFC 3403 §4.1): order, preference, flags, services, regexp, replacement. The regexp is checked
     /// the way BIND checks it: empty, or `<delim>ere<delim>replacement<delim>[i]` with back-references
     /// not beyond the groups of the expression.
     static let naptr = RDataFormat(
-        canonicalLowercase: true,
         encode: { (reader: inout RDataReader) throws(RDataError) in
             try reader.uint16("NAPTR order")
             try reader.uint16("NAPTR preference")

@@ -1,28 +1,3 @@
-/// A (RFC 1035 §3.4.1) and AAAA (RFC 3596 §2.4).
-enum AddressFormats {
-    static let a = RDataFormat(
-        encode: { (reader: inout RDataReader) throws(RDataError) in
-            let field = try reader.next("IPv4 address")
-            guard IPv4.parse(field.bytes, into: &reader.wire) else {
-                throw reader.error("bad IPv4 address '\(field.text)'")
-            }
-        },
-        present: { (reader: inout WireReader) throws(RDataError) in
-            IPv4.format(try reader.take(4))
-        })
-
-    static let aaaa = RDataFormat(
-        encode: { (reader: inout RDataReader) throws(RDataError) in
-            let field = try reader.next("IPv6 address")
-            guard IPv6.parse(field.bytes, into: &reader.wire) else {
-                throw reader.error("bad IPv6 address '\(field.text)'")
-            }
-        },
-        present: { (reader: inout WireReader) throws(RDataError) in
-            IPv6.format(try reader.take(16))
-        })
-}
-
 /// Dotted-quad IPv4 addresses, strictly four decimal parts as BIND's inet_pton requires.
 public enum IPv4 {
     public static func parse(_ text: ArraySlice<UInt8>) -> [UInt8]? {
