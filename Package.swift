@@ -21,10 +21,11 @@ let package = Package(
     targets: [
         // The zone-file library: lossless syntax, records, diagnostics. Toolchain only.
         .target(name: "ZoneFile"),
-        // Email authentication rules (SPF, DKIM, DMARC, MX) and the services' presets.
+        // Email authentication rules (SPF, DKIM, DMARC, MX) and the services' presets. ZoneFile gives
+        // it the one character-string and IP address syntax (ZoneFile depends on nothing, so no cycle).
         .target(
             name: "MailAuth",
-            dependencies: [.product(name: "SwiftASN1", package: "swift-asn1")],
+            dependencies: ["ZoneFile", .product(name: "SwiftASN1", package: "swift-asn1")],
             // The preset YAML files are compiled in (EmbedPresets), not shipped as a resource
             // bundle, so the binary needs nothing beside it.
             exclude: ["Presets"],
@@ -69,13 +70,18 @@ let package = Package(
         // Test servers shared by the DNS client's and verify's tests (crafted answers on loopback).
         .target(name: "DNSTestSupport", dependencies: ["DNSClient", "ZoneFile"], path: "Tests/DNSTestSupport"),
         .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MailAuthTests", dependencies: ["MailAuth", .product(name: "Yams", package: "Yams")]),
+        .testTarget(
+            name: "MailAuthTests", dependencies: ["MailAuth", "ZoneFile", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "MailZoneTests",
-            dependencies: ["MailZone", "ZoneFile", "MailAuth", "DNSClient", "DNSTestSupport",
-                           .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "MailZone", "ZoneFile", "MailAuth", "DNSClient", "DNSTestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "DNSClientTests", dependencies: ["DNSClient", "ZoneFile", "DNSTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DNSClientTests", dependencies: ["DNSClient", "ZoneFile", "DNSTestSupport"],
+            resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import ZoneFile
+
 /// TXT RDATA in zone-file presentation form: a value becomes one or more quoted
 /// character-strings and back (RFC 1035 §3.3.14, §5.1).
 ///
@@ -5,7 +7,7 @@
 /// §3.6.2.2), so where a value is split carries no meaning and mailzone may choose it.
 public enum TXTPresentation {
     /// A character-string holds at most 255 octets: its length is one octet (RFC 1035 §3.3).
-    public static let maxStringOctets = 255
+    public static let maxStringOctets = CharacterString.maxOctets
 
     /// Splits `value` into character-strings of at most `maxOctets` UTF-8 octets each.
     ///
@@ -14,22 +16,7 @@ public enum TXTPresentation {
     /// two. An empty value is one empty string: a TXT record has at least one string.
     public static func split(_ value: String, maxOctets: Int = maxStringOctets) throws(TXTError) -> [String] {
         try rejectControlCharacters(value)
-        let limit = max(4, maxOctets)  // a scalar is up to 4 octets; a smaller limit could not progress
-        var strings: [String] = []
-        var current = String.UnicodeScalarView()
-        var currentOctets = 0
-        for scalar in value.unicodeScalars {
-            let octets = UTF8.width(scalar)
-            if currentOctets + octets > limit {
-                strings.append(String(current))
-                current = String.UnicodeScalarView()
-                currentOctets = 0
-            }
-            current.append(scalar)
-            currentOctets += octets
-        }
-        strings.append(String(current))
-        return strings
+        return CharacterString.split(value, maxOctets: maxOctets)
     }
 
     /// One character-string in quotes, with `"` and `\` escaped.
@@ -37,15 +24,7 @@ public enum TXTPresentation {
     /// Does not split: pass the result of ``split(_:maxOctets:)``.
     public static func quote(_ string: String) throws(TXTError) -> String {
         try rejectControlCharacters(string)
-        var quoted = "\""
-        for character in string.unicodeScalars {
-            if character == "\"" || character == "\\" {
-                quoted.unicodeScalars.append("\\")
-            }
-            quoted.unicodeScalars.append(character)
-        }
-        quoted += "\""
-        return quoted
+        return CharacterString.quoted(string.utf8, keepingUTF8: true)
     }
 
     /// Splits `value` and quotes each piece: what goes into a zone file's TXT RDATA.

@@ -1,3 +1,5 @@
+import ZoneFile
+
 extension TXTPresentation {
     /// Reads presentation character-strings back to their values: quoted (`"a b"`) or
     /// unquoted (`abc`) strings separated by spaces or tabs, with `\"`, `\\`, `\X` (any
@@ -18,13 +20,14 @@ extension TXTPresentation {
             let quoted = byte == UInt8(ascii: "\"")
             let start = index
             if quoted { index += 1 }
-            var value: [UInt8] = []
+            let contentStart = index
             var closed = !quoted
+            // The string's end: a closing quote, or (unquoted) a space, tab or quote; an escape
+            // takes the octet after the backslash with it.
             while index < bytes.count {
                 let current = bytes[index]
                 if quoted && current == UInt8(ascii: "\"") {
                     closed = true
-                    index += 1
                     break
                 }
                 if !quoted
@@ -33,31 +36,22 @@ extension TXTPresentation {
                 {
                     break
                 }
-                if current == UInt8(ascii: "\\") {
-                    index += 1
-                    guard index < bytes.count else {
-                        throw .danglingBackslash(presentation: text(bytes[start...]))
-                    }
-                    if isDigit(bytes[index]) {
-                        let end = index + 3
-                        guard end <= bytes.count, bytes[index..<end].allSatisfy(isDigit) else {
-                            throw .invalidEscape(sequence: "\\" + text(bytes[index..<min(end, bytes.count)]))
-                        }
-                        let number = bytes[index..<end].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-                        guard number <= 255 else {
-                            throw .invalidEscape(sequence: "\\" + text(bytes[index..<end]))
-                        }
-                        value.append(UInt8(number))
-                        index = end
-                    } else {
-                        value.append(bytes[index])
-                        index += 1
-                    }
-                    continue
-                }
-                value.append(current)
-                index += 1
+                index += current == UInt8(ascii: "\\") ? 2 : 1
             }
+            index = min(index, bytes.count)
+            var value: [UInt8] = []
+            do {
+                try CharacterString.decodeEscapes(bytes[contentStart..<index], into: &value)
+            } catch {
+                switch error {
+                case .loneBackslash:
+                    throw .danglingBackslash(presentation: text(bytes[start...]))
+                case .shortDecimal(let escape), .decimalAbove255(let escape, _):
+                    let digits = escape + 1
+                    throw .invalidEscape(sequence: "\\" + text(bytes[digits..<min(digits + 3, bytes.count)]))
+                }
+            }
+            if closed && quoted { index += 1 }
             guard closed else {
                 throw .unterminatedQuote(presentation: text(bytes[start...]))
             }
@@ -73,10 +67,6 @@ extension TXTPresentation {
             strings.append(string)
         }
         return strings
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     private static func text(_ bytes: ArraySlice<UInt8>) -> String {

@@ -1,4 +1,8 @@
-/// RFC 1035 character-strings (§3.3: a length octet and at most 255 octets) in wire form.
+/// RFC 1035 character-strings (§3.3: a length octet and at most 255 octets): read from wire form,
+/// quoted and escaped for presentation and decoded back (§5.1), split to fit.
+///
+/// The one routine for them: the zone-file reader and printer, TXT values mailzone writes
+/// (MailAuth's `TXTPresentation`) and the typed views all go through here.
 public enum CharacterString {
     /// The longest character-string: its length is one octet.
     public static let maxOctets = 255
@@ -22,5 +26,99 @@ public enum CharacterString {
             index = end
         }
         return strings
+    }
+
+    // MARK: Presentation (RFC 1035 §5.1)
+
+    /// One character-string in quotes: `"` and `\` escaped, printable ASCII as it is, every other
+    /// octet as `\DDD` — or, with `keepingUTF8`, left as it is (for text that was checked to be
+    /// UTF-8 without control characters, so a zone file shows `café`, not `caf\195\169`).
+    public static func quoted(_ octets: some Sequence<UInt8>, keepingUTF8: Bool = false) -> String {
+        var text: [UInt8] = [UInt8(ascii: "\"")]
+        for octet in octets {
+            switch octet {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                text.append(UInt8(ascii: "\\"))
+                text.append(octet)
+            case 0x20...0x7E:
+                text.append(octet)
+            case 0x80...0xFF where keepingUTF8:
+                text.append(octet)
+            default:
+                text.append(UInt8(ascii: "\\"))
+                text.append(0x30 + octet / 100)
+                text.append(0x30 + octet / 10 % 10)
+                text.append(0x30 + octet % 10)
+            }
+        }
+        text.append(UInt8(ascii: "\""))
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Splits `value` into strings of at most `maxOctets` UTF-8 octets each, only between Unicode
+    /// scalars so no UTF-8 sequence is cut in two. An empty value is one empty string.
+    public static func split(_ value: String, maxOctets: Int = maxOctets) -> [String] {
+        let limit = max(4, maxOctets)  // a scalar is up to 4 octets; a smaller limit could not progress
+        var strings: [String] = []
+        var current = String.UnicodeScalarView()
+        var currentOctets = 0
+        for scalar in value.unicodeScalars {
+            let octets = UTF8.width(scalar)
+            if currentOctets + octets > limit {
+                strings.append(String(current))
+                current = String.UnicodeScalarView()
+                currentOctets = 0
+            }
+            current.append(scalar)
+            currentOctets += octets
+        }
+        strings.append(String(current))
+        return strings
+    }
+
+    /// Why presentation text's escapes cannot be decoded; `at` is the offset of the backslash.
+    public enum EscapeError: Error, Sendable, Equatable {
+        /// A backslash is the last octet.
+        case loneBackslash(at: Int)
+        /// `\D` is not followed by two more decimal digits.
+        case shortDecimal(at: Int)
+        /// `\DDD` names a value above 255.
+        case decimalAbove255(at: Int, value: Int)
+    }
+
+    /// Appends `text` with its escapes decoded (`\X` is X, `\DDD` the octet DDD) to `octets`;
+    /// returns how many octets were appended. On an error, what was appended stays.
+    @discardableResult
+    public static func decodeEscapes(
+        _ text: ArraySlice<UInt8>, into octets: inout [UInt8]
+    ) throws(EscapeError) -> Int {
+        var count = 0
+        var i = text.startIndex
+        while i < text.endIndex {
+            var byte = text[i]
+            if byte == 0x5C {
+                let escape = i
+                i += 1
+                guard i < text.endIndex else { throw .loneBackslash(at: escape) }
+                let first = text[i]
+                if first >= 0x30, first <= 0x39 {
+                    guard i + 2 < text.endIndex, (0x30...0x39).contains(text[i + 1]),
+                        (0x30...0x39).contains(text[i + 2])
+                    else { throw .shortDecimal(at: escape) }
+                    let value = Int(first - 0x30) * 100 + Int(text[i + 1] - 0x30) * 10 + Int(text[i + 2] - 0x30)
+                    guard value <= 255 else { throw .decimalAbove255(at: escape, value: value) }
+                    byte = UInt8(value)
+                    i += 3
+                } else {
+                    byte = first
+                    i += 1
+                }
+            } else {
+                i += 1
+            }
+            octets.append(byte)
+            count += 1
+        }
+        return count
     }
 }

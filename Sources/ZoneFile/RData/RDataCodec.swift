@@ -157,24 +157,6 @@ public struct WireReader {
     /// A character-string, printed quoted with `"` and `\` escaped and non-printable octets as `\DDD`.
     public mutating func characterString() throws(RDataError) -> String {
         let length = Int(try uint8())
-        return WireReader.quoted(try take(length))
-    }
-
-    public static func quoted(_ bytes: ArraySlice<UInt8>) -> String {
-        var text = "\""
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                text.append("\\")
-                text.unicodeScalars.append(UnicodeScalar(byte))
-            case 0x20...0x7E:
-                text.unicodeScalars.append(UnicodeScalar(byte))
-            default:
-                let value = Int(byte)
-                text.append("\\\(value / 100)\(value / 10 % 10)\(value % 10)")
-            }
-        }
-        text.append("\"")
-        return text
+        return CharacterString.quoted(try take(length))
     }
 }

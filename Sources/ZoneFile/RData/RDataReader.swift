@@ -138,33 +138,18 @@ public struct RDataReader {
             wire.append(contentsOf: bytes)
             return bytes.count
         }
-        var count = 0
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            var byte = bytes[i]
-            if byte == 0x5C {
-                i += 1
-                guard i < bytes.endIndex else { throw error("'\(field.text)' ends with a lone backslash") }
-                let first = bytes[i]
-                if first >= 0x30, first <= 0x39 {
-                    guard i + 2 < bytes.endIndex, (0x30...0x39).contains(bytes[i + 1]),
-                        (0x30...0x39).contains(bytes[i + 2])
-                    else { throw error("bad escape in '\(field.text)': \\DDD needs three decimal digits") }
-                    let value = Int(first - 0x30) * 100 + Int(bytes[i + 1] - 0x30) * 10 + Int(bytes[i + 2] - 0x30)
-                    guard value <= 255 else { throw error("bad escape in '\(field.text)': \\\(value) is above 255") }
-                    byte = UInt8(value)
-                    i += 3
-                } else {
-                    byte = first
-                    i += 1
-                }
-            } else {
-                i += 1
+        do {
+            return try CharacterString.decodeEscapes(bytes, into: &wire)
+        } catch {
+            switch error {
+            case .loneBackslash:
+                throw self.error("'\(field.text)' ends with a lone backslash")
+            case .shortDecimal:
+                throw self.error("bad escape in '\(field.text)': \\DDD needs three decimal digits")
+            case .decimalAbove255(_, let value):
+                throw self.error("bad escape in '\(field.text)': \\\(value) is above 255")
             }
-            wire.append(byte)
-            count += 1
         }
-        return count
     }
 
     /// The rest of the fields concatenated and decoded as base64 (RFC 4648 §4), whitespace between fields ignored.

@@ -341,7 +341,7 @@ enum SVCBParams {
         case 5:
             return value.isEmpty ? name : "ech=" + Base64.encode(Array(value))
         default:
-            return value.isEmpty ? name : "\(name)=" + WireReader.quoted(value)
+            return value.isEmpty ? name : "\(name)=" + CharacterString.quoted(value)
         }
     }
 

@@ -22,7 +22,7 @@ enum ServiceFormats {
             guard length >= 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
                 throw RDataError("bad X25 address")
             }
-            return WireReader.quoted(digits)
+            return CharacterString.quoted(digits)
         })
 
     /// NAPTR (RFC 3403 §4.1): order, preference, flags, services, regexp, replacement. The regexp is checked
@@ -50,7 +50,7 @@ enum ServiceFormats {
             let regexpLength = Int(try reader.uint8())
             let regexpBytes = try reader.take(regexpLength)
             if NAPTRRegexp.problem(regexpBytes) != nil { throw RDataError("bad regexp") }
-            let regexp = WireReader.quoted(regexpBytes)
+            let regexp = CharacterString.quoted(regexpBytes)
             return "\(order) \(preference) \(flags) \(services) \(regexp) \(try reader.name())"
         })
 
@@ -68,7 +68,7 @@ enum ServiceFormats {
         present: { (reader: inout WireReader) throws(RDataError) in
             let priority = try reader.uint16()
             let weight = try reader.uint16()
-            return "\(priority) \(weight) \(WireReader.quoted(reader.rest()))"
+            return "\(priority) \(weight) \(CharacterString.quoted(reader.rest()))"
         })
 
     /// CAA (RFC 8659 §4.1.1): flags, a tag of letters and digits, and the value (quoted or not; not length-prefixed).
@@ -102,7 +102,7 @@ enum ServiceFormats {
                         || (0x61...0x7A).contains($0)
                 })
             else { throw RDataError("bad CAA tag") }
-            return "\(flags) \(String(decoding: tag, as: UTF8.self)) \(WireReader.quoted(reader.rest()))"
+            return "\(flags) \(String(decoding: tag, as: UTF8.self)) \(CharacterString.quoted(reader.rest()))"
         })
 
     /// NSAP (RFC 1706 §5): `0x` then an even number of hex digits, dots allowed anywhere for readability.
