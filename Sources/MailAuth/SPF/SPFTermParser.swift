@@ -1,3 +1,5 @@
+import ZoneFile
+
 /// Reads one term (no spaces) per the ABNF of RFC 7208 §4.6.1, §5, §6 and §7.1.
 enum SPFTermParser {
     static func parse(_ term: String) -> SPFDirective {
@@ -65,11 +67,15 @@ enum SPFTermParser {
                     : .mx(domainSpec: spec, ip4PrefixLength: ip4, ip6PrefixLength: ip6)
             }
         case "ip4":
-            result = network(argument, mechanism: "ip4", maxPrefix: 32, isValid: IPAddressSyntax.isIPv4)
-                .map { .ip4(network: $0, prefixLength: $1) }
+            result = network(
+                argument, mechanism: "ip4", maxPrefix: 32, isValid: { IPv4.parse(Array($0.utf8)[...]) != nil }
+            )
+            .map { .ip4(network: $0, prefixLength: $1) }
         case "ip6":
-            result = network(argument, mechanism: "ip6", maxPrefix: 128, isValid: IPAddressSyntax.isIPv6)
-                .map { .ip6(network: $0, prefixLength: $1) }
+            result = network(
+                argument, mechanism: "ip6", maxPrefix: 128, isValid: { IPv6.parse(Array($0.utf8)[...]) != nil }
+            )
+            .map { .ip6(network: $0, prefixLength: $1) }
         case "":
             return .invalid(reason: "a qualifier must be followed by a mechanism")
         default:
