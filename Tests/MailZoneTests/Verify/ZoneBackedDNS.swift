@@ -22,7 +22,7 @@ struct ZoneBackedDNS: DNSQuerying {
         }
         var answer: [Record] = []
         if type != .cname, let alias = here.first(where: { $0.type == .cname }),
-            let target = DomainName(wire: alias.rdata.wire)
+            let target = alias.rdata.cname
         {
             answer = [alias] + zone.records(at: target, type: type)
         } else {
