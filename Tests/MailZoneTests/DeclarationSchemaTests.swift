@@ -39,7 +39,13 @@ struct DeclarationSchemaTests {
     }
 
     @Test func presetFilesAgreeWithTheSchema() throws {
-        let valid = DeclarationFixtures.yamlFiles(in: "presets").map { DeclarationFixtures.url("presets", $0).path }
+        // The built-in presets too: they use every feature of the schema (regions, modes, parts).
+        let builtIn = DeclarationFixtures.packageRoot.appendingPathComponent("Sources/MailAuth/Presets")
+        let builtInFiles = try FileManager.default.contentsOfDirectory(atPath: builtIn.path)
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { builtIn.appendingPathComponent($0).path }
+        let valid =
+            DeclarationFixtures.yamlFiles(in: "presets").map { DeclarationFixtures.url("presets", $0).path }
+            + builtInFiles
         let invalid = try DeclarationFixtures.yamlFiles(in: "invalid-presets")
             .filter { try Self.isMarkedSchemaLevel("invalid-presets", $0) }
             .map { DeclarationFixtures.url("invalid-presets", $0).path }

@@ -35,6 +35,13 @@ struct PresetSourcesTests {
             for source in sources {
                 #expect(source?.hasPrefix("unconfirmed:") == true, "\(preset.name): \(source ?? "nil")")
             }
+            // Unconfirmed in some variants only (a region): the source says which, and on what it rests.
+            let partly =
+                preset.records.filter { !$0.unconfirmed && !$0.unconfirmedWhen.isEmpty }.map(\.source)
+                + [preset.spf].compactMap { $0 }.filter { !$0.unconfirmed && !$0.unconfirmedWhen.isEmpty }.map(\.source)
+            for source in partly {
+                #expect(source?.contains("unconfirmed") == true, "\(preset.name): \(source ?? "nil")")
+            }
         }
     }
 

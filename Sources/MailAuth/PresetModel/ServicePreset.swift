@@ -54,6 +54,9 @@ public struct PresetSPF: Sendable, Hashable {
     public var suggestedAll: String
     /// True when the include domain is not confirmed by the service's documentation.
     public var unconfirmed: Bool
+    /// The variants in which the include is unconfirmed, when only some are (Alibaba's regions
+    /// other than Hangzhou): input name → values. Empty when `unconfirmed` says it all.
+    public var unconfirmedWhen: [String: [String]] = [:]
     /// Where the include comes from: the service's documentation (URL or title), or, for an
     /// unconfirmed value, what it rests on. A wrong preset ends up in production DNS, so a
     /// reviewer must be able to check every value.
@@ -104,14 +107,21 @@ public struct PresetRecord: Sendable, Hashable {
     public var optional: Bool
     /// True when the value is not confirmed by the service's documentation.
     public var unconfirmed: Bool
+    /// The variants in which the value is unconfirmed, when only some are: input name → values.
+    public var unconfirmedWhen: [String: [String]] = [:]
     /// Why the record exists, shown in `presets NAME` and `records`.
     public var note: String?
     /// Where the record's name and value come from (see `PresetSPF.source`).
     public var source: String?
+    /// The variant the record belongs to: input name → the values for which the record is
+    /// wanted (`when: { mode: automatic-sender-security }`). Empty: wanted in every variant.
+    /// One service publishes DKIM as a TXT key or as two CNAMEs, never both; a condition keeps
+    /// both forms in one preset without making either optional.
+    public var when: [String: [String]]
 
     public init(
         name: String, type: String, value: String, purpose: RecordPurpose, optional: Bool = false,
-        unconfirmed: Bool = false, note: String? = nil, source: String? = nil
+        unconfirmed: Bool = false, note: String? = nil, source: String? = nil, when: [String: [String]] = [:]
     ) {
         self.name = name
         self.type = type
@@ -121,6 +131,49 @@ public struct PresetRecord: Sendable, Hashable {
         self.unconfirmed = unconfirmed
         self.note = note
         self.source = source
+        self.when = when
+    }
+
+    /// True when the record belongs to the variant that `values` (input name → the value the
+    /// user wrote, or the default) selects.
+    public func applies(to values: [String: String]) -> Bool {
+        PresetVariant.matches(when, values)
+    }
+
+    /// True when the value is unconfirmed in the variant `values` selects.
+    public func isUnconfirmed(given values: [String: String]) -> Bool {
+        unconfirmed || (!unconfirmedWhen.isEmpty && PresetVariant.matches(unconfirmedWhen, values))
+    }
+
+    /// True when the value is unconfirmed in some variant.
+    public var mayBeUnconfirmed: Bool { unconfirmed || !unconfirmedWhen.isEmpty }
+}
+
+extension PresetSPF {
+    /// True when the include is unconfirmed in the variant `values` selects.
+    public func isUnconfirmed(given values: [String: String]) -> Bool {
+        unconfirmed || (!unconfirmedWhen.isEmpty && PresetVariant.matches(unconfirmedWhen, values))
+    }
+
+    /// True when the include is unconfirmed in some variant.
+    public var mayBeUnconfirmed: Bool { unconfirmed || !unconfirmedWhen.isEmpty }
+}
+
+/// A preset variant condition: input name → the values it holds for.
+public enum PresetVariant {
+    /// True when every named input has one of its listed values in `values`.
+    public static func matches(_ condition: [String: [String]], _ values: [String: String]) -> Bool {
+        condition.allSatisfy { input, accepted in values[input].map(accepted.contains) ?? false }
+    }
+
+    /// `region is ap-southeast-1 or eu-central-1`, for the text outputs.
+    public static func describe(_ condition: [String: [String]]) -> String {
+        condition.keys.sorted().map { input in
+            let values = condition[input] ?? []
+            return values.count > 2
+                ? "\(input) is one of \(values.joined(separator: ", "))"
+                : "\(input) is " + values.joined(separator: " or ")
+        }.joined(separator: " and ")
     }
 }
 
@@ -144,10 +197,15 @@ public struct PresetInput: Sendable, Hashable {
     /// What the templates get for a value, when it differs from what the user writes: the
     /// user says `region: eu`, Mailgun's hosts need `eu.mailgun.org`.
     public var expansions: [String: String]
+    /// Named texts per value, for a value that stands for several hosts: the user writes
+    /// `region: ap-southeast-1` and the templates get `${region.spf}`, `${region.mx}`. Keyed by
+    /// value, then by part; every value has the same parts. `${region}` stays the value itself.
+    public var parts: [String: [String: String]]
 
     public init(
         name: String, description: String, example: String, required: Bool = true,
-        defaultValue: String? = nil, allowedValues: [String] = [], expansions: [String: String] = [:]
+        defaultValue: String? = nil, allowedValues: [String] = [], expansions: [String: String] = [:],
+        parts: [String: [String: String]] = [:]
     ) {
         self.name = name
         self.description = description
@@ -156,10 +214,24 @@ public struct PresetInput: Sendable, Hashable {
         self.defaultValue = defaultValue
         self.allowedValues = allowedValues
         self.expansions = expansions
+        self.parts = parts
     }
 
     /// The text templates get for `value`.
     public func expansion(of value: String) -> String {
         expansions[value] ?? value
+    }
+
+    /// The names of the parts every value has (`spf`, `mx`), sorted, as the first value names
+    /// them; empty without parts.
+    public var partNames: [String] {
+        allowedValues.lazy.compactMap { parts[$0] }.first.map { $0.keys.sorted() } ?? []
+    }
+
+    /// Every placeholder `value` defines: `${name}` and, with parts, `${name.PART}`.
+    public func placeholderValues(for value: String) -> [String: String] {
+        var values = [name: expansion(of: value)]
+        for (part, text) in parts[value] ?? [:] { values["\(name).\(part)"] = text }
+        return values
     }
 }

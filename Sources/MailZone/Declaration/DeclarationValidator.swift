@@ -96,7 +96,7 @@ struct DeclarationValidator {
                 checkDKIM(input, diagnostics: &diagnostics)
             }
         }
-        for input in definition.requiredInputs
+        for input in definition.requiredInputs(given: definition.writtenValues(of: service))
         where service.input(input.name) == nil && !service.rejectedInputs.contains(input.name) {
             let isDKIM = input.name.hasPrefix("dkim.")
             let key = isDKIM ? String(input.name.dropFirst("dkim.".count)) : input.name

@@ -32,15 +32,18 @@ struct SenderExpander {
                 "domain": domain.text,
                 "domain_dashed": domain.text.replacingOccurrences(of: ".", with: "-"),
             ]
+            // What the user wrote (or the default) picks the variant; the templates get expansions.
+            let written = definition.writtenValues(of: service)
             for input in preset.inputs {
-                if let value = input.defaultValue { values[input.name] = input.expansion(of: value) }
+                if let value = written[input.name] {
+                    values.merge(input.placeholderValues(for: value)) { _, new in new }
+                }
             }
-            for input in service.inputs {
-                let declared = preset.inputs.first { $0.name == input.name.value }
-                values[input.name.value] = declared?.expansion(of: input.value.value) ?? input.value.value
+            for input in service.inputs where preset.inputs.allSatisfy({ $0.name != input.name.value }) {
+                values[input.name.value] = input.value.value
             }
 
-            for (index, record) in preset.records.enumerated() {
+            for (index, record) in preset.records.enumerated() where record.applies(to: written) {
                 let templates = definition.recordTemplates[index]
                 // An optional record is wanted only when all its inputs are given; a required one
                 // with a missing input has been reported by the validator.
@@ -60,7 +63,7 @@ struct SenderExpander {
                 }
                 var wanted = WantedRecord(
                     owner: owner, type: record.type, value: value, purpose: record.purpose,
-                    presets: [preset.name], unconfirmed: record.unconfirmed, note: record.note,
+                    presets: [preset.name], unconfirmed: record.isUnconfirmed(given: written), note: record.note,
                     source: source, presetSource: definition.recordLocations[index], ttl: ttl)
                 wanted.txtConflict = index < definition.txtConflicts.count ? definition.txtConflicts[index] : .none
                 if let existing = records.firstIndex(where: {
@@ -88,7 +91,7 @@ struct SenderExpander {
                 }
                 let domainText = include.hasSuffix(".") ? String(include.dropLast()) : include
                 let entry = SPFInclude(
-                    domain: domainText, preset: preset.name, unconfirmed: spf.unconfirmed,
+                    domain: domainText, preset: preset.name, unconfirmed: spf.isUnconfirmed(given: written),
                     source: service.preset.location)
                 if let index = spfByOwner.firstIndex(where: { $0.owner == owner }) {
                     if !spfByOwner[index].includes.contains(where: { $0.domain.lowercased() == domainText.lowercased() }

@@ -9,7 +9,7 @@ enum PresetDecoder {
     static let presetKeys = ["name", "title", "documentation", "checked", "spf", "inputs", "records", "notes"]
     static let spfKeys = ["include", "name", "suggested_all", "unconfirmed", "source"]
     static let inputKeys = ["name", "description", "example", "required", "default", "values"]
-    static let recordKeys = ["name", "type", "value", "purpose", "optional", "unconfirmed", "note", "source"]
+    static let recordKeys = ["name", "type", "value", "purpose", "optional", "unconfirmed", "note", "source", "when"]
     /// Record types a preset may ask for; the planner knows how to merge these.
     static let recordTypes = ["MX", "TXT", "CNAME"]
 
@@ -46,12 +46,24 @@ enum PresetDecoder {
             }
             inputs.append(input)
         }
-        let known = inputNames.union(Template.builtInPlaceholders)
+        var known = inputNames.union(Template.builtInPlaceholders)
+        for input in inputs {
+            for part in input.partNames {
+                let placeholder = "\(input.name).\(part)"
+                if !known.insert(placeholder).inserted {
+                    diagnostics.error(
+                        at: node.location,
+                        "the part '\(part)' of the input '\(input.name)' makes '${\(placeholder)}', which another input already is",
+                        hint: "rename the part or the other input")
+                }
+            }
+        }
 
         var spf: PresetSPF?
         var spfTemplates: PresetDefinition.RecordTemplates?
         if let spfNode = map["spf"] {
-            (spf, spfTemplates) = decodeSPF(spfNode, known: known, diagnostics: &diagnostics) ?? (nil, nil)
+            (spf, spfTemplates) =
+                decodeSPF(spfNode, known: known, inputs: inputs, diagnostics: &diagnostics) ?? (nil, nil)
         }
 
         var records: [PresetRecord] = []
@@ -125,13 +137,57 @@ enum PresetDecoder {
         let defaultValue = map["default"]?.text("a default value", diagnostics: &diagnostics)
         var allowed: [String] = []
         var expansions: [String: String] = [:]
+        var parts: [String: [String: String]] = [:]
         if let valuesNode = map["values"] {
-            // A list names the values; a mapping also says what the templates get for each.
+            // A list names the values; a mapping also says what the templates get for each: one
+            // text, or named parts (`{ spf: ..., mx: ... }`) when a value stands for several hosts.
             if case .mapping(let pairs) = valuesNode.content {
+                var firstParts: (value: String, names: [String])?
                 for pair in pairs {
-                    guard let value = pair.key.text("a value", diagnostics: &diagnostics),
-                        let expansion = pair.value.text("the text the templates get", diagnostics: &diagnostics)
+                    guard let value = pair.key.text("a value", diagnostics: &diagnostics) else { continue }
+                    if case .mapping(let partPairs) = pair.value.content {
+                        var named: [String: String] = [:]
+                        for partPair in partPairs {
+                            guard
+                                let part = partPair.key.string("a part name", diagnostics: &diagnostics),
+                                let text = partPair.value.text("the text the templates get", diagnostics: &diagnostics)
+                            else { continue }
+                            if !Template.isValidName(part.value) || part.value.contains(".") {
+                                diagnostics.error(
+                                    at: part.location, "'\(part.value)' is not a valid part name",
+                                    hint: "use letters, digits, '_' and '-'")
+                                continue
+                            }
+                            named[part.value] = text.value
+                        }
+                        let names = named.keys.sorted()
+                        if let first = firstParts, first.names != names {
+                            diagnostics.error(
+                                at: pair.value.location,
+                                "the value '\(value.value)' names the parts \(MappingReader.list(names.map { "'\($0)'" })), "
+                                    + "but '\(first.value)' names \(MappingReader.list(first.names.map { "'\($0)'" }))",
+                                hint: "give every value of the input the same parts")
+                        } else if firstParts == nil {
+                            if !expansions.isEmpty {
+                                diagnostics.error(
+                                    at: pair.value.location,
+                                    "the value '\(value.value)' has parts, but the values before it have one text each",
+                                    hint: "give every value of the input the same parts, or one text each")
+                            }
+                            firstParts = (value.value, names)
+                        }
+                        allowed.append(value.value)
+                        parts[value.value] = named
+                        continue
+                    }
+                    guard let expansion = pair.value.text("the text the templates get", diagnostics: &diagnostics)
                     else { continue }
+                    if firstParts != nil {
+                        diagnostics.error(
+                            at: pair.value.location,
+                            "the value '\(value.value)' has one text, but the values before it have parts",
+                            hint: "give every value of the input the same parts, or one text each")
+                    }
                     allowed.append(value.value)
                     expansions[value.value] = expansion.value
                 }
@@ -159,10 +215,12 @@ enum PresetDecoder {
         return PresetInput(
             name: name.value, description: description.value, example: example?.value ?? "",
             required: defaultValue == nil ? (required?.value ?? true) : false,
-            defaultValue: defaultValue?.value, allowedValues: allowed, expansions: expansions)
+            defaultValue: defaultValue?.value, allowedValues: allowed, expansions: expansions, parts: parts)
     }
 
-    private static func decodeSPF(_ node: YAMLNode, known: Set<String>, diagnostics: inout Diagnostics)
+    private static func decodeSPF(
+        _ node: YAMLNode, known: Set<String>, inputs: [PresetInput], diagnostics: inout Diagnostics
+    )
         -> (PresetSPF, PresetDefinition.RecordTemplates)?
     {
         guard let map = MappingReader(node, what: "preset's spf", keys: spfKeys, diagnostics: &diagnostics) else {
@@ -174,7 +232,7 @@ enum PresetDecoder {
             .string("the domain to include", diagnostics: &diagnostics)
         let name = map["name"]?.string("a name relative to the sender domain", diagnostics: &diagnostics)
         let all = map["suggested_all"]?.oneOf(SPFAll.self, what: "SPF 'all' term", diagnostics: &diagnostics)
-        let unconfirmed = map["unconfirmed"]?.boolean(for: "unconfirmed", diagnostics: &diagnostics)
+        let unconfirmed = map["unconfirmed"].map { decodeUnconfirmed($0, inputs: inputs, diagnostics: &diagnostics) }
         let source = map["source"]?.string("where the value comes from", diagnostics: &diagnostics)
         guard let include else { return nil }
         let includeTemplate = template(include, what: "the SPF include", known: known, diagnostics: &diagnostics)
@@ -191,9 +249,10 @@ enum PresetDecoder {
                 diagnostics: &diagnostics)
         }
         guard let includeTemplate, let nameTemplate else { return nil }
-        let spf = PresetSPF(
+        var spf = PresetSPF(
             include: include.value, name: nameText.value, suggestedAll: all?.value.rawValue ?? "~all",
-            unconfirmed: unconfirmed?.value ?? false, source: source?.value)
+            unconfirmed: unconfirmed?.always ?? false, source: source?.value)
+        spf.unconfirmedWhen = unconfirmed?.when ?? [:]
         return (spf, PresetDefinition.RecordTemplates(name: nameTemplate, value: includeTemplate))
     }
 
@@ -226,9 +285,13 @@ enum PresetDecoder {
         let purpose = map.required("purpose", diagnostics: &diagnostics)?
             .oneOf(RecordPurpose.self, what: "record purpose", diagnostics: &diagnostics)
         let optional = map["optional"]?.boolean(for: "optional", diagnostics: &diagnostics)
-        let unconfirmed = map["unconfirmed"]?.boolean(for: "unconfirmed", diagnostics: &diagnostics)
+        let unconfirmed = map["unconfirmed"].map { decodeUnconfirmed($0, inputs: inputs, diagnostics: &diagnostics) }
         let note = map["note"]?.string("a note", diagnostics: &diagnostics)
         let source = map["source"]?.string("where the value comes from", diagnostics: &diagnostics)
+        var when: [String: [String]] = [:]
+        if let whenNode = map["when"] {
+            when = decodeWhen(whenNode, inputs: inputs, diagnostics: &diagnostics)
+        }
 
         var nameTemplate: Template?
         if let name {
@@ -247,10 +310,11 @@ enum PresetDecoder {
             }
         }
         guard let name, let type, let value, let purpose, let nameTemplate, let valueTemplate else { return nil }
-        let record = PresetRecord(
+        var record = PresetRecord(
             name: name.value, type: type.value, value: value.value, purpose: purpose.value,
-            optional: optional?.value ?? false, unconfirmed: unconfirmed?.value ?? false,
-            note: note?.value, source: source?.value)
+            optional: optional?.value ?? false, unconfirmed: unconfirmed?.always ?? false,
+            note: note?.value, source: source?.value, when: when)
+        record.unconfirmedWhen = unconfirmed?.when ?? [:]
         let templates = PresetDefinition.RecordTemplates(name: nameTemplate, value: valueTemplate)
         if !record.optional {
             for input in templates.inputs {
@@ -265,6 +329,66 @@ enum PresetDecoder {
             }
         }
         return (record, templates)
+    }
+
+    /// `unconfirmed: true`, or `unconfirmed: { region: [ap-southeast-1] }` when the value is
+    /// unconfirmed only in some variants (a region whose hosts no official page gives).
+    private static func decodeUnconfirmed(_ node: YAMLNode, inputs: [PresetInput], diagnostics: inout Diagnostics)
+        -> (always: Bool, when: [String: [String]])
+    {
+        if case .mapping = node.content {
+            return (false, decodeWhen(node, inputs: inputs, key: "unconfirmed", diagnostics: &diagnostics))
+        }
+        return (node.boolean(for: "unconfirmed", diagnostics: &diagnostics)?.value ?? false, [:])
+    }
+
+    /// `when: { INPUT: VALUE }` or `{ INPUT: [VALUE, ...] }`: the variant a record belongs to. The
+    /// input must have a fixed set of values, and each value must be one of them, so a misspelt
+    /// mode cannot silently leave a record out of every variant.
+    private static func decodeWhen(
+        _ node: YAMLNode, inputs: [PresetInput], key: String = "when", diagnostics: inout Diagnostics
+    )
+        -> [String: [String]]
+    {
+        guard case .mapping(let pairs) = node.content else {
+            diagnostics.error(
+                at: node.location, "expected a mapping of input names to values for '\(key)'",
+                hint: "write 'when: { mode: automatic-sender-security }'")
+            return [:]
+        }
+        var when: [String: [String]] = [:]
+        for pair in pairs {
+            guard let name = pair.key.string("an input name", diagnostics: &diagnostics) else { continue }
+            guard let input = inputs.first(where: { $0.name == name.value }) else {
+                let suggestion = Suggestion.didYouMean(name.value, in: inputs.map(\.name))
+                diagnostics.error(
+                    at: name.location,
+                    "'\(key)' names '\(name.value)', but the preset declares no input '\(name.value)'\(suggestion)")
+                continue
+            }
+            guard !input.allowedValues.isEmpty else {
+                diagnostics.error(
+                    at: name.location, "'\(key)' names the input '\(input.name)', which has no 'values:'",
+                    hint: "give the input a list of values, and a default or 'required: true'")
+                continue
+            }
+            var items: [YAMLNode] = [pair.value]
+            if case .sequence(let list) = pair.value.content { items = list }
+            var accepted: [String] = []
+            for item in items {
+                guard let value = item.text("a value of '\(input.name)'", diagnostics: &diagnostics) else { continue }
+                guard input.allowedValues.contains(value.value) else {
+                    let suggestion = Suggestion.didYouMean(value.value, in: input.allowedValues)
+                    diagnostics.error(
+                        at: value.location, "the input '\(input.name)' cannot be '\(value.value)'\(suggestion)",
+                        hint: "its values are \(MappingReader.list(input.allowedValues.map { "'\($0)'" }))")
+                    continue
+                }
+                accepted.append(value.value)
+            }
+            when[input.name] = accepted
+        }
+        return when
     }
 
     // MARK: - Template checks

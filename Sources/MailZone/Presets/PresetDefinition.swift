@@ -60,6 +60,11 @@ public struct PresetDefinition: Sendable, Hashable {
             self.value = value
             self.inputs = (name.placeholders + value.placeholders).filter { !Template.builtInPlaceholders.contains($0) }
         }
+
+        /// True when a template names the input or one of its parts (`${region}`, `${region.spf}`).
+        public func uses(_ input: PresetInput) -> Bool {
+            inputs.contains { $0 == input.name || (!input.parts.isEmpty && $0.hasPrefix(input.name + ".")) }
+        }
     }
 
     /// One SPF include and its templates.
@@ -79,14 +84,38 @@ public struct PresetDefinition: Sendable, Hashable {
         return [SPFRequest(spf: spf, templates: templates)] + additionalSPF
     }
 
-    /// The inputs that must be supplied: required ones, unless only optional records use them.
-    public var requiredInputs: [PresetInput] {
+    /// The inputs that must be supplied when every input takes its default: required ones,
+    /// unless only optional records use them.
+    public var requiredInputs: [PresetInput] { requiredInputs(given: defaultValues) }
+
+    /// Each input's default, by name.
+    public var defaultValues: [String: String] {
+        var values: [String: String] = [:]
+        for input in preset.inputs { values[input.name] = input.defaultValue }
+        return values
+    }
+
+    /// The value of each input for `service`: what it wrote, else the default. These pick the
+    /// variant (`mode`, `region`); the templates get their expansions.
+    func writtenValues(of service: ServiceUse) -> [String: String] {
+        var values = defaultValues
+        for input in service.inputs where preset.inputs.contains(where: { $0.name == input.name.value }) {
+            values[input.name.value] = input.value.value
+        }
+        return values
+    }
+
+    /// The inputs that must be supplied in the variant `values` selects (input name → the value
+    /// written, or the default): required ones used by the SPF include, by a wanted record that
+    /// is not optional, or by nothing. An input only another variant's records use is not asked for.
+    public func requiredInputs(given values: [String: String]) -> [PresetInput] {
         preset.inputs.filter { input in
             guard input.required else { return false }
-            let users = recordTemplates.indices.filter { recordTemplates[$0].inputs.contains(input.name) }
-            let spfUses = spfTemplates?.inputs.contains(input.name) ?? false
+            let users = recordTemplates.indices.filter { recordTemplates[$0].uses(input) }
+            let spfUses = spfRequests.contains { $0.templates.uses(input) }
             if users.isEmpty && !spfUses { return true }
-            return spfUses || users.contains { !preset.records[$0].optional }
+            return spfUses
+                || users.contains { !preset.records[$0].optional && preset.records[$0].applies(to: values) }
         }
     }
 }

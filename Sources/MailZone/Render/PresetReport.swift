@@ -15,7 +15,7 @@ public enum PresetReport {
             let optional = preset.records.filter(\.optional).count
             let count = optional > 0 ? "\(preset.records.count) (\(optional) optional)" : "\(preset.records.count)"
             return [
-                preset.name, preset.title, preset.spf?.include ?? "-", count,
+                preset.name, preset.title, exampleInclude(definition) ?? "-", count,
                 isUnconfirmed(preset) ? "unconfirmed" : "",
             ]
         }
@@ -24,7 +24,7 @@ public enum PresetReport {
     }
 
     static func isUnconfirmed(_ preset: ServicePreset) -> Bool {
-        (preset.spf?.unconfirmed ?? false) || preset.records.contains(where: \.unconfirmed)
+        (preset.spf?.mayBeUnconfirmed ?? false) || preset.records.contains(where: \.mayBeUnconfirmed)
     }
 
     /// The preset called `name`, or an error with the closest names.
@@ -46,7 +46,8 @@ public enum PresetReport {
         if let documentation = preset.documentation { out += "Documentation: \(documentation)\n" }
         if let checked = preset.checked { out += "Sources checked: \(checked)\n" }
         if let spf = preset.spf {
-            out += "SPF: include:\(spf.include) in the record at \(spf.name)\(spf.unconfirmed ? " (unconfirmed)" : "")"
+            out += "SPF: include:\(exampleInclude(definition) ?? spf.include) in the record at \(spf.name)"
+            out += unconfirmedMark(spf.unconfirmed, spf.unconfirmedWhen, prefix: " (", suffix: ")")
             out += "; a new record ends with \(spf.suggestedAll), an existing one keeps its own all\n"
         } else {
             out += "SPF: no include\n"
@@ -59,18 +60,26 @@ public enum PresetReport {
             out += " (in mailzone.yaml, dkim.NAME goes under `dkim:`, others under `inputs:`):\n"
             let required = Set(definition.requiredInputs.map(\.name))
             for input in preset.inputs {
-                out += "  \(input.name)  \(required.contains(input.name) ? "required" : "optional")\n"
+                out +=
+                    "  \(input.name)  \(required.contains(input.name) ? "required" : requirement(of: input, in: definition))\n"
                 out += "      \(input.description)\n"
                 if !input.allowedValues.isEmpty {
                     out += "      one of: \(input.allowedValues.joined(separator: ", "))\n"
+                }
+                for value in input.allowedValues {
+                    guard let parts = input.parts[value] else { continue }
+                    out +=
+                        "      \(value): "
+                        + parts.keys.sorted().map { "\($0) \(parts[$0] ?? "")" }.joined(separator: ", ") + "\n"
                 }
                 if let value = input.defaultValue { out += "      default: \(value)\n" }
                 out += "      example: \(input.example)\n"
             }
         }
 
-        var values = ["domain": exampleDomain, "domain_dashed": exampleDomain.replacingOccurrences(of: ".", with: "-")]
-        for input in preset.inputs { values[input.name] = input.expansion(of: input.example) }
+        var examples: [String: String] = [:]
+        for input in preset.inputs { examples[input.name] = input.example }
+        let values = placeholderValues(examples, preset)
         var rows: [[String]] = []
         var spfRow: [String]? = nil
         if let spf = preset.spf, let templates = definition.spfTemplates,
@@ -78,7 +87,8 @@ public enum PresetReport {
         {
             spfRow = [
                 name, "TXT", "v=spf1 include:\(include) \(spf.suggestedAll)",
-                spf.unconfirmed ? "unconfirmed include" : "",
+                unconfirmedMark(spf.unconfirmed, spf.unconfirmedWhen, prefix: "", suffix: "")
+                    .replacingOccurrences(of: "unconfirmed", with: "unconfirmed include"),
                 spf.source ?? "",
             ]
         }
@@ -89,10 +99,20 @@ public enum PresetReport {
                 spfRow = nil
             }
             let templates = definition.recordTemplates[index]
-            let name = templates.name.expand(values) ?? record.name
-            let value = templates.value.expand(values) ?? record.value
-            let remarks = [record.optional ? "optional" : nil, record.unconfirmed ? "unconfirmed" : nil, record.note]
-                .compactMap { $0 }
+            // A record of another variant is shown in its own: the first value its condition accepts.
+            var variant = examples
+            for (input, accepted) in record.when where !accepted.contains(examples[input] ?? "") {
+                variant[input] = accepted.first
+            }
+            let recordValues = record.applies(to: examples) ? values : placeholderValues(variant, preset)
+            let name = templates.name.expand(recordValues) ?? record.name
+            let value = templates.value.expand(recordValues) ?? record.value
+            let unconfirmed = unconfirmedMark(record.unconfirmed, record.unconfirmedWhen, prefix: "", suffix: "")
+            let remarks = [
+                record.when.isEmpty ? nil : "only when \(PresetVariant.describe(record.when))",
+                record.optional ? "optional" : nil, unconfirmed.isEmpty ? nil : unconfirmed, record.note,
+            ]
+            .compactMap { $0 }
             rows.append([name, record.type, value, remarks.joined(separator: "; "), record.source ?? ""])
         }
         if let row = spfRow { rows.append(row) }
@@ -112,6 +132,44 @@ public enum PresetReport {
             out += "\nNotes:\n" + preset.notes.map { "  - \($0)\n" }.joined()
         }
         return out
+    }
+}
+
+extension PresetReport {
+    /// What the templates get when the inputs hold `written` (defaults and the built-ins included).
+    static func placeholderValues(_ written: [String: String], _ preset: ServicePreset) -> [String: String] {
+        var values = ["domain": exampleDomain, "domain_dashed": exampleDomain.replacingOccurrences(of: ".", with: "-")]
+        for input in preset.inputs {
+            if let value = written[input.name] { values.merge(input.placeholderValues(for: value)) { _, new in new } }
+        }
+        return values
+    }
+
+    /// The SPF include with each input set to its example (`${region.spf}` shown as the host it
+    /// stands for), or nil when the preset has no SPF include.
+    static func exampleInclude(_ definition: PresetDefinition) -> String? {
+        guard let spf = definition.preset.spf else { return nil }
+        var examples: [String: String] = [:]
+        for input in definition.preset.inputs { examples[input.name] = input.example }
+        return definition.spfTemplates?.value.expand(placeholderValues(examples, definition.preset)) ?? spf.include
+    }
+
+    /// `unconfirmed`, `unconfirmed when region is ap-southeast-1`, or nothing.
+    static func unconfirmedMark(_ always: Bool, _ when: [String: [String]], prefix: String, suffix: String) -> String {
+        if always { return prefix + "unconfirmed" + suffix }
+        if when.isEmpty { return "" }
+        return prefix + "unconfirmed when \(PresetVariant.describe(when))" + suffix
+    }
+
+    /// `optional`, or `required when mode is manual` for an input only some variants need.
+    static func requirement(of input: PresetInput, in definition: PresetDefinition) -> String {
+        guard input.required else { return "optional" }
+        let conditions = definition.preset.records.indices.filter {
+            definition.recordTemplates[$0].uses(input) && !definition.preset.records[$0].optional
+                && !definition.preset.records[$0].when.isEmpty
+        }.map { definition.preset.records[$0].when }
+        guard let first = conditions.first else { return "optional" }
+        return "required when \(PresetVariant.describe(first))"
     }
 }
 
