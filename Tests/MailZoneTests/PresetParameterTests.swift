@@ -37,7 +37,7 @@ struct PresetParameterTests {
     @Test func aGivenValueReplacesTheDefault() throws {
         let declaration = try Self.load(
             "      - preset: aws-ses\n"
-                + "        inputs: { token1: t1, token2: t2, token3: t3, dkim_domain: dkim.af-south-1.amazonses.com }")
+                + "        inputs: { token1: t1, token2: t2, token3: t3, region: af-south-1 }")
         #expect(declaration.expanded[0].records.map(\.value).first == "t1.dkim.af-south-1.amazonses.com.")
     }
 
