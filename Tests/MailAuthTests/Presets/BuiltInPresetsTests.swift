@@ -8,8 +8,9 @@ import Yams
 /// module's; these make sure the data itself follows the rules MailAuth knows.
 struct BuiltInPresetsTests {
     static let expectedNames = [
-        "alibaba-directmail", "aws-ses", "brevo", "google-workspace", "mailgun", "mandrill",
-        "microsoft-365", "postmark", "sendgrid", "sparkpost", "tencent-ses", "zoho",
+        "alibaba-directmail", "amazon-workmail", "aws-ses", "brevo", "fastmail", "google-workspace", "icloud",
+        "mailchimp", "mailgun", "mailjet", "mandrill", "microsoft-365", "postmark", "proton-mail", "resend",
+        "sendgrid", "sparkpost", "tencent-ses", "zoho",
     ]
 
     static let presetKeys: Set<String> = [
@@ -18,7 +19,7 @@ struct BuiltInPresetsTests {
     static let spfKeys: Set<String> = ["include", "name", "suggested_all", "unconfirmed", "source"]
     static let inputKeys: Set<String> = ["name", "description", "example", "required", "default", "values"]
     static let recordKeys: Set<String> = [
-        "name", "type", "value", "purpose", "optional", "unconfirmed", "note", "source",
+        "name", "type", "value", "purpose", "optional", "unconfirmed", "note", "source", "when",
     ]
 
     static func load(_ name: String) throws -> [String: Any] {
@@ -61,24 +62,43 @@ struct BuiltInPresetsTests {
 
         let inputs = preset["inputs"] as? [[String: Any]] ?? []
         var inputNames: Set<String> = ["domain", "domain_dashed"]
+        // `${region.spf}`: each value of an input with parts, and what the part stands for there.
+        var parts: [String: [String]] = [:]
         for input in inputs {
             #expect(Set(input.keys).isSubset(of: Self.inputKeys))
             let inputName = try #require(input["name"] as? String)
             #expect(inputNames.insert(inputName).inserted, "input \(inputName) twice")
             #expect(input["description"] is String)
             #expect(input["example"] is String)
-            #expect(input["required"] is Bool)
+            // Required or not is said, unless a default makes the input never missing.
+            #expect(input["required"] is Bool || input["default"] != nil, "\(name): \(inputName)")
+            for case (_, let named as [String: Any]) in input["values"] as? [String: Any] ?? [:] {
+                for (part, text) in named {
+                    inputNames.insert("\(inputName).\(part)")
+                    parts["\(inputName).\(part)", default: []].append("\(text)")
+                }
+            }
         }
 
         if let spf = preset["spf"] as? [String: Any] {
             #expect(Set(spf.keys).isSubset(of: Self.spfKeys))
-            let include = try #require(spf["include"] as? String)
-            #expect(SPFMacroSyntax.domainSpecProblem(include) == nil)
+            let template = try #require(spf["include"] as? String)
+            // A regional include is checked for every region it stands for.
+            let placeholder = Self.placeholders(in: template).first
+            let includes =
+                placeholder.map { name in
+                    (parts[name] ?? []).map { template.replacingOccurrences(of: "${\(name)}", with: $0) }
+                }
+                ?? [template]
+            #expect(!includes.isEmpty)
+            for include in includes {
+                #expect(SPFMacroSyntax.domainSpecProblem(include) == nil, "\(include)")
+                #expect(
+                    SPFMerge.merge(includeDomains: [include], existing: [])
+                        == .changed(record: "v=spf1 include:\(include) ~all", replacing: nil))
+            }
             #expect(spf["name"] as? String == "@")
             #expect(["~all", "-all", "?all"].contains(spf["suggested_all"] as? String ?? "~all"))
-            #expect(
-                SPFMerge.merge(includeDomains: [include], existing: [])
-                    == .changed(record: "v=spf1 include:\(include) ~all", replacing: nil))
         }
 
         let records = try #require(preset["records"] as? [[String: Any]])
@@ -150,16 +170,21 @@ struct BuiltInPresetsTests {
         #expect(
             records.map { "\($0["name"] ?? "") \($0["type"] ?? "") \($0["value"] ?? "") \($0["optional"] ?? false)" }
                 == [
-                    "${token1}._domainkey CNAME ${token1}.${dkim_domain}. false",
-                    "${token2}._domainkey CNAME ${token2}.${dkim_domain}. false",
-                    "${token3}._domainkey CNAME ${token3}.${dkim_domain}. false",
+                    "${token1}._domainkey CNAME ${token1}.${region.dkim}. false",
+                    "${token2}._domainkey CNAME ${token2}.${region.dkim}. false",
+                    "${token3}._domainkey CNAME ${token3}.${region.dkim}. false",
                     "${mail_from} MX 10 feedback-smtp.${region}.amazonses.com. true",
                     "${mail_from} TXT v=spf1 include:amazonses.com ~all true",
                     "_amazonses TXT ${legacy_verification} true",
                 ])
-        // The DKIM domain defaults to dkim.amazonses.com; regions AWS lists with their own take theirs.
+        // The region defaults to us-east-1; the regions AWS lists with their own DKIM domain sign with it.
         let inputs = try #require(preset["inputs"] as? [[String: Any]])
-        #expect(inputs.first { $0["name"] as? String == "dkim_domain" }?["default"] as? String == "dkim.amazonses.com")
+        let region = try #require(inputs.first { $0["name"] as? String == "region" })
+        #expect(region["default"] as? String == "us-east-1")
+        let values = try #require(region["values"] as? [String: [String: String]])
+        #expect(values["us-east-1"]?["dkim"] == "dkim.amazonses.com")
+        #expect(values["ap-southeast-3"]?["dkim"] == "dkim.ap-southeast-3.amazonses.com")
+        #expect(values.values.filter { $0["dkim"] != "dkim.amazonses.com" }.count == 11)
     }
 
     @Test(arguments: [
@@ -167,11 +192,14 @@ struct BuiltInPresetsTests {
         ("mailgun", "mailgun.org", false),
         ("google-workspace", "_spf.google.com", true),
         ("microsoft-365", "spf.protection.outlook.com", false),
-        ("alibaba-directmail", "spf1.dm.aliyun.com", false),
-        ("zoho", "zohomail.com", true),
-        ("brevo", "spf.brevo.com", true),
+        ("alibaba-directmail", "${region.spf}", false),
+        ("zoho", "${region.spf}", true),
         ("mandrill", "spf.mandrillapp.com", true),
-        ("sparkpost", "sparkpostmail.com", true),
+        ("fastmail", "spf.messagingengine.com", true),
+        ("proton-mail", "_spf.protonmail.ch", false),
+        ("mailjet", "spf.mailjet.com", false),
+        ("icloud", "icloud.com", true),
+        ("amazon-workmail", "amazonses.com", true),
     ])
     func spfInclude(name: String, include: String, unconfirmed: Bool) throws {
         let spf = try #require(try Self.load(name)["spf"] as? [String: Any])
@@ -189,13 +217,13 @@ struct BuiltInPresetsTests {
                 == ["${dkim_selector}._domainkey TXT ${dkim.key}", "pm-bounces CNAME pm.mtasv.net."])
     }
 
-    @Test(arguments: ["zoho", "brevo", "mandrill", "sparkpost"])
+    @Test(arguments: ["mandrill", "mailchimp", "fastmail"])
     func unconfirmedServicesMarkEveryRecord(name: String) throws {
         let records = try #require(try Self.load(name)["records"] as? [[String: Any]])
         #expect(records.allSatisfy { $0["unconfirmed"] as? Bool == true })
     }
 
-    @Test(arguments: ["sendgrid", "aws-ses"])
+    @Test(arguments: ["sendgrid", "aws-ses", "postmark", "brevo", "sparkpost", "resend", "mailchimp"])
     func servicesWithoutAnSPFIncludeAtTheSenderDomain(name: String) throws {
         #expect(try Self.load(name)["spf"] == nil)
     }
