@@ -76,6 +76,8 @@ struct ExamplesTests {
             "dmarc-subdomain-weakens", "conflict-cname-at-name", "conflict-existing-inbound-mx", "conflict-null-mx",
             "conflict-two-spf-records", "conflict-spf-merge-refused", "conflict-two-dmarc-records", "include-split",
             "already-satisfied", "dkim-stale-key-replaced", "mixed-case-crlf", "zone-file-error",
+            "aws-ses-regional-dkim", "mailgun-automatic-sender-security", "sendgrid-manual", "alibaba-singapore",
+            "resend-plus-fastmail",
         ] {
             #expect(Self.examples.contains(required), "examples/\(required) is missing")
         }

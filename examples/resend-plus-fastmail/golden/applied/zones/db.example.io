@@ -1,0 +1,27 @@
+; example.io — maintained by hand, reviewed in git.
+$TTL 3600
+$ORIGIN example.io.
+@	IN	SOA	ns1.example.io. hostmaster.example.io. (
+			2026120100	; serial
+			7200		; refresh
+			3600		; retry
+			1209600		; expire
+			300 )		; minimum
+	IN	NS	ns1
+	IN	NS	ns2
+	IN	MX	10 in1-smtp.messagingengine.com.
+	IN	MX	20 in2-smtp.messagingengine.com.
+	IN	TXT	"v=spf1 include:spf.messagingengine.com ~all"
+fm1._domainkey	IN	CNAME	fm1.example.io.dkim.fmhosted.com.
+fm2._domainkey	IN	CNAME	fm2.example.io.dkim.fmhosted.com.
+fm3._domainkey	IN	CNAME	fm3.example.io.dkim.fmhosted.com.
+_dmarc	IN	TXT	"v=DMARC1; p=quarantine"
+send.updates	IN	MX	10 feedback-smtp.eu-west-1.amazonses.com.
+send.updates	IN	TXT	"v=spf1 include:amazonses.com ~all"
+nhapbbryle57yxg3fbjytyodgbt2kyyg._domainkey.updates	IN	CNAME	nhapbbryle57yxg3fbjytyodgbt2kyyg.dkim.amazonses.com.
+xbakwbe5fcscrhzshpap6kbxesf6pfgn._domainkey.updates	IN	CNAME	xbakwbe5fcscrhzshpap6kbxesf6pfgn.dkim.amazonses.com.
+txrcreso3dqbvcve45tqyosxwaegvhgn._domainkey.updates	IN	CNAME	txrcreso3dqbvcve45tqyosxwaegvhgn.dkim.amazonses.com.
+
+ns1	IN	A	192.0.2.53
+ns2	IN	A	198.51.100.53
+www	IN	A	192.0.2.80	; web server
