@@ -93,9 +93,9 @@ import Testing
         let declaration = Self.declaration(["a", "b"]).replacingOccurrences(
             of: "preset: tencent-ses\n        dkim: { qcloud: \"v=DKIM1; k=rsa; p=\(ApplyTests.key2)\" }",
             with:
-                "preset: sparkpost\n        inputs: { dkim_selector: zmail }\n        dkim: { key: \"v=DKIM1; k=rsa; p=\(ApplyTests.key2)\" }"
+                "preset: mailjet\n        dkim: { mailjet: \"v=DKIM1; k=rsa; p=\(ApplyTests.key2)\" }"
         )
-        #expect(declaration.contains("preset: sparkpost"))
+        #expect(declaration.contains("preset: mailjet"))
         let directory = try ApplySupport.write([
             "mailzone.yaml": declaration, "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": include,
