@@ -40,7 +40,37 @@ struct ServiceRecognizer {
     func services(at domain: String) -> [RecognisedService] {
         let under = index.indices(under: domain)
         let spf = spfIncludes(at: domain)
-        return catalog.definitions.compactMap { recognise($0, at: domain, records: under, spf: spf) }
+        return catalog.definitions.compactMap { definition in
+            // A preset with variants (Mailgun's TXT key or CNAMEs) is recognised in each; the one the
+            // zone has whole wins, else the one it has most of.
+            let found = Self.variants(of: definition).compactMap {
+                recognise(definition, variant: $0, at: domain, records: under, spf: spf)
+            }
+            return found.enumerated().max { a, b in
+                (a.element.isComplete ? 1 : 0, a.element.records.count, -a.offset)
+                    < (b.element.isComplete ? 1 : 0, b.element.records.count, -b.offset)
+            }?.element
+        }
+    }
+
+    /// Each variant of a preset: one value for every input a record's `when:` names (the default
+    /// first), or one empty variant when no record has a condition.
+    static func variants(of definition: PresetDefinition) -> [[String: String]] {
+        var names: [String] = []
+        for record in definition.preset.records {
+            for name in record.when.keys.sorted() where !names.contains(name) { names.append(name) }
+        }
+        var variants: [[String: String]] = [[:]]
+        for name in names {
+            guard let input = definition.preset.inputs.first(where: { $0.name == name }) else { continue }
+            let values =
+                input.defaultValue.map { [$0] + input.allowedValues.filter { value in value != input.defaultValue } }
+                ?? input.allowedValues
+            variants = variants.flatMap { variant in
+                values.map { value in variant.merging([name: value]) { _, new in new } }
+            }
+        }
+        return variants
     }
 
     /// The `include:` terms (lower-cased, `+` qualifier dropped) of the SPF record at each name at or
@@ -63,14 +93,17 @@ struct ServiceRecognizer {
     }
 
     private func recognise(
-        _ definition: PresetDefinition, at domain: String, records under: [Int], spf: [String: [String]]
+        _ definition: PresetDefinition, variant: [String: String], at domain: String, records under: [Int],
+        spf: [String: [String]]
     ) -> RecognisedService? {
         let preset = definition.preset
         let bare = String(domain.dropLast())
         var bound = ["domain": bare, "domain_dashed": bare.replacingOccurrences(of: ".", with: "-")]
-        // Defaults first: AWS's `${token1}.${dkim_domain}.` is then `${token1}.dkim.amazonses.com.`, with fixed text.
+        // Defaults first, with the variant's values: AWS's `${token1}.${region.dkim}.` is then
+        // `${token1}.dkim.amazonses.com.`, with fixed text.
+        let written = definition.defaultValues.merging(variant) { _, new in new }
         for input in preset.inputs {
-            if let value = input.defaultValue { bound[input.name] = input.expansion(of: value) }
+            if let value = written[input.name] { bound.merge(input.placeholderValues(for: value)) { _, new in new } }
         }
         let defaults = bound
         var distinctive = false
@@ -93,7 +126,9 @@ struct ServiceRecognizer {
         }
         // Distinctive templates first (they decide whether the service is there and bind inputs), then
         // required before optional.
-        let candidates = preset.records.indices.filter { ![.dmarc, .spf].contains(preset.records[$0].purpose) }
+        let candidates = preset.records.indices.filter {
+            ![.dmarc, .spf].contains(preset.records[$0].purpose) && preset.records[$0].applies(to: written)
+        }
         let weights = Dictionary(
             uniqueKeysWithValues: candidates.map { ($0, weight(definition, $0, defaults: defaults)) })
         let order = candidates.sorted {
@@ -154,7 +189,9 @@ struct ServiceRecognizer {
         var inputsComplete = true
         for input in preset.inputs {
             guard var value = bound[input.name] else {
-                if definition.requiredInputs.contains(where: { $0.name == input.name }) { inputsComplete = false }
+                if definition.requiredInputs(given: written).contains(where: { $0.name == input.name }) {
+                    inputsComplete = false
+                }
                 continue
             }
             // An input with named values (`region: eu` for `eu.mailgun.org`) is written by its name.
