@@ -27,6 +27,7 @@ struct ZoneEditor {
     private final class FoundOnce {
         var indent: String?
         var mailNameRecords: [DomainName: [Int]]?
+        var ttlDirectives: [Int: TTLDirectives] = [:]
     }
 
     /// How the zone indents the continuation lines of its multi-line TXT records.
@@ -356,9 +357,17 @@ struct ZoneEditor {
     /// The `$TTL` in force after the record at `source`: its file's, else (an `$INCLUDE`d file setting none)
     /// the top file's last one; nil when the zone has no `$TTL` there.
     private func defaultTTL(after source: RecordSource) -> UInt32? {
-        if let value = zone.files[source.fileIndex].defaultTTL(after: source.entryIndex) { return value }
+        if let value = ttlDirectives(of: source.fileIndex).defaultTTL(after: source.entryIndex) { return value }
         guard source.fileIndex != 0, let top = zone.files.first else { return nil }
-        return top.defaultTTL(after: top.entries.count - 1)
+        return ttlDirectives(of: 0).defaultTTL(after: top.entries.count - 1)
+    }
+
+    /// The `$TTL` lines of a file, read once per zone: each new record asks for the default where it goes.
+    private func ttlDirectives(of fileIndex: Int) -> TTLDirectives {
+        if let known = foundOnce.ttlDirectives[fileIndex] { return known }
+        let table = TTLDirectives(zone.files[fileIndex])
+        foundOnce.ttlDirectives[fileIndex] = table
+        return table
     }
 
     /// BIND's default TTL for a zone without `$TTL`: the SOA's MINIMUM field.

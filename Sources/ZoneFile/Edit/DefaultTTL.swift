@@ -3,25 +3,65 @@ extension ZoneFileSyntax {
     /// as this file tells: the value of the last `$TTL` line before it, or nil when this file sets none there.
     /// (A file read through `$INCLUDE` starts with the including file's `$TTL`; the caller asks that file.)
     /// Editors use it to give a new record the zone's default rather than a neighbouring line's own TTL.
+    /// A walk back from the entry: to ask about many entries, read the file once into `TTLDirectives`.
     public func defaultTTL(after entryIndex: Int) -> UInt32? {
-        let bytes = source.bytes
         var index = min(entryIndex, entries.count - 1)
         while index >= 0 {
-            let entry = entries[index]
+            if let directive = ttlDirective(at: index) { return directive }
             index -= 1
-            guard entry.kind == .directive else { continue }
-            var cursor = entry.range.lowerBound
-            let end = entry.range.upperBound
-            func word() -> ArraySlice<UInt8> {
-                while cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
-                let start = cursor
-                while cursor < end, bytes[cursor] > 0x20, bytes[cursor] != UInt8(ascii: ";") { cursor += 1 }
-                return bytes[start..<cursor]
-            }
-            guard String(decoding: word(), as: UTF8.self).uppercased() == "$TTL" else { continue }
-            if case .success(let value) = TTLParser.parse(word()) { return min(value, 0x7FFF_FFFF) }
-            return nil
         }
         return nil
+    }
+
+    /// For a `$TTL` line, its value (an inner nil when the value cannot be read); nil for any other entry.
+    func ttlDirective(at index: Int) -> UInt32?? {
+        let entry = entries[index]
+        guard entry.kind == .directive else { return nil }
+        let bytes = source.bytes
+        var cursor = entry.range.lowerBound
+        let end = entry.range.upperBound
+        func word() -> ArraySlice<UInt8> {
+            while cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
+            let start = cursor
+            while cursor < end, bytes[cursor] > 0x20, bytes[cursor] != UInt8(ascii: ";") { cursor += 1 }
+            return bytes[start..<cursor]
+        }
+        guard String(decoding: word(), as: UTF8.self).uppercased() == "$TTL" else { return nil }
+        if case .success(let value) = TTLParser.parse(word()) { return .some(min(value, 0x7FFF_FFFF)) }
+        return .some(nil)
+    }
+}
+
+/// The `$TTL` lines of one file, read in one pass, so that the default TTL after any entry is a binary
+/// search: an editor placing thousands of records in a large file would otherwise walk back through
+/// the file's entries for each (`ZoneFileSyntax.defaultTTL(after:)`), quadratic in the records placed.
+public struct TTLDirectives: Sendable {
+    /// Entry indexes of the `$TTL` lines, in file order, and their values (nil: unreadable).
+    private let entryIndexes: [Int]
+    private let values: [UInt32?]
+
+    public init(_ file: ZoneFileSyntax) {
+        var entryIndexes: [Int] = []
+        var values: [UInt32?] = []
+        for index in 0..<file.entries.count {
+            if let directive = file.ttlDirective(at: index) {
+                entryIndexes.append(index)
+                values.append(directive)
+            }
+        }
+        self.entryIndexes = entryIndexes
+        self.values = values
+    }
+
+    /// The same answer as `ZoneFileSyntax.defaultTTL(after:)` for the file this was read from.
+    public func defaultTTL(after entryIndex: Int) -> UInt32? {
+        // The last `$TTL` line at or before the entry.
+        var low = 0
+        var high = entryIndexes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entryIndexes[middle] <= entryIndex { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : values[low - 1]
     }
 }

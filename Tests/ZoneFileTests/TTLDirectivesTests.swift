@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import ZoneFile
+
+/// `TTLDirectives` answers as `ZoneFileSyntax.defaultTTL(after:)` does, for the entries of every file of
+/// the corpus, with a binary search instead of a walk back.
+@Suite("TTL directives")
+struct TTLDirectivesTests {
+    @Test("defaultTTL(after:) from the table equals the walk back, on the entries of every corpus file")
+    func tableEqualsWalk() throws {
+        var entriesAsked = 0
+        var filesWithTTL = 0
+        for relative in TestPaths.corpusFiles() {
+            let path = TestPaths.corpus.appendingPathComponent(relative).path
+            let zone = ZoneLoader.load(path: path, options: LoadOptions(origin: .root))
+            for file in zone.files {
+                let table = TTLDirectives(file)
+                var sawTTL = false
+                // Every entry of small files; about 300 spread over a large one (the walk back is slow).
+                let step = max(1, file.entries.count / 300)
+                for index in Array(stride(from: -1, through: file.entries.count, by: step)) + [file.entries.count - 1] {
+                    let walked = file.defaultTTL(after: index)
+                    sawTTL = sawTTL || walked != nil
+                    #expect(table.defaultTTL(after: index) == walked, "\(relative) entry \(index)")
+                    entriesAsked += 1
+                }
+                if sawTTL { filesWithTTL += 1 }
+            }
+        }
+        #expect(entriesAsked > 5_000, "only \(entriesAsked) entries asked")
+        #expect(filesWithTTL > 50, "only \(filesWithTTL) files set a $TTL")
+    }
+
+    @Test("the last $TTL before the entry wins, whatever its letter case; none before gives nil")
+    func lastBeforeWins() {
+        let text = """
+            $ORIGIN example.com.
+            @ 300 SOA ns1 hostmaster 1 7200 3600 1209600 300
+            $TTL 600
+            a A 192.0.2.1
+            $ttl 1h
+            b A 192.0.2.2
+            """
+        let zone = ZoneLoader.load(text: text, path: "db.example.com")
+        let file = zone.files[0]
+        let table = TTLDirectives(file)
+        let answers = (0..<file.entries.count).map { table.defaultTTL(after: $0) }
+        let walked = (0..<file.entries.count).map { file.defaultTTL(after: $0) }
+        #expect(answers == walked)
+        #expect(answers.first == .some(nil))
+        #expect(answers.contains(600))
+        #expect(answers.contains(3600))
+        #expect(answers.last == 3600)
+    }
+}
