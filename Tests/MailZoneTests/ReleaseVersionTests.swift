@@ -57,10 +57,37 @@ import Testing
         #expect(try Self.text(".pre-commit-hooks.yaml").contains("rev: v\(release)\n"))
         #expect(try Self.text("examples/ci/github-actions.yml").contains("uses: OWNER/mailzone@v\(release)\n"))
         #expect(try Self.text("action.yml").contains("    default: \"\(release)\"\n"))
-        let schema =
-            "$schema=https://raw.githubusercontent.com/OWNER/mailzone/v\(release)/schemas/mailzone.schema.json\n"
-        #expect(try Self.text("README.md").contains(schema))
-        #expect(try Self.text("docs/DECLARATION.md").contains(schema))
         #expect(try Self.text("README.md").contains("uses: OWNER/mailzone@v\(release)`"))
+    }
+
+    /// The `$schema` comments the docs and examples tell users to write name a file, never a
+    /// URL of a repository the user would have to guess: in the docs the file that
+    /// `mailzone schema > mailzone.schema.json` writes beside mailzone.yaml, in the examples
+    /// the repository's own schemas/ relative to the YAML file.
+    @Test func schemaCommentsNameFilesThatExist() throws {
+        let comment = "# yaml-language-server: $schema="
+        let docs = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("docs").path)
+            .filter { $0.hasSuffix(".md") }.map { "docs/\($0)" }
+        for document in ["README.md"] + docs {
+            let lines = try Self.text(document).split(separator: "\n").filter { $0.hasPrefix(comment) }
+            if ["README.md", "docs/DECLARATION.md"].contains(document) {
+                #expect(!lines.isEmpty, "\(document) shows no $schema comment")
+            }
+            for line in lines {
+                #expect(line == "\(comment)mailzone.schema.json", "\(document): \(line)")
+            }
+        }
+        let examples = Self.root.appendingPathComponent("examples")
+        for example in try FileManager.default.contentsOfDirectory(atPath: examples.path) {
+            let declaration = examples.appendingPathComponent("\(example)/mailzone.yaml")
+            guard let text = try? String(contentsOf: declaration, encoding: .utf8) else { continue }
+            let first = try #require(text.split(separator: "\n").first)
+            #expect(first.hasPrefix(comment), "examples/\(example)/mailzone.yaml")
+            let target = declaration.deletingLastPathComponent().appendingPathComponent(
+                String(first.dropFirst(comment.count)))
+            #expect(
+                FileManager.default.fileExists(atPath: target.standardizedFileURL.path),
+                "examples/\(example)/mailzone.yaml names \(first.dropFirst(comment.count))")
+        }
     }
 }

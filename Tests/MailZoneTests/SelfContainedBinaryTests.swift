@@ -72,6 +72,14 @@ struct SelfContainedBinaryTests {
         #expect(names.allSatisfy { listed.contains($0) }, "listed: \(listed)")
     }
 
+    @Test func schemaPrintsTheDeclarationSchemaWithNothingBesideTheBinary() throws {
+        let copy = try Self.isolatedCopy(example: "tencent-ses-primary")
+        let result = try Self.run(copy.binary, ["schema"], in: copy.example)
+        let file = DeclarationFixtures.packageRoot.appendingPathComponent("schemas/mailzone.schema.json")
+        #expect(result.status == 0)
+        #expect(result.output == (try String(contentsOf: file, encoding: .utf8)))
+    }
+
     @Test func planRunsAnExampleWithNothingBesideTheBinary() throws {
         let copy = try Self.isolatedCopy(example: "tencent-ses-primary")
         let result = try Self.run(copy.binary, ["plan"], in: copy.example)
