@@ -24,7 +24,8 @@ struct GitHubActionTests {
         let stage = top.appendingPathComponent("stage/\(name)/bin")
         try FileManager.default.createDirectory(at: stage, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: binary, to: stage.appendingPathComponent("mailzone"))
-        let releases = top.appendingPathComponent("releases")
+        // Laid out as github.com lays out a repository's release downloads (see `fakeCurl`).
+        let releases = top.appendingPathComponent("github/someone/mailzone/releases/download")
         let tagged = releases.appendingPathComponent("v\(version)")
         try FileManager.default.createDirectory(at: tagged, withIntermediateDirectories: true)
         #expect(
@@ -56,15 +57,41 @@ struct GitHubActionTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    static func install(_ runner: (releases: URL, temp: URL, githubPath: URL)) throws -> (status: Int32, output: String)
-    {
+    static func install(
+        _ runner: (releases: URL, temp: URL, githubPath: URL), environment: [String: String]? = nil
+    ) throws -> (status: Int32, output: String) {
         try shell(
             "'\(root.path)/scripts/action-install'", in: runner.temp,
             environment: [
-                "MAILZONE_VERSION": version, "MAILZONE_REPOSITORY": "OWNER/mailzone",
-                "MAILZONE_RELEASES_URL": "file://\(runner.releases.path)",
-                "RUNNER_TEMP": runner.temp.path, "GITHUB_PATH": runner.githubPath.path,
-            ])
+                "MAILZONE_VERSION": version, "RUNNER_TEMP": runner.temp.path, "GITHUB_PATH": runner.githubPath.path,
+            ].merging(
+                environment ?? [
+                    "MAILZONE_REPOSITORY": "someone/mailzone",
+                    "MAILZONE_RELEASES_URL": "file://\(runner.releases.path)",
+                ]
+            ) { $1 })
+    }
+
+    /// A `curl` for the tests, first on PATH: it serves `https://github.com/PATH` from the
+    /// runner's `github/PATH` (a 404, exit 22, for anything else), so the URL the install step
+    /// builds from the action's repository is checked without a network.
+    static func fakeCurl(_ runner: (releases: URL, temp: URL, githubPath: URL)) throws -> URL {
+        let github = runner.releases.path.replacingOccurrences(of: "/someone/mailzone/releases/download", with: "")
+        let bin = runner.temp.deletingLastPathComponent().appendingPathComponent("fake-bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let curl = bin.appendingPathComponent("curl")
+        try """
+        #!/bin/bash
+        # curl --fail ... -o FILE URL, answered from \(github)
+        while [ $# -gt 1 ]; do [ "$1" = -o ] && out=$2; shift; done
+        echo "curl $1" >&2
+        case "$1" in https://github.com/*) source="\(github)/${1#https://github.com/}" ;; *) exit 22 ;; esac
+        [ -f "$source" ] || { echo "curl: (22) The requested URL returned error: 404" >&2; exit 22; }
+        cp "$source" "$out"
+
+        """.write(to: curl, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: curl.path)
+        return bin
     }
 
     /// The `run:` line of the action's check step.
@@ -92,6 +119,45 @@ struct GitHubActionTests {
                     contentsOf: example.appendingPathComponent("golden/check-github.txt"),
                     encoding: .utf8)))
         #expect(check.status == 2)
+    }
+
+    /// github.action_repository can be empty inside a composite action (actions/runner#2473):
+    /// the install step then takes the repository from the path the runner checked the action
+    /// out to, `_actions/OWNER/NAME/REF`, so nobody has to write the repository's name.
+    @Test func installsFromTheRepositoryTheActionCameFrom() throws {
+        let runner = try Self.runner()
+        let bin = try Self.fakeCurl(runner)
+        let installed = try Self.install(
+            runner,
+            environment: [
+                "MAILZONE_REPOSITORY": "", "PATH": bin.path + ":/usr/bin:/bin",
+                "GITHUB_ACTION_PATH": "/home/runner/work/_actions/someone/mailzone/v\(Self.version)",
+            ])
+        #expect(installed.status == 0, "\(installed.output)")
+        let name = "mailzone-\(Self.version)-linux-x86_64"
+        let base = "https://github.com/someone/mailzone/releases/download/v\(Self.version)/\(name)"
+        #expect(installed.output.hasPrefix("curl \(base).tar.gz\ncurl \(base).tar.gz.sha256\n"), "\(installed.output)")
+        #expect(
+            try String(contentsOf: runner.githubPath, encoding: .utf8)
+                == runner.temp.appendingPathComponent("mailzone-\(Self.version)/\(name)/bin").path + "\n")
+    }
+
+    /// Run from a checkout (`uses: ./`), the action has no repository to take: it says to set one.
+    @Test func withoutARepositoryItSaysToNameOne() throws {
+        let runner = try Self.runner()
+        let bin = try Self.fakeCurl(runner)
+        let installed = try Self.install(
+            runner,
+            environment: [
+                "MAILZONE_REPOSITORY": "", "PATH": bin.path + ":/usr/bin:/bin",
+                "GITHUB_ACTION_PATH": "/home/runner/work/zones/zones/./",
+            ])
+        #expect(installed.status == 1)
+        #expect(
+            installed.output
+                == "::error::cannot tell which repository this action comes from; set its input repository: OWNER/NAME (the repository whose releases hold mailzone)\n"
+        )
+        #expect(try String(contentsOf: runner.githubPath, encoding: .utf8).isEmpty)
     }
 
     @Test func refusesATarballWhoseSumDiffers() throws {

@@ -90,4 +90,36 @@ import Testing
                 "examples/\(example)/mailzone.yaml names \(first.dropFirst(comment.count))")
         }
     }
+
+    /// `OWNER/mailzone` stands for the repository that hosts mailzone only where no file can
+    /// know it (a workflow's `uses:`, a pre-commit `repo:`); README says so once. Anywhere
+    /// else (the action's install step, the schema comments, the changelog's links) the
+    /// placeholder would be a guess left to the user.
+    @Test func theRepositoryPlaceholderIsOnlyWhereItCannotBeAvoided() throws {
+        // Each time with a pointer to README's explanation beside it.
+        let allowed: [String: Int] = [
+            "README.md": 2,  // the explanation and the `uses:` in the Install section
+            "examples/ci/github-actions.yml": 2,  // uses: OWNER/mailzone@vX.Y.Z
+            ".pre-commit-hooks.yaml": 2,  // repo: https://github.com/OWNER/mailzone
+            "action.yml": 2,  // its own usage line, in a comment
+        ]
+        let listing = Process()
+        listing.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        listing.arguments = ["git", "-C", Self.root.path, "ls-files"]
+        let output = Pipe()
+        listing.standardOutput = output
+        try listing.run()
+        let files = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        listing.waitUntilExit()
+        #expect(files.contains("README.md"))
+        var found: [String: Int] = [:]
+        for file in files where !file.hasPrefix("Tests/") {
+            guard let text = try? String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
+            else { continue }
+            let count = text.components(separatedBy: "OWNER/mailzone").count - 1
+            if count > 0 { found[file] = count }
+        }
+        #expect(found == allowed)
+    }
 }
