@@ -1,35 +1,39 @@
+import DNSTestSupport
 import Testing
 import ZoneFile
 
 @testable import DNSClient
 
-/// The transport's failures: a silent server times out within its bound with a message that says
-/// so, a closed port is refused at once, and only an answer to the question asked is accepted.
+/// The transport's failures: a silent server times out after each attempt's timeout with a
+/// message that says so, a closed port is refused without waiting, and only an answer to the
+/// question asked is accepted. Time is counted on a `CountingDNSClock`, never measured.
 struct DNSTransportTests {
     private let name = (try? DomainName(parsing: "sampledomain.com.")) ?? .root
 
-    @Test func silentServerTimesOutWithinTheTimeout() throws {
+    /// Each attempt waits exactly its timeout, one after the other: two attempts of 0.3 s.
+    @Test func silentServerTimesOutAfterEveryAttemptsTimeout() throws {
         let server = try SilentServer()
         let address = try DNSServerAddress(parsing: "127.0.0.1:\(server.port)")
-        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 0.3, retries: 1))
-        let start = ContinuousClock.now
+        let clock = CountingDNSClock(.instant)
+        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 0.3, retries: 1), clock: clock)
         #expect(throws: DNSClientError.timeout(server: address, seconds: 0.3, attempts: 2, transport: .udp)) {
             try client.query(name, type: .soa, server: address)
         }
-        let elapsed = ContinuousClock.now - start
-        #expect(elapsed >= .milliseconds(550))
-        #expect(elapsed < .milliseconds(2500))
+        #expect(clock.now == .milliseconds(600))
+        #expect(clock.expiredWaits == 2)
     }
 
+    /// Over TCP too: the connection or the read of each attempt ends at the attempt's deadline.
     @Test func silentTCPServerTimesOutOnEveryAttempt() throws {
         let server = try SilentServer(tcp: true)
         let address = try DNSServerAddress(parsing: "127.0.0.1:\(server.port)")
-        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 0.3, retries: 1, forceTCP: true))
-        let start = ContinuousClock.now
+        let clock = CountingDNSClock(.instant)
+        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 0.3, retries: 1, forceTCP: true), clock: clock)
         #expect(throws: DNSClientError.timeout(server: address, seconds: 0.3, attempts: 2, transport: .tcp)) {
             try client.query(name, type: .soa, server: address)
         }
-        #expect(ContinuousClock.now - start < .milliseconds(1500))
+        #expect(clock.now == .milliseconds(600))
+        #expect(clock.expiredWaits == 2)
     }
 
     @Test func timeoutMessageNamesServerAndWait() throws {
@@ -44,22 +48,25 @@ struct DNSTransportTests {
         )
     }
 
+    /// The ICMP "port unreachable" ends the first attempt: no wait runs out, no retry is made.
     @Test func closedUDPPortIsRefused() throws {
         let address = try DNSServerAddress(parsing: "127.0.0.1:\(try SilentServer.closedPort())")
-        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 2, retries: 2))
-        let start = ContinuousClock.now
+        let clock = CountingDNSClock(.real)
+        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 2, retries: 2), clock: clock)
         #expect(throws: DNSClientError.refused(server: address, transport: .udp)) {
             try client.query(name, type: .soa, server: address)
         }
-        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(clock.expiredWaits == 0)
     }
 
     @Test func closedTCPPortIsRefused() throws {
         let address = try DNSServerAddress(parsing: "127.0.0.1:\(try SilentServer.closedPort())")
-        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 2, retries: 0, forceTCP: true))
+        let clock = CountingDNSClock(.real)
+        let client = DNSQueryClient(options: DNSQueryOptions(timeout: 2, retries: 0, forceTCP: true), clock: clock)
         #expect(throws: DNSClientError.refused(server: address, transport: .tcp)) {
             try client.query(name, type: .soa, server: address)
         }
+        #expect(clock.expiredWaits == 0)
         #expect(
             DNSClientError.refused(server: address, transport: .tcp).description
                 == "\(address) refused the TCP connection: nothing listens on that port; check the address and port, and that the name server runs"

@@ -11,10 +11,11 @@ public enum DNSTransport {
         public var retriedOverTCP: Bool
     }
 
-    /// Sends `query` to `server` and returns its answer, matched by ID and question.
+    /// Sends `query` to `server` and returns its answer, matched by ID and question. Timeouts
+    /// are counted on `clock`.
     public static func exchange(
         _ query: DNSMessage, with server: DNSServerAddress,
-        options: DNSQueryOptions
+        options: DNSQueryOptions, clock: any DNSClock = SystemDNSClock()
     ) throws(DNSClientError) -> Exchange {
         let bytes: [UInt8]
         do {
@@ -24,33 +25,33 @@ public enum DNSTransport {
         }
         if options.forceTCP {
             return Exchange(
-                response: try tcp(bytes, query: query, server: server, options: options),
+                response: try tcp(bytes, query: query, server: server, options: options, clock: clock),
                 transport: .tcp, retriedOverTCP: false)
         }
-        let response = try udp(bytes, query: query, server: server, options: options)
+        let response = try udp(bytes, query: query, server: server, options: options, clock: clock)
         guard response.header.isTruncated else {
             return Exchange(response: response, transport: .udp, retriedOverTCP: false)
         }
         guard options.tcpFallback else { throw .truncated(server: server) }
         return Exchange(
-            response: try tcp(bytes, query: query, server: server, options: options),
+            response: try tcp(bytes, query: query, server: server, options: options, clock: clock),
             transport: .tcp, retriedOverTCP: true)
     }
 
-    /// UDP: each attempt sends the query and waits `timeout` seconds for a matching answer.
+    /// UDP: each attempt sends the query and waits `timeout` seconds on `clock` for a matching answer.
     /// Datagrams that do not match the query's ID and question are ignored (RFC 5452 §9.1).
     static func udp(
         _ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
-        options: DNSQueryOptions
+        options: DNSQueryOptions, clock: any DNSClock
     ) throws(DNSClientError) -> DNSMessage {
         let attempts = options.retries + 1
         let socket = try Socket(
-            kind: .datagram, server: server, deadline: .now + seconds(options.timeout),
+            kind: .datagram, server: server, clock: clock, deadline: clock.now + seconds(options.timeout),
             timeout: options.timeout)
         defer { socket.close() }
         var malformed: DNSMessageError?
         for _ in 0..<attempts {
-            let deadline = ContinuousClock.now + seconds(options.timeout)
+            let deadline = clock.now + seconds(options.timeout)
             guard try socket.send(bytes, until: deadline, transport: .udp) else { continue }
             while let datagram = try socket.receive(capacity: 65535, until: deadline, transport: .udp) {
                 do {
@@ -70,14 +71,14 @@ public enum DNSTransport {
     /// whole exchange of an attempt must finish within `timeout` seconds.
     static func tcp(
         _ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
-        options: DNSQueryOptions
+        options: DNSQueryOptions, clock: any DNSClock
     ) throws(DNSClientError) -> DNSMessage {
         let attempts = options.retries + 1
         for _ in 0..<attempts {
-            let deadline = ContinuousClock.now + seconds(options.timeout)
+            let deadline = clock.now + seconds(options.timeout)
             do {
                 if let response = try tcpAttempt(
-                    bytes, query: query, server: server, deadline: deadline,
+                    bytes, query: query, server: server, clock: clock, deadline: deadline,
                     timeout: options.timeout)
                 {
                     return response
@@ -92,9 +93,10 @@ public enum DNSTransport {
 
     private static func tcpAttempt(
         _ bytes: [UInt8], query: DNSMessage, server: DNSServerAddress,
-        deadline: ContinuousClock.Instant, timeout: Double
+        clock: any DNSClock, deadline: Duration, timeout: Double
     ) throws(DNSClientError) -> DNSMessage? {
-        guard let answer = try tcpExchange(bytes, server: server, deadline: deadline, timeout: timeout) else {
+        guard let answer = try tcpExchange(bytes, server: server, clock: clock, deadline: deadline, timeout: timeout)
+        else {
             return nil
         }
         let message: DNSMessage
@@ -108,14 +110,14 @@ public enum DNSTransport {
     }
 
     /// One length-prefixed message out and one back over a new TCP connection (RFC 1035 §4.2.2),
-    /// before `deadline`: the answer's bytes, or nil when the deadline passed first. Queries and
-    /// dynamic updates (`DNSUpdateClient`) both go through here.
+    /// before `deadline` on `clock`: the answer's bytes, or nil when the deadline passed first.
+    /// Queries and dynamic updates (`DNSUpdateClient`) both go through here.
     static func tcpExchange(
-        _ bytes: [UInt8], server: DNSServerAddress, deadline: ContinuousClock.Instant, timeout: Double
+        _ bytes: [UInt8], server: DNSServerAddress, clock: any DNSClock, deadline: Duration, timeout: Double
     ) throws(DNSClientError) -> [UInt8]? {
         // The length prefix is two octets: a longer message cannot be framed.
         guard bytes.count <= 0xFFFF else { throw .badQuery(.tooManyRecords) }
-        let socket = try Socket(kind: .stream, server: server, deadline: deadline, timeout: timeout)
+        let socket = try Socket(kind: .stream, server: server, clock: clock, deadline: deadline, timeout: timeout)
         defer { socket.close() }
         let framed = [UInt8(bytes.count >> 8), UInt8(bytes.count & 0xFF)] + bytes
         guard try socket.send(framed, until: deadline, transport: .tcp) else { return nil }

@@ -18,11 +18,13 @@ struct Socket {
 
     let descriptor: Int32
     let server: DNSServerAddress
+    /// The clock the deadlines are on, which also does the waiting.
+    let clock: any DNSClock
 
     /// Opens a socket and connects it to `server` (for UDP, `connect` only fixes the peer, so that
     /// ICMP errors come back as ECONNREFUSED and datagrams from other hosts are dropped).
     /// `timeout` (seconds) only names the wait in the error when a TCP connection does not complete.
-    init(kind: Kind, server: DNSServerAddress, deadline: ContinuousClock.Instant, timeout: Double)
+    init(kind: Kind, server: DNSServerAddress, clock: any DNSClock, deadline: Duration, timeout: Double)
         throws(DNSClientError)
     {
         let family = server.family == .ipv4 ? AF_INET : AF_INET6
@@ -35,6 +37,7 @@ struct Socket {
         guard descriptor >= 0 else { throw Self.failure("socket", errno) }
         self.descriptor = descriptor
         self.server = server
+        self.clock = clock
         do {
             try setNonBlocking()
             #if canImport(Darwin)
@@ -59,7 +62,7 @@ struct Socket {
         }
     }
 
-    private func connect(kind: Kind, deadline: ContinuousClock.Instant, timeout: Double) throws(DNSClientError) {
+    private func connect(kind: Kind, deadline: Duration, timeout: Double) throws(DNSClientError) {
         var storage = sockaddr_storage()
         var length: socklen_t
         let octets = server.octets
@@ -89,7 +92,7 @@ struct Socket {
         let code = errno
         guard code == EINPROGRESS, kind == .stream else { throw classify("connect", code, transport: kind.transport) }
         // A TCP connection under way: wait until it is writable, then read its outcome.
-        guard try wait(for: Int16(POLLOUT), until: deadline) else {
+        guard try clock.wait(for: Int16(POLLOUT), on: descriptor, until: deadline) else {
             throw DNSClientError.timeout(server: server, seconds: timeout, attempts: 1, transport: .tcp)
         }
         var socketError: Int32 = 0
@@ -100,27 +103,8 @@ struct Socket {
         if socketError != 0 { throw classify("connect", socketError, transport: .tcp) }
     }
 
-    /// Waits until the socket is ready for `events`; false when the deadline passes first.
-    func wait(for events: Int16, until deadline: ContinuousClock.Instant) throws(DNSClientError) -> Bool {
-        while true {
-            let remaining = ContinuousClock.now.duration(to: deadline)
-            guard remaining > .zero else { return false }
-            let (seconds, attoseconds) = remaining.components
-            let milliseconds = Int32(
-                clamping: seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
-            var entry = pollfd(fd: descriptor, events: events, revents: 0)
-            let result = poll(&entry, 1, max(1, milliseconds))
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw Self.failure("poll", errno)
-            }
-            if result == 0 { continue }
-            return true
-        }
-    }
-
     /// Sends all of `bytes` before the deadline; false when it passes first.
-    func send(_ bytes: [UInt8], until deadline: ContinuousClock.Instant, transport: DNSTransportKind)
+    func send(_ bytes: [UInt8], until deadline: Duration, transport: DNSTransportKind)
         throws(DNSClientError) -> Bool
     {
         var offset = 0
@@ -140,19 +124,19 @@ struct Socket {
             let code = errno
             if code == EINTR { continue }
             guard code == EAGAIN || code == EWOULDBLOCK else { throw classify("send", code, transport: transport) }
-            guard try wait(for: Int16(POLLOUT), until: deadline) else { return false }
+            guard try clock.wait(for: Int16(POLLOUT), on: descriptor, until: deadline) else { return false }
         }
         return true
     }
 
     /// Receives what is ready, up to `capacity` octets; nil when the deadline passes first, an
     /// empty array when a TCP peer closed the connection.
-    func receive(capacity: Int, until deadline: ContinuousClock.Instant, transport: DNSTransportKind)
+    func receive(capacity: Int, until deadline: Duration, transport: DNSTransportKind)
         throws(DNSClientError) -> [UInt8]?
     {
         var buffer = [UInt8](repeating: 0, count: capacity)
         while true {
-            guard try wait(for: Int16(POLLIN), until: deadline) else { return nil }
+            guard try clock.wait(for: Int16(POLLIN), on: descriptor, until: deadline) else { return nil }
             let count = buffer.withUnsafeMutableBytes { posixReceive(descriptor, $0.baseAddress, capacity, 0) }
             if count >= 0 { return Array(buffer.prefix(count)) }
             let code = errno

@@ -16,9 +16,12 @@ import ZoneFile
 public struct DNSUpdateClient: Sendable {
     /// Seconds the whole exchange may take.
     public var timeout: Double
+    /// The clock the timeout is counted on: the system's, or a test's.
+    public var clock: any DNSClock
 
-    public init(timeout: Double = 10) {
+    public init(timeout: Double = 10, clock: any DNSClock = SystemDNSClock()) {
         self.timeout = timeout
+        self.clock = clock
     }
 
     /// Sends `update` to `server`; returns when the server applied it (NOERROR), throws otherwise.
@@ -43,7 +46,7 @@ public struct DNSUpdateClient: Sendable {
                 throw .tsig(error)
             }
         }
-        let deadline = ContinuousClock.now + DNSTransport.seconds(timeout)
+        let deadline = clock.now + DNSTransport.seconds(timeout)
         let answer = try exchange(bytes, server: server, deadline: deadline)
         var unsigned = answer
         if let key {
@@ -82,10 +85,12 @@ public struct DNSUpdateClient: Sendable {
     /// One length-prefixed message out, one back (RFC 1035 §4.2.2), before `deadline`.
     private func exchange(
         _ bytes: [UInt8], server: DNSServerAddress,
-        deadline: ContinuousClock.Instant
+        deadline: Duration
     ) throws(DNSUpdateError) -> [UInt8] {
         do throws(DNSClientError) {
-            guard let answer = try DNSTransport.tcpExchange(bytes, server: server, deadline: deadline, timeout: timeout)
+            guard
+                let answer = try DNSTransport.tcpExchange(
+                    bytes, server: server, clock: clock, deadline: deadline, timeout: timeout)
             else {
                 throw DNSClientError.timeout(server: server, seconds: timeout, attempts: 1, transport: .tcp)
             }
