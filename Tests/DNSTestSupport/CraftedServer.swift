@@ -14,7 +14,9 @@ import ZoneFile
 ///
 /// `replies` gets the query's bytes and the number of queries received before it, and returns
 /// the datagrams to send back, in order (empty: stay silent). With `fromOtherPort`, replies
-/// leave from a second socket, as a spoofer's would.
+/// leave from a second socket, as a spoofer's would. With `gathering`, the queries it accepts
+/// are held unanswered until that many wait at once, then all answered: a client that gets
+/// their answers provably had them all outstanding at the same time, whatever the timing.
 ///
 /// Shared by the DNS client's tests and verify's (a test-only target, never shipped).
 public final class CraftedServer: @unchecked Sendable {
@@ -23,6 +25,9 @@ public final class CraftedServer: @unchecked Sendable {
     private let otherDescriptor: Int32
     private let replies: @Sendable ([UInt8], Int) -> [[UInt8]]
     private let fromOtherPort: Bool
+    private let gathering: (count: Int, holds: @Sendable ([UInt8]) -> Bool)?
+    /// Queries held by `gathering`: the sender's address and length, the query, its index.
+    private var held: [(peer: sockaddr_storage, length: socklen_t, query: [UInt8], index: Int)] = []
     private let lock = NSLock()
     private var received = 0
     private var stopped = false
@@ -30,9 +35,13 @@ public final class CraftedServer: @unchecked Sendable {
 
     public struct SocketFailed: Error {}
 
-    public init(fromOtherPort: Bool = false, replies: @escaping @Sendable ([UInt8], Int) -> [[UInt8]]) throws {
+    public init(
+        fromOtherPort: Bool = false, gathering: (count: Int, holds: @Sendable ([UInt8]) -> Bool)? = nil,
+        replies: @escaping @Sendable ([UInt8], Int) -> [[UInt8]]
+    ) throws {
         self.replies = replies
         self.fromOtherPort = fromOtherPort
+        self.gathering = gathering
         (descriptor, port) = try Self.bound()
         (otherDescriptor, _) = try Self.bound()
         let thread = Thread { [self] in serve() }
@@ -48,7 +57,8 @@ public final class CraftedServer: @unchecked Sendable {
 
     public func address() throws -> DNSServerAddress { try DNSServerAddress(parsing: "127.0.0.1:\(port)") }
 
-    /// Ends the serving thread and closes the sockets.
+    /// Ends the serving thread and closes the sockets. Queries that arrived but were not read yet
+    /// are counted in `queries` (unanswered), so after `stop` it counts every query received.
     public func stop() {
         lock.lock()
         let already = stopped
@@ -56,6 +66,12 @@ public final class CraftedServer: @unchecked Sendable {
         lock.unlock()
         guard !already else { return }
         done.wait()
+        var byte: UInt8 = 0
+        while recv(descriptor, &byte, 1, Int32(MSG_DONTWAIT)) >= 0 {
+            lock.lock()
+            received += 1
+            lock.unlock()
+        }
         close(descriptor)
         close(otherDescriptor)
     }
@@ -82,12 +98,25 @@ public final class CraftedServer: @unchecked Sendable {
             let index = received
             received += 1
             lock.unlock()
-            let sender = fromOtherPort ? otherDescriptor : descriptor
-            for datagram in replies(Array(buffer[0..<count]), index) {
-                _ = withUnsafePointer(to: &peer) { pointer in
-                    pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        sendto(sender, datagram, datagram.count, 0, $0, length)
-                    }
+            let query = Array(buffer[0..<count])
+            if let gathering, gathering.holds(query) {
+                held.append((peer, length, query, index))
+                guard held.count >= gathering.count else { continue }
+                for waiting in held { answer(waiting.query, index: waiting.index, to: waiting.peer, waiting.length) }
+                held.removeAll()
+                continue
+            }
+            answer(query, index: index, to: peer, length)
+        }
+    }
+
+    private func answer(_ query: [UInt8], index: Int, to peer: sockaddr_storage, _ length: socklen_t) {
+        var peer = peer
+        let sender = fromOtherPort ? otherDescriptor : descriptor
+        for datagram in replies(query, index) {
+            _ = withUnsafePointer(to: &peer) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(sender, datagram, datagram.count, 0, $0, length)
                 }
             }
         }
