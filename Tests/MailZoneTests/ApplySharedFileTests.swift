@@ -110,8 +110,14 @@ import Testing
     }
 
     /// Two declarations name one zone file through different paths (a symbolic link in another directory):
-    /// their applies, at the same time, lock the same directory, and neither loses the other's update.
-    @Test func appliesThroughDifferentPathsLoseNoUpdate() async throws {
+    /// their applies lock the same directory, and neither loses the other's update.
+    ///
+    /// The overlap is made, not hoped for: the first apply is held in its approval, where it holds its
+    /// locks and has planned from the file as it was; the second, started then with no time to wait
+    /// for a lock, must be refused for the first one's lock. Had it locked another directory (the
+    /// link's), it would plan from the same old file and its write would undo the first's. Run again
+    /// once the first has written, it plans on the first's record and keeps it.
+    @Test func appliesThroughDifferentPathsLoseNoUpdate() throws {
         let directory = try ApplySupport.write([
             "zones/db.example.com": ApplyTests.crlfZone,
             "a.yaml": ApplyTests.declaration().replacingOccurrences(
@@ -127,20 +133,33 @@ import Testing
             withDestinationPath: "../zones/db.example.com")
         let a = try DeclarationSource.load(path: directory.appendingPathComponent("a.yaml").path)
         let b = try DeclarationSource.load(path: directory.appendingPathComponent("b.yaml").path)
-        async let first = Task.detached {
-            try Applier.apply(a, options: PlannerOptions(now: ApplySupport.now)) { _ in
-                usleep(300_000)
-                return true
+        let holdsLocks = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let firstDone = DispatchSemaphore(value: 0)
+        let first = HandedOver<Result<ApplyReport, ApplyError>>()
+        Thread {
+            first.value = Result { () throws(ApplyError) in
+                try Applier.apply(a, options: PlannerOptions(now: ApplySupport.now)) { _ in
+                    holdsLocks.signal()
+                    release.wait()
+                    return true
+                }
             }
-        }.value
-        async let second = Task.detached {
-            try Applier.apply(b, options: PlannerOptions(now: ApplySupport.now)) { _ in
-                usleep(300_000)
-                return true
-            }
-        }.value
-        let reports = try await [first, second]
-        #expect(reports.allSatisfy { $0.written.count == 1 })
+            firstDone.signal()
+        }.start()
+        holdsLocks.wait()
+        let zones = FilePaths.resolved(directory.appendingPathComponent("zones").path)
+        #expect {
+            try Applier.apply(b, options: PlannerOptions(now: ApplySupport.now), lockTimeout: 0) { _ in true }
+        } throws: { error in
+            "\(error)"
+                == "\(zones): another mailzone apply is writing in this directory; waited 0 s — try again when it has finished"
+        }
+        release.signal()
+        firstDone.wait()
+        #expect(try first.value?.get().written.count == 1)
+        let second = try Applier.apply(b, options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+        #expect(second.written.count == 1)
         let zone = ZoneLoader.load(path: directory.appendingPathComponent("zones/db.example.com").path)
         #expect(zone.diagnostics.isEmpty)
         for sender in ["a", "b"] {
@@ -148,4 +167,10 @@ import Testing
         }
         #expect(zone.records.first { $0.type == .soa }?.rdata.presentation.contains(" 2026120101 ") == true)
     }
+}
+
+/// A value one thread sets and another reads after a semaphore says it is set: the semaphore
+/// orders the two, so no lock is needed.
+private final class HandedOver<Value>: @unchecked Sendable {
+    var value: Value?
 }
