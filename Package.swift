@@ -69,13 +69,15 @@ let package = Package(
         .plugin(name: "EmbedSchemas", capability: .buildTool(), dependencies: ["Embedder"]),
         // Test servers shared by the DNS client's and verify's tests (crafted answers on loopback).
         .target(name: "DNSTestSupport", dependencies: ["DNSClient", "ZoneFile"], path: "Tests/DNSTestSupport"),
-        .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile"], resources: [.copy("Fixtures")]),
+        // Test helpers for files (a FIFO watch), shared by the zone-file and declaration tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "MailAuthTests", dependencies: ["MailAuth", "ZoneFile", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "MailZoneTests",
             dependencies: [
-                "MailZone", "ZoneFile", "MailAuth", "DNSClient", "DNSTestSupport",
+                "MailZone", "ZoneFile", "MailAuth", "DNSClient", "DNSTestSupport", "TestSupport",
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Fixtures")]),
