@@ -4,7 +4,8 @@ import Testing
 @testable import MailZone
 
 /// A large hostile declaration (as many values as the node limit allows) is refused or
-/// loaded in linear time and memory: no message lists every zone for every sender.
+/// loaded in linear time and memory: no message lists every zone for every sender. The work
+/// is measured by what is written: each message has a bounded length, whatever the count.
 @Suite struct DeclarationScaleTests {
     @Test func thousandsOfSendersInNoZone() throws {
         let count = 1_500
@@ -13,7 +14,6 @@ import Testing
         yaml += "senders:\n"
         for index in 0..<count { yaml += "  - domain: s\(index).other\n    services: [{preset: tencent-ses}]\n" }
         let catalog = try DeclarationFixtures.builtInCatalog()
-        let start = Date()
         do {
             _ = try DeclarationLoader.load(
                 data: Data(yaml.utf8), file: URL(fileURLWithPath: "/t/mailzone.yaml"),
@@ -26,8 +26,9 @@ import Testing
                 outside.first?.message
                     == "the sender s0.other is in none of the declared zones (z0.example., z1.example., z2.example., z3.example., z4.example. and 1495 more)"
             )
+            // Every message names at most five zones: linear in the senders, not senders × zones.
+            #expect(outside.allSatisfy { $0.message.utf8.count <= 160 })
             #expect(error.description.utf8.count < 1_000_000)
         }
-        #expect(Date().timeIntervalSince(start) < 20)
     }
 }

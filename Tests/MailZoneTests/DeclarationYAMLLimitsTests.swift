@@ -11,20 +11,30 @@ import Testing
         }
     }
 
-    /// Nine levels of ten aliases stand for 10⁹ values; the walk stops at the cap.
+    /// Builds `yaml` with a builder the test keeps, to read how much work it did.
+    private func build(_ yaml: String, into builder: inout YAMLTreeBuilder) -> Result<YAMLNode?, DeclarationError> {
+        Array(yaml.utf8).withUnsafeBufferPointer { buffer in
+            Result { () throws(DeclarationError) in try builder.build(buffer) }
+        }
+    }
+
+    /// Nine levels of ten aliases stand for 10⁹ values; the walk stops at the cap, and nothing
+    /// is expanded on the way: the builder stores no more entries than the file writes nodes.
     @Test func billionLaughsStopsAtTheNodeCap() {
         var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
         for level in 1...9 {
             lines.append(
                 "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
         }
-        let start = Date()
-        guard case .failure(let error) = parse(lines.joined(separator: "\n")) else {
+        var builder = YAMLTreeBuilder(file: "t.yaml", limits: .standard)
+        guard case .failure(let error) = build(lines.joined(separator: "\n"), into: &builder) else {
             Issue.record("billion laughs was accepted")
             return
         }
         #expect(error.message.hasPrefix("the YAML expands to more than 100000 values"))
-        #expect(Date().timeIntervalSince(start) < 10)
+        // Written: the root mapping, and per line a key, a list and ten items (aliases included).
+        let written = 1 + lines.count * 12
+        #expect(builder.entriesBuilt <= written, "\(builder.entriesBuilt) entries for \(written) nodes written")
     }
 
     /// Hashing a mapping key to find duplicates walks an alias key's whole expansion (with
@@ -36,9 +46,12 @@ import Testing
             lines.append(
                 "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
         }
-        let start = Date()
+        // The nodes the anchors count without the key: the refusal must add none of *a3's 11,111.
+        var anchorsOnly = YAMLTreeBuilder(file: "t.yaml", limits: .standard)
+        #expect((try? build(lines.joined(separator: "\n"), into: &anchorsOnly).get()) != nil)
         for (key, column) in [("k: {*a3 : 1}", 5), ("? *a3\n: 1", 3), ("k: [*a3 x: 1]", 5)] {
-            guard case .failure(let error) = parse((lines + [key]).joined(separator: "\n")) else {
+            var builder = YAMLTreeBuilder(file: "t.yaml", limits: .standard)
+            guard case .failure(let error) = build((lines + [key]).joined(separator: "\n"), into: &builder) else {
                 Issue.record("accepted: \(key)")
                 continue
             }
@@ -46,8 +59,9 @@ import Testing
                 error.description
                     == "t.yaml:5:\(column): error: the key *a3 is an alias of a list or mapping; keys must be plain text\n"
                     + "    fix: write the key out")
+            // At most the key `k`, the collection that holds the alias and the alias as one node.
+            #expect(builder.visited <= anchorsOnly.visited + 3, "\(key): \(builder.visited) nodes")
         }
-        #expect(Date().timeIntervalSince(start) < 5)
         guard case .failure(let error) = parse("? [a, b]\n: 1\n") else {
             Issue.record("a list as a key was accepted")
             return

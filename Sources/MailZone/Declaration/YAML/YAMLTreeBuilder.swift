@@ -27,6 +27,9 @@ struct YAMLTreeBuilder {
     let limits: YAMLLimits
     /// Nodes built so far, aliases counted as the nodes they stand for.
     private(set) var visited = 0
+    /// Entries stored so far: one per node written in the file, none for an alias's use. The
+    /// tests read it to show that aliases are never copied out, whatever they expand to.
+    var entriesBuilt: Int { storage.entries.count }
 
     /// The document's tables, filled as the events come.
     private var storage = YAMLStorage()
