@@ -84,18 +84,16 @@ enum ZoneProperty {
         "4294967296", "1w2d", "${-1,3,n}", "$", "..", ".", "*", "\u{0}", "\u{FF}", "é", "\\\"",
     ]
 
+    /// The same 4,000 mutated zones on every run (a fixed seed and count, never "as many as fit
+    /// in a minute"), so a failure found once is found again.
     @Test func mutatedZonesKeepTheProperty() {
         var generator = Generator(state: 0x6D61_696C_7A6F_6E65)
-        let deadline = Date().addingTimeInterval(60)
-        var iterations = 0
-        while iterations < 4_000, Date() < deadline {
+        for _ in 0..<4_000 {
             var bytes = Array(Self.seeds[Int(generator.next() % UInt64(Self.seeds.count))].utf8)
             let mutations = 1 + Int(generator.next() % 6)
             for _ in 0..<mutations { Self.mutate(&bytes, using: &generator) }
             ZoneProperty.check(bytes)
-            iterations += 1
         }
-        #expect(iterations >= 500)
     }
 
     static func mutate(_ bytes: inout [UInt8], using generator: inout Generator) {
