@@ -118,6 +118,10 @@ public struct PresetRecord: Sendable, Hashable {
     /// One service publishes DKIM as a TXT key or as two CNAMEs, never both; a condition keeps
     /// both forms in one preset without making either optional.
     public var when: [String: [String]]
+    /// An MX that must be the only MX at its name (Amazon SES's custom MAIL FROM domain, Resend's
+    /// return path): another MX there is a conflict even with `mx: add`, which would otherwise put
+    /// it beside them and split the bounces.
+    public var exclusive: Bool = false
 
     public init(
         name: String, type: String, value: String, purpose: RecordPurpose, optional: Bool = false,

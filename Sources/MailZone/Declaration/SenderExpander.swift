@@ -66,6 +66,7 @@ struct SenderExpander {
                     presets: [preset.name], unconfirmed: record.isUnconfirmed(given: written), note: record.note,
                     source: source, presetSource: definition.recordLocations[index], ttl: ttl)
                 wanted.txtConflict = index < definition.txtConflicts.count ? definition.txtConflicts[index] : .none
+                wanted.exclusive = record.exclusive
                 if let existing = records.firstIndex(where: {
                     $0.owner == owner && $0.type == wanted.type && $0.value == wanted.value
                 }) {

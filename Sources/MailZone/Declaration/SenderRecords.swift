@@ -44,6 +44,8 @@ public struct WantedRecord: Sendable, Hashable {
     /// Which TXT records already at the name this one replaces or conflicts with (a Domain Connect
     /// template's `txtConflictMatchingMode`); `.none` adds it beside them, as for presets.
     public var txtConflict: TXTConflictMatching = .none
+    /// An MX that must be the only MX at its name (`PresetRecord.exclusive`).
+    public var exclusive = false
 
     public init(
         owner: RecordOwner, type: String, value: String, purpose: RecordPurpose, presets: [String],

@@ -437,13 +437,17 @@ struct SenderPlanner {
             case (.keepExisting, false):
                 keepOut(wantedValue, for: wanted, at: name, zone: existing, planned: planned)
                 return
-            case (.add, false):
+            case (.add, false) where !wanted.exclusive:
                 break
             default:
                 // The conflict lists every MX of the service's set: once per service, not once per MX.
                 guard reportedMXConflicts.insert("\(name) \(wanted.presets.sorted())").inserted else { return }
                 var fix = problem.fix ?? ""
-                if case .existingInbound = problem {
+                if wanted.exclusive {
+                    fix =
+                        "\(Self.services(wanted.presets)) needs its MX to be the only one at \(relative(name)): give it a name "
+                        + "that receives no other mail, or remove the other MX (`mx: add` cannot put it beside another)"
+                } else if case .existingInbound = problem {
                     fix += " (or set `mx: keep-existing` or `mx: add` for this sender)"
                 }
                 // "in the zone:" shows the zone's MX only; MX another service plans are in the message.

@@ -9,7 +9,9 @@ enum PresetDecoder {
     static let presetKeys = ["name", "title", "documentation", "checked", "spf", "inputs", "records", "notes"]
     static let spfKeys = ["include", "name", "suggested_all", "unconfirmed", "source"]
     static let inputKeys = ["name", "description", "example", "required", "default", "values"]
-    static let recordKeys = ["name", "type", "value", "purpose", "optional", "unconfirmed", "note", "source", "when"]
+    static let recordKeys = [
+        "name", "type", "value", "purpose", "optional", "unconfirmed", "note", "source", "when", "exclusive",
+    ]
     /// Record types a preset may ask for; the planner knows how to merge these.
     static let recordTypes = ["MX", "TXT", "CNAME"]
 
@@ -288,6 +290,12 @@ enum PresetDecoder {
         let unconfirmed = map["unconfirmed"].map { decodeUnconfirmed($0, inputs: inputs, diagnostics: &diagnostics) }
         let note = map["note"]?.string("a note", diagnostics: &diagnostics)
         let source = map["source"]?.string("where the value comes from", diagnostics: &diagnostics)
+        let exclusive = map["exclusive"]?.boolean(for: "exclusive", diagnostics: &diagnostics)
+        if let exclusive, exclusive.value, let type = typeNode?.scalar?.text, type != "MX" {
+            diagnostics.error(
+                at: exclusive.location, "only an MX record can be exclusive",
+                hint: "remove 'exclusive: true', or make the record an MX")
+        }
         var when: [String: [String]] = [:]
         if let whenNode = map["when"] {
             when = decodeWhen(whenNode, inputs: inputs, diagnostics: &diagnostics)
@@ -315,6 +323,7 @@ enum PresetDecoder {
             optional: optional?.value ?? false, unconfirmed: unconfirmed?.always ?? false,
             note: note?.value, source: source?.value, when: when)
         record.unconfirmedWhen = unconfirmed?.when ?? [:]
+        record.exclusive = exclusive?.value ?? false
         let templates = PresetDefinition.RecordTemplates(name: nameTemplate, value: valueTemplate)
         if !record.optional {
             for input in templates.inputs {

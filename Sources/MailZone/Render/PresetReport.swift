@@ -110,7 +110,8 @@ public enum PresetReport {
             let unconfirmed = unconfirmedMark(record.unconfirmed, record.unconfirmedWhen, prefix: "", suffix: "")
             let remarks = [
                 record.when.isEmpty ? nil : "only when \(PresetVariant.describe(record.when))",
-                record.optional ? "optional" : nil, unconfirmed.isEmpty ? nil : unconfirmed, record.note,
+                record.optional ? "optional" : nil, record.exclusive ? "the only MX at its name" : nil,
+                unconfirmed.isEmpty ? nil : unconfirmed, record.note,
             ]
             .compactMap { $0 }
             rows.append([name, record.type, value, remarks.joined(separator: "; "), record.source ?? ""])

@@ -19,7 +19,7 @@ struct BuiltInPresetsTests {
     static let spfKeys: Set<String> = ["include", "name", "suggested_all", "unconfirmed", "source"]
     static let inputKeys: Set<String> = ["name", "description", "example", "required", "default", "values"]
     static let recordKeys: Set<String> = [
-        "name", "type", "value", "purpose", "optional", "unconfirmed", "note", "source", "when",
+        "name", "type", "value", "purpose", "optional", "unconfirmed", "note", "source", "when", "exclusive",
     ]
 
     static func load(_ name: String) throws -> [String: Any] {
