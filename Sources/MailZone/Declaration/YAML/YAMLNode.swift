@@ -1,11 +1,15 @@
+import Foundation
+
 /// A parsed YAML document, stored flat: one small entry per node, the children of every list
-/// and mapping in one array of entry numbers, and the text of every scalar in one byte buffer.
+/// and mapping in one array of entry numbers, and the text of scalars as ranges of the file's
+/// own bytes, kept with the document.
 ///
 /// Built once from libyaml's events under limits (see `YAMLTreeBuilder`): aliases already
 /// resolved (an alias is its anchor's entry, shared), merge keys (`<<`) already applied. A tree
 /// of Swift values with a location, a string and an array per node took some 140 bytes a node,
 /// four times the file for a hosting provider's declaration (10,000 zones and senders, 6 MB);
-/// this takes 20 bytes a node plus the text.
+/// this takes 24 bytes a node (the entry and its slot in its parent), and no copy of the text
+/// but that of the scalars whose value is not written as is in the file (escapes, folded lines).
 final class YAMLDocument: Sendable {
     let file: String
     let storage: YAMLStorage
@@ -14,6 +18,28 @@ final class YAMLDocument: Sendable {
         self.file = file
         self.storage = storage
     }
+}
+
+/// The bytes a document is read from, kept alive with it: most scalars' text is a range of
+/// them. Either form the file came in, so that neither is copied.
+enum YAMLInput: Sendable {
+    case bytes([UInt8])
+    case data(Data)
+
+    /// Calls `body` with the bytes (a buffer with an address even when empty: libyaml asserts
+    /// that its input has one, and empty `Data` has none).
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch self {
+        case .bytes(let bytes) where !bytes.isEmpty:
+            return bytes.withUnsafeBufferPointer(body)
+        case .data(let data) where !data.isEmpty:
+            return data.withUnsafeBytes { body($0.assumingMemoryBound(to: UInt8.self)) }
+        default:
+            return Self.nothing.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<0])) }
+        }
+    }
+
+    private static let nothing: [UInt8] = [0]
 }
 
 /// The tables of a `YAMLDocument`, filled by `YAMLTreeBuilder` as it reads and read through
@@ -26,46 +52,79 @@ struct YAMLStorage: Sendable {
         }
 
         var shape: Shape
-        /// A scalar's type (`YAMLStorage.kinds`); unused for collections.
+        /// A scalar's type (`YAMLStorage.kind(code:)`); unused for collections.
         var kind: UInt8
         /// A plain (unquoted, untagged) scalar: its type came from its text by the core schema.
         var plain: Bool = false
+        /// A scalar whose text is the file's own bytes from `start` (a plain word, or quoted
+        /// text without escapes: most of them); otherwise its text is in `text` from `start`.
+        var inInput: Bool = false
         var line: UInt32
         var column: UInt32
-        /// A scalar's first byte in `text`, or a collection's first slot in `children`.
+        /// A scalar's first byte in `input` or `text`, or a collection's first slot in `children`.
         var start: UInt32
         /// A scalar's length in bytes, or a collection's slots in `children`: one per list item,
         /// two per mapping pair (key, then value).
         var count: UInt32
     }
 
-    /// Scalar types by their number in `Entry.kind`; `.other` takes its tag from `otherTags`.
-    static let kinds: [YAMLScalar.Kind] = [.string, .integer, .float, .boolean, .null, .timestamp, .merge]
-    static let otherKind = UInt8(kinds.count)
+    /// The number in `Entry.kind` of `.other`, whose tag is in `otherTags`.
+    static let otherKind: UInt8 = 7
 
+    let input: YAMLInput
     var entries: [Entry] = []
     var children: [UInt32] = []
+    /// The text of the scalars whose value is not a range of `input`.
     var text: [UInt8] = []
     /// The tags of scalars of a type mailzone does not know (`!custom`), by entry.
     var otherTags: [UInt32: String] = [:]
 
+    init(input: YAMLInput) {
+        self.input = input
+    }
+
     static func code(of kind: YAMLScalar.Kind) -> UInt8 {
-        kinds.firstIndex(of: kind).map(UInt8.init) ?? otherKind
+        switch kind {
+        case .string: return 0
+        case .integer: return 1
+        case .float: return 2
+        case .boolean: return 3
+        case .null: return 4
+        case .timestamp: return 5
+        case .merge: return 6
+        case .other: return otherKind
+        }
     }
 
     func entry(_ index: UInt32) -> Entry { entries[Int(index)] }
 
     func kind(of index: UInt32) -> YAMLScalar.Kind {
-        let code = entry(index).kind
-        return code < Self.otherKind ? Self.kinds[Int(code)] : .other(otherTags[index] ?? "?")
+        switch entry(index).kind {
+        case 0: return .string
+        case 1: return .integer
+        case 2: return .float
+        case 3: return .boolean
+        case 4: return .null
+        case 5: return .timestamp
+        case 6: return .merge
+        default: return .other(otherTags[index] ?? "?")
+        }
+    }
+
+    /// Calls `body` with a scalar's bytes (none for a collection).
+    func withScalarBytes<Result>(of index: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let entry = entry(index)
+        guard entry.shape == .scalar else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let range = Int(entry.start)..<Int(entry.start) + Int(entry.count)
+        if entry.inInput {
+            return input.withBytes { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+        return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// A scalar's text ("" for a collection).
     func scalarText(of index: UInt32) -> String {
-        let entry = entry(index)
-        guard entry.shape == .scalar else { return "" }
-        let start = Int(entry.start)
-        return String(decoding: text[start..<start + Int(entry.count)], as: UTF8.self)
+        withScalarBytes(of: index) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A collection's slots: its items, or its pairs' keys and values in turn.

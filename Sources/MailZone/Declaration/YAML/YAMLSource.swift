@@ -32,40 +32,31 @@ enum YAMLSource {
         return try parse(bytes: bytes, file: displayPath, limits: limits)
     }
 
-    /// Parses YAML bytes; `file` is the name used in errors. Reads `data` in place: a copy of a
-    /// 6 MB declaration would be 6 MB more at the peak.
+    /// Parses YAML bytes; `file` is the name used in errors. Reads `data` in place and keeps it
+    /// with the document (scalars' text is read from it): a copy of a 6 MB declaration would be
+    /// 6 MB more at the peak.
     static func parse(data: Data, file: String, limits: YAMLLimits = .standard) throws(DeclarationError) -> YAMLNode? {
-        try data.withUnsafeBytes { raw in
-            Result { () throws(DeclarationError) in
-                try parse(buffer: raw.bindMemory(to: UInt8.self), file: file, limits: limits)
-            }
-        }.get()
+        try parse(input: .data(data), file: file, limits: limits)
     }
 
     static func parse(bytes: [UInt8], file: String, limits: YAMLLimits = .standard) throws(DeclarationError)
         -> YAMLNode?
     {
-        try bytes.withUnsafeBufferPointer { buffer throws(DeclarationError) in
-            try parse(buffer: buffer, file: file, limits: limits)
-        }
+        try parse(input: .bytes(bytes), file: file, limits: limits)
     }
 
     /// Parses YAML bytes: checks they are UTF-8 text without NUL, then builds the tree from
     /// libyaml's events under `limits` (the node cap scaled to the file's size).
-    static func parse(buffer: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits) throws(DeclarationError)
-        -> YAMLNode?
-    {
-        guard buffer.baseAddress != nil else {
-            // Empty `Data` has no address, and libyaml wants one even for no bytes.
-            return try [UInt8(0)].withUnsafeBufferPointer { one throws(DeclarationError) in
-                try parse(buffer: UnsafeBufferPointer(rebasing: one[0..<0]), file: file, limits: limits)
+    static func parse(input: YAMLInput, file: String, limits: YAMLLimits) throws(DeclarationError) -> YAMLNode? {
+        try input.withBytes { buffer in
+            Result { () throws(DeclarationError) in
+                let text = try checkedText(buffer, file: file, limits: limits)
+                var scaled = limits
+                scaled.maxNodes = limits.nodeCap(forBytes: text.count)
+                var builder = YAMLTreeBuilder(file: file, limits: scaled, input: input)
+                return try builder.build(buffer, text: text)
             }
-        }
-        let text = try checkedText(buffer, file: file, limits: limits)
-        var scaled = limits
-        scaled.maxNodes = limits.nodeCap(forBytes: text.count)
-        var builder = YAMLTreeBuilder(file: file, limits: scaled)
-        return try builder.build(UnsafeBufferPointer(rebasing: buffer[text]))
+        }.get()
     }
 
     // MARK: - Bytes to text
