@@ -88,6 +88,24 @@ struct YAMLTreeBuilder {
         self.storage = YAMLStorage(input: input)
     }
 
+    /// A builder for `build(_:)`, which is given its bytes later.
+    init(file: String, limits: YAMLLimits) {
+        self.init(file: file, limits: limits, input: .bytes([]))
+    }
+
+    /// The document in `bytes`, all of them YAML text; they are copied and kept with the
+    /// document. For tests that keep the builder to read its counts; `YAMLSource` reads a file.
+    mutating func build(_ bytes: UnsafeBufferPointer<UInt8>) throws(DeclarationError) -> YAMLNode? {
+        let input = YAMLInput.bytes(Array(bytes))
+        storage = YAMLStorage(input: input)
+        var builder = self
+        let result = input.withBytes { buffer in
+            Result { () throws(DeclarationError) in try builder.build(buffer, text: 0..<buffer.count) }
+        }
+        self = builder
+        return try result.get()
+    }
+
     /// The document in `text`, a range of the input's `bytes` (UTF-8, after any byte-order
     /// mark), or nil when the stream holds none.
     mutating func build(_ bytes: UnsafeBufferPointer<UInt8>, text: Range<Int>) throws(DeclarationError) -> YAMLNode? {
