@@ -21,7 +21,7 @@ import Testing
         #expect(report.written == [link.path])
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == destination)
         let written = try ApplySupport.read(directory.appendingPathComponent(target))
-        #expect(written.contains("\tIN\tMX\t10 mxbiz1.qq.com.\r\n"))
+        #expect(written.contains("\tIN\tMX\t10 mxbiz1.qq.com. ; mailzone: sender=@ service=tencent-ses\r\n"))
         #expect(written.contains(" 2026120100 "))
         // No temporary file left, and no regular file in place of the link.
         let zones = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("zones").path)

@@ -42,7 +42,8 @@ import Testing
         #expect(report.written == [path("zones/db.a.test"), path("zones/../shared/mail.inc"), path("zones/db.b.test")])
         #expect(
             try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc"))
-                == "a.test.\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\"\nb.test.\tIN\tTXT\t\"v=spf1 a include:qcloudmail.com -all\"\n"
+                == "a.test.\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\" ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses\n"
+                + "b.test.\tIN\tTXT\t\"v=spf1 a include:qcloudmail.com -all\" ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses\n"
         )
         let again = Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
@@ -61,7 +62,8 @@ import Testing
         #expect(report.written.count == 3)
         #expect(
             try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc"))
-                == "@\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\"\n")
+                == "@\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\" ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses\n"
+        )
         #expect(
             !Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
                 .plan.hasChanges)

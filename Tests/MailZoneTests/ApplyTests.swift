@@ -55,10 +55,13 @@ import Testing
         #expect(!new.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(lines.prefix(3) == ["; example.com -- edited by hand", "$TTL 1h", "$ORIGIN example.com."])
         #expect(lines[3] == "@\tIN\tSOA\tns1 hostmaster ( 2026120100 2h 1h 2w 5m ) ; serial YYYYMMDDnn")
-        #expect(lines[6] == "\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\" ; our own servers")
-        #expect(lines[7] == "\tIN\tMX\t10 mxbiz1.qq.com.")
+        #expect(
+            lines[6]
+                == "\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\" ; our own servers ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses"
+        )
+        #expect(lines[7] == "\tIN\tMX\t10 mxbiz1.qq.com. ; mailzone: sender=@ service=tencent-ses")
         #expect(lines[8].hasPrefix("qcloud._domainkey\tIN\tTXT\t( \"v=DKIM1; k=rsa; p="))
-        #expect(lines[10] == "_dmarc\tIN\tTXT\t\"v=DMARC1; p=none\"")
+        #expect(lines[10] == "_dmarc\tIN\tTXT\t\"v=DMARC1; p=none\" ; mailzone: sender=@ service=tencent-ses")
         #expect(Array(lines[11...]) == ["", "; hosts", "ns1\tIN\tA\t192.0.2.53", "www\tIN\tA\t192.0.2.80", ""])
         // Every original line is still there, in order, except the two whose RDATA changed.
         let old = Self.crlfZone.components(separatedBy: "\r\n")

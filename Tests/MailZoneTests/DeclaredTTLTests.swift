@@ -74,11 +74,16 @@ import Testing
         // The MX, DKIM and DMARC records start RRsets: the sender's 300. The SPF record joins the apex TXT (600).
         #expect(
             Array(lines[4...6]) == [
-                "@ 600 IN TXT \"google-site-verification=abc\"", "@ 300 IN MX 10 mxbiz1.qq.com.",
-                "@ 600 IN TXT \"v=spf1 include:qcloudmail.com ~all\"",
+                "@ 600 IN TXT \"google-site-verification=abc\"",
+                "@ 300 IN MX 10 mxbiz1.qq.com. ; mailzone: sender=@ service=tencent-ses",
+                "@ 600 IN TXT \"v=spf1 include:qcloudmail.com ~all\" ; mailzone: sender=@ spf=created include:qcloudmail.com=tencent-ses",
             ])
         #expect(lines[7].hasPrefix("qcloud._domainkey 300 IN TXT ( \"v=DKIM1; k=rsa; p=MIIB"))
-        #expect(Array(lines[9...]) == ["_dmarc 300 IN TXT \"v=DMARC1; p=none\"", "www IN A 192.0.2.80", ""])
+        #expect(
+            Array(lines[9...]) == [
+                "_dmarc 300 IN TXT \"v=DMARC1; p=none\" ; mailzone: sender=@ service=tencent-ses",
+                "www IN A 192.0.2.80", "",
+            ])
         guard ApplySupport.bindAvailable else {
             #expect(!ApplySupport.inCI, "named-checkzone is missing; scripts/test installs bind9-utils")
             return

@@ -34,7 +34,10 @@ import Testing
         _ = try ApplySupport.apply(in: directory)
         let lines = try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")).components(
             separatedBy: "\n")
-        #expect(lines[4] == "@ IN TXT \"v=spf1 mx include:qcloudmail.com -all\"")
+        #expect(
+            lines[4]
+                == "@ IN TXT \"v=spf1 mx include:qcloudmail.com -all\" ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses"
+        )
         #expect(lines.filter { $0.contains("v=spf1") } == [lines[4], lines[4]])
         let again = Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))

@@ -30,12 +30,14 @@ import Testing
             Array(lines[5...11]) == [
                 "$TTL 3600\t; 1 hour", "\t\t\tNS\tns1.example.net.", "\t\t\tNS\tns2.example.net.",
                 "$TTL 300\t; 5 minutes", "\t\t\tA\t192.0.2.1",
-                "\t\t\tMX\t10 mxbiz1.qq.com.", "\t\t\tTXT\t\"v=spf1 include:qcloudmail.com ~all\"",
+                "\t\t\tMX\t10 mxbiz1.qq.com. ; mailzone: sender=example.com service=tencent-ses",
+                "\t\t\tTXT\t\"v=spf1 include:qcloudmail.com ~all\" ; mailzone: sender=example.com spf=created include:qcloudmail.com=tencent-ses",
             ])
         #expect(lines[12].hasPrefix("qcloud._domainkey.example.com\tTXT\t( \"v=DKIM1; k=rsa; p="))
         #expect(
             Array(lines[14...]) == [
-                "_dmarc.example.com\tTXT\t\"v=DMARC1; p=none\"", "$ORIGIN example.com.",
+                "_dmarc.example.com\tTXT\t\"v=DMARC1; p=none\" ; mailzone: sender=example.com service=tencent-ses",
+                "$ORIGIN example.com.",
                 "www\t\t\tA\t192.0.2.80", "",
             ])
         try expectBINDReads(
@@ -60,11 +62,16 @@ import Testing
         #expect(
             Array(lines[0...8]) == [
                 "$ORIGIN example.com.", "$TTL 300", "@ IN SOA ns1 hostmaster ( 2 1h 15m 30d 3m )",
-                "@ NS ns1", "  NS ns2", "  MX 10 mxbiz1.qq.com.", "  TXT \"v=spf1 include:qcloudmail.com ~all\"", "",
+                "@ NS ns1", "  NS ns2", "  MX 10 mxbiz1.qq.com. ; mailzone: sender=@ service=tencent-ses",
+                "  TXT \"v=spf1 include:qcloudmail.com ~all\" ; mailzone: sender=@ spf=created include:qcloudmail.com=tencent-ses",
+                "",
                 "$INCLUDE hosts.include",
             ])
         #expect(lines[9].hasPrefix("qcloud._domainkey.example.com.\tTXT ( \"v=DKIM1; k=rsa; p="))
-        #expect(Array(lines[11...]) == ["_dmarc.example.com.\tTXT \"v=DMARC1; p=none\"", ""])
+        #expect(
+            Array(lines[11...]) == [
+                "_dmarc.example.com.\tTXT \"v=DMARC1; p=none\" ; mailzone: sender=example.com service=tencent-ses", "",
+            ])
         #expect(try ApplySupport.read(directory.appendingPathComponent("zones/hosts.include")) == hosts)
         try expectBINDReads(
             directory,

@@ -50,10 +50,10 @@ import Testing
                 +@\tIN\tSOA\tns1 hostmaster ( 2 1h 15m 30d 3m )
                  @\tIN\tNS\tns1
                  @\tIN\tNS\tns2
-                +@\tIN\tMX\t10 mxbiz1.qq.com.
-                +@\tIN\tTXT\t"v=spf1 include:qcloudmail.com ~all"
+                +@\tIN\tMX\t10 mxbiz1.qq.com. ; mailzone: sender=@ service=tencent-ses
+                +@\tIN\tTXT\t"v=spf1 include:qcloudmail.com ~all" ; mailzone: sender=@ spf=created include:qcloudmail.com=tencent-ses
                 +qcloud._domainkey\tIN\tTXT\t( …
-                +_dmarc\tIN\tTXT\t"v=DMARC1; p=none"
+                +_dmarc\tIN\tTXT\t"v=DMARC1; p=none" ; mailzone: sender=@ service=tencent-ses
                  
 
                 """)
@@ -76,10 +76,10 @@ import Testing
                 +@\tIN\tSOA\tns1 hostmaster ( 2 1h 15m 30d 3m )
                  \tIN\tNS\tns1
                  \tIN\tNS\tns2
-                +\tIN\tMX\t10 mxbiz1.qq.com.
-                +\tIN\tTXT\t"v=spf1 include:qcloudmail.com ~all"
+                +\tIN\tMX\t10 mxbiz1.qq.com. ; mailzone: sender=@ service=tencent-ses
+                +\tIN\tTXT\t"v=spf1 include:qcloudmail.com ~all" ; mailzone: sender=@ spf=created include:qcloudmail.com=tencent-ses
                 +qcloud._domainkey\tIN\tTXT\t( …
-                +_dmarc\tIN\tTXT\t"v=DMARC1; p=none"
+                +_dmarc\tIN\tTXT\t"v=DMARC1; p=none" ; mailzone: sender=@ service=tencent-ses
                  ns1\tIN\tA\t192.0.2.53
 
                 """)
@@ -103,10 +103,10 @@ import Testing
                 +@       IN  SOA ns1 hostmaster ( 2 1h 15m 30d 3m )
                  @       IN  NS  ns1
                  @       IN  NS  ns2
-                +@       IN  MX  10 mxbiz1.qq.com.
-                +@       IN  TXT "v=spf1 include:qcloudmail.com ~all"
+                +@       IN  MX  10 mxbiz1.qq.com. ; mailzone: sender=@ service=tencent-ses
+                +@       IN  TXT "v=spf1 include:qcloudmail.com ~all" ; mailzone: sender=@ spf=created include:qcloudmail.com=tencent-ses
                 +qcloud._domainkey IN TXT ( …
-                +_dmarc  IN  TXT "v=DMARC1; p=none"
+                +_dmarc  IN  TXT "v=DMARC1; p=none" ; mailzone: sender=@ service=tencent-ses
                  www     IN  A   192.0.2.80
 
                 """)
@@ -131,9 +131,9 @@ import Testing
                  @ IN NS ns1
                 @@ -7,2 +7,6 @@
                  @ IN MX 10 mxbiz1.qq.com.
-                +@ IN TXT "v=spf1 include:qcloudmail.com ~all"
+                +@ IN TXT "v=spf1 include:qcloudmail.com ~all" ; mailzone: sender=@ spf=created include:qcloudmail.com=tencent-ses
                 +qcloud._domainkey IN TXT ( …
-                +_dmarc IN TXT "v=DMARC1; p=none"
+                +_dmarc IN TXT "v=DMARC1; p=none" ; mailzone: sender=@ service=tencent-ses
                  ;push
 
                 """)

@@ -22,11 +22,11 @@ import Testing
                 + "@ IN NS ns1.example.net.\n@ 300 IN A 192.0.2.1\nwww 300 IN A 192.0.2.80\n")
         #expect(
             Array(lines[4...6]) == [
-                "@ 300 IN A 192.0.2.1", "@ 3600 IN MX 10 mxbiz1.qq.com.",
-                "@ 3600 IN TXT \"v=spf1 include:qcloudmail.com ~all\"",
+                "@ 300 IN A 192.0.2.1", "@ 3600 IN MX 10 mxbiz1.qq.com. ; mailzone: sender=@ service=tencent-ses",
+                "@ 3600 IN TXT \"v=spf1 include:qcloudmail.com ~all\" ; mailzone: sender=@ spf=created include:qcloudmail.com=tencent-ses",
             ])
         #expect(lines[7].hasPrefix("qcloud._domainkey 3600 IN TXT ( "))
-        #expect(lines[9] == "_dmarc 3600 IN TXT \"v=DMARC1; p=none\"")
+        #expect(lines[9] == "_dmarc 3600 IN TXT \"v=DMARC1; p=none\" ; mailzone: sender=@ service=tencent-ses")
     }
 
     /// A signed zone: the line before is an RRSIG with the DNSKEY's day-long TTL. The SPF record joins the apex
@@ -40,7 +40,8 @@ import Testing
         #expect(
             Array(lines[4...6]) == [
                 "@ 86400 IN RRSIG TXT 13 2 600 20361201000000 20261201000000 1 example.com. AAAA",
-                "@ 900 IN MX 10 mxbiz1.qq.com.", "@ 600 IN TXT \"v=spf1 include:qcloudmail.com ~all\"",
+                "@ 900 IN MX 10 mxbiz1.qq.com. ; mailzone: sender=@ service=tencent-ses",
+                "@ 600 IN TXT \"v=spf1 include:qcloudmail.com ~all\" ; mailzone: sender=@ spf=created include:qcloudmail.com=tencent-ses",
             ])
         #expect(lines[7].hasPrefix("qcloud._domainkey 900 IN TXT ( "))
     }

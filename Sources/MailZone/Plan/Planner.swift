@@ -188,7 +188,7 @@ public enum Planner {
         }
 
         result.plan.inputs = zip(zone.files, old.digests).map { FileDigest(path: $0.source.path, sha256: $1) }
-        result.plan.warnings += duplicateWarnings(zone)
+        result.plan.warnings += duplicateWarnings(zone) + edited.ownershipProblems
         if old.signed {
             result.plan.warnings.append(
                 PlanFinding(
@@ -302,6 +302,8 @@ public enum Planner {
 
     struct EditedZone: Sendable {
         var senders: [SenderPlan]
+        /// Markers that cannot be read (their records are not managed), as warnings.
+        var ownershipProblems: [PlanFinding] = []
         /// Nil when no sender changes anything.
         var edit: Result<ZoneEdit, ZoneEditor.Failure>?
     }
@@ -320,7 +322,7 @@ public enum Planner {
                 $1.element.sender.domain.value.labels.count, $1.offset
             )
         }
-        var state = ZoneState(zone: zone)
+        var state = ZoneState(zone: zone, ownership: ZoneOwnership(zone: zone))
         var plans: [Int: SenderPlan] = [:]
         for (offset, sender) in ordered {
             // The state moves into the planner and back, not copied: a copy would duplicate the
@@ -341,13 +343,13 @@ public enum Planner {
         options: PlannerOptions
     ) -> EditedZone {
         let planned = planSenders(zone, senders: senderIndices, origin: origin, path: path, declaration: declaration)
-        var edited = EditedZone(senders: planned.plans)
         let state = planned.state
+        var edited = EditedZone(senders: planned.plans, ownershipProblems: state.ownership.problems)
 
         let operations = state.operations
         guard !operations.isEmpty else { return edited }
         do {
-            let editor = ZoneEditor(zone: zone, origin: origin)
+            let editor = ZoneEditor(zone: zone, origin: origin, ownership: state.ownership)
             let (edits, serial) = try editor.edits(
                 for: operations, serialScheme: options.serialScheme,
                 now: options.now, planned: options.plannedSerials[path])

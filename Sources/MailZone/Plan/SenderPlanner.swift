@@ -301,7 +301,8 @@ struct SenderPlanner {
                         zone: existing, declaration: where_)
                     operations.append(
                         RecordOperation(
-                            owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation)))
+                            owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: presentation),
+                            marker: spfMarker(wanted, merging: [existing], before: [current.text])))
                 } else if !folded.isEmpty, let keep = folded.first?.existing {
                     add(
                         .merge, name, "TXT", "spf",
@@ -312,7 +313,9 @@ struct SenderPlanner {
                         zone: keep, declaration: where_)
                     operations.append(
                         RecordOperation(
-                            owner: name, kind: .replace(existing: keep, rdata: rdata, presentation: presentation)))
+                            owner: name, kind: .replace(existing: keep, rdata: rdata, presentation: presentation),
+                            marker: spfMarker(
+                                wanted, merging: folded.compactMap(\.existing), before: folded.map(\.text))))
                     for other in folded.dropFirst() {
                         if let existing = other.existing {
                             operations.append(RecordOperation(owner: name, kind: .remove(existing: existing)))
@@ -323,7 +326,8 @@ struct SenderPlanner {
                     add(.create, name, "TXT", "spf", after: presentation, note: note, declaration: where_)
                     operations.append(
                         RecordOperation(
-                            owner: name, kind: .create(type: .txt, rdata: rdata, ttl: ttl, presentation: presentation)))
+                            owner: name, kind: .create(type: .txt, rdata: rdata, ttl: ttl, presentation: presentation),
+                            marker: spfMarker(wanted, merging: [], before: [])))
                 }
                 sizeWarning(at: name, adding: record, replacing: spfs.first, declaration: where_)
             } catch {
@@ -332,6 +336,35 @@ struct SenderPlanner {
                     declaration: where_)
             }
         }
+    }
+
+    /// The marker of the SPF record at `wanted`'s name once its includes are in: the terms the
+    /// records had before (`before`) stay unmanaged unless a marker on `records` already managed
+    /// them; the includes added are managed, each with the service that needs it. A record that
+    /// was not there (`records` empty) is `spf=created`, else it keeps its marker's origin or is `merged`.
+    private func spfMarker(_ wanted: WantedSPF, merging records: [Record], before: [String]) -> OwnershipMarker {
+        let previous = records.lazy.compactMap { self.state.ownership.owner(of: $0)?.marker.spf }.first
+        var terms = previous?.terms ?? []
+        let present = Set(
+            before.compactMap { SPFRecord($0) }.flatMap(\.terms).compactMap { $0.includeDomain?.lowercased() })
+        for include in wanted.includes {
+            let term = "include:\(include.domain)"
+            if let index = terms.firstIndex(where: { $0.term.lowercased() == term.lowercased() }) {
+                if !terms[index].services.contains(include.preset) { terms[index].services.append(include.preset) }
+            } else if !present.contains(include.domain.lowercased()) {
+                terms.append(ManagedSPFTerm(term: term, services: [include.preset]))
+            }
+        }
+        let origin: SPFOwnership.Origin = records.isEmpty ? .created : previous?.origin ?? .merged
+        return OwnershipMarker(
+            sender: .domain(sender.sender.domain.value), spf: SPFOwnership(origin: origin, terms: terms))
+    }
+
+    /// The marker of a record created for `wanted`: this sender, and the services that asked for it.
+    private func marker(for wanted: WantedRecord) -> OwnershipMarker {
+        var services: [String] = []
+        for preset in wanted.presets where !services.contains(preset) { services.append(preset) }
+        return OwnershipMarker(sender: .domain(sender.sender.domain.value), services: services)
     }
 
     /// `; ~all becomes -all`: what a fold does to the `all` of records that had a weaker one (the fold
@@ -463,7 +496,8 @@ struct SenderPlanner {
         add(.create, name, "MX", purpose, after: rdata.presentation, note: note, declaration: wanted.source)
         operations.append(
             RecordOperation(
-                owner: name, kind: .create(type: .mx, rdata: rdata, ttl: ttl, presentation: wanted.value)))
+                owner: name, kind: .create(type: .mx, rdata: rdata, ttl: ttl, presentation: wanted.value),
+                marker: marker(for: wanted)))
         plannedMX.append((name, wantedValue, wanted.presets))
         // An MX target that is an alias in this zone breaks delivery (RFC 2181 §10.3).
         if let target = try? DomainName(parsing: wantedValue.exchange), target.isSubdomain(of: origin),
@@ -624,7 +658,9 @@ struct SenderPlanner {
         let (ttl, ttlNote) = newRecordTTL(at: name, type: .txt, declared: wanted.ttl, note: note)
         add(.create, name, "TXT", purpose, after: presentation, note: ttlNote, declaration: wanted.source)
         operations.append(
-            RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: ttl, presentation: presentation)))
+            RecordOperation(
+                owner: name, kind: .create(type: .txt, rdata: rdata, ttl: ttl, presentation: presentation),
+                marker: marker(for: wanted)))
     }
 
     private mutating func planDMARC(_ wanted: WantedRecord, _ name: DomainName) {
@@ -705,7 +741,8 @@ struct SenderPlanner {
                 add(.create, name, "TXT", purpose, after: presentation, note: note, declaration: wanted.source)
                 operations.append(
                     RecordOperation(
-                        owner: name, kind: .create(type: .txt, rdata: rdata, ttl: ttl, presentation: presentation)))
+                        owner: name, kind: .create(type: .txt, rdata: rdata, ttl: ttl, presentation: presentation),
+                        marker: marker(for: wanted)))
             }
             for uri in DMARCReportAuthorisation.needed(
                 by: (try? DMARCRecord(result)) ?? DMARCRecord(tags: []),
@@ -757,7 +794,8 @@ struct SenderPlanner {
         add(.create, name, "CNAME", purpose, after: rdata.presentation, note: note, declaration: wanted.source)
         operations.append(
             RecordOperation(
-                owner: name, kind: .create(type: .cname, rdata: rdata, ttl: ttl, presentation: wanted.value)))
+                owner: name, kind: .create(type: .cname, rdata: rdata, ttl: ttl, presentation: wanted.value),
+                marker: marker(for: wanted)))
     }
 
     /// A TXT record with a Domain Connect conflict rule: `Prefix` replaces the one record starting with
@@ -866,7 +904,9 @@ struct SenderPlanner {
         let (ttl, note) = newRecordTTL(at: name, type: type, declared: wanted.ttl, note: unconfirmedNote(wanted))
         add(.create, name, type.mnemonic, purpose, after: rdata.presentation, note: note, declaration: wanted.source)
         operations.append(
-            RecordOperation(owner: name, kind: .create(type: type, rdata: rdata, ttl: ttl, presentation: presentation)))
+            RecordOperation(
+                owner: name, kind: .create(type: type, rdata: rdata, ttl: ttl, presentation: presentation),
+                marker: marker(for: wanted)))
     }
 }
 

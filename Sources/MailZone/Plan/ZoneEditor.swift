@@ -14,11 +14,14 @@ import ZoneFile
 struct ZoneEditor {
     let zone: Zone
     let origin: DomainName
+    /// The zone's markers, so a merged SPF record's marker is rewritten where it is, not written twice.
+    let ownership: ZoneOwnership
     private let foundOnce = FoundOnce()
 
-    init(zone: Zone, origin: DomainName) {
+    init(zone: Zone, origin: DomainName, ownership: ZoneOwnership = ZoneOwnership()) {
         self.zone = zone
         self.origin = origin
+        self.ownership = ownership
     }
 
     /// Holds the continuation indent once found: finding it may scan the whole zone, so it is
@@ -62,6 +65,10 @@ struct ZoneEditor {
                 for copy in Self.copies(of: existing, in: zone) {
                     let edit = try replacement(of: copy, with: rdata)
                     edits[edit.file, default: []].append(edit.edit)
+                    if let marker = operation.marker {
+                        let edit = try markerEdit(on: copy, marker: marker)
+                        edits[edit.file, default: []].append(edit.edit)
+                    }
                 }
             case .remove(let existing):
                 for copy in Self.copies(of: existing, in: zone) {
@@ -84,10 +91,14 @@ struct ZoneEditor {
                 guard case .create(let type, let rdata, let ttl, let presentation) = operation.kind else { continue }
                 // A record joining an RRset takes its TTL (BIND serves one TTL per RRset).
                 let rrsetTTL = ttl ?? zone.records(at: owner, type: type).first?.ttl
-                lines.append(
-                    try line(
-                        owner: owner, type: type, rdata: rdata, ttl: rrsetTTL, presentation: presentation,
-                        anchor: placement.anchor, absoluteOwner: placement.absoluteOwner))
+                var text = try line(
+                    owner: owner, type: type, rdata: rdata, ttl: rrsetTTL, presentation: presentation,
+                    anchor: placement.anchor, absoluteOwner: placement.absoluteOwner)
+                if let marker = operation.marker {
+                    let origin = placement.absoluteOwner ? nil : placement.anchor.source?.origin
+                    text += " " + Self.written(marker, onLineWithOrigin: origin).comment
+                }
+                lines.append(text)
             }
             let file = zone.files[placement.fileIndex]
             let ending = file.lineEnding
@@ -473,6 +484,34 @@ struct ZoneEditor {
             text = rdata.presentation
         }
         return (source.fileIndex, SourceEdit(range: layout.rdataRange, replacement: text))
+    }
+
+    // MARK: Ownership markers
+
+    /// Writes `marker` on an existing record's line: over the marker it has, else after the end of its
+    /// last line (after a comment the user wrote there, which stays: `; note ; mailzone: ...`).
+    private func markerEdit(on record: Record, marker: OwnershipMarker) throws(Failure) -> (file: Int, edit: SourceEdit)
+    {
+        let marker = Self.written(marker, onLineWithOrigin: record.source?.origin)
+        if let owned = ownership.owner(of: record) {
+            return (owned.fileIndex, SourceEdit(range: owned.markerRange, replacement: marker.comment))
+        }
+        guard let source = record.source, !source.generated else {
+            throw Failure(description: "\(record.owner) \(record.type) is not written as a line mailzone can mark")
+        }
+        let bytes = zone.files[source.fileIndex].source.bytes
+        var end = source.entryRange.upperBound
+        while end > source.entryRange.lowerBound, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return (source.fileIndex, .insert(" " + marker.comment, at: end))
+    }
+
+    /// `marker` as written on a line where `origin` is the `$ORIGIN` in force: its sender as `@` when it is
+    /// that origin, so a line of an `$INCLUDE` that several zones read says the same in each of them.
+    static func written(_ marker: OwnershipMarker, onLineWithOrigin origin: DomainName?) -> OwnershipMarker {
+        guard case .domain(let sender) = marker.sender, let origin else { return marker }
+        var written = marker
+        written.sender = .written(sender, onLineWithOrigin: DeclaredName(labels: origin.declaredLabels))
+        return written
     }
 
     // MARK: SOA serial

@@ -5,6 +5,8 @@ import ZoneFile
 /// organisational DMARC record the plan creates, an SPF record already merged).
 struct ZoneState {
     let zone: Zone
+    /// The records and SPF terms mailzone manages in the zone, read from their markers.
+    let ownership: ZoneOwnership
     private var cache: [DomainName: [StateRecord]] = [:]
     private(set) var operations: [RecordOperation] = []
     /// Positions in `operations` of the creates at each name, in plan order: a later sender joining an
@@ -16,8 +18,9 @@ struct ZoneState {
     private var plannedNames: Set<DomainName>? = nil
     private var plannedNamesOrigin: DomainName = .root
 
-    init(zone: Zone) {
+    init(zone: Zone, ownership: ZoneOwnership = ZoneOwnership()) {
         self.zone = zone
+        self.ownership = ownership
     }
 
     /// Whether `name` exists, as an owner or as an empty non-terminal above one.
@@ -119,4 +122,6 @@ struct RecordOperation: Sendable {
 
     var owner: DomainName
     var kind: Kind
+    /// The marker apply writes on the line (a created record; a merged SPF record's terms), nil for none.
+    var marker: OwnershipMarker? = nil
 }

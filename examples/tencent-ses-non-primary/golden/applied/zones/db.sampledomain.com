@@ -16,8 +16,8 @@ www	IN	A	192.0.2.80
 
 ; newsletters
 abc	IN	A	192.0.2.81
-abc	IN	MX	10 mxbiz1.qq.com.
-abc	IN	TXT	"v=spf1 include:qcloudmail.com ~all"
+abc	IN	MX	10 mxbiz1.qq.com. ; mailzone: sender=abc.sampledomain.com service=tencent-ses
+abc	IN	TXT	"v=spf1 include:qcloudmail.com ~all" ; mailzone: sender=abc.sampledomain.com spf=created include:qcloudmail.com=tencent-ses
 qcloud._domainkey.abc	IN	TXT	( "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAx8PimhU7pqFEOKEkLIHwKuZVDGvNG3RQGVESzlJQ/v2MfxAvPHmhFJbXMmUzfcmZxoW1r7e8ujsdjAey0kEJc0NGWze38qj+xbIWQ48batBKLDh98chvmlTCx75z9dThdqftN5pkDwSf0h9yxaUX3Y8RTRzBkjduGpuZncNlvMitNhqgbKoxTDdlIZGxr2CXS"
-				"FerXBdPgKmm6i9Trp+pNaSZkQQBPn2Ehxb1IzXXlmgu4EY4zRSoZA/HY0JyZxfuJjGXd0sHxoyO95AHd1dUGnlf518gt9UvEzdVZgcSDkPX6EZitZBr2Tq1L0k5au16jei3j4sTl3IDm+gRB+mVVwIDAQAB" )
-_dmarc.abc	IN	TXT	"v=DMARC1; p=none"
+				"FerXBdPgKmm6i9Trp+pNaSZkQQBPn2Ehxb1IzXXlmgu4EY4zRSoZA/HY0JyZxfuJjGXd0sHxoyO95AHd1dUGnlf518gt9UvEzdVZgcSDkPX6EZitZBr2Tq1L0k5au16jei3j4sTl3IDm+gRB+mVVwIDAQAB" ) ; mailzone: sender=abc.sampledomain.com service=tencent-ses
+_dmarc.abc	IN	TXT	"v=DMARC1; p=none" ; mailzone: sender=abc.sampledomain.com service=tencent-ses
