@@ -237,13 +237,18 @@ extension OwnershipMarker {
             sender: sender, services: services ?? [], spf: origin.map { SPFOwnership(origin: $0, terms: terms) })
     }
 
-    /// `a,b`: service names as presets spell them (lower-case letters, digits, hyphens).
+    /// `a,b`: service names as presets spell them (`tencent-ses`; a Domain Connect template's
+    /// `provider.service`): no blank, comma, `=` or `;`, not empty.
     private static func serviceList(_ value: String, at offset: Int) throws(OwnershipMarkerError) -> [String] {
         var names: [String] = []
         var at = offset
         for part in value.split(separator: ",", omittingEmptySubsequences: false) {
             let name = String(part)
-            guard PresetDecoder.isValidPresetName(name) else {
+            guard !name.isEmpty,
+                name.unicodeScalars.allSatisfy({
+                    $0.value > 0x20 && $0.value != 0x7F && !",=;".unicodeScalars.contains($0)
+                })
+            else {
                 throw OwnershipMarkerError(
                     offset: at, message: "'\(name)' in the mailzone marker is not a service name",
                     fix: "write the service as its preset is named (tencent-ses), several separated by commas")
