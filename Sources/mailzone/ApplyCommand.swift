@@ -26,6 +26,18 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Do not ask for confirmation.")
     var autoApprove = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Let apply delete the records mailzone manages that the declaration no longer asks for "
+                + "(or set `deletions: { allow: true }` in mailzone.yaml)."))
+    var allowDelete = false
+
+    @Flag(
+        help: ArgumentHelp(
+            "Let apply delete more than the thresholds allow (deletions.max_records, deletions.max_percent: "
+                + "30% of a zone's managed records by default); implies --allow-delete."))
+    var forceDelete = false
+
     @Option(help: "Force the SOA serial scheme: date (YYYYMMDDnn), unixtime or counter.")
     var serial: SerialScheme?
 
@@ -123,6 +135,7 @@ struct ApplyCommand: AsyncParsableCommand {
     private func applyFresh() throws -> ApplyReport {
         let declaration = try input.load()
         var options = input.plannerOptions(serial: serial)
+        options.deletions = DeletionPermission(allow: allowDelete, force: forceDelete)
         options.target = try target.resolve(in: declaration)
         try requireApproval()
         if frozen { options.journal = .frozen }
@@ -181,6 +194,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         let declaration = try input.load()
         var options = input.plannerOptions(serial: serial)
+        options.deletions = DeletionPermission(allow: allowDelete, force: forceDelete)
         options.target = try target.resolve(in: declaration)
         try requireApproval()
         let update = DynamicUpdateTarget(server: server, key: key, keyPath: tsigKey)
@@ -225,6 +239,7 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         var options = input.plannerOptions()
+        options.deletions = DeletionPermission(allow: allowDelete, force: forceDelete)
         if frozen { options.journal = .frozen }
         return try Applier.apply(
             saved: saved, declaration: try input.load(), options: options,

@@ -19,8 +19,10 @@ import Testing
         do {
             _ = try Applier.apply(declaration, options: options) { _ in true }
         } catch {
-            guard case .planHasProblems = error else { throw error }
-            refused = true
+            switch error {
+            case .planHasProblems, .deletionsRefused: refused = true
+            default: throw error
+            }
         }
         if refused {
             // Refused: every file is as it was, and there is no applied golden.

@@ -78,6 +78,8 @@ struct ExamplesTests {
             "already-satisfied", "dkim-stale-key-replaced", "mixed-case-crlf", "zone-file-error",
             "aws-ses-regional-dkim", "mailgun-automatic-sender-security", "sendgrid-manual", "alibaba-singapore",
             "resend-plus-fastmail",
+            "service-removed", "sender-removed", "cname-target-changed", "dkim-rotation-step1",
+            "dkim-rotation-step2", "others-records-untouched", "deletion-refused-over-threshold",
         ] {
             #expect(Self.examples.contains(required), "examples/\(required) is missing")
         }

@@ -18,6 +18,8 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
     case lock(String)
     /// A zone file has a BIND journal beside it (see `JournalPolicy`).
     case journal(PlanFinding)
+    /// The plan deletes records without consent, or more than the thresholds allow (`DeletionGuard`).
+    case deletionsRefused(String)
     case write(String)
     case declined
 
@@ -40,6 +42,8 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
             message
         case .journal(let finding):
             "\(finding.message) — nothing was written; \(finding.fix ?? "")"
+        case .deletionsRefused(let message):
+            message
         case .write(let message):
             message
         case .declined:
@@ -124,6 +128,9 @@ public enum Applier {
             errors: Planner.unplacedSenders(declaration, target: options.target), target: options.target)
         if let problem = compare(plan) { throw problem }
         if plan.hasProblems { throw .planHasProblems(plan.summary) }
+        if let refusal = DeletionGuard.refusal(plan, policy: declaration.deletions, permission: options.deletions) {
+            throw .deletionsRefused(refusal)
+        }
         guard plan.hasChanges else { return ApplyReport(plan: plan, written: []) }
         guard approve(plan) else { throw .declined }
         let files = try PhysicalFileWrites.writes(planned.zones, includeRoot: root)

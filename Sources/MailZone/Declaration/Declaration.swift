@@ -23,6 +23,8 @@ public struct Declaration: Sendable, Hashable {
     public var catalog: PresetCatalog
     /// The zone of each sender, as a position in `zones`; nil for a sender in no declared zone.
     public var senderZones: [Int?]
+    /// `deletions:`: what apply may delete (see `DeletionGuard`).
+    public var deletions = DeletionPolicy()
 
     public init(
         file: URL, displayPath: String, version: Located<Int>, zones: [ZoneDeclaration],

@@ -7,10 +7,13 @@ import ZoneFile
 /// what needs several parts at once (a sender's zone, its presets and inputs) is
 /// checked by `DeclarationValidator`.
 struct DeclarationDecoder {
-    static let rootKeys = ["version", "zones", "senders", "presets"]
+    static let rootKeys = ["version", "zones", "senders", "presets", "deletions"]
     static let zoneKeys = ["origin", "file"]
-    static let senderKeys = ["domain", "services", "dmarc", "mx", "mx_not_added", "spf", "allow_weaker_dmarc", "ttl"]
-    static let serviceKeys = ["preset", "dkim", "inputs", "ttl"]
+    static let senderKeys = [
+        "domain", "services", "dmarc", "mx", "mx_not_added", "spf", "allow_weaker_dmarc", "ttl", "state",
+    ]
+    static let serviceKeys = ["preset", "dkim", "inputs", "ttl", "state"]
+    static let deletionKeys = ["allow", "max_records", "max_percent"]
     static let dmarcKeys = ["p", "sp", "pct", "rua", "ruf", "adkim", "aspf", "fo", "ri", "allow_weaker"]
     static let spfKeys = ["all", "fold"]
 
@@ -20,6 +23,7 @@ struct DeclarationDecoder {
         var zones: [ZoneDeclaration] = []
         var senders: [SenderDeclaration] = []
         var presets: [PresetDefinition] = []
+        var deletions = DeletionPolicy()
         /// Names of user presets that failed to decode; services naming them are not checked further.
         var brokenPresetNames: Set<String> = []
     }
@@ -50,6 +54,7 @@ struct DeclarationDecoder {
                 draft.brokenPresetNames.insert(name)
             }
         }
+        if let deletions = map["deletions"] { draft.deletions = decodeDeletions(deletions, diagnostics: &diagnostics) }
         let zoneItems = map["zones"]?.list("a list of zones", diagnostics: &diagnostics) ?? []
         draft.zones.reserveCapacity(zoneItems.count)
         for item in zoneItems {
@@ -72,6 +77,33 @@ struct DeclarationDecoder {
             }
         }
         return draft
+    }
+
+    // MARK: - Deletions
+
+    /// `deletions: { allow: BOOL, max_records: N, max_percent: P }` (see `DeletionGuard`).
+    private func decodeDeletions(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DeletionPolicy {
+        guard let map = MappingReader(node, what: "deletions", keys: Self.deletionKeys, diagnostics: &diagnostics)
+        else { return DeletionPolicy() }
+        var policy = DeletionPolicy()
+        policy.allow = map["allow"]?.boolean(for: "allow", diagnostics: &diagnostics)?.value
+        if let max = map["max_records"]?.integer("a number of records", diagnostics: &diagnostics) {
+            if max.value < 0 {
+                diagnostics.error(at: max.location, "max_records cannot be negative", hint: "write 0 or more")
+            } else {
+                policy.maxRecords = max.value
+            }
+        }
+        if let percent = map["max_percent"]?.integer("a percentage from 0 to 100", diagnostics: &diagnostics) {
+            if !(0...100).contains(percent.value) {
+                diagnostics.error(
+                    at: percent.location, "max_percent must be from 0 to 100, not \(percent.value)",
+                    hint: "write a percentage of the records mailzone manages in a zone, like 30")
+            } else {
+                policy.maxPercent = percent.value
+            }
+        }
+        return policy
     }
 
     // MARK: - Version
@@ -172,10 +204,13 @@ struct DeclarationDecoder {
                 decodeMXNotAdded($0, mx: mx, services: services.map(\.preset.value), diagnostics: &diagnostics)
             } ?? []
         let ttl = map["ttl"].flatMap { decodeTTL($0, diagnostics: &diagnostics) }
+        let state = map["state"]?.oneOf(PresenceState.self, what: "state", diagnostics: &diagnostics)
         guard let domain else { return nil }
-        return SenderDeclaration(
+        var sender = SenderDeclaration(
             location: node.location, domain: domain, services: services, dmarc: dmarc, mx: mx,
             mxNotAdded: notAdded, spf: spf, allowWeakerDMARC: weaker, ttl: ttl)
+        sender.state = state
+        return sender
     }
 
     /// `mx_not_added: [SERVICE, ...]`: the services whose MX `mx: keep-existing` leaves out, said
@@ -259,9 +294,11 @@ struct DeclarationDecoder {
             return true
         }
         let ttl = map["ttl"].flatMap { decodeTTL($0, diagnostics: &diagnostics) }
+        let state = map["state"]?.oneOf(PresenceState.self, what: "state", diagnostics: &diagnostics)
         guard let preset else { return nil }
         var service = ServiceUse(location: node.location, preset: preset, inputs: inputs, ttl: ttl)
         service.rejectedInputs = rejected
+        service.state = state
         service.domainConnect = template
         return service
     }

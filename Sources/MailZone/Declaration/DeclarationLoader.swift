@@ -88,8 +88,10 @@ public enum DeclarationLoader {
             _ = expander.expand(sender, zone: zone.map { draft.zones[$0] }, diagnostics: &diagnostics)
         }
         guard diagnostics.isEmpty else { throw DeclarationErrors(diagnostics.errors) }
-        return Declaration(
+        var declaration = Declaration(
             file: url, displayPath: displayPath, version: draft.version, zones: draft.zones,
             senders: draft.senders, presets: draft.presets, catalog: catalog, senderZones: senderZones)
+        declaration.deletions = draft.deletions
+        return declaration
     }
 }

@@ -78,8 +78,20 @@ struct DeclarationValidator {
             return
         }
         let preset = definition.preset
+        let listed = service.listedSelectors(of: definition)
         for input in service.inputs {
             let name = input.name.value
+            if listed.contains(input) {
+                let selector = String(name.dropFirst("dkim.".count))
+                if let problem = DeclaredName.problem(in: selector + "._domainkey.example", allowUnderscore: true) {
+                    diagnostics.error(
+                        at: input.name.location, "'\(selector)' is not a DKIM selector: \(problem)",
+                        hint: "write the selector the service shows, the label before ._domainkey")
+                    continue
+                }
+                checkDKIM(input, diagnostics: &diagnostics)
+                continue
+            }
             guard let declaredInput = preset.inputs.first(where: { $0.name == name }) else {
                 reportUnknown(input: name, at: input.name.location, preset: preset, diagnostics: &diagnostics)
                 continue
@@ -96,8 +108,13 @@ struct DeclarationValidator {
                 checkDKIM(input, diagnostics: &diagnostics)
             }
         }
+        // An absent service is declared only so that its records go: it needs no inputs.
+        // Selectors listed under `dkim:` stand for the selector input and its key.
+        let filled = listed.isEmpty ? [] : [PresetDefinition.selectorInput, PresetDefinition.keyInput]
         for input in definition.requiredInputs(given: definition.writtenValues(of: service))
-        where service.input(input.name) == nil && !service.rejectedInputs.contains(input.name) {
+        where !service.isAbsent && service.input(input.name) == nil && !service.rejectedInputs.contains(input.name)
+            && !filled.contains(input.name)
+        {
             let isDKIM = input.name.hasPrefix("dkim.")
             let key = isDKIM ? String(input.name.dropFirst("dkim.".count)) : input.name
             let example = input.example.isEmpty ? "..." : input.example

@@ -23,6 +23,8 @@ public struct SenderDeclaration: Sendable, Hashable {
     /// `ttl:`, seconds: the TTL of the records the plan creates for this sender when they start a new
     /// RRset; a service's own `ttl:` wins. A record joining an RRset keeps its TTL (RFC 2181 §5.2).
     public var ttl: Located<UInt32>?
+    /// `state: absent`: the sender is kept in the declaration so that what mailzone wrote for it goes.
+    public var state: Located<PresenceState>?
 
     public init(
         location: YAMLLocation, domain: Located<DeclaredName>, services: [ServiceUse],
@@ -39,6 +41,12 @@ public struct SenderDeclaration: Sendable, Hashable {
         self.allowWeakerDMARC = allowWeakerDMARC
         self.ttl = ttl
     }
+
+    /// True for `state: absent`: the sender wants nothing, and the records mailzone wrote for it go.
+    public var isAbsent: Bool { state?.value == .absent }
+
+    /// The services that send for the sender: none when it is absent, and not those marked `state: absent`.
+    public var presentServices: [ServiceUse] { isAbsent ? [] : services.filter { !$0.isAbsent } }
 
     /// What to do with a service's MX when the name already has MX records; `.conflict` unless set.
     public var mxPolicy: MXPolicy { mx?.value ?? .conflict }
@@ -96,6 +104,13 @@ public enum SPFAll: String, Sendable, Hashable, CaseIterable {
     case neutral = "?all"
 }
 
+/// `state:` of a sender or a service: `present` (the default) or `absent`, which keeps it in the
+/// declaration only so that the records mailzone wrote for it are removed (docs/OWNERSHIP.md).
+public enum PresenceState: String, Sendable, Hashable, CaseIterable {
+    case present
+    case absent
+}
+
 /// One service sending for a sender: which preset, and the values the user supplies for it.
 public struct ServiceUse: Sendable, Hashable {
     /// Where the entry starts in the YAML.
@@ -107,6 +122,10 @@ public struct ServiceUse: Sendable, Hashable {
     public var inputs: [ServiceInput]
     /// `ttl:`, seconds: the TTL of the new RRsets this service's records start (over the sender's `ttl:`).
     public var ttl: Located<UInt32>?
+    /// `state: absent`: the service no longer sends; what mailzone wrote for it goes.
+    public var state: Located<PresenceState>?
+    /// True for `state: absent`.
+    public var isAbsent: Bool { state?.value == .absent }
     /// Inputs written with an invalid value (already reported); not reported again as missing.
     var rejectedInputs: Set<String> = []
     /// The Domain Connect template, when `preset:` names one (out of line: most services have none).
@@ -128,6 +147,15 @@ public struct ServiceUse: Sendable, Hashable {
     /// The supplied value of the input `name`.
     public func input(_ name: String) -> ServiceInput? {
         inputs.first { $0.name.value == name }
+    }
+
+    /// `dkim: { SELECTOR: KEY }` entries naming selectors of their own, for a preset that
+    /// `namesDKIMSelector`: every input under `dkim:` other than the preset's own DKIM inputs.
+    public func listedSelectors(of definition: PresetDefinition) -> [ServiceInput] {
+        guard definition.namesDKIMSelector else { return [] }
+        return inputs.filter { input in
+            input.name.value.hasPrefix("dkim.") && !definition.preset.inputs.contains { $0.name == input.name.value }
+        }
     }
 }
 

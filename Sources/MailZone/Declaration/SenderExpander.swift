@@ -16,7 +16,7 @@ struct SenderExpander {
         var records: [WantedRecord] = []
         var spfByOwner: [(owner: RecordOwner, includes: [SPFInclude], suggestedAll: String, ttl: Located<UInt32>?)] = []
 
-        for service in sender.services {
+        for service in sender.presentServices {
             let definition: PresetDefinition
             if let template = service.domainConnect {
                 // Made for this sender from its Domain Connect template; nil when that failed (reported).
@@ -43,7 +43,28 @@ struct SenderExpander {
                 values[input.name.value] = input.value.value
             }
 
-            for (index, record) in preset.records.enumerated() where record.applies(to: written) {
+            // The selectors a rotating service lists (`dkim: { s2024: KEY, s2025: KEY }`): its DKIM records
+            // once per selector, each with its key.
+            let listed = service.listedSelectors(of: definition)
+            let dkimInputs: Set<String> = [PresetDefinition.selectorInput, PresetDefinition.keyInput]
+            var expansions: [(index: Int, values: [String: String], source: YAMLLocation?)] = []
+            for index in preset.records.indices where preset.records[index].applies(to: written) {
+                expansions.append((index, values, nil))
+                let usesSelector = definition.recordTemplates[index].inputs.contains(where: dkimInputs.contains)
+                guard !listed.isEmpty, usesSelector else { continue }
+                // The preset's own selector input, when given, is one more selector beside the listed ones.
+                if values[PresetDefinition.selectorInput] == nil || values[PresetDefinition.keyInput] == nil {
+                    expansions.removeLast()
+                }
+                for selector in listed {
+                    var selected = values
+                    selected[PresetDefinition.selectorInput] = String(selector.name.value.dropFirst("dkim.".count))
+                    selected[PresetDefinition.keyInput] = selector.value.value
+                    expansions.append((index, selected, selector.value.location))
+                }
+            }
+            for (index, values, listedSource) in expansions {
+                let record = preset.records[index]
                 let templates = definition.recordTemplates[index]
                 // An optional record is wanted only when all its inputs are given; a required one
                 // with a missing input has been reported by the validator.
@@ -51,7 +72,8 @@ struct SenderExpander {
                     let name = templates.name.expand(values), let value = templates.value.expand(values)
                 else { continue }
                 let source =
-                    templates.inputs.lazy.compactMap { service.input($0)?.value.location }.first
+                    listedSource
+                    ?? templates.inputs.lazy.compactMap { service.input($0)?.value.location }.first
                     ?? service.preset.location
                 guard let owner = ZoneAssignment.owner(forPresetName: name, sender: domain, origin: origin) else {
                     let problem = DeclaredName.problem(in: name + "." + domain.text) ?? "it is not a valid name"
@@ -123,7 +145,7 @@ struct SenderExpander {
         _ sender: SenderDeclaration, origin: DeclaredName?, to records: inout [WantedRecord],
         diagnostics: inout Diagnostics
     ) {
-        guard let dmarc = sender.dmarc else { return }
+        guard let dmarc = sender.dmarc, !sender.isAbsent else { return }
         let indices = records.indices.filter { records[$0].purpose == .dmarc && records[$0].type == "TXT" }
         if indices.isEmpty {
             guard dmarc.p != nil else {

@@ -68,6 +68,7 @@ public struct PlanTally: Sendable, Hashable {
                 case .create: summary.create += 1
                 case .merge: summary.merge += 1
                 case .replace: summary.replace += 1
+                case .delete: summary.delete += 1
                 case .unchanged: summary.unchanged += 1
                 case .conflict: summary.conflicts += 1
                 case .warning: summary.warnings += 1
@@ -91,8 +92,10 @@ public struct PlanSummary: Codable, Sendable, Hashable {
     public var counts: String {
         var parts = [
             "\(create) to add", "\(merge) to merge", "\(replace) to replace",
-            "\(conflicts) \(conflicts == 1 ? "conflict" : "conflicts")",
         ]
+        // Deletions only when there are some: most plans add and merge.
+        if delete > 0 { parts.append("\(delete) to delete") }
+        parts.append("\(conflicts) \(conflicts == 1 ? "conflict" : "conflicts")")
         if held > 0 { parts.append("\(held) held back") }
         if warnings > 0 { parts.append("\(warnings) \(warnings == 1 ? "warning" : "warnings")") }
         if errors > 0 { parts.append("\(errors) \(errors == 1 ? "error" : "errors")") }
@@ -118,9 +121,11 @@ public struct PlanSummary: Codable, Sendable, Hashable {
     public var create = 0
     public var merge = 0
     public var replace = 0
+    /// Records mailzone owns that the declaration no longer asks for.
+    public var delete = 0
     public var unchanged = 0
     public var conflicts = 0
-    /// Changes (create, merge, replace) of senders with a conflict: shown, but not written until it is resolved.
+    /// Changes (create, merge, replace, delete) of senders with a conflict: shown, but not written until it is resolved.
     public var held = 0
     public var warnings = 0
     public var errors = 0
@@ -142,6 +147,9 @@ public struct ZonePlan: Codable, Sendable, Hashable {
     public var serial: SerialChange?
     /// The files that change, with the edits that change them.
     public var files: [FileChange]
+    /// How many records of the zone carry a mailzone marker (docs/OWNERSHIP.md); nil for none. The
+    /// deletion thresholds are a share of it (`DeletionGuard`).
+    public var managedRecords: Int?
     /// Every file the zone was read from (the top file and its includes) with its SHA-256 when planned,
     /// so a saved plan is refused if any of them changed.
     public var inputs: [FileDigest]
@@ -193,7 +201,7 @@ public struct SenderPlan: Codable, Sendable, Hashable {
 
     /// Whether `item` is a change apply would write if the sender had no conflict.
     public static func isChange(_ item: PlanItem) -> Bool {
-        [.create, .merge, .replace].contains(item.action)
+        [.create, .merge, .replace, .delete].contains(item.action)
     }
 
     private enum CodingKeys: String, CodingKey { case domain, services, items, heldBack }
@@ -215,12 +223,14 @@ public struct SenderPlan: Codable, Sendable, Hashable {
     }
 }
 
-/// One line of a plan: a record to create, merge or replace, one already right, a conflict or a warning.
+/// One line of a plan: a record to create, merge, replace or delete, one already right, a conflict or a warning.
 public struct PlanItem: Codable, Sendable, Hashable {
     public enum Action: String, Codable, Sendable, Hashable, CaseIterable {
         case create
         case merge
         case replace
+        /// A record mailzone owns that the declaration no longer asks for.
+        case delete
         case unchanged
         case conflict
         case warning

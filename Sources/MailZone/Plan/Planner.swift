@@ -20,6 +20,8 @@ public struct PlannerOptions: Sendable {
     public var journal: JournalPolicy
     /// The part of the declaration to plan (`--sender`, `--zone`); nil plans all of it.
     public var target: PlanTarget?
+    /// What apply may delete (`--allow-delete`, `--force-delete`), with the declaration's `deletions:`.
+    public var deletions = DeletionPermission()
 
     public init(
         now: Date = Date(), serialScheme: SerialScheme? = nil, allowOutside: Bool = false,
@@ -199,6 +201,7 @@ public enum Planner {
                     location: PlanLocation(file: path, line: 1)))
         }
         result.plan.senders = edited.senders
+        result.plan.managedRecords = edited.managedRecords > 0 ? edited.managedRecords : nil
         guard let edit = edited.edit else { return result }
         do {
             let edit = try edit.get()
@@ -304,6 +307,8 @@ public enum Planner {
         var senders: [SenderPlan]
         /// Markers that cannot be read (their records are not managed), as warnings.
         var ownershipProblems: [PlanFinding] = []
+        /// How many records carry a marker.
+        var managedRecords = 0
         /// Nil when no sender changes anything.
         var edit: Result<ZoneEdit, ZoneEditor.Failure>?
     }
@@ -313,7 +318,7 @@ public enum Planner {
     /// (what `apply` leaves, which `verify` and `records` check and print).
     static func planSenders(
         _ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
-        declaration: Declaration
+        declaration: Declaration, target: PlanTarget? = nil
     ) -> (plans: [SenderPlan], state: ZoneState) {
         // Organisational domains first, so a subdomain sees the DMARC record the plan gives its parent.
         let senders = senderIndices.map { (offset: $0, element: declaration.records(ofSender: $0)) }
@@ -325,15 +330,41 @@ public enum Planner {
         var state = ZoneState(zone: zone, ownership: ZoneOwnership(zone: zone))
         var plans: [Int: SenderPlan] = [:]
         for (offset, sender) in ordered {
+            // What the sender owns and no longer wants goes first, out of the way of what it wants;
+            // all of it is taken back when the sender has a conflict.
+            let domain = sender.sender.domain.value
+            state.beginTentative()
+            var removal = RemovalPlanner(sender: sender, domain: domain, origin: origin)
+            removal.plan(state.ownership.records(ofSender: domain), state: &state)
+            state.commit(removal.operations)
             // The state moves into the planner and back, not copied: a copy would duplicate the
             // zone's record caches for every sender.
             var planner = SenderPlanner(sender: sender, origin: origin, zoneDisplayPath: path, state: consume state)
-            let (plan, operations) = planner.plan()
+            var (plan, operations) = planner.plan()
             state = planner.handOverState()
-            state.commit(operations)
+            plan.items = RemovalPlanner.merged(plan.items, removals: removal.items)
+            if plan.hasConflicts {
+                state.rollbackTentative()
+            } else {
+                state.commit(operations)
+                state.keepTentative()
+            }
             plans[offset] = plan
         }
-        return (senders.compactMap { plans[$0.offset] }, state)
+        var result = senders.compactMap { plans[$0.offset] }
+        // Senders that own records here but are no longer declared in this zone: their records go (only
+        // when the plan covers them: a plan narrowed to other senders takes nothing for removed).
+        let planned = Set(senders.map { $0.element.sender.domain.value })
+        let zoneName = DeclaredName(labels: origin.declaredLabels)
+        for domain in state.ownership.senders
+        where !planned.contains(domain) && (target?.includes(sender: domain, zone: zoneName) ?? true) {
+            var removal = RemovalPlanner(sender: nil, domain: domain, origin: origin)
+            removal.plan(state.ownership.records(ofSender: domain), state: &state)
+            guard !removal.items.isEmpty else { continue }
+            state.commit(removal.operations)
+            result.append(SenderPlan(domain: domain.absolute, services: [], items: removal.items))
+        }
+        return (result, state)
     }
 
     /// Plans the zone's senders and, when they change anything, edits its text and reads it again.
@@ -342,9 +373,13 @@ public enum Planner {
         loadOptions: LoadOptions, declaration: Declaration,
         options: PlannerOptions
     ) -> EditedZone {
-        let planned = planSenders(zone, senders: senderIndices, origin: origin, path: path, declaration: declaration)
+        let planned = planSenders(
+            zone, senders: senderIndices, origin: origin, path: path, declaration: declaration,
+            target: options.target)
         let state = planned.state
-        var edited = EditedZone(senders: planned.plans, ownershipProblems: state.ownership.problems)
+        var edited = EditedZone(
+            senders: planned.plans, ownershipProblems: state.ownership.problems,
+            managedRecords: state.ownership.records.count)
 
         let operations = state.operations
         guard !operations.isEmpty else { return edited }

@@ -56,7 +56,7 @@ struct SenderPlanner {
         if !items.contains(where: { $0.action == .conflict }) { warnAboutWildcards() }
         let plan = SenderPlan(
             domain: sender.sender.domain.value.absolute,
-            services: sender.sender.services.map(\.preset.value), items: items)
+            services: sender.sender.presentServices.map(\.preset.value), items: items)
         return (plan, plan.hasConflicts ? [] : operations)
     }
 
@@ -344,9 +344,12 @@ struct SenderPlanner {
     /// was not there (`records` empty) is `spf=created`, else it keeps its marker's origin or is `merged`.
     private func spfMarker(_ wanted: WantedSPF, merging records: [Record], before: [String]) -> OwnershipMarker {
         let previous = records.lazy.compactMap { self.state.ownership.owner(of: $0)?.marker.spf }.first
-        var terms = previous?.terms ?? []
         let present = Set(
             before.compactMap { SPFRecord($0) }.flatMap(\.terms).compactMap { $0.includeDomain?.lowercased() })
+        // Managed terms no longer in the record (a removal planned just before) are no longer listed.
+        var terms = (previous?.terms ?? []).filter { term in
+            RemovalPlanner.includeDomain(term.term).map { present.contains($0) } ?? true
+        }
         for include in wanted.includes {
             let term = "include:\(include.domain)"
             if let index = terms.firstIndex(where: { $0.term.lowercased() == term.lowercased() }) {

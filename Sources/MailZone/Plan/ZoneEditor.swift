@@ -68,6 +68,13 @@ struct ZoneEditor {
                     if let marker = operation.marker {
                         let edit = try markerEdit(on: copy, marker: marker)
                         edits[edit.file, default: []].append(edit.edit)
+                    } else if operation.dropsMarker, let owned = ownership.owner(of: copy) {
+                        // The marker and the blanks before it go; a comment of the user's before them stays.
+                        let bytes = zone.files[owned.fileIndex].source.bytes
+                        var start = owned.markerRange.lowerBound
+                        while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
+                        edits[owned.fileIndex, default: []].append(
+                            SourceEdit(range: start..<owned.markerRange.upperBound, replacement: ""))
                     }
                 }
             case .remove(let existing):

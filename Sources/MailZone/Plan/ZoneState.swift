@@ -17,6 +17,9 @@ struct ZoneState {
     /// first use (`exists(_:origin:)`), as only a plan that creates a name needs it.
     private var plannedNames: Set<DomainName>? = nil
     private var plannedNamesOrigin: DomainName = .root
+    /// While one sender is planned: where `operations` stood before it, and the cached records of each
+    /// name its operations changed as they were, so a sender whose plan is refused can be taken back.
+    private var tentative: (count: Int, cache: [DomainName: [StateRecord]?])? = nil
 
     init(zone: Zone, ownership: ZoneOwnership = ZoneOwnership()) {
         self.zone = zone
@@ -71,10 +74,33 @@ struct ZoneState {
         return nil
     }
 
+    /// Starts planning one sender: what it commits until `keepTentative()` can be taken back.
+    mutating func beginTentative() { tentative = (operations.count, [:]) }
+
+    /// Keeps what the sender committed.
+    mutating func keepTentative() { tentative = nil }
+
+    /// Takes back everything committed since `beginTentative()` (a sender with a conflict changes nothing).
+    mutating func rollbackTentative() {
+        guard let saved = tentative else { return }
+        for (name, records) in saved.cache { cache[name] = records }
+        operations.removeSubrange(saved.count...)
+        for (name, indices) in creates {
+            let kept = indices.filter { $0 < saved.count }
+            creates[name] = kept.isEmpty ? nil : kept
+        }
+        plannedNames = nil
+        tentative = nil
+    }
+
     /// Applies the operations of one sender (all or none, decided by the caller).
     mutating func commit(_ operations: [RecordOperation]) {
         for operation in operations {
             var list = records(at: operation.owner)
+            if tentative != nil, tentative?.cache.keys.contains(operation.owner) == false {
+                tentative?.cache[operation.owner] = .some(list)
+            }
+            var coalesced = false
             switch operation.kind {
             case .create(let type, let rdata, let ttl, _):
                 list.append(StateRecord(type: type, rdata: rdata, ttl: ttl ?? 0, existing: nil))
@@ -82,12 +108,32 @@ struct ZoneState {
                 if let index = list.firstIndex(where: { $0.existing == existing }) {
                     list[index].rdata = rdata
                 }
+                // A record changed twice in one sender's plan (an SPF term removed, another merged) is
+                // one edit of its line: the later RDATA, and the later marker unless it has none.
+                let from = tentative?.count ?? 0
+                if let index = self.operations.indices.last(where: { index in
+                    guard index >= from, case .replace(let earlier, _, _) = self.operations[index].kind else {
+                        return false
+                    }
+                    return earlier == existing
+                }) {
+                    let earlier = self.operations[index]
+                    var merged = operation
+                    if merged.marker == nil, !merged.dropsMarker {
+                        merged.marker = earlier.marker
+                        merged.dropsMarker = earlier.dropsMarker
+                    }
+                    self.operations[index] = merged
+                    coalesced = true
+                }
             case .remove(let existing):
                 list.removeAll { $0.existing == existing }
             }
             cache[operation.owner] = list
-            if case .create = operation.kind { creates[operation.owner, default: []].append(self.operations.count) }
-            self.operations.append(operation)
+            if !coalesced {
+                if case .create = operation.kind { creates[operation.owner, default: []].append(self.operations.count) }
+                self.operations.append(operation)
+            }
             if case .create = operation.kind, var names = plannedNames {
                 plannedNames = nil  // one copy of the set, not two, while it grows
                 ZoneState.insert(operation.owner, andAncestorsUpTo: plannedNamesOrigin, into: &names)
@@ -116,7 +162,8 @@ struct RecordOperation: Sendable {
         case create(type: RRType, rdata: RData, ttl: UInt32?, presentation: String)
         /// New RDATA for an existing record, written as `presentation`.
         case replace(existing: Record, rdata: RData, presentation: String)
-        /// Removes an existing record (only when folding SPF records, which the user opts into).
+        /// Removes an existing record: one folded into another SPF record, or one mailzone owns that the
+        /// declaration no longer asks for (`RemovalPlanner`).
         case remove(existing: Record)
     }
 
@@ -124,4 +171,6 @@ struct RecordOperation: Sendable {
     var kind: Kind
     /// The marker apply writes on the line (a created record; a merged SPF record's terms), nil for none.
     var marker: OwnershipMarker? = nil
+    /// Takes the line's marker out (an SPF record merged into whose managed terms are all gone).
+    var dropsMarker = false
 }

@@ -84,6 +84,17 @@ public struct PresetDefinition: Sendable, Hashable {
         return [SPFRequest(spf: spf, templates: templates)] + additionalSPF
     }
 
+    /// True when the user names the DKIM selector (`dkim_selector` and its key `dkim.key`, as Mailgun,
+    /// Postmark, SparkPost and Zoho): a service may then list several selectors under `dkim:`
+    /// (`dkim: { s2024: KEY, s2025: KEY }`) while it rotates keys (docs/OWNERSHIP.md).
+    public var namesDKIMSelector: Bool {
+        preset.inputs.contains { $0.name == Self.selectorInput } && preset.inputs.contains { $0.name == Self.keyInput }
+    }
+
+    /// The inputs a `dkim: { SELECTOR: KEY }` entry fills, for a preset that `namesDKIMSelector`.
+    public static let selectorInput = "dkim_selector"
+    public static let keyInput = "dkim.key"
+
     /// The inputs that must be supplied when every input takes its default: required ones,
     /// unless only optional records use them.
     public var requiredInputs: [PresetInput] { requiredInputs(given: defaultValues) }

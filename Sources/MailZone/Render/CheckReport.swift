@@ -45,9 +45,10 @@ public struct CheckReport: Encodable, Sendable {
         case .satisfied:
             return "Check passed: the zones satisfy \(declaration).\n"
         case .changesNeeded:
-            let changes = s.create + s.merge + s.replace
+            let changes = s.create + s.merge + s.replace + s.delete
+            let deletes = s.delete > 0 ? ", \(s.delete) to delete" : ""
             return
-                "Check: \(changes) \(changes == 1 ? "change" : "changes") needed (\(s.create) to add, \(s.merge) to merge, \(s.replace) to replace). Run `mailzone plan` to review and `mailzone apply` to write them.\n"
+                "Check: \(changes) \(changes == 1 ? "change" : "changes") needed (\(s.create) to add, \(s.merge) to merge, \(s.replace) to replace\(deletes)). Run `mailzone plan` to review and `mailzone apply` to write them.\n"
         case .failed:
             return "Check failed: \(s.counts) \(s.resolveFirst(where: "see fix: above") ?? "")\n"
         }

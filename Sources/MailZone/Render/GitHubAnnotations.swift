@@ -63,6 +63,10 @@ public enum GitHubAnnotations {
                             "\(item.action.rawValue) \(item.owner) \(item.type): \(short(item.before)) => \(short(item.after))"
                         ),
                         at: place)
+                case .delete:
+                    out += line(
+                        .notice, title: title,
+                        message: change("delete \(item.owner) \(item.type) \(short(item.before))"), at: place)
                 case .unchanged:
                     break
                 }

@@ -26,8 +26,13 @@ public enum PlanDiff {
                 "# sender \(sender.domain.dropLast()) has \(conflicts.count == 1 ? "a conflict" : "\(conflicts.count) conflicts")"
                 + " (\(what)): its changes are held back and not in this diff\n"
             for item in changes {
-                let sign = item.action == .create ? "+" : "~"
-                let value = item.action == .create ? item.after ?? "" : "\(item.before ?? "") => \(item.after ?? "")"
+                let sign = item.action == .create ? "+" : item.action == .delete ? "-" : "~"
+                let value =
+                    switch item.action {
+                    case .create: item.after ?? ""
+                    case .delete: item.before ?? ""
+                    default: "\(item.before ?? "") => \(item.after ?? "")"
+                    }
                 out += "#   \(sign) \(item.owner) \(item.type) \(value)\n"
             }
         }

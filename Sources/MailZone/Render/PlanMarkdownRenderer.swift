@@ -49,31 +49,34 @@ public struct PlanMarkdownRenderer: Sendable {
     }
 
     private func summaryTable(_ plan: Plan) -> String {
+        // A delete column only when something is deleted: most plans add and merge.
+        let deletes = plan.zones.contains { $0.senders.contains { $0.items.contains { $0.action == .delete } } }
         var rows: [String] = []
         for zone in plan.zones {
             if zone.senders.isEmpty {
                 let errors = zone.errors.count
                 let what = errors > 0 ? "— (\(errors) \(errors == 1 ? "error" : "errors"): zone not planned)" : "—"
                 rows.append(
-                    "| \(MarkdownText.code(zone.origin, inTable: true)) | \(what) | 0 | 0 | 0 | 0 | 0 | \(zone.warnings.count) |"
+                    "| \(MarkdownText.code(zone.origin, inTable: true)) | \(what) | 0 | 0 | 0 |\(deletes ? " 0 |" : "") 0 | 0 | \(zone.warnings.count) |"
                 )
             }
             for sender in zone.senders {
                 // A held-back sender's changes are counted as held, as in the summary, not as changes.
                 let held = sender.isHeldBack ? sender.items.filter(SenderPlan.isChange).count : 0
                 func count(_ action: PlanItem.Action) -> Int {
-                    sender.isHeldBack && [.create, .merge, .replace].contains(action)
+                    sender.isHeldBack && [.create, .merge, .replace, .delete].contains(action)
                         ? 0 : sender.items.filter { $0.action == action }.count
                 }
                 let services = sender.services.joined(separator: ", ")
                 rows.append(
-                    "| \(MarkdownText.code(zone.origin, inTable: true)) | \(MarkdownText.code(String(sender.domain.dropLast()), inTable: true)) (\(MarkdownText.plain(services, inTable: true))) | \(count(.create)) | \(count(.merge)) | \(count(.replace)) | \(count(.conflict)) | \(held) | \(count(.warning)) |"
+                    "| \(MarkdownText.code(zone.origin, inTable: true)) | \(MarkdownText.code(String(sender.domain.dropLast()), inTable: true)) (\(MarkdownText.plain(services, inTable: true))) | \(count(.create)) | \(count(.merge)) | \(count(.replace)) |\(deletes ? " \(count(.delete)) |" : "") \(count(.conflict)) | \(held) | \(count(.warning)) |"
                 )
             }
         }
         guard !rows.isEmpty else { return "" }
-        return "| zone | sender | create | merge | replace | conflicts | held back | warnings |\n"
-            + "|---|---|---:|---:|---:|---:|---:|---:|\n"
+        let deleteHeading = deletes ? " delete |" : ""
+        return "| zone | sender | create | merge | replace |\(deleteHeading) conflicts | held back | warnings |\n"
+            + "|---|---|---:|---:|---:|\(deletes ? "---:|" : "")---:|---:|---:|\n"
             + rows.joined(separator: "\n") + "\n\n"
     }
 
@@ -144,6 +147,9 @@ public struct PlanMarkdownRenderer: Sendable {
                     rows.append(
                         "| \(held)~ \(item.action.rawValue) | \(domain) | \(owner) | \(item.type) | \(value(item.before)) → \(value(item.after)) | \(note) |"
                     )
+                case .delete:
+                    rows.append(
+                        "| \(held)- delete | \(domain) | \(owner) | \(item.type) | \(value(item.before)) | \(note) |")
                 case .unchanged:
                     rows.append(
                         "| = unchanged | \(domain) | \(owner) | \(item.type) | \(value(item.after)) | \(note) |")

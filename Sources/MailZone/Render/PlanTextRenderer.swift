@@ -1,6 +1,6 @@
 /// The plan as a person reads it in a terminal or a review: per zone and sender,
-/// one line per record with a sign (`+` create, `~` merge or replace, `=`
-/// unchanged, `x` conflict, `!` warning), the value before and after, and a
+/// one line per record with a sign (`+` create, `~` merge or replace, `-` delete,
+/// `=` unchanged, `x` conflict, `!` warning), the value before and after, and a
 /// summary with what to run next.
 public struct PlanTextRenderer: Sendable {
     public var style: TextStyle
@@ -83,6 +83,8 @@ public struct PlanTextRenderer: Sendable {
             out +=
                 indent + "  " + String(repeating: " ", count: owner.count + type.count)
                 + style.yellow("=> \(shown(item.after))") + note + "\n"
+        case .delete:
+            out += style.red("- \(owner) \(type) \(shown(item.before))") + note + "\n"
         case .unchanged:
             out += style.dim("= \(owner) \(type) \(shown(item.after))") + note + "\n"
         case .conflict:

@@ -79,6 +79,9 @@ public enum DynamicApplier {
         let outcome = Planner.plan(declaration, options: options)
         let plan = outcome.plan
         if plan.hasProblems { throw .apply(.planHasProblems(plan.summary)) }
+        if let refusal = DeletionGuard.refusal(plan, policy: declaration.deletions, permission: options.deletions) {
+            throw .apply(.deletionsRefused(refusal))
+        }
         guard plan.hasChanges else { return DynamicApplyReport(plan: plan, zones: []) }
         guard approve(plan) else { throw .apply(.declined) }
         var results: [DynamicZoneResult] = []
