@@ -93,6 +93,7 @@ struct CommandLineTests {
                     "summary" : {
                       "conflicts" : 0,
                       "create" : 0,
+                      "delete" : 0,
                       "errors" : 1,
                       "held" : 0,
                       "merge" : 0,
@@ -110,6 +111,7 @@ struct CommandLineTests {
                   "summary" : {
                     "conflicts" : 0,
                     "create" : 0,
+                    "delete" : 0,
                     "errors" : 1,
                     "held" : 0,
                     "merge" : 0,

@@ -196,9 +196,12 @@ import Testing
         return directory
     }
 
-    @Test func removingASenderTakesOutEverythingItOwns() throws {
+    @Test func anAbsentSenderLosesEverythingItOwns() throws {
         let directory = try Self.appliedTwoSenders()
-        try Self.write(Self.declaration([("example.com", Self.tencent)]), in: directory)
+        try Self.write(
+            Self.declaration([
+                ("example.com", Self.tencent), ("news.example.com\n    state: absent", "      - preset: tencent-ses"),
+            ]), in: directory)
         let outcome = try Self.plan(directory)
         #expect(
             Self.lines(outcome.plan).filter { $0.hasPrefix("news.") } == [
@@ -207,15 +210,33 @@ import Testing
             ])
         #expect(outcome.plan.zones[0].senders.last?.services == [])
         #expect(
-            outcome.plan.zones[0].senders.last?.items.first?.note == "sender news.example.com is no longer declared")
+            outcome.plan.zones[0].senders.last?.items.first?.note == "sender news.example.com is state: absent")
         try Self.apply(directory)
         #expect(!(try Self.zoneText(directory)).contains("news"))
         try Self.expectSettled(directory)
     }
 
-    @Test func aPlanNarrowedToAnotherSenderRemovesNothing() throws {
+    /// Two declarations may add their senders to one zone: a sender this one does not declare keeps its
+    /// records, with a warning that says how to remove them.
+    @Test func aSenderMissingFromTheDeclarationIsWarnedAboutNotRemoved() throws {
         let directory = try Self.appliedTwoSenders()
         try Self.write(Self.declaration([("example.com", Self.tencent)]), in: directory)
+        let outcome = try Self.plan(directory)
+        #expect(!outcome.plan.hasChanges)
+        let warning = try #require(outcome.plan.zones[0].senders.last?.items.first)
+        #expect(warning.action == .warning)
+        #expect(
+            warning.message
+                == "news.example.com owns 4 records here (their lines carry its mailzone marker) but \(directory.path)/mailzone.yaml does not declare it; they stay, as another declaration may manage them"
+        )
+    }
+
+    @Test func aPlanNarrowedToAnotherSenderRemovesNothing() throws {
+        let directory = try Self.appliedTwoSenders()
+        try Self.write(
+            Self.declaration([
+                ("example.com", Self.tencent), ("news.example.com\n    state: absent", "      - preset: tencent-ses"),
+            ]), in: directory)
         let narrowed = try Self.plan(directory, target: PlanTarget(senders: ["example.com."], zones: []))
         #expect(!narrowed.plan.hasChanges)
         let zone = try Self.plan(directory, target: PlanTarget(senders: [], zones: ["example.com."]))
@@ -265,8 +286,9 @@ import Testing
             "zones/db.example.com": Self.zone,
         ])
         try Self.apply(directory)
+        let absentB = ("b.example.com\n    state: absent", "      - preset: tencent-ses")
         try Self.write(
-            Self.declaration([("example.com", Self.tencent), ("a.example.com", Self.tencent)]), in: directory)
+            Self.declaration([("example.com", Self.tencent), ("a.example.com", Self.tencent), absentB]), in: directory)
         #expect(try Self.plan(directory).plan.zones[0].managedRecords == 12)
         do {
             try Self.apply(directory)
@@ -280,7 +302,7 @@ import Testing
         // A count limit from the declaration.
         try Self.write(
             Self.declaration(
-                [("example.com", Self.tencent), ("a.example.com", Self.tencent)],
+                [("example.com", Self.tencent), ("a.example.com", Self.tencent), absentB],
                 extra: "deletions: { max_records: 3, max_percent: 50 }"), in: directory)
         #expect {
             try Self.apply(directory)

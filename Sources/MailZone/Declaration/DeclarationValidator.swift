@@ -59,12 +59,12 @@ struct DeclarationValidator {
                     continue
                 }
                 presets[service.preset.value] = service
-                validate(service, diagnostics: &diagnostics)
+                validate(service, senderAbsent: sender.isAbsent, diagnostics: &diagnostics)
             }
         }
     }
 
-    private func validate(_ service: ServiceUse, diagnostics: inout Diagnostics) {
+    private func validate(_ service: ServiceUse, senderAbsent: Bool = false, diagnostics: inout Diagnostics) {
         if brokenPresetNames.contains(service.preset.value) { return }
         // A Domain Connect template's params were checked against its variables when it was read.
         if service.domainConnect != nil { return }
@@ -112,7 +112,8 @@ struct DeclarationValidator {
         // Selectors listed under `dkim:` stand for the selector input and its key.
         let filled = listed.isEmpty ? [] : [PresetDefinition.selectorInput, PresetDefinition.keyInput]
         for input in definition.requiredInputs(given: definition.writtenValues(of: service))
-        where !service.isAbsent && service.input(input.name) == nil && !service.rejectedInputs.contains(input.name)
+        where !service.isAbsent && !senderAbsent && service.input(input.name) == nil
+            && !service.rejectedInputs.contains(input.name)
             && !filled.contains(input.name)
         {
             let isDKIM = input.name.hasPrefix("dkim.")

@@ -352,17 +352,25 @@ public enum Planner {
             plans[offset] = plan
         }
         var result = senders.compactMap { plans[$0.offset] }
-        // Senders that own records here but are no longer declared in this zone: their records go (only
-        // when the plan covers them: a plan narrowed to other senders takes nothing for removed).
+        // Senders that own records here but are not declared in this zone: another declaration may manage
+        // them (two declarations may add their senders to one zone), so nothing of theirs is removed; a
+        // warning says how to remove them (`state: absent`). Only for senders the plan covers.
         let planned = Set(senders.map { $0.element.sender.domain.value })
         let zoneName = DeclaredName(labels: origin.declaredLabels)
         for domain in state.ownership.senders
         where !planned.contains(domain) && (target?.includes(sender: domain, zone: zoneName) ?? true) {
-            var removal = RemovalPlanner(sender: nil, domain: domain, origin: origin)
-            removal.plan(state.ownership.records(ofSender: domain), state: &state)
-            guard !removal.items.isEmpty else { continue }
-            state.commit(removal.operations)
-            result.append(SenderPlan(domain: domain.absolute, services: [], items: removal.items))
+            let owned = state.ownership.records(ofSender: domain)
+            guard let first = owned.first else { continue }
+            let item = PlanItem(
+                action: .warning, owner: first.record.owner.relative(to: origin), name: first.record.owner.description,
+                type: first.record.type.mnemonic, purpose: "other",
+                message: "\(domain.text) owns \(owned.count) \(owned.count == 1 ? "record" : "records") here "
+                    + "(their lines carry its mailzone marker) but \(declaration.displayPath) does not declare it; "
+                    + "they stay, as another declaration may manage them",
+                fix: "to remove them, declare the sender with `state: absent` (its services need no inputs); "
+                    + "to keep them as your own, delete their markers",
+                zoneLocation: first.location)
+            result.append(SenderPlan(domain: domain.absolute, services: [], items: [item]))
         }
         return (result, state)
     }
