@@ -16,7 +16,7 @@ struct SchemaCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The schema: mailzone (the declaration), plan, check, records, verify or preset.")
+    @Argument(help: "The schema: mailzone (the declaration), plan, check, records, managed, verify or preset.")
     var name = "mailzone"
 
     func run() throws {

@@ -216,7 +216,7 @@ struct InitTests {
         #expect(unknown.status == 1)
         #expect(
             unknown.errors
-                == "error: mailzone has no schema 'plam'; did you mean 'plan'?\n    schemas: check, mailzone, plan, preset, records, verify\n"
+                == "error: mailzone has no schema 'plam'; did you mean 'plan'?\n    schemas: check, mailzone, managed, plan, preset, records, verify\n"
         )
     }
 }

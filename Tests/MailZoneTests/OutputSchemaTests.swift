@@ -12,7 +12,7 @@ struct OutputSchemaTests {
         from jsonschema import Draft202012Validator
         from referencing import Registry, Resource
         schemas = pathlib.Path(sys.argv[1])
-        names = ("plan.schema.json", "check.schema.json", "records.schema.json")
+        names = ("plan.schema.json", "check.schema.json", "records.schema.json", "managed.schema.json")
         docs = {n: json.loads((schemas / n).read_text()) for n in names}
         for name, doc in docs.items():
             Draft202012Validator.check_schema(doc)
@@ -86,8 +86,22 @@ struct OutputSchemaTests {
             }
         }
 
+        // records --managed: after apply has written its markers, whole and narrowed.
+        if MailzoneBinary.shouldRun {
+            let applied = try ApplySupport.copy(ExamplesTests.directory("tencent-plus-google"))
+            defer { try? FileManager.default.removeItem(at: applied.deletingLastPathComponent()) }
+            #expect(try MailzoneBinary.run(["apply", "--auto-approve"], in: applied).status == 0)
+            for (name, extra) in [("managed", [String]()), ("managed-narrowed", ["--zone", "corp2.example"])] {
+                let result = try MailzoneBinary.run(["records", "--managed", "--format", "json"] + extra, in: applied)
+                #expect(result.output.contains("\"spf\" : {"), "\(name)")
+                let url = temporary.appendingPathComponent("\(name).json")
+                try result.stdout.write(to: url)
+                pairs.append(("managed.schema.json", url.path))
+            }
+        }
+
         let results = try run(pairs.flatMap { [$0.schema, $0.path] })
-        for name in ["plan.schema.json", "check.schema.json", "records.schema.json"] {
+        for name in ["plan.schema.json", "check.schema.json", "records.schema.json", "managed.schema.json"] {
             #expect(results[name] == "VALID", "\(name) is not a valid Draft 2020-12 schema")
         }
         for pair in pairs {
