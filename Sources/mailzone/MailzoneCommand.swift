@@ -18,6 +18,7 @@ struct MailzoneCommand: AsyncParsableCommand {
             ZoneCommand.self,
             VerifyCommand.self,
             InitCommand.self,
+            AdoptCommand.self,
             SchemaCommand.self,
         ]
     )
