@@ -25,7 +25,7 @@ struct SchemaCommandTests {
 
     @Test func everySchemaFileIsPrintedByItsName() throws {
         let names = try Self.names()
-        #expect(names == ["check", "mailzone", "plan", "preset", "records", "verify"])
+        #expect(names == ["check", "mailzone", "managed", "plan", "preset", "records", "verify"])
         for name in names {
             let result = try MailzoneBinary.run(["schema", name], in: Self.schemas)
             #expect(result.status == 0, "\(name): \(result.errors)")
@@ -41,6 +41,6 @@ struct SchemaCommandTests {
         #expect(
             result.errors
                 == "error: mailzone has no schema 'plans'; did you mean 'plan'?\n"
-                + "    schemas: check, mailzone, plan, preset, records, verify\n")
+                + "    schemas: check, mailzone, managed, plan, preset, records, verify\n")
     }
 }
