@@ -329,6 +329,29 @@ import Testing
         try Self.expectSettled(directory)
     }
 
+    @Test func aChangedMXHostIsReplacedInPlace() throws {
+        func ses(_ region: String) -> String {
+            """
+                  - preset: aws-ses
+                    inputs: { token1: t1aaaa, token2: t2bbbb, token3: t3cccc, region: \(region), mail_from: bounce }
+            """
+        }
+        let directory = try ApplySupport.write([
+            "mailzone.yaml": Self.declaration([("example.com", ses("us-east-1"))]), "zones/db.example.com": Self.zone,
+        ])
+        try Self.apply(directory)
+        try Self.write(Self.declaration([("example.com", ses("us-west-2"))]), in: directory)
+        let outcome = try Self.plan(directory)
+        #expect(Self.lines(outcome.plan).filter { !$0.contains(" unchanged ") } == ["example.com. replace bounce MX"])
+        try Self.apply(directory, allow: false)
+        let text = try Self.zoneText(directory)
+        #expect(
+            text.contains("bounce IN MX 10 feedback-smtp.us-west-2.amazonses.com. ; mailzone: sender=@ service=aws-ses")
+        )
+        #expect(!text.contains("us-east-1"))
+        try Self.expectSettled(directory)
+    }
+
     @Test func aChangedSelectorRemovesTheOldSelectorsRecord() throws {
         let directory = try Self.appliedBoth()
         let renamed = Self.mailgun.replacingOccurrences(of: "dkim_selector: krs", with: "dkim_selector: k2")
