@@ -390,10 +390,7 @@ struct ZoneEditor {
 
     /// BIND's default TTL for a zone without `$TTL`: the SOA's MINIMUM field.
     private var soaMinimum: UInt32? {
-        guard let soa = zone.records(at: origin, type: .soa).first else { return nil }
-        let wire = soa.rdata.wire
-        guard wire.count >= 4 else { return nil }
-        return wire[(wire.count - 4)...].reduce(0) { $0 << 8 | UInt32($1) }
+        zone.records(at: origin, type: .soa).first?.rdata.soaMinimum
     }
 
     /// Whitespace after `line` to reach `column` with the separator's character (tabs or spaces); at least one.
