@@ -875,7 +875,9 @@ struct SenderPlanner {
         let (ttl, note) = newRecordTTL(at: name, type: .txt, declared: wanted.ttl, note: unconfirmedNote(wanted))
         add(.create, name, "TXT", purpose, after: presentation, note: note, declaration: wanted.source)
         operations.append(
-            RecordOperation(owner: name, kind: .create(type: .txt, rdata: rdata, ttl: ttl, presentation: presentation)))
+            RecordOperation(
+                owner: name, kind: .create(type: .txt, rdata: rdata, ttl: ttl, presentation: presentation),
+                marker: marker(for: wanted)))
     }
 
     /// Verification tokens and other records needed verbatim: present or created, never merged.
