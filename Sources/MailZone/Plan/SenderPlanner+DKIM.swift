@@ -1,0 +1,92 @@
+import MailAuth
+import ZoneFile
+
+/// DKIM (RFC 6376): a selector's key record, created, kept, or replaced when stale.
+extension SenderPlanner {
+
+    mutating func planDKIM(_ wanted: WantedRecord, _ name: DomainName) {
+        let purpose = wanted.purpose.rawValue
+        if cnameConflict(at: name, wanting: "TXT", purpose: purpose, declaration: wanted.source) { return }
+        let wantedRecord: DKIMKeyRecord
+        do {
+            wantedRecord = try DKIMKeyRecord(wanted.value)
+        } catch {
+            conflict(
+                name, "TXT", purpose, "the DKIM key for \(relative(name)) is not a valid key record: \(error.summary)",
+                fix: error.fix ?? "copy the record value from the service's console again", declaration: wanted.source)
+            return
+        }
+        var note = unconfirmedNote(wanted)
+        var keyDescription: String? = nil
+        if let key = try? wantedRecord.publicKey() {
+            keyDescription = key.description
+            if let weak = key.strengthProblem {
+                add(
+                    weak.severity == .error ? .conflict : .warning, name, "TXT", purpose, message: weak.summary,
+                    fix: weak.fix,
+                    declaration: wanted.source)
+                if weak.severity == .error { return }
+            }
+        }
+        note = [keyDescription, note].compactMap { $0 }.joined(separator: "; ").nilIfEmpty
+        let txts = state.records(at: name, type: .txt)
+        if !txts.contains(where: { (try? DKIMKeyRecord($0.text)) != nil }),
+            nearMissConflict(
+                in: txts, at: name, purpose: purpose, declaration: wanted.source, find: NearMissRecord.dkim)
+        {
+            return
+        }
+        let dkims = txts.filter { DKIMComparisonHelper.looksLikeDKIM($0.text) }
+        let rdata: RData
+        let presentation: String
+        do {
+            (rdata, presentation) = try txtRData(wanted.value)
+        } catch {
+            conflict(
+                name, "TXT", purpose, "the DKIM value cannot be written as TXT: \(error)",
+                fix: "remove control characters from the value",
+                declaration: wanted.source)
+            return
+        }
+        if let current = dkims.first ?? (txts.count == 1 ? txts.first : nil) {
+            switch DKIMComparison.compare(wanted: wantedRecord, published: current.strings) {
+            case .same:
+                add(
+                    .unchanged, name, "TXT", purpose, after: quotedOneLine(current.strings), note: note,
+                    zone: current.existing,
+                    declaration: wanted.source)
+                return
+            case .different, .publishedInvalid:
+                if dkims.count > 1 {
+                    conflict(
+                        name, "TXT", purpose,
+                        "\(relative(name)) has \(dkims.count) DKIM key records; a selector has one key",
+                        fix: "remove all but one of them, then plan again", zone: current.existing,
+                        declaration: wanted.source)
+                    return
+                }
+                guard let existing = current.existing else { break }
+                replace(
+                    existing, .replace, at: name, type: .txt, purpose: purpose, rdata: rdata, written: presentation,
+                    before: quotedOneLine(current.strings), after: presentation,
+                    note: note.map { "stale key replaced; \($0)" } ?? "stale key replaced", declaration: wanted.source)
+                return
+            case .wantedInvalid(let problem):
+                conflict(
+                    name, "TXT", purpose, "the DKIM key for \(relative(name)) is not valid: \(problem.summary)",
+                    fix: problem.fix,
+                    declaration: wanted.source)
+                return
+            }
+        }
+        create(wanted, .txt, at: name, rdata: rdata, written: presentation, shown: presentation, note: note)
+    }
+}
+
+/// Tells DKIM key records from other TXT at a selector name.
+enum DKIMComparisonHelper {
+    static func looksLikeDKIM(_ text: String) -> Bool {
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        return trimmed.hasPrefix("v=DKIM1") || trimmed.contains("p=")
+    }
+}

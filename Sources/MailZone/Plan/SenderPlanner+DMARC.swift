@@ -1,0 +1,93 @@
+import MailAuth
+import ZoneFile
+
+/// DMARC (RFC 7489): the sender's policy merged into the `_dmarc` record, never weaker than the zone's
+/// or what the sender inherits.
+extension SenderPlanner {
+
+    mutating func planDMARC(_ wanted: WantedRecord, _ name: DomainName) {
+        let purpose = wanted.purpose.rawValue
+        if cnameConflict(at: name, wanting: "TXT", purpose: purpose, declaration: wanted.source) { return }
+        let txts = state.records(at: name, type: .txt)
+        let dmarcs = txts.filter { DMARCRecord.isDMARC($0.text) }
+        if dmarcs.isEmpty,
+            nearMissConflict(
+                in: txts, at: name, purpose: purpose, declaration: wanted.source,
+                find: NearMissRecord.dmarc)
+        {
+            return
+        }
+        let outcome = DMARCMerge.merge(wanted: wanted.value, existing: txts.map(\.text), name: relative(name))
+        var result: String
+        switch outcome {
+        case .unchanged:
+            result = dmarcs.first?.text ?? wanted.value
+        case .changed(let record, _):
+            result = record
+        case .conflict(let problem):
+            conflict(
+                name, "TXT", purpose, problem.summary, fix: problem.fix,
+                before: dmarcs.map { quotedOneLine($0.strings) }.joined(separator: " | ").nilIfEmpty,
+                zone: dmarcs.first?.existing, declaration: wanted.source)
+            return
+        }
+        // The merge never weakens the zone's record; a weaker p/sp asked for is said, or, as a reviewed
+        // downgrade (`dmarc: { allow_weaker: true }`), written.
+        let policies = DMARCPolicyComparison(
+            wanted: wanted.value, existing: dmarcs.count == 1 ? dmarcs.first?.text : nil,
+            merged: result, declared: sender.sender.dmarc, presets: wanted.presets,
+            downgrade: sender.sender.allowsDMARCDowngrade)
+        result = policies.result
+        let unchanged = { if case .unchanged = outcome { return policies.lowered.isEmpty } else { return false } }()
+        // A subdomain's own record must not weaken what it inherits from the organisational domain (RFC 7489 §6.6.3).
+        let domain = sender.sender.domain.value.dnsName
+        if domain != origin, !sender.sender.allowsWeakerDMARC,
+            let organisational = try? origin.prepending("_dmarc"),
+            let orgRecord = state.records(at: organisational, type: .txt).first(where: { DMARCRecord.isDMARC($0.text) }
+            ),
+            let weakening = DMARCInheritance.weakening(
+                record: result, recordName: relative(name),
+                domain: String(domain.description.dropLast()),
+                organisationalDomain: String(origin.description.dropLast()),
+                organisationalRecord: orgRecord.text)
+        {
+            // Both ways out are written in the declaration (publishing no record at all is not one).
+            let inherited = weakening.inheritedPolicy.rawValue
+            conflict(
+                name, "TXT", purpose, weakening.summary,
+                fix: "set `dmarc: { p: \(inherited) }` for this sender to publish the policy it inherits, "
+                    + "or `dmarc: { allow_weaker: true }` to publish p=\(weakening.policy.rawValue) anyway",
+                before: quotedOneLine(orgRecord.strings), zone: orgRecord.existing ?? dmarcs.first?.existing,
+                declaration: sender.sender.dmarc?.location ?? wanted.source)
+            return
+        }
+        let note = (policies.remarks + [unconfirmedNote(wanted)].compactMap { $0 }).joined(separator: "; ").nilIfEmpty
+        if unchanged {
+            add(
+                .unchanged, name, "TXT", purpose, after: dmarcs.first.map { quotedOneLine($0.strings) }, note: note,
+                zone: dmarcs.first?.existing, declaration: wanted.source)
+            return
+        }
+        do {
+            let (rdata, presentation) = try txtRData(result)
+            if let current = dmarcs.first, let existing = current.existing {
+                replace(
+                    existing, policies.lowered.isEmpty ? .merge : .replace, at: name, type: .txt, purpose: purpose,
+                    rdata: rdata, written: presentation, before: quotedOneLine(current.strings), after: presentation,
+                    note: note, declaration: wanted.source)
+            } else {
+                create(wanted, .txt, at: name, rdata: rdata, written: presentation, shown: presentation, note: note)
+            }
+            for uri in DMARCReportAuthorisation.needed(
+                by: (try? DMARCRecord(result)) ?? DMARCRecord(tags: []),
+                dmarcDomain: String(domain.description.dropLast()))
+            {
+                add(.warning, name, "TXT", purpose, message: uri.summary, fix: uri.fix, declaration: wanted.source)
+            }
+        } catch {
+            conflict(
+                name, "TXT", purpose, "the DMARC record cannot be written as TXT: \(error)", fix: nil,
+                declaration: wanted.source)
+        }
+    }
+}

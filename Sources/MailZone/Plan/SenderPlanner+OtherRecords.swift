@@ -1,0 +1,147 @@
+import MailAuth
+import ZoneFile
+
+/// The records a service needs verbatim: CNAMEs, verification TXT (with Domain Connect conflict
+/// rules), and other types.
+extension SenderPlanner {
+
+    mutating func planCNAME(_ wanted: WantedRecord, _ name: DomainName) {
+        let purpose = wanted.purpose.rawValue
+        guard let rdata = try? RData(type: .cname, presentation: wanted.value, origin: origin) else {
+            conflict(
+                name, "CNAME", purpose, "CNAME target '\(wanted.value)' is not a domain name", fix: nil,
+                declaration: wanted.source)
+            return
+        }
+        let all = state.records(at: name)
+        if let current = all.first(where: { $0.type == .cname }) {
+            if current.rdata == rdata {
+                add(
+                    .unchanged, name, "CNAME", purpose, after: current.rdata.presentation,
+                    note: unconfirmedNote(wanted),
+                    zone: current.existing, declaration: wanted.source)
+            } else if let existing = current.existing {
+                replace(
+                    existing, .replace, at: name, type: .cname, purpose: purpose, rdata: rdata, written: wanted.value,
+                    before: current.rdata.presentation, after: rdata.presentation, note: unconfirmedNote(wanted),
+                    declaration: wanted.source)
+            }
+            return
+        }
+        if let other = all.first(where: { $0.type != .rrsig && $0.type != .nsec }) {
+            conflict(
+                name, "CNAME", purpose,
+                "\(relative(name)) already has \(other.type) data, so a CNAME cannot be added there (RFC 1034 §3.6.2)",
+                fix: "remove the other records at \(relative(name)), or ask the service for a TXT alternative",
+                before: "\(other.type) \(other.rdata.presentation)", zone: other.existing, declaration: wanted.source)
+            return
+        }
+        create(
+            wanted, .cname, at: name, rdata: rdata, written: wanted.value, shown: rdata.presentation,
+            note: unconfirmedNote(wanted))
+    }
+
+    /// A TXT record with a Domain Connect conflict rule: `Prefix` replaces the one record starting with
+    /// the prefix (the service's older token), `All` must stand alone at its name. What the template
+    /// would have a DNS provider delete is a conflict instead when it is more than one record: the
+    /// plan never removes records it cannot show to be the service's.
+    mutating func planConflictingTXT(_ wanted: WantedRecord, _ name: DomainName) {
+        let purpose = wanted.purpose.rawValue
+        if cnameConflict(at: name, wanting: "TXT", purpose: purpose, declaration: wanted.source) { return }
+        let rdata: RData
+        let presentation: String
+        do {
+            (rdata, presentation) = try txtRData(wanted.value)
+        } catch {
+            conflict(
+                name, "TXT", purpose, "the value \(Self.shown(wanted.value)) cannot be written as TXT: \(error)",
+                fix: nil, declaration: wanted.source)
+            return
+        }
+        let txts = state.records(at: name, type: .txt)
+        let same = txts.first { $0.rdata == rdata }
+        let rule: String
+        let others: [StateRecord]
+        switch wanted.txtConflict {
+        case .none:
+            planPlain(wanted, name, .txt)
+            return
+        case .all:
+            rule = "txtConflictMatchingMode All"
+            others = txts.filter { $0.rdata != rdata }
+        case .prefix(let prefix):
+            rule = "txtConflictMatchingMode Prefix '\(prefix)'"
+            others = txts.filter { $0.rdata != rdata && $0.text.hasPrefix(prefix) }
+        }
+        if let same, others.isEmpty {
+            add(
+                .unchanged, name, "TXT", purpose, after: quotedOneLine(same.strings), note: unconfirmedNote(wanted),
+                zone: same.existing, declaration: wanted.source)
+            return
+        }
+        if others.count == 1, same == nil, case .prefix = wanted.txtConflict, let existing = others[0].existing {
+            replace(
+                existing, .replace, at: name, type: .txt, purpose: purpose, rdata: rdata, written: presentation,
+                before: quotedOneLine(others[0].strings), after: presentation,
+                note: "replaces the service's older record; \(rule)", declaration: wanted.source)
+            return
+        }
+        if !others.isEmpty {
+            let shownOthers = others.map { quotedOneLine($0.strings) }.joined(separator: " | ")
+            let message: String
+            let fix: String
+            if case .prefix(let prefix) = wanted.txtConflict {
+                message =
+                    "\(relative(name)) has \(others.count) TXT records starting with '\(prefix)', the service's older "
+                    + "records (txtConflictMatchingMode Prefix): mailzone replaces one, not several"
+                fix = "remove the older records from the zone, keeping at most one, then plan again"
+            } else {
+                let these = others.count == 1 ? "a TXT record" : "\(others.count) TXT records"
+                message =
+                    "\(relative(name)) has \(these) of its own, and the template's TXT record must stand alone there "
+                    + "(txtConflictMatchingMode All)"
+                fix =
+                    "remove \(others.count == 1 ? "it" : "them") from the zone if the service's record may take "
+                    + "\(others.count == 1 ? "its" : "their") place, then plan again"
+            }
+            conflict(
+                name, "TXT", purpose, message, fix: fix, before: shownOthers, zone: others.first?.existing,
+                declaration: wanted.source)
+            return
+        }
+        create(
+            wanted, .txt, at: name, rdata: rdata, written: presentation, shown: presentation,
+            note: unconfirmedNote(wanted))
+    }
+
+    /// Verification tokens and other records needed verbatim: present or created, never merged.
+    mutating func planPlain(_ wanted: WantedRecord, _ name: DomainName, _ type: RRType) {
+        let purpose = wanted.purpose.rawValue
+        if cnameConflict(at: name, wanting: type.mnemonic, purpose: purpose, declaration: wanted.source) { return }
+        let rdata: RData
+        let presentation: String
+        do {
+            if type == .txt {
+                (rdata, presentation) = try txtRData(wanted.value)
+            } else {
+                rdata = try RData(type: type, presentation: wanted.value, origin: origin)
+                presentation = wanted.value
+            }
+        } catch {
+            conflict(
+                name, type.mnemonic, purpose,
+                "the value \(Self.shown(wanted.value)) is not valid \(type) RDATA: \(error)",
+                fix: nil, declaration: wanted.source)
+            return
+        }
+        if let same = state.records(at: name, type: type).first(where: { $0.rdata == rdata }) {
+            add(
+                .unchanged, name, type.mnemonic, purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted),
+                zone: same.existing, declaration: wanted.source)
+            return
+        }
+        create(
+            wanted, type, at: name, rdata: rdata, written: presentation, shown: rdata.presentation,
+            note: unconfirmedNote(wanted))
+    }
+}

@@ -1,0 +1,150 @@
+import MailAuth
+import ZoneFile
+
+/// SPF (RFC 7208): the sender's includes merged into the name's one SPF record, or folded into one.
+extension SenderPlanner {
+    // MARK: SPF
+
+    mutating func planSPF(_ wanted: WantedSPF) {
+        let name = wanted.owner.name.dnsName
+        let where_ = wanted.includes.first?.source
+        if occludedConflict(at: name, wanting: "TXT", purpose: "spf", declaration: where_) { return }
+        if cnameConflict(at: name, wanting: "TXT", purpose: "spf", declaration: where_) { return }
+        let txts = state.records(at: name, type: .txt)
+        let spfs = txts.filter { SPFRecord.isSPF($0.text) }
+        if spfs.isEmpty,
+            nearMissConflict(in: txts, at: name, purpose: "spf", declaration: where_, find: NearMissRecord.spf)
+        {
+            return
+        }
+        let domains = wanted.includes.map(\.domain)
+        let unconfirmed = wanted.includes.filter(\.unconfirmed).map(\.domain)
+        let note =
+            unconfirmed.isEmpty
+            ? nil : "unconfirmed include: \(unconfirmed.joined(separator: ", ")) (check the service's documentation)"
+        var existingTexts = txts.map(\.text)
+        var folded: [StateRecord] = []
+        if spfs.count > 1, wanted.fold {
+            switch SPFFold.fold(spfs.map(\.text), name: relative(name)) {
+            case .changed(let record, _):
+                folded = spfs
+                existingTexts = txts.filter { !SPFRecord.isSPF($0.text) }.map(\.text) + [record]
+            case .conflict(let problem):
+                conflict(
+                    name, "TXT", "spf", problem.summary, fix: problem.fix,
+                    before: spfs.map { quotedOneLine($0.strings) }.joined(separator: " | "),
+                    zone: spfs.first?.existing, declaration: where_)
+                return
+            case .unchanged:
+                break
+            }
+        }
+        let outcome = SPFMerge.merge(
+            includeDomains: domains, existing: existingTexts, name: relative(name),
+            suggestedAll: wanted.all)
+        switch outcome {
+        case .unchanged:
+            let current = spfs.first
+            add(
+                .unchanged, name, "TXT", "spf", after: current.map { quotedOneLine($0.strings) }, note: note,
+                zone: current?.existing, declaration: where_)
+        case .conflict(let problem):
+            var fix = problem.fix
+            if case .multipleRecords = problem {
+                // The repair mailzone can make, said as the declaration says it.
+                fix =
+                    "set `spf: { fold: true }` for this sender to fold them into one (the strictest `all` is kept), "
+                    + "or fold them by hand, then plan again"
+            }
+            conflict(
+                name, "TXT", "spf", problem.summary, fix: fix,
+                before: spfs.first.map { quotedOneLine($0.strings) }, zone: spfs.first?.existing, declaration: where_)
+        case .changed(let record, _):
+            do {
+                let (rdata, presentation) = try txtRData(record)
+                if folded.isEmpty, let current = spfs.first, let existing = current.existing {
+                    replace(
+                        existing, .merge, at: name, type: .txt, purpose: "spf", rdata: rdata, written: presentation,
+                        before: quotedOneLine(current.strings), after: presentation, note: note,
+                        marker: spfMarker(wanted, merging: [existing], before: [current.text]), declaration: where_)
+                } else if !folded.isEmpty, let keep = folded.first?.existing {
+                    replace(
+                        keep, .merge, at: name, type: .txt, purpose: "spf", rdata: rdata, written: presentation,
+                        before: folded.map { quotedOneLine($0.strings) }.joined(separator: " | "),
+                        after: presentation,
+                        note: "folds \(folded.count) SPF records into one (spf.fold)"
+                            + Self.allChange(folded.map(\.text), folded: record) + (note.map { "; \($0)" } ?? ""),
+                        marker: spfMarker(wanted, merging: folded.compactMap(\.existing), before: folded.map(\.text)),
+                        declaration: where_)
+                    for other in folded.dropFirst() {
+                        if let existing = other.existing {
+                            operations.append(RecordOperation(owner: name, kind: .remove(existing: existing)))
+                        }
+                    }
+                } else {
+                    create(
+                        .txt, at: name, rdata: rdata, written: presentation, shown: presentation, purpose: "spf",
+                        declaredTTL: wanted.ttl, note: note, marker: spfMarker(wanted, merging: [], before: []),
+                        declaration: where_)
+                }
+                sizeWarning(at: name, adding: record, replacing: spfs.first, declaration: where_)
+            } catch {
+                conflict(
+                    name, "TXT", "spf", "the merged SPF record cannot be written: \(error)", fix: nil,
+                    declaration: where_)
+            }
+        }
+    }
+
+    /// The marker of the SPF record at `wanted`'s name once its includes are in: the terms the
+    /// records had before (`before`) stay unmanaged unless a marker on `records` already managed
+    /// them; the includes added are managed, each with the service that needs it. A record that
+    /// was not there (`records` empty) is `spf=created`, else it keeps its marker's origin or is `merged`.
+    func spfMarker(_ wanted: WantedSPF, merging records: [Record], before: [String]) -> OwnershipMarker {
+        let previous = records.lazy.compactMap { self.state.ownership.owner(of: $0)?.marker.spf }.first
+        let present = Set(
+            before.compactMap { SPFRecord($0) }.flatMap(\.terms).compactMap { $0.includeDomain?.lowercased() })
+        // Managed terms no longer in the record (a removal planned just before) are no longer listed.
+        var terms = (previous?.terms ?? []).filter { term in
+            RemovalPlanner.includeDomain(term.term).map { present.contains($0) } ?? true
+        }
+        for include in wanted.includes {
+            let term = "include:\(include.domain)"
+            if let index = terms.firstIndex(where: { $0.term.lowercased() == term.lowercased() }) {
+                if !terms[index].services.contains(include.preset) { terms[index].services.append(include.preset) }
+            } else if !present.contains(include.domain.lowercased()) {
+                terms.append(ManagedSPFTerm(term: term, services: [include.preset]))
+            }
+        }
+        let origin: SPFOwnership.Origin = records.isEmpty ? .created : previous?.origin ?? .merged
+        return OwnershipMarker(
+            sender: .domain(sender.sender.domain.value), spf: SPFOwnership(origin: origin, terms: terms))
+    }
+
+    /// `; ~all becomes -all`: what a fold does to the `all` of records that had a weaker one (the fold
+    /// keeps the strictest), so the plan says that mail passing softly before may now fail.
+    static func allChange(_ records: [String], folded: String) -> String {
+        func allTerm(_ text: String) -> String? {
+            text.split(separator: " ").map { $0.lowercased() }.first {
+                ["all", "+all", "-all", "~all", "?all"].contains($0)
+            }
+        }
+        guard let kept = allTerm(folded) else { return "" }
+        let changed = Set(records.compactMap(allTerm).filter { $0 != kept }).sorted()
+        guard !changed.isEmpty else { return "" }
+        return "; \(changed.joined(separator: " and ")) becomes \(kept), the strictest of the records'"
+    }
+
+    /// Warns when the TXT records at a name would pass the ~450-octet answer budget (RFC 7208 §3.4).
+    mutating func sizeWarning(
+        at name: DomainName, adding value: String, replacing: StateRecord?, declaration: YAMLLocation?
+    ) {
+        // The name's TXT strings once the SPF record is written: the one it replaces left out.
+        var strings = state.records(at: name, type: .txt)
+            .filter { replacing == nil || $0.existing != replacing?.existing }.flatMap(\.strings)
+        strings += (try? TXTPresentation.split(value)) ?? [value]
+        if let warning = TXTPresentation.answerSizeWarning(ownerNameLength: name.wire.count, strings: strings) {
+            add(.warning, name, "TXT", "spf", message: warning.summary, fix: warning.fix, declaration: declaration)
+        }
+    }
+}
