@@ -227,7 +227,7 @@ struct ApplyCommand: AsyncParsableCommand {
         } catch let error as PlanJSONError {
             Terminal.writeError("error: \(path): \(error)")
             throw ExitCode(1)
-        } catch let error as PlanStreaming.SystemError {
+        } catch let error as SystemError {
             // The system's reason ("No such file or directory"), not Foundation's "The operation could not be completed".
             Terminal.writeError(
                 "error: \(path): cannot read the saved plan: \(error); make it with `mailzone plan --out \(path)`")
@@ -257,17 +257,17 @@ extension SerialScheme: ExpressibleByArgument {}
 enum SavedPlanFile {
     static func read(_ path: String) throws -> Data {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw PlanStreaming.SystemError.last }
+        guard descriptor >= 0 else { throw SystemError.last }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw PlanStreaming.SystemError.last }
+        guard fstat(descriptor, &status) == 0 else { throw SystemError.last }
         guard status.st_mode & S_IFMT == S_IFREG else {
-            throw PlanStreaming.SystemError(description: "it is not a regular file")
+            throw SystemError(description: "it is not a regular file")
         }
         do {
             return try handle.readToEnd() ?? Data()
         } catch {
-            throw PlanStreaming.SystemError(description: "reading failed")
+            throw SystemError(description: "reading failed")
         }
     }
 }

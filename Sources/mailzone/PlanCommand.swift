@@ -41,22 +41,42 @@ struct PlanCommand: AsyncParsableCommand {
         var options = input.plannerOptions()
         options.target = try target.resolve(in: declaration)
         let status: PlanStatus
+        do {
+            status = try plan(declaration, options: options)
+        } catch let error as PlanSaveError {
+            Terminal.writeError("error: \(error)")
+            throw ExitCode(1)
+        }
+        let code = status.planExitCode(detailed: detailedExitcode)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Plans in `format` to standard output, saving the plan to `--out` when given.
+    private func plan(_ declaration: Declaration, options: PlannerOptions) throws -> PlanStatus {
         switch format {
         case .text:
             let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
-            status = PlanStatus(
-                try PlanStreaming.write(
-                    declaration, options: options, errors: renderer.renderErrors,
-                    zone: { renderer.renderZone($0.plan) },
-                    footer: renderer.summaryLine, saveTo: out))
+            return PlanStatus(
+                try Terminal.buffered { output in
+                    try PlanStreaming.write(
+                        declaration, options: options, errors: renderer.renderErrors,
+                        zone: { renderer.renderZone($0.plan) }, footer: renderer.summaryLine, saveTo: out,
+                        output: output)
+                })
         case .diff:
-            status = PlanStatus(
-                try PlanStreaming.write(
-                    declaration, options: options, errors: { _ in "" },
-                    zone: { PlanDiff.heldBack(zone: $0.plan) + PlanDiff.render(zone: $0) }, footer: PlanDiff.closing,
-                    notice: { "# \($0)\n" }, saveTo: out))
+            return PlanStatus(
+                try Terminal.buffered { output in
+                    try PlanStreaming.write(
+                        declaration, options: options, errors: { _ in "" },
+                        zone: { PlanDiff.heldBack(zone: $0.plan) + PlanDiff.render(zone: $0) },
+                        footer: PlanDiff.closing, notice: { "# \($0)\n" }, saveTo: out, output: output)
+                })
         case .json:
-            status = PlanStatus(try PlanStreaming.writeJSON(declaration, options: options, check: false, saveTo: out))
+            return PlanStatus(
+                try Terminal.buffered { output in
+                    try PlanStreaming.writeJSON(
+                        declaration, options: options, check: false, saveTo: out, output: output)
+                })
         case .markdown:
             // The whole plan: Markdown shows it with its diffs.
             let outcome = Planner.plan(declaration, options: options)
@@ -65,12 +85,10 @@ struct PlanCommand: AsyncParsableCommand {
                 var assembler = PlanJSONAssembler(
                     declaration: outcome.plan.declaration, errors: outcome.plan.errors, target: outcome.plan.target)
                 for zone in outcome.plan.zones { try assembler.add(zone) }
-                try PlanStreaming.save(assembler, to: out)
+                try assembler.save(to: out)
             }
-            status = PlanStatus(outcome.plan)
+            return PlanStatus(outcome.plan)
         }
-        let code = status.planExitCode(detailed: detailedExitcode)
-        if code != 0 { throw ExitCode(code) }
     }
 }
 

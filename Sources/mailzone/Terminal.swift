@@ -17,6 +17,14 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Runs `body` with a function that writes to standard output through a `BufferedOutput`,
+    /// flushed when `body` ends: how streamed output (`PlanStreaming`) reaches the terminal.
+    static func buffered<Result>(_ body: ((String) -> Void) throws -> Result) rethrows -> Result {
+        var output = BufferedOutput()
+        defer { output.flush() }
+        return try body { output.write($0) }
+    }
+
     /// Standard output gathered into large writes: output rendered piece by piece (a zone at a
     /// time) costs one system call per 64 KiB instead of one per piece.
     struct BufferedOutput {

@@ -16,6 +16,9 @@ import ZoneFile
 /// first rename, so a zone whose edits span several files fails before any of them is
 /// replaced in every case but a failing rename itself. SIGINT, SIGTERM or SIGHUP while
 /// temporary files exist removes them (`InterruptCleanup`).
+///
+/// A saved plan (`plan --out`) is written the same way, from text produced piece by piece, and
+/// may be a new file (`write(_:producing:)`).
 public struct AtomicFileWriter: Sendable {
     /// Test hook: a rename that fails, to prove the original stays whole.
     public var failRename: (@Sendable (String) -> Bool)?
@@ -46,27 +49,49 @@ public struct AtomicFileWriter: Sendable {
         public var description: String { "\(path): \(reason); the file was not changed" }
     }
 
-    /// A file to replace: its path as the plan shows it, where it really is, and what it is now.
+    /// A file to replace: its path as the plan shows it, where it really is, and what it is now
+    /// (nil for a file that does not exist yet).
     private struct Target {
         var path: String
         var physical: String
-        var status: stat
-        var bytes: [UInt8]
+        var status: stat?
+        var content: Content
+    }
+
+    /// A file's new content: bytes at hand, or text a producer hands over piece by piece (a saved
+    /// plan, kept as its zones' JSON until written), so it is never held twice.
+    private enum Content {
+        case bytes([UInt8])
+        case pieces(((String) -> Void) throws -> Void)
     }
 
     /// Replaces each file's content. On failure, every file not yet renamed keeps its old content
     /// and every temporary file is removed.
     public func write(_ files: [(path: String, bytes: [UInt8])]) throws(Failure) {
         var targets: [Target] = []
-        var seen = Set<String>()
         for file in files {
-            let target = try target(file.path, bytes: file.bytes)
+            targets.append(try target(file.path, content: .bytes(file.bytes)))
+        }
+        try replace(targets)
+    }
+
+    /// Writes one file from the text `produce` hands to its argument, piece by piece; a file that
+    /// does not exist yet is made with mode 0644 less the umask, as `open(2)` would make it. When
+    /// `produce` throws, the file is not changed and the error is the failure's reason.
+    public func write(_ path: String, producing produce: ((String) -> Void) throws -> Void) throws(Failure) {
+        try withoutActuallyEscaping(produce) { produce throws(Failure) in
+            try replace([try target(path, content: .pieces(produce), creating: true)])
+        }
+    }
+
+    private func replace(_ targets: [Target]) throws(Failure) {
+        var seen = Set<String>()
+        for target in targets {
             guard seen.insert(target.physical).inserted else {
                 throw Failure(
-                    path: file.path,
+                    path: target.path,
                     reason: "it is \(target.physical), which another path of this apply writes too")
             }
-            targets.append(target)
         }
         let cleanup = InterruptCleanup(count: targets.count)
         defer { cleanup.end() }
@@ -98,10 +123,19 @@ public struct AtomicFileWriter: Sendable {
     }
 
     /// Where `path` really is (links followed) and its status; refuses a file with other hard links
-    /// and one whose owner or group this process cannot give the new text.
-    private func target(_ path: String, bytes: [UInt8]) throws(Failure) -> Target {
+    /// and one whose owner or group this process cannot give the new text. With `creating`, a
+    /// missing file is a new one in its directory (which must exist).
+    private func target(_ path: String, content: Content, creating: Bool = false) throws(Failure) -> Target {
         guard let resolved = realpath(path, nil) else {
-            throw Failure(path: path, reason: "cannot find the file: \(String(cString: strerror(errno)))")
+            guard creating, errno == ENOENT else {
+                throw Failure(path: path, reason: "cannot find the file: \(String(cString: strerror(errno)))")
+            }
+            guard let directory = realpath(FilePaths.directory(of: path), nil) else {
+                throw Failure(path: path, reason: String(cString: strerror(errno)))
+            }
+            let physical = String(cString: directory) + "/" + (path as NSString).lastPathComponent
+            free(directory)
+            return Target(path: path, physical: physical, status: nil, content: content)
         }
         let physical = String(cString: resolved)
         free(resolved)
@@ -123,7 +157,7 @@ public struct AtomicFileWriter: Sendable {
             throw Failure(
                 path: path, reason: "\(problem) (the file is \(owners) \(String(status.st_mode & 0o7777, radix: 8)))")
         }
-        return Target(path: path, physical: physical, status: status, bytes: bytes)
+        return Target(path: path, physical: physical, status: status, content: content)
     }
 
     /// Writes the target's new bytes to a new temporary file beside it, with its owner, group and mode, flushed.
@@ -139,27 +173,34 @@ public struct AtomicFileWriter: Sendable {
         }
         let temporary = String(cString: template)
         var failure: String? = nil
-        target.bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let result = Foundation.write(
-                    descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = "cannot write: \(String(cString: strerror(errno)))"
-                    return
+        switch target.content {
+        case .bytes(let bytes):
+            failure = bytes.withUnsafeBytes { Self.writeAll($0, to: descriptor) }
+        case .pieces(let produce):
+            do {
+                try produce { piece in
+                    guard failure == nil else { return }
+                    var piece = piece
+                    failure = piece.withUTF8 { Self.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
                 }
-                written += result
+            } catch {
+                failure = failure ?? "\(error)"
             }
         }
-        // Owner and group first: changing them clears the setuid and setgid bits, which the mode then restores.
-        if failure == nil, fchown(descriptor, target.status.st_uid, target.status.st_gid) != 0 {
-            let reason = String(cString: strerror(errno))
-            failure =
-                "cannot keep owner \(FileOwnership.userName(target.status.st_uid))"
-                + " and group \(FileOwnership.groupName(target.status.st_gid)): \(reason)"
+        let mode: mode_t
+        if let status = target.status {
+            mode = status.st_mode & 0o7777
+            // Owner and group first: changing them clears the setuid and setgid bits, which the mode then restores.
+            if failure == nil, fchown(descriptor, status.st_uid, status.st_gid) != 0 {
+                let reason = String(cString: strerror(errno))
+                failure =
+                    "cannot keep owner \(FileOwnership.userName(status.st_uid))"
+                    + " and group \(FileOwnership.groupName(status.st_gid)): \(reason)"
+            }
+        } else {
+            mode = 0o644 & ~FileOwnership.creationMask()
         }
-        if failure == nil, fchmod(descriptor, target.status.st_mode & 0o7777) != 0 {
+        if failure == nil, fchmod(descriptor, mode) != 0 {
             failure = "cannot set permissions: \(String(cString: strerror(errno)))"
         }
         if failure == nil, fsync(descriptor) != 0 {
@@ -172,6 +213,20 @@ public struct AtomicFileWriter: Sendable {
             throw Failure(path: target.path, reason: failure)
         }
         return temporary
+    }
+
+    /// Writes all of `buffer` to `descriptor` (retrying short and interrupted writes); the reason on failure.
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
+        var written = 0
+        while written < buffer.count {
+            let result = Foundation.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return "cannot write: \(String(cString: strerror(errno)))"
+            }
+            written += result
+        }
+        return nil
     }
 
     private func syncDirectory(of path: String) {

@@ -24,6 +24,21 @@ enum FileOwnership {
         return nil
     }
 
+    /// The process's umask: the permission bits a file it makes does not get. Read from
+    /// `/proc/self/status` where there is one, as `umask(2)` can only be read by setting it, which
+    /// would briefly change it for every thread of the process.
+    static func creationMask() -> mode_t {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+            let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+        {
+            return mask
+        }
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }
+
     /// The effective group and the supplementary groups of this process.
     private static func memberGroups() -> Set<gid_t> {
         var groups: Set<gid_t> = [getegid()]
