@@ -60,16 +60,11 @@ struct DeclarationDecoder {
         for item in zoneItems {
             if let zone = decodeZone(item, diagnostics: &diagnostics) { draft.zones.append(zone) }
         }
-        if let sendersNode = map.required(
-            "senders", diagnostics: &diagnostics,
-            hint: "list the domains that send mail, each with its services"),
-            let items = sendersNode.list("a list of senders", diagnostics: &diagnostics)
+        if let items = map.requiredList(
+            "senders", "a list of senders", diagnostics: &diagnostics,
+            hint: "list the domains that send mail, each with its services", empty: "the declaration lists no senders",
+            emptyHint: "add a sender: '- domain: example.com' with its 'services:'")
         {
-            if items.isEmpty {
-                diagnostics.error(
-                    at: sendersNode.location, "the declaration lists no senders",
-                    hint: "add a sender: '- domain: example.com' with its 'services:'")
-            }
             // Exact capacity: a hosting provider's declaration has thousands of senders.
             draft.senders.reserveCapacity(items.count)
             for item in items {
@@ -181,16 +176,11 @@ struct DeclarationDecoder {
         .flatMap { domainName($0, what: "the sender domain", allowUnderscore: false, diagnostics: &diagnostics) }
 
         var services: [ServiceUse] = []
-        if let servicesNode = map.required(
-            "services", diagnostics: &diagnostics,
-            hint: "list the services that send for this domain, like '- preset: tencent-ses'"),
-            let items = servicesNode.list("a list of services", diagnostics: &diagnostics)
+        if let items = map.requiredList(
+            "services", "a list of services", diagnostics: &diagnostics,
+            hint: "list the services that send for this domain, like '- preset: tencent-ses'",
+            empty: "the sender lists no services", emptyHint: "add a service, like '- preset: tencent-ses'")
         {
-            if items.isEmpty {
-                diagnostics.error(
-                    at: servicesNode.location, "the sender lists no services",
-                    hint: "add a service, like '- preset: tencent-ses'")
-            }
             for item in items {
                 if let service = decodeService(item, diagnostics: &diagnostics) { services.append(service) }
             }

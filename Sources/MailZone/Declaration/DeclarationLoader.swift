@@ -12,13 +12,9 @@ public enum DeclarationLoader {
         contentsOf url: URL, displayPath: String? = nil,
         builtInPresets: PresetCatalog
     ) throws(DeclarationErrors) -> Declaration {
-        let path = displayPath ?? url.lastPathComponent
-        var diagnostics = Diagnostics()
-        let draft = try decode(file: url, displayPath: path, diagnostics: &diagnostics) { () throws(DeclarationError) in
+        try load(file: url, displayPath: displayPath, builtInPresets: builtInPresets) { path throws(DeclarationError) in
             try YAMLSource.load(contentsOf: url, displayPath: path)
         }
-        return try complete(
-            draft, file: url, displayPath: path, builtInPresets: builtInPresets, diagnostics: diagnostics)
     }
 
     /// Loads a declaration from bytes, as if read from `url` (zone paths resolve against its directory).
@@ -26,10 +22,20 @@ public enum DeclarationLoader {
         data: Data, file url: URL, displayPath: String? = nil,
         builtInPresets: PresetCatalog
     ) throws(DeclarationErrors) -> Declaration {
+        try load(file: url, displayPath: displayPath, builtInPresets: builtInPresets) { path throws(DeclarationError) in
+            try YAMLSource.parse(data: data, file: path)
+        }
+    }
+
+    /// Loads the declaration `parse` reads (given the path errors name it by), as if from `url`.
+    private static func load(
+        file url: URL, displayPath: String?, builtInPresets: PresetCatalog,
+        parse: (String) throws(DeclarationError) -> YAMLNode?
+    ) throws(DeclarationErrors) -> Declaration {
         let path = displayPath ?? url.lastPathComponent
         var diagnostics = Diagnostics()
         let draft = try decode(file: url, displayPath: path, diagnostics: &diagnostics) { () throws(DeclarationError) in
-            try YAMLSource.parse(data: data, file: path)
+            try parse(path)
         }
         return try complete(
             draft, file: url, displayPath: path, builtInPresets: builtInPresets, diagnostics: diagnostics)

@@ -63,13 +63,7 @@ public enum ZoneAdoption {
         var result = Zone(origin: origin.absolute, file: path, marks: [], errors: [], warnings: [])
         if let root, !FilePaths.isInside(resolved: FilePaths.resolved(path), resolvedRoot: root) {
             result.errors.append(
-                PlanFinding(
-                    severity: "error",
-                    message: "the zone file \(path) is outside the directory of \(declaration.displayPath)",
-                    fix: "keep zone files in the repository beside the declaration, or pass --allow-outside",
-                    location: PlanLocation(
-                        file: zoneDeclaration.file.location.file, line: zoneDeclaration.file.location.line,
-                        column: zoneDeclaration.file.location.column)))
+                ZoneLoadFinding.outside(path: path, declared: zoneDeclaration, declaration: declaration.displayPath))
             return result
         }
         let options = Planner.loadOptions(origin: origin.dnsName, includeRoot: root)

@@ -75,11 +75,7 @@ enum PlanCheck {
         if let error = new.errors.first {
             return "the edited zone does not parse: \(error)"
         }
-        var difference: [RecordKey: Int] = [:]
-        for index in reread.onlyOld {
-            let record = old.recordData(index: index)
-            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] += 1
-        }
+        var difference = textDifference(old: old, reread: reread)
         for operation in operations {
             switch operation.kind {
             case .create(let type, let rdata, _, _):
@@ -93,10 +89,6 @@ enum PlanCheck {
                 let copies = ZoneEditor.copies(of: existing, in: old).count
                 difference[RecordKey(existing.owner, existing.type, existing.rdata), default: 0] -= copies
             }
-        }
-        for index in reread.onlyNew {
-            let record = new.recordData(index: index)
-            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] -= 1
         }
         if difference.values.contains(where: { $0 != 0 }) {
             // Where the differing records are written: found only now, as lines are counted for a message.
@@ -122,10 +114,23 @@ enum PlanCheck {
             if !extra.isEmpty { parts.append("it has records the plan does not add: \(extra.joined(separator: "; "))") }
             return "the edited zone's records differ from the plan: " + parts.joined(separator: "; ")
         }
-        if let serial {
-            if let problem = serialProblem(new, expected: serial.to) { return problem }
+        return serial.flatMap { serialProblem(new, expected: $0.to) }
+    }
+
+    /// The records only one of the old and the edited text has, counted: +1 for each the old text
+    /// has, −1 for each the edited text has. The plan's changes are counted against these (+1 for
+    /// a record it writes, −1 for one it takes out), and a right edit leaves every count 0.
+    private static func textDifference(old: Zone, reread: ZoneReread) -> [RecordKey: Int] {
+        var difference: [RecordKey: Int] = [:]
+        for index in reread.onlyOld {
+            let record = old.recordData(index: index)
+            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] += 1
         }
-        return nil
+        for index in reread.onlyNew {
+            let record = reread.edited.recordData(index: index)
+            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] -= 1
+        }
+        return difference
     }
 }
 
@@ -142,11 +147,7 @@ extension PlanCheck {
         if let error = new.errors.first {
             return "the edited zone does not parse: \(error)"
         }
-        var difference: [RecordKey: Int] = [:]
-        for index in reread.onlyOld {
-            let record = old.recordData(index: index)
-            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] += 1
-        }
+        var difference = textDifference(old: old, reread: reread)
         for sender in zonePlan.senders where !sender.hasConflicts {
             for item in sender.items where [.create, .merge, .replace].contains(item.action) {
                 guard let owner = try? DomainName(parsing: item.name), let type = RRType(mnemonic: item.type) else {
@@ -166,10 +167,6 @@ extension PlanCheck {
                 }
             }
         }
-        for index in reread.onlyNew {
-            let record = new.recordData(index: index)
-            difference[RecordKey(record.owner, record.type, record.rdata), default: 0] -= 1
-        }
         let unexpected = difference.filter { $0.value != 0 }
         if !unexpected.isEmpty {
             let missing = unexpected.filter { $0.value > 0 }.keys.map(\.presentation).sorted().prefix(3)
@@ -178,9 +175,6 @@ extension PlanCheck {
             return
                 "the edited zone's records differ from the plan (missing: \(listed(missing)); not planned: \(listed(extra)))"
         }
-        if let serial = zonePlan.serial {
-            if let problem = serialProblem(new, expected: serial.to) { return problem }
-        }
-        return nil
+        return zonePlan.serial.flatMap { serialProblem(new, expected: $0.to) }
     }
 }

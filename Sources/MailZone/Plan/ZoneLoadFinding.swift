@@ -18,6 +18,16 @@ enum ZoneLoadFinding {
             .map { finding(for: $0, zone: zone, declared: declared, path: path, declaration: declaration) }
     }
 
+    /// A zone file outside the repository's directory, not read (no `--allow-outside`): at the YAML
+    /// line naming it.
+    static func outside(path: String, declared: ZoneDeclaration, declaration: String) -> PlanFinding {
+        let file = declared.file.location
+        return PlanFinding(
+            severity: "error", message: "the zone file \(path) is outside the directory of \(declaration)",
+            fix: "keep zone files in the repository beside the declaration, or pass --allow-outside",
+            location: PlanLocation(file: file.file, line: file.line, column: file.column))
+    }
+
     static func finding(
         for diagnostic: Diagnostic, zone: Zone, declared: ZoneDeclaration, path: String,
         declaration: String

@@ -77,13 +77,8 @@ public struct ManagedRecordsReport: Encodable, Sendable {
             defer { zones.append(zone) }
             if let root, !FilePaths.isInside(resolved: FilePaths.resolved(path), resolvedRoot: root) {
                 zone.errors.append(
-                    PlanFinding(
-                        severity: "error",
-                        message: "the zone file \(path) is outside the directory of \(declaration.displayPath)",
-                        fix: "keep zone files in the repository beside the declaration, or pass --allow-outside",
-                        location: PlanLocation(
-                            file: zoneDeclaration.file.location.file, line: zoneDeclaration.file.location.line,
-                            column: zoneDeclaration.file.location.column)))
+                    ZoneLoadFinding.outside(
+                        path: path, declared: zoneDeclaration, declaration: declaration.displayPath))
                 continue
             }
             let loaded = ZoneLoader.load(

@@ -55,6 +55,20 @@ struct MappingReader {
         return nil
     }
 
+    /// The items of the list at the required `key` (`hint` says what to write when it is missing);
+    /// an empty list is reported too (`empty`, with `emptyHint`), as a declaration without them
+    /// means nothing. Nil when the key is missing or not a list.
+    func requiredList(
+        _ key: String, _ expected: String, diagnostics: inout Diagnostics, hint: String, empty: String,
+        emptyHint: String
+    ) -> [YAMLNode]? {
+        guard let node = required(key, diagnostics: &diagnostics, hint: hint),
+            let items = node.list(expected, diagnostics: &diagnostics)
+        else { return nil }
+        if items.isEmpty { diagnostics.error(at: node.location, empty, hint: emptyHint) }
+        return items
+    }
+
     /// "a, b and c".
     static func list(_ words: [String]) -> String {
         guard let last = words.last else { return "" }
