@@ -63,10 +63,7 @@ public enum TXTPresentation {
         for string in strings {
             lines.append(try quote(string))
         }
-        if lines.isEmpty {
-            lines.append("\"\"")
-        }
-        return "( " + lines.joined(separator: "\n" + indent) + " )"
+        return CharacterString.parenthesised(lines, indent: indent)
     }
 
     private static func rejectControlCharacters(_ value: String) throws(TXTError) {

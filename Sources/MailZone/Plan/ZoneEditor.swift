@@ -5,40 +5,33 @@ import ZoneFile
 /// Turns planned record operations into the smallest text edits of a zone's
 /// files, in the zone's own style, and bumps the SOA serial once.
 ///
-/// A new record goes right after its name's mail records (or, for a name without
-/// any, after the apex block or the name's last record; see `anchorRecord`), written the way the line it follows is
-/// written: relative owner, the same separators and columns, a TTL or class
-/// field only where that line has one, and long TXT values as parenthesised
-/// strings indented like the zone's other multi-line records. A merged or
-/// replaced record changes only its RDATA, so its comment stays.
+/// The mail decisions are made here: a new record goes right after its name's mail records (or, for a
+/// name without any, after the apex block or the name's last record; see `anchorRecord`), carries its
+/// ownership marker, and the serial goes up once. The text is ZoneFile's `RecordWriter`'s: the new
+/// line written the way the line it follows is written (relative owner, the same separators and
+/// columns, a TTL or class field only where that line has one, long TXT values as parenthesised strings
+/// indented like the zone's other multi-line records); a merged or replaced record changes only its
+/// RDATA, so its comment stays.
 struct ZoneEditor {
     let zone: Zone
     let origin: DomainName
     /// The zone's markers, so a merged SPF record's marker is rewritten where it is, not written twice.
     let ownership: ZoneOwnership
+    /// Writes the lines and the new RDATA in the zone's style.
+    private let writer: RecordWriter
     private let foundOnce = FoundOnce()
 
     init(zone: Zone, origin: DomainName, ownership: ZoneOwnership = ZoneOwnership()) {
         self.zone = zone
         self.origin = origin
         self.ownership = ownership
+        self.writer = RecordWriter(zone: zone)
     }
 
-    /// Holds the continuation indent once found: finding it may scan the whole zone, so it is
-    /// looked for only when a TXT value is written over several lines, and only once per zone.
-    /// Likewise the mail records of `_dmarc` and `_domainkey` names by their domain, found once.
+    /// The mail records of `_dmarc` and `_domainkey` names by their domain, found once: a zone can have
+    /// a sender at each of thousands of names.
     private final class FoundOnce {
-        var indent: String?
         var mailNameRecords: [DomainName: [Int]]?
-        var ttlDirectives: [Int: TTLDirectives] = [:]
-    }
-
-    /// How the zone indents the continuation lines of its multi-line TXT records.
-    private var continuationIndent: String {
-        if let indent = foundOnce.indent { return indent }
-        let indent = ZoneEditor.continuationIndent(of: zone)
-        foundOnce.indent = indent
-        return indent
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -63,8 +56,15 @@ struct ZoneEditor {
             case .replace(let existing, let rdata, _):
                 // A record written twice is one record to BIND: both lines change, so they stay one record.
                 for copy in Self.copies(of: existing, in: zone) {
-                    let edit = try replacement(of: copy, with: rdata)
-                    edits[edit.file, default: []].append(edit.edit)
+                    let edit: (fileIndex: Int, edit: SourceEdit)
+                    do {
+                        edit = try writer.replacingRData(of: copy, with: rdata)
+                    } catch {
+                        throw Failure(
+                            description:
+                                "\(copy.owner) \(copy.type) is not written as a line mailzone can edit ($GENERATE?)")
+                    }
+                    edits[edit.fileIndex, default: []].append(edit.edit)
                     if let marker = operation.marker {
                         let edit = try markerEdit(on: copy, marker: marker)
                         edits[edit.file, default: []].append(edit.edit)
@@ -96,11 +96,15 @@ struct ZoneEditor {
             var lines: [String] = []
             for operation in creates[owner] ?? [] {
                 guard case .create(let type, let rdata, let ttl, let presentation) = operation.kind else { continue }
-                // A record joining an RRset takes its TTL (BIND serves one TTL per RRset).
-                let rrsetTTL = ttl ?? zone.records(at: owner, type: type).first?.ttl
-                var text = try line(
-                    owner: owner, type: type, rdata: rdata, ttl: rrsetTTL, presentation: presentation,
-                    anchor: placement.anchor, absoluteOwner: placement.absoluteOwner)
+                // A record joining an RRset takes its TTL (BIND serves one TTL per RRset): the writer's default.
+                let record = RecordWriter.NewRecord(
+                    owner: owner, type: type, rdata: rdata, ttl: ttl, presentation: presentation)
+                var text: String
+                do {
+                    text = try writer.line(for: record, like: placement.anchor, absoluteOwner: placement.absoluteOwner)
+                } catch {
+                    throw Failure(description: "cannot read the layout of the line after which \(owner) goes")
+                }
                 if let marker = operation.marker {
                     let origin = placement.absoluteOwner ? nil : placement.anchor.source?.origin
                     text += " " + Self.written(marker, onLineWithOrigin: origin).comment
@@ -280,214 +284,6 @@ struct ZoneEditor {
         let next = bytes[start + word.count]
         return zip(bytes[start..<(start + word.count)], word).allSatisfy { $0 | 0x20 == $1 | 0x20 }
             && (next == 0x20 || next == 0x09)
-    }
-
-    // MARK: Formatting
-
-    /// The text of a new record line in the style of `anchor`'s line.
-    private func line(
-        owner: DomainName, type: RRType, rdata: RData, ttl: UInt32?, presentation: String,
-        anchor: Record, absoluteOwner: Bool = false
-    ) throws(Failure) -> String {
-        guard let source = anchor.source,
-            let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex)
-        else {
-            throw Failure(description: "cannot read the layout of the line after which \(owner) goes")
-        }
-        let file = zone.files[source.fileIndex]
-        let bytes = file.source.bytes
-        func text(_ token: Token) -> String { String(decoding: bytes[token.range], as: UTF8.self) }
-        func separator(after token: Token?) -> String {
-            guard let token else { return "\t" }
-            var end = token.end
-            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
-            let gap = String(decoding: bytes[token.end..<end], as: UTF8.self)
-            return gap.isEmpty || end >= bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D ? "\t" : gap
-        }
-        // Columns where the anchor's fields start, so space-aligned zones stay aligned.
-        func column(_ token: Token?) -> Int? { token.map { RecordLayout.column(of: $0.start, in: bytes) } }
-
-        var fields: [(text: String, column: Int?, separator: String)] = []
-        let sameOwner = anchor.owner == owner
-        let ownerText: String
-        if absoluteOwner {
-            // After an `$INCLUDE` (or at the end of the file) the origin in force is not the anchor's.
-            ownerText = owner.description
-        } else if sameOwner, layout.owner == nil {
-            ownerText = ""
-        } else {
-            // The owner as the zone already spells it (`Mail`), else as declared.
-            ownerText = (sameOwner ? anchor.owner : owner).relative(to: source.origin)
-        }
-        let leading: String
-        if ownerText.isEmpty {
-            let start = layout.entryRange.lowerBound
-            var end = start
-            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
-            leading = String(decoding: bytes[start..<end], as: UTF8.self)
-        } else {
-            leading = ""
-        }
-        // TTL: the RRset's when joining one, else the zone's default where the line goes — never the anchor's
-        // own TTL (a host's A record, an RRSIG). Written when the anchor writes one, or when a line without a
-        // TTL field would get another value there (no `$TTL`: the last TTL written, RFC 1035 §5.1).
-        let zoneDefault = defaultTTL(after: source)
-        let implicit = source.explicitTTL ? (zoneDefault ?? anchor.ttl) : anchor.ttl
-        let value = ttl ?? zoneDefault ?? soaMinimum ?? anchor.ttl
-        if layout.ttl != nil || value != implicit {
-            fields.append((String(value), column(layout.ttl), separator(after: layout.ttl)))
-        }
-        if let classToken = layout.rrClass {
-            let written = text(classToken)
-            fields.append(
-                (
-                    written == written.lowercased() ? "in" : "IN", column(layout.rrClass),
-                    separator(after: layout.rrClass)
-                ))
-        }
-        let typeText = text(layout.type)
-        let lowerType = typeText == typeText.lowercased()
-        fields.append(
-            (lowerType ? type.mnemonic.lowercased() : type.mnemonic, column(layout.type), separator(after: layout.type))
-        )
-
-        var line = leading + ownerText
-        var previousSeparator = ownerText.isEmpty ? "" : separator(after: layout.owner)
-        for field in fields {
-            line += pad(line, separator: previousSeparator, toColumn: field.column)
-            line += field.text
-            previousSeparator = field.separator
-        }
-        // The RDATA column is where the anchor's RDATA starts, its opening parenthesis included (a DKIM key
-        // written `( "v=DKIM1; ..."`), so a new line lines up with it whatever its own RDATA looks like.
-        let rdataColumn = layout.rdata.first.map { token -> Int in
-            var start = token.fullRange.lowerBound
-            var before = start
-            while before > 0, bytes[before - 1] == 0x20 || bytes[before - 1] == 0x09 { before -= 1 }
-            if before > 0, bytes[before - 1] == UInt8(ascii: "(") { start = before - 1 }
-            return RecordLayout.column(of: start, in: bytes)
-        }
-        line += pad(line, separator: previousSeparator, toColumn: rdataColumn)
-        line += try rdataText(type: type, rdata: rdata, presentation: presentation, lineEnding: file.lineEnding)
-        return line
-    }
-
-    /// The `$TTL` in force after the record at `source`: its file's, else (an `$INCLUDE`d file setting none)
-    /// the top file's last one; nil when the zone has no `$TTL` there.
-    private func defaultTTL(after source: RecordSource) -> UInt32? {
-        if let value = ttlDirectives(of: source.fileIndex).defaultTTL(after: source.entryIndex) { return value }
-        guard source.fileIndex != 0, let top = zone.files.first else { return nil }
-        return ttlDirectives(of: 0).defaultTTL(after: top.entries.count - 1)
-    }
-
-    /// The `$TTL` lines of a file, read once per zone: each new record asks for the default where it goes.
-    private func ttlDirectives(of fileIndex: Int) -> TTLDirectives {
-        if let known = foundOnce.ttlDirectives[fileIndex] { return known }
-        let table = TTLDirectives(zone.files[fileIndex])
-        foundOnce.ttlDirectives[fileIndex] = table
-        return table
-    }
-
-    /// BIND's default TTL for a zone without `$TTL`: the SOA's MINIMUM field.
-    private var soaMinimum: UInt32? {
-        zone.records(at: origin, type: .soa).first?.rdata.soaMinimum
-    }
-
-    /// Whitespace after `line` to reach `column` with the separator's character (tabs or spaces); at least one.
-    private func pad(_ line: String, separator: String, toColumn column: Int?) -> String {
-        if separator.isEmpty { return "" }
-        // A file that separates fields by one space aligns no columns: one space it is.
-        if separator == " " { return " " }
-        let current = RecordLayout.column(of: line.utf8.count, in: Array(line.utf8))
-        guard let column, column > current else {
-            return separator.contains("\t") ? "\t" : " "
-        }
-        if separator.contains("\t") {
-            var result = ""
-            var at = current
-            while at < column {
-                result += "\t"
-                at = (at / 8 + 1) * 8
-            }
-            return result
-        }
-        return String(repeating: " ", count: column - current)
-    }
-
-    /// RDATA as written: TXT as quoted strings (several, in parentheses over lines, when long).
-    private func rdataText(type: RRType, rdata: RData, presentation: String, lineEnding: String) throws(Failure)
-        -> String
-    {
-        guard type == .txt || type == .spf else { return presentation }
-        let strings = rdata.characterStrings.map { String(decoding: $0, as: UTF8.self) }
-        do {
-            if strings.count <= 1 { return try TXTPresentation.oneLine(strings) }
-            return try TXTPresentation.multiLine(strings, indent: continuationIndent)
-                .replacingOccurrences(of: "\n", with: lineEnding)
-        } catch {
-            throw Failure(description: "cannot write TXT value: \(error)")
-        }
-    }
-
-    /// The indentation of continuation lines in the zone's existing multi-line records, else four tabs.
-    private static func continuationIndent(of zone: Zone) -> String {
-        for file in zone.files {
-            let bytes = file.source.bytes
-            for entry in file.entries where entry.kind == .record {
-                let range = entry.range
-                guard let newline = bytes[range].firstIndex(of: 0x0A), newline + 1 < range.upperBound else { continue }
-                var end = newline + 1
-                while end < range.upperBound, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
-                // Only lines that continue with a quoted string (a TXT layout), not SOA timers.
-                if end < range.upperBound, bytes[end] == UInt8(ascii: "\""), end > newline + 1 {
-                    return String(decoding: bytes[(newline + 1)..<end], as: UTF8.self)
-                }
-            }
-        }
-        return "\t\t\t\t"
-    }
-
-    /// New RDATA for an existing record, keeping its owner, fields, comments and parentheses.
-    private func replacement(of existing: Record, with rdata: RData) throws(Failure) -> (file: Int, edit: SourceEdit) {
-        guard let source = existing.source, !source.generated,
-            let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex)
-        else {
-            throw Failure(
-                description:
-                    "\(existing.owner) \(existing.type) is not written as a line mailzone can edit ($GENERATE?)")
-        }
-        let file = zone.files[source.fileIndex]
-        let bytes = file.source.bytes
-        var text: String
-        if existing.type == .txt || existing.type == .spf {
-            let strings = rdata.characterStrings.map { String(decoding: $0, as: UTF8.self) }
-            do {
-                if strings.count <= 1 {
-                    text = try TXTPresentation.oneLine(strings)
-                } else if layout.hasParentheses {
-                    // Inside the existing parentheses: one string per line, indented like the record's own second line.
-                    var indent = continuationIndent
-                    if layout.rdata.count > 1, let second = layout.rdata.dropFirst().first {
-                        var start = second.fullRange.lowerBound
-                        while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
-                        if start > 0, bytes[start - 1] == 0x0A {
-                            indent = String(decoding: bytes[start..<second.fullRange.lowerBound], as: UTF8.self)
-                        }
-                    }
-                    var quoted: [String] = []
-                    for string in strings { quoted.append(try TXTPresentation.quote(string)) }
-                    text = quoted.joined(separator: "\n" + indent)
-                } else {
-                    text = try TXTPresentation.multiLine(strings, indent: continuationIndent)
-                }
-            } catch {
-                throw Failure(description: "cannot write TXT value: \(error)")
-            }
-            text = text.replacingOccurrences(of: "\n", with: file.lineEnding)
-        } else {
-            text = rdata.presentation
-        }
-        return (source.fileIndex, SourceEdit(range: layout.rdataRange, replacement: text))
     }
 
     // MARK: Ownership markers

@@ -55,6 +55,18 @@ public enum CharacterString {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// Quoted strings as a parenthesised block, one a line, as BIND users write long DKIM keys: the first
+    /// follows `( `, each later line starts with `indent`, ` )` closes the last; lines end with `\n`.
+    /// No strings is one empty string (a TXT record holds at least one).
+    ///
+    /// ```
+    /// ( "v=DKIM1; k=rsa; p=MIIB..."
+    ///   "...IDAQAB" )
+    /// ```
+    public static func parenthesised(_ quoted: [String], indent: String) -> String {
+        "( " + (quoted.isEmpty ? ["\"\""] : quoted).joined(separator: "\n" + indent) + " )"
+    }
+
     /// Splits `value` into strings of at most `maxOctets` UTF-8 octets each, only between Unicode
     /// scalars so no UTF-8 sequence is cut in two. An empty value is one empty string.
     public static func split(_ value: String, maxOctets: Int = maxOctets) -> [String] {

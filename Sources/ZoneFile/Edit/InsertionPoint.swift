@@ -1,5 +1,3 @@
-import ZoneFile
-
 /// Where the new lines of an owner can go without changing what any existing line means.
 ///
 /// A zone line without an owner field belongs to the owner of the line before it, and the first
@@ -11,16 +9,22 @@ import ZoneFile
 /// stop before the first line that names its owner, a `$GENERATE`, or the end of the file. Before
 /// an `$INCLUDE`, whose first records may inherit the owner, they go to the end of the file instead,
 /// with the owner written in full, since the origin in force there may not be the anchor's.
-struct InsertionPoint {
+///
+/// ``RecordWriter/insertion(of:after:)`` places its lines here; an editor that writes its own lines
+/// finds the point, writes them like its `anchor` with ``RecordWriter/line(for:like:absoluteOwner:)``
+/// and inserts them with ``ZoneFileSyntax/insertion(after:line:)``.
+public struct InsertionPoint: Sendable {
     /// The record whose line the new lines are written like.
-    var anchor: Record
-    var fileIndex: Int
+    public var anchor: Record
+    /// The file the lines go into: an index into `Zone.files`.
+    public var fileIndex: Int
     /// The entry the new lines follow.
-    var entryIndex: Int
+    public var entryIndex: Int
     /// Whether the owner must be written absolute (the origin where the lines go is not the anchor's).
-    var absoluteOwner: Bool
+    public var absoluteOwner: Bool
 
-    static func find(after anchor: Record, owner: DomainName, in zone: Zone) -> InsertionPoint {
+    /// Where new lines of `owner` go when they should follow `anchor`'s line.
+    public static func find(after anchor: Record, owner: DomainName, in zone: Zone) -> InsertionPoint {
         guard let source = anchor.source else {
             return InsertionPoint(anchor: anchor, fileIndex: 0, entryIndex: 0, absoluteOwner: true)
         }

@@ -1,0 +1,330 @@
+/// Writes records into a zone's text the way the zone already writes them.
+///
+/// A zone file's author chose tabs or spaces, aligned columns or single separators, relative or
+/// absolute owners, a TTL and a class on every line or on none, and a way of breaking long TXT
+/// values over lines. A new line written "like its neighbour" keeps all of that, so the file reads
+/// as if its author had added the record, and a diff shows one line:
+///
+/// - the owner is left out when the neighbour leaves it out and the owner is the same (the line
+///   inherits it), else written relative to the `$ORIGIN` in force, or in full when asked;
+/// - each field starts in the neighbour's column (tabs expanded to 8), padded with the neighbour's
+///   separator character; a file that separates fields by one space gets one space;
+/// - a TTL field only where the neighbour has one, or where leaving it out would give the record
+///   another TTL; a class field only where the neighbour has one, in its letter case;
+/// - TXT and SPF values as quoted strings, several in parentheses over lines indented like the
+///   zone's other multi-line records.
+///
+/// New RDATA for an existing record replaces only the RDATA bytes (``replacingRData(of:with:)``):
+/// the owner, fields, comments and parentheses stay. The writer produces text and ``SourceEdit``s;
+/// applying them is ``SourceEdit/apply(_:to:)``.
+///
+/// Not `Sendable`: it remembers what it found in the zone (the continuation indent, the `$TTL`
+/// lines), so writing many records scans the zone once. Make one per task.
+public struct RecordWriter {
+    /// The zone whose files the writer writes into.
+    public let zone: Zone
+    private let found = Found()
+
+    public init(zone: Zone) {
+        self.zone = zone
+    }
+
+    /// What the writer looked up in the zone once: finding the continuation indent may scan every file,
+    /// and each new record asks for the default TTL where it goes.
+    private final class Found {
+        var continuationIndent: String?
+        var ttlDirectives: [Int: TTLDirectives] = [:]
+    }
+
+    /// A record to write as a new line.
+    public struct NewRecord: Sendable, Hashable {
+        public var owner: DomainName
+        public var type: RRType
+        public var rdata: RData
+        /// The TTL to give the record; nil for the TTL of the RRset it joins (a server keeps one TTL per
+        /// RRset, RFC 2181 §5.2), else the zone's default where the line goes.
+        public var ttl: UInt32?
+        /// The RDATA as it should be written (`10 mx.example.com.`), for types other than TXT and SPF;
+        /// nil for the canonical presentation of `rdata`. TXT and SPF values are always written from
+        /// `rdata`'s strings.
+        public var presentation: String?
+
+        public init(owner: DomainName, type: RRType, rdata: RData, ttl: UInt32? = nil, presentation: String? = nil) {
+            self.owner = owner
+            self.type = type
+            self.rdata = rdata
+            self.ttl = ttl
+            self.presentation = presentation
+        }
+    }
+
+    // MARK: New lines
+
+    /// The text of a new record line (without a line ending) written like `neighbour`'s line.
+    ///
+    /// With `absoluteOwner` the owner is written in full, for a line that goes where the `$ORIGIN`
+    /// in force may not be the neighbour's (see ``InsertionPoint``).
+    public func line(for record: NewRecord, like neighbour: Record, absoluteOwner: Bool = false)
+        throws(RecordWriterError) -> String
+    {
+        let (source, layout, file) = try written(neighbour)
+        let bytes = file.source.bytes
+        func text(_ token: Token) -> String { String(decoding: bytes[token.range], as: UTF8.self) }
+        func separator(after token: Token?) -> String {
+            guard let token else { return "\t" }
+            var end = token.end
+            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+            let gap = String(decoding: bytes[token.end..<end], as: UTF8.self)
+            return gap.isEmpty || end >= bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D ? "\t" : gap
+        }
+        // Columns where the neighbour's fields start, so space-aligned zones stay aligned.
+        func column(_ token: Token?) -> Int? { token.map { RecordLayout.column(of: $0.start, in: bytes) } }
+
+        var fields: [(text: String, column: Int?, separator: String)] = []
+        let sameOwner = neighbour.owner == record.owner
+        let ownerText: String
+        if absoluteOwner {
+            // After an `$INCLUDE` (or at the end of the file) the origin in force is not the neighbour's.
+            ownerText = record.owner.description
+        } else if sameOwner, layout.owner == nil {
+            ownerText = ""
+        } else {
+            // The owner as the zone already spells it (`Mail`), else as given.
+            ownerText = (sameOwner ? neighbour.owner : record.owner).relative(to: source.origin)
+        }
+        let leading: String
+        if ownerText.isEmpty {
+            let start = layout.entryRange.lowerBound
+            var end = start
+            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+            leading = String(decoding: bytes[start..<end], as: UTF8.self)
+        } else {
+            leading = ""
+        }
+        // TTL: the record's, else its RRset's, else the zone's default where the line goes — never the
+        // neighbour's own TTL (a host's A record, an RRSIG). Written when the neighbour writes one, or when a
+        // line without a TTL field would get another value there (no `$TTL`: the last TTL written, RFC 1035 §5.1).
+        let rrsetTTL = record.ttl ?? zone.records(at: record.owner, type: record.type).first?.ttl
+        let zoneDefault = defaultTTL(after: source)
+        let implicit = source.explicitTTL ? (zoneDefault ?? neighbour.ttl) : neighbour.ttl
+        let value = rrsetTTL ?? zoneDefault ?? soaMinimum ?? neighbour.ttl
+        if layout.ttl != nil || value != implicit {
+            fields.append((String(value), column(layout.ttl), separator(after: layout.ttl)))
+        }
+        if let classToken = layout.rrClass {
+            let written = text(classToken)
+            fields.append(
+                (
+                    written == written.lowercased() ? "in" : "IN", column(layout.rrClass),
+                    separator(after: layout.rrClass)
+                ))
+        }
+        let typeText = text(layout.type)
+        let lowerType = typeText == typeText.lowercased()
+        let mnemonic = record.type.mnemonic
+        fields.append(
+            (lowerType ? mnemonic.lowercased() : mnemonic, column(layout.type), separator(after: layout.type)))
+
+        var line = leading + ownerText
+        var previousSeparator = ownerText.isEmpty ? "" : separator(after: layout.owner)
+        for field in fields {
+            line += Self.pad(line, separator: previousSeparator, toColumn: field.column)
+            line += field.text
+            previousSeparator = field.separator
+        }
+        // The RDATA column is where the neighbour's RDATA starts, its opening parenthesis included (a DKIM key
+        // written `( "v=DKIM1; ..."`), so a new line lines up with it whatever its own RDATA looks like.
+        let rdataColumn = layout.rdata.first.map { token -> Int in
+            var start = token.fullRange.lowerBound
+            var before = start
+            while before > 0, bytes[before - 1] == 0x20 || bytes[before - 1] == 0x09 { before -= 1 }
+            if before > 0, bytes[before - 1] == UInt8(ascii: "(") { start = before - 1 }
+            return RecordLayout.column(of: start, in: bytes)
+        }
+        line += Self.pad(line, separator: previousSeparator, toColumn: rdataColumn)
+        line += rdataText(record, lineEnding: file.lineEnding)
+        return line
+    }
+
+    /// Inserts `records` as new lines after `neighbour`'s line, each written like it (``line(for:like:absoluteOwner:)``),
+    /// at the first place after it where they change no other line's owner (``InsertionPoint``).
+    /// Returns the file the edit belongs to (an index into `zone.files`) and the edit.
+    public func insertion(of records: [NewRecord], after neighbour: Record)
+        throws(RecordWriterError) -> (fileIndex: Int, edit: SourceEdit)
+    {
+        _ = try written(neighbour)
+        let owner = records.first(where: { $0.owner != neighbour.owner })?.owner ?? neighbour.owner
+        let point = InsertionPoint.find(after: neighbour, owner: owner, in: zone)
+        let file = zone.files[point.fileIndex]
+        guard !records.isEmpty else {
+            let end = file.entries[point.entryIndex].range.upperBound
+            return (point.fileIndex, SourceEdit(range: end..<end, replacement: []))
+        }
+        var lines: [String] = []
+        for record in records {
+            lines.append(try line(for: record, like: point.anchor, absoluteOwner: point.absoluteOwner))
+        }
+        return (
+            point.fileIndex, file.insertion(after: point.entryIndex, line: lines.joined(separator: file.lineEnding))
+        )
+    }
+
+    /// Where `record` is written and the layout of its line; an error for a record that has no line to read.
+    private func written(_ record: Record) throws(RecordWriterError) -> (RecordSource, RecordLayout, ZoneFileSyntax) {
+        // A record of another zone (or of this zone before an edit) may point past this zone's files.
+        guard let source = record.source, !source.generated, zone.files.indices.contains(source.fileIndex),
+            zone.files[source.fileIndex].entries.indices.contains(source.entryIndex),
+            let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex)
+        else {
+            throw .noLine(owner: record.owner, type: record.type)
+        }
+        return (source, layout, zone.files[source.fileIndex])
+    }
+
+    /// Whitespace after `line` to reach `column` with the separator's character (tabs or spaces); at least one.
+    private static func pad(_ line: String, separator: String, toColumn column: Int?) -> String {
+        if separator.isEmpty { return "" }
+        // A file that separates fields by one space aligns no columns: one space it is.
+        if separator == " " { return " " }
+        let current = RecordLayout.column(of: line.utf8.count, in: Array(line.utf8))
+        guard let column, column > current else {
+            return separator.contains("\t") ? "\t" : " "
+        }
+        if separator.contains("\t") {
+            var result = ""
+            var at = current
+            while at < column {
+                result += "\t"
+                at = (at / 8 + 1) * 8
+            }
+            return result
+        }
+        return String(repeating: " ", count: column - current)
+    }
+
+    // MARK: Default TTL
+
+    /// The `$TTL` in force after the record at `source`: its file's, else (an `$INCLUDE`d file setting none)
+    /// the top file's last one; nil when the zone has no `$TTL` there.
+    private func defaultTTL(after source: RecordSource) -> UInt32? {
+        if let value = ttlDirectives(of: source.fileIndex).defaultTTL(after: source.entryIndex) { return value }
+        guard source.fileIndex != 0, let top = zone.files.first else { return nil }
+        return ttlDirectives(of: 0).defaultTTL(after: top.entries.count - 1)
+    }
+
+    /// The `$TTL` lines of a file, read once: each new record asks for the default where it goes.
+    private func ttlDirectives(of fileIndex: Int) -> TTLDirectives {
+        if let known = found.ttlDirectives[fileIndex] { return known }
+        let table = TTLDirectives(zone.files[fileIndex])
+        found.ttlDirectives[fileIndex] = table
+        return table
+    }
+
+    /// BIND's default TTL for a zone without `$TTL`: the SOA's MINIMUM field.
+    private var soaMinimum: UInt32? {
+        guard let origin = zone.origin else { return nil }
+        return zone.records(at: origin, type: .soa).first?.rdata.soaMinimum
+    }
+
+    // MARK: RDATA
+
+    /// New RDATA for an existing record, keeping its owner, fields, comments and parentheses: only the bytes
+    /// from its first RDATA field to its last change. A TXT or SPF value of several strings inside the
+    /// record's parentheses is written one string a line, indented like the record's own second line.
+    /// Returns the file the edit belongs to (an index into `zone.files`) and the edit.
+    public func replacingRData(of existing: Record, with rdata: RData)
+        throws(RecordWriterError) -> (fileIndex: Int, edit: SourceEdit)
+    {
+        let (source, layout, file) = try written(existing)
+        let bytes = file.source.bytes
+        var text: String
+        if existing.type == .txt || existing.type == .spf {
+            let quoted = Self.quotedStrings(of: rdata)
+            if quoted.count <= 1 {
+                text = Self.oneLine(quoted)
+            } else if layout.hasParentheses {
+                var indent = continuationIndent
+                if layout.rdata.count > 1, let second = layout.rdata.dropFirst().first {
+                    var start = second.fullRange.lowerBound
+                    while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
+                    if start > 0, bytes[start - 1] == 0x0A {
+                        indent = String(decoding: bytes[start..<second.fullRange.lowerBound], as: UTF8.self)
+                    }
+                }
+                text = quoted.joined(separator: "\n" + indent)
+            } else {
+                text = CharacterString.parenthesised(quoted, indent: continuationIndent)
+            }
+            text = text.replacingOccurrences(of: "\n", with: file.lineEnding)
+        } else {
+            text = rdata.presentation
+        }
+        return (source.fileIndex, SourceEdit(range: layout.rdataRange, replacement: text))
+    }
+
+    /// A new record's RDATA as written: TXT and SPF as quoted strings (several in parentheses over lines), other
+    /// types as given or in canonical presentation.
+    private func rdataText(_ record: NewRecord, lineEnding: String) -> String {
+        guard record.type == .txt || record.type == .spf else {
+            return record.presentation ?? record.rdata.presentation
+        }
+        let quoted = Self.quotedStrings(of: record.rdata)
+        if quoted.count <= 1 { return Self.oneLine(quoted) }
+        return CharacterString.parenthesised(quoted, indent: continuationIndent)
+            .replacingOccurrences(of: "\n", with: lineEnding)
+    }
+
+    /// The strings of TXT-like RDATA, quoted: UTF-8 text kept readable, other octets as `\DDD`.
+    private static func quotedStrings(of rdata: RData) -> [String] {
+        rdata.characterStrings.map { octets in
+            // Valid UTF-8 decodes back to the same octets; anything else is escaped.
+            CharacterString.quoted(
+                octets, keepingUTF8: String(decoding: octets, as: UTF8.self).utf8.elementsEqual(octets))
+        }
+    }
+
+    /// Quoted strings on one line; a TXT record without strings is written as one empty string.
+    private static func oneLine(_ quoted: [String]) -> String {
+        quoted.isEmpty ? "\"\"" : quoted.joined(separator: " ")
+    }
+
+    /// How the zone indents the continuation lines of its multi-line TXT records, else four tabs; found once.
+    public var continuationIndent: String {
+        if let indent = found.continuationIndent { return indent }
+        let indent = Self.continuationIndent(of: zone)
+        found.continuationIndent = indent
+        return indent
+    }
+
+    /// The indentation of continuation lines in the zone's existing multi-line records, else four tabs.
+    private static func continuationIndent(of zone: Zone) -> String {
+        for file in zone.files {
+            let bytes = file.source.bytes
+            for entry in file.entries where entry.kind == .record {
+                let range = entry.range
+                guard let newline = bytes[range].firstIndex(of: 0x0A), newline + 1 < range.upperBound else { continue }
+                var end = newline + 1
+                while end < range.upperBound, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+                // Only lines that continue with a quoted string (a TXT layout), not SOA timers.
+                if end < range.upperBound, bytes[end] == UInt8(ascii: "\""), end > newline + 1 {
+                    return String(decoding: bytes[(newline + 1)..<end], as: UTF8.self)
+                }
+            }
+        }
+        return "\t\t\t\t"
+    }
+}
+
+/// Why the record writer cannot write where it was asked to.
+public enum RecordWriterError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The record is not a line of the zone's text that can be read back: it came from `$GENERATE`,
+    /// was built in memory rather than loaded, or belongs to another zone.
+    case noLine(owner: DomainName, type: RRType)
+
+    public var description: String {
+        switch self {
+        case .noLine(let owner, let type):
+            "\(owner) \(type) is not written as a line of the zone's files (a $GENERATE, or a record not read from text)"
+        }
+    }
+}
