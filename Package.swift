@@ -69,11 +69,14 @@ let package = Package(
         .plugin(name: "EmbedSchemas", capability: .buildTool(), dependencies: ["Embedder"]),
         // Test servers shared by the DNS client's and verify's tests (crafted answers on loopback).
         .target(name: "DNSTestSupport", dependencies: ["DNSClient", "ZoneFile"], path: "Tests/DNSTestSupport"),
-        // Test helpers for files (a FIFO watch), shared by the zone-file and declaration tests.
+        // Test helpers shared by every test target, one file each: golden files, free ports on
+        // loopback, the JSON Schema validator, fuzz-regression inputs, a seeded generator, fresh
+        // folders of files, test keys, tool processes, a FIFO watch.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "MailAuthTests", dependencies: ["MailAuth", "ZoneFile", .product(name: "Yams", package: "Yams")]),
+            name: "MailAuthTests",
+            dependencies: ["MailAuth", "ZoneFile", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "MailZoneTests",
             dependencies: [
@@ -82,7 +85,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "DNSClientTests", dependencies: ["DNSClient", "ZoneFile", "DNSTestSupport"],
+            name: "DNSClientTests", dependencies: ["DNSClient", "ZoneFile", "DNSTestSupport", "TestSupport"],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

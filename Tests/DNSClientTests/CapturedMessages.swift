@@ -9,8 +9,6 @@ enum CapturedMessages {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/captured")
 
-    static var recording: Bool { ProcessInfo.processInfo.environment["MAILZONE_RECORD"] == "1" }
-
     static let names = [
         "cname-chain", "mx-compressed", "nodata-aaaa", "nxdomain-soa", "refused-other-zone", "soa-apex",
         "txt-4096-tcp", "txt-4096-truncated-udp", "txt-dkim-2048-split",
@@ -50,18 +48,4 @@ enum CapturedMessages {
         }
     }
 
-    static func assertGolden(_ actual: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let url = directory.appendingPathComponent(name + ".expected")
-        if recording {
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record(
-                "missing golden file \(url.lastPathComponent); run with MAILZONE_RECORD=1 to create it",
-                sourceLocation: sourceLocation)
-            return
-        }
-        #expect(actual == expected, "golden \(url.lastPathComponent) differs", sourceLocation: sourceLocation)
-    }
 }

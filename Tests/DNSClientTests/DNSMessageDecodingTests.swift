@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -10,7 +11,8 @@ struct DNSMessageDecodingTests {
     func capturedAnswerDecodesToItsGolden(name: String) throws {
         let capture = try CapturedMessages.load(name)
         let message = try DNSMessage(decoding: capture.response)
-        CapturedMessages.assertGolden(message.description, name: name)
+        GoldenFile.assert(
+            message.description, at: CapturedMessages.directory.appendingPathComponent(name + ".expected"))
     }
 
     @Test(arguments: CapturedMessages.names)

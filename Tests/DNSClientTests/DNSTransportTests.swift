@@ -1,4 +1,5 @@
 import DNSTestSupport
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -12,7 +13,8 @@ struct DNSTransportTests {
 
     /// Each attempt waits exactly its timeout, one after the other: two attempts of 0.3 s.
     @Test func silentServerTimesOutAfterEveryAttemptsTimeout() throws {
-        let server = try SilentServer()
+        let server = try BoundSocket(udp: true, port: 0)
+        defer { server.close() }
         let address = try DNSServerAddress(parsing: "127.0.0.1:\(server.port)")
         let clock = CountingDNSClock(.instant)
         let client = DNSQueryClient(options: DNSQueryOptions(timeout: 0.3, retries: 1), clock: clock)
@@ -25,7 +27,9 @@ struct DNSTransportTests {
 
     /// Over TCP too: the connection or the read of each attempt ends at the attempt's deadline.
     @Test func silentTCPServerTimesOutOnEveryAttempt() throws {
-        let server = try SilentServer(tcp: true)
+        let server = try BoundSocket(udp: false, port: 0)
+        defer { server.close() }
+        try server.listen()
         let address = try DNSServerAddress(parsing: "127.0.0.1:\(server.port)")
         let clock = CountingDNSClock(.instant)
         let client = DNSQueryClient(options: DNSQueryOptions(timeout: 0.3, retries: 1, forceTCP: true), clock: clock)
@@ -50,7 +54,7 @@ struct DNSTransportTests {
 
     /// The ICMP "port unreachable" ends the first attempt: no wait runs out, no retry is made.
     @Test func closedUDPPortIsRefused() throws {
-        let address = try DNSServerAddress(parsing: "127.0.0.1:\(try SilentServer.closedPort())")
+        let address = try DNSServerAddress(parsing: "127.0.0.1:\(try FreePort.find())")
         let clock = CountingDNSClock(.real)
         let client = DNSQueryClient(options: DNSQueryOptions(timeout: 2, retries: 2), clock: clock)
         #expect(throws: DNSClientError.refused(server: address, transport: .udp)) {
@@ -60,7 +64,7 @@ struct DNSTransportTests {
     }
 
     @Test func closedTCPPortIsRefused() throws {
-        let address = try DNSServerAddress(parsing: "127.0.0.1:\(try SilentServer.closedPort())")
+        let address = try DNSServerAddress(parsing: "127.0.0.1:\(try FreePort.find())")
         let clock = CountingDNSClock(.real)
         let client = DNSQueryClient(options: DNSQueryOptions(timeout: 2, retries: 0, forceTCP: true), clock: clock)
         #expect(throws: DNSClientError.refused(server: address, transport: .tcp)) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -24,16 +25,9 @@ struct AdoptTests {
         #expect(result.errors.isEmpty)
         let golden = ExamplesTests.golden("import-google-sendgrid")
         let goldenZone = golden.appendingPathComponent("adopted/zones/db.acme.example")
-        if DeclarationFixtures.recording {
-            try FileManager.default.createDirectory(
-                at: goldenZone.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contentsOf: zoneFile).write(to: goldenZone)
-            try result.stdout.write(to: golden.appendingPathComponent("adopt.txt"))
-            return
-        }
-        #expect(result.stdout == (try Data(contentsOf: golden.appendingPathComponent("adopt.txt"))), "\(result.output)")
+        GoldenFile.assert(result.stdout, at: golden.appendingPathComponent("adopt.txt"), what: "adopt's output")
         let after = try ApplySupport.read(zoneFile)
-        #expect(after == (try ApplySupport.read(goldenZone)))
+        GoldenFile.assert(after, at: goldenZone, what: "the adopted zone")
         // Only comments changed: every line is the old line, or the old line and a marker.
         let oldLines = before.split(separator: "\n", omittingEmptySubsequences: false)
         let newLines = after.split(separator: "\n", omittingEmptySubsequences: false)
@@ -85,7 +79,7 @@ struct AdoptTests {
     /// adopt before anything is written, with the error at its line.
     @Test func markedRecordsNarrowingAndErrors() throws {
         let sendgrid = "{ preset: sendgrid, inputs: { return_path_label: em1, account_host: u1.wl1.sendgrid.net } }"
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": """
             version: 1
             zones:

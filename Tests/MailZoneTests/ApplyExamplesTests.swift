@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -35,15 +36,7 @@ import Testing
         for path in ApplySupport.zoneFiles(in: folder) {
             let actual = try ApplySupport.read(folder.appendingPathComponent(path))
             let expected = golden.appendingPathComponent(path)
-            if DeclarationFixtures.recording {
-                try FileManager.default.createDirectory(
-                    at: expected.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(actual.utf8).write(to: expected)
-            } else {
-                #expect(
-                    actual == (try? ApplySupport.read(expected)),
-                    "\(name)/\(path) differs from golden/applied (MAILZONE_RECORD=1 re-records)")
-            }
+            GoldenFile.assert(actual, at: expected, what: "\(name)/\(path) after apply")
         }
         // Idempotent: a second plan has nothing to do.
         let again = Planner.plan(try ApplySupport.declaration(in: folder), options: options)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -8,7 +9,7 @@ import Testing
 @Suite struct ApplyInterruptTests {
     @Test(arguments: [SIGTERM, SIGINT])
     func signalRemovesTheTemporaryFile(_ number: Int32) throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
         ])
         let zones = directory.appendingPathComponent("zones")

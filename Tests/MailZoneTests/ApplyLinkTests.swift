@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -12,7 +13,7 @@ import Testing
         let target = destination.hasPrefix("../") ? "db/db.example.com" : "zones/db.example.com"
         let declaration = ApplyTests.declaration().replacingOccurrences(
             of: "zones/db.example.com", with: "zones/example.com.zone")
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": declaration, target: ApplyTests.crlfZone, "zones/README": "zones\n",
         ])
         let link = directory.appendingPathComponent("zones/example.com.zone")
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func hardLinkedFileIsRefused() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
         ])
         let zone = directory.appendingPathComponent("zones/db.example.com")

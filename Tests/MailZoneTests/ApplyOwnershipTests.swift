@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -25,7 +26,7 @@ import Testing
 
     /// A zone in a directory nobody may write, owned `owner:group` with `mode`.
     static func zone(owner: uid_t, group: gid_t, mode: mode_t) throws -> (directory: URL, zone: URL) {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
         ])
         let zone = directory.appendingPathComponent("zones/db.example.com")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -14,9 +15,9 @@ import ZoneFile
     /// A tampered plan that points the zone's edits at a file outside the repository (with that file's
     /// digest, as an attacker can compute it) writes nothing there, through the command line.
     @Test func tamperedPlanCannotWriteOutsideTheTree() throws {
-        let outside = try ApplySupport.write(["victim": "precious\n"])
+        let outside = try TemporaryFiles.directory(["victim": "precious\n"])
         let victim = outside.appendingPathComponent("victim")
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
         ])
         #expect(try MailzoneBinary.run(["plan", "--out", "plan.json"], in: directory).status == 0)
@@ -54,10 +55,10 @@ import ZoneFile
 
     /// A plan made with `--allow-outside` for a zone outside the repository is applied only with it.
     @Test func allowOutsideIsRespected() throws {
-        let outside = try ApplySupport.write(["db.example.com": ApplyTests.crlfZone])
+        let outside = try TemporaryFiles.directory(["db.example.com": ApplyTests.crlfZone])
         let zone = outside.appendingPathComponent("db.example.com")
         let declaration = ApplyTests.declaration().replacingOccurrences(of: "zones/db.example.com", with: zone.path)
-        let directory = try ApplySupport.write(["mailzone.yaml": declaration])
+        let directory = try TemporaryFiles.directory(["mailzone.yaml": declaration])
         #expect(try MailzoneBinary.run(["plan", "--allow-outside", "--out", "plan.json"], in: directory).status == 0)
         let refused = try MailzoneBinary.run(["apply", "--plan", "plan.json"], in: directory)
         #expect(refused.status == 1)
@@ -74,7 +75,7 @@ import ZoneFile
 
     /// A record changed in the saved plan (the value it says apply writes) is refused.
     @Test func tamperedRecordIsRefused() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
         ])
         let declaration = try ApplySupport.declaration(in: directory)
@@ -93,7 +94,7 @@ import ZoneFile
     /// A saved plan applied on a later day writes the serial it shows (still after the zone's), not today's;
     /// a serial edited into the plan beyond what planning would choose is refused.
     @Test func savedSerialIsKeptWhileValid() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
         ])
         let declaration = try ApplySupport.declaration(in: directory)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -32,7 +33,7 @@ import Testing
     /// The case: each zone's SPF record in the shared file. Both changes are kept, the file is
     /// written once, and planning again finds nothing to do.
     @Test func bothZonesEditsOfASharedIncludeAreKept() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(["a", "b"]),
             "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": "a.test.\tIN\tTXT\t\"v=spf1 mx -all\"\nb.test.\tIN\tTXT\t\"v=spf1 a -all\"\n",
@@ -53,7 +54,7 @@ import Testing
 
     /// Both zones read the same SPF line (a relative owner): the same merge, planned twice, is made once.
     @Test func theSameEditPlannedByTwoZonesIsMadeOnce() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(["a", "b"]),
             "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": "@\tIN\tTXT\t\"v=spf1 mx -all\"\n",
@@ -74,7 +75,7 @@ import Testing
     @Test func editsThatChangeAnotherZoneAreRefused() throws {
         let include = "a.test.\tIN\tTXT\t\"v=spf1 mx -all\"\nb.test.\tIN\tTXT\t\"v=spf1 a -all\"\n"
         let zone = Self.zone(mxAfterInclude: false)
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(["a", "b"]),
             "zones/db.a.test": zone, "zones/db.b.test": zone, "shared/mail.inc": include,
         ])
@@ -98,7 +99,7 @@ import Testing
                 "preset: mailjet\n        dkim: { mailjet: \"v=DKIM1; k=rsa; p=\(ApplyTests.key2)\" }"
         )
         #expect(declaration.contains("preset: mailjet"))
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": declaration, "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": include,
         ])
@@ -120,7 +121,7 @@ import Testing
     /// link's), it would plan from the same old file and its write would undo the first's. Run again
     /// once the first has written, it plans on the first's record and keeps it.
     @Test func appliesThroughDifferentPathsLoseNoUpdate() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "zones/db.example.com": ApplyTests.crlfZone,
             "a.yaml": ApplyTests.declaration().replacingOccurrences(
                 of: "domain: example.com", with: "domain: a.example.com"),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -8,7 +9,7 @@ import ZoneFile
 /// only its own user's, only `.NAME.mailzone-XXXXXX`, only older than its lock, and says so.
 @Suite struct ApplyStaleTemporaryTests {
     @Test func nextApplyRemovesStaleTemporaryFiles() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
             // Left by an apply that was killed (SIGKILL cannot be caught).
             "zones/.db.example.com.mailzone-Ab12Cd": ApplyTests.crlfZone,
@@ -36,12 +37,12 @@ import ZoneFile
     /// A zone file outside the repository, without --allow-outside: apply refuses it, and removes nothing
     /// in that directory either (the boundary holds for clean-up too).
     @Test func nothingIsRemovedOutsideTheRepository() throws {
-        let outside = try ApplySupport.write([
+        let outside = try TemporaryFiles.directory([
             "db.example.com": ApplyTests.crlfZone, ".db.example.com.mailzone-Ab12Cd": ApplyTests.crlfZone,
         ])
         let declaration = ApplyTests.declaration().replacingOccurrences(
             of: "zones/db.example.com", with: outside.appendingPathComponent("db.example.com").path)
-        let directory = try ApplySupport.write(["mailzone.yaml": declaration])
+        let directory = try TemporaryFiles.directory(["mailzone.yaml": declaration])
         let result = try MailzoneBinary.run(["apply", "--auto-approve"], in: directory)
         #expect(result.status == 1)
         #expect(!result.output.contains("Removed"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -20,18 +21,6 @@ enum ApplySupport {
         let target = try temporaryDirectory().appendingPathComponent(folder.lastPathComponent)
         try FileManager.default.copyItem(at: folder, to: target)
         return target
-    }
-
-    /// Writes files (relative path → text) into a fresh directory.
-    static func write(_ files: [String: String]) throws -> URL {
-        let directory = try temporaryDirectory()
-        for (name, text) in files {
-            let url = directory.appendingPathComponent(name)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return directory
     }
 
     static func declaration(in directory: URL) throws -> Declaration {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -43,7 +44,7 @@ import Testing
         ].joined(separator: "\r\n") + "\r\n"
 
     @Test func editsOnlyThePlannedBytes() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
         let zonePath = directory.appendingPathComponent("zones/db.example.com")
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func failedRenameLeavesTheOriginalWhole() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
         let zonePath = directory.appendingPathComponent("zones/db.example.com")
@@ -94,7 +95,7 @@ import Testing
     }
 
     @Test func readOnlyDirectoryLeavesTheOriginalWhole() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
         let zones = directory.appendingPathComponent("zones")
@@ -120,7 +121,7 @@ import Testing
     }
 
     @Test func savedPlanIsAppliedExactly() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
         let outcome = Planner.plan(
@@ -150,7 +151,7 @@ import Testing
     /// digest still matches) is refused, because planning again gives other edits, and nothing is written.
     @Test(arguments: Tampering.allCases)
     func tamperedSavedPlanIsRefused(_ tampering: Tampering) throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
         let outcome = Planner.plan(
@@ -198,7 +199,7 @@ import Testing
     }
 
     @Test func savedPlanIsRefusedWhenTheZoneChanged() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
         let outcome = Planner.plan(
@@ -219,7 +220,7 @@ import Testing
 
     @Test func savedPlanIsRefusedWhenAnIncludedFileChanged() throws {
         let zone = Self.crlfZone + "$INCLUDE hosts.inc\r\n"
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": zone,
             "zones/hosts.inc": "db\tIN\tA\t192.0.2.9\r\n",
         ])
@@ -239,7 +240,9 @@ import Testing
 
     @Test func planWithConflictsIsRefused() throws {
         let zone = Self.crlfZone + "_dmarc\tIN\tCNAME\tdmarc.example.net.\r\n"
-        let directory = try ApplySupport.write(["mailzone.yaml": Self.declaration(), "zones/db.example.com": zone])
+        let directory = try TemporaryFiles.directory([
+            "mailzone.yaml": Self.declaration(), "zones/db.example.com": zone,
+        ])
         let outcome = Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         #expect(outcome.plan.summary.conflicts == 1)
@@ -258,7 +261,7 @@ import Testing
 
     @Test func concurrentAppliesLoseNoUpdate() async throws {
         // Two declarations, each adding its own sender to one zone, applied at the same time.
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "zones/db.example.com": Self.crlfZone,
             "a.yaml": Self.declaration().replacingOccurrences(of: "domain: example.com", with: "domain: a.example.com"),
             "b.yaml": Self.declaration(dkim: Self.key2).replacingOccurrences(
@@ -331,7 +334,7 @@ import Testing
                 records:
                   - { name: "_verify", type: TXT, value: '\(hostile)', purpose: verification }
             """
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(extra: extra), "zones/db.example.com": Self.crlfZone,
         ])
         _ = try ApplySupport.apply(in: directory)
@@ -347,7 +350,7 @@ import Testing
 
     @Test func newlinesInValuesAreRejectedWithTheYAMLLine() throws {
         let yaml = Self.declaration(dkim: "abc\\nevil IN A 192.0.2.1")
-        let directory = try ApplySupport.write(["mailzone.yaml": yaml, "zones/db.example.com": Self.crlfZone])
+        let directory = try TemporaryFiles.directory(["mailzone.yaml": yaml, "zones/db.example.com": Self.crlfZone])
         #expect {
             try ApplySupport.declaration(in: directory)
         } throws: { error in
@@ -365,7 +368,7 @@ import Testing
                 records:
                   - { name: "@", type: MX, value: "10 relay.example.net", purpose: mx }
             """
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(extra: extra), "zones/db.example.com": Self.crlfZone,
         ])
         #expect {

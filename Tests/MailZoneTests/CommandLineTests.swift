@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -7,24 +8,11 @@ import Testing
 /// `records` without a zone, `presets`, and the exit codes of each (DESIGN.md).
 @Suite(.enabled(if: MailzoneBinary.shouldRun, "build the mailzone binary first: swift build --product mailzone"))
 struct CommandLineTests {
-    /// A fresh folder with the given files.
-    private func folder(_ files: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-cli-\(UUID().uuidString)")
-        for (path, content) in files {
-            let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(content.utf8).write(to: url)
-        }
-        return directory
-    }
-
     static let key =
         "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/McgujTfeeJU6qIOH2LlFXmrNvVZiJ0iqdA4lfcA/vpCEbhktgXyyxxkpsUzEohO/7GsOPOMgDLvsW7F7lfXb1adErXteVbxZ/7dHlHufgyqWABlLNKXXfZ5qj8QcLBuh1tPONlVIvI5ZAy+UXCcFiTJKXmB1H5u1Ji2+4UUEaT3e9zcoBEZabkOdrfSTapKlj6Ke46iJA/HgeXEoOi39hZ5UIFOOELtTG4Y0KUOAgNCdegUBoUVXd4+R1xRI480DKlz0aLT0Wa2Z2/rb+8rIOclqg0tMS2jLCLEYh7SBaV0jYuugyV8KsCrgVVSXLrLHn3H73+dFmQIDAQAB"
 
     @Test func declarationErrorsAreAllPrintedOnStderr() throws {
-        let directory = try folder([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": """
             version: 1
             zones:
@@ -67,7 +55,7 @@ struct CommandLineTests {
 
     /// JSON, Markdown and GitHub output carry the declaration's errors, worded as on stderr.
     @Test func declarationErrorsAreInEveryFormat() throws {
-        let directory = try folder(["mailzone.yaml": Self.misspeltPreset])
+        let directory = try TemporaryFiles.directory(["mailzone.yaml": Self.misspeltPreset])
         defer { try? FileManager.default.removeItem(at: directory) }
         let stderr = Self.misspeltPresetError
         let json = try MailzoneBinary.run(["check", "--format", "json"], in: directory)
@@ -161,7 +149,7 @@ struct CommandLineTests {
 
     /// verify's JSON, Markdown and GitHub output carry the declaration's errors too (no server is asked).
     @Test func verifyCarriesDeclarationErrorsInEveryFormat() throws {
-        let directory = try folder(["mailzone.yaml": Self.misspeltPreset])
+        let directory = try TemporaryFiles.directory(["mailzone.yaml": Self.misspeltPreset])
         defer { try? FileManager.default.removeItem(at: directory) }
         let stderr = Self.misspeltPresetError
         let json = try MailzoneBinary.run(["verify", "--format", "json", "--server", "127.0.0.1:9"], in: directory)
@@ -227,7 +215,7 @@ struct CommandLineTests {
 
     /// records --format json says why there is no checklist, as stderr does.
     @Test func recordsJSONCarriesItsErrors() throws {
-        let directory = try folder(["mailzone.yaml": Self.misspeltPreset])
+        let directory = try TemporaryFiles.directory(["mailzone.yaml": Self.misspeltPreset])
         defer { try? FileManager.default.removeItem(at: directory) }
         let invalid = try MailzoneBinary.run(["records", "ok.example", "--format", "json"], in: directory)
         #expect(invalid.status == 1)
@@ -272,7 +260,7 @@ struct CommandLineTests {
     }
 
     @Test func aMissingDeclarationIsAnError() throws {
-        let directory = try folder(["README": "no declaration here\n"])
+        let directory = try TemporaryFiles.directory(["README": "no declaration here\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["plan"], in: directory)
         #expect(result.status == 1)
@@ -314,7 +302,7 @@ struct CommandLineTests {
     }
 
     @Test func recordsWithoutAZoneAreRelativeToTheSenderDomain() throws {
-        let directory = try folder([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": """
             version: 1
             senders:

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Inputs that used to kill every command with SIGILL (a Swift runtime trap) instead of an answer:
@@ -7,18 +8,6 @@ import Testing
 @Suite(.enabled(if: MailzoneBinary.shouldRun, "build the mailzone binary first: swift build --product mailzone"))
 struct CraftedInputTests {
     static let apex = "$TTL 3600\n@ SOA ns hostmaster 1 7200 3600 1209600 300\n@ NS ns\nns A 192.0.2.53\n"
-
-    private func folder(_ files: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-crafted-\(UUID().uuidString)")
-        for (path, content) in files {
-            let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(content.utf8).write(to: url)
-        }
-        return directory
-    }
 
     private func declaration(file: String) -> String {
         """
@@ -35,7 +24,7 @@ struct CraftedInputTests {
 
     @Test(arguments: ["z", "-"])
     func aOneCharacterZoneFileName(_ file: String) throws {
-        let directory = try folder([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": declaration(file: file), file: Self.apex + "$INCLUDE mail.inc\n",
             "mail.inc": "www A 192.0.2.80\n",
         ])
@@ -56,7 +45,7 @@ struct CraftedInputTests {
     }
 
     @Test func aGenerateOffsetAtTheEndOfInt() throws {
-        let directory = try folder([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": declaration(file: "db.example.com"),
             "db.example.com": Self.apex + "$GENERATE 1-2 h${9223372036854775807} A 192.0.2.1\n",
         ])
@@ -93,7 +82,9 @@ struct CraftedInputTests {
     /// A saved plan whose edit range runs backwards (`start` after `end`) made apply trap building the range.
     @Test(arguments: [(5, 2), (-1, 3)])
     func aSavedPlanWithAnEditRangeThatIsNotARange(_ start: Int, _ end: Int) throws {
-        let directory = try folder(["mailzone.yaml": declaration(file: "db.example.com"), "db.example.com": Self.apex])
+        let directory = try TemporaryFiles.directory([
+            "mailzone.yaml": declaration(file: "db.example.com"), "db.example.com": Self.apex,
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let plan = try MailzoneBinary.run(["plan", "--out", "plan.json"], in: directory)
         #expect(plan.status == 0, "\(plan.errors)")

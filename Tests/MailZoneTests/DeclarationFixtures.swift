@@ -13,8 +13,6 @@ enum DeclarationFixtures {
     static let root = testsDirectory.appendingPathComponent("Fixtures/declarations")
     static let schemas = packageRoot.appendingPathComponent("schemas")
 
-    static var recording: Bool { ProcessInfo.processInfo.environment["MAILZONE_RECORD"] == "1" }
-
     /// The `.yaml` files of a fixture folder, sorted by name.
     static func yamlFiles(in folder: String) -> [String] {
         let directory = root.appendingPathComponent(folder)
@@ -35,21 +33,6 @@ enum DeclarationFixtures {
 
     static func builtInCatalog() throws -> PresetCatalog {
         try PresetCatalog.builtIn(files: builtInFiles())
-    }
-
-    /// Compares `actual` with the golden file at `url`, or writes it when recording.
-    static func assertGolden(_ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation) {
-        if recording {
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record(
-                "missing golden file \(url.lastPathComponent); run with MAILZONE_RECORD=1 to create it",
-                sourceLocation: sourceLocation)
-            return
-        }
-        #expect(actual == expected, "golden \(url.lastPathComponent) differs", sourceLocation: sourceLocation)
     }
 
     /// Loads a declaration fixture and returns its errors as printed (empty when it loads).

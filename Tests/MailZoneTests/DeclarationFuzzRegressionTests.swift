@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -12,10 +13,7 @@ import Testing
     static let directory = DeclarationFixtures.testsDirectory.appendingPathComponent(
         "Fixtures/fuzz-regressions/declaration")
 
-    static var inputs: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { !$0.hasPrefix(".") && $0 != "README.md" && !$0.hasSuffix(".expected") }.sorted()
-    }
+    static var inputs: [String] { FuzzRegressions.inputs(in: directory) }
 
     @Test func thereAreRegressions() {
         #expect(!Self.inputs.isEmpty)
@@ -34,6 +32,6 @@ import Testing
             #expect(!error.errors.isEmpty)
             outcome = error.errors.map { $0.description + "\n" }.joined()
         }
-        DeclarationFixtures.assertGolden(outcome, at: Self.directory.appendingPathComponent("\(name).expected"))
+        GoldenFile.assert(outcome, at: Self.directory.appendingPathComponent("\(name).expected"))
     }
 }

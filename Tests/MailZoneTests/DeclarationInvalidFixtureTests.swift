@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -12,7 +13,7 @@ import Testing
         let output = try DeclarationFixtures.errorOutput("invalid", name)
         #expect(!output.isEmpty, "\(name) was accepted")
         let golden = DeclarationFixtures.url("invalid", String(name.dropLast(".yaml".count)) + ".expected")
-        DeclarationFixtures.assertGolden(output, at: golden)
+        GoldenFile.assert(output, at: golden)
     }
 
     @Test func everyGoldenFileHasItsDeclaration() {
@@ -35,6 +36,6 @@ import Testing
         }
         #expect(!output.isEmpty, "\(name) was accepted")
         let golden = DeclarationFixtures.url("invalid-presets", String(name.dropLast(".yaml".count)) + ".expected")
-        DeclarationFixtures.assertGolden(output, at: golden)
+        GoldenFile.assert(output, at: golden)
     }
 }

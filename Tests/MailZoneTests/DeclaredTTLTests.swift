@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailAuth
@@ -22,7 +23,7 @@ import Testing
     }
 
     static func directory(_ yaml: String) throws -> URL {
-        try ApplySupport.write(["mailzone.yaml": yaml, "zones/db.example.com": zone])
+        try TemporaryFiles.directory(["mailzone.yaml": yaml, "zones/db.example.com": zone])
     }
 
     /// The text plan, with the temporary directory taken out.

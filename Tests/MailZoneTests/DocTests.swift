@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -67,7 +68,7 @@ struct DocTests {
                     if actual.last == "" { actual.removeLast() }
                     if !DocExamples.matches(command.expected[...], actual[...]) {
                         rewrites.append((command.outputLines, actual))
-                        if !DeclarationFixtures.recording {
+                        if !GoldenFile.recording {
                             Issue.record(
                                 """
                                 \(document):\(command.line): `\(command.text)` printed:
@@ -82,7 +83,7 @@ struct DocTests {
                 }
             }
         }
-        if DeclarationFixtures.recording, !rewrites.isEmpty {
+        if GoldenFile.recording, !rewrites.isEmpty {
             var lines = examples.lines
             for rewrite in rewrites.reversed() { lines.replaceSubrange(rewrite.lines, with: rewrite.actual) }
             try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)

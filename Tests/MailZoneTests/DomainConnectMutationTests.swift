@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -7,19 +8,6 @@ import Testing
 /// changed, removed and repeated at random (a fixed seed, so a failure replays), each read as
 /// mailzone reads a template.
 @Suite struct DomainConnectMutationTests {
-    /// SplitMix64: small, fast, and the same sequence on every platform.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let templates = ["sendwave.example.sending", "postbox.example.mail", "verifyco.example.ownership"]
 
     @Test(arguments: templates)
@@ -28,7 +16,7 @@ import Testing
             "examples/domain-connect/templates/\(name).json")
         let original = Array(try Data(contentsOf: url))
         let lines = original.filter { $0 == UInt8(ascii: "\n") }.count + 1
-        var generator = Generator(state: 0x6D61_696C_7A6F_6E65)
+        var generator = SplitMix64(seed: 0x6D61_696C_7A6F_6E65)
         let alphabet = Array("{}[]\":,%@. \n\\u0-9aeTXMSPFtrue".utf8) + [0x00, 0xC3, 0xFF]
         var accepted = 0
         for _ in 0..<600 {

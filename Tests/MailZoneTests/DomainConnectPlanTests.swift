@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -40,7 +41,7 @@ struct DomainConnectPlanTests {
         """
 
     @Test func spfmRulesJoinThePresetsIncludesAndAHostRequiredTemplateGoesBelowTheApex() throws {
-        let folder = try ApplySupport.write([
+        let folder = try TemporaryFiles.directory([
             "mailzone.yaml": """
             version: 1
             zones:
@@ -77,7 +78,7 @@ struct DomainConnectPlanTests {
     }
 
     @Test func withoutZonesTheTemplateIsAppliedToTheSenderItself() throws {
-        let folder = try ApplySupport.write([
+        let folder = try TemporaryFiles.directory([
             "mailzone.yaml": """
             version: 1
             senders:

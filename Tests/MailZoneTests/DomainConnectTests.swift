@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -83,9 +84,9 @@ import Testing
     func expectGolden(_ name: String, _ arguments: [String], status: Int32) throws {
         let result = try MailzoneBinary.run(arguments, in: DeclarationFixtures.packageRoot)
         #expect(result.status == status, "mailzone \(arguments.joined(separator: " ")): \(result.errors)")
-        DeclarationFixtures.assertGolden(
+        GoldenFile.assert(
             String(decoding: result.stdout, as: UTF8.self), at: Self.golden.appendingPathComponent("\(name).stdout"))
-        DeclarationFixtures.assertGolden(result.errors, at: Self.golden.appendingPathComponent("\(name).stderr"))
+        GoldenFile.assert(result.errors, at: Self.golden.appendingPathComponent("\(name).stderr"))
     }
 
     static let fixturesPath = "Tests/MailZoneTests/Fixtures/DomainConnect"

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -11,7 +12,7 @@ import Testing
             "@ IN NS ns1.example.net.", "@ IN TXT \"v=spf1 mx -all\"", "proxy IN CNAME host.example.net.",
             "@ IN TXT \"v=spf1 mx -all\"", "proxy IN CNAME host.example.net.", "",
         ].joined(separator: "\n")
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": zone,
         ])
         let outcome = Planner.plan(

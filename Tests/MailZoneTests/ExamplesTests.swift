@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -89,7 +90,7 @@ struct ExamplesTests {
     func outputsMatchTheGoldens(_ example: String) throws {
         let directory = Self.directory(example)
         let golden = Self.golden(example)
-        if DeclarationFixtures.recording {
+        if GoldenFile.recording {
             try FileManager.default.createDirectory(at: golden, withIntermediateDirectories: true)
         }
         for (file, arguments) in Self.outputs + Self.recordsOutputs(example) {
@@ -97,7 +98,7 @@ struct ExamplesTests {
             #expect(
                 result.errors.isEmpty,
                 "\(example): mailzone \(arguments.joined(separator: " ")) wrote to stderr: \(result.errors)")
-            assertGolden(
+            GoldenFile.assert(
                 result.stdout, at: golden.appendingPathComponent(file),
                 what: "\(example): mailzone \(arguments.joined(separator: " "))")
         }
@@ -107,7 +108,7 @@ struct ExamplesTests {
     func exitCodesMatchTheGoldens(_ example: String) throws {
         let directory = Self.directory(example)
         let url = Self.golden(example).appendingPathComponent("exit-codes")
-        if DeclarationFixtures.recording {
+        if GoldenFile.recording {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             var lines = ""
@@ -163,25 +164,4 @@ struct ExamplesTests {
         #expect(check.status == expected)
     }
 
-    private func assertGolden(
-        _ actual: Data, at url: URL, what: String, sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        if DeclarationFixtures.recording {
-            try? actual.write(to: url)
-            return
-        }
-        guard let expected = try? Data(contentsOf: url) else {
-            Issue.record(
-                "missing golden \(url.path); run with MAILZONE_RECORD=1 to create it", sourceLocation: sourceLocation)
-            return
-        }
-        if actual != expected {
-            let firstDifference =
-                zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-                ?? min(actual.count, expected.count)
-            Issue.record(
-                "\(what): output differs from \(url.lastPathComponent) at byte \(firstDifference)\n--- got:\n\(String(decoding: actual, as: UTF8.self))",
-                sourceLocation: sourceLocation)
-        }
-    }
 }

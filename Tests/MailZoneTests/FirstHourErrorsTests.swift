@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -11,19 +12,6 @@ import Testing
 struct FirstHourErrorsTests {
     static let key = CommandLineTests.key
     static let keyValue = String(key.dropFirst("v=DKIM1; k=rsa; p=".count))
-
-    /// A fresh folder with the given files.
-    private func folder(_ files: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-first-hour-\(UUID().uuidString)")
-        for (path, content) in files {
-            let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(content.utf8).write(to: url)
-        }
-        return directory
-    }
 
     /// example.com with two SPF records (`~all` and `-all`) and `_dmarc` at `p=quarantine`.
     static let zone = """
@@ -89,7 +77,7 @@ struct FirstHourErrorsTests {
         let key = Self.keyValue
         let dkim =
             "          qcloud: |\n            \"v=DKIM1; k=rsa; \"\n            \"p=\(key.prefix(200))\"\n            \"\(key.dropFirst(200))\""
-        let directory = try folder([
+        let directory = try TemporaryFiles.directory([
             "zones/db.example.com": Self.zone,
             "mailzone.yaml": Self.declaration(sender: "    spf: { fold: true }", dkim: dkim),
         ])
@@ -102,7 +90,7 @@ struct FirstHourErrorsTests {
     }
 
     @Test func quotesInsideTheKeyAreReportedAtTheirYAMLLine() throws {
-        let directory = try folder([
+        let directory = try TemporaryFiles.directory([
             "zones/db.example.com": Self.zone,
             "mailzone.yaml": Self.declaration(sender: "", dkim: "          qcloud: 'v=DKIM1; p=\"MIIB\"'"),
         ])
@@ -121,7 +109,7 @@ struct FirstHourErrorsTests {
 
     @Test func aWeakerDeclaredDMARCIsKeptAndSaidAndTheFoldSaysWhatItStrengthens() throws {
         let dkim = "          qcloud: \"\(Self.key)\""
-        let directory = try folder([
+        let directory = try TemporaryFiles.directory([
             "zones/db.example.com": Self.zone,
             "mailzone.yaml": Self.declaration(sender: "    spf: { fold: true }\n    dmarc: { p: none }", dkim: dkim),
         ])
@@ -148,7 +136,7 @@ struct FirstHourErrorsTests {
     @Test func anAllowedDowngradeIsAReplace() throws {
         let dkim = "          qcloud: \"\(Self.key)\""
         let sender = "    spf: { fold: true }\n    dmarc: { p: none, allow_weaker: true }"
-        let directory = try folder([
+        let directory = try TemporaryFiles.directory([
             "zones/db.example.com": Self.zone, "mailzone.yaml": Self.declaration(sender: sender, dkim: dkim),
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -167,7 +155,7 @@ struct FirstHourErrorsTests {
 
     @Test func twoSPFRecordsNameTheFoldOption() throws {
         let dkim = "          qcloud: \"\(Self.key)\""
-        let directory = try folder([
+        let directory = try TemporaryFiles.directory([
             "zones/db.example.com": Self.zone, "mailzone.yaml": Self.declaration(sender: "", dkim: dkim),
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -189,7 +177,7 @@ struct FirstHourErrorsTests {
         let declaration = Self.declaration(sender: "", dkim: dkim).replacingOccurrences(
             of: "file: zones/db.example.com",
             with: "file: zones/db.exmaple.com")
-        let directory = try folder(["zones/db.example.com": Self.zone, "mailzone.yaml": declaration])
+        let directory = try TemporaryFiles.directory(["zones/db.example.com": Self.zone, "mailzone.yaml": declaration])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["plan"], in: directory)
         #expect(result.status == 1)
@@ -210,7 +198,7 @@ struct FirstHourErrorsTests {
         let declaration = Self.declaration(sender: "", dkim: dkim)
             .replacingOccurrences(of: "origin: example.com", with: "origin: example.org")
             .replacingOccurrences(of: "domain: example.com", with: "domain: example.org")
-        let directory = try folder(["zones/db.example.com": Self.zone, "mailzone.yaml": declaration])
+        let directory = try TemporaryFiles.directory(["zones/db.example.com": Self.zone, "mailzone.yaml": declaration])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["plan"], in: directory)
         #expect(result.status == 1)
@@ -230,7 +218,7 @@ struct FirstHourErrorsTests {
     // MARK: Saved plan, presets, timings
 
     @Test func aMissingSavedPlanSaysWhy() throws {
-        let directory = try folder(["README": "empty\n", "dir/x": ""])
+        let directory = try TemporaryFiles.directory(["README": "empty\n", "dir/x": ""])
         defer { try? FileManager.default.removeItem(at: directory) }
         let missing = try MailzoneBinary.run(["apply", "--plan", "plan.json"], in: directory)
         #expect(missing.status == 1)
@@ -249,7 +237,7 @@ struct FirstHourErrorsTests {
     }
 
     @Test func aPresetNameWithoutItsSuffixGetsDidYouMean() throws {
-        let directory = try folder([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": """
             version: 1
             senders:
@@ -265,7 +253,7 @@ struct FirstHourErrorsTests {
     }
 
     @Test func presetsShowsTheDeclarationsOwnPreset() throws {
-        let directory = try folder([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": """
             version: 1
             presets:
@@ -333,7 +321,7 @@ struct FirstHourErrorsTests {
     }
 
     @Test func zoneCheckTimingsAreReadable() throws {
-        let directory = try folder(["db": Self.zone])
+        let directory = try TemporaryFiles.directory(["db": Self.zone])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try MailzoneBinary.run(["zone", "check", "--timings", "db"], in: directory)
         let pattern =

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The composite GitHub Action (`action.yml`) as a runner would run it: its install step
@@ -43,18 +44,10 @@ struct GitHubActionTests {
     static func shell(_ script: String, in directory: URL, environment: [String: String] = [:])
         throws -> (status: Int32, output: String)
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = directory
-        process.environment = MailzoneBinary.environment.merging(environment) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ToolProcess.run(
+            "bash", ["-c", script], in: directory,
+            environment: MailzoneBinary.environment.merging(environment) { $1 })
+        return (result.status, result.output)
     }
 
     static func install(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -30,15 +31,8 @@ struct InitTests {
         let written = try Data(contentsOf: directory.appendingPathComponent("mailzone.yaml"))
         let goldenDeclaration = Self.example.appendingPathComponent("mailzone.yaml")
         let goldenOutput = Self.example.appendingPathComponent("golden/init.txt")
-        if DeclarationFixtures.recording {
-            try written.write(to: goldenDeclaration)
-            try result.stdout.write(to: goldenOutput)
-            return
-        }
-        #expect(
-            written == (try Data(contentsOf: goldenDeclaration)),
-            "init wrote:\n\(String(decoding: written, as: UTF8.self))")
-        #expect(result.stdout == (try Data(contentsOf: goldenOutput)), "init printed:\n\(result.output)")
+        GoldenFile.assert(written, at: goldenDeclaration, what: "init's mailzone.yaml")
+        GoldenFile.assert(result.stdout, at: goldenOutput, what: "init's output")
         let schema = try Data(contentsOf: directory.appendingPathComponent("mailzone.schema.json"))
         #expect(
             schema
@@ -104,7 +98,7 @@ struct InitTests {
     /// Bad input: each problem with its file (and line and column for a zone that does not parse),
     /// nothing written.
     @Test func badZoneFilesAreErrorsAndNothingIsWritten() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "zones/db.broken":
                 "$ORIGIN broken.example.\n@ IN SOA ns1 hostmaster (1 2 3 4 5)\n@ IN NS ns1\n@ IN MX ten mail\n",
             "zones/db.noorigin": "@ 300 IN SOA ns1 hostmaster (1 2 3 4 5)\n@ 300 IN NS ns1\n",

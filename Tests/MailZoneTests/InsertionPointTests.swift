@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -7,7 +8,7 @@ import Testing
 /// line before it (also across `$TTL` and `$ORIGIN`, and at the top of an `$INCLUDE`d file).
 @Suite struct InsertionPointTests {
     static func apply(_ files: [String: String]) throws -> URL {
-        let directory = try ApplySupport.write(files.merging(["mailzone.yaml": ApplyTests.declaration()]) { $1 })
+        let directory = try TemporaryFiles.directory(files.merging(["mailzone.yaml": ApplyTests.declaration()]) { $1 })
         _ = try ApplySupport.apply(in: directory)
         return directory
     }

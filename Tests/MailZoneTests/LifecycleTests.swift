@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -71,7 +72,7 @@ import Testing
 
     /// A zone where tencent-ses and mailgun were applied for example.com.
     static func appliedBoth() throws -> URL {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": declaration([("example.com", tencent + "\n" + mailgun)]), "zones/db.example.com": zone,
         ])
         try apply(directory)
@@ -119,7 +120,7 @@ import Testing
             + "krs._domainkey IN TXT ( \"v=DKIM1; k=rsa; p=\(ApplyTests.key2.prefix(200))\" \"\(ApplyTests.key2.dropFirst(200))\" )\n"
             + "email IN CNAME mailgun.org.\n"
             + "@ IN TXT \"v=spf1 include:mailgun.org -all\"\n"
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration([("example.com", Self.tencent)]), "zones/db.example.com": zone,
         ])
         let outcome = try Self.plan(directory)
@@ -135,7 +136,7 @@ import Testing
         let zone =
             Self.zone
             + "@ IN TXT \"v=spf1 ip4:192.0.2.1 ~include:other.example include:mailgun.org -all\" ; ours ; mailzone: sender=@ spf=merged include:mailgun.org=mailgun\n"
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration([("example.com", Self.tencent)]), "zones/db.example.com": zone,
         ])
         try Self.apply(directory)
@@ -153,7 +154,7 @@ import Testing
             Self.zone
             + "@ IN TXT \"v=spf1 mx include:mailgun.org -all\" ; ours ; mailzone: sender=@ spf=merged include:mailgun.org=mailgun\n"
             + "krs._domainkey IN TXT ( \"v=DKIM1; k=rsa; p=\(ApplyTests.key2.prefix(200))\" \"\(ApplyTests.key2.dropFirst(200))\" ) ; mailzone: sender=@ service=mailgun\n"
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration([("example.com\n    state: absent", Self.mailgunWithoutInputs)]),
             "zones/db.example.com": zone,
         ])
@@ -188,7 +189,7 @@ import Testing
 
     /// Two senders applied: example.com and news.example.com.
     static func appliedTwoSenders() throws -> URL {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": declaration([("example.com", tencent), ("news.example.com", tencent)]),
             "zones/db.example.com": zone,
         ])
@@ -279,7 +280,7 @@ import Testing
 
     @Test func deletingMoreThanTheThresholdsIsRefusedUnlessForced() throws {
         // Three senders: 12 managed records; removing one deletes 4, a third of them (over octoDNS's 30%).
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration([
                 ("example.com", Self.tencent), ("a.example.com", Self.tencent), ("b.example.com", Self.tencent),
             ]),
@@ -336,7 +337,7 @@ import Testing
                     inputs: { token1: t1aaaa, token2: t2bbbb, token3: t3cccc, region: \(region), mail_from: bounce }
             """
         }
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration([("example.com", ses("us-east-1"))]), "zones/db.example.com": Self.zone,
         ])
         try Self.apply(directory)
@@ -370,7 +371,7 @@ import Testing
             "      - preset: mailgun\n        dkim:\n"
                 + selectors.map { "          \($0.0): \"v=DKIM1; k=rsa; p=\($0.1)\"" }.joined(separator: "\n")
         }
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration([("example.com", mailgun([("s2024", ApplyTests.key1)]))]),
             "zones/db.example.com": Self.zone,
         ])

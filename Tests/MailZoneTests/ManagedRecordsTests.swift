@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -46,7 +47,7 @@ struct ManagedRecordsTests {
 
     /// A marker naming a sender the declaration lacks, one that cannot be read, and narrowing.
     @Test func undeclaredSendersBadMarkersAndNarrowing() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": """
             version: 1
             zones:

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -11,7 +12,7 @@ import Testing
     /// The plan's diff of `zone` for the usual sender (MX, SPF, DKIM, DMARC of example.com), one line of context,
     /// the long DKIM value cut after its opening parenthesis.
     static func diff(_ zone: String) throws -> String {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "zones/db.example.com": zone, "mailzone.yaml": ApplyTests.declaration(),
         ])
         let outcome = Planner.plan(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -7,7 +8,7 @@ import Testing
 /// (`$TTL`, or BIND's default, the SOA MINIMUM), never the TTL of the line it follows.
 @Suite struct NewRecordTTLTests {
     static func applied(_ zone: String) throws -> [String] {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": zone,
         ])
         _ = try ApplySupport.apply(in: directory)

@@ -1,5 +1,6 @@
 import Foundation
 import MailAuth
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -87,7 +88,7 @@ struct OutputRenderingTests {
     /// the diff made from the edits, applied as `patch` would, gives the edited file, and its
     /// hunks show at most three lines of context around changes.
     @Test func unifiedDiffFromEditsPatchesToTheEditedFile() throws {
-        var random = SplitMix(seed: 42)
+        var random = SplitMix64(seed: 42)
         for round in 0..<300 {
             let lineCount = 1 + Int(random.next() % 60)
             var text = (0..<lineCount).map { _ in "l\(random.next() % 4)\n" }.joined()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// mailzone's JSON outputs agree with their schemas (`schemas/plan.schema.json`,
@@ -7,30 +8,6 @@ import Testing
 /// validated by Python's `jsonschema` (Draft 2020-12), the schemas themselves checked too.
 @Suite(.enabled(if: SchemaValidator.isAvailable || MailzoneBinary.underCI, "python3 with jsonschema is needed"))
 struct OutputSchemaTests {
-    static let script = #"""
-        import json, sys, pathlib
-        from jsonschema import Draft202012Validator
-        from referencing import Registry, Resource
-        schemas = pathlib.Path(sys.argv[1])
-        names = ("plan.schema.json", "check.schema.json", "records.schema.json", "managed.schema.json")
-        docs = {n: json.loads((schemas / n).read_text()) for n in names}
-        for name, doc in docs.items():
-            Draft202012Validator.check_schema(doc)
-            print(name + "\tVALID")
-        registry = Registry().with_resources([(d["$id"], Resource.from_contents(d)) for d in docs.values()])
-        args = sys.argv[2:]
-        for schema_name, path in zip(args[0::2], args[1::2]):
-            validator = Draft202012Validator(docs[schema_name], registry=registry)
-            with open(path, encoding="utf-8") as f:
-                data = json.load(f)
-            errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-            if errors:
-                where = "/".join(map(str, errors[0].absolute_path))
-                print(path + "\tINVALID " + where + ": " + errors[0].message.replace("\n", " "))
-            else:
-                print(path + "\tVALID")
-        """#
-
     @Test func goldenOutputsMatchTheirSchemas() throws {
         var pairs: [(schema: String, path: String)] = []
         for example in ExamplesTests.examples {
@@ -100,24 +77,12 @@ struct OutputSchemaTests {
             }
         }
 
-        let results = try run(pairs.flatMap { [$0.schema, $0.path] })
+        let results = try SchemaValidator.validate(pairs, schemas: DeclarationFixtures.schemas)
         for name in ["plan.schema.json", "check.schema.json", "records.schema.json", "managed.schema.json"] {
             #expect(results[name] == "VALID", "\(name) is not a valid Draft 2020-12 schema")
         }
         for pair in pairs {
             #expect(results[pair.path] == "VALID", "\(pair.path): \(results[pair.path] ?? "no result")")
         }
-    }
-
-    private func run(_ arguments: [String]) throws -> [String: String] {
-        let result = try ToolProcess.run("python3", ["-c", Self.script, DeclarationFixtures.schemas.path] + arguments)
-        let output = result.output
-        #expect(result.status == 0, "python failed: \(output)")
-        var results: [String: String] = [:]
-        for line in output.split(separator: "\n") {
-            let parts = line.split(separator: "\t", maxSplits: 1)
-            if parts.count == 2 { results[String(parts[0])] = String(parts[1]) }
-        }
-        return results
     }
 }

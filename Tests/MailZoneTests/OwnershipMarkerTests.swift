@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -184,7 +185,7 @@ import ZoneFile
     }
 
     @Test func applyMarksWhatItCreatesAndTheTermsItMerges() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": Self.zone,
         ])
         _ = try ApplySupport.apply(in: directory)
@@ -204,7 +205,7 @@ import ZoneFile
     }
 
     @Test func aReplacedKeyKeepsItsMarker() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": Self.zone,
         ])
         _ = try ApplySupport.apply(in: directory)
@@ -223,7 +224,7 @@ import ZoneFile
         let marked = Self.zone.replacingOccurrences(
             of: "; our own servers",
             with: "; our own servers ; mailzone: sender=example.com spf=merged")
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": marked,
         ])
         _ = try ApplySupport.apply(in: directory)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -14,7 +15,7 @@ import Testing
         let edited =
             "$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1.example.net.\n"
             + "mail MX 10 mx.example.net.\n  A 192.0.2.80\n"
-        let directory = try ApplySupport.write(["db": old])
+        let directory = try TemporaryFiles.directory(["db": old])
         let path = directory.appendingPathComponent("db").path
         let options = LoadOptions(origin: try DomainName(parsing: "example.com."))
         let zone = ZoneLoader.load(path: path, options: options)

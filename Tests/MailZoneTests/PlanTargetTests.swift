@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -30,7 +31,7 @@ struct PlanTargetTests {
 
             """
         }
-        return try ApplySupport.write([
+        return try TemporaryFiles.directory([
             "mailzone.yaml": """
             version: 1
             zones:

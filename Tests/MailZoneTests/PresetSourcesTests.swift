@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailAuth
@@ -67,6 +68,6 @@ struct PresetDetailGoldenTests {
         let catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())
         let definition = try #require(catalog.preset(named: name))
         let golden = DeclarationFixtures.testsDirectory.appendingPathComponent("Fixtures/presets/\(name).txt")
-        DeclarationFixtures.assertGolden(PresetReport.detail(definition), at: golden)
+        GoldenFile.assert(PresetReport.detail(definition), at: golden)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -29,7 +30,7 @@ struct RecordsPostApplyTests {
         #expect(run.output.contains("@                  MX    10        mail.keep.example.\n"))
         #expect(!run.output.contains("mxbiz1.qq.com.  "))
         #expect(run.output.contains("_dmarc             TXT             v=DMARC1; p=quarantine\n"))
-        DeclarationFixtures.assertGolden(run.output, at: VerifierTests.golden("records-kept.txt"))
+        GoldenFile.assert(run.output, at: VerifierTests.golden("records-kept.txt"))
     }
 
     @Test func withoutTheZoneFileItSaysTheValuesAreTheServices() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func zoneFileWithDotDotIsRefused() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "repo/mailzone.yaml": Self.declaration(file: "../elsewhere/db.example.com"),
             "elsewhere/db.example.com": Self.zone,
         ])
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func symbolicLinkOutOfTheTreeIsRefused() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "repo/mailzone.yaml": Self.declaration(file: "zones/db.example.com"),
             "secret/db.example.com": Self.zone,
         ])
@@ -48,7 +49,7 @@ import Testing
     }
 
     @Test func includeOutOfTheTreeIsRefused() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "repo/mailzone.yaml": Self.declaration(file: "db.example.com"),
             "repo/db.example.com": Self.zone + "$INCLUDE /etc/hostname\n",
         ])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Yams
 
@@ -134,7 +135,7 @@ import Yams
     /// random places, so indentation, quoting, anchors, tags and flow collections break in
     /// many ways.
     @Test func agreeOnMutations() throws {
-        var random = SplitMix(seed: 0x6D61_696C_7A6F_6E65)
+        var random = SplitMix64(seed: 0x6D61_696C_7A6F_6E65)
         let pieces = [
             ":", "- ", "&a ", "*a", "<<: ", "[", "]", "{", "}", ",", "\"", "'", "!!str ", "!x ", "? ", "\n  ",
             "\n", " ", "#", "|", ">", "~", "yes", "0x1F", "1:30", ".inf", "2026-11-30", "---\n", "%YAML 1.1\n",
@@ -162,18 +163,5 @@ import Yams
             }
         }
         #expect(mutations > 1_500)
-    }
-}
-
-/// A small deterministic random generator (SplitMix64), so mutations are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

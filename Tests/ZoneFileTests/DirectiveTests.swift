@@ -1,26 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ZoneFile
 
 /// `$INCLUDE` (relative paths, origins, cycles, depth) and `$GENERATE` (ranges, modifiers).
 @Suite struct DirectiveTests {
-    /// Writes files into a fresh temporary directory.
-    static func directory(_ files: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-\(UUID().uuidString)")
-        for (name, text) in files {
-            let url = directory.appendingPathComponent(name)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return directory
-    }
-
     static let apex = "$ORIGIN example.com.\n$TTL 3600\n@ SOA ns1 hostmaster 1 2 3 4 5\n@ NS ns1\nns1 A 192.0.2.1\n"
 
     @Test func includeRelativeToTheIncludingFile() throws {
-        let dir = try Self.directory([
+        let dir = try TemporaryFiles.directory([
             "zones/db.example.com": Self.apex + "$INCLUDE sub/mail.inc\nafter A 192.0.2.9\n",
             "zones/sub/mail.inc": "mail A 192.0.2.25\n$ORIGIN inner.example.com.\nx A 192.0.2.26\n",
         ])
@@ -38,7 +27,7 @@ import Testing
     }
 
     @Test func includeWithOrigin() throws {
-        let dir = try Self.directory([
+        let dir = try TemporaryFiles.directory([
             "db": Self.apex + "$INCLUDE part.inc sub\n",
             "part.inc": "@ A 192.0.2.7\nwww A 192.0.2.8\n",
         ])
@@ -50,7 +39,7 @@ import Testing
     }
 
     @Test func includeCycleNamesBothFiles() throws {
-        let dir = try Self.directory(["a.zone": Self.apex + "$INCLUDE b.inc\n", "b.inc": "$INCLUDE a.zone\n"])
+        let dir = try TemporaryFiles.directory(["a.zone": Self.apex + "$INCLUDE b.inc\n", "b.inc": "$INCLUDE a.zone\n"])
         let zone = ZoneLoader.load(path: dir.appendingPathComponent("a.zone").path)
         let cycle = try #require(zone.diagnostics.first { $0.id == "include.cycle" })
         #expect(cycle.file.hasSuffix("/b.inc"))
@@ -59,13 +48,13 @@ import Testing
     }
 
     @Test func includeMissingFile() throws {
-        let dir = try Self.directory(["db": Self.apex + "$INCLUDE nothere.inc\n"])
+        let dir = try TemporaryFiles.directory(["db": Self.apex + "$INCLUDE nothere.inc\n"])
         let zone = ZoneLoader.load(path: dir.appendingPathComponent("db").path)
         #expect(zone.diagnostics.map(\.message) == ["$INCLUDE 'nothere.inc': \(dir.path)/nothere.inc no such file"])
     }
 
     @Test func includeOutsideTheRootIsRefused() throws {
-        let dir = try Self.directory([
+        let dir = try TemporaryFiles.directory([
             "repo/db": Self.apex + "$INCLUDE ../secret.inc\n", "secret.inc": "x A 192.0.2.1\n",
         ])
         var options = LoadOptions()

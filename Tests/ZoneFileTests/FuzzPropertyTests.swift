@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ZoneFile
@@ -53,18 +54,6 @@ enum ZoneProperty {
 
 /// Deterministic mutation fuzzing: a fixed seed, a few thousand mutated zone files.
 @Suite struct FuzzPropertyTests {
-    /// SplitMix64: small, fast and the same on every platform.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds: [String] = [
         DirectiveTests.apex + "www 300 IN A 192.0.2.80\n@ MX 10 mail\n@ TXT \"v=spf1 include:qcloudmail.com ~all\"\n",
         "$ORIGIN example.net.\n$TTL 1h\n@ IN SOA ns1 host ( 2026113001 ; serial\n 7200 3600 1209600 300 )\n NS ns1\nns1 AAAA 2001:db8::1\n",
@@ -87,7 +76,7 @@ enum ZoneProperty {
     /// The same 4,000 mutated zones on every run (a fixed seed and count, never "as many as fit
     /// in a minute"), so a failure found once is found again.
     @Test func mutatedZonesKeepTheProperty() {
-        var generator = Generator(state: 0x6D61_696C_7A6F_6E65)
+        var generator = SplitMix64(seed: 0x6D61_696C_7A6F_6E65)
         for _ in 0..<4_000 {
             var bytes = Array(Self.seeds[Int(generator.next() % UInt64(Self.seeds.count))].utf8)
             let mutations = 1 + Int(generator.next() % 6)
@@ -96,7 +85,7 @@ enum ZoneProperty {
         }
     }
 
-    static func mutate(_ bytes: inout [UInt8], using generator: inout Generator) {
+    static func mutate(_ bytes: inout [UInt8], using generator: inout SplitMix64) {
         let position = bytes.isEmpty ? 0 : Int(generator.next() % UInt64(bytes.count + 1))
         switch generator.next() % 7 {
         case 0 where !bytes.isEmpty:  // flip a bit
@@ -130,10 +119,7 @@ enum ZoneProperty {
 @Suite struct FuzzRegressionTests {
     static let directory = TestPaths.fixtures.appendingPathComponent("fuzz-regressions/zone")
 
-    static var inputs: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
-    }
+    static var inputs: [String] { FuzzRegressions.inputs(in: directory) }
 
     @Test func thereAreRegressions() {
         #expect(!Self.inputs.isEmpty)

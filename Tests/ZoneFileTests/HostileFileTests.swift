@@ -9,13 +9,13 @@ import Testing
     static let apex = DirectiveTests.apex
 
     private func scratch() throws -> URL {
-        try DirectiveTests.directory([:]).appendingPathComponent("x").deletingLastPathComponent()
+        try TemporaryFiles.directory([:]).appendingPathComponent("x").deletingLastPathComponent()
     }
 
     private func ids(_ zone: Zone) -> [String] { zone.diagnostics.map(\.id) }
 
     @Test func emptyZoneFile() throws {
-        let dir = try DirectiveTests.directory(["db": ""])
+        let dir = try TemporaryFiles.directory(["db": ""])
         let path = dir.appendingPathComponent("db").path
         let zone = ZoneLoader.load(path: path, options: LoadOptions(origin: try DomainName(parsing: "example.com.")))
         #expect(
@@ -24,12 +24,12 @@ import Testing
             ])
         #expect(zone.files.count == 1 && zone.files[0].bytes.isEmpty)
         // An empty included file is fine.
-        let including = try DirectiveTests.directory(["db": Self.apex + "$INCLUDE empty.inc\n", "empty.inc": ""])
+        let including = try TemporaryFiles.directory(["db": Self.apex + "$INCLUDE empty.inc\n", "empty.inc": ""])
         #expect(ZoneLoader.load(path: including.appendingPathComponent("db").path).diagnostics.isEmpty)
     }
 
     @Test func directory() throws {
-        let dir = try DirectiveTests.directory(["sub/db": Self.apex, "db": Self.apex + "$INCLUDE sub\n"])
+        let dir = try TemporaryFiles.directory(["sub/db": Self.apex, "db": Self.apex + "$INCLUDE sub\n"])
         let zone = ZoneLoader.load(path: dir.appendingPathComponent("sub").path)
         #expect(zone.diagnostics.map(\.description) == ["\(dir.path)/sub: error: is a directory, not a file"])
         #expect(zone.files.isEmpty && zone.records.isEmpty)
@@ -42,7 +42,7 @@ import Testing
 
     /// Tests run as root, for whom chmod 000 blocks nothing; these paths fail for root too.
     @Test func unreadablePaths() throws {
-        let dir = try DirectiveTests.directory(["file": Self.apex])
+        let dir = try TemporaryFiles.directory(["file": Self.apex])
         // A path through a regular file (ENOTDIR).
         let through = ZoneLoader.load(path: dir.appendingPathComponent("file/child").path)
         #expect(through.diagnostics.map(\.message) == ["no such file (a part of the path is not a directory)"])
@@ -74,7 +74,7 @@ import Testing
     /// loads run under a `FIFOWatch`: an open of the FIFO that waits for a writer is seen, let go
     /// and reported, so the test fails instead of hanging.
     @Test func fifoAndDevices() throws {
-        let dir = try DirectiveTests.directory([
+        let dir = try TemporaryFiles.directory([
             "db": Self.apex + "$INCLUDE pipe\n$INCLUDE /dev/zero\n$INCLUDE /dev/stdin\n"
         ])
         let fifo = dir.appendingPathComponent("pipe").path
@@ -92,7 +92,7 @@ import Testing
 
     /// A file removed between listing and reading (or never there).
     @Test func vanishedFiles() throws {
-        let dir = try DirectiveTests.directory(["db": Self.apex + "$INCLUDE part.inc\n", "part.inc": "a A 192.0.2.1\n"])
+        let dir = try TemporaryFiles.directory(["db": Self.apex + "$INCLUDE part.inc\n", "part.inc": "a A 192.0.2.1\n"])
         let path = dir.appendingPathComponent("db").path
         #expect(ZoneLoader.load(path: path).diagnostics.isEmpty)
         try FileManager.default.removeItem(at: dir.appendingPathComponent("part.inc"))

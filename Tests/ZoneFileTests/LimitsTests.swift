@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ZoneFile
@@ -24,7 +25,7 @@ import Testing
         var files: [String: String] = ["a0": Self.apex + "$INCLUDE a1\n"]
         for level in 1..<20 { files["a\(level)"] = "; level \(level)\n$INCLUDE a\(level + 1)\n" }
         files["a20"] = "deep A 192.0.2.1\n"
-        let dir = try DirectiveTests.directory(files)
+        let dir = try TemporaryFiles.directory(files)
         let zone = ZoneLoader.load(path: dir.appendingPathComponent("a0").path)
         let error = try single("limit.include-depth", in: zone)
         #expect(error.file == dir.appendingPathComponent("a16").path)
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func includeSelfIsACycle() throws {
-        let dir = try DirectiveTests.directory(["db": Self.apex + "$INCLUDE ./db\n"])
+        let dir = try TemporaryFiles.directory(["db": Self.apex + "$INCLUDE ./db\n"])
         let zone = ZoneLoader.load(path: dir.appendingPathComponent("db").path)
         let error = try single("include.cycle", in: zone)
         #expect(error.location?.line == 6)
@@ -51,7 +52,7 @@ import Testing
         var files: [String: String] = ["l0": Self.apex + "$INCLUDE l1\n$INCLUDE l1\n"]
         for level in 1..<16 { files["l\(level)"] = "$INCLUDE l\(level + 1)\n$INCLUDE l\(level + 1)\n" }
         files["l16"] = "; leaf\n"
-        let dir = try DirectiveTests.directory(files)
+        let dir = try TemporaryFiles.directory(files)
         let loaded = ZoneLoader.load(path: dir.appendingPathComponent("l0").path)
         let error = try single("limit.include-count", in: loaded)
         #expect(
@@ -67,7 +68,7 @@ import Testing
     }
 
     @Test func totalBytesAreBounded() throws {
-        let dir = try DirectiveTests.directory([
+        let dir = try TemporaryFiles.directory([
             "db": Self.apex + "$INCLUDE big.inc\n",
             "big.inc": String(repeating: "; padding padding padding\n", count: 100),
         ])
@@ -88,7 +89,7 @@ import Testing
 
     /// `link/../secret` is read by the kernel through the link; the root check must see the same file.
     @Test func includeThroughASymlinkAndDotDotStaysInTheRoot() throws {
-        let dir = try DirectiveTests.directory([
+        let dir = try TemporaryFiles.directory([
             "repo/db": Self.apex + "$INCLUDE link/../secret.inc\n",
             "outside/sub/keep": "",
             "outside/secret.inc": "stolen TXT \"secret\"\n",

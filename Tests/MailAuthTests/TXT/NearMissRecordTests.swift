@@ -1,4 +1,5 @@
 import MailAuth
+import TestSupport
 import Testing
 
 /// TXT records that misspell the version of an SPF, DMARC or DKIM key record are found, with

@@ -1,5 +1,6 @@
 import DNSClient
 import Foundation
+import TestSupport
 import Testing
 import ZoneFile
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -37,7 +38,7 @@ struct NSUpdateEndToEndTests {
     }
 
     private func lab(policy: String = "grant \(DynamicNamed.keyName) zonesub ANY;") throws -> Lab {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(),
             "zones/db.example.com": ZoneJournalTests.zone,
         ])
@@ -133,7 +134,7 @@ struct NSUpdateEndToEndTests {
     }
 
     @Test func anUnsignedUpdateReachesAServerThatAllowsItsAddress() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(),
             "zones/db.example.com": ZoneJournalTests.zone,
         ])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -19,7 +20,7 @@ import Testing
     private func lab(journal: String?) throws -> URL {
         var files = ["mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": Self.zone]
         if let journal { files["zones/\(journal)"] = "not a real journal" }
-        return try ApplySupport.write(files)
+        return try TemporaryFiles.directory(files)
     }
 
     @Test(arguments: ["db.example.com.jnl", "db.example.com.signed.jnl"])

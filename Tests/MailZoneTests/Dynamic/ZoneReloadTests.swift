@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -34,7 +35,7 @@ import Testing
 @Suite(.enabled(if: DynamicNamed.shouldRun, Comment(rawValue: DynamicNamed.skipMessage)))
 struct ZoneReloadEndToEndTests {
     @Test func afterApplyReloadTheServerServesTheNewRecords() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(),
             "zones/db.example.com": ZoneJournalTests.zone,
         ])
@@ -62,7 +63,7 @@ struct ZoneReloadEndToEndTests {
     }
 
     @Test func aReloadTheServerRefusesIsAnError() throws {
-        let directory = try ApplySupport.write([
+        let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(),
             "zones/db.example.com": ZoneJournalTests.zone,
         ])

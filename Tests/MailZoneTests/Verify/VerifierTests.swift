@@ -1,6 +1,7 @@
 import DNSClient
 import Foundation
 import MailAuth
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -40,7 +41,7 @@ struct VerifierTests {
         #expect(report.exitCode == 0)
         #expect(report.summary.verified == 11)
         #expect(report.zones.first?.servers == [VerifyServer(address: "127.0.0.1:53001", serial: 2_026_113_001)])
-        DeclarationFixtures.assertGolden(VerifyTextRenderer().render(report), at: Self.golden("verified.txt"))
+        GoldenFile.assert(VerifyTextRenderer().render(report), at: Self.golden("verified.txt"))
     }
 
     @Test func eachProblemIsReportedForWhatItIs() throws {
@@ -62,10 +63,10 @@ struct VerifierTests {
             details.contains(
                 "tok2._domainkey.abc.sampledomain.com. is an alias of tok9.dkim.amazonses.com., not of tok2.dkim.amazonses.com."
             ))
-        DeclarationFixtures.assertGolden(VerifyTextRenderer().render(report), at: Self.golden("problems.txt"))
-        DeclarationFixtures.assertGolden(VerifyJSONRenderer.render(report), at: Self.golden("problems.json"))
-        DeclarationFixtures.assertGolden(VerifyMarkdownRenderer.render(report), at: Self.golden("problems.md"))
-        DeclarationFixtures.assertGolden(VerifyGitHubRenderer.render(report), at: Self.golden("problems.github"))
+        GoldenFile.assert(VerifyTextRenderer().render(report), at: Self.golden("problems.txt"))
+        GoldenFile.assert(VerifyJSONRenderer.render(report), at: Self.golden("problems.json"))
+        GoldenFile.assert(VerifyMarkdownRenderer.render(report), at: Self.golden("problems.md"))
+        GoldenFile.assert(VerifyGitHubRenderer.render(report), at: Self.golden("problems.github"))
     }
 
     @Test func disagreeingServersAreShownServerByServer() throws {
@@ -83,8 +84,8 @@ struct VerifierTests {
         let dmarc = try #require(report.zones.first?.senders.first?.records.first { $0.host == "_dmarc" })
         #expect(dmarc.serversDisagree)
         #expect(dmarc.results.map(\.status) == [.verified, .mismatch])
-        DeclarationFixtures.assertGolden(VerifyTextRenderer().render(report), at: Self.golden("two-servers.txt"))
-        DeclarationFixtures.assertGolden(VerifyMarkdownRenderer.render(report), at: Self.golden("two-servers.md"))
+        GoldenFile.assert(VerifyTextRenderer().render(report), at: Self.golden("two-servers.txt"))
+        GoldenFile.assert(VerifyMarkdownRenderer.render(report), at: Self.golden("two-servers.md"))
     }
 
     @Test func aServerThatDoesNotAnswerIsAnErrorAskedOnce() throws {
@@ -99,8 +100,8 @@ struct VerifierTests {
         // Records are judged on the server that answers; the dead one is reported once.
         #expect(records.allSatisfy { $0.status == .verified && $0.results.map(\.server) == ["127.0.0.1:53001"] })
         #expect(report.summary.serverErrors == 1)
-        DeclarationFixtures.assertGolden(VerifyTextRenderer().render(report), at: Self.golden("dead-server.txt"))
-        DeclarationFixtures.assertGolden(VerifyGitHubRenderer.render(report), at: Self.golden("dead-server.github"))
+        GoldenFile.assert(VerifyTextRenderer().render(report), at: Self.golden("dead-server.txt"))
+        GoldenFile.assert(VerifyGitHubRenderer.render(report), at: Self.golden("dead-server.github"))
     }
 
     @Test func colourOnlyWhenAsked() throws {

@@ -1,5 +1,6 @@
 import DNSClient
 import MailAuth
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -75,12 +76,12 @@ struct VerifyAnswerJudgeTests {
     }
 
     @Test func dkimKeyBehindAnInZoneAliasPasses() throws {
-        let key = "v=DKIM1; k=rsa; p=\(VerifyTestKeys.rsa2048)"
+        let key = "v=DKIM1; k=rsa; p=\(TestKeys.rsa2048)"
         let result = try judge(
             try check(.dkim, "TXT", key, at: "s1._domainkey"),
             zone: """
                 s1._domainkey 300 IN CNAME keys.example.com.
-                keys 300 IN TXT \(VerifyLab.strings("p=" + VerifyTestKeys.rsa2048 + "; k=rsa", size: 50))
+                keys 300 IN TXT \(VerifyLab.strings("p=" + TestKeys.rsa2048 + "; k=rsa", size: 50))
                 """)
         #expect(result.status == .verified)
         #expect(result.detail == "through the alias s1._domainkey.example.com. CNAME keys.example.com.")
@@ -89,7 +90,7 @@ struct VerifyAnswerJudgeTests {
 
     @Test func dkimAliasLeavingTheZoneIsNotTheWantedTXT() throws {
         let result = try judge(
-            try check(.dkim, "TXT", "v=DKIM1; p=\(VerifyTestKeys.rsa2048)", at: "s1._domainkey"),
+            try check(.dkim, "TXT", "v=DKIM1; p=\(TestKeys.rsa2048)", at: "s1._domainkey"),
             zone: "s1._domainkey 300 IN CNAME s1.keys.elsewhere.example.")
         #expect(result.status == .missing)
         #expect(
@@ -99,7 +100,7 @@ struct VerifyAnswerJudgeTests {
     }
 
     @Test func revokedOrUnreadableKeyIsAMismatch() throws {
-        let key = "v=DKIM1; p=\(VerifyTestKeys.rsa2048)"
+        let key = "v=DKIM1; p=\(TestKeys.rsa2048)"
         let revoked = try judge(
             try check(.dkim, "TXT", key, at: "s1._domainkey"), zone: "s1._domainkey 300 IN TXT \"v=DKIM1; p=\"")
         #expect(revoked.status == .mismatch)

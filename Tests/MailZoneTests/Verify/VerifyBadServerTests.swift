@@ -2,6 +2,7 @@ import DNSClient
 import DNSTestSupport
 import Foundation
 import MailAuth
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -32,7 +33,7 @@ struct VerifyBadServerTests {
                   - domain: s\(index).sampledomain.com
                     services:
                       - preset: tencent-ses
-                        dkim: { qcloud: "v=DKIM1; k=rsa; p=\(VerifyTestKeys.rsa2048)" }
+                        dkim: { qcloud: "v=DKIM1; k=rsa; p=\(TestKeys.rsa2048)" }
 
                 """
         }

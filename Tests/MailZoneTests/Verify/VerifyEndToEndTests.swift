@@ -2,6 +2,7 @@ import DNSClient
 import DNSTestSupport
 import Foundation
 import MailAuth
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -37,13 +38,13 @@ struct VerifyEndToEndTests {
         #expect(report.exitCode == 0)
         #expect(records(report).count == 11)
         #expect(records(report).allSatisfy { $0.status == .verified })
-        DeclarationFixtures.assertGolden(
+        GoldenFile.assert(
             normalize(VerifyTextRenderer().render(report), [(named, 53001)]),
             at: VerifierTests.golden("verified.txt"))
 
         let run = try MailzoneBinary.run(["verify", "--server", named.address.description], in: lab.directory)
         #expect(run.status == 0, "stderr: \(run.errors)")
-        DeclarationFixtures.assertGolden(
+        GoldenFile.assert(
             normalize(run.output, [(named, 53001)]), at: VerifierTests.golden("verified.txt"))
     }
 
@@ -64,18 +65,18 @@ struct VerifyEndToEndTests {
         #expect(
             byHost["_dmarc TXT"]?.results.first?.detail
                 == "the served DMARC policy is weaker: p=none where p=reject is wanted")
-        DeclarationFixtures.assertGolden(
+        GoldenFile.assert(
             normalize(VerifyJSONRenderer.render(report), [(named, 53001)]),
             at: VerifierTests.golden("problems.json"))
 
         let run = try MailzoneBinary.run(
             ["verify", "--server", named.address.description, "--format", "json"], in: lab.directory)
         #expect(run.status == 2, "stderr: \(run.errors)")
-        DeclarationFixtures.assertGolden(
+        GoldenFile.assert(
             normalize(run.output, [(named, 53001)]), at: VerifierTests.golden("problems.json"))
         let text = try MailzoneBinary.run(["verify", "--server", named.address.description], in: lab.directory)
         #expect(text.status == 2)
-        DeclarationFixtures.assertGolden(
+        GoldenFile.assert(
             normalize(text.output, [(named, 53001)]), at: VerifierTests.golden("problems.txt"))
     }
 
@@ -169,7 +170,7 @@ struct VerifyEndToEndTests {
         #expect(report.exitCode == 2)
         #expect(report.zones.first?.servers.map(\.serial) == [2_026_113_001, 2_026_112_801])
         let servers = [(current, UInt16(53001)), (behind, UInt16(53002))]
-        DeclarationFixtures.assertGolden(
+        GoldenFile.assert(
             normalize(VerifyTextRenderer().render(report), servers),
             at: VerifierTests.golden("two-servers.txt"))
 
@@ -179,7 +180,7 @@ struct VerifyEndToEndTests {
                 behind.address.description, "--format", "markdown",
             ], in: lab.directory)
         #expect(run.status == 2, "stderr: \(run.errors)")
-        DeclarationFixtures.assertGolden(normalize(run.output, servers), at: VerifierTests.golden("two-servers.md"))
+        GoldenFile.assert(normalize(run.output, servers), at: VerifierTests.golden("two-servers.md"))
     }
 
     @Test func withoutServersTheZonesNameServersAreAsked() throws {

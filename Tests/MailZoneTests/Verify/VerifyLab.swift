@@ -1,5 +1,6 @@
 import Foundation
 import MailAuth
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -25,12 +26,12 @@ struct VerifyLab {
             services:
               - preset: tencent-ses
                 dkim:
-                  qcloud: "v=DKIM1; k=rsa; p=\(VerifyTestKeys.rsa2048)"
+                  qcloud: "v=DKIM1; k=rsa; p=\(TestKeys.rsa2048)"
             dmarc: { p: quarantine }
           - domain: abc.sampledomain.com
             services:
               - preset: tencent-ses
-                dkim: { qcloud: "v=DKIM1; k=rsa; p=\(VerifyTestKeys.rsa4096)" }
+                dkim: { qcloud: "v=DKIM1; k=rsa; p=\(TestKeys.rsa4096)" }
               - preset: aws-ses
                 inputs: { token1: tok1, token2: tok2, token3: tok3 }
             dmarc: { p: reject }
@@ -43,12 +44,12 @@ struct VerifyLab {
     static let complete: [String: String] = [
         "mx": "@ IN MX 10 mxbiz1.qq.com.\n@ IN MX 20 mail.sampledomain.com.",
         "spf": "@ IN TXT \"v=spf1 ip4:192.0.2.10 include:qcloudmail.com -all\"\n@ IN TXT \"site-verification=abc\"",
-        "dkim": "qcloud._domainkey IN TXT ( \(strings("v=DKIM1; k=rsa; p=" + VerifyTestKeys.rsa2048, size: 100)) )",
+        "dkim": "qcloud._domainkey IN TXT ( \(strings("v=DKIM1; k=rsa; p=" + TestKeys.rsa2048, size: 100)) )",
         "dmarc": "_dmarc IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@sampledomain.com\"",
         "abc.mx": "abc IN MX 10 mxbiz1.qq.com.",
         "abc.spf": "abc IN TXT \"v=spf1 include:qcloudmail.com ~all\"",
         "abc.dkim":
-            "qcloud._domainkey.abc IN TXT ( \(strings("v=DKIM1; k=rsa; p=" + VerifyTestKeys.rsa4096, size: 255)) )",
+            "qcloud._domainkey.abc IN TXT ( \(strings("v=DKIM1; k=rsa; p=" + TestKeys.rsa4096, size: 255)) )",
         "abc.dmarc": "_dmarc.abc IN TXT \"v=DMARC1; p=reject\"",
         "abc.ses": """
         tok1._domainkey.abc IN CNAME tok1.dkim.amazonses.com.
@@ -61,7 +62,7 @@ struct VerifyLab {
     /// an SPF record without the include, a CNAME to another target.
     static let broken: [String: String] = complete.merging([
         "spf": "@ IN TXT \"v=spf1 include:_spf.google.com ~all\"",
-        "dkim": "qcloud._domainkey IN TXT \"v=DKIM1; k=rsa; p=\(VerifyTestKeys.rsa1024)\"",
+        "dkim": "qcloud._domainkey IN TXT \"v=DKIM1; k=rsa; p=\(TestKeys.rsa1024)\"",
         "dmarc": "_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc@sampledomain.com\"",
         "abc.dmarc": "",
         "abc.ses": """

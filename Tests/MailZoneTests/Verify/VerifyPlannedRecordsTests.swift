@@ -1,6 +1,7 @@
 import DNSClient
 import Foundation
 import MailAuth
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -39,7 +40,7 @@ struct VerifyPlannedRecordsTests {
             services:
               - preset: tencent-ses
                 dkim:
-                  qcloud: "v=DKIM1; k=rsa; p=\(VerifyTestKeys.rsa2048)"
+                  qcloud: "v=DKIM1; k=rsa; p=\(TestKeys.rsa2048)"
 
         """
 
@@ -63,7 +64,7 @@ struct VerifyPlannedRecordsTests {
         defer { old.stop() }
         let before = try MailzoneBinary.run(["verify", "--server", old.address.description], in: directory)
         #expect(before.status == 2, "stderr: \(before.errors)")
-        DeclarationFixtures.assertGolden(
+        GoldenFile.assert(
             before.output.replacingOccurrences(of: "127.0.0.1:\(old.port)", with: "127.0.0.1:53001"),
             at: VerifierTests.golden("kept-before-apply.txt"))
         #expect(!before.output.contains("mxbiz1.qq.com.  "))
@@ -77,7 +78,7 @@ struct VerifyPlannedRecordsTests {
         defer { new.stop() }
         let after = try MailzoneBinary.run(["verify", "--server", new.address.description], in: directory)
         #expect(after.status == 0, "stdout: \(after.output) stderr: \(after.errors)")
-        DeclarationFixtures.assertGolden(
+        GoldenFile.assert(
             after.output.replacingOccurrences(of: "127.0.0.1:\(new.port)", with: "127.0.0.1:53001")
                 .replacingOccurrences(of: "serial \(try #require(Self.serial(applied)))", with: "serial NEW"),
             at: VerifierTests.golden("kept-after-apply.txt"))

@@ -1,24 +1,14 @@
 import DNSClient
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailZone
 
 /// `schemas/verify.schema.json` agrees with `--format json`: the schema is valid Draft 2020-12
 /// and every report the verifier tests produce passes it (Python's `jsonschema`).
-@Suite(.enabled(if: VerifySchemaValidator.isAvailable || MailzoneBinary.underCI, "python3 with jsonschema is needed"))
+@Suite(.enabled(if: SchemaValidator.isAvailable || MailzoneBinary.underCI, "python3 with jsonschema is needed"))
 struct VerifySchemaTests {
-    static let script = #"""
-        import json, sys
-        from jsonschema import Draft202012Validator
-        schema = json.load(open(sys.argv[1]))
-        Draft202012Validator.check_schema(schema)
-        validator = Draft202012Validator(schema)
-        for path in sys.argv[2:]:
-            errors = sorted(validator.iter_errors(json.load(open(path))), key=lambda e: list(map(str, e.absolute_path)))
-            print(path + "\t" + ("VALID" if not errors else "INVALID " + "/".join(map(str, errors[0].absolute_path)) + ": " + errors[0].message))
-        """#
-
     @Test func reportsPassTheSchema() throws {
         let reports: [VerifyReport] = [
             try VerifierTests.report([(VerifierTests.primary, VerifyLab.zoneText())]),
@@ -46,22 +36,12 @@ struct VerifySchemaTests {
             try VerifyJSONRenderer.render(report).write(to: url, atomically: true, encoding: .utf8)
             files.append(url.path)
         }
-        let schema = DeclarationFixtures.schemas.appendingPathComponent("verify.schema.json").path
-        let result = try VerifySchemaValidator.python(["-c", Self.script, schema] + files)
-        #expect(result.status == 0, "python: \(result.output)")
+        let results = try SchemaValidator.validate(
+            files.map { ("verify.schema.json", $0) }, schemas: DeclarationFixtures.schemas)
+        #expect(results["verify.schema.json"] == "VALID")
         for file in files {
-            #expect(result.output.contains(file + "\tVALID\n"), "\(result.output)")
+            #expect(results[file] == "VALID", "\(file): \(results[file] ?? "no result")")
         }
     }
 
-}
-
-/// Runs Python for the schema check.
-enum VerifySchemaValidator {
-    static let isAvailable: Bool = (try? python(["-c", "import jsonschema"]))?.status == 0
-
-    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let result = try ToolProcess.run("python3", arguments)
-        return (result.status, result.output)
-    }
 }

@@ -1,5 +1,6 @@
 import DNSClient
 import Foundation
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -47,7 +48,7 @@ struct VerifyServedTextEndToEndTests {
         #expect(!output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F })
         #expect(!output.contains("\n::error file=mailzone.yaml,line=1::forged"))
         #expect(output.contains(#"v=spf1 ~all\027[2J\007\013\010::error file=mailzone.yaml,line=1::forged"#))
-        DeclarationFixtures.assertGolden(output, at: VerifierTests.golden(golden))
+        GoldenFile.assert(output, at: VerifierTests.golden(golden))
     }
 }
 

@@ -5,12 +5,12 @@
 #endif
 
 /// Ports on 127.0.0.1 for test servers: a free one (bound to port 0 over UDP and TCP, then
-/// released), and a silent UDP server that never answers.
-enum FreePort {
-    struct Failure: Error {}
+/// released, so nothing listens on it: a closed port), and silent servers that never answer.
+public enum FreePort {
+    public struct Failure: Error {}
 
     /// A port free for both UDP and TCP on 127.0.0.1 when asked.
-    static func find() throws -> UInt16 {
+    public static func find() throws -> UInt16 {
         for _ in 0..<20 {
             let udp = try BoundSocket(udp: true, port: 0)
             // The same number must be free over TCP too, as named listens on both.
@@ -26,13 +26,16 @@ enum FreePort {
     }
 }
 
-/// A socket bound to 127.0.0.1. Left open, a UDP one is a server that never answers.
-final class BoundSocket {
-    let descriptor: Int32
-    let port: UInt16
+/// A socket bound to 127.0.0.1. Left open, a UDP one is a server that is up but silent (or a
+/// firewall that drops DNS); a TCP one after `listen()` is a server whose connections the kernel
+/// accepts but no one reads.
+public final class BoundSocket {
+    public let descriptor: Int32
+    public let port: UInt16
     private var closed = false
 
-    init(udp: Bool, port requested: UInt16) throws {
+    /// Binds to `requested` (0: a free port the kernel picks) over UDP or TCP.
+    public init(udp: Bool, port requested: UInt16) throws {
         #if canImport(Darwin)
             let type = udp ? SOCK_DGRAM : SOCK_STREAM
         #else
@@ -61,7 +64,17 @@ final class BoundSocket {
         self.port = UInt16(bigEndian: address.sin_port)
     }
 
-    func close() {
+    /// Lets TCP connections in (the kernel completes them; nothing reads them).
+    public func listen() throws {
+        #if canImport(Glibc)
+            let listening = Glibc.listen(descriptor, 4)
+        #else
+            let listening = Darwin.listen(descriptor, 4)
+        #endif
+        guard listening == 0 else { throw FreePort.Failure() }
+    }
+
+    public func close() {
         guard !closed else { return }
         closed = true
         closeDescriptor(descriptor)
