@@ -54,7 +54,7 @@ extension LoaderState {
             guard let value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else {
                 return false
             }
-            defaultTTL = clampedTTL(value, label: "$TTL", source: source, offset: token.start)
+            inheritedTTL.defaultTTL = clampedTTL(value, label: "$TTL", source: source, offset: token.start)
             return true
 
         case "$INCLUDE":
@@ -99,17 +99,7 @@ extension LoaderState {
             return false
         }
         let name = String(decoding: fieldReader.wire, as: UTF8.self)
-        let path: String
-        if name.hasPrefix("/") {
-            path = name
-        } else {
-            switch options.includeBase {
-            case .includingFile:
-                path = FilePaths.path(name, besideFile: source.path)
-            case .directory(let base):
-                path = (base as NSString).appendingPathComponent(name)
-            }
-        }
+        let path = policy.includePath(name, includingFile: source.path)
         var child = context
         // The owner is inherited (as BIND does), but the fast path compares text in this file only.
         child.lastOwnerLength = -1
@@ -128,7 +118,7 @@ extension LoaderState {
             enterOrigin(in: &child)
         }
         let resolved = FilePaths.resolved(path)
-        if let rootResolved = includeRoot {
+        if let rootResolved = policy.includeRoot {
             guard FilePaths.isInside(resolved: resolved, resolvedRoot: rootResolved) else {
                 report(
                     "include.outside", .error,
@@ -145,35 +135,31 @@ extension LoaderState {
                 source: source, offset: fileToken.start)
             return false
         }
-        guard includeStack.count <= options.maxIncludeDepth else {
+        guard includeStack.count <= policy.limits.maxIncludeDepth else {
             report(
                 "limit.include-depth", .error,
-                "$INCLUDE nested more than \(options.maxIncludeDepth) deep (\(includeStack.count) files are being read: \(source.path) is the innermost)",
+                "$INCLUDE nested more than \(policy.limits.maxIncludeDepth) deep (\(includeStack.count) files are being read: \(source.path) is the innermost)",
                 source: source, offset: fileToken.start)
             return false
         }
-        guard includedFiles < options.maxIncludedFiles else {
-            guard !tooManyIncludesReported else { return false }
-            tooManyIncludesReported = true
+        guard tally.includedFiles < policy.limits.maxIncludedFiles else {
+            guard !tally.reportedTooManyIncludes else { return false }
+            tally.reportedTooManyIncludes = true
             report(
                 "limit.include-count", .error,
-                "$INCLUDE would read more than \(options.maxIncludedFiles) files in this zone (each inclusion of a file counts)",
+                "$INCLUDE would read more than \(policy.limits.maxIncludedFiles) files in this zone (each inclusion of a file counts)",
                 source: source, offset: fileToken.start)
             return false
         }
-        includedFiles += 1
+        tally.includedFiles += 1
         let included: SourceFile
         do {
-            if let bytes = options.overrides[path] {
-                included = SourceFile(path: path, bytes: bytes)
-            } else {
-                included = try SourceFile.read(path: path, maxBytes: max(0, options.maxTotalBytes - bytesRead))
-            }
+            included = try policy.source(at: path, maxBytes: max(0, policy.limits.maxTotalBytes - tally.bytesRead))
         } catch {
             if error.tooLarge {
                 report(
                     "limit.total-bytes", .error,
-                    "$INCLUDE '\(name)': \(path) would take the zone past its limit of \(options.maxTotalBytes) bytes read in all files",
+                    "$INCLUDE '\(name)': \(path) would take the zone past its limit of \(policy.limits.maxTotalBytes) bytes read in all files",
                     source: source, offset: fileToken.start)
                 return false
             }
@@ -182,7 +168,7 @@ extension LoaderState {
                 offset: fileToken.start)
             return false
         }
-        bytesRead += included.bytes.count
+        tally.bytesRead += included.bytes.count
         // The included file's entries use the shared scratch buffers; save the including entry's tokens.
         let savedTokens = tokens
         includeStack.append(resolved)
@@ -199,7 +185,7 @@ extension LoaderState {
         context.origin = origin
         context.originID = names.intern(nameScratch[...])
         context.originChangedSinceOwner = context.lastOwner != nil
-        if zoneOrigin == nil, recordTotal == 0 {
+        if zoneOrigin == nil, tally.records == 0 {
             zoneOrigin = origin
             names.setSuffix(origin)
         }

@@ -79,21 +79,21 @@ extension LoaderState {
                 return false
             }
         }
-        guard range.count <= options.maxGeneratedRecords else {
+        guard range.count <= policy.limits.maxGeneratedRecords else {
             report(
                 "limit.generate", .error,
-                "$GENERATE range makes \(range.count) records; the limit is \(options.maxGeneratedRecords)",
+                "$GENERATE range makes \(range.count) records; the limit is \(policy.limits.maxGeneratedRecords)",
                 source: source, offset: rangeToken.start)
             return false
         }
-        guard range.count <= options.maxGeneratedRecordsTotal - generatedRecords else {
+        guard range.count <= policy.limits.maxGeneratedRecordsTotal - tally.generatedRecords else {
             report(
                 "limit.generate-total", .error,
-                "$GENERATE range makes \(range.count) records, and the zone's $GENERATEs already made \(generatedRecords); the limit for the zone is \(options.maxGeneratedRecordsTotal)",
+                "$GENERATE range makes \(range.count) records, and the zone's $GENERATEs already made \(tally.generatedRecords); the limit for the zone is \(policy.limits.maxGeneratedRecordsTotal)",
                 source: source, offset: rangeToken.start)
             return false
         }
-        generatedRecords += range.count
+        tally.generatedRecords += range.count
         records.beginGenerate(entryStart: entryStart)
         for value in range.values {
             var ownerText: [UInt8] = []

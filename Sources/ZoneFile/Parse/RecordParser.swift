@@ -214,14 +214,14 @@ extension LoaderState {
         if let written = explicitTTL {
             let value = clampedTTL(written, label: "TTL", source: source, offset: ttlOffset)
             ttl = value
-            previousTTL = value
+            inheritedTTL.previousTTL = value
             flags.insert(.explicitTTL)
-        } else if let value = defaultTTL {
+        } else if let value = inheritedTTL.defaultTTL {
             ttl = value
-        } else if let value = previousTTL {
+        } else if let value = inheritedTTL.previousTTL {
             ttl = value
-            if !warnedRFC1035TTL {
-                warnedRFC1035TTL = true
+            if !inheritedTTL.warnedRFC1035 {
+                inheritedTTL.warnedRFC1035 = true
                 report(
                     "ttl.rfc1035", .warning,
                     "no $TTL: records without a TTL take the previous record's TTL (RFC 1035); add a $TTL line",
@@ -234,38 +234,38 @@ extension LoaderState {
             ttl = minimum
             // BIND makes the SOA MINIMUM the default TTL, as if `$TTL` had said it: later records
             // without a TTL take it even after a record with an explicit TTL.
-            defaultTTL = minimum
+            inheritedTTL.defaultTTL = minimum
         } else {
             report(
                 "ttl.none", .error, "no TTL specified: add a TTL to this record or a $TTL line before it",
                 source: source, offset: entryStart)
             return false
         }
-        let recordClass = rrClass ?? options.zoneClass
-        if recordClass != options.zoneClass {
+        let recordClass = rrClass ?? policy.zoneClass
+        if recordClass != policy.zoneClass {
             report(
-                "record.class", .error, "class \(recordClass) differs from the zone's class \(options.zoneClass)",
+                "record.class", .error, "class \(recordClass) differs from the zone's class \(policy.zoneClass)",
                 source: source, offset: entryStart)
             return false
         }
-        if recordTotal >= options.maxRecords {
-            if !tooManyRecordsReported {
-                tooManyRecordsReported = true
+        if tally.records >= policy.limits.maxRecords {
+            if !tally.reportedTooManyRecords {
+                tally.reportedTooManyRecords = true
                 report(
                     "limit.records", .error,
-                    "the zone has more than \(options.maxRecords) records; raise the limit if this is expected",
+                    "the zone has more than \(policy.limits.maxRecords) records; raise the limit if this is expected",
                     source: source, offset: entryStart)
             }
             return false
         }
-        if let zoneOrigin, isOutOfZone(owner, zoneOrigin) {
+        if let zoneOrigin, outOfZone.contains(owner, names: names, zoneOrigin: zoneOrigin) {
             report(
                 "zone.out-of-zone", .warning,
                 "ignoring out-of-zone data: \(names.name(owner)) is not in \(zoneOrigin)",
                 source: source, offset: ownerOffset)
             flags.insert(.outOfZone)
         }
-        recordTotal += 1
+        tally.records += 1
         if !flags.contains(.outOfZone), let zoneOrigin {
             if apexID == nil { apexID = names.lookup(zoneOrigin) }
             checks.observe(
@@ -275,7 +275,7 @@ extension LoaderState {
                     offset: UInt32(truncatingIfNeeded: entryStart)),
                 atApex: owner == apexID, rdata: wire[...], names: names, origin: zoneOrigin)
         }
-        if options.keepRecords
+        if policy.keepRecords
             || unpaired(
                 owner: owner, type: type, rdataRange: rdataRange, flags: flags, source: source,
                 context: context)
@@ -300,17 +300,6 @@ extension LoaderState {
         guard pairing != nil, !flags.contains(.outOfZone) else { return false }
         let text = flags.contains(.generated) ? generatedText : source.bytes
         return pairing?.pair(owner: owner, type: type, origin: context.originID, text: text, rdata: rdataRange) == false
-    }
-
-    /// Whether an owner is outside the zone, checked once per distinct name.
-    mutating func isOutOfZone(_ owner: UInt32, _ zoneOrigin: DomainName) -> Bool {
-        if owner < checkedNames { return !outOfZoneNames.isEmpty && outOfZoneNames.contains(owner) }
-        // Names are interned in increasing ids: check every id not seen yet.
-        while checkedNames <= owner {
-            if !names.wireIsSubdomain(checkedNames, of: zoneOrigin) { outOfZoneNames.insert(checkedNames) }
-            checkedNames += 1
-        }
-        return outOfZoneNames.contains(owner)
     }
 
     /// Reads a name relative to the context's origin and interns it; reports and returns nil when invalid.

@@ -1,0 +1,128 @@
+/// One load in progress: the reader's state as it goes through the top file and its includes —
+/// the zone's origin, the TTL a record without one takes, the files being read, the names,
+/// records, syntax and diagnostics built so far — beside the fixed `policy` that says what the
+/// load may read and how much.
+///
+/// Its methods are spread by what they read: `FileParser` (the entry loop), `DirectiveParser`
+/// (`$ORIGIN`, `$TTL`, `$INCLUDE`), `GenerateDirective` and `RecordParser`.
+struct LoaderState {
+    /// What this load may do; it does not change while reading.
+    let policy: LoadPolicy
+
+    // MARK: What has been built
+
+    var names = NameTable()
+    var records = RecordStore()
+    /// The lossless syntax of each file read, the top file first.
+    var files: [ZoneFileSyntax] = []
+    var diagnostics: [Diagnostic] = []
+    /// The RDATA text `$GENERATE` made, which generated records point into.
+    var generatedText: [UInt8] = []
+    /// The zone-level checks, fed record by record.
+    var checks = ZoneChecks()
+
+    // MARK: Where the reading is
+
+    /// The zone's origin: given, or set by the first `$ORIGIN` or absolute owner before any record.
+    var zoneOrigin: DomainName?
+    /// The apex's interned id, once it has been seen.
+    var apexID: UInt32?
+    /// What TTL a record without one takes at this point.
+    var inheritedTTL = TTLInheritance()
+    /// Resolved paths of the files being read, outermost first, to find `$INCLUDE` cycles.
+    var includeStack: [String] = []
+    /// How much of the policy's limits the load has used.
+    var tally = LoadTally()
+    /// Owners found outside the zone's origin so far.
+    var outOfZone = OutOfZoneNames()
+    /// Set when re-reading an edited zone (`ZoneLoader.reread`): pairs each record with the old zone's
+    /// record written the same way, and only the records left unpaired are kept.
+    var pairing: WrittenRecordPairing?
+    /// Time spent reading the top file from disk (for `zone check --timings`).
+    var readDuration: Duration = .zero
+
+    // MARK: Scratch buffers reused for every record, so the hot loop does not allocate
+
+    var tokens: [Token] = []
+    var problems: [LexProblem] = []
+    var fields: [RDataField] = []
+    var wire: [UInt8] = []
+    var nameScratch: [UInt8] = []
+
+    init(options: LoadOptions) {
+        self.policy = LoadPolicy(options: options)
+        self.zoneOrigin = options.origin
+        tokens.reserveCapacity(64)
+        fields.reserveCapacity(64)
+        wire.reserveCapacity(1024)
+        nameScratch.reserveCapacity(256)
+    }
+
+    mutating func loadTop(path: String, source: SourceFile?) {
+        let file: SourceFile
+        if let source {
+            file = source
+        } else {
+            do {
+                let start = ContinuousClock.now
+                file = try policy.source(
+                    at: path, maxBytes: min(policy.limits.maxTotalBytes, Int(UInt32.max) - 1))
+                readDuration = ContinuousClock.now - start
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        id: error.tooLarge ? "limit.total-bytes" : "file.unreadable", severity: .error,
+                        message: error.reason, file: path, location: nil))
+                return
+            }
+        }
+        includeStack = [FilePaths.resolved(path)]
+        tally.bytesRead = file.bytes.count
+        if file.bytes.isEmpty {
+            // An empty included file is fine; an empty zone is a mistake (a truncated checkout, the wrong path).
+            diagnostics.append(
+                Diagnostic(
+                    id: "file.empty", severity: .error,
+                    message: "the zone file is empty; a zone needs at least its SOA and NS records",
+                    file: path, location: nil))
+        }
+        var context = FileContext(fileIndex: 0, origin: zoneOrigin, originID: 0, lastOwner: nil)
+        if let origin = zoneOrigin {
+            names.setSuffix(origin)
+            context.originID = names.intern(origin.wire[...])
+        }
+        parseFile(file, context: &context)
+    }
+
+    // MARK: Diagnostics
+
+    mutating func report(
+        _ id: String, _ severity: Diagnostic.Severity, _ message: String,
+        source: SourceFile, offset: Int?, notes: [String] = []
+    ) {
+        let limit = policy.limits.maxDiagnostics
+        guard diagnostics.count < limit else {
+            if !tally.reportedTooManyDiagnostics {
+                tally.reportedTooManyDiagnostics = true
+                diagnostics.append(
+                    Diagnostic(
+                        id: "limit.diagnostics", severity: .error,
+                        message: "more than \(limit) problems; the rest are not reported (is this a zone file?)",
+                        file: source.path, location: offset.map { source.location(of: $0) }))
+            }
+            return
+        }
+        diagnostics.append(
+            Diagnostic(
+                id: id, severity: severity, message: message, file: source.path,
+                location: offset.map { source.location(of: $0) }, notes: notes))
+    }
+
+    func finish() -> Zone {
+        Zone(
+            origin: zoneOrigin, zoneClass: policy.zoneClass, files: files, names: names, store: records,
+            generatedText: generatedText, loadDiagnostics: diagnostics,
+            checkDiagnostics: checks.finish(origin: zoneOrigin, files: files), recordCount: checks.count,
+            maxDiagnostics: policy.limits.maxDiagnostics)
+    }
+}
