@@ -2,9 +2,9 @@
 /// arithmetic (counting from 1 March of year 0 in 400-year eras of 146,097 days, so a leap day
 /// ends its year): for RRSIG times (`YYYYMMDDHHmmSS`) and date-style SOA serials, without
 /// Foundation's `Calendar`, which loads ICU's calendar and time-zone data to do the same.
-public enum CivilDate {
+package enum CivilDate {
     /// Days since 1970-01-01 of `year`-`month`-`day`.
-    public static func days(year: Int, month: Int, day: Int) -> Int {
+    package static func days(year: Int, month: Int, day: Int) -> Int {
         let marchYear = month <= 2 ? year - 1 : year
         let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
         let yearOfEra = marchYear - era * 400
@@ -14,7 +14,7 @@ public enum CivilDate {
     }
 
     /// The date `days` days after 1970-01-01 (before it when negative).
-    public static func date(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    package static func date(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097

@@ -46,7 +46,7 @@ public struct LoadOptions: Sendable {
     /// File contents to use instead of reading the disk, by path as the loader computes it
     /// (the top file's path as given; an include's path joined to its base). `apply` uses it to
     /// re-read edited text before writing anything.
-    public var overrides: [String: [UInt8]] = [:]
+    package var overrides: [String: [UInt8]] = [:]
 
     public init(origin: DomainName? = nil) {
         self.origin = origin

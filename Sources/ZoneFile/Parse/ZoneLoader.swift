@@ -34,14 +34,14 @@ public enum ZoneLoader {
 }
 
 /// Where the time of a load went: reading the file, parsing it into syntax and records, zone-level checks.
-public struct LoadTimings: Sendable, Hashable {
-    public var read: Duration
-    public var parse: Duration
-    public var checks: Duration
+package struct LoadTimings: Sendable, Hashable {
+    package var read: Duration
+    package var parse: Duration
+    package var checks: Duration
     /// Bytes read, all files together.
-    public var bytes: Int
+    package var bytes: Int
 
-    public init(read: Duration = .zero, parse: Duration = .zero, checks: Duration = .zero, bytes: Int = 0) {
+    package init(read: Duration = .zero, parse: Duration = .zero, checks: Duration = .zero, bytes: Int = 0) {
         self.read = read
         self.parse = parse
         self.checks = checks
@@ -49,7 +49,7 @@ public struct LoadTimings: Sendable, Hashable {
     }
 
     /// Parse throughput in MB/s (10^6 bytes a second).
-    public var parseMegabytesPerSecond: Double {
+    package var parseMegabytesPerSecond: Double {
         let seconds = Double(parse.components.seconds) + Double(parse.components.attoseconds) / 1e18
         return seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
     }

@@ -1,5 +1,5 @@
 /// Hexadecimal (RFC 4648 §8), case-insensitive.
-public enum Hex {
+package enum Hex {
     @inline(__always)
     static func value(_ byte: UInt8) -> UInt8? {
         switch byte {
@@ -10,7 +10,7 @@ public enum Hex {
         }
     }
 
-    public static func decode(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+    package static func decode(_ text: ArraySlice<UInt8>) -> [UInt8]? {
         guard text.count % 2 == 0 else { return nil }
         var result: [UInt8] = []
         result.reserveCapacity(text.count / 2)
@@ -23,7 +23,7 @@ public enum Hex {
         return result
     }
 
-    public static func encode<S: Sequence>(_ bytes: S, uppercase: Bool = true) -> String where S.Element == UInt8 {
+    package static func encode<S: Sequence>(_ bytes: S, uppercase: Bool = true) -> String where S.Element == UInt8 {
         let digits: [Character] = uppercase ? Array("0123456789ABCDEF") : Array("0123456789abcdef")
         var text = ""
         for byte in bytes {
@@ -35,7 +35,7 @@ public enum Hex {
 }
 
 /// Base64 (RFC 4648 §4) with padding, as DNSSEC and DKIM records write it.
-public enum Base64 {
+package enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     private static let table: [UInt8] = {
         var table = [UInt8](repeating: 0xFF, count: 256)
@@ -44,7 +44,7 @@ public enum Base64 {
     }()
 
     /// Decodes padded base64; whitespace is not allowed (callers join fields first).
-    public static func decode(_ text: [UInt8]) -> [UInt8]? {
+    package static func decode(_ text: [UInt8]) -> [UInt8]? {
         guard text.count % 4 == 0 else { return nil }
         var result: [UInt8] = []
         result.reserveCapacity(text.count / 4 * 3)
@@ -66,7 +66,7 @@ public enum Base64 {
         return result
     }
 
-    public static func encode(_ bytes: [UInt8]) -> String {
+    package static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         var i = 0

@@ -4,10 +4,10 @@
 /// checks it) and gives a spelling-independent form for comparing records; wire →
 /// presentation prints records canonically (`zone dump`). Types without a known
 /// format are kept and compared in their generic form (RFC 3597).
-public enum RDataCodec {
+package enum RDataCodec {
     /// Encodes the presentation fields of an RDATA of `type` into wire form, appended to `wire`.
     /// Names are completed with `origin`. Throws for any field that is not valid for the type.
-    public static func encode(
+    package static func encode(
         _ type: RRType, fields: [RDataField], origin: DomainName,
         into wire: inout [UInt8]
     ) throws(RDataError) {
@@ -25,7 +25,7 @@ public enum RDataCodec {
 
     /// Checks wire RDATA of a known type (as read from `\#` generic RDATA, RFC 3597 §5) the way BIND does
     /// when it converts generic RDATA of a known type: it must decode as that type. Unknown types always pass.
-    public static func validate(_ type: RRType, wire: [UInt8]) throws(RDataError) {
+    package static func validate(_ type: RRType, wire: [UInt8]) throws(RDataError) {
         guard let format = RRTypeTable.description(for: type)?.format else { return }
         var reader = WireReader(wire[...])
         do {
@@ -39,13 +39,13 @@ public enum RDataCodec {
     }
 
     /// True when `type` has a presentation format known here (otherwise only `\#` is accepted).
-    public static func isKnown(_ type: RRType) -> Bool {
+    package static func isKnown(_ type: RRType) -> Bool {
         RRTypeTable.description(for: type)?.format != nil
     }
 
     /// Prints wire RDATA in canonical presentation form; generic `\# LEN HEX` when the type is unknown
     /// or the wire data does not decode.
-    public static func present(_ type: RRType, wire: [UInt8]) -> String {
+    package static func present(_ type: RRType, wire: [UInt8]) -> String {
         if let format = RRTypeTable.description(for: type)?.format {
             var reader = WireReader(wire[...])
             if let text = try? format.present(&reader), reader.isAtEnd {
@@ -56,12 +56,12 @@ public enum RDataCodec {
     }
 
     /// The RFC 3597 generic form: `\# 4 C0000201`, `\# 0`.
-    public static func generic(_ wire: [UInt8]) -> String {
+    package static func generic(_ wire: [UInt8]) -> String {
         wire.isEmpty ? "\\# 0" : "\\# \(wire.count) \(Hex.encode(wire))"
     }
 
     /// Whether names embedded in this type's RDATA are lower-cased in canonical form (RFC 4034 §6.2, RFC 6840 §5.1).
-    public static func lowercasesNames(_ type: RRType) -> Bool {
+    package static func lowercasesNames(_ type: RRType) -> Bool {
         RRTypeTable.description(for: type)?.lowercasesNames ?? false
     }
 
@@ -87,10 +87,10 @@ public enum RDataCodec {
 }
 
 /// A type's presentation format: how to read it into wire form and print it back.
-public struct RDataFormat: Sendable {
-    public var encode: @Sendable (inout RDataReader) throws(RDataError) -> Void
-    public var present: @Sendable (inout WireReader) throws(RDataError) -> String
-    public init(
+package struct RDataFormat: Sendable {
+    package var encode: @Sendable (inout RDataReader) throws(RDataError) -> Void
+    package var present: @Sendable (inout WireReader) throws(RDataError) -> String
+    package init(
         encode: @escaping @Sendable (inout RDataReader) throws(RDataError) -> Void,
         present: @escaping @Sendable (inout WireReader) throws(RDataError) -> String
     ) {
@@ -100,49 +100,49 @@ public struct RDataFormat: Sendable {
 }
 
 /// Reads wire RDATA field by field for printing.
-public struct WireReader {
-    public let bytes: ArraySlice<UInt8>
-    public private(set) var position: Int
+package struct WireReader {
+    package let bytes: ArraySlice<UInt8>
+    package private(set) var position: Int
 
-    public init(_ bytes: ArraySlice<UInt8>) {
+    package init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
         self.position = bytes.startIndex
     }
 
-    public var isAtEnd: Bool { position >= bytes.endIndex }
-    public var remainingCount: Int { bytes.endIndex - position }
+    package var isAtEnd: Bool { position >= bytes.endIndex }
+    package var remainingCount: Int { bytes.endIndex - position }
 
     static let truncated = RDataError("truncated RDATA")
 
-    public mutating func uint8() throws(RDataError) -> UInt8 {
+    package mutating func uint8() throws(RDataError) -> UInt8 {
         guard position < bytes.endIndex else { throw WireReader.truncated }
         defer { position += 1 }
         return bytes[position]
     }
 
-    public mutating func uint16() throws(RDataError) -> UInt16 {
+    package mutating func uint16() throws(RDataError) -> UInt16 {
         let high = try uint8()
         return UInt16(high) << 8 | UInt16(try uint8())
     }
 
-    public mutating func uint32() throws(RDataError) -> UInt32 {
+    package mutating func uint32() throws(RDataError) -> UInt32 {
         let high = try uint16()
         return UInt32(high) << 16 | UInt32(try uint16())
     }
 
-    public mutating func take(_ count: Int) throws(RDataError) -> ArraySlice<UInt8> {
+    package mutating func take(_ count: Int) throws(RDataError) -> ArraySlice<UInt8> {
         guard count >= 0, position + count <= bytes.endIndex else { throw WireReader.truncated }
         defer { position += count }
         return bytes[position..<(position + count)]
     }
 
-    public mutating func rest() -> ArraySlice<UInt8> {
+    package mutating func rest() -> ArraySlice<UInt8> {
         defer { position = bytes.endIndex }
         return bytes[position...]
     }
 
     /// An uncompressed name, printed absolute.
-    public mutating func name() throws(RDataError) -> String {
+    package mutating func name() throws(RDataError) -> String {
         let start = position
         while true {
             let length = Int(try uint8())
@@ -155,7 +155,7 @@ public struct WireReader {
     }
 
     /// A character-string, printed quoted with `"` and `\` escaped and non-printable octets as `\DDD`.
-    public mutating func characterString() throws(RDataError) -> String {
+    package mutating func characterString() throws(RDataError) -> String {
         let length = Int(try uint8())
         return CharacterString.quoted(try take(length))
     }

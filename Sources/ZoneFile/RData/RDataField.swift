@@ -1,20 +1,20 @@
 /// One RDATA field as written in the zone file: its bytes (escapes not yet
 /// decoded; quotes removed) and whether it was quoted.
-public struct RDataField: Sendable {
-    public var bytes: ArraySlice<UInt8>
-    public var quoted: Bool
+package struct RDataField: Sendable {
+    package var bytes: ArraySlice<UInt8>
+    package var quoted: Bool
 
-    public init(bytes: ArraySlice<UInt8>, quoted: Bool) {
+    package init(bytes: ArraySlice<UInt8>, quoted: Bool) {
         self.bytes = bytes
         self.quoted = quoted
     }
 
     /// The field as text, for messages.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Splits presentation text into fields (whitespace-separated words and quoted strings),
     /// for tests and for RDATA that does not come from a file (`$GENERATE`, YAML values).
-    public static func split(_ text: String) -> [RDataField] {
+    package static func split(_ text: String) -> [RDataField] {
         let bytes = Array(text.utf8)
         return split(bytes, range: bytes.indices)
     }

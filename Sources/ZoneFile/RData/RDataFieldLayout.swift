@@ -77,9 +77,9 @@ public final class RRTypeDescription: Sendable {
     public let lowercasesNames: Bool
     public let compression: NameCompression
     /// Presentation ↔ wire: made from `fields` unless the type needs its own (`hasOwnFormat`).
-    public let format: RDataFormat
+    package let format: RDataFormat
     /// True when the presentation format is the type's own code rather than made from `fields`.
-    public let hasOwnFormat: Bool
+    package let hasOwnFormat: Bool
 
     init(
         _ type: RRType, _ fields: [RDataFieldLayout], lowercasesNames: Bool = false,

@@ -5,9 +5,9 @@
 /// BIND 9.18's `named-checkzone` on TXT, SPF, CAA, OPENPGPKEY and RFC 3597 `\#` RDATA (65,510 loads,
 /// 65,511 does not; pinned by `RDataLengthLimitTests`). A zone mailzone accepts must be one BIND
 /// loads, so the loader (and with it `zone check`, planning and apply's re-read) uses BIND's limit.
-public enum RDataLength {
+package enum RDataLength {
     /// The longest RDATA BIND 9.18 loads from a zone file, in octets.
-    public static let maxLoadable = 65_510
+    package static let maxLoadable = 65_510
 
     /// The error for RDATA of `length` octets, beyond `maxLoadable`, shown at the RDATA's first field.
     static func tooLong(_ length: Int) -> RDataError {

@@ -9,42 +9,42 @@
 /// Each type's format is a short sequence of calls on this reader
 /// (`try reader.uint16(); try reader.name()`), so the type files stay declarative
 /// and every field error carries the field's index for the diagnostic's column.
-public struct RDataReader {
-    public let fields: [RDataField]
-    public private(set) var index: Int = 0
-    public let origin: DomainName
-    public var wire: [UInt8]
+package struct RDataReader {
+    package let fields: [RDataField]
+    package private(set) var index: Int = 0
+    package let origin: DomainName
+    package var wire: [UInt8]
 
-    public init(fields: [RDataField], origin: DomainName, wire: [UInt8] = []) {
+    package init(fields: [RDataField], origin: DomainName, wire: [UInt8] = []) {
         self.fields = fields
         self.origin = origin
         self.wire = wire
     }
 
-    public var isAtEnd: Bool { index >= fields.count }
-    public var remaining: Int { fields.count - index }
+    package var isAtEnd: Bool { index >= fields.count }
+    package var remaining: Int { fields.count - index }
 
     /// The next field, or an error naming what was expected.
-    public mutating func next(_ expected: String) throws(RDataError) -> RDataField {
+    package mutating func next(_ expected: String) throws(RDataError) -> RDataField {
         guard index < fields.count else { throw RDataError("missing \(expected)", field: nil) }
         defer { index += 1 }
         return fields[index]
     }
 
     /// Error for the field just read.
-    public func error(_ message: String) -> RDataError {
+    package func error(_ message: String) -> RDataError {
         RDataError(message, field: max(0, index - 1))
     }
 
     /// Fails when fields are left over.
-    public func finish() throws(RDataError) {
+    package func finish() throws(RDataError) {
         if index < fields.count {
             throw RDataError("unexpected '\(fields[index].text)' after the RDATA", field: index)
         }
     }
 
     /// A domain name, relative names completed with the origin; stored uncompressed.
-    public mutating func name(_ what: String = "domain name") throws(RDataError) {
+    package mutating func name(_ what: String = "domain name") throws(RDataError) {
         let field = try word(what)
         do {
             try NameParser.append(field.bytes, origin: origin, to: &wire)
@@ -54,13 +54,13 @@ public struct RDataReader {
     }
 
     /// An unsigned decimal integer of at most `max`.
-    public mutating func integer(_ what: String, max: UInt64) throws(RDataError) -> UInt64 {
+    package mutating func integer(_ what: String, max: UInt64) throws(RDataError) -> UInt64 {
         let field = try word(what)
         return try decimal(field, what, max: max)
     }
 
     /// Reads `field` (already taken) as an unsigned decimal of at most `max`; errors point at the field just read.
-    public func decimal(_ field: RDataField, _ what: String, max: UInt64) throws(RDataError) -> UInt64 {
+    package func decimal(_ field: RDataField, _ what: String, max: UInt64) throws(RDataError) -> UInt64 {
         guard !field.bytes.isEmpty else { throw error("bad \(what) '': not a number") }
         var value: UInt64 = 0
         var overflow = false
@@ -76,7 +76,7 @@ public struct RDataReader {
     }
 
     /// The next field, which must not be quoted (BIND takes a quoted string only where text is expected).
-    public mutating func word(_ what: String) throws(RDataError) -> RDataField {
+    package mutating func word(_ what: String) throws(RDataError) -> RDataField {
         let field = try next(what)
         if field.quoted {
             throw error("bad \(what) '\"\(field.text)\"': a quoted string is not allowed here")
@@ -84,24 +84,24 @@ public struct RDataReader {
         return field
     }
 
-    public mutating func uint8(_ what: String) throws(RDataError) {
+    package mutating func uint8(_ what: String) throws(RDataError) {
         wire.append(UInt8(try integer(what, max: 255)))
     }
 
-    public mutating func uint16(_ what: String) throws(RDataError) {
+    package mutating func uint16(_ what: String) throws(RDataError) {
         appendUInt16(UInt16(try integer(what, max: 65535)))
     }
 
-    public mutating func uint32(_ what: String) throws(RDataError) {
+    package mutating func uint32(_ what: String) throws(RDataError) {
         appendUInt32(UInt32(try integer(what, max: UInt64(UInt32.max))))
     }
 
-    public mutating func appendUInt16(_ value: UInt16) {
+    package mutating func appendUInt16(_ value: UInt16) {
         wire.append(UInt8(value >> 8))
         wire.append(UInt8(value & 0xFF))
     }
 
-    public mutating func appendUInt32(_ value: UInt32) {
+    package mutating func appendUInt32(_ value: UInt32) {
         wire.append(UInt8(value >> 24))
         wire.append(UInt8((value >> 16) & 0xFF))
         wire.append(UInt8((value >> 8) & 0xFF))
@@ -109,13 +109,13 @@ public struct RDataReader {
     }
 
     /// One character-string (RFC 1035 §3.3): at most 255 octets after escapes are decoded.
-    public mutating func characterString(_ what: String = "character-string") throws(RDataError) {
+    package mutating func characterString(_ what: String = "character-string") throws(RDataError) {
         let field = try next(what)
         try appendCharacterString(field)
     }
 
     /// Appends a length-prefixed character-string from a field, decoding `\X` and `\DDD`.
-    public mutating func appendCharacterString(_ field: RDataField) throws(RDataError) {
+    package mutating func appendCharacterString(_ field: RDataField) throws(RDataError) {
         let lengthIndex = wire.count
         wire.append(0)
         let decoded = try appendDecodingEscapes(field)
@@ -129,7 +129,7 @@ public struct RDataReader {
 
     /// Appends a field's bytes with escapes decoded; returns how many octets were appended.
     @discardableResult
-    public mutating func appendDecodingEscapes(_ field: RDataField) throws(RDataError) -> Int {
+    package mutating func appendDecodingEscapes(_ field: RDataField) throws(RDataError) -> Int {
         let bytes = field.bytes
         // Most text has no escapes: copy it in one go.
         if !bytes.withUnsafeBufferPointer({ buffer in
@@ -155,7 +155,7 @@ public struct RDataReader {
     /// The rest of the fields concatenated and decoded as base64 (RFC 4648 §4), whitespace between fields ignored.
     /// Returns the number of octets appended.
     @discardableResult
-    public mutating func base64Rest(_ what: String, allowEmpty: Bool = false) throws(RDataError) -> Int {
+    package mutating func base64Rest(_ what: String, allowEmpty: Bool = false) throws(RDataError) -> Int {
         var text: [UInt8] = []
         let first = index
         while index < fields.count {
@@ -180,7 +180,7 @@ public struct RDataReader {
     /// The rest of the fields decoded as hexadecimal (RFC 4648 §8) straight into the wire, whitespace
     /// between fields ignored (a digit pair may even be split, as BIND allows). Returns the octets appended.
     @discardableResult
-    public mutating func hexRest(_ what: String, allowEmpty: Bool = false) throws(RDataError) -> Int {
+    package mutating func hexRest(_ what: String, allowEmpty: Bool = false) throws(RDataError) -> Int {
         let start = wire.count
         var high: UInt8 = 0
         var half = false

@@ -2,18 +2,18 @@ import Foundation
 
 /// Path questions asked wherever a file may come from a repository someone else writes:
 /// what a path really names, and whether it stays inside a directory.
-public enum FilePaths {
+package enum FilePaths {
     /// The directory of `path` as written: `.` for a bare file name.
     ///
     /// Worked out on the path's bytes, not with `NSString.deletingLastPathComponent`, which traps
     /// (SIGILL) on Linux for a one-character name such as `z` or `-` (swift-corelibs-foundation).
-    public static func directory(of path: String) -> String {
+    package static func directory(of path: String) -> String {
         parent(of: path) ?? "."
     }
 
     /// The file `name` names when written in the file at `path`: relative names are relative to
     /// that file's directory (kept relative when the file's path is), absolute ones are as written.
-    public static func path(_ name: String, besideFile path: String) -> String {
+    package static func path(_ name: String, besideFile path: String) -> String {
         if name.hasPrefix("/") { return name }
         guard let directory = parent(of: path) else { return name }
         return directory.hasSuffix("/") ? directory + name : directory + "/" + name
@@ -34,7 +34,7 @@ public enum FilePaths {
     /// `path` as people should read it: `zones/../db.ocf` as `db.ocf`, `./x` as `x`. The `.` and `..`
     /// are folded only when the shorter path names the same file (a `..` after a symbolic link to a
     /// directory leads elsewhere, and then the path is shown as written).
-    public static func displayed(_ path: String) -> String {
+    package static func displayed(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -63,17 +63,17 @@ public enum FilePaths {
     }
 
     /// The absolute path with `.`, `..` and symbolic links resolved.
-    public static func resolved(_ path: String) -> String {
+    package static func resolved(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// Whether `path`, resolved, is the directory `root` (resolved) or lies inside it.
-    public static func isInside(_ path: String, root: String) -> Bool {
+    package static func isInside(_ path: String, root: String) -> Bool {
         isInside(resolved: resolved(path), resolvedRoot: resolved(root))
     }
 
     /// The same for paths resolved already.
-    public static func isInside(resolved path: String, resolvedRoot root: String) -> Bool {
+    package static func isInside(resolved path: String, resolvedRoot root: String) -> Bool {
         path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 }

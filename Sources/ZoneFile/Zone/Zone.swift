@@ -16,7 +16,7 @@ public struct Zone: Sendable {
     /// Syntax and zone-level problems, in file order.
     public let diagnostics: [Diagnostic]
     /// Where the time of the load went (zero for zones loaded from memory).
-    public internal(set) var timings = LoadTimings()
+    package internal(set) var timings = LoadTimings()
 
     /// How many records the zone holds (out-of-zone data excluded), kept or not.
     public let recordCount: Int

@@ -8,15 +8,15 @@ import Foundation
 /// same owner, type, origin in force and RDATA text byte for byte — are the same records. The re-read
 /// sets those apart as it parses, so it keeps neither the edited zone's syntax nor its record table:
 /// a million-record zone is read again in little more memory than its text.
-public struct ZoneReread: Sendable {
+package struct ZoneReread: Sendable {
     /// The edited zone as read: its origin and every diagnostic, as a full load gives them; of its
     /// records only those in `onlyNew` and those of the types left out of the pairing (the SOA,
     /// whose serial an edit changes), and no entries.
-    public let edited: Zone
+    package let edited: Zone
     /// Indexes (for `recordData(index:)` of the old zone) of its records that the edited text does not write.
-    public let onlyOld: [Int]
+    package let onlyOld: [Int]
     /// Indexes (for `edited.recordData(index:)`) of the edited zone's records that the old text does not write.
-    public let onlyNew: [Int]
+    package let onlyNew: [Int]
 }
 
 extension ZoneLoader {
@@ -27,7 +27,7 @@ extension ZoneLoader {
     /// The pairing walks both zones in record order, as an edit leaves most records where they were
     /// (see `WrittenRecordPairing`); any pairing of equal records gives the same verdict, so a record
     /// that an edit moved far only costs its being compared by meaning.
-    public static func reread(
+    package static func reread(
         path: String, options: LoadOptions, editedFrom old: Zone,
         excluding excluded: Set<RRType> = []
     ) -> ZoneReread {
