@@ -74,6 +74,9 @@ let package = Package(
         // folders of files, test keys, tool processes, a FIFO watch.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ZoneFileTests", dependencies: ["ZoneFile", "TestSupport"], resources: [.copy("Fixtures")]),
+        // ZoneFile as another project adopts it: `import ZoneFile` only, never `@testable`, so what these
+        // tests call is the public API.
+        .testTarget(name: "ZoneFileAPITests", dependencies: ["ZoneFile"]),
         .testTarget(
             name: "MailAuthTests",
             dependencies: ["MailAuth", "ZoneFile", "TestSupport", .product(name: "Yams", package: "Yams")]),
