@@ -6,6 +6,11 @@ public enum DMARCConflict: Error, MailAuthDiagnostic, Hashable {
     case invalidExisting(name: String, record: String, problems: [DMARCProblem])
     /// The wanted record (from a preset or mailzone.yaml) has errors.
     case invalidWanted(record: String, problems: [DMARCProblem])
+    /// A subdomain sender's record would weaken the policy it inherits (RFC 7489 §6.6.3); the fix
+    /// names both ways out the declaration has (publishing no record at all is not one).
+    case weakensInherited(DMARCWeakening)
+    /// The record holds what a TXT record cannot (`reason`).
+    case notWritable(reason: String)
 
     public var severity: MailAuthSeverity { .error }
 
@@ -20,6 +25,10 @@ public enum DMARCConflict: Error, MailAuthDiagnostic, Hashable {
         case .invalidWanted(let record, let problems):
             return
                 "the wanted DMARC record \"\(record)\" is invalid: \(problems.map(\.summary).joined(separator: "; "))"
+        case .weakensInherited(let weakening):
+            return weakening.summary
+        case .notWritable(let reason):
+            return "the DMARC record cannot be written as TXT: \(reason)"
         }
     }
 
@@ -31,6 +40,11 @@ public enum DMARCConflict: Error, MailAuthDiagnostic, Hashable {
             return "correct the record by hand, then plan again"
         case .invalidWanted:
             return "correct the dmarc settings in mailzone.yaml or the preset"
+        case .weakensInherited(let weakening):
+            return "set `dmarc: { p: \(weakening.inheritedPolicy.rawValue) }` for this sender to publish the policy it "
+                + "inherits, or `dmarc: { allow_weaker: true }` to publish p=\(weakening.policy.rawValue) anyway"
+        case .notWritable:
+            return nil
         }
     }
 }

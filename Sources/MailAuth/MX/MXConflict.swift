@@ -13,8 +13,17 @@ public enum MXConflict: Error, MailAuthDiagnostic, Hashable {
     case plannedInbound(
         name: String, existing: [MXValue], planned: [MXValue], plannedBy: String, wanted: [MXValue],
         wantedBy: String)
+    /// Under `mx: keep-existing`, the name keeps the MX in the zone (`inZone`) and those this plan
+    /// adds for other services (`planned`, for `plannedBy`); the services' MX in `leftOut` are not
+    /// added. `unacknowledged` are the services the sender has not listed in `mx_not_added`.
+    case keptOut(
+        name: String, inZone: [MXValue], planned: [MXValue], plannedBy: [String], leftOut: [MXLeftOut],
+        unacknowledged: [String])
 
-    public var severity: MailAuthSeverity { .error }
+    public var severity: MailAuthSeverity {
+        if case .keptOut = self { return .warning }
+        return .error
+    }
 
     public var summary: String {
         switch self {
@@ -32,6 +41,14 @@ public enum MXConflict: Error, MailAuthDiagnostic, Hashable {
             return
                 "\(zone) this plan adds MX \(Self.list(planned)) for \(plannedBy); adding MX \(Self.list(wanted)) for "
                 + "\(wantedBy) too would divert part of its mail"
+        case .keptOut(let name, let inZone, let planned, let plannedBy, let leftOut, _):
+            var kept: [String] = []
+            if !inZone.isEmpty { kept.append("MX \(Self.list(inZone)) (in the zone)") }
+            if !planned.isEmpty { kept.append("MX \(Self.list(planned)) (added for \(ProseList.services(plannedBy)))") }
+            let left = leftOut.map { "MX \(Self.list($0.values)) for \(ProseList.services($0.services))" }
+            let one = left.count == 1 && leftOut.allSatisfy { $0.values.count == 1 }
+            let notAdded = one ? left.joined() + " is" : ProseList.services(left) + " are"
+            return "\(name) keeps \(kept.joined(separator: " and ")); \(notAdded) not added (mx: keep-existing)"
         }
     }
 
@@ -45,11 +62,55 @@ public enum MXConflict: Error, MailAuthDiagnostic, Hashable {
         case .plannedInbound(_, _, _, let plannedBy, _, let wantedBy):
             return "let \(plannedBy) receive the mail and add no MX for \(wantedBy) (`mx: keep-existing`), add both "
                 + "(`mx: add`), or send from a subdomain"
+        case .keptOut(_, _, _, _, _, let unacknowledged):
+            let services = ProseList.services(unacknowledged)
+            let their = Set(unacknowledged).count > 1 ? "their" : "its"
+            return "nothing to do if these MX should keep receiving the mail (\(services) may then show \(their) MX as "
+                + "unverified); write `mx_not_added: [\(services.replacingOccurrences(of: " and ", with: ", "))]` in "
+                + "this sender to say so and drop this warning"
         }
     }
 
     private static func list(_ values: [MXValue]) -> String {
         values.map { "\"\($0.text)\"" }.joined(separator: ", ")
+    }
+}
+
+/// MX values of services left out under `mx: keep-existing`.
+public struct MXLeftOut: Sendable, Hashable {
+    public var values: [MXValue]
+    public var services: [String]
+
+    public init(values: [MXValue], services: [String]) {
+        self.values = values
+        self.services = services
+    }
+}
+
+/// A service's MX conflict as the sender's `mx:` policy meets it: the summary is the conflict's,
+/// the fix says what the declaration can do. A service that needs its MX alone at the name
+/// (`exclusive`, named by `exclusiveServices`) cannot be added beside another even with `mx: add`.
+public struct MXPolicyConflict: Error, MailAuthDiagnostic, Hashable {
+    public var conflict: MXConflict
+    public var name: String
+    public var exclusiveServices: String?
+
+    public init(_ conflict: MXConflict, name: String, exclusiveServices: String?) {
+        self.conflict = conflict
+        self.name = name
+        self.exclusiveServices = exclusiveServices
+    }
+
+    public var severity: MailAuthSeverity { conflict.severity }
+    public var summary: String { conflict.summary }
+
+    public var fix: String? {
+        if let exclusiveServices {
+            return "\(exclusiveServices) needs its MX to be the only one at \(name): give it a name that receives no "
+                + "other mail, or remove the other MX (`mx: add` cannot put it beside another)"
+        }
+        guard case .existingInbound = conflict else { return conflict.fix }
+        return (conflict.fix ?? "") + " (or set `mx: keep-existing` or `mx: add` for this sender)"
     }
 }
 
@@ -59,8 +120,15 @@ public enum MXProblem: Error, MailAuthDiagnostic, Hashable {
     case relativeExchange(exchange: String)
     /// Not `PREFERENCE EXCHANGE` with a preference from 0 to 65535.
     case malformed(rdata: String)
+    /// Read as `PREFERENCE HOST` but not as MX RDATA (a name the zone file cannot hold).
+    case unreadable(value: String)
+    /// The exchange is a CNAME in the zone (to `canonical`): MX targets must not be aliases (RFC 2181 §10.3).
+    case exchangeIsAlias(exchange: String, canonical: String)
 
-    public var severity: MailAuthSeverity { .error }
+    public var severity: MailAuthSeverity {
+        if case .exchangeIsAlias = self { return .warning }
+        return .error
+    }
 
     public var summary: String {
         switch self {
@@ -69,6 +137,10 @@ public enum MXProblem: Error, MailAuthDiagnostic, Hashable {
                 "MX exchange \"\(exchange)\" does not end with \".\", so the zone file would read it relative to the zone's origin"
         case .malformed(let rdata):
             return "MX value \"\(rdata)\" is not a preference (0-65535) followed by a host name"
+        case .unreadable(let value):
+            return "MX value '\(value)' is not PREFERENCE HOST."
+        case .exchangeIsAlias(let exchange, _):
+            return "the MX target \(exchange) is a CNAME in this zone; MX targets must not be aliases (RFC 2181 §10.3)"
         }
     }
 
@@ -78,6 +150,10 @@ public enum MXProblem: Error, MailAuthDiagnostic, Hashable {
             return "write it as an absolute name: \"\(exchange).\""
         case .malformed:
             return "write it as PREFERENCE HOST., e.g. \"10 mxbiz1.qq.com.\""
+        case .unreadable:
+            return nil
+        case .exchangeIsAlias(_, let canonical):
+            return "point the MX at the canonical name \(canonical)"
         }
     }
 }

@@ -28,12 +28,16 @@ public enum SPFConflict: Error, MailAuthDiagnostic, Hashable {
     case foldQualifierDisagrees(name: String, terms: [String])
     /// Folding needs at least one SPF record.
     case nothingToFold(name: String)
+    /// `multipleRecords` where the sender can ask mailzone to fold them (`spf: { fold: true }`).
+    case multipleRecordsToFold(name: String, records: [String])
+    /// The merged record holds what a TXT record cannot (`reason`).
+    case notWritable(reason: String)
 
     public var severity: MailAuthSeverity { .error }
 
     public var summary: String {
         switch self {
-        case .multipleRecords(let name, let records):
+        case .multipleRecords(let name, let records), .multipleRecordsToFold(let name, let records):
             return
                 "\(records.count) SPF records at \(name) (\(SPFProblem.quoted(records))); receivers treat more than one as a permanent error"
         case .unparseable(let name, let record, let problems):
@@ -63,6 +67,8 @@ public enum SPFConflict: Error, MailAuthDiagnostic, Hashable {
                 "the SPF records at \(name) list the same mechanism with different qualifiers (\(SPFProblem.quoted(terms)))"
         case .nothingToFold(let name):
             return "there is no SPF record at \(name) to fold"
+        case .notWritable(let reason):
+            return "the merged SPF record cannot be written: \(reason)"
         }
     }
 
@@ -70,6 +76,12 @@ public enum SPFConflict: Error, MailAuthDiagnostic, Hashable {
         switch self {
         case .multipleRecords:
             return "fold them into one SPF record, then plan again"
+        case .multipleRecordsToFold:
+            // The repair mailzone can make, said as the declaration says it.
+            return "set `spf: { fold: true }` for this sender to fold them into one (the strictest `all` is kept), "
+                + "or fold them by hand, then plan again"
+        case .notWritable:
+            return nil
         case .unparseable:
             return "correct the record by hand, then plan again"
         case .qualifiedInclude(_, let includeDomain, _):

@@ -13,8 +13,7 @@ extension SenderPlanner {
         guard let cname = state.records(at: name, type: .cname).first else { return false }
         conflict(
             name, type, purpose,
-            "\(relative(name)) has a CNAME (to \(cname.rdata.presentation)), so \(type == "MX" ? "an" : "a") \(type) record cannot be added there",
-            fix: "remove the CNAME at \(relative(name)), or send from a name without one",
+            PlacementConflict.cnameAtName(name: relative(name), target: cname.rdata.presentation, type: type),
             before: "CNAME \(cname.rdata.presentation)", zone: cname.existing, declaration: declaration)
         return true
     }
@@ -26,30 +25,21 @@ extension SenderPlanner {
         declaration: YAMLLocation?
     ) -> Bool {
         guard let cut = state.cut(hiding: name, origin: origin) else { return false }
-        let owner = relative(cut.owner)
         let record = "\(cut.record.type) \(cut.record.rdata.presentation)"
-        let written = cut.record.existing?.source.map { " at \($0.path):\($0.location.line)" } ?? ""
-        let aRecord = "\(type == "MX" ? "an" : "a") \(type) record"
+        let written = cut.record.existing?.source.map { "\($0.path):\($0.location.line)" }
+        let problem: PlacementConflict
         switch cut.kind {
         case .delegation(let hasDS):
-            let cutText = "\(record)\(written)\(hasDS ? ", with DS" : "")"
-            let position =
-                name == cut.owner
-                ? "is delegated to another zone" : "is below the delegation of \(owner) to another zone"
-            conflict(
-                name, type, purpose,
-                "\(relative(name)) \(position) (\(cutText)): \(aRecord) written in this zone would never be served; resolvers are referred to the child zone (RFC 1034 §4.2.1)",
-                fix:
-                    "declare the child zone's file (a zone with origin \(cut.owner)) so the record is written there, or remove the delegation",
-                before: record, zone: cut.record.existing, declaration: declaration)
+            problem = .delegated(
+                name: relative(name), cut: relative(cut.owner), atCut: name == cut.owner, record: record,
+                written: written, signed: hasDS, type: type, childOrigin: cut.owner.description)
         case .dname(let target):
             let redirected = (try? target.prepending(name.relative(to: cut.owner)))?.description ?? target.description
-            conflict(
-                name, type, purpose,
-                "\(relative(name)) is below the DNAME at \(owner) (\(record)\(written)): names below a DNAME are redirected to \(target), so \(aRecord) written here would never be served (RFC 6672 §2.3)",
-                fix: "declare the zone of \(redirected) and write the record there, or remove the DNAME",
-                before: record, zone: cut.record.existing, declaration: declaration)
+            problem = .belowDNAME(
+                name: relative(name), cut: relative(cut.owner), record: record, written: written,
+                target: target.description, redirected: redirected, type: type)
         }
+        conflict(name, type, purpose, problem, before: record, zone: cut.record.existing, declaration: declaration)
         return true
     }
 
@@ -62,23 +52,15 @@ extension SenderPlanner {
             else { continue }
             let names = coverage.names.filter { warned.insert($0).inserted }
             guard !names.isEmpty else { continue }
-            let shown = coverage.records.prefix(3).map { "\($0.type) \($0.rdata.presentation)" }
-            let records =
-                shown.joined(separator: ", ")
-                + (coverage.records.count > 3 ? " and \(coverage.records.count - 3) more" : "")
-            let relativeNames = names.map(relative)
-            let list =
-                relativeNames.count == 1
-                ? relativeNames[0]
-                : relativeNames.dropLast().joined(separator: ", ") + " and " + (relativeNames.last ?? "")
             let created = firstCreate[operation.owner]
-            add(
-                .warning, operation.owner, type.mnemonic, created?.purpose ?? "other",
-                message:
-                    "creating \(relative(operation.owner)) makes \(list) exist, so the wildcard \(coverage.wildcard) stops matching \(names.count == 1 ? "it" : "them"): its records (\(records)) will no longer be served for \(list) (RFC 4592 §2.2.1)",
-                fix: "nothing to do if that is intended; otherwise also add the records \(list) should keep",
-                zone: coverage.records.first?.existing,
-                declaration: created?.declaration)
+            warn(
+                operation.owner, type.mnemonic, created?.purpose ?? "other",
+                PlacementConflict.wildcardStopsMatching(
+                    created: relative(operation.owner), names: names.map(relative),
+                    wildcard: coverage.wildcard.description,
+                    records: coverage.records.prefix(3).map { "\($0.type) \($0.rdata.presentation)" },
+                    more: max(coverage.records.count - 3, 0)),
+                zone: coverage.records.first?.existing, declaration: created?.declaration)
         }
     }
 
@@ -93,8 +75,8 @@ extension SenderPlanner {
         for txt in txts {
             guard let nearMiss = find(txt.text, relative(name)) else { continue }
             conflict(
-                name, "TXT", purpose, nearMiss.summary, fix: nearMiss.fix, before: quotedOneLine(txt.strings),
-                zone: txt.existing, declaration: declaration)
+                name, "TXT", purpose, nearMiss, before: quotedOneLine(txt.strings), zone: txt.existing,
+                declaration: declaration)
             return true
         }
         return false

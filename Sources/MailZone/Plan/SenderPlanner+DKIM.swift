@@ -12,8 +12,8 @@ extension SenderPlanner {
             wantedRecord = try DKIMKeyRecord(wanted.value)
         } catch {
             conflict(
-                name, "TXT", purpose, "the DKIM key for \(relative(name)) is not a valid key record: \(error.summary)",
-                fix: error.fix ?? "copy the record value from the service's console again", declaration: wanted.source)
+                name, "TXT", purpose, DKIMConflict.invalidWanted(name: relative(name), problem: error),
+                declaration: wanted.source)
             return
         }
         var note = unconfirmedNote(wanted)
@@ -21,10 +21,7 @@ extension SenderPlanner {
         if let key = try? wantedRecord.publicKey() {
             keyDescription = key.description
             if let weak = key.strengthProblem {
-                add(
-                    weak.severity == .error ? .conflict : .warning, name, "TXT", purpose, message: weak.summary,
-                    fix: weak.fix,
-                    declaration: wanted.source)
+                report(name, "TXT", purpose, weak, declaration: wanted.source)
                 if weak.severity == .error { return }
             }
         }
@@ -37,17 +34,8 @@ extension SenderPlanner {
             return
         }
         let dkims = txts.filter { DKIMComparisonHelper.looksLikeDKIM($0.text) }
-        let rdata: RData
-        let presentation: String
-        do {
-            (rdata, presentation) = try txtRData(wanted.value)
-        } catch {
-            conflict(
-                name, "TXT", purpose, "the DKIM value cannot be written as TXT: \(error)",
-                fix: "remove control characters from the value",
-                declaration: wanted.source)
-            return
-        }
+        guard let txt = wantedTXT(wanted, at: name, problem: DKIMConflict.notWritable) else { return }
+        let (rdata, presentation) = txt
         if let current = dkims.first ?? (txts.count == 1 ? txts.first : nil) {
             switch DKIMComparison.compare(wanted: wantedRecord, published: current.strings) {
             case .same:
@@ -59,22 +47,19 @@ extension SenderPlanner {
             case .different, .publishedInvalid:
                 if dkims.count > 1 {
                     conflict(
-                        name, "TXT", purpose,
-                        "\(relative(name)) has \(dkims.count) DKIM key records; a selector has one key",
-                        fix: "remove all but one of them, then plan again", zone: current.existing,
-                        declaration: wanted.source)
+                        name, "TXT", purpose, DKIMConflict.multipleKeys(name: relative(name), count: dkims.count),
+                        zone: current.existing, declaration: wanted.source)
                     return
                 }
                 guard let existing = current.existing else { break }
                 replace(
                     existing, .replace, at: name, type: .txt, purpose: purpose, rdata: rdata, written: presentation,
                     before: quotedOneLine(current.strings), after: presentation,
-                    note: note.map { "stale key replaced; \($0)" } ?? "stale key replaced", declaration: wanted.source)
+                    note: PlanNote.joined([PlanNote.staleKeyReplaced.description, note]), declaration: wanted.source)
                 return
             case .wantedInvalid(let problem):
                 conflict(
-                    name, "TXT", purpose, "the DKIM key for \(relative(name)) is not valid: \(problem.summary)",
-                    fix: problem.fix,
+                    name, "TXT", purpose, DKIMConflict.invalidWanted(name: relative(name), problem: problem),
                     declaration: wanted.source)
                 return
             }

@@ -26,7 +26,7 @@ extension SenderPlanner {
             result = record
         case .conflict(let problem):
             conflict(
-                name, "TXT", purpose, problem.summary, fix: problem.fix,
+                name, "TXT", purpose, problem,
                 before: dmarcs.map { quotedOneLine($0.strings) }.joined(separator: " | ").nilIfEmpty,
                 zone: dmarcs.first?.existing, declaration: wanted.source)
             return
@@ -51,12 +51,8 @@ extension SenderPlanner {
                 organisationalDomain: String(origin.description.dropLast()),
                 organisationalRecord: orgRecord.text)
         {
-            // Both ways out are written in the declaration (publishing no record at all is not one).
-            let inherited = weakening.inheritedPolicy.rawValue
             conflict(
-                name, "TXT", purpose, weakening.summary,
-                fix: "set `dmarc: { p: \(inherited) }` for this sender to publish the policy it inherits, "
-                    + "or `dmarc: { allow_weaker: true }` to publish p=\(weakening.policy.rawValue) anyway",
+                name, "TXT", purpose, DMARCConflict.weakensInherited(weakening),
                 before: quotedOneLine(orgRecord.strings), zone: orgRecord.existing ?? dmarcs.first?.existing,
                 declaration: sender.sender.dmarc?.location ?? wanted.source)
             return
@@ -82,12 +78,10 @@ extension SenderPlanner {
                 by: (try? DMARCRecord(result)) ?? DMARCRecord(tags: []),
                 dmarcDomain: String(domain.description.dropLast()))
             {
-                add(.warning, name, "TXT", purpose, message: uri.summary, fix: uri.fix, declaration: wanted.source)
+                warn(name, "TXT", purpose, uri, declaration: wanted.source)
             }
         } catch {
-            conflict(
-                name, "TXT", purpose, "the DMARC record cannot be written as TXT: \(error)", fix: nil,
-                declaration: wanted.source)
+            conflict(name, "TXT", purpose, DMARCConflict.notWritable(reason: "\(error)"), declaration: wanted.source)
         }
     }
 }

@@ -9,7 +9,7 @@ extension SenderPlanner {
         let purpose = wanted.purpose.rawValue
         guard let rdata = try? RData(type: .cname, presentation: wanted.value, origin: origin) else {
             conflict(
-                name, "CNAME", purpose, "CNAME target '\(wanted.value)' is not a domain name", fix: nil,
+                name, "CNAME", purpose, ServiceRecordProblem.cnameTargetNotName(value: wanted.value),
                 declaration: wanted.source)
             return
         }
@@ -31,8 +31,7 @@ extension SenderPlanner {
         if let other = all.first(where: { $0.type != .rrsig && $0.type != .nsec }) {
             conflict(
                 name, "CNAME", purpose,
-                "\(relative(name)) already has \(other.type) data, so a CNAME cannot be added there (RFC 1034 §3.6.2)",
-                fix: "remove the other records at \(relative(name)), or ask the service for a TXT alternative",
+                PlacementConflict.dataBesideCNAME(name: relative(name), existingType: "\(other.type)"),
                 before: "\(other.type) \(other.rdata.presentation)", zone: other.existing, declaration: wanted.source)
             return
         }
@@ -48,29 +47,19 @@ extension SenderPlanner {
     mutating func planConflictingTXT(_ wanted: WantedRecord, _ name: DomainName) {
         let purpose = wanted.purpose.rawValue
         if cnameConflict(at: name, wanting: "TXT", purpose: purpose, declaration: wanted.source) { return }
-        let rdata: RData
-        let presentation: String
-        do {
-            (rdata, presentation) = try txtRData(wanted.value)
-        } catch {
-            conflict(
-                name, "TXT", purpose, "the value \(Self.shown(wanted.value)) cannot be written as TXT: \(error)",
-                fix: nil, declaration: wanted.source)
-            return
-        }
+        let notTXT = { ServiceRecordProblem.notTXT(value: wanted.value, reason: $0) }
+        guard let txt = wantedTXT(wanted, at: name, problem: notTXT) else { return }
+        let (rdata, presentation) = txt
         let txts = state.records(at: name, type: .txt)
         let same = txts.first { $0.rdata == rdata }
-        let rule: String
         let others: [StateRecord]
         switch wanted.txtConflict {
         case .none:
             planPlain(wanted, name, .txt)
             return
         case .all:
-            rule = "txtConflictMatchingMode All"
             others = txts.filter { $0.rdata != rdata }
         case .prefix(let prefix):
-            rule = "txtConflictMatchingMode Prefix '\(prefix)'"
             others = txts.filter { $0.rdata != rdata && $0.text.hasPrefix(prefix) }
         }
         if let same, others.isEmpty {
@@ -79,33 +68,25 @@ extension SenderPlanner {
                 zone: same.existing, declaration: wanted.source)
             return
         }
-        if others.count == 1, same == nil, case .prefix = wanted.txtConflict, let existing = others[0].existing {
+        if others.count == 1, same == nil, case .prefix(let prefix) = wanted.txtConflict,
+            let existing = others[0].existing
+        {
             replace(
                 existing, .replace, at: name, type: .txt, purpose: purpose, rdata: rdata, written: presentation,
                 before: quotedOneLine(others[0].strings), after: presentation,
-                note: "replaces the service's older record; \(rule)", declaration: wanted.source)
+                note: PlanNote.replacesOlderRecord(prefix: prefix).description, declaration: wanted.source)
             return
         }
         if !others.isEmpty {
             let shownOthers = others.map { quotedOneLine($0.strings) }.joined(separator: " | ")
-            let message: String
-            let fix: String
+            let problem: ServiceRecordProblem
             if case .prefix(let prefix) = wanted.txtConflict {
-                message =
-                    "\(relative(name)) has \(others.count) TXT records starting with '\(prefix)', the service's older "
-                    + "records (txtConflictMatchingMode Prefix): mailzone replaces one, not several"
-                fix = "remove the older records from the zone, keeping at most one, then plan again"
+                problem = .olderRecords(name: relative(name), count: others.count, prefix: prefix)
             } else {
-                let these = others.count == 1 ? "a TXT record" : "\(others.count) TXT records"
-                message =
-                    "\(relative(name)) has \(these) of its own, and the template's TXT record must stand alone there "
-                    + "(txtConflictMatchingMode All)"
-                fix =
-                    "remove \(others.count == 1 ? "it" : "them") from the zone if the service's record may take "
-                    + "\(others.count == 1 ? "its" : "their") place, then plan again"
+                problem = .notAlone(name: relative(name), count: others.count)
             }
             conflict(
-                name, "TXT", purpose, message, fix: fix, before: shownOthers, zone: others.first?.existing,
+                name, "TXT", purpose, problem, before: shownOthers, zone: others.first?.existing,
                 declaration: wanted.source)
             return
         }
@@ -130,8 +111,8 @@ extension SenderPlanner {
         } catch {
             conflict(
                 name, type.mnemonic, purpose,
-                "the value \(Self.shown(wanted.value)) is not valid \(type) RDATA: \(error)",
-                fix: nil, declaration: wanted.source)
+                ServiceRecordProblem.notRData(value: wanted.value, type: "\(type)", reason: "\(error)"),
+                declaration: wanted.source)
             return
         }
         if let same = state.records(at: name, type: type).first(where: { $0.rdata == rdata }) {

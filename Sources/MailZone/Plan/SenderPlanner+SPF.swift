@@ -19,9 +19,7 @@ extension SenderPlanner {
         }
         let domains = wanted.includes.map(\.domain)
         let unconfirmed = wanted.includes.filter(\.unconfirmed).map(\.domain)
-        let note =
-            unconfirmed.isEmpty
-            ? nil : "unconfirmed include: \(unconfirmed.joined(separator: ", ")) (check the service's documentation)"
+        let note = unconfirmed.isEmpty ? nil : PlanNote.unconfirmedIncludes(unconfirmed).description
         var existingTexts = txts.map(\.text)
         var folded: [StateRecord] = []
         if spfs.count > 1, wanted.fold {
@@ -31,7 +29,7 @@ extension SenderPlanner {
                 existingTexts = txts.filter { !SPFRecord.isSPF($0.text) }.map(\.text) + [record]
             case .conflict(let problem):
                 conflict(
-                    name, "TXT", "spf", problem.summary, fix: problem.fix,
+                    name, "TXT", "spf", problem,
                     before: spfs.map { quotedOneLine($0.strings) }.joined(separator: " | "),
                     zone: spfs.first?.existing, declaration: where_)
                 return
@@ -48,16 +46,12 @@ extension SenderPlanner {
             add(
                 .unchanged, name, "TXT", "spf", after: current.map { quotedOneLine($0.strings) }, note: note,
                 zone: current?.existing, declaration: where_)
-        case .conflict(let problem):
-            var fix = problem.fix
-            if case .multipleRecords = problem {
-                // The repair mailzone can make, said as the declaration says it.
-                fix =
-                    "set `spf: { fold: true }` for this sender to fold them into one (the strictest `all` is kept), "
-                    + "or fold them by hand, then plan again"
+        case .conflict(var problem):
+            if case .multipleRecords(let name, let records) = problem {
+                problem = .multipleRecordsToFold(name: name, records: records)
             }
             conflict(
-                name, "TXT", "spf", problem.summary, fix: fix,
+                name, "TXT", "spf", problem,
                 before: spfs.first.map { quotedOneLine($0.strings) }, zone: spfs.first?.existing, declaration: where_)
         case .changed(let record, _):
             do {
@@ -72,8 +66,7 @@ extension SenderPlanner {
                         keep, .merge, at: name, type: .txt, purpose: "spf", rdata: rdata, written: presentation,
                         before: folded.map { quotedOneLine($0.strings) }.joined(separator: " | "),
                         after: presentation,
-                        note: "folds \(folded.count) SPF records into one (spf.fold)"
-                            + Self.allChange(folded.map(\.text), folded: record) + (note.map { "; \($0)" } ?? ""),
+                        note: PlanNote.joined([Self.fold(folded.map(\.text), into: record).description, note]),
                         marker: spfMarker(wanted, merging: folded.compactMap(\.existing), before: folded.map(\.text)),
                         declaration: where_)
                     for other in folded.dropFirst() {
@@ -89,9 +82,7 @@ extension SenderPlanner {
                 }
                 sizeWarning(at: name, adding: record, replacing: spfs.first, declaration: where_)
             } catch {
-                conflict(
-                    name, "TXT", "spf", "the merged SPF record cannot be written: \(error)", fix: nil,
-                    declaration: where_)
+                conflict(name, "TXT", "spf", SPFConflict.notWritable(reason: "\(error)"), declaration: where_)
             }
         }
     }
@@ -121,18 +112,18 @@ extension SenderPlanner {
             sender: .domain(sender.sender.domain.value), spf: SPFOwnership(origin: origin, terms: terms))
     }
 
-    /// `; ~all becomes -all`: what a fold does to the `all` of records that had a weaker one (the fold
-    /// keeps the strictest), so the plan says that mail passing softly before may now fail.
-    static func allChange(_ records: [String], folded: String) -> String {
+    /// The note on `records` folded into `folded`, with what the fold does to the `all` of records that
+    /// had a weaker one (`~all becomes -all`: it keeps the strictest), so the plan says that mail passing
+    /// softly before may now fail.
+    static func fold(_ records: [String], into folded: String) -> PlanNote {
         func allTerm(_ text: String) -> String? {
             text.split(separator: " ").map { $0.lowercased() }.first {
                 ["all", "+all", "-all", "~all", "?all"].contains($0)
             }
         }
-        guard let kept = allTerm(folded) else { return "" }
+        guard let kept = allTerm(folded) else { return .foldsSPF(records: records.count, weakerAll: [], keptAll: "") }
         let changed = Set(records.compactMap(allTerm).filter { $0 != kept }).sorted()
-        guard !changed.isEmpty else { return "" }
-        return "; \(changed.joined(separator: " and ")) becomes \(kept), the strictest of the records'"
+        return .foldsSPF(records: records.count, weakerAll: changed, keptAll: kept)
     }
 
     /// Warns when the TXT records at a name would pass the ~450-octet answer budget (RFC 7208 §3.4).
@@ -144,7 +135,7 @@ extension SenderPlanner {
             .filter { replacing == nil || $0.existing != replacing?.existing }.flatMap(\.strings)
         strings += (try? TXTPresentation.split(value)) ?? [value]
         if let warning = TXTPresentation.answerSizeWarning(ownerNameLength: name.wire.count, strings: strings) {
-            add(.warning, name, "TXT", "spf", message: warning.summary, fix: warning.fix, declaration: declaration)
+            warn(name, "TXT", "spf", warning, declaration: declaration)
         }
     }
 }

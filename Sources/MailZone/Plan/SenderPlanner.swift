@@ -86,13 +86,37 @@ struct SenderPlanner {
                 zoneLocation: location(zone), declarationLocation: yaml(declaration)))
     }
 
+    /// A conflict: `problem` says what stops the record and what to do (its words live with the
+    /// rule, in MailAuth); `before` is the record in the way, `zone` where it is written.
     mutating func conflict(
-        _ name: DomainName, _ type: String, _ purpose: String, _ message: String, fix: String?,
+        _ name: DomainName, _ type: String, _ purpose: String, _ problem: some MailAuthDiagnostic,
         before: String? = nil, zone: Record? = nil, declaration: YAMLLocation?
     ) {
         add(
-            .conflict, name, type, purpose, before: before, message: message, fix: fix, zone: zone,
+            .conflict, name, type, purpose, before: before, message: problem.summary, fix: problem.fix, zone: zone,
             declaration: declaration)
+    }
+
+    /// A warning: the plan goes on, and `problem` says what may go wrong and what to do.
+    mutating func warn(
+        _ name: DomainName, _ type: String, _ purpose: String, _ problem: some MailAuthDiagnostic,
+        zone: Record? = nil, declaration: YAMLLocation?
+    ) {
+        add(
+            .warning, name, type, purpose, message: problem.summary, fix: problem.fix, zone: zone,
+            declaration: declaration)
+    }
+
+    /// A conflict or a warning, as `problem`'s severity says.
+    mutating func report(
+        _ name: DomainName, _ type: String, _ purpose: String, _ problem: some MailAuthDiagnostic,
+        declaration: YAMLLocation?
+    ) {
+        if problem.severity == .error {
+            conflict(name, type, purpose, problem, declaration: declaration)
+        } else {
+            warn(name, type, purpose, problem, declaration: declaration)
+        }
     }
 
     /// The TTL of a record this sender creates at `name`, and what the plan says about it. A record joining an
@@ -102,26 +126,25 @@ struct SenderPlanner {
     mutating func newRecordTTL(
         at name: DomainName, type: RRType, declared: Located<UInt32>?, note: String?
     ) -> (ttl: UInt32?, note: String?) {
-        var joined: (ttl: UInt32?, shown: String)? = nil
+        var joined: UInt32?? = nil
         if let existing = state.records(at: name, type: type).first(where: { $0.existing != nil }) {
-            joined = (existing.ttl, "TTL \(existing.ttl)")
+            joined = existing.ttl
         } else if let planned = state.firstPlannedCreate(at: name, type: type)
             ?? operations.first(where: {
                 guard $0.owner == name, case .create(let plannedType, _, _, _) = $0.kind else { return false }
                 return plannedType == type
             }), case .create(_, _, let ttl, _) = planned.kind
         {
-            joined = (ttl, ttl.map { "TTL \($0)" } ?? "the zone's default TTL")
+            joined = .some(ttl)
         }
         guard let joined else {
-            let declaredNote = declared.map { "declared TTL \($0.value)" }
-            return (declared?.value, [note, declaredNote].compactMap { $0 }.joined(separator: "; ").nilIfEmpty)
+            return (
+                declared?.value, PlanNote.joined([note, declared.map { PlanNote.declaredTTL($0.value).description }])
+            )
         }
-        guard let declared, declared.value != joined.ttl else { return (joined.ttl, note) }
-        let kept =
-            "keeps the \(joined.shown) of the \(relative(name)) \(type.mnemonic) RRset it joins, not the declared "
-            + "ttl \(declared.value): an RRset has one TTL, RFC 2181 §5.2"
-        return (joined.ttl, [note, kept].compactMap { $0 }.joined(separator: "; "))
+        guard let declared, declared.value != joined else { return (joined, note) }
+        let kept = PlanNote.keepsRRsetTTL(ttl: joined, owner: relative(name), type: type, declared: declared.value)
+        return (joined, PlanNote.joined([note, kept.description]))
     }
 
     /// Plans a record this sender creates at `name`: the TTL it takes (`newRecordTTL`), the `+` line the plan
@@ -173,9 +196,17 @@ struct SenderPlanner {
         return (try RData(type: .txt, presentation: presentation), presentation)
     }
 
-    /// A value quoted for a message; a long one (a 64 KB TXT) by its start and length, so the message stays readable.
-    static func shown(_ value: String) -> String {
-        value.count <= 80 ? "'\(value)'" : "'\(value.prefix(40))…' (\(value.count) characters)"
+    /// The TXT RDATA of `wanted`'s value and its presentation; nil when the value cannot be a TXT
+    /// record, after a conflict saying why (`problem` words it for the record's rule).
+    mutating func wantedTXT<Problem: MailAuthDiagnostic>(
+        _ wanted: WantedRecord, at name: DomainName, problem: (String) -> Problem
+    ) -> (rdata: RData, presentation: String)? {
+        do {
+            return try txtRData(wanted.value)
+        } catch {
+            conflict(name, "TXT", wanted.purpose.rawValue, problem("\(error)"), declaration: wanted.source)
+            return nil
+        }
     }
 
     func quotedOneLine(_ strings: [String]) -> String {
@@ -195,7 +226,7 @@ struct SenderPlanner {
         let name = wanted.owner.name.dnsName
         guard let type = RRType(mnemonic: wanted.type) else {
             conflict(
-                name, wanted.type, wanted.purpose.rawValue, "unknown record type \(wanted.type)", fix: nil,
+                name, wanted.type, wanted.purpose.rawValue, ServiceRecordProblem.unknownType(wanted.type),
                 declaration: wanted.source)
             return
         }
@@ -214,10 +245,9 @@ struct SenderPlanner {
         }
     }
 
+    /// The remarks on a wanted record's line: unconfirmed, and the service's own note.
     func unconfirmedNote(_ wanted: WantedRecord) -> String? {
-        let parts = [wanted.unconfirmed ? "unconfirmed value (check the service's documentation)" : nil, wanted.note]
-            .compactMap { $0 }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        PlanNote.joined([wanted.unconfirmed ? PlanNote.unconfirmedValue.description : nil, wanted.note])
     }
 }
 
