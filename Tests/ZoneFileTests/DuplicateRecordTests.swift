@@ -41,3 +41,55 @@ import Testing
         #expect(warnings.map { $0.location?.line } == [7, 8])
     }
 }
+
+/// The table of first-written records on its own: records are found by owner, a duplicate of a record
+/// written long before (other owners in between) is found, and so is one at an owner with more records
+/// than its short list holds (past that, the owner's records move to the shared table).
+@Suite struct FirstWrittenRecordsTests {
+    typealias Place = ZoneChecks.Place
+
+    @Test func aRecordIsFoundUnderItsOwnerOnly() {
+        var table = FirstWrittenRecords()
+        #expect(table.firstPlace(of: 42, owner: 1, else: Place(file: 0, offset: 10)) == nil)
+        #expect(table.firstPlace(of: 42, owner: 2, else: Place(file: 0, offset: 20)) == nil)
+        #expect(table.firstPlace(of: 42, owner: 1, else: Place(file: 0, offset: 30))?.offset == 10)
+        #expect(table.firstPlace(of: 42, owner: 2, else: Place(file: 1, offset: 40))?.offset == 20)
+        #expect(table.firstPlace(of: 43, owner: 2, else: Place(file: 1, offset: 50)) == nil)
+    }
+
+    @Test func aDuplicateFarBehindIsFound() {
+        var table = FirstWrittenRecords()
+        for owner in 0..<UInt32(50_000) {
+            #expect(table.firstPlace(of: Int(owner) * 7, owner: owner, else: Place(file: 0, offset: owner)) == nil)
+        }
+        #expect(table.firstPlace(of: 7 * 3, owner: 3, else: Place(file: 0, offset: 1))?.offset == 3)
+        #expect(table.firstPlace(of: 7 * 3, owner: 4, else: Place(file: 0, offset: 1)) == nil)
+    }
+
+    @Test func anOwnerWithManyRecordsKeepsEveryOne() {
+        // The hashes cover the owner, as `ZoneChecks.duplicateKey` makes them.
+        var table = FirstWrittenRecords()
+        let count = 5 * FirstWrittenRecords.listLimit + 3
+        for record in 1...count {
+            #expect(table.firstPlace(of: 9_000 + record, owner: 9, else: Place(file: 0, offset: UInt32(record))) == nil)
+            #expect(table.firstPlace(of: 8_000 + record, owner: 8, else: Place(file: 2, offset: UInt32(record))) == nil)
+        }
+        for record in 1...count {
+            #expect(
+                table.firstPlace(of: 9_000 + record, owner: 9, else: Place(file: 1, offset: 0))?.offset
+                    == UInt32(record))
+            #expect(table.firstPlace(of: 8_000 + record, owner: 8, else: Place(file: 1, offset: 0))?.file == 2)
+        }
+        #expect(table.firstPlace(of: 9_000 + count + 1, owner: 9, else: Place(file: 1, offset: 0)) == nil)
+    }
+
+    @Test func manyRecordsAtOneOwnerInAZoneAreAllCheckedForDuplicates() throws {
+        var text = DuplicateRecordTests.apex
+        for index in 0..<200 { text += "pool A 10.0.\(index / 256).\(index % 256)\n" }
+        text += "pool A 10.0.0.7\npool A 10.0.0.199\n"
+        let zone = ZoneLoader.load(text: text, options: LoadOptions(origin: try DomainName(parsing: "example.")))
+        let warnings = zone.diagnostics.filter { $0.id == "zone.duplicate-record" }
+        #expect(warnings.map { $0.location?.line } == [205, 206])
+        #expect(warnings.map(\.notes) == [["the same record is at <input>:12"], ["the same record is at <input>:204"]])
+    }
+}

@@ -19,6 +19,7 @@ extension LoaderState {
             records.reserve(source.bytes.count / 12 + 16)
             names.reserve(names: source.bytes.count / 96 + 16)
         }
+        if fileIndex == 0 { checks.reserve(records: source.bytes.count / 12 + 16) }
         let bytes = source.bytes
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0

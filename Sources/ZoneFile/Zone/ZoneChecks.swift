@@ -59,6 +59,11 @@ struct ZoneChecks: Sendable {
         firstOtherType.reserveCapacity(owners)
     }
 
+    /// Reserves room for about `records` records in the duplicate check.
+    mutating func reserve(records: Int) {
+        firstWritten.reserve(records: records)
+    }
+
     /// Takes note of one record of the zone (out-of-zone data is not shown to the checks).
     mutating func observe(
         owner: UInt32, type: RRType, place: Place, atApex: Bool, rdata: ArraySlice<UInt8>,
@@ -69,7 +74,7 @@ struct ZoneChecks: Sendable {
         // and so does the zone, with a warning naming both lines. A second SOA has its own check below.
         if type != .soa {
             let key = ZoneChecks.duplicateKey(owner: owner, type: type, rdata: rdata)
-            if let first = firstWritten.firstPlace(of: key, else: place) {
+            if let first = firstWritten.firstPlace(of: key, owner: owner, else: place) {
                 pending.append(
                     Pending(
                         id: "zone.duplicate-record", severity: .warning,
