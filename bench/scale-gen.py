@@ -2,7 +2,7 @@
 """Generate the repositories bench/scale times: deterministic, realistic.
 
     scale-gen.py many  DIR [--zones 10000]     # DIR/mailzone.yaml + DIR/zones/db.<origin>
-    scale-gen.py large DIR ZONEFILE            # DIR/mailzone.yaml naming ZONEFILE (genzone.py's 1M zone)
+    scale-gen.py large DIR ZONEFILE            # DIR/mailzone.yaml naming ZONEFILE (bench/genzone.py's 1M zone)
     scale-gen.py senders DIR [--senders 20000] # DIR/mailzone.yaml + DIR/zones/db.example.net
 
 `many`: small zones (SOA, NS with glue, apex A/AAAA, www, a handful of hosts, some
@@ -17,11 +17,11 @@ sender per zone. The senders mix what a hosting provider sees:
   8             apex, tencent-ses           every record the sender needs (nothing to do)
   9             apex, google-workspace + tencent-ses, mx: keep-existing   Google MX, SPF (merged)
 
-`large`: five senders in genzone.py's 1M-record example.com. zone: the apex (Google
+`large`: five senders in bench/genzone.py's 1M-record example.com. zone: the apex (Google
 Workspace + Tencent SES, keeping the existing MX, merging the existing SPF, DMARC tags set)
-and the mail subdomains mail3, mail52, mail55 and mail57 that genzone.py (seed 1) writes
-(their SPF merged, DKIM keys added or a stale one replaced, DMARC records replaced with
-policies at least as strict as the apex's p=quarantine).
+and the first four mail domains `mailN` the zone holds (read from the file: their SPF merged,
+DKIM keys added, DMARC records replaced with policies at least as strict as the apex's
+p=quarantine, one kept as it is).
 
 `senders`: one zone, example.net., with a host name per sender (an A record each; every
 fourth with its own MX and SPF, every tenth with a DMARC record p=none) and one sender at each
@@ -33,6 +33,7 @@ Same arguments, same bytes: no clock, one seeded random generator per zone.
 import hashlib
 import os
 import random
+import re
 import sys
 
 # A real 2048-bit RSA public key, generated once with
@@ -155,7 +156,21 @@ def many(directory, count):
     print(records)
 
 
+def mail_domains(zonefile, origin="example.com."):
+    """The mail domains `mailN` of a zone written by bench/genzone.py (or the genzone.py it
+    replaces), with the DMARC policy each publishes at `_dmarc.mailN`, in file order."""
+    pattern = re.compile(r"_dmarc\.(mail\d+)(?:\." + re.escape(origin) + r")?\s.*\bp=(none|quarantine|reject)\b")
+    found = []
+    with open(zonefile) as zone:
+        for line in zone:
+            match = pattern.match(line)
+            if match:
+                found.append((match.group(1), match.group(2)))
+    return found
+
+
 def large(directory, zonefile):
+    """Five senders in the 1M-record zone: the apex and four of its mail domains `mailN`."""
     os.makedirs(directory, exist_ok=True)
     # The zone goes inside the declaration's tree (mailzone refuses zone files outside it), as a hard
     # link to the shared generated file, so no second 54 MB copy is written.
@@ -169,6 +184,15 @@ def large(directory, zonefile):
     except OSError:
         import shutil
         shutil.copyfile(zonefile, target)
+    domains = mail_domains(zonefile)
+    # Two mail domains whose DMARC record is replaced by a stricter or equal policy, one with
+    # p=reject whatever it had, one that keeps its DMARC record and gets Google Workspace.
+    weaker = [name for name, policy in domains if policy != "reject"]
+    if len(weaker) < 2 or len(domains) < 4:
+        sys.exit(f"scale-gen.py large: {zonefile} has too few mail domains mailN with a _dmarc record")
+    first, second = weaker[0], weaker[1]
+    rest = [name for name, _ in domains if name not in (first, second)]
+    third, fourth = rest[0], rest[1]
     with open(os.path.join(directory, "mailzone.yaml"), "w") as f:
         f.write(f"""# bench/scale-gen.py large: five senders in a zone of 1M records
 version: 1
@@ -184,25 +208,25 @@ senders:
         dkim: {{ google: "{DKIM_KEY}" }}
       - preset: tencent-ses
         dkim: {{ qcloud: "{DKIM_KEY}" }}
-  - domain: mail3.example.com
+  - domain: {first}.example.com
     mx: keep-existing
-    dmarc: {{ p: quarantine, rua: [ "mailto:dmarc@mail3.example.com" ] }}
+    dmarc: {{ p: quarantine, rua: [ "mailto:dmarc@{first}.example.com" ] }}
     services:
       - preset: tencent-ses
         dkim: {{ qcloud: "{DKIM_KEY}" }}
-  - domain: mail52.example.com
+  - domain: {second}.example.com
     mx: keep-existing
-    dmarc: {{ p: quarantine, rua: [ "mailto:dmarc@mail52.example.com" ] }}
+    dmarc: {{ p: quarantine, rua: [ "mailto:dmarc@{second}.example.com" ] }}
     services:
       - preset: tencent-ses
         dkim: {{ qcloud: "{DKIM_KEY}" }}
-  - domain: mail55.example.com
+  - domain: {third}.example.com
     mx: add
     dmarc: {{ p: reject }}
     services:
       - preset: tencent-ses
         dkim: {{ qcloud: "{DKIM_KEY}" }}
-  - domain: mail57.example.com
+  - domain: {fourth}.example.com
     mx: keep-existing
     services:
       - preset: google-workspace
