@@ -28,6 +28,8 @@ struct ZoneInputOptions: ParsableArguments {
 
     func loadOptions() throws -> LoadOptions {
         var options = LoadOptions()
+        // Read as named-checkzone reads a zone: its includes wherever they point.
+        options.includes = .anywhere
         if let origin {
             do {
                 options.origin = try DomainName(parsing: origin.hasSuffix(".") ? origin : origin + ".")

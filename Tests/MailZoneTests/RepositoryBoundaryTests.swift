@@ -58,4 +58,26 @@ import Testing
             plan.zones.first?.errors.map(\.message).first?.hasPrefix(
                 "$INCLUDE '/etc/hostname' resolves to /etc/hostname, outside") == true)
     }
+
+    /// The tree is the repository's, not the zone file's directory: a shared include beside `zones/` is read.
+    @Test func includeElsewhereInTheTreeIsRead() throws {
+        let directory = try TemporaryFiles.directory([
+            "repo/mailzone.yaml": Self.declaration(file: "zones/db.example.com"),
+            "repo/zones/db.example.com": Self.zone + "$INCLUDE ../shared/mail.inc\n",
+            "repo/shared/mail.inc": "mail IN A 192.0.2.25\n",
+        ])
+        let plan = try Self.plan(directory)
+        #expect(plan.zones.first?.errors.isEmpty == true, "\(plan.zones.first?.errors ?? [])")
+    }
+
+    /// `zone check` reads a zone as named-checkzone does: its includes wherever they point.
+    @Test func zoneCheckReadsIncludesWhereverTheyPoint() throws {
+        let directory = try TemporaryFiles.directory([
+            "zones/db.example.com": Self.zone + "$INCLUDE ../shared/mail.inc\n",
+            "shared/mail.inc": "mail IN A 192.0.2.25\n",
+        ])
+        let check = try MailzoneBinary.run(["zone", "check", "zones/db.example.com"], in: directory)
+        #expect(check.status == 0, "\(check.errors)")
+        #expect(check.output == "zones/db.example.com: example.com. 4 records, 0 errors, 0 warnings\n")
+    }
 }

@@ -58,7 +58,7 @@ import Testing
             "repo/db": Self.apex + "$INCLUDE ../secret.inc\n", "secret.inc": "x A 192.0.2.1\n",
         ])
         var options = LoadOptions()
-        options.includeRoot = dir.appendingPathComponent("repo").path
+        options.includes = .confined(to: dir.appendingPathComponent("repo").path)
         let zone = ZoneLoader.load(path: dir.appendingPathComponent("repo/db").path, options: options)
         #expect(zone.diagnostics.map(\.id) == ["include.outside"])
     }

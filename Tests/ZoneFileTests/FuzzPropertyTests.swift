@@ -13,7 +13,7 @@ enum ZoneProperty {
         var options = LoadOptions()
         options.maxGeneratedRecords = 2_000
         options.maxRecords = 20_000
-        options.includeRoot = "/nonexistent-mailzone-fuzz-root"
+        options.includes = .refused
         let zone = ZoneLoader.load(bytes: bytes, path: "fuzz.zone", options: options)
         guard let file = zone.files.first else {
             Issue.record("no file", sourceLocation: sourceLocation)

@@ -80,8 +80,17 @@ import Testing
         let fifo = dir.appendingPathComponent("pipe").path
         #expect(mkfifo(fifo, 0o644) == 0)
         let db = dir.appendingPathComponent("db").path
+        // Devices are outside the zone's directory: let the includes reach them, to see them refused as files.
+        let anywhere = {
+            var options = LoadOptions()
+            options.includes = .anywhere
+            return options
+        }()
         let watched = FIFOWatch.run(fifo: fifo) {
-            (ZoneLoader.load(path: fifo).diagnostics.map(\.message), ZoneLoader.load(path: db).diagnostics)
+            (
+                ZoneLoader.load(path: fifo).diagnostics.map(\.message),
+                ZoneLoader.load(path: db, options: anywhere).diagnostics
+            )
         }
         #expect(!watched.waitedForWriter, "opening the FIFO waited for a writer")
         let (direct, diagnostics) = watched.result

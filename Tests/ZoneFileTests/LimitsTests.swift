@@ -98,7 +98,7 @@ import Testing
             atPath: dir.appendingPathComponent("repo/link").path,
             withDestinationPath: dir.appendingPathComponent("outside/sub").path)
         var options = LoadOptions()
-        options.includeRoot = dir.appendingPathComponent("repo").path
+        options.includes = .confined(to: dir.appendingPathComponent("repo").path)
         let zone = ZoneLoader.load(path: dir.appendingPathComponent("repo/db").path, options: options)
         #expect(zone.diagnostics.map(\.id) == ["include.outside"])
         #expect(zone.records.allSatisfy { $0.type != .txt })

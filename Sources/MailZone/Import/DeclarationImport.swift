@@ -269,7 +269,7 @@ public enum DeclarationImport {
             return .failure(ImportError(description: "error: \(input.path): cannot read the zone file"))
         }
         var options = LoadOptions()
-        options.includeRoot = declarationDirectory
+        options.includes = .confined(to: declarationDirectory)
         if let origin = input.origin {
             do {
                 options.origin = try DomainName(parsing: origin.hasSuffix(".") ? origin : origin + ".")

@@ -131,7 +131,8 @@ public enum Planner {
 
     static func loadOptions(origin: DomainName, includeRoot: String?) -> LoadOptions {
         var options = LoadOptions(origin: origin)
-        options.includeRoot = includeRoot
+        // The repository's tree, not the zone file's directory: zones share includes kept beside them.
+        options.includes = includeRoot.map { .confined(to: $0) } ?? .anywhere
         return options
     }
 

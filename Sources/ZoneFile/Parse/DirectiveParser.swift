@@ -118,14 +118,9 @@ extension LoaderState {
             enterOrigin(in: &child)
         }
         let resolved = FilePaths.resolved(path)
-        if let rootResolved = policy.includeRoot {
-            guard FilePaths.isInside(resolved: resolved, resolvedRoot: rootResolved) else {
-                report(
-                    "include.outside", .error,
-                    "$INCLUDE '\(name)' resolves to \(resolved), outside \(rootResolved); keep included files in the repository or allow it explicitly",
-                    source: source, offset: fileToken.start)
-                return false
-            }
+        if let refusal = policy.includeRefusal(name: name, resolved: resolved) {
+            report(refusal.id, .error, refusal.message, source: source, offset: fileToken.start)
+            return false
         }
         if let index = includeStack.firstIndex(of: resolved) {
             let cycle = (includeStack[index...] + [resolved]).joined(separator: " -> ")
@@ -135,31 +130,31 @@ extension LoaderState {
                 source: source, offset: fileToken.start)
             return false
         }
-        guard includeStack.count <= policy.limits.maxIncludeDepth else {
+        guard includeStack.count <= policy.options.maxIncludeDepth else {
             report(
                 "limit.include-depth", .error,
-                "$INCLUDE nested more than \(policy.limits.maxIncludeDepth) deep (\(includeStack.count) files are being read: \(source.path) is the innermost)",
+                "$INCLUDE nested more than \(policy.options.maxIncludeDepth) deep (\(includeStack.count) files are being read: \(source.path) is the innermost)",
                 source: source, offset: fileToken.start)
             return false
         }
-        guard tally.includedFiles < policy.limits.maxIncludedFiles else {
+        guard tally.includedFiles < policy.options.maxIncludedFiles else {
             guard !tally.reportedTooManyIncludes else { return false }
             tally.reportedTooManyIncludes = true
             report(
                 "limit.include-count", .error,
-                "$INCLUDE would read more than \(policy.limits.maxIncludedFiles) files in this zone (each inclusion of a file counts)",
+                "$INCLUDE would read more than \(policy.options.maxIncludedFiles) files in this zone (each inclusion of a file counts)",
                 source: source, offset: fileToken.start)
             return false
         }
         tally.includedFiles += 1
         let included: SourceFile
         do {
-            included = try policy.source(at: path, maxBytes: max(0, policy.limits.maxTotalBytes - tally.bytesRead))
+            included = try policy.source(at: path, maxBytes: max(0, policy.options.maxTotalBytes - tally.bytesRead))
         } catch {
             if error.tooLarge {
                 report(
                     "limit.total-bytes", .error,
-                    "$INCLUDE '\(name)': \(path) would take the zone past its limit of \(policy.limits.maxTotalBytes) bytes read in all files",
+                    "$INCLUDE '\(name)': \(path) would take the zone past its limit of \(policy.options.maxTotalBytes) bytes read in all files",
                     source: source, offset: fileToken.start)
                 return false
             }

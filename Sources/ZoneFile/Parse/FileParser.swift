@@ -14,8 +14,8 @@ extension LoaderState {
         }
         // Generous reservations: capacity never touched costs no memory, while growing by copying does.
         var entries = EntryList()
-        if policy.keepRecords { entries.reserve(source.bytes.count / 8 + 16) }
-        if fileIndex == 0, policy.keepRecords {
+        if policy.options.keepRecords { entries.reserve(source.bytes.count / 8 + 16) }
+        if fileIndex == 0, policy.options.keepRecords {
             records.reserve(source.bytes.count / 12 + 16)
             names.reserve(names: source.bytes.count / 96 + 16)
         }
@@ -28,9 +28,9 @@ extension LoaderState {
                 problems.removeAll(keepingCapacity: true)
                 let end = EntryScanner.scan(
                     buffer, from: offset, tokens: &tokens, problems: &problems,
-                    maxLength: policy.limits.maxEntryLength)
+                    maxLength: policy.options.maxEntryLength)
                 let kind = interpretEntry(source: source, buffer: buffer, start: offset, end: end, context: &context)
-                if policy.keepRecords { entries.append(start: offset, end: end, kind: kind) }
+                if policy.options.keepRecords { entries.append(start: offset, end: end, kind: kind) }
                 offset = end
             }
         }
@@ -48,10 +48,10 @@ extension LoaderState {
             }
             return .unexpected
         }
-        if end - start > policy.limits.maxEntryLength {
+        if end - start > policy.options.maxEntryLength {
             report(
                 "limit.entry-length", .error,
-                "entry is \(end - start) bytes long; the limit is \(policy.limits.maxEntryLength) (a missing ')'?)",
+                "entry is \(end - start) bytes long; the limit is \(policy.options.maxEntryLength) (a missing ')'?)",
                 source: source, offset: start)
             return .unexpected
         }

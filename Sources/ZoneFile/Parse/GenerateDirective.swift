@@ -79,17 +79,17 @@ extension LoaderState {
                 return false
             }
         }
-        guard range.count <= policy.limits.maxGeneratedRecords else {
+        guard range.count <= policy.options.maxGeneratedRecords else {
             report(
                 "limit.generate", .error,
-                "$GENERATE range makes \(range.count) records; the limit is \(policy.limits.maxGeneratedRecords)",
+                "$GENERATE range makes \(range.count) records; the limit is \(policy.options.maxGeneratedRecords)",
                 source: source, offset: rangeToken.start)
             return false
         }
-        guard range.count <= policy.limits.maxGeneratedRecordsTotal - tally.generatedRecords else {
+        guard range.count <= policy.options.maxGeneratedRecordsTotal - tally.generatedRecords else {
             report(
                 "limit.generate-total", .error,
-                "$GENERATE range makes \(range.count) records, and the zone's $GENERATEs already made \(tally.generatedRecords); the limit for the zone is \(policy.limits.maxGeneratedRecordsTotal)",
+                "$GENERATE range makes \(range.count) records, and the zone's $GENERATEs already made \(tally.generatedRecords); the limit for the zone is \(policy.options.maxGeneratedRecordsTotal)",
                 source: source, offset: rangeToken.start)
             return false
         }

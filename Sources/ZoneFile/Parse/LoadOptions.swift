@@ -15,8 +15,9 @@ public struct LoadOptions: Sendable {
     /// The zone's class; records of another class are errors.
     public var zoneClass: RRClass = .in
     public var includeBase: IncludeBase = .includingFile
-    /// When set, `$INCLUDE` may only read files inside this directory (after resolving links).
-    public var includeRoot: String?
+    /// Which files `$INCLUDE` may read: by default only those inside the zone file's directory
+    /// (see `IncludePolicy` for why, and how to allow more).
+    public var includes: IncludePolicy = .confinedToZoneDirectory
     /// Nested `$INCLUDE` depth at most.
     public var maxIncludeDepth: Int = 16
     /// Files `$INCLUDE` may read in one load at most, counting a file again each time it is

@@ -49,8 +49,9 @@ struct LoaderState {
     var wire: [UInt8] = []
     var nameScratch: [UInt8] = []
 
-    init(options: LoadOptions) {
-        self.policy = LoadPolicy(options: options)
+    /// A load of the zone file at `zonePath` (its path as given, which anchors the include policy).
+    init(options: LoadOptions, zonePath: String) {
+        self.policy = LoadPolicy(options: options, zonePath: zonePath)
         self.zoneOrigin = options.origin
         tokens.reserveCapacity(64)
         fields.reserveCapacity(64)
@@ -66,7 +67,7 @@ struct LoaderState {
             do {
                 let start = ContinuousClock.now
                 file = try policy.source(
-                    at: path, maxBytes: min(policy.limits.maxTotalBytes, Int(UInt32.max) - 1))
+                    at: path, maxBytes: min(policy.options.maxTotalBytes, Int(UInt32.max) - 1))
                 readDuration = ContinuousClock.now - start
             } catch {
                 diagnostics.append(
@@ -100,7 +101,7 @@ struct LoaderState {
         _ id: String, _ severity: Diagnostic.Severity, _ message: String,
         source: SourceFile, offset: Int?, notes: [String] = []
     ) {
-        let limit = policy.limits.maxDiagnostics
+        let limit = policy.options.maxDiagnostics
         guard diagnostics.count < limit else {
             if !tally.reportedTooManyDiagnostics {
                 tally.reportedTooManyDiagnostics = true
@@ -120,9 +121,9 @@ struct LoaderState {
 
     func finish() -> Zone {
         Zone(
-            origin: zoneOrigin, zoneClass: policy.zoneClass, files: files, names: names, store: records,
+            origin: zoneOrigin, zoneClass: policy.options.zoneClass, files: files, names: names, store: records,
             generatedText: generatedText, loadDiagnostics: diagnostics,
             checkDiagnostics: checks.finish(origin: zoneOrigin, files: files), recordCount: checks.count,
-            maxDiagnostics: policy.limits.maxDiagnostics)
+            maxDiagnostics: policy.options.maxDiagnostics)
     }
 }

@@ -241,19 +241,20 @@ extension LoaderState {
                 source: source, offset: entryStart)
             return false
         }
-        let recordClass = rrClass ?? policy.zoneClass
-        if recordClass != policy.zoneClass {
+        let recordClass = rrClass ?? policy.options.zoneClass
+        if recordClass != policy.options.zoneClass {
             report(
-                "record.class", .error, "class \(recordClass) differs from the zone's class \(policy.zoneClass)",
+                "record.class", .error,
+                "class \(recordClass) differs from the zone's class \(policy.options.zoneClass)",
                 source: source, offset: entryStart)
             return false
         }
-        if tally.records >= policy.limits.maxRecords {
+        if tally.records >= policy.options.maxRecords {
             if !tally.reportedTooManyRecords {
                 tally.reportedTooManyRecords = true
                 report(
                     "limit.records", .error,
-                    "the zone has more than \(policy.limits.maxRecords) records; raise the limit if this is expected",
+                    "the zone has more than \(policy.options.maxRecords) records; raise the limit if this is expected",
                     source: source, offset: entryStart)
             }
             return false
@@ -275,7 +276,7 @@ extension LoaderState {
                     offset: UInt32(truncatingIfNeeded: entryStart)),
                 atApex: owner == apexID, rdata: wire[...], names: names, origin: zoneOrigin)
         }
-        if policy.keepRecords
+        if policy.options.keepRecords
             || unpaired(
                 owner: owner, type: type, rdataRange: rdataRange, flags: flags, source: source,
                 context: context)

@@ -9,7 +9,7 @@ import Foundation
 public enum ZoneLoader {
     /// Loads a zone from a file on disk.
     public static func load(path: String, options: LoadOptions = LoadOptions()) -> Zone {
-        var state = LoaderState(options: options)
+        var state = LoaderState(options: options, zonePath: path)
         let start = ContinuousClock.now
         state.loadTop(path: path, source: nil)
         let parsed = ContinuousClock.now
@@ -22,7 +22,7 @@ public enum ZoneLoader {
 
     /// Loads a zone from bytes in memory (`path` names it in diagnostics and anchors relative `$INCLUDE`s).
     public static func load(bytes: [UInt8], path: String, options: LoadOptions = LoadOptions()) -> Zone {
-        var state = LoaderState(options: options)
+        var state = LoaderState(options: options, zonePath: path)
         state.loadTop(path: path, source: SourceFile(path: path, bytes: bytes))
         return state.finish()
     }
