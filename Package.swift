@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Documentation only: `swift package generate-documentation --target ZoneFile` (CONTRIBUTING.md).
+        // A command plugin: nothing of it is built unless that command is run.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The zone-file library: lossless syntax, records, diagnostics. Toolchain only.
