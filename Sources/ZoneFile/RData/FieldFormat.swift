@@ -49,6 +49,8 @@ enum FieldFormat {
         case .characterStrings:
             guard !reader.isAtEnd else { throw RDataError("missing text: TXT needs at least one string") }
             while !reader.isAtEnd { try reader.characterString(field.label) }
+        case .hex: try reader.hexRest(field.label)
+        case .base64: try reader.base64Rest(field.label)
         case .opaque:
             // A layout with an opaque part comes with the type's own format; never made from fields.
             throw RDataError("\(mnemonic) RDATA has no field-by-field presentation")
@@ -65,8 +67,19 @@ enum FieldFormat {
         case .name: try reader.name()
         case .characterString, .optionalCharacterString: try reader.characterString()
         case .characterStrings: try presentStrings(&reader)
+        case .hex: Presentation.hex(try nonEmptyRest(field, &reader))
+        case .base64: Presentation.base64(try nonEmptyRest(field, &reader))
         case .opaque: throw RDataError("opaque RDATA has no field-by-field presentation")
         }
+    }
+
+    /// The rest of the RDATA, which a hex or base64 field needs at least one octet of.
+    private static func nonEmptyRest(_ field: RDataFieldLayout, _ reader: inout WireReader) throws(RDataError)
+        -> ArraySlice<UInt8>
+    {
+        let rest = reader.rest()
+        guard !rest.isEmpty else { throw RDataError("empty \(field.label)") }
+        return rest
     }
 
     private static func presentStrings(_ reader: inout WireReader) throws(RDataError) -> String {

@@ -23,6 +23,12 @@ public struct RDataFieldLayout: Sendable, Equatable {
         case optionalCharacterString
         /// One or more character-strings up to the end of the RDATA (TXT).
         case characterStrings
+        /// The rest of the RDATA, at least one octet, written in hexadecimal (RFC 4648 §8) that
+        /// presentation may split across fields (TLSA's certificate association data).
+        case hex
+        /// The rest of the RDATA, at least one octet, written in base64 (RFC 4648 §4) that presentation
+        /// may split across fields (an OPENPGPKEY key, DHCID data).
+        case base64
         /// The rest of the RDATA, laid out by the type's own format (keys, bitmaps, parameters).
         case opaque
     }
@@ -43,7 +49,7 @@ public struct RDataFieldLayout: Sendable, Equatable {
         case .uint16: 2
         case .uint32, .period, .ipv4: 4
         case .ipv6: 16
-        case .name, .characterString, .optionalCharacterString, .characterStrings, .opaque: nil
+        case .name, .characterString, .optionalCharacterString, .characterStrings, .hex, .base64, .opaque: nil
         }
     }
 
@@ -53,6 +59,8 @@ public struct RDataFieldLayout: Sendable, Equatable {
     static func period(_ label: String) -> RDataFieldLayout { RDataFieldLayout(.period, label) }
     static func name(_ label: String) -> RDataFieldLayout { RDataFieldLayout(.name, label) }
     static func string(_ label: String) -> RDataFieldLayout { RDataFieldLayout(.characterString, label) }
+    static func hex(_ label: String) -> RDataFieldLayout { RDataFieldLayout(.hex, label) }
+    static func base64(_ label: String) -> RDataFieldLayout { RDataFieldLayout(.base64, label) }
     static func opaque(_ label: String) -> RDataFieldLayout { RDataFieldLayout(.opaque, label) }
 }
 

@@ -55,7 +55,7 @@ extension RData {
                 }
                 guard !strings.isEmpty else { return nil }
                 values.append(.strings(strings))
-            case .opaque:
+            case .hex, .base64, .opaque:
                 values.append(.opaque(Array(wire[position...])))
                 position = wire.count
             }

@@ -128,14 +128,16 @@ public enum RRTypeTable {
         for (type, mnemonic) in [(RRType.tlsa, "TLSA"), (.smimea, "SMIMEA")] {
             add(
                 type,
-                [.uint8("certificate usage"), .uint8("selector"), .uint8("matching type"), .opaque("data")],
-                format: KeyMaterialFormats.tlsa(mnemonic))
+                [
+                    .uint8("\(mnemonic) certificate usage"), .uint8("\(mnemonic) selector"),
+                    .uint8("\(mnemonic) matching type"), .hex("\(mnemonic) certificate association data"),
+                ])
         }
         add(
             .sshfp, [.uint8("algorithm"), .uint8("fingerprint type"), .opaque("fingerprint")],
             format: KeyMaterialFormats.sshfp)
-        add(.openpgpkey, [.opaque("key")], format: KeyMaterialFormats.base64Only("OPENPGPKEY key"))
-        add(.dhcid, [.opaque("data")], format: KeyMaterialFormats.base64Only("DHCID data"))
+        add(.openpgpkey, [.base64("OPENPGPKEY key")])
+        add(.dhcid, [.base64("DHCID data")])
         add(
             .cert, [.uint16("type"), .uint16("key tag"), .uint8("algorithm"), .opaque("certificate")],
             format: KeyMaterialFormats.cert)

@@ -27,7 +27,7 @@ enum CanonicalRData {
                 }
             case .characterString:
                 if position < result.count { position += Int(result[position]) + 1 }
-            case .optionalCharacterString, .characterStrings, .opaque:
+            case .optionalCharacterString, .characterStrings, .hex, .base64, .opaque:
                 return result
             case .uint8, .uint16, .uint32, .period, .ipv4, .ipv6:
                 position += field.wireSize ?? 0

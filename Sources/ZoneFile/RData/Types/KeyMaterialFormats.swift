@@ -1,29 +1,7 @@
-/// Types carrying certificates, fingerprints and keys outside DNSSEC proper:
-/// TLSA SMIMEA SSHFP OPENPGPKEY CERT DHCID IPSECKEY HIP.
+/// Types carrying certificates, fingerprints and keys outside DNSSEC proper whose presentation
+/// needs more than their fields (length checks, mnemonics, gateways): SSHFP CERT IPSECKEY HIP.
+/// TLSA, SMIMEA, OPENPGPKEY and DHCID are plain fields, read and printed from `RRTypeTable`.
 enum KeyMaterialFormats {
-    /// TLSA (RFC 6698 §2.2) and SMIMEA (RFC 8162 §2): usage, selector, matching type, hex data.
-    static func tlsa(_ type: String) -> RDataFormat {
-        let usageName = "\(type) certificate usage"
-        let selectorName = "\(type) selector"
-        let matchingName = "\(type) matching type"
-        let dataName = "\(type) certificate association data"
-        return RDataFormat(
-            encode: { (reader: inout RDataReader) throws(RDataError) in
-                try reader.uint8(usageName)
-                try reader.uint8(selectorName)
-                try reader.uint8(matchingName)
-                try reader.hexRest(dataName)
-            },
-            present: { (reader: inout WireReader) throws(RDataError) in
-                let usage = try reader.uint8()
-                let selector = try reader.uint8()
-                let matching = try reader.uint8()
-                let data = reader.rest()
-                guard !data.isEmpty else { throw RDataError("empty data") }
-                return "\(usage) \(selector) \(matching) \(Presentation.hex(data))"
-            })
-    }
-
     /// SSHFP (RFC 4255 §3.2): algorithm, fingerprint type, hex fingerprint (20 octets for SHA-1,
     /// 32 for SHA-256, as BIND checks; BIND lets other types have none).
     static let sshfp = RDataFormat(
@@ -51,19 +29,6 @@ enum KeyMaterialFormats {
             if fingerprint.isEmpty { return "\(algorithm) \(fingerprintType)" }
             return "\(algorithm) \(fingerprintType) \(Presentation.hex(fingerprint))"
         })
-
-    /// Base64 only: OPENPGPKEY (RFC 7929 §2.3), DHCID (RFC 4701 §3.4).
-    static func base64Only(_ what: String) -> RDataFormat {
-        RDataFormat(
-            encode: { (reader: inout RDataReader) throws(RDataError) in
-                try reader.base64Rest(what)
-            },
-            present: { (reader: inout WireReader) throws(RDataError) in
-                let data = reader.rest()
-                guard !data.isEmpty else { throw RDataError("empty data") }
-                return Presentation.base64(data)
-            })
-    }
 
     /// CERT (RFC 4398 §2.2): type (number or mnemonic such as `PKIX`), key tag, algorithm, base64 certificate.
     /// BIND prints the type and algorithm as mnemonics where it has one.
