@@ -80,7 +80,7 @@ import ZoneFile
         ])
         let declaration = try ApplySupport.declaration(in: directory)
         var plan = Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now)).plan
-        let index = try #require(plan.zones[0].senders[0].items.firstIndex { $0.type == "MX" })
+        let index = try #require(plan.zones[0].senders[0].items.firstIndex { $0.type == .mx })
         plan.zones[0].senders[0].items[index].after = "10 mx.attacker.example."
         #expect {
             try Applier.apply(saved: plan, declaration: declaration, options: PlannerOptions(now: ApplySupport.now))

@@ -126,7 +126,7 @@ import Testing
         ])
         let outcome = Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
-        let saved = try JSONDecoder().decode(Plan.self, from: try JSONEncoder().encode(outcome.plan))
+        let saved = try PlanJSON.decode(Data(try PlanJSON.encode(outcome.plan).utf8))
         let report = try Applier.apply(
             saved: saved, declaration: try ApplySupport.declaration(in: directory),
             options: PlannerOptions(now: ApplySupport.now))

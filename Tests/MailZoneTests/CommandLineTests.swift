@@ -116,7 +116,7 @@ struct CommandLineTests {
         #expect(
             try PlanJSON.decode(plan.stdout).errors == [
                 PlanFinding(
-                    severity: "error", message: "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
+                    severity: .error, message: "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
                     location: PlanLocation(file: "mailzone.yaml", line: 5, column: 17))
             ])
         for command in ["plan", "check"] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZoneFile
 
 @testable import MailZone
 
@@ -9,20 +10,26 @@ import Testing
 struct HeldBackOutputTests {
     /// Zone example.com.: `example.com` has two SPF records (a conflict) and would get a DKIM key
     /// and a merged DMARC; `mail.example.com` gets its MX, written to the file.
+    static func name(_ text: String) -> DomainName {
+        (try? DomainName(parsing: text)) ?? .root
+    }
+
     static let plan: Plan = {
         let location = PlanLocation(file: "mailzone.yaml", line: 9, column: 17)
         let held = SenderPlan(
             domain: "example.com.", services: ["tencent-ses"],
             items: [
                 PlanItem(
-                    action: .create, owner: "qcloud._domainkey", name: "qcloud._domainkey.example.com.", type: "TXT",
+                    action: .create, owner: "qcloud._domainkey", name: Self.name("qcloud._domainkey.example.com."),
+                    type: .txt,
                     purpose: "dkim", after: "\"v=DKIM1; p=MIIB\"", declarationLocation: location),
                 PlanItem(
-                    action: .conflict, owner: "@", name: "example.com.", type: "TXT", purpose: "spf",
+                    action: .conflict, owner: "@", name: Self.name("example.com."), type: .txt, purpose: "spf",
                     before: "\"v=spf1 -all\"", message: "two SPF records at @", fix: "keep one SPF record",
                     zoneLocation: PlanLocation(file: "db.example.com", line: 4), declarationLocation: location),
                 PlanItem(
-                    action: .merge, owner: "_dmarc", name: "_dmarc.example.com.", type: "TXT", purpose: "dmarc",
+                    action: .merge, owner: "_dmarc", name: Self.name("_dmarc.example.com."), type: .txt,
+                    purpose: "dmarc",
                     before: "\"v=DMARC1; p=reject\"", after: "\"v=DMARC1; p=reject; rua=mailto:d@example.com\"",
                     zoneLocation: PlanLocation(file: "db.example.com", line: 5)),
             ])
@@ -30,7 +37,7 @@ struct HeldBackOutputTests {
             domain: "mail.example.com.", services: ["tencent-ses"],
             items: [
                 PlanItem(
-                    action: .create, owner: "mail", name: "mail.example.com.", type: "MX", purpose: "mx",
+                    action: .create, owner: "mail", name: Self.name("mail.example.com."), type: .mx, purpose: "mx",
                     after: "10 mxbiz1.qq.com.",
                     declarationLocation: PlanLocation(file: "mailzone.yaml", line: 12, column: 17))
             ])

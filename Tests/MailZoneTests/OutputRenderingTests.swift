@@ -201,7 +201,7 @@ struct OutputRenderingTests {
         #expect(PlanStatus(plan).checkExitCode == 2)
         #expect(PlanStatus(plan).planExitCode(detailed: false) == 0)
         #expect(PlanStatus(plan).planExitCode(detailed: true) == 2)
-        plan.errors = [PlanFinding(severity: "error", message: "m")]
+        plan.errors = [PlanFinding(severity: .error, message: "m")]
         #expect(PlanStatus(plan) == .failed)
         #expect(PlanStatus(plan).planExitCode(detailed: false) == 1)
     }

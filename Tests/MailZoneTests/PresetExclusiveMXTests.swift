@@ -32,7 +32,7 @@ struct PresetExclusiveMXTests {
     }
 
     private func bounceMX(_ plan: Plan) -> [PlanItem] {
-        plan.zones.flatMap(\.senders).flatMap(\.items).filter { $0.type == "MX" }
+        plan.zones.flatMap(\.senders).flatMap(\.items).filter { $0.type == .mx }
     }
 
     @Test func theFeedbackMXIsAddedWhereNoOtherMXIs() throws {

@@ -69,9 +69,11 @@ import Testing
         // The dumps differ by exactly the planned records and the serial.
         let items = outcome.plan.zones.flatMap(\.senders).flatMap(\.items)
         let added = items.filter { [.create, .merge, .replace].contains($0.action) }
-            .compactMap { item in item.after.map { (name: item.name, type: item.type, rdata: $0) } }
+            .compactMap { item in item.after.map { (name: item.name.description, type: item.type.mnemonic, rdata: $0) }
+            }
         let removed = items.filter { [.merge, .replace].contains($0.action) }
-            .compactMap { item in item.before.map { (name: item.name, type: item.type, rdata: $0) } }
+            .compactMap { item in item.before.map { (name: item.name.description, type: item.type.mnemonic, rdata: $0) }
+            }
         let gained = RealZoneCorpus.subtracting(after.records, before.records)
         let lost = RealZoneCorpus.subtracting(before.records, after.records)
         let gainedRecords = gained.filter { $0.type != "SOA" }.map(\.withoutTTL).sorted()

@@ -39,7 +39,7 @@ struct SenderPlannerMXTests {
     }
 
     private func mxItems(_ plan: Plan) -> [(PlanItem.Action, String)] {
-        plan.zones.flatMap(\.senders).flatMap(\.items).filter { $0.type == "MX" }.map {
+        plan.zones.flatMap(\.senders).flatMap(\.items).filter { $0.type == .mx }.map {
             ($0.action, $0.after ?? $0.message ?? "")
         }
     }

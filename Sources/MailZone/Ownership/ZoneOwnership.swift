@@ -72,7 +72,7 @@ public struct ZoneOwnership: Sendable {
                         let location = file.source.location(of: token.start + error.offset)
                         problems.append(
                             PlanFinding(
-                                severity: "warning",
+                                severity: .warning,
                                 message: "\(error.message): mailzone does not manage this record",
                                 fix: error.fix + " (or delete the marker to leave the record to you)",
                                 location: PlanLocation(

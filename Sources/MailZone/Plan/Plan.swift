@@ -1,3 +1,5 @@
+import ZoneFile
+
 /// What mailzone would change, for review: per zone and sender, the records to
 /// create, merge or replace, the conflicts that stop a sender, and warnings.
 ///
@@ -5,7 +7,11 @@
 /// format) and reviewable on its own: `apply --plan` plans again and writes only
 /// when that gives exactly this plan (it trusts none of its paths or edits),
 /// after checking that no zone file changed since it was made.
-public struct Plan: Codable, Sendable, Hashable {
+///
+/// The plan is the domain model: record types are `RRType`, names `DomainName`, severities
+/// `PlanSeverity`. Its JSON document is a separate layer (`PlanShape`), built from it by the
+/// renderers and read back into it.
+public struct Plan: Sendable, Hashable {
     /// Version of the plan document (`schemas/plan.schema.json`).
     public static let formatVersion = 1
 
@@ -133,7 +139,7 @@ public struct PlanSummary: Codable, Sendable, Hashable {
 }
 
 /// The plan for one zone file (and the files it includes).
-public struct ZonePlan: Codable, Sendable, Hashable {
+public struct ZonePlan: Sendable, Hashable {
     /// The zone's origin, absolute.
     public var origin: String
     /// The top zone file as the declaration names it (relative to the current directory).
@@ -181,7 +187,7 @@ public struct FileDigest: Codable, Sendable, Hashable {
 }
 
 /// What one sender needs in its zone.
-public struct SenderPlan: Codable, Sendable, Hashable {
+public struct SenderPlan: Sendable, Hashable {
     /// The sender domain, absolute.
     public var domain: String
     /// The presets it uses, in declaration order.
@@ -203,28 +209,10 @@ public struct SenderPlan: Codable, Sendable, Hashable {
     public static func isChange(_ item: PlanItem) -> Bool {
         [.create, .merge, .replace, .delete].contains(item.action)
     }
-
-    private enum CodingKeys: String, CodingKey { case domain, services, items, heldBack }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        domain = try container.decode(String.self, forKey: .domain)
-        services = try container.decode([String].self, forKey: .services)
-        items = try container.decode([PlanItem].self, forKey: .items)
-    }
-
-    /// The fields, and `heldBack` (derived, ignored when read back) so a JSON reader need not work it out.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(domain, forKey: .domain)
-        try container.encode(services, forKey: .services)
-        try container.encode(items, forKey: .items)
-        try container.encode(isHeldBack, forKey: .heldBack)
-    }
 }
 
 /// One line of a plan: a record to create, merge, replace or delete, one already right, a conflict or a warning.
-public struct PlanItem: Codable, Sendable, Hashable {
+public struct PlanItem: Sendable, Hashable {
     public enum Action: String, Codable, Sendable, Hashable, CaseIterable {
         case create
         case merge
@@ -237,12 +225,12 @@ public struct PlanItem: Codable, Sendable, Hashable {
     }
 
     public var action: Action
-    /// Owner relative to the zone origin (`@`, `_dmarc.abc`).
+    /// Owner relative to the zone origin (`@`, `_dmarc.abc`), as the zone file writes it.
     public var owner: String
     /// Owner, absolute.
-    public var name: String
-    /// `MX`, `TXT`, `CNAME`.
-    public var type: String
+    public var name: DomainName
+    /// The record's type (MX, TXT, CNAME, ...).
+    public var type: RRType
     /// What the record is for (`mx`, `spf`, `dkim`, `dmarc`, ...).
     public var purpose: String
     /// RDATA in presentation form before (merge, replace; the record in the way for a conflict).
@@ -261,7 +249,7 @@ public struct PlanItem: Codable, Sendable, Hashable {
     public var declarationLocation: PlanLocation?
 
     public init(
-        action: Action, owner: String, name: String, type: String, purpose: String, before: String? = nil,
+        action: Action, owner: String, name: DomainName, type: RRType, purpose: String, before: String? = nil,
         after: String? = nil, message: String? = nil, fix: String? = nil, note: String? = nil,
         zoneLocation: PlanLocation? = nil, declarationLocation: PlanLocation? = nil
     ) {
@@ -280,14 +268,21 @@ public struct PlanItem: Codable, Sendable, Hashable {
     }
 }
 
+/// How bad a finding is: an error stops the plan (apply writes nothing until it is resolved), a
+/// warning is shown and the plan goes on. Written as `error` or `warning` in every document.
+public enum PlanSeverity: String, Codable, Sendable, Hashable, CaseIterable {
+    case error
+    case warning
+}
+
 /// A problem not tied to one record.
 public struct PlanFinding: Codable, Sendable, Hashable {
-    public var severity: String
+    public var severity: PlanSeverity
     public var message: String
     public var fix: String?
     public var location: PlanLocation?
 
-    public init(severity: String, message: String, fix: String? = nil, location: PlanLocation? = nil) {
+    public init(severity: PlanSeverity, message: String, fix: String? = nil, location: PlanLocation? = nil) {
         self.severity = severity
         self.message = message
         self.fix = fix

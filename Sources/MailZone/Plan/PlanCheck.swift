@@ -150,9 +150,7 @@ extension PlanCheck {
         var difference = textDifference(old: old, reread: reread)
         for sender in zonePlan.senders where !sender.hasConflicts {
             for item in sender.items where [.create, .merge, .replace].contains(item.action) {
-                guard let owner = try? DomainName(parsing: item.name), let type = RRType(mnemonic: item.type) else {
-                    return "the plan names a record mailzone cannot read: \(item.name) \(item.type)"
-                }
+                let (owner, type) = (item.name, item.type)
                 if item.action != .create, let before = item.before {
                     guard let rdata = try? RData(type: type, presentation: before, origin: owner) else {
                         return "the plan's value for \(owner) \(type) cannot be read: \(before)"

@@ -114,7 +114,7 @@ public enum Planner {
         }.map { index in
             let sender = declaration.senders[index]
             return PlanFinding(
-                severity: "error",
+                severity: .error,
                 message: "the sender \(sender.domain.value.text) is in no declared zone",
                 fix: "add its zone under `zones:` in \(declaration.displayPath)",
                 location: PlanLocation(
@@ -156,7 +156,7 @@ public enum Planner {
         if let root, !FilePaths.isInside(resolved: FilePaths.resolved(path), resolvedRoot: root) {
             result.plan.errors = [
                 PlanFinding(
-                    severity: "error",
+                    severity: .error,
                     message:
                         "the zone file \(path) is outside the directory of \(declaration.displayPath) (resolved: \(FilePaths.resolved(path)))",
                     fix: "keep zone files in the repository beside the declaration, or pass --allow-outside",
@@ -195,7 +195,7 @@ public enum Planner {
         if old.signed {
             result.plan.warnings.append(
                 PlanFinding(
-                    severity: "warning",
+                    severity: .warning,
                     message:
                         "the zone is DNSSEC-signed (it holds RRSIG records): the signatures will not cover the new records",
                     fix: "re-sign the zone after apply (dnssec-signzone, or let named's inline signing do it)",
@@ -223,7 +223,7 @@ public enum Planner {
         } catch {
             result.plan.errors.append(
                 PlanFinding(
-                    severity: "error", message: "mailzone cannot write this change safely: \(error)",
+                    severity: .error, message: "mailzone cannot write this change safely: \(error)",
                     fix: "nothing was written; please report this with the zone file",
                     location: PlanLocation(file: path, line: 1)))
         }
@@ -241,7 +241,7 @@ public enum Planner {
             }
             .map { diagnostic in
                 PlanFinding(
-                    severity: "warning",
+                    severity: .warning,
                     message: ([diagnostic.message] + diagnostic.notes).joined(separator: "; "),
                     fix: "delete one of the two lines; mailzone leaves both as they are",
                     location: diagnostic.location.map {
@@ -269,7 +269,7 @@ public enum Planner {
             let path = FilePaths.displayed(source.path)
             let quoted = line.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r;#/*@"))
             return PlanFinding(
-                severity: "warning",
+                severity: .warning,
                 message: "the SOA serial is bumped in \(path), which says it is generated (\"\(quoted)\"): "
                     + "the bump is lost when that file is generated again",
                 fix: "bump the serial where \(path) is generated from (its template or data), or generate it again "
@@ -363,8 +363,8 @@ public enum Planner {
             let owned = state.ownership.records(ofSender: domain)
             guard let first = owned.first else { continue }
             let item = PlanItem(
-                action: .warning, owner: first.record.owner.relative(to: origin), name: first.record.owner.description,
-                type: first.record.type.mnemonic, purpose: "other",
+                action: .warning, owner: first.record.owner.relative(to: origin), name: first.record.owner,
+                type: first.record.type, purpose: "other",
                 message: "\(domain.text) owns \(owned.count) \(owned.count == 1 ? "record" : "records") here "
                     + "(their lines carry its mailzone marker) but \(declaration.displayPath) does not declare it; "
                     + "they stay, as another declaration may manage them",

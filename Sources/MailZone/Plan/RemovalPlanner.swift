@@ -223,8 +223,8 @@ struct RemovalPlanner {
         note: String?
     ) -> PlanItem {
         PlanItem(
-            action: action, owner: record.record.owner.relative(to: origin), name: record.record.owner.description,
-            type: record.record.type.mnemonic, purpose: purpose, before: before, after: after, note: note,
+            action: action, owner: record.record.owner.relative(to: origin), name: record.record.owner,
+            type: record.record.type, purpose: purpose, before: before, after: after, note: note,
             zoneLocation: record.location)
     }
 }

@@ -7,13 +7,13 @@ extension SenderPlanner {
 
     /// A CNAME at a name that needs other data is a conflict (RFC 1034 §3.6.2).
     mutating func cnameConflict(
-        at name: DomainName, wanting type: String, purpose: String,
+        at name: DomainName, wanting type: RRType, purpose: String,
         declaration: YAMLLocation?
     ) -> Bool {
         guard let cname = state.records(at: name, type: .cname).first else { return false }
         conflict(
             name, type, purpose,
-            PlacementConflict.cnameAtName(name: relative(name), target: cname.rdata.presentation, type: type),
+            PlacementConflict.cnameAtName(name: relative(name), target: cname.rdata.presentation, type: type.mnemonic),
             before: "CNAME \(cname.rdata.presentation)", zone: cname.existing, declaration: declaration)
         return true
     }
@@ -21,7 +21,7 @@ extension SenderPlanner {
     /// A record at or below a delegation, or below a DNAME, would be loaded but never served
     /// (RFC 1034 §4.2.1, RFC 6672 §2.3): a conflict naming the cut and where it is written.
     mutating func occludedConflict(
-        at name: DomainName, wanting type: String, purpose: String,
+        at name: DomainName, wanting type: RRType, purpose: String,
         declaration: YAMLLocation?
     ) -> Bool {
         guard let cut = state.cut(hiding: name, origin: origin) else { return false }
@@ -32,12 +32,12 @@ extension SenderPlanner {
         case .delegation(let hasDS):
             problem = .delegated(
                 name: relative(name), cut: relative(cut.owner), atCut: name == cut.owner, record: record,
-                written: written, signed: hasDS, type: type, childOrigin: cut.owner.description)
+                written: written, signed: hasDS, type: type.mnemonic, childOrigin: cut.owner.description)
         case .dname(let target):
             let redirected = (try? target.prepending(name.relative(to: cut.owner)))?.description ?? target.description
             problem = .belowDNAME(
                 name: relative(name), cut: relative(cut.owner), record: record, written: written,
-                target: target.description, redirected: redirected, type: type)
+                target: target.description, redirected: redirected, type: type.mnemonic)
         }
         conflict(name, type, purpose, problem, before: record, zone: cut.record.existing, declaration: declaration)
         return true
@@ -54,7 +54,7 @@ extension SenderPlanner {
             guard !names.isEmpty else { continue }
             let created = firstCreate[operation.owner]
             warn(
-                operation.owner, type.mnemonic, created?.purpose ?? "other",
+                operation.owner, type, created?.purpose ?? "other",
                 PlacementConflict.wildcardStopsMatching(
                     created: relative(operation.owner), names: names.map(relative),
                     wildcard: coverage.wildcard.description,
@@ -75,7 +75,7 @@ extension SenderPlanner {
         for txt in txts {
             guard let nearMiss = find(txt.text, relative(name)) else { continue }
             conflict(
-                name, "TXT", purpose, nearMiss, before: quotedOneLine(txt.strings), zone: txt.existing,
+                name, .txt, purpose, nearMiss, before: quotedOneLine(txt.strings), zone: txt.existing,
                 declaration: declaration)
             return true
         }

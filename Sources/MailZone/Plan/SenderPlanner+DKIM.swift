@@ -6,13 +6,13 @@ extension SenderPlanner {
 
     mutating func planDKIM(_ wanted: WantedRecord, _ name: DomainName) {
         let purpose = wanted.purpose.rawValue
-        if cnameConflict(at: name, wanting: "TXT", purpose: purpose, declaration: wanted.source) { return }
+        if cnameConflict(at: name, wanting: .txt, purpose: purpose, declaration: wanted.source) { return }
         let wantedRecord: DKIMKeyRecord
         do {
             wantedRecord = try DKIMKeyRecord(wanted.value)
         } catch {
             conflict(
-                name, "TXT", purpose, DKIMConflict.invalidWanted(name: relative(name), problem: error),
+                name, .txt, purpose, DKIMConflict.invalidWanted(name: relative(name), problem: error),
                 declaration: wanted.source)
             return
         }
@@ -21,7 +21,7 @@ extension SenderPlanner {
         if let key = try? wantedRecord.publicKey() {
             keyDescription = key.description
             if let weak = key.strengthProblem {
-                report(name, "TXT", purpose, weak, declaration: wanted.source)
+                report(name, .txt, purpose, weak, declaration: wanted.source)
                 if weak.severity == .error { return }
             }
         }
@@ -40,14 +40,14 @@ extension SenderPlanner {
             switch DKIMComparison.compare(wanted: wantedRecord, published: current.strings) {
             case .same:
                 add(
-                    .unchanged, name, "TXT", purpose, after: quotedOneLine(current.strings), note: note,
+                    .unchanged, name, .txt, purpose, after: quotedOneLine(current.strings), note: note,
                     zone: current.existing,
                     declaration: wanted.source)
                 return
             case .different, .publishedInvalid:
                 if dkims.count > 1 {
                     conflict(
-                        name, "TXT", purpose, DKIMConflict.multipleKeys(name: relative(name), count: dkims.count),
+                        name, .txt, purpose, DKIMConflict.multipleKeys(name: relative(name), count: dkims.count),
                         zone: current.existing, declaration: wanted.source)
                     return
                 }
@@ -59,7 +59,7 @@ extension SenderPlanner {
                 return
             case .wantedInvalid(let problem):
                 conflict(
-                    name, "TXT", purpose, DKIMConflict.invalidWanted(name: relative(name), problem: problem),
+                    name, .txt, purpose, DKIMConflict.invalidWanted(name: relative(name), problem: problem),
                     declaration: wanted.source)
                 return
             }

@@ -7,7 +7,7 @@ extension SenderPlanner {
 
     mutating func planDMARC(_ wanted: WantedRecord, _ name: DomainName) {
         let purpose = wanted.purpose.rawValue
-        if cnameConflict(at: name, wanting: "TXT", purpose: purpose, declaration: wanted.source) { return }
+        if cnameConflict(at: name, wanting: .txt, purpose: purpose, declaration: wanted.source) { return }
         let txts = state.records(at: name, type: .txt)
         let dmarcs = txts.filter { DMARCRecord.isDMARC($0.text) }
         if dmarcs.isEmpty,
@@ -26,7 +26,7 @@ extension SenderPlanner {
             result = record
         case .conflict(let problem):
             conflict(
-                name, "TXT", purpose, problem,
+                name, .txt, purpose, problem,
                 before: dmarcs.map { quotedOneLine($0.strings) }.joined(separator: " | ").nilIfEmpty,
                 zone: dmarcs.first?.existing, declaration: wanted.source)
             return
@@ -52,7 +52,7 @@ extension SenderPlanner {
                 organisationalRecord: orgRecord.text)
         {
             conflict(
-                name, "TXT", purpose, DMARCConflict.weakensInherited(weakening),
+                name, .txt, purpose, DMARCConflict.weakensInherited(weakening),
                 before: quotedOneLine(orgRecord.strings), zone: orgRecord.existing ?? dmarcs.first?.existing,
                 declaration: sender.sender.dmarc?.location ?? wanted.source)
             return
@@ -60,7 +60,7 @@ extension SenderPlanner {
         let note = (policies.remarks + [unconfirmedNote(wanted)].compactMap { $0 }).joined(separator: "; ").nilIfEmpty
         if unchanged {
             add(
-                .unchanged, name, "TXT", purpose, after: dmarcs.first.map { quotedOneLine($0.strings) }, note: note,
+                .unchanged, name, .txt, purpose, after: dmarcs.first.map { quotedOneLine($0.strings) }, note: note,
                 zone: dmarcs.first?.existing, declaration: wanted.source)
             return
         }
@@ -78,10 +78,10 @@ extension SenderPlanner {
                 by: (try? DMARCRecord(result)) ?? DMARCRecord(tags: []),
                 dmarcDomain: String(domain.description.dropLast()))
             {
-                warn(name, "TXT", purpose, uri, declaration: wanted.source)
+                warn(name, .txt, purpose, uri, declaration: wanted.source)
             }
         } catch {
-            conflict(name, "TXT", purpose, DMARCConflict.notWritable(reason: "\(error)"), declaration: wanted.source)
+            conflict(name, .txt, purpose, DMARCConflict.notWritable(reason: "\(error)"), declaration: wanted.source)
         }
     }
 }

@@ -6,13 +6,13 @@ extension SenderPlanner {
     mutating func planMX(_ wanted: WantedRecord, _ name: DomainName) {
         let purpose = wanted.purpose.rawValue
         if let problem = MXRules.check(rdata: wanted.value) {
-            conflict(name, "MX", purpose, problem, declaration: wanted.source)
+            conflict(name, .mx, purpose, problem, declaration: wanted.source)
             return
         }
-        if cnameConflict(at: name, wanting: "MX", purpose: purpose, declaration: wanted.source) { return }
+        if cnameConflict(at: name, wanting: .mx, purpose: purpose, declaration: wanted.source) { return }
         guard let wantedValue = MXValue(wanted.value), let rdata = try? RData(type: .mx, presentation: wanted.value)
         else {
-            conflict(name, "MX", purpose, MXProblem.unreadable(value: wanted.value), declaration: wanted.source)
+            conflict(name, .mx, purpose, MXProblem.unreadable(value: wanted.value), declaration: wanted.source)
             return
         }
         let existing = state.records(at: name, type: .mx)
@@ -21,7 +21,7 @@ extension SenderPlanner {
             MXValue($0.rdata.presentation).map { $0.exchangeKey == wantedValue.exchangeKey } ?? false
         }) {
             add(
-                .unchanged, name, "MX", purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted),
+                .unchanged, name, .mx, purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted),
                 zone: same.existing,
                 declaration: wanted.source)
             return
@@ -56,7 +56,7 @@ extension SenderPlanner {
                     exclusiveServices: wanted.exclusive ? ProseList.services(wanted.presets) : nil)
                 // "in the zone:" shows the zone's MX only; MX another service plans are in the message.
                 conflict(
-                    name, "MX", purpose, policy,
+                    name, .mx, purpose, policy,
                     before: existingValues.map(\.text).joined(separator: ", ").nilIfEmpty,
                     zone: existing.first?.existing,
                     declaration: wanted.source)
@@ -72,7 +72,7 @@ extension SenderPlanner {
             let alias = state.records(at: target, type: .cname).first
         {
             warn(
-                name, "MX", purpose,
+                name, .mx, purpose,
                 MXProblem.exchangeIsAlias(exchange: wantedValue.exchange, canonical: alias.rdata.presentation),
                 zone: alias.existing, declaration: wanted.source)
         }
@@ -103,7 +103,7 @@ extension SenderPlanner {
             plannedBy: planned.flatMap(\.presets), leftOut: leftOut,
             unacknowledged: group.values.flatMap(\.presets).filter { !acknowledged.contains($0) })
         let item = PlanItem(
-            action: .warning, owner: relative(name), name: name.description, type: "MX",
+            action: .warning, owner: relative(name), name: name, type: .mx,
             purpose: wanted.purpose.rawValue,
             before: (zoneValues + planned.map(\.value)).map(\.text).joined(separator: ", "), after: nil,
             message: warning.summary, fix: warning.fix, note: nil, zoneLocation: location(zone.first?.existing),

@@ -9,7 +9,7 @@ extension SenderPlanner {
         let purpose = wanted.purpose.rawValue
         guard let rdata = try? RData(type: .cname, presentation: wanted.value, origin: origin) else {
             conflict(
-                name, "CNAME", purpose, ServiceRecordProblem.cnameTargetNotName(value: wanted.value),
+                name, .cname, purpose, ServiceRecordProblem.cnameTargetNotName(value: wanted.value),
                 declaration: wanted.source)
             return
         }
@@ -17,7 +17,7 @@ extension SenderPlanner {
         if let current = all.first(where: { $0.type == .cname }) {
             if current.rdata == rdata {
                 add(
-                    .unchanged, name, "CNAME", purpose, after: current.rdata.presentation,
+                    .unchanged, name, .cname, purpose, after: current.rdata.presentation,
                     note: unconfirmedNote(wanted),
                     zone: current.existing, declaration: wanted.source)
             } else if let existing = current.existing {
@@ -30,7 +30,7 @@ extension SenderPlanner {
         }
         if let other = all.first(where: { $0.type != .rrsig && $0.type != .nsec }) {
             conflict(
-                name, "CNAME", purpose,
+                name, .cname, purpose,
                 PlacementConflict.dataBesideCNAME(name: relative(name), existingType: "\(other.type)"),
                 before: "\(other.type) \(other.rdata.presentation)", zone: other.existing, declaration: wanted.source)
             return
@@ -46,7 +46,7 @@ extension SenderPlanner {
     /// plan never removes records it cannot show to be the service's.
     mutating func planConflictingTXT(_ wanted: WantedRecord, _ name: DomainName) {
         let purpose = wanted.purpose.rawValue
-        if cnameConflict(at: name, wanting: "TXT", purpose: purpose, declaration: wanted.source) { return }
+        if cnameConflict(at: name, wanting: .txt, purpose: purpose, declaration: wanted.source) { return }
         let notTXT = { ServiceRecordProblem.notTXT(value: wanted.value, reason: $0) }
         guard let txt = wantedTXT(wanted, at: name, problem: notTXT) else { return }
         let (rdata, presentation) = txt
@@ -64,7 +64,7 @@ extension SenderPlanner {
         }
         if let same, others.isEmpty {
             add(
-                .unchanged, name, "TXT", purpose, after: quotedOneLine(same.strings), note: unconfirmedNote(wanted),
+                .unchanged, name, .txt, purpose, after: quotedOneLine(same.strings), note: unconfirmedNote(wanted),
                 zone: same.existing, declaration: wanted.source)
             return
         }
@@ -86,7 +86,7 @@ extension SenderPlanner {
                 problem = .notAlone(name: relative(name), count: others.count)
             }
             conflict(
-                name, "TXT", purpose, problem, before: shownOthers, zone: others.first?.existing,
+                name, .txt, purpose, problem, before: shownOthers, zone: others.first?.existing,
                 declaration: wanted.source)
             return
         }
@@ -98,7 +98,7 @@ extension SenderPlanner {
     /// Verification tokens and other records needed verbatim: present or created, never merged.
     mutating func planPlain(_ wanted: WantedRecord, _ name: DomainName, _ type: RRType) {
         let purpose = wanted.purpose.rawValue
-        if cnameConflict(at: name, wanting: type.mnemonic, purpose: purpose, declaration: wanted.source) { return }
+        if cnameConflict(at: name, wanting: type, purpose: purpose, declaration: wanted.source) { return }
         let rdata: RData
         let presentation: String
         do {
@@ -110,14 +110,14 @@ extension SenderPlanner {
             }
         } catch {
             conflict(
-                name, type.mnemonic, purpose,
+                name, type, purpose,
                 ServiceRecordProblem.notRData(value: wanted.value, type: "\(type)", reason: "\(error)"),
                 declaration: wanted.source)
             return
         }
         if let same = state.records(at: name, type: type).first(where: { $0.rdata == rdata }) {
             add(
-                .unchanged, name, type.mnemonic, purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted),
+                .unchanged, name, type, purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted),
                 zone: same.existing, declaration: wanted.source)
             return
         }

@@ -8,8 +8,8 @@ extension SenderPlanner {
     mutating func planSPF(_ wanted: WantedSPF) {
         let name = wanted.owner.name.dnsName
         let where_ = wanted.includes.first?.source
-        if occludedConflict(at: name, wanting: "TXT", purpose: "spf", declaration: where_) { return }
-        if cnameConflict(at: name, wanting: "TXT", purpose: "spf", declaration: where_) { return }
+        if occludedConflict(at: name, wanting: .txt, purpose: "spf", declaration: where_) { return }
+        if cnameConflict(at: name, wanting: .txt, purpose: "spf", declaration: where_) { return }
         let txts = state.records(at: name, type: .txt)
         let spfs = txts.filter { SPFRecord.isSPF($0.text) }
         if spfs.isEmpty,
@@ -29,7 +29,7 @@ extension SenderPlanner {
                 existingTexts = txts.filter { !SPFRecord.isSPF($0.text) }.map(\.text) + [record]
             case .conflict(let problem):
                 conflict(
-                    name, "TXT", "spf", problem,
+                    name, .txt, "spf", problem,
                     before: spfs.map { quotedOneLine($0.strings) }.joined(separator: " | "),
                     zone: spfs.first?.existing, declaration: where_)
                 return
@@ -44,14 +44,14 @@ extension SenderPlanner {
         case .unchanged:
             let current = spfs.first
             add(
-                .unchanged, name, "TXT", "spf", after: current.map { quotedOneLine($0.strings) }, note: note,
+                .unchanged, name, .txt, "spf", after: current.map { quotedOneLine($0.strings) }, note: note,
                 zone: current?.existing, declaration: where_)
         case .conflict(var problem):
             if case .multipleRecords(let name, let records) = problem {
                 problem = .multipleRecordsToFold(name: name, records: records)
             }
             conflict(
-                name, "TXT", "spf", problem,
+                name, .txt, "spf", problem,
                 before: spfs.first.map { quotedOneLine($0.strings) }, zone: spfs.first?.existing, declaration: where_)
         case .changed(let record, _):
             do {
@@ -82,7 +82,7 @@ extension SenderPlanner {
                 }
                 sizeWarning(at: name, adding: record, replacing: spfs.first, declaration: where_)
             } catch {
-                conflict(name, "TXT", "spf", SPFConflict.notWritable(reason: "\(error)"), declaration: where_)
+                conflict(name, .txt, "spf", SPFConflict.notWritable(reason: "\(error)"), declaration: where_)
             }
         }
     }
@@ -135,7 +135,7 @@ extension SenderPlanner {
             .filter { replacing == nil || $0.existing != replacing?.existing }.flatMap(\.strings)
         strings += (try? TXTPresentation.split(value)) ?? [value]
         if let warning = TXTPresentation.answerSizeWarning(ownerNameLength: name.wire.count, strings: strings) {
-            warn(name, "TXT", "spf", warning, declaration: declaration)
+            warn(name, .txt, "spf", warning, declaration: declaration)
         }
     }
 }

@@ -74,14 +74,14 @@ struct SenderPlanner {
     }
 
     mutating func add(
-        _ action: PlanItem.Action, _ name: DomainName, _ type: String, _ purpose: String,
+        _ action: PlanItem.Action, _ name: DomainName, _ type: RRType, _ purpose: String,
         before: String? = nil, after: String? = nil, message: String? = nil, fix: String? = nil,
         note: String? = nil, zone: Record? = nil, declaration: YAMLLocation? = nil
     ) {
         if action == .create, firstCreate[name] == nil { firstCreate[name] = (purpose, declaration) }
         items.append(
             PlanItem(
-                action: action, owner: relative(name), name: name.description, type: type, purpose: purpose,
+                action: action, owner: relative(name), name: name, type: type, purpose: purpose,
                 before: before, after: after, message: message, fix: fix, note: note,
                 zoneLocation: location(zone), declarationLocation: yaml(declaration)))
     }
@@ -89,7 +89,7 @@ struct SenderPlanner {
     /// A conflict: `problem` says what stops the record and what to do (its words live with the
     /// rule, in MailAuth); `before` is the record in the way, `zone` where it is written.
     mutating func conflict(
-        _ name: DomainName, _ type: String, _ purpose: String, _ problem: some MailAuthDiagnostic,
+        _ name: DomainName, _ type: RRType, _ purpose: String, _ problem: some MailAuthDiagnostic,
         before: String? = nil, zone: Record? = nil, declaration: YAMLLocation?
     ) {
         add(
@@ -99,7 +99,7 @@ struct SenderPlanner {
 
     /// A warning: the plan goes on, and `problem` says what may go wrong and what to do.
     mutating func warn(
-        _ name: DomainName, _ type: String, _ purpose: String, _ problem: some MailAuthDiagnostic,
+        _ name: DomainName, _ type: RRType, _ purpose: String, _ problem: some MailAuthDiagnostic,
         zone: Record? = nil, declaration: YAMLLocation?
     ) {
         add(
@@ -109,7 +109,7 @@ struct SenderPlanner {
 
     /// A conflict or a warning, as `problem`'s severity says.
     mutating func report(
-        _ name: DomainName, _ type: String, _ purpose: String, _ problem: some MailAuthDiagnostic,
+        _ name: DomainName, _ type: RRType, _ purpose: String, _ problem: some MailAuthDiagnostic,
         declaration: YAMLLocation?
     ) {
         if problem.severity == .error {
@@ -155,7 +155,7 @@ struct SenderPlanner {
         declaredTTL: Located<UInt32>?, note: String?, marker: OwnershipMarker, declaration: YAMLLocation?
     ) {
         let (ttl, note) = newRecordTTL(at: name, type: type, declared: declaredTTL, note: note)
-        add(.create, name, type.mnemonic, purpose, after: shown, note: note, declaration: declaration)
+        add(.create, name, type, purpose, after: shown, note: note, declaration: declaration)
         operations.append(
             RecordOperation(
                 owner: name, kind: .create(type: type, rdata: rdata, ttl: ttl, presentation: written),
@@ -182,7 +182,7 @@ struct SenderPlanner {
         marker: OwnershipMarker? = nil, declaration: YAMLLocation?
     ) {
         add(
-            action, name, type.mnemonic, purpose, before: before, after: after, note: note, zone: existing,
+            action, name, type, purpose, before: before, after: after, note: note, zone: existing,
             declaration: declaration)
         operations.append(
             RecordOperation(
@@ -204,7 +204,7 @@ struct SenderPlanner {
         do {
             return try txtRData(wanted.value)
         } catch {
-            conflict(name, "TXT", wanted.purpose.rawValue, problem("\(error)"), declaration: wanted.source)
+            conflict(name, .txt, wanted.purpose.rawValue, problem("\(error)"), declaration: wanted.source)
             return nil
         }
     }
@@ -225,13 +225,14 @@ struct SenderPlanner {
     mutating func planRecord(_ wanted: WantedRecord) {
         let name = wanted.owner.name.dnsName
         guard let type = RRType(mnemonic: wanted.type) else {
+            // Not reached: presets and templates are read with known types only. TYPE0 is no type (RFC 6895 §3.1).
             conflict(
-                name, wanted.type, wanted.purpose.rawValue, ServiceRecordProblem.unknownType(wanted.type),
+                name, RRType(rawValue: 0), wanted.purpose.rawValue, ServiceRecordProblem.unknownType(wanted.type),
                 declaration: wanted.source)
             return
         }
         if occludedConflict(
-            at: name, wanting: type.mnemonic, purpose: wanted.purpose.rawValue, declaration: wanted.source)
+            at: name, wanting: type, purpose: wanted.purpose.rawValue, declaration: wanted.source)
         {
             return
         }

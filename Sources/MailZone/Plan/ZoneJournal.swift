@@ -40,7 +40,7 @@ public enum ZoneJournal {
         let zone = origin.description
         let name = zone == "." ? zone : String(zone.dropLast())
         return PlanFinding(
-            severity: "error",
+            severity: .error,
             message: "\(zonePath) has a journal beside it (\(journal)): named serves \(zone) dynamically "
                 + "(allow-update, update-policy or inline signing) and keeps changes in the journal; editing "
                 + "the file behind its back makes named refuse to load the zone (journal out of sync) and "

@@ -23,7 +23,7 @@ enum ZoneLoadFinding {
     static func outside(path: String, declared: ZoneDeclaration, declaration: String) -> PlanFinding {
         let file = declared.file.location
         return PlanFinding(
-            severity: "error", message: "the zone file \(path) is outside the directory of \(declaration)",
+            severity: .error, message: "the zone file \(path) is outside the directory of \(declaration)",
             fix: "keep zone files in the repository beside the declaration, or pass --allow-outside",
             location: PlanLocation(file: file.file, line: file.line, column: file.column))
     }
@@ -37,7 +37,7 @@ enum ZoneLoadFinding {
         switch diagnostic.id {
         case "file.unreadable" where diagnostic.file.isEmpty || diagnostic.file == path:
             return PlanFinding(
-                severity: "error", message: "the zone file \(path) cannot be read: \(diagnostic.message)",
+                severity: .error, message: "the zone file \(path) cannot be read: \(diagnostic.message)",
                 fix: "correct `file:` of zone \(declared.origin.value.absolute) in \(declaration) "
                     + "(relative to the directory of \(declaration))",
                 location: PlanLocation(file: file.file, line: file.line, column: file.column))
@@ -45,7 +45,7 @@ enum ZoneLoadFinding {
             guard let outside = zone.diagnostics.first(where: { $0.id == "zone.out-of-zone" }) else { break }
             let place = outside.location.map { "\(outside.file):\($0.line)" } ?? outside.file
             return PlanFinding(
-                severity: "error",
+                severity: .error,
                 message:
                     "no SOA record at the zone apex \(declared.origin.value.absolute): the records of \(path) are out of zone "
                     + "(\(outside.message), \(place)), so its $ORIGIN is of another zone",
@@ -55,7 +55,7 @@ enum ZoneLoadFinding {
             break
         }
         return PlanFinding(
-            severity: "error", message: diagnostic.message,
+            severity: .error, message: diagnostic.message,
             fix: diagnostic.id == "file.unreadable"
                 ? "check `file:` of this zone in \(declaration)" : "fix the zone file, then plan again",
             location: diagnostic.location.map { PlanLocation(file: diagnostic.file, line: $0.line, column: $0.column) }

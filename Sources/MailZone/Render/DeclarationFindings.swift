@@ -13,7 +13,7 @@ extension DeclarationErrors {
     public var findings: [PlanFinding] {
         errors.map { error in
             PlanFinding(
-                severity: "error", message: error.message, fix: error.hint,
+                severity: .error, message: error.message, fix: error.hint,
                 location: PlanLocation(file: error.file, line: error.line, column: error.column))
         }
     }

@@ -13,6 +13,11 @@ public enum PlanJSON {
         try encode(PlanDocument(plan: plan))
     }
 
+    /// One zone's object, as the plan document writes it in its `zones`.
+    static func encode(_ zone: ZonePlan) throws -> String {
+        try encode(PlanShape.Zone(zone))
+    }
+
     /// Any encodable document with mailzone's JSON conventions, ending with a newline.
     public static func encode<Document: Encodable>(_ document: Document) throws -> String {
         let encoder = JSONEncoder()
@@ -27,11 +32,13 @@ public enum PlanJSON {
         guard header.version == Plan.formatVersion else {
             throw PlanJSONError.unsupportedVersion(header.version)
         }
+        let document: PlanShape.Document
         do {
-            return try JSONDecoder().decode(Plan.self, from: data)
+            document = try JSONDecoder().decode(PlanShape.Document.self, from: data)
         } catch DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty {
             throw PlanJSONError.invalid(at: PlanJSONError.path(context.codingPath), reason: context.debugDescription)
         }
+        return try document.plan()
     }
 }
 
@@ -75,7 +82,7 @@ struct PlanDocument: Encodable {
     private enum CodingKeys: String, CodingKey { case summary }
 
     func encode(to encoder: any Encoder) throws {
-        try plan.encode(to: encoder)
+        try PlanShape.Document(plan).encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(summary, forKey: .summary)
     }
@@ -104,7 +111,7 @@ public struct PlanJSONAssembler {
 
     public mutating func add(_ zone: ZonePlan) throws {
         tally.add(zone)
-        var text = try PlanJSON.encode(zone)
+        var text = try PlanJSON.encode(zone as ZonePlan)
         text.removeLast()  // the newline that ends a document
         zones.append(text)
     }

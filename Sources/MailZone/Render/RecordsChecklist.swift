@@ -247,6 +247,6 @@ public struct RecordsErrorDocument: Encodable, Sendable {
 
     /// A domain the declaration does not list: one error without a place in a file.
     public init(_ error: RecordsChecklistError) {
-        self.init(domain: error.domain, errors: [PlanFinding(severity: "error", message: error.description)])
+        self.init(domain: error.domain, errors: [PlanFinding(severity: .error, message: error.description)])
     }
 }

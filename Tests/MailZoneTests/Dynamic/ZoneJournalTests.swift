@@ -33,7 +33,7 @@ import Testing
         #expect(
             plan.zones[0].errors == [
                 PlanFinding(
-                    severity: "error",
+                    severity: .error,
                     message:
                         "\(zonePath) has a journal beside it (\(zonePath.dropLast("db.example.com".count))\(journal)): "
                         + "named serves example.com. dynamically (allow-update, update-policy or inline signing) and keeps "

@@ -22,7 +22,7 @@ struct VerifySchemaTests {
                 declaration: "m.yaml", zones: [],
                 errors: [
                     PlanFinding(
-                        severity: "error", message: "unknown preset 'x'", fix: "see mailzone presets",
+                        severity: .error, message: "unknown preset 'x'", fix: "see mailzone presets",
                         location: PlanLocation(file: "m.yaml", line: 5, column: 17))
                 ]),
         ]

@@ -1,0 +1,136 @@
+import ZoneFile
+
+/// The plan document's JSON shapes (`schemas/plan.schema.json`), apart from the plan: a `Plan`
+/// holds record types as `RRType`, names as `DomainName` and severities as `PlanSeverity`; these
+/// hold what the document writes (type mnemonics, names in presentation form). They are built
+/// from the plan when it is written (`PlanJSON`, `PlanJSONAssembler`, `CheckReport`) and read
+/// back into one for `apply --plan`, where a name or a type that does not read is an error at
+/// its JSON path.
+enum PlanShape {
+    /// The plan (`plan --format json` without its summary, which `PlanDocument` adds).
+    struct Document: Codable {
+        var version: Int
+        var declaration: String
+        var zones: [Zone]
+        var errors: [PlanFinding]
+        var target: PlanTarget?
+
+        init(_ plan: Plan) {
+            version = plan.version
+            declaration = plan.declaration
+            zones = plan.zones.map(Zone.init)
+            errors = plan.errors
+            target = plan.target
+        }
+
+        /// The plan this document describes.
+        func plan() throws(PlanJSONError) -> Plan {
+            var zones: [ZonePlan] = []
+            for (index, zone) in self.zones.enumerated() { zones.append(try zone.plan(at: "zones[\(index)]")) }
+            var plan = Plan(declaration: declaration, zones: zones, errors: errors, target: target)
+            plan.version = version
+            return plan
+        }
+    }
+
+    struct Zone: Codable {
+        var origin: String
+        var file: String
+        var senders: [Sender]
+        var errors: [PlanFinding]
+        var warnings: [PlanFinding]
+        var serial: SerialChange?
+        var files: [FileChange]
+        var managedRecords: Int?
+        var inputs: [FileDigest]
+
+        init(_ zone: ZonePlan) {
+            origin = zone.origin
+            file = zone.file
+            senders = zone.senders.map(Sender.init)
+            errors = zone.errors
+            warnings = zone.warnings
+            serial = zone.serial
+            files = zone.files
+            managedRecords = zone.managedRecords
+            inputs = zone.inputs
+        }
+
+        func plan(at path: String) throws(PlanJSONError) -> ZonePlan {
+            var senders: [SenderPlan] = []
+            for (index, sender) in self.senders.enumerated() {
+                senders.append(try sender.plan(at: "\(path).senders[\(index)]"))
+            }
+            var zone = ZonePlan(
+                origin: origin, file: file, senders: senders, errors: errors, warnings: warnings, serial: serial,
+                files: files, inputs: inputs)
+            zone.managedRecords = managedRecords
+            return zone
+        }
+    }
+
+    struct Sender: Codable {
+        var domain: String
+        var services: [String]
+        var items: [Item]
+        /// Derived (the sender has a conflict, so apply writes none of its changes): written so a
+        /// JSON reader need not work it out, ignored when read back.
+        var heldBack: Bool?
+
+        init(_ sender: SenderPlan) {
+            domain = sender.domain
+            services = sender.services
+            items = sender.items.map(Item.init)
+            heldBack = sender.isHeldBack
+        }
+
+        func plan(at path: String) throws(PlanJSONError) -> SenderPlan {
+            var items: [PlanItem] = []
+            for (index, item) in self.items.enumerated() { items.append(try item.plan(at: "\(path).items[\(index)]")) }
+            return SenderPlan(domain: domain, services: services, items: items)
+        }
+    }
+
+    struct Item: Codable {
+        var action: PlanItem.Action
+        var owner: String
+        var name: String
+        var type: String
+        var purpose: String
+        var before: String?
+        var after: String?
+        var message: String?
+        var fix: String?
+        var note: String?
+        var zoneLocation: PlanLocation?
+        var declarationLocation: PlanLocation?
+
+        init(_ item: PlanItem) {
+            action = item.action
+            owner = item.owner
+            name = item.name.description
+            type = item.type.mnemonic
+            purpose = item.purpose
+            before = item.before
+            after = item.after
+            message = item.message
+            fix = item.fix
+            note = item.note
+            zoneLocation = item.zoneLocation
+            declarationLocation = item.declarationLocation
+        }
+
+        func plan(at path: String) throws(PlanJSONError) -> PlanItem {
+            guard let name = try? DomainName(parsing: name) else {
+                throw .invalid(at: "\(path).name", reason: "'\(self.name)' is not a domain name")
+            }
+            guard let type = RRType(mnemonic: type) else {
+                throw .invalid(at: "\(path).type", reason: "'\(self.type)' is not a record type")
+            }
+            return PlanItem(
+                action: action, owner: owner, name: name, type: type, purpose: purpose, before: before, after: after,
+                message: message, fix: fix, note: note, zoneLocation: zoneLocation,
+                declarationLocation: declarationLocation)
+        }
+    }
+}
