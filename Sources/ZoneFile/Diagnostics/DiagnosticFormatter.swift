@@ -1,12 +1,14 @@
 /// Prints diagnostics the way compilers do, with colour only when asked
 /// (the command line asks on a terminal without `NO_COLOR`).
 public struct DiagnosticFormatter: Sendable {
+    /// Whether to colour the output with ANSI escapes (a terminal, and no `NO_COLOR`).
     public var color: Bool
 
     public init(color: Bool) {
         self.color = color
     }
 
+    /// `file:line:column: severity: message` and the notes, coloured when `color` is set.
     public func format(_ diagnostic: Diagnostic) -> String {
         guard color else { return diagnostic.description }
         var text = "\u{1B}[1m"

@@ -25,6 +25,7 @@ public struct RecordWriter {
     public let zone: Zone
     private let found = Found()
 
+    /// A writer for `zone`'s files; the records it is asked to follow or change must be this zone's.
     public init(zone: Zone) {
         self.zone = zone
     }
@@ -38,8 +39,10 @@ public struct RecordWriter {
 
     /// A record to write as a new line.
     public struct NewRecord: Sendable, Hashable {
+        /// The owner, absolute; written relative to the origin in force where the line goes.
         public var owner: DomainName
         public var type: RRType
+        /// The value: TXT and SPF strings are written from it, other types from `presentation` when given.
         public var rdata: RData
         /// The TTL to give the record; nil for the TTL of the RRset it joins (a server keeps one TTL per
         /// RRset, RFC 2181 §5.2), else the zone's default where the line goes.

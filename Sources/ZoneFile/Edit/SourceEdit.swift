@@ -4,14 +4,18 @@
 /// later offsets shifted by earlier replacements, so every byte outside the
 /// edited ranges is provably unchanged.
 public struct SourceEdit: Sendable, Hashable {
+    /// The bytes of the original text replaced; an empty range inserts at its offset.
     public var range: Range<Int>
+    /// What takes their place.
     public var replacement: [UInt8]
 
+    /// Replaces `range` with bytes.
     public init(range: Range<Int>, replacement: [UInt8]) {
         self.range = range
         self.replacement = replacement
     }
 
+    /// Replaces `range` with the UTF-8 of `replacement`.
     public init(range: Range<Int>, replacement: String) {
         self.init(range: range, replacement: Array(replacement.utf8))
     }

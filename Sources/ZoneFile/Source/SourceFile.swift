@@ -126,9 +126,13 @@ final class LineStarts: @unchecked Sendable {
 
 /// A position in a source file: 1-based line and byte column, 0-based byte offset.
 public struct SourceLocation: Sendable, Hashable, Comparable {
+    /// The line, from 1.
     public var line: Int
+    /// The column, from 1, counted in bytes: a tab is one column, as BIND and compilers count.
     public var column: Int
+    /// The byte offset in the file, from 0.
     public var offset: Int
+
     public init(line: Int, column: Int, offset: Int) {
         self.line = line
         self.column = column

@@ -5,14 +5,21 @@
 /// leave the rest — spacing, comments, parentheses — as the author wrote it.
 /// `apply` uses it to copy the style of neighbouring lines.
 public struct RecordLayout: Sendable, Hashable {
+    /// The entry's bytes, its line ending included.
     public var entryRange: Range<Int>
     /// The owner token, nil when the line starts with whitespace (the previous owner).
     public var owner: Token?
+    /// The TTL field, when the line writes one.
     public var ttl: Token?
+    /// The class field, when the line writes one.
     public var rrClass: Token?
+    /// The type field (`MX`, `TYPE65280`).
     public var type: Token
+    /// The RDATA fields, in order, across lines inside parentheses.
     public var rdata: [Token]
+    /// The comments of the entry, a comment after the RDATA included.
     public var comments: [Token]
+    /// Whether the entry is written across lines in `( )`.
     public var hasParentheses: Bool
 
     /// Reads the layout of a record entry; nil for entries that are not records.

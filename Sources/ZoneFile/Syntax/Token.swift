@@ -15,7 +15,9 @@ public struct Token: Sendable, Hashable {
     }
 
     public var kind: Kind
+    /// Byte offset in the file where the token starts (after the opening quote of a quoted string).
     public var start: Int
+    /// Byte offset just past the token (before the closing quote of a quoted string).
     public var end: Int
 
     public var range: Range<Int> { start..<end }
@@ -23,6 +25,7 @@ public struct Token: Sendable, Hashable {
     /// The byte range as written, quotes included.
     public var fullRange: Range<Int> { kind == .quoted ? (start - 1)..<(end + 1) : start..<end }
 
+    /// A word or a quoted string: the fields of an entry, not its parentheses or comments.
     @inline(__always)
     public var isField: Bool { kind == .word || kind == .quoted }
 }

@@ -7,6 +7,7 @@
 public struct Zone: Sendable {
     /// The zone's origin (apex), when it could be told.
     public let origin: DomainName?
+    /// The zone's class (`IN` unless `LoadOptions.zoneClass` says otherwise).
     public let zoneClass: RRClass
     /// The top file first, then the files it includes, in the order they were read.
     public let files: [ZoneFileSyntax]
@@ -56,7 +57,9 @@ public struct Zone: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// Whether any diagnostic is an error (a zone with errors still has its records and syntax).
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// The diagnostics that are errors, in file order.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
     /// Every record in file order, out-of-zone data excluded.
@@ -216,11 +219,15 @@ extension Zone {
 
 /// One record with its absolute owner, TTL, class, type and RDATA, and where it was written.
 public struct Record: Sendable, Hashable, CustomStringConvertible {
+    /// The owner name, absolute: a relative, `@` or blank owner in the file is completed as the reader did.
     public var owner: DomainName
+    /// The TTL in seconds as the reader resolved it: the line's own field, else the default in force there.
     public var ttl: UInt32
+    /// The class, the zone's (a line of another class is an error, not a record).
     public var rrClass: RRClass
     public var type: RRType
     public var rdata: RData
+    /// Where the record was written; nil for a record built in memory.
     public var source: RecordSource?
 
     public init(
@@ -259,6 +266,7 @@ public struct Record: Sendable, Hashable, CustomStringConvertible {
 public struct RecordSource: Sendable, Hashable {
     /// Index into `Zone.files`.
     public var fileIndex: Int
+    /// The file's path as the loader read it (the top file's as given; an include's joined to its base).
     public var path: String
     /// Index of the entry in its file's syntax.
     public var entryIndex: Int
@@ -268,7 +276,9 @@ public struct RecordSource: Sendable, Hashable {
     public var rdataRange: Range<Int>?
     /// Line and column where the entry starts.
     public var location: SourceLocation
+    /// Made by a `$GENERATE` line: there is no RDATA text of its own to edit.
     public var generated: Bool
+    /// The line writes a TTL field (otherwise the record took the default in force there).
     public var explicitTTL: Bool
     /// The `$ORIGIN` in force where the record was written (relative names in its line hang from it).
     public var origin: DomainName
@@ -277,8 +287,10 @@ public struct RecordSource: Sendable, Hashable {
 /// RDATA in wire form, with its type for printing and comparing.
 public struct RData: Sendable, Hashable {
     public let type: RRType
+    /// The RDATA as it goes on the wire (RFC 1035 §3.3), names uncompressed.
     public let wire: [UInt8]
 
+    /// RDATA from wire octets, taken as they are (a typed view of data that does not fit its type is nil).
     public init(type: RRType, wire: [UInt8]) {
         self.type = type
         self.wire = wire
