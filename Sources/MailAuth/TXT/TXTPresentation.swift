@@ -66,13 +66,13 @@ public enum TXTPresentation {
         return CharacterString.parenthesised(lines, indent: indent)
     }
 
+    /// Control characters are single ASCII bytes in UTF-8 (every byte of a longer sequence is 0x80 or
+    /// more), so the bytes are searched: no walk through the scalars of a long DKIM key.
     private static func rejectControlCharacters(_ value: String) throws(TXTError) {
-        var offset = 0
-        for scalar in value.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                throw .controlCharacter(scalar: scalar.value, octetOffset: offset)
-            }
-            offset += UTF8.width(scalar)
+        if let offset = value.utf8.firstIndex(where: { $0 < 0x20 || $0 == 0x7F }) {
+            let octet = value.utf8[offset]
+            throw .controlCharacter(
+                scalar: UInt32(octet), octetOffset: value.utf8.distance(from: value.utf8.startIndex, to: offset))
         }
     }
 }

@@ -32,30 +32,61 @@ enum TagListError: Error, Sendable, Hashable, CustomStringConvertible {
 /// tag-value = [ tval *( 1*(WSP / FWS) tval ) ]   ; tval = 1*VALCHAR, VALCHAR = %x21-3A / %x3C-7E
 /// ```
 enum TagList {
+    /// Reads the tag list. Works on the text's UTF-8 bytes: every delimiter (`;`, `=`, folding
+    /// whitespace) and every character a name or value may hold is ASCII, so no byte of a
+    /// multi-byte character is taken for one, and a DKIM key (hundreds of base64 characters) is
+    /// read without stepping through `Character`s.
     static func parse(_ text: String) -> Result<[TagSpec], TagListError> {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<[TagSpec], TagListError> {
         var specs: [TagSpec] = []
-        let parts = text.split(separator: ";", omittingEmptySubsequences: false)
-        for (position, part) in parts.enumerated() {
-            let trimmed = trimFWS(part)
+        var position = 0
+        var partStart = 0
+        while true {
+            let partEnd = bytes[partStart...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
+            let isLast = partEnd == bytes.endIndex
+            let trimmed = trimFWS(bytes, partStart..<partEnd)
             if trimmed.isEmpty {
                 // One trailing ";" (possibly followed by whitespace) is allowed.
-                if position == parts.count - 1 && position > 0 { continue }
-                return .failure(.emptyTag(position: position + 1))
+                if !(isLast && position > 0) { return .failure(.emptyTag(position: position + 1)) }
+            } else {
+                guard let equals = bytes[trimmed].firstIndex(of: UInt8(ascii: "=")) else {
+                    return .failure(.missingEquals(spec: text(bytes, trimmed)))
+                }
+                let name = trimFWS(bytes, trimmed.lowerBound..<equals)
+                let value = trimFWS(bytes, (equals + 1)..<trimmed.upperBound)
+                guard isTagName(bytes[name]) else {
+                    return .failure(.invalidName(name: text(bytes, name)))
+                }
+                guard bytes[value].allSatisfy({ isValueCharacter($0) || isFWS($0) }) else {
+                    return .failure(.invalidValue(name: text(bytes, name), value: text(bytes, value)))
+                }
+                specs.append(TagSpec(name: text(bytes, name), value: text(bytes, value)))
             }
-            guard let equals = trimmed.firstIndex(of: "=") else {
-                return .failure(.missingEquals(spec: String(trimmed)))
-            }
-            let name = trimFWS(trimmed[..<equals])
-            let value = trimFWS(trimmed[trimmed.index(after: equals)...])
-            guard isTagName(name) else {
-                return .failure(.invalidName(name: String(name)))
-            }
-            guard value.unicodeScalars.allSatisfy({ isValueCharacter($0) || isFWS($0) }) else {
-                return .failure(.invalidValue(name: String(name), value: String(value)))
-            }
-            specs.append(TagSpec(name: String(name), value: String(value)))
+            if isLast { return .success(specs) }
+            position += 1
+            partStart = partEnd + 1
         }
-        return .success(specs)
+    }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// `range` without the folding whitespace at its ends.
+    private static func trimFWS(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, isFWS(bytes[start]) { start += 1 }
+        while end > start, isFWS(bytes[end - 1]) { end -= 1 }
+        return start..<end
+    }
+
+    private static func isFWS(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
     }
 
     /// Folding whitespace as it survives in DNS text: space, tab, CR, LF.
@@ -75,7 +106,9 @@ enum TagList {
 
     /// The value with every run of folding whitespace removed (for base64) ...
     static func removingFWS(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isFWS($0) }))
+        // Folding whitespace is ASCII, so dropping its bytes keeps every other character whole.
+        guard text.utf8.contains(where: isFWS) else { return text }
+        return String(decoding: text.utf8.filter { !isFWS($0) }, as: UTF8.self)
     }
 
     /// ... or collapsed to one space (for comparing other values by meaning).
@@ -89,16 +122,19 @@ enum TagList {
         value.split(separator: ":", omittingEmptySubsequences: false).map { String(trimFWS($0)) }
     }
 
-    private static func isTagName(_ name: Substring) -> Bool {
-        guard let first = name.unicodeScalars.first, isAlpha(first) else { return false }
-        return name.unicodeScalars.allSatisfy { isAlpha($0) || ($0 >= "0" && $0 <= "9") || $0 == "_" }
+    private static func isTagName(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let first = name.first, isAlpha(first) else { return false }
+        return name.allSatisfy {
+            isAlpha($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_")
+        }
     }
 
-    private static func isAlpha(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
+    private static func isAlpha(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
-    private static func isValueCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value >= 0x21 && scalar.value <= 0x3A) || (scalar.value >= 0x3C && scalar.value <= 0x7E)
+    private static func isValueCharacter(_ byte: UInt8) -> Bool {
+        (byte >= 0x21 && byte <= 0x3A) || (byte >= 0x3C && byte <= 0x7E)
     }
 }
