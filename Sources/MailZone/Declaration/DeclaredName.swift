@@ -12,9 +12,17 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses `text`; nil when it is not a valid name (see `problem(in:)`).
     public init?(_ text: String, allowUnderscore: Bool = true) {
         guard Self.problem(in: text, allowUnderscore: allowUnderscore) == nil else { return nil }
-        var trimmed = Substring(text)
-        if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
-        labels = trimmed.split(separator: ".", omittingEmptySubsequences: false).map { $0.lowercased() }
+        // A valid name is ASCII: its labels are lower-cased byte by byte.
+        labels = Self.labelBytes(of: text).map { label in
+            String(decoding: label.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+    }
+
+    /// The name's labels as UTF-8 bytes, a trailing dot (the root) left out.
+    private static func labelBytes(of text: String) -> [ArraySlice<UInt8>] {
+        var bytes = Array(text.utf8)[...]
+        if bytes.last == UInt8(ascii: ".") { bytes = bytes.dropLast() }
+        return bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
     }
 
     init(labels: [String]) {
@@ -60,27 +68,31 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
     /// for service labels such as `_dmarc` and `_domainkey` unless disallowed;
     /// labels of 1–63 octets, at most 253 octets in all (RFC 1035 §2.3.4).
     public static func problem(in text: String, allowUnderscore: Bool = true) -> String? {
-        var name = Substring(text)
-        if name.hasSuffix(".") { name = name.dropLast() }
-        if name.isEmpty { return "the name is empty" }
-        if name.unicodeScalars.contains(where: { !$0.isASCII }) {
+        let labels = labelBytes(of: text)
+        if labels == [[]] { return "the name is empty" }
+        // Worked out on the bytes: every character a name may hold is one ASCII byte, and a byte of
+        // 0x80 or more belongs to a character that is not ASCII.
+        if text.utf8.contains(where: { $0 >= 0x80 }) {
             return
                 "'\(text)' contains non-ASCII characters; write an internationalised name in its xn-- (punycode) form"
         }
-        if name.utf8.count > 253 { return "'\(text)' is longer than 253 characters" }
-        for label in name.split(separator: ".", omittingEmptySubsequences: false) {
+        if labels.reduce(labels.count - 1, { $0 + $1.count }) > 253 { return "'\(text)' is longer than 253 characters" }
+        for label in labels {
             if label.isEmpty { return "'\(text)' has an empty label (two dots in a row, or a leading dot)" }
-            if label.utf8.count > 63 { return "the label '\(label)' is longer than 63 characters" }
-            for character in label.unicodeScalars {
+            let written = String(decoding: label, as: UTF8.self)
+            if label.count > 63 { return "the label '\(written)' is longer than 63 characters" }
+            for byte in label {
                 let allowed =
-                    ("a"..."z").contains(character) || ("A"..."Z").contains(character)
-                    || ("0"..."9").contains(character) || character == "-" || (allowUnderscore && character == "_")
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+                    || (allowUnderscore && byte == UInt8(ascii: "_"))
                 if !allowed {
-                    return "'\(text)' contains '\(Character(character))', which is not allowed in a DNS name"
+                    return "'\(text)' contains '\(Character(Unicode.Scalar(byte)))', which is not allowed in a DNS name"
                 }
             }
-            if label.hasPrefix("-") || label.hasSuffix("-") {
-                return "the label '\(label)' starts or ends with a hyphen"
+            if label.first == UInt8(ascii: "-") || label.last == UInt8(ascii: "-") {
+                return "the label '\(written)' starts or ends with a hyphen"
             }
         }
         return nil
