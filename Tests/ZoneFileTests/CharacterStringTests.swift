@@ -37,6 +37,35 @@ import Testing
         #expect(CharacterString.split("") == [""])
     }
 
+    /// Each string is as long as it can be: the next scalar would not have fitted (so every limit and
+    /// mix of 1- to 4-octet characters is cut where the greedy rule cuts), and the strings join to the value.
+    @Test(arguments: [4, 5, 7, 64, 255])
+    func splittingFillsEachStringAsFarAsItGoes(_ limit: Int) {
+        let values = [
+            "", "a", String(repeating: "x", count: limit), String(repeating: "x", count: limit + 1),
+            String(repeating: "aé€😀", count: 97), "v=DKIM1; k=rsa; p=" + String(repeating: "MIIBIjAN", count: 50),
+        ]
+        for value in values {
+            let strings = CharacterString.split(value, maxOctets: limit)
+            #expect(strings.joined() == value)
+            #expect(strings.allSatisfy { $0.utf8.count <= limit })
+            for (string, next) in zip(strings, strings.dropFirst()) {
+                let nextScalar = next.unicodeScalars.first.map { UTF8.width($0) } ?? 0
+                #expect(string.utf8.count + nextScalar > limit, "\(string) could have taken \(next.prefix(1))")
+            }
+        }
+    }
+
+    /// Octets in contiguous memory (a string's UTF-8, an array) and in any other sequence quote alike.
+    @Test func quotingReadsAnySequence() {
+        let octets = (0...255).map { UInt8($0) }
+        let lazy = (0...255).lazy.map { UInt8($0) }
+        #expect(CharacterString.quoted(lazy) == CharacterString.quoted(octets))
+        #expect(CharacterString.quoted(lazy, keepingUTF8: true) == CharacterString.quoted(octets, keepingUTF8: true))
+        #expect(CharacterString.quoted("a\"b\\c é".utf8, keepingUTF8: true) == #""a\"b\\c é""#)
+        #expect(CharacterString.quoted("é".utf8) == #""\195\169""#)
+    }
+
     /// What the printer quotes reads back through the zone-file reader to the same octets, for every octet.
     @Test func quotedTextReadsBack() throws {
         let octets = (0...255).map { UInt8($0) }

@@ -258,7 +258,7 @@ public struct RecordWriter {
             } else {
                 text = CharacterString.parenthesised(quoted, indent: continuationIndent)
             }
-            text = text.replacingOccurrences(of: "\n", with: file.lineEnding)
+            if file.lineEnding != "\n" { text = text.replacingOccurrences(of: "\n", with: file.lineEnding) }
         } else {
             text = rdata.presentation
         }
@@ -273,8 +273,9 @@ public struct RecordWriter {
         }
         let quoted = Self.quotedStrings(of: record.rdata)
         if quoted.count <= 1 { return Self.oneLine(quoted) }
-        return CharacterString.parenthesised(quoted, indent: continuationIndent)
-            .replacingOccurrences(of: "\n", with: lineEnding)
+        let text = CharacterString.parenthesised(quoted, indent: continuationIndent)
+        // Foundation's replacement costs a bridged copy of the text: only when the file's lines end otherwise.
+        return lineEnding == "\n" ? text : text.replacingOccurrences(of: "\n", with: lineEnding)
     }
 
     /// The strings of TXT-like RDATA, quoted: UTF-8 text kept readable, other octets as `\DDD`.

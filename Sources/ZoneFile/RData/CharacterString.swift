@@ -34,7 +34,17 @@ public enum CharacterString {
     /// octet as `\DDD` — or, with `keepingUTF8`, left as it is (for text that was checked to be
     /// UTF-8 without control characters, so a zone file shows `café`, not `caf\195\169`).
     public static func quoted(_ octets: some Sequence<UInt8>, keepingUTF8: Bool = false) -> String {
+        // Called across modules with a `String.UTF8View` or `[UInt8]` (a DKIM key is hundreds of octets):
+        // the octets are read from contiguous memory, not one generic `next()` at a time.
+        if let text = octets.withContiguousStorageIfAvailable({ quoted(buffer: $0, keepingUTF8: keepingUTF8) }) {
+            return text
+        }
+        return Array(octets).withUnsafeBufferPointer { quoted(buffer: $0, keepingUTF8: keepingUTF8) }
+    }
+
+    private static func quoted(buffer octets: UnsafeBufferPointer<UInt8>, keepingUTF8: Bool) -> String {
         var text: [UInt8] = [UInt8(ascii: "\"")]
+        text.reserveCapacity(octets.count + 2)
         for octet in octets {
             switch octet {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):
@@ -71,20 +81,18 @@ public enum CharacterString {
     /// scalars so no UTF-8 sequence is cut in two. An empty value is one empty string.
     public static func split(_ value: String, maxOctets: Int = maxOctets) -> [String] {
         let limit = max(4, maxOctets)  // a scalar is up to 4 octets; a smaller limit could not progress
+        let bytes = Array(value.utf8)
         var strings: [String] = []
-        var current = String.UnicodeScalarView()
-        var currentOctets = 0
-        for scalar in value.unicodeScalars {
-            let octets = UTF8.width(scalar)
-            if currentOctets + octets > limit {
-                strings.append(String(current))
-                current = String.UnicodeScalarView()
-                currentOctets = 0
-            }
-            current.append(scalar)
-            currentOctets += octets
+        var start = 0
+        while bytes.count - start > limit {
+            // Cut at the last scalar boundary within the limit: a continuation octet (10xxxxxx) is
+            // inside a scalar, anything else starts one.
+            var end = start + limit
+            while end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            strings.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            start = end
         }
-        strings.append(String(current))
+        strings.append(String(decoding: bytes[start...], as: UTF8.self))
         return strings
     }
 
