@@ -63,8 +63,42 @@ package enum FilePaths {
     }
 
     /// The absolute path with `.`, `..` and symbolic links resolved.
+    ///
+    /// As Foundation's `URL(fileURLWithPath:).standardizedFileURL.resolvingSymlinksInPath()` answers
+    /// (`.` and `..` folded as written, then links resolved), but for a path that exists with one
+    /// `realpath(3)` call: Foundation's answer costs several `stat` calls and URL objects, and a
+    /// zone repository asks it several times for each of thousands of zone files.
     package static func resolved(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let folded = foldingDots(absolute)
+        if let real = realpath(folded, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// An absolute path with `.` and `..` folded as written (`..` at the root stays at the root) and
+    /// repeated or trailing slashes dropped.
+    private static func foldingDots(_ absolute: String) -> String {
+        // Most paths have nothing to fold: no `.` or `..` component, no `//`, no trailing `/`.
+        let bytes = absolute.utf8
+        let slash = UInt8(ascii: "/")
+        if bytes.count > 1, bytes.last != slash,
+            !zip(bytes, bytes.dropFirst()).contains(where: { $0 == slash && ($1 == slash || $1 == UInt8(ascii: ".")) })
+        {
+            return absolute
+        }
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// Whether `path`, resolved, is the directory `root` (resolved) or lies inside it.
