@@ -7,7 +7,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
     }
 
-    /// Stable identifier of the kind of problem (`ttl.unknown-unit`), for tests and filters.
+    /// What the problem is, with the values its message names; `id`, `severity`, `message` and
+    /// `notes` are the catalogue's for it (`DiagnosticCatalogue.swift`).
+    public var kind: DiagnosticKind
+    /// Stable identifier of the problem's family (`ttl.unknown-unit`), for tests and filters.
     public var id: String
     public var severity: Severity
     public var message: String
@@ -17,16 +20,15 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// Further remarks: where the other half of a conflict is, what to do.
     public var notes: [String]
 
-    public init(
-        id: String, severity: Severity, message: String, file: String, location: SourceLocation?,
-        notes: [String] = []
-    ) {
-        self.id = id
-        self.severity = severity
-        self.message = message
+    /// A diagnostic of `kind` at `location` in `file`, worded as the catalogue words it.
+    public init(_ kind: DiagnosticKind, file: String, location: SourceLocation?) {
+        self.kind = kind
+        self.id = kind.id
+        self.severity = kind.severity
+        self.message = kind.message
         self.file = file
         self.location = location
-        self.notes = notes
+        self.notes = kind.notes
     }
 
     /// `file:line:column: severity: message`, then notes indented on their own lines.

@@ -17,8 +17,8 @@ extension LoaderState {
         case "$ORIGIN":
             guard arguments.count == 1 else {
                 report(
-                    "directive.arguments", .error, "$ORIGIN takes one domain name", source: source,
-                    offset: arguments.count > 1 ? arguments[1].start : nameToken.start)
+                    .originArguments, source: source, offset: arguments.count > 1 ? arguments[1].start : nameToken.start
+                )
                 return false
             }
             let token = arguments[0]
@@ -27,17 +27,13 @@ extension LoaderState {
                 let text = bytes[token.start..<token.end]
                 let absolute = text.last == UInt8(ascii: ".") && !LoaderState.endsWithEscapedDot(text)
                 if !absolute, context.origin == nil {
-                    report(
-                        "origin.unknown", .error,
-                        "relative $ORIGIN '\(argumentText(0))' but no origin is known; end it with '.'",
-                        source: source, offset: token.start)
+                    report(.relativeOriginWithoutOrigin(text: argumentText(0)), source: source, offset: token.start)
                     return false
                 }
                 try NameParser.append(text, origin: context.origin ?? .root, to: &nameScratch)
             } catch {
                 report(
-                    "name.invalid", .error, "bad $ORIGIN '\(argumentText(0))': \(error)", source: source,
-                    offset: token.start)
+                    .invalidOrigin(text: argumentText(0), reason: "\(error)"), source: source, offset: token.start)
                 return false
             }
             enterOrigin(in: &context)
@@ -46,8 +42,7 @@ extension LoaderState {
         case "$TTL":
             guard arguments.count == 1 else {
                 report(
-                    "directive.arguments", .error, "$TTL takes one TTL", source: source,
-                    offset: arguments.count > 1 ? arguments[1].start : nameToken.start)
+                    .ttlArguments, source: source, offset: arguments.count > 1 ? arguments[1].start : nameToken.start)
                 return false
             }
             let token = arguments[0]
@@ -60,7 +55,7 @@ extension LoaderState {
         case "$INCLUDE":
             guard arguments.count == 1 || arguments.count == 2 else {
                 report(
-                    "directive.arguments", .error, "$INCLUDE takes a file name and an optional origin", source: source,
+                    .includeArguments, source: source,
                     offset: arguments.count > 2 ? arguments[2].start : nameToken.start)
                 return false
             }
@@ -73,9 +68,8 @@ extension LoaderState {
 
         default:
             report(
-                "directive.unknown", .error,
-                "unknown directive '\(source.text(nameToken.start..<nameToken.end))'; known: $ORIGIN, $TTL, $INCLUDE, $GENERATE",
-                source: source, offset: nameToken.start)
+                .unknownDirective(text: source.text(nameToken.start..<nameToken.end)), source: source,
+                offset: nameToken.start)
             return false
         }
     }
@@ -95,7 +89,7 @@ extension LoaderState {
             ],
             origin: .root)
         guard let field = try? fieldReader.next("file"), (try? fieldReader.appendDecodingEscapes(field)) != nil else {
-            report("include.path", .error, "bad $INCLUDE file name", source: source, offset: fileToken.start)
+            report(.invalidIncludeFileName, source: source, offset: fileToken.start)
             return false
         }
         let name = String(decoding: fieldReader.wire, as: UTF8.self)
@@ -111,7 +105,7 @@ extension LoaderState {
                     source.bytes[token.start..<token.end], origin: context.origin ?? .root, to: &nameScratch)
             } catch {
                 report(
-                    "name.invalid", .error, "bad $INCLUDE origin '\(source.text(token.start..<token.end))': \(error)",
+                    .invalidIncludeOrigin(text: source.text(token.start..<token.end), reason: "\(error)"),
                     source: source, offset: token.start)
                 return false
             }
@@ -119,31 +113,26 @@ extension LoaderState {
         }
         let resolved = FilePaths.resolved(path)
         if let refusal = policy.includeRefusal(name: name, resolved: resolved) {
-            report(refusal.id, .error, refusal.message, source: source, offset: fileToken.start)
+            report(refusal, source: source, offset: fileToken.start)
             return false
         }
         if let index = includeStack.firstIndex(of: resolved) {
-            let cycle = (includeStack[index...] + [resolved]).joined(separator: " -> ")
             report(
-                "include.cycle", .error,
-                "$INCLUDE cycle: \(source.path) includes \(path), which is already being read (\(cycle))",
+                .includeCycle(includingFile: source.path, included: path, cycle: includeStack[index...] + [resolved]),
                 source: source, offset: fileToken.start)
             return false
         }
         guard includeStack.count <= policy.options.maxIncludeDepth else {
             report(
-                "limit.include-depth", .error,
-                "$INCLUDE nested more than \(policy.options.maxIncludeDepth) deep (\(includeStack.count) files are being read: \(source.path) is the innermost)",
+                .includeTooDeep(
+                    limit: policy.options.maxIncludeDepth, reading: includeStack.count, innermost: source.path),
                 source: source, offset: fileToken.start)
             return false
         }
         guard tally.includedFiles < policy.options.maxIncludedFiles else {
             guard !tally.reportedTooManyIncludes else { return false }
             tally.reportedTooManyIncludes = true
-            report(
-                "limit.include-count", .error,
-                "$INCLUDE would read more than \(policy.options.maxIncludedFiles) files in this zone (each inclusion of a file counts)",
-                source: source, offset: fileToken.start)
+            report(.tooManyIncludes(limit: policy.options.maxIncludedFiles), source: source, offset: fileToken.start)
             return false
         }
         tally.includedFiles += 1
@@ -153,13 +142,12 @@ extension LoaderState {
         } catch {
             if error.tooLarge {
                 report(
-                    "limit.total-bytes", .error,
-                    "$INCLUDE '\(name)': \(path) would take the zone past its limit of \(policy.options.maxTotalBytes) bytes read in all files",
-                    source: source, offset: fileToken.start)
+                    .includeOverTotalBytes(name: name, path: path, limit: policy.options.maxTotalBytes), source: source,
+                    offset: fileToken.start)
                 return false
             }
             report(
-                "include.unreadable", .error, "$INCLUDE '\(name)': \(path) \(error.reason)", source: source,
+                .includeUnreadable(name: name, path: path, reason: error.reason), source: source,
                 offset: fileToken.start)
             return false
         }

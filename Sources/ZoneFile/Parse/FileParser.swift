@@ -7,9 +7,7 @@ extension LoaderState {
         // Reserve the slot so included files get later indexes; filled in at the end.
         files.append(ZoneFileSyntax(source: source, entries: EntryList()))
         guard source.bytes.count < Int(UInt32.max) else {
-            report(
-                "file.too-large", .error, "file is larger than 4 GiB; split it with $INCLUDE", source: source,
-                offset: nil)
+            report(.fileOver4GiB, source: source, offset: nil)
             return
         }
         // Generous reservations: capacity never touched costs no memory, while growing by copying does.
@@ -44,15 +42,13 @@ extension LoaderState {
     ) -> EntrySyntax.Kind {
         if !problems.isEmpty {
             for problem in problems {
-                report(problem.kind.id, .error, problem.kind.message, source: source, offset: problem.offset)
+                report(problem.kind.diagnostic, source: source, offset: problem.offset)
             }
             return .unexpected
         }
         if end - start > policy.options.maxEntryLength {
             report(
-                "limit.entry-length", .error,
-                "entry is \(end - start) bytes long; the limit is \(policy.options.maxEntryLength) (a missing ')'?)",
-                source: source, offset: start)
+                .entryTooLong(length: end - start, limit: policy.options.maxEntryLength), source: source, offset: start)
             return .unexpected
         }
         // Fields only; comments and parentheses are layout.

@@ -8,18 +8,14 @@ extension LoaderState {
     ) -> Bool {
         let bytes = source.bytes
         guard arguments.count >= 4 else {
-            report(
-                "generate.arguments", .error,
-                "$GENERATE needs a range, an owner template, a type and an RDATA template",
-                source: source, offset: directiveOffset)
+            report(.generateArgumentsMissing, source: source, offset: directiveOffset)
             return false
         }
         let rangeToken = arguments[0]
         guard let range = GenerateRange(bytes[rangeToken.start..<rangeToken.end]) else {
             report(
-                "generate.range", .error,
-                "invalid $GENERATE range '\(source.text(rangeToken.start..<rangeToken.end))'; write START-STOP or START-STOP/STEP with START <= STOP and STEP >= 1",
-                source: source, offset: rangeToken.start)
+                .generateRange(text: source.text(rangeToken.start..<rangeToken.end)), source: source,
+                offset: rangeToken.start)
             return false
         }
         let lhsToken = arguments[1]
@@ -43,29 +39,22 @@ extension LoaderState {
         }
         guard arguments.count - cursor == 2 else {
             report(
-                "generate.arguments", .error,
-                "$GENERATE takes RANGE LHS [TTL] [CLASS] TYPE RHS; quote the RHS if it has spaces",
-                source: source, offset: arguments[min(cursor, arguments.count - 1)].start)
+                .generateArgumentsMisplaced, source: source, offset: arguments[min(cursor, arguments.count - 1)].start)
             return false
         }
         let typeToken = arguments[cursor]
         guard let type = RRType.parse(bytes[typeToken.start..<typeToken.end]) else {
             report(
-                "record.unknown-type", .error, "unknown record type '\(source.text(typeToken.start..<typeToken.end))'",
-                source: source, offset: typeToken.start)
-            return false
-        }
-        if type.isMetaType {
-            report(
-                "record.meta-type", .error, "$GENERATE of meta RR type '\(type)'", source: source,
+                .generateUnknownType(text: source.text(typeToken.start..<typeToken.end)), source: source,
                 offset: typeToken.start)
             return false
         }
+        if type.isMetaType {
+            report(.generateMetaType(type: type), source: source, offset: typeToken.start)
+            return false
+        }
         guard let origin = context.origin else {
-            report(
-                "origin.unknown", .error, "$GENERATE needs an origin; give one with --origin or $ORIGIN",
-                source: source,
-                offset: directiveOffset)
+            report(.generateWithoutOrigin, source: source, offset: directiveOffset)
             return false
         }
         let rhsToken = arguments[cursor + 1]
@@ -74,22 +63,20 @@ extension LoaderState {
         // Check both templates once so a bad modifier is one error, not one per value.
         for (template, token) in [(lhs, lhsToken), (rhs, rhsToken)] {
             if case .failure(let failure) = GenerateTemplate.expand(template, value: range.start) {
-                report(
-                    "generate.template", .error, "$GENERATE: \(failure.message)", source: source, offset: token.start)
+                report(.generateTemplate(reason: failure.message), source: source, offset: token.start)
                 return false
             }
         }
         guard range.count <= policy.options.maxGeneratedRecords else {
             report(
-                "limit.generate", .error,
-                "$GENERATE range makes \(range.count) records; the limit is \(policy.options.maxGeneratedRecords)",
-                source: source, offset: rangeToken.start)
+                .generateTooLarge(count: range.count, limit: policy.options.maxGeneratedRecords), source: source,
+                offset: rangeToken.start)
             return false
         }
         guard range.count <= policy.options.maxGeneratedRecordsTotal - tally.generatedRecords else {
             report(
-                "limit.generate-total", .error,
-                "$GENERATE range makes \(range.count) records, and the zone's $GENERATEs already made \(tally.generatedRecords); the limit for the zone is \(policy.options.maxGeneratedRecordsTotal)",
+                .generateOverZoneTotal(
+                    count: range.count, made: tally.generatedRecords, limit: policy.options.maxGeneratedRecordsTotal),
                 source: source, offset: rangeToken.start)
             return false
         }
@@ -103,9 +90,7 @@ extension LoaderState {
                 ownerText = owner
                 rdataText = rdata
             case (.failure(let failure), _), (_, .failure(let failure)):
-                report(
-                    "generate.template", .error, "$GENERATE: \(failure.message)", source: source, offset: lhsToken.start
-                )
+                report(.generateTemplate(reason: failure.message), source: source, offset: lhsToken.start)
                 return false
             }
             guard
@@ -121,8 +106,8 @@ extension LoaderState {
                 try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
             } catch {
                 report(
-                    "rdata.invalid", .error,
-                    "$GENERATE \(type) RDATA '\(String(decoding: rdataText, as: UTF8.self))': \(error.message)",
+                    .generateRData(
+                        type: type, text: String(decoding: rdataText, as: UTF8.self), reason: error.message),
                     source: source, offset: rhsToken.start)
                 return false
             }

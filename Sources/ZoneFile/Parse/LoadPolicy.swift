@@ -35,31 +35,20 @@ struct LoadPolicy {
         }
     }
 
-    /// Why an `$INCLUDE` of `name`, which resolves to `resolved`, may not be read: its diagnostic id
-    /// and message; nil when it may.
-    func includeRefusal(name: String, resolved: String) -> (id: String, message: String)? {
+    /// Why an `$INCLUDE` of `name`, which resolves to `resolved`, may not be read; nil when it may.
+    func includeRefusal(name: String, resolved: String) -> DiagnosticKind? {
         switch options.includes {
         case .anywhere:
             return nil
         case .refused:
-            return (
-                "include.refused",
-                "$INCLUDE '\(name)' is not read: this load reads no included files (LoadOptions.includes is .refused); put its records in the zone file, or load with includes allowed"
-            )
+            return .includeRefused(name: name)
         case .confinedToZoneDirectory, .confined:
             guard let root = includeRoot, !FilePaths.isInside(resolved: resolved, resolvedRoot: root) else {
                 return nil
             }
-            if options.includes == .confinedToZoneDirectory {
-                return (
-                    "include.outside",
-                    "$INCLUDE '\(name)' resolves to \(resolved), outside \(root), the zone file's directory; move the file beside the zone, or load with LoadOptions.includes set to .confined(to:) a directory that holds it, or to .anywhere"
-                )
-            }
-            return (
-                "include.outside",
-                "$INCLUDE '\(name)' resolves to \(resolved), outside \(root); keep included files in the repository or allow it explicitly"
-            )
+            return options.includes == .confinedToZoneDirectory
+                ? .includeOutsideZoneDirectory(name: name, resolved: resolved, directory: root)
+                : .includeOutside(name: name, resolved: resolved, root: root)
         }
     }
 

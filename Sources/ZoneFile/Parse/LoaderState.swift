@@ -70,10 +70,9 @@ struct LoaderState {
                     at: path, maxBytes: min(policy.options.maxTotalBytes, Int(UInt32.max) - 1))
                 readDuration = ContinuousClock.now - start
             } catch {
-                diagnostics.append(
-                    Diagnostic(
-                        id: error.tooLarge ? "limit.total-bytes" : "file.unreadable", severity: .error,
-                        message: error.reason, file: path, location: nil))
+                let kind: DiagnosticKind =
+                    error.tooLarge ? .fileOverTotalBytes(reason: error.reason) : .fileUnreadable(reason: error.reason)
+                diagnostics.append(Diagnostic(kind, file: path, location: nil))
                 return
             }
         }
@@ -81,11 +80,7 @@ struct LoaderState {
         tally.bytesRead = file.bytes.count
         if file.bytes.isEmpty {
             // An empty included file is fine; an empty zone is a mistake (a truncated checkout, the wrong path).
-            diagnostics.append(
-                Diagnostic(
-                    id: "file.empty", severity: .error,
-                    message: "the zone file is empty; a zone needs at least its SOA and NS records",
-                    file: path, location: nil))
+            diagnostics.append(Diagnostic(.fileEmpty, file: path, location: nil))
         }
         var context = FileContext(fileIndex: 0, origin: zoneOrigin, originID: 0, lastOwner: nil)
         if let origin = zoneOrigin {
@@ -97,26 +92,21 @@ struct LoaderState {
 
     // MARK: Diagnostics
 
-    mutating func report(
-        _ id: String, _ severity: Diagnostic.Severity, _ message: String,
-        source: SourceFile, offset: Int?, notes: [String] = []
-    ) {
+    /// Reports a problem at `offset` in `source` (nil: the file as a whole), up to the policy's
+    /// `maxDiagnostics`; past it one `limit.diagnostics` error says the rest were left out.
+    mutating func report(_ kind: DiagnosticKind, source: SourceFile, offset: Int?) {
         let limit = policy.options.maxDiagnostics
         guard diagnostics.count < limit else {
             if !tally.reportedTooManyDiagnostics {
                 tally.reportedTooManyDiagnostics = true
                 diagnostics.append(
                     Diagnostic(
-                        id: "limit.diagnostics", severity: .error,
-                        message: "more than \(limit) problems; the rest are not reported (is this a zone file?)",
-                        file: source.path, location: offset.map { source.location(of: $0) }))
+                        .tooManyProblems(limit: limit), file: source.path,
+                        location: offset.map { source.location(of: $0) }))
             }
             return
         }
-        diagnostics.append(
-            Diagnostic(
-                id: id, severity: severity, message: message, file: source.path,
-                location: offset.map { source.location(of: $0) }, notes: notes))
+        diagnostics.append(Diagnostic(kind, file: source.path, location: offset.map { source.location(of: $0) }))
     }
 
     func finish() -> Zone {

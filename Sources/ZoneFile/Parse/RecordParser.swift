@@ -20,26 +20,21 @@ extension LoaderState {
         let ownerID: UInt32
         if blankOwner {
             guard let last = context.lastOwner else {
-                report(
-                    "owner.none", .error, "no owner name: the first record must start with an owner in column 1",
-                    source: source, offset: tokens[0].start)
+                report(.ownerMissing, source: source, offset: tokens[0].start)
                 return false
             }
             ownerID = last
             if context.originChangedSinceOwner, let origin = context.origin {
                 report(
-                    "owner.inherited-after-origin", .warning,
-                    "record with inherited owner \(names.name(last)) right after the origin changed to \(origin); write the owner to make it clear",
-                    source: source, offset: tokens[0].start)
+                    .ownerInheritedAfterOrigin(owner: names.name(last), origin: origin), source: source,
+                    offset: tokens[0].start)
                 context.originChangedSinceOwner = false
             }
         } else {
             let token = tokens[0]
             cursor = 1
             guard token.kind == .word else {
-                report(
-                    "owner.quoted", .error, "an owner name cannot be a quoted string", source: source,
-                    offset: token.start - 1)
+                report(.ownerQuoted, source: source, offset: token.start - 1)
                 return false
             }
             // Fast path: the same owner text as the previous owner line, under the same origin.
@@ -89,9 +84,7 @@ extension LoaderState {
 
         // Type.
         guard cursor < fieldCount else {
-            report(
-                "record.no-type", .error, "missing record type after the owner, TTL and class",
-                source: source, offset: tokens[max(0, cursor - 1)].start)
+            report(.typeMissing, source: source, offset: tokens[max(0, cursor - 1)].start)
             return false
         }
         let typeToken = tokens[cursor]
@@ -99,21 +92,14 @@ extension LoaderState {
         guard typeToken.kind == .word, let type = RRType.parse(bytes[typeToken.start..<typeToken.end]) else {
             let text = source.text(typeToken.start..<typeToken.end)
             if typeToken.kind == .word, TTLParser.looksLikeTTL(buffer[typeToken.start]) {
-                report(
-                    "record.ttl-twice", .error, "'\(text)' where the record type belongs (a second TTL?)",
-                    source: source, offset: typeToken.start)
+                report(.typeLooksLikeTTL(text: text), source: source, offset: typeToken.start)
             } else {
-                report(
-                    "record.unknown-type", .error,
-                    "unknown record type '\(text)'; use a mnemonic such as TXT or TYPEnnn",
-                    source: source, offset: typeToken.start)
+                report(.unknownType(text: text), source: source, offset: typeToken.start)
             }
             return false
         }
         if type.isMetaType {
-            report(
-                "record.meta-type", .error, "\(type) is a meta type and cannot appear in a zone file",
-                source: source, offset: typeToken.start)
+            report(.metaType(type: type), source: source, offset: typeToken.start)
             return false
         }
 
@@ -128,10 +114,7 @@ extension LoaderState {
         let rdataStart = firstRData < fieldCount ? tokens[firstRData].fullRange.lowerBound : typeToken.end
         let rdataEnd = firstRData < fieldCount ? tokens[fieldCount - 1].fullRange.upperBound : typeToken.end
         guard let origin = context.origin else {
-            report(
-                "origin.unknown", .error,
-                "no origin is known for this record's RDATA; give one with --origin or $ORIGIN",
-                source: source, offset: rdataStart)
+            report(.rdataWithoutOrigin, source: source, offset: rdataStart)
             return false
         }
         wire.removeAll(keepingCapacity: true)
@@ -140,7 +123,7 @@ extension LoaderState {
         } catch {
             let offset = error.field.map { tokens[firstRData + min($0, fieldCount - firstRData - 1)].start } ?? rdataEnd
             report(
-                "rdata.invalid", .error, "\(type) RDATA: \(error.message)", source: source,
+                .invalidRData(type: type, reason: error.message), source: source,
                 offset: fieldCount > firstRData ? offset : typeToken.end)
             return false
         }
@@ -197,9 +180,7 @@ extension LoaderState {
     /// `label` names the TTL in the warning (`TTL`, `$TTL`).
     mutating func clampedTTL(_ value: UInt32, label: String, source: SourceFile, offset: Int) -> UInt32 {
         guard value > 0x7FFF_FFFF else { return value }
-        report(
-            "ttl.too-large", .warning, "\(label) \(value) is above 2147483647 (RFC 2181 §8); BIND sets it to 0",
-            source: source, offset: offset)
+        report(.ttlAboveMaximum(label: label, value: value), source: source, offset: offset)
         return 0
     }
 
@@ -222,48 +203,34 @@ extension LoaderState {
             ttl = value
             if !inheritedTTL.warnedRFC1035 {
                 inheritedTTL.warnedRFC1035 = true
-                report(
-                    "ttl.rfc1035", .warning,
-                    "no $TTL: records without a TTL take the previous record's TTL (RFC 1035); add a $TTL line",
-                    source: source, offset: entryStart)
+                report(.ttlFromPreviousRecord, source: source, offset: entryStart)
             }
         } else if type == .soa, let minimum = RData(type: .soa, wire: wire).soaMinimum {
-            report(
-                "ttl.soa-minimum", .warning, "no TTL specified; using SOA MINTTL (\(minimum)) instead",
-                source: source, offset: entryStart)
+            report(.ttlFromSOAMinimum(minimum: minimum), source: source, offset: entryStart)
             ttl = minimum
             // BIND makes the SOA MINIMUM the default TTL, as if `$TTL` had said it: later records
             // without a TTL take it even after a record with an explicit TTL.
             inheritedTTL.defaultTTL = minimum
         } else {
-            report(
-                "ttl.none", .error, "no TTL specified: add a TTL to this record or a $TTL line before it",
-                source: source, offset: entryStart)
+            report(.ttlMissing, source: source, offset: entryStart)
             return false
         }
         let recordClass = rrClass ?? policy.options.zoneClass
         if recordClass != policy.options.zoneClass {
             report(
-                "record.class", .error,
-                "class \(recordClass) differs from the zone's class \(policy.options.zoneClass)",
-                source: source, offset: entryStart)
+                .classMismatch(recordClass: recordClass, zoneClass: policy.options.zoneClass), source: source,
+                offset: entryStart)
             return false
         }
         if tally.records >= policy.options.maxRecords {
             if !tally.reportedTooManyRecords {
                 tally.reportedTooManyRecords = true
-                report(
-                    "limit.records", .error,
-                    "the zone has more than \(policy.options.maxRecords) records; raise the limit if this is expected",
-                    source: source, offset: entryStart)
+                report(.tooManyRecords(limit: policy.options.maxRecords), source: source, offset: entryStart)
             }
             return false
         }
         if let zoneOrigin, outOfZone.contains(owner, names: names, zoneOrigin: zoneOrigin) {
-            report(
-                "zone.out-of-zone", .warning,
-                "ignoring out-of-zone data: \(names.name(owner)) is not in \(zoneOrigin)",
-                source: source, offset: ownerOffset)
+            report(.outOfZone(owner: names.name(owner), origin: zoneOrigin), source: source, offset: ownerOffset)
             flags.insert(.outOfZone)
         }
         tally.records += 1
@@ -312,16 +279,15 @@ extension LoaderState {
         let absolute = text.last == UInt8(ascii: ".") && !LoaderState.endsWithEscapedDot(text)
         if !absolute, context.origin == nil {
             report(
-                "origin.unknown", .error,
-                "relative \(what) '\(String(decoding: text, as: UTF8.self))' but no origin is known; give one with --origin or a $ORIGIN line",
-                source: source, offset: offset)
+                .relativeNameWithoutOrigin(role: what, text: String(decoding: text, as: UTF8.self)), source: source,
+                offset: offset)
             return nil
         }
         do {
             try NameParser.append(text, origin: context.origin ?? .root, to: &nameScratch)
         } catch {
             report(
-                "name.invalid", .error, "bad \(what) '\(String(decoding: text, as: UTF8.self))': \(error)",
+                .invalidName(role: what, text: String(decoding: text, as: UTF8.self), reason: "\(error)"),
                 source: source, offset: offset)
             return nil
         }
@@ -357,15 +323,12 @@ extension LoaderState {
             case .unknownUnit(let unit):
                 let position = text.firstIndex(of: unit) ?? text.startIndex
                 report(
-                    "ttl.unknown-unit", .error,
-                    "TTL '\(shown)' has an unknown unit '\(String(decoding: [unit], as: UTF8.self))'; use w, d, h, m or s",
-                    source: source, offset: offset + (position - text.startIndex))
+                    .ttlUnknownUnit(text: shown, unit: String(decoding: [unit], as: UTF8.self)), source: source,
+                    offset: offset + (position - text.startIndex))
             case .notANumber:
-                report(
-                    "ttl.invalid", .error, "bad TTL '\(shown)': a unit needs a number before it", source: source,
-                    offset: offset)
+                report(.ttlWithoutNumber(text: shown), source: source, offset: offset)
             case .overflow:
-                report("ttl.overflow", .error, "TTL '\(shown)' does not fit in 32 bits", source: source, offset: offset)
+                report(.ttlOverflow(text: shown), source: source, offset: offset)
             }
             return nil
         }

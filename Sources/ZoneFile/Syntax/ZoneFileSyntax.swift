@@ -136,8 +136,7 @@ extension ZoneFileSyntax {
                     kind = .unexpected
                     diagnostics.append(
                         Diagnostic(
-                            id: problem.kind.id, severity: .error, message: problem.kind.message,
-                            file: source.path, location: source.location(of: problem.offset)))
+                            problem.kind.diagnostic, file: source.path, location: source.location(of: problem.offset)))
                 } else if let first = tokens.first(where: \.isField) {
                     let blank = buffer[offset] == 0x20 || buffer[offset] == 0x09
                     kind =
@@ -154,23 +153,13 @@ extension ZoneFileSyntax {
 }
 
 extension LexProblem.Kind {
-    /// The diagnostic id.
-    var id: String {
+    /// The diagnostic the loader and the syntax-only parse give for a lexical problem.
+    var diagnostic: DiagnosticKind {
         switch self {
-        case .unbalancedQuotes: "lex.unbalanced-quotes"
-        case .unbalancedCloseParen: "lex.unbalanced-paren"
-        case .unclosedParen: "lex.unclosed-paren"
-        case .nulByte: "lex.nul"
-        }
-    }
-
-    /// The message the loader and the syntax-only parse give for a lexical problem.
-    var message: String {
-        switch self {
-        case .unbalancedQuotes: "unbalanced quotes: this string has no closing '\"' on its line"
-        case .unbalancedCloseParen: "')' without a matching '('"
-        case .unclosedParen: "'(' is never closed; the rest of the file was read as part of this entry"
-        case .nulByte: "NUL byte in the zone file (binary data?)"
+        case .unbalancedQuotes: .unbalancedQuotes
+        case .unbalancedCloseParen: .unbalancedCloseParen
+        case .unclosedParen: .unclosedParen
+        case .nulByte: .nulByte
         }
     }
 }

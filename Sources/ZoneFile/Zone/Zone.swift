@@ -38,11 +38,7 @@ public struct Zone: Sendable {
         self.recordCount = recordCount
         var diagnostics = loadDiagnostics
         if origin == nil, diagnostics.isEmpty {
-            diagnostics.append(
-                Diagnostic(
-                    id: "origin.unknown", severity: .error,
-                    message: "cannot tell the zone's origin: give --origin or start the file with $ORIGIN",
-                    file: files.first?.source.path ?? "", location: nil))
+            diagnostics.append(Diagnostic(.originUnknown, file: files.first?.source.path ?? "", location: nil))
         }
         let room = max(0, maxDiagnostics - diagnostics.count)
         let overflows = checkDiagnostics.count > room && !diagnostics.contains(where: { $0.id == "limit.diagnostics" })
@@ -50,9 +46,8 @@ public struct Zone: Sendable {
         if overflows {
             diagnostics.append(
                 Diagnostic(
-                    id: "limit.diagnostics", severity: .error,
-                    message: "more than \(maxDiagnostics) problems; the rest are not reported",
-                    file: files.first?.source.path ?? "", location: nil))
+                    .tooManyProblemsAfterChecks(limit: maxDiagnostics), file: files.first?.source.path ?? "",
+                    location: nil))
         }
         self.diagnostics = diagnostics
     }

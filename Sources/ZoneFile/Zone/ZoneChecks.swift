@@ -23,15 +23,18 @@ struct ZoneChecks: Sendable {
 
     /// A diagnostic whose positions are turned into file:line when the load is finished.
     private struct Pending: Sendable {
-        enum NotePart: Sendable {
-            case text(String)
-            case place(Place)
-        }
-        var id: String
-        var severity: Diagnostic.Severity
-        var message: String
         var place: Place?
-        var note: [NotePart]
+        /// The diagnostic's kind, given how to write a place (`file:line`) once the files are known.
+        var kind: @Sendable (_ written: (Place) -> String) -> DiagnosticKind
+
+        init(place: Place?, _ kind: @escaping @Sendable (_ written: (Place) -> String) -> DiagnosticKind) {
+            self.place = place
+            self.kind = kind
+        }
+
+        init(place: Place?, _ kind: DiagnosticKind) {
+            self.init(place: place) { _ in kind }
+        }
     }
 
     private var flags: [OwnerFlags] = []
@@ -76,10 +79,9 @@ struct ZoneChecks: Sendable {
             let key = ZoneChecks.duplicateKey(owner: owner, type: type, rdata: rdata)
             if let first = firstWritten.firstPlace(of: key, owner: owner, else: place) {
                 pending.append(
-                    Pending(
-                        id: "zone.duplicate-record", severity: .warning,
-                        message: "\(names.name(owner)) \(type) appears again with the same data; BIND keeps one copy",
-                        place: place, note: [.text("the same record is at "), .place(first)]))
+                    Pending(place: place) { [name = names.name(owner)] written in
+                        .duplicateRecord(owner: name, type: type, firstAt: written(first))
+                    })
                 return
             }
         }
@@ -96,10 +98,7 @@ struct ZoneChecks: Sendable {
                 if !flags[index].contains(.reportedSecondCNAME) {
                     flags[index].insert(.reportedSecondCNAME)
                     pending.append(
-                        Pending(
-                            id: "zone.multiple-cname", severity: .error,
-                            message: "more than one CNAME at \(names.name(owner)); a name has at most one",
-                            place: first, note: []))
+                        Pending(place: first, .multipleCNAME(owner: names.name(owner))))
                 }
             } else {
                 firstCNAME[owner] = place
@@ -120,26 +119,18 @@ struct ZoneChecks: Sendable {
         {
             flags[index].insert(.reported)
             pending.append(
-                Pending(
-                    id: "zone.cname-and-other", severity: .error,
-                    message:
-                        "CNAME and other data at \(names.name(owner)): a name with a CNAME can have no other records (RFC 1034 §3.6.2)",
-                    place: place,
-                    note: [
-                        .text("the CNAME is at "), .place(cname),
-                        .text("; the \(RRType(firstOtherType[index])) record at "),
-                        .place(firstOther[index]),
-                    ]))
+                Pending(place: place) {
+                    [name = names.name(owner), otherType = RRType(firstOtherType[index]), other = firstOther[index]]
+                    written in
+                    .cnameAndOther(owner: name, cnameAt: written(cname), otherType: otherType, otherAt: written(other))
+                })
         }
         switch type {
         case .soa:
             soaCount += 1
             guard atApex else {
                 pending.append(
-                    Pending(
-                        id: "zone.soa-not-apex", severity: .error,
-                        message: "SOA record at \(names.name(owner)), not at the zone apex \(origin)",
-                        place: place, note: []))
+                    Pending(place: place, .soaNotAtApex(owner: names.name(owner), apex: origin)))
                 break
             }
             // A second SOA identical to the first is a duplicate record, dropped as every duplicate is
@@ -148,16 +139,12 @@ struct ZoneChecks: Sendable {
             if let first = firstApexSOA {
                 if canonical == first.rdata {
                     pending.append(
-                        Pending(
-                            id: "zone.duplicate-soa", severity: .warning,
-                            message: "the SOA record appears again with the same data; a duplicate record counts once",
-                            place: place, note: [.text("the first SOA is at "), .place(first.place)]))
+                        Pending(place: place) { [first = first.place] written in .duplicateSOA(firstAt: written(first))
+                        })
                 } else {
                     pending.append(
-                        Pending(
-                            id: "zone.multiple-soa", severity: .error,
-                            message: "more than one SOA record at the zone apex",
-                            place: place, note: [.text("the first SOA is at "), .place(first.place)]))
+                        Pending(place: place) { [first = first.place] written in .multipleSOA(firstAt: written(first)) }
+                    )
                 }
             } else {
                 firstApexSOA = (place, canonical)
@@ -167,10 +154,7 @@ struct ZoneChecks: Sendable {
         case .ds where atApex:
             // RFC 4035 §2.4: a DS record belongs to the parent side of a delegation, never at a zone's apex.
             pending.append(
-                Pending(
-                    id: "zone.ds-at-apex", severity: .error,
-                    message: "DS record at the zone apex \(origin): DS records belong in the parent zone",
-                    place: place, note: []))
+                Pending(place: place, .dsAtApex(apex: origin)))
         case .dnskey where atApex:
             dnskeys.insert(Array(rdata))
         case .cdnskey where atApex:
@@ -203,45 +187,26 @@ struct ZoneChecks: Sendable {
             let source = files[Int(place.file)].source
             return (source.path, source.location(of: Int(place.offset)))
         }
+        func written(_ place: Place) -> String {
+            let (file, position) = location(place)
+            return "\(file):\(position.line)"
+        }
         func diagnostic(_ item: Pending) -> Diagnostic {
             var path = files.first?.source.path ?? ""
             var at: SourceLocation? = nil
             if let place = item.place { (path, at) = location(place) }
-            let note = item.note.map { part -> String in
-                switch part {
-                case .text(let text): return text
-                case .place(let place):
-                    let (file, position) = location(place)
-                    return "\(file):\(position.line)"
-                }
-            }.joined()
-            return Diagnostic(
-                id: item.id, severity: item.severity, message: item.message, file: path, location: at,
-                notes: note.isEmpty ? [] : [note])
+            return Diagnostic(item.kind(written), file: path, location: at)
         }
         var result = pending.map(diagnostic)
         if soaCount == 0 {
-            result.append(
-                diagnostic(
-                    Pending(
-                        id: "zone.no-soa", severity: .error, message: "no SOA record at the zone apex \(origin)",
-                        place: nil, note: [])))
+            result.append(diagnostic(Pending(place: nil, .noSOA(apex: origin))))
         }
         // RFC 7344 §4.1: a CDNSKEY publishes a key the zone has (or is the delete form 0 3 0 AA==).
         for cdnskey in cdnskeys where cdnskey.rdata != [0, 0, 3, 0, 0] && !dnskeys.contains(cdnskey.rdata) {
-            result.append(
-                diagnostic(
-                    Pending(
-                        id: "zone.cdnskey-mismatch", severity: .error,
-                        message: "CDNSKEY record matches no DNSKEY record of the zone (RFC 7344 §4.1)",
-                        place: cdnskey.place, note: [])))
+            result.append(diagnostic(Pending(place: cdnskey.place, .cdnskeyWithoutDNSKEY)))
         }
         if !apexNS {
-            result.append(
-                diagnostic(
-                    Pending(
-                        id: "zone.no-ns", severity: .error, message: "no NS records at the zone apex \(origin)",
-                        place: nil, note: [])))
+            result.append(diagnostic(Pending(place: nil, .noNS(apex: origin))))
         }
         return result
     }
