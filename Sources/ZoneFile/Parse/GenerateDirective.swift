@@ -20,23 +20,10 @@ extension LoaderState {
         }
         let lhsToken = arguments[1]
         var cursor = 2
-        var ttl: UInt32? = nil
-        var ttlOffset = 0
-        var rrClass: RRClass? = nil
-        for _ in 0..<2 where cursor < arguments.count - 2 {
-            let token = arguments[cursor]
-            if ttl == nil, TTLParser.looksLikeTTL(bytes[token.start]) {
-                guard let value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else {
-                    return false
-                }
-                ttl = value
-                ttlOffset = token.start
-                cursor += 1
-            } else if rrClass == nil, let parsed = RRClass.parse(bytes[token.start..<token.end]) {
-                rrClass = parsed
-                cursor += 1
-            }
-        }
+        guard
+            let prefix = readTTLAndClass(
+                arguments, cursor: &cursor, end: arguments.count - 2, wordsOnly: false, source: source)
+        else { return false }
         guard arguments.count - cursor == 2 else {
             report(
                 .generateArgumentsMisplaced, source: source, offset: arguments[min(cursor, arguments.count - 1)].start)
@@ -113,7 +100,7 @@ extension LoaderState {
             }
             guard
                 addRecord(
-                    owner: ownerID, ttl: ttl, ttlOffset: ttlOffset, rrClass: rrClass, type: type,
+                    owner: ownerID, ttl: prefix.ttl, ttlOffset: prefix.ttlOffset, rrClass: prefix.rrClass, type: type,
                     rdataRange: arenaStart..<generatedText.count, entryStart: entryStart, flags: [.generated],
                     source: source, context: context, ownerOffset: lhsToken.start)
             else { return false }

@@ -59,28 +59,9 @@ extension LoaderState {
             }
         }
 
-        // TTL and class, in either order.
-        var ttl: UInt32? = nil
-        var rrClass: RRClass? = nil
-        var ttlOffset = 0
-        for _ in 0..<2 {
-            guard cursor < fieldCount else { break }
-            let token = tokens[cursor]
-            guard token.kind == .word else { break }
-            if ttl == nil, TTLParser.looksLikeTTL(buffer[token.start]) {
-                guard let value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else {
-                    return false
-                }
-                ttl = value
-                ttlOffset = token.start
-                cursor += 1
-            } else if rrClass == nil, let parsed = RRClass.parse(bytes[token.start..<token.end]) {
-                rrClass = parsed
-                cursor += 1
-            } else {
-                break
-            }
-        }
+        guard
+            let prefix = readTTLAndClass(tokens, cursor: &cursor, end: fieldCount, wordsOnly: true, source: source)
+        else { return false }
 
         // Type.
         guard cursor < fieldCount else {
@@ -129,7 +110,7 @@ extension LoaderState {
         }
 
         return addRecord(
-            owner: ownerID, ttl: ttl, ttlOffset: ttlOffset, rrClass: rrClass, type: type,
+            owner: ownerID, ttl: prefix.ttl, ttlOffset: prefix.ttlOffset, rrClass: prefix.rrClass, type: type,
             rdataRange: rdataStart..<rdataEnd,
             entryStart: entryStart, flags: [], source: source, context: context, ownerOffset: tokens[0].start)
     }
