@@ -57,9 +57,12 @@ enum PlanCheck {
     }
 
     /// Reads the edited text of `old` again (given in `options.overrides`), setting apart the records
-    /// whose text differs; the SOA is left out, its serial being checked by itself.
-    static func reread(_ old: Zone, path: String, options: LoadOptions) -> ZoneReread {
-        ZoneLoader.reread(path: path, options: options, editedFrom: old, excluding: [.soa])
+    /// whose text differs; the SOA is left out, its serial being checked by itself. With the `edits` that
+    /// made the text (by path), only the edited stretches are read (`ZoneLoader.reread`).
+    static func reread(
+        _ old: Zone, path: String, options: LoadOptions, edits: [String: [SourceEdit]]? = nil
+    ) -> ZoneReread {
+        ZoneLoader.reread(path: path, options: options, editedFrom: old, excluding: [.soa], edits: edits)
     }
 
     /// Why the edited zone, read again (`reread`), is not the old zone plus exactly `operations` and the

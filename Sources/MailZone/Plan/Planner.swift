@@ -398,12 +398,14 @@ public enum Planner {
                 for: operations, serialScheme: options.serialScheme,
                 now: options.now, planned: options.plannedSerials[path])
             var overrides: [String: [UInt8]] = [:]
+            var editsByPath: [String: [SourceEdit]] = [:]
             var files: [(Int, [UInt8])] = []
             var fileEdits: [Int: [FileEdit]] = [:]
             for (fileIndex, sourceEdits) in edits.sorted(by: { $0.key < $1.key }) {
                 let file = zone.files[fileIndex]
                 let newBytes = try SourceEdit.apply(sourceEdits, to: file.source.bytes)
                 overrides[file.source.path] = newBytes
+                editsByPath[file.source.path] = sourceEdits
                 files.append((fileIndex, newBytes))
                 fileEdits[fileIndex] = sourceEdits.sorted { $0.range.lowerBound < $1.range.lowerBound }
                     .map {
@@ -414,7 +416,7 @@ public enum Planner {
             }
             var rereadOptions = loadOptions
             rereadOptions.overrides = overrides
-            let reread = PlanCheck.reread(zone, path: path, options: rereadOptions)
+            let reread = PlanCheck.reread(zone, path: path, options: rereadOptions, edits: editsByPath)
             if let problem = PlanCheck.problem(old: zone, reread: reread, operations: operations, serial: serial) {
                 throw ZoneEditor.Failure(description: problem)
             }

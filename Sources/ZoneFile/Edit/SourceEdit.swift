@@ -40,16 +40,21 @@ public enum SourceEditError: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 extension SourceEdit {
-    /// Applies edits to `bytes`. Insertions at one offset keep their given order.
-    public static func apply(_ edits: [SourceEdit], to bytes: [UInt8]) throws(SourceEditError) -> [UInt8] {
-        let ordered = edits.enumerated().sorted { lhs, rhs in
+    /// `edits` in the order `apply` applies them: by offset, insertions before a replacement at the
+    /// same offset, otherwise in the given order.
+    static func ordered(_ edits: [SourceEdit]) -> [SourceEdit] {
+        edits.enumerated().sorted { lhs, rhs in
             if lhs.element.range.lowerBound != rhs.element.range.lowerBound {
                 return lhs.element.range.lowerBound < rhs.element.range.lowerBound
             }
-            // Insertions before a replacement at the same offset; otherwise keep the given order.
             if lhs.element.range.isEmpty != rhs.element.range.isEmpty { return lhs.element.range.isEmpty }
             return lhs.offset < rhs.offset
         }.map(\.element)
+    }
+
+    /// Applies edits to `bytes`. Insertions at one offset keep their given order.
+    public static func apply(_ edits: [SourceEdit], to bytes: [UInt8]) throws(SourceEditError) -> [UInt8] {
+        let ordered = ordered(edits)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + ordered.reduce(0) { $0 + $1.replacement.count })
         var cursor = 0

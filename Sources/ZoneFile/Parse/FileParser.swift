@@ -19,9 +19,23 @@ extension LoaderState {
         }
         if fileIndex == 0 { checks.reserve(records: source.bytes.count / 12 + 16) }
         let bytes = source.bytes
+        var resumeCursor = skipping.flatMap {
+            ResumeCursor(skipping: $0, file: fileIndex, path: source.path, size: bytes.count)
+        }
+        var entryIndex = 0
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0
             while offset < buffer.count {
+                if history != nil { recordCheckpoint(entry: entryIndex, offset: offset, context: context) }
+                entryIndex += 1
+                if var cursor = resumeCursor {
+                    let next = resume(&cursor, source: source, offset: offset, context: &context)
+                    resumeCursor = cursor
+                    if let next {
+                        offset = next
+                        continue
+                    }
+                }
                 tokens.removeAll(keepingCapacity: true)
                 problems.removeAll(keepingCapacity: true)
                 let end = EntryScanner.scan(
@@ -32,6 +46,7 @@ extension LoaderState {
                 offset = end
             }
         }
+        if history != nil { recordCheckpoint(entry: entryIndex, offset: bytes.count, atEnd: true, context: context) }
         files[fileIndex] = ZoneFileSyntax(source: source, entries: entries)
     }
 

@@ -44,6 +44,11 @@ public struct LoadOptions: Sendable {
     /// to read a zone in little more memory than its bytes.
     public var keepRecords: Bool = true
 
+    /// Entries between the checkpoints a load that keeps its records takes (0: none). A re-read of an edited
+    /// copy (`ZoneLoader.reread` with the edits) resumes at a checkpoint, so the fewer entries between them,
+    /// the less unchanged text it reads again; each costs about a hundred bytes.
+    package var checkpointInterval: Int = 256
+
     /// File contents to use instead of reading the disk, by path as the loader computes it
     /// (the top file's path as given; an include's path joined to its base). `apply` uses it to
     /// re-read edited text before writing anything.

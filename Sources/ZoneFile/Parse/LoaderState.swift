@@ -38,6 +38,10 @@ struct LoaderState {
     /// Set when re-reading an edited zone (`ZoneLoader.reread`): pairs each record with the old zone's
     /// record written the same way, and only the records left unpaired are kept.
     var pairing: WrittenRecordPairing?
+    /// Checkpoints taken as the zone is read (records kept), for a later re-read of an edited copy.
+    var history: ReadingHistory?
+    /// Set when re-reading an edited zone with its edits: the stretches no edit touched are stepped over.
+    var skipping: RereadSkipping?
     /// Time spent reading the top file from disk (for `zone check --timings`).
     var readDuration: Duration = .zero
 
@@ -57,6 +61,10 @@ struct LoaderState {
         fields.reserveCapacity(64)
         wire.reserveCapacity(1024)
         nameScratch.reserveCapacity(256)
+        if options.keepRecords, options.checkpointInterval > 0 {
+            history = ReadingHistory(interval: options.checkpointInterval)
+            checks.keepKeys()
+        }
     }
 
     mutating func loadTop(path: String, source: SourceFile?) {
@@ -114,6 +122,6 @@ struct LoaderState {
             origin: zoneOrigin, zoneClass: policy.options.zoneClass, files: files, names: names, store: records,
             generatedText: generatedText, loadDiagnostics: diagnostics,
             checkDiagnostics: checks.finish(origin: zoneOrigin, files: files), recordCount: checks.count,
-            maxDiagnostics: policy.options.maxDiagnostics)
+            maxDiagnostics: policy.options.maxDiagnostics, history: history, checkKeys: checks.keys ?? [])
     }
 }

@@ -14,6 +14,10 @@ public struct Zone: Sendable {
     let names: NameTable
     let store: RecordStore
     let generatedText: [UInt8]
+    /// The load's checkpoints (records kept only), for reading an edited copy again from its edits on.
+    let history: ReadingHistory?
+    /// The zone checks' hash of each record shown to them, in order (records kept only).
+    let checkKeys: [UInt64]
     /// Syntax and zone-level problems, in file order.
     public let diagnostics: [Diagnostic]
     /// Where the time of the load went (zero for zones loaded from memory).
@@ -27,8 +31,10 @@ public struct Zone: Sendable {
     init(
         origin: DomainName?, zoneClass: RRClass, files: [ZoneFileSyntax], names: NameTable, store: RecordStore,
         generatedText: [UInt8], loadDiagnostics: [Diagnostic], checkDiagnostics: [Diagnostic], recordCount: Int,
-        maxDiagnostics: Int = .max
+        maxDiagnostics: Int = .max, history: ReadingHistory? = nil, checkKeys: [UInt64] = []
     ) {
+        self.history = history
+        self.checkKeys = checkKeys
         self.origin = origin
         self.zoneClass = zoneClass
         self.files = files

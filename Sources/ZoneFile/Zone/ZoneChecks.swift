@@ -67,16 +67,28 @@ struct ZoneChecks: Sendable {
         firstWritten.reserve(records: records)
     }
 
-    /// Takes note of one record of the zone (out-of-zone data is not shown to the checks).
+    /// The duplicate-check hash of every record shown to the checks, in order (0 for an SOA), when kept
+    /// (`keepKeys()`): a re-read of an edited copy shows the records it steps over with these, as their
+    /// RDATA is not read again.
+    private(set) var keys: [UInt64]? = nil
+
+    mutating func keepKeys() { keys = [] }
+
+    /// Takes note of one record of the zone (out-of-zone data is not shown to the checks). `key` is the
+    /// record's `duplicateKey` when known already; `rdata` is then read only for an SOA, DNSKEY or
+    /// CDNSKEY at the apex.
     mutating func observe(
-        owner: UInt32, type: RRType, place: Place, atApex: Bool, rdata: ArraySlice<UInt8>,
+        owner: UInt32, type: RRType, place: Place, atApex: Bool, rdata: ArraySlice<UInt8>, key known: Int? = nil,
         names: NameTable, origin: DomainName
     ) {
         count += 1
         // An exact duplicate (same owner, type and data) is one record to BIND (RFC 2181 §5): it keeps one copy
         // and so does the zone, with a warning naming both lines. A second SOA has its own check below.
-        if type != .soa {
-            let key = ZoneChecks.duplicateKey(owner: owner, type: type, rdata: rdata)
+        if type == .soa {
+            keys?.append(0)
+        } else {
+            let key = known ?? ZoneChecks.duplicateKey(owner: owner, type: type, rdata: rdata)
+            keys?.append(UInt64(bitPattern: Int64(key)))
             if let first = firstWritten.firstPlace(of: key, owner: owner, else: place) {
                 pending.append(
                     Pending(place: place) { [name = names.name(owner)] written in

@@ -17,6 +17,8 @@ package struct ZoneReread: Sendable {
     package let onlyOld: [Int]
     /// Indexes (for `edited.recordData(index:)`) of the edited zone's records that the old text does not write.
     package let onlyNew: [Int]
+    /// Records of the old zone whose text the re-read stepped over rather than read again (given the edits).
+    package let steppedOver: Int
 }
 
 extension ZoneLoader {
@@ -27,9 +29,15 @@ extension ZoneLoader {
     /// The pairing walks both zones in record order, as an edit leaves most records where they were
     /// (see `WrittenRecordPairing`); any pairing of equal records gives the same verdict, so a record
     /// that an edit moved far only costs its being compared by meaning.
+    ///
+    /// With `edits` (each edited file's edits against the old text, by the paths of `options.overrides`),
+    /// only the edited stretches are read: the text between them is stepped over from a checkpoint of
+    /// the old load to the last one before the next edit, once the reading state is the one the old
+    /// load had there, and what reading it did is taken from the old zone (see `RereadSkipping`). The
+    /// result is the same as reading the whole text.
     package static func reread(
         path: String, options: LoadOptions, editedFrom old: Zone,
-        excluding excluded: Set<RRType> = []
+        excluding excluded: Set<RRType> = [], edits: [String: [SourceEdit]]? = nil
     ) -> ZoneReread {
         var options = options
         options.keepRecords = false
@@ -38,6 +46,10 @@ extension ZoneLoader {
         // pairing compares, and the old names are not stored twice.
         state.names = NameTable(extending: old.names)
         state.pairing = WrittenRecordPairing(old: old, excluding: excluded)
+        if let edits, let history = old.history {
+            state.skipping = RereadSkipping(
+                old: old, history: history, edits: edits, changed: Set(options.overrides.keys), excluded: excluded)
+        }
         // About the old zone's owners: room for them at once, not copied as the checks' tables grow.
         state.checks.reserve(owners: old.names.count + 256)
         state.loadTop(path: path, source: nil)
@@ -47,7 +59,8 @@ extension ZoneLoader {
         for index in 0..<edited.store.count where !excluded.contains(RRType(edited.store[index].type)) {
             onlyNew.append(index)
         }
-        return ZoneReread(edited: edited, onlyOld: onlyOld, onlyNew: onlyNew)
+        return ZoneReread(
+            edited: edited, onlyOld: onlyOld, onlyNew: onlyNew, steppedOver: state.skipping?.steppedOver ?? 0)
     }
 }
 
@@ -68,7 +81,7 @@ struct WrittenRecordPairing {
     private let oldTexts: [[UInt8]]
     private let excluded: [UInt16]
     /// The next old record neither paired nor passed over.
-    private var cursor = 0
+    private(set) var cursor = 0
     /// Old records passed over: no record of the edited text was written like them in their place.
     private var unpaired: [Int] = []
 
@@ -104,6 +117,11 @@ struct WrittenRecordPairing {
             index += 1
         }
         return false
+    }
+
+    /// Pairs the old records from `cursor` up to `index` with themselves: a re-read stepped over their text.
+    mutating func advance(to index: Int) {
+        cursor = max(cursor, index)
     }
 
     /// The old records left unpaired, those after the last pairing included, in record order.

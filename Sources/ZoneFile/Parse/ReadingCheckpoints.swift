@@ -1,0 +1,294 @@
+/// What reading the next entry of a file depends on, besides its text: the origin in force, the
+/// owner a blank owner inherits, the TTLs a record without one takes, and the one-time warnings
+/// already given. Two loads in the same reading state read the same text the same way.
+struct ReadingState: Sendable, Equatable {
+    var originID: UInt32
+    var lastOwner: UInt32?
+    var originChangedSinceOwner: Bool
+    var inheritedTTL: TTLInheritance
+}
+
+/// Where a load stood at the start of an entry: its reading state and how much it had read, so a
+/// later read of an edited copy of the text can resume there without reading what came before.
+struct ReadingCheckpoint: Sendable {
+    /// The file (index in the load's file list) and the entry's start in it.
+    var file: Int
+    var offset: Int
+    var state: ReadingState
+    /// Records stored and records shown to the zone checks so far.
+    var records: Int
+    var observed: Int
+    /// Diagnostics given, files read (the top file and the included ones) and the counts limits watch.
+    var diagnostics: Int
+    var files: Int
+    var tally: LoadTally
+}
+
+/// A load's checkpoints, taken every `interval` entries of each file and at each file's end, and the
+/// hash the zone checks gave each record (`ZoneChecks.duplicateKey`): with them, reading an edited copy
+/// of the zone again (`ZoneLoader.reread`) reads the edited stretches and steps over the rest.
+struct ReadingHistory: Sendable {
+    /// Entries between checkpoints; `LoadOptions.checkpointInterval`.
+    let interval: Int
+    /// Checkpoints by file index, each file's in offset order.
+    private(set) var checkpoints: [[ReadingCheckpoint]] = []
+
+    init(interval: Int) { self.interval = interval }
+
+    mutating func add(_ checkpoint: ReadingCheckpoint) {
+        while checkpoints.count <= checkpoint.file { checkpoints.append([]) }
+        checkpoints[checkpoint.file].append(checkpoint)
+    }
+
+    /// The checkpoints of file `index`.
+    func of(file index: Int) -> [ReadingCheckpoint] {
+        index < checkpoints.count ? checkpoints[index] : []
+    }
+}
+
+extension LoaderState {
+    /// The reading state at the start of the next entry of a file read in `context`; nil before an origin is known.
+    func readingState(_ context: FileContext) -> ReadingState? {
+        guard context.origin != nil, zoneOrigin != nil else { return nil }
+        return ReadingState(
+            originID: context.originID, lastOwner: context.lastOwner,
+            originChangedSinceOwner: context.originChangedSinceOwner, inheritedTTL: inheritedTTL)
+    }
+
+    /// A checkpoint at `offset` of the file being read in `context`, when an origin is known.
+    func checkpoint(at offset: Int, context: FileContext) -> ReadingCheckpoint? {
+        guard let state = readingState(context) else { return nil }
+        return ReadingCheckpoint(
+            file: context.fileIndex, offset: offset, state: state, records: records.count, observed: checks.count,
+            diagnostics: diagnostics.count, files: files.count, tally: tally)
+    }
+
+    /// Records a checkpoint at entry `entry` (starting at `offset`) of the file read in `context` when it is
+    /// the interval's turn, or at the file's end (`atEnd`).
+    mutating func recordCheckpoint(entry: Int, offset: Int, atEnd: Bool = false, context: FileContext) {
+        guard let interval = history?.interval, atEnd || entry % interval == 0,
+            let checkpoint = checkpoint(at: offset, context: context)
+        else { return }
+        history?.add(checkpoint)
+    }
+}
+
+/// How an edited copy of a zone is read against the zone it was edited from (`ZoneLoader.reread`
+/// with the edits): a stretch of text no edit touched is stepped over from one checkpoint of the old
+/// load to a later one once the reading state there is the old one, since the same text read in the
+/// same state gives the same records and diagnostics. What reading them would have done is taken from
+/// the old zone: its records are paired and shown to the zone checks (with the hash the old load gave
+/// them), its diagnostics and included files are taken over, positions moved by the edits before them.
+struct RereadSkipping: Sendable {
+    let old: Zone
+    let history: ReadingHistory
+    /// Each edited file's edits (ranges in the old text), by path.
+    let edits: [String: [SourceEdit]]
+    /// Paths whose text differs from the old zone's (every override): never stepped over.
+    let changed: Set<String>
+    /// Old file indexes whose path is changed, ascending.
+    let changedFiles: [Int]
+    /// Old records kept by a re-read whatever their text (of the excluded types, in the zone), ascending.
+    let keptRecords: [Int]
+    /// Records stepped over so far.
+    var steppedOver = 0
+
+    init(old: Zone, history: ReadingHistory, edits: [String: [SourceEdit]], changed: Set<String>, excluded: Set<RRType>)
+    {
+        self.old = old
+        self.history = history
+        self.edits = edits
+        self.changed = changed
+        changedFiles = old.files.indices.filter { changed.contains(old.files[$0].source.path) }
+        let excludedCodes = Set(excluded.map(\.rawValue))
+        keptRecords = old.store.slots.indices.filter {
+            let slot = old.store[$0]
+            return excludedCodes.contains(slot.type) && !slot.flags.contains(.outOfZone)
+        }
+    }
+}
+
+/// Where the re-read of one file stands against the old file: its unchanged stretches (in the new text,
+/// with the shift from old offsets to new) and the old load's checkpoints in it.
+struct ResumeCursor {
+    struct Stretch {
+        /// New offsets of the stretch: from the end of an edit (or the file's start) to the start of the next
+        /// edit (or the file's end), both included as entry boundaries.
+        var start: Int
+        var end: Int
+        /// New offset minus old offset in the stretch.
+        var shift: Int
+    }
+
+    let file: Int
+    let checkpoints: [ReadingCheckpoint]
+    let stretches: [Stretch]
+    var nextCheckpoint = 0
+    var stretch = 0
+
+    /// The cursor for file `index` of the re-read (path `path`, `size` bytes), nil when it cannot be set
+    /// against the old file of that index (another file there, or edits not given).
+    init?(skipping: RereadSkipping, file index: Int, path: String, size: Int) {
+        let old = skipping.old
+        guard index < old.files.count, old.files[index].source.path == path else { return nil }
+        let oldSize = old.files[index].source.bytes.count
+        var stretches: [Stretch] = []
+        if skipping.changed.contains(path) {
+            guard let edits = skipping.edits[path] else { return nil }
+            let ordered = SourceEdit.ordered(edits)
+            var oldCursor = 0
+            var shift = 0
+            for edit in ordered {
+                guard edit.range.lowerBound >= oldCursor, edit.range.upperBound <= oldSize else { return nil }
+                stretches.append(Stretch(start: oldCursor + shift, end: edit.range.lowerBound + shift, shift: shift))
+                shift += edit.replacement.count - edit.range.count
+                oldCursor = edit.range.upperBound
+            }
+            stretches.append(Stretch(start: oldCursor + shift, end: oldSize + shift, shift: shift))
+            guard oldSize + shift == size else { return nil }
+        } else {
+            guard oldSize == size else { return nil }
+            stretches = [Stretch(start: 0, end: size, shift: 0)]
+        }
+        self.file = index
+        self.checkpoints = skipping.history.of(file: index)
+        self.stretches = stretches
+    }
+}
+
+extension LoaderState {
+    /// At the start of an entry at `offset` of the file being re-read: when the text from here to the next
+    /// edit is the old text, a checkpoint of the old load is here and the reading state is the one it
+    /// saved, steps over that text to the last checkpoint before the edit and returns the offset reached;
+    /// nil to read on.
+    mutating func resume(
+        _ cursor: inout ResumeCursor, source: SourceFile, offset: Int, context: inout FileContext
+    ) -> Int? {
+        while cursor.stretch < cursor.stretches.count, cursor.stretches[cursor.stretch].end < offset {
+            cursor.stretch += 1
+        }
+        guard cursor.stretch < cursor.stretches.count else { return nil }
+        let stretch = cursor.stretches[cursor.stretch]
+        guard offset >= stretch.start else { return nil }
+        let oldOffset = offset - stretch.shift
+        let checkpoints = cursor.checkpoints
+        while cursor.nextCheckpoint < checkpoints.count, checkpoints[cursor.nextCheckpoint].offset < oldOffset {
+            cursor.nextCheckpoint += 1
+        }
+        let first = cursor.nextCheckpoint
+        guard first < checkpoints.count, checkpoints[first].offset == oldOffset else { return nil }
+        let from = checkpoints[first]
+        guard let skipping, readingState(context) == from.state, pairing?.cursor == from.records,
+            files.count == from.files
+        else {
+            return nil
+        }
+        // The furthest checkpoint before the next edit with no changed file read and no kept record between.
+        let oldEnd = stretch.end - stretch.shift
+        let fileLimit = skipping.changedFiles.first { $0 >= from.files } ?? Int.max
+        let recordLimit = skipping.keptRecords.first { $0 >= from.records } ?? Int.max
+        var last = first
+        var index = first + 1
+        while index < checkpoints.count, checkpoints[index].offset <= oldEnd {
+            let candidate = checkpoints[index]
+            if candidate.files > fileLimit || candidate.records > recordLimit { break }
+            last = index
+            index += 1
+        }
+        guard last > first else { return nil }
+        let to = checkpoints[last]
+        stepOver(from: from, to: to, skipping: skipping, source: source, shift: stretch.shift, context: &context)
+        cursor.nextCheckpoint = last
+        return to.offset + stretch.shift
+    }
+
+    /// Does what reading the old text between two checkpoints did, from the old zone.
+    private mutating func stepOver(
+        from: ReadingCheckpoint, to: ReadingCheckpoint, skipping: RereadSkipping, source: SourceFile, shift: Int,
+        context: inout FileContext
+    ) {
+        let old = skipping.old
+        // Diagnostics, positions in this file moved by the edits before them; the included files are
+        // the old ones.
+        for diagnostic in old.diagnostics[from.diagnostics..<to.diagnostics] {
+            let file: SourceFile
+            var offset = diagnostic.location?.offset
+            if diagnostic.file == source.path {
+                file = source
+                offset = offset.map { $0 + shift }
+            } else {
+                file =
+                    old.files[from.files..<to.files].first { $0.source.path == diagnostic.file }?.source
+                    ?? SourceFile(path: diagnostic.file, bytes: [])
+            }
+            report(diagnostic.kind, source: file, offset: offset)
+        }
+        // Files included in between, read as they were.
+        for index in from.files..<to.files {
+            files.append(ZoneFileSyntax(source: old.files[index].source, entries: EntryList()))
+        }
+        // Records: paired with themselves, shown to the zone checks.
+        if apexID == nil, let zoneOrigin { apexID = names.lookup(zoneOrigin) }
+        var entries = EntryStarts(files: old.files)
+        var observed = from.observed
+        for index in from.records..<to.records {
+            let slot = old.store[index]
+            if slot.flags.contains(.outOfZone) { continue }
+            let type = RRType(slot.type)
+            var start = entries.start(of: index, store: old.store)
+            if Int(slot.file) == from.file { start += shift }
+            let atApex = slot.owner == apexID
+            let rdata: [UInt8] =
+                atApex && (type == .soa || type == .dnskey || type == .cdnskey)
+                ? old.recordData(index: index).rdata.wire : []
+            checks.observe(
+                owner: slot.owner, type: type,
+                place: ZoneChecks.Place(file: slot.file, offset: UInt32(truncatingIfNeeded: start)),
+                atApex: atApex, rdata: rdata[...], key: Int(Int64(bitPattern: old.checkKeys[observed])),
+                names: names, origin: zoneOrigin ?? .root)
+            observed += 1
+        }
+        pairing?.advance(to: to.records)
+        self.skipping?.steppedOver += to.records - from.records
+        tally.records += to.tally.records - from.tally.records
+        tally.includedFiles += to.tally.includedFiles - from.tally.includedFiles
+        tally.bytesRead += to.tally.bytesRead - from.tally.bytesRead
+        tally.generatedRecords += to.tally.generatedRecords - from.tally.generatedRecords
+        // The reading state the old load had there.
+        if context.originID != to.state.originID {
+            context.originID = to.state.originID
+            context.origin = names.name(to.state.originID)
+        }
+        context.lastOwner = to.state.lastOwner
+        context.lastOwnerLength = -1
+        context.originChangedSinceOwner = to.state.originChangedSinceOwner
+        inheritedTTL = to.state.inheritedTTL
+    }
+}
+
+/// The entry start of each record of a zone, for records asked in file order: one cursor per file
+/// walks its entries forward, so a run of records costs a step each, not a search.
+struct EntryStarts {
+    let files: [ZoneFileSyntax]
+    private var cursors: [Int]
+
+    init(files: [ZoneFileSyntax]) {
+        self.files = files
+        cursors = Array(repeating: -1, count: files.count)
+    }
+
+    mutating func start(of index: Int, store: RecordStore) -> Int {
+        let slot = store[index]
+        if slot.flags.contains(.generated) { return store.entry(of: index, files: files).start }
+        let file = Int(slot.file)
+        let entries = files[file].entries
+        let offset = Int(slot.rdataStart) - (slot.rdataLength == 0 ? 1 : 0)
+        var cursor = cursors[file]
+        if cursor < 0 || cursor >= entries.count || Int(entries[cursor].start) > offset {
+            cursor = files[file].entryIndex(containing: offset) ?? 0
+        }
+        while cursor + 1 < entries.count, Int(entries[cursor].end) <= offset { cursor += 1 }
+        cursors[file] = cursor
+        return cursor < entries.count ? Int(entries[cursor].start) : 0
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+
+@testable import ZoneFile
+
+/// A re-read given its edits reads only the edited stretches and steps over the rest from the old
+/// load's checkpoints; what it gives must be what reading the whole edited text gives. Checked on
+/// every corpus zone that loads without errors and on real zones with `$INCLUDE`s, with edits at the
+/// start, in the middle, at the end and in an included file, checkpoints taken at several intervals.
+@Suite struct ZoneRereadSkippingTests {
+    /// An edit of one file: the path the loader gives it and the edits against its old text.
+    struct FileEdits {
+        var path: String
+        var edits: [SourceEdit]
+    }
+
+    /// Re-reads `old` edited by `changes` twice, whole and stepping over, and compares the two.
+    static func expectSameReread(
+        _ old: Zone, path: String, options: LoadOptions, changes: [FileEdits], excluding: Set<RRType> = [.soa],
+        _ label: String
+    ) throws {
+        var options = options
+        var edits: [String: [SourceEdit]] = [:]
+        for change in changes {
+            let file = try #require(old.files.first { $0.source.path == change.path })
+            options.overrides[change.path] = try SourceEdit.apply(change.edits, to: file.source.bytes)
+            edits[change.path] = change.edits
+        }
+        let whole = ZoneLoader.reread(path: path, options: options, editedFrom: old, excluding: excluding)
+        let stepped = ZoneLoader.reread(
+            path: path, options: options, editedFrom: old, excluding: excluding, edits: edits)
+        #expect(stepped.onlyOld == whole.onlyOld, "\(label): records only in the old zone")
+        #expect(
+            stepped.onlyNew.map { stepped.edited.record(index: $0) }
+                == whole.onlyNew.map { whole.edited.record(index: $0) }, "\(label): records only in the edited zone")
+        #expect(stepped.edited.records == whole.edited.records, "\(label): records kept")
+        #expect(stepped.edited.diagnostics == whole.edited.diagnostics, "\(label): diagnostics")
+        #expect(stepped.edited.recordCount == whole.edited.recordCount, "\(label): record count")
+        #expect(stepped.edited.files.map(\.source.path) == whole.edited.files.map(\.source.path), "\(label): files")
+        #expect(stepped.edited.origin == whole.edited.origin, "\(label): origin")
+    }
+
+    /// Edits of `file` at the start, in the middle and at the end: a record inserted before the first
+    /// record line, the middle record line removed (what inherits its owner now inherits another),
+    /// a record appended; each alone and all together.
+    static func edits(of file: ZoneFileSyntax) -> [(String, [SourceEdit])] {
+        let records = file.entries.filter { $0.kind == .record }
+        guard let first = records.first, let last = file.entries.last else { return [] }
+        let middle = records[records.count / 2]
+        let insert = SourceEdit.insert("pp-inserted 300 TXT \"new\"\n", at: first.range.lowerBound)
+        let remove = SourceEdit(range: middle.range, replacement: [])
+        let append = SourceEdit.insert(
+            (file.source.bytes.last == 0x0A ? "" : "\n") + "pp-appended 300 TXT \"end\"\n", at: last.range.upperBound)
+        var cases = [("start", [insert]), ("end", [append]), ("all", [insert, remove, append].filter { _ in true })]
+        if middle.range.lowerBound > first.range.lowerBound {
+            cases.append(("middle", [remove]))
+        } else {
+            cases[2].1 = [insert, append]
+        }
+        return cases
+    }
+
+    static let intervals = [1, 3, 256]
+
+    @Test("stepping over gives the whole re-read, on every corpus zone that loads without errors")
+    func corpusZones() throws {
+        let corpus = try ConformanceCorpus(root: ConformanceCorpus.defaultRoot())
+        var zones = 0
+        for item in corpus.cases {
+            let origin = try DomainName(parsing: item.origin)
+            for interval in Self.intervals {
+                var options = LoadOptions(origin: origin)
+                options.checkpointInterval = interval
+                let old = ZoneLoader.load(path: item.path, options: options)
+                guard old.errors.isEmpty, old.origin == origin, let top = old.files.first else { continue }
+                if interval == 1 { zones += 1 }
+                for (place, edits) in Self.edits(of: top) {
+                    try Self.expectSameReread(
+                        old, path: item.path, options: options,
+                        changes: [FileEdits(path: top.source.path, edits: edits)],
+                        "\(item.file), \(place), every \(interval)")
+                }
+            }
+        }
+        #expect(zones > 90, "only \(zones) corpus zones re-read")
+    }
+
+    /// Real zones whose records are partly in `$INCLUDE`d files (`Tests/MailZoneTests/Fixtures/RealZones`).
+    static let includingZones: [(path: String, origin: String)] = [
+        ("ffhl-tld/ffhl.zone", "ffhl."),
+        ("ocf-berkeley-edu/etc/zones/db.ocf.berkeley.edu", "ocf.berkeley.edu."),
+    ]
+
+    @Test("stepping over gives the whole re-read, with edits in the top file and in an included one")
+    func includedFiles() throws {
+        let root = TestPaths.packageRoot.appendingPathComponent("Tests/MailZoneTests/Fixtures/RealZones")
+        for zone in Self.includingZones {
+            let path = root.appendingPathComponent(zone.path).path
+            for interval in Self.intervals {
+                var options = LoadOptions(origin: try DomainName(parsing: zone.origin))
+                options.checkpointInterval = interval
+                // The zone's repository, which holds its included files.
+                let repository = root.appendingPathComponent(String(zone.path.prefix { $0 != "/" }))
+                options.includes = .confined(to: repository.path)
+                let old = ZoneLoader.load(path: path, options: options)
+                #expect(old.errors.isEmpty, "\(zone.path): \(old.errors)")
+                #expect(old.files.count > 1, "\(zone.path) includes no file")
+                guard let top = old.files.first, let included = old.files.dropFirst().first else { continue }
+                for (place, edits) in Self.edits(of: included) {
+                    try Self.expectSameReread(
+                        old, path: path, options: options,
+                        changes: [FileEdits(path: included.source.path, edits: edits)],
+                        "\(zone.path), included file, \(place), every \(interval)")
+                }
+                for (place, edits) in Self.edits(of: top) {
+                    try Self.expectSameReread(
+                        old, path: path, options: options,
+                        changes: [
+                            FileEdits(path: top.source.path, edits: edits),
+                            FileEdits(path: included.source.path, edits: Self.edits(of: included).first?.1 ?? []),
+                        ], "\(zone.path), both files, \(place), every \(interval)")
+                }
+            }
+        }
+    }
+
+    /// A zone that exercises the reading state: `$ORIGIN` and `$TTL` changes, blank owners, `$GENERATE`,
+    /// out-of-zone data, duplicates (warnings), records without a TTL after a `$TTL`.
+    static func mixedZone(blocks: Int) -> String {
+        var text = "$ORIGIN example.com.\n$TTL 1h\n@ SOA ns1 h 1 2 3 4 5\n@ NS ns1\nns1 A 192.0.2.1\n"
+        for block in 0..<blocks {
+            text += "host\(block) A 10.0.\(block / 256).\(block % 256)\n AAAA 2001:db8::\(block)\n"
+            if block % 7 == 0 { text += "$ORIGIN sub\(block % 3).example.com.\nwww\(block) CNAME host\n" }
+            if block % 11 == 0 { text += "$TTL \(300 + block)\n" }
+            if block % 13 == 0 { text += "dup\(block % 5) TXT \"same\"\n" }
+            if block % 17 == 0 { text += "$GENERATE 1-3 g\(block)-$ A 10.9.0.$\n" }
+            if block % 19 == 0 { text += "elsewhere.org. A 192.0.2.9\n" }
+            if block % 23 == 0 { text += "$ORIGIN example.com.\n" }
+            text += "mail\(block) 600 MX 10 mx\n TXT \"v=spf1 -all\"\n"
+        }
+        return text
+    }
+
+    @Test("stepping over gives the whole re-read on a zone of origins, TTLs, blank owners and generated records")
+    func mixedZones() throws {
+        let text = Self.mixedZone(blocks: 400)
+        for interval in [1, 5, 64, 256] {
+            var options = LoadOptions()
+            options.checkpointInterval = interval
+            let old = ZoneLoader.load(bytes: Array(text.utf8), path: "db", options: options)
+            #expect(old.errors.isEmpty, "\(old.errors)")
+            var loadOptions = options
+            loadOptions.overrides["db"] = Array(text.utf8)
+            let top = try #require(old.files.first)
+            var cases = Self.edits(of: top)
+            // A `$ORIGIN` and a `$TTL` inserted in the middle change the reading state of what follows.
+            let middle = top.entries[top.entries.count / 2].range.lowerBound
+            cases.append(("origin", [SourceEdit.insert("$ORIGIN other.example.com.\n", at: middle)]))
+            cases.append(("ttl", [SourceEdit.insert("$TTL 42\n", at: middle)]))
+            cases.append(("nothing", []))
+            for (place, edits) in cases {
+                try Self.expectSameReread(
+                    old, path: "db", options: loadOptions, changes: [FileEdits(path: "db", edits: edits)],
+                    "mixed zone, \(place), every \(interval)")
+            }
+        }
+    }
+
+    @Test func aReadOfAnEditNearTheStartStepsOverTheRest() throws {
+        var text = "$ORIGIN example.com.\n$TTL 1h\n@ SOA ns1 h 1 2 3 4 5\n@ NS ns1\nns1 A 192.0.2.1\n"
+        for index in 0..<2000 { text += "host\(index) A 10.0.\(index / 256).\(index % 256)\n" }
+        let old = ZoneLoader.load(text: text, path: "db")
+        let edit = SourceEdit(range: 0..<0, replacement: Array("; edited\n".utf8))
+        var options = LoadOptions()
+        options.overrides["db"] = try SourceEdit.apply([edit], to: Array(text.utf8))
+        let whole = ZoneLoader.reread(path: "db", options: options, editedFrom: old, excluding: [.soa])
+        let stepped = ZoneLoader.reread(
+            path: "db", options: options, editedFrom: old, excluding: [.soa], edits: ["db": [edit]])
+        // Every record after the first checkpoint past the edit is stepped over, not read.
+        #expect(whole.steppedOver == 0)
+        #expect(stepped.steppedOver > 1_500, "only \(stepped.steppedOver) records stepped over")
+        #expect(stepped.onlyOld.isEmpty)
+        #expect(stepped.onlyNew.isEmpty)
+    }
+}
