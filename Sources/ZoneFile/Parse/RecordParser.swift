@@ -85,13 +85,7 @@ extension LoaderState {
         }
 
         // RDATA.
-        fields.removeAll(keepingCapacity: true)
         let firstRData = cursor
-        while cursor < fieldCount {
-            let token = tokens[cursor]
-            fields.append(RDataField(bytes: bytes[token.start..<token.end], quoted: token.kind == .quoted))
-            cursor += 1
-        }
         let rdataStart = firstRData < fieldCount ? tokens[firstRData].fullRange.lowerBound : typeToken.end
         let rdataEnd = firstRData < fieldCount ? tokens[fieldCount - 1].fullRange.upperBound : typeToken.end
         guard let origin = context.origin else {
@@ -99,14 +93,24 @@ extension LoaderState {
             return false
         }
         wire.removeAll(keepingCapacity: true)
-        do {
-            try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
-        } catch {
-            let offset = error.field.map { tokens[firstRData + min($0, fieldCount - firstRData - 1)].start } ?? rdataEnd
-            report(
-                .invalidRData(type: type, reason: error.message), source: source,
-                offset: fieldCount > firstRData ? offset : typeToken.end)
-            return false
+        // The common types in their plain spelling straight from the tokens; the rest, and whatever that
+        // path declines, through the general reader, which also words the diagnostic.
+        if !CommonRData.encode(type, fields: tokens[firstRData..<fieldCount], in: bytes, origin: origin, into: &wire) {
+            fields.removeAll(keepingCapacity: true)
+            for token in tokens[firstRData..<fieldCount] {
+                fields.append(RDataField(bytes: bytes[token.start..<token.end], quoted: token.kind == .quoted))
+            }
+            wire.removeAll(keepingCapacity: true)
+            do {
+                try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
+            } catch {
+                let offset =
+                    error.field.map { tokens[firstRData + min($0, fieldCount - firstRData - 1)].start } ?? rdataEnd
+                report(
+                    .invalidRData(type: type, reason: error.message), source: source,
+                    offset: fieldCount > firstRData ? offset : typeToken.end)
+                return false
+            }
         }
 
         return addRecord(

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import ZoneFile
+
+/// The fast path for the common types (`CommonRData`) reads exactly what the general reader reads:
+/// wherever it takes RDATA, the wire form is the general reader's, and it takes nothing the general
+/// reader refuses. Checked on every record line of every corpus file and real zone, and on spellings
+/// chosen to sit at the edges.
+@Suite struct CommonRDataTests {
+    static let types: Set<RRType> = [.a, .aaaa, .ns, .cname, .ptr, .mx, .srv, .txt]
+
+    /// Reads `bytes[range]` as `type` RDATA both ways; true when the fast path took it.
+    static func agree(
+        _ type: RRType, _ bytes: [UInt8], _ range: Range<Int>, origin: DomainName, _ label: String
+    ) -> Bool {
+        let tokens = ZoneFileSyntax.tokens(in: bytes, range: range).filter(\.isField)
+        var fast: [UInt8] = []
+        let took = CommonRData.encode(type, fields: tokens[...], in: bytes, origin: origin, into: &fast)
+        var general: [UInt8] = []
+        let fields = tokens.map { RDataField(bytes: bytes[$0.start..<$0.end], quoted: $0.kind == .quoted) }
+        let valid = (try? LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &general)) != nil
+        if took {
+            #expect(valid, "\(label): the fast path took \(type) RDATA the general reader refuses")
+            #expect(fast == general, "\(label): \(type) wire differs")
+        }
+        return took
+    }
+
+    /// Every field of a record line that names a common type, with the fields after it as its RDATA.
+    static func checkLines(of bytes: [UInt8], path: String, origin: DomainName) -> (checked: Int, taken: Int) {
+        let (syntax, _) = ZoneFileSyntax.parse(SourceFile(path: path, bytes: bytes))
+        var checked = 0
+        var taken = 0
+        for entry in syntax.entries where entry.kind == .record {
+            let fields = syntax.tokens(of: entry).filter(\.isField)
+            for (index, field) in fields.enumerated() where field.kind == .word {
+                guard let type = RRType.parse(bytes[field.start..<field.end]), types.contains(type) else { continue }
+                let rest = fields[(index + 1)...]
+                let range =
+                    (rest.first?.fullRange.lowerBound ?? field.end)..<(rest.last?.fullRange.upperBound ?? field.end)
+                checked += 1
+                if agree(type, bytes, range, origin: origin, "\(path) at \(range.lowerBound)") { taken += 1 }
+            }
+        }
+        return (checked, taken)
+    }
+
+    @Test("the fast path agrees with the general reader on every corpus file and real zone")
+    func corpusAndRealZones() throws {
+        var checked = 0
+        var taken = 0
+        var files = TestPaths.corpusFiles().map { TestPaths.corpus.appendingPathComponent($0) }
+        let real = TestPaths.packageRoot.appendingPathComponent("Tests/MailZoneTests/Fixtures/RealZones")
+        if let enumerator = FileManager.default.enumerator(at: real, includingPropertiesForKeys: nil) {
+            for case let url as URL in enumerator where !url.hasDirectoryPath { files.append(url) }
+        }
+        let origin = try DomainName(parsing: "origin.example.")
+        for url in files {
+            let bytes = Array(try Data(contentsOf: url))
+            let (fileChecked, fileTaken) = Self.checkLines(of: bytes, path: url.lastPathComponent, origin: origin)
+            checked += fileChecked
+            taken += fileTaken
+        }
+        // Enough lines, and most taken, for the comparison to mean something.
+        #expect(checked > 5_000, "only \(checked) RDATA texts checked")
+        #expect(taken > 3_000, "only \(taken) RDATA texts taken by the fast path")
+    }
+
+    static let edges: [(RRType, String)] = [
+        (.a, "192.0.2.1"), (.a, "192.0.2.01"), (.a, "192.0.2"), (.a, "\"192.0.2.1\""), (.a, "\\# 4 C0000201"),
+        (.a, "192.0.2.1 192.0.2.2"), (.a, "256.1.1.1"), (.a, ""), (.a, "( 192.0.2.1 )"),
+        (.aaaa, "2001:db8::1"), (.aaaa, "2001:DB8::1"), (.aaaa, "::ffff:192.0.2.1"), (.aaaa, "2001:db8:::1"),
+        (.aaaa, "1::2::3"), (.aaaa, "\"::1\""), (.aaaa, "::"),
+        (.ns, "ns1"), (.ns, "ns1.example.com."), (.ns, "@"), (.ns, "."), (.ns, "a\\.b"), (.ns, "a..b"),
+        (.ns, "\"quoted\""), (.ns, "x\\065y"), (.ns, "x\\999"), (.ns, String(repeating: "a", count: 64)),
+        (.ns, "NS1.Example.COM."), (.ns, "ns1 ns2"), (.cname, "\\#"), (.cname, "\\# 0"), (.ptr, "host\\"),
+        (.mx, "10 mx"), (.mx, "65535 mx."), (.mx, "65536 mx"), (.mx, "010 mx"), (.mx, "-1 mx"), (.mx, "10"),
+        (.mx, "10 mx extra"), (.mx, "\"10\" mx"), (.mx, "0000000010 mx"), (.mx, "99999 mx"), (.mx, "1e2 mx"),
+        (.srv, "0 5 5060 sip"), (.srv, "1 2 3"), (.srv, "1 2 3 4 5"), (.srv, "1 2 65536 t"), (.srv, "1 2 3 ."),
+        (.txt, "\"v=spf1 -all\""), (.txt, "unquoted words"), (.txt, "\"a\\\"b\""), (.txt, "\"\\065\""),
+        (.txt, "\"\\256\""), (.txt, "\"\\25\""), (.txt, "\"" + String(repeating: "x", count: 255) + "\""),
+        (.txt, "\"" + String(repeating: "x", count: 256) + "\""), (.txt, "\"\""), (.txt, "\"x\" \"y\""),
+        (.txt, "\\#"), (.txt, "\\# 3 616263"), (.txt, "\\# x"), (.txt, "\"trailing\\\\\""), (.txt, "a\\"),
+        (.txt, "( \"one\"\n \"two\" )"), (.txt, "\"\\\\065\""),
+    ]
+
+    @Test("the fast path agrees with the general reader at the edges", arguments: edges)
+    func edge(_ type: RRType, _ text: String) throws {
+        let bytes = Array(text.utf8)
+        _ = Self.agree(type, bytes, 0..<bytes.count, origin: try DomainName(parsing: "example."), "'\(text)'")
+    }
+
+    @Test func thePlainSpellingsAreTaken() throws {
+        let origin = try DomainName(parsing: "example.")
+        for (type, text) in [
+            (RRType.a, "192.0.2.1"), (.aaaa, "2001:db8::1"), (.ns, "ns1"), (.cname, "www.example.net."),
+            (.ptr, "host"), (.mx, "10 mx"), (.srv, "0 5 5060 sip"), (.txt, "\"v=spf1 -all\" \"x\\065\""),
+        ] {
+            let bytes = Array(text.utf8)
+            #expect(Self.agree(type, bytes, 0..<bytes.count, origin: origin, text), "\(type) \(text) not taken")
+        }
+    }
+}
