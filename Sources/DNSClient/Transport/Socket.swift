@@ -62,28 +62,31 @@ struct Socket {
         }
     }
 
+    /// Copies a socket address of one family (`sockaddr_in`, `sockaddr_in6`) into `storage`, which
+    /// holds any family; returns the address's length, as `connect` takes it.
+    private static func store<Address>(_ address: Address, in storage: inout sockaddr_storage) -> socklen_t {
+        withUnsafeMutableBytes(of: &storage) { target in
+            withUnsafeBytes(of: address) { target.copyMemory(from: $0) }
+        }
+        return socklen_t(MemoryLayout<Address>.size)
+    }
+
     private func connect(kind: Kind, deadline: Duration, timeout: Double) throws(DNSClientError) {
         var storage = sockaddr_storage()
-        var length: socklen_t
+        let length: socklen_t
         let octets = server.octets
         if server.family == .ipv4 {
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = server.port.bigEndian
             withUnsafeMutableBytes(of: &address.sin_addr) { $0.copyBytes(from: octets) }
-            withUnsafeMutableBytes(of: &storage) { target in
-                withUnsafeBytes(of: address) { target.copyMemory(from: $0) }
-            }
-            length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            length = Self.store(address, in: &storage)
         } else {
             var address = sockaddr_in6()
             address.sin6_family = sa_family_t(AF_INET6)
             address.sin6_port = server.port.bigEndian
             withUnsafeMutableBytes(of: &address.sin6_addr) { $0.copyBytes(from: octets) }
-            withUnsafeMutableBytes(of: &storage) { target in
-                withUnsafeBytes(of: address) { target.copyMemory(from: $0) }
-            }
-            length = socklen_t(MemoryLayout<sockaddr_in6>.size)
+            length = Self.store(address, in: &storage)
         }
         let result = withUnsafePointer(to: &storage) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { posixConnect(descriptor, $0, length) }
