@@ -49,6 +49,13 @@ enum AnswerJudge {
             guard let last = aliases.last else { return nil }
             return "through the alias \(name) CNAME \(last.rdata.presentation)"
         }
+        /// No record of `kind` (SPF, DMARC) among the TXT records served: nothing at all at the name
+        /// (`absent` says why), or only other TXT records.
+        func missing(_ kind: String) -> VerifyResult {
+            VerifyResult(
+                server: "", status: .missing, served: served,
+                detail: records.isEmpty ? absent : "no \(kind) record at \(name)")
+        }
 
         switch check.rule {
         case .heldBack(let reason):
@@ -56,11 +63,7 @@ enum AnswerJudge {
 
         case .policy(let kind, let texts):
             let policies = records.map(text).filter(kind.matches)
-            if policies.isEmpty {
-                return VerifyResult(
-                    server: "", status: .missing, served: served,
-                    detail: records.isEmpty ? absent : "no \(kind.rawValue) record at \(name)")
-            }
+            if policies.isEmpty { return missing(kind.rawValue) }
             if policies.sorted() == texts.sorted() {
                 return VerifyResult(server: "", status: .verified, served: served, detail: via)
             }
@@ -164,13 +167,8 @@ enum AnswerJudge {
                 detail: "\(exchange) is not among the MX records of \(name)")
 
         case .spf(let includes):
-            let texts = records.map(text)
-            let spf = texts.filter(SPFRecord.isSPF)
-            if spf.isEmpty {
-                return VerifyResult(
-                    server: "", status: .missing, served: served,
-                    detail: texts.isEmpty ? absent : "no SPF record at \(name)")
-            }
+            let spf = records.map(text).filter(SPFRecord.isSPF)
+            if spf.isEmpty { return missing("SPF") }
             if spf.count > 1 {
                 return VerifyResult(
                     server: "", status: .mismatch, served: served,
@@ -218,13 +216,8 @@ enum AnswerJudge {
                 server: "", status: .mismatch, served: served, detail: differences.joined(separator: "; "))
 
         case .dmarc(let wanted):
-            let texts = records.map(text)
-            let dmarc = texts.filter(DMARCRecord.isDMARC)
-            if dmarc.isEmpty {
-                return VerifyResult(
-                    server: "", status: .missing, served: served,
-                    detail: texts.isEmpty ? absent : "no DMARC record at \(name)")
-            }
+            let dmarc = records.map(text).filter(DMARCRecord.isDMARC)
+            if dmarc.isEmpty { return missing("DMARC") }
             switch DMARCMerge.merge(wanted: wanted, existing: dmarc, name: check.relative ?? name) {
             case .unchanged:
                 return VerifyResult(server: "", status: .verified, served: served, detail: via)
