@@ -89,15 +89,15 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let nsupdate {
-            try applyDynamic(server: nsupdate)
+            try await applyDynamic(server: nsupdate)
             return
         }
         let report: ApplyReport
         do {
             if let plan {
-                report = try applySaved(path: plan)
+                report = try await applySaved(path: plan)
             } else {
-                report = try applyFresh()
+                report = try await applyFresh()
             }
         } catch let error as ApplyError {
             Terminal.writeError("error: \(error)")
@@ -132,14 +132,15 @@ struct ApplyCommand: AsyncParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    private func applyFresh() throws -> ApplyReport {
+    private func applyFresh() async throws -> ApplyReport {
         let declaration = try input.load()
         var options = input.plannerOptions(serial: serial)
         options.deletions = DeletionPermission(allow: allowDelete, force: forceDelete)
         options.target = try target.resolve(in: declaration)
         try requireApproval()
         if frozen { options.journal = .frozen }
-        return try Applier.apply(declaration, options: options, removedTemporary: Self.reportRemoved, approve: approve)
+        return try await Applier.apply(
+            declaration, options: options, removedTemporary: Self.reportRemoved, approve: approve)
     }
 
     /// Without --auto-approve, apply asks on the terminal; a script without a terminal must say so.
@@ -182,7 +183,7 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     /// `--nsupdate`: the plan goes to the server as signed RFC 2136 updates; no file is written.
-    private func applyDynamic(server text: String) throws {
+    private func applyDynamic(server text: String) async throws {
         let server: DNSServerAddress
         let key: TSIGKey?
         do {
@@ -200,7 +201,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let update = DynamicUpdateTarget(server: server, key: key, keyPath: tsigKey)
         let report: DynamicApplyReport
         do {
-            report = try DynamicApplier.apply(declaration, options: options, target: update) {
+            report = try await DynamicApplier.apply(declaration, options: options, target: update) {
                 approve(updateOf: $0, server: server)
             }
         } catch {
@@ -220,7 +221,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    private func applySaved(path: String) throws -> ApplyReport {
+    private func applySaved(path: String) async throws -> ApplyReport {
         let saved: Plan
         do {
             saved = try PlanJSON.decode(try SavedPlanFile.read(path))
@@ -241,7 +242,7 @@ struct ApplyCommand: AsyncParsableCommand {
         var options = input.plannerOptions()
         options.deletions = DeletionPermission(allow: allowDelete, force: forceDelete)
         if frozen { options.journal = .frozen }
-        return try Applier.apply(
+        return try await Applier.apply(
             saved: saved, declaration: try input.load(), options: options,
             removedTemporary: Self.reportRemoved)
     }

@@ -42,27 +42,27 @@ struct CheckCommand: AsyncParsableCommand {
         case .text:
             let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
             status = PlanStatus(
-                try Terminal.buffered { output in
-                    try PlanStreaming.write(
+                try await Terminal.buffered { output in
+                    try await PlanStreaming.write(
                         declaration, options: options, errors: renderer.renderErrors,
                         zone: { renderer.renderZone($0.plan) },
                         footer: { CheckReport.verdictLine($0, declaration: checked) }, output: output)
                 })
         case .github:
             status = PlanStatus(
-                try Terminal.buffered { output in
-                    try PlanStreaming.write(
+                try await Terminal.buffered { output in
+                    try await PlanStreaming.write(
                         declaration, options: options, errors: { GitHubAnnotations.render(errors: $0) },
                         zone: { GitHubAnnotations.render(zone: $0.plan) }, footer: GitHubAnnotations.closing,
                         notice: { "::notice title=mailzone: narrowed::\($0)\n" }, output: output)
                 })
         case .json:
             status = PlanStatus(
-                try Terminal.buffered { output in
-                    try PlanStreaming.writeJSON(declaration, options: options, check: true, output: output)
+                try await Terminal.buffered { output in
+                    try await PlanStreaming.writeJSON(declaration, options: options, check: true, output: output)
                 })
         case .markdown:
-            let outcome = Planner.plan(declaration, options: options)
+            let outcome = await Planner.plan(declaration, options: options)
             Terminal.write(PlanMarkdownRenderer(title: "mailzone check").render(outcome))
             status = PlanStatus(outcome.plan)
         }

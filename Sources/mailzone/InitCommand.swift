@@ -6,7 +6,7 @@ import ZoneFile
 
 /// `mailzone init ZONEFILE...`: a starter mailzone.yaml for zone files that exist, with the email
 /// services their records already show, so that `mailzone plan` on it changes nothing.
-struct InitCommand: ParsableCommand {
+struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Write a mailzone.yaml for existing zone files, declaring the email services found in them.",
@@ -46,7 +46,7 @@ struct InitCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let schemaPath = FilePaths.path(Self.schemaFile, besideFile: config)
         guard let schema = SchemaCommand.text(of: "mailzone") else {
             Terminal.writeError("error: this mailzone was built without its JSON Schemas; build it again")
@@ -61,7 +61,7 @@ struct InitCommand: ParsableCommand {
         let written: DeclarationImport.Written
         do {
             let catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())
-            written = try DeclarationImport.run(
+            written = try await DeclarationImport.run(
                 zones: zoneFiles.map { DeclarationImport.ZoneInput(path: $0, origin: origin) },
                 declarationPath: config, catalog: catalog, schema: Self.schemaFile)
         } catch let error as ImportError {

@@ -42,7 +42,7 @@ struct PlanCommand: AsyncParsableCommand {
         options.target = try target.resolve(in: declaration)
         let status: PlanStatus
         do {
-            status = try plan(declaration, options: options)
+            status = try await plan(declaration, options: options)
         } catch let error as PlanSaveError {
             Terminal.writeError("error: \(error)")
             throw ExitCode(1)
@@ -52,34 +52,34 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     /// Plans in `format` to standard output, saving the plan to `--out` when given.
-    private func plan(_ declaration: Declaration, options: PlannerOptions) throws -> PlanStatus {
+    private func plan(_ declaration: Declaration, options: PlannerOptions) async throws -> PlanStatus {
         switch format {
         case .text:
             let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
             return PlanStatus(
-                try Terminal.buffered { output in
-                    try PlanStreaming.write(
+                try await Terminal.buffered { output in
+                    try await PlanStreaming.write(
                         declaration, options: options, errors: renderer.renderErrors,
                         zone: { renderer.renderZone($0.plan) }, footer: renderer.summaryLine, saveTo: out,
                         output: output)
                 })
         case .diff:
             return PlanStatus(
-                try Terminal.buffered { output in
-                    try PlanStreaming.write(
+                try await Terminal.buffered { output in
+                    try await PlanStreaming.write(
                         declaration, options: options, errors: { _ in "" },
                         zone: { PlanDiff.heldBack(zone: $0.plan) + PlanDiff.render(zone: $0) },
                         footer: PlanDiff.closing, notice: { "# \($0)\n" }, saveTo: out, output: output)
                 })
         case .json:
             return PlanStatus(
-                try Terminal.buffered { output in
-                    try PlanStreaming.writeJSON(
+                try await Terminal.buffered { output in
+                    try await PlanStreaming.writeJSON(
                         declaration, options: options, check: false, saveTo: out, output: output)
                 })
         case .markdown:
             // The whole plan: Markdown shows it with its diffs.
-            let outcome = Planner.plan(declaration, options: options)
+            let outcome = await Planner.plan(declaration, options: options)
             Terminal.write(PlanMarkdownRenderer(title: "mailzone plan").render(outcome))
             if let out {
                 var assembler = PlanJSONAssembler(

@@ -19,10 +19,10 @@ enum Terminal {
 
     /// Runs `body` with a function that writes to standard output through a `BufferedOutput`,
     /// flushed when `body` ends: how streamed output (`PlanStreaming`) reaches the terminal.
-    static func buffered<Result>(_ body: ((String) -> Void) throws -> Result) rethrows -> Result {
+    static func buffered<Result>(_ body: ((String) -> Void) async throws -> Result) async rethrows -> Result {
         var output = BufferedOutput()
         defer { output.flush() }
-        return try body { output.write($0) }
+        return try await body { output.write($0) }
     }
 
     /// Standard output gathered into large writes: output rendered piece by piece (a zone at a

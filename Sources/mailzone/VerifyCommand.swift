@@ -91,7 +91,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let verifier = Verifier(
             declaration: declaration, client: DNSQueryClient(options: options), allowOutside: input.allowOutside,
             target: try target.resolve(in: declaration))
-        let report = verifier.verify(servers: addresses.isEmpty ? .authoritative(port: port) : .given(addresses))
+        let report = await verifier.verify(servers: addresses.isEmpty ? .authoritative(port: port) : .given(addresses))
         let output: String
         switch format {
         case .text: output = VerifyTextRenderer(color: Terminal.wantsColor(fileDescriptor: 1)).render(report)

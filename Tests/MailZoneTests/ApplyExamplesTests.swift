@@ -8,7 +8,7 @@ import Testing
 /// BIND accepts them, and a second plan finds nothing to do. Examples with conflicts are refused untouched.
 @Suite struct ApplyExamplesTests {
     @Test(arguments: ApplySupport.exampleNames())
-    func applyMatchesGolden(_ name: String) throws {
+    func applyMatchesGolden(_ name: String) async throws {
         let folder = try ApplySupport.copy(ApplySupport.examples.appendingPathComponent(name))
         let declaration = try ApplySupport.declaration(in: folder)
         let before = try ApplySupport.zoneFiles(in: folder).map {
@@ -18,7 +18,7 @@ import Testing
         let golden = ApplySupport.examples.appendingPathComponent("\(name)/golden/applied")
         var refused = false
         do {
-            _ = try Applier.apply(declaration, options: options) { _ in true }
+            _ = try await Applier.apply(declaration, options: options) { _ in true }
         } catch {
             switch error {
             case .planHasProblems, .deletionsRefused: refused = true
@@ -39,7 +39,7 @@ import Testing
             GoldenFile.assert(actual, at: expected, what: "\(name)/\(path) after apply")
         }
         // Idempotent: a second plan has nothing to do.
-        let again = Planner.plan(try ApplySupport.declaration(in: folder), options: options)
+        let again = await Planner.plan(try ApplySupport.declaration(in: folder), options: options)
         #expect(!again.plan.hasChanges)
         #expect(!again.plan.hasProblems)
         // No temporary files left behind.

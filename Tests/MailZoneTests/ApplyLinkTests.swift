@@ -9,7 +9,7 @@ import Testing
 @Suite struct ApplyLinkTests {
     /// Where the link points: a file beside it, or one in another directory of the repository.
     @Test(arguments: ["db.example.com", "../db/db.example.com"])
-    func symbolicLinkIsWrittenThrough(_ destination: String) throws {
+    func symbolicLinkIsWrittenThrough(_ destination: String) async throws {
         let target = destination.hasPrefix("../") ? "db/db.example.com" : "zones/db.example.com"
         let declaration = ApplyTests.declaration().replacingOccurrences(
             of: "zones/db.example.com", with: "zones/example.com.zone")
@@ -18,7 +18,7 @@ import Testing
         ])
         let link = directory.appendingPathComponent("zones/example.com.zone")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: destination)
-        let report = try ApplySupport.apply(in: directory)
+        let report = try await ApplySupport.apply(in: directory)
         #expect(report.written == [link.path])
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == destination)
         let written = try ApplySupport.read(directory.appendingPathComponent(target))
@@ -31,20 +31,20 @@ import Testing
             zones
                 == (target.hasPrefix("db/")
                     ? ["README", "example.com.zone"] : ["README", "db.example.com", "example.com.zone"]))
-        let second = Planner.plan(
+        let second = await Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         #expect(!second.plan.hasChanges)
     }
 
-    @Test func hardLinkedFileIsRefused() throws {
+    @Test func hardLinkedFileIsRefused() async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
         ])
         let zone = directory.appendingPathComponent("zones/db.example.com")
         let other = directory.appendingPathComponent("zones/db.example.com.copy")
         #expect(link(zone.path, other.path) == 0)
-        #expect {
-            try ApplySupport.apply(in: directory)
+        await #expect {
+            try await ApplySupport.apply(in: directory)
         } throws: { error in
             "\(error)"
                 == "\(zone.path): it has 2 hard links, and replacing it would leave the other names with the old text; make the other names symbolic links to it (ln -sf), then apply again; the file was not changed"

@@ -39,10 +39,10 @@ import Testing
     @Test(arguments: [
         (nobody, group, mode_t(0o2750)), (uid_t(0), gid_t(0), mode_t(0o444)), (nobody, group, mode_t(0o4640)),
     ])
-    func rootKeepsOwnerGroupAndMode(_ owner: uid_t, _ group: gid_t, _ mode: mode_t) throws {
+    func rootKeepsOwnerGroupAndMode(_ owner: uid_t, _ group: gid_t, _ mode: mode_t) async throws {
         guard Self.requireRoot() else { return }
         let (directory, zone) = try Self.zone(owner: owner, group: group, mode: mode)
-        _ = try ApplySupport.apply(in: directory)
+        _ = try await ApplySupport.apply(in: directory)
         #expect(try ApplySupport.read(zone).contains(" 2026120100 "))
         let status = Self.status(zone)
         #expect(status.st_uid == owner)

@@ -74,16 +74,17 @@ import ZoneFile
     }
 
     /// A record changed in the saved plan (the value it says apply writes) is refused.
-    @Test func tamperedRecordIsRefused() throws {
+    @Test func tamperedRecordIsRefused() async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
         ])
         let declaration = try ApplySupport.declaration(in: directory)
-        var plan = Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now)).plan
+        var plan = await Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now)).plan
         let index = try #require(plan.zones[0].senders[0].items.firstIndex { $0.type == .mx })
         plan.zones[0].senders[0].items[index].after = "10 mx.attacker.example."
-        #expect {
-            try Applier.apply(saved: plan, declaration: declaration, options: PlannerOptions(now: ApplySupport.now))
+        await #expect {
+            try await Applier.apply(
+                saved: plan, declaration: declaration, options: PlannerOptions(now: ApplySupport.now))
         } throws: { error in
             "\(error)"
                 == "\(Self.prefix)its record create example.com. MX 10 mx.attacker.example. is not one planning again gives\(Self.suffix)"
@@ -93,21 +94,21 @@ import ZoneFile
 
     /// A saved plan applied on a later day writes the serial it shows (still after the zone's), not today's;
     /// a serial edited into the plan beyond what planning would choose is refused.
-    @Test func savedSerialIsKeptWhileValid() throws {
+    @Test func savedSerialIsKeptWhileValid() async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
         ])
         let declaration = try ApplySupport.declaration(in: directory)
-        let outcome = Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now))
+        let outcome = await Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now))
         var tampered = outcome.plan
         tampered.zones[0].serial?.to = 2_026_120_199
         let later = PlannerOptions(now: ApplySupport.now.addingTimeInterval(86_400))
-        #expect {
-            try Applier.apply(saved: tampered, declaration: declaration, options: later)
+        await #expect {
+            try await Applier.apply(saved: tampered, declaration: declaration, options: later)
         } throws: { error in
             "\(error)".hasPrefix(Self.prefix + "its edits of ")
         }
-        let report = try Applier.apply(saved: outcome.plan, declaration: declaration, options: later)
+        let report = try await Applier.apply(saved: outcome.plan, declaration: declaration, options: later)
         let path = directory.appendingPathComponent("zones/db.example.com").path
         #expect(report.written == [path])
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == outcome.newFiles[path])

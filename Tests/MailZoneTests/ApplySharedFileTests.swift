@@ -32,13 +32,13 @@ import Testing
 
     /// The issue's case: each zone's SPF record in the shared file. Both changes are kept, the file is
     /// written once, and planning again finds nothing to do.
-    @Test func bothZonesEditsOfASharedIncludeAreKept() throws {
+    @Test func bothZonesEditsOfASharedIncludeAreKept() async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(["a", "b"]),
             "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": "a.test.\tIN\tTXT\t\"v=spf1 mx -all\"\nb.test.\tIN\tTXT\t\"v=spf1 a -all\"\n",
         ])
-        let report = try ApplySupport.apply(in: directory)
+        let report = try await ApplySupport.apply(in: directory)
         let path = { (name: String) in directory.appendingPathComponent(name).path }
         #expect(report.written == [path("zones/db.a.test"), path("zones/../shared/mail.inc"), path("zones/db.b.test")])
         #expect(
@@ -46,41 +46,41 @@ import Testing
                 == "a.test.\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\" ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses\n"
                 + "b.test.\tIN\tTXT\t\"v=spf1 a include:qcloudmail.com -all\" ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses\n"
         )
-        let again = Planner.plan(
+        let again = await Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         #expect(!again.plan.hasChanges)
         #expect(!again.plan.hasProblems)
     }
 
     /// Both zones read the same SPF line (a relative owner): the same merge, planned twice, is made once.
-    @Test func theSameEditPlannedByTwoZonesIsMadeOnce() throws {
+    @Test func theSameEditPlannedByTwoZonesIsMadeOnce() async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(["a", "b"]),
             "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": "@\tIN\tTXT\t\"v=spf1 mx -all\"\n",
         ])
-        let report = try ApplySupport.apply(in: directory)
+        let report = try await ApplySupport.apply(in: directory)
         #expect(report.written.count == 3)
         #expect(
             try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc"))
                 == "@\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\" ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses\n"
         )
-        #expect(
+        await #expect(
             !Planner.plan(try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
                 .plan.hasChanges)
     }
 
     /// New records written into the shared file with relative owners would be records of every zone that
     /// reads it: the zone that did not plan them does not read back as planned, and nothing is written.
-    @Test func editsThatChangeAnotherZoneAreRefused() throws {
+    @Test func editsThatChangeAnotherZoneAreRefused() async throws {
         let include = "a.test.\tIN\tTXT\t\"v=spf1 mx -all\"\nb.test.\tIN\tTXT\t\"v=spf1 a -all\"\n"
         let zone = Self.zone(mxAfterInclude: false)
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(["a", "b"]),
             "zones/db.a.test": zone, "zones/db.b.test": zone, "shared/mail.inc": include,
         ])
-        #expect {
-            try ApplySupport.apply(in: directory)
+        await #expect {
+            try await ApplySupport.apply(in: directory)
         } throws: { error in
             "\(error)"
                 == "\(directory.path)/zones/db.a.test: zone a.test. does not read back as planned once the edits of every zone that reads \(directory.path)/zones/../shared/mail.inc (also b.test.) are applied together (the edited zone's records differ from the plan (missing: none; not planned: _dmarc.a.test. TXT \"v=DMARC1; p=none\"; a.test. MX 10 mxbiz1.qq.com.; qcloud._domainkey.a.test. TXT \"v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCg...)) — nothing was written; keep each zone's mail records in a file that only that zone reads"
@@ -91,7 +91,7 @@ import Testing
     }
 
     /// Two zones that need different changes of the same bytes: refused, naming the line.
-    @Test func differentEditsOfTheSameBytesAreRefused() throws {
+    @Test func differentEditsOfTheSameBytesAreRefused() async throws {
         let include = "@\tIN\tTXT\t\"v=spf1 mx -all\"\n"
         let declaration = Self.declaration(["a", "b"]).replacingOccurrences(
             of: "preset: tencent-ses\n        dkim: { qcloud: \"v=DKIM1; k=rsa; p=\(ApplyTests.key2)\" }",
@@ -103,8 +103,8 @@ import Testing
             "mailzone.yaml": declaration, "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
             "shared/mail.inc": include,
         ])
-        #expect {
-            try ApplySupport.apply(in: directory)
+        await #expect {
+            try await ApplySupport.apply(in: directory)
         } throws: { error in
             "\(error)"
                 == "\(directory.path)/zones/../shared/mail.inc is read by zones a.test., b.test., and the plans of a.test. and b.test. change it differently at line 1 — nothing was written; keep each zone's mail records in a file that only that zone reads"
@@ -120,7 +120,7 @@ import Testing
     /// for a lock, must be refused for the first one's lock. Had it locked another directory (the
     /// link's), it would plan from the same old file and its write would undo the first's. Run again
     /// once the first has written, it plans on the first's record and keeps it.
-    @Test func appliesThroughDifferentPathsLoseNoUpdate() throws {
+    @Test func appliesThroughDifferentPathsLoseNoUpdate() async throws {
         let directory = try TemporaryFiles.directory([
             "zones/db.example.com": ApplyTests.crlfZone,
             "a.yaml": ApplyTests.declaration().replacingOccurrences(
@@ -136,32 +136,31 @@ import Testing
             withDestinationPath: "../zones/db.example.com")
         let a = try DeclarationSource.load(path: directory.appendingPathComponent("a.yaml").path)
         let b = try DeclarationSource.load(path: directory.appendingPathComponent("b.yaml").path)
-        let holdsLocks = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let firstDone = DispatchSemaphore(value: 0)
-        let first = HandedOver<Result<ApplyReport, ApplyError>>()
-        Thread {
-            first.value = Result { () throws(ApplyError) in
-                try Applier.apply(a, options: PlannerOptions(now: ApplySupport.now)) { _ in
-                    holdsLocks.signal()
-                    release.wait()
-                    return true
-                }
+        let holdsLocks = AsyncSignal()
+        let release = AsyncSignal()
+        let first = Task { () async -> Result<ApplyReport, ApplyError> in
+            do throws(ApplyError) {
+                return .success(
+                    try await Applier.apply(a, options: PlannerOptions(now: ApplySupport.now)) { _ in
+                        await holdsLocks.fire()
+                        await release.wait()
+                        return true
+                    })
+            } catch {
+                return .failure(error)
             }
-            firstDone.signal()
-        }.start()
-        holdsLocks.wait()
+        }
+        await holdsLocks.wait()
         let zones = FilePaths.resolved(directory.appendingPathComponent("zones").path)
-        #expect {
-            try Applier.apply(b, options: PlannerOptions(now: ApplySupport.now), lockTimeout: 0) { _ in true }
+        await #expect {
+            try await Applier.apply(b, options: PlannerOptions(now: ApplySupport.now), lockTimeout: 0) { _ in true }
         } throws: { error in
             "\(error)"
                 == "\(zones): another mailzone apply is writing in this directory; waited 0 s — try again when it has finished"
         }
-        release.signal()
-        firstDone.wait()
-        #expect(try first.value?.get().written.count == 1)
-        let second = try Applier.apply(b, options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+        await release.fire()
+        #expect(try await first.value.get().written.count == 1)
+        let second = try await Applier.apply(b, options: PlannerOptions(now: ApplySupport.now)) { _ in true }
         #expect(second.written.count == 1)
         let zone = ZoneLoader.load(path: directory.appendingPathComponent("zones/db.example.com").path)
         #expect(zone.diagnostics.isEmpty)
@@ -170,10 +169,4 @@ import Testing
         }
         #expect(zone.records.first { $0.type == .soa }?.rdata.presentation.contains(" 2026120101 ") == true)
     }
-}
-
-/// A value one thread sets and another reads after a semaphore says it is set: the semaphore
-/// orders the two, so no lock is needed.
-private final class HandedOver<Value>: @unchecked Sendable {
-    var value: Value?
 }

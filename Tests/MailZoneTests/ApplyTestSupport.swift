@@ -29,8 +29,8 @@ enum ApplySupport {
 
     /// Applies the declaration in `directory` at the tests' fixed "now", approving the plan.
     @discardableResult
-    static func apply(in directory: URL) throws -> ApplyReport {
-        try Applier.apply(try declaration(in: directory), options: PlannerOptions(now: now)) { _ in true }
+    static func apply(in directory: URL) async throws -> ApplyReport {
+        try await Applier.apply(try declaration(in: directory), options: PlannerOptions(now: now)) { _ in true }
     }
 
     static func read(_ url: URL) throws -> String {
@@ -71,5 +71,23 @@ enum ApplySupport {
             "named-checkzone", ["-i", "local", origin, url.lastPathComponent],
             in: url.deletingLastPathComponent())
         return (result.status, result.output)
+    }
+}
+
+/// A one-time signal that tasks await without holding a thread: the concurrent-apply tests order
+/// two applies with it (a semaphore's wait would block a thread of the pool the applies need).
+actor AsyncSignal {
+    private var fired = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func fire() {
+        fired = true
+        for continuation in waiting { continuation.resume() }
+        waiting.removeAll()
+    }
+
+    func wait() async {
+        if fired { return }
+        await withCheckedContinuation { waiting.append($0) }
     }
 }

@@ -43,12 +43,12 @@ import Testing
             "www\tIN\tA\t192.0.2.80",
         ].joined(separator: "\r\n") + "\r\n"
 
-    @Test func editsOnlyThePlannedBytes() throws {
+    @Test func editsOnlyThePlannedBytes() async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
         let zonePath = directory.appendingPathComponent("zones/db.example.com")
-        let report = try ApplySupport.apply(in: directory)
+        let report = try await ApplySupport.apply(in: directory)
         #expect(report.written == [zonePath.path])
         let new = try ApplySupport.read(zonePath)
         let lines = new.components(separatedBy: "\r\n")
@@ -74,14 +74,14 @@ import Testing
         #expect(missing == [old[3], old[6]])
     }
 
-    @Test func failedRenameLeavesTheOriginalWhole() throws {
+    @Test func failedRenameLeavesTheOriginalWhole() async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
         let zonePath = directory.appendingPathComponent("zones/db.example.com")
         let writer = AtomicFileWriter(failRename: { _ in true })
-        #expect {
-            try Applier.apply(
+        await #expect {
+            try await Applier.apply(
                 try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now),
                 writer: writer
             ) { _ in true }
@@ -94,7 +94,7 @@ import Testing
         #expect(leftovers == ["db.example.com"])
     }
 
-    @Test func readOnlyDirectoryLeavesTheOriginalWhole() throws {
+    @Test func readOnlyDirectoryLeavesTheOriginalWhole() async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
@@ -105,29 +105,29 @@ import Testing
             chmod(zones.path, 0o555)
             defer { chmod(zones.path, 0o755) }
             if getuid() != 0 {
-                #expect(throws: ApplyError.self) {
-                    try ApplySupport.apply(in: directory)
+                await #expect(throws: ApplyError.self) {
+                    try await ApplySupport.apply(in: directory)
                 }
             }
             return
         }
         defer { _ = try? ToolProcess.run("chattr", ["-i", zones.path]) }
-        #expect {
-            try ApplySupport.apply(in: directory)
+        await #expect {
+            try await ApplySupport.apply(in: directory)
         } throws: { error in
             "\(error)".contains("cannot create a temporary file in") && "\(error)".contains("the file was not changed")
         }
         #expect(try ApplySupport.read(zones.appendingPathComponent("db.example.com")) == Self.crlfZone)
     }
 
-    @Test func savedPlanIsAppliedExactly() throws {
+    @Test func savedPlanIsAppliedExactly() async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
-        let outcome = Planner.plan(
+        let outcome = await Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         let saved = try PlanJSON.decode(Data(try PlanJSON.encode(outcome.plan).utf8))
-        let report = try Applier.apply(
+        let report = try await Applier.apply(
             saved: saved, declaration: try ApplySupport.declaration(in: directory),
             options: PlannerOptions(now: ApplySupport.now))
         let path = directory.appendingPathComponent("zones/db.example.com").path
@@ -150,11 +150,11 @@ import Testing
     /// A saved plan whose edits were changed after it was made (the zone file is untouched, so its
     /// digest still matches) is refused, because planning again gives other edits, and nothing is written.
     @Test(arguments: Tampering.allCases)
-    func tamperedSavedPlanIsRefused(_ tampering: Tampering) throws {
+    func tamperedSavedPlanIsRefused(_ tampering: Tampering) async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
-        let outcome = Planner.plan(
+        let outcome = await Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         var plan = outcome.plan
         var edits = try #require(plan.zones.first?.files.first?.edits)
@@ -187,8 +187,8 @@ import Testing
         }
         plan.zones[0].files[0].edits = edits.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         let path = directory.appendingPathComponent("zones/db.example.com")
-        #expect {
-            try Applier.apply(
+        await #expect {
+            try await Applier.apply(
                 saved: plan, declaration: try ApplySupport.declaration(in: directory),
                 options: PlannerOptions(now: ApplySupport.now))
         } throws: { error in
@@ -198,17 +198,17 @@ import Testing
         #expect(try ApplySupport.read(path) == Self.crlfZone)
     }
 
-    @Test func savedPlanIsRefusedWhenTheZoneChanged() throws {
+    @Test func savedPlanIsRefusedWhenTheZoneChanged() async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": Self.crlfZone,
         ])
-        let outcome = Planner.plan(
+        let outcome = await Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         let path = directory.appendingPathComponent("zones/db.example.com")
         let edited = Self.crlfZone + "mail\tIN\tA\t192.0.2.25\r\n"
         try Data(edited.utf8).write(to: path)
-        #expect {
-            try Applier.apply(
+        await #expect {
+            try await Applier.apply(
                 saved: outcome.plan, declaration: try ApplySupport.declaration(in: directory),
                 options: PlannerOptions(now: ApplySupport.now))
         } throws: { error in
@@ -218,19 +218,19 @@ import Testing
         #expect(try ApplySupport.read(path) == edited)
     }
 
-    @Test func savedPlanIsRefusedWhenAnIncludedFileChanged() throws {
+    @Test func savedPlanIsRefusedWhenAnIncludedFileChanged() async throws {
         let zone = Self.crlfZone + "$INCLUDE hosts.inc\r\n"
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": zone,
             "zones/hosts.inc": "db\tIN\tA\t192.0.2.9\r\n",
         ])
-        let outcome = Planner.plan(
+        let outcome = await Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         #expect(outcome.plan.zones.first?.inputs.count == 2)
         let include = directory.appendingPathComponent("zones/hosts.inc")
         try Data("db\tIN\tA\t192.0.2.10\r\n".utf8).write(to: include)
-        #expect {
-            try Applier.apply(
+        await #expect {
+            try await Applier.apply(
                 saved: outcome.plan, declaration: try ApplySupport.declaration(in: directory),
                 options: PlannerOptions(now: ApplySupport.now))
         } throws: { error in
@@ -238,23 +238,23 @@ import Testing
         }
     }
 
-    @Test func planWithConflictsIsRefused() throws {
+    @Test func planWithConflictsIsRefused() async throws {
         let zone = Self.crlfZone + "_dmarc\tIN\tCNAME\tdmarc.example.net.\r\n"
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(), "zones/db.example.com": zone,
         ])
-        let outcome = Planner.plan(
+        let outcome = await Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         #expect(outcome.plan.summary.conflicts == 1)
-        #expect {
-            try Applier.apply(
+        await #expect {
+            try await Applier.apply(
                 saved: outcome.plan, declaration: try ApplySupport.declaration(in: directory),
                 options: PlannerOptions(now: ApplySupport.now))
         } throws: { error in
             "\(error)" == "the plan has 1 conflict and 0 errors; resolve them and plan again — nothing was written"
         }
-        #expect(throws: ApplyError.self) {
-            try ApplySupport.apply(in: directory)
+        await #expect(throws: ApplyError.self) {
+            try await ApplySupport.apply(in: directory)
         }
         #expect(try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")) == zone)
     }
@@ -271,44 +271,41 @@ import Testing
         let b = try DeclarationSource.load(path: directory.appendingPathComponent("b.yaml").path)
         // Explicit order instead of sleeps: the second apply starts only once the first is inside
         // its confirmation, where it holds the zone directory's lock, and the first confirms only
-        // once the second has started. Each runs on a thread of its own (blocking waits would
-        // starve the concurrency pool). The log shows whether the second ever confirmed while the
-        // first was confirming.
+        // once the second has started. Each is a task; their confirmations await signals, holding no
+        // thread. The log shows whether the second ever confirmed while the first was confirming.
         let log = ConcurrentApplyLog()
-        let firstConfirming = DispatchSemaphore(value: 0)
-        let secondStarted = DispatchSemaphore(value: 0)
-        let done = DispatchGroup()
-        done.enter()
-        Thread {
-            log.finish(
-                0,
-                Result {
-                    try Applier.apply(a, options: PlannerOptions(now: ApplySupport.now)) { _ in
+        let firstConfirming = AsyncSignal()
+        let secondStarted = AsyncSignal()
+        let first = Task { () async -> Result<ApplyReport, ApplyError> in
+            do throws(ApplyError) {
+                return .success(
+                    try await Applier.apply(a, options: PlannerOptions(now: ApplySupport.now)) { _ in
                         log.note("first confirms")
-                        firstConfirming.signal()
-                        secondStarted.wait()
+                        await firstConfirming.fire()
+                        await secondStarted.wait()
                         log.note("first confirmed")
                         return true
-                    }
-                })
-            done.leave()
-        }.start()
-        done.enter()
-        Thread {
-            firstConfirming.wait()
-            log.note("second starts")
-            secondStarted.signal()
-            log.finish(
-                1,
-                Result {
-                    try Applier.apply(b, options: PlannerOptions(now: ApplySupport.now)) { _ in
+                    })
+            } catch {
+                return .failure(error)
+            }
+        }
+        await firstConfirming.wait()
+        log.note("second starts")
+        await secondStarted.fire()
+        let second = Task { () async -> Result<ApplyReport, ApplyError> in
+            do throws(ApplyError) {
+                return .success(
+                    try await Applier.apply(b, options: PlannerOptions(now: ApplySupport.now)) { _ in
                         log.note("second confirms")
                         return true
-                    }
-                })
-            done.leave()
-        }.start()
-        done.wait()
+                    })
+            } catch {
+                return .failure(error)
+            }
+        }
+        log.finish(0, await first.value.mapError { $0 })
+        log.finish(1, await second.value.mapError { $0 })
         #expect(log.events == ["first confirms", "second starts", "first confirmed", "second confirms"])
         let reports = try log.results.map { try #require($0).get() }
         #expect(reports.allSatisfy { $0.written.count == 1 })
@@ -322,7 +319,7 @@ import Testing
         #expect(zone.records.first { $0.type == .soa }?.rdata.presentation.contains(" 2026120101 ") == true)
     }
 
-    @Test func yamlValuesCannotInjectZoneSyntax() throws {
+    @Test func yamlValuesCannotInjectZoneSyntax() async throws {
         // A user preset with TXT values full of zone-file syntax: quotes, backslashes, semicolons, parentheses, $INCLUDE.
         let hostile = #"v=1; \"x\" \\ ( ) ; $INCLUDE /etc/passwd"#
         let extra = """
@@ -337,7 +334,7 @@ import Testing
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(extra: extra), "zones/db.example.com": Self.crlfZone,
         ])
-        _ = try ApplySupport.apply(in: directory)
+        _ = try await ApplySupport.apply(in: directory)
         let zone = ZoneLoader.load(path: directory.appendingPathComponent("zones/db.example.com").path)
         #expect(zone.diagnostics.isEmpty)
         let records = zone.records(at: try DomainName(parsing: "_verify.evil.example.com."), type: .txt)

@@ -6,7 +6,7 @@ import Testing
 
 /// A zone that repeats a record plans as BIND reads it: one copy, and a warning naming both lines.
 @Suite struct DuplicateRecordPlanTests {
-    @Test func aRepeatedSPFIsOneSPFRecord() throws {
+    @Test func aRepeatedSPFIsOneSPFRecord() async throws {
         let zone = [
             "$ORIGIN example.com.", "$TTL 3600", "@ IN SOA ns1 hostmaster 2026113001 7200 3600 1209600 300",
             "@ IN NS ns1.example.net.", "@ IN TXT \"v=spf1 mx -all\"", "proxy IN CNAME host.example.net.",
@@ -15,7 +15,7 @@ import Testing
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": zone,
         ])
-        let outcome = Planner.plan(
+        let outcome = await Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         let plan = try #require(outcome.plan.zones.first)
         #expect(plan.errors.isEmpty, "\(plan.errors)")
@@ -32,7 +32,7 @@ import Testing
         #expect(spf.map(\.action) == [.merge])
         #expect(spf.first?.zoneLocation?.line == 5)
         // Both lines change alike, so BIND still reads one SPF record.
-        _ = try ApplySupport.apply(in: directory)
+        _ = try await ApplySupport.apply(in: directory)
         let lines = try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")).components(
             separatedBy: "\n")
         #expect(
@@ -40,7 +40,7 @@ import Testing
                 == "@ IN TXT \"v=spf1 mx include:qcloudmail.com -all\" ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses"
         )
         #expect(lines.filter { $0.contains("v=spf1") } == [lines[4], lines[4]])
-        let again = Planner.plan(
+        let again = await Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         #expect(!again.plan.hasChanges && !again.plan.hasProblems)
     }

@@ -7,12 +7,12 @@ import ZoneFile
 /// The OCF's zones keep their SOA in `../db.ocf`, a file their build writes ("THIS FILE IS AUTOMATICALLY
 /// GENERATED"): the plan warns that the serial bump will be lost, and its diff names the file without `zones/../`.
 @Suite struct GeneratedIncludeTests {
-    @Test func aGeneratedSOAFileIsWarnedAboutAndShownByItsPlainPath() throws {
+    @Test func aGeneratedSOAFileIsWarnedAboutAndShownByItsPlainPath() async throws {
         let corpusCase = try #require(RealZoneCorpus.cases().first { $0.name == "ocf-berkeley-edu" })
         let folder = try ApplySupport.copy(corpusCase.folder)
         try Data(RealZoneCorpus.declaration(for: corpusCase).utf8).write(
             to: folder.appendingPathComponent("mailzone.yaml"))
-        let outcome = Planner.plan(
+        let outcome = await Planner.plan(
             try ApplySupport.declaration(in: folder), options: PlannerOptions(now: ApplySupport.now))
         let zone = try #require(outcome.plan.zones.first)
         let included = folder.appendingPathComponent("etc/zones/../db.ocf").path

@@ -7,15 +7,15 @@ import Testing
 /// New lines never change the owner of the lines after them: a line without an owner field belongs to the
 /// line before it (also across `$TTL` and `$ORIGIN`, and at the top of an `$INCLUDE`d file).
 @Suite struct InsertionPointTests {
-    static func apply(_ files: [String: String]) throws -> URL {
+    static func apply(_ files: [String: String]) async throws -> URL {
         let directory = try TemporaryFiles.directory(files.merging(["mailzone.yaml": ApplyTests.declaration()]) { $1 })
-        _ = try ApplySupport.apply(in: directory)
+        _ = try await ApplySupport.apply(in: directory)
         return directory
     }
 
     /// A `named-compilezone` dump: owner-less NS lines after `$TTL` below the SOA, owner-less apex A after another
     /// `$TTL`. The new DKIM and DMARC lines used to go right after the SOA and take the NS records over.
-    @Test func newOwnersGoPastOwnerlessLinesOfADump() throws {
+    @Test func newOwnersGoPastOwnerlessLinesOfADump() async throws {
         let zone = [
             "$ORIGIN .", "$TTL 86400\t; 1 day",
             "example.com\t\tIN SOA\tns1.example.com. hostmaster.example.com. (",
@@ -24,7 +24,7 @@ import Testing
             "$TTL 300\t; 5 minutes", "\t\t\tA\t192.0.2.1",
             "$ORIGIN example.com.", "www\t\t\tA\t192.0.2.80", "",
         ].joined(separator: "\n")
-        let directory = try Self.apply(["zones/db.example.com": zone])
+        let directory = try await Self.apply(["zones/db.example.com": zone])
         let lines = try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")).components(
             separatedBy: "\n")
         #expect(
@@ -51,12 +51,12 @@ import Testing
 
     /// The `$INCLUDE`d file starts with owner-less apex records: no new name may go just before the `$INCLUDE`
     /// line, so the new names go to the end of the file, written in full; the apex's own new records may.
-    @Test func newOwnersGoAfterAnIncludeWhoseFirstLinesHaveNoOwner() throws {
+    @Test func newOwnersGoAfterAnIncludeWhoseFirstLinesHaveNoOwner() async throws {
         let zone =
             "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster ( 1 1h 15m 30d 3m )\n@ NS ns1\n  NS ns2\n\n$INCLUDE hosts.include\n"
         let hosts =
             "                A     192.0.2.1\nns1             A     192.0.2.53\nns2             A     192.0.2.54\n"
-        let directory = try Self.apply(["zones/db.example.com": zone, "zones/hosts.include": hosts])
+        let directory = try await Self.apply(["zones/db.example.com": zone, "zones/hosts.include": hosts])
         let lines = try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")).components(
             separatedBy: "\n")
         // The apex's new records join its NS lines (owner-less like them: the `$INCLUDE`d A keeps the apex).

@@ -39,17 +39,17 @@ import Testing
         try Data(declaration.utf8).write(to: directory.appendingPathComponent("mailzone.yaml"))
     }
 
-    static func plan(_ directory: URL, target: PlanTarget? = nil) throws -> PlanOutcome {
+    static func plan(_ directory: URL, target: PlanTarget? = nil) async throws -> PlanOutcome {
         var options = PlannerOptions(now: ApplySupport.now)
         options.target = target
-        return Planner.plan(try ApplySupport.declaration(in: directory), options: options)
+        return await Planner.plan(try ApplySupport.declaration(in: directory), options: options)
     }
 
     @discardableResult
-    static func apply(_ directory: URL, allow: Bool = true, force: Bool = false) throws -> ApplyReport {
+    static func apply(_ directory: URL, allow: Bool = true, force: Bool = false) async throws -> ApplyReport {
         var options = PlannerOptions(now: ApplySupport.now)
         options.deletions = DeletionPermission(allow: allow, force: force)
-        return try Applier.apply(try ApplySupport.declaration(in: directory), options: options) { _ in true }
+        return try await Applier.apply(try ApplySupport.declaration(in: directory), options: options) { _ in true }
     }
 
     static func zoneText(_ directory: URL) throws -> String {
@@ -57,8 +57,8 @@ import Testing
     }
 
     /// Applied, the zone plans again to nothing and BIND loads it.
-    static func expectSettled(_ directory: URL) throws {
-        let again = try plan(directory)
+    static func expectSettled(_ directory: URL) async throws {
+        let again = try await plan(directory)
         #expect(!again.plan.hasChanges, "\(PlanTextRenderer().render(again.plan))")
         #expect(!again.plan.hasProblems)
         guard ApplySupport.bindAvailable else {
@@ -71,11 +71,11 @@ import Testing
     }
 
     /// A zone where tencent-ses and mailgun were applied for example.com.
-    static func appliedBoth() throws -> URL {
+    static func appliedBoth() async throws -> URL {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": declaration([("example.com", tencent + "\n" + mailgun)]), "zones/db.example.com": zone,
         ])
-        try apply(directory)
+        try await apply(directory)
         return directory
     }
 
@@ -85,11 +85,11 @@ import Testing
         }
     }
 
-    @Test func removingAServiceTakesOutItsRecordsAndOnlyItsSPFTerm() throws {
-        let directory = try Self.appliedBoth()
+    @Test func removingAServiceTakesOutItsRecordsAndOnlyItsSPFTerm() async throws {
+        let directory = try await Self.appliedBoth()
         #expect(try Self.zoneText(directory).contains("include:mailgun.org"))
         try Self.write(Self.declaration([("example.com", Self.tencent)]), in: directory)
-        let outcome = try Self.plan(directory)
+        let outcome = try await Self.plan(directory)
         #expect(
             Self.lines(outcome.plan).filter { !$0.contains(" unchanged ") } == [
                 "example.com. replace @ TXT", "example.com. delete krs._domainkey TXT",
@@ -104,17 +104,17 @@ import Testing
         #expect(outcome.plan.summary.delete == 2)
         #expect(outcome.plan.summary.counts == "0 to add, 0 to merge, 1 to replace, 2 to delete, 0 conflicts.")
         #expect(PlanStatus(outcome.plan) == .changesNeeded)
-        try Self.apply(directory)
+        try await Self.apply(directory)
         let text = try Self.zoneText(directory)
         #expect(!text.contains("mailgun") && !text.contains("krs._domainkey"))
         #expect(
             text.contains(
                 "@ IN TXT \"v=spf1 include:qcloudmail.com ~all\" ; mailzone: sender=@ spf=created include:qcloudmail.com=tencent-ses"
             ))
-        try Self.expectSettled(directory)
+        try await Self.expectSettled(directory)
     }
 
-    @Test func recordsWithoutAMarkerAreNeverRemoved() throws {
+    @Test func recordsWithoutAMarkerAreNeverRemoved() async throws {
         let zone =
             Self.zone
             + "krs._domainkey IN TXT ( \"v=DKIM1; k=rsa; p=\(ApplyTests.key2.prefix(200))\" \"\(ApplyTests.key2.dropFirst(200))\" )\n"
@@ -123,33 +123,33 @@ import Testing
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration([("example.com", Self.tencent)]), "zones/db.example.com": zone,
         ])
-        let outcome = try Self.plan(directory)
+        let outcome = try await Self.plan(directory)
         #expect(!Self.lines(outcome.plan).contains { $0.contains(" delete ") })
         #expect(outcome.plan.summary.delete == 0)
-        try Self.apply(directory, allow: false)
+        try await Self.apply(directory, allow: false)
         let text = try Self.zoneText(directory)
         #expect(text.contains("krs._domainkey IN TXT") && text.contains("email IN CNAME mailgun.org."))
         #expect(text.contains("\"v=spf1 include:mailgun.org include:qcloudmail.com -all\""))
     }
 
-    @Test func someoneElsesTermsTheirOrderAndQualifiersStay() throws {
+    @Test func someoneElsesTermsTheirOrderAndQualifiersStay() async throws {
         let zone =
             Self.zone
             + "@ IN TXT \"v=spf1 ip4:192.0.2.1 ~include:other.example include:mailgun.org -all\" ; ours ; mailzone: sender=@ spf=merged include:mailgun.org=mailgun\n"
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration([("example.com", Self.tencent)]), "zones/db.example.com": zone,
         ])
-        try Self.apply(directory)
+        try await Self.apply(directory)
         let spf = try Self.zoneText(directory).components(separatedBy: "\n").filter { $0.contains("v=spf1") }
         // mailgun's term out, tencent's merged in, one edit of the line: its comment kept, its marker rewritten.
         #expect(
             spf == [
                 "@ IN TXT \"v=spf1 ip4:192.0.2.1 ~include:other.example include:qcloudmail.com -all\" ; ours ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses"
             ])
-        try Self.expectSettled(directory)
+        try await Self.expectSettled(directory)
     }
 
-    @Test func aMergedSPFRecordStaysWithItsOwnTermsWhenItsSenderIsAbsent() throws {
+    @Test func aMergedSPFRecordStaysWithItsOwnTermsWhenItsSenderIsAbsent() async throws {
         let zone =
             Self.zone
             + "@ IN TXT \"v=spf1 mx include:mailgun.org -all\" ; ours ; mailzone: sender=@ spf=merged include:mailgun.org=mailgun\n"
@@ -158,52 +158,52 @@ import Testing
             "mailzone.yaml": Self.declaration([("example.com\n    state: absent", Self.mailgunWithoutInputs)]),
             "zones/db.example.com": zone,
         ])
-        let outcome = try Self.plan(directory)
+        let outcome = try await Self.plan(directory)
         #expect(
             Self.lines(outcome.plan) == ["example.com. replace @ TXT", "example.com. delete krs._domainkey TXT"])
         #expect(outcome.plan.zones[0].senders[0].items[1].note == "sender example.com is state: absent")
         #expect(outcome.plan.zones[0].senders[0].services == [])
-        try Self.apply(directory)
+        try await Self.apply(directory)
         let text = try Self.zoneText(directory)
         // Its author's record, without mailzone's term and marker; the user's comment stays.
         #expect(text.contains("@ IN TXT \"v=spf1 mx -all\" ; ours\n"))
         #expect(!text.contains("krs._domainkey"))
-        try Self.expectSettled(directory)
+        try await Self.expectSettled(directory)
     }
 
     static let mailgunWithoutInputs = "      - preset: mailgun\n        state: absent"
 
-    @Test func anAbsentServiceNeedsNoInputsAndGoes() throws {
-        let directory = try Self.appliedBoth()
+    @Test func anAbsentServiceNeedsNoInputsAndGoes() async throws {
+        let directory = try await Self.appliedBoth()
         try Self.write(
             Self.declaration([("example.com", Self.tencent + "\n" + Self.mailgunWithoutInputs)]), in: directory)
-        let outcome = try Self.plan(directory)
+        let outcome = try await Self.plan(directory)
         #expect(outcome.plan.zones[0].senders[0].services == ["tencent-ses"])
         #expect(
             Self.lines(outcome.plan).filter { $0.contains(" delete ") } == [
                 "example.com. delete krs._domainkey TXT", "example.com. delete email CNAME",
             ])
-        try Self.apply(directory)
-        try Self.expectSettled(directory)
+        try await Self.apply(directory)
+        try await Self.expectSettled(directory)
     }
 
     /// Two senders applied: example.com and news.example.com.
-    static func appliedTwoSenders() throws -> URL {
+    static func appliedTwoSenders() async throws -> URL {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": declaration([("example.com", tencent), ("news.example.com", tencent)]),
             "zones/db.example.com": zone,
         ])
-        try apply(directory)
+        try await apply(directory)
         return directory
     }
 
-    @Test func anAbsentSenderLosesEverythingItOwns() throws {
-        let directory = try Self.appliedTwoSenders()
+    @Test func anAbsentSenderLosesEverythingItOwns() async throws {
+        let directory = try await Self.appliedTwoSenders()
         try Self.write(
             Self.declaration([
                 ("example.com", Self.tencent), ("news.example.com\n    state: absent", "      - preset: tencent-ses"),
             ]), in: directory)
-        let outcome = try Self.plan(directory)
+        let outcome = try await Self.plan(directory)
         #expect(
             Self.lines(outcome.plan).filter { $0.hasPrefix("news.") } == [
                 "news.example.com. delete news MX", "news.example.com. delete news TXT",
@@ -212,17 +212,17 @@ import Testing
         #expect(outcome.plan.zones[0].senders.last?.services == [])
         #expect(
             outcome.plan.zones[0].senders.last?.items.first?.note == "sender news.example.com is state: absent")
-        try Self.apply(directory)
+        try await Self.apply(directory)
         #expect(!(try Self.zoneText(directory)).contains("news"))
-        try Self.expectSettled(directory)
+        try await Self.expectSettled(directory)
     }
 
     /// Two declarations may add their senders to one zone: a sender this one does not declare keeps its
     /// records, with a warning that says how to remove them.
-    @Test func aSenderMissingFromTheDeclarationIsWarnedAboutNotRemoved() throws {
-        let directory = try Self.appliedTwoSenders()
+    @Test func aSenderMissingFromTheDeclarationIsWarnedAboutNotRemoved() async throws {
+        let directory = try await Self.appliedTwoSenders()
         try Self.write(Self.declaration([("example.com", Self.tencent)]), in: directory)
-        let outcome = try Self.plan(directory)
+        let outcome = try await Self.plan(directory)
         #expect(!outcome.plan.hasChanges)
         let warning = try #require(outcome.plan.zones[0].senders.last?.items.first)
         #expect(warning.action == .warning)
@@ -232,38 +232,38 @@ import Testing
         )
     }
 
-    @Test func aPlanNarrowedToAnotherSenderRemovesNothing() throws {
-        let directory = try Self.appliedTwoSenders()
+    @Test func aPlanNarrowedToAnotherSenderRemovesNothing() async throws {
+        let directory = try await Self.appliedTwoSenders()
         try Self.write(
             Self.declaration([
                 ("example.com", Self.tencent), ("news.example.com\n    state: absent", "      - preset: tencent-ses"),
             ]), in: directory)
-        let narrowed = try Self.plan(directory, target: PlanTarget(senders: ["example.com."], zones: []))
+        let narrowed = try await Self.plan(directory, target: PlanTarget(senders: ["example.com."], zones: []))
         #expect(!narrowed.plan.hasChanges)
-        let zone = try Self.plan(directory, target: PlanTarget(senders: [], zones: ["example.com."]))
+        let zone = try await Self.plan(directory, target: PlanTarget(senders: [], zones: ["example.com."]))
         #expect(zone.plan.summary.delete == 4)
     }
 
-    @Test func aSenderWithAConflictHoldsBackItsRemovalsToo() throws {
-        let directory = try Self.appliedBoth()
+    @Test func aSenderWithAConflictHoldsBackItsRemovalsToo() async throws {
+        let directory = try await Self.appliedBoth()
         try Self.write(Self.declaration([("example.com", Self.tencent)]), in: directory)
         // A second DMARC record: a conflict for example.com.
         let file = directory.appendingPathComponent("zones/db.example.com")
         try Data((try Self.zoneText(directory) + "_dmarc IN TXT \"v=DMARC1; p=reject\"\n").utf8).write(to: file)
-        let outcome = try Self.plan(directory)
+        let outcome = try await Self.plan(directory)
         #expect(outcome.plan.zones[0].senders[0].isHeldBack)
         #expect(outcome.plan.summary.delete == 0)
         #expect(outcome.plan.summary.held == 3)
         #expect(!outcome.plan.hasChanges)
     }
 
-    @Test func deletingNeedsConsent() throws {
-        let directory = try Self.appliedBoth()
+    @Test func deletingNeedsConsent() async throws {
+        let directory = try await Self.appliedBoth()
         try Self.write(Self.declaration([("example.com", Self.tencent)]), in: directory)
         let before = try Self.zoneText(directory)
-        #expect(throws: ApplyError.self) { try Self.apply(directory, allow: false) }
+        await #expect(throws: ApplyError.self) { try await Self.apply(directory, allow: false) }
         do {
-            try Self.apply(directory, allow: false)
+            try await Self.apply(directory, allow: false)
         } catch {
             #expect(
                 "\(error)"
@@ -274,11 +274,11 @@ import Testing
         // The declaration may give the consent.
         try Self.write(
             Self.declaration([("example.com", Self.tencent)], extra: "deletions: { allow: true }"), in: directory)
-        try Self.apply(directory, allow: false)
-        try Self.expectSettled(directory)
+        try await Self.apply(directory, allow: false)
+        try await Self.expectSettled(directory)
     }
 
-    @Test func deletingMoreThanTheThresholdsIsRefusedUnlessForced() throws {
+    @Test func deletingMoreThanTheThresholdsIsRefusedUnlessForced() async throws {
         // Three senders: 12 managed records; removing one deletes 4, a third of them (over octoDNS's 30%).
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration([
@@ -286,13 +286,13 @@ import Testing
             ]),
             "zones/db.example.com": Self.zone,
         ])
-        try Self.apply(directory)
+        try await Self.apply(directory)
         let absentB = ("b.example.com\n    state: absent", "      - preset: tencent-ses")
         try Self.write(
             Self.declaration([("example.com", Self.tencent), ("a.example.com", Self.tencent), absentB]), in: directory)
-        #expect(try Self.plan(directory).plan.zones[0].managedRecords == 12)
+        await #expect(try Self.plan(directory).plan.zones[0].managedRecords == 12)
         do {
-            try Self.apply(directory)
+            try await Self.apply(directory)
             Issue.record("apply deleted a third of the managed records without --force-delete")
         } catch {
             #expect(
@@ -305,32 +305,32 @@ import Testing
             Self.declaration(
                 [("example.com", Self.tencent), ("a.example.com", Self.tencent), absentB],
                 extra: "deletions: { max_records: 3, max_percent: 50 }"), in: directory)
-        #expect {
-            try Self.apply(directory)
+        await #expect {
+            try await Self.apply(directory)
         } throws: { error in
             "\(error)".hasPrefix("the plan deletes 4 records in example.com., more than deletions.max_records (3)")
         }
-        try Self.apply(directory, force: true)
+        try await Self.apply(directory, force: true)
         let text = try Self.zoneText(directory)
         #expect(!text.contains("b.example.com") && !text.contains("\nb"))
-        try Self.expectSettled(directory)
+        try await Self.expectSettled(directory)
     }
 
-    @Test func aChangedCNAMETargetIsReplacedInPlace() throws {
-        let directory = try Self.appliedBoth()
+    @Test func aChangedCNAMETargetIsReplacedInPlace() async throws {
+        let directory = try await Self.appliedBoth()
         let eu = Self.mailgun.replacingOccurrences(
             of: "inputs: { dkim_selector: krs }", with: "inputs: { dkim_selector: krs, region: eu }")
         try Self.write(Self.declaration([("example.com", Self.tencent + "\n" + eu)]), in: directory)
-        let outcome = try Self.plan(directory)
+        let outcome = try await Self.plan(directory)
         #expect(Self.lines(outcome.plan).filter { !$0.contains(" unchanged ") } == ["example.com. replace email CNAME"])
-        try Self.apply(directory, allow: false)
+        try await Self.apply(directory, allow: false)
         #expect(
             try Self.zoneText(directory).contains(
                 "email IN CNAME eu.mailgun.org. ; mailzone: sender=@ service=mailgun"))
-        try Self.expectSettled(directory)
+        try await Self.expectSettled(directory)
     }
 
-    @Test func aChangedMXHostIsReplacedInPlace() throws {
+    @Test func aChangedMXHostIsReplacedInPlace() async throws {
         func ses(_ region: String) -> String {
             """
                   - preset: aws-ses
@@ -340,33 +340,33 @@ import Testing
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration([("example.com", ses("us-east-1"))]), "zones/db.example.com": Self.zone,
         ])
-        try Self.apply(directory)
+        try await Self.apply(directory)
         try Self.write(Self.declaration([("example.com", ses("us-west-2"))]), in: directory)
-        let outcome = try Self.plan(directory)
+        let outcome = try await Self.plan(directory)
         #expect(Self.lines(outcome.plan).filter { !$0.contains(" unchanged ") } == ["example.com. replace bounce MX"])
-        try Self.apply(directory, allow: false)
+        try await Self.apply(directory, allow: false)
         let text = try Self.zoneText(directory)
         #expect(
             text.contains("bounce IN MX 10 feedback-smtp.us-west-2.amazonses.com. ; mailzone: sender=@ service=aws-ses")
         )
         #expect(!text.contains("us-east-1"))
-        try Self.expectSettled(directory)
+        try await Self.expectSettled(directory)
     }
 
-    @Test func aChangedSelectorRemovesTheOldSelectorsRecord() throws {
-        let directory = try Self.appliedBoth()
+    @Test func aChangedSelectorRemovesTheOldSelectorsRecord() async throws {
+        let directory = try await Self.appliedBoth()
         let renamed = Self.mailgun.replacingOccurrences(of: "dkim_selector: krs", with: "dkim_selector: k2")
         try Self.write(Self.declaration([("example.com", Self.tencent + "\n" + renamed)]), in: directory)
-        let outcome = try Self.plan(directory)
+        let outcome = try await Self.plan(directory)
         #expect(
             Self.lines(outcome.plan).filter { !$0.contains(" unchanged ") } == [
                 "example.com. delete krs._domainkey TXT", "example.com. create k2._domainkey TXT",
             ])
-        try Self.apply(directory)
-        try Self.expectSettled(directory)
+        try await Self.apply(directory)
+        try await Self.expectSettled(directory)
     }
 
-    @Test func aDKIMKeyRotatesInTwoSteps() throws {
+    @Test func aDKIMKeyRotatesInTwoSteps() async throws {
         func mailgun(_ selectors: [(String, String)]) -> String {
             "      - preset: mailgun\n        dkim:\n"
                 + selectors.map { "          \($0.0): \"v=DKIM1; k=rsa; p=\($0.1)\"" }.joined(separator: "\n")
@@ -375,42 +375,42 @@ import Testing
             "mailzone.yaml": Self.declaration([("example.com", mailgun([("s2024", ApplyTests.key1)]))]),
             "zones/db.example.com": Self.zone,
         ])
-        try Self.apply(directory)
+        try await Self.apply(directory)
         // Step 1: the new key beside the old one; nothing goes.
         try Self.write(
             Self.declaration([("example.com", mailgun([("s2024", ApplyTests.key1), ("s2025", ApplyTests.key2)]))]),
             in: directory)
-        #expect(
+        await #expect(
             Self.lines(try Self.plan(directory).plan).filter { !$0.contains(" unchanged ") } == [
                 "example.com. create s2025._domainkey TXT"
             ])
-        try Self.apply(directory, allow: false)
-        try Self.expectSettled(directory)
+        try await Self.apply(directory, allow: false)
+        try await Self.expectSettled(directory)
         // Step 2, once the service signs with s2025: the old key goes.
         try Self.write(Self.declaration([("example.com", mailgun([("s2025", ApplyTests.key2)]))]), in: directory)
-        #expect(
+        await #expect(
             Self.lines(try Self.plan(directory).plan).filter { !$0.contains(" unchanged ") } == [
                 "example.com. delete s2024._domainkey TXT"
             ])
-        try Self.apply(directory)
+        try await Self.apply(directory)
         let text = try Self.zoneText(directory)
         #expect(!text.contains("s2024") && text.contains("s2025._domainkey"))
-        try Self.expectSettled(directory)
+        try await Self.expectSettled(directory)
     }
 
     /// examples/deletion-refused-over-threshold: apply refuses (nothing written) until --force-delete.
-    @Test func theThresholdExampleIsRefusedUntilForced() throws {
+    @Test func theThresholdExampleIsRefusedUntilForced() async throws {
         let folder = try ApplySupport.copy(
             ApplySupport.examples.appendingPathComponent("deletion-refused-over-threshold"))
         let file = folder.appendingPathComponent("zones/db.sampledomain.com")
         let before = try ApplySupport.read(file)
-        #expect {
-            try Self.apply(folder, allow: false)
+        await #expect {
+            try await Self.apply(folder, allow: false)
         } throws: { error in
             "\(error)".hasPrefix("the plan deletes 4 of the 12 records mailzone manages in sampledomain.com.")
         }
         #expect(try ApplySupport.read(file) == before)
-        try Self.apply(folder, force: true)
+        try await Self.apply(folder, force: true)
         #expect(!(try ApplySupport.read(file)).contains("shop"))
     }
 }

@@ -11,11 +11,11 @@ import Testing
 @Suite struct NewRecordPlacementTests {
     /// The plan's diff of `zone` for the usual sender (MX, SPF, DKIM, DMARC of example.com), one line of context,
     /// the long DKIM value cut after its opening parenthesis.
-    static func diff(_ zone: String) throws -> String {
+    static func diff(_ zone: String) async throws -> String {
         let directory = try TemporaryFiles.directory([
             "zones/db.example.com": zone, "mailzone.yaml": ApplyTests.declaration(),
         ])
-        let outcome = Planner.plan(
+        let outcome = await Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         let text = PlanDiff.files(outcome, context: 1).map(\.diff).joined()
         var lines: [String] = []
@@ -35,13 +35,13 @@ import Testing
     }
 
     /// A verification TXT under a `;meta` comment is not where mail records go: they follow the NS lines.
-    @Test func newRecordsSkipAMetaCommentBlock() throws {
+    @Test func newRecordsSkipAMetaCommentBlock() async throws {
         let zone = [
             "$ORIGIN example.com.", "$TTL 3600", "@\tIN\tSOA\tns1 hostmaster ( 1 1h 15m 30d 3m )",
             "@\tIN\tNS\tns1", "@\tIN\tNS\tns2", "", ";meta", "@\tIN\tTXT\t\"google-site-verification=abc\"", "",
             "ns1\tIN\tA\t192.0.2.53", "www\tIN\tA\t192.0.2.80", "",
         ].joined(separator: "\n")
-        let diff = try Self.diff(zone)
+        let diff = try await Self.diff(zone)
         #expect(
             diff
                 == """
@@ -61,13 +61,13 @@ import Testing
     }
 
     /// The apex A record written among the hosts' A records does not pull the apex's new records there.
-    @Test func newApexRecordsStayOutOfHostRecords() throws {
+    @Test func newApexRecordsStayOutOfHostRecords() async throws {
         let zone = [
             "$ORIGIN example.com.", "$TTL 3600", "@\tIN\tSOA\tns1 hostmaster ( 1 1h 15m 30d 3m )",
             "\tIN\tNS\tns1", "\tIN\tNS\tns2", "ns1\tIN\tA\t192.0.2.53", "ns2\tIN\tA\t192.0.2.54",
             "@\tIN\tA\t192.0.2.1", "www\tIN\tA\t192.0.2.80", "",
         ].joined(separator: "\n")
-        let diff = try Self.diff(zone)
+        let diff = try await Self.diff(zone)
         #expect(
             diff
                 == """
@@ -88,13 +88,13 @@ import Testing
 
     /// An apex CAA record kept in a `; CAA` section at the end: the new MX and SPF go with the DKIM and DMARC
     /// lines after the NS lines, in the zone's space-aligned columns.
-    @Test func newApexRecordsStayOutOfACAASection() throws {
+    @Test func newApexRecordsStayOutOfACAASection() async throws {
         let zone = [
             "$ORIGIN example.com.", "$TTL 3600", "@       IN  SOA ns1 hostmaster ( 1 1h 15m 30d 3m )",
             "@       IN  NS  ns1", "@       IN  NS  ns2", "www     IN  A   192.0.2.80", "", "; CAA",
             "@       IN  CAA 0 issue \"letsencrypt.org\"", "",
         ].joined(separator: "\n")
-        let diff = try Self.diff(zone)
+        let diff = try await Self.diff(zone)
         #expect(
             diff
                 == """
@@ -115,13 +115,13 @@ import Testing
 
     /// The apex keeps its MX in a `;mail` section below the hosts: SPF, DKIM and DMARC join it there, not the
     /// NS lines at the top.
-    @Test func mailRecordsOfANameGoTogether() throws {
+    @Test func mailRecordsOfANameGoTogether() async throws {
         let zone = [
             "$ORIGIN example.com.", "$TTL 3600", "@ IN SOA ns1 hostmaster ( 1 1h 15m 30d 3m )", "@ IN NS ns1",
             "ns1 IN A 192.0.2.53", ";mail", "@ IN MX 10 mxbiz1.qq.com.", ";push",
             "push IN CNAME push.example.net.", "",
         ].joined(separator: "\n")
-        let diff = try Self.diff(zone)
+        let diff = try await Self.diff(zone)
         #expect(
             diff
                 == """

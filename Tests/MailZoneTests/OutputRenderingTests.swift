@@ -225,7 +225,7 @@ extension String {
 /// at once, for every example (zones with changes, conflicts, errors, none).
 @Suite struct PlanJSONAssemblerTests {
     @Test(arguments: ExamplesTests.examples)
-    func sameBytesAsTheWholePlan(_ example: String) throws {
+    func sameBytesAsTheWholePlan(_ example: String) async throws {
         let directory = ExamplesTests.directory(example)
         // Named by its full path, so the zone files are found without changing directory.
         let path = directory.appendingPathComponent("mailzone.yaml").path
@@ -233,7 +233,7 @@ extension String {
             contentsOf: URL(fileURLWithPath: path), displayPath: path,
             builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
         let options = PlannerOptions(now: Date(timeIntervalSince1970: 1_764_460_800))
-        let plan = Planner.plan(declaration, options: options).plan
+        let plan = await Planner.plan(declaration, options: options).plan
         #expect(!plan.zones.isEmpty)
         var assembler = PlanJSONAssembler(declaration: plan.declaration, errors: plan.errors)
         for zone in plan.zones { try assembler.add(zone) }

@@ -184,11 +184,11 @@ import ZoneFile
         try ApplySupport.read(directory.appendingPathComponent("zones/db.example.com")).components(separatedBy: "\n")
     }
 
-    @Test func applyMarksWhatItCreatesAndTheTermsItMerges() throws {
+    @Test func applyMarksWhatItCreatesAndTheTermsItMerges() async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": Self.zone,
         ])
-        _ = try ApplySupport.apply(in: directory)
+        _ = try await ApplySupport.apply(in: directory)
         let lines = try Self.lines(directory)
         #expect(
             lines[4]
@@ -199,19 +199,19 @@ import ZoneFile
         let zone = ZoneLoader.load(path: directory.appendingPathComponent("zones/db.example.com").path)
         let owned = ZoneOwnership(zone: zone).records(ofSender: DeclaredName("example.com")!)
         #expect(owned.map(\.record.type) == [.txt, .mx, .txt, .txt])
-        let again = Planner.plan(
+        let again = await Planner.plan(
             try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now))
         #expect(!again.plan.hasChanges && !again.plan.hasProblems)
     }
 
-    @Test func aReplacedKeyKeepsItsMarker() throws {
+    @Test func aReplacedKeyKeepsItsMarker() async throws {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": Self.zone,
         ])
-        _ = try ApplySupport.apply(in: directory)
+        _ = try await ApplySupport.apply(in: directory)
         try Data(ApplyTests.declaration(dkim: ApplyTests.key2).utf8).write(
             to: directory.appendingPathComponent("mailzone.yaml"))
-        _ = try ApplySupport.apply(in: directory)
+        _ = try await ApplySupport.apply(in: directory)
         let lines = try Self.lines(directory)
         let start = try #require(lines.firstIndex { $0.hasPrefix("qcloud._domainkey") })
         #expect(lines.filter { $0.hasPrefix("qcloud._domainkey") }.count == 1)
@@ -220,14 +220,14 @@ import ZoneFile
         #expect(lines[start + 1].hasSuffix("\" ) ; mailzone: sender=@ service=tencent-ses"))
     }
 
-    @Test func mergingAgainRewritesTheMarkerInPlace() throws {
+    @Test func mergingAgainRewritesTheMarkerInPlace() async throws {
         let marked = Self.zone.replacingOccurrences(
             of: "; our own servers",
             with: "; our own servers ; mailzone: sender=example.com spf=merged")
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": marked,
         ])
-        _ = try ApplySupport.apply(in: directory)
+        _ = try await ApplySupport.apply(in: directory)
         #expect(
             try Self.lines(directory)[4]
                 == "@ IN TXT \"v=spf1 mx include:qcloudmail.com -all\" ; our own servers ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses"

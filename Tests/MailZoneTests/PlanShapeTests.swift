@@ -9,32 +9,33 @@ import ZoneFile
 /// JSON document is a separate layer that writes the same bytes as before and reads back into the
 /// same plan, refusing at its JSON path a name or a type that does not read.
 @Suite struct PlanShapeTests {
-    static func plan(_ example: String) throws -> Plan {
+    static func plan(_ example: String) async throws -> Plan {
         let path = ExamplesTests.directory(example).appendingPathComponent("mailzone.yaml").path
         let declaration = try DeclarationLoader.load(
             contentsOf: URL(fileURLWithPath: path), displayPath: path,
             builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
-        return Planner.plan(declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_764_460_800))).plan
+        return await Planner.plan(declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_764_460_800)))
+            .plan
     }
 
     @Test(arguments: ExamplesTests.examples)
-    func readsBackTheSamePlan(_ example: String) throws {
-        let plan = try Self.plan(example)
+    func readsBackTheSamePlan(_ example: String) async throws {
+        let plan = try await Self.plan(example)
         #expect(try PlanJSON.decode(Data(PlanJSON.encode(plan).utf8)) == plan)
     }
 
-    @Test func itemsAndFindingsAreTyped() throws {
-        let plan = try Self.plan("tencent-ses-primary")
+    @Test func itemsAndFindingsAreTyped() async throws {
+        let plan = try await Self.plan("tencent-ses-primary")
         let items = plan.zones.flatMap(\.senders).flatMap(\.items)
         #expect(Set(items.map(\.type)) == [.mx, .txt])
         let origin = try DomainName(parsing: plan.zones[0].origin)
         #expect(items.allSatisfy { $0.name.isSubdomain(of: origin) })
-        let broken = try Self.plan("zone-file-error")
+        let broken = try await Self.plan("zone-file-error")
         #expect(broken.zones.flatMap(\.errors).allSatisfy { $0.severity == .error })
     }
 
-    @Test func aTypeThatDoesNotReadIsRefusedAtItsPath() throws {
-        let text = try PlanJSON.encode(try Self.plan("tencent-ses-primary"))
+    @Test func aTypeThatDoesNotReadIsRefusedAtItsPath() async throws {
+        let text = try await PlanJSON.encode(try Self.plan("tencent-ses-primary"))
         let broken = text.replacingOccurrences(of: "\"type\" : \"MX\"", with: "\"type\" : \"MXX\"")
         #expect(broken != text)
         #expect(
@@ -44,8 +45,8 @@ import ZoneFile
         }
     }
 
-    @Test func aNameThatDoesNotReadIsRefusedAtItsPath() throws {
-        let plan = try Self.plan("tencent-ses-primary")
+    @Test func aNameThatDoesNotReadIsRefusedAtItsPath() async throws {
+        let plan = try await Self.plan("tencent-ses-primary")
         let name = try #require(plan.zones.first?.senders.first?.items.first?.name.description)
         let text = try PlanJSON.encode(plan)
         let broken = text.replacingOccurrences(of: "\"name\" : \"\(name)\"", with: "\"name\" : \"a..b.\"")

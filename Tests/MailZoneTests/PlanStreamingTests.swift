@@ -19,37 +19,37 @@ import ZoneFile
             builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
     }
 
-    static func json(_ declaration: Declaration) throws -> String {
-        try PlanJSON.encode(Planner.plan(declaration, options: options).plan)
+    static func json(_ declaration: Declaration) async throws -> String {
+        try await PlanJSON.encode(Planner.plan(declaration, options: options).plan)
     }
 
     @Test(arguments: ["tencent-ses-primary", "dmarc-subdomain-weakens", "zone-file-error"])
-    func streamsTheTextOfTheWholePlan(_ example: String) throws {
+    func streamsTheTextOfTheWholePlan(_ example: String) async throws {
         let declaration = try Self.declaration(example)
         let renderer = PlanTextRenderer()
         var streamed = ""
-        let tally = try PlanStreaming.write(
+        let tally = try await PlanStreaming.write(
             declaration, options: Self.options, errors: renderer.renderErrors, zone: { renderer.renderZone($0.plan) },
             footer: renderer.summaryLine, output: { streamed += $0 })
-        let plan = Planner.plan(declaration, options: Self.options).plan
+        let plan = await Planner.plan(declaration, options: Self.options).plan
         #expect(streamed == renderer.render(plan))
         #expect(tally == PlanTally(plan))
     }
 
-    @Test func streamsThePlanAndCheckDocuments() throws {
+    @Test func streamsThePlanAndCheckDocuments() async throws {
         let declaration = try Self.declaration()
-        let plan = Planner.plan(declaration, options: Self.options).plan
+        let plan = await Planner.plan(declaration, options: Self.options).plan
         var json = ""
-        _ = try PlanStreaming.writeJSON(declaration, options: Self.options, check: false) { json += $0 }
+        _ = try await PlanStreaming.writeJSON(declaration, options: Self.options, check: false) { json += $0 }
         #expect(json == (try PlanJSON.encode(plan)))
         var check = ""
-        _ = try PlanStreaming.writeJSON(declaration, options: Self.options, check: true) { check += $0 }
+        _ = try await PlanStreaming.writeJSON(declaration, options: Self.options, check: true) { check += $0 }
         #expect(check == (try PlanJSON.encode(CheckReport(plan: plan))))
     }
 
     /// A longer old file is replaced whole (not overwritten in place), keeps its mode, and no
     /// temporary file stays beside it.
-    @Test func outReplacesTheFileWhole() throws {
+    @Test func outReplacesTheFileWhole() async throws {
         let declaration = try Self.declaration()
         let directory = try ApplySupport.temporaryDirectory()
         let out = directory.appendingPathComponent("plan.json")
@@ -57,10 +57,10 @@ import ZoneFile
             to: out, atomically: false, encoding: .utf8)
         #expect(chmod(out.path, 0o600) == 0)
         var stdout = ""
-        _ = try PlanStreaming.write(
+        _ = try await PlanStreaming.write(
             declaration, options: Self.options, errors: { _ in "" }, zone: { _ in "" }, footer: { _ in "" },
             saveTo: out.path, output: { stdout += $0 })
-        #expect(try String(contentsOf: out, encoding: .utf8) == (try Self.json(declaration)))
+        await #expect(try String(contentsOf: out, encoding: .utf8) == (try Self.json(declaration)))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["plan.json"])
         var status = stat()
         #expect(stat(out.path, &status) == 0)
@@ -68,12 +68,13 @@ import ZoneFile
     }
 
     /// A new file is made with the mode the umask allows, as `open(2)` with 0644 would.
-    @Test func outCreatesANewFile() throws {
+    @Test func outCreatesANewFile() async throws {
         let declaration = try Self.declaration()
         let directory = try ApplySupport.temporaryDirectory()
         let out = directory.appendingPathComponent("plan.json")
-        _ = try PlanStreaming.writeJSON(declaration, options: Self.options, check: false, saveTo: out.path) { _ in }
-        #expect(try String(contentsOf: out, encoding: .utf8) == (try Self.json(declaration)))
+        _ = try await PlanStreaming.writeJSON(declaration, options: Self.options, check: false, saveTo: out.path) { _ in
+        }
+        await #expect(try String(contentsOf: out, encoding: .utf8) == (try Self.json(declaration)))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["plan.json"])
         let mask = umask(0o022)
         umask(mask)
@@ -83,14 +84,14 @@ import ZoneFile
     }
 
     /// The rename fails: the old plan stays as it was, and the temporary file is gone.
-    @Test func failedSaveLeavesTheOldFileAndNoTemporary() throws {
+    @Test func failedSaveLeavesTheOldFileAndNoTemporary() async throws {
         let declaration = try Self.declaration()
         let directory = try ApplySupport.temporaryDirectory()
         let out = directory.appendingPathComponent("plan.json")
         try "the old plan\n".write(to: out, atomically: false, encoding: .utf8)
         let failing = AtomicFileWriter(failRename: { _ in true })
-        let error = #expect(throws: PlanSaveError.self) {
-            _ = try PlanStreaming.writeJSON(
+        let error = await #expect(throws: PlanSaveError.self) {
+            _ = try await PlanStreaming.writeJSON(
                 declaration, options: Self.options, check: false, saveTo: out.path, writer: failing
             ) { _ in }
         }
@@ -101,10 +102,10 @@ import ZoneFile
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["plan.json"])
     }
 
-    @Test func saveToAMissingDirectoryFails() throws {
+    @Test func saveToAMissingDirectoryFails() async throws {
         let declaration = try Self.declaration()
-        let error = #expect(throws: PlanSaveError.self) {
-            _ = try PlanStreaming.writeJSON(
+        let error = await #expect(throws: PlanSaveError.self) {
+            _ = try await PlanStreaming.writeJSON(
                 declaration, options: Self.options, check: false, saveTo: "/nonexistent-dir/plan.json"
             ) { _ in }
         }

@@ -193,7 +193,7 @@ struct PlanTargetTests {
     }
 
     /// The library: a target picks zones and senders by position.
-    @Test func targetSelectsZonesAndSenders() throws {
+    @Test func targetSelectsZonesAndSenders() async throws {
         let directory = try Self.repository()
         defer { try? FileManager.default.removeItem(at: directory) }
         let declaration = try ApplySupport.declaration(in: directory)
@@ -207,7 +207,7 @@ struct PlanTargetTests {
         #expect(
             target.includes(
                 sender: try #require(DeclaredName("gone.b.example")), zone: try #require(DeclaredName("b.example"))))
-        let plan = Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now, target: target)).plan
+        let plan = await Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now, target: target)).plan
         #expect(plan.zones.map { $0.senders.map(\.domain) } == [["news.a.example."], ["b.example."]])
         #expect(plan.target == target)
     }

@@ -8,7 +8,7 @@ import Testing
 /// Resend's return path): another MX there is a conflict even with `mx: add`, which otherwise
 /// puts a service's MX beside the zone's.
 struct PresetExclusiveMXTests {
-    private func plan(mxPolicy: String?, bounceMX: String?) throws -> Plan {
+    private func plan(mxPolicy: String?, bounceMX: String?) async throws -> Plan {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "mailzone-exclusive-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
@@ -28,22 +28,23 @@ struct PresetExclusiveMXTests {
         try Data(yaml.utf8).write(to: url)
         let catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())
         let declaration = try DeclarationLoader.load(contentsOf: url, displayPath: url.path, builtInPresets: catalog)
-        return Planner.plan(declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200))).plan
+        return await Planner.plan(declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200)))
+            .plan
     }
 
     private func bounceMX(_ plan: Plan) -> [PlanItem] {
         plan.zones.flatMap(\.senders).flatMap(\.items).filter { $0.type == .mx }
     }
 
-    @Test func theFeedbackMXIsAddedWhereNoOtherMXIs() throws {
-        let plan = try plan(mxPolicy: "add", bounceMX: nil)
+    @Test func theFeedbackMXIsAddedWhereNoOtherMXIs() async throws {
+        let plan = try await plan(mxPolicy: "add", bounceMX: nil)
         #expect(bounceMX(plan).map(\.action) == [.create])
         #expect(!plan.hasProblems)
     }
 
     /// `mx: add` would put SES's feedback MX beside the name's own: a conflict whose fix is another name.
-    @Test func mxAddDoesNotPutItBesideAnotherMX() throws {
-        let plan = try plan(mxPolicy: "add", bounceMX: "10 mail.corp.example.")
+    @Test func mxAddDoesNotPutItBesideAnotherMX() async throws {
+        let plan = try await plan(mxPolicy: "add", bounceMX: "10 mail.corp.example.")
         let item = try #require(bounceMX(plan).first)
         #expect(item.action == .conflict)
         #expect(
@@ -53,8 +54,8 @@ struct PresetExclusiveMXTests {
         #expect(plan.hasProblems)
     }
 
-    @Test func keepExistingStillKeepsItOut() throws {
-        let plan = try plan(mxPolicy: "keep-existing", bounceMX: "10 mail.corp.example.")
+    @Test func keepExistingStillKeepsItOut() async throws {
+        let plan = try await plan(mxPolicy: "keep-existing", bounceMX: "10 mail.corp.example.")
         #expect(bounceMX(plan).map(\.action) == [.warning])
         #expect(!plan.hasProblems)
     }

@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test(arguments: RealZoneCorpus.cases())
-    func applyEndToEnd(_ corpusCase: RealZoneCorpus.Case) throws {
+    func applyEndToEnd(_ corpusCase: RealZoneCorpus.Case) async throws {
         guard ApplySupport.bindAvailable else {
             #expect(
                 !ApplySupport.inCI,
@@ -29,7 +29,7 @@ import Testing
         #expect(before.status == 0, "BIND refuses the corpus zone as committed: \(before.output)")
 
         let options = PlannerOptions(now: ApplySupport.now)
-        let outcome = Planner.plan(try ApplySupport.declaration(in: folder), options: options)
+        let outcome = await Planner.plan(try ApplySupport.declaration(in: folder), options: options)
         let problems =
             outcome.plan.zones.flatMap { zone in
                 zone.errors.map(\.message)
@@ -48,7 +48,7 @@ import Testing
             originals[url] = Array(try Data(contentsOf: url))
         }
         do {
-            _ = try Applier.apply(try ApplySupport.declaration(in: folder), options: options) { _ in true }
+            _ = try await Applier.apply(try ApplySupport.declaration(in: folder), options: options) { _ in true }
         } catch {
             Issue.record("\(corpusCase.name): apply failed: \(error)")
             return
@@ -98,7 +98,7 @@ import Testing
         }
 
         // A second plan has nothing to do.
-        let again = Planner.plan(try ApplySupport.declaration(in: folder), options: options)
+        let again = await Planner.plan(try ApplySupport.declaration(in: folder), options: options)
         #expect(!again.plan.hasChanges, "\(corpusCase.name): a second plan still has changes")
         #expect(!again.plan.hasProblems, "\(corpusCase.name): a second plan has problems")
     }

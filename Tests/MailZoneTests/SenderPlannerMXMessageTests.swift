@@ -13,7 +13,7 @@ import Testing
         + "\"10 alt3.aspmx.l.google.com.\", \"10 alt4.aspmx.l.google.com.\""
 
     /// The text plan of corp.example. with `mx` in the zone and one sender using `services`.
-    private func plan(zone mx: [String], settings: [String] = [], services: [String]) throws -> String {
+    private func plan(zone mx: [String], settings: [String] = [], services: [String]) async throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "mailzone-mxm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
@@ -36,8 +36,10 @@ import Testing
         try Data(yaml.utf8).write(to: url)
         let catalog = try PresetCatalog.builtIn(files: MailAuthPresetFiles.files())
         let declaration = try DeclarationLoader.load(contentsOf: url, displayPath: url.path, builtInPresets: catalog)
-        let result = Planner.plan(declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200)))
-            .plan
+        let result = await Planner.plan(
+            declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200))
+        )
+        .plan
         let output = try #require(result.zones.first.map { PlanTextRenderer().renderZone($0) })
         return output.replacingOccurrences(of: directory.path + "/", with: "")
     }
@@ -56,8 +58,8 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
-    @Test func aSecondServicesMXConflictNamesThePlannedMXOnce() throws {
-        let output = try plan(zone: [], services: ["tencent-ses", "google-workspace"])
+    @Test func aSecondServicesMXConflictNamesThePlannedMXOnce() async throws {
+        let output = try await plan(zone: [], services: ["tencent-ses", "google-workspace"])
         // Tencent's MX, which the conflict names, is the sender's held-back change.
         #expect(
             output.contains(
@@ -75,8 +77,8 @@ import Testing
                 """)
     }
 
-    @Test func keepExistingWarnsOncePerSender() throws {
-        let output = try plan(
+    @Test func keepExistingWarnsOncePerSender() async throws {
+        let output = try await plan(
             zone: ["10 mx.corp.example."], settings: ["mx: keep-existing"],
             services: ["google-workspace", "tencent-ses"])
         #expect(
@@ -89,8 +91,9 @@ import Testing
                 """)
     }
 
-    @Test func keepExistingBesideAnotherServicesPlannedMX() throws {
-        let output = try plan(zone: [], settings: ["mx: keep-existing"], services: ["google-workspace", "tencent-ses"])
+    @Test func keepExistingBesideAnotherServicesPlannedMX() async throws {
+        let output = try await plan(
+            zone: [], settings: ["mx: keep-existing"], services: ["google-workspace", "tencent-ses"])
         #expect(
             mxLines(output) == """
                     + @                 MX    1 aspmx.l.google.com.   (unconfirmed value (check the service's documentation))
@@ -105,13 +108,13 @@ import Testing
                 """)
     }
 
-    @Test func mxNotAddedSilencesTheServicesItNames() throws {
-        let all = try plan(
+    @Test func mxNotAddedSilencesTheServicesItNames() async throws {
+        let all = try await plan(
             zone: ["10 mx.corp.example."],
             settings: ["mx: keep-existing", "mx_not_added: [google-workspace, tencent-ses]"],
             services: ["google-workspace", "tencent-ses"])
         #expect(mxLines(all) == "")
-        let one = try plan(
+        let one = try await plan(
             zone: ["10 mx.corp.example."], settings: ["mx: keep-existing", "mx_not_added: [google-workspace]"],
             services: ["google-workspace", "tencent-ses"])
         #expect(

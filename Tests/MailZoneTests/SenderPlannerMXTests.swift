@@ -12,7 +12,7 @@ struct SenderPlannerMXTests {
 
     private func plan(
         zone mx: [String], mxPolicy: String? = nil, services: [String] = ["google-workspace", "tencent-ses"]
-    ) throws -> Plan {
+    ) async throws -> Plan {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "mailzone-mx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
@@ -35,7 +35,8 @@ struct SenderPlannerMXTests {
         try Data(yaml.utf8).write(to: url)
         let catalog = try PresetCatalog.builtIn(files: MailAuthPresetFiles.files())
         let declaration = try DeclarationLoader.load(contentsOf: url, displayPath: url.path, builtInPresets: catalog)
-        return Planner.plan(declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200))).plan
+        return await Planner.plan(declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200)))
+            .plan
     }
 
     private func mxItems(_ plan: Plan) -> [(PlanItem.Action, String)] {
@@ -44,8 +45,8 @@ struct SenderPlannerMXTests {
         }
     }
 
-    @Test func aServiceCompletesItsOwnMXSet() throws {
-        let plan = try plan(zone: ["1 aspmx.l.google.com."], services: ["google-workspace"])
+    @Test func aServiceCompletesItsOwnMXSet() async throws {
+        let plan = try await plan(zone: ["1 aspmx.l.google.com."], services: ["google-workspace"])
         let actions = mxItems(plan).map(\.0)
         #expect(actions == [.unchanged, .create, .create, .create, .create])
         #expect(!plan.hasProblems)
@@ -58,18 +59,18 @@ struct SenderPlannerMXTests {
             "10 alt3.aspmx.l.google.com.", "10 alt4.aspmx.l.google.com.",
         ],
     ])
-    func aSecondServiceMeetsTheFirstsMXPlannedOrNot(_ zone: [String]) throws {
-        let conflicting = try plan(zone: zone)
+    func aSecondServiceMeetsTheFirstsMXPlannedOrNot(_ zone: [String]) async throws {
+        let conflicting = try await plan(zone: zone)
         let tencent = mxItems(conflicting).last
         #expect(tencent?.0 == .conflict, "Tencent's MX beside Google's would divert inbound mail")
         #expect(conflicting.hasProblems)
 
-        let kept = try plan(zone: zone, mxPolicy: "keep-existing")
+        let kept = try await plan(zone: zone, mxPolicy: "keep-existing")
         #expect(mxItems(kept).last?.0 == .warning)
         #expect(!kept.hasProblems)
         #expect(mxItems(kept).filter { $0.0 == .create || $0.0 == .unchanged }.count == 5)
 
-        let added = try plan(zone: zone, mxPolicy: "add")
+        let added = try await plan(zone: zone, mxPolicy: "add")
         #expect(mxItems(added).filter { $0.0 == .create || $0.0 == .unchanged }.count == 6)
     }
 }

@@ -9,7 +9,7 @@ import Testing
     static let key = CommandLineTests.key
 
     /// The text plan of one zone holding `records` (zone-file lines) with a Tencent Cloud SES sender at its apex.
-    private func plan(_ records: [String]) throws -> String {
+    private func plan(_ records: [String]) async throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "mailzone-near-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
@@ -28,13 +28,13 @@ import Testing
         let catalog = try PresetCatalog.builtIn(files: MailAuthPresetFiles.files())
         let declaration = try DeclarationLoader.load(contentsOf: url, displayPath: url.path, builtInPresets: catalog)
         let options = PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200))
-        let result = Planner.plan(declaration, options: options).plan
+        let result = await Planner.plan(declaration, options: options).plan
         let output = try #require(result.zones.first.map { PlanTextRenderer().renderZone($0) })
         return output.replacingOccurrences(of: directory.path + "/", with: "")
     }
 
-    @Test func almostAnSPFRecordIsAConflictAtItsLine() throws {
-        let output = try plan(["@ IN TXT \"v=spfv1 mx ~all\""])
+    @Test func almostAnSPFRecordIsAConflictAtItsLine() async throws {
+        let output = try await plan(["@ IN TXT \"v=spfv1 mx ~all\""])
         #expect(
             output == """
                 zone corp.example.  zones/db.corp.example
@@ -53,8 +53,8 @@ import Testing
                 """)
     }
 
-    @Test func almostADMARCRecordIsAConflictAtItsLine() throws {
-        let output = try plan([
+    @Test func almostADMARCRecordIsAConflictAtItsLine() async throws {
+        let output = try await plan([
             "@ IN TXT \"v=spf1 include:qcloudmail.com ~all\"", "_dmarc IN TXT \"v=dmarc1; p=quarantine\"",
         ])
         #expect(
@@ -75,11 +75,11 @@ import Testing
                 """)
     }
 
-    @Test func almostADKIMKeyRecordIsAConflictAtItsLine() throws {
+    @Test func almostADKIMKeyRecordIsAConflictAtItsLine() async throws {
         let misspelt = Self.key.replacingOccurrences(of: "v=DKIM1;", with: "v=dkim1;")
         // Two character-strings, as a zone file holds a 2048-bit key (each at most 255 octets).
         let strings = "\"\(misspelt.prefix(200))\" \"\(misspelt.dropFirst(200))\""
-        let output = try plan([
+        let output = try await plan([
             "@ IN TXT \"v=spf1 include:qcloudmail.com ~all\"", "qcloud._domainkey IN TXT \(strings)",
         ])
         #expect(

@@ -61,16 +61,17 @@ public struct ApplyReport: Sendable {
 
 /// Writes planned changes to zone files, under locks, after checking them, atomically.
 public enum Applier {
-    /// Plans afresh under the locks, asks `approve` (the command line shows the plan and asks the user),
+    /// Plans afresh under the locks, asks `approve` (the command line shows the plan and asks the user;
+    /// a test awaits its own signals there, holding no thread),
     /// then writes. Conflicts or errors refuse the whole apply. `removedTemporary` hears of each stale
     /// temporary file an interrupted apply had left and this one removed.
     public static func apply(
         _ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
         writer: AtomicFileWriter = AtomicFileWriter(), lockTimeout: TimeInterval = 30,
         removedTemporary: (String) -> Void = { _ in },
-        approve: (Plan) -> Bool
-    ) throws(ApplyError) -> ApplyReport {
-        try applyPlanned(
+        approve: (Plan) async -> Bool
+    ) async throws(ApplyError) -> ApplyReport {
+        try await applyPlanned(
             declaration, options: options, writer: writer, lockTimeout: lockTimeout,
             removedTemporary: removedTemporary, compare: { _ in nil }, approve: approve)
     }
@@ -83,7 +84,7 @@ public enum Applier {
         saved plan: Plan, declaration: Declaration, options: PlannerOptions = PlannerOptions(),
         writer: AtomicFileWriter = AtomicFileWriter(), lockTimeout: TimeInterval = 30,
         removedTemporary: (String) -> Void = { _ in }
-    ) throws(ApplyError) -> ApplyReport {
+    ) async throws(ApplyError) -> ApplyReport {
         guard plan.version == Plan.formatVersion else {
             throw .unsupportedPlan("it is version \(plan.version); this mailzone reads version \(Plan.formatVersion)")
         }
@@ -101,7 +102,7 @@ public enum Applier {
         for zone in plan.zones {
             if let serial = zone.serial { options.plannedSerials[zone.file] = serial }
         }
-        return try applyPlanned(
+        return try await applyPlanned(
             declaration, options: options, writer: writer, lockTimeout: lockTimeout,
             removedTemporary: removedTemporary,
             compare: { SavedPlanCheck.problem(saved: plan, fresh: $0) }, approve: { _ in true })
@@ -113,9 +114,9 @@ public enum Applier {
         _ declaration: Declaration, options: PlannerOptions, writer: AtomicFileWriter,
         lockTimeout: TimeInterval, removedTemporary: (String) -> Void,
         compare: (Plan) -> ApplyError?,
-        approve: (Plan) -> Bool
-    ) throws(ApplyError) -> ApplyReport {
-        let planned = try planLocked(declaration, options: options, lockTimeout: lockTimeout)
+        approve: (Plan) async -> Bool
+    ) async throws(ApplyError) -> ApplyReport {
+        let planned = try await planLocked(declaration, options: options, lockTimeout: lockTimeout)
         defer { withExtendedLifetime(planned.locks) {} }
         let root = Planner.includeRoot(declarationPath: declaration.displayPath, allowOutside: options.allowOutside)
         // Outside the repository (a zone file plan refuses without --allow-outside) nothing is removed.
@@ -132,7 +133,7 @@ public enum Applier {
             throw .deletionsRefused(refusal)
         }
         guard plan.hasChanges else { return ApplyReport(plan: plan, written: []) }
-        guard approve(plan) else { throw .declined }
+        guard await approve(plan) else { throw .declined }
         let files = try PhysicalFileWrites.writes(planned.zones, includeRoot: root)
         do {
             try writer.write(files)
@@ -156,7 +157,7 @@ public enum Applier {
     private static func planLocked(
         _ declaration: Declaration, options: PlannerOptions,
         lockTimeout: TimeInterval
-    ) throws(ApplyError) -> LockedPlan {
+    ) async throws(ApplyError) -> LockedPlan {
         var directories = Set(declaration.zones.map { ZoneLock.physicalDirectory(of: declaration.path(of: $0)) })
         for _ in 0..<4 {
             var locks: [ZoneLock] = []
@@ -170,7 +171,7 @@ public enum Applier {
             let lockedAt = Date()
             // Zone by zone, keeping the new bytes only (the bytes as read are for diffs, which apply does not show).
             var zones: [PlannedZone] = []
-            Planner.plan(declaration, options: options) { zone in
+            await Planner.plan(declaration, options: options) { zone in
                 zones.append(PlannedZone(plan: zone.plan, newFiles: zone.newFiles))
             }
             let read = Set(zones.flatMap { $0.plan.inputs.map { ZoneLock.physicalDirectory(of: $0.path) } })

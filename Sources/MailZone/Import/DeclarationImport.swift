@@ -36,7 +36,7 @@ public enum DeclarationImport {
     /// of its first line.
     public static func run(
         zones inputs: [ZoneInput], declarationPath: String, catalog: PresetCatalog, schema: String?
-    ) throws(ImportError) -> Written {
+    ) async throws(ImportError) -> Written {
         let directory = FilePaths.resolved(FilePaths.directory(of: declarationPath))
         var zones: [(zone: StarterDeclaration.Zone, index: MailRecordIndex)] = []
         var problems: [String] = []
@@ -100,7 +100,7 @@ public enum DeclarationImport {
             schema: schema, zones: zones.map(\.zone), senders: senders, unattributed: [])
         for _ in 0..<8 {
             let rendered = starter.render()
-            let offending = try offendingServices(rendered, declarationPath: declarationPath, catalog: catalog)
+            let offending = try await offendingServices(rendered, declarationPath: declarationPath, catalog: catalog)
             if offending.isEmpty { break }
             for (senderIndex, services) in offending.sorted(by: { $0.key > $1.key }) {
                 for (serviceIndex, reason) in services.sorted(by: { $0.key > $1.key }) {
@@ -132,7 +132,7 @@ public enum DeclarationImport {
         starter.unattributed = notes
         let text = starter.render().text
         // The final text must load and plan empty: if it did not, writing it would be a lie.
-        let offending = try offendingServices(
+        let offending = try await offendingServices(
             starter.render(), declarationPath: declarationPath, catalog: catalog)
         guard offending.isEmpty || starter.senders.isEmpty else {
             throw ImportError(
@@ -174,7 +174,7 @@ public enum DeclarationImport {
     private static func offendingServices(
         _ rendered: (text: String, services: [StarterDeclaration.ServiceLines]), declarationPath: String,
         catalog: PresetCatalog
-    ) throws(ImportError) -> [Int: [Int: String]] {
+    ) async throws(ImportError) -> [Int: [Int: String]] {
         let declaration: Declaration
         do {
             declaration = try DeclarationLoader.load(
@@ -186,7 +186,7 @@ public enum DeclarationImport {
                 description: "error: the declaration mailzone init made does not load (please report this):\n\(error)")
         }
         var result: [Int: [Int: String]] = [:]
-        let plan = Planner.plan(declaration, options: PlannerOptions()).plan
+        let plan = await Planner.plan(declaration, options: PlannerOptions()).plan
         for zone in plan.zones {
             for sender in zone.senders {
                 for item in sender.items where SenderPlan.isChange(item) || item.action == .conflict {

@@ -1,5 +1,4 @@
 import Crypto
-import Dispatch
 import Foundation
 import ZoneFile
 
@@ -62,16 +61,18 @@ public struct ZoneOutcome: Sendable {
 
 /// Compares a declaration with its zone files and plans the change.
 ///
-/// Zones are independent, so they are read and planned in parallel; results keep
-/// the declaration's order, so the plan's bytes do not depend on scheduling.
+/// Zones are independent, so they are read and planned side by side in a task group of bounded
+/// width (`ParallelMap`); results keep the declaration's order, so the plan's bytes do not depend
+/// on scheduling.
 public enum Planner {
     /// The whole plan, every zone's plan and file contents kept (for JSON, Markdown, apply).
-    public static func plan(_ declaration: Declaration, options: PlannerOptions = PlannerOptions()) -> PlanOutcome {
+    public static func plan(_ declaration: Declaration, options: PlannerOptions = PlannerOptions()) async -> PlanOutcome
+    {
         var zones: [ZonePlan] = []
         zones.reserveCapacity(declaration.zones.count)
         var original: [String: [UInt8]] = [:]
         var new: [String: [UInt8]] = [:]
-        plan(declaration, options: options) { zone in
+        await plan(declaration, options: options) { zone in
             zones.append(zone.plan)
             original.merge(zone.originalFiles) { first, _ in first }
             new.merge(zone.newFiles) { first, _ in first }
@@ -87,20 +88,20 @@ public enum Planner {
     /// reported (text, diff, GitHub annotations) with only the zones in flight in memory.
     /// The plan's other findings are `unplacedSenders(_:target:)`. With `options.target`, only the
     /// zones and senders it covers are planned (zones outside it are not read).
-    /// When `receive` throws, no zone is handed over after it, and its error is thrown.
+    /// When `receive` throws, no zone is handed over or started after it, and its error is thrown.
     public static func plan<Failure: Error>(
         _ declaration: Declaration, options: PlannerOptions = PlannerOptions(),
-        receive: (ZoneOutcome) throws(Failure) -> Void
-    ) throws(Failure) {
+        receive: (ZoneOutcome) async throws(Failure) -> Void
+    ) async throws(Failure) {
         let sendersByZone = options.target?.sendersByZone(declaration) ?? declaration.sendersByZone
         let zoneIndices = declaration.zones.indices.filter { index in
             options.target?.includes(zone: index, of: declaration, sendersByZone: sendersByZone) ?? true
         }
         let root = includeRoot(declarationPath: declaration.displayPath, allowOutside: options.allowOutside)
-        try ParallelMap.forEachInOrder(
+        try await ParallelMap.forEachInOrder(
             zoneIndices,
             { index in
-                planZone(
+                await planZone(
                     declaration.zones[index], senders: sendersByZone[index], declaration: declaration, root: root,
                     options: options)
             }, receive: receive)
@@ -148,7 +149,7 @@ public enum Planner {
     static func planZone(
         _ zoneDeclaration: ZoneDeclaration, senders senderIndices: [Int], declaration: Declaration,
         root: String?, options: PlannerOptions
-    ) -> ZoneOutcome {
+    ) async -> ZoneOutcome {
         let path = declaration.path(of: zoneDeclaration)
         let origin = zoneDeclaration.origin.value.dnsName
         var result = ZoneOutcome(plan: ZonePlan(origin: origin.description, file: path))
@@ -182,7 +183,7 @@ public enum Planner {
         // already): what the old records and files tell the plan (the RRSIG warning, the files' digests);
         // planning, editing and reading the edited zone again.
         let size = zone.files.reduce(0) { $0 + $1.source.bytes.count }
-        let (old, edited) = ParallelMap.both(parallel: size >= largeZoneBytes) {
+        let (old, edited) = await ParallelMap.both(parallel: size >= largeZoneBytes) {
             OldZoneSummary(zone)
         } _: {
             planAndEdit(
@@ -440,104 +441,4 @@ public enum Digest {
         }
         return String(decoding: text, as: UTF8.self)
     }
-}
-
-/// Runs independent work on every core, keeping results in input order.
-enum ParallelMap {}
-
-extension ParallelMap {
-    /// Runs `transform` on every input on all cores and hands the outputs to `receive`, on the
-    /// calling thread, in input order: each as soon as it and those before it are done, and let go
-    /// of once received, so only outputs finished ahead of their turn wait in memory.
-    /// When `receive` throws, it is not called again, the outputs still running are waited for
-    /// (nothing is left working after the return), and its error is thrown.
-    static func forEachInOrder<Input: Sendable, Output: Sendable, Failure: Error>(
-        _ inputs: [Input], _ transform: @escaping @Sendable (Input) -> Output,
-        receive: (Output) throws(Failure) -> Void
-    ) throws(Failure) {
-        guard inputs.count > 1 else {
-            for input in inputs { try receive(transform(input)) }
-            return
-        }
-        let slots = HandOverSlots<Output>(count: inputs.count)
-        DispatchQueue.global().async {
-            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                slots.set(index, transform(inputs[index]))
-            }
-        }
-        var failure: Failure?
-        for index in inputs.indices {
-            let output = slots.take(index)
-            guard failure == nil else { continue }
-            do {
-                try receive(output)
-            } catch {
-                failure = error
-            }
-        }
-        if let failure { throw failure }
-    }
-
-    /// Runs `first` and `second`, side by side when `parallel`, one after the other otherwise.
-    static func both<A: Sendable, B: Sendable>(parallel: Bool, _ first: @Sendable () -> A, _ second: @Sendable () -> B)
-        -> (A, B)
-    {
-        guard parallel else { return (first(), second()) }
-        let a = ResultSlots<A>(count: 1)
-        let b = ResultSlots<B>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { a.set(0, first()) } else { b.set(0, second()) }
-        }
-        // Both slots are filled once concurrentPerform returns.
-        guard let resultA = a.values().first, let resultB = b.values().first else { return (first(), second()) }
-        return (resultA, resultB)
-    }
-}
-
-/// Slots filled from several threads, each by exactly one, and emptied in order by one reader
-/// that waits for the slot it needs.
-final class HandOverSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let condition = NSCondition()
-    /// The slot the reader waits for; filling another one does not wake it.
-    private var awaited = 0
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        condition.lock()
-        slots[index] = value
-        if index == awaited { condition.signal() }
-        condition.unlock()
-    }
-
-    /// The value of slot `index`, once set; the slot lets go of it.
-    func take(_ index: Int) -> Value {
-        condition.lock()
-        defer { condition.unlock() }
-        awaited = index
-        while true {
-            if let value = slots[index] {
-                slots[index] = nil
-                return value
-            }
-            condition.wait()
-        }
-    }
-}
-
-/// Fixed slots filled from several threads, each slot by exactly one.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func values() -> [Value] { slots.compactMap { $0 } }
 }

@@ -16,7 +16,7 @@ public enum PlanStreaming {
         zone renderZone: (ZoneOutcome) -> String,
         footer: (PlanTally) -> String, notice: (String) -> String = { $0 + "\n" }, saveTo path: String? = nil,
         writer: AtomicFileWriter = AtomicFileWriter(), output: (String) -> Void
-    ) throws -> PlanTally {
+    ) async throws -> PlanTally {
         let errors = Planner.unplacedSenders(declaration, target: options.target)
         var tally = PlanTally(errors: errors)
         var saved = path.map { _ in
@@ -25,7 +25,7 @@ public enum PlanStreaming {
         // A narrowed plan says so first (`notice` words it for the format: a `#` line in a diff).
         if let target = options.target { output(notice(target.notice(declaration: declaration.displayPath))) }
         output(renderErrors(errors))
-        try Planner.plan(declaration, options: options) { zone in
+        try await Planner.plan(declaration, options: options) { zone in
             tally.add(zone.plan)
             output(renderZone(zone))
             try saved?.add(zone.plan)
@@ -40,11 +40,11 @@ public enum PlanStreaming {
     public static func writeJSON(
         _ declaration: Declaration, options: PlannerOptions, check: Bool, saveTo path: String? = nil,
         writer: AtomicFileWriter = AtomicFileWriter(), output: (String) -> Void
-    ) throws -> PlanTally {
+    ) async throws -> PlanTally {
         var assembler = PlanJSONAssembler(
             declaration: declaration.displayPath, errors: Planner.unplacedSenders(declaration, target: options.target),
             target: options.target)
-        try Planner.plan(declaration, options: options) { zone in try assembler.add(zone.plan) }
+        try await Planner.plan(declaration, options: options) { zone in try assembler.add(zone.plan) }
         if check {
             try assembler.writeCheck(output)
         } else {

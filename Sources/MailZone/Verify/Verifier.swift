@@ -13,7 +13,8 @@ import ZoneFile
 ///
 /// Each zone's servers are asked for the zone's SOA first: a server that does not answer that
 /// is reported once (`VerifyServer.error`) and not asked again. Then each server is asked about
-/// every record, `concurrency` questions at a time, servers side by side; a server that goes
+/// every record, `concurrency` questions at a time, servers side by side (tasks of a task group,
+/// each blocking socket wait on a thread of its own: `QuestionThread`); a server that goes
 /// silent or sends answers that cannot be read or believed is marked bad and asked nothing more,
 /// so a bad server costs about one timeout, not one per record.
 public struct Verifier: Sendable {
@@ -49,12 +50,12 @@ public struct Verifier: Sendable {
         case authoritative(port: UInt16)
     }
 
-    public func verify(servers: Servers) -> VerifyReport {
+    public func verify(servers: Servers) async -> VerifyReport {
         var zones: [VerifyZone] = []
         // Narrowed, the zone is planned with the targeted senders only, as `apply --sender` leaves it.
         for (zone, indices) in zip(declaration.zones, target?.sendersByZone(declaration) ?? declaration.sendersByZone) {
             guard !indices.isEmpty else { continue }
-            zones.append(verify(zone: zone, senders: indices, servers: servers))
+            zones.append(await verify(zone: zone, senders: indices, servers: servers))
         }
         let homeless = declaration.senders.indices.filter {
             declaration.senderZones[$0] == nil && (target?.includes(senderAt: $0, of: declaration) ?? true)
@@ -66,7 +67,7 @@ public struct Verifier: Sendable {
             case .given(let addresses):
                 let targets = addresses.map { VerifyTarget(address: $0) }
                 zone.servers = targets.map { VerifyServer(address: $0.address.description) }
-                zone.senders = ask(
+                zone.senders = await ask(
                     homeless.map { ($0, VerifyCheck.checks(for: $0)) }, targets: targets, skipping: [],
                     servers: &zone.servers)
             case .authoritative:
@@ -81,7 +82,7 @@ public struct Verifier: Sendable {
         return VerifyReport(declaration: declaration.displayPath, zones: zones)
     }
 
-    private func verify(zone declared: ZoneDeclaration, senders indices: [Int], servers: Servers) -> VerifyZone {
+    private func verify(zone declared: ZoneDeclaration, senders indices: [Int], servers: Servers) async -> VerifyZone {
         let origin = declared.origin.value.dnsName
         let file = declaration.path(of: declared)
         let senders = indices.map { declaration.records(ofSender: $0) }
@@ -130,7 +131,7 @@ public struct Verifier: Sendable {
                 zone.errors.append(
                     "cannot read \(file), so the zone's name servers are unknown; name the servers to ask with --server"
                 )
-                zone.senders = ask(checks, targets: [], skipping: [], servers: &zone.servers)
+                zone.senders = await ask(checks, targets: [], skipping: [], servers: &zone.servers)
                 return zone
             }
             let found = NameServerDiscovery(resolver: resolver, port: port).servers(
@@ -140,14 +141,13 @@ public struct Verifier: Sendable {
         }
 
         // The SOA first, every server at once: the serial each serves, and whether it answers at all.
-        let asked = targets
-        let soas = QuestionPool.map(count: asked.count, width: asked.count) { index in
-            soa(of: origin, from: asked[index])
+        let soas = await ParallelMap.map(targets, width: targets.count) { target in
+            await QuestionThread.run { soa(of: origin, from: target) }
         }
         zone.servers = soas.map(\.server)
         zone.warnings += serialWarnings(zone)
         let dead = Set(soas.indices.filter { soas[$0].dead })
-        zone.senders = ask(checks, targets: targets, skipping: dead, servers: &zone.servers)
+        zone.senders = await ask(checks, targets: targets, skipping: dead, servers: &zone.servers)
         return zone
     }
 
@@ -182,18 +182,18 @@ public struct Verifier: Sendable {
     private func ask(
         _ checks: [(SenderRecords, [VerifyCheck])], targets: [VerifyTarget], skipping dead: Set<Int>,
         servers: inout [VerifyServer]
-    ) -> [VerifySender] {
+    ) async -> [VerifySender] {
         let flat = checks.flatMap(\.1)
         let health = ServerHealth()
         let asked = targets.indices.filter { !dead.contains($0) }
-        let answers: [[VerifyResult?]] = QuestionPool.map(count: asked.count, width: asked.count) { position in
-            let target = targets[asked[position]]
-            return QuestionPool.map(count: flat.count, width: concurrency) { index in
-                ask(flat[index], target: target, question: index, health: health)
+        let answers: [[VerifyResult?]] = await ParallelMap.map(asked, width: asked.count) { index in
+            await ParallelMap.map(Array(flat.indices), width: concurrency) { question in
+                await ask(flat[question], target: targets[index], question: question, health: health)
             }
         }
+        let reasons = await health.reasons
         for index in asked {
-            guard let reason = health.reason(targets[index].address), servers.indices.contains(index) else { continue }
+            guard let reason = reasons[targets[index].address], servers.indices.contains(index) else { continue }
             servers[index].error = reason
         }
         var offset = 0
@@ -201,7 +201,7 @@ public struct Verifier: Sendable {
             let records = senderChecks.enumerated().map { index, check in
                 let results = asked.indices.compactMap { position -> VerifyResult? in
                     guard let result = answers[position][offset + index] else { return nil }
-                    let bad = health.reason(targets[asked[position]].address) != nil
+                    let bad = reasons[targets[asked[position]].address] != nil
                     return bad && result.status == .error ? nil : result
                 }
                 return VerifyRecord(
@@ -221,16 +221,25 @@ public struct Verifier: Sendable {
     }
 
     /// One question to one server; nil when the server went bad before it was asked.
-    private func ask(_ check: VerifyCheck, target: VerifyTarget, question: Int, health: ServerHealth) -> VerifyResult? {
+    private func ask(_ check: VerifyCheck, target: VerifyTarget, question: Int, health: ServerHealth) async
+        -> VerifyResult?
+    {
+        guard await !health.isBad(target.address) else { return nil }
+        let (result, badReason) = await QuestionThread.run { ask(check, target: target) }
+        if let badReason { await health.markBad(target.address, question: question, reason: badReason) }
+        return result
+    }
+
+    /// One question to one server, waiting on its socket: the result, and the error that marks the
+    /// server bad when it failed so.
+    private func ask(_ check: VerifyCheck, target: VerifyTarget) -> (VerifyResult, badReason: String?) {
         let server = target.address.description
-        guard !health.isBad(target.address) else { return nil }
         do {
             let answer = try client.query(check.owner, type: check.queryType, server: target.address)
-            return AnswerJudge.judge(check, answer: answer, server: server)
+            return (AnswerJudge.judge(check, answer: answer, server: server), nil)
         } catch {
             let detail = ServedText.printable(error.description)
-            if error.marksServerBad { health.markBad(target.address, question: question, reason: detail) }
-            return VerifyResult(server: server, status: .error, detail: detail)
+            return (VerifyResult(server: server, status: .error, detail: detail), error.marksServerBad ? detail : nil)
         }
     }
 

@@ -24,11 +24,11 @@ import Testing
     }
 
     @Test(arguments: ["db.example.com.jnl", "db.example.com.signed.jnl"])
-    func aJournalIsAnErrorOfThePlanAndApplyWritesNothing(journal: String) throws {
+    func aJournalIsAnErrorOfThePlanAndApplyWritesNothing(journal: String) async throws {
         let directory = try lab(journal: journal)
         defer { try? FileManager.default.removeItem(at: directory) }
         let declaration = try ApplySupport.declaration(in: directory)
-        let plan = Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now)).plan
+        let plan = await Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now)).plan
         let zonePath = directory.appendingPathComponent("zones/db.example.com").path
         #expect(
             plan.zones[0].errors == [
@@ -47,48 +47,50 @@ import Testing
         #expect(plan.hasProblems)
         #expect(!plan.zones[0].files.isEmpty, "the plan still shows what would change")
 
-        #expect(throws: ApplyError.self) {
-            try Applier.apply(declaration, options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+        await #expect(throws: ApplyError.self) {
+            try await Applier.apply(declaration, options: PlannerOptions(now: ApplySupport.now)) { _ in true }
         }
         #expect(try ApplySupport.read(URL(fileURLWithPath: zonePath)) == Self.zone)
     }
 
-    @Test func aFrozenZoneIsEdited() throws {
+    @Test func aFrozenZoneIsEdited() async throws {
         let directory = try lab(journal: "db.example.com.jnl")
         defer { try? FileManager.default.removeItem(at: directory) }
         var options = PlannerOptions(now: ApplySupport.now)
         options.journal = .frozen
-        let report = try Applier.apply(try ApplySupport.declaration(in: directory), options: options) { _ in true }
+        let report = try await Applier.apply(try ApplySupport.declaration(in: directory), options: options) { _ in true
+        }
         #expect(report.written == [directory.appendingPathComponent("zones/db.example.com").path])
     }
 
-    @Test func aZoneWithoutChangesIsNotAnError() throws {
+    @Test func aZoneWithoutChangesIsNotAnError() async throws {
         let directory = try lab(journal: nil)
         defer { try? FileManager.default.removeItem(at: directory) }
         let declaration = try ApplySupport.declaration(in: directory)
-        _ = try Applier.apply(declaration, options: PlannerOptions(now: ApplySupport.now)) { _ in true }
+        _ = try await Applier.apply(declaration, options: PlannerOptions(now: ApplySupport.now)) { _ in true }
         try Data("journal".utf8).write(to: directory.appendingPathComponent("zones/db.example.com.jnl"))
-        let plan = Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now)).plan
+        let plan = await Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now)).plan
         #expect(plan.zones[0].errors.isEmpty)
         #expect(!plan.hasChanges)
     }
 
-    @Test func aSavedPlanIsRefusedWhenAJournalAppearedSince() throws {
+    @Test func aSavedPlanIsRefusedWhenAJournalAppearedSince() async throws {
         let directory = try lab(journal: nil)
         defer { try? FileManager.default.removeItem(at: directory) }
         let declaration = try ApplySupport.declaration(in: directory)
-        let plan = Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now)).plan
+        let plan = await Planner.plan(declaration, options: PlannerOptions(now: ApplySupport.now)).plan
         let zonePath = directory.appendingPathComponent("zones/db.example.com").path
         try Data("journal".utf8).write(to: URL(fileURLWithPath: zonePath + ".jnl"))
-        #expect {
-            try Applier.apply(saved: plan, declaration: declaration, options: PlannerOptions(now: ApplySupport.now))
+        await #expect {
+            try await Applier.apply(
+                saved: plan, declaration: declaration, options: PlannerOptions(now: ApplySupport.now))
         } throws: { error in
             guard case .journal(let finding) = error as? ApplyError else { return false }
             return finding.message.hasPrefix("\(zonePath) has a journal beside it (\(zonePath).jnl)")
         }
         #expect(try ApplySupport.read(URL(fileURLWithPath: zonePath)) == Self.zone)
         let frozen = PlannerOptions(now: ApplySupport.now, journal: .frozen)
-        #expect(try Applier.apply(saved: plan, declaration: declaration, options: frozen).written == [zonePath])
+        await #expect(try Applier.apply(saved: plan, declaration: declaration, options: frozen).written == [zonePath])
     }
 
     @Test func theCommandLineRefusesWithTheFix() throws {

@@ -19,7 +19,7 @@ struct VerifierTests {
     }
 
     /// Runs the verifier over the lab declaration with `servers` answering from their zone text.
-    static func report(_ servers: [(DNSServerAddress, String?)], fileZone: String = VerifyLab.zoneText()) throws
+    static func report(_ servers: [(DNSServerAddress, String?)], fileZone: String = VerifyLab.zoneText()) async throws
         -> VerifyReport
     {
         let lab = try VerifyLab.make(zone: fileZone)
@@ -29,23 +29,23 @@ struct VerifierTests {
             if let text { zones[address] = ZoneBackedDNS.zone(text) }
         }
         let verifier = Verifier(declaration: try lab.load(), client: ZoneBackedDNS(zones: zones))
-        return verifier.verify(servers: .given(servers.map(\.0)))
+        return await verifier.verify(servers: .given(servers.map(\.0)))
     }
 
     private func statuses(_ report: VerifyReport) -> [String] {
         report.zones.flatMap(\.senders).flatMap(\.records).map { "\($0.host) \($0.type) \($0.status.rawValue)" }
     }
 
-    @Test func everyRecordServedIsVerified() throws {
-        let report = try Self.report([(Self.primary, VerifyLab.zoneText())])
+    @Test func everyRecordServedIsVerified() async throws {
+        let report = try await Self.report([(Self.primary, VerifyLab.zoneText())])
         #expect(report.exitCode == 0)
         #expect(report.summary.verified == 11)
         #expect(report.zones.first?.servers == [VerifyServer(address: "127.0.0.1:53001", serial: 2_026_113_001)])
         GoldenFile.assert(VerifyTextRenderer().render(report), at: Self.golden("verified.txt"))
     }
 
-    @Test func eachProblemIsReportedForWhatItIs() throws {
-        let report = try Self.report([(Self.primary, VerifyLab.zoneText(records: VerifyLab.broken))])
+    @Test func eachProblemIsReportedForWhatItIs() async throws {
+        let report = try await Self.report([(Self.primary, VerifyLab.zoneText(records: VerifyLab.broken))])
         #expect(report.exitCode == 2)
         #expect(
             statuses(report) == [
@@ -69,8 +69,8 @@ struct VerifierTests {
         GoldenFile.assert(VerifyGitHubRenderer.render(report), at: Self.golden("problems.github"))
     }
 
-    @Test func disagreeingServersAreShownServerByServer() throws {
-        let report = try Self.report([
+    @Test func disagreeingServersAreShownServerByServer() async throws {
+        let report = try await Self.report([
             (Self.primary, VerifyLab.zoneText()),
             (Self.secondary, VerifyLab.zoneText(serial: 2_026_112_801, records: VerifyLab.broken)),
         ])
@@ -88,8 +88,8 @@ struct VerifierTests {
         GoldenFile.assert(VerifyMarkdownRenderer.render(report), at: Self.golden("two-servers.md"))
     }
 
-    @Test func aServerThatDoesNotAnswerIsAnErrorAskedOnce() throws {
-        let report = try Self.report([(Self.primary, VerifyLab.zoneText()), (Self.secondary, nil)])
+    @Test func aServerThatDoesNotAnswerIsAnErrorAskedOnce() async throws {
+        let report = try await Self.report([(Self.primary, VerifyLab.zoneText()), (Self.secondary, nil)])
         #expect(report.exitCode == 1)
         let servers = try #require(report.zones.first?.servers)
         #expect(
@@ -104,8 +104,8 @@ struct VerifierTests {
         GoldenFile.assert(VerifyGitHubRenderer.render(report), at: Self.golden("dead-server.github"))
     }
 
-    @Test func colourOnlyWhenAsked() throws {
-        let report = try Self.report([(Self.primary, VerifyLab.zoneText(records: VerifyLab.broken))])
+    @Test func colourOnlyWhenAsked() async throws {
+        let report = try await Self.report([(Self.primary, VerifyLab.zoneText(records: VerifyLab.broken))])
         #expect(!VerifyTextRenderer(color: false).render(report).contains("\u{1B}["))
         #expect(VerifyTextRenderer(color: true).render(report).contains("\u{1B}[31mmismatch\u{1B}[0m"))
     }
@@ -135,7 +135,7 @@ struct VerifierTests {
 
     /// Like plan, verify reads no zone file outside the declaration's directory tree unless
     /// allowed: the file's serial is then unknown, and the zone says why.
-    @Test func aZoneFileOutsideTheTreeIsNotRead() throws {
+    @Test func aZoneFileOutsideTheTreeIsNotRead() async throws {
         let top = FileManager.default.temporaryDirectory.appendingPathComponent(
             "mailzone-verify-outside-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: top) }
@@ -155,7 +155,7 @@ struct VerifierTests {
             builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
         let client = ZoneBackedDNS(zones: [Self.primary: ZoneBackedDNS.zone(VerifyLab.zoneText())])
 
-        let refused = Verifier(declaration: loaded, client: client).verify(servers: .given([Self.primary]))
+        let refused = await Verifier(declaration: loaded, client: client).verify(servers: .given([Self.primary]))
         #expect(refused.zones.first?.fileSerial == nil)
         #expect(refused.zones.first?.errors.count == 1)
         #expect(
@@ -165,7 +165,7 @@ struct VerifierTests {
             refused.zones.first?.errors.first?.hasSuffix(
                 "so it is not read; keep zone files beside the declaration, or pass --allow-outside") == true)
 
-        let allowed = Verifier(declaration: loaded, client: client, allowOutside: true).verify(
+        let allowed = await Verifier(declaration: loaded, client: client, allowOutside: true).verify(
             servers: .given([Self.primary]))
         #expect(allowed.zones.first?.fileSerial == 2_026_113_001)
         #expect(allowed.zones.first?.errors.isEmpty == true)

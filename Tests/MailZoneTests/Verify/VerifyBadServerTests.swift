@@ -17,6 +17,7 @@ struct VerifyBadServerTests {
     static let good = DNSServerAddress(host: "127.0.0.1", port: 53001) ?? .loopback
     static let garbage = DNSServerAddress(host: "127.0.0.1", port: 53002) ?? .loopback
     static let silent = DNSServerAddress(host: "127.0.0.1", port: 53003) ?? .loopback
+    static let silent2 = DNSServerAddress(host: "127.0.0.1", port: 53004) ?? .loopback
 
     /// Ten senders of four records each (MX, SPF, DKIM, DMARC): forty records.
     static let declaration: String = {
@@ -56,6 +57,13 @@ struct VerifyBadServerTests {
         try declaration.write(to: directory.appendingPathComponent("mailzone.yaml"), atomically: true, encoding: .utf8)
         try zone.write(to: directory.appendingPathComponent("db.sampledomain.com"), atomically: true, encoding: .utf8)
         return directory
+    }
+
+    /// The lab's declaration, read with the built-in presets.
+    static func declaration(in directory: URL) throws -> Declaration {
+        try DeclarationLoader.load(
+            contentsOf: directory.appendingPathComponent("mailzone.yaml"),
+            displayPath: "mailzone.yaml", builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
     }
 
     /// Every server answers the SOA from the zone; then `good` answers from it, `garbage` sends
@@ -103,16 +111,13 @@ struct VerifyBadServerTests {
         }
     }
 
-    @Test func aBadServerIsAskedAtMostOneRoundOfQuestions() throws {
+    @Test func aBadServerIsAskedAtMostOneRoundOfQuestions() async throws {
         let directory = try Self.lab()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let presets = try PresetCatalog.builtIn(files: BuiltInPresets.files())
-        let declaration = try DeclarationLoader.load(
-            contentsOf: directory.appendingPathComponent("mailzone.yaml"),
-            displayPath: "mailzone.yaml", builtInPresets: presets)
+        let declaration = try Self.declaration(in: directory)
         let servers = ScriptedServers(gathering: 8)
         let verifier = Verifier(declaration: declaration, client: servers, concurrency: 8)
-        let report = verifier.verify(servers: .given([Self.good, Self.garbage, Self.silent]))
+        let report = await verifier.verify(servers: .given([Self.good, Self.garbage, Self.silent]))
 
         let records = report.zones.flatMap(\.senders).flatMap(\.records)
         #expect(records.count == 40)
@@ -134,6 +139,25 @@ struct VerifyBadServerTests {
         #expect(servers.questions(to: Self.silent) == 9)
         // Eight questions waited on the silent server at once: they were asked side by side.
         #expect(servers.mostWaiting == 8)
+    }
+
+    /// Servers are asked side by side too, each at most `concurrency` questions at once: sixteen
+    /// questions wait on two silent servers at once (asked one server after the other, no more than
+    /// eight could), never more, and each is given up after its one round.
+    @Test func twoSilentServersAreAskedSideBySide() async throws {
+        let directory = try Self.lab()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let declaration = try Self.declaration(in: directory)
+        let servers = ScriptedServers(gathering: 16)
+        let verifier = Verifier(declaration: declaration, client: servers, concurrency: 8)
+        let report = await verifier.verify(servers: .given([Self.good, Self.silent, Self.silent2]))
+
+        #expect(report.zones.flatMap(\.senders).flatMap(\.records).count == 40)
+        #expect(report.summary.serverErrors == 2)
+        #expect(servers.questions(to: Self.good) == 41)
+        #expect(servers.questions(to: Self.silent) == 9)
+        #expect(servers.questions(to: Self.silent2) == 9)
+        #expect(servers.mostWaiting == 16)
     }
 }
 

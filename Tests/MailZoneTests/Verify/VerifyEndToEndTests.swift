@@ -28,13 +28,14 @@ struct VerifyEndToEndTests {
         report.zones.flatMap(\.senders).flatMap(\.records)
     }
 
-    @Test func everyRecordIsVerified() throws {
+    @Test func everyRecordIsVerified() async throws {
         let named = try NamedServer.start(zones: [(VerifyLab.origin, VerifyLab.zoneText())])
         defer { named.stop() }
         let lab = try VerifyLab.make()
         defer { lab.remove() }
 
-        let report = Verifier(declaration: try lab.load(), client: client()).verify(servers: .given([named.address]))
+        let report = await Verifier(declaration: try lab.load(), client: client()).verify(
+            servers: .given([named.address]))
         #expect(report.exitCode == 0)
         #expect(records(report).count == 11)
         #expect(records(report).allSatisfy { $0.status == .verified })
@@ -48,13 +49,14 @@ struct VerifyEndToEndTests {
             normalize(run.output, [(named, 53001)]), at: VerifierTests.golden("verified.txt"))
     }
 
-    @Test func missingWrongKeyAndWeakerDMARCAreEachReported() throws {
+    @Test func missingWrongKeyAndWeakerDMARCAreEachReported() async throws {
         let named = try NamedServer.start(zones: [(VerifyLab.origin, VerifyLab.zoneText(records: VerifyLab.broken))])
         defer { named.stop() }
         let lab = try VerifyLab.make()
         defer { lab.remove() }
 
-        let report = Verifier(declaration: try lab.load(), client: client()).verify(servers: .given([named.address]))
+        let report = await Verifier(declaration: try lab.load(), client: client()).verify(
+            servers: .given([named.address]))
         #expect(report.exitCode == 2)
         let byHost = Dictionary(
             records(report).map { ($0.host + " " + $0.type, $0) }, uniquingKeysWith: { first, _ in first })
@@ -80,7 +82,7 @@ struct VerifyEndToEndTests {
             normalize(text.output, [(named, 53001)]), at: VerifierTests.golden("problems.txt"))
     }
 
-    @Test func a4096BitKeyThatOnlyFitsOverTCPIsVerified() throws {
+    @Test func a4096BitKeyThatOnlyFitsOverTCPIsVerified() async throws {
         let named = try NamedServer.start(zones: [(VerifyLab.origin, VerifyLab.zoneText())])
         defer { named.stop() }
         let lab = try VerifyLab.make()
@@ -89,7 +91,7 @@ struct VerifyEndToEndTests {
 
         // No EDNS, or a 512-octet buffer: the 4096-bit key record does not fit, TC=1 sends the question to TCP.
         for edns in [nil, EDNS(udpPayloadSize: 512)] {
-            let report = Verifier(declaration: declaration, client: client(edns: edns)).verify(
+            let report = await Verifier(declaration: declaration, client: client(edns: edns)).verify(
                 servers: .given([named.address]))
             #expect(report.exitCode == 0)
             let key = try #require(records(report).first { $0.host == "qcloud._domainkey.abc" })
@@ -103,7 +105,7 @@ struct VerifyEndToEndTests {
         }
 
         // Without the TCP fallback the truncated answer is an error, not a silent pass.
-        let report = Verifier(declaration: declaration, client: client(edns: nil, tcpFallback: false))
+        let report = await Verifier(declaration: declaration, client: client(edns: nil, tcpFallback: false))
             .verify(servers: .given([named.address]))
         #expect(report.exitCode == 1)
         let key = try #require(records(report).first { $0.host == "qcloud._domainkey.abc" })
@@ -152,7 +154,7 @@ struct VerifyEndToEndTests {
         #expect(!refused.output.contains("did not answer"))
     }
 
-    @Test func twoServersWithDifferentSerialsAreReported() throws {
+    @Test func twoServersWithDifferentSerialsAreReported() async throws {
         let current = try NamedServer.start(zones: [(VerifyLab.origin, VerifyLab.zoneText())])
         defer { current.stop() }
         let behind = try NamedServer.start(zones: [
@@ -165,7 +167,7 @@ struct VerifyEndToEndTests {
         let lab = try VerifyLab.make()
         defer { lab.remove() }
 
-        let report = Verifier(declaration: try lab.load(), client: client())
+        let report = await Verifier(declaration: try lab.load(), client: client())
             .verify(servers: .given([current.address, behind.address]))
         #expect(report.exitCode == 2)
         #expect(report.zones.first?.servers.map(\.serial) == [2_026_113_001, 2_026_112_801])
@@ -183,14 +185,14 @@ struct VerifyEndToEndTests {
         GoldenFile.assert(normalize(run.output, servers), at: VerifierTests.golden("two-servers.md"))
     }
 
-    @Test func withoutServersTheZonesNameServersAreAsked() throws {
+    @Test func withoutServersTheZonesNameServersAreAsked() async throws {
         let named = try NamedServer.start(zones: [(VerifyLab.origin, VerifyLab.zoneText())])
         defer { named.stop() }
         let lab = try VerifyLab.make()
         defer { lab.remove() }
 
         // ns1.sampledomain.com. has glue 127.0.0.1 in the zone; the lab's named listens on another port than 53.
-        let report = Verifier(declaration: try lab.load(), client: client()).verify(
+        let report = await Verifier(declaration: try lab.load(), client: client()).verify(
             servers: .authoritative(port: named.port))
         #expect(report.exitCode == 0)
         #expect(
@@ -219,7 +221,7 @@ struct VerifyEndToEndTests {
 /// zone verifies them, one still serving the old zone is reported as behind.
 @Suite(.enabled(if: NamedServer.shouldRun, Comment(rawValue: NamedServer.skipMessage)))
 struct VerifyAfterApplyTests {
-    @Test func appliedZoneVerifiesAndTheOldServerIsBehind() throws {
+    @Test func appliedZoneVerifiesAndTheOldServerIsBehind() async throws {
         let example = DeclarationFixtures.packageRoot.appendingPathComponent("examples/tencent-ses-primary")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "mailzone-verify-apply-\(UUID().uuidString)")
@@ -240,7 +242,7 @@ struct VerifyAfterApplyTests {
 
         let old = try NamedServer.start(zones: [(VerifyLab.origin, try String(contentsOf: zoneFile, encoding: .utf8))])
         defer { old.stop() }
-        let before = Verifier(declaration: try load(), client: client).verify(servers: .given([old.address]))
+        let before = await Verifier(declaration: try load(), client: client).verify(servers: .given([old.address]))
         #expect(before.exitCode == 2)
         #expect(
             before.zones.flatMap(\.senders).flatMap(\.records).map(\.status) == [
@@ -253,7 +255,7 @@ struct VerifyAfterApplyTests {
         let new = try NamedServer.start(zones: [(VerifyLab.origin, try String(contentsOf: zoneFile, encoding: .utf8))])
         defer { new.stop() }
 
-        let after = Verifier(declaration: try load(), client: client).verify(
+        let after = await Verifier(declaration: try load(), client: client).verify(
             servers: .given([new.address, old.address]))
         let zone = try #require(after.zones.first)
         let fileSerial = try #require(zone.fileSerial)
@@ -266,7 +268,7 @@ struct VerifyAfterApplyTests {
         #expect(records.allSatisfy { $0.results.map(\.status) == [.verified, .missing] })
         #expect(after.exitCode == 2)
 
-        let onlyNew = Verifier(declaration: try load(), client: client).verify(servers: .given([new.address]))
+        let onlyNew = await Verifier(declaration: try load(), client: client).verify(servers: .given([new.address]))
         #expect(onlyNew.exitCode == 0)
     }
 }

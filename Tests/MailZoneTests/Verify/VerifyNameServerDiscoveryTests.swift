@@ -67,11 +67,11 @@ struct VerifyNameServerDiscoveryTests {
         #expect(found.problems.first?.hasSuffix("name the servers to ask with --server") == true)
     }
 
-    @Test func missingZoneFileIsAnErrorWithoutServers() throws {
+    @Test func missingZoneFileIsAnErrorWithoutServers() async throws {
         let lab = try VerifyLab.make()
         defer { lab.remove() }
         try FileManager.default.removeItem(at: lab.directory.appendingPathComponent("db.sampledomain.com"))
-        let report = Verifier(
+        let report = await Verifier(
             declaration: try lab.load(), client: ZoneBackedDNS(zones: [:]),
             resolver: TableResolver(table: [:])
         ).verify(servers: .authoritative(port: 53))

@@ -95,7 +95,7 @@ struct VerifyPlannedRecordsTests {
 /// A sender the plan holds back (a conflict) has nothing apply would write, so verify says so
 /// instead of judging the preset's values.
 struct VerifyHeldBackTests {
-    @Test func aHeldBackSenderIsNotVerified() throws {
+    @Test func aHeldBackSenderIsNotVerified() async throws {
         // Without `dmarc: { p: reject }`, abc's preset p=none would weaken the p=reject it inherits.
         let declaration = VerifyLab.declaration.replacingOccurrences(of: "    dmarc: { p: reject }\n", with: "")
         // And without a record at _dmarc.abc, whose p=reject the plan would keep.
@@ -106,7 +106,7 @@ struct VerifyHeldBackTests {
             to: lab.directory.appendingPathComponent("mailzone.yaml"), atomically: true,
             encoding: .utf8)
         let client = ZoneBackedDNS(zones: [VerifierTests.primary: ZoneBackedDNS.zone(zone)])
-        let report = Verifier(declaration: try lab.load(), client: client)
+        let report = await Verifier(declaration: try lab.load(), client: client)
             .verify(servers: .given([VerifierTests.primary]))
         #expect(report.exitCode == 1)
         let senders = try #require(report.zones.first?.senders)

@@ -9,8 +9,8 @@ import Testing
 /// and every report the verifier tests produce passes it (Python's `jsonschema`).
 @Suite(.enabled(if: SchemaValidator.isAvailable || MailzoneBinary.underCI, "python3 with jsonschema is needed"))
 struct VerifySchemaTests {
-    @Test func reportsPassTheSchema() throws {
-        let reports: [VerifyReport] = [
+    @Test func reportsPassTheSchema() async throws {
+        let reports: [VerifyReport] = await [
             try VerifierTests.report([(VerifierTests.primary, VerifyLab.zoneText())]),
             try VerifierTests.report([
                 (VerifierTests.primary, VerifyLab.zoneText()),

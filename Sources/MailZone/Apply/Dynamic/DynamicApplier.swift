@@ -72,18 +72,18 @@ public enum DynamicApplyError: Error, Sendable, CustomStringConvertible {
 public enum DynamicApplier {
     public static func apply(
         _ declaration: Declaration, options: PlannerOptions, target: DynamicUpdateTarget,
-        approve: (Plan) -> Bool
-    ) throws(DynamicApplyError) -> DynamicApplyReport {
+        approve: (Plan) async -> Bool
+    ) async throws(DynamicApplyError) -> DynamicApplyReport {
         var options = options
         options.journal = .dynamicUpdate
-        let outcome = Planner.plan(declaration, options: options)
+        let outcome = await Planner.plan(declaration, options: options)
         let plan = outcome.plan
         if plan.hasProblems { throw .apply(.planHasProblems(plan.summary)) }
         if let refusal = DeletionGuard.refusal(plan, policy: declaration.deletions, permission: options.deletions) {
             throw .apply(.deletionsRefused(refusal))
         }
         guard plan.hasChanges else { return DynamicApplyReport(plan: plan, zones: []) }
-        guard approve(plan) else { throw .apply(.declined) }
+        guard await approve(plan) else { throw .apply(.declined) }
         var results: [DynamicZoneResult] = []
         for zonePlan in plan.zones where !zonePlan.files.isEmpty {
             let update: DNSUpdate
