@@ -28,20 +28,34 @@ struct SelfContainedBinaryTests {
     }
 
     /// Runs `binary ARGUMENTS` in `directory` with only the environment given.
+    /// A fresh copy can be "text file busy" for a moment: a process another test forks while the copy
+    /// is being written holds it open for writing until it execs (a Linux race between writing an
+    /// executable and forking elsewhere), so a start refused so is tried again, a bounded number of times.
     static func run(_ binary: URL, _ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = ["SOURCE_DATE_EPOCH": "1796083200", "NO_COLOR": "1", "PATH": "/nonexistent"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        var attempts = 0
+        while true {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            process.environment = ["SOURCE_DATE_EPOCH": "1796083200", "NO_COLOR": "1", "PATH": "/nonexistent"]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            process.standardInput = FileHandle.nullDevice
+            do {
+                try process.run()
+            } catch let error as NSError
+                where attempts < 100 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY)
+            {
+                attempts += 1
+                usleep(10_000)
+                continue
+            }
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
     }
 
     /// The names of the preset files in the source tree, the presets' source of truth.
