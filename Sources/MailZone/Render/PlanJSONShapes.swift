@@ -25,8 +25,9 @@ enum PlanShape {
 
         /// The plan this document describes.
         func plan() throws(PlanJSONError) -> Plan {
-            var zones: [ZonePlan] = []
-            for (index, zone) in self.zones.enumerated() { zones.append(try zone.plan(at: "zones[\(index)]")) }
+            let zones = try self.zones.readBack(at: "zones") { zone, path throws(PlanJSONError) in
+                try zone.plan(at: path)
+            }
             var plan = Plan(declaration: declaration, zones: zones, errors: errors, target: target)
             plan.version = version
             return plan
@@ -57,9 +58,8 @@ enum PlanShape {
         }
 
         func plan(at path: String) throws(PlanJSONError) -> ZonePlan {
-            var senders: [SenderPlan] = []
-            for (index, sender) in self.senders.enumerated() {
-                senders.append(try sender.plan(at: "\(path).senders[\(index)]"))
+            let senders = try self.senders.readBack(at: "\(path).senders") { sender, path throws(PlanJSONError) in
+                try sender.plan(at: path)
             }
             var zone = ZonePlan(
                 origin: origin, file: file, senders: senders, errors: errors, warnings: warnings, serial: serial,
@@ -85,8 +85,9 @@ enum PlanShape {
         }
 
         func plan(at path: String) throws(PlanJSONError) -> SenderPlan {
-            var items: [PlanItem] = []
-            for (index, item) in self.items.enumerated() { items.append(try item.plan(at: "\(path).items[\(index)]")) }
+            let items = try self.items.readBack(at: "\(path).items") { item, path throws(PlanJSONError) in
+                try item.plan(at: path)
+            }
             return SenderPlan(domain: domain, services: services, items: items)
         }
     }
@@ -132,5 +133,18 @@ enum PlanShape {
                 message: message, fix: fix, note: note, zoneLocation: zoneLocation,
                 declarationLocation: declarationLocation)
         }
+    }
+}
+
+extension Array {
+    /// Each element read back into the plan at its own JSON path (`PATH[INDEX]`), so an error
+    /// names the element: one loop for zones, senders and items alike.
+    fileprivate func readBack<Value>(
+        at path: String, _ read: (Element, String) throws(PlanJSONError) -> Value
+    ) throws(PlanJSONError) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for (index, element) in enumerated() { values.append(try read(element, "\(path)[\(index)]")) }
+        return values
     }
 }
