@@ -114,18 +114,27 @@ struct GitHubActionTests {
         #expect(check.status == 2)
     }
 
+    /// The install step with no repository input, a stand-in `curl` on PATH, and the runner's
+    /// GITHUB_ACTION_PATH set to `actionPath`: what a composite action sees on GitHub.
+    private static func installWithoutRepositoryInput(
+        actionPath: String
+    ) throws -> (runner: (releases: URL, temp: URL, githubPath: URL), installed: (status: Int32, output: String)) {
+        let runner = try runner()
+        let bin = try fakeCurl(runner)
+        let installed = try install(
+            runner,
+            environment: [
+                "MAILZONE_REPOSITORY": "", "PATH": bin.path + ":/usr/bin:/bin", "GITHUB_ACTION_PATH": actionPath,
+            ])
+        return (runner, installed)
+    }
+
     /// github.action_repository can be empty inside a composite action (actions/runner#2473):
     /// the install step then takes the repository from the path the runner checked the action
     /// out to, `_actions/OWNER/NAME/REF`, so nobody has to write the repository's name.
     @Test func installsFromTheRepositoryTheActionCameFrom() throws {
-        let runner = try Self.runner()
-        let bin = try Self.fakeCurl(runner)
-        let installed = try Self.install(
-            runner,
-            environment: [
-                "MAILZONE_REPOSITORY": "", "PATH": bin.path + ":/usr/bin:/bin",
-                "GITHUB_ACTION_PATH": "/home/runner/work/_actions/someone/mailzone/v\(Self.version)",
-            ])
+        let (runner, installed) = try Self.installWithoutRepositoryInput(
+            actionPath: "/home/runner/work/_actions/someone/mailzone/v\(Self.version)")
         #expect(installed.status == 0, "\(installed.output)")
         let name = "mailzone-\(Self.version)-linux-x86_64"
         let base = "https://github.com/someone/mailzone/releases/download/v\(Self.version)/\(name)"
@@ -137,14 +146,8 @@ struct GitHubActionTests {
 
     /// Run from a checkout (`uses: ./`), the action has no repository to take: it says to set one.
     @Test func withoutARepositoryItSaysToNameOne() throws {
-        let runner = try Self.runner()
-        let bin = try Self.fakeCurl(runner)
-        let installed = try Self.install(
-            runner,
-            environment: [
-                "MAILZONE_REPOSITORY": "", "PATH": bin.path + ":/usr/bin:/bin",
-                "GITHUB_ACTION_PATH": "/home/runner/work/zones/zones/./",
-            ])
+        let (runner, installed) = try Self.installWithoutRepositoryInput(
+            actionPath: "/home/runner/work/zones/zones/./")
         #expect(installed.status == 1)
         #expect(
             installed.output
