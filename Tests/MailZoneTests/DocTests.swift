@@ -96,26 +96,19 @@ struct DocTests {
         -> (output: String, directory: String)
     {
         let state = scratch.appendingPathComponent(".doc-test-directory")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [
-            "-c", "cd \"$1\" || exit 99\n\(command)\nstatus=$?\npwd > \"$2\"\nexit $status",
-            "sh", directory, state.path,
-        ]
-        process.currentDirectoryURL = scratch
-        process.environment = [
-            "PATH": binary.deletingLastPathComponent().path + ":/usr/bin:/bin",
-            "HOME": scratch.path, "TZ": "UTC", "LANG": "C.UTF-8",
-            "SOURCE_DATE_EPOCH": "1796083200", "NO_COLOR": "1",
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let result = try ToolProcess.run(
+            executable: URL(fileURLWithPath: "/bin/sh"),
+            [
+                "-c", "cd \"$1\" || exit 99\n\(command)\nstatus=$?\npwd > \"$2\"\nexit $status", "sh", directory,
+                state.path,
+            ],
+            in: scratch,
+            environment: [
+                "PATH": binary.deletingLastPathComponent().path + ":/usr/bin:/bin",
+                "HOME": scratch.path, "TZ": "UTC", "LANG": "C.UTF-8",
+                "SOURCE_DATE_EPOCH": "1796083200", "NO_COLOR": "1",
+            ])
         let after = (try? String(contentsOf: state, encoding: .utf8))?.trimmingCharacters(in: .newlines) ?? directory
-        return (String(decoding: data, as: UTF8.self), after)
+        return (result.output, after)
     }
 }
