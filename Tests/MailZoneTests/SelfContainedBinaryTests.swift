@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The `mailzone` binary needs nothing beside it: copied alone into an empty folder and run
@@ -21,41 +22,32 @@ struct SelfContainedBinaryTests {
         let binary = root.appendingPathComponent("bin/mailzone")
         try FileManager.default.createDirectory(
             at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: built, to: binary)
+        try copyExecutable(built, to: binary)
         let copy = root.appendingPathComponent(example)
         try FileManager.default.copyItem(at: ExamplesTests.directory(example), to: copy)
         return (binary, copy)
     }
 
+    /// Copies an executable so that it can be started at once, however many processes other
+    /// tests start meanwhile.
+    ///
+    /// Linux refuses to start a file that any process holds open for writing ("Text file busy").
+    /// A copy written by this process (`FileManager.copyItem` writes it in 4 KiB `sendfile`
+    /// steps) leaves the writing descriptor in every child another test starts meanwhile: until
+    /// that child's exec, and past it when the descriptor was opened after Foundation listed the
+    /// ones to close. `O_CLOEXEC` shortens that but does not end it (a child between fork and
+    /// exec still holds it). So the copy is written by `cp`, a process of its own that starts no
+    /// other: once it has exited, nothing holds the copy open for writing.
+    static func copyExecutable(_ source: URL, to destination: URL) throws {
+        let copy = try ToolProcess.run("cp", [source.path, destination.path])
+        try #require(copy.status == 0, "cp \(source.path) \(destination.path): \(copy.output)")
+    }
+
     /// Runs `binary ARGUMENTS` in `directory` with only the environment given.
-    /// A fresh copy can be "text file busy" for a moment: a process another test forks while the copy
-    /// is being written holds it open for writing until it execs (a Linux race between writing an
-    /// executable and forking elsewhere), so a start refused so is tried again, a bounded number of times.
-    static func run(_ binary: URL, _ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        var attempts = 0
-        while true {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = arguments
-            process.currentDirectoryURL = directory
-            process.environment = ["SOURCE_DATE_EPOCH": "1796083200", "NO_COLOR": "1", "PATH": "/nonexistent"]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            process.standardInput = FileHandle.nullDevice
-            do {
-                try process.run()
-            } catch let error as NSError
-                where attempts < 100 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY)
-            {
-                attempts += 1
-                usleep(10_000)
-                continue
-            }
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-        }
+    static func run(_ binary: URL, _ arguments: [String], in directory: URL) throws -> ToolProcess.Result {
+        try ToolProcess.run(
+            executable: binary, arguments, in: directory,
+            environment: ["SOURCE_DATE_EPOCH": "1796083200", "NO_COLOR": "1", "PATH": "/nonexistent"])
     }
 
     /// The names of the preset files in the source tree, the presets' source of truth.
@@ -72,6 +64,42 @@ struct SelfContainedBinaryTests {
         let built = try #require(MailzoneBinary.url, "the mailzone binary is not built")
         let bytes = try Data(contentsOf: built)
         #expect(bytes.range(of: Data(".resources".utf8)) == nil, "\(built.path) names a resource bundle")
+    }
+
+    /// A fresh copy starts at once, with no second try, while other threads start processes all
+    /// the time as the rest of the suite does. With the copy written by this process (by
+    /// `FileManager.copyItem`, or by `open(2)` with `O_CLOEXEC`), several of these starts failed
+    /// with "Text file busy" on this machine.
+    @Test func aFreshCopyStartsAtOnceWhileOtherProcessesStart() throws {
+        let built = try #require(MailzoneBinary.url, "the mailzone binary is not built")
+        let stop = DispatchSemaphore(value: 0)
+        let starters = DispatchGroup()
+        for _ in 0..<3 {
+            starters.enter()
+            Thread {
+                // Each starter passes the stop signal on to the next when it sees it.
+                while stop.wait(timeout: .now()) == .timedOut {
+                    let child = Process()
+                    child.executableURL = URL(fileURLWithPath: "/bin/sleep")
+                    child.arguments = ["0.2"]
+                    try? child.run()
+                    usleep(1_000)
+                }
+                stop.signal()
+                starters.leave()
+            }.start()
+        }
+        defer {
+            stop.signal()
+            starters.wait()
+        }
+        let root = try ApplySupport.temporaryDirectory()
+        for attempt in 0..<10 {
+            let binary = root.appendingPathComponent("mailzone-\(attempt)")
+            try Self.copyExecutable(built, to: binary)
+            let result = try Self.run(binary, ["--version"], in: root)
+            #expect(result.status == 0, "\(result.output)")
+        }
     }
 
     @Test func presetsListsEveryPresetWithNothingBesideTheBinary() throws {
