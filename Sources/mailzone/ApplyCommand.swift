@@ -112,7 +112,7 @@ struct ApplyCommand: AsyncParsableCommand {
             print("Applied \(zone.origin): wrote \(zone.files.map(\.path).joined(separator: ", "))\(serial).")
         }
         if reload || reloadCommand != nil {
-            try reloadZones(report.plan.zones.filter { !$0.files.isEmpty }.map(\.origin))
+            try reloadZones(report.plan.zones.filter { !$0.files.isEmpty }.map(\.origin.description))
         }
     }
 

@@ -17,7 +17,7 @@ struct HeldBackOutputTests {
     static let plan: Plan = {
         let location = PlanLocation(file: "mailzone.yaml", line: 9, column: 17)
         let held = SenderPlan(
-            domain: "example.com.", services: ["tencent-ses"],
+            domain: Self.name("example.com."), services: ["tencent-ses"],
             items: [
                 PlanItem(
                     action: .create, owner: "qcloud._domainkey", name: Self.name("qcloud._domainkey.example.com."),
@@ -34,7 +34,7 @@ struct HeldBackOutputTests {
                     zoneLocation: PlanLocation(file: "db.example.com", line: 5)),
             ])
         let clear = SenderPlan(
-            domain: "mail.example.com.", services: ["tencent-ses"],
+            domain: Self.name("mail.example.com."), services: ["tencent-ses"],
             items: [
                 PlanItem(
                     action: .create, owner: "mail", name: Self.name("mail.example.com."), type: .mx, purpose: "mx",
@@ -42,7 +42,7 @@ struct HeldBackOutputTests {
                     declarationLocation: PlanLocation(file: "mailzone.yaml", line: 12, column: 17))
             ])
         let zone = ZonePlan(
-            origin: "example.com.", file: "db.example.com", senders: [held, clear],
+            origin: Self.name("example.com."), file: "db.example.com", senders: [held, clear],
             files: [FileChange(path: "db.example.com", sha256: "00", edits: [])])
         return Plan(declaration: "mailzone.yaml", zones: [zone])
     }()

@@ -2,6 +2,7 @@ import Foundation
 import MailAuth
 import TestSupport
 import Testing
+import ZoneFile
 
 @testable import MailZone
 
@@ -192,8 +193,10 @@ struct OutputRenderingTests {
         return Array(result.joined().utf8)
     }
 
-    @Test func statusAndExitCodes() {
-        var plan = Plan(declaration: "mailzone.yaml", zones: [ZonePlan(origin: "example.com.", file: "db")])
+    @Test func statusAndExitCodes() throws {
+        var plan = Plan(
+            declaration: "mailzone.yaml", zones: [ZonePlan(origin: try DomainName(parsing: "example.com."), file: "db")]
+        )
         #expect(PlanStatus(plan) == .satisfied)
         #expect(PlanStatus(plan).checkExitCode == 0)
         plan.zones[0].files = [FileChange(path: "db", sha256: String(repeating: "0", count: 64), edits: [])]

@@ -28,8 +28,10 @@ import ZoneFile
         let plan = try await Self.plan("tencent-ses-primary")
         let items = plan.zones.flatMap(\.senders).flatMap(\.items)
         #expect(Set(items.map(\.type)) == [.mx, .txt])
-        let origin = try DomainName(parsing: plan.zones[0].origin)
+        let origin: DomainName = plan.zones[0].origin
         #expect(items.allSatisfy { $0.name.isSubdomain(of: origin) })
+        let domain: DomainName = try #require(plan.zones[0].senders.first?.domain)
+        #expect(domain.isSubdomain(of: origin))
         let broken = try await Self.plan("zone-file-error")
         #expect(broken.zones.flatMap(\.errors).allSatisfy { $0.severity == .error })
     }
@@ -54,6 +56,30 @@ import ZoneFile
         #expect(
             throws: PlanJSONError.invalid(
                 at: "zones[0].senders[0].items[0].name", reason: "'a..b.' is not a domain name")
+        ) {
+            try PlanJSON.decode(Data(broken.utf8))
+        }
+    }
+
+    @Test func anOriginThatDoesNotReadIsRefusedAtItsPath() async throws {
+        let plan = try await Self.plan("tencent-ses-primary")
+        let text = try PlanJSON.encode(plan)
+        let broken = text.replacingOccurrences(
+            of: "\"origin\" : \"\(plan.zones[0].origin)\"", with: "\"origin\" : \"a..b.\"")
+        #expect(broken != text)
+        #expect(throws: PlanJSONError.invalid(at: "zones[0].origin", reason: "'a..b.' is not a domain name")) {
+            try PlanJSON.decode(Data(broken.utf8))
+        }
+    }
+
+    @Test func aSenderDomainThatDoesNotReadIsRefusedAtItsPath() async throws {
+        let plan = try await Self.plan("tencent-ses-primary")
+        let domain = try #require(plan.zones.first?.senders.first?.domain)
+        let text = try PlanJSON.encode(plan)
+        let broken = text.replacingOccurrences(of: "\"domain\" : \"\(domain)\"", with: "\"domain\" : \"a..b.\"")
+        #expect(broken != text)
+        #expect(
+            throws: PlanJSONError.invalid(at: "zones[0].senders[0].domain", reason: "'a..b.' is not a domain name")
         ) {
             try PlanJSON.decode(Data(broken.utf8))
         }

@@ -58,7 +58,7 @@ enum PhysicalFileWrites {
                 writes.append((first.change.path, bytes))
                 continue
             }
-            let names = readBy.sorted().map { zones[$0].plan.origin }
+            let names = readBy.sorted().map { zones[$0].plan.origin.description }
             let bytes = try merge(edits, zones: zones, readBy: names)
             merged[file] = bytes
             writes.append((first.change.path, bytes))
@@ -67,7 +67,7 @@ enum PhysicalFileWrites {
             let shared = zone.plan.inputs.map(\.path).filter { merged[physical($0)] != nil }
             guard !shared.isEmpty else { continue }
             let others = Set(shared.flatMap { readers[physical($0)] ?? [] }).subtracting([index]).sorted()
-                .map { zones[$0].plan.origin }
+                .map { zones[$0].plan.origin.description }
             var overrides = zone.newFiles
             for path in shared { overrides[path] = merged[physical(path)] }
             if let problem = reread(zone, overrides: overrides, includeRoot: includeRoot) {
@@ -122,10 +122,7 @@ enum PhysicalFileWrites {
     /// Why `zone`, read again with `overrides` (new bytes by the paths it reads), does not hold exactly
     /// its plan's changes; nil when it does.
     private static func reread(_ zone: PlannedZone, overrides: [String: [UInt8]], includeRoot: String?) -> String? {
-        guard let origin = try? DomainName(parsing: zone.plan.origin) else {
-            return "its origin \(zone.plan.origin) is not a domain name"
-        }
-        var options = Planner.loadOptions(origin: origin, includeRoot: includeRoot)
+        var options = Planner.loadOptions(origin: zone.plan.origin, includeRoot: includeRoot)
         let old = ZoneLoader.load(path: zone.plan.file, options: options)
         if let error = old.errors.first { return "it does not read: \(error)" }
         options.overrides = overrides

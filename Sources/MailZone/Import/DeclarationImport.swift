@@ -196,7 +196,7 @@ public enum DeclarationImport {
                         // Not one service's: every service of the sender is in question; take the last.
                         guard
                             let last = rendered.services.last(where: {
-                                declaration.senders[$0.sender].domain.value.absolute == sender.domain
+                                declaration.senders[$0.sender].domain.value.dnsName == sender.domain
                             })
                         else { continue }
                         result[last.sender, default: [:]][last.service] = reason(item)

@@ -140,8 +140,8 @@ public struct PlanSummary: Codable, Sendable, Hashable {
 
 /// The plan for one zone file (and the files it includes).
 public struct ZonePlan: Sendable, Hashable {
-    /// The zone's origin, absolute.
-    public var origin: String
+    /// The zone's origin.
+    public var origin: DomainName
     /// The top zone file as the declaration names it (relative to the current directory).
     public var file: String
     public var senders: [SenderPlan]
@@ -161,7 +161,7 @@ public struct ZonePlan: Sendable, Hashable {
     public var inputs: [FileDigest]
 
     public init(
-        origin: String, file: String, senders: [SenderPlan] = [], errors: [PlanFinding] = [],
+        origin: DomainName, file: String, senders: [SenderPlan] = [], errors: [PlanFinding] = [],
         warnings: [PlanFinding] = [], serial: SerialChange? = nil, files: [FileChange] = [], inputs: [FileDigest] = []
     ) {
         self.origin = origin
@@ -188,13 +188,13 @@ public struct FileDigest: Codable, Sendable, Hashable {
 
 /// What one sender needs in its zone.
 public struct SenderPlan: Sendable, Hashable {
-    /// The sender domain, absolute.
-    public var domain: String
+    /// The sender domain.
+    public var domain: DomainName
     /// The presets it uses, in declaration order.
     public var services: [String]
     public var items: [PlanItem]
 
-    public init(domain: String, services: [String], items: [PlanItem]) {
+    public init(domain: DomainName, services: [String], items: [PlanItem]) {
         self.domain = domain
         self.services = services
         self.items = items

@@ -152,7 +152,7 @@ public enum Planner {
     ) async -> ZoneOutcome {
         let path = declaration.path(of: zoneDeclaration)
         let origin = zoneDeclaration.origin.value.dnsName
-        var result = ZoneOutcome(plan: ZonePlan(origin: origin.description, file: path))
+        var result = ZoneOutcome(plan: ZonePlan(origin: origin, file: path))
         let loadOptions = Planner.loadOptions(origin: origin, includeRoot: root)
         if let root, !FilePaths.isInside(resolved: FilePaths.resolved(path), resolvedRoot: root) {
             result.plan.errors = [
@@ -372,7 +372,7 @@ public enum Planner {
                 fix: "to remove them, declare the sender with `state: absent` (its services need no inputs); "
                     + "to keep them as your own, delete their markers",
                 zoneLocation: first.location)
-            result.append(SenderPlan(domain: domain.absolute, services: [], items: [item]))
+            result.append(SenderPlan(domain: domain.dnsName, services: [], items: [item]))
         }
         return (result, state)
     }

@@ -55,7 +55,7 @@ struct SenderPlanner {
         }
         if !items.contains(where: { $0.action == .conflict }) { warnAboutWildcards() }
         let plan = SenderPlan(
-            domain: sender.sender.domain.value.absolute,
+            domain: sender.sender.domain.value.dnsName,
             services: sender.sender.presentServices.map(\.preset.value), items: items)
         return (plan, plan.hasConflicts ? [] : operations)
     }

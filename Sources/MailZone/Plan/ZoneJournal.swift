@@ -54,7 +54,6 @@ public enum ZoneJournal {
     /// The error for a saved plan's zone whose file has gained a journal since it was planned; nil without one.
     static func finding(zonePlan: ZonePlan) -> PlanFinding? {
         guard let journal = journals(besideZoneFile: zonePlan.file).first else { return nil }
-        let origin = (try? DomainName(parsing: zonePlan.origin)) ?? .root
-        return finding(zonePath: zonePlan.file, origin: origin, journal: journal)
+        return finding(zonePath: zonePlan.file, origin: zonePlan.origin, journal: journal)
     }
 }

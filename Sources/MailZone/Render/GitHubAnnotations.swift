@@ -33,7 +33,7 @@ public enum GitHubAnnotations {
                 at: finding.location ?? PlanLocation(file: zone.file, line: 1))
         }
         for sender in zone.senders {
-            let domain = String(sender.domain.dropLast())
+            let domain = sender.domain.text
             // A held-back sender's changes are not for apply to write yet: said so, instead of "run apply".
             let conflicts = sender.items.filter { $0.action == .conflict }.count
             let held = "held back until this sender's \(conflicts == 1 ? "conflict is" : "conflicts are") resolved: "

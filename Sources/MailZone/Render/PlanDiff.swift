@@ -23,7 +23,7 @@ public enum PlanDiff {
             let conflicts = sender.items.filter { $0.action == .conflict }
             let what = conflicts.map { "\($0.owner) \($0.type)" }.joined(separator: ", ")
             out +=
-                "# sender \(sender.domain.dropLast()) has \(conflicts.count == 1 ? "a conflict" : "\(conflicts.count) conflicts")"
+                "# sender \(sender.domain.text) has \(conflicts.count == 1 ? "a conflict" : "\(conflicts.count) conflicts")"
                 + " (\(what)): its changes are held back and not in this diff\n"
             for item in changes {
                 let sign = item.action == .create ? "+" : item.action == .delete ? "-" : "~"

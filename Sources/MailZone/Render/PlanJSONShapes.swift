@@ -46,7 +46,7 @@ enum PlanShape {
         var inputs: [FileDigest]
 
         init(_ zone: ZonePlan) {
-            origin = zone.origin
+            origin = zone.origin.description
             file = zone.file
             senders = zone.senders.map(Sender.init)
             errors = zone.errors
@@ -62,7 +62,8 @@ enum PlanShape {
                 try sender.plan(at: path)
             }
             var zone = ZonePlan(
-                origin: origin, file: file, senders: senders, errors: errors, warnings: warnings, serial: serial,
+                origin: try readName(origin, at: "\(path).origin"), file: file, senders: senders, errors: errors,
+                warnings: warnings, serial: serial,
                 files: files, inputs: inputs)
             zone.managedRecords = managedRecords
             return zone
@@ -78,7 +79,7 @@ enum PlanShape {
         var heldBack: Bool?
 
         init(_ sender: SenderPlan) {
-            domain = sender.domain
+            domain = sender.domain.description
             services = sender.services
             items = sender.items.map(Item.init)
             heldBack = sender.isHeldBack
@@ -88,7 +89,7 @@ enum PlanShape {
             let items = try self.items.readBack(at: "\(path).items") { item, path throws(PlanJSONError) in
                 try item.plan(at: path)
             }
-            return SenderPlan(domain: domain, services: services, items: items)
+            return SenderPlan(domain: try readName(domain, at: "\(path).domain"), services: services, items: items)
         }
     }
 
@@ -122,9 +123,7 @@ enum PlanShape {
         }
 
         func plan(at path: String) throws(PlanJSONError) -> PlanItem {
-            guard let name = try? DomainName(parsing: name) else {
-                throw .invalid(at: "\(path).name", reason: "'\(self.name)' is not a domain name")
-            }
+            let name = try readName(name, at: "\(path).name")
             guard let type = RRType(mnemonic: type) else {
                 throw .invalid(at: "\(path).type", reason: "'\(self.type)' is not a record type")
             }
@@ -134,6 +133,15 @@ enum PlanShape {
                 declarationLocation: declarationLocation)
         }
     }
+}
+
+/// The domain name a plan document writes at `path` (a zone's origin, a sender's domain, an
+/// item's name), or an error at that path when it does not read.
+private func readName(_ text: String, at path: String) throws(PlanJSONError) -> DomainName {
+    guard let name = try? DomainName(parsing: text) else {
+        throw .invalid(at: path, reason: "'\(text)' is not a domain name")
+    }
+    return name
 }
 
 extension Array {

@@ -57,7 +57,7 @@ public struct PlanMarkdownRenderer: Sendable {
                 let errors = zone.errors.count
                 let what = errors > 0 ? "— (\(errors) \(errors == 1 ? "error" : "errors"): zone not planned)" : "—"
                 rows.append(
-                    "| \(MarkdownText.code(zone.origin, inTable: true)) | \(what) | 0 | 0 | 0 |\(deletes ? " 0 |" : "") 0 | 0 | \(zone.warnings.count) |"
+                    "| \(MarkdownText.code(zone.origin.description, inTable: true)) | \(what) | 0 | 0 | 0 |\(deletes ? " 0 |" : "") 0 | 0 | \(zone.warnings.count) |"
                 )
             }
             for sender in zone.senders {
@@ -69,7 +69,7 @@ public struct PlanMarkdownRenderer: Sendable {
                 }
                 let services = sender.services.joined(separator: ", ")
                 rows.append(
-                    "| \(MarkdownText.code(zone.origin, inTable: true)) | \(MarkdownText.code(String(sender.domain.dropLast()), inTable: true)) (\(MarkdownText.plain(services, inTable: true))) | \(count(.create)) | \(count(.merge)) | \(count(.replace)) |\(deletes ? " \(count(.delete)) |" : "") \(count(.conflict)) | \(held) | \(count(.warning)) |"
+                    "| \(MarkdownText.code(zone.origin.description, inTable: true)) | \(MarkdownText.code(sender.domain.text, inTable: true)) (\(MarkdownText.plain(services, inTable: true))) | \(count(.create)) | \(count(.merge)) | \(count(.replace)) |\(deletes ? " \(count(.delete)) |" : "") \(count(.conflict)) | \(held) | \(count(.warning)) |"
                 )
             }
         }
@@ -93,14 +93,15 @@ public struct PlanMarkdownRenderer: Sendable {
             for finding in zone.errors {
                 entries.append(
                     entry(
-                        heading: "error in zone \(MarkdownText.code(zone.origin))", message: finding.message,
+                        heading: "error in zone \(MarkdownText.code(zone.origin.description))",
+                        message: finding.message,
                         before: nil,
                         places: [finding.location?.description].compactMap { $0 }, fix: finding.fix))
             }
             for sender in zone.senders {
                 for item in sender.items where item.action == .conflict {
                     let heading =
-                        "\(MarkdownText.code(item.owner)) \(item.type) — sender \(MarkdownText.code(String(sender.domain.dropLast())))"
+                        "\(MarkdownText.code(item.owner)) \(item.type) — sender \(MarkdownText.code(sender.domain.text))"
                     entries.append(
                         entry(
                             heading: heading, message: item.message ?? "conflict", before: item.before,
@@ -124,13 +125,13 @@ public struct PlanMarkdownRenderer: Sendable {
     }
 
     private func zoneSection(_ zone: ZonePlan, diffs: [(path: String, diff: String)]) -> String {
-        var out = "#### Zone \(MarkdownText.code(zone.origin)) — \(MarkdownText.code(zone.file))\n\n"
+        var out = "#### Zone \(MarkdownText.code(zone.origin.description)) — \(MarkdownText.code(zone.file))\n\n"
         var rows: [String] = []
         var warnings: [String] = zone.warnings.map {
             MarkdownText.plain($0.message) + ($0.fix.map { " (fix: \(MarkdownText.plain($0)))" } ?? "")
         }
         for sender in zone.senders {
-            let domain = String(sender.domain.dropLast())
+            let domain = sender.domain.text
             // A held-back sender's changes are marked so: apply writes none of them until its conflicts are resolved.
             let held = sender.isHeldBack ? "held back: " : ""
             for item in sender.items {

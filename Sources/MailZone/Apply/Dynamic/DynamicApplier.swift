@@ -96,12 +96,12 @@ public enum DynamicApplier {
                 try target.client.send(update, to: target.server, key: target.key)
             } catch {
                 throw .update(
-                    zone: zonePlan.origin, target: target.server.description, keyPath: target.keyPath,
+                    zone: zonePlan.origin.description, target: target.server.description, keyPath: target.keyPath,
                     error: error, done: results.map(\.origin))
             }
             results.append(
                 DynamicZoneResult(
-                    origin: zonePlan.origin,
+                    origin: zonePlan.origin.description,
                     added: update.changes.filter { if case .add = $0 { true } else { false } }.count,
                     deleted: update.changes.filter { if case .delete = $0 { true } else { false } }.count,
                     prerequisites: update.prerequisites.count))
@@ -115,9 +115,7 @@ public enum DynamicApplier {
         for zonePlan: ZonePlan, outcome: PlanOutcome, declaration: Declaration,
         options: PlannerOptions
     ) throws(ApplyError) -> DNSUpdate {
-        guard let origin = try? DomainName(parsing: zonePlan.origin) else {
-            throw .unsupportedPlan("zone origin '\(zonePlan.origin)' is not a domain name")
-        }
+        let origin = zonePlan.origin
         var loadOptions = Planner.loadOptions(
             origin: origin, declarationPath: declaration.displayPath,
             allowOutside: options.allowOutside)
