@@ -4,7 +4,7 @@ import MailZone
 
 /// `mailzone adopt`: hands the records a zone already has for the declaration over to mailzone, by
 /// writing ownership markers on their lines (comments only; the records stay as they are).
-struct AdoptCommand: ParsableCommand {
+struct AdoptCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "adopt",
         abstract: "Mark the records the zones already have for the declaration as managed by mailzone.",
@@ -23,7 +23,7 @@ struct AdoptCommand: ParsableCommand {
     @Flag(help: "Do not ask for confirmation.")
     var autoApprove = false
 
-    func run() throws {
+    func run() async throws {
         let declaration = try input.load()
         let narrowed = try target.resolve(in: declaration)
         if !autoApprove, isatty(0) != 1 {
@@ -34,7 +34,8 @@ struct AdoptCommand: ParsableCommand {
         }
         let zones: [ZoneAdoption.Zone]
         do {
-            zones = try ZoneAdoption.apply(declaration, target: narrowed, allowOutside: input.allowOutside) { zones in
+            zones = try await ZoneAdoption.apply(declaration, target: narrowed, allowOutside: input.allowOutside) {
+                zones in
                 print(
                     ZoneAdoption.render(zones, target: narrowed, declaration: declaration.displayPath), terminator: "")
                 if autoApprove { return true }

@@ -160,13 +160,11 @@ public enum Applier {
     ) async throws(ApplyError) -> LockedPlan {
         var directories = Set(declaration.zones.map { ZoneLock.physicalDirectory(of: declaration.path(of: $0)) })
         for _ in 0..<4 {
-            var locks: [ZoneLock] = []
-            for directory in directories.sorted() {
-                do {
-                    locks.append(try ZoneLock(directory: directory, timeout: lockTimeout))
-                } catch {
-                    throw .lock(error.description)
-                }
+            var locks: [ZoneLock]
+            do {
+                locks = try await ZoneLock.acquire(directories: directories, timeout: lockTimeout)
+            } catch {
+                throw .lock(error.description)
             }
             let lockedAt = Date()
             // Zone by zone, keeping the new bytes only (the bytes as read are for diffs, which apply does not show).

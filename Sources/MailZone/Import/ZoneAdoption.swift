@@ -192,16 +192,14 @@ public enum ZoneAdoption {
         _ declaration: Declaration, target: PlanTarget? = nil, allowOutside: Bool = false,
         writer: AtomicFileWriter = AtomicFileWriter(), lockTimeout: TimeInterval = 30,
         approve: ([Zone]) -> Bool
-    ) throws(ApplyError) -> [Zone] {
-        var locks: [ZoneLock] = []
-        for directory in Set(declaration.zones.map { ZoneLock.physicalDirectory(of: declaration.path(of: $0)) })
-            .sorted()
-        {
-            do {
-                locks.append(try ZoneLock(directory: directory, timeout: lockTimeout))
-            } catch {
-                throw .lock(error.description)
-            }
+    ) async throws(ApplyError) -> [Zone] {
+        let locks: [ZoneLock]
+        do {
+            locks = try await ZoneLock.acquire(
+                directories: declaration.zones.map { ZoneLock.physicalDirectory(of: declaration.path(of: $0)) },
+                timeout: lockTimeout)
+        } catch {
+            throw .lock(error.description)
         }
         defer { withExtendedLifetime(locks) {} }
         let zones = plan(declaration, target: target, allowOutside: allowOutside)
