@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "mailzone",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mailzone", targets: ["mailzone"]),
         .library(name: "ZoneFile", targets: ["ZoneFile"]),

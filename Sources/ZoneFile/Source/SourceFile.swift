@@ -87,18 +87,17 @@ public final class SourceFile: Sendable {
     }
 }
 
-/// Lazily computed line table, shared safely between threads.
-final class LineStarts: @unchecked Sendable {
+/// Lazily computed line table, shared safely between tasks.
+final class LineStarts: Sendable {
     private let bytes: [UInt8]
-    private let lock = NSLock()
-    private var cached: [UInt32]?
+    private let table = ComputedOnce<[UInt32]>()
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    var starts: [UInt32] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached { return cached }
+    var starts: [UInt32] { table.value { Self.starts(of: bytes) } }
+
+    /// The offset of each line's first byte.
+    private static func starts(of bytes: [UInt8]) -> [UInt32] {
         // Counted first, so a million-line table is made once at its size rather than copied as it grows;
         // newlines found with memchr, which reads a word at a time.
         var result: [UInt32] = []
@@ -119,7 +118,6 @@ final class LineStarts: @unchecked Sendable {
             forEachNewline { result.append(UInt32(truncatingIfNeeded: $0 + 1)) }
         }
         if result.isEmpty { result.append(0) }
-        cached = result
         return result
     }
 }

@@ -84,27 +84,14 @@ struct EmptyNonTerminals: Sendable {
 }
 
 /// Computed on first use and kept: a zone asked nothing by name (`zone check`, `zone dump`) never
-/// pays for the index. Shared between the threads that plan one zone's halves, hence the lock.
-final class ZoneIndexes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var ownerIndex: OwnerIndex?
-    private var emptyNonTerminals: EmptyNonTerminals?
+/// pays for the index. Shared between the tasks that plan one zone's halves.
+final class ZoneIndexes: Sendable {
+    private let ownerIndex = ComputedOnce<OwnerIndex>()
+    private let emptyNonTerminals = ComputedOnce<EmptyNonTerminals>()
 
-    func owners(_ build: () -> OwnerIndex) -> OwnerIndex {
-        lock.lock()
-        defer { lock.unlock() }
-        if let ownerIndex { return ownerIndex }
-        let index = build()
-        ownerIndex = index
-        return index
-    }
+    func owners(_ build: () -> OwnerIndex) -> OwnerIndex { ownerIndex.value(build) }
 
     func emptyNonTerminals(_ build: () -> EmptyNonTerminals) -> EmptyNonTerminals {
-        lock.lock()
-        defer { lock.unlock() }
-        if let emptyNonTerminals { return emptyNonTerminals }
-        let found = build()
-        emptyNonTerminals = found
-        return found
+        emptyNonTerminals.value(build)
     }
 }

@@ -150,7 +150,9 @@ struct DomainConnectService: Sendable, Hashable {
 }
 
 /// The templates a declaration names, each read and checked once however many senders use it.
-final class DomainConnectLibrary: @unchecked Sendable {
+///
+/// Not `Sendable`: one declaration decoder fills it as it reads, on one task.
+final class DomainConnectLibrary {
     /// By resolved path: the template, or nil when it failed (its problems reported once).
     private var templates: [String: DomainConnectTemplate?] = [:]
 
