@@ -140,9 +140,8 @@ public struct ManagedRecordsReport: Encodable, Sendable {
                         what = entry.services.isEmpty ? "the sender's own" : entry.services.joined(separator: ", ")
                     }
                     out +=
-                        "    " + place.padding(toLength: placeWidth, withPad: " ", startingAt: 0) + "  "
-                        + entry.owner.padding(toLength: ownerWidth, withPad: " ", startingAt: 0) + "  "
-                        + entry.type.padding(toLength: 5, withPad: " ", startingAt: 0) + " " + what + "\n"
+                        "    " + place.padded(to: placeWidth) + "  " + entry.owner.padded(to: ownerWidth) + "  "
+                        + entry.type.padded(to: 5) + " " + what + "\n"
                 }
                 count += sender.records.count
             }

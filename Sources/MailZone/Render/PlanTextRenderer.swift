@@ -71,8 +71,8 @@ public struct PlanTextRenderer: Sendable {
     }
 
     private func renderItem(_ item: PlanItem, ownerWidth: Int, indent: String = "    ") -> String {
-        let owner = item.owner.padding(toLength: max(ownerWidth, item.owner.count), withPad: " ", startingAt: 0)
-        let type = item.type.mnemonic.padding(toLength: 5, withPad: " ", startingAt: 0)
+        let owner = item.owner.padded(to: ownerWidth)
+        let type = item.type.mnemonic.padded(to: 5)
         var out = indent
         let note = item.note.map { "   " + style.dim("(\($0))") } ?? ""
         switch item.action {

@@ -27,8 +27,7 @@ public struct TextTable: Sendable {
         for row in all {
             var cells: [String] = []
             for (index, cell) in row.enumerated() {
-                cells.append(
-                    index < row.count - 1 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : cell)
+                cells.append(index < row.count - 1 ? cell.padded(to: widths[index]) : cell)
             }
             var line = indent + cells.joined(separator: "  ")
             while line.hasSuffix(" ") { line.removeLast() }
