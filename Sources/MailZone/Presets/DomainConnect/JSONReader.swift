@@ -220,76 +220,72 @@ struct JSONReader {
     }
 
     private mutating func object(depth: Int) throws(DeclarationError) -> [JSONMember] {
-        offset += 1
-        var members: [JSONMember] = []
         var seen: [String: YAMLLocation] = [:]
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            offset += 1
-            return members
-        }
-        while true {
-            skipWhitespace()
-            guard current == UInt8(ascii: "\"") else {
-                if current == UInt8(ascii: "}") {
-                    throw error("a comma before '}' is not allowed in JSON", hint: "remove the last comma")
-                }
-                throw error("expected a member name in double quotes, found \(shownCurrent)")
+        return try items(closing: UInt8(ascii: "}")) { reader throws(DeclarationError) in
+            guard reader.current == UInt8(ascii: "\"") else {
+                throw reader.error("expected a member name in double quotes, found \(reader.shownCurrent)")
             }
-            let keyLocation = location
-            let key = try string()
+            let keyLocation = reader.location
+            let key = try reader.string()
             if let first = seen[key] {
                 throw DeclarationError(
                     at: keyLocation, "the key \"\(key)\" is given twice in this object",
                     hint: "the first is at line \(first.line); keep one")
             }
             seen[key] = keyLocation
-            skipWhitespace()
-            guard current == UInt8(ascii: ":") else {
-                throw error("expected ':' after the member name \"\(key)\", found \(shownCurrent)")
+            reader.skipWhitespace()
+            guard reader.current == UInt8(ascii: ":") else {
+                throw reader.error("expected ':' after the member name \"\(key)\", found \(reader.shownCurrent)")
             }
-            offset += 1
-            skipWhitespace()
-            let value = try value(depth: depth + 1)
-            members.append(JSONMember(key: Located(key, at: keyLocation), value: value))
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","):
-                offset += 1
-            case UInt8(ascii: "}"):
-                offset += 1
-                return members
-            default:
-                throw error(
-                    "expected ',' or '}' after the value of \"\(key)\", found \(shownCurrent)",
-                    hint: "separate members with commas")
-            }
+            reader.offset += 1
+            reader.skipWhitespace()
+            return JSONMember(key: Located(key, at: keyLocation), value: try reader.value(depth: depth + 1))
+        } unseparated: { member in
+            ("the value of \"\(member.key.value)\"", "separate members with commas")
         }
     }
 
     private mutating func array(depth: Int) throws(DeclarationError) -> [JSONValue] {
+        try items(closing: UInt8(ascii: "]")) { reader throws(DeclarationError) in
+            try reader.value(depth: depth + 1)
+        } unseparated: { _ in
+            ("an array item", nil)
+        }
+    }
+
+    /// The members of an object or the items of an array, from its opening bracket (at `offset`) to
+    /// its `closing` one: each read by `read` from its first byte, with commas between them and none
+    /// after the last. What follows an item that is neither a comma nor `closing` is an error that
+    /// names the item as `unseparated` describes it (with a hint, if any).
+    private mutating func items<Item>(
+        closing: UInt8, read: (inout JSONReader) throws(DeclarationError) -> Item,
+        unseparated: (Item) -> (item: String, hint: String?)
+    ) throws(DeclarationError) -> [Item] {
         offset += 1
-        var items: [JSONValue] = []
+        var items: [Item] = []
         skipWhitespace()
-        if current == UInt8(ascii: "]") {
+        if current == closing {
             offset += 1
             return items
         }
+        let bracket = Character(Unicode.Scalar(closing))
         while true {
             skipWhitespace()
-            if current == UInt8(ascii: "]") {
-                throw error("a comma before ']' is not allowed in JSON", hint: "remove the last comma")
+            if current == closing {
+                throw error("a comma before '\(bracket)' is not allowed in JSON", hint: "remove the last comma")
             }
-            items.append(try value(depth: depth + 1))
+            let item = try read(&self)
+            items.append(item)
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","):
                 offset += 1
-            case UInt8(ascii: "]"):
+            case closing:
                 offset += 1
                 return items
             default:
-                throw error("expected ',' or ']' after an array item, found \(shownCurrent)")
+                let (described, hint) = unseparated(item)
+                throw error("expected ',' or '\(bracket)' after \(described), found \(shownCurrent)", hint: hint)
             }
         }
     }
