@@ -78,10 +78,7 @@ struct ZoneCheckCommand: AsyncParsableCommand {
             )
         }
         if timings {
-            let t = zone.timings
-            Terminal.writeError(
-                "timings: read \(DurationText.format(t.read)), parse \(DurationText.format(t.parse)) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), checks \(DurationText.format(t.checks))"
-            )
+            Terminal.writeError(zone.timings.line(then: "checks \(DurationText.format(zone.timings.checks))"))
         }
         if errors > 0 { throw ExitCode(1) }
     }
@@ -110,9 +107,7 @@ extension ZoneCheckCommand {
         }
         if timings {
             let t = LoadTimings(read: read - start, parse: parsed - read, bytes: source.bytes.count)
-            Terminal.writeError(
-                "timings: read \(DurationText.format(t.read)), parse \(DurationText.format(t.parse)) (\(Int(t.parseMegabytesPerSecond)) MB/s over \(t.bytes) bytes), syntax only"
-            )
+            Terminal.writeError(t.line(then: "syntax only"))
         }
         if !diagnostics.isEmpty { throw ExitCode(1) }
     }
@@ -139,5 +134,14 @@ struct ZoneDumpCommand: AsyncParsableCommand {
         for record in records { output.write(record.description + "\n") }
         output.flush()
         if zone.hasErrors { throw ExitCode(1) }
+    }
+}
+
+extension LoadTimings {
+    /// The `--timings` line: the read and the parse with its speed, then `last` (the checks' time, or
+    /// that only the syntax was read).
+    fileprivate func line(then last: String) -> String {
+        "timings: read \(DurationText.format(read)), parse \(DurationText.format(parse))"
+            + " (\(Int(parseMegabytesPerSecond)) MB/s over \(bytes) bytes), \(last)"
     }
 }
