@@ -197,12 +197,26 @@ import Testing
         return directory
     }
 
+    /// Two senders applied, then news.example.com declared `state: absent`.
+    static func absentNews() async throws -> URL {
+        let directory = try await appliedTwoSenders()
+        try write(
+            declaration([
+                ("example.com", tencent), ("news.example.com\n    state: absent", "      - preset: tencent-ses"),
+            ]),
+            in: directory)
+        return directory
+    }
+
+    /// Two senders applied, then news.example.com left out of the declaration.
+    static func undeclaredNews() async throws -> URL {
+        let directory = try await appliedTwoSenders()
+        try write(declaration([("example.com", tencent)]), in: directory)
+        return directory
+    }
+
     @Test func anAbsentSenderLosesEverythingItOwns() async throws {
-        let directory = try await Self.appliedTwoSenders()
-        try Self.write(
-            Self.declaration([
-                ("example.com", Self.tencent), ("news.example.com\n    state: absent", "      - preset: tencent-ses"),
-            ]), in: directory)
+        let directory = try await Self.absentNews()
         let outcome = try await Self.plan(directory)
         #expect(
             Self.lines(outcome.plan).filter { $0.hasPrefix("news.") } == [
@@ -220,8 +234,7 @@ import Testing
     /// Two declarations may add their senders to one zone: a sender this one does not declare keeps its
     /// records, with a warning that says how to remove them.
     @Test func aSenderMissingFromTheDeclarationIsWarnedAboutNotRemoved() async throws {
-        let directory = try await Self.appliedTwoSenders()
-        try Self.write(Self.declaration([("example.com", Self.tencent)]), in: directory)
+        let directory = try await Self.undeclaredNews()
         let outcome = try await Self.plan(directory)
         #expect(!outcome.plan.hasChanges)
         let warning = try #require(outcome.plan.zones[0].senders.last?.items.first)
@@ -233,11 +246,7 @@ import Testing
     }
 
     @Test func aPlanNarrowedToAnotherSenderRemovesNothing() async throws {
-        let directory = try await Self.appliedTwoSenders()
-        try Self.write(
-            Self.declaration([
-                ("example.com", Self.tencent), ("news.example.com\n    state: absent", "      - preset: tencent-ses"),
-            ]), in: directory)
+        let directory = try await Self.absentNews()
         let narrowed = try await Self.plan(directory, target: PlanTarget(senders: ["example.com."], zones: []))
         #expect(!narrowed.plan.hasChanges)
         let zone = try await Self.plan(directory, target: PlanTarget(senders: [], zones: ["example.com."]))

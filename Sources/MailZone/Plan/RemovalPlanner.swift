@@ -155,7 +155,15 @@ struct RemovalPlanner {
             : "removes \(removedTerms): \(reason(gone.flatMap(\.services)))"
         let onlyAll = parsed.terms.allSatisfy(\.isAll)
         if onlyAll, spf.origin == .created, wanted.isEmpty {
-            items.append(item(.delete, record, purpose: "spf", before: shown(current), note: note))
+            // The `-` line shows the whole record: the note says that all of it goes, and why.
+            let needed =
+                parsed.terms.count == before
+                ? "already taken out of it by hand"
+                : gone.count == 1 ? "which is no longer needed" : "which are no longer needed"
+            let whole =
+                "the whole SPF record goes: mailzone created it for \(removedTerms), \(needed); "
+                + reason(gone.flatMap(\.services))
+            items.append(item(.delete, record, purpose: "spf", before: shown(current), note: whole))
             operations.append(RecordOperation(owner: record.record.owner, kind: .remove(existing: record.record)))
             return
         }

@@ -67,7 +67,7 @@ public struct PlanMarkdownRenderer: Sendable {
                     sender.isHeldBack && [.create, .merge, .replace, .delete].contains(action)
                         ? 0 : sender.items.filter { $0.action == action }.count
                 }
-                let services = sender.services.joined(separator: ", ")
+                let services = sender.serviceSummary
                 rows.append(
                     "| \(MarkdownText.code(zone.origin.description, inTable: true)) | \(MarkdownText.code(sender.domain.text, inTable: true)) (\(MarkdownText.plain(services, inTable: true))) | \(count(.create)) | \(count(.merge)) | \(count(.replace)) |\(deletes ? " \(count(.delete)) |" : "") \(count(.conflict)) | \(held) | \(count(.warning)) |"
                 )

@@ -45,7 +45,7 @@ public struct PlanTextRenderer: Sendable {
             if let fix = warning.fix { out += "      fix: \(fix)\n" }
         }
         for sender in zone.senders {
-            out += "  sender \(sender.domain.text)  (\(sender.services.joined(separator: ", ")))\n"
+            out += "  sender \(sender.domain.text)  (\(sender.serviceSummary))\n"
             let width = sender.items.map(\.owner.count).max() ?? 1
             guard sender.isHeldBack else {
                 out += sender.items.map { renderItem($0, ownerWidth: width) }.joined()
