@@ -16,7 +16,9 @@ import Testing
     ) -> Bool {
         let tokens = ZoneFileSyntax.tokens(in: bytes, range: range).filter(\.isField)
         var fast: [UInt8] = []
-        let took = CommonRData.encode(type, fields: tokens[...], in: bytes, origin: origin, into: &fast)
+        let took = bytes.withUnsafeBufferPointer { buffer in
+            CommonRData.encode(type, fields: tokens[...], in: buffer, origin: origin, into: &fast)
+        }
         var general: [UInt8] = []
         let fields = tokens.map { RDataField(bytes: bytes[$0.start..<$0.end], quoted: $0.kind == .quoted) }
         let valid = (try? LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &general)) != nil
@@ -50,11 +52,7 @@ import Testing
     func corpusAndRealZones() throws {
         var checked = 0
         var taken = 0
-        var files = TestPaths.corpusFiles().map { TestPaths.corpus.appendingPathComponent($0) }
-        let real = TestPaths.packageRoot.appendingPathComponent("Tests/MailZoneTests/Fixtures/RealZones")
-        if let enumerator = FileManager.default.enumerator(at: real, includingPropertiesForKeys: nil) {
-            for case let url as URL in enumerator where !url.hasDirectoryPath { files.append(url) }
-        }
+        let files = TestPaths.corpusAndRealZoneFiles()
         let origin = try DomainName(parsing: "origin.example.")
         for url in files {
             let bytes = Array(try Data(contentsOf: url))

@@ -25,4 +25,15 @@ enum TestPaths {
         }
         return files.sorted()
     }
+
+    /// Every corpus file and every file of the real-zone fixtures (`Tests/MailZoneTests/Fixtures/RealZones`,
+    /// sources in each SOURCE file): the real text the byte-level readers are checked against.
+    static func corpusAndRealZoneFiles() -> [URL] {
+        var files = corpusFiles().map { corpus.appendingPathComponent($0) }
+        let real = packageRoot.appendingPathComponent("Tests/MailZoneTests/Fixtures/RealZones")
+        if let enumerator = FileManager.default.enumerator(at: real, includingPropertiesForKeys: nil) {
+            for case let url as URL in enumerator where !url.hasDirectoryPath { files.append(url) }
+        }
+        return files
+    }
 }

@@ -4,10 +4,17 @@ enum NameParser {
     /// Appends the wire form of `text` (relative names completed with `origin`) to `buffer`.
     /// `@` alone is the origin. Escapes: `\.` and any `\X` take X literally, `\DDD` is a decimal octet.
     static func append(_ text: ArraySlice<UInt8>, origin: DomainName, to buffer: inout [UInt8]) throws(NameError) {
-        let start = buffer.count
+        try text.withUnsafeBufferPointer { (text) throws(NameError) in try append(text, origin: origin, to: &buffer) }
+    }
+
+    /// Appends the wire form of `text`, read in place (a zone's owners and targets are read from the
+    /// file's bytes): labels without escapes are copied whole, the rest is read byte by byte.
+    static func append(
+        _ text: UnsafeBufferPointer<UInt8>, origin: DomainName, to buffer: inout [UInt8]
+    ) throws(NameError) {
         guard !text.isEmpty else { throw .empty }
         if text.count == 1 {
-            let only = text[text.startIndex]
+            let only = text[0]
             if only == UInt8(ascii: "@") {
                 buffer.append(contentsOf: origin.wire)
                 return
@@ -17,6 +24,64 @@ enum NameParser {
                 return
             }
         }
+        if try appendPlain(text, origin: origin, to: &buffer) { return }
+        try appendEscaped(text, origin: origin, to: &buffer)
+    }
+
+    /// Appends `text` when it has no escape, label by label (its length, then its bytes at once); false,
+    /// with nothing appended, at the first backslash. It refuses what `appendEscaped` refuses, with the
+    /// same error (checked by `NameParserTests`).
+    private static func appendPlain(
+        _ text: UnsafeBufferPointer<UInt8>, origin: DomainName, to buffer: inout [UInt8]
+    ) throws(NameError) -> Bool {
+        let start = buffer.count
+        var labelStart = 0
+        while true {
+            var end = labelStart
+            while end < text.count {
+                let byte = text[end]
+                if byte == UInt8(ascii: ".") { break }
+                if byte == UInt8(ascii: "\\") {
+                    buffer.removeSubrange(start...)
+                    return false
+                }
+                end += 1
+            }
+            let length = end - labelStart
+            guard length > 0 else {
+                buffer.removeSubrange(start...)
+                throw .emptyLabel
+            }
+            guard length <= 63 else {
+                buffer.removeSubrange(start...)
+                throw .labelTooLong(length)
+            }
+            buffer.append(UInt8(length))
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text[labelStart..<end]))
+            if end == text.count {
+                buffer.append(contentsOf: origin.wire)
+                break
+            }
+            labelStart = end + 1
+            if labelStart == text.count {
+                buffer.append(0)
+                break
+            }
+        }
+        let length = buffer.count - start
+        if length > 255 {
+            buffer.removeSubrange(start...)
+            throw .nameTooLong(length)
+        }
+        return true
+    }
+
+    /// Appends `text` byte by byte, decoding escapes; `@` and `.` alone are the caller's.
+    static func appendEscaped(
+        _ text: UnsafeBufferPointer<UInt8>, origin: DomainName, to buffer: inout [UInt8]
+    ) throws(NameError) {
+        let start = buffer.count
+        guard !text.isEmpty else { throw .empty }
         var labelStart = buffer.count
         buffer.append(0)
         var labelLength = 0
@@ -98,7 +163,7 @@ enum NameParser {
     }
 
     /// Counts the rest of an over-long label so the message gives its real length.
-    private static func measureLabel(_ text: ArraySlice<UInt8>, from index: Int, sofar: Int) -> Int {
+    private static func measureLabel(_ text: UnsafeBufferPointer<UInt8>, from index: Int, sofar: Int) -> Int {
         var count = sofar
         var position = index
         while position < text.endIndex, text[position] != UInt8(ascii: ".") {

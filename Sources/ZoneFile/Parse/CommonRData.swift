@@ -16,7 +16,7 @@ enum CommonRData {
     /// the plain spelling or is longer than a record can load (`RDataLength`), `wire` then holding anything
     /// (the caller starts it over).
     static func encode(
-        _ type: RRType, fields: ArraySlice<Token>, in bytes: [UInt8], origin: DomainName,
+        _ type: RRType, fields: ArraySlice<Token>, in bytes: UnsafeBufferPointer<UInt8>, origin: DomainName,
         into wire: inout [UInt8]
     ) -> Bool {
         encodePlain(type, fields: fields, in: bytes, origin: origin, into: &wire)
@@ -24,7 +24,7 @@ enum CommonRData {
     }
 
     private static func encodePlain(
-        _ type: RRType, fields: ArraySlice<Token>, in bytes: [UInt8], origin: DomainName,
+        _ type: RRType, fields: ArraySlice<Token>, in bytes: UnsafeBufferPointer<UInt8>, origin: DomainName,
         into wire: inout [UInt8]
     ) -> Bool {
         guard let first = fields.first else { return false }
@@ -33,10 +33,10 @@ enum CommonRData {
         switch type {
         case .a:
             guard fields.count == 1, first.kind == .word else { return false }
-            return IPv4.parse(bytes[first.start..<first.end], into: &wire)
+            return IPv4.parse(UnsafeBufferPointer(rebasing: bytes[first.start..<first.end]), into: &wire)
         case .aaaa:
             guard fields.count == 1, first.kind == .word else { return false }
-            return IPv6.parse(bytes[first.start..<first.end], into: &wire)
+            return IPv6.parse(UnsafeBufferPointer(rebasing: bytes[first.start..<first.end]), into: &wire)
         case .ns, .cname, .ptr:
             guard fields.count == 1 else { return false }
             return name(first, bytes, origin, &wire)
@@ -60,10 +60,13 @@ enum CommonRData {
 
     /// A domain name from an unquoted field, relative names completed with `origin`.
     @inline(__always)
-    private static func name(_ token: Token, _ bytes: [UInt8], _ origin: DomainName, _ wire: inout [UInt8]) -> Bool {
+    private static func name(
+        _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ origin: DomainName, _ wire: inout [UInt8]
+    ) -> Bool {
         guard token.kind == .word else { return false }
         do {
-            try NameParser.append(bytes[token.start..<token.end], origin: origin, to: &wire)
+            try NameParser.append(
+                UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), origin: origin, to: &wire)
             return true
         } catch {
             return false
@@ -72,7 +75,7 @@ enum CommonRData {
 
     /// An unquoted decimal of at most 65535 (leading zeros allowed, as `RDataReader.decimal` allows them).
     @inline(__always)
-    private static func uint16(_ token: Token, _ bytes: [UInt8], _ wire: inout [UInt8]) -> Bool {
+    private static func uint16(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ wire: inout [UInt8]) -> Bool {
         guard token.kind == .word, token.end > token.start, token.end - token.start <= 5 else { return false }
         var value = 0
         for index in token.start..<token.end {
@@ -88,13 +91,15 @@ enum CommonRData {
 
     /// One character-string, quoted or not, escapes decoded; at most 255 octets.
     @inline(__always)
-    private static func characterString(_ token: Token, _ bytes: [UInt8], _ wire: inout [UInt8]) -> Bool {
+    private static func characterString(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ wire: inout [UInt8])
+        -> Bool
+    {
         let lengthIndex = wire.count
         wire.append(0)
-        let text = bytes[token.start..<token.end]
+        let text = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
         let length: Int
         if text.contains(0x5C) {
-            guard let decoded = try? CharacterString.decodeEscapes(text, into: &wire) else { return false }
+            guard let decoded = try? CharacterString.decodeEscapes(ArraySlice(text), into: &wire) else { return false }
             length = decoded
         } else {
             wire.append(contentsOf: text)

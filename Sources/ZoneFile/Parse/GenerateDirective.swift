@@ -81,9 +81,10 @@ extension LoaderState {
                 return false
             }
             guard
-                let ownerID = readName(
-                    ownerText[...], source: source, offset: lhsToken.start, context: &context,
-                    what: "generated owner")
+                let ownerID = ownerText.withUnsafeBufferPointer({ text in
+                    readName(
+                        text, source: source, offset: lhsToken.start, context: &context, what: "generated owner")
+                })
             else { return false }
             let arenaStart = generatedText.count
             generatedText.append(contentsOf: rdataText)

@@ -47,7 +47,8 @@ extension LoaderState {
             } else {
                 guard
                     let id = readName(
-                        bytes[token.start..<token.end], source: source, offset: token.start,
+                        UnsafeBufferPointer(rebasing: buffer[token.start..<token.end]), source: source,
+                        offset: token.start,
                         context: &context, what: "owner name")
                 else { return false }
                 ownerID = id
@@ -95,7 +96,7 @@ extension LoaderState {
         wire.removeAll(keepingCapacity: true)
         // The common types in their plain spelling straight from the tokens; the rest, and whatever that
         // path declines, through the general reader, which also words the diagnostic.
-        if !CommonRData.encode(type, fields: tokens[firstRData..<fieldCount], in: bytes, origin: origin, into: &wire) {
+        if !CommonRData.encode(type, fields: tokens[firstRData..<fieldCount], in: buffer, origin: origin, into: &wire) {
             fields.removeAll(keepingCapacity: true)
             for token in tokens[firstRData..<fieldCount] {
                 fields.append(RDataField(bytes: bytes[token.start..<token.end], quoted: token.kind == .quoted))
@@ -257,7 +258,7 @@ extension LoaderState {
 
     /// Reads a name relative to the context's origin and interns it; reports and returns nil when invalid.
     mutating func readName(
-        _ text: ArraySlice<UInt8>, source: SourceFile, offset: Int, context: inout FileContext,
+        _ text: UnsafeBufferPointer<UInt8>, source: SourceFile, offset: Int, context: inout FileContext,
         what: String
     ) -> UInt32? {
         nameScratch.removeAll(keepingCapacity: true)
@@ -286,7 +287,8 @@ extension LoaderState {
         return names.intern(nameScratch[...])
     }
 
-    static func endsWithEscapedDot(_ text: ArraySlice<UInt8>) -> Bool {
+    static func endsWithEscapedDot<Bytes: RandomAccessCollection<UInt8>>(_ text: Bytes) -> Bool
+    where Bytes.Index == Int {
         // A trailing "\." is an escaped dot, not the root; count the backslashes before it.
         var backslashes = 0
         var index = text.endIndex - 2

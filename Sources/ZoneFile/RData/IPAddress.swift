@@ -9,6 +9,11 @@ public enum IPv4 {
     /// Appends the four octets of `text` to `wire`; false (and nothing appended) when it is not an address.
     /// Allocation-free: A records are the most common records of all.
     public static func parse(_ text: ArraySlice<UInt8>, into wire: inout [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { text in parse(text, into: &wire) }
+    }
+
+    /// The same, read in place from a file's bytes.
+    package static func parse(_ text: UnsafeBufferPointer<UInt8>, into wire: inout [UInt8]) -> Bool {
         var address: UInt32 = 0
         var parts = 0
         var value = 0
@@ -31,10 +36,7 @@ public enum IPv4 {
         }
         guard digits > 0, parts == 3 else { return false }
         address = address << 8 | UInt32(value)
-        wire.append(UInt8(address >> 24))
-        wire.append(UInt8(address >> 16 & 0xFF))
-        wire.append(UInt8(address >> 8 & 0xFF))
-        wire.append(UInt8(address & 0xFF))
+        withUnsafeBytes(of: address.bigEndian) { wire.append(contentsOf: $0) }
         return true
     }
 
@@ -54,6 +56,11 @@ public enum IPv6 {
     /// Appends the sixteen octets of `text` to `wire`; false (and nothing appended) when it is not an address.
     /// The groups are collected in a fixed stack buffer: no allocation per record.
     public static func parse(_ text: ArraySlice<UInt8>, into wire: inout [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { text in parse(text, into: &wire) }
+    }
+
+    /// The same, read in place from a file's bytes.
+    package static func parse(_ text: UnsafeBufferPointer<UInt8>, into wire: inout [UInt8]) -> Bool {
         guard text.count >= 2, text.count <= 45 else { return false }
         return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 8) { groups -> Bool in
             var count = 0
@@ -74,7 +81,9 @@ public enum IPv6 {
                 if sawDot {
                     // An embedded IPv4 address fills the last 32 bits.
                     var v4: [UInt8] = []
-                    guard j == text.endIndex, count <= 6, IPv4.parse(text[i..<j], into: &v4) else { return false }
+                    guard j == text.endIndex, count <= 6,
+                        IPv4.parse(UnsafeBufferPointer(rebasing: text[i..<j]), into: &v4)
+                    else { return false }
                     groups[count] = UInt16(v4[0]) << 8 | UInt16(v4[1])
                     groups[count + 1] = UInt16(v4[2]) << 8 | UInt16(v4[3])
                     count += 2
@@ -114,10 +123,9 @@ public enum IPv6 {
                 count = 8
             }
             guard count == 8 else { return false }
-            for index in 0..<8 {
-                wire.append(UInt8(groups[index] >> 8))
-                wire.append(UInt8(groups[index] & 0xFF))
-            }
+            // Network order in place, then all sixteen octets at once.
+            for index in 0..<8 { groups[index] = groups[index].bigEndian }
+            wire.append(contentsOf: UnsafeRawBufferPointer(groups))
             return true
         }
     }
