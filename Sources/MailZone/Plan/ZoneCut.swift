@@ -28,7 +28,7 @@ extension ZoneState {
             chain.append(next)
             current = next == origin ? nil : next.parent
         }
-        for owner in chain.reversed() {
+        for owner in chain.reversed() where mayHoldCut(owner) {
             if owner != origin, let ns = records(at: owner, type: .ns).first {
                 return ZoneCut(
                     owner: owner, kind: .delegation(hasDS: !records(at: owner, type: .ds).isEmpty), record: ns)

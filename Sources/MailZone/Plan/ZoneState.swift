@@ -17,6 +17,9 @@ struct ZoneState {
     /// first use (`exists(_:origin:)`), as only a plan that creates a name needs it.
     private var plannedNames: Set<DomainName>? = nil
     private var plannedNamesOrigin: DomainName = .root
+    /// The owners of NS and DNAME records the plan created (kept when a sender is taken back): with the
+    /// zone's own, the names where `mayHoldCut(_:)` lets `cut(hiding:origin:)` look closer.
+    private var plannedCuts: Set<DomainName> = []
     /// While one sender is planned: where `operations` stood before it, and the cached records of each
     /// name its operations changed as they were, so a sender whose plan is refused can be taken back.
     private var tentative: (count: Int, cache: [DomainName: [StateRecord]?])? = nil
@@ -44,6 +47,17 @@ struct ZoneState {
         var current: DomainName? = name
         while let next = current, next.isSubdomain(of: origin), names.insert(next).inserted, next != origin {
             current = next.parent
+        }
+    }
+
+    /// Whether `name` may hold an NS or DNAME record: the zone has one there (asked of its owner index,
+    /// no record built) or the plan created one. False means it holds neither, so the walk of every
+    /// wanted name's ancestors in `cut(hiding:origin:)` builds no records for names without a cut.
+    func mayHoldCut(_ name: DomainName) -> Bool {
+        if !plannedCuts.isEmpty, plannedCuts.contains(name) { return true }
+        return zone.recordIndices(at: name).contains { index in
+            let type = zone.type(ofRecord: index)
+            return type == .ns || type == .dname
         }
     }
 
@@ -84,11 +98,14 @@ struct ZoneState {
     mutating func rollbackTentative() {
         guard let saved = tentative else { return }
         for (name, records) in saved.cache { cache[name] = records }
-        operations.removeSubrange(saved.count...)
-        for (name, indices) in creates {
+        // Only the names the sender created at lose positions: a scan of every name would make each
+        // refused sender cost as much as the whole plan so far.
+        for operation in operations[saved.count...] {
+            guard case .create = operation.kind, let indices = creates[operation.owner] else { continue }
             let kept = indices.filter { $0 < saved.count }
-            creates[name] = kept.isEmpty ? nil : kept
+            creates[operation.owner] = kept.isEmpty ? nil : kept
         }
+        operations.removeSubrange(saved.count...)
         plannedNames = nil
         tentative = nil
     }
@@ -110,11 +127,11 @@ struct ZoneState {
                 }
                 // A record changed twice in one sender's plan (an SPF term removed, another merged) is
                 // one edit of its line: the later RDATA, and the later marker unless it has none.
+                // Only this sender's operations are looked at, newest first: a scan of every operation
+                // planned so far would make planning quadratic in the senders of a zone.
                 let from = tentative?.count ?? 0
-                if let index = self.operations.indices.last(where: { index in
-                    guard index >= from, case .replace(let earlier, _, _) = self.operations[index].kind else {
-                        return false
-                    }
+                if let index = (from..<self.operations.count).reversed().first(where: { index in
+                    guard case .replace(let earlier, _, _) = self.operations[index].kind else { return false }
                     return earlier == existing
                 }) {
                     let earlier = self.operations[index]
@@ -133,6 +150,9 @@ struct ZoneState {
             if !coalesced {
                 if case .create = operation.kind { creates[operation.owner, default: []].append(self.operations.count) }
                 self.operations.append(operation)
+            }
+            if case .create(let type, _, _, _) = operation.kind, type == .ns || type == .dname {
+                plannedCuts.insert(operation.owner)
             }
             if case .create = operation.kind, var names = plannedNames {
                 plannedNames = nil  // one copy of the set, not two, while it grows

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import ZoneFile
+
+@testable import MailZone
+
+/// `ZoneState`'s short cuts against what its records say: `mayHoldCut` (which lets the zone-cut walk
+/// skip names) against the records at every name of every real zone, and a sender taken back leaves
+/// the state as it was before it.
+@Suite("Zone state")
+struct ZoneStateTests {
+    /// Every owner of the zone, the names between it and the origin, and a name below it.
+    static func names(of zone: Zone, origin: DomainName) -> [DomainName] {
+        var names: [DomainName] = []
+        var seen = Set<DomainName>()
+        for owner in zone.owners {
+            var current: DomainName? = owner
+            while let name = current, name.isSubdomain(of: origin), seen.insert(name).inserted {
+                names.append(name)
+                current = name == origin ? nil : name.parent
+            }
+            if let below = try? owner.prepending("mzbelow") { names.append(below) }
+        }
+        return names
+    }
+
+    @Test("mayHoldCut is true exactly where the records hold an NS or a DNAME, on every real zone")
+    func mayHoldCutAgreesWithTheRecords() throws {
+        var cuts = 0
+        var asked = 0
+        for corpusCase in RealZoneCorpus.cases() {
+            let origin = try DomainName(parsing: corpusCase.origin)
+            let zone = ZoneLoader.load(
+                path: corpusCase.folder.appendingPathComponent(corpusCase.zone).path,
+                options: LoadOptions(origin: origin))
+            var state = ZoneState(zone: zone)
+            for name in Self.names(of: zone, origin: origin) {
+                let holdsCut = state.records(at: name).contains { $0.type == .ns || $0.type == .dname }
+                #expect(state.mayHoldCut(name) == holdsCut, "\(corpusCase.name): \(name)")
+                if holdsCut { cuts += 1 }
+                asked += 1
+            }
+        }
+        // The corpus has delegations, so both answers are asked for.
+        #expect(cuts > 10)
+        #expect(asked > 1000)
+    }
+
+    static let zoneText = """
+        $ORIGIN example.com.
+        $TTL 3600
+        @ SOA ns hostmaster 2026112801 7200 3600 1209600 300
+        @ NS ns
+        @ TXT "v=spf1 -all"
+        ns A 192.0.2.53
+
+        """
+
+    static func smallZone() throws -> Zone {
+        ZoneLoader.load(text: zoneText, options: LoadOptions(origin: try DomainName(parsing: "example.com.")))
+    }
+
+    @Test("a delegation the plan creates is a cut for the names below it; taken back, it is not")
+    func plannedDelegation() throws {
+        let origin = try DomainName(parsing: "example.com.")
+        let child = try DomainName(parsing: "child.example.com.")
+        let below = try DomainName(parsing: "_dmarc.child.example.com.")
+        var state = ZoneState(zone: try Self.smallZone())
+        #expect(state.cut(hiding: below, origin: origin) == nil)
+        #expect(!state.mayHoldCut(child))
+        state.beginTentative()
+        let ns = try RData(type: .ns, presentation: "ns.elsewhere.example.")
+        state.commit([
+            RecordOperation(
+                owner: child, kind: .create(type: .ns, rdata: ns, ttl: nil, presentation: "ns.elsewhere.example."))
+        ])
+        #expect(state.mayHoldCut(child))
+        #expect(state.cut(hiding: below, origin: origin)?.owner == child)
+        state.rollbackTentative()
+        #expect(state.cut(hiding: below, origin: origin) == nil)
+        #expect(state.operations.isEmpty)
+        #expect(state.firstPlannedCreate(at: child, type: .ns) == nil)
+    }
+
+    @Test("a sender's two changes of one record are one operation; an earlier sender's change stays its own")
+    func replacementsCoalesceWithinOneSender() throws {
+        let origin = try DomainName(parsing: "example.com.")
+        let zone = try Self.smallZone()
+        guard let spf = zone.records(at: origin, type: .txt).first else {
+            Issue.record("no SPF record")
+            return
+        }
+        func replace(_ text: String) throws -> RecordOperation {
+            RecordOperation(
+                owner: origin,
+                kind: .replace(existing: spf, rdata: try RData(type: .txt, presentation: text), presentation: text))
+        }
+        var state = ZoneState(zone: zone)
+        state.beginTentative()
+        state.commit([try replace("\"v=spf1 include:a.example -all\"")])
+        state.keepTentative()
+        state.beginTentative()
+        state.commit([try replace("\"v=spf1 include:a.example include:b.example -all\"")])
+        state.commit([try replace("\"v=spf1 include:b.example -all\"")])
+        state.keepTentative()
+        #expect(state.operations.count == 2)
+        guard case .replace(_, let rdata, _) = state.operations.last?.kind else {
+            Issue.record("not a replacement")
+            return
+        }
+        #expect(rdata.presentation == "\"v=spf1 include:b.example -all\"")
+        #expect(state.records(at: origin, type: .txt).map { $0.rdata.presentation } == [rdata.presentation])
+    }
+}
