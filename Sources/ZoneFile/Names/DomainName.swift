@@ -143,13 +143,40 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public static func == (lhs: DomainName, rhs: DomainName) -> Bool {
-        equalWire(lhs.wire[...], rhs.wire[...])
+        // Names spelt alike (the common case in a table lookup) are equal without a byte-by-byte fold.
+        lhs.wire == rhs.wire || equalWire(lhs.wire[...], rhs.wire[...])
     }
 
+    /// Hashes the name lower-cased, eight octets at a time: names are the keys of the planner's and
+    /// the editor's tables, and a byte at a time made hashing a tenth of planning a large zone.
+    /// Length octets are at most 63, below `A`, so folding every octet folds only the letters.
     public func hash(into hasher: inout Hasher) {
-        for byte in wire {
-            hasher.combine(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        wire.withUnsafeBytes { bytes in
+            var index = 0
+            while index + 8 <= bytes.count {
+                hasher.combine(Self.lowercased(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < bytes.count {
+                tail |= UInt64(bytes[index]) << shift
+                shift += 8
+                index += 1
+            }
+            hasher.combine(Self.lowercased(tail))
         }
+    }
+
+    /// The eight octets of `word` with the ASCII capitals among them made small, all at once: an
+    /// octet is a capital when its low seven bits are at least `A` and at most `Z` and its high bit
+    /// is clear (the sums stay within each octet, as both addends are below 0x80).
+    static func lowercased(_ word: UInt64) -> UInt64 {
+        let low7 = word & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F  // high bit set when low7 >= 0x41
+        let aboveZ = low7 &+ 0x2525_2525_2525_2525  // high bit set when low7 >= 0x5B
+        let capital = atLeastA & ~aboveZ & ~word & 0x8080_8080_8080_8080
+        return word | (capital >> 2)
     }
 
     /// Canonical DNS name order (RFC 4034 §6.1): by labels from the right, case-insensitively.
