@@ -128,11 +128,12 @@ public struct RecordWriter {
         fields.append(
             (lowerType ? mnemonic.lowercased() : mnemonic, column(layout.type), separator(after: layout.type)))
 
-        var line = leading + ownerText
+        // Built as octets, so each field's padding measures the line without a copy of it.
+        var line = Array((leading + ownerText).utf8)
         var previousSeparator = ownerText.isEmpty ? "" : separator(after: layout.owner)
         for field in fields {
-            line += Self.pad(line, separator: previousSeparator, toColumn: field.column)
-            line += field.text
+            line += Self.pad(line, separator: previousSeparator, toColumn: field.column).utf8
+            line += field.text.utf8
             previousSeparator = field.separator
         }
         // The RDATA column is where the neighbour's RDATA starts, its opening parenthesis included (a DKIM key
@@ -144,9 +145,9 @@ public struct RecordWriter {
             if before > 0, bytes[before - 1] == UInt8(ascii: "(") { start = before - 1 }
             return RecordLayout.column(of: start, in: bytes)
         }
-        line += Self.pad(line, separator: previousSeparator, toColumn: rdataColumn)
-        line += rdataText(record, lineEnding: file.lineEnding)
-        return line
+        line += Self.pad(line, separator: previousSeparator, toColumn: rdataColumn).utf8
+        line += rdataText(record, lineEnding: file.lineEnding).utf8
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// Inserts `records` as new lines after `neighbour`'s line, each written like it (``line(for:like:absoluteOwner:)``),
@@ -185,15 +186,18 @@ public struct RecordWriter {
     }
 
     /// Whitespace after `line` to reach `column` with the separator's character (tabs or spaces); at least one.
-    private static func pad(_ line: String, separator: String, toColumn column: Int?) -> String {
+    private static func pad(_ line: [UInt8], separator: String, toColumn column: Int?) -> String {
         if separator.isEmpty { return "" }
         // A file that separates fields by one space aligns no columns: one space it is.
         if separator == " " { return " " }
-        let current = RecordLayout.column(of: line.utf8.count, in: Array(line.utf8))
+        let current = RecordLayout.column(of: line.count, in: line)
+        // A tab among the separator's blanks (looked for in its octets: `String.contains(_:)` of a string
+        // is Foundation's search).
+        let tabbed = separator.utf8.contains(0x09)
         guard let column, column > current else {
-            return separator.contains("\t") ? "\t" : " "
+            return tabbed ? "\t" : " "
         }
-        if separator.contains("\t") {
+        if tabbed {
             var result = ""
             var at = current
             while at < column {
@@ -281,9 +285,12 @@ public struct RecordWriter {
     /// The strings of TXT-like RDATA, quoted: UTF-8 text kept readable, other octets as `\DDD`.
     private static func quotedStrings(of rdata: RData) -> [String] {
         rdata.characterStrings.map { octets in
-            // Valid UTF-8 decodes back to the same octets; anything else is escaped.
+            // ASCII is kept as it is without a look at UTF-8; otherwise valid UTF-8 decodes back to the same
+            // octets, and anything else is escaped.
             CharacterString.quoted(
-                octets, keepingUTF8: String(decoding: octets, as: UTF8.self).utf8.elementsEqual(octets))
+                octets,
+                keepingUTF8: octets.allSatisfy { $0 < 0x80 }
+                    || String(decoding: octets, as: UTF8.self).utf8.elementsEqual(octets))
         }
     }
 
