@@ -27,7 +27,7 @@ enum SPFMacroSyntax {
         guard isTopLabel(toplabel) else {
             return "\"\(spec)\" does not end with a valid top-level label"
         }
-        if !spec.contains("%") {
+        if !spec.utf8.contains(UInt8(ascii: "%")) {
             let labels = body.split(separator: ".", omittingEmptySubsequences: false)
             if labels.contains(where: \.isEmpty) {
                 return "\"\(spec)\" has an empty label (two dots in a row)"

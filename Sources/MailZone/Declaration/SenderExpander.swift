@@ -28,9 +28,11 @@ struct SenderExpander {
             }
             let preset = definition.preset
             let ttl = service.ttl ?? sender.ttl
+            // The dots made dashes octet by octet (a name is ASCII; Foundation's replacement bridges the text).
+            let domainText = domain.text
             var values = [
-                "domain": domain.text,
-                "domain_dashed": domain.text.replacingOccurrences(of: ".", with: "-"),
+                "domain": domainText,
+                "domain_dashed": String(decoding: domainText.utf8.map { $0 == 0x2E ? 0x2D : $0 }, as: UTF8.self),
             ]
             // What the user wrote (or the default) picks the variant; the templates get expansions.
             let written = definition.writtenValues(of: service)
