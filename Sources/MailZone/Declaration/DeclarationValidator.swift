@@ -168,14 +168,26 @@ struct DeclarationValidator {
     }
 
     /// A light look at a DKIM key record: it must have a `p=` tag. MailAuth checks the rest.
-    private func checkDKIM(_ input: ServiceInput, diagnostics: inout Diagnostics) {
-        // A tag, its leading white space (what `CharacterSet.whitespaces` holds: tab and Zs) dropped,
-        // starts with `p=`.
-        let hasKey = input.value.value.split(separator: ";").contains { tag in
+    /// Whether a tag of a DKIM record, its leading white space (what `CharacterSet.whitespaces` holds:
+    /// tab and Zs) dropped, starts with `p=`. An ASCII value (every pasted key seen) is read as octets,
+    /// where the only such blanks are space and tab; others by Unicode scalars (`hasKeyTagByScalars`).
+    static func hasKeyTag(_ value: String) -> Bool {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return hasKeyTagByScalars(value) }
+        return value.utf8.split(separator: UInt8(ascii: ";")).contains { tag in
+            tag.drop { $0 == 0x20 || $0 == 0x09 }.starts(with: "p=".utf8)
+        }
+    }
+
+    /// `hasKeyTag` for any text: tags split by character, blanks told by their Unicode category.
+    static func hasKeyTagByScalars(_ value: String) -> Bool {
+        value.split(separator: ";").contains { tag in
             Substring(tag.unicodeScalars.drop { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator })
                 .hasPrefix("p=")
         }
-        guard !hasKey else { return }
+    }
+
+    private func checkDKIM(_ input: ServiceInput, diagnostics: inout Diagnostics) {
+        guard !Self.hasKeyTag(input.value.value) else { return }
         let selector = input.name.value.dropFirst("dkim.".count)
         diagnostics.error(
             at: input.value.location,
