@@ -55,7 +55,13 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
     /// not a valid name.
     public func appending(relative: String) -> DeclaredName? {
         if relative == "@" { return self }
-        return DeclaredName(relative + "." + text)
+        // `self` is valid, so only `relative`'s labels and the length of the whole are left to check (once
+        // for every record of every sender): a trailing dot would leave an empty label in the middle.
+        let length = relative.utf8.count + labels.reduce(labels.count) { $0 + $1.utf8.count }
+        guard relative.utf8.last != UInt8(ascii: "."), length <= 253, let prefix = DeclaredName(relative) else {
+            return nil
+        }
+        return DeclaredName(labels: prefix.labels + labels)
     }
 
     public static func < (lhs: DeclaredName, rhs: DeclaredName) -> Bool {
