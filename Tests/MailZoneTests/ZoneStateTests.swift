@@ -5,7 +5,7 @@ import ZoneFile
 @testable import MailZone
 
 /// `ZoneState`'s short cuts against what its records say: `mayHoldCut` (which lets the zone-cut walk
-/// skip names) against the records at every name of every real zone, and a sender taken back leaves
+/// skip names) and `holdsRecords` against the records at every name of every real zone, and a sender taken back leaves
 /// the state as it was before it.
 @Suite("Zone state")
 struct ZoneStateTests {
@@ -35,8 +35,10 @@ struct ZoneStateTests {
                 options: LoadOptions(origin: origin))
             var state = ZoneState(zone: zone)
             for name in Self.names(of: zone, origin: origin) {
+                #expect(state.holdsRecords(at: name) == !zone.records(at: name).isEmpty)
                 let holdsCut = state.records(at: name).contains { $0.type == .ns || $0.type == .dname }
                 #expect(state.mayHoldCut(name) == holdsCut, "\(corpusCase.name): \(name)")
+                #expect(state.holdsRecords(at: name) == !state.records(at: name).isEmpty)
                 if holdsCut { cuts += 1 }
                 asked += 1
             }
@@ -75,9 +77,11 @@ struct ZoneStateTests {
                 owner: child, kind: .create(type: .ns, rdata: ns, ttl: nil, presentation: "ns.elsewhere.example."))
         ])
         #expect(state.mayHoldCut(child))
+        #expect(state.holdsRecords(at: child))
         #expect(state.cut(hiding: below, origin: origin)?.owner == child)
         state.rollbackTentative()
         #expect(state.cut(hiding: below, origin: origin) == nil)
+        #expect(!state.holdsRecords(at: child))
         #expect(state.operations.isEmpty)
         #expect(state.firstPlannedCreate(at: child, type: .ns) == nil)
     }

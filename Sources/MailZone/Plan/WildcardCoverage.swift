@@ -25,7 +25,8 @@ extension ZoneState {
             names.append(candidate)
             encloser = candidate.parent
         }
-        guard let closest = encloser, closest.isSubdomain(of: origin), let wildcard = try? closest.prepending("*")
+        guard let closest = encloser, closest.isSubdomain(of: origin), let wildcard = try? closest.prepending("*"),
+            holdsRecords(at: wildcard)
         else {
             return nil
         }

@@ -61,6 +61,14 @@ struct ZoneState {
         }
     }
 
+    /// Whether `name` holds records, existing or planned: `records(at:)` is not empty. Asked without
+    /// building or caching them, for the many names (a wildcard at each new name's closest encloser)
+    /// that hold none.
+    func holdsRecords(at name: DomainName) -> Bool {
+        if let cached = cache[name] { return !cached.isEmpty }
+        return !zone.recordIndices(at: name).isEmpty
+    }
+
     /// The records at `name`, existing and planned.
     mutating func records(at name: DomainName) -> [StateRecord] {
         if let cached = cache[name] { return cached }
