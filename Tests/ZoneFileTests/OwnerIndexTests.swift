@@ -68,6 +68,27 @@ struct OwnerIndexTests {
         #expect(emptyNonTerminals > 20, "only \(emptyNonTerminals) empty non-terminals met")
     }
 
+    @Test("exists answers for empty non-terminals in any letter case, and not for names beside or outside them")
+    func emptyNonTerminalsIgnoreCase() throws {
+        let lines = [
+            "$ORIGIN example.com.", "@ 300 SOA ns1 hostmaster 1 7200 3600 1209600 300", "@ 300 NS ns1",
+            "s1._domainkey.Mail 300 TXT \"v=DKIM1; p=AAAA\"", "a.b.c.d 300 A 192.0.2.1", "c.d 300 A 192.0.2.2",
+            "x.y.example.org. 300 A 192.0.2.3",
+        ]
+        let text = lines.joined(separator: "\n")
+        let zone = ZoneLoader.load(text: text, path: "db.example.com")
+        let expected: [(String, Bool)] = [
+            ("_domainkey.mail.example.com.", true), ("_DOMAINKEY.MAIL.EXAMPLE.COM.", true), ("mail.example.com.", true),
+            ("MAIL.example.com.", true), ("b.c.d.example.com.", true), ("B.C.D.example.com.", true),
+            ("d.example.com.", true), ("c.d.example.com.", true), ("_domainkey.other.example.com.", false),
+            ("s2._domainkey.mail.example.com.", false), ("y.example.org.", false), ("example.org.", false),
+            ("b.example.com.", false), ("com.", false),
+        ]
+        for (name, exists) in expected {
+            #expect(zone.exists(try DomainName(parsing: name)) == exists, "exists(\(name))")
+        }
+    }
+
     @Test("recordIndices(ofTypes:ownerLabel:) equals a scan, in file order, any letter case")
     func ownerLabelEqualsScan() throws {
         let text = """

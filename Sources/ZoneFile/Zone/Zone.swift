@@ -153,7 +153,8 @@ public struct Zone: Sendable {
         // The origin exists once anything below it does (the walk below does not go up to it from its children).
         if name == origin { return index.holdsAnyRecord }
         let table = names
-        return indexes.emptyNonTerminals { EmptyNonTerminals(index: index, names: table, origin: origin) }.names
+        guard name.isSubdomain(of: origin) else { return false }
+        return indexes.emptyNonTerminals { EmptyNonTerminals(index: index, names: table, origin: origin) }
             .contains(name)
     }
 
