@@ -71,10 +71,10 @@ public struct Zone: Sendable {
     /// Records of the given types, in file order, out-of-zone data excluded; the others are not
     /// decoded, so a search for a few types in a large zone does not build every record.
     public func records(ofTypes types: Set<RRType>) -> [Record] {
-        let wanted = Set(types.map(\.rawValue))
+        let wanted = Zone.typeMask(types)
         return store.slots.indices.compactMap { index in
             let slot = store[index]
-            return wanted.contains(slot.type) && !slot.flags.contains(.outOfZone) ? record(index: index) : nil
+            return Zone.masked(wanted, slot.type) && !slot.flags.contains(.outOfZone) ? record(index: index) : nil
         }
     }
 
@@ -104,22 +104,38 @@ public struct Zone: Sendable {
     /// `label` (ASCII case ignored; `_domainkey`), in file order: owners are read from the name
     /// table, each once, and no record is built.
     public func recordIndices(ofTypes types: Set<RRType>, ownerLabel label: String) -> [Int] {
-        let wanted = Set(types.map(\.rawValue))
+        let wanted = Zone.typeMask(types)
         let bytes = Array(label.utf8)
-        var verdicts: [UInt32: Bool] = [:]
+        // Per owner id: 0 not asked yet, 1 has the label, 2 has not (an array: a dictionary probe per
+        // record was most of the time in a million-record zone).
+        var verdicts = [UInt8](repeating: 0, count: names.count)
         var result: [Int] = []
         for (index, slot) in store.slots.enumerated()
-        where wanted.contains(slot.type) && !slot.flags.contains(.outOfZone) {
-            let verdict: Bool
-            if let known = verdicts[slot.owner] {
-                verdict = known
-            } else {
-                verdict = names.hasLabel(slot.owner, bytes)
-                verdicts[slot.owner] = verdict
-            }
-            if verdict { result.append(index) }
+        where Zone.masked(wanted, slot.type) && !slot.flags.contains(.outOfZone) {
+            let owner = Int(slot.owner)
+            if verdicts[owner] == 0 { verdicts[owner] = names.hasLabel(slot.owner, bytes) ? 1 : 2 }
+            if verdicts[owner] == 1 { result.append(index) }
         }
         return result
+    }
+
+    /// A bit for each type code below 256 of `types`, and whether any type is above (then asked of the set).
+    private static func typeMask(_ types: Set<RRType>) -> (low: [UInt64], high: Set<UInt16>) {
+        var low = [UInt64](repeating: 0, count: 4)
+        var high = Set<UInt16>()
+        for type in types {
+            if type.rawValue < 256 {
+                low[Int(type.rawValue) >> 6] |= 1 << UInt64(type.rawValue & 63)
+            } else {
+                high.insert(type.rawValue)
+            }
+        }
+        return (low, high)
+    }
+
+    @inline(__always)
+    private static func masked(_ mask: (low: [UInt64], high: Set<UInt16>), _ type: UInt16) -> Bool {
+        type < 256 ? mask.low[Int(type) >> 6] & (1 << UInt64(type & 63)) != 0 : mask.high.contains(type)
     }
 
     /// The owner of the record at a position of the record table, without building the record.
