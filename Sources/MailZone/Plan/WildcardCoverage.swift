@@ -16,7 +16,7 @@ struct WildcardCoverage {
 extension ZoneState {
     /// The wildcard that answers for `name` today, when `name` does not exist yet and a wildcard covers it.
     mutating func wildcardCovering(_ name: DomainName, origin: DomainName) -> WildcardCoverage? {
-        guard name != origin, !exists(name, origin: origin) else { return nil }
+        guard name != origin, wildcardAbove(name, origin: origin), !exists(name, origin: origin) else { return nil }
         var names = [name]
         var encloser = name.parent
         while let candidate = encloser, candidate != origin, candidate.isSubdomain(of: origin),
@@ -33,5 +33,17 @@ extension ZoneState {
         let records = records(at: wildcard)
         guard !records.isEmpty else { return nil }
         return WildcardCoverage(wildcard: wildcard, records: records, names: names)
+    }
+
+    /// Whether a wildcard (`*.A`) holds records at some ancestor A of `name` at or below `origin`: the
+    /// only names a closest encloser's wildcard can be. Asked first, from the owner index alone, so a
+    /// zone without such a wildcard (most zones) never works out which of its names exist.
+    private mutating func wildcardAbove(_ name: DomainName, origin: DomainName) -> Bool {
+        var ancestor = name.parent
+        while let candidate = ancestor, candidate.isSubdomain(of: origin) {
+            if let wildcard = try? candidate.prepending("*"), !records(at: wildcard).isEmpty { return true }
+            ancestor = candidate.parent
+        }
+        return false
     }
 }
