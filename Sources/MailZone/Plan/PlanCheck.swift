@@ -50,7 +50,10 @@ enum PlanCheck {
 
     /// Why the edited zone's SOA serial is not `expected`, or nil when it is.
     static func serialProblem(_ zone: Zone, expected: UInt32) -> String? {
-        guard let value = zone.origin.flatMap({ zone.records(at: $0, type: .soa).first })?.rdata.soaSerial else {
+        // The SOA's data only: a whole record would count the lines of the edited text to say where it is.
+        guard let origin = zone.origin, let index = zone.recordIndices(at: origin, type: .soa).first,
+            let value = zone.recordData(index: index).rdata.soaSerial
+        else {
             return "the edited zone has no readable SOA"
         }
         return value == expected ? nil : "the edited SOA serial is \(value), not \(expected)"
