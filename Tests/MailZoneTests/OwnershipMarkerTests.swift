@@ -164,6 +164,34 @@ import ZoneFile
         #expect(problem?.location == PlanLocation(file: "db.example.com", line: 11, column: 65))
     }
 
+    /// `markerHits` finds `;` with memchr; every offset it gives is the one a byte-by-byte scan gives,
+    /// on the markers above (at the start, the end, after another `;`) and on every real zone file.
+    @Test func markerHitsAreWhereAByteScanFindsThem() throws {
+        func scanned(_ bytes: [UInt8]) -> [Int] {
+            let keyword = Array("mailzone:".utf8)
+            return bytes.indices.filter { index in
+                guard bytes[index] == UInt8(ascii: ";") else { return false }
+                var at = index + 1
+                while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 { at += 1 }
+                guard at + keyword.count <= bytes.count else { return false }
+                return zip(bytes[at..<(at + keyword.count)], keyword).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+            }
+        }
+        var texts = [
+            Array(Self.zone.utf8), Array(";mailzone:".utf8), Array(";;\t MAILZONE: x ;".utf8), Array(";".utf8), [],
+            Array("a ; mailzone".utf8),
+        ]
+        for corpusCase in RealZoneCorpus.cases() {
+            texts.append(Array(try Data(contentsOf: corpusCase.folder.appendingPathComponent(corpusCase.zone))))
+        }
+        var hits = 0
+        for bytes in texts {
+            #expect(ZoneOwnership.markerHits(in: bytes) == scanned(bytes))
+            hits += scanned(bytes).count
+        }
+        #expect(hits >= 6)
+    }
+
     @Test func aZoneWithoutMarkersOwnsNothing() {
         let zone = ZoneLoader.load(
             text: "$ORIGIN example.com.\n@ 3600 IN SOA ns1 h 1 2 3 4 5\n@ 3600 IN NS ns1.example.net.\n",
