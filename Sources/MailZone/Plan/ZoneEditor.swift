@@ -194,16 +194,31 @@ struct ZoneEditor {
 
     /// X for `_dmarc.X` and for names under `_domainkey.X`; nil for other names.
     private static func mailDomain(of name: DomainName) -> DomainName? {
-        var current = name
-        var below = false
-        while let parent = current.parent, let label = current.labels.first {
-            let text = String(decoding: label, as: UTF8.self).lowercased()
-            if text == "_domainkey", below { return parent }
-            if text == "_dmarc", !below { return parent }
-            below = true
-            current = parent
+        // Read from the wire form, label by label (ASCII case ignored, as DNS compares labels): a large
+        // zone asks this of every `_dmarc` and `_domainkey` owner it has.
+        let wire = name.wire
+        var index = 0
+        var first = true
+        while index < wire.count, wire[index] != 0 {
+            let next = index + 1 + Int(wire[index])
+            guard next < wire.count else { return nil }
+            let label = wire[(index + 1)..<next]
+            if Self.label(label, is: first ? dmarcLabel : domainKeyLabel) {
+                return DomainName(wire: Array(wire[next...]))
+            }
+            first = false
+            index = next
         }
         return nil
+    }
+
+    private static let dmarcLabel = Array("_dmarc".utf8)
+    private static let domainKeyLabel = Array("_domainkey".utf8)
+
+    /// Whether a label is `lowercase` (itself lower-case ASCII), ASCII case ignored.
+    private static func label(_ label: ArraySlice<UInt8>, is lowercase: [UInt8]) -> Bool {
+        label.count == lowercase.count
+            && zip(label, lowercase).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
     }
 
     /// The written mail records of `domain` and of its `_dmarc` and `_domainkey` names, in the order the zone
@@ -226,17 +241,31 @@ struct ZoneEditor {
         let indices =
             zone.recordIndices(ofTypes: [.mx, .spf, .txt], ownerLabel: "_dmarc")
             + zone.recordIndices(ofTypes: [.mx, .spf, .txt], ownerLabel: "_domainkey")
+        // A name's records are mostly written together: the previous record's owner and domain are
+        // asked first, and a domain's run of positions goes into the table when the domain changes.
+        var previous: (owner: DomainName, domain: DomainName?)? = nil
+        var run: (domain: DomainName, indices: [Int])? = nil
         for index in Set(indices).sorted() {
             let owner = zone.owner(ofRecord: index)
             let domain: DomainName?
-            if let known = domains[owner] {
+            if let previous, previous.owner == owner {
+                domain = previous.domain
+            } else if let known = domains[owner] {
                 domain = known
             } else {
                 domain = Self.mailDomain(of: owner)
                 domains[owner] = domain
             }
-            if let domain { found[domain, default: []].append(index) }
+            previous = (owner, domain)
+            guard let domain else { continue }
+            if run?.domain == domain {
+                run?.indices.append(index)
+            } else {
+                if let run { found[run.domain, default: []] += run.indices }
+                run = (domain, [index])
+            }
         }
+        if let run { found[run.domain, default: []] += run.indices }
         foundOnce.mailNameRecords = found
         return found
     }
