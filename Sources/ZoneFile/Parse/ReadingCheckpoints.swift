@@ -100,7 +100,8 @@ struct RereadSkipping: Sendable {
         self.edits = edits
         self.changed = changed
         changedFiles = old.files.indices.filter { changed.contains(old.files[$0].source.path) }
-        let excludedCodes = Set(excluded.map(\.rawValue))
+        // An array: a set would hash the type of each of a million records.
+        let excludedCodes = excluded.map(\.rawValue)
         keptRecords = old.store.slots.indices.filter {
             let slot = old.store[$0]
             return excludedCodes.contains(slot.type) && !slot.flags.contains(.outOfZone)
