@@ -44,9 +44,8 @@ struct FirstWrittenRecords: Sendable {
     mutating func firstPlace(of hash: Int, owner: UInt32, else place: ZoneChecks.Place) -> ZoneChecks.Place? {
         let key = hash == 0 ? 1 : UInt64(bitPattern: Int64(hash))
         let ownerIndex = Int(owner)
-        if ownerIndex >= latest.count {
-            latest.append(contentsOf: repeatElement(0, count: ownerIndex + 1 - latest.count))
-        }
+        // Owners are met mostly in id order, one new owner at a time.
+        while ownerIndex >= latest.count { latest.append(0) }
         let head = latest[ownerIndex]
         if head == FirstWrittenRecords.shared { return sharedPlace(of: key, else: place) }
         var link = head

@@ -99,10 +99,12 @@ struct ZoneChecks: Sendable {
         }
         let index = Int(owner)
         if index >= flags.count {
-            let grow = index + 1 - flags.count
-            flags.append(contentsOf: repeatElement([], count: grow))
-            firstOther.append(contentsOf: repeatElement(Place(file: 0, offset: 0), count: grow))
-            firstOtherType.append(contentsOf: repeatElement(0, count: grow))
+            // Owners are met mostly in id order, one new owner at a time: one element each, not a repeated run.
+            while flags.count <= index {
+                flags.append([])
+                firstOther.append(Place(file: 0, offset: 0))
+                firstOtherType.append(0)
+            }
         }
         switch type {
         case .cname:
