@@ -35,6 +35,20 @@ enum DeclarationFixtures {
         try PresetCatalog.builtIn(files: builtInFiles())
     }
 
+    /// The errors `yaml`, read as the declaration at `path` with the built-in presets, is refused
+    /// with; nil, with an issue recorded, when it loads.
+    static func refusal(of yaml: String, path: String = "/t/mailzone.yaml") throws -> DeclarationErrors? {
+        let catalog = try builtInCatalog()
+        do {
+            _ = try DeclarationLoader.load(
+                data: Data(yaml.utf8), file: URL(fileURLWithPath: path), builtInPresets: catalog)
+        } catch {
+            return error
+        }
+        Issue.record("accepted")
+        return nil
+    }
+
     /// Loads a declaration fixture and returns its errors as printed (empty when it loads).
     static func errorOutput(_ folder: String, _ name: String) throws -> String {
         do {

@@ -74,17 +74,10 @@ import Testing
               - { name: aws-ses, spf: { include: x.example } }
 
             """
-        let catalog = try DeclarationFixtures.builtInCatalog()
-        do {
-            _ = try DeclarationLoader.load(
-                data: Data(yaml.utf8), file: URL(fileURLWithPath: "/x/mailzone.yaml"),
-                builtInPresets: catalog)
-            Issue.record("accepted")
-        } catch {
-            #expect(
-                error.errors.map(\.description).contains(
-                    "mailzone.yaml:4:5: error: preset 'aws-ses' is already built in\n"
-                        + "    fix: pick another name for your preset, or use the built-in one"))
-        }
+        let errors = try #require(try DeclarationFixtures.refusal(of: yaml, path: "/x/mailzone.yaml"))
+        #expect(
+            errors.errors.map(\.description).contains(
+                "mailzone.yaml:4:5: error: preset 'aws-ses' is already built in\n"
+                    + "    fix: pick another name for your preset, or use the built-in one"))
     }
 }

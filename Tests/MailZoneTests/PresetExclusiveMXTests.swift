@@ -9,27 +9,11 @@ import Testing
 /// puts a service's MX beside the zone's.
 struct PresetExclusiveMXTests {
     private func plan(mxPolicy: String?, bounceMX: String?) async throws -> Plan {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-exclusive-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: directory.appendingPathComponent("zones"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var zone =
-            "$TTL 3600\n$ORIGIN corp.example.\n@ IN SOA ns1 hostmaster 2026112801 7200 3600 1209600 300\n@ IN NS ns1\n"
-        if let bounceMX { zone += "bounce IN MX \(bounceMX)\n" }
-        zone += "ns1 IN A 192.0.2.53\n"
-        try Data(zone.utf8).write(to: directory.appendingPathComponent("zones/db.corp.example"))
-        var yaml =
-            "version: 1\nzones:\n  - { origin: corp.example., file: zones/db.corp.example }\nsenders:\n  - domain: corp.example\n"
-        if let mxPolicy { yaml += "    mx: \(mxPolicy)\n" }
-        yaml += "    services:\n      - preset: aws-ses\n"
-        yaml += "        inputs: { token1: t1, token2: t2, token3: t3, region: eu-west-1, mail_from: bounce }\n"
-        let url = directory.appendingPathComponent("mailzone.yaml")
-        try Data(yaml.utf8).write(to: url)
-        let catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())
-        let declaration = try DeclarationLoader.load(contentsOf: url, displayPath: url.path, builtInPresets: catalog)
-        return await Planner.plan(declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200)))
-            .plan
+        let zone = (bounceMX.map { "bounce IN MX \($0)\n" } ?? "") + "ns1 IN A 192.0.2.53\n"
+        let sender =
+            (mxPolicy.map { "    mx: \($0)\n" } ?? "") + "    services:\n      - preset: aws-ses\n"
+            + "        inputs: { token1: t1, token2: t2, token3: t3, region: eu-west-1, mail_from: bounce }\n"
+        return try await CorpExampleRepository.plan(zone: zone, sender: sender)
     }
 
     private func bounceMX(_ plan: Plan) -> [PlanItem] {

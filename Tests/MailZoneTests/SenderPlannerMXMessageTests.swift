@@ -14,34 +14,12 @@ import Testing
 
     /// The text plan of corp.example. with `mx` in the zone and one sender using `services`.
     private func plan(zone mx: [String], settings: [String] = [], services: [String]) async throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-mxm-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: directory.appendingPathComponent("zones"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var zone =
-            "$TTL 3600\n$ORIGIN corp.example.\n@ IN SOA ns1 hostmaster 2026112801 7200 3600 1209600 300\n@ IN NS ns1\n"
-        for value in mx { zone += "@ IN MX \(value)\n" }
-        zone += "@ IN TXT \"v=spf1 include:_spf.google.com include:qcloudmail.com ~all\"\nns1 IN A 192.0.2.53\n"
-        try Data(zone.utf8).write(to: directory.appendingPathComponent("zones/db.corp.example"))
-        var yaml =
-            "version: 1\nzones:\n  - { origin: corp.example., file: zones/db.corp.example }\nsenders:\n  - domain: corp.example\n"
-        for setting in settings { yaml += "    \(setting)\n" }
-        yaml += "    services:\n"
-        for service in services {
-            let selector = service == "tencent-ses" ? "qcloud" : "google"
-            yaml += "      - preset: \(service)\n        dkim: { \(selector): \"\(Self.key)\" }\n"
-        }
-        let url = directory.appendingPathComponent("mailzone.yaml")
-        try Data(yaml.utf8).write(to: url)
-        let catalog = try PresetCatalog.builtIn(files: MailAuthPresetFiles.files())
-        let declaration = try DeclarationLoader.load(contentsOf: url, displayPath: url.path, builtInPresets: catalog)
-        let result = await Planner.plan(
-            declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200))
-        )
-        .plan
-        let output = try #require(result.zones.first.map { PlanTextRenderer().renderZone($0) })
-        return output.replacingOccurrences(of: directory.path + "/", with: "")
+        let zone =
+            mx.map { "@ IN MX \($0)\n" }.joined()
+            + "@ IN TXT \"v=spf1 include:_spf.google.com include:qcloudmail.com ~all\"\nns1 IN A 192.0.2.53\n"
+        let sender =
+            settings.map { "    \($0)\n" }.joined() + CorpExampleRepository.services(services, key: Self.key)
+        return try await CorpExampleRepository.text(zone: zone, sender: sender)
     }
 
     /// The MX lines of a plan, and what follows each (reason, places, fix).
@@ -130,21 +108,14 @@ import Testing
         let yaml =
             "version: 1\nsenders:\n  - domain: corp.example\n    mx_not_added: [tencent-sse]\n    services:\n"
             + "      - preset: tencent-ses\n        dkim: { qcloud: \"\(Self.key)\" }\n"
-        let catalog = try PresetCatalog.builtIn(files: MailAuthPresetFiles.files())
-        do {
-            _ = try DeclarationLoader.load(
-                data: Data(yaml.utf8), file: URL(fileURLWithPath: "/t/mailzone.yaml"),
-                builtInPresets: catalog)
-            Issue.record("accepted")
-        } catch {
-            #expect(
-                error.description == """
-                    mailzone.yaml:4:19: error: 'mx_not_added' applies only with 'mx: keep-existing', which leaves service MX out
-                        fix: add 'mx: keep-existing' to this sender, or remove 'mx_not_added'
-                    mailzone.yaml:4:20: error: 'tencent-sse' in 'mx_not_added' is not a service of this sender; did you mean \
-                    'tencent-ses'?
+        let errors = try #require(try DeclarationFixtures.refusal(of: yaml))
+        #expect(
+            errors.description == """
+                mailzone.yaml:4:19: error: 'mx_not_added' applies only with 'mx: keep-existing', which leaves service MX out
+                    fix: add 'mx: keep-existing' to this sender, or remove 'mx_not_added'
+                mailzone.yaml:4:20: error: 'tencent-sse' in 'mx_not_added' is not a service of this sender; did you mean \
+                'tencent-ses'?
 
-                    """)
-        }
+                """)
     }
 }

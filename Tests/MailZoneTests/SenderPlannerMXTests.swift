@@ -13,30 +13,10 @@ struct SenderPlannerMXTests {
     private func plan(
         zone mx: [String], mxPolicy: String? = nil, services: [String] = ["google-workspace", "tencent-ses"]
     ) async throws -> Plan {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-mx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: directory.appendingPathComponent("zones"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var zone =
-            "$TTL 3600\n$ORIGIN corp.example.\n@ IN SOA ns1 hostmaster 2026112801 7200 3600 1209600 300\n@ IN NS ns1\n"
-        for value in mx { zone += "@ IN MX \(value)\n" }
-        zone += "ns1 IN A 192.0.2.53\n"
-        try Data(zone.utf8).write(to: directory.appendingPathComponent("zones/db.corp.example"))
-        var yaml =
-            "version: 1\nzones:\n  - { origin: corp.example., file: zones/db.corp.example }\nsenders:\n  - domain: corp.example\n"
-        if let mxPolicy { yaml += "    mx: \(mxPolicy)\n" }
-        yaml += "    services:\n"
-        for service in services {
-            let selector = service == "tencent-ses" ? "qcloud" : "google"
-            yaml += "      - preset: \(service)\n        dkim: { \(selector): \"\(Self.googleKey)\" }\n"
-        }
-        let url = directory.appendingPathComponent("mailzone.yaml")
-        try Data(yaml.utf8).write(to: url)
-        let catalog = try PresetCatalog.builtIn(files: MailAuthPresetFiles.files())
-        let declaration = try DeclarationLoader.load(contentsOf: url, displayPath: url.path, builtInPresets: catalog)
-        return await Planner.plan(declaration, options: PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200)))
-            .plan
+        let zone = mx.map { "@ IN MX \($0)\n" }.joined() + "ns1 IN A 192.0.2.53\n"
+        let sender =
+            (mxPolicy.map { "    mx: \($0)\n" } ?? "") + CorpExampleRepository.services(services, key: Self.googleKey)
+        return try await CorpExampleRepository.plan(zone: zone, sender: sender)
     }
 
     private func mxItems(_ plan: Plan) -> [(PlanItem.Action, String)] {
@@ -73,9 +53,4 @@ struct SenderPlannerMXTests {
         let added = try await plan(zone: zone, mxPolicy: "add")
         #expect(mxItems(added).filter { $0.0 == .create || $0.0 == .unchanged }.count == 6)
     }
-}
-
-/// MailAuth's built-in preset files, for tests that plan with the real presets.
-enum MailAuthPresetFiles {
-    static func files() -> [(name: String, text: String)] { BuiltInPresets.files() }
 }

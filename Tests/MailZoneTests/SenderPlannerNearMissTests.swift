@@ -10,33 +10,30 @@ import Testing
 
     /// The text plan of one zone holding `records` (zone-file lines) with a Tencent Cloud SES sender at its apex.
     private func plan(_ records: [String]) async throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-near-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: directory.appendingPathComponent("zones"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var zone =
-            "$TTL 3600\n$ORIGIN corp.example.\n@ IN SOA ns1 hostmaster 2026112801 7200 3600 1209600 300\n@ IN NS ns1\n"
-        zone += "ns1 IN A 192.0.2.53\n@ IN MX 10 mxbiz1.qq.com.\n"
-        for record in records { zone += record + "\n" }
-        try Data(zone.utf8).write(to: directory.appendingPathComponent("zones/db.corp.example"))
-        let yaml =
-            "version: 1\nzones:\n  - { origin: corp.example., file: zones/db.corp.example }\nsenders:\n"
-            + "  - domain: corp.example\n    services:\n      - preset: tencent-ses\n        dkim: { qcloud: \"\(Self.key)\" }\n"
-        let url = directory.appendingPathComponent("mailzone.yaml")
-        try Data(yaml.utf8).write(to: url)
-        let catalog = try PresetCatalog.builtIn(files: MailAuthPresetFiles.files())
-        let declaration = try DeclarationLoader.load(contentsOf: url, displayPath: url.path, builtInPresets: catalog)
-        let options = PlannerOptions(now: Date(timeIntervalSince1970: 1_796_083_200))
-        let result = await Planner.plan(declaration, options: options).plan
-        let output = try #require(result.zones.first.map { PlanTextRenderer().renderZone($0) })
-        return output.replacingOccurrences(of: directory.path + "/", with: "")
+        let zone = "ns1 IN A 192.0.2.53\n@ IN MX 10 mxbiz1.qq.com.\n" + records.map { $0 + "\n" }.joined()
+        return try await CorpExampleRepository.text(
+            zone: zone, sender: CorpExampleRepository.services(["tencent-ses"], key: Self.key))
     }
 
-    @Test func almostAnSPFRecordIsAConflictAtItsLine() async throws {
-        let output = try await plan(["@ IN TXT \"v=spfv1 mx ~all\""])
-        #expect(
-            output == """
+    /// A TXT record in the zone that is almost the one the sender needs, and the zone's text plan.
+    struct NearMiss: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var records: [String]
+        var plan: String
+    }
+
+    /// The DKIM key with its version tag in lower case, as two character-strings (a zone file
+    /// holds a 2048-bit key so, each at most 255 octets).
+    static let misspeltKey: String = {
+        let misspelt = key.replacingOccurrences(of: "v=DKIM1;", with: "v=dkim1;")
+        return "\"\(misspelt.prefix(200))\" \"\(misspelt.dropFirst(200))\""
+    }()
+
+    static let nearMisses: [NearMiss] = [
+        NearMiss(
+            testDescription: "almost an SPF record",
+            records: ["@ IN TXT \"v=spfv1 mx ~all\""],
+            plan: """
                 zone corp.example.  zones/db.corp.example
                   sender corp.example  (tencent-ses)
                     = @                 MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
@@ -50,15 +47,11 @@ import Testing
                       + _dmarc            TXT   "v=DMARC1; p=none"
 
 
-                """)
-    }
-
-    @Test func almostADMARCRecordIsAConflictAtItsLine() async throws {
-        let output = try await plan([
-            "@ IN TXT \"v=spf1 include:qcloudmail.com ~all\"", "_dmarc IN TXT \"v=dmarc1; p=quarantine\"",
-        ])
-        #expect(
-            output == """
+                """),
+        NearMiss(
+            testDescription: "almost a DMARC record",
+            records: ["@ IN TXT \"v=spf1 include:qcloudmail.com ~all\"", "_dmarc IN TXT \"v=dmarc1; p=quarantine\""],
+            plan: """
                 zone corp.example.  zones/db.corp.example
                   sender corp.example  (tencent-ses)
                     = @                 MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
@@ -72,18 +65,11 @@ import Testing
                       + qcloud._domainkey TXT   "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7RbkhHnSQbf/Mcguj...n3H73+dFmQIDAQAB"   (2048-bit RSA)
 
 
-                """)
-    }
-
-    @Test func almostADKIMKeyRecordIsAConflictAtItsLine() async throws {
-        let misspelt = Self.key.replacingOccurrences(of: "v=DKIM1;", with: "v=dkim1;")
-        // Two character-strings, as a zone file holds a 2048-bit key (each at most 255 octets).
-        let strings = "\"\(misspelt.prefix(200))\" \"\(misspelt.dropFirst(200))\""
-        let output = try await plan([
-            "@ IN TXT \"v=spf1 include:qcloudmail.com ~all\"", "qcloud._domainkey IN TXT \(strings)",
-        ])
-        #expect(
-            output == """
+                """),
+        NearMiss(
+            testDescription: "almost a DKIM key record",
+            records: ["@ IN TXT \"v=spf1 include:qcloudmail.com ~all\"", "qcloud._domainkey IN TXT \(misspeltKey)"],
+            plan: """
                 zone corp.example.  zones/db.corp.example
                   sender corp.example  (tencent-ses)
                     = @                 MX    10 mxbiz1.qq.com.   (Tencent's documentation gives no preference; mailzone uses 10)
@@ -97,6 +83,11 @@ import Testing
                       + _dmarc            TXT   "v=DMARC1; p=none"
 
 
-                """)
+                """),
+    ]
+
+    @Test(arguments: nearMisses)
+    func aNearMissIsAConflictAtItsLine(_ nearMiss: NearMiss) async throws {
+        #expect(try await plan(nearMiss.records) == nearMiss.plan)
     }
 }
