@@ -34,17 +34,23 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
-    /// A verification TXT under a `;meta` comment is not where mail records go: they follow the NS lines.
-    @Test func newRecordsSkipAMetaCommentBlock() async throws {
-        let zone = [
-            "$ORIGIN example.com.", "$TTL 3600", "@\tIN\tSOA\tns1 hostmaster ( 1 1h 15m 30d 3m )",
-            "@\tIN\tNS\tns1", "@\tIN\tNS\tns2", "", ";meta", "@\tIN\tTXT\t\"google-site-verification=abc\"", "",
-            "ns1\tIN\tA\t192.0.2.53", "www\tIN\tA\t192.0.2.80", "",
-        ].joined(separator: "\n")
-        let diff = try await Self.diff(zone)
-        #expect(
-            diff
-                == """
+    /// A zone modelled on a real one, and the plan's diff of it: where the new lines go.
+    struct Placement: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var zone: [String]
+        var diff: String
+    }
+
+    static let placements: [Placement] = [
+        // A verification TXT under a `;meta` comment is not where mail records go: they follow the NS lines.
+        Placement(
+            testDescription: "new records skip a ;meta comment block",
+            zone: [
+                "$ORIGIN example.com.", "$TTL 3600", "@\tIN\tSOA\tns1 hostmaster ( 1 1h 15m 30d 3m )",
+                "@\tIN\tNS\tns1", "@\tIN\tNS\tns2", "", ";meta", "@\tIN\tTXT\t\"google-site-verification=abc\"", "",
+                "ns1\tIN\tA\t192.0.2.53", "www\tIN\tA\t192.0.2.80", "",
+            ],
+            diff: """
                 @@ -2,5 +2,10 @@
                  $TTL 3600
                 -@\tIN\tSOA\tns1 hostmaster ( 1 1h 15m 30d 3m )
@@ -57,20 +63,16 @@ import Testing
                 +_dmarc\tIN\tTXT\t"v=DMARC1; p=none" ; mailzone: sender=@ service=tencent-ses
                  
 
-                """)
-    }
-
-    /// The apex A record written among the hosts' A records does not pull the apex's new records there.
-    @Test func newApexRecordsStayOutOfHostRecords() async throws {
-        let zone = [
-            "$ORIGIN example.com.", "$TTL 3600", "@\tIN\tSOA\tns1 hostmaster ( 1 1h 15m 30d 3m )",
-            "\tIN\tNS\tns1", "\tIN\tNS\tns2", "ns1\tIN\tA\t192.0.2.53", "ns2\tIN\tA\t192.0.2.54",
-            "@\tIN\tA\t192.0.2.1", "www\tIN\tA\t192.0.2.80", "",
-        ].joined(separator: "\n")
-        let diff = try await Self.diff(zone)
-        #expect(
-            diff
-                == """
+                """),
+        // The apex A record written among the hosts' A records does not pull the apex's new records there.
+        Placement(
+            testDescription: "new apex records stay out of host records",
+            zone: [
+                "$ORIGIN example.com.", "$TTL 3600", "@\tIN\tSOA\tns1 hostmaster ( 1 1h 15m 30d 3m )",
+                "\tIN\tNS\tns1", "\tIN\tNS\tns2", "ns1\tIN\tA\t192.0.2.53", "ns2\tIN\tA\t192.0.2.54",
+                "@\tIN\tA\t192.0.2.1", "www\tIN\tA\t192.0.2.80", "",
+            ],
+            diff: """
                 @@ -2,5 +2,10 @@
                  $TTL 3600
                 -@\tIN\tSOA\tns1 hostmaster ( 1 1h 15m 30d 3m )
@@ -83,21 +85,17 @@ import Testing
                 +_dmarc\tIN\tTXT\t"v=DMARC1; p=none" ; mailzone: sender=@ service=tencent-ses
                  ns1\tIN\tA\t192.0.2.53
 
-                """)
-    }
-
-    /// An apex CAA record kept in a `; CAA` section at the end: the new MX and SPF go with the DKIM and DMARC
-    /// lines after the NS lines, in the zone's space-aligned columns.
-    @Test func newApexRecordsStayOutOfACAASection() async throws {
-        let zone = [
-            "$ORIGIN example.com.", "$TTL 3600", "@       IN  SOA ns1 hostmaster ( 1 1h 15m 30d 3m )",
-            "@       IN  NS  ns1", "@       IN  NS  ns2", "www     IN  A   192.0.2.80", "", "; CAA",
-            "@       IN  CAA 0 issue \"letsencrypt.org\"", "",
-        ].joined(separator: "\n")
-        let diff = try await Self.diff(zone)
-        #expect(
-            diff
-                == """
+                """),
+        // An apex CAA record kept in a `; CAA` section at the end: the new MX and SPF go with the DKIM and DMARC
+        // lines after the NS lines, in the zone's space-aligned columns.
+        Placement(
+            testDescription: "new apex records stay out of a ; CAA section",
+            zone: [
+                "$ORIGIN example.com.", "$TTL 3600", "@       IN  SOA ns1 hostmaster ( 1 1h 15m 30d 3m )",
+                "@       IN  NS  ns1", "@       IN  NS  ns2", "www     IN  A   192.0.2.80", "", "; CAA",
+                "@       IN  CAA 0 issue \"letsencrypt.org\"", "",
+            ],
+            diff: """
                 @@ -2,5 +2,10 @@
                  $TTL 3600
                 -@       IN  SOA ns1 hostmaster ( 1 1h 15m 30d 3m )
@@ -110,21 +108,17 @@ import Testing
                 +_dmarc  IN  TXT "v=DMARC1; p=none" ; mailzone: sender=@ service=tencent-ses
                  www     IN  A   192.0.2.80
 
-                """)
-    }
-
-    /// The apex keeps its MX in a `;mail` section below the hosts: SPF, DKIM and DMARC join it there, not the
-    /// NS lines at the top.
-    @Test func mailRecordsOfANameGoTogether() async throws {
-        let zone = [
-            "$ORIGIN example.com.", "$TTL 3600", "@ IN SOA ns1 hostmaster ( 1 1h 15m 30d 3m )", "@ IN NS ns1",
-            "ns1 IN A 192.0.2.53", ";mail", "@ IN MX 10 mxbiz1.qq.com.", ";push",
-            "push IN CNAME push.example.net.", "",
-        ].joined(separator: "\n")
-        let diff = try await Self.diff(zone)
-        #expect(
-            diff
-                == """
+                """),
+        // The apex keeps its MX in a `;mail` section below the hosts: SPF, DKIM and DMARC join it there, not the
+        // NS lines at the top.
+        Placement(
+            testDescription: "mail records of a name go together",
+            zone: [
+                "$ORIGIN example.com.", "$TTL 3600", "@ IN SOA ns1 hostmaster ( 1 1h 15m 30d 3m )", "@ IN NS ns1",
+                "ns1 IN A 192.0.2.53", ";mail", "@ IN MX 10 mxbiz1.qq.com.", ";push",
+                "push IN CNAME push.example.net.", "",
+            ],
+            diff: """
                 @@ -2,3 +2,3 @@
                  $TTL 3600
                 -@ IN SOA ns1 hostmaster ( 1 1h 15m 30d 3m )
@@ -137,6 +131,11 @@ import Testing
                 +_dmarc IN TXT "v=DMARC1; p=none" ; mailzone: sender=@ service=tencent-ses
                  ;push
 
-                """)
+                """),
+    ]
+
+    @Test(arguments: placements)
+    func newRecordsGoWithTheNamesMailRecordsOrAfterTheApexBlock(_ placement: Placement) async throws {
+        #expect(try await Self.diff(placement.zone.joined(separator: "\n")) == placement.diff)
     }
 }

@@ -9,22 +9,10 @@ import Testing
 /// nearest one suggested, and a mapping turns the user's word into the text the records need.
 struct PresetParameterTests {
     static func load(_ services: String) throws -> Declaration {
-        let yaml = "version: 1\nsenders:\n  - domain: a.example\n    services:\n" + services + "\n"
-        return try DeclarationLoader.load(
-            data: Data(yaml.utf8), file: URL(fileURLWithPath: "/x/mailzone.yaml"),
-            builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
+        try OneSenderDeclaration.load(services: services)
     }
 
-    static func errors(_ services: String) -> [String] {
-        do {
-            _ = try load(services)
-            return []
-        } catch let errors as DeclarationErrors {
-            return errors.errors.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
-    }
+    static func errors(_ services: String) -> [String] { OneSenderDeclaration.errors(services: services) }
 
     @Test func aDefaultFillsInAMissingInput() throws {
         let declaration = try Self.load(
