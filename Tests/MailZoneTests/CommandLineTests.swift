@@ -53,6 +53,51 @@ struct CommandLineTests {
     static let misspeltPresetError =
         "mailzone.yaml:5:17: error: unknown preset 'tencent-sse'; did you mean 'tencent-ses'?\n"
 
+    /// The `errors` member of a JSON output for `misspeltPreset` (check's plan, verify, records),
+    /// each line indented by `indent` spaces and the last ending with its comma.
+    static func misspeltPresetErrorsJSON(indent: Int) -> String {
+        indented(
+            by: indent,
+            """
+            "errors" : [
+              {
+                "location" : {
+                  "column" : 17,
+                  "file" : "mailzone.yaml",
+                  "line" : 5
+                },
+                "message" : "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
+                "severity" : "error"
+              }
+            ],
+            """)
+    }
+
+    /// The `summary` member of a plan whose only finding is one error, as `check --format json`
+    /// prints it twice (in its plan and for the whole check).
+    static func oneErrorPlanSummaryJSON(indent: Int) -> String {
+        indented(
+            by: indent,
+            """
+            "summary" : {
+              "conflicts" : 0,
+              "create" : 0,
+              "delete" : 0,
+              "errors" : 1,
+              "held" : 0,
+              "merge" : 0,
+              "replace" : 0,
+              "unchanged" : 0,
+              "warnings" : 0,
+              "zonesChanged" : 0
+            },
+            """)
+    }
+
+    private static func indented(by indent: Int, _ text: String) -> String {
+        text.split(separator: "\n").map { String(repeating: " ", count: indent) + $0 }.joined(separator: "\n")
+    }
+
     /// JSON, Markdown and GitHub output carry the declaration's errors, worded as on stderr.
     @Test func declarationErrorsAreInEveryFormat() throws {
         let directory = try TemporaryFiles.directory(["mailzone.yaml": Self.misspeltPreset])
@@ -67,47 +112,15 @@ struct CommandLineTests {
                   "exitCode" : 1,
                   "plan" : {
                     "declaration" : "mailzone.yaml",
-                    "errors" : [
-                      {
-                        "location" : {
-                          "column" : 17,
-                          "file" : "mailzone.yaml",
-                          "line" : 5
-                        },
-                        "message" : "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
-                        "severity" : "error"
-                      }
-                    ],
-                    "summary" : {
-                      "conflicts" : 0,
-                      "create" : 0,
-                      "delete" : 0,
-                      "errors" : 1,
-                      "held" : 0,
-                      "merge" : 0,
-                      "replace" : 0,
-                      "unchanged" : 0,
-                      "warnings" : 0,
-                      "zonesChanged" : 0
-                    },
+                \(Self.misspeltPresetErrorsJSON(indent: 4))
+                \(Self.oneErrorPlanSummaryJSON(indent: 4))
                     "version" : 1,
                     "zones" : [
 
                     ]
                   },
                   "status" : "failed",
-                  "summary" : {
-                    "conflicts" : 0,
-                    "create" : 0,
-                    "delete" : 0,
-                    "errors" : 1,
-                    "held" : 0,
-                    "merge" : 0,
-                    "replace" : 0,
-                    "unchanged" : 0,
-                    "warnings" : 0,
-                    "zonesChanged" : 0
-                  },
+                \(Self.oneErrorPlanSummaryJSON(indent: 2))
                   "version" : 1
                 }
 
@@ -159,17 +172,7 @@ struct CommandLineTests {
             json.output == """
                 {
                   "declaration" : "mailzone.yaml",
-                  "errors" : [
-                    {
-                      "location" : {
-                        "column" : 17,
-                        "file" : "mailzone.yaml",
-                        "line" : 5
-                      },
-                      "message" : "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
-                      "severity" : "error"
-                    }
-                  ],
+                \(Self.misspeltPresetErrorsJSON(indent: 2))
                   "exitCode" : 1,
                   "summary" : {
                     "errors" : 1,
@@ -225,17 +228,7 @@ struct CommandLineTests {
             invalid.output == """
                 {
                   "domain" : "ok.example",
-                  "errors" : [
-                    {
-                      "location" : {
-                        "column" : 17,
-                        "file" : "mailzone.yaml",
-                        "line" : 5
-                      },
-                      "message" : "unknown preset 'tencent-sse'; did you mean 'tencent-ses'?",
-                      "severity" : "error"
-                    }
-                  ],
+                \(Self.misspeltPresetErrorsJSON(indent: 2))
                   "version" : 1
                 }
 
