@@ -87,22 +87,13 @@ final class DynamicNamed {
             for zone in zones {
                 conf += "zone \"\(zone.origin)\" { type primary; file \"\(zone.file.path)\"; \(zone.options) };\n"
             }
-            try conf.write(to: directory.appendingPathComponent("named.conf"), atomically: true, encoding: .utf8)
             let rndcConf = directory.appendingPathComponent("rndc.conf")
             try """
             include "\(rndcKey.path)";
             options { default-key "rndc-key"; default-server 127.0.0.1; default-port \(controlPort); };
 
             """.write(to: rndcConf, atomically: true, encoding: .utf8)
-            let log = directory.appendingPathComponent("named.log")
-            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["-g", "-c", directory.appendingPathComponent("named.conf").path]
-            process.standardOutput = try FileHandle(forWritingTo: log)
-            process.standardError = try FileHandle(forWritingTo: log)
-            try process.run()
-            let server = NamedServer(process: process, directory: directory, port: port)
+            let (server, log) = try NamedServer.launch(executable, conf: conf, in: directory, port: port)
             let named = DynamicNamed(server: server, rndcArguments: ["-c", rndcConf.path], updateKeyFile: updateKey)
             guard let origin = zones.first.flatMap({ try? DomainName(parsing: $0.origin) }) else { return named }
             if server.waitUntilAnswering(origin: origin, within: .seconds(15)), named.controlChannelAnswers() {

@@ -38,6 +38,11 @@ struct NSUpdateEndToEndTests {
     }
 
     private func lab(policy: String = "grant \(DynamicNamed.keyName) zonesub ANY;") throws -> Lab {
+        try lab(zoneOptions: "update-policy { \(policy) };")
+    }
+
+    /// The example declaration and zone, served by `named` with `zoneOptions` in the zone's statement.
+    private func lab(zoneOptions: String) throws -> Lab {
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": ApplyTests.declaration(),
             "zones/db.example.com": ZoneJournalTests.zone,
@@ -45,7 +50,7 @@ struct NSUpdateEndToEndTests {
         let named = try DynamicNamed.start(zones: [
             .init(
                 origin: "example.com", file: directory.appendingPathComponent("zones/db.example.com"),
-                options: "update-policy { \(policy) };")
+                options: zoneOptions)
         ])
         return Lab(directory: directory, named: named)
     }
@@ -134,22 +139,13 @@ struct NSUpdateEndToEndTests {
     }
 
     @Test func anUnsignedUpdateReachesAServerThatAllowsItsAddress() throws {
-        let directory = try TemporaryFiles.directory([
-            "mailzone.yaml": ApplyTests.declaration(),
-            "zones/db.example.com": ZoneJournalTests.zone,
-        ])
-        let named = try DynamicNamed.start(zones: [
-            .init(
-                origin: "example.com", file: directory.appendingPathComponent("zones/db.example.com"),
-                options: "allow-update { 127.0.0.1; };")
-        ])
-        let lab = Lab(directory: directory, named: named)
+        let lab = try lab(zoneOptions: "allow-update { 127.0.0.1; };")
         defer { lab.remove() }
 
         let run = try MailzoneBinary.run(
-            ["apply", "--auto-approve", "--nsupdate", named.address.description],
-            in: directory)
-        #expect(run.status == 0, "stderr: \(run.errors)\n\(named.log)")
+            ["apply", "--auto-approve", "--nsupdate", lab.named.address.description],
+            in: lab.directory)
+        #expect(run.status == 0, "stderr: \(run.errors)\n\(lab.named.log)")
         #expect(run.output.hasSuffix("(RFC 2136 UPDATE, unsigned); the server sets the SOA serial.\n"), "\(run.output)")
         #expect(try lab.served() == Self.after)
     }

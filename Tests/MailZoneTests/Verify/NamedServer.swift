@@ -69,22 +69,30 @@ final class NamedServer {
                 try zone.text.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
                 conf += "zone \"\(zone.origin)\" { type primary; file \"\(file)\"; };\n"
             }
-            try conf.write(to: directory.appendingPathComponent("named.conf"), atomically: true, encoding: .utf8)
-            let log = directory.appendingPathComponent("named.log")
-            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["-g", "-c", directory.appendingPathComponent("named.conf").path]
-            process.standardOutput = try FileHandle(forWritingTo: log)
-            process.standardError = try FileHandle(forWritingTo: log)
-            try process.run()
-            let server = NamedServer(process: process, directory: directory, port: port)
+            let (server, log) = try launch(executable, conf: conf, in: directory, port: port)
             guard let origin = zones.first.flatMap({ try? DomainName(parsing: $0.origin) }) else { return server }
             if server.waitUntilAnswering(origin: origin, within: .seconds(15)) { return server }
             lastProblem = (try? String(contentsOf: log, encoding: .utf8)) ?? "no log"
             server.stop()
         }
         throw Failure(description: "named did not start answering; its log:\n\(lastProblem)")
+    }
+
+    /// Starts `named` in the foreground with `conf` as `directory/named.conf`, its output going to
+    /// `directory/named.log`; the caller waits until it answers.
+    static func launch(_ executable: String, conf: String, in directory: URL, port: UInt16) throws -> (
+        server: NamedServer, log: URL
+    ) {
+        try conf.write(to: directory.appendingPathComponent("named.conf"), atomically: true, encoding: .utf8)
+        let log = directory.appendingPathComponent("named.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["-g", "-c", directory.appendingPathComponent("named.conf").path]
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        return (NamedServer(process: process, directory: directory, port: port), log)
     }
 
     init(process: Process, directory: URL, port: UInt16) {
