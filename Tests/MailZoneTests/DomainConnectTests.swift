@@ -201,4 +201,26 @@ import Testing
             #expect(DomainConnectSchema.refusedTypes[other] != nil)
         }
     }
+
+    /// `essential` is read whatever its case: the template schema gives it no enum, the reference
+    /// implementation (DomainConnectApplyZone) compares it with "Always" only, and a published
+    /// template writes "onApply". A word that names neither value is still refused.
+    @Test(arguments: [
+        ("onApply", Optional(DomainConnectRecord.Essential.onApply)), ("ONAPPLY", .onApply), ("OnApply", .onApply),
+        ("always", .always), ("Always", .always), ("Sometimes", nil),
+    ])
+    func essentialIsReadWhateverItsCase(written: String, meaning: DomainConnectRecord.Essential?) {
+        let text =
+            #"{"providerId": "p.example", "providerName": "P", "serviceId": "s", "serviceName": "S", "records": ["#
+            + #"{"type": "TXT", "host": "@", "data": "x", "ttl": 3600, "essential": "\#(written)"}]}"#
+        var diagnostics = Diagnostics()
+        let template = DomainConnectLibrary.read(Array(text.utf8), displayPath: "t.json", diagnostics: &diagnostics)
+        #expect(template?.records.first?.essential == meaning)
+        if meaning == nil {
+            #expect(
+                DeclarationErrors(diagnostics.errors).description
+                    == "t.json:1:168: error: \"essential\" cannot be 'Sometimes'\n"
+                    + "    fix: the spec's values are \"Always\" and \"OnApply\"\n")
+        }
+    }
 }

@@ -180,7 +180,7 @@ enum DomainConnectSchema {
         }
         var essential = DomainConnectRecord.Essential.always
         if let value = object["essential"], let text = string(value, key: "essential", diagnostics: &diagnostics) {
-            if let known = DomainConnectRecord.Essential(rawValue: text) {
+            if let known = DomainConnectRecord.Essential(anyCase: text) {
                 essential = known
             } else {
                 let names = DomainConnectRecord.Essential.allCases.map(\.rawValue)

@@ -61,6 +61,17 @@ struct DomainConnectRecord: Sendable, Hashable {
     enum Essential: String, Sendable, Hashable, CaseIterable {
         case always = "Always"
         case onApply = "OnApply"
+
+        /// The value `text` names in any case (`onApply`, `ALWAYS`). The spec's template schema
+        /// gives `essential` no enum (any string passes the public repository's check), the
+        /// reference implementation compares it with "Always" only, and published templates write
+        /// "onApply": refusing another case would refuse them over a field mailzone never acts on.
+        init?(anyCase text: String) {
+            guard let value = Self.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) else {
+                return nil
+            }
+            self = value
+        }
     }
 
     /// A field and where it was written.
