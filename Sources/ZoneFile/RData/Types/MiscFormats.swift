@@ -296,30 +296,7 @@ enum LOCNumber {
             text = text.dropFirst()
         }
         if text.last == UInt8(ascii: "m") || text.last == UInt8(ascii: "M") { text = text.dropLast() }
-        guard !text.isEmpty else { return nil }
-        var metres: Int64 = 0
-        var centimetres: Int64 = 0
-        var fraction = -1
-        var digits = 0
-        for byte in text {
-            if byte == UInt8(ascii: ".") {
-                guard fraction < 0 else { return nil }
-                fraction = 0
-                continue
-            }
-            guard byte >= 0x30, byte <= 0x39 else { return nil }
-            digits += 1
-            if fraction >= 0 {
-                fraction += 1
-                guard fraction <= 2 else { return nil }
-                centimetres += Int64(byte - 0x30) * (fraction == 1 ? 10 : 1)
-            } else {
-                metres = metres * 10 + Int64(byte - 0x30)
-                guard metres < 100_000_000_000 else { return nil }
-            }
-        }
-        guard digits > 0 else { return nil }
-        let value = metres * 100 + centimetres
+        guard let value = LOCDecimal.parse(text, decimals: 2, wholeBelow: 100_000_000_000) else { return nil }
         return negative ? -value : value
     }
 
@@ -421,8 +398,19 @@ extension RDataReader {
 enum LOCSeconds {
     /// Thousandths of a second from `ss[.fff]`.
     static func parse(_ bytes: ArraySlice<UInt8>) -> UInt32? {
-        var whole: UInt32 = 0
-        var fraction: UInt32 = 0
+        LOCDecimal.parse(bytes, decimals: 3, wholeBelow: 1000).map { UInt32($0) }
+    }
+}
+
+/// The decimals LOC writes (metres with up to two decimals, seconds of arc with up to three):
+/// `digits[.digits]`, either side may be empty but not both.
+enum LOCDecimal {
+    /// The number as a count of its smallest unit, 10^-`decimals` (`1.5` with two decimals is 150);
+    /// nil for anything but digits and one dot, more than `decimals` decimals, or a whole part of
+    /// `limit` or more.
+    static func parse(_ bytes: ArraySlice<UInt8>, decimals: Int, wholeBelow limit: Int64) -> Int64? {
+        var whole: Int64 = 0
+        var fraction: Int64 = 0
         var fractionDigits = -1
         var digits = 0
         for byte in bytes {
@@ -435,16 +423,17 @@ enum LOCSeconds {
             digits += 1
             if fractionDigits >= 0 {
                 fractionDigits += 1
-                guard fractionDigits <= 3 else { return nil }
-                fraction = fraction * 10 + UInt32(byte - 0x30)
+                guard fractionDigits <= decimals else { return nil }
+                fraction = fraction * 10 + Int64(byte - 0x30)
             } else {
-                whole = whole * 10 + UInt32(byte - 0x30)
-                guard whole < 1000 else { return nil }
+                whole = whole * 10 + Int64(byte - 0x30)
+                guard whole < limit else { return nil }
             }
         }
         guard digits > 0 else { return nil }
-        for _ in 0..<(3 - max(0, fractionDigits)) { fraction *= 10 }
-        return whole * 1000 + fraction
+        for _ in 0..<decimals { whole *= 10 }
+        for _ in 0..<(decimals - max(0, fractionDigits)) { fraction *= 10 }
+        return whole + fraction
     }
 }
 
