@@ -112,6 +112,7 @@ extension LoaderState {
             enterOrigin(in: &child)
         }
         let resolved = FilePaths.resolved(path)
+        resolveIncludeStack()
         if let refusal = policy.includeRefusal(name: name, resolved: resolved) {
             report(refusal, source: source, offset: fileToken.start)
             return false

@@ -6,22 +6,36 @@ import Foundation
 ///
 /// `LoadOptions` is what a caller asks for; the policy is that request made ready to apply (the
 /// directory includes are confined to, resolved once per load rather than once per `$INCLUDE`).
-/// The reader's state changes as it reads; the policy does not.
+/// The reader's state changes as it reads; the policy changes only by resolving that directory.
 struct LoadPolicy {
     /// The options as given: the limits (`maxRecords` …), the class, `keepRecords` and the overrides
     /// are read from them as they are.
     let options: LoadOptions
-    /// The directory `$INCLUDE` must stay inside, resolved; nil when includes are refused or read anywhere.
-    let includeRoot: String?
+    /// The directory `$INCLUDE` must stay inside, as given; nil when includes are refused or read anywhere.
+    private let includeDirectory: String?
+    /// `includeDirectory` resolved, once the first `$INCLUDE` asked for it.
+    private var resolvedIncludeDirectory: String?
 
     /// The policy for loading the zone file at `zonePath` with `options`.
     init(options: LoadOptions, zonePath: String) {
         self.options = options
         switch options.includes {
-        case .refused, .anywhere: includeRoot = nil
-        case .confinedToZoneDirectory: includeRoot = FilePaths.resolved(FilePaths.directory(of: zonePath))
-        case .confined(let directory): includeRoot = FilePaths.resolved(directory)
+        case .refused, .anywhere: includeDirectory = nil
+        case .confinedToZoneDirectory: includeDirectory = FilePaths.directory(of: zonePath)
+        case .confined(let directory): includeDirectory = directory
         }
+    }
+
+    /// The directory `$INCLUDE` must stay inside, resolved; nil when includes are refused or read anywhere.
+    ///
+    /// Resolved on the first `$INCLUDE` and kept for the rest of the load: resolving costs a system call
+    /// per path component, and most zones (a repository of thousands, each read twice by a plan) have no
+    /// `$INCLUDE` at all.
+    mutating func includeRoot() -> String? {
+        if resolvedIncludeDirectory == nil, let includeDirectory {
+            resolvedIncludeDirectory = FilePaths.resolved(includeDirectory)
+        }
+        return resolvedIncludeDirectory
     }
 
     /// The path an `$INCLUDE` of `name` reads when written in the file at `includingFile`.
@@ -36,14 +50,14 @@ struct LoadPolicy {
     }
 
     /// Why an `$INCLUDE` of `name`, which resolves to `resolved`, may not be read; nil when it may.
-    func includeRefusal(name: String, resolved: String) -> DiagnosticKind? {
+    mutating func includeRefusal(name: String, resolved: String) -> DiagnosticKind? {
         switch options.includes {
         case .anywhere:
             return nil
         case .refused:
             return .includeRefused(name: name)
         case .confinedToZoneDirectory, .confined:
-            guard let root = includeRoot, !FilePaths.isInside(resolved: resolved, resolvedRoot: root) else {
+            guard let root = includeRoot(), !FilePaths.isInside(resolved: resolved, resolvedRoot: root) else {
                 return nil
             }
             return options.includes == .confinedToZoneDirectory

@@ -6,8 +6,9 @@
 /// Its methods are spread by what they read: `FileParser` (the entry loop), `DirectiveParser`
 /// (`$ORIGIN`, `$TTL`, `$INCLUDE`), `GenerateDirective` and `RecordParser`.
 struct LoaderState {
-    /// What this load may do; it does not change while reading.
-    let policy: LoadPolicy
+    /// What this load may do; it does not change while reading (its include directory is resolved
+    /// when first needed).
+    var policy: LoadPolicy
 
     // MARK: What has been built
 
@@ -29,8 +30,12 @@ struct LoaderState {
     var apexID: UInt32?
     /// What TTL a record without one takes at this point.
     var inheritedTTL = TTLInheritance()
-    /// Resolved paths of the files being read, outermost first, to find `$INCLUDE` cycles.
+    /// Resolved paths of the files being read, outermost first, to find `$INCLUDE` cycles; the top
+    /// file's is resolved at the first `$INCLUDE` (`resolveIncludeStack()`): most zones have none,
+    /// and resolving costs a system call per path component.
     var includeStack: [String] = []
+    /// The top file's path as given, until the first `$INCLUDE` puts it in `includeStack` resolved.
+    var unresolvedTopFile: String?
     /// How much of the policy's limits the load has used.
     var tally = LoadTally()
     /// Owners found outside the zone's origin so far.
@@ -67,6 +72,13 @@ struct LoaderState {
         }
     }
 
+    /// Puts the top file's resolved path at the bottom of `includeStack`, if it is not there yet.
+    mutating func resolveIncludeStack() {
+        guard let top = unresolvedTopFile else { return }
+        includeStack.insert(FilePaths.resolved(top), at: 0)
+        unresolvedTopFile = nil
+    }
+
     mutating func loadTop(path: String, source: SourceFile?) {
         let file: SourceFile
         if let source {
@@ -84,7 +96,8 @@ struct LoaderState {
                 return
             }
         }
-        includeStack = [FilePaths.resolved(path)]
+        includeStack = []
+        unresolvedTopFile = path
         tally.bytesRead = file.bytes.count
         if file.bytes.isEmpty {
             // An empty included file is fine; an empty zone is a mistake (a truncated checkout, the wrong path).
