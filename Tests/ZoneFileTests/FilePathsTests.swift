@@ -27,9 +27,39 @@ import Testing
     /// replaces, for speed, where the path exists): files, directories, links to either, `.` and `..`
     /// (folded as written, before links), relative paths, repeated slashes, and paths that do not exist.
     @Test func resolvedAnswersAsFoundationDoes() throws {
+        let (base, paths) = try Self.linkedTree()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        for path in paths {
+            let foundation = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            #expect(FilePaths.resolved(path) == foundation, "\(path)")
+        }
+    }
+
+    /// `ResolvedDirectories`, which resolves each directory once and each file with one `lstat`, answers
+    /// as `resolved` does for every path of the tree: links to files and directories, missing files,
+    /// `.`, `..` and trailing slashes.
+    @Test func resolvedDirectoriesAnswerAsResolvedDoes() throws {
+        let (base, paths) = try Self.linkedTree()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let extra = [
+            base + "/real/zones/.", base + "/real/zones/..", base + "/real/zones/db.example/",
+            base + "/link/zones/db.link", "Sources/ZoneFile/Source/FilePaths.swift", "./Package.swift",
+        ]
+        let resolver = ResolvedDirectories(directoriesOf: paths + extra)
+        for path in paths + extra {
+            #expect(resolver.resolved(path) == FilePaths.resolved(path), "\(path)")
+        }
+        // A path whose directory the resolver was not given is resolved in full.
+        #expect(
+            ResolvedDirectories(directoriesOf: []).resolved(base + "/link/zones/db.link")
+                == FilePaths.resolved(paths[3]))
+    }
+
+    /// A temporary tree of files, directories and links (the caller removes `base`), and paths into it
+    /// and around it.
+    private static func linkedTree() throws -> (base: String, paths: [String]) {
         let manager = FileManager.default
         let base = manager.temporaryDirectory.appendingPathComponent("filepaths-\(UUID().uuidString)").path
-        defer { try? manager.removeItem(atPath: base) }
         try manager.createDirectory(atPath: base + "/real/zones", withIntermediateDirectories: true)
         manager.createFile(atPath: base + "/real/zones/db.example", contents: Data("x".utf8))
         try manager.createSymbolicLink(atPath: base + "/link", withDestinationPath: base + "/real")
@@ -44,9 +74,6 @@ import Testing
             base + "/link/zones/missing", base + "/missing/db.example", base + "/link/missing/../zones",
             "/", "/..", "/../../tmp", ".", "..", "Package.swift", "./Sources/../Package.swift", "missing-here",
         ]
-        for path in paths {
-            let foundation = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-            #expect(FilePaths.resolved(path) == foundation, "\(path)")
-        }
+        return (base, paths)
     }
 }

@@ -98,12 +98,14 @@ public enum Planner {
             options.target?.includes(zone: index, of: declaration, sendersByZone: sendersByZone) ?? true
         }
         let root = includeRoot(declarationPath: declaration.displayPath, allowOutside: options.allowOutside)
+        // The zone files' directories resolved once for the run, not once per zone file (zones share a few).
+        let paths = ResolvedDirectories(directoriesOf: zoneIndices.map { declaration.path(of: declaration.zones[$0]) })
         try await ParallelMap.forEachInOrder(
             zoneIndices,
             { index in
                 await planZone(
                     declaration.zones[index], senders: sendersByZone[index], declaration: declaration, root: root,
-                    options: options)
+                    paths: paths, options: options)
             }, receive: receive)
     }
 
@@ -145,21 +147,23 @@ public enum Planner {
     }
 
     /// Plans one zone; `senderIndices` are the positions in `declaration.senders` of the senders
-    /// assigned to it, in declaration order; `root` is `includeRoot(declarationPath:allowOutside:)`.
+    /// assigned to it, in declaration order; `root` is `includeRoot(declarationPath:allowOutside:)`;
+    /// `paths` resolves the zone file's path.
     static func planZone(
         _ zoneDeclaration: ZoneDeclaration, senders senderIndices: [Int], declaration: Declaration,
-        root: String?, options: PlannerOptions
+        root: String?, paths: ResolvedDirectories, options: PlannerOptions
     ) async -> ZoneOutcome {
         let path = declaration.path(of: zoneDeclaration)
         let origin = zoneDeclaration.origin.value.dnsName
         var result = ZoneOutcome(plan: ZonePlan(origin: origin, file: path))
         let loadOptions = Planner.loadOptions(origin: origin, includeRoot: root)
-        if let root, !FilePaths.isInside(resolved: FilePaths.resolved(path), resolvedRoot: root) {
+        let resolvedPath = paths.resolved(path)
+        if let root, !FilePaths.isInside(resolved: resolvedPath, resolvedRoot: root) {
             result.plan.errors = [
                 PlanFinding(
                     severity: .error,
                     message:
-                        "the zone file \(path) is outside the directory of \(declaration.displayPath) (resolved: \(FilePaths.resolved(path)))",
+                        "the zone file \(path) is outside the directory of \(declaration.displayPath) (resolved: \(resolvedPath))",
                     fix: "keep zone files in the repository beside the declaration, or pass --allow-outside",
                     location: PlanLocation(
                         file: zoneDeclaration.file.location.file, line: zoneDeclaration.file.location.line,
@@ -218,7 +222,11 @@ public enum Planner {
                         path: file.source.path, sha256: old.digests[fileIndex],
                         edits: edit.edits[fileIndex] ?? []))
             }
-            if options.journal == .refuse, let journal = ZoneJournal.journals(besideZoneFile: path).first {
+            if options.journal == .refuse,
+                let journal = ZoneJournal.journals(
+                    besideZoneFile: path, absolute: paths.absolute(path), resolved: resolvedPath
+                ).first
+            {
                 result.plan.errors.append(ZoneJournal.finding(zonePath: path, origin: origin, journal: journal))
             }
         } catch {
@@ -262,7 +270,10 @@ public enum Planner {
     /// A warning when the SOA, whose serial the plan bumps, is in an `$INCLUDE`d file whose header says
     /// it is generated: the next run of the generator writes its own serial over the bump.
     static func generatedSOAWarning(_ zone: Zone, origin: DomainName) -> PlanFinding? {
-        guard let source = zone.records(at: origin, type: .soa).first?.source, source.fileIndex != 0 else { return nil }
+        // A zone of one file has its SOA in the zone file (most zones: no record needs reading for them).
+        guard zone.files.count > 1, let source = zone.records(at: origin, type: .soa).first?.source,
+            source.fileIndex != 0
+        else { return nil }
         let text = String(decoding: zone.files[source.fileIndex].source.bytes.prefix(4096), as: UTF8.self)
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(30).enumerated() {
             let lowered = line.lowercased()

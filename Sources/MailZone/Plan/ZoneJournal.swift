@@ -24,12 +24,21 @@ public enum ZoneJournal {
 
     /// The journals beside `zonePath` (as written, and beside the file it links to), in a fixed order.
     public static func journals(besideZoneFile zonePath: String) -> [String] {
+        let absolute = zonePath.hasPrefix("/") ? zonePath : FileManager.default.currentDirectoryPath + "/" + zonePath
+        return journals(besideZoneFile: zonePath, absolute: absolute, resolved: FilePaths.resolved(zonePath))
+    }
+
+    /// The same, for a zone file whose path made `absolute` and `resolved` (`FilePaths.resolved`) are known
+    /// already (a plan of thousands of zones works them out once per directory).
+    static func journals(besideZoneFile zonePath: String, absolute: String, resolved: String) -> [String] {
         // named names the journal after the path in its `file` statement, which may be a link or its target.
-        let resolved = FilePaths.resolved(zonePath)
+        // When the two are one path, its journals are looked for once.
+        let paths = absolute == resolved ? [zonePath] : [zonePath, resolved]
         var seen = Set<String>()
         var journals: [String] = []
-        for candidate in suffixes.map({ zonePath + $0 }) + suffixes.map({ resolved + $0 })
-        where FileManager.default.fileExists(atPath: candidate) {
+        var status = stat()
+        // stat(2) as `FileManager.fileExists` answers (a link counts when its target exists), without Foundation.
+        for candidate in paths.flatMap({ path in suffixes.map { path + $0 } }) where stat(candidate, &status) == 0 {
             if seen.insert(FilePaths.resolved(candidate)).inserted { journals.append(candidate) }
         }
         return journals
