@@ -160,7 +160,8 @@ struct DeclarationDecoder {
             }
         }
         guard let origin, let file else { return nil }
-        let url = URL(fileURLWithPath: file.value, relativeTo: baseDirectory).standardizedFileURL
+        // A zone file, not a directory: said, so Foundation does not ask the file system for each of thousands.
+        let url = URL(fileURLWithPath: file.value, isDirectory: false, relativeTo: baseDirectory).standardizedFileURL
         return ZoneDeclaration(location: node.location, origin: origin, file: file, url: url)
     }
 

@@ -85,7 +85,8 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
         if labels.reduce(labels.count - 1, { $0 + $1.count }) > 253 { return "'\(text)' is longer than 253 characters" }
         for label in labels {
             if label.isEmpty { return "'\(text)' has an empty label (two dots in a row, or a leading dot)" }
-            let written = String(decoding: label, as: UTF8.self)
+            // Made only for a message: a valid name (thousands in a large declaration) allocates nothing here.
+            var written: String { String(decoding: label, as: UTF8.self) }
             if label.count > 63 { return "the label '\(written)' is longer than 63 characters" }
             for byte in label {
                 let allowed =
