@@ -16,10 +16,11 @@ extension SenderPlanner {
             return
         }
         let existing = state.records(at: name, type: .mx)
-        let existingValues = existing.compactMap { MXValue($0.rdata.presentation) }
-        if let same = existing.first(where: {
-            MXValue($0.rdata.presentation).map { $0.exchangeKey == wantedValue.exchangeKey } ?? false
-        }) {
+        // Each MX of the name read once (as presented), for the comparisons below and the warning.
+        let readExisting = existing.map { MXValue($0.rdata.presentation) }
+        let existingValues = readExisting.compactMap { $0 }
+        if let index = readExisting.firstIndex(where: { $0?.exchangeKey == wantedValue.exchangeKey }) {
+            let same = existing[index]
             add(
                 .unchanged, name, .mx, purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted),
                 zone: same.existing,
@@ -44,7 +45,8 @@ extension SenderPlanner {
             let isNull = MXRules.hasNullMX(inbound)
             switch (sender.sender.mxPolicy, isNull) {
             case (.keepExisting, false):
-                keepOut(wantedValue, for: wanted, at: name, zone: existing, planned: planned)
+                keepOut(
+                    wantedValue, for: wanted, at: name, zone: existing, zoneValues: existingValues, planned: planned)
                 return
             case (.add, false) where !wanted.exclusive:
                 break
@@ -81,13 +83,13 @@ extension SenderPlanner {
     /// Leaves a service's MX out under `mx: keep-existing`, with one warning per name that says
     /// which MX stay (in the zone, or added for another service) and which are not added. The
     /// services the sender lists in `mx_not_added` are left out without a word: the choice is explicit.
+    /// `zoneValues` are `zone`'s MX as `planMX` read them.
     mutating func keepOut(
-        _ value: MXValue, for wanted: WantedRecord, at name: DomainName, zone: [StateRecord],
+        _ value: MXValue, for wanted: WantedRecord, at name: DomainName, zone: [StateRecord], zoneValues: [MXValue],
         planned: [(name: DomainName, value: MXValue, presets: [String])]
     ) {
         let acknowledged = Set(sender.sender.mxNotAdded.map(\.value))
         guard !wanted.presets.allSatisfy(acknowledged.contains) else { return }
-        let zoneValues = zone.compactMap { MXValue($0.rdata.presentation) }
         var group = keptOutMX[name] ?? (item: items.count, values: [])
         group.values.append((value, wanted.presets))
         var leftOut: [MXLeftOut] = []
