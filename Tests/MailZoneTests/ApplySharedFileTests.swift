@@ -26,7 +26,7 @@ import Testing
 
     /// A zone whose apex MX is written after the shared include, so its new records go into its own file.
     static func zone(mxAfterInclude: Bool = true) -> String {
-        "$TTL 1h\n@\tIN\tSOA\tns1 hostmaster ( 2026113001 2h 1h 2w 5m )\n\tIN\tNS\tns1\n$INCLUDE ../shared/mail.inc\n"
+        "$TTL 1h\n@\tIN\tSOA\tns1 hostmaster ( 2026113001 2h 1h 2w 5m )\n\tIN\tNS\tns1\n$INCLUDE ../common/mail.inc\n"
             + (mxAfterInclude ? "@\tIN\tMX\t10 mxbiz1.qq.com.\n" : "") + "ns1\tIN\tA\t192.0.2.53\n"
     }
 
@@ -36,13 +36,13 @@ import Testing
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(["a", "b"]),
             "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
-            "shared/mail.inc": "a.test.\tIN\tTXT\t\"v=spf1 mx -all\"\nb.test.\tIN\tTXT\t\"v=spf1 a -all\"\n",
+            "common/mail.inc": "a.test.\tIN\tTXT\t\"v=spf1 mx -all\"\nb.test.\tIN\tTXT\t\"v=spf1 a -all\"\n",
         ])
         let report = try await ApplySupport.apply(in: directory)
         let path = { (name: String) in directory.appendingPathComponent(name).path }
-        #expect(report.written == [path("zones/db.a.test"), path("zones/../shared/mail.inc"), path("zones/db.b.test")])
+        #expect(report.written == [path("zones/db.a.test"), path("zones/../common/mail.inc"), path("zones/db.b.test")])
         #expect(
-            try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc"))
+            try ApplySupport.read(directory.appendingPathComponent("common/mail.inc"))
                 == "a.test.\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\" ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses\n"
                 + "b.test.\tIN\tTXT\t\"v=spf1 a include:qcloudmail.com -all\" ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses\n"
         )
@@ -57,12 +57,12 @@ import Testing
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(["a", "b"]),
             "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
-            "shared/mail.inc": "@\tIN\tTXT\t\"v=spf1 mx -all\"\n",
+            "common/mail.inc": "@\tIN\tTXT\t\"v=spf1 mx -all\"\n",
         ])
         let report = try await ApplySupport.apply(in: directory)
         #expect(report.written.count == 3)
         #expect(
-            try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc"))
+            try ApplySupport.read(directory.appendingPathComponent("common/mail.inc"))
                 == "@\tIN\tTXT\t\"v=spf1 mx include:qcloudmail.com -all\" ; mailzone: sender=@ spf=merged include:qcloudmail.com=tencent-ses\n"
         )
         await #expect(
@@ -77,15 +77,15 @@ import Testing
         let zone = Self.zone(mxAfterInclude: false)
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": Self.declaration(["a", "b"]),
-            "zones/db.a.test": zone, "zones/db.b.test": zone, "shared/mail.inc": include,
+            "zones/db.a.test": zone, "zones/db.b.test": zone, "common/mail.inc": include,
         ])
         await #expect {
             try await ApplySupport.apply(in: directory)
         } throws: { error in
             "\(error)"
-                == "\(directory.path)/zones/db.a.test: zone a.test. does not read back as planned once the edits of every zone that reads \(directory.path)/zones/../shared/mail.inc (also b.test.) are applied together (the edited zone's records differ from the plan (missing: none; not planned: _dmarc.a.test. TXT \"v=DMARC1; p=none\"; a.test. MX 10 mxbiz1.qq.com.; qcloud._domainkey.a.test. TXT \"v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCg...)) — nothing was written; keep each zone's mail records in a file that only that zone reads"
+                == "\(directory.path)/zones/db.a.test: zone a.test. does not read back as planned once the edits of every zone that reads \(directory.path)/zones/../common/mail.inc (also b.test.) are applied together (the edited zone's records differ from the plan (missing: none; not planned: _dmarc.a.test. TXT \"v=DMARC1; p=none\"; a.test. MX 10 mxbiz1.qq.com.; qcloud._domainkey.a.test. TXT \"v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCg...)) — nothing was written; keep each zone's mail records in a file that only that zone reads"
         }
-        #expect(try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc")) == include)
+        #expect(try ApplySupport.read(directory.appendingPathComponent("common/mail.inc")) == include)
         #expect(try ApplySupport.read(directory.appendingPathComponent("zones/db.a.test")) == zone)
         #expect(try ApplySupport.read(directory.appendingPathComponent("zones/db.b.test")) == zone)
     }
@@ -101,15 +101,15 @@ import Testing
         #expect(declaration.contains("preset: mailjet"))
         let directory = try TemporaryFiles.directory([
             "mailzone.yaml": declaration, "zones/db.a.test": Self.zone(), "zones/db.b.test": Self.zone(),
-            "shared/mail.inc": include,
+            "common/mail.inc": include,
         ])
         await #expect {
             try await ApplySupport.apply(in: directory)
         } throws: { error in
             "\(error)"
-                == "\(directory.path)/zones/../shared/mail.inc is read by zones a.test., b.test., and the plans of a.test. and b.test. change it differently at line 1 — nothing was written; keep each zone's mail records in a file that only that zone reads"
+                == "\(directory.path)/zones/../common/mail.inc is read by zones a.test., b.test., and the plans of a.test. and b.test. change it differently at line 1 — nothing was written; keep each zone's mail records in a file that only that zone reads"
         }
-        #expect(try ApplySupport.read(directory.appendingPathComponent("shared/mail.inc")) == include)
+        #expect(try ApplySupport.read(directory.appendingPathComponent("common/mail.inc")) == include)
     }
 
     /// Two declarations name one zone file through different paths (a symbolic link in another directory):

@@ -30,7 +30,7 @@ import Testing
             declaration.zones[0].url == base.appendingPathComponent("zones/db.sampledomain.com").standardizedFileURL)
         #expect(
             declaration.zones[1].url
-                == base.deletingLastPathComponent().appendingPathComponent("shared/db.corp.example"))
+                == base.deletingLastPathComponent().appendingPathComponent("common/db.corp.example"))
         #expect(declaration.zones[2].url.path == "/srv/zones/db.news")
     }
 

@@ -65,8 +65,8 @@ import Testing
     @Test func includeElsewhereInTheTreeIsRead() async throws {
         let directory = try TemporaryFiles.directory([
             "repo/mailzone.yaml": Self.declaration(file: "zones/db.example.com"),
-            "repo/zones/db.example.com": Self.zone + "$INCLUDE ../shared/mail.inc\n",
-            "repo/shared/mail.inc": "mail IN A 192.0.2.25\n",
+            "repo/zones/db.example.com": Self.zone + "$INCLUDE ../common/mail.inc\n",
+            "repo/common/mail.inc": "mail IN A 192.0.2.25\n",
         ])
         let plan = try await Self.plan(directory)
         #expect(plan.zones.first?.errors.isEmpty == true, "\(plan.zones.first?.errors ?? [])")
@@ -75,8 +75,8 @@ import Testing
     /// `zone check` reads a zone as named-checkzone does: its includes wherever they point.
     @Test func zoneCheckReadsIncludesWhereverTheyPoint() throws {
         let directory = try TemporaryFiles.directory([
-            "zones/db.example.com": Self.zone + "$INCLUDE ../shared/mail.inc\n",
-            "shared/mail.inc": "mail IN A 192.0.2.25\n",
+            "zones/db.example.com": Self.zone + "$INCLUDE ../common/mail.inc\n",
+            "common/mail.inc": "mail IN A 192.0.2.25\n",
         ])
         let check = try MailzoneBinary.run(["zone", "check", "zones/db.example.com"], in: directory)
         #expect(check.status == 0, "\(check.errors)")
