@@ -143,8 +143,7 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public static func == (lhs: DomainName, rhs: DomainName) -> Bool {
-        // Names spelt alike (the common case in a table lookup) are equal without a byte-by-byte fold.
-        lhs.wire == rhs.wire || equalWire(lhs.wire[...], rhs.wire[...])
+        equalWire(lhs.wire[...], rhs.wire[...])
     }
 
     /// Hashes the name lower-cased, eight octets at a time: names are the keys of the planner's and
@@ -200,9 +199,13 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
         while i < lhs.endIndex {
             var a = lhs[i]
             var b = rhs[j]
-            if a >= 0x41, a <= 0x5A { a |= 0x20 }
-            if b >= 0x41, b <= 0x5A { b |= 0x20 }
-            if a != b { return false }
+            // Octets spelt alike (the common case in a table lookup) need no fold; names of one length
+            // that differ are told apart in this one pass, not compared raw first and folded after.
+            if a != b {
+                if a >= 0x41, a <= 0x5A { a |= 0x20 }
+                if b >= 0x41, b <= 0x5A { b |= 0x20 }
+                if a != b { return false }
+            }
             i += 1
             j += 1
         }
