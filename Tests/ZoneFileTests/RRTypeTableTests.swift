@@ -49,6 +49,44 @@ import Testing
         for type in plain { #expect(RRTypeTable.description(for: type)?.hasOwnFormat == false, "\(type)") }
     }
 
+    /// DS and DNSKEY and their look-alikes describe their whole RDATA in the table (the digest in hex,
+    /// the key in base64), so they print from their fields; only reading keeps code of its own
+    /// (mnemonics, BIND's flag names, digest lengths, KEY's NOKEY flags).
+    @Test func digestsAndKeysAreFieldsOfTheTable() {
+        for type in [RRType.ds, .cds, .dlv, .ta] {
+            #expect(
+                RRTypeTable.description(for: type)?.fields.map(\.kind) == [.uint16, .uint8, .uint8, .hex], "\(type)")
+        }
+        for type in [RRType.dnskey, .cdnskey, .key] {
+            #expect(
+                RRTypeTable.description(for: type)?.fields.map(\.kind) == [.uint16, .uint8, .uint8, .base64], "\(type)")
+        }
+    }
+
+    /// Printing wire data keeps the checks reading makes: a digest of the wrong length for its type,
+    /// an empty key, or key material behind KEY's NOKEY flags print in the generic form.
+    @Test(arguments: [
+        (
+            RRType.ds, "EA2D08010102030405060708090A0B0C0D0E0F1011121314",
+            "59949 8 1 0102030405060708090A0B0C0D0E0F1011121314"
+        ),
+        (
+            .ds, "EA2D08010102030405060708090A0B0C0D0E0F10111213",
+            "\\# 23 EA2D08010102030405060708090A0B0C0D0E0F10111213"
+        ),
+        (.ds, "EA2D0803AABBCCDDEEFF", "59949 8 3 AABBCCDDEEFF"),
+        (.ds, "EA2D0802", "\\# 4 EA2D0802"),
+        (.dnskey, "01010308", "\\# 4 01010308"),
+        (.dnskey, "01010308AABBCC", "257 3 8 qrvM"),
+        (.key, "C0000305", "49152 3 5"),
+        (.key, "C0000305AABBCC", "\\# 7 C0000305AABBCC"),
+        (.key, "01000305", "\\# 4 01000305"),
+    ])
+    func wireDigestsAndKeysPrintWithTheirChecks(type: RRType, hex: String, expected: String) throws {
+        let wire = try #require(Hex.decode(Array(hex.utf8)[...]))
+        #expect(RDataCodec.present(type, wire: wire) == expected)
+    }
+
     /// What DNS messages decompress is only names and fixed fields, so a reader can walk it; RFC 1035's
     /// types are compressed on writing, RFC 3597 §4's later ones only decompressed on reading.
     @Test func compressibleTypesAreNamesAndFixedFields() {

@@ -8,15 +8,19 @@ enum FieldFormat {
             encode: { (reader: inout RDataReader) throws(RDataError) in
                 for field in fields { try encode(field, mnemonic: mnemonic, &reader) }
             },
-            present: { (reader: inout WireReader) throws(RDataError) in
-                var parts: [String] = []
-                parts.reserveCapacity(fields.count)
-                for field in fields {
-                    if field.kind == .optionalCharacterString, reader.isAtEnd { break }
-                    parts.append(try present(field, &reader))
-                }
-                return parts.joined(separator: " ")
-            })
+            present: { (reader: inout WireReader) throws(RDataError) in try present(fields, &reader) })
+    }
+
+    /// Prints wire RDATA field by field; a type with its own checks on wire data (DS digest lengths,
+    /// KEY's NOKEY flags) makes them first and prints through here.
+    static func present(_ fields: [RDataFieldLayout], _ reader: inout WireReader) throws(RDataError) -> String {
+        var parts: [String] = []
+        parts.reserveCapacity(fields.count)
+        for field in fields {
+            if field.kind == .optionalCharacterString, reader.isAtEnd { break }
+            parts.append(try present(field, &reader))
+        }
+        return parts.joined(separator: " ")
     }
 
     private static func encode(

@@ -90,16 +90,13 @@ public enum RRTypeTable {
                 format: SVCBFormats.format(mnemonic))
         }
         // DNSSEC (RFC 4034, RFC 5155, RFC 7344, RFC 7477, RFC 8976) and its predecessors.
+        let digestFields: [Field] = [.uint16("key tag"), .uint8("algorithm"), .uint8("digest type"), .hex("digest")]
         for (type, mnemonic) in [(RRType.ds, "DS"), (.cds, "CDS"), (.dlv, "DLV"), (.ta, "TA")] {
-            add(
-                type,
-                [.uint16("key tag"), .uint8("algorithm"), .uint8("digest type"), .opaque("digest")],
-                format: DNSSECFormats.ds(mnemonic))
+            add(type, digestFields, format: DNSSECFormats.ds(mnemonic, fields: digestFields))
         }
+        let keyFields: [Field] = [.uint16("flags"), .uint8("protocol"), .uint8("algorithm"), .base64("public key")]
         for (type, mnemonic) in [(RRType.dnskey, "DNSKEY"), (.cdnskey, "CDNSKEY"), (.key, "KEY")] {
-            add(
-                type, [.uint16("flags"), .uint8("protocol"), .uint8("algorithm"), .opaque("public key")],
-                format: DNSSECFormats.key(mnemonic, isKEY: type == .key))
+            add(type, keyFields, format: DNSSECFormats.key(mnemonic, fields: keyFields, isKEY: type == .key))
         }
         for (type, mnemonic) in [(RRType.rrsig, "RRSIG"), (.sig, "SIG")] {
             add(

@@ -2,8 +2,8 @@
 enum DNSSECFormats {
     /// DS (RFC 4034 §5.3) and its look-alikes CDS (RFC 7344 §3.2), DLV (RFC 4431), TA:
     /// key tag, algorithm, digest type, digest in hex across fields. BIND checks the digest length
-    /// for SHA-1, SHA-256 and SHA-384.
-    static func ds(_ type: String) -> RDataFormat {
+    /// for SHA-1, SHA-256 and SHA-384. Printing comes from the table's `fields` after that check.
+    static func ds(_ type: String, fields: [RDataFieldLayout]) -> RDataFormat {
         // Field names built once, so encoding allocates no Strings.
         let tagName = "\(type) key tag"
         let algorithmName = "\(type) algorithm"
@@ -27,22 +27,22 @@ enum DNSSECFormats {
                 }
             },
             present: { (reader: inout WireReader) throws(RDataError) in
-                let tag = try reader.uint16()
-                let algorithm = try reader.uint8()
-                let digestType = try reader.uint8()
-                let digest = reader.rest()
-                guard !digest.isEmpty else { throw RDataError("empty digest") }
-                if let expected = DNSSECMnemonics.digestLength(digestType), expected.length != digest.count {
+                let wire = reader.bytes
+                if wire.count >= 4, let expected = DNSSECMnemonics.digestLength(wire[wire.startIndex + 3]),
+                    expected.length != wire.count - 4
+                {
                     throw RDataError("digest length")
                 }
-                return "\(tag) \(algorithm) \(digestType) \(Presentation.hex(digest))"
+                return try FieldFormat.present(fields, &reader)
             })
     }
 
     /// DNSKEY (RFC 4034 §2.2), CDNSKEY (RFC 7344 §3.2) and KEY (RFC 2535 §3.1, RFC 3445):
     /// flags (number, `0x` hex or BIND's flag names joined by `|`), protocol, algorithm, base64 key.
-    /// A KEY whose flags say "no key" (0xC000) has no key material, and must have none.
-    static func key(_ type: String, isKEY: Bool) -> RDataFormat {
+    /// A KEY whose flags say "no key" (0xC000) has no key material, and must have none. Printing comes
+    /// from the table's `fields`, without the key for such a KEY.
+    static func key(_ type: String, fields: [RDataFieldLayout], isKEY: Bool) -> RDataFormat {
+        let noKeyFields = Array(fields.dropLast())
         let flagsName = "\(type) flags"
         let protocolName = "\(type) protocol"
         let algorithmName = "\(type) algorithm"
@@ -68,17 +68,12 @@ enum DNSSECFormats {
                 try reader.base64Rest(keyName)
             },
             present: { (reader: inout WireReader) throws(RDataError) in
-                let flags = try reader.uint16()
-                let proto = try reader.uint8()
-                let algorithm = try reader.uint8()
-                let key = reader.rest()
-                let noKey = isKEY && flags & 0xC000 == 0xC000
-                if key.isEmpty {
-                    guard noKey else { throw RDataError("empty key") }
-                    return "\(flags) \(proto) \(algorithm)"
+                let wire = reader.bytes
+                guard isKEY, wire.count >= 2, wire[wire.startIndex] & 0xC0 == 0xC0 else {
+                    return try FieldFormat.present(fields, &reader)
                 }
-                guard !noKey else { throw RDataError("key material with NOKEY flags") }
-                return "\(flags) \(proto) \(algorithm) \(Presentation.base64(key))"
+                guard wire.count <= 4 else { throw RDataError("key material with NOKEY flags") }
+                return try FieldFormat.present(noKeyFields, &reader)
             })
     }
 
