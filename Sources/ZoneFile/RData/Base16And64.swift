@@ -1,13 +1,18 @@
 /// Hexadecimal (RFC 4648 §8), case-insensitive.
 package enum Hex {
     @inline(__always)
-    static func value(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: byte - 0x30
-        case 0x41...0x46: byte - 0x41 + 10
-        case 0x61...0x66: byte - 0x61 + 10
-        default: nil
-        }
+    static func value(_ byte: UInt8) -> UInt8? { digit(byte, radix: 16) }
+
+    /// The value of a digit of the alphabets that run `0`-`9` then `A`, `B`, ... in either case:
+    /// hexadecimal (radix 16) and the base32 "Extended Hex" alphabet that continues it (radix 32,
+    /// RFC 4648 §7). Nil for any other byte.
+    @inline(__always)
+    static func digit(_ byte: UInt8, radix: UInt8) -> UInt8? {
+        let decimal = byte &- 0x30
+        if decimal < 10 { return decimal }
+        // Setting 0x20 lower-cases a letter; every byte that is not a letter lands outside a-z.
+        let letter = (byte | 0x20) &- 0x61
+        return letter < radix - 10 ? letter + 10 : nil
     }
 
     package static func decode(_ text: ArraySlice<UInt8>) -> [UInt8]? {

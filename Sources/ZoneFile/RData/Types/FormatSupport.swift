@@ -215,14 +215,7 @@ enum Presentation {
 enum Base32Hex {
     private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUV".utf8)
 
-    static func value(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: byte - 0x30
-        case 0x41...0x56: byte - 0x41 + 10
-        case 0x61...0x76: byte - 0x61 + 10
-        default: nil
-        }
-    }
+    static func value(_ byte: UInt8) -> UInt8? { Hex.digit(byte, radix: 32) }
 
     /// Decodes unpadded base32hex; nil for padding, a bad digit, an impossible length or non-zero trailing bits.
     static func decode(_ text: ArraySlice<UInt8>) -> [UInt8]? {
