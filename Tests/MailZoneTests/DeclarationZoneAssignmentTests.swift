@@ -11,7 +11,7 @@ import Testing
         let location = YAMLLocation(file: "m.yaml", line: 1, column: 1)
         return ZoneDeclaration(
             location: location, origin: Located(try name(origin), at: location),
-            file: Located("db", at: location), url: URL(fileURLWithPath: "/db"))
+            file: Located("db", at: location), directory: URL(fileURLWithPath: "/"))
     }
 
     @Test func longestSuffixWins() throws {

@@ -160,9 +160,7 @@ struct DeclarationDecoder {
             }
         }
         guard let origin, let file else { return nil }
-        // A zone file, not a directory: said, so Foundation does not ask the file system for each of thousands.
-        let url = URL(fileURLWithPath: file.value, isDirectory: false, relativeTo: baseDirectory).standardizedFileURL
-        return ZoneDeclaration(location: node.location, origin: origin, file: file, url: url)
+        return ZoneDeclaration(location: node.location, origin: origin, file: file, directory: baseDirectory)
     }
 
     // MARK: - Senders
