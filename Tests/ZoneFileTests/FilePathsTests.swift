@@ -55,6 +55,35 @@ import Testing
                 == FilePaths.resolved(paths[3]))
     }
 
+    /// A directory holding many of the files is listed once instead of asking about each file: the
+    /// resolver still answers as `resolved` does for plain files, links to files, dangling links,
+    /// directories and missing names in it, and `mayExist` is false exactly for the names nothing is at.
+    @Test func listedDirectoriesAnswerAsTheFileSystemDoes() throws {
+        let (base, _) = try Self.linkedTree()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let manager = FileManager.default
+        let zones = base + "/real/zones"
+        var paths = (0..<ResolvedDirectories.listedFiles).map { zones + "/db.zone\($0)" }
+        for path in paths { manager.createFile(atPath: path, contents: Data("x".utf8)) }
+        manager.createFile(atPath: zones + "/db.zone0.jnl", contents: Data())
+        try manager.createSymbolicLink(atPath: zones + "/db.zone1.signed.jnl", withDestinationPath: "db.zone1")
+        try manager.createSymbolicLink(atPath: zones + "/db.dangling", withDestinationPath: "nowhere")
+        try manager.createDirectory(atPath: zones + "/db.directory", withIntermediateDirectories: false)
+        paths += [
+            zones + "/db.example", zones + "/db.link", zones + "/db.dangling", zones + "/db.directory",
+            zones + "/missing",
+        ]
+        let resolver = ResolvedDirectories(directoriesOf: paths)
+        for path in paths {
+            #expect(resolver.resolved(path) == FilePaths.resolved(path), "\(path)")
+        }
+        let besides = paths.flatMap { [$0, $0 + ".jnl", $0 + ".signed.jnl"] } + [zones + "/.", zones + "/.."]
+        var status = stat()
+        for path in besides {
+            #expect(resolver.mayExist(path) == (lstat(path, &status) == 0), "\(path)")
+        }
+    }
+
     /// A temporary tree of files, directories and links (the caller removes `base`), and paths into it
     /// and around it.
     private static func linkedTree() throws -> (base: String, paths: [String]) {

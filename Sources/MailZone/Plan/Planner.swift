@@ -224,7 +224,8 @@ public enum Planner {
             }
             if options.journal == .refuse,
                 let journal = ZoneJournal.journals(
-                    besideZoneFile: path, absolute: paths.absolute(path), resolved: resolvedPath
+                    besideZoneFile: path, absolute: paths.absolute(path), resolved: resolvedPath,
+                    mayExist: paths.mayExist
                 ).first
             {
                 result.plan.errors.append(ZoneJournal.finding(zonePath: path, origin: origin, journal: journal))

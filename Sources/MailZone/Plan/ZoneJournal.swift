@@ -29,8 +29,12 @@ public enum ZoneJournal {
     }
 
     /// The same, for a zone file whose path made `absolute` and `resolved` (`FilePaths.resolved`) are known
-    /// already (a plan of thousands of zones works them out once per directory).
-    static func journals(besideZoneFile zonePath: String, absolute: String, resolved: String) -> [String] {
+    /// already (a plan of thousands of zones works them out once per directory); `mayExist` answers
+    /// false for a path known not to exist, which is then not asked of the file system.
+    static func journals(
+        besideZoneFile zonePath: String, absolute: String, resolved: String,
+        mayExist: (String) -> Bool = { _ in true }
+    ) -> [String] {
         // named names the journal after the path in its `file` statement, which may be a link or its target.
         // When the two are one path, its journals are looked for once.
         let paths = absolute == resolved ? [zonePath] : [zonePath, resolved]
@@ -38,7 +42,8 @@ public enum ZoneJournal {
         var journals: [String] = []
         var status = stat()
         // stat(2) as `FileManager.fileExists` answers (a link counts when its target exists), without Foundation.
-        for candidate in paths.flatMap({ path in suffixes.map { path + $0 } }) where stat(candidate, &status) == 0 {
+        for candidate in paths.flatMap({ path in suffixes.map { path + $0 } })
+        where mayExist(candidate) && stat(candidate, &status) == 0 {
             if seen.insert(FilePaths.resolved(candidate)).inserted { journals.append(candidate) }
         }
         return journals

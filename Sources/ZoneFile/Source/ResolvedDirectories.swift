@@ -10,32 +10,58 @@ import Foundation
 /// (a link, a missing file, a name of `.` or `..`, a directory not seen at the start) is resolved by
 /// `FilePaths.resolved` in full.
 ///
-/// The directories are resolved once for a whole run: a directory link changed during the run is not
-/// followed to its new target.
+/// A directory holding many of the files (`listedFiles` or more) is listed once (`DirectoryListing`):
+/// a file it lists as a plain file costs no system call at all, and `mayExist` answers for the names
+/// beside the files (BIND's journals) without asking the file system.
+///
+/// The directories are resolved and listed once for a whole run: a directory link changed during the
+/// run is not followed to its new target, nor a file created in a listed directory seen.
 package struct ResolvedDirectories: Sendable {
     /// Each directory as `FilePaths.directory(of:)` gives it, resolved.
     private var directories: [String: String] = [:]
+    /// The listings of the directories that hold `listedFiles` of the files or more, by the same keys.
+    private var listings: [String: DirectoryListing] = [:]
     /// The current directory when the resolver was made, which relative paths are read from.
     private let currentDirectory = FileManager.default.currentDirectoryPath
 
+    /// How many of the files a directory holds before it is listed: reading a listing costs about as
+    /// much as a few `lstat`s per entry it holds, and a directory may hold many other files.
+    package static let listedFiles = 16
+
     /// A resolver for the files at `paths` (as given: relative to the current directory or absolute).
     package init(directoriesOf paths: some Sequence<String>) {
+        var files: [String: Int] = [:]
         for path in paths {
             let directory = FilePaths.directory(of: path)
             if directories[directory] == nil { directories[directory] = FilePaths.resolved(directory) }
+            files[directory, default: 0] += 1
+        }
+        for (directory, count) in files where count >= Self.listedFiles {
+            listings[directory] = DirectoryListing(directory: directory)
         }
     }
 
     /// The absolute path of `path` with `.`, `..` and symbolic links resolved: `FilePaths.resolved(path)`.
     package func resolved(_ path: String) -> String {
-        guard let directory = directories[FilePaths.directory(of: path)], let name = Self.lastComponent(of: path)
+        let key = FilePaths.directory(of: path)
+        guard let directory = directories[key], let name = Self.lastComponent(of: path)
         else { return FilePaths.resolved(path) }
         let candidate = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        if listings[key]?.kind(of: name) == .file { return candidate }
         var status = stat()
         guard lstat(candidate, &status) == 0, status.st_mode & S_IFMT != S_IFLNK else {
             return FilePaths.resolved(path)
         }
         return candidate
+    }
+
+    /// False when `path`'s directory was listed and holds no such name, so nothing is there; true
+    /// otherwise (it may be there: ask the file system).
+    package func mayExist(_ path: String) -> Bool {
+        guard let listing = listings[FilePaths.directory(of: path)], let name = Self.lastComponent(of: path) else {
+            return true
+        }
+        return listing.kind(of: name) != nil
     }
 
     /// `path` made absolute, as written otherwise (`.` and `..` kept, links not followed).

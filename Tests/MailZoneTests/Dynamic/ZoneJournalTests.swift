@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import ZoneFile
 
 @testable import MailZone
 
@@ -51,6 +52,36 @@ import Testing
             try await Applier.apply(declaration, options: PlannerOptions(now: ApplySupport.now)) { _ in true }
         }
         #expect(try ApplySupport.read(URL(fileURLWithPath: zonePath)) == Self.zone)
+    }
+
+    /// In a repository of many zones in one directory (listed once rather than asked about each file),
+    /// the journals are still found beside exactly the zone files they sit beside.
+    @Test func journalsAreFoundAmongManyZonesInOneDirectory() async throws {
+        let origins = (0..<ResolvedDirectories.listedFiles + 2).map { "zone\($0).example." }
+        let dkim = "v=DKIM1; k=rsa; p=\(ApplyTests.key1)"
+        var files = [
+            "mailzone.yaml": "version: 1\nzones:\n"
+                + origins.map { "  - { origin: \($0), file: zones/db.\($0.dropLast()) }\n" }.joined()
+                + "senders:\n"
+                + origins.map {
+                    "  - { domain: \($0), services: [ { preset: tencent-ses, dkim: { qcloud: \"\(dkim)\" } } ] }\n"
+                }
+                .joined(),
+            "zones/db.zone3.example.jnl": "not a real journal",
+            "zones/db.zone7.example.signed.jnl": "not a real journal",
+        ]
+        for origin in origins { files["zones/db.\(origin.dropLast())"] = Self.zone }
+        let directory = try TemporaryFiles.directory(files)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = await Planner.plan(
+            try ApplySupport.declaration(in: directory), options: PlannerOptions(now: ApplySupport.now)
+        )
+        .plan
+        #expect(plan.zones.count == origins.count)
+        let refused = plan.zones.filter { zone in
+            zone.errors.contains { $0.message.contains("has a journal beside it") }
+        }
+        #expect(refused.map(\.origin.description) == ["zone3.example.", "zone7.example."])
     }
 
     @Test func aFrozenZoneIsEdited() async throws {
