@@ -105,6 +105,15 @@ public struct PlanTextRenderer: Sendable {
     /// diff (`--format diff`) and JSON carry it whole.
     func shown(_ value: String?) -> String {
         guard let value else { return "" }
+        // Counting characters walks the text as graphemes, for each value of each zone: bytes answer
+        // first where they can. A text has no more characters than UTF-8 bytes, and in ASCII without a
+        // carriage return (which joins a following line feed into one character) each byte is one.
+        let bytes = value.utf8
+        guard bytes.count > Self.valueLimit else { return value }
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            return String(decoding: bytes.prefix(Self.valueLimit - 20), as: UTF8.self) + "..."
+                + String(decoding: bytes.suffix(17), as: UTF8.self)
+        }
         guard value.count > Self.valueLimit else { return value }
         return String(value.prefix(Self.valueLimit - 20)) + "..." + String(value.suffix(17))
     }
