@@ -89,35 +89,62 @@ struct OwnerIndexTests {
         }
     }
 
+    /// Mail names in any letter case, one owner written twice apart, an owner with both labels, a label
+    /// inside a longer one, a record of another type and out-of-zone data.
+    static let labelledZone = """
+        $ORIGIN example.com.
+        $TTL 300
+        @ SOA ns1 hostmaster 1 7200 3600 1209600 300
+        @ NS ns1
+        @ TXT "v=spf1 -all"
+        _DMARC TXT "v=DMARC1; p=none"
+        s1._domainkey TXT "v=DKIM1; p=AAAA"
+        s2._DomainKey.mail TXT "v=DKIM1; p=BBBB"
+        _domainkey.mail MX 10 mx
+        _dmarc.mail TXT "v=DMARC1; p=reject"
+        _Dmarc TXT "second, other case"
+        _dmarc._domainkey.odd TXT "both labels"
+        _dmarc.mail A 192.0.2.1
+        x_dmarc TXT "not a label match"
+        _dmarc.example.org. TXT "out of zone"
+        s3._domainkey TXT "v=DKIM1; p=CCCC"
+        s1._domainkey MX 10 mx
+        """
+
+    /// Whether a record is of the types asked and its owner has one of `labels` (lower case).
+    static func labelled(_ record: Record, _ labels: [String]) -> Bool {
+        (record.type == .txt || record.type == .mx)
+            && record.owner.labels.contains { labels.contains(String(decoding: $0, as: UTF8.self).lowercased()) }
+    }
+
     @Test("recordIndices(ofTypes:ownerLabel:) equals a scan, in file order, any letter case")
     func ownerLabelEqualsScan() throws {
-        let text = """
-            $ORIGIN example.com.
-            $TTL 300
-            @ SOA ns1 hostmaster 1 7200 3600 1209600 300
-            @ NS ns1
-            @ TXT "v=spf1 -all"
-            _DMARC TXT "v=DMARC1; p=none"
-            s1._domainkey TXT "v=DKIM1; p=AAAA"
-            s2._DomainKey.mail TXT "v=DKIM1; p=BBBB"
-            _domainkey.mail MX 10 mx
-            _dmarc.mail TXT "v=DMARC1; p=reject"
-            _dmarc.mail A 192.0.2.1
-            x_dmarc TXT "not a label match"
-            _dmarc.example.org. TXT "out of zone"
-            s3._domainkey TXT "v=DKIM1; p=CCCC"
-            """
-        let zone = ZoneLoader.load(text: text, path: "db.example.com")
+        let zone = ZoneLoader.load(text: Self.labelledZone, path: "db.example.com")
         let all = zone.records
         for label in ["_dmarc", "_domainkey"] {
             let found = zone.recordIndices(ofTypes: [.txt, .mx], ownerLabel: label).map { zone.record(index: $0) }
-            let scanned = all.filter { record in
-                (record.type == .txt || record.type == .mx)
-                    && record.owner.labels.contains { String(decoding: $0, as: UTF8.self).lowercased() == label }
-            }
+            let scanned = all.filter { Self.labelled($0, [label]) }
             #expect(found == scanned, "label \(label)")
             #expect(found.map(\.source) == scanned.map(\.source))
         }
-        #expect(zone.recordIndices(ofTypes: [.txt, .mx], ownerLabel: "_domainkey").count == 4)
+        #expect(zone.recordIndices(ofTypes: [.txt, .mx], ownerLabel: "_domainkey").count == 6)
+    }
+
+    @Test("recordIndicesByOwner(ofTypes:ownerLabels:) groups a scan by owner, in first-written order")
+    func ownerLabelsGroupedByOwner() throws {
+        let zone = ZoneLoader.load(text: Self.labelledZone, path: "db.example.com")
+        let labels = ["_dmarc", "_domainkey"]
+        var expected: [(owner: DomainName, records: [Record])] = []
+        for record in zone.records where Self.labelled(record, labels) {
+            if let at = expected.firstIndex(where: { $0.owner == record.owner }) {
+                expected[at].records.append(record)
+            } else {
+                expected.append((record.owner, [record]))
+            }
+        }
+        let groups = zone.recordIndicesByOwner(ofTypes: [.txt, .mx], ownerLabels: labels)
+        #expect(groups.map(\.owner) == expected.map(\.owner))
+        #expect(groups.map { $0.indices.map { zone.record(index: $0) } } == expected.map(\.records))
+        #expect(groups.map(\.indices.count) == [2, 2, 1, 1, 1, 1, 1])
     }
 }

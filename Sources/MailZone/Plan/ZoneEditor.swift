@@ -233,39 +233,16 @@ struct ZoneEditor {
     }
 
     /// Positions of the MX, SPF and TXT records at `_dmarc.X` and under `_domainkey.X`, by X; built once
-    /// per zone (a zone can have a sender at each of thousands of names).
+    /// per zone (a zone can have a sender at each of thousands of names). The zone gives them grouped by
+    /// owner, so X is worked out once per owner, not once per record; each X's positions are in no
+    /// particular order (`mailRecords` sorts them with the domain's own).
     private var mailNameRecords: [DomainName: [Int]] {
         if let found = foundOnce.mailNameRecords { return found }
         var found: [DomainName: [Int]] = [:]
-        var domains: [DomainName: DomainName?] = [:]
-        let indices =
-            zone.recordIndices(ofTypes: [.mx, .spf, .txt], ownerLabel: "_dmarc")
-            + zone.recordIndices(ofTypes: [.mx, .spf, .txt], ownerLabel: "_domainkey")
-        // A name's records are mostly written together: the previous record's owner and domain are
-        // asked first, and a domain's run of positions goes into the table when the domain changes.
-        var previous: (owner: DomainName, domain: DomainName?)? = nil
-        var run: (domain: DomainName, indices: [Int])? = nil
-        for index in Set(indices).sorted() {
-            let owner = zone.owner(ofRecord: index)
-            let domain: DomainName?
-            if let previous, previous.owner == owner {
-                domain = previous.domain
-            } else if let known = domains[owner] {
-                domain = known
-            } else {
-                domain = Self.mailDomain(of: owner)
-                domains[owner] = domain
-            }
-            previous = (owner, domain)
-            guard let domain else { continue }
-            if run?.domain == domain {
-                run?.indices.append(index)
-            } else {
-                if let run { found[run.domain, default: []] += run.indices }
-                run = (domain, [index])
-            }
+        for group in zone.recordIndicesByOwner(ofTypes: [.mx, .spf, .txt], ownerLabels: ["_dmarc", "_domainkey"]) {
+            guard let domain = Self.mailDomain(of: group.owner) else { continue }
+            found[domain, default: []] += group.indices
         }
-        if let run { found[run.domain, default: []] += run.indices }
         foundOnce.mailNameRecords = found
         return found
     }

@@ -104,19 +104,36 @@ public struct Zone: Sendable {
     /// `label` (ASCII case ignored; `_domainkey`), in file order: owners are read from the name
     /// table, each once, and no record is built.
     public func recordIndices(ofTypes types: Set<RRType>, ownerLabel label: String) -> [Int] {
+        recordIndicesByOwner(ofTypes: types, ownerLabels: [label]).flatMap(\.indices).sorted()
+    }
+
+    /// The records of the given types whose owner has one of `labels` (ASCII case ignored; `_dmarc`,
+    /// `_domainkey`), grouped by owner: one group per owner in the order of its first such record, each
+    /// group's positions in the record table in file order. One pass over the record table; each owner's
+    /// labels are read once and its name built once, not once per record.
+    public func recordIndicesByOwner(
+        ofTypes types: Set<RRType>, ownerLabels labels: [String]
+    ) -> [(owner: DomainName, indices: [Int])] {
         let wanted = Zone.typeMask(types)
-        let bytes = Array(label.utf8)
-        // Per owner id: 0 not asked yet, 1 has the label, 2 has not (an array: a dictionary probe per
-        // record was most of the time in a million-record zone).
-        var verdicts = [UInt8](repeating: 0, count: names.count)
-        var result: [Int] = []
+        let labelBytes = labels.map { Array($0.utf8) }
+        // Per owner id: 0 not asked yet, -1 has none of the labels, else its group's index plus one (an
+        // array: a dictionary probe per record was most of the time in a million-record zone).
+        var groupOf = [Int32](repeating: 0, count: names.count)
+        var groups: [(owner: DomainName, indices: [Int])] = []
         for (index, slot) in store.slots.enumerated()
         where Zone.masked(wanted, slot.type) && !slot.flags.contains(.outOfZone) {
             let owner = Int(slot.owner)
-            if verdicts[owner] == 0 { verdicts[owner] = names.hasLabel(slot.owner, bytes) ? 1 : 2 }
-            if verdicts[owner] == 1 { result.append(index) }
+            if groupOf[owner] == 0 {
+                if labelBytes.contains(where: { names.hasLabel(slot.owner, $0) }) {
+                    groups.append((names.name(slot.owner), []))
+                    groupOf[owner] = Int32(groups.count)
+                } else {
+                    groupOf[owner] = -1
+                }
+            }
+            if groupOf[owner] > 0 { groups[Int(groupOf[owner]) - 1].indices.append(index) }
         }
-        return result
+        return groups
     }
 
     /// A bit for each type code below 256 of `types`, and whether any type is above (then asked of the set).
