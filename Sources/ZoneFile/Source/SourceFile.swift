@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The bytes of one zone file as read, the single source of truth for its syntax.
 ///
@@ -71,14 +72,7 @@ public final class SourceFile: Sendable {
 
     /// 1-based line and column (in bytes) of an offset.
     public func location(of offset: Int) -> SourceLocation {
-        let starts = lineStartsBox.starts
-        var low = 0
-        var high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if Int(starts[middle]) <= offset { low = middle } else { high = middle - 1 }
-        }
-        return SourceLocation(line: low + 1, column: offset - Int(starts[low]) + 1, offset: offset)
+        lineStartsBox.location(of: offset)
     }
 
     /// The text of a byte range, for messages (invalid UTF-8 shown with replacement characters).
@@ -87,38 +81,93 @@ public final class SourceFile: Sendable {
     }
 }
 
-/// Lazily computed line table, shared safely between tasks.
+/// The newlines of a file, counted as far as positions are asked and shared safely between tasks:
+/// how many come before each block of `blockSize` bytes. A line and column are then the block's count
+/// plus the newlines between the block's start and the offset. A table of every line's start would be
+/// 4 bytes a line (4 MB for a million-record zone) and a pass over the whole file, when a load asks
+/// for a handful of positions, most of them near the top (the SOA, the apex records).
 final class LineStarts: Sendable {
+    /// Bytes a block: a position costs counting the newlines of at most one block.
+    static let blockSize = 4096
     private let bytes: [UInt8]
-    private let table = ComputedOnce<[UInt32]>()
+    /// Newlines before each block's first byte, for the blocks counted so far (block 0 first).
+    private let counted = Mutex<[UInt32]>([0])
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    var starts: [UInt32] { table.value { Self.starts(of: bytes) } }
-
-    /// The offset of each line's first byte.
-    private static func starts(of bytes: [UInt8]) -> [UInt32] {
-        // Counted first, so a million-line table is made once at its size rather than copied as it grows;
-        // newlines found with memchr, which reads a word at a time.
-        var result: [UInt32] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            func forEachNewline(_ body: (Int) -> Void) {
-                var offset = 0
-                while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
-                    let index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                    body(index)
-                    offset = index + 1
-                }
+    /// The 1-based line and byte column of `offset` (an offset past the end is on the last line).
+    func location(of offset: Int) -> SourceLocation {
+        let end = min(max(0, offset), bytes.count)
+        let block = end / Self.blockSize
+        let blockStart = block * Self.blockSize
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else {
+                return SourceLocation(line: 1, column: offset + 1, offset: offset)
             }
-            var lines = 1
-            forEachNewline { _ in lines += 1 }
-            result.reserveCapacity(lines)
-            result.append(0)
-            forEachNewline { result.append(UInt32(truncatingIfNeeded: $0 + 1)) }
+            let (before, holding) = counted.withLock { counts in
+                while counts.count <= block, let last = counts.last {
+                    let start = (counts.count - 1) * Self.blockSize
+                    let newlines = Self.newlines(in: UnsafeBufferPointer(start: base + start, count: Self.blockSize))
+                    counts.append(last + UInt32(truncatingIfNeeded: newlines))
+                }
+                return (counts[block], Self.lastBlockWithNewline(before: block, counts: counts))
+            }
+            let line =
+                Int(before) + Self.newlines(in: UnsafeBufferPointer(start: base + blockStart, count: end - blockStart))
+            // The line starts after the last newline before the offset: in this block, else in the last
+            // block before it that holds one.
+            var lineStart = 0
+            if let newline = Self.lastNewline(base, in: blockStart..<end) {
+                lineStart = newline + 1
+            } else if let holding {
+                let start = holding * Self.blockSize
+                lineStart = (Self.lastNewline(base, in: start..<(start + Self.blockSize)) ?? -1) + 1
+            }
+            return SourceLocation(line: line + 1, column: offset - lineStart + 1, offset: offset)
         }
-        if result.isEmpty { result.append(0) }
-        return result
+    }
+
+    /// The last block before `block` that holds a newline: the one before the first block with `block`'s
+    /// count (counts never go down); nil when no newline comes before `block`.
+    private static func lastBlockWithNewline(before block: Int, counts: [UInt32]) -> Int? {
+        guard counts[block] > 0 else { return nil }
+        var low = 0
+        var high = block
+        while low < high {
+            let middle = (low + high) / 2
+            if counts[middle] < counts[block] { low = middle + 1 } else { high = middle }
+        }
+        return low - 1
+    }
+
+    /// The offset of the last newline in `range` of the bytes at `base`, if any.
+    private static func lastNewline(_ base: UnsafePointer<UInt8>, in range: Range<Int>) -> Int? {
+        var index = range.upperBound
+        while index > range.lowerBound {
+            index -= 1
+            if base[index] == 0x0A { return index }
+        }
+        return nil
+    }
+
+    /// The newlines in `buffer`, eight bytes at a time: a byte equal to `\n` becomes a zero byte, and
+    /// each zero byte is marked by its top bit alone (exactly: no carry crosses a byte), then counted.
+    static func newlines(in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var count = 0
+        var index = 0
+        while index + 8 <= buffer.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            count += (~(((word & low) &+ low) | word | low)).nonzeroBitCount
+            index += 8
+        }
+        while index < buffer.count {
+            if base[index] == 0x0A { count += 1 }
+            index += 1
+        }
+        return count
     }
 }
 
