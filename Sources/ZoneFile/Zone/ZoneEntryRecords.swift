@@ -9,20 +9,21 @@ extension Zone {
         var result = [Int?](repeating: nil, count: entries.count)
         guard !entries.isEmpty else { return result }
         // Per file, the wanted entries' byte ranges sorted by start, each with its position in `entries`.
-        var wanted: [Int: [(range: Range<Int>, position: Int)]] = [:]
+        // An array by file index, not a dictionary: it is asked once for each record of the zone.
+        var wanted = [[(range: Range<Int>, position: Int)]](repeating: [], count: files.count)
         for (position, entry) in entries.enumerated() {
             guard files.indices.contains(entry.fileIndex),
                 files[entry.fileIndex].entries.indices.contains(entry.entryIndex)
             else { continue }
-            wanted[entry.fileIndex, default: []].append(
-                (files[entry.fileIndex].entries[entry.entryIndex].range, position))
+            wanted[entry.fileIndex].append((files[entry.fileIndex].entries[entry.entryIndex].range, position))
         }
-        for key in wanted.keys { wanted[key]?.sort { $0.range.lowerBound < $1.range.lowerBound } }
+        for file in wanted.indices { wanted[file].sort { $0.range.lowerBound < $1.range.lowerBound } }
         for index in store.slots.indices {
             let slot = store[index]
-            guard !slot.flags.contains(.generated), !slot.flags.contains(.outOfZone),
-                let ranges = wanted[Int(slot.file)]
+            guard !slot.flags.contains(.generated), !slot.flags.contains(.outOfZone), Int(slot.file) < wanted.count
             else { continue }
+            let ranges = wanted[Int(slot.file)]
+            guard !ranges.isEmpty else { continue }
             // An empty RDATA starts where its entry's text ends: look one byte back, inside the entry.
             let offset = Int(slot.rdataStart) - (slot.rdataLength == 0 ? 1 : 0)
             var low = 0
