@@ -158,6 +158,17 @@ import Testing
             cases.append(("origin", [SourceEdit.insert("$ORIGIN other.example.com.\n", at: middle)]))
             cases.append(("ttl", [SourceEdit.insert("$TTL 42\n", at: middle)]))
             cases.append(("nothing", []))
+            // A copy of a record read before and one read after: a record read repeats one stepped over,
+            // and a record stepped over repeats one read (the duplicate warnings name both lines).
+            let copied = try #require(old.records.first { $0.type == .a && $0.owner.description.hasPrefix("host2") })
+            let copy = "\(copied.owner) \(copied.type) \(copied.rdata.presentation)\n"
+            cases.append(("copy before", [SourceEdit.insert(copy, at: top.entries[4].range.lowerBound)]))
+            cases.append(
+                ("copy after", [SourceEdit.insert(copy, at: top.entries[top.entries.count - 2].range.lowerBound)]))
+            // The first of a pair of duplicates removed: the second is no longer a duplicate.
+            let firstDuplicate = try #require(
+                top.entries.first { top.source.text($0.range).hasPrefix("dup0 ") })
+            cases.append(("first duplicate removed", [SourceEdit(range: firstDuplicate.range, replacement: [])]))
             for (place, edits) in cases {
                 try Self.expectSameReread(
                     old, path: "db", options: loadOptions, changes: [FileEdits(path: "db", edits: edits)],

@@ -135,6 +135,7 @@ struct LoaderState {
             origin: zoneOrigin, zoneClass: policy.options.zoneClass, files: files, names: names, store: records,
             generatedText: generatedText, loadDiagnostics: diagnostics,
             checkDiagnostics: checks.finish(origin: zoneOrigin, files: files), recordCount: checks.count,
-            maxDiagnostics: policy.options.maxDiagnostics, history: history, checkKeys: checks.keys ?? [])
+            maxDiagnostics: policy.options.maxDiagnostics, history: history, checkKeys: checks.keys ?? [],
+            repeatedKeys: checks.repeatedKeys)
     }
 }

@@ -92,13 +92,25 @@ struct RereadSkipping: Sendable {
     let keptRecords: [Int]
     /// Records stepped over so far.
     var steppedOver = 0
+    /// Whether a record stepped over whose hash the old load found once is shown to the zone checks as
+    /// unique (not kept for the duplicate check): true unless a record read has the same hash, which
+    /// `ZoneLoader.reread` finds afterwards (`steppedKeys`) and then reads again without it.
+    let uniqueKeys: Bool
+    /// The hashes of the records the old load found repeated (`Zone.repeatedKeys`).
+    let repeated: KeyFilter
+    /// The ranges of `old.checkKeys` of the records stepped over, in order.
+    var steppedKeys: [Range<Int>] = []
 
-    init(old: Zone, history: ReadingHistory, edits: [String: [SourceEdit]], changed: Set<String>, excluded: Set<RRType>)
-    {
+    init(
+        old: Zone, history: ReadingHistory, edits: [String: [SourceEdit]], changed: Set<String>, excluded: Set<RRType>,
+        uniqueKeys: Bool
+    ) {
         self.old = old
         self.history = history
         self.edits = edits
         self.changed = changed
+        self.uniqueKeys = uniqueKeys
+        repeated = KeyFilter(old.repeatedKeys)
         changedFiles = old.files.indices.filter { changed.contains(old.files[$0].source.path) }
         // An array: a set would hash the type of each of a million records.
         let excludedCodes = excluded.map(\.rawValue)
@@ -242,13 +254,16 @@ extension LoaderState {
             let rdata: [UInt8] =
                 atApex && (type == .soa || type == .dnskey || type == .cdnskey)
                 ? old.recordData(index: index).rdata.wire : []
+            let key = old.checkKeys[observed]
             checks.observe(
                 owner: slot.owner, type: type,
                 place: ZoneChecks.Place(file: slot.file, offset: UInt32(truncatingIfNeeded: start)),
-                atApex: atApex, rdata: rdata[...], key: Int(Int64(bitPattern: old.checkKeys[observed])),
-                names: names, origin: zoneOrigin ?? .root)
+                atApex: atApex, rdata: rdata[...], key: Int(Int64(bitPattern: key)),
+                unique: skipping.uniqueKeys && !skipping.repeated.contains(key), names: names,
+                origin: zoneOrigin ?? .root)
             observed += 1
         }
+        self.skipping?.steppedKeys.append(from.observed..<observed)
         pairing?.advance(to: to.records)
         self.skipping?.steppedOver += to.records - from.records
         tally.records += to.tally.records - from.tally.records
@@ -268,10 +283,15 @@ extension LoaderState {
 }
 
 /// The entry start of each record of a zone, for records asked in file order: one cursor per file
-/// walks its entries forward, so a run of records costs a step each, not a search.
+/// walks its entries forward, so a run of records costs a step each, not a search. The entries of the
+/// file asked last are held, not fetched again (and retained) for every record of a run.
 struct EntryStarts {
     let files: [ZoneFileSyntax]
     private var cursors: [Int]
+    /// The file asked last, its entries and its cursor (the others' are in `cursors`).
+    private var file = -1
+    private var entries = EntryList()
+    private var cursor = -1
 
     init(files: [ZoneFileSyntax]) {
         self.files = files
@@ -281,15 +301,18 @@ struct EntryStarts {
     mutating func start(of index: Int, store: RecordStore) -> Int {
         let slot = store[index]
         if slot.flags.contains(.generated) { return store.entry(of: index, files: files).start }
-        let file = Int(slot.file)
-        let entries = files[file].entries
+        let fileIndex = Int(slot.file)
+        if fileIndex != file {
+            if file >= 0 { cursors[file] = cursor }
+            file = fileIndex
+            entries = files[fileIndex].entries
+            cursor = cursors[fileIndex]
+        }
         let offset = Int(slot.rdataStart) - (slot.rdataLength == 0 ? 1 : 0)
-        var cursor = cursors[file]
         if cursor < 0 || cursor >= entries.count || Int(entries[cursor].start) > offset {
-            cursor = files[file].entryIndex(containing: offset) ?? 0
+            cursor = files[fileIndex].entryIndex(containing: offset) ?? 0
         }
         while cursor + 1 < entries.count, Int(entries[cursor].end) <= offset { cursor += 1 }
-        cursors[file] = cursor
         return cursor < entries.count ? Int(entries[cursor].start) : 0
     }
 }

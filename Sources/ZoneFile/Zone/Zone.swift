@@ -18,6 +18,8 @@ public struct Zone: Sendable {
     let history: ReadingHistory?
     /// The zone checks' hash of each record shown to them, in order (records kept only).
     let checkKeys: [UInt64]
+    /// The hashes of the records that repeat an earlier record (exact duplicates; records kept only).
+    let repeatedKeys: [UInt64]
     /// Syntax and zone-level problems, in file order.
     public let diagnostics: [Diagnostic]
     /// Where the time of the load went (zero for zones loaded from memory).
@@ -31,10 +33,12 @@ public struct Zone: Sendable {
     init(
         origin: DomainName?, zoneClass: RRClass, files: [ZoneFileSyntax], names: NameTable, store: RecordStore,
         generatedText: [UInt8], loadDiagnostics: [Diagnostic], checkDiagnostics: [Diagnostic], recordCount: Int,
-        maxDiagnostics: Int = .max, history: ReadingHistory? = nil, checkKeys: [UInt64] = []
+        maxDiagnostics: Int = .max, history: ReadingHistory? = nil, checkKeys: [UInt64] = [],
+        repeatedKeys: [UInt64] = []
     ) {
         self.history = history
         self.checkKeys = checkKeys
+        self.repeatedKeys = repeatedKeys
         self.origin = origin
         self.zoneClass = zoneClass
         self.files = files

@@ -74,12 +74,23 @@ struct ZoneChecks: Sendable {
 
     mutating func keepKeys() { keys = [] }
 
+    /// The hashes of the records found to repeat an earlier one, when keys are kept: with them a re-read
+    /// knows which of the records it steps over can be a duplicate at all (`DuplicateCandidates`).
+    private(set) var repeatedKeys: [UInt64] = []
+
+    /// The hashes computed for records shown without one (those read, not stepped over), when noted
+    /// (`noteComputedKeys()`): a re-read checks them against the records it stepped over.
+    private(set) var computedKeys: [UInt64]? = nil
+
+    mutating func noteComputedKeys() { computedKeys = [] }
+
     /// Takes note of one record of the zone (out-of-zone data is not shown to the checks). `key` is the
     /// record's `duplicateKey` when known already; `rdata` is then read only for an SOA, DNSKEY or
-    /// CDNSKEY at the apex.
+    /// CDNSKEY at the apex. `unique` says no other record shown has the record's key (a re-read knows it
+    /// of most records it steps over): it is then not looked up nor kept for the duplicate check.
     mutating func observe(
         owner: UInt32, type: RRType, place: Place, atApex: Bool, rdata: ArraySlice<UInt8>, key known: Int? = nil,
-        names: NameTable, origin: DomainName
+        unique: Bool = false, names: NameTable, origin: DomainName
     ) {
         count += 1
         // An exact duplicate (same owner, type and data) is one record to BIND (RFC 2181 §5): it keeps one copy
@@ -89,7 +100,9 @@ struct ZoneChecks: Sendable {
         } else {
             let key = known ?? ZoneChecks.duplicateKey(owner: owner, type: type, rdata: rdata)
             keys?.append(UInt64(bitPattern: Int64(key)))
-            if let first = firstWritten.firstPlace(of: key, owner: owner, else: place) {
+            if known == nil { computedKeys?.append(UInt64(bitPattern: Int64(key))) }
+            if !unique, let first = firstWritten.firstPlace(of: key, owner: owner, else: place) {
+                if keys != nil { repeatedKeys.append(UInt64(bitPattern: Int64(key))) }
                 pending.append(
                     Pending(place: place) { [name = names.name(owner)] written in
                         .duplicateRecord(owner: name, type: type, firstAt: written(first))

@@ -39,6 +39,24 @@ extension ZoneLoader {
         path: String, options: LoadOptions, editedFrom old: Zone,
         excluding excluded: Set<RRType> = [], edits: [String: [SourceEdit]]? = nil
     ) -> ZoneReread {
+        // The records stepped over that the old load found once are left out of the duplicate check
+        // (most of a large zone: its table would be built again for them); that is exact unless a record
+        // read here has the hash of one of them, and then the text is read again with them all in it.
+        let read = read(
+            path: path, options: options, editedFrom: old, excluding: excluded, edits: edits, uniqueKeys: true)
+        guard read.stepsOverAHashRead else { return read.reread }
+        return Self.read(
+            path: path, options: options, editedFrom: old, excluding: excluded, edits: edits, uniqueKeys: false
+        )
+        .reread
+    }
+
+    /// `reread`, the records stepped over shown to the zone checks as unique when the old load found their
+    /// hash once (`uniqueKeys`); also whether a record read has the hash of a record stepped over.
+    private static func read(
+        path: String, options: LoadOptions, editedFrom old: Zone, excluding excluded: Set<RRType>,
+        edits: [String: [SourceEdit]]?, uniqueKeys: Bool
+    ) -> (reread: ZoneReread, stepsOverAHashRead: Bool) {
         var options = options
         options.keepRecords = false
         var state = LoaderState(options: options, zonePath: path)
@@ -48,7 +66,9 @@ extension ZoneLoader {
         state.pairing = WrittenRecordPairing(old: old, excluding: excluded)
         if let edits, let history = old.history {
             state.skipping = RereadSkipping(
-                old: old, history: history, edits: edits, changed: Set(options.overrides.keys), excluded: excluded)
+                old: old, history: history, edits: edits, changed: Set(options.overrides.keys), excluded: excluded,
+                uniqueKeys: uniqueKeys)
+            state.checks.noteComputedKeys()
         }
         // About the old zone's owners: room for them at once, not copied as the checks' tables grow.
         state.checks.reserve(owners: old.names.count + 256)
@@ -59,8 +79,14 @@ extension ZoneLoader {
         for index in 0..<edited.store.count where !excluded.contains(RRType(edited.store[index].type)) {
             onlyNew.append(index)
         }
-        return ZoneReread(
+        let reread = ZoneReread(
             edited: edited, onlyOld: onlyOld, onlyNew: onlyNew, steppedOver: state.skipping?.steppedOver ?? 0)
+        guard uniqueKeys, let skipping = state.skipping, let computed = state.checks.computedKeys else {
+            return (reread, false)
+        }
+        let read = KeyFilter(computed)
+        let clash = skipping.steppedKeys.contains { range in old.checkKeys[range].contains { read.contains($0) } }
+        return (reread, clash)
     }
 }
 
