@@ -28,6 +28,45 @@ import ZoneFile
                 == "folds 3 SPF records into one (spf.fold); ?all and ~all becomes -all, the strictest of the records'")
     }
 
+    /// What removal lines say: the words the sender-removed goldens hold, one note per case.
+    @Test func removalNotes() {
+        #expect(PlanNote.mxHostChanged.description == "MX host changed; the line keeps its place and comment")
+        #expect(
+            PlanNote.removed(.senderNotDeclared("corp.example")).description
+                == "sender corp.example is no longer declared")
+        #expect(PlanNote.removed(.senderAbsent("corp.example")).description == "sender corp.example is state: absent")
+        #expect(
+            PlanNote.removed(.servicesNotDeclared(["tencent-ses", "sendgrid"], sender: "corp.example")).description
+                == "tencent-ses, sendgrid no longer declared for corp.example")
+        #expect(
+            PlanNote.removed(.recordNotDeclared("corp.example")).description == "no longer declared for corp.example")
+        #expect(
+            PlanNote.removesSPFTerms("include:qcloudmail.com", .senderAbsent("corp.example")).description
+                == "removes include:qcloudmail.com: sender corp.example is state: absent")
+        #expect(
+            PlanNote.markerOutdated(terms: "include:qcloudmail.com").description
+                == "the marker no longer lists include:qcloudmail.com, already gone from the record")
+        #expect(
+            PlanNote.wholeSPFRecordGoes(
+                terms: "include:qcloudmail.com", count: 1, byHand: false, .senderNotDeclared("corp.example")
+            ).description
+                == "the whole SPF record goes: mailzone created it for include:qcloudmail.com, which is no longer "
+                + "needed; sender corp.example is no longer declared")
+        #expect(
+            PlanNote.wholeSPFRecordGoes(
+                terms: "include:a.example include:b.example", count: 2, byHand: false,
+                .servicesNotDeclared(["a", "b"], sender: "corp.example")
+            ).description
+                == "the whole SPF record goes: mailzone created it for include:a.example include:b.example, which are "
+                + "no longer needed; a, b no longer declared for corp.example")
+        #expect(
+            PlanNote.wholeSPFRecordGoes(
+                terms: "include:a.example", count: 1, byHand: true, .recordNotDeclared("corp.example")
+            ).description
+                == "the whole SPF record goes: mailzone created it for include:a.example, already taken out of it by "
+                + "hand; no longer declared for corp.example")
+    }
+
     @Test func joinedInOrderOrNil() {
         #expect(PlanNote.joined([nil, nil]) == nil)
         #expect(

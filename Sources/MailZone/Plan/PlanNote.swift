@@ -21,6 +21,17 @@ enum PlanNote: CustomStringConvertible, Hashable {
     /// A record joining the `type` RRset at `owner` takes its TTL (`ttl`, nil for the zone's
     /// default), not the `declared` one: an RRset has one TTL (RFC 2181 §5.2).
     case keepsRRsetTTL(ttl: UInt32?, owner: String, type: RRType, declared: UInt32)
+    /// An owned MX line is given the declared host instead of one line going and another coming.
+    case mxHostChanged
+    /// An owned record goes: nothing declared asks for it any more.
+    case removed(RemovalReason)
+    /// An owned SPF record loses the include `terms` mailzone added, for `reason`.
+    case removesSPFTerms(String, RemovalReason)
+    /// The include `terms` were taken out of the SPF record by hand: only the marker changes.
+    case markerOutdated(terms: String)
+    /// An SPF record mailzone created for the include `terms` is left with nothing but `all` and goes
+    /// whole; `byHand` when the terms were taken out by hand already, `count` of them.
+    case wholeSPFRecordGoes(terms: String, count: Int, byHand: Bool, RemovalReason)
 
     var description: String {
         switch self {
@@ -44,6 +55,20 @@ enum PlanNote: CustomStringConvertible, Hashable {
             return
                 "keeps \(shown) of the \(owner) \(type.mnemonic) RRset it joins, not the declared ttl \(declared): "
                 + "an RRset has one TTL, RFC 2181 §5.2"
+        case .mxHostChanged:
+            return "MX host changed; the line keeps its place and comment"
+        case .removed(let reason):
+            return reason.description
+        case .removesSPFTerms(let terms, let reason):
+            return "removes \(terms): \(reason)"
+        case .markerOutdated(let terms):
+            return "the marker no longer lists \(terms), already gone from the record"
+        case .wholeSPFRecordGoes(let terms, let count, let byHand, let reason):
+            let needed =
+                byHand
+                ? "already taken out of it by hand"
+                : count == 1 ? "which is no longer needed" : "which are no longer needed"
+            return "the whole SPF record goes: mailzone created it for \(terms), \(needed); \(reason)"
         }
     }
 
@@ -51,5 +76,27 @@ enum PlanNote: CustomStringConvertible, Hashable {
     /// own note) goes in as it is.
     static func joined(_ notes: [String?]) -> String? {
         notes.compactMap { $0 }.joined(separator: "; ").nilIfEmpty
+    }
+}
+
+/// Why records a sender owned go, as removal notes say it.
+enum RemovalReason: CustomStringConvertible, Hashable {
+    /// The sender is no longer in the declaration.
+    case senderNotDeclared(String)
+    /// The sender is declared `state: absent`.
+    case senderAbsent(String)
+    /// These services are no longer declared for the sender.
+    case servicesNotDeclared([String], sender: String)
+    /// The sender no longer declares the record.
+    case recordNotDeclared(String)
+
+    var description: String {
+        switch self {
+        case .senderNotDeclared(let sender): "sender \(sender) is no longer declared"
+        case .senderAbsent(let sender): "sender \(sender) is state: absent"
+        case .servicesNotDeclared(let services, let sender):
+            "\(services.joined(separator: ", ")) no longer declared for \(sender)"
+        case .recordNotDeclared(let sender): "no longer declared for \(sender)"
+        }
     }
 }

@@ -27,18 +27,15 @@ struct RemovalPlanner {
     /// The services the sender still declares (none for a sender removed or `state: absent`).
     private var declaredServices: [String] { sender?.sender.presentServices.map(\.preset.value) ?? [] }
 
-    /// Why a record of `services` goes, as the plan's note says it.
-    private func reason(_ services: [String]) -> String {
-        guard let sender else { return "sender \(domain.text) is no longer declared" }
-        if sender.sender.isAbsent { return "sender \(domain.text) is state: absent" }
+    /// Why a record of `services` goes.
+    private func reason(_ services: [String]) -> RemovalReason {
+        guard let sender else { return .senderNotDeclared(domain.text) }
+        if sender.sender.isAbsent { return .senderAbsent(domain.text) }
         var gone: [String] = []
         for service in services where !declaredServices.contains(service) && !gone.contains(service) {
             gone.append(service)
         }
-        if !gone.isEmpty {
-            return "\(gone.joined(separator: ", ")) no longer declared for \(domain.text)"
-        }
-        return "no longer declared for \(domain.text)"
+        return gone.isEmpty ? .recordNotDeclared(domain.text) : .servicesNotDeclared(gone, sender: domain.text)
     }
 
     /// Plans the removals among `owned` (the sender's owned records) against `state`.
@@ -62,7 +59,7 @@ struct RemovalPlanner {
                     item(
                         .replace, record, purpose: "mx", before: current.rdata.presentation,
                         after: replacement.rdata.presentation,
-                        note: "MX host changed; the line keeps its place and comment"))
+                        note: .mxHostChanged))
                 operations.append(
                     RecordOperation(
                         owner: name,
@@ -73,7 +70,7 @@ struct RemovalPlanner {
             items.append(
                 item(
                     .delete, record, purpose: purpose(of: record), before: shown(current),
-                    note: reason(record.marker.services)))
+                    note: .removed(reason(record.marker.services))))
             operations.append(RecordOperation(owner: name, kind: .remove(existing: record.record)))
         }
     }
@@ -149,20 +146,15 @@ struct RemovalPlanner {
         parsed.terms.removeAll { term in term.includeDomain.map { goneDomains.contains(Self.bare($0)) } ?? false }
         let removedTerms = gone.map(\.term).joined(separator: " ")
         // When the terms were taken out by hand already, only the marker is out of date: rewritten below.
-        let note =
-            parsed.terms.count == before
-            ? "the marker no longer lists \(removedTerms), already gone from the record"
-            : "removes \(removedTerms): \(reason(gone.flatMap(\.services)))"
+        let byHand = parsed.terms.count == before
+        let note: PlanNote =
+            byHand
+            ? .markerOutdated(terms: removedTerms) : .removesSPFTerms(removedTerms, reason(gone.flatMap(\.services)))
         let onlyAll = parsed.terms.allSatisfy(\.isAll)
         if onlyAll, spf.origin == .created, wanted.isEmpty {
             // The `-` line shows the whole record: the note says that all of it goes, and why.
-            let needed =
-                parsed.terms.count == before
-                ? "already taken out of it by hand"
-                : gone.count == 1 ? "which is no longer needed" : "which are no longer needed"
-            let whole =
-                "the whole SPF record goes: mailzone created it for \(removedTerms), \(needed); "
-                + reason(gone.flatMap(\.services))
+            let whole = PlanNote.wholeSPFRecordGoes(
+                terms: removedTerms, count: gone.count, byHand: byHand, reason(gone.flatMap(\.services)))
             items.append(item(.delete, record, purpose: "spf", before: shown(current), note: whole))
             operations.append(RecordOperation(owner: record.record.owner, kind: .remove(existing: record.record)))
             return
@@ -228,11 +220,11 @@ struct RemovalPlanner {
 
     private func item(
         _ action: PlanItem.Action, _ record: OwnedRecord, purpose: String, before: String, after: String? = nil,
-        note: String?
+        note: PlanNote
     ) -> PlanItem {
         PlanItem(
             action: action, owner: record.record.owner.relative(to: origin), name: record.record.owner,
-            type: record.record.type, purpose: purpose, before: before, after: after, note: note,
+            type: record.record.type, purpose: purpose, before: before, after: after, note: note.description,
             zoneLocation: record.location)
     }
 }
