@@ -39,8 +39,7 @@ struct AdoptCommand: AsyncParsableCommand {
                 print(
                     ZoneAdoption.render(zones, target: narrowed, declaration: declaration.displayPath), terminator: "")
                 if autoApprove { return true }
-                print("Mark these records as managed by mailzone? Only 'yes' is accepted: ", terminator: "")
-                return readLine()?.trimmingCharacters(in: .whitespaces) == "yes"
+                return await Terminal.answeredYes("Mark these records as managed by mailzone? Only 'yes' is accepted: ")
             }
         } catch {
             if case .planHasProblems = error {

@@ -154,15 +154,15 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     /// Shows the plan and asks (or not, with --auto-approve).
-    private func approve(_ plan: Plan) -> Bool {
+    private func approve(_ plan: Plan) async -> Bool {
         let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
         print(renderer.render(plan))
-        return confirmed()
+        return await confirmed()
     }
 
     /// The plan as --nsupdate carries it out: no SOA line (the server bumps the serial) and a summary
     /// that says where the changes go instead of which files are written; then asks as `approve` does.
-    private func approve(updateOf plan: Plan, server: DNSServerAddress) -> Bool {
+    private func approve(updateOf plan: Plan, server: DNSServerAddress) async -> Bool {
         let renderer = PlanTextRenderer(style: TextStyle(color: Terminal.wantsColor(fileDescriptor: 1)))
         var text = renderer.notice(plan) + renderer.renderErrors(plan.errors)
         for var zone in plan.zones {
@@ -172,14 +172,13 @@ struct ApplyCommand: AsyncParsableCommand {
         print(
             text + "Plan: \(plan.summary.counts) `mailzone apply --nsupdate` sends the changes to \(server) as "
                 + "RFC 2136 updates; the server sets the SOA serial.")
-        return confirmed()
+        return await confirmed()
     }
 
     /// Yes with --auto-approve; else asks on the terminal, and only 'yes' is a yes.
-    private func confirmed() -> Bool {
+    private func confirmed() async -> Bool {
         if autoApprove { return true }
-        print("Apply these changes? Only 'yes' is accepted: ", terminator: "")
-        return readLine()?.trimmingCharacters(in: .whitespaces) == "yes"
+        return await Terminal.answeredYes("Apply these changes? Only 'yes' is accepted: ")
     }
 
     /// `--nsupdate`: the plan goes to the server as signed RFC 2136 updates; no file is written.
@@ -202,7 +201,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let report: DynamicApplyReport
         do {
             report = try await DynamicApplier.apply(declaration, options: options, target: update) {
-                approve(updateOf: $0, server: server)
+                await approve(updateOf: $0, server: server)
             }
         } catch {
             Terminal.writeError("error: \(error)")

@@ -1,4 +1,5 @@
 import Foundation
+import MailZone
 
 /// Whether to colour output: only on a terminal, never with `NO_COLOR` (no-color.org).
 enum Terminal {
@@ -6,6 +7,14 @@ enum Terminal {
         if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
         if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
         return isatty(fileDescriptor) == 1
+    }
+
+    /// Asks `question` and reads the answer from standard input, on a thread of its own so the
+    /// wait holds none of the task pool's (`BlockingCall`); only `yes` is a yes.
+    static func answeredYes(_ question: String) async -> Bool {
+        print(question, terminator: "")
+        fflush(nil)
+        return await BlockingCall.run { readLine() }?.trimmingCharacters(in: .whitespaces) == "yes"
     }
 
     static func writeError(_ text: String, terminator: String = "\n") {

@@ -191,7 +191,7 @@ public enum ZoneAdoption {
     public static func apply(
         _ declaration: Declaration, target: PlanTarget? = nil, allowOutside: Bool = false,
         writer: AtomicFileWriter = AtomicFileWriter(), lockTimeout: TimeInterval = 30,
-        approve: ([Zone]) -> Bool
+        approve: ([Zone]) async -> Bool
     ) async throws(ApplyError) -> [Zone] {
         let locks: [ZoneLock]
         do {
@@ -224,7 +224,7 @@ public enum ZoneAdoption {
             }
         }
         guard !files.isEmpty else { return zones }
-        guard approve(zones) else { throw .declined }
+        guard await approve(zones) else { throw .declined }
         do {
             try writer.write(files)
         } catch {
