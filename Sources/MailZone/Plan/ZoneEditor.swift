@@ -29,9 +29,20 @@ struct ZoneEditor {
     }
 
     /// The mail records of `_dmarc` and `_domainkey` names by their domain, found once: a zone can have
-    /// a sender at each of thousands of names.
+    /// a sender at each of thousands of names. The records at each name asked about, decoded once:
+    /// placing a zone's new records asks for the apex's several times (each new name's nearest
+    /// ancestor, the apex block), and the zone decodes them again on every call.
     private final class FoundOnce {
         var mailNameRecords: [DomainName: [Int]]?
+        var records: [DomainName: [Record]] = [:]
+    }
+
+    /// `zone.records(at:)`, decoded once per editor (see `FoundOnce`).
+    private func records(at owner: DomainName) -> [Record] {
+        if let known = foundOnce.records[owner] { return known }
+        let records = zone.records(at: owner)
+        foundOnce.records[owner] = records
+        return records
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -155,7 +166,7 @@ struct ZoneEditor {
     ///   file); else the last record of the apex block.
     private func anchorRecord(for owner: DomainName) throws(Failure) -> Record {
         func written(_ records: [Record]) -> [Record] { records.filter { $0.source.map { !$0.generated } ?? false } }
-        let own = written(zone.records(at: owner))
+        let own = written(records(at: owner))
         if let last = own.last(where: { isMailRecord($0) }) { return last }
         if !own.isEmpty {
             if owner == origin { return try apexBlockEnd() }
@@ -166,7 +177,7 @@ struct ZoneEditor {
         }
         var ancestor = owner.parent
         while let name = ancestor, name.isSubdomain(of: origin) {
-            let records = written(zone.records(at: name))
+            let records = written(self.records(at: name))
             if !records.isEmpty {
                 let mail = records.filter { $0.type == .mx || $0.type == .txt }
                 if name != origin, let last = (mail.last ?? records.last) { return last }
@@ -252,7 +263,7 @@ struct ZoneEditor {
     /// goes on past one only for NS lines, which belong with the SOA.
     private func apexBlockEnd() throws(Failure) -> Record {
         guard let top = zone.files.first else { throw Failure(description: "the zone has no file") }
-        let apexRecords = zone.records(at: origin).filter { $0.source?.fileIndex == 0 && $0.source?.generated == false }
+        let apexRecords = records(at: origin).filter { $0.source?.fileIndex == 0 && $0.source?.generated == false }
         guard var last = apexRecords.first else {
             throw Failure(description: "the zone has no apex records in \(top.source.path) to place new records after")
         }
