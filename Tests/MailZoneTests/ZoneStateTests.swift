@@ -24,15 +24,20 @@ struct ZoneStateTests {
         return names
     }
 
+    /// Every zone of the real-zone corpus, loaded.
+    static func corpusZones() throws -> [(corpusCase: RealZoneCorpus.Case, origin: DomainName, zone: Zone)] {
+        try RealZoneCorpus.cases().map { corpusCase in
+            let origin = try DomainName(parsing: corpusCase.origin)
+            let path = corpusCase.folder.appendingPathComponent(corpusCase.zone).path
+            return (corpusCase, origin, ZoneLoader.load(path: path, options: LoadOptions(origin: origin)))
+        }
+    }
+
     @Test("mayHoldCut is true exactly where the records hold an NS or a DNAME, on every real zone")
     func mayHoldCutAgreesWithTheRecords() throws {
         var cuts = 0
         var asked = 0
-        for corpusCase in RealZoneCorpus.cases() {
-            let origin = try DomainName(parsing: corpusCase.origin)
-            let zone = ZoneLoader.load(
-                path: corpusCase.folder.appendingPathComponent(corpusCase.zone).path,
-                options: LoadOptions(origin: origin))
+        for (corpusCase, origin, zone) in try Self.corpusZones() {
             var state = ZoneState(zone: zone)
             for name in Self.names(of: zone, origin: origin) {
                 #expect(state.holdsRecords(at: name) == !zone.records(at: name).isEmpty)
@@ -46,6 +51,26 @@ struct ZoneStateTests {
         // The corpus has delegations, so both answers are asked for.
         #expect(cuts > 10)
         #expect(asked > 1000)
+    }
+
+    @Test("cut(hiding:) answers as the walk from the apex does, for every name of every real zone")
+    func cutAgreesWithTheWalk() throws {
+        var hidden = 0
+        var zonesWithoutCuts = 0
+        for (corpusCase, origin, zone) in try Self.corpusZones() {
+            var state = ZoneState(zone: zone)
+            if !state.mayHaveCuts(origin: origin) { zonesWithoutCuts += 1 }
+            for name in Self.names(of: zone, origin: origin) {
+                let fast = state.cut(hiding: name, origin: origin)
+                let walked = state.walkToCut(hiding: name, origin: origin)
+                #expect(fast?.owner == walked?.owner, "\(corpusCase.name): \(name)")
+                #expect(fast?.record.rdata == walked?.record.rdata, "\(corpusCase.name): \(name)")
+                if walked != nil { hidden += 1 }
+            }
+        }
+        // Both kinds of zone are in the corpus: with cuts (names hidden) and without.
+        #expect(hidden > 10)
+        #expect(zonesWithoutCuts > 0)
     }
 
     static let zoneText = """

@@ -342,6 +342,9 @@ public enum Planner {
             )
         }
         var state = ZoneState(zone: zone, ownership: ZoneOwnership(zone: zone))
+        // Room for the names the senders' records are at, so the table of names is not grown (and rehashed) as
+        // they are looked up.
+        state.reserveNames(senders.reduce(0) { $0 + $1.element.records.count + $1.element.spf.count })
         var plans: [Int: SenderPlan] = [:]
         for (offset, sender) in ordered {
             // What the sender owns and no longer wants goes first, out of the way of what it wants;

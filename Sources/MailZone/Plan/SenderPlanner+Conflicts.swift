@@ -10,7 +10,7 @@ extension SenderPlanner {
         at name: DomainName, wanting type: RRType, purpose: String,
         declaration: YAMLLocation?
     ) -> Bool {
-        guard let cname = state.records(at: name, type: .cname).first else { return false }
+        guard let cname = state.firstRecord(at: name, type: .cname) else { return false }
         conflict(
             name, type, purpose,
             PlacementConflict.cnameAtName(name: relative(name), target: cname.rdata.presentation, type: type.mnemonic),

@@ -71,7 +71,7 @@ extension SenderPlanner {
         plannedMX.append((name, wantedValue, wanted.presets))
         // An MX target that is an alias in this zone breaks delivery (RFC 2181 §10.3).
         if let target = try? DomainName(parsing: wantedValue.exchange), target.isSubdomain(of: origin),
-            let alias = state.records(at: target, type: .cname).first
+            let alias = state.firstRecord(at: target, type: .cname)
         {
             warn(
                 name, .mx, purpose,

@@ -22,6 +22,12 @@ extension ZoneState {
     /// The highest cut that hides `name` from the zone's answers: NS at `name` or an ancestor below
     /// the apex, or a DNAME at an ancestor (the apex included). Nil when `name` is served.
     mutating func cut(hiding name: DomainName, origin: DomainName) -> ZoneCut? {
+        guard mayHaveCuts(origin: origin) else { return nil }
+        return walkToCut(hiding: name, origin: origin)
+    }
+
+    /// `cut(hiding:origin:)` found by walking from the apex down to `name`, asking each name on the way.
+    mutating func walkToCut(hiding name: DomainName, origin: DomainName) -> ZoneCut? {
         var chain: [DomainName] = []  // from `name` up to the apex
         var current: DomainName? = name
         while let next = current, next.isSubdomain(of: origin) {

@@ -20,6 +20,9 @@ struct ZoneState {
     /// The owners of NS and DNAME records the plan created (kept when a sender is taken back): with the
     /// zone's own, the names where `mayHoldCut(_:)` lets `cut(hiding:origin:)` look closer.
     private var plannedCuts: Set<DomainName> = []
+    /// Whether the zone itself has a cut anywhere: an NS record below the apex or a DNAME. Worked out on the
+    /// first `cut(hiding:origin:)`; most zones have none, and then no wanted name's ancestors are walked.
+    private var zoneHasCuts: Bool? = nil
     /// While one sender is planned: where `operations` stood before it, and the cached records of each
     /// name its operations changed as they were, so a sender whose plan is refused can be taken back.
     private var tentative: (count: Int, cache: [DomainName: [StateRecord]?])? = nil
@@ -86,6 +89,27 @@ struct ZoneState {
         records(at: name).filter { $0.type == type }
     }
 
+    /// The first record of `type` at `name` (`records(at:type:).first`, without the filtered copy).
+    mutating func firstRecord(at name: DomainName, type: RRType) -> StateRecord? {
+        records(at: name).first { $0.type == type }
+    }
+
+    /// Makes room for `count` names in the table of records by name, so a plan that looks up many names does
+    /// not rehash every name looked up so far each time the table grows.
+    mutating func reserveNames(_ count: Int) {
+        cache.reserveCapacity(count)
+    }
+
+    /// Whether any name may be hidden by a cut: the plan created an NS or DNAME record, or the zone has an NS
+    /// record below `origin` or a DNAME anywhere (read once, from the records of those types alone).
+    mutating func mayHaveCuts(origin: DomainName) -> Bool {
+        if !plannedCuts.isEmpty { return true }
+        if let zoneHasCuts { return zoneHasCuts }
+        let found = zone.records(ofTypes: [.ns, .dname]).contains { $0.type == .dname || $0.owner != origin }
+        zoneHasCuts = found
+        return found
+    }
+
     /// The first committed operation that creates a record of `type` at `name`.
     func firstPlannedCreate(at name: DomainName, type: RRType) -> RecordOperation? {
         for index in creates[name] ?? [] {
@@ -121,18 +145,26 @@ struct ZoneState {
     /// Applies the operations of one sender (all or none, decided by the caller).
     mutating func commit(_ operations: [RecordOperation]) {
         for operation in operations {
-            var list = records(at: operation.owner)
+            let before = records(at: operation.owner)
             if tentative != nil, tentative?.cache.keys.contains(operation.owner) == false {
-                tentative?.cache[operation.owner] = .some(list)
+                tentative?.cache[operation.owner] = .some(before)
             }
+            let replaced: Int?
+            if case .replace(let existing, _, _) = operation.kind {
+                replaced = before.firstIndex { $0.existing == existing }
+            } else {
+                replaced = nil
+            }
+            // The cached list is changed in place (`before` let go of first): a copy changed and stored back
+            // would copy every record of the name once more for each operation.
+            _ = consume before
             var coalesced = false
             switch operation.kind {
             case .create(let type, let rdata, let ttl, _):
-                list.append(StateRecord(type: type, rdata: rdata, ttl: ttl ?? 0, existing: nil))
+                cache[operation.owner, default: []].append(
+                    StateRecord(type: type, rdata: rdata, ttl: ttl ?? 0, existing: nil))
             case .replace(let existing, let rdata, _):
-                if let index = list.firstIndex(where: { $0.existing == existing }) {
-                    list[index].rdata = rdata
-                }
+                if let index = replaced { cache[operation.owner, default: []][index].rdata = rdata }
                 // A record changed twice in one sender's plan (an SPF term removed, another merged) is
                 // one edit of its line: the later RDATA, and the later marker unless it has none.
                 // Only this sender's operations are looked at, newest first: a scan of every operation
@@ -152,9 +184,8 @@ struct ZoneState {
                     coalesced = true
                 }
             case .remove(let existing):
-                list.removeAll { $0.existing == existing }
+                cache[operation.owner, default: []].removeAll { $0.existing == existing }
             }
-            cache[operation.owner] = list
             if !coalesced {
                 if case .create = operation.kind { creates[operation.owner, default: []].append(self.operations.count) }
                 self.operations.append(operation)
