@@ -66,9 +66,20 @@ public enum MXConflict: Error, MailAuthDiagnostic, Hashable {
             let services = ProseList.services(unacknowledged)
             let their = Set(unacknowledged).count > 1 ? "their" : "its"
             return "nothing to do if these MX should keep receiving the mail (\(services) may then show \(their) MX as "
-                + "unverified); write `mx_not_added: [\(services.replacingOccurrences(of: " and ", with: ", "))]` in "
+                + "unverified); write `mx_not_added: [\(Self.yamlList(unacknowledged, prose: services))]` in "
                 + "this sender to say so and drop this warning"
         }
+    }
+
+    /// The services of `prose` (`ProseList.services`) as a YAML flow list's items: `a, b, c`. Names without a
+    /// blank (every preset's) are joined at once; any other is worded as the prose with its `and`s made commas.
+    static func yamlList(_ services: [String], prose: String) -> String {
+        guard services.allSatisfy({ !$0.utf8.contains { $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 } }) else {
+            return prose.replacingOccurrences(of: " and ", with: ", ")
+        }
+        var unique: [String] = []
+        for name in services where !unique.contains(name) { unique.append(name) }
+        return unique.isEmpty ? prose : unique.joined(separator: ", ")
     }
 
     private static func list(_ values: [MXValue]) -> String {

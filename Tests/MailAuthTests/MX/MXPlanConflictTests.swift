@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MailAuth
@@ -53,6 +54,20 @@ struct MXPlanConflictTests {
         #expect(
             two.fix?.contains(
                 "(zoho and other may then show their MX as unverified); write `mx_not_added: [zoho, other]`") == true)
+    }
+
+    @Test("the services to write in mx_not_added are the prose list with its ands made commas")
+    func notAddedListAgreesWithTheProse() {
+        let lists: [[String]] = [
+            [], ["zoho"], ["zoho", "other"], ["a", "b", "a", "c"], ["google-workspace", "tencent-ses"],
+            ["my and yours", "x"], ["x and", "y"], ["é", "f"], ["a\tb"], ["dc/provider.example/service"],
+        ]
+        for services in lists {
+            let prose = ProseList.services(services)
+            #expect(
+                MXConflict.yamlList(services, prose: prose) == prose.replacingOccurrences(of: " and ", with: ", "),
+                "\(services)")
+        }
     }
 
     @Test func anAliasedExchange() {

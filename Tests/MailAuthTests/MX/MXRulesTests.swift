@@ -18,6 +18,24 @@ struct MXValueTests {
         #expect(MXValue(rdata) == value)
     }
 
+    @Test("ASCII values read as octets agree with the reading by characters")
+    func octetsAgreeWithCharacters() {
+        let values = [
+            "10 mxbiz1.qq.com.", "0 .", "5\talt1.aspmx.l.google.com.", "65535 mx.example.com.", "65536 mx.example.com.",
+            "99999999999999999999 a.", "-1 mx.example.com.", "+1 a.", "mx.example.com.", "10", "10 a. b.", "", " ",
+            "\t", "  10   a.  ", "10\r\na.", "10 a.\r\n", "1 0 a.", "0x10 a.", "10 MX.Example.COM", "00010 a.",
+            "10\u{0B}a.", "10 a\u{00}b.",
+        ]
+        for value in values {
+            let octets = value.utf8.withContiguousStorageIfAvailable { MXValue.read(ascii: $0) }
+            #expect(octets == .some(MXValue.read(characters: value)), "\(value)")
+            #expect(MXValue(value) == MXValue.read(characters: value), "\(value)")
+        }
+        for value in ["10 mx.exämple.com.", "１０ a.", "10\u{00A0}a.", "10 \u{301}a."] {
+            #expect(MXValue(value) == MXValue.read(characters: value), "\(value)")
+        }
+    }
+
     @Test func nullMX() {
         #expect(MXValue(preference: 0, exchange: ".").isNull)
         #expect(!MXValue(preference: 0, exchange: "mx.example.com.").isNull)
