@@ -41,6 +41,23 @@ public enum TXTPresentation {
         strings.joined()
     }
 
+    /// TXT RDATA holding `strings`, as written on the wire: each string's octets after their count (RFC 1035
+    /// §3.3.14). Made from the strings themselves, not by reading their presentation again. Nil when a string
+    /// is longer than a character-string can be (``split(_:maxOctets:)`` makes none), or the whole is longer
+    /// than BIND loads (then reading the presentation says why).
+    public static func rdata(_ strings: [String]) -> RData? {
+        let length = strings.reduce(0) { $0 + 1 + $1.utf8.count }
+        guard length <= RDataLength.maxLoadable else { return nil }
+        var wire: [UInt8] = []
+        wire.reserveCapacity(length)
+        for string in strings {
+            guard string.utf8.count <= maxStringOctets else { return nil }
+            wire.append(UInt8(string.utf8.count))
+            wire.append(contentsOf: string.utf8)
+        }
+        return RData(type: .txt, wire: wire)
+    }
+
     /// Several character-strings on one line: `"v=DKIM1; k=rsa; p=MIIB" "IjAN..."`.
     public static func oneLine(_ strings: [String]) throws(TXTError) -> String {
         var quoted: [String] = []

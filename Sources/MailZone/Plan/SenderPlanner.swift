@@ -193,7 +193,11 @@ struct SenderPlanner {
     func txtRData(_ value: String) throws -> (RData, String) {
         let strings = try TXTPresentation.split(value)
         let presentation = try TXTPresentation.oneLine(strings)
-        return (try RData(type: .txt, presentation: presentation), presentation)
+        // The RDATA is made from the strings, which the presentation reads back to: not parsed again.
+        guard let rdata = TXTPresentation.rdata(strings) else {
+            return (try RData(type: .txt, presentation: presentation), presentation)
+        }
+        return (rdata, presentation)
     }
 
     /// The TXT RDATA of `wanted`'s value and its presentation; nil when the value cannot be a TXT
