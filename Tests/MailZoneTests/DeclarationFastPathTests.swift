@@ -13,6 +13,8 @@ struct DeclarationFastPathTests {
             "", ";", "p=", " p=abc", "\tp=abc", "v=DKIM1; k=rsa", "v=DKIM1;p=", "v=DKIM1;  \t p=MIIB",
             "v=DKIM1; P=abc", "v=DKIM1; pp=abc", "v=DKIM1; x=p=abc", "v=DKIM1;\u{00A0}p=abc", "v=DKIM1;\u{3000}p=abc",
             "v=DKIM1;\u{2003}\tp=abc", "v=DKIM1; é p=abc", "v=DKIM1;\u{301}p=abc", "v=DKIM1;\r\np=abc",
+            "p", "p=", ";p=", "; ;p=", "v=DKIM1; p", "v=DKIM1; p =abc", "v=DKIM1; xp=abc;", "v=DKIM1;;  p=abc",
+            "v=DKIM1; p=\u{338}abc", "k=rsa;\t \tp=abc", "k=rsa; \u{0B}p=abc",
         ]
 
     @Test("hasKeyTag agrees with the Unicode reading on every corpus key and on crafted values")
@@ -44,6 +46,39 @@ struct DeclarationFastPathTests {
                 let whole = relative == "@" ? base : DeclaredName(relative + "." + base.text)
                 #expect(base.appending(relative: relative) == whole, "\(relative) under \(baseText)")
             }
+        }
+    }
+
+    @Test("hostname labels read in one pass are the labels DeclaredName reads")
+    func hostnameLabelsAgree() {
+        let long = String(repeating: "b", count: 63)
+        let texts = [
+            "@", "_dmarc", "qcloud._domainkey", "", "x", "a..b", ".x", "-a", "a-", "a-b", "a_b", "é", "a b", "a*b",
+            "Mail.Example", "MAIL", String(repeating: "c", count: 64), "\(long).\(long).\(long)",
+            "\(long).\(long).\(long).\(String(repeating: "e", count: 61))",
+            "\(long).\(long).\(long).\(String(repeating: "e", count: 62))", "1.2.3", "xn--bcher-kva", "a/b", "a\u{0}",
+        ]
+        for text in texts {
+            #expect(DeclaredName.hostnameLabels(text) == DeclaredName(text)?.labels, "\(text)")
+        }
+    }
+
+    @Test("dnsName built from the labels is the name read from its text, for declared names and zone labels")
+    func dnsNameAgrees() throws {
+        var names = [
+            "example.com", "a.b.example.com", "x", "_dmarc.Example.COM", "qcloud._domainkey.h00001.example.net",
+            String(repeating: "a", count: 63) + ".example.com",
+        ].compactMap { DeclaredName($0) }
+        #expect(names.count == 6)
+        // Labels of zone names, as `declaredLabels` gives them: escapes and octets a hostname never has.
+        names += [["*", "example", "com"], ["a b", "example"], ["a.b", "example"], ["a\\b"], [], ["x(y)", "z"]]
+            .map { DeclaredName(labels: $0) }
+        for corpusCase in RealZoneCorpus.cases() {
+            if let origin = DeclaredName(corpusCase.origin) { names.append(origin) }
+        }
+        for name in names {
+            #expect(name.dnsName == name.parsedDNSName, "\(name.labels)")
+            #expect(name.dnsName.wire == name.parsedDNSName.wire, "\(name.labels)")
         }
     }
 }

@@ -58,10 +58,37 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
         // `self` is valid, so only `relative`'s labels and the length of the whole are left to check (once
         // for every record of every sender): a trailing dot would leave an empty label in the middle.
         let length = relative.utf8.count + labels.reduce(labels.count) { $0 + $1.utf8.count }
-        guard relative.utf8.last != UInt8(ascii: "."), length <= 253, let prefix = DeclaredName(relative) else {
+        guard relative.utf8.last != UInt8(ascii: "."), length <= 253,
+            let prefix = Self.hostnameLabels(relative) ?? DeclaredName(relative)?.labels
+        else {
             return nil
         }
-        return DeclaredName(labels: prefix.labels + labels)
+        return DeclaredName(labels: prefix + labels)
+    }
+
+    /// The labels of `text`, lower-cased, when it is a valid name of hostname labels (`DeclaredName(_:)`'s
+    /// rules) read in one pass over its octets; nil when it is not, or is not ASCII (then `DeclaredName(_:)`
+    /// reads it). Without a trailing dot: `appending(relative:)` refuses one first.
+    static func hostnameLabels(_ text: String) -> [String]? {
+        let read = text.utf8.withContiguousStorageIfAvailable { octets -> [String]? in
+            var labels: [String] = []
+            var start = 0
+            for index in 0...octets.count {
+                guard index < octets.count, octets[index] != UInt8(ascii: ".") else {
+                    let label = UnsafeBufferPointer(rebasing: octets[start..<index])
+                    guard let first = label.first, let last = label.last, label.count <= 63,
+                        first != UInt8(ascii: "-"), last != UInt8(ascii: "-")
+                    else { return nil }
+                    labels.append(
+                        String(decoding: label.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+                    start = index + 1
+                    continue
+                }
+                guard Self.isHostnameOctet(octets[index]) else { return nil }
+            }
+            return labels.reduce(labels.count - 1, { $0 + $1.utf8.count }) <= 253 ? labels : nil
+        }
+        return read ?? nil
     }
 
     public static func < (lhs: DeclaredName, rhs: DeclaredName) -> Bool {
@@ -109,7 +136,34 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
 extension DeclaredName {
     /// The same name as the zone-file library's `DomainName`, for looking records up.
     public var dnsName: ZoneFile.DomainName {
+        // Hostname syntax needs no parsing: the wire form is each label's octets after its length (asked for
+        // every wanted record of every sender). A label with other octets (a name made from a zone's labels)
+        // is read as presentation text, as it always was.
+        var wire: [UInt8] = []
+        wire.reserveCapacity(labels.reduce(1) { $0 + 1 + $1.utf8.count })
+        for label in labels {
+            guard label.utf8.allSatisfy(Self.isHostnameOctet) else { return parsedDNSName }
+            wire.append(UInt8(truncatingIfNeeded: label.utf8.count))
+            wire.append(contentsOf: label.utf8)
+        }
+        wire.append(0)
+        return ZoneFile.DomainName(wire: wire) ?? parsedDNSName
+    }
+
+    /// `dnsName` read from the absolute presentation text.
+    var parsedDNSName: ZoneFile.DomainName {
         // A DeclaredName is validated hostname syntax, so it always parses.
         (try? ZoneFile.DomainName(parsing: absolute)) ?? .root
+    }
+
+    /// Letters, digits, `-` and `_`: octets that mean themselves in presentation text.
+    private static func isHostnameOctet(_ octet: UInt8) -> Bool {
+        switch octet {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+            return true
+        default:
+            return false
+        }
     }
 }
