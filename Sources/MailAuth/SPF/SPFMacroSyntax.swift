@@ -53,6 +53,23 @@ enum SPFMacroSyntax {
     private static func scan(_ text: String, allowExplanationLetters: Bool)
         -> (problem: String?, endsWithMacroExpand: Bool)
     {
+        // Text of macro-literals alone (no `%`, every octet printable ASCII: an include domain) has no problem
+        // and ends with no macro-expand, as the walk through its scalars finds.
+        if isLiteralOnly(text) { return (nil, false) }
+        return scanScalars(text, allowExplanationLetters: allowExplanationLetters)
+    }
+
+    /// Whether `text` is macro-literals only: each octet one of %x21-24 / %x26-7E.
+    static func isLiteralOnly(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { octets in
+            octets.allSatisfy { $0 >= 0x21 && $0 <= 0x7E && $0 != UInt8(ascii: "%") }
+        } ?? false
+    }
+
+    /// `scan` by Unicode scalars, for any text.
+    static func scanScalars(_ text: String, allowExplanationLetters: Bool)
+        -> (problem: String?, endsWithMacroExpand: Bool)
+    {
         let scalars = Array(text.unicodeScalars)
         var index = 0
         var lastWasMacro = false

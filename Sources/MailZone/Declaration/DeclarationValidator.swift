@@ -25,7 +25,10 @@ struct DeclarationValidator {
         _ senders: [SenderDeclaration], zones: [ZoneDeclaration], senderZones: [Int?],
         diagnostics: inout Diagnostics
     ) {
-        var seen: [DeclaredName: SenderDeclaration] = [:]
+        // The line of each sender's first declaration (not the whole sender, copied for each), with room made for
+        // every sender at once.
+        var seen: [DeclaredName: Int] = [:]
+        seen.reserveCapacity(senders.count)
         // The zones named when a sender is in none of them: a few, so that thousands of such
         // senders do not make thousands of messages each listing thousands of zones.
         var seenOrigins = Set<DeclaredName>()
@@ -36,12 +39,12 @@ struct DeclarationValidator {
             : allOrigins.prefix(5).joined(separator: ", ") + " and \(allOrigins.count - 5) more"
         for (sender, zone) in zip(senders, senderZones) {
             let domain = sender.domain
-            if let first = seen[domain.value] {
+            if let firstLine = seen[domain.value] {
                 diagnostics.error(
                     at: domain.location, "the sender \(domain.value.text) is declared twice",
-                    hint: "the first is at line \(first.domain.location.line); list all its services under one sender")
+                    hint: "the first is at line \(firstLine); list all its services under one sender")
             } else {
-                seen[domain.value] = sender
+                seen[domain.value] = domain.location.line
             }
             if !zones.isEmpty && zone == nil {
                 diagnostics.error(
@@ -172,10 +175,23 @@ struct DeclarationValidator {
     /// tab and Zs) dropped, starts with `p=`. An ASCII value (every pasted key seen) is read as octets,
     /// where the only such blanks are space and tab; others by Unicode scalars (`hasKeyTagByScalars`).
     static func hasKeyTag(_ value: String) -> Bool {
-        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return hasKeyTagByScalars(value) }
-        return value.utf8.split(separator: UInt8(ascii: ";")).contains { tag in
-            tag.drop { $0 == 0x20 || $0 == 0x09 }.starts(with: "p=".utf8)
+        let found = value.utf8.withContiguousStorageIfAvailable { octets -> Bool? in
+            guard octets.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Each tag's start: after a `;`, blanks skipped.
+            var atTagStart = true
+            for (index, octet) in octets.enumerated() {
+                if octet == UInt8(ascii: ";") {
+                    atTagStart = true
+                } else if atTagStart, octet != 0x20, octet != 0x09 {
+                    if octet == UInt8(ascii: "p"), index + 1 < octets.count, octets[index + 1] == UInt8(ascii: "=") {
+                        return true
+                    }
+                    atTagStart = false
+                }
+            }
+            return false
         }
+        return (found ?? nil) ?? hasKeyTagByScalars(value)
     }
 
     /// `hasKeyTag` for any text: tags split by character, blanks told by their Unicode category.

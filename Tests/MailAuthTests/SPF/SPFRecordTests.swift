@@ -152,4 +152,24 @@ struct SPFTermTests {
     func acceptsDomainSpecsEndingInMacrosOrTopLabels(spec: String) {
         #expect(SPFMacroSyntax.domainSpecProblem(spec) == nil)
     }
+
+    @Test("text of macro-literals only is what the walk by scalars finds without a problem or a macro")
+    func literalOnlyAgreesWithTheScalarWalk() {
+        let texts = [
+            "qcloudmail.com", "_spf.google.com", "", "a", "!", "~", "a b", "a\tb", "%", "%%", "a%{d}", "%{d}.x",
+            "caf\u{E9}.example", "\u{7F}x", "x\u{20}", "\"quoted\"", "a.b.example.%-", "spf.protection.outlook.com",
+            "\u{1F4EC}.example", "a\u{0}b",
+        ]
+        for text in texts {
+            let walked = SPFMacroSyntax.scanScalars(text, allowExplanationLetters: false)
+            if SPFMacroSyntax.isLiteralOnly(text) {
+                #expect(walked.problem == nil, "\(text)")
+                #expect(!walked.endsWithMacroExpand, "\(text)")
+            }
+        }
+        #expect(SPFMacroSyntax.isLiteralOnly("qcloudmail.com"))
+        #expect(!SPFMacroSyntax.isLiteralOnly("a%{d}"))
+        #expect(!SPFMacroSyntax.isLiteralOnly("caf\u{E9}.example"))
+        #expect(!SPFMacroSyntax.isLiteralOnly("a b"))
+    }
 }
