@@ -41,13 +41,20 @@ public struct OwnershipMarker: Sendable, Hashable {
 
     /// The marker as a comment, `; mailzone: sender=... service=...`, ready to follow a record's RDATA.
     public var comment: String {
-        var fields = ["sender=\(sender.text)"]
-        if !services.isEmpty { fields.append("service=\(services.joined(separator: ","))") }
-        if let spf {
-            fields.append("spf=\(spf.origin.rawValue)")
-            for term in spf.terms { fields.append("\(term.term)=\(term.services.joined(separator: ","))") }
+        // Appended to one string (a comment is written on every record a plan creates).
+        var text = "; " + Self.keyword + " sender=" + sender.text
+        if !services.isEmpty {
+            text += " service="
+            text += services.joined(separator: ",")
         }
-        return "; \(Self.keyword) " + fields.joined(separator: " ")
+        if let spf {
+            text += " spf=" + spf.origin.rawValue
+            for term in spf.terms {
+                text += " " + term.term + "="
+                text += term.services.joined(separator: ",")
+            }
+        }
+        return text
     }
 }
 

@@ -81,7 +81,7 @@ enum PlanCheck {
         if let error = new.errors.first {
             return "the edited zone does not parse: \(error)"
         }
-        var difference = textDifference(old: old, reread: reread)
+        var difference = textDifference(old: old, reread: reread, plannedRecords: operations.count)
         for operation in operations {
             switch operation.kind {
             case .create(let type, let rdata, _, _):
@@ -126,8 +126,11 @@ enum PlanCheck {
     /// The records only one of the old and the edited text has, counted: +1 for each the old text
     /// has, −1 for each the edited text has. The plan's changes are counted against these (+1 for
     /// a record it writes, −1 for one it takes out), and a right edit leaves every count 0.
-    private static func textDifference(old: Zone, reread: ZoneReread) -> [RecordKey: Int] {
+    /// Room is made for `plannedRecords` more keys, the records the plan's changes count: a table grown
+    /// key by key rehashes every key (all of an RDATA's octets) each time it doubles.
+    private static func textDifference(old: Zone, reread: ZoneReread, plannedRecords: Int = 0) -> [RecordKey: Int] {
         var difference: [RecordKey: Int] = [:]
+        difference.reserveCapacity(reread.onlyOld.count + reread.onlyNew.count + plannedRecords)
         for index in reread.onlyOld {
             let record = old.recordData(index: index)
             difference[RecordKey(record.owner, record.type, record.rdata), default: 0] += 1

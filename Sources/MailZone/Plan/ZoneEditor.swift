@@ -56,14 +56,16 @@ struct ZoneEditor {
     {
         guard !operations.isEmpty else { return ([:], nil) }
         var edits: [Int: [SourceEdit]] = [:]
-        // Creates are grouped by owner so one owner's new records sit together, in plan order.
+        // Creates are grouped by owner so one owner's new records sit together, in plan order (by position in
+        // `operations`, not copied).
         var createdOwners: [DomainName] = []
-        var creates: [DomainName: [RecordOperation]] = [:]
-        for operation in operations {
+        var creates: [DomainName: [Int]] = [:]
+        creates.reserveCapacity(operations.count)
+        for (position, operation) in operations.enumerated() {
             switch operation.kind {
             case .create:
                 if creates[operation.owner] == nil { createdOwners.append(operation.owner) }
-                creates[operation.owner, default: []].append(operation)
+                creates[operation.owner, default: []].append(position)
             case .replace(let existing, let rdata, _):
                 // A record written twice is one record to BIND: both lines change, so they stay one record.
                 for copy in Self.copies(of: existing, in: zone) {
@@ -102,10 +104,14 @@ struct ZoneEditor {
         // The insertion already made at each offset of each file (its index in `edits`), so owners placed at the
         // same spot share it without a search through every edit.
         var insertions: [Int: [Int: Int]] = [:]
+        // The `$ORIGIN` of the last line a marker was written after, as the marker compares it: most new lines
+        // follow lines of one origin.
+        var markerOrigin: (name: DomainName, declared: DeclaredName)? = nil
         for owner in createdOwners {
             let placement = InsertionPoint.find(after: try anchorRecord(for: owner), owner: owner, in: zone)
             var lines: [String] = []
-            for operation in creates[owner] ?? [] {
+            for position in creates[owner] ?? [] {
+                let operation = operations[position]
                 guard case .create(let type, let rdata, let ttl, let presentation) = operation.kind else { continue }
                 // A record joining an RRset takes its TTL (BIND serves one TTL per RRset): the writer's default.
                 let record = RecordWriter.NewRecord(
@@ -117,8 +123,14 @@ struct ZoneEditor {
                     throw Failure(description: "cannot read the layout of the line after which \(owner) goes")
                 }
                 if let marker = operation.marker {
-                    let origin = placement.absoluteOwner ? nil : placement.anchor.source?.origin
-                    text += " " + Self.written(marker, onLineWithOrigin: origin).comment
+                    var declared: DeclaredName? = nil
+                    if !placement.absoluteOwner, let origin = placement.anchor.source?.origin {
+                        if markerOrigin?.name != origin {
+                            markerOrigin = (origin, DeclaredName(labels: origin.declaredLabels))
+                        }
+                        declared = markerOrigin?.declared
+                    }
+                    text += " " + Self.written(marker, onLineWithDeclaredOrigin: declared).comment
                 }
                 lines.append(text)
             }
@@ -325,9 +337,14 @@ struct ZoneEditor {
     /// `marker` as written on a line where `origin` is the `$ORIGIN` in force: its sender as `@` when it is
     /// that origin, so a line of an `$INCLUDE` that several zones read says the same in each of them.
     static func written(_ marker: OwnershipMarker, onLineWithOrigin origin: DomainName?) -> OwnershipMarker {
+        written(marker, onLineWithDeclaredOrigin: origin.map { DeclaredName(labels: $0.declaredLabels) })
+    }
+
+    /// `written(_:onLineWithOrigin:)` with the origin as the declaration names it.
+    static func written(_ marker: OwnershipMarker, onLineWithDeclaredOrigin origin: DeclaredName?) -> OwnershipMarker {
         guard case .domain(let sender) = marker.sender, let origin else { return marker }
         var written = marker
-        written.sender = .written(sender, onLineWithOrigin: DeclaredName(labels: origin.declaredLabels))
+        written.sender = .written(sender, onLineWithOrigin: origin)
         return written
     }
 
