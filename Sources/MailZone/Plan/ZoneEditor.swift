@@ -261,11 +261,22 @@ struct ZoneEditor {
     /// particular order (`mailRecords` sorts them with the domain's own).
     private var mailNameRecords: [DomainName: [Int]] {
         if let found = foundOnce.mailNameRecords { return found }
+        let groups = zone.recordIndicesByOwner(ofTypes: [.mx, .spf, .txt], ownerLabels: ["_dmarc", "_domainkey"])
         var found: [DomainName: [Int]] = [:]
-        for group in zone.recordIndicesByOwner(ofTypes: [.mx, .spf, .txt], ownerLabels: ["_dmarc", "_domainkey"]) {
+        found.reserveCapacity(groups.count)
+        // A domain's mail names are mostly written together (its `_dmarc`, then its selectors): a run of
+        // them goes into the table at once, hashing the domain once.
+        var run: (domain: DomainName, indices: [Int])? = nil
+        for group in groups {
             guard let domain = Self.mailDomain(of: group.owner) else { continue }
-            found[domain, default: []] += group.indices
+            if run?.domain == domain {
+                run?.indices += group.indices
+            } else {
+                if let run { found[run.domain, default: []] += run.indices }
+                run = (domain, group.indices)
+            }
         }
+        if let run { found[run.domain, default: []] += run.indices }
         foundOnce.mailNameRecords = found
         return found
     }

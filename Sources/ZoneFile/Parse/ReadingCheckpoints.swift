@@ -244,23 +244,30 @@ extension LoaderState {
         if apexID == nil, let zoneOrigin { apexID = names.lookup(zoneOrigin) }
         var entries = EntryStarts(files: old.files)
         var observed = from.observed
+        // Taken once, not for each of the (many) records stepped over.
+        let names = self.names
+        let origin = zoneOrigin ?? .root
+        let apex = apexID
+        let store = old.store
+        let keys = old.checkKeys
+        let repeated = skipping.repeated
         for index in from.records..<to.records {
-            let slot = old.store[index]
+            let slot = store[index]
             if slot.flags.contains(.outOfZone) { continue }
             let type = RRType(slot.type)
-            var start = entries.start(of: index, store: old.store)
+            var start = entries.start(of: index, store: store)
             if Int(slot.file) == from.file { start += shift }
-            let atApex = slot.owner == apexID
+            let atApex = slot.owner == apex
             let rdata: [UInt8] =
                 atApex && (type == .soa || type == .dnskey || type == .cdnskey)
                 ? old.recordData(index: index).rdata.wire : []
-            let key = old.checkKeys[observed]
+            let key = keys[observed]
             checks.observe(
                 owner: slot.owner, type: type,
                 place: ZoneChecks.Place(file: slot.file, offset: UInt32(truncatingIfNeeded: start)),
                 atApex: atApex, rdata: rdata[...], key: Int(Int64(bitPattern: key)),
-                unique: skipping.uniqueKeys && !skipping.repeated.contains(key), names: names,
-                origin: zoneOrigin ?? .root)
+                unique: skipping.uniqueKeys && !repeated.contains(key), names: names,
+                origin: origin)
             observed += 1
         }
         self.skipping?.steppedKeys.append(from.observed..<observed)
