@@ -2,6 +2,7 @@ import ArgumentParser
 import DNSClient
 import Foundation
 import MailZone
+import ZoneFile
 
 /// `mailzone apply`: write the planned change with the smallest edit, safely.
 struct ApplyCommand: AsyncParsableCommand {
@@ -112,12 +113,12 @@ struct ApplyCommand: AsyncParsableCommand {
             print("Applied \(zone.origin): wrote \(zone.files.map(\.path).joined(separator: ", "))\(serial).")
         }
         if reload || reloadCommand != nil {
-            try reloadZones(report.plan.zones.filter { !$0.files.isEmpty }.map(\.origin.description))
+            try reloadZones(report.plan.zones.filter { !$0.files.isEmpty }.map(\.origin))
         }
     }
 
     /// Reloads each written zone in turn; every outcome is reported, and any failure makes the exit status 1.
-    private func reloadZones(_ origins: [String]) throws {
+    private func reloadZones(_ origins: [DomainName]) throws {
         let reloader = ZoneReload(command: reloadCommand)
         var failed = false
         for origin in origins {

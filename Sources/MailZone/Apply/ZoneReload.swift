@@ -40,13 +40,13 @@ public struct ZoneReload: Sendable, Hashable {
         }
     }
 
-    /// The name of `origin` as rndc takes it: without the final dot.
-    static func zoneName(_ origin: String) -> String {
-        origin.count > 1 && origin.hasSuffix(".") ? String(origin.dropLast()) : origin
+    /// The name of `origin` as rndc takes it: without the final dot (the root stays `.`).
+    static func zoneName(_ origin: DomainName) -> String {
+        origin == .root ? "." : origin.text
     }
 
     /// The command line for `origin`, and the process arguments that run it.
-    func invocation(origin: String) -> (line: String, executable: String, arguments: [String]) {
+    func invocation(origin: DomainName) -> (line: String, executable: String, arguments: [String]) {
         let zone = Self.zoneName(origin)
         guard let command else {
             return ("rndc reload \(zone)", "/usr/bin/env", ["rndc", "reload", zone])
@@ -65,7 +65,7 @@ public struct ZoneReload: Sendable, Hashable {
     }
 
     /// Runs the reload for the zone `origin` and waits for it (at most `timeout` seconds).
-    public func run(origin: String) -> Outcome {
+    public func run(origin: DomainName) -> Outcome {
         let (line, executable, arguments) = invocation(origin: origin)
         var outcome = Outcome(zone: Self.zoneName(origin), commandLine: line, status: nil, output: "")
         let process = Process()

@@ -1,29 +1,34 @@
 import Foundation
 import TestSupport
 import Testing
+import ZoneFile
 
 @testable import MailZone
 
 /// `apply --reload`: after writing a zone file, the server is told to load it (rndc reload), and
 /// what it answered is reported. Against a real named with an rndc control channel on loopback.
 @Suite struct ZoneReloadTests {
-    @Test func theDefaultCommandIsRndcReloadOfTheZone() {
-        let invocation = ZoneReload().invocation(origin: "example.com.")
+    @Test func theDefaultCommandIsRndcReloadOfTheZone() throws {
+        let invocation = ZoneReload().invocation(origin: try DomainName(parsing: "example.com."))
         #expect(invocation.line == "rndc reload example.com")
         #expect(invocation.arguments == ["rndc", "reload", "example.com"])
+        // The root zone keeps its one dot.
+        #expect(ZoneReload().invocation(origin: .root).arguments == ["rndc", "reload", "."])
     }
 
-    @Test func aConfiguredCommandGetsTheZoneNameQuoted() {
+    @Test func aConfiguredCommandGetsTheZoneNameQuoted() throws {
         #expect(
-            ZoneReload(command: "rndc -s ns1 reload").invocation(origin: "example.com.").line
+            ZoneReload(command: "rndc -s ns1 reload").invocation(origin: try DomainName(parsing: "example.com.")).line
                 == "rndc -s ns1 reload 'example.com'")
         #expect(
-            ZoneReload(command: "reload-zone {zone} now").invocation(origin: "it's.example.").line
+            ZoneReload(command: "reload-zone {zone} now").invocation(origin: try DomainName(parsing: "it's.example."))
+                .line
                 == "reload-zone 'it'\\''s.example' now")
     }
 
-    @Test func aFailingCommandIsReportedWithItsOutput() {
-        let outcome = ZoneReload(command: "echo no such zone; exit 3 #").run(origin: "example.com.")
+    @Test func aFailingCommandIsReportedWithItsOutput() throws {
+        let outcome = ZoneReload(command: "echo no such zone; exit 3 #").run(
+            origin: try DomainName(parsing: "example.com."))
         #expect(!outcome.succeeded)
         #expect(
             outcome.description == "the reload of example.com failed (echo no such zone; exit 3 # 'example.com' "

@@ -22,7 +22,7 @@ public struct DynamicUpdateTarget: Sendable {
 
 /// What `apply --nsupdate` did to one zone.
 public struct DynamicZoneResult: Sendable, Hashable {
-    public var origin: String
+    public var origin: DomainName
     public var added: Int
     public var deleted: Int
     /// The RRsets the server checked before applying.
@@ -40,7 +40,7 @@ public enum DynamicApplyError: Error, Sendable, CustomStringConvertible {
     /// The plan could not be applied at all (problems, declined).
     case apply(ApplyError)
     /// The server did not apply a zone's update; `done` lists the zones updated before it.
-    case update(zone: String, target: String, keyPath: String?, error: DNSUpdateError, done: [String])
+    case update(zone: DomainName, target: String, keyPath: String?, error: DNSUpdateError, done: [DomainName])
 
     public var description: String {
         switch self {
@@ -58,7 +58,7 @@ public enum DynamicApplyError: Error, Sendable, CustomStringConvertible {
             } else {
                 text += "; nothing was changed in \(zone)"
             }
-            if !done.isEmpty { text += " (already updated: \(done.joined(separator: ", ")))" }
+            if !done.isEmpty { text += " (already updated: \(done.map(\.description).joined(separator: ", ")))" }
             return text
         }
     }
@@ -96,12 +96,12 @@ public enum DynamicApplier {
                 try target.client.send(update, to: target.server, key: target.key)
             } catch {
                 throw .update(
-                    zone: zonePlan.origin.description, target: target.server.description, keyPath: target.keyPath,
+                    zone: zonePlan.origin, target: target.server.description, keyPath: target.keyPath,
                     error: error, done: results.map(\.origin))
             }
             results.append(
                 DynamicZoneResult(
-                    origin: zonePlan.origin.description,
+                    origin: zonePlan.origin,
                     added: update.changes.filter { if case .add = $0 { true } else { false } }.count,
                     deleted: update.changes.filter { if case .delete = $0 { true } else { false } }.count,
                     prerequisites: update.prerequisites.count))
