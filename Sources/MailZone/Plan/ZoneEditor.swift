@@ -29,20 +29,26 @@ struct ZoneEditor {
     }
 
     /// The mail records of `_dmarc` and `_domainkey` names by their domain, found once: a zone can have
-    /// a sender at each of thousands of names. The records at each name asked about, decoded once:
-    /// placing a zone's new records asks for the apex's several times (each new name's nearest
-    /// ancestor, the apex block), and the zone decodes them again on every call.
+    /// a sender at each of thousands of names. The records asked about, by position in the zone's
+    /// record table, decoded once: placing a zone's new records asks for the apex's several times
+    /// (each new name's nearest ancestor, its domain's mail records, the apex block, the SOA), and the
+    /// zone decodes a record from its text on every call.
     private final class FoundOnce {
         var mailNameRecords: [DomainName: [Int]]?
-        var records: [DomainName: [Record]] = [:]
+        var records: [Int: Record] = [:]
     }
 
-    /// `zone.records(at:)`, decoded once per editor (see `FoundOnce`).
+    /// `zone.record(index:)`, decoded once per editor (see `FoundOnce`).
+    private func record(index: Int) -> Record {
+        if let known = foundOnce.records[index] { return known }
+        let record = zone.record(index: index)
+        foundOnce.records[index] = record
+        return record
+    }
+
+    /// `zone.records(at:)`, each record decoded once per editor.
     private func records(at owner: DomainName) -> [Record] {
-        if let known = foundOnce.records[owner] { return known }
-        let records = zone.records(at: owner)
-        foundOnce.records[owner] = records
-        return records
+        zone.recordIndices(at: owner).map(record(index:))
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -252,7 +258,7 @@ struct ZoneEditor {
         let mailTypes: Set<RRType> = [.mx, .spf, .txt]
         let own = zone.recordIndices(at: domain).filter { mailTypes.contains(zone.type(ofRecord: $0)) }
         let below = mailNameRecords[domain] ?? []
-        return (own + below).sorted().map { zone.record(index: $0) }.filter { isMailRecord($0) }
+        return (own + below).sorted().map(record(index:)).filter { isMailRecord($0) }
     }
 
     /// Positions of the MX, SPF and TXT records at `_dmarc.X` and under `_domainkey.X`, by X; built once
@@ -364,7 +370,8 @@ struct ZoneEditor {
     private func serialBump(scheme forced: SerialScheme?, now: Date, planned: SerialChange?)
         throws(Failure) -> (file: Int, edit: SourceEdit, change: SerialChange)
     {
-        guard let soa = zone.records(at: origin, type: .soa).first, let source = soa.source, !source.generated,
+        guard let soa = zone.recordIndices(at: origin, type: .soa).first.map(record(index:)), let source = soa.source,
+            !source.generated,
             let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex),
             layout.rdata.count == 7, let serial = soa.rdata.soaSerial
         else {
