@@ -1,3 +1,4 @@
+import MailAuth
 import Testing
 
 @testable import MailZone
@@ -47,6 +48,28 @@ struct DeclarationFastPathTests {
                 #expect(base.appending(relative: relative) == whole, "\(relative) under \(baseText)")
             }
         }
+    }
+
+    @Test("an owner's relative form from the declaration is its DNS name made relative to the zone, in every example")
+    func declaredRelativeOwnersAgree() throws {
+        var compared = 0
+        for example in ExamplesTests.examples {
+            let url = ExamplesTests.directory(example).appendingPathComponent("mailzone.yaml")
+            // Examples made to be refused (a declaration error is their point) have no records to compare.
+            guard
+                let declaration = try? DeclarationLoader.load(
+                    contentsOf: url, builtInPresets: try PresetCatalog.builtIn(files: BuiltInPresets.files()))
+            else { continue }
+            for records in declaration.expanded {
+                guard let origin = records.zone?.origin.value.dnsName else { continue }
+                for owner in records.records.map(\.owner) + records.spf.map(\.owner) {
+                    guard let relative = owner.relative else { continue }
+                    #expect(relative == owner.name.dnsName.relative(to: origin), "\(example): \(owner.name)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 100)
     }
 
     @Test("hostname labels read in one pass are the labels DeclaredName reads")

@@ -111,6 +111,78 @@ struct ZoneStateTests {
         #expect(state.firstPlannedCreate(at: child, type: .ns) == nil)
     }
 
+    @Test("a wildcard the plan creates is found below its parent; taken back, it is not")
+    func plannedWildcard() throws {
+        let origin = try DomainName(parsing: "example.com.")
+        let wildcard = try DomainName(parsing: "*.example.com.")
+        let new = try DomainName(parsing: "_dmarc.news.example.com.")
+        var state = ZoneState(zone: try Self.smallZone())
+        func covering() -> DomainName? { state.wildcardCovering(new, origin: origin)?.wildcard }
+        func hasWildcard() -> Bool { state.hasWildcard(below: origin) }
+        #expect(!hasWildcard())
+        #expect(covering() == nil)
+        state.beginTentative()
+        let txt = try RData(type: .txt, presentation: "\"wildcard\"")
+        state.commit([
+            RecordOperation(owner: wildcard, kind: .create(type: .txt, rdata: txt, ttl: nil, presentation: "\"w\""))
+        ])
+        #expect(hasWildcard())
+        #expect(covering() == wildcard)
+        state.rollbackTentative()
+        #expect(!hasWildcard())
+        #expect(covering() == nil)
+    }
+
+    @Test("hasWildcard(below:) is whether the records at the wildcard name are there, on every real zone")
+    func wildcardBelowAgreesWithTheRecords() throws {
+        var wildcards = 0
+        for (_, origin, zone) in try Self.corpusZones() {
+            var state = ZoneState(zone: zone)
+            for name in Self.names(of: zone, origin: origin) {
+                let holds = (try? name.prepending("*")).map { !zone.records(at: $0).isEmpty } ?? false
+                let first = state.hasWildcard(below: name)
+                let again = state.hasWildcard(below: name)
+                #expect(first == holds, "\(name)")
+                #expect(again == holds, "\(name), asked again")
+                if holds { wildcards += 1 }
+            }
+        }
+        #expect(wildcards > 0)
+    }
+
+    @Test("a name's records hold a planned record of a type exactly when a committed create of it is found")
+    func plannedRecordsAgreeWithTheCreates() throws {
+        let names = try ["example.com.", "news.example.com.", "_dmarc.news.example.com."].map {
+            try DomainName(parsing: $0)
+        }
+        var state = ZoneState(zone: try Self.smallZone())
+        func create(_ name: DomainName, _ type: RRType, _ text: String) throws -> RecordOperation {
+            RecordOperation(
+                owner: name,
+                kind: .create(
+                    type: type, rdata: try RData(type: type, presentation: text), ttl: 300, presentation: text))
+        }
+        func agrees() {
+            for name in names {
+                for type in [RRType.txt, .mx, .a] {
+                    let planned = state.records(at: name).contains { $0.type == type && $0.existing == nil }
+                    #expect(planned == (state.firstPlannedCreate(at: name, type: type) != nil), "\(name) \(type)")
+                }
+            }
+        }
+        state.beginTentative()
+        state.commit([try create(names[1], .txt, "\"v=spf1 -all\""), try create(names[0], .mx, "10 mx.example.")])
+        state.keepTentative()
+        agrees()
+        state.beginTentative()
+        state.commit([try create(names[2], .txt, "\"v=DMARC1; p=none\""), try create(names[1], .mx, "10 mx.example.")])
+        agrees()
+        state.rollbackTentative()
+        agrees()
+        #expect(state.firstPlannedCreate(at: names[1], type: .txt) != nil)
+        #expect(state.firstPlannedCreate(at: names[2], type: .txt) == nil)
+    }
+
     @Test("a sender's two changes of one record are one operation; an earlier sender's change stays its own")
     func replacementsCoalesceWithinOneSender() throws {
         let origin = try DomainName(parsing: "example.com.")

@@ -82,10 +82,10 @@ enum PlanCheck {
             return "the edited zone does not parse: \(error)"
         }
         var difference = textDifference(old: old, reread: reread, plannedRecords: operations.count)
-        for operation in operations {
-            switch operation.kind {
+        for index in operations.indices {
+            switch operations[index].kind {
             case .create(let type, let rdata, _, _):
-                difference[RecordKey(operation.owner, type, rdata), default: 0] += 1
+                difference[RecordKey(operations[index].owner, type, rdata), default: 0] += 1
             case .replace(let existing, let rdata, _):
                 // Every copy of a record written more than once is edited alike.
                 let copies = ZoneEditor.copies(of: existing, in: old).count

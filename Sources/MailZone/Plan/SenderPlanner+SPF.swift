@@ -6,7 +6,7 @@ extension SenderPlanner {
     // MARK: SPF
 
     mutating func planSPF(_ wanted: WantedSPF) {
-        let name = wanted.owner.name.dnsName
+        let name = wantedName(wanted.owner)
         let where_ = wanted.includes.first?.source
         if occludedConflict(at: name, wanting: .txt, purpose: "spf", declaration: where_) { return }
         if cnameConflict(at: name, wanting: .txt, purpose: "spf", declaration: where_) { return }

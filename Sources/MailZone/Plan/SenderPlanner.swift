@@ -24,12 +24,20 @@ struct SenderPlanner {
     var keptOutMX: [DomainName: (item: Int, values: [(value: MXValue, presets: [String])])] = [:]
     /// Names and services whose MX conflict is reported: one conflict per service, not one per MX.
     var reportedMXConflicts: Set<String> = []
+    /// The name of the wanted record being planned and its owner as the declaration made it relative to the
+    /// zone (`relative(_:)` gives it without printing the name again); nil when the declaration's zone is
+    /// not the one planned here.
+    var wantedOwner: (name: DomainName, relative: String)? = nil
+    /// Whether the sender's declared zone has the origin planned here, so its owners' relative forms are this
+    /// zone's.
+    let declaredZoneIsPlanned: Bool
 
     init(sender: SenderRecords, origin: DomainName, zoneDisplayPath: String, state: ZoneState) {
         self.sender = sender
         self.origin = origin
         self.zoneDisplayPath = zoneDisplayPath
         self.state = state
+        declaredZoneIsPlanned = sender.zone.map { $0.origin.value.dnsName == origin } ?? false
     }
 
     /// The zone state, handed back when planning is done and replaced here by an empty one, so the state's
@@ -62,7 +70,17 @@ struct SenderPlanner {
 
     // MARK: Helpers
 
-    func relative(_ name: DomainName) -> String { name.relative(to: origin) }
+    func relative(_ name: DomainName) -> String {
+        if let wantedOwner, wantedOwner.name == name { return wantedOwner.relative }
+        return name.relative(to: origin)
+    }
+
+    /// The DNS name of a wanted record's owner, remembered with its relative form for `relative(_:)`.
+    mutating func wantedName(_ owner: RecordOwner) -> DomainName {
+        let name = owner.name.dnsName
+        wantedOwner = declaredZoneIsPlanned ? owner.relative.map { (name: name, relative: $0) } : nil
+        return name
+    }
 
     func location(_ record: Record?) -> PlanLocation? {
         guard let source = record?.source else { return nil }
@@ -127,9 +145,13 @@ struct SenderPlanner {
         at name: DomainName, type: RRType, declared: Located<UInt32>?, note: String?
     ) -> (ttl: UInt32?, note: String?) {
         var joined: UInt32?? = nil
-        if let existing = state.records(at: name, type: type).first(where: { $0.existing != nil }) {
+        let records = state.records(at: name)
+        // An earlier sender's create of this type is among the name's records (as one not in the zone): its
+        // operation is looked up only then.
+        let earlierCreate = records.contains { $0.type == type && $0.existing == nil }
+        if let existing = records.first(where: { $0.type == type && $0.existing != nil }) {
             joined = existing.ttl
-        } else if let planned = state.firstPlannedCreate(at: name, type: type)
+        } else if let planned = (earlierCreate ? state.firstPlannedCreate(at: name, type: type) : nil)
             ?? operations.first(where: {
                 guard $0.owner == name, case .create(let plannedType, _, _, _) = $0.kind else { return false }
                 return plannedType == type
@@ -227,7 +249,7 @@ struct SenderPlanner {
     // MARK: Records
 
     mutating func planRecord(_ wanted: WantedRecord) {
-        let name = wanted.owner.name.dnsName
+        let name = wantedName(wanted.owner)
         guard let type = RRType(mnemonic: wanted.type) else {
             // Not reached: presets and templates are read with known types only. TYPE0 is no type (RFC 6895 §3.1).
             conflict(

@@ -41,8 +41,7 @@ extension ZoneState {
     private mutating func wildcardAbove(_ name: DomainName, origin: DomainName) -> Bool {
         var ancestor = name.parent
         while let candidate = ancestor, candidate.isSubdomain(of: origin) {
-            // Asked without caching the (mostly empty) records of every wildcard name tried.
-            if let wildcard = try? candidate.prepending("*"), holdsRecords(at: wildcard) { return true }
+            if hasWildcard(below: candidate) { return true }
             ancestor = candidate.parent
         }
         return false

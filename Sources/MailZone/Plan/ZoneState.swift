@@ -23,6 +23,10 @@ struct ZoneState {
     /// Whether the zone itself has a cut anywhere: an NS record below the apex or a DNAME. Worked out on the
     /// first `cut(hiding:origin:)`; most zones have none, and then no wanted name's ancestors are walked.
     private var zoneHasCuts: Bool? = nil
+    /// Whether `*.X` holds records, by X, as asked (`hasWildcard(below:)`): every name a plan creates asks it
+    /// of each of its ancestors, the origin among them. Forgotten when a planned record at a wildcard comes or
+    /// goes, or a sender is taken back.
+    private var wildcardBelow: [DomainName: Bool] = [:]
     /// While one sender is planned: where `operations` stood before it, and the cached records of each
     /// name its operations changed as they were, so a sender whose plan is refused can be taken back.
     private var tentative: (count: Int, cache: [DomainName: [StateRecord]?])? = nil
@@ -62,6 +66,19 @@ struct ZoneState {
             let type = zone.type(ofRecord: index)
             return type == .ns || type == .dname
         }
+    }
+
+    /// Whether the wildcard directly below `name` (`*.name`) holds records, existing or planned.
+    mutating func hasWildcard(below name: DomainName) -> Bool {
+        if let known = wildcardBelow[name] { return known }
+        let holds = (try? name.prepending("*")).map { holdsRecords(at: $0) } ?? false
+        wildcardBelow[name] = holds
+        return holds
+    }
+
+    /// Whether `name` is a wildcard: its first label is `*`.
+    private static func isWildcard(_ name: DomainName) -> Bool {
+        name.wire.count > 2 && name.wire[0] == 1 && name.wire[1] == UInt8(ascii: "*")
     }
 
     /// Whether `name` holds records, existing or planned: `records(at:)` is not empty. Asked without
@@ -139,12 +156,14 @@ struct ZoneState {
         }
         operations.removeSubrange(saved.count...)
         plannedNames = nil
+        wildcardBelow = [:]
         tentative = nil
     }
 
     /// Applies the operations of one sender (all or none, decided by the caller).
     mutating func commit(_ operations: [RecordOperation]) {
         for operation in operations {
+            if !wildcardBelow.isEmpty, Self.isWildcard(operation.owner) { wildcardBelow = [:] }
             let before = records(at: operation.owner)
             if tentative != nil, tentative?.cache.keys.contains(operation.owner) == false {
                 tentative?.cache[operation.owner] = .some(before)
