@@ -1,3 +1,5 @@
+import Foundation
+
 /// The entry loop of one file: split into entries, then read each as a
 /// directive, a record, or trivia.
 extension LoaderState {
@@ -41,6 +43,7 @@ extension LoaderState {
                 let end = EntryScanner.scan(
                     buffer, from: offset, tokens: &tokens, problems: &problems,
                     maxLength: policy.options.maxEntryLength)
+                readNextOwner(buffer, entryStart: offset, next: end, context: context)
                 let kind = interpretEntry(source: source, buffer: buffer, start: offset, end: end, context: &context)
                 if policy.options.keepRecords { entries.append(start: offset, end: end, kind: kind) }
                 offset = end
@@ -48,6 +51,24 @@ extension LoaderState {
         }
         if history != nil { recordCheckpoint(entry: entryIndex, offset: bytes.count, atEnd: true, context: context) }
         files[fileIndex] = ZoneFileSyntax(source: source, entries: entries)
+    }
+
+    /// Reads ahead the owner of the entry at `next` (see `OwnerLookahead`), unless it is written as the
+    /// owner of the entry at `entryStart`, whose tokens are in `tokens`: that one is known already.
+    @inline(__always)
+    mutating func readNextOwner(
+        _ buffer: UnsafeBufferPointer<UInt8>, entryStart: Int, next: Int, context: FileContext
+    ) {
+        guard let origin = context.origin, zoneOrigin != nil else { return }
+        if let first = tokens.first, first.start == entryStart, first.kind == .word, let base = buffer.baseAddress,
+            next + (first.end - first.start) < buffer.count,
+            memcmp(base + next, base + first.start, first.end - first.start) == 0,
+            OwnerLookahead.ownerText(buffer, at: next)?.count == first.end - first.start
+        {
+            return
+        }
+        ownerLookahead.read(
+            buffer, at: next, fileIndex: context.fileIndex, origin: origin, originID: context.originID, names: names)
     }
 
     /// Reads one entry whose tokens are in `tokens`; returns how the syntax tree classifies it.

@@ -57,6 +57,8 @@ struct LoaderState {
     var fields: [RDataField] = []
     var wire: [UInt8] = []
     var nameScratch: [UInt8] = []
+    /// The next entry's owner, read while the current entry is (see `OwnerLookahead`).
+    var ownerLookahead = OwnerLookahead()
 
     /// A load of the zone file at `zonePath` (its path as given, which anchors the include policy).
     init(options: LoadOptions, zonePath: String) {

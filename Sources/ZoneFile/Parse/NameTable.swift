@@ -1,3 +1,4 @@
+import CMemoryPrefetch
 import Foundation
 
 /// Interns domain names so each distinct owner is stored once and records refer
@@ -112,7 +113,11 @@ struct NameTable: Sendable {
     }
 
     mutating func intern(_ wire: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let hash = NameTable.hash(wire)
+        intern(wire, hash: NameTable.hash(wire))
+    }
+
+    /// The id of `wire`, whose `hash(_:)` is `hash`, inserting it when new.
+    mutating func intern(_ wire: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32 {
         if let known = base?.names.find(wire, hash: hash) { return known }
         let mask = slots.count - 1
         var slot = Int(hash) & mask
@@ -136,6 +141,18 @@ struct NameTable: Sendable {
         slots[slot] = UInt64(hash) << 32 | UInt64(id)
         if offsets.count * 4 > slots.count * 3 { grow() }
         return id
+    }
+
+    /// Starts loading the slot where a name of hash `hash` is first looked for (here and in the table this
+    /// one extends), so that `intern(_:hash:)` of that name a moment later finds it in the cache. The
+    /// table holds a slot per one or two names of the zone, megabytes for a large zone, and the first
+    /// probe for a new owner misses the cache: that wait was most of the time interning took.
+    func prefetch(hash: UInt32) {
+        base?.names.prefetch(hash: hash)
+        slots.withUnsafeBufferPointer { slots in
+            guard let first = slots.baseAddress else { return }
+            mz_prefetch(first + (Int(hash) & (slots.count - 1)))
+        }
     }
 
     /// The length of `wire` without the suffix when it ends in the suffix on a label boundary, else its length.

@@ -45,14 +45,21 @@ extension LoaderState {
             {
                 ownerID = last
             } else {
-                guard
-                    let id = readName(
-                        UnsafeBufferPointer(rebasing: buffer[token.start..<token.end]), source: source,
-                        offset: token.start,
-                        context: &context, what: "owner name")
-                else { return false }
-                ownerID = id
-                context.lastOwner = id
+                if let ahead = ownerLookahead.intern(
+                    start: token.start, end: token.end, fileIndex: context.fileIndex, originID: context.originID,
+                    into: &names)
+                {
+                    ownerID = ahead
+                } else {
+                    guard
+                        let id = readName(
+                            UnsafeBufferPointer(rebasing: buffer[token.start..<token.end]), source: source,
+                            offset: token.start,
+                            context: &context, what: "owner name")
+                    else { return false }
+                    ownerID = id
+                }
+                context.lastOwner = ownerID
                 context.lastOwnerStart = token.start
                 context.lastOwnerLength = length
                 context.lastOwnerOrigin = context.originID
