@@ -46,10 +46,10 @@ struct EntryScanner {
                 index += 1
             case 0x3B:  // ;
                 let commentStart = index
-                index += 1
-                while index < count, bytes[index] != 0x0A {
-                    if bytes[index] == 0 { problem(.nulByte, index) }
-                    index += 1
+                index = ByteRuns.commentEnd(bytes, from: index + 1)
+                while index < count, bytes[index] == 0 {
+                    problem(.nulByte, index)
+                    index = ByteRuns.commentEnd(bytes, from: index + 1)
                 }
                 add(Token(kind: .comment, start: commentStart, end: index))
             case 0x28:  // (
@@ -70,6 +70,8 @@ struct EntryScanner {
                 let contentStart = index
                 var closed = false
                 while index < count {
+                    index = ByteRuns.quotedEnd(bytes, from: index)
+                    guard index < count else { break }
                     let inner = bytes[index]
                     if inner == 0x22 {
                         closed = true
@@ -99,6 +101,8 @@ struct EntryScanner {
             default:
                 let wordStart = index
                 while index < count {
+                    index = ByteRuns.wordEnd(bytes, from: index)
+                    guard index < count else { break }
                     let inner = bytes[index]
                     if inner == 0x5C {
                         index += 2
