@@ -192,18 +192,19 @@ struct ZoneChecks: Sendable {
     }
 
     /// The hash of a record's owner, type and canonical RDATA (names lower-cased, RFC 4034 §6.2, as
-    /// `RData.canonicalWire`). RDATA of a type without names, or without an upper-case ASCII octet, is
+    /// `RData.canonicalWire`), keyed so that a crafted zone cannot make records collide
+    /// (`DuplicateKeyHash`). RDATA of a type without names, or without an upper-case ASCII octet, is
     /// its own canonical form and is hashed where it lies: only the rest is copied to be lower-cased.
     static func duplicateKey(owner: UInt32, type: RRType, rdata: ArraySlice<UInt8>) -> Int {
-        var hasher = Hasher()
-        hasher.combine(owner)
-        hasher.combine(type.rawValue)
+        let hash: UInt64
         if RDataCodec.lowercasesNames(type), rdata.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
-            CanonicalRData.lowercase(type: type, wire: Array(rdata)).withUnsafeBytes { hasher.combine(bytes: $0) }
+            hash = CanonicalRData.lowercase(type: type, wire: Array(rdata)).withUnsafeBytes {
+                DuplicateKeyHash.hash(owner: owner, type: type.rawValue, rdata: $0)
+            }
         } else {
-            rdata.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hash = rdata.withUnsafeBytes { DuplicateKeyHash.hash(owner: owner, type: type.rawValue, rdata: $0) }
         }
-        return hasher.finalize()
+        return Int(truncatingIfNeeded: hash)
     }
 
     /// The diagnostics, positions resolved, with the checks that need the whole zone (SOA, NS, CDNSKEY).
