@@ -23,6 +23,28 @@ struct OwnerIndexTests {
         return names
     }
 
+    @Test("containsRecord(ofTypes:where:) answers as a search of the built records, on every corpus zone")
+    func containsRecordEqualsASearch() throws {
+        let corpus = try ConformanceCorpus(root: ConformanceCorpus.defaultRoot())
+        var cuts = 0
+        for item in corpus.cases {
+            let origin = try DomainName(parsing: item.origin)
+            let zone = ZoneLoader.load(path: item.path, options: LoadOptions(origin: origin))
+            let questions: [(Set<RRType>, (DomainName, RRType) -> Bool)] = [
+                ([.ns, .dname], { owner, type in type == .dname || owner != origin }),
+                ([.mx], { _, _ in true }),
+                ([.txt, .cname], { owner, _ in owner.description.lowercased().hasPrefix("_dmarc.") }),
+                ([RRType(65_280)], { _, _ in true }),
+            ]
+            for (types, predicate) in questions {
+                let searched = zone.records(ofTypes: types).contains { predicate($0.owner, $0.type) }
+                #expect(zone.containsRecord(ofTypes: types, where: predicate) == searched, "\(item.file): \(types)")
+            }
+            if zone.containsRecord(ofTypes: [.ns, .dname], where: questions[0].1) { cuts += 1 }
+        }
+        #expect(cuts > 0, "no corpus zone has a cut: the question is not asked")
+    }
+
     @Test("records(at:), records(at:type:), recordIndices and exists equal a scan, on every corpus zone")
     func indexEqualsScan() throws {
         let corpus = try ConformanceCorpus(root: ConformanceCorpus.defaultRoot())

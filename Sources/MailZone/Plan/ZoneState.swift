@@ -122,7 +122,7 @@ struct ZoneState {
     mutating func mayHaveCuts(origin: DomainName) -> Bool {
         if !plannedCuts.isEmpty { return true }
         if let zoneHasCuts { return zoneHasCuts }
-        let found = zone.records(ofTypes: [.ns, .dname]).contains { $0.type == .dname || $0.owner != origin }
+        let found = zone.containsRecord(ofTypes: [.ns, .dname]) { owner, type in type == .dname || owner != origin }
         zoneHasCuts = found
         return found
     }

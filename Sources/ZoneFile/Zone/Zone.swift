@@ -82,6 +82,17 @@ public struct Zone: Sendable {
         }
     }
 
+    /// Whether a record of the given types, out-of-zone data excluded, satisfies `predicate` (given
+    /// its owner and type). Stops at the first that does, and builds no record: only the owners of
+    /// records of those types, one at a time. (Is there a zone cut? asks this of a zone's NS records.)
+    public func containsRecord(ofTypes types: Set<RRType>, where predicate: (DomainName, RRType) -> Bool) -> Bool {
+        let wanted = Zone.typeMask(types)
+        for slot in store.slots where Zone.masked(wanted, slot.type) && !slot.flags.contains(.outOfZone) {
+            if predicate(names.name(slot.owner), RRType(slot.type)) { return true }
+        }
+        return false
+    }
+
     /// The records grouped by owner, built on first use.
     var ownerIndex: OwnerIndex {
         indexes.owners { OwnerIndex(store: store) }
