@@ -10,10 +10,9 @@ enum ApplySupport {
     static let now = Date(timeIntervalSince1970: 1_796_083_200)
     static let examples = DeclarationFixtures.packageRoot.appendingPathComponent("examples")
 
+    /// A fresh folder, removed with the others when the test process exits (`ProcessScratch`).
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-apply-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ProcessScratch.directory(prefix: "mailzone-apply")
     }
 
     /// Copies `folder` into a fresh temporary directory and returns the copy.
