@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `apply` without --auto-approve asks on the terminal: only `yes` writes. The binary runs under
@@ -11,7 +12,7 @@ import Testing
     /// and whether the zone file changed.
     static func apply(answering answer: String) throws -> (text: String, status: Int32, changed: Bool) {
         let example = DeclarationFixtures.packageRoot.appendingPathComponent("examples/alibaba-singapore")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("prompt-\(UUID().uuidString)")
+        let directory = try ProcessScratch.directory(prefix: "prompt").appendingPathComponent("alibaba-singapore")
         try FileManager.default.copyItem(at: example, to: directory)
         defer { try? FileManager.default.removeItem(at: directory) }
         let zone = directory.appendingPathComponent("zones/db.example.sg")

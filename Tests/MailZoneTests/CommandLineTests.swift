@@ -265,8 +265,7 @@ struct CommandLineTests {
 
     @Test func planOutSavesTheJSONPlan() throws {
         let example = ExamplesTests.directory("tencent-ses-primary")
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-plan-\(UUID().uuidString).json")
+        let out = try ProcessScratch.directory(prefix: "mailzone-plan").appendingPathComponent("plan.json")
         defer { try? FileManager.default.removeItem(at: out) }
         let text = try MailzoneBinary.run(["plan", "--out", out.path, "--detailed-exitcode"], in: example)
         #expect(text.status == 2)
@@ -334,7 +333,7 @@ struct CommandLineTests {
     }
 
     @Test func presetsListsEveryBuiltInService() throws {
-        let result = try MailzoneBinary.run(["presets"], in: FileManager.default.temporaryDirectory)
+        let result = try MailzoneBinary.run(["presets"], in: ProcessScratch.root)
         #expect(result.status == 0)
         for name in ["tencent-ses", "aws-ses", "google-workspace", "microsoft-365", "zoho"] {
             #expect(result.output.contains(name))
@@ -350,7 +349,7 @@ struct CommandLineTests {
     }
 
     @Test func presetsShowsOneServiceForExampleCom() throws {
-        let result = try MailzoneBinary.run(["presets", "tencent-ses"], in: FileManager.default.temporaryDirectory)
+        let result = try MailzoneBinary.run(["presets", "tencent-ses"], in: ProcessScratch.root)
         #expect(result.status == 0)
         #expect(result.output.contains("dkim.qcloud  required"))
         #expect(result.output.contains("@                  MX    10 mxbiz1.qq.com."))
@@ -358,13 +357,13 @@ struct CommandLineTests {
         #expect(result.output.contains("_dmarc             TXT   v=DMARC1; p=none"))
         #expect(result.output.contains("Notes:"))
         let microsoft = try MailzoneBinary.run(
-            ["presets", "microsoft-365"], in: FileManager.default.temporaryDirectory)
+            ["presets", "microsoft-365"], in: ProcessScratch.root)
         #expect(microsoft.output.contains("example-com"), "domain_dashed expands for example.com")
     }
 
     @Test(arguments: [("tencent", "tencent-ses"), ("googel", "google-workspace"), ("aws-sse", "aws-ses")])
     func anUnknownPresetSuggestsTheNearest(_ name: String, _ suggestion: String) throws {
-        let result = try MailzoneBinary.run(["presets", name], in: FileManager.default.temporaryDirectory)
+        let result = try MailzoneBinary.run(["presets", name], in: ProcessScratch.root)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.errors.contains("did you mean '\(suggestion)'"), "\(result.errors)")

@@ -1,5 +1,6 @@
 import Foundation
 import MailAuth
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -19,8 +20,7 @@ enum CorpExampleRepository {
     static func plan<Result>(
         zone: String, sender: String, render: (Plan, URL) throws -> Result
     ) async throws -> Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-corp-\(UUID().uuidString)")
+        let directory = try ProcessScratch.directory(prefix: "mailzone-corp")
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("zones"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -7,8 +7,7 @@ import Testing
 /// A mailzone.yaml that is not a YAML file, or not a file at all: one positioned error, no crash, no hang.
 @Suite struct DeclarationHostileFileTests {
     private func directory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-decl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try ProcessScratch.directory(prefix: "mailzone-decl")
         return url
     }
 

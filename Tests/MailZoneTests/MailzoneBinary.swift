@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `mailzone` executable, as users and CI do, for the end-to-end tests.
@@ -81,8 +82,7 @@ enum MailzoneBinary {
         }
         process.currentDirectoryURL = directory
         process.environment = environment.merging(extraEnvironment) { _, extra in extra }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mailzone-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try ProcessScratch.directory(prefix: "mailzone-run")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let output = scratch.appendingPathComponent("stdout")
         let errors = scratch.appendingPathComponent("stderr")

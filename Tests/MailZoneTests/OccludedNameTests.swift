@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Records written where BIND never serves them: at or below a delegation (RFC 1034 §4.2.1) or
@@ -12,9 +13,7 @@ struct OccludedNameTests {
     private func plan(zone: String, sender: String, extraZones: [String: (origin: String, text: String)] = [:])
         throws -> MailzoneBinary.Result
     {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-cut-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ProcessScratch.directory(prefix: "mailzone-cut")
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data((Self.apex + zone).utf8).write(to: directory.appendingPathComponent("db.example.com"))
         var zones = "  - { origin: example.com., file: db.example.com }\n"

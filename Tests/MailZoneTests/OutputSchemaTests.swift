@@ -21,9 +21,7 @@ struct OutputSchemaTests {
         #expect(pairs.count >= ExamplesTests.examples.count)
 
         // check --format json has no golden; validate what the binary prints now.
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-check-json-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let temporary = try ProcessScratch.directory(prefix: "mailzone-check-json")
         defer { try? FileManager.default.removeItem(at: temporary) }
         if MailzoneBinary.shouldRun {
             for example in ExamplesTests.examples {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A preset TXT value long enough that its RDATA passes BIND's limit (65,510 octets, `RDataLength`)
@@ -12,9 +13,7 @@ struct RDataLengthPlanTests {
     /// A declaration with one TXT record whose value is `characters` letters: 255 a string, so
     /// 65,254 characters make 256 strings and 65,510 octets of RDATA.
     private func folder(characters: Int) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-long-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ProcessScratch.directory(prefix: "mailzone-long")
         try Data(Self.zone.utf8).write(to: directory.appendingPathComponent("db.example.com"))
         let yaml = """
             version: 1

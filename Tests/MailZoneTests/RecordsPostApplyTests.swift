@@ -10,9 +10,7 @@ import Testing
 /// DMARC. When the zone cannot be read, it says plainly that the values are the services' own.
 struct RecordsPostApplyTests {
     private func lab(zone: String?) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("mailzone-records-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ProcessScratch.directory(prefix: "mailzone-records")
         try VerifyPlannedRecordsTests.declaration.write(
             to: directory.appendingPathComponent("mailzone.yaml"),
             atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -95,9 +96,7 @@ struct BINDCompatibilityTests {
         "an included file starts with the including file's owner; its owner does not leak back (checkzone/zones/*inherit*)"
     )
     func includeInheritsOwner() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-inherit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ProcessScratch.directory(prefix: "mailzone-inherit")
         defer { try? FileManager.default.removeItem(at: directory) }
         try "\tNS ns2\nlast A 192.0.2.9\n".write(
             to: directory.appendingPathComponent("inherit.db"), atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ZoneFile
@@ -88,7 +89,7 @@ import Testing
     /// and around it.
     private static func linkedTree() throws -> (base: String, paths: [String]) {
         let manager = FileManager.default
-        let base = manager.temporaryDirectory.appendingPathComponent("filepaths-\(UUID().uuidString)").path
+        let base = try ProcessScratch.directory(prefix: "filepaths").path
         try manager.createDirectory(atPath: base + "/real/zones", withIntermediateDirectories: true)
         manager.createFile(atPath: base + "/real/zones/db.example", contents: Data("x".utf8))
         try manager.createSymbolicLink(atPath: base + "/link", withDestinationPath: base + "/real")

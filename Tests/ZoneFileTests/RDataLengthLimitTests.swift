@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ZoneFile
 
@@ -106,9 +107,7 @@ import ZoneFile
             Issue.record("named-checkzone is not on PATH (CI=true): install bind9-utils")
             return
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-rdata-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ProcessScratch.directory(prefix: "mailzone-rdata")
         defer { try? FileManager.default.removeItem(at: directory) }
         for kind in Self.kinds {
             let text = Self.apex + Self.record(kind, octets: octets) + "\n"

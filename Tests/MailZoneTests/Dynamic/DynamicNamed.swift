@@ -62,9 +62,7 @@ final class DynamicNamed {
         for _ in 0..<4 {
             let port = try FreePort.find()
             let controlPort = try FreePort.find()
-            let directory = FileManager.default.temporaryDirectory
-                .appendingPathComponent("mailzone-named-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let directory = try ProcessScratch.directory(prefix: "mailzone-named")
             let updateKey = directory.appendingPathComponent("update.key")
             let rndcKey = directory.appendingPathComponent("rndc.key")
             try run("tsig-keygen", ["-a", "hmac-sha256", keyName], output: updateKey)

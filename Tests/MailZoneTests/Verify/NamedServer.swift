@@ -48,9 +48,7 @@ final class NamedServer {
         // A port found free can be taken before named binds it; try a few.
         for _ in 0..<4 {
             let port = try FreePort.find()
-            let directory = FileManager.default.temporaryDirectory
-                .appendingPathComponent("mailzone-named-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let directory = try ProcessScratch.directory(prefix: "mailzone-named")
             var conf = """
                 options {
                   directory "\(directory.path)";

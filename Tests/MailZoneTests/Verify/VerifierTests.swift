@@ -136,8 +136,7 @@ struct VerifierTests {
     /// Like plan, verify reads no zone file outside the declaration's directory tree unless
     /// allowed: the file's serial is then unknown, and the zone says why.
     @Test func aZoneFileOutsideTheTreeIsNotRead() async throws {
-        let top = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-verify-outside-\(UUID().uuidString)")
+        let top = try ProcessScratch.directory(prefix: "mailzone-verify-outside")
         defer { try? FileManager.default.removeItem(at: top) }
         let repository = top.appendingPathComponent("repo")
         let elsewhere = top.appendingPathComponent("elsewhere")

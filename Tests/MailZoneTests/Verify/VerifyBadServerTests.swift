@@ -51,9 +51,7 @@ struct VerifyBadServerTests {
         """
 
     static func lab() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("mailzone-verify-bad-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ProcessScratch.directory(prefix: "mailzone-verify-bad")
         try declaration.write(to: directory.appendingPathComponent("mailzone.yaml"), atomically: true, encoding: .utf8)
         try zone.write(to: directory.appendingPathComponent("db.sampledomain.com"), atomically: true, encoding: .utf8)
         return directory

@@ -1,12 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `mailzone verify` with bad input: exit 1 and an error that says what to do, before any query.
 struct VerifyCommandTests {
     @Test func missingDeclaration() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-verify-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ProcessScratch.directory(prefix: "mailzone-verify-cli")
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try MailzoneBinary.run(["verify"], in: directory)
         #expect(run.status == 1)

@@ -223,8 +223,7 @@ struct VerifyEndToEndTests {
 struct VerifyAfterApplyTests {
     @Test func appliedZoneVerifiesAndTheOldServerIsBehind() async throws {
         let example = DeclarationFixtures.packageRoot.appendingPathComponent("examples/tencent-ses-primary")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-verify-apply-\(UUID().uuidString)")
+        let directory = try ProcessScratch.directory(prefix: "mailzone-verify-apply")
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("zones"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

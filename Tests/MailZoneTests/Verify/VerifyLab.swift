@@ -101,9 +101,7 @@ struct VerifyLab {
 
     /// Writes mailzone.yaml and the zone file (the one the declaration names) to a new temp directory.
     static func make(zone: String = zoneText()) throws -> VerifyLab {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-verify-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ProcessScratch.directory(prefix: "mailzone-verify")
         try declaration.write(to: directory.appendingPathComponent("mailzone.yaml"), atomically: true, encoding: .utf8)
         try zone.write(to: directory.appendingPathComponent("db.sampledomain.com"), atomically: true, encoding: .utf8)
         return VerifyLab(directory: directory)

@@ -45,9 +45,7 @@ struct VerifyPlannedRecordsTests {
         """
 
     private func lab() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("mailzone-verify-keep-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ProcessScratch.directory(prefix: "mailzone-verify-keep")
         try Self.declaration.write(
             to: directory.appendingPathComponent("mailzone.yaml"), atomically: true,
             encoding: .utf8)

@@ -26,9 +26,7 @@ struct VerifySchemaTests {
                         location: PlanLocation(file: "m.yaml", line: 5, column: 17))
                 ]),
         ]
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "mailzone-verify-schema-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ProcessScratch.directory(prefix: "mailzone-verify-schema")
         defer { try? FileManager.default.removeItem(at: directory) }
         var files = [VerifierTests.golden("problems.json").path]
         for (index, report) in reports.enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// BIND's `named-checkzone` and `named-compilezone`, found on `PATH`, run the way the
 /// conformance corpus ran them: every name, MX, SRV and integrity policy at `ignore`
@@ -57,16 +58,12 @@ struct ProcessResult: Sendable {
     /// Runs `executable` with `arguments` in `directory` without blocking a thread of the
     /// concurrency pool; the outputs go to temporary files so a large zone cannot fill a pipe.
     static func run(_ executable: String, _ arguments: [String], directory: String) async throws -> ProcessResult {
-        let temporary = FileManager.default.temporaryDirectory
-        let token = UUID().uuidString
-        let outURL = temporary.appendingPathComponent("mailzone-conformance-\(token).out")
-        let errURL = temporary.appendingPathComponent("mailzone-conformance-\(token).err")
+        let temporary = try ProcessScratch.directory(prefix: "mailzone-conformance")
+        let outURL = temporary.appendingPathComponent("stdout")
+        let errURL = temporary.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
+        defer { try? FileManager.default.removeItem(at: temporary) }
         let outHandle = try FileHandle(forWritingTo: outURL)
         let errHandle = try FileHandle(forWritingTo: errURL)
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
