@@ -93,4 +93,17 @@ import Testing
         }
         #expect(names.name(0) == (try? DomainName(parsing: "mail.origin.example.")))
     }
+
+    @Test("the loader takes every new owner from what it read ahead, not from a second reading")
+    func loaderTakesTheOwnersReadAhead() {
+        // The SOA's owner and 40 hosts are new owner texts; the blank owners and the repeated `host0` are not.
+        let hosts = (0..<40).map { "host\($0) A 192.0.2.1\n\tAAAA 2001:db8::1\n" }.joined()
+        let text =
+            "$ORIGIN origin.example.\n$TTL 300\n@ SOA ns hostmaster 1 2 3 4 5\n\tNS ns\n; hosts\n\n" + hosts
+            + "host0 TXT \"again\"\n"
+        var state = LoaderState(options: LoadOptions(), zonePath: "lookahead.zone")
+        state.loadTop(path: "lookahead.zone", source: SourceFile(path: "lookahead.zone", bytes: Array(text.utf8)))
+        #expect(state.diagnostics.isEmpty)
+        #expect(state.ownerLookahead.taken == 42)
+    }
 }

@@ -10,18 +10,35 @@ import Foundation
 /// read ahead is used only when the next entry's owner token is that very text under the same origin in
 /// the same file; anything else (an escape, a quote, a changed `$ORIGIN`) is read the general way.
 struct OwnerLookahead {
-    /// Where the owner text starts, and the file it is in (-1: nothing read ahead).
-    private var start = -1
-    private var length = 0
-    private var fileIndex = 0
-    /// The origin it was completed with (its interned id).
-    private var originID: UInt32 = 0
-    /// Its wire form and `NameTable.hash` of it.
-    private var wire: [UInt8] = []
-    private var hash: UInt32 = 0
+    /// One owner read ahead: where its text starts (-1: none), its length, the file it is in, the origin
+    /// it was completed with (its interned id), its wire form and `NameTable.hash` of it.
+    private struct Owner {
+        var start = -1
+        var length = 0
+        var fileIndex = 0
+        var originID: UInt32 = 0
+        var wire: [UInt8] = []
+        var hash: UInt32 = 0
+
+        /// Whether this is the owner token `start..<end` of file `fileIndex` under origin `originID`.
+        @inline(__always)
+        func matches(start: Int, end: Int, fileIndex: Int, originID: UInt32) -> Bool {
+            start == self.start && end - start == length && fileIndex == self.fileIndex && originID == self.originID
+        }
+    }
+
+    /// The owner read last, and the one read before it. The loader reads the owner of entry N + 1 before
+    /// it types entry N, whose owner was read one step earlier: a single slot would be overwritten just
+    /// before its owner is asked for, leaving only the prefetch and reading every name twice.
+    private var latest = Owner()
+    private var earlier = Owner()
+
+    /// Owners given from what was read ahead (`intern`), for the tests to see the reading ahead pays.
+    private(set) var taken = 0
 
     init() {
-        wire.reserveCapacity(256)
+        latest.wire.reserveCapacity(256)
+        earlier.wire.reserveCapacity(256)
     }
 
     /// The owner text of the entry starting at `offset`: from there to the first byte that ends a word,
@@ -54,35 +71,45 @@ struct OwnerLookahead {
     }
 
     /// Reads ahead the owner of the entry at `offset` of file `fileIndex` under `origin` (interned as
-    /// `originID`) and starts loading its slot in `names`; forgets what was read ahead before.
+    /// `originID`) and starts loading its slot in `names`; keeps the owner read before this one, forgets
+    /// any older.
     mutating func read(
         _ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, fileIndex: Int, origin: DomainName,
         originID: UInt32, names: NameTable
     ) {
-        start = -1
+        swap(&latest, &earlier)
+        latest.start = -1
         guard let text = OwnerLookahead.ownerText(buffer, at: offset) else { return }
-        wire.removeAll(keepingCapacity: true)
+        latest.wire.removeAll(keepingCapacity: true)
         do {
-            try NameParser.append(UnsafeBufferPointer(rebasing: buffer[text]), origin: origin, to: &wire)
+            try NameParser.append(UnsafeBufferPointer(rebasing: buffer[text]), origin: origin, to: &latest.wire)
         } catch {
             return
         }
-        hash = wire.withUnsafeBufferPointer { NameTable.hash($0) }
-        names.prefetch(hash: hash)
-        start = text.lowerBound
-        length = text.count
-        self.fileIndex = fileIndex
-        self.originID = originID
+        latest.hash = latest.wire.withUnsafeBufferPointer { NameTable.hash($0) }
+        names.prefetch(hash: latest.hash)
+        latest.start = text.lowerBound
+        latest.length = text.count
+        latest.fileIndex = fileIndex
+        latest.originID = originID
     }
 
     /// The id of the owner token `start..<end` of file `fileIndex` under origin `originID`, interned in
-    /// `names`, when it is the name read ahead; nil (nothing interned) when it is not.
+    /// `names`, when it is one of the two names read ahead last; nil (nothing interned) when it is not.
+    /// Each name read ahead is given once.
     mutating func intern(
         start: Int, end: Int, fileIndex: Int, originID: UInt32, into names: inout NameTable
     ) -> UInt32? {
-        guard start == self.start, end - start == length, fileIndex == self.fileIndex, originID == self.originID
-        else { return nil }
-        self.start = -1
-        return wire.withUnsafeBufferPointer { names.intern($0, hash: hash) }
+        if earlier.matches(start: start, end: end, fileIndex: fileIndex, originID: originID) {
+            earlier.start = -1
+            taken += 1
+            return earlier.wire.withUnsafeBufferPointer { names.intern($0, hash: earlier.hash) }
+        }
+        if latest.matches(start: start, end: end, fileIndex: fileIndex, originID: originID) {
+            latest.start = -1
+            taken += 1
+            return latest.wire.withUnsafeBufferPointer { names.intern($0, hash: latest.hash) }
+        }
+        return nil
     }
 }
