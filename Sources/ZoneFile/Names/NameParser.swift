@@ -28,45 +28,29 @@ enum NameParser {
         try appendEscaped(text, origin: origin, to: &buffer)
     }
 
-    /// Appends `text` when it has no escape, label by label (its length, then its bytes at once); false,
-    /// with nothing appended, at the first backslash. It refuses what `appendEscaped` refuses, with the
-    /// same error (checked by `NameParserTests`).
+    /// Appends `text` when it has no escape; false, with nothing appended, at the first backslash. The text
+    /// is copied once behind a byte for the first label's length, and each dot then becomes the length of
+    /// the label after it (the last dot of an absolute name the root label): one copy and one look at each
+    /// byte, where appending label by label cost a growth check and a copy per label. It refuses what
+    /// `appendEscaped` refuses, with the same error (checked by `NameParserTests`).
     private static func appendPlain(
         _ text: UnsafeBufferPointer<UInt8>, origin: DomainName, to buffer: inout [UInt8]
     ) throws(NameError) -> Bool {
         let start = buffer.count
-        var labelStart = 0
-        while true {
-            var end = labelStart
-            while end < text.count {
-                let byte = text[end]
-                if byte == UInt8(ascii: ".") { break }
-                if byte == UInt8(ascii: "\\") {
-                    buffer.removeSubrange(start...)
-                    return false
-                }
-                end += 1
-            }
-            let length = end - labelStart
-            guard length > 0 else {
-                buffer.removeSubrange(start...)
-                throw .emptyLabel
-            }
-            guard length <= 63 else {
-                buffer.removeSubrange(start...)
-                throw .labelTooLong(length)
-            }
-            buffer.append(UInt8(length))
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text[labelStart..<end]))
-            if end == text.count {
-                buffer.append(contentsOf: origin.wire)
-                break
-            }
-            labelStart = end + 1
-            if labelStart == text.count {
-                buffer.append(0)
-                break
-            }
+        buffer.append(0)
+        buffer.append(contentsOf: text)
+        let outcome = buffer.withUnsafeMutableBufferPointer { wire in NameParser.labelLengths(wire, from: start) }
+        switch outcome {
+        case .relative:
+            buffer.append(contentsOf: origin.wire)
+        case .absolute:
+            break
+        case .escaped:
+            buffer.removeSubrange(start...)
+            return false
+        case .invalid(let error):
+            buffer.removeSubrange(start...)
+            throw error
         }
         let length = buffer.count - start
         if length > 255 {
@@ -74,6 +58,45 @@ enum NameParser {
             throw .nameTooLong(length)
         }
         return true
+    }
+
+    /// What `labelLengths` made of a name's text.
+    private enum PlainName {
+        /// Labels without a final dot: the origin follows.
+        case relative
+        /// Ended by a dot, now the root label.
+        case absolute
+        /// A backslash: the text is for `appendEscaped`.
+        case escaped
+        case invalid(NameError)
+    }
+
+    /// Turns `wire[start]` (a placeholder) and the dots of the text after it into label lengths, left to
+    /// right, stopping at the first backslash or bad label as `appendEscaped` would.
+    @inline(__always)
+    private static func labelLengths(_ wire: UnsafeMutableBufferPointer<UInt8>, from start: Int) -> PlainName {
+        var lengthAt = start
+        var index = start + 1
+        while true {
+            var end = index
+            while end < wire.count {
+                let byte = wire[end]
+                if byte == UInt8(ascii: ".") { break }
+                if byte == UInt8(ascii: "\\") { return .escaped }
+                end += 1
+            }
+            let length = end - index
+            guard length > 0 else { return .invalid(.emptyLabel) }
+            guard length <= 63 else { return .invalid(.labelTooLong(length)) }
+            wire[lengthAt] = UInt8(length)
+            if end == wire.count { return .relative }
+            if end + 1 == wire.count {
+                wire[end] = 0
+                return .absolute
+            }
+            lengthAt = end
+            index = end + 1
+        }
     }
 
     /// Appends `text` byte by byte, decoding escapes; `@` and `.` alone are the caller's.
