@@ -88,3 +88,35 @@ import Testing
         }
     }
 }
+
+/// A re-read's window on an edited text (`SourceFile.init(window:path:rest:shift:)`) holds the text up to
+/// a little past the last edit; past it, positions and texts come from the old file. They must be those of
+/// the whole edited text, at every offset.
+@Suite struct SourceWindowTests {
+    @Test("positions and texts past a window's end are the whole edited text's, on every corpus zone")
+    func corpusTexts() throws {
+        let corpus = try ConformanceCorpus(root: ConformanceCorpus.defaultRoot())
+        for item in corpus.cases {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: item.path)))
+            let lines = bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+            guard lines.count >= 4 else { continue }
+            let old = SourceFile(path: item.file, bytes: bytes)
+            // An edit before the window's end; the window ends at a line start, in a line, at a newline.
+            let edits = [SourceEdit(range: lines[0]..<lines[1], replacement: "x TXT \"new\"\ny A 192.0.2.1\n")]
+            let edited = try EditedText(original: bytes, edits: edits)
+            let whole = SourceFile(path: item.file, bytes: edited.bytes)
+            let shift = edited.count - bytes.count
+            for oldEnd in [lines[2], lines[2] + 1, lines[3] - 1] where oldEnd < bytes.count {
+                let window = SourceFile(
+                    window: edited.prefix(oldEnd + shift), path: item.file, rest: old, shift: shift)
+                #expect(window.length == whole.length)
+                let differing = (0...edited.count).first { window.location(of: $0) != whole.location(of: $0) }
+                #expect(differing == nil, "\(item.file), window to \(oldEnd), offset \(differing ?? 0)")
+                for start in stride(from: 0, to: edited.count, by: max(1, edited.count / 40)) {
+                    let range = start..<min(edited.count, start + 97)
+                    #expect(window.text(range) == whole.text(range), "\(item.file), \(range)")
+                }
+            }
+        }
+    }
+}

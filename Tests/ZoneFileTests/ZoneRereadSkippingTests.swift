@@ -29,6 +29,22 @@ import Testing
         let whole = ZoneLoader.reread(path: path, options: options, editedFrom: old, excluding: excluding)
         let stepped = ZoneLoader.reread(
             path: path, options: options, editedFrom: old, excluding: excluding, edits: edits)
+        try expectSame(stepped, whole, label)
+        // Given as old texts and edits: the top file read through a window where one serves.
+        var edited: [String: EditedText] = [:]
+        var oldOptions = options
+        for change in changes {
+            let file = try #require(old.files.first { $0.source.path == change.path })
+            edited[change.path] = try EditedText(original: file.source.bytes, edits: change.edits)
+            oldOptions.overrides[change.path] = nil
+        }
+        let windowed = ZoneLoader.reread(
+            path: path, options: oldOptions, editedFrom: old, excluding: excluding, edited: edited)
+        try expectSame(windowed, whole, "\(label), windowed")
+    }
+
+    /// Compares a re-read with the whole re-read.
+    static func expectSame(_ stepped: ZoneReread, _ whole: ZoneReread, _ label: String) throws {
         #expect(stepped.onlyOld == whole.onlyOld, "\(label): records only in the old zone")
         #expect(
             stepped.onlyNew.map { stepped.edited.record(index: $0) }
@@ -192,5 +208,35 @@ import Testing
         #expect(stepped.steppedOver > 1_500, "only \(stepped.steppedOver) records stepped over")
         #expect(stepped.onlyOld.isEmpty)
         #expect(stepped.onlyNew.isEmpty)
+    }
+
+    @Test("a window holds the edited text to a little past the last edit; past it, the whole text is read")
+    func aWindowHoldsLittleOfALargeText() throws {
+        var text = "$ORIGIN example.com.\n$TTL 1h\n@ SOA ns1 h 1 2 3 4 5\n@ NS ns1\nns1 A 192.0.2.1\n"
+        for index in 0..<2000 { text += "host\(index) A 10.0.\(index / 256).\(index % 256)\n" }
+        // A duplicate far past the window: its warning names lines the re-read steps over.
+        text += "host1999 A 10.0.7.207\n"
+        let old = ZoneLoader.load(text: text, path: "db")
+        let bytes = Array(text.utf8)
+        var options = LoadOptions()
+        let cases: [(String, SourceEdit, Bool)] = [
+            ("a line inserted", .insert("new A 192.0.2.9\nnew TXT \"x\"\n", at: 0), true),
+            // Parentheses opened in the edit and closed only at the end: no entry ends where the old ones did.
+            ("parentheses opened", .insert("open TXT ( \"a\"\n", at: 0), false),
+            // A `$TTL` changes the reading state of every line after it: nothing can be stepped over.
+            ("a TTL", .insert("$TTL 5\n", at: bytes.count / 3), false),
+        ]
+        for (label, edit, windowed) in cases {
+            let edited = try EditedText(original: bytes, edits: [edit])
+            options.overrides["db"] = edited.bytes
+            let whole = ZoneLoader.reread(path: "db", options: options, editedFrom: old, excluding: [.soa])
+            options.overrides["db"] = nil
+            let read = ZoneLoader.reread(
+                path: "db", options: options, editedFrom: old, excluding: [.soa], edited: ["db": edited])
+            try Self.expectSame(read, whole, label)
+            let held = try #require(read.edited.files.first).source.bytes.count
+            #expect((held < bytes.count / 4) == windowed, "\(label): \(held) bytes held")
+        }
+        #expect(old.diagnostics.contains { $0.location?.line ?? 0 > 2000 }, "no duplicate warning past the window")
     }
 }

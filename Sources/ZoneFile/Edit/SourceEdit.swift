@@ -54,22 +54,6 @@ extension SourceEdit {
 
     /// Applies edits to `bytes`. Insertions at one offset keep their given order.
     public static func apply(_ edits: [SourceEdit], to bytes: [UInt8]) throws(SourceEditError) -> [UInt8] {
-        let ordered = ordered(edits)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + ordered.reduce(0) { $0 + $1.replacement.count })
-        var cursor = 0
-        var previous: Range<Int>? = nil
-        for edit in ordered {
-            guard edit.range.upperBound <= bytes.count else { throw .outOfBounds(edit.range, bytes.count) }
-            if let previous, edit.range.lowerBound < previous.upperBound, !(edit.range.isEmpty && previous.isEmpty) {
-                throw .overlapping(previous, edit.range)
-            }
-            result.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
-            result.append(contentsOf: edit.replacement)
-            cursor = edit.range.upperBound
-            previous = edit.range
-        }
-        result.append(contentsOf: bytes[cursor...])
-        return result
+        try EditedText(original: bytes, edits: edits).bytes
     }
 }

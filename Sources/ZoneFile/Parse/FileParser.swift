@@ -25,7 +25,7 @@ extension LoaderState {
         if fileIndex == 0 { checks.reserve(records: source.bytes.count / 12 + 16) }
         let bytes = source.bytes
         var resumeCursor = skipping.flatMap {
-            ResumeCursor(skipping: $0, file: fileIndex, path: source.path, size: bytes.count)
+            ResumeCursor(skipping: $0, file: fileIndex, path: source.path, size: source.length)
         }
         var entryIndex = 0
         bytes.withUnsafeBufferPointer { buffer in
@@ -46,11 +46,14 @@ extension LoaderState {
                 let end = EntryScanner.scan(
                     buffer, from: offset, tokens: &tokens, problems: &problems,
                     maxLength: policy.options.maxEntryLength)
+                // An entry that reaches a window's end may go on past it: the whole text is read instead.
+                if end >= buffer.count, buffer.count < source.length { break }
                 readNextOwner(buffer, entryStart: offset, next: end, context: context)
                 let kind = interpretEntry(source: source, buffer: buffer, start: offset, end: end, context: &context)
                 if policy.options.keepRecords { entries.append(start: offset, end: end, kind: kind) }
                 offset = end
             }
+            if offset < source.length { skipping?.leftWindow = true }
         }
         if history != nil { recordCheckpoint(entry: entryIndex, offset: bytes.count, atEnd: true, context: context) }
         files[fileIndex] = ZoneFileSyntax(source: source, entries: entries)

@@ -100,8 +100,8 @@ struct LoaderState {
         }
         includeStack = []
         unresolvedTopFile = path
-        tally.bytesRead = file.bytes.count
-        if file.bytes.isEmpty {
+        tally.bytesRead = file.length
+        if file.length == 0 {
             // An empty included file is fine; an empty zone is a mistake (a truncated checkout, the wrong path).
             diagnostics.append(Diagnostic(.fileEmpty, file: path, location: nil))
         }

@@ -100,6 +100,9 @@ struct RereadSkipping: Sendable {
     let repeated: KeyFilter
     /// The ranges of `old.checkKeys` of the records stepped over, in order.
     var steppedKeys: [Range<Int>] = []
+    /// Whether the reading went past the end of a window (`SourceFile.init(window:path:rest:shift:)`)
+    /// rather than stepping over the rest: the result is then not the whole text's.
+    var leftWindow = false
 
     init(
         old: Zone, history: ReadingHistory, edits: [String: [SourceEdit]], changed: Set<String>, excluded: Set<RRType>,

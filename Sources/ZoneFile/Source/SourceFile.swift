@@ -9,14 +9,34 @@ import Synchronization
 public final class SourceFile: Sendable {
     /// Path as given to the loader (used in diagnostics).
     public let path: String
+    /// The text; for a re-read's window (`rest` set), only its first part.
     public let bytes: [UInt8]
     /// Offsets where each line starts, computed on first use (diagnostics and record positions).
     private let lineStartsBox: LineStarts
+    /// For a re-read's window of an edited text: the old file whose text the rest is, unchanged, and
+    /// the new offset minus the old one there (see `init(window:path:rest:shift:)`).
+    private let rest: (source: SourceFile, shift: Int)?
+    /// The length of the whole text: `bytes.count`, or for a window that and the rest's.
+    package let length: Int
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
         self.lineStartsBox = LineStarts(bytes: bytes)
+        self.rest = nil
+        self.length = bytes.count
+    }
+
+    /// A window on an edited text (`ZoneLoader.reread`): `head`, its first bytes, holds every edit;
+    /// from its end on the text is `rest`'s, unchanged, at old offsets `shift` bytes lower. Positions
+    /// past the head are counted in `rest`, so a re-read that steps over the unchanged text places its
+    /// diagnostics as reading the whole text would, and no copy of that text is made.
+    package init(window head: [UInt8], path: String, rest: SourceFile, shift: Int) {
+        self.path = path
+        self.bytes = head
+        self.lineStartsBox = LineStarts(bytes: head)
+        self.rest = (rest, shift)
+        self.length = rest.length + shift
     }
 
     /// Reads a file from disk. Directories, FIFOs, devices, unreadable and vanished files are
@@ -72,12 +92,23 @@ public final class SourceFile: Sendable {
 
     /// 1-based line and column (in bytes) of an offset.
     public func location(of offset: Int) -> SourceLocation {
-        lineStartsBox.location(of: offset)
+        guard let rest, offset > bytes.count else { return lineStartsBox.location(of: offset) }
+        // Past the head: the lines of the rest from the head's end, added to the head's.
+        let headEnd = lineStartsBox.location(of: bytes.count)
+        let restStart = rest.source.location(of: bytes.count - rest.shift)
+        let inRest = rest.source.location(of: offset - rest.shift)
+        guard inRest.line > restStart.line else {
+            return SourceLocation(line: headEnd.line, column: headEnd.column + offset - bytes.count, offset: offset)
+        }
+        return SourceLocation(line: headEnd.line + inRest.line - restStart.line, column: inRest.column, offset: offset)
     }
 
     /// The text of a byte range, for messages (invalid UTF-8 shown with replacement characters).
     public func text(_ range: Range<Int>) -> String {
-        String(decoding: bytes[range], as: UTF8.self)
+        guard let rest, range.upperBound > bytes.count else { return String(decoding: bytes[range], as: UTF8.self) }
+        var text = Array(bytes[min(range.lowerBound, bytes.count)..<bytes.count])
+        text += rest.source.bytes[(max(range.lowerBound, bytes.count) - rest.shift)..<(range.upperBound - rest.shift)]
+        return String(decoding: text, as: UTF8.self)
     }
 }
 

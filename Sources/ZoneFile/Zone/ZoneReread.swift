@@ -39,24 +39,65 @@ extension ZoneLoader {
         path: String, options: LoadOptions, editedFrom old: Zone,
         excluding excluded: Set<RRType> = [], edits: [String: [SourceEdit]]? = nil
     ) -> ZoneReread {
+        reread(
+            path: path, options: options, editedFrom: old, excluding: excluded, edits: edits,
+            changed: Set(options.overrides.keys), window: nil
+        ).reread
+    }
+
+    /// `reread` with each edited file given as its old text and edits (by path), no copy of the edited
+    /// text made where none is needed: the top file is read through a window (`RereadWindow`) holding
+    /// its text up to a little past the last edit, and the rest is stepped over; only when reading cannot
+    /// step over the rest from there is the whole edited text made and read. Edited included files are
+    /// made whole. The result is the same as reading the whole text.
+    package static func reread(
+        path: String, options: LoadOptions, editedFrom old: Zone, excluding excluded: Set<RRType> = [],
+        edited: [String: EditedText]
+    ) -> ZoneReread {
+        var options = options
+        for (editedPath, text) in edited where editedPath != path { options.overrides[editedPath] = text.bytes }
+        let changed = Set(options.overrides.keys).union(edited.keys)
+        let edits = edited.mapValues(\.edits)
+        if let text = edited[path], let window = RereadWindow.source(path: path, text: text, old: old) {
+            let read = reread(
+                path: path, options: options, editedFrom: old, excluding: excluded, edits: edits, changed: changed,
+                window: window)
+            if !read.leftWindow { return read.reread }
+        }
+        if let text = edited[path] { options.overrides[path] = text.bytes }
+        return reread(
+            path: path, options: options, editedFrom: old, excluding: excluded, edits: edits, changed: changed,
+            window: nil
+        ).reread
+    }
+
+    /// The re-read, the top file read through `window` when given; also whether the reading left the
+    /// window (the result is then not the whole text's).
+    private static func reread(
+        path: String, options: LoadOptions, editedFrom old: Zone, excluding excluded: Set<RRType>,
+        edits: [String: [SourceEdit]]?, changed: Set<String>, window: SourceFile?
+    ) -> (reread: ZoneReread, leftWindow: Bool) {
         // The records stepped over that the old load found once are left out of the duplicate check
         // (most of a large zone: its table would be built again for them); that is exact unless a record
-        // read here has the hash of one of them, and then the text is read again with them all in it.
-        let read = read(
-            path: path, options: options, editedFrom: old, excluding: excluded, edits: edits, uniqueKeys: true)
-        guard read.stepsOverAHashRead else { return read.reread }
-        return Self.read(
-            path: path, options: options, editedFrom: old, excluding: excluded, edits: edits, uniqueKeys: false
-        )
-        .reread
+        // read has the hash of one of them, and then the text is read again with them all in it.
+        var read = read(
+            path: path, options: options, editedFrom: old, excluding: excluded, edits: edits, changed: changed,
+            window: window, uniqueKeys: true)
+        if read.stepsOverAHashRead {
+            read = Self.read(
+                path: path, options: options, editedFrom: old, excluding: excluded, edits: edits, changed: changed,
+                window: window, uniqueKeys: false)
+        }
+        return (read.reread, read.leftWindow)
     }
 
     /// `reread`, the records stepped over shown to the zone checks as unique when the old load found their
-    /// hash once (`uniqueKeys`); also whether a record read has the hash of a record stepped over.
+    /// hash once (`uniqueKeys`); also whether a record read has the hash of a record stepped over, and
+    /// whether the reading left the window.
     private static func read(
         path: String, options: LoadOptions, editedFrom old: Zone, excluding excluded: Set<RRType>,
-        edits: [String: [SourceEdit]]?, uniqueKeys: Bool
-    ) -> (reread: ZoneReread, stepsOverAHashRead: Bool) {
+        edits: [String: [SourceEdit]]?, changed: Set<String>, window: SourceFile?, uniqueKeys: Bool
+    ) -> (reread: ZoneReread, stepsOverAHashRead: Bool, leftWindow: Bool) {
         var options = options
         options.keepRecords = false
         var state = LoaderState(options: options, zonePath: path)
@@ -66,13 +107,14 @@ extension ZoneLoader {
         state.pairing = WrittenRecordPairing(old: old, excluding: excluded)
         if let edits, let history = old.history {
             state.skipping = RereadSkipping(
-                old: old, history: history, edits: edits, changed: Set(options.overrides.keys), excluded: excluded,
+                old: old, history: history, edits: edits, changed: changed, excluded: excluded,
                 uniqueKeys: uniqueKeys)
             state.checks.noteComputedKeys()
         }
         // About the old zone's owners: room for them at once, not copied as the checks' tables grow.
         state.checks.reserve(owners: old.names.count + 256)
-        state.loadTop(path: path, source: nil)
+        state.loadTop(path: path, source: window)
+        let leftWindow = window != nil && (state.skipping?.leftWindow ?? true)
         let edited = state.finish()
         let onlyOld = state.pairing?.unpairedRest() ?? []
         var onlyNew: [Int] = []
@@ -81,12 +123,12 @@ extension ZoneLoader {
         }
         let reread = ZoneReread(
             edited: edited, onlyOld: onlyOld, onlyNew: onlyNew, steppedOver: state.skipping?.steppedOver ?? 0)
-        guard uniqueKeys, let skipping = state.skipping, let computed = state.checks.computedKeys else {
-            return (reread, false)
+        guard !leftWindow, uniqueKeys, let skipping = state.skipping, let computed = state.checks.computedKeys else {
+            return (reread, false, leftWindow)
         }
         let read = KeyFilter(computed)
         let clash = skipping.steppedKeys.contains { range in old.checkKeys[range].contains { read.contains($0) } }
-        return (reread, clash)
+        return (reread, clash, false)
     }
 }
 

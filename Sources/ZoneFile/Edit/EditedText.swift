@@ -1,0 +1,72 @@
+/// A file's text after edits, kept as the old text and the edits rather than as a copy.
+///
+/// Edits change a few lines of a zone file; a copy of a million-record file with them applied is as
+/// large as the file again. An edited text hands its bytes out piece by piece (the old stretches
+/// between the edits and each edit's replacement), so a writer streams them to disk and a re-read
+/// reads only the part it needs (`prefix(_:)`); `bytes` makes the copy only when one is asked for.
+public struct EditedText: Sendable {
+    /// The text the edits are made against.
+    public let original: [UInt8]
+    /// The edits in the order they apply (see `SourceEdit.ordered`), checked to be within the text and
+    /// not to overlap.
+    public let edits: [SourceEdit]
+    /// The length of the edited text.
+    public let count: Int
+
+    /// The text `original` with `edits` applied; insertions at one offset keep their given order.
+    public init(original: [UInt8], edits: [SourceEdit]) throws(SourceEditError) {
+        let ordered = SourceEdit.ordered(edits)
+        var count = original.count
+        var previous: Range<Int>? = nil
+        for edit in ordered {
+            guard edit.range.upperBound <= original.count else { throw .outOfBounds(edit.range, original.count) }
+            if let previous, edit.range.lowerBound < previous.upperBound, !(edit.range.isEmpty && previous.isEmpty) {
+                throw .overlapping(previous, edit.range)
+            }
+            count += edit.replacement.count - edit.range.count
+            previous = edit.range
+        }
+        self.original = original
+        self.edits = ordered
+        self.count = count
+    }
+
+    /// A text no edit changed.
+    public init(_ bytes: [UInt8]) {
+        original = bytes
+        edits = []
+        count = bytes.count
+    }
+
+    /// Hands `body` the edited text in order, piece by piece (empty pieces left out), until it returns false.
+    public func forEachPiece(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
+        original.withUnsafeBufferPointer { text in
+            var cursor = 0
+            for edit in edits {
+                if edit.range.lowerBound > cursor,
+                    !body(UnsafeBufferPointer(rebasing: text[cursor..<edit.range.lowerBound]))
+                {
+                    return
+                }
+                if !edit.replacement.isEmpty, !edit.replacement.withUnsafeBufferPointer(body) { return }
+                cursor = edit.range.upperBound
+            }
+            if cursor < text.count { _ = body(UnsafeBufferPointer(rebasing: text[cursor...])) }
+        }
+    }
+
+    /// The first `length` bytes of the edited text (all of it when it is shorter).
+    public func prefix(_ length: Int) -> [UInt8] {
+        let length = min(max(0, length), count)
+        var result: [UInt8] = []
+        result.reserveCapacity(length)
+        forEachPiece { piece in
+            result.append(contentsOf: piece.prefix(length - result.count))
+            return result.count < length
+        }
+        return result
+    }
+
+    /// The whole edited text, as one copy.
+    public var bytes: [UInt8] { prefix(count) }
+}
