@@ -111,6 +111,6 @@ import ZoneFile
         let report = try await Applier.apply(saved: outcome.plan, declaration: declaration, options: later)
         let path = directory.appendingPathComponent("zones/db.example.com").path
         #expect(report.written == [path])
-        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == outcome.newFiles[path])
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == outcome.newFiles[path]?.bytes)
     }
 }

@@ -132,7 +132,7 @@ import Testing
             options: PlannerOptions(now: ApplySupport.now))
         let path = directory.appendingPathComponent("zones/db.example.com").path
         #expect(report.written == [path])
-        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == outcome.newFiles[path])
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == outcome.newFiles[path]?.bytes)
     }
 
     /// How a saved plan's edits may be changed by hand.

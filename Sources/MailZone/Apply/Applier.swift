@@ -136,7 +136,7 @@ public enum Applier {
         guard await approve(plan) else { throw .declined }
         let files = try PhysicalFileWrites.writes(planned.zones, includeRoot: root)
         do {
-            try writer.write(files)
+            try writer.write(texts: files)
         } catch {
             throw .write(error.description)
         }

@@ -58,19 +58,25 @@ public struct AtomicFileWriter: Sendable {
         var content: Content
     }
 
-    /// A file's new content: bytes at hand, or text a producer hands over piece by piece (a saved
-    /// plan, kept as its zones' JSON until written), so it is never held twice.
+    /// A file's new content: a text at hand (an edited one written as its old stretches and its edits,
+    /// never copied whole), or text a producer hands over piece by piece (a saved plan, kept as its
+    /// zones' JSON until written), so it is never held twice.
     private enum Content {
-        case bytes([UInt8])
+        case text(EditedText)
         case pieces(((String) -> Void) throws -> Void)
     }
 
     /// Replaces each file's content. On failure, every file not yet renamed keeps its old content
     /// and every temporary file is removed.
     public func write(_ files: [(path: String, bytes: [UInt8])]) throws(Failure) {
+        try write(texts: files.map { ($0.path, EditedText($0.bytes)) })
+    }
+
+    /// Replaces each file's content with an edited text, written piece by piece; as `write(_:)`.
+    public func write(texts files: [(path: String, text: EditedText)]) throws(Failure) {
         var targets: [Target] = []
         for file in files {
-            targets.append(try target(file.path, content: .bytes(file.bytes)))
+            targets.append(try target(file.path, content: .text(file.text)))
         }
         try replace(targets)
     }
@@ -174,8 +180,11 @@ public struct AtomicFileWriter: Sendable {
         let temporary = String(cString: template)
         var failure: String? = nil
         switch target.content {
-        case .bytes(let bytes):
-            failure = bytes.withUnsafeBytes { Self.writeAll($0, to: descriptor) }
+        case .text(let text):
+            text.forEachPiece { piece in
+                failure = Self.writeAll(UnsafeRawBufferPointer(piece), to: descriptor)
+                return failure == nil
+            }
         case .pieces(let produce):
             do {
                 try produce { piece in

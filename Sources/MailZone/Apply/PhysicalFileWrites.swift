@@ -1,11 +1,11 @@
 import Foundation
 import ZoneFile
 
-/// One zone as planned under apply's locks: its plan and the new bytes of each file it changes.
+/// One zone as planned under apply's locks: its plan and the new text of each file it changes.
 struct PlannedZone: Sendable {
     var plan: ZonePlan
-    /// New bytes by the path the plan shows.
-    var newFiles: [String: [UInt8]]
+    /// New texts (old bytes and edits) by the path the plan shows.
+    var newFiles: [String: EditedText]
 }
 
 /// The writes of one apply, one per physical file.
@@ -22,7 +22,7 @@ enum PhysicalFileWrites {
     static func writes(
         _ zones: [PlannedZone],
         includeRoot: String?
-    ) throws(ApplyError) -> [(path: String, bytes: [UInt8])] {
+    ) throws(ApplyError) -> [(path: String, text: EditedText)] {
         var resolvedPaths: [String: String] = [:]
         func physical(_ path: String) -> String {
             if let known = resolvedPaths[path] { return known }
@@ -45,23 +45,23 @@ enum PhysicalFileWrites {
                 changes[file, default: []].append((index, change))
             }
         }
-        var writes: [(path: String, bytes: [UInt8])] = []
-        var merged: [String: [UInt8]] = [:]
+        var writes: [(path: String, text: EditedText)] = []
+        var merged: [String: EditedText] = [:]
         for file in order {
             let edits = changes[file] ?? []
             guard let first = edits.first else { continue }
             let readBy = Set(readers[file] ?? []).union(edits.map(\.zone))
             if edits.count == 1, readBy.count == 1 {
-                guard let bytes = zones[first.zone].newFiles[first.change.path] else {
+                guard let text = zones[first.zone].newFiles[first.change.path] else {
                     throw .check(path: first.change.path, problem: "the plan holds no new text for it")
                 }
-                writes.append((first.change.path, bytes))
+                writes.append((first.change.path, text))
                 continue
             }
             let names = readBy.sorted().map { zones[$0].plan.origin.description }
-            let bytes = try merge(edits, zones: zones, readBy: names)
-            merged[file] = bytes
-            writes.append((first.change.path, bytes))
+            let text = try merge(edits, zones: zones, readBy: names)
+            merged[file] = text
+            writes.append((first.change.path, text))
         }
         for (index, zone) in zones.enumerated() {
             let shared = zone.plan.inputs.map(\.path).filter { merged[physical($0)] != nil }
@@ -87,8 +87,8 @@ enum PhysicalFileWrites {
     private static func merge(
         _ edits: [(zone: Int, change: FileChange)], zones: [PlannedZone],
         readBy names: [String]
-    ) throws(ApplyError) -> [UInt8] {
-        guard let first = edits.first else { return [] }
+    ) throws(ApplyError) -> EditedText {
+        guard let first = edits.first else { return EditedText([]) }
         let path = first.change.path
         guard edits.allSatisfy({ $0.change.sha256 == first.change.sha256 }),
             let source = try? SourceFile.read(path: path), Digest.sha256(source.bytes) == first.change.sha256
@@ -113,19 +113,20 @@ enum PhysicalFileWrites {
         }
         do {
             let sourceEdits = kept.map { SourceEdit(range: $0.edit.start..<$0.edit.end, replacement: $0.edit.text) }
-            return try SourceEdit.apply(sourceEdits, to: source.bytes)
+            return try EditedText(original: source.bytes, edits: sourceEdits)
         } catch {
             throw .check(path: path, problem: error.description)
         }
     }
 
-    /// Why `zone`, read again with `overrides` (new bytes by the paths it reads), does not hold exactly
+    /// Why `zone`, read again with `overrides` (new texts by the paths it reads), does not hold exactly
     /// its plan's changes; nil when it does.
-    private static func reread(_ zone: PlannedZone, overrides: [String: [UInt8]], includeRoot: String?) -> String? {
+    private static func reread(_ zone: PlannedZone, overrides: [String: EditedText], includeRoot: String?) -> String? {
         var options = Planner.loadOptions(origin: zone.plan.origin, includeRoot: includeRoot)
         let old = ZoneLoader.load(path: zone.plan.file, options: options)
         if let error = old.errors.first { return "it does not read: \(error)" }
-        options.overrides = overrides
+        // Read whole: the texts were edited from files read by other zones' plans, not this load.
+        options.overrides = overrides.mapValues(\.bytes)
         let reread = PlanCheck.reread(old, path: zone.plan.file, options: options)
         return PlanCheck.problem(old: old, reread: reread, zonePlan: zone.plan)
     }

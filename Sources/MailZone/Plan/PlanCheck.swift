@@ -68,6 +68,12 @@ enum PlanCheck {
         ZoneLoader.reread(path: path, options: options, editedFrom: old, excluding: [.soa], edits: edits)
     }
 
+    /// `reread` of the edited texts given as old bytes and edits (by path), which makes no copy of a
+    /// large file's text (`ZoneLoader.reread(path:options:editedFrom:excluding:edited:)`).
+    static func reread(_ old: Zone, path: String, options: LoadOptions, edited: [String: EditedText]) -> ZoneReread {
+        ZoneLoader.reread(path: path, options: options, editedFrom: old, excluding: [.soa], edited: edited)
+    }
+
     /// Why the edited zone, read again (`reread`), is not the old zone plus exactly `operations` and the
     /// new serial; nil when it is.
     ///

@@ -40,8 +40,8 @@ public struct PlanOutcome: Sendable {
     public var plan: Plan
     /// Each changed file's bytes as read, by the path the plan shows.
     public var originalFiles: [String: [UInt8]]
-    /// Each changed file's bytes after the plan's edits, by the path the plan shows.
-    public var newFiles: [String: [UInt8]]
+    /// Each changed file's text after the plan's edits, by the path the plan shows.
+    public var newFiles: [String: EditedText]
 }
 
 /// One zone's plan with the file contents it was made from and those it would write.
@@ -49,10 +49,11 @@ public struct ZoneOutcome: Sendable {
     public var plan: ZonePlan
     /// Each changed file's bytes as read, by the path the plan shows.
     public var originalFiles: [String: [UInt8]]
-    /// Each changed file's bytes after the plan's edits, by the path the plan shows.
-    public var newFiles: [String: [UInt8]]
+    /// Each changed file's text after the plan's edits (its bytes as read and the edits, not a copy), by
+    /// the path the plan shows.
+    public var newFiles: [String: EditedText]
 
-    init(plan: ZonePlan, originalFiles: [String: [UInt8]] = [:], newFiles: [String: [UInt8]] = [:]) {
+    init(plan: ZonePlan, originalFiles: [String: [UInt8]] = [:], newFiles: [String: EditedText] = [:]) {
         self.plan = plan
         self.originalFiles = originalFiles
         self.newFiles = newFiles
@@ -71,7 +72,7 @@ public enum Planner {
         var zones: [ZonePlan] = []
         zones.reserveCapacity(declaration.zones.count)
         var original: [String: [UInt8]] = [:]
-        var new: [String: [UInt8]] = [:]
+        var new: [String: EditedText] = [:]
         await plan(declaration, options: options) { zone in
             zones.append(zone.plan)
             original.merge(zone.originalFiles) { first, _ in first }
@@ -213,10 +214,10 @@ public enum Planner {
             let edit = try edit.get()
             result.plan.serial = edit.serial
             if let warning = generatedSOAWarning(zone, origin: origin) { result.plan.warnings.append(warning) }
-            for (fileIndex, newBytes) in edit.files {
+            for (fileIndex, newText) in edit.files {
                 let file = zone.files[fileIndex]
                 result.originalFiles[file.source.path] = file.source.bytes
-                result.newFiles[file.source.path] = newBytes
+                result.newFiles[file.source.path] = newText
                 result.plan.files.append(
                     FileChange(
                         path: file.source.path, sha256: old.digests[fileIndex],
@@ -311,8 +312,8 @@ public enum Planner {
     /// The planned edit of a zone, its text applied and read again.
     struct ZoneEdit: Sendable {
         var serial: SerialChange?
-        /// New bytes by index into `Zone.files`, in index order.
-        var files: [(Int, [UInt8])]
+        /// New texts by index into `Zone.files`, in index order.
+        var files: [(Int, EditedText)]
         /// Each changed file's edits, in file order, by index into `Zone.files`.
         var edits: [Int: [FileEdit]]
     }
@@ -413,16 +414,15 @@ public enum Planner {
             let (edits, serial) = try editor.edits(
                 for: operations, serialScheme: options.serialScheme,
                 now: options.now, planned: options.plannedSerials[path])
-            var overrides: [String: [UInt8]] = [:]
-            var editsByPath: [String: [SourceEdit]] = [:]
-            var files: [(Int, [UInt8])] = []
+            // The edited texts as the old bytes and the edits: read again through a window, written piece by piece.
+            var editedTexts: [String: EditedText] = [:]
+            var files: [(Int, EditedText)] = []
             var fileEdits: [Int: [FileEdit]] = [:]
             for (fileIndex, sourceEdits) in edits.sorted(by: { $0.key < $1.key }) {
                 let file = zone.files[fileIndex]
-                let newBytes = try SourceEdit.apply(sourceEdits, to: file.source.bytes)
-                overrides[file.source.path] = newBytes
-                editsByPath[file.source.path] = sourceEdits
-                files.append((fileIndex, newBytes))
+                let newText = try EditedText(original: file.source.bytes, edits: sourceEdits)
+                editedTexts[file.source.path] = newText
+                files.append((fileIndex, newText))
                 fileEdits[fileIndex] = sourceEdits.sorted { $0.range.lowerBound < $1.range.lowerBound }
                     .map {
                         FileEdit(
@@ -430,9 +430,7 @@ public enum Planner {
                             text: String(decoding: $0.replacement, as: UTF8.self))
                     }
             }
-            var rereadOptions = loadOptions
-            rereadOptions.overrides = overrides
-            let reread = PlanCheck.reread(zone, path: path, options: rereadOptions, edits: editsByPath)
+            let reread = PlanCheck.reread(zone, path: path, options: loadOptions, edited: editedTexts)
             if let problem = PlanCheck.problem(old: zone, reread: reread, operations: operations, serial: serial) {
                 throw ZoneEditor.Failure(description: problem)
             }

@@ -123,7 +123,7 @@ public enum DynamicApplier {
         var edited: [String: [UInt8]] = [:]
         for change in zonePlan.files {
             original[change.path] = outcome.originalFiles[change.path]
-            edited[change.path] = outcome.newFiles[change.path]
+            edited[change.path] = outcome.newFiles[change.path]?.bytes
         }
         loadOptions.overrides = original
         let old = ZoneLoader.load(path: zonePlan.file, options: loadOptions)
