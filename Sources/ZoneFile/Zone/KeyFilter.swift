@@ -15,8 +15,9 @@ struct KeyFilter: Sendable {
     private let mask: Int
     private let keys: Set<UInt64>
 
-    init<Keys: Sequence<UInt64>>(_ keys: Keys) {
-        let set = Set(keys)
+    init<Keys: Collection<UInt64>>(_ keys: Keys) {
+        // Most zones repeat no record: no set is built for them.
+        let set = keys.isEmpty ? [] : Set(keys)
         var bits = 64
         while bits < set.count * KeyFilter.bitsPerKey, bits < KeyFilter.maxBits { bits <<= 1 }
         var bitmap = [UInt64](repeating: 0, count: set.isEmpty ? 0 : bits / 64)
