@@ -42,13 +42,11 @@ public struct InsertionPoint: Sendable {
             case .inheriting(let entryIndex):
                 // That record belongs to the anchor's owner; the new lines go after it instead.
                 guard
-                    let record = zone.records(at: anchor.owner).first(where: {
-                        $0.source?.fileIndex == source.fileIndex && $0.source?.entryIndex == entryIndex
-                    })
+                    let index = zone.recordIndex(at: anchor.owner, fileIndex: source.fileIndex, entryIndex: entryIndex)
                 else {
                     return endOfFile(point, file: file)
                 }
-                point.anchor = record
+                point.anchor = zone.record(index: index)
                 point.entryIndex = entryIndex
             case .include:
                 return endOfFile(point, file: file)
@@ -99,5 +97,17 @@ public struct InsertionPoint: Sendable {
         point.entryIndex = file.entries.count - 1
         point.absoluteOwner = true
         return point
+    }
+}
+
+extension Zone {
+    /// The position in the record table of the first record at `owner` that entry `entryIndex` of file
+    /// `fileIndex` writes, nil when it writes none of them: what `records(at:)` gives with that source,
+    /// found from the record table's positions, so only the record asked for is decoded (a zone's new
+    /// lines are placed past the owner-less lines of the apex, which holds many records).
+    func recordIndex(at owner: DomainName, fileIndex: Int, entryIndex: Int) -> Int? {
+        recordIndices(at: owner).first { index in
+            Int(store[index].file) == fileIndex && store.entry(of: index, files: files).index == entryIndex
+        }
     }
 }

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import ZoneFile
+
+/// `Zone.recordIndex(at:fileIndex:entryIndex:)` (what `InsertionPoint` asks for the owner-less lines
+/// after an anchor) finds the record from the record table's positions; it must give the record a search
+/// of the built records at that owner gives, on every zone of the corpus and the real zones with includes.
+struct RecordAtEntryTests {
+    static func expectAgreement(_ zone: Zone, origin: DomainName, _ label: String) -> Int {
+        var asked = 0
+        // The general path: the records at an owner, built (once per owner here), searched for the first
+        // written by the entry.
+        var built: [DomainName: [Record]] = [:]
+        for record in zone.records {
+            guard let source = record.source else { continue }
+            // The record's own owner finds it; the origin finds it only when it is an apex record.
+            for owner in [record.owner, origin] {
+                let found = zone.recordIndex(at: owner, fileIndex: source.fileIndex, entryIndex: source.entryIndex)
+                    .map { zone.record(index: $0) }
+                if built[owner] == nil { built[owner] = zone.records(at: owner) }
+                let expected = built[owner]?.first {
+                    $0.source?.fileIndex == source.fileIndex && $0.source?.entryIndex == source.entryIndex
+                }
+                #expect(found == expected, "\(label): \(owner) at entry \(source.entryIndex)")
+                #expect(found?.source == expected?.source, "\(label): source at entry \(source.entryIndex)")
+                asked += 1
+            }
+        }
+        return asked
+    }
+
+    @Test("the record an entry writes at an owner is the one a search of the owner's records finds")
+    func agreesWithASearch() throws {
+        let corpus = try ConformanceCorpus(root: ConformanceCorpus.defaultRoot())
+        var asked = 0
+        for item in corpus.cases {
+            let origin = try DomainName(parsing: item.origin)
+            let zone = ZoneLoader.load(path: item.path, options: LoadOptions(origin: origin))
+            asked += Self.expectAgreement(zone, origin: origin, item.file)
+        }
+        let root = TestPaths.packageRoot.appendingPathComponent("Tests/MailZoneTests/Fixtures/RealZones")
+        for included in ZoneRereadSkippingTests.includingZones {
+            var options = LoadOptions(origin: try DomainName(parsing: included.origin))
+            options.includes = .confined(
+                to: root.appendingPathComponent(String(included.path.prefix { $0 != "/" })).path)
+            let zone = ZoneLoader.load(path: root.appendingPathComponent(included.path).path, options: options)
+            #expect(zone.files.count > 1, "\(included.path) includes no file")
+            asked += Self.expectAgreement(zone, origin: try DomainName(parsing: included.origin), included.path)
+        }
+        #expect(asked > 10_000, "only \(asked) questions asked")
+    }
+}
