@@ -165,8 +165,13 @@ struct ZoneEditor {
     }
 
     /// `record` and the other lines of the zone that write the same record (owner, type and data).
+    ///
+    /// Only the owner's records of the type are compared, by their data alone, and only the copies are built
+    /// with their source: an apex holds many records, and a replaced SPF record is asked about on every plan.
     static func copies(of record: Record, in zone: Zone) -> [Record] {
-        let copies = zone.records(at: record.owner).filter { $0.sameData(as: record) }
+        let copies = zone.recordIndices(at: record.owner, type: record.type).compactMap { index in
+            zone.recordData(index: index).rdata == record.rdata ? zone.record(index: index) : nil
+        }
         return copies.isEmpty ? [record] : copies
     }
 
