@@ -29,26 +29,35 @@ struct ZoneEditor {
     }
 
     /// The mail records of `_dmarc` and `_domainkey` names by their domain, found once: a zone can have
-    /// a sender at each of thousands of names. The records asked about, by position in the zone's
-    /// record table, decoded once: placing a zone's new records asks for the apex's several times
-    /// (each new name's nearest ancestor, its domain's mail records, the apex block, the SOA), and the
-    /// zone decodes a record from its text on every call.
+    /// a sender at each of thousands of names. The apex's records, by position in the zone's record
+    /// table, decoded once: placing a zone's new records asks for them several times (each new name's
+    /// nearest ancestor, its domain's mail records, the apex block, the SOA), and the zone decodes a
+    /// record from its text on every call. Other names' records are asked for once or twice each, by one
+    /// sender: kept, they would only grow the table with every sender of a large zone.
     private final class FoundOnce {
         var mailNameRecords: [DomainName: [Int]]?
-        var records: [Int: Record] = [:]
+        var apexRecords: [Int: Record]?
     }
 
-    /// `zone.record(index:)`, decoded once per editor (see `FoundOnce`).
+    /// The apex's records by position, decoded on first use (see `FoundOnce`).
+    private var apexRecords: [Int: Record] {
+        if let found = foundOnce.apexRecords { return found }
+        var found: [Int: Record] = [:]
+        for index in zone.recordIndices(at: origin) { found[index] = zone.record(index: index) }
+        foundOnce.apexRecords = found
+        return found
+    }
+
+    /// `zone.record(index:)`, an apex record decoded once per editor (see `FoundOnce`).
     private func record(index: Int) -> Record {
-        if let known = foundOnce.records[index] { return known }
-        let record = zone.record(index: index)
-        foundOnce.records[index] = record
-        return record
+        apexRecords[index] ?? zone.record(index: index)
     }
 
-    /// `zone.records(at:)`, each record decoded once per editor.
+    /// `zone.records(at:)`, the apex's decoded once per editor.
     private func records(at owner: DomainName) -> [Record] {
-        zone.recordIndices(at: owner).map(record(index:))
+        guard owner == origin else { return zone.records(at: owner) }
+        let apex = apexRecords
+        return zone.recordIndices(at: owner).compactMap { apex[$0] }
     }
 
     struct Failure: Error, CustomStringConvertible {
