@@ -33,10 +33,20 @@ import Testing
         return edits.shuffled()
     }
 
-    @Test("pieces and prefixes are the bytes of the edits applied to a copy, on every corpus zone")
-    func corpusTexts() throws {
+    /// The corpus zones and the real zones (`Tests/MailZoneTests/Fixtures/RealZones`), by name and path.
+    static func zoneFiles() throws -> [(file: String, path: String)] {
         let corpus = try ConformanceCorpus(root: ConformanceCorpus.defaultRoot())
-        for item in corpus.cases {
+        let realZones = TestPaths.packageRoot.appendingPathComponent("Tests/MailZoneTests/Fixtures/RealZones")
+        let real =
+            FileManager.default.enumerator(at: realZones, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { !$0.hasDirectoryPath && $0.lastPathComponent != "README.md" } ?? []
+        #expect(real.count > 50, "only \(real.count) real zone files")
+        return corpus.cases.map { ($0.file, $0.path) } + real.map { ($0.path, $0.path) }
+    }
+
+    @Test("pieces and prefixes are the bytes of the edits applied to a copy, on every corpus and real zone")
+    func zoneTexts() throws {
+        for item in try Self.zoneFiles() {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: item.path)))
             let edits = Self.edits(of: bytes)
             let expected = Self.appliedToACopy(edits, bytes)
