@@ -14,30 +14,35 @@ public enum IPv4 {
 
     /// The same, read in place from a file's bytes.
     package static func parse(_ text: UnsafeBufferPointer<UInt8>, into wire: inout [UInt8]) -> Bool {
+        guard let address = address(text) else { return false }
+        withUnsafeBytes(of: address.bigEndian) { wire.append(contentsOf: $0) }
+        return true
+    }
+
+    /// The address `text` spells, first octet in the high byte; nil when it is not an address.
+    package static func address(_ text: UnsafeBufferPointer<UInt8>) -> UInt32? {
         var address: UInt32 = 0
         var parts = 0
         var value = 0
         var digits = 0
         for byte in text {
             if byte == UInt8(ascii: ".") {
-                guard digits > 0, parts < 3 else { return false }
+                guard digits > 0, parts < 3 else { return nil }
                 address = address << 8 | UInt32(value)
                 parts += 1
                 value = 0
                 digits = 0
             } else if byte >= 0x30, byte <= 0x39 {
-                if digits > 0, value == 0 { return false }  // no leading zeros
+                if digits > 0, value == 0 { return nil }  // no leading zeros
                 value = value * 10 + Int(byte - 0x30)
                 digits += 1
-                guard value <= 255, digits <= 3 else { return false }
+                guard value <= 255, digits <= 3 else { return nil }
             } else {
-                return false
+                return nil
             }
         }
-        guard digits > 0, parts == 3 else { return false }
-        address = address << 8 | UInt32(value)
-        withUnsafeBytes(of: address.bigEndian) { wire.append(contentsOf: $0) }
-        return true
+        guard digits > 0, parts == 3 else { return nil }
+        return address << 8 | UInt32(value)
     }
 
     public static func format(_ bytes: ArraySlice<UInt8>) -> String {
@@ -59,58 +64,52 @@ public enum IPv6 {
         text.withUnsafeBufferPointer { text in parse(text, into: &wire) }
     }
 
-    /// The same, read in place from a file's bytes.
+    /// The same, read in place from a file's bytes, in one pass: each group's hex digits are taken as they
+    /// come, and a dot after them makes the group the start of an embedded dotted quad. The groups are
+    /// collected in a fixed stack buffer: no allocation per record.
     package static func parse(_ text: UnsafeBufferPointer<UInt8>, into wire: inout [UInt8]) -> Bool {
         guard text.count >= 2, text.count <= 45 else { return false }
         return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 8) { groups -> Bool in
             var count = 0
-            var gap: Int? = nil
-            var i = text.startIndex
-            if text[i] == UInt8(ascii: ":") {
-                guard text[i + 1] == UInt8(ascii: ":") else { return false }
+            var gap = -1
+            var index = 0
+            let end = text.count
+            if text[0] == UInt8(ascii: ":") {
+                guard text[1] == UInt8(ascii: ":") else { return false }
                 gap = 0
-                i += 2
+                index = 2
             }
-            while i < text.endIndex {
-                var j = i
-                var sawDot = false
-                while j < text.endIndex, text[j] != UInt8(ascii: ":") {
-                    if text[j] == UInt8(ascii: ".") { sawDot = true }
-                    j += 1
+            while index < end {
+                let groupStart = index
+                var value: UInt32 = 0
+                while index < end, let digit = Hex.value(text[index]) {
+                    value = value << 4 | UInt32(digit)
+                    index += 1
                 }
-                if sawDot {
+                if index < end, text[index] == UInt8(ascii: ".") {
                     // An embedded IPv4 address fills the last 32 bits.
-                    var v4: [UInt8] = []
-                    guard j == text.endIndex, count <= 6,
-                        IPv4.parse(UnsafeBufferPointer(rebasing: text[i..<j]), into: &v4)
+                    guard count <= 6, let quad = IPv4.address(UnsafeBufferPointer(rebasing: text[groupStart..<end]))
                     else { return false }
-                    groups[count] = UInt16(v4[0]) << 8 | UInt16(v4[1])
-                    groups[count + 1] = UInt16(v4[2]) << 8 | UInt16(v4[3])
+                    groups[count] = UInt16(truncatingIfNeeded: quad >> 16)
+                    groups[count + 1] = UInt16(truncatingIfNeeded: quad)
                     count += 2
-                    i = j
                     break
                 }
-                guard j - i >= 1, j - i <= 4, count < 8 else { return false }
-                var value: UInt16 = 0
-                for k in i..<j {
-                    guard let digit = Hex.value(text[k]) else { return false }
-                    value = value << 4 | UInt16(digit)
-                }
-                groups[count] = value
+                guard index - groupStart >= 1, index - groupStart <= 4, count < 8 else { return false }
+                groups[count] = UInt16(truncatingIfNeeded: value)
                 count += 1
-                i = j
-                if i < text.endIndex {
-                    i += 1  // the colon
-                    if i < text.endIndex, text[i] == UInt8(ascii: ":") {
-                        guard gap == nil else { return false }
-                        gap = count
-                        i += 1
-                    } else if i == text.endIndex {
-                        return false
-                    }
+                guard index < end else { break }
+                guard text[index] == UInt8(ascii: ":") else { return false }
+                index += 1
+                if index < end, text[index] == UInt8(ascii: ":") {
+                    guard gap < 0 else { return false }
+                    gap = count
+                    index += 1
+                } else if index == end {
+                    return false
                 }
             }
-            if let gap {
+            if gap >= 0 {
                 guard count <= 7 else { return false }
                 // Move the groups after the gap to the end and zero the gap.
                 let shift = 8 - count
