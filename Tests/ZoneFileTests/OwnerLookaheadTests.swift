@@ -16,6 +16,11 @@ import Testing
         var names = NameTable()
         names.setSuffix(origin)
         let originID = names.intern(origin.wire[...])
+        // The same names interned the general way, the table finding the suffix itself: each must be
+        // stored alike, where the lookahead told the table where the suffix starts.
+        var general = NameTable()
+        general.setSuffix(origin)
+        _ = general.intern(origin.wire[...])
         var lookahead = OwnerLookahead()
         var readAhead = 0
         bytes.withUnsafeBufferPointer { buffer in
@@ -43,6 +48,10 @@ import Testing
                     try NameParser.append(
                         UnsafeBufferPointer(rebasing: buffer[expected]), origin: origin, to: &wire)
                     #expect(ahead == names.intern(wire[...]), "\(label) at \(start): another name read ahead")
+                    let id = general.intern(wire[...])
+                    #expect(ahead == id, "\(label) at \(start): another id")
+                    #expect(
+                        names.stored(Int(id)) == general.stored(Int(id)), "\(label) at \(start): stored another way")
                     readAhead += 1
                 } catch {
                     #expect(ahead == nil, "\(label) at \(start): a name the general reader refuses was read ahead")

@@ -117,7 +117,11 @@ struct NameTable: Sendable {
     }
 
     /// The id of `wire`, whose `hash(_:)` is `hash`, inserting it when new.
-    mutating func intern(_ wire: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32 {
+    ///
+    /// `cut`, when given, is where the table's suffix starts in `wire` on a label boundary, with at least
+    /// one label before it (what `suffixCut` would find): a caller that completed a relative name with an
+    /// origin it knows to be the suffix (`OwnerLookahead`) spares the table the looking.
+    mutating func intern(_ wire: UnsafeBufferPointer<UInt8>, hash: UInt32, cut: Int? = nil) -> UInt32 {
         if let known = base?.names.find(wire, hash: hash) { return known }
         let mask = slots.count - 1
         var slot = Int(hash) & mask
@@ -130,7 +134,7 @@ struct NameTable: Sendable {
             slot = (slot + 1) & mask
         }
         let id = UInt32(count)
-        let prefixLength = suffixCut(wire)
+        let prefixLength = cut ?? suffixCut(wire)
         if prefixLength < wire.count {
             offsets.append(UInt32(arena.count) | NameTable.suffixFlag)
             arena.append(contentsOf: UnsafeBufferPointer(rebasing: wire[0..<prefixLength]))
@@ -156,7 +160,7 @@ struct NameTable: Sendable {
     }
 
     /// The length of `wire` without the suffix when it ends in the suffix on a label boundary, else its length.
-    private func suffixCut(_ wire: UnsafeBufferPointer<UInt8>) -> Int {
+    func suffixCut(_ wire: UnsafeBufferPointer<UInt8>) -> Int {
         guard !suffix.isEmpty, wire.count > suffix.count else { return wire.count }
         var index = 0
         while wire.count - index > suffix.count {
@@ -169,9 +173,14 @@ struct NameTable: Sendable {
         return index
     }
 
+    /// Whether `origin` is the suffix this table cuts from the names it stores (ASCII case ignored).
+    func isSuffix(_ origin: DomainName) -> Bool {
+        !suffix.isEmpty && DomainName.equalWire(suffix[...], origin.wire[...])
+    }
+
     /// The stored bytes of a name of this table, not of the one it extends (without the suffix when cut),
     /// and whether the suffix follows.
-    private func stored(_ id: Int) -> (range: Range<Int>, hasSuffix: Bool) {
+    func stored(_ id: Int) -> (range: Range<Int>, hasSuffix: Bool) {
         let index = id - baseCount
         let raw = offsets[index]
         let start = Int(raw & ~NameTable.suffixFlag)

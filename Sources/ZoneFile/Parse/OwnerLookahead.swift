@@ -19,6 +19,9 @@ struct OwnerLookahead {
         var originID: UInt32 = 0
         var wire: [UInt8] = []
         var hash: UInt32 = 0
+        /// Where the name table's suffix starts in `wire`, when the name is relative and its origin is that
+        /// suffix (`NameTable.intern(_:hash:cut:)`).
+        var cut: Int?
 
         /// Whether this is the owner token `start..<end` of file `fileIndex` under origin `originID`.
         @inline(__always)
@@ -35,6 +38,9 @@ struct OwnerLookahead {
 
     /// Owners given from what was read ahead (`intern`), for the tests to see the reading ahead pays.
     private(set) var taken = 0
+
+    /// The interned id of the last origin found to be the name table's suffix (`NameTable.isSuffix`).
+    private var suffixOriginID = UInt32.max
 
     init() {
         latest.wire.reserveCapacity(256)
@@ -87,6 +93,12 @@ struct OwnerLookahead {
             return
         }
         latest.hash = latest.wire.withUnsafeBufferPointer { NameTable.hash($0) }
+        if originID != suffixOriginID, names.isSuffix(origin) { suffixOriginID = originID }
+        // A relative name (no final dot; `@` is the origin itself) is its labels, then the origin.
+        let relative =
+            buffer[text.upperBound - 1] != UInt8(ascii: ".")
+            && !(text.count == 1 && buffer[text.lowerBound] == UInt8(ascii: "@"))
+        latest.cut = relative && originID == suffixOriginID ? latest.wire.count - origin.wire.count : nil
         names.prefetch(hash: latest.hash)
         latest.start = text.lowerBound
         latest.length = text.count
@@ -103,12 +115,12 @@ struct OwnerLookahead {
         if earlier.matches(start: start, end: end, fileIndex: fileIndex, originID: originID) {
             earlier.start = -1
             taken += 1
-            return earlier.wire.withUnsafeBufferPointer { names.intern($0, hash: earlier.hash) }
+            return earlier.wire.withUnsafeBufferPointer { names.intern($0, hash: earlier.hash, cut: earlier.cut) }
         }
         if latest.matches(start: start, end: end, fileIndex: fileIndex, originID: originID) {
             latest.start = -1
             taken += 1
-            return latest.wire.withUnsafeBufferPointer { names.intern($0, hash: latest.hash) }
+            return latest.wire.withUnsafeBufferPointer { names.intern($0, hash: latest.hash, cut: latest.cut) }
         }
         return nil
     }
