@@ -42,7 +42,7 @@ extension LoaderState {
                     }
                 }
                 tokens.removeAll(keepingCapacity: true)
-                problems.removeAll(keepingCapacity: true)
+                if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
                 let end = EntryScanner.scan(
                     buffer, from: offset, tokens: &tokens, problems: &problems,
                     maxLength: policy.options.maxEntryLength)

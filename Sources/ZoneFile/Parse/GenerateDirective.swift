@@ -21,8 +21,11 @@ extension LoaderState {
         let lhsToken = arguments[1]
         var cursor = 2
         guard
-            let prefix = readTTLAndClass(
-                arguments, cursor: &cursor, end: arguments.count - 2, wordsOnly: false, source: source)
+            let prefix = bytes.withUnsafeBufferPointer({ buffer in
+                readTTLAndClass(
+                    arguments, cursor: &cursor, end: arguments.count - 2, wordsOnly: false, source: source,
+                    buffer: buffer)
+            })
         else { return false }
         guard arguments.count - cursor == 2 else {
             report(

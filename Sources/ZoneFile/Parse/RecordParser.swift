@@ -7,11 +7,11 @@ extension LoaderState {
         source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, entryStart: Int,
         blankOwner: Bool, context: inout FileContext
     ) -> Bool {
-        let bytes = source.bytes
-        // Field tokens in place: compact `tokens` to fields only.
+        // Field tokens in place: compact `tokens` to fields only (nothing moves when all are fields, as in
+        // most records: a write would check the array's storage is its own).
         var fieldCount = 0
         for index in 0..<tokens.count where tokens[index].isField {
-            tokens[fieldCount] = tokens[index]
+            if index != fieldCount { tokens[fieldCount] = tokens[index] }
             fieldCount += 1
         }
         var cursor = 0
@@ -68,7 +68,8 @@ extension LoaderState {
         }
 
         guard
-            let prefix = readTTLAndClass(tokens, cursor: &cursor, end: fieldCount, wordsOnly: true, source: source)
+            let prefix = readTTLAndClass(
+                tokens, cursor: &cursor, end: fieldCount, wordsOnly: true, source: source, buffer: buffer)
         else { return false }
 
         // Type.
@@ -78,7 +79,9 @@ extension LoaderState {
         }
         let typeToken = tokens[cursor]
         cursor += 1
-        guard typeToken.kind == .word, let type = RRType.parse(bytes[typeToken.start..<typeToken.end]) else {
+        guard typeToken.kind == .word,
+            let type = RRType.parse(UnsafeBufferPointer(rebasing: buffer[typeToken.start..<typeToken.end]))
+        else {
             let text = source.text(typeToken.start..<typeToken.end)
             if typeToken.kind == .word, TTLParser.looksLikeTTL(buffer[typeToken.start]) {
                 report(.typeLooksLikeTTL(text: text), source: source, offset: typeToken.start)
@@ -104,6 +107,7 @@ extension LoaderState {
         // The common types in their plain spelling straight from the tokens; the rest, and whatever that
         // path declines, through the general reader, which also words the diagnostic.
         if !CommonRData.encode(type, fields: tokens[firstRData..<fieldCount], in: buffer, origin: origin, into: &wire) {
+            let bytes = source.bytes
             fields.removeAll(keepingCapacity: true)
             for token in tokens[firstRData..<fieldCount] {
                 fields.append(RDataField(bytes: bytes[token.start..<token.end], quoted: token.kind == .quoted))
@@ -307,7 +311,8 @@ extension LoaderState {
     }
 
     /// Reads a TTL field; reports and returns nil when invalid.
-    mutating func readTTL(_ text: ArraySlice<UInt8>, source: SourceFile, offset: Int) -> UInt32? {
+    mutating func readTTL<Text: RandomAccessCollection<UInt8>>(_ text: Text, source: SourceFile, offset: Int) -> UInt32?
+    where Text.Index == Int {
         switch TTLParser.parse(text) {
         case .success(let value):
             return value

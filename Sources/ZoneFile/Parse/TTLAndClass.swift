@@ -10,23 +10,22 @@ struct TTLAndClass {
 extension LoaderState {
     /// Reads the TTL and class among `fields[cursor..<end]` and moves `cursor` past them; nil when a
     /// TTL is invalid (reported). A record's fields stop at a quoted one (`wordsOnly`); `$GENERATE`
-    /// has always taken a quoted TTL or class as written.
+    /// has always taken a quoted TTL or class as written. `buffer` is the file's bytes (`source.bytes`).
     mutating func readTTLAndClass(
-        _ fields: [Token], cursor: inout Int, end: Int, wordsOnly: Bool, source: SourceFile
+        _ fields: [Token], cursor: inout Int, end: Int, wordsOnly: Bool, source: SourceFile,
+        buffer: UnsafeBufferPointer<UInt8>
     ) -> TTLAndClass? {
-        let bytes = source.bytes
         var found = TTLAndClass()
         for _ in 0..<2 {
             guard cursor < end else { break }
             let token = fields[cursor]
             guard token.kind == .word || !wordsOnly else { break }
-            if found.ttl == nil, TTLParser.looksLikeTTL(bytes[token.start]) {
-                guard let value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else {
-                    return nil
-                }
+            let text = UnsafeBufferPointer(rebasing: buffer[token.start..<token.end])
+            if found.ttl == nil, TTLParser.looksLikeTTL(buffer[token.start]) {
+                guard let value = readTTL(text, source: source, offset: token.start) else { return nil }
                 found.ttl = value
                 found.ttlOffset = token.start
-            } else if found.rrClass == nil, let parsed = RRClass.parse(bytes[token.start..<token.end]) {
+            } else if found.rrClass == nil, let parsed = RRClass.parse(text) {
                 found.rrClass = parsed
             } else {
                 break

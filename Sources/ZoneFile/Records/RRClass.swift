@@ -10,8 +10,9 @@ public struct RRClass: RawRepresentable, Sendable, Hashable, CustomStringConvert
     public static let any = RRClass(rawValue: 255)
 
     /// Reads `IN`, `CH`, `CHAOS`, `HS`, `HESIOD`, `NONE`, `ANY`, `CLASSnnn` in any case.
-    /// Runs for nearly every record, so it packs the upper-cased bytes into an integer and allocates nothing.
-    static func parse(_ bytes: ArraySlice<UInt8>) -> RRClass? {
+    /// Runs for nearly every record, so it packs the upper-cased bytes into an integer and allocates nothing;
+    /// it reads any collection of bytes, the loader's in place from the file.
+    static func parse<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> RRClass? where Bytes.Index == Int {
         guard bytes.count >= 2, bytes.count <= 10 else { return nil }
         var packed: UInt64 = 0
         var index = bytes.startIndex

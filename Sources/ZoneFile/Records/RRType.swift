@@ -74,7 +74,8 @@ public struct RRType: RawRepresentable, Sendable, Hashable, Comparable, CustomSt
     }
 
     /// Fast path for the parser: reads a mnemonic from raw bytes without building a String for common types.
-    static func parse(_ bytes: ArraySlice<UInt8>) -> RRType? {
+    /// Any collection of bytes: the loader reads it in place from the file.
+    static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> RRType? {
         guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
         var upper = 0 as UInt64
         if bytes.count <= 8 {

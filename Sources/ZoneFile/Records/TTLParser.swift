@@ -14,7 +14,7 @@ enum TTLParser {
     @inline(__always)
     static func looksLikeTTL(_ first: UInt8) -> Bool { first >= 0x30 && first <= 0x39 }
 
-    static func parse(_ bytes: ArraySlice<UInt8>) -> Result<UInt32, Failure> {
+    static func parse<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Result<UInt32, Failure> {
         var total: UInt64 = 0
         var current: UInt64 = 0
         var digits = 0
