@@ -37,6 +37,8 @@ struct ZoneEditor {
     private final class FoundOnce {
         var mailNameRecords: [DomainName: [Int]]?
         var apexRecords: [Int: Record]?
+        /// `apexBlockEnd()`: every new name without records of its own near it follows it.
+        var apexBlockEnd: Record?
     }
 
     /// The apex's records by position, decoded on first use (see `FoundOnce`).
@@ -204,7 +206,7 @@ struct ZoneEditor {
             if owner == origin { return try apexBlockEnd() }
             if let last = own.last { return last }
         }
-        if let domain = Self.mailDomain(of: owner), let last = mailRecords(of: domain).last {
+        if let domain = Self.mailDomain(of: owner), let last = lastMailRecord(of: domain) {
             return last
         }
         var ancestor = owner.parent
@@ -223,20 +225,29 @@ struct ZoneEditor {
 
     /// Whether `record` is one of its name's mail records: an MX, an SPF record, an SPF TXT, or any TXT of a
     /// `_dmarc` or `_domainkey` name (a site-verification TXT at the apex is not).
-    private func isMailRecord(_ record: Record) -> Bool {
+    func isMailRecord(_ record: Record) -> Bool {
         guard record.source.map({ !$0.generated }) ?? false else { return false }
         switch record.type {
         case .mx, .spf: return true
         case .txt:
             if Self.mailDomain(of: record.owner) != nil { return true }
-            let first = record.rdata.characterStrings.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
-            return first.lowercased().hasPrefix("v=spf")
+            return Self.startsWithSPFVersion(record.rdata.characterStrings.first ?? [])
         default: return false
         }
     }
 
+    /// Whether a TXT record's first string starts with `v=spf`, ASCII case ignored: the octets compared, as
+    /// every apex TXT (site verifications) is asked. Lower-casing the string as text gives the same answer,
+    /// since no other character lower-cases to one of these ASCII letters.
+    static func startsWithSPFVersion(_ string: [UInt8]) -> Bool {
+        string.count >= spfVersion.count
+            && zip(string, spfVersion).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+    }
+
+    private static let spfVersion = Array("v=spf".utf8)
+
     /// X for `_dmarc.X` and for names under `_domainkey.X`; nil for other names.
-    private static func mailDomain(of name: DomainName) -> DomainName? {
+    static func mailDomain(of name: DomainName) -> DomainName? {
         // Read from the wire form, label by label (ASCII case ignored, as DNS compares labels): a large
         // zone asks this of every `_dmarc` and `_domainkey` owner it has.
         let wire = name.wire
@@ -264,21 +275,28 @@ struct ZoneEditor {
             && zip(label, lowercase).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
     }
 
-    /// The written mail records of `domain` and of its `_dmarc` and `_domainkey` names, in the order the zone
-    /// is read (an `$INCLUDE`d file's records where it is included, so the last is the last one read).
-    private func mailRecords(of domain: DomainName) -> [Record] {
+    /// The last written mail record of `domain` and of its `_dmarc` and `_domainkey` names, in the order the
+    /// zone is read (an `$INCLUDE`d file's records where it is included, so the last is the last one read).
+    func lastMailRecord(of domain: DomainName) -> Record? {
         // Only MX, SPF and TXT can be mail records, and only at the domain or at names with those labels:
-        // the other records of a large zone are not built.
-        let mailTypes: Set<RRType> = [.mx, .spf, .txt]
-        let own = zone.recordIndices(at: domain).filter { mailTypes.contains(zone.type(ofRecord: $0)) }
+        // the other records of a large zone are not built, and of those, only from the last back to the
+        // first that is a mail record.
+        let own = zone.recordIndices(at: domain).filter {
+            let type = zone.type(ofRecord: $0)
+            return type == .mx || type == .spf || type == .txt
+        }
         let below = mailNameRecords[domain] ?? []
-        return (own + below).sorted().map(record(index:)).filter { isMailRecord($0) }
+        for index in (own + below).sorted().reversed() {
+            let record = record(index: index)
+            if isMailRecord(record) { return record }
+        }
+        return nil
     }
 
     /// Positions of the MX, SPF and TXT records at `_dmarc.X` and under `_domainkey.X`, by X; built once
     /// per zone (a zone can have a sender at each of thousands of names). The zone gives them grouped by
     /// owner, so X is worked out once per owner, not once per record; each X's positions are in no
-    /// particular order (`mailRecords` sorts them with the domain's own).
+    /// particular order (`lastMailRecord` sorts them with the domain's own).
     private var mailNameRecords: [DomainName: [Int]] {
         if let found = foundOnce.mailNameRecords { return found }
         let groups = zone.recordIndicesByOwner(ofTypes: [.mx, .spf, .txt], ownerLabels: ["_dmarc", "_domainkey"])
@@ -305,6 +323,14 @@ struct ZoneEditor {
     /// Blank lines and `$TTL` lines inside the run are crossed; a comment starts another section (`;meta`, `; CAA`), so the run
     /// goes on past one only for NS lines, which belong with the SOA.
     private func apexBlockEnd() throws(Failure) -> Record {
+        if let found = foundOnce.apexBlockEnd { return found }
+        let found = try findApexBlockEnd()
+        foundOnce.apexBlockEnd = found
+        return found
+    }
+
+    /// `apexBlockEnd()`, worked out.
+    private func findApexBlockEnd() throws(Failure) -> Record {
         guard let top = zone.files.first else { throw Failure(description: "the zone has no file") }
         let apexRecords = records(at: origin).filter { $0.source?.fileIndex == 0 && $0.source?.generated == false }
         guard var last = apexRecords.first else {
