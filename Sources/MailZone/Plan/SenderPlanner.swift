@@ -51,15 +51,22 @@ struct SenderPlanner {
 
     /// Plans everything the sender wants; returns its plan and the operations to commit (none on conflict).
     mutating func plan() -> (SenderPlan, [RecordOperation]) {
-        var work: [(order: Int, index: Int, run: (inout SenderPlanner) -> Void)] = []
-        for (index, spf) in sender.spf.enumerated() {
-            work.append((RecordPurpose.spf.reviewOrder, index, { $0.planSPF(spf) }))
-        }
+        // The sender's SPF records, then its other records, each by its position (`index`: SPF records first,
+        // then the others), planned in review order: positions, not closures holding a copy of each record.
+        var work: [(order: Int, index: Int)] = []
+        work.reserveCapacity(sender.spf.count + sender.records.count)
+        for index in sender.spf.indices { work.append((RecordPurpose.spf.reviewOrder, index)) }
         for (index, record) in sender.records.enumerated() {
-            work.append((record.purpose.reviewOrder, sender.spf.count + index, { $0.planRecord(record) }))
+            work.append((record.purpose.reviewOrder, sender.spf.count + index))
         }
-        for step in work.sorted(by: { ($0.order, $0.index) < ($1.order, $1.index) }) {
-            step.run(&self)
+        work.sort { ($0.order, $0.index) < ($1.order, $1.index) }
+        let spfCount = sender.spf.count
+        for step in work {
+            if step.index < spfCount {
+                planSPF(sender.spf[step.index])
+            } else {
+                planRecord(sender.records[step.index - spfCount])
+            }
         }
         if !items.contains(where: { $0.action == .conflict }) { warnAboutWildcards() }
         let plan = SenderPlan(
