@@ -335,19 +335,18 @@ public enum Planner {
         _ zone: Zone, senders senderIndices: [Int], origin: DomainName, path: String,
         declaration: Declaration, target: PlanTarget? = nil
     ) -> (plans: [SenderPlan], state: ZoneState) {
-        // Organisational domains first, so a subdomain sees the DMARC record the plan gives its parent.
-        let senders = senderIndices.map { (offset: $0, element: declaration.records(ofSender: $0)) }
-        let ordered = senders.sorted {
-            ($0.element.sender.domain.value.labels.count, $0.offset) < (
-                $1.element.sender.domain.value.labels.count, $1.offset
-            )
-        }
+        // Organisational domains first, so a subdomain sees the DMARC record the plan gives its parent. Each
+        // sender's records are expanded when it is planned and let go after: held for every sender of a large
+        // zone at once, they were tens of megabytes.
+        let depth = senderIndices.map { declaration.senders[$0].domain.value.labels.count }
+        let ordered = senderIndices.indices.sorted { (depth[$0], senderIndices[$0]) < (depth[$1], senderIndices[$1]) }
         var state = ZoneState(zone: zone, ownership: ZoneOwnership(zone: zone))
-        // Room for the names the senders' records are at, so the table of names is not grown (and rehashed) as
-        // they are looked up.
-        state.reserveNames(senders.reduce(0) { $0 + $1.element.records.count + $1.element.spf.count })
-        var plans: [Int: SenderPlan] = [:]
-        for (offset, sender) in ordered {
+        // Room for the names the senders' records are at (a domain, its SPF, DKIM and DMARC names), so the table
+        // of names is not grown (and rehashed) as they are looked up.
+        state.reserveNames(senderIndices.count * Self.namesPerSender)
+        var plans = [SenderPlan?](repeating: nil, count: senderIndices.count)
+        for position in ordered {
+            let sender = declaration.records(ofSender: senderIndices[position])
             // What the sender owns and no longer wants goes first, out of the way of what it wants;
             // all of it is taken back when the sender has a conflict.
             let domain = sender.sender.domain.value
@@ -367,13 +366,13 @@ public enum Planner {
                 state.commit(operations)
                 state.keepTentative()
             }
-            plans[offset] = plan
+            plans[position] = plan
         }
-        var result = senders.compactMap { plans[$0.offset] }
+        var result = plans.compactMap { $0 }
         // Senders that own records here but are not declared in this zone: another declaration may manage
         // them (two declarations may add their senders to one zone), so nothing of theirs is removed; a
         // warning says how to remove them (`state: absent`). Only for senders the plan covers.
-        let planned = Set(senders.map { $0.element.sender.domain.value })
+        let planned = Set(senderIndices.map { declaration.senders[$0].domain.value })
         let zoneName = DeclaredName(labels: origin.declaredLabels)
         for domain in state.ownership.senders
         where !planned.contains(domain) && (target?.includes(sender: domain, zone: zoneName) ?? true) {
@@ -392,6 +391,10 @@ public enum Planner {
         }
         return (result, state)
     }
+
+    /// The names a sender's records are usually at (its domain, a DKIM selector, `_dmarc`, one more), to size
+    /// the zone state's table of names before the senders are expanded.
+    static let namesPerSender = 4
 
     /// Plans the zone's senders and, when they change anything, edits its text and reads it again.
     private static func planAndEdit(
