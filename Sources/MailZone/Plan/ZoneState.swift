@@ -112,9 +112,12 @@ struct ZoneState {
     }
 
     /// Makes room for `count` names in the table of records by name, so a plan that looks up many names does
-    /// not rehash every name looked up so far each time the table grows.
+    /// not rehash every name looked up so far each time the table grows; and for as many operations, so the
+    /// planned operations of a zone with thousands of senders are not copied each time their array grows.
     mutating func reserveNames(_ count: Int) {
         cache.reserveCapacity(count)
+        creates.reserveCapacity(count)
+        operations.reserveCapacity(count)
     }
 
     /// Whether any name may be hidden by a cut: the plan created an NS or DNAME record, or the zone has an NS
