@@ -17,7 +17,9 @@ import Testing
         let tokens = ZoneFileSyntax.tokens(in: bytes, range: range).filter(\.isField)
         var fast: [UInt8] = []
         let took = bytes.withUnsafeBufferPointer { buffer in
-            CommonRData.encode(type, fields: tokens[...], in: buffer, origin: origin, into: &fast)
+            tokens.withUnsafeBufferPointer {
+                CommonRData.encode(type, fields: $0, in: buffer, origin: origin, into: &fast)
+            }
         }
         var general: [UInt8] = []
         let fields = tokens.map { RDataField(bytes: bytes[$0.start..<$0.end], quoted: $0.kind == .quoted) }

@@ -16,7 +16,7 @@ enum CommonRData {
     /// the plain spelling or is longer than a record can load (`RDataLength`), `wire` then holding anything
     /// (the caller starts it over).
     static func encode(
-        _ type: RRType, fields: ArraySlice<Token>, in bytes: UnsafeBufferPointer<UInt8>, origin: DomainName,
+        _ type: RRType, fields: UnsafeBufferPointer<Token>, in bytes: UnsafeBufferPointer<UInt8>, origin: DomainName,
         into wire: inout [UInt8]
     ) -> Bool {
         encodePlain(type, fields: fields, in: bytes, origin: origin, into: &wire)
@@ -24,7 +24,7 @@ enum CommonRData {
     }
 
     private static func encodePlain(
-        _ type: RRType, fields: ArraySlice<Token>, in bytes: UnsafeBufferPointer<UInt8>, origin: DomainName,
+        _ type: RRType, fields: UnsafeBufferPointer<Token>, in bytes: UnsafeBufferPointer<UInt8>, origin: DomainName,
         into wire: inout [UInt8]
     ) -> Bool {
         guard let first = fields.first else { return false }

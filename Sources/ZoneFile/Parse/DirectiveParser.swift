@@ -153,12 +153,13 @@ extension LoaderState {
             return false
         }
         tally.bytesRead += included.bytes.count
-        // The included file's entries use the shared scratch buffers; save the including entry's tokens.
-        let savedTokens = tokens
+        // The included file's entries use the shared scratch buffers; keep the including entry's tokens aside.
+        var savedTokens = TokenBuffer()
+        swap(&savedTokens, &tokens)
         includeStack.append(resolved)
         parseFile(included, context: &child)
         includeStack.removeLast()
-        tokens = savedTokens
+        swap(&savedTokens, &tokens)
         return true
     }
 

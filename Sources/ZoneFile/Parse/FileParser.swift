@@ -41,7 +41,7 @@ extension LoaderState {
                         continue
                     }
                 }
-                tokens.removeAll(keepingCapacity: true)
+                tokens.removeAll()
                 if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
                 let end = EntryScanner.scan(
                     buffer, from: offset, tokens: &tokens, problems: &problems,
@@ -66,7 +66,8 @@ extension LoaderState {
         _ buffer: UnsafeBufferPointer<UInt8>, entryStart: Int, next: Int, context: FileContext
     ) {
         guard let origin = context.origin, zoneOrigin != nil else { return }
-        if let first = tokens.first, first.start == entryStart, first.kind == .word, let base = buffer.baseAddress,
+        if let first = tokens.tokens.first, first.start == entryStart, first.kind == .word,
+            let base = buffer.baseAddress,
             next + (first.end - first.start) < buffer.count,
             memcmp(base + next, base + first.start, first.end - first.start) == 0,
             OwnerLookahead.ownerText(buffer, at: next)?.count == first.end - first.start
@@ -95,7 +96,7 @@ extension LoaderState {
         }
         // Fields only; comments and parentheses are layout.
         var firstField = -1
-        for (index, token) in tokens.enumerated() where token.isField {
+        for (index, token) in tokens.tokens.enumerated() where token.isField {
             firstField = index
             break
         }
@@ -113,6 +114,6 @@ extension LoaderState {
 
     /// Field tokens of the current entry (comments and parentheses dropped).
     func fieldTokens() -> [Token] {
-        tokens.filter(\.isField)
+        tokens.tokens.filter(\.isField)
     }
 }

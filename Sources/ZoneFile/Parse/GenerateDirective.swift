@@ -22,9 +22,11 @@ extension LoaderState {
         var cursor = 2
         guard
             let prefix = bytes.withUnsafeBufferPointer({ buffer in
-                readTTLAndClass(
-                    arguments, cursor: &cursor, end: arguments.count - 2, wordsOnly: false, source: source,
-                    buffer: buffer)
+                arguments.withUnsafeBufferPointer { arguments in
+                    readTTLAndClass(
+                        arguments, cursor: &cursor, end: arguments.count - 2, wordsOnly: false, source: source,
+                        buffer: buffer)
+                }
             })
         else { return false }
         guard arguments.count - cursor == 2 else {

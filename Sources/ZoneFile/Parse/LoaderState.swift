@@ -52,7 +52,7 @@ struct LoaderState {
 
     // MARK: Scratch buffers reused for every record, so the hot loop does not allocate
 
-    var tokens: [Token] = []
+    var tokens = TokenBuffer()
     var problems: [LexProblem] = []
     var fields: [RDataField] = []
     var wire: [UInt8] = []
@@ -64,7 +64,6 @@ struct LoaderState {
     init(options: LoadOptions, zonePath: String) {
         self.policy = LoadPolicy(options: options, zonePath: zonePath)
         self.zoneOrigin = options.origin
-        tokens.reserveCapacity(64)
         fields.reserveCapacity(64)
         wire.reserveCapacity(1024)
         nameScratch.reserveCapacity(256)

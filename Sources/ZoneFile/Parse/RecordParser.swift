@@ -8,12 +8,14 @@ extension LoaderState {
         blankOwner: Bool, context: inout FileContext
     ) -> Bool {
         // Field tokens in place: compact `tokens` to fields only (nothing moves when all are fields, as in
-        // most records: a write would check the array's storage is its own).
+        // most records).
         var fieldCount = 0
-        for index in 0..<tokens.count where tokens[index].isField {
-            if index != fieldCount { tokens[fieldCount] = tokens[index] }
+        for index in 0..<self.tokens.count where self.tokens[index].isField {
+            if index != fieldCount { self.tokens[fieldCount] = self.tokens[index] }
             fieldCount += 1
         }
+        // From here on, `tokens` are the entry's fields, read in place.
+        let tokens = UnsafeBufferPointer(rebasing: self.tokens.tokens[0..<fieldCount])
         var cursor = 0
 
         // Owner.
@@ -106,7 +108,10 @@ extension LoaderState {
         wire.removeAll(keepingCapacity: true)
         // The common types in their plain spelling straight from the tokens; the rest, and whatever that
         // path declines, through the general reader, which also words the diagnostic.
-        if !CommonRData.encode(type, fields: tokens[firstRData..<fieldCount], in: buffer, origin: origin, into: &wire) {
+        if !CommonRData.encode(
+            type, fields: UnsafeBufferPointer(rebasing: tokens[firstRData..<fieldCount]), in: buffer, origin: origin,
+            into: &wire)
+        {
             let bytes = source.bytes
             fields.removeAll(keepingCapacity: true)
             for token in tokens[firstRData..<fieldCount] {

@@ -12,7 +12,7 @@ extension LoaderState {
     /// TTL is invalid (reported). A record's fields stop at a quoted one (`wordsOnly`); `$GENERATE`
     /// has always taken a quoted TTL or class as written. `buffer` is the file's bytes (`source.bytes`).
     mutating func readTTLAndClass(
-        _ fields: [Token], cursor: inout Int, end: Int, wordsOnly: Bool, source: SourceFile,
+        _ fields: UnsafeBufferPointer<Token>, cursor: inout Int, end: Int, wordsOnly: Bool, source: SourceFile,
         buffer: UnsafeBufferPointer<UInt8>
     ) -> TTLAndClass? {
         var found = TTLAndClass()

@@ -16,9 +16,9 @@ struct EntryScanner {
     /// caller refuses such an entry), so a runaway entry costs no memory beyond its bytes;
     /// a NUL byte is reported once per entry.
     @inline(__always)
-    static func scan(
+    static func scan<Tokens: TokenSink>(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-        tokens: inout [Token], problems: inout [LexProblem], maxLength: Int = Int.max
+        tokens: inout Tokens, problems: inout [LexProblem], maxLength: Int = Int.max
     ) -> Int {
         let count = bytes.count
         var index = start
