@@ -411,7 +411,9 @@ public enum Planner {
         let operations = state.operations
         guard !operations.isEmpty else { return edited }
         do {
-            let editor = ZoneEditor(zone: zone, origin: origin, ownership: state.ownership)
+            let editor = ZoneEditor(
+                zone: zone, origin: origin, ownership: state.ownership,
+                apexRecords: zone.origin == origin ? state.apexRecords : nil)
             let (edits, serial) = try editor.edits(
                 for: operations, serialScheme: options.serialScheme,
                 now: options.now, planned: options.plannedSerials[path])

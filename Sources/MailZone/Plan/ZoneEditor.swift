@@ -21,11 +21,15 @@ struct ZoneEditor {
     private let writer: RecordWriter
     private let foundOnce = FoundOnce()
 
-    init(zone: Zone, origin: DomainName, ownership: ZoneOwnership = ZoneOwnership()) {
+    /// `apexRecords`, when given, are the apex's records by position as the zone has them (`ZoneState`
+    /// decoded them for the plan), so they are not decoded again.
+    init(zone: Zone, origin: DomainName, ownership: ZoneOwnership = ZoneOwnership(), apexRecords: [Int: Record]? = nil)
+    {
         self.zone = zone
         self.origin = origin
         self.ownership = ownership
         self.writer = RecordWriter(zone: zone)
+        foundOnce.apexRecords = apexRecords
     }
 
     /// The mail records of `_dmarc` and `_domainkey` names by their domain, found once: a zone can have

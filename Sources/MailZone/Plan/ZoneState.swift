@@ -8,6 +8,9 @@ struct ZoneState {
     /// The records and SPF terms mailzone manages in the zone, read from their markers.
     let ownership: ZoneOwnership
     private var cache: [DomainName: [StateRecord]] = [:]
+    /// The apex's records as the zone has them, by position in its record table, once they are first asked
+    /// for: the editor places new names after them and would decode them again (`ZoneEditor`).
+    private(set) var apexRecords: [Int: Record]? = nil
     private(set) var operations: [RecordOperation] = []
     /// Positions in `operations` of the creates at each name, in plan order: a later sender joining an
     /// RRset an earlier one starts finds it without a scan of every operation.
@@ -92,9 +95,14 @@ struct ZoneState {
     /// The records at `name`, existing and planned.
     mutating func records(at name: DomainName) -> [StateRecord] {
         if let cached = cache[name] { return cached }
+        let indices = zone.recordIndices(at: name)
+        let records = indices.map { zone.record(index: $0) }
+        if apexRecords == nil, name == zone.origin {
+            apexRecords = Dictionary(uniqueKeysWithValues: zip(indices, records))
+        }
         // An exact duplicate is one record, as BIND reads it (the load warns about the second line).
         var distinct: [Record] = []
-        for record in zone.records(at: name) where !distinct.contains(where: { $0.sameData(as: record) }) {
+        for record in records where !distinct.contains(where: { $0.sameData(as: record) }) {
             distinct.append(record)
         }
         let existing = distinct.map { StateRecord(type: $0.type, rdata: $0.rdata, ttl: $0.ttl, existing: $0) }
