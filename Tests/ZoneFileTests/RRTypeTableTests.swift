@@ -19,6 +19,19 @@ import Testing
         return byType
     }()
 
+    @Test func lowercasingFlagsAreTheTables() {
+        var differing: [UInt16] = []
+        var lowercasing = 0
+        for code in 0...UInt16.max {
+            let type = RRType(rawValue: code)
+            let expected = RRTypeTable.description(for: type)?.lowercasesNames ?? false
+            if RDataCodec.lowercasesNames(type) != expected { differing.append(code) }
+            if expected { lowercasing += 1 }
+        }
+        #expect(differing.isEmpty, "codes whose flag is not the table's: \(differing)")
+        #expect(lowercasing > 10, "only \(lowercasing) types lower-case their names")
+    }
+
     @Test func everyTypeIsDescribedOnceUnderItsOwnCode() {
         let known = RRTypeTable.knownTypes
         #expect(known.count == Set(known).count)

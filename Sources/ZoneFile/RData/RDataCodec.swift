@@ -62,7 +62,16 @@ package enum RDataCodec {
 
     /// Whether names embedded in this type's RDATA are lower-cased in canonical form (RFC 4034 §6.2, RFC 6840 §5.1).
     package static func lowercasesNames(_ type: RRType) -> Bool {
-        RRTypeTable.description(for: type)?.lowercasesNames ?? false
+        let code = Int(type.rawValue)
+        return code < lowercasingCodes.count
+            ? lowercasingCodes[code] : RRTypeTable.description(for: type)?.lowercasesNames ?? false
+    }
+
+    /// `lowercasesNames` of the codes below 512, read from the type table once. The duplicate check asks it
+    /// of every record of a zone; a flag per code spares it a type description (a class instance, retained
+    /// and released each time).
+    private static let lowercasingCodes: [Bool] = (0..<512).map {
+        RRTypeTable.description(for: RRType(rawValue: UInt16($0)))?.lowercasesNames ?? false
     }
 
     /// Reads RFC 3597 generic RDATA (`\#` already consumed): a decimal length and hex fields.
