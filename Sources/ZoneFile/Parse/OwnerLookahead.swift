@@ -57,6 +57,9 @@ struct OwnerLookahead {
         }
         var index = offset + 1
         while index < buffer.count {
+            // Eight bytes at a time to the next byte that may end the word, as the scanner looks.
+            index = ByteRuns.wordEnd(buffer, from: index)
+            guard index < buffer.count else { break }
             let byte = buffer[index]
             if endsWord(byte) {
                 return byte == 0x5C ? nil : offset..<index
