@@ -1,5 +1,6 @@
 import Foundation
 import MailAuth
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -171,7 +172,7 @@ import Testing
     @Test func loadsFromData() throws {
         let yaml = "version: 1\nsenders:\n  - { domain: a.example, services: [google-workspace] }\n"
         let declaration = try DeclarationLoader.load(
-            data: Data(yaml.utf8), file: URL(fileURLWithPath: "/tmp/x/mailzone.yaml"),
+            data: Data(yaml.utf8), file: ProcessScratch.root.appendingPathComponent("x/mailzone.yaml"),
             builtInPresets: try DeclarationFixtures.builtInCatalog())
         #expect(declaration.displayPath == "mailzone.yaml")
         #expect(declaration.senders[0].domain.location == YAMLLocation(file: "mailzone.yaml", line: 3, column: 15))
@@ -194,7 +195,7 @@ import Testing
         var output = ""
         do {
             _ = try DeclarationLoader.load(
-                data: Data(yaml.utf8), file: URL(fileURLWithPath: "/tmp/x/mailzone.yaml"),
+                data: Data(yaml.utf8), file: ProcessScratch.root.appendingPathComponent("x/mailzone.yaml"),
                 builtInPresets: try DeclarationFixtures.builtInCatalog())
         } catch {
             output = "\(error)"

@@ -115,7 +115,8 @@ struct GitHubActionTests {
     }
 
     /// The install step with no repository input, a stand-in `curl` on PATH, and the runner's
-    /// GITHUB_ACTION_PATH set to `actionPath`: what a composite action sees on GitHub.
+    /// GITHUB_ACTION_PATH set to `actionPath` under the runner's folder: what a composite action
+    /// sees on GitHub (there, `/home/runner/work/_actions/OWNER/NAME/REF`).
     private static func installWithoutRepositoryInput(
         actionPath: String
     ) throws -> (runner: (releases: URL, temp: URL, githubPath: URL), installed: (status: Int32, output: String)) {
@@ -124,7 +125,8 @@ struct GitHubActionTests {
         let installed = try install(
             runner,
             environment: [
-                "MAILZONE_REPOSITORY": "", "PATH": bin.path + ":/usr/bin:/bin", "GITHUB_ACTION_PATH": actionPath,
+                "MAILZONE_REPOSITORY": "", "PATH": bin.path + ":/usr/bin:/bin",
+                "GITHUB_ACTION_PATH": runner.temp.deletingLastPathComponent().path + "/" + actionPath,
             ])
         return (runner, installed)
     }
@@ -134,7 +136,7 @@ struct GitHubActionTests {
     /// out to, `_actions/OWNER/NAME/REF`, so nobody has to write the repository's name.
     @Test func installsFromTheRepositoryTheActionCameFrom() throws {
         let (runner, installed) = try Self.installWithoutRepositoryInput(
-            actionPath: "/home/runner/work/_actions/someone/mailzone/v\(Self.version)")
+            actionPath: "work/_actions/someone/mailzone/v\(Self.version)")
         #expect(installed.status == 0, "\(installed.output)")
         let name = "mailzone-\(Self.version)-linux-x86_64"
         let base = "https://github.com/someone/mailzone/releases/download/v\(Self.version)/\(name)"
@@ -147,7 +149,7 @@ struct GitHubActionTests {
     /// Run from a checkout (`uses: ./`), the action has no repository to take: it says to set one.
     @Test func withoutARepositoryItSaysToNameOne() throws {
         let (runner, installed) = try Self.installWithoutRepositoryInput(
-            actionPath: "/home/runner/work/zones/zones/./")
+            actionPath: "work/zones/zones/./")
         #expect(installed.status == 1)
         #expect(
             installed.output
