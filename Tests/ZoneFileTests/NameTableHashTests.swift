@@ -3,7 +3,7 @@ import Testing
 @testable import ZoneFile
 
 /// The name table hashes eight bytes at a time with their case folded all at once
-/// (`NameTable.foldWord`); equal names in any case must hash alike, or one owner would get two ids.
+/// (`DomainName.lowercased(_:)`, as `DomainName` hashes); equal names in any case must hash alike, or one owner would get two ids.
 @Suite struct NameTableHashTests {
     static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
@@ -17,7 +17,7 @@ import Testing
                     var bytes = [UInt8](repeating: filler, count: 8)
                     bytes[place] = byte
                     let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                    var folded = NameTable.foldWord(word)
+                    var folded = DomainName.lowercased(word)
                     let result = withUnsafeBytes(of: &folded) { Array($0) }
                     #expect(result == bytes.map(Self.fold), "byte \(value) at \(place) among \(filler)")
                 }

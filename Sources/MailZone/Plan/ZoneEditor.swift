@@ -244,8 +244,7 @@ struct ZoneEditor {
     /// every apex TXT (site verifications) is asked. Lower-casing the string as text gives the same answer,
     /// since no other character lower-cases to one of these ASCII letters.
     static func startsWithSPFVersion(_ string: [UInt8]) -> Bool {
-        string.count >= spfVersion.count
-            && zip(string, spfVersion).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        string.count >= spfVersion.count && startsWith(string, lowercase: spfVersion)
     }
 
     private static let spfVersion = Array("v=spf".utf8)
@@ -275,8 +274,13 @@ struct ZoneEditor {
 
     /// Whether a label is `lowercase` (itself lower-case ASCII), ASCII case ignored.
     private static func label(_ label: ArraySlice<UInt8>, is lowercase: [UInt8]) -> Bool {
-        label.count == lowercase.count
-            && zip(label, lowercase).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        label.count == lowercase.count && startsWith(label, lowercase: lowercase)
+    }
+
+    /// Whether `octets` start with `lowercase` (itself lower-case ASCII), ASCII case ignored; `octets` must
+    /// be at least as long.
+    private static func startsWith(_ octets: some Collection<UInt8>, lowercase: [UInt8]) -> Bool {
+        zip(octets, lowercase).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
     }
 
     /// The last written mail record of `domain` and of its `_dmarc` and `_domainkey` names, in the order the

@@ -169,7 +169,9 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// The eight octets of `word` with the ASCII capitals among them made small, all at once: an
     /// octet is a capital when its low seven bits are at least `A` and at most `Z` and its high bit
-    /// is clear (the sums stay within each octet, as both addends are below 0x80).
+    /// is clear (the sums stay within each octet, as both addends are below 0x80). Names hash through it
+    /// here and in `NameTable`.
+    @inline(__always)
     static func lowercased(_ word: UInt64) -> UInt64 {
         let low7 = word & 0x7F7F_7F7F_7F7F_7F7F
         let atLeastA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F  // high bit set when low7 >= 0x41

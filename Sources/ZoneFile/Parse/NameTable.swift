@@ -76,7 +76,7 @@ struct NameTable: Sendable {
         let raw = UnsafeRawPointer(base)
         var index = 0
         while index + 8 <= wire.count {
-            let word = foldWord(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let word = DomainName.lowercased(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             state = (state ^ word) &* multiplier
             state ^= state >> 29
             index += 8
@@ -94,17 +94,6 @@ struct NameTable: Sendable {
         }
         state = (state ^ (state >> 32)) &* multiplier
         return UInt32(truncatingIfNeeded: state >> 32)
-    }
-
-    /// `word` with each of its eight bytes that is an ASCII capital made small: a byte is a capital when
-    /// its high bit is clear and adding 0x3F carries into the high bit while adding 0x25 does not.
-    @inline(__always)
-    static func foldWord(_ word: UInt64) -> UInt64 {
-        let low7 = word & 0x7F7F_7F7F_7F7F_7F7F
-        let atLeastA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F
-        let aboveZ = low7 &+ 0x2525_2525_2525_2525
-        let capitals = atLeastA & ~aboveZ & ~word & 0x8080_8080_8080_8080
-        return word | (capitals >> 2)
     }
 
     /// The id of `wire`, inserting it when new.
