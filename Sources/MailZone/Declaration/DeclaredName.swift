@@ -13,9 +13,12 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
     public init?(_ text: String, allowUnderscore: Bool = true) {
         guard Self.problem(in: text, allowUnderscore: allowUnderscore) == nil else { return nil }
         // A valid name is ASCII: its labels are lower-cased byte by byte.
-        labels = Self.labelBytes(of: text).map { label in
-            String(decoding: label.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
+        labels = Self.labelBytes(of: text).map(Self.lowercasedLabel)
+    }
+
+    /// A label's octets as text, ASCII capitals made small (a valid name's labels are ASCII).
+    private static func lowercasedLabel(_ octets: some Sequence<UInt8>) -> String {
+        String(decoding: octets.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The name's labels as UTF-8 bytes, a trailing dot (the root) left out.
@@ -79,8 +82,7 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
                     guard let first = label.first, let last = label.last, label.count <= 63,
                         first != UInt8(ascii: "-"), last != UInt8(ascii: "-")
                     else { return nil }
-                    labels.append(
-                        String(decoding: label.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+                    labels.append(Self.lowercasedLabel(label))
                     start = index + 1
                     continue
                 }
