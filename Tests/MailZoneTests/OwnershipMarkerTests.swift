@@ -186,7 +186,7 @@ import ZoneFile
         }
         var hits = 0
         for bytes in texts {
-            #expect(ZoneOwnership.markerHits(in: bytes) == scanned(bytes))
+            #expect(ZoneOwnership.markerHits(in: SourceBytes(bytes)) == scanned(bytes))
             hits += scanned(bytes).count
         }
         #expect(hits >= 6)

@@ -21,7 +21,7 @@ public enum TSIGKeyFile {
                 path: path, line: nil, column: nil,
                 message: "cannot read the key file (\(error)); make one with `tsig-keygen -a hmac-sha256 NAME > FILE`")
         }
-        let keys = try parse(source.bytes, path: path)
+        let keys = try parse(Array(source.bytes), path: path)
         guard keys.count == 1, let key = keys.first else {
             throw TSIGKeyFileError(
                 path: path, line: nil, column: nil,

@@ -120,7 +120,7 @@ public struct ZoneOwnership: Sendable {
     }
 
     /// Offsets of every `;` followed by blanks and `mailzone:` (any case) in `bytes`.
-    static func markerHits(in bytes: [UInt8]) -> [Int] {
+    static func markerHits(in bytes: SourceBytes) -> [Int] {
         let keyword = Array(OwnershipMarker.keyword.utf8)
         var hits: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in

@@ -39,7 +39,7 @@ public struct PlannerOptions: Sendable {
 public struct PlanOutcome: Sendable {
     public var plan: Plan
     /// Each changed file's bytes as read, by the path the plan shows.
-    public var originalFiles: [String: [UInt8]]
+    public var originalFiles: [String: SourceBytes]
     /// Each changed file's text after the plan's edits, by the path the plan shows.
     public var newFiles: [String: EditedText]
 }
@@ -48,12 +48,12 @@ public struct PlanOutcome: Sendable {
 public struct ZoneOutcome: Sendable {
     public var plan: ZonePlan
     /// Each changed file's bytes as read, by the path the plan shows.
-    public var originalFiles: [String: [UInt8]]
+    public var originalFiles: [String: SourceBytes]
     /// Each changed file's text after the plan's edits (its bytes as read and the edits, not a copy), by
     /// the path the plan shows.
     public var newFiles: [String: EditedText]
 
-    init(plan: ZonePlan, originalFiles: [String: [UInt8]] = [:], newFiles: [String: EditedText] = [:]) {
+    init(plan: ZonePlan, originalFiles: [String: SourceBytes] = [:], newFiles: [String: EditedText] = [:]) {
         self.plan = plan
         self.originalFiles = originalFiles
         self.newFiles = newFiles
@@ -71,7 +71,7 @@ public enum Planner {
     {
         var zones: [ZonePlan] = []
         zones.reserveCapacity(declaration.zones.count)
-        var original: [String: [UInt8]] = [:]
+        var original: [String: SourceBytes] = [:]
         var new: [String: EditedText] = [:]
         await plan(declaration, options: options) { zone in
             zones.append(zone.plan)
@@ -448,10 +448,19 @@ public enum Planner {
 /// SHA-256 digests of file contents, to recognise a file that changed since a plan.
 public enum Digest {
     public static func sha256(_ bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// The digest of a file's text.
+    public static func sha256(_ bytes: SourceBytes) -> String {
+        hex(bytes.withUnsafeBufferPointer { SHA256.hash(data: UnsafeRawBufferPointer($0)) })
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
         let hex = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
+        for byte in digest {
             text.append(hex[Int(byte >> 4)])
             text.append(hex[Int(byte & 0x0F)])
         }

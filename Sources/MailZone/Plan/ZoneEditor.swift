@@ -371,7 +371,7 @@ struct ZoneEditor {
     }
 
     /// Whether the directive at `range` is `$TTL`.
-    private static func isTTLDirective(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
+    private static func isTTLDirective(_ range: Range<Int>, in bytes: SourceBytes) -> Bool {
         let word = Array("$TTL".utf8)
         guard range.count > word.count else { return false }
         let start = range.lowerBound

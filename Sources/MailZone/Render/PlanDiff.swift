@@ -10,7 +10,7 @@ import ZoneFile
 public enum PlanDiff {
     /// The diffs of one zone's files, one after the other (for output written zone by zone).
     public static func render(zone: ZoneOutcome, context: Int = 3) -> String {
-        zone.plan.files.map { diff($0, old: zone.originalFiles[$0.path] ?? [], context: context) }.joined()
+        zone.plan.files.map { diff($0, old: zone.originalFiles[$0.path] ?? SourceBytes(), context: context) }.joined()
     }
 
     /// The changes of a zone's held-back senders (those with a conflict), which the diff does not contain,
@@ -49,12 +49,12 @@ public enum PlanDiff {
     /// Each changed file's path and diff, in plan order.
     public static func files(_ outcome: PlanOutcome, context: Int = 3) -> [(path: String, diff: String)] {
         outcome.plan.zones.flatMap(\.files).map { file in
-            (file.path, diff(file, old: outcome.originalFiles[file.path] ?? [], context: context))
+            (file.path, diff(file, old: outcome.originalFiles[file.path] ?? SourceBytes(), context: context))
         }
     }
 
-    private static func diff(_ file: FileChange, old: [UInt8], context: Int) -> String {
+    private static func diff(_ file: FileChange, old: SourceBytes, context: Int) -> String {
         let edits = file.edits.map { UnifiedDiff.Edit(start: $0.start, end: $0.end, replacement: Array($0.text.utf8)) }
-        return UnifiedDiff.diff(old: old, edits: edits, path: FilePaths.displayed(file.path), context: context)
+        return UnifiedDiff.diff(old: Array(old), edits: edits, path: FilePaths.displayed(file.path), context: context)
     }
 }

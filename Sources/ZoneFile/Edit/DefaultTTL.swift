@@ -24,7 +24,7 @@ extension ZoneFileSyntax {
             while cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
             let start = cursor
             while cursor < end, bytes[cursor] > 0x20, bytes[cursor] != UInt8(ascii: ";") { cursor += 1 }
-            return bytes[start..<cursor]
+            return ArraySlice(bytes[start..<cursor])
         }
         guard String(decoding: word(), as: UTF8.self).uppercased() == "$TTL" else { return nil }
         if case .success(let value) = TTLParser.parse(word()) { return .some(min(value, 0x7FFF_FFFF)) }

@@ -6,7 +6,7 @@
 /// reads only the part it needs (`prefix(_:)`); `bytes` makes the copy only when one is asked for.
 public struct EditedText: Sendable {
     /// The text the edits are made against.
-    public let original: [UInt8]
+    public let original: SourceBytes
     /// The edits in the order they apply (see `SourceEdit.ordered`), checked to be within the text and
     /// not to overlap.
     public let edits: [SourceEdit]
@@ -14,7 +14,7 @@ public struct EditedText: Sendable {
     public let count: Int
 
     /// The text `original` with `edits` applied; insertions at one offset keep their given order.
-    public init(original: [UInt8], edits: [SourceEdit]) throws(SourceEditError) {
+    public init(original: SourceBytes, edits: [SourceEdit]) throws(SourceEditError) {
         let ordered = SourceEdit.ordered(edits)
         var count = original.count
         var previous: Range<Int>? = nil
@@ -31,9 +31,14 @@ public struct EditedText: Sendable {
         self.count = count
     }
 
+    /// The text `original` (held in memory) with `edits` applied.
+    public init(original: [UInt8], edits: [SourceEdit]) throws(SourceEditError) {
+        try self.init(original: SourceBytes(original), edits: edits)
+    }
+
     /// A text no edit changed.
     public init(_ bytes: [UInt8]) {
-        original = bytes
+        original = SourceBytes(bytes)
         edits = []
         count = bytes.count
     }

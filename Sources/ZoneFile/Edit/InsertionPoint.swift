@@ -61,7 +61,7 @@ public struct InsertionPoint: Sendable {
     }
 
     /// What the first owner-sensitive entry after `entryIndex` is.
-    private static func next(after entryIndex: Int, in file: ZoneFileSyntax, bytes: [UInt8]) -> Next {
+    private static func next(after entryIndex: Int, in file: ZoneFileSyntax, bytes: SourceBytes) -> Next {
         var index = entryIndex + 1
         while index < file.entries.count {
             let entry = file.entries[index]
@@ -85,7 +85,7 @@ public struct InsertionPoint: Sendable {
         return .safe
     }
 
-    private static func directiveName(_ range: Range<Int>, bytes: [UInt8]) -> String {
+    private static func directiveName(_ range: Range<Int>, bytes: SourceBytes) -> String {
         var end = range.lowerBound
         while end < range.upperBound, bytes[end] > 0x20 { end += 1 }
         return String(decoding: bytes[range.lowerBound..<end], as: UTF8.self).uppercased()

@@ -16,7 +16,7 @@
 ///
 /// New RDATA for an existing record replaces only the RDATA bytes (``replacingRData(of:with:)``):
 /// the owner, fields, comments and parentheses stay. The writer produces text and ``SourceEdit``s;
-/// applying them is ``SourceEdit/apply(_:to:)``.
+/// applying them is ``SourceEdit/apply(_:to:)-(_,SourceBytes)``.
 ///
 /// Not `Sendable`: it remembers what it found in the zone (the continuation indent, the `$TTL`
 /// lines), so writing many records scans the zone once. Make one per task.

@@ -56,4 +56,9 @@ extension SourceEdit {
     public static func apply(_ edits: [SourceEdit], to bytes: [UInt8]) throws(SourceEditError) -> [UInt8] {
         try EditedText(original: bytes, edits: edits).bytes
     }
+
+    /// Applies edits to a file's text (`SourceFile.bytes`). Insertions at one offset keep their given order.
+    public static func apply(_ edits: [SourceEdit], to bytes: SourceBytes) throws(SourceEditError) -> [UInt8] {
+        try EditedText(original: bytes, edits: edits).bytes
+    }
 }

@@ -24,7 +24,7 @@ extension LoaderState {
             let token = arguments[0]
             nameScratch.removeAll(keepingCapacity: true)
             do {
-                let text = bytes[token.start..<token.end]
+                let text = UnsafeBufferPointer(rebasing: buffer[token.start..<token.end])
                 let absolute = text.last == UInt8(ascii: ".") && !LoaderState.endsWithEscapedDot(text)
                 if !absolute, context.origin == nil {
                     report(.relativeOriginWithoutOrigin(text: argumentText(0)), source: source, offset: token.start)
@@ -84,7 +84,7 @@ extension LoaderState {
         var fieldReader = RDataReader(
             fields: [
                 RDataField(
-                    bytes: source.bytes[fileToken.start..<fileToken.end],
+                    bytes: ArraySlice(source.bytes[fileToken.start..<fileToken.end]),
                     quoted: fileToken.kind == .quoted)
             ],
             origin: .root)
@@ -102,7 +102,8 @@ extension LoaderState {
             nameScratch.removeAll(keepingCapacity: true)
             do {
                 try NameParser.append(
-                    source.bytes[token.start..<token.end], origin: context.origin ?? .root, to: &nameScratch)
+                    ArraySlice(source.bytes[token.start..<token.end]), origin: context.origin ?? .root,
+                    to: &nameScratch)
             } catch {
                 report(
                     .invalidIncludeOrigin(text: source.text(token.start..<token.end), reason: "\(error)"),

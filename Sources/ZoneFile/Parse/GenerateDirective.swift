@@ -12,7 +12,7 @@ extension LoaderState {
             return false
         }
         let rangeToken = arguments[0]
-        guard let range = GenerateRange(bytes[rangeToken.start..<rangeToken.end]) else {
+        guard let range = GenerateRange(ArraySlice(bytes[rangeToken.start..<rangeToken.end])) else {
             report(
                 .generateRange(text: source.text(rangeToken.start..<rangeToken.end)), source: source,
                 offset: rangeToken.start)

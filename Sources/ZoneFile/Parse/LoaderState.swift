@@ -55,6 +55,8 @@ struct LoaderState {
     var tokens = TokenBuffer()
     var problems: [LexProblem] = []
     var fields: [RDataField] = []
+    /// The RDATA text of a record read by the general reader, copied here so `fields` can be array slices.
+    var fieldText: [UInt8] = []
     var wire: [UInt8] = []
     var nameScratch: [UInt8] = []
     /// The next entry's owner, read while the current entry is (see `OwnerLookahead`).

@@ -112,10 +112,12 @@ extension LoaderState {
             type, fields: UnsafeBufferPointer(rebasing: tokens[firstRData..<fieldCount]), in: buffer, origin: origin,
             into: &wire)
         {
-            let bytes = source.bytes
             fields.removeAll(keepingCapacity: true)
+            fieldText.removeAll(keepingCapacity: true)
+            fieldText.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[rdataStart..<rdataEnd]))
             for token in tokens[firstRData..<fieldCount] {
-                fields.append(RDataField(bytes: bytes[token.start..<token.end], quoted: token.kind == .quoted))
+                let range = (token.start - rdataStart)..<(token.end - rdataStart)
+                fields.append(RDataField(bytes: fieldText[range], quoted: token.kind == .quoted))
             }
             wire.removeAll(keepingCapacity: true)
             do {
@@ -268,7 +270,7 @@ extension LoaderState {
         source: SourceFile, context: FileContext
     ) -> Bool {
         guard pairing != nil, !flags.contains(.outOfZone) else { return false }
-        let text = flags.contains(.generated) ? generatedText : source.bytes
+        let text = flags.contains(.generated) ? SourceBytes(generatedText) : source.bytes
         return pairing?.pair(owner: owner, type: type, origin: context.originID, text: text, rdata: rdataRange) == false
     }
 

@@ -26,6 +26,13 @@ package struct RDataField: Sendable {
             RDataField(bytes: bytes[$0.start..<$0.end], quoted: $0.kind == .quoted)
         }
     }
+
+    /// The fields of `bytes[range]` of a file's text, sliced from one copy of that range (a record's
+    /// RDATA: a few bytes, where the file may be a mapping).
+    static func split(_ bytes: SourceBytes, range: Range<Int>) -> [RDataField] {
+        let text = Array(bytes[range])
+        return split(text, range: text.indices)
+    }
 }
 
 /// Why RDATA could not be read; `field` is the index of the offending field, for the column.

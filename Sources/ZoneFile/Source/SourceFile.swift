@@ -10,7 +10,7 @@ public final class SourceFile: Sendable {
     /// Path as given to the loader (used in diagnostics).
     public let path: String
     /// The text; for a re-read's window (`rest` set), only its first part.
-    public let bytes: [UInt8]
+    public let bytes: SourceBytes
     /// Offsets where each line starts, computed on first use (diagnostics and record positions).
     private let lineStartsBox: LineStarts
     /// For a re-read's window of an edited text: the old file whose text the rest is, unchanged, and
@@ -19,12 +19,17 @@ public final class SourceFile: Sendable {
     /// The length of the whole text: `bytes.count`, or for a window that and the rest's.
     package let length: Int
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: SourceBytes) {
         self.path = path
         self.bytes = bytes
         self.lineStartsBox = LineStarts(bytes: bytes)
         self.rest = nil
         self.length = bytes.count
+    }
+
+    /// A text held in memory (an edited text, a test's, standard input).
+    public convenience init(path: String, bytes: [UInt8]) {
+        self.init(path: path, bytes: SourceBytes(bytes))
     }
 
     /// A window on an edited text (`ZoneLoader.reread`): `head`, its first bytes, holds every edit;
@@ -33,8 +38,8 @@ public final class SourceFile: Sendable {
     /// diagnostics as reading the whole text would, and no copy of that text is made.
     package init(window head: [UInt8], path: String, rest: SourceFile, shift: Int) {
         self.path = path
-        self.bytes = head
-        self.lineStartsBox = LineStarts(bytes: head)
+        self.bytes = SourceBytes(head)
+        self.lineStartsBox = LineStarts(bytes: self.bytes)
         self.rest = (rest, shift)
         self.length = rest.length + shift
     }
@@ -122,11 +127,11 @@ final class LineStarts: Sendable {
     /// that builds tens of thousands of records with their lines pays little more than a table lookup;
     /// the counts take a 128th of the file's size once counted to its end.
     static let blockSize = 512
-    private let bytes: [UInt8]
+    private let bytes: SourceBytes
     /// Newlines before each block's first byte, for the blocks counted so far (block 0 first).
     private let counted = Mutex<[UInt32]>([0])
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: SourceBytes) { self.bytes = bytes }
 
     /// The 1-based line and byte column of `offset` (an offset past the end is on the last line).
     func location(of offset: Int) -> SourceLocation {

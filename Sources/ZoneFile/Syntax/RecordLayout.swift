@@ -64,7 +64,8 @@ public struct RecordLayout: Sendable, Hashable {
     }
 
     /// Column (0-based, tabs expanded to 8) where a token starts on its line.
-    public static func column(of offset: Int, in bytes: [UInt8]) -> Int {
+    public static func column<Bytes: RandomAccessCollection<UInt8>>(of offset: Int, in bytes: Bytes) -> Int
+    where Bytes.Index == Int {
         var lineStart = offset
         while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
         var column = 0

@@ -27,6 +27,10 @@ public struct ZoneFileSyntax: Sendable {
     }
 
     static func tokens(in bytes: [UInt8], range: Range<Int>) -> [Token] {
+        tokens(in: SourceBytes(bytes), range: range)
+    }
+
+    static func tokens(in bytes: SourceBytes, range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
         var problems: [LexProblem] = []
         bytes.withUnsafeBufferPointer { buffer in

@@ -13,7 +13,7 @@ enum RereadWindow {
     /// hold most of the text anyway or cannot be set against the old load (no checkpoints, another file).
     static func source(path: String, text: EditedText, old: Zone) -> SourceFile? {
         guard let last = text.edits.last, let history = old.history, let top = old.files.first,
-            top.source.path == path, top.source.length == text.original.count, sameText(top.source.bytes, text.original)
+            top.source.path == path, top.source.length == text.original.count, top.source.bytes == text.original
         else { return nil }
         // The second checkpoint of the old load at or after the last edit's end: the re-read steps over
         // the rest from the first one.
@@ -29,15 +29,5 @@ enum RereadWindow {
         let shift = text.count - text.original.count
         guard let end, end < text.original.count, end + shift <= text.count / 2 else { return nil }
         return SourceFile(window: text.prefix(end + shift), path: path, rest: top.source, shift: shift)
-    }
-
-    /// Whether two texts are the same bytes (the same storage, most often: the old text the edits were
-    /// made against).
-    private static func sameText(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                x.baseAddress == y.baseAddress || x.elementsEqual(y)
-            }
-        }
     }
 }

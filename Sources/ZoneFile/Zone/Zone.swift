@@ -259,7 +259,7 @@ extension Zone {
     ) -> [UInt8] {
         let slot = store[index]
         let generated = slot.flags.contains(.generated)
-        let text: [UInt8] = generated ? generatedText : files[Int(slot.file)].source.bytes
+        let text = generated ? SourceBytes(generatedText) : files[Int(slot.file)].source.bytes
         let fields = RDataField.split(text, range: store.rdataRange(of: index))
         var wire: [UInt8] = []
         try? LoaderState.encodeRData(type: RRType(slot.type), fields: fields, origin: origin, into: &wire)

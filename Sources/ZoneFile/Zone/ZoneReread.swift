@@ -146,7 +146,7 @@ struct WrittenRecordPairing {
 
     private let old: Zone
     /// The old zone's texts by file index, the RDATA of its records being compared byte for byte.
-    private let oldTexts: [[UInt8]]
+    private let oldTexts: [SourceBytes]
     private let excluded: [UInt16]
     /// The next old record neither paired nor passed over.
     private(set) var cursor = 0
@@ -169,7 +169,7 @@ struct WrittenRecordPairing {
     /// old zone's, so that equal names have equal ids; its RDATA text at `rdata` in `text`) with the next
     /// old record written the same way; false when there is none near (the record is new or rewritten)
     /// or its type is excluded.
-    mutating func pair(owner: UInt32, type: RRType, origin: UInt32, text: [UInt8], rdata: Range<Int>) -> Bool {
+    mutating func pair(owner: UInt32, type: RRType, origin: UInt32, text: SourceBytes, rdata: Range<Int>) -> Bool {
         guard !excluded.contains(type.rawValue) else { return false }
         var index = cursor
         var looked = 0
@@ -202,14 +202,14 @@ struct WrittenRecordPairing {
     /// Whether old record `index` is written like the given record: type, owner and RDATA length first
     /// (cheap and telling), then the RDATA text byte for byte, then the origin in force.
     private func writtenAlike(
-        _ index: Int, owner: UInt32, type: RRType, origin: UInt32, text: [UInt8],
+        _ index: Int, owner: UInt32, type: RRType, origin: UInt32, text: SourceBytes,
         rdata: Range<Int>
     ) -> Bool {
         let slot = old.store[index]
         guard slot.type == type.rawValue, slot.owner == owner else { return false }
         let oldRange = old.store.rdataRange(of: index)
         guard oldRange.count == rdata.count else { return false }
-        let oldText = slot.flags.contains(.generated) ? old.generatedText : oldTexts[Int(slot.file)]
+        let oldText = slot.flags.contains(.generated) ? SourceBytes(old.generatedText) : oldTexts[Int(slot.file)]
         let sameText = oldText.withUnsafeBufferPointer { oldBuffer in
             text.withUnsafeBufferPointer { buffer in
                 guard let oldBase = oldBuffer.baseAddress, let base = buffer.baseAddress else { return rdata.isEmpty }

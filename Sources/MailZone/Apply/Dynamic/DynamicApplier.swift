@@ -122,7 +122,7 @@ public enum DynamicApplier {
         var original: [String: [UInt8]] = [:]
         var edited: [String: [UInt8]] = [:]
         for change in zonePlan.files {
-            original[change.path] = outcome.originalFiles[change.path]
+            original[change.path] = outcome.originalFiles[change.path].map { Array($0) }
             edited[change.path] = outcome.newFiles[change.path]?.bytes
         }
         loadOptions.overrides = original

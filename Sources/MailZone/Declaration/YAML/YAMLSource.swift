@@ -17,7 +17,7 @@ enum YAMLSource {
         let bytes: [UInt8]
         do {
             // Refuses directories, FIFOs (which would block) and devices, and reads no more than the limit.
-            bytes = try SourceFile.read(path: url.path, maxBytes: limits.maxBytes).bytes
+            bytes = try Array(SourceFile.read(path: url.path, maxBytes: limits.maxBytes).bytes)
         } catch {
             if error.tooLarge {
                 throw DeclarationError(
