@@ -8,9 +8,11 @@ extension SenderPlanner {
         let purpose = wanted.purpose.rawValue
         if cnameConflict(at: name, wanting: .txt, purpose: purpose, declaration: wanted.source) { return }
         let wantedRecord: DKIMKeyRecord
-        do {
-            wantedRecord = try DKIMKeyRecord(wanted.value)
-        } catch {
+        let wantedKey: DKIMPublicKey?
+        switch Self.dkimKeys.value(for: ExactText(wanted.value)) {
+        case .success(let read):
+            (wantedRecord, wantedKey) = (read.record, read.key)
+        case .failure(let error):
             conflict(
                 name, .txt, purpose, DKIMConflict.invalidWanted(name: relative(name), problem: error),
                 declaration: wanted.source)
@@ -18,7 +20,7 @@ extension SenderPlanner {
         }
         var note = unconfirmedNote(wanted)
         var keyDescription: String? = nil
-        if let key = try? wantedRecord.publicKey() {
+        if let key = wantedKey {
             keyDescription = key.description
             if let weak = key.strengthProblem {
                 report(name, .txt, purpose, weak, declaration: wanted.source)
@@ -27,7 +29,7 @@ extension SenderPlanner {
         }
         note = [keyDescription, note].compactMap { $0 }.joined(separator: "; ").nilIfEmpty
         let txts = state.records(at: name, type: .txt)
-        if !txts.contains(where: { (try? DKIMKeyRecord($0.text)) != nil }),
+        if !txts.contains(where: { (try? Self.dkimKeys.value(for: ExactText($0.text)).get()) != nil }),
             nearMissConflict(
                 in: txts, at: name, purpose: purpose, declaration: wanted.source, find: NearMissRecord.dkim)
         {
@@ -65,6 +67,29 @@ extension SenderPlanner {
             }
         }
         create(wanted, .txt, at: name, rdata: rdata, written: presentation, shown: presentation, note: note)
+    }
+}
+
+extension SenderPlanner {
+    /// Each DKIM key record `planDKIM` last read, by its text: a key pasted for many senders is read once.
+    static let dkimKeys = ValueMemo<ExactText, Result<ReadDKIMKey, DKIMProblem>>(limit: 64) {
+        ReadDKIMKey.read($0.text)
+    }
+}
+
+/// A DKIM key record read from its text, with its key's type and size (nil when revoked or unreadable).
+struct ReadDKIMKey: Sendable {
+    var record: DKIMKeyRecord
+    var key: DKIMPublicKey?
+
+    /// Reads `text`, or says why it is no key record.
+    static func read(_ text: String) -> Result<ReadDKIMKey, DKIMProblem> {
+        do {
+            let record = try DKIMKeyRecord(text)
+            return .success(ReadDKIMKey(record: record, key: try? record.publicKey()))
+        } catch {
+            return .failure(error)
+        }
     }
 }
 

@@ -65,7 +65,7 @@ extension SenderPlanner {
             return
         }
         do {
-            let (rdata, presentation) = try txtRData(result)
+            let (rdata, presentation) = try Self.txtRData(result)
             if let current = dmarcs.first, let existing = current.existing {
                 replace(
                     existing, policies.lowered.isEmpty ? .merge : .replace, at: name, type: .txt, purpose: purpose,

@@ -5,19 +5,19 @@ import ZoneFile
 extension SenderPlanner {
     mutating func planMX(_ wanted: WantedRecord, _ name: DomainName) {
         let purpose = wanted.purpose.rawValue
-        if let problem = MXRules.check(rdata: wanted.value) {
+        let read = Self.wantedMX.value(for: ExactText(wanted.value))
+        if let problem = read.problem {
             conflict(name, .mx, purpose, problem, declaration: wanted.source)
             return
         }
         if cnameConflict(at: name, wanting: .mx, purpose: purpose, declaration: wanted.source) { return }
-        guard let wantedValue = MXValue(wanted.value), let rdata = try? RData(type: .mx, presentation: wanted.value)
-        else {
+        guard let wantedValue = read.value, let rdata = read.rdata else {
             conflict(name, .mx, purpose, MXProblem.unreadable(value: wanted.value), declaration: wanted.source)
             return
         }
         let existing = state.records(at: name, type: .mx)
         // Each MX of the name read once (as presented), for the comparisons below and the warning.
-        let readExisting = existing.map { MXValue($0.rdata.presentation) }
+        let readExisting = existing.map { Self.zoneMX.value(for: $0.rdata.wire) }
         let existingValues = readExisting.compactMap { $0 }
         if let index = readExisting.firstIndex(where: { $0?.exchangeKey == wantedValue.exchangeKey }) {
             let same = existing[index]
@@ -33,7 +33,7 @@ extension SenderPlanner {
         let serviceSet = sender.records.filter {
             $0.purpose == .mx && $0.type.uppercased() == "MX" && $0.owner == wanted.owner
                 && !Set($0.presets).isDisjoint(with: wanted.presets)
-        }.compactMap { MXValue($0.value) }
+        }.compactMap { Self.wantedMX.value(for: ExactText($0.value)).value }
         let planned = plannedMX.filter { $0.name == name && Set($0.presets).isDisjoint(with: wanted.presets) }
         let inbound = existingValues + planned.map(\.value)
         if let problem = MXRules.conflict(
@@ -116,5 +116,27 @@ extension SenderPlanner {
             items.append(item)
         }
         keptOutMX[name] = group
+    }
+}
+
+extension SenderPlanner {
+    /// Each wanted MX value `planMX` last read: a service's MX are the same for all its senders.
+    static let wantedMX = ValueMemo<ExactText, ReadWantedMX>(limit: 256) { ReadWantedMX($0.text) }
+    /// Each MX RDATA of a zone `planMX` last read as a value, by its wire octets (not `RData`, whose
+    /// equality ignores the case of names, which the value keeps): zones of one provider repeat their MX.
+    static let zoneMX = ValueMemo<[UInt8], MXValue?>(limit: 256) { MXValue(RData(type: .mx, wire: $0).presentation) }
+}
+
+/// A wanted MX value (`10 mx.example.net.`) as `planMX` reads it: what is wrong with it, its preference
+/// and exchange (read even when something is wrong, as a service's other MX are), and its RDATA.
+struct ReadWantedMX: Sendable {
+    var problem: MXProblem?
+    var value: MXValue?
+    var rdata: RData?
+
+    init(_ text: String) {
+        problem = MXRules.check(rdata: text)
+        value = MXValue(text)
+        rdata = problem == nil ? try? RData(type: .mx, presentation: text) : nil
     }
 }

@@ -103,7 +103,7 @@ extension SenderPlanner {
         let presentation: String
         do {
             if type == .txt {
-                (rdata, presentation) = try txtRData(wanted.value)
+                (rdata, presentation) = try Self.txtRData(wanted.value)
             } else {
                 rdata = try RData(type: type, presentation: wanted.value, origin: origin)
                 presentation = wanted.value

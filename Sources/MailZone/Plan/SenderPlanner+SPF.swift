@@ -37,9 +37,17 @@ extension SenderPlanner {
                 break
             }
         }
-        let outcome = SPFMerge.merge(
-            includeDomains: domains, existing: existingTexts, name: relative(name),
-            suggestedAll: wanted.all)
+        // Senders of one service merge the same includes into the same records (often none): merged once per
+        // run. Only a conflict's words name the record's owner, so a conflict is worked out again with it.
+        var outcome = Self.spfMerges.value(
+            for: SPFMergeInput(
+                includeDomains: domains.map(ExactText.init),
+                spfRecords: existingTexts.filter(SPFRecord.isSPF).map(ExactText.init),
+                all: ExactText(wanted.all)))
+        if case .conflict = outcome {
+            outcome = SPFMerge.merge(
+                includeDomains: domains, existing: existingTexts, name: relative(name), suggestedAll: wanted.all)
+        }
         switch outcome {
         case .unchanged:
             let current = spfs.first
@@ -55,7 +63,7 @@ extension SenderPlanner {
                 before: spfs.first.map { quotedOneLine($0.strings) }, zone: spfs.first?.existing, declaration: where_)
         case .changed(let record, _):
             do {
-                let (rdata, presentation) = try txtRData(record)
+                let (rdata, presentation) = try Self.txtRData(record)
                 if folded.isEmpty, let current = spfs.first, let existing = current.existing {
                     replace(
                         existing, .merge, at: name, type: .txt, purpose: "spf", rdata: rdata, written: presentation,
@@ -138,4 +146,21 @@ extension SenderPlanner {
             warn(name, .txt, "spf", warning, declaration: declaration)
         }
     }
+}
+
+extension SenderPlanner {
+    /// Each SPF merge `planSPF` last worked out, by what it depends on (see `SPFMergeInput`).
+    static let spfMerges = ValueMemo<SPFMergeInput, SPFMergeOutcome>(limit: 256) { input in
+        SPFMerge.merge(
+            includeDomains: input.includeDomains.map(\.text), existing: input.spfRecords.map(\.text),
+            suggestedAll: input.all.text)
+    }
+}
+
+/// What an SPF merge's outcome depends on, but for the owner a conflict names: the includes wanted, the
+/// SPF records at the name (`SPFMerge` looks at no other TXT), and the `all` of a record it creates.
+struct SPFMergeInput: Hashable, Sendable {
+    var includeDomains: [ExactText]
+    var spfRecords: [ExactText]
+    var all: ExactText
 }

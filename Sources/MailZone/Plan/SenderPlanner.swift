@@ -218,8 +218,19 @@ struct SenderPlanner {
                 owner: name, kind: .replace(existing: existing, rdata: rdata, presentation: written), marker: marker))
     }
 
-    /// Builds TXT RDATA from a value, splitting it into ≤255-octet strings.
-    func txtRData(_ value: String) throws -> (RData, String) {
+    /// Builds TXT RDATA from a value, splitting it into ≤255-octet strings: once per value for the run
+    /// (`txtEncodings`), as senders of one service want the same DKIM, DMARC and SPF values.
+    static func txtRData(_ value: String) throws -> (RData, String) {
+        try txtEncodings.value(for: ExactText(value)).get()
+    }
+
+    /// The TXT RDATA and presentation of each value `txtRData(_:)` was last asked for (or why it has none).
+    static let txtEncodings = ValueMemo<ExactText, Result<(RData, String), any Error>>(limit: 256) { value in
+        Result { try encodeTXT(value.text) }
+    }
+
+    /// `txtRData(_:)` worked out.
+    static func encodeTXT(_ value: String) throws -> (RData, String) {
         let strings = try TXTPresentation.split(value)
         let presentation = try TXTPresentation.oneLine(strings)
         // The RDATA is made from the strings, which the presentation reads back to: not parsed again.
@@ -235,7 +246,7 @@ struct SenderPlanner {
         _ wanted: WantedRecord, at name: DomainName, problem: (String) -> Problem
     ) -> (rdata: RData, presentation: String)? {
         do {
-            return try txtRData(wanted.value)
+            return try Self.txtRData(wanted.value)
         } catch {
             conflict(name, .txt, wanted.purpose.rawValue, problem("\(error)"), declaration: wanted.source)
             return nil

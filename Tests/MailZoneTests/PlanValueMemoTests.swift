@@ -1,0 +1,187 @@
+import Foundation
+import MailAuth
+import Synchronization
+import Testing
+import ZoneFile
+
+@testable import MailZone
+
+/// Planning reads a wanted value (an MX, a TXT to encode, a DKIM key) once per run, not once per sender
+/// (`ValueMemo`): what it keeps must be what reading the value again gives, on every value of the examples'
+/// declarations and every TXT and MX record of the real zones.
+struct PlanValueMemoTests {
+    @Test("a memo computes a value once per key, and starts again empty when full")
+    func memoKeepsUpToItsLimit() {
+        let calls = Mutex(0)
+        let memo = ValueMemo<String, Int>(limit: 2) { key in
+            calls.withLock { $0 += 1 }
+            return key.utf8.count
+        }
+        #expect(memo.value(for: "a") == 1)
+        #expect(memo.value(for: "a") == 1)
+        #expect(calls.withLock { $0 } == 1)
+        #expect(memo.value(for: "bb") == 2)
+        #expect(calls.withLock { $0 } == 2)
+        // Full: the third key empties it, so "a" is computed again; "ccc" is kept.
+        #expect(memo.value(for: "ccc") == 3)
+        #expect(memo.value(for: "a") == 1)
+        #expect(calls.withLock { $0 } == 4)
+        #expect(memo.value(for: "ccc") == 3)
+        #expect(calls.withLock { $0 } == 4)
+    }
+
+    /// The type and value of every record the examples' senders want (their SPF records as created).
+    static func wantedValues() throws -> [(type: String, value: String)] {
+        let catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())
+        var values: [(type: String, value: String)] = []
+        for example in ExamplesTests.examples {
+            let url = ExamplesTests.directory(example).appendingPathComponent("mailzone.yaml")
+            let declaration = try DeclarationLoader.load(contentsOf: url, builtInPresets: catalog)
+            for sender in declaration.expanded {
+                values += sender.records.map { ($0.type, $0.value) }
+                values += sender.spf.map { ("TXT", $0.newRecord) }
+            }
+        }
+        return values
+    }
+
+    /// The TXT texts and MX RDATA of every real zone.
+    static func zoneValues() throws -> (txt: [String], mx: [RData]) {
+        var txt: [String] = []
+        var mx: [RData] = []
+        for (_, _, zone) in try ZoneStateTests.corpusZones() {
+            for record in zone.records {
+                if record.type == .txt {
+                    txt.append(StateRecord(type: .txt, rdata: record.rdata, ttl: 0, existing: nil).text)
+                } else if record.type == .mx {
+                    mx.append(record.rdata)
+                }
+            }
+        }
+        return (txt, mx)
+    }
+
+    @Test("every TXT value is encoded as encoding it again gives, asked once and again")
+    func txtEncodingsAgree() throws {
+        let texts = try Self.wantedValues().filter { $0.type == "TXT" }.map(\.value) + Self.zoneValues().txt
+        #expect(texts.count > 150)
+        for text in texts {
+            for _ in 0..<2 {
+                let kept = Result { try SenderPlanner.txtRData(text) }
+                let read = Result { try SenderPlanner.encodeTXT(text) }
+                switch (kept, read) {
+                case (.success(let kept), .success(let read)):
+                    #expect(kept.0 == read.0 && kept.1 == read.1, "\(text)")
+                case (.failure(let kept), .failure(let read)):
+                    #expect("\(kept)" == "\(read)", "\(text)")
+                default:
+                    Issue.record("one read failed, the other did not: \(text)")
+                }
+            }
+        }
+        // Canonically equivalent texts (`String` holds them equal) are different octets, so different records.
+        let composed = try SenderPlanner.txtRData("caf\u{E9}")
+        let decomposed = try SenderPlanner.txtRData("cafe\u{301}")
+        #expect(composed.0.wire != decomposed.0.wire)
+        #expect(Array(composed.1.utf8) == Array("\"caf\u{E9}\"".utf8))
+        #expect(Array(decomposed.1.utf8) == Array("\"cafe\u{301}\"".utf8))
+        #expect(ExactText("caf\u{E9}") != ExactText("cafe\u{301}"))
+        // A value that cannot be a TXT record fails the same way twice.
+        let control = "v=spf1 \u{1} -all"
+        #expect((try? SenderPlanner.txtRData(control)) == nil)
+        #expect((try? SenderPlanner.txtRData(control)) == nil)
+    }
+
+    @Test("every DKIM key record is read as reading it again gives, asked once and again")
+    func dkimKeysAgree() throws {
+        let texts =
+            try Self.wantedValues().filter { $0.type == "TXT" }.map(\.value) + Self.zoneValues().txt
+            + [
+                RealZoneCorpus.dkim, "v=DKIM1; k=rsa; p=", "v=DKIM1; p=%%%",
+                "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQ",
+            ]
+        var keys = 0
+        for text in texts {
+            for _ in 0..<2 {
+                let kept = SenderPlanner.dkimKeys.value(for: ExactText(text))
+                switch (kept, Result { () throws(DKIMProblem) in try DKIMKeyRecord(text) }) {
+                case (.success(let kept), .success(let record)):
+                    #expect(kept.record == record, "\(text)")
+                    #expect(kept.key == (try? record.publicKey()), "\(text)")
+                    keys += 1
+                case (.failure(let kept), .failure(let problem)):
+                    #expect(kept == problem, "\(text)")
+                default:
+                    Issue.record("one read failed, the other did not: \(text)")
+                }
+            }
+        }
+        #expect(keys > 20)
+    }
+
+    @Test("every wanted MX value and every MX of the real zones is read as reading it again gives")
+    func mxValuesAgree() throws {
+        let wanted =
+            try Self.wantedValues().filter { $0.type == "MX" }.map(\.value) + [
+                "10 mx.example.net", "mx.example.net.", "0 .", "70000 mx.example.net.",
+            ]
+        #expect(wanted.count > 20)
+        for text in wanted {
+            for _ in 0..<2 {
+                let kept = SenderPlanner.wantedMX.value(for: ExactText(text))
+                #expect(kept.problem == MXRules.check(rdata: text), "\(text)")
+                #expect(kept.value == MXValue(text), "\(text)")
+                let rdata = MXRules.check(rdata: text) == nil ? try? RData(type: .mx, presentation: text) : nil
+                #expect(kept.rdata == rdata, "\(text)")
+            }
+        }
+        // The zones write names in either case, which the values keep (RData equality ignores it).
+        let zone = try Self.zoneValues().mx
+        #expect(zone.count > 50)
+        #expect(zone.contains { MXValue($0.presentation)?.exchange.contains("GOOGLE") ?? false })
+        for rdata in zone {
+            for _ in 0..<2 {
+                #expect(SenderPlanner.zoneMX.value(for: rdata.wire) == MXValue(rdata.presentation))
+            }
+        }
+    }
+
+    @Test("every SPF merge of the examples' includes into the real zones' SPF records is what merging again gives")
+    func spfMergesAgree() throws {
+        let catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())
+        var wanted: [WantedSPF] = []
+        for example in ExamplesTests.examples {
+            let url = ExamplesTests.directory(example).appendingPathComponent("mailzone.yaml")
+            wanted += try DeclarationLoader.load(contentsOf: url, builtInPresets: catalog).expanded.flatMap(\.spf)
+        }
+        #expect(wanted.count > 20)
+        let records = try Self.zoneValues().txt.filter(SPFRecord.isSPF)
+        #expect(records.count > 20)
+        var conflicts = 0
+        var changes = 0
+        for spf in wanted {
+            let domains = spf.includes.map(\.domain)
+            for existing in [[]] + records.map({ [$0] }) + [Array(records.prefix(2))] {
+                let merged = SPFMerge.merge(
+                    includeDomains: domains, existing: existing, name: "abc", suggestedAll: spf.all)
+                let kept = SenderPlanner.spfMerges.value(
+                    for: SPFMergeInput(
+                        includeDomains: domains.map(ExactText.init), spfRecords: existing.map(ExactText.init),
+                        all: ExactText(spf.all)))
+                if case .conflict = merged {
+                    // The planner works a conflict out again, with the owner in its words.
+                    guard case .conflict = kept else {
+                        Issue.record("\(domains) into \(existing): kept \(kept), merged \(merged)")
+                        continue
+                    }
+                    conflicts += 1
+                } else {
+                    #expect(kept == merged, "\(domains) into \(existing)")
+                    if case .changed = merged { changes += 1 }
+                }
+            }
+        }
+        #expect(conflicts > 0)
+        #expect(changes > 100)
+    }
+}
