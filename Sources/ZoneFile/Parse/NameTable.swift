@@ -21,11 +21,19 @@ struct NameTable: Sendable {
     private var offsets: [UInt32] = []
     /// Open-addressing slots: the name's hash in the high 32 bits, its id in the low 32 (all ones: empty).
     /// Keeping the hash beside the id lets a probe skip other names without touching the arena.
-    private var slots: [UInt64] = Array(repeating: UInt64.max, count: 1024)
+    private var slots: [UInt64] = Array(repeating: UInt64.max, count: NameTable.initialSlots)
     /// The zone origin's wire form, cut from names stored after it was set.
     private var suffix: [UInt8] = []
 
     private static let suffixFlag: UInt32 = 0x8000_0000
+
+    /// Slots a new table starts with: enough for the few dozen names of a small zone, or the names an edit
+    /// adds on a re-read. A large zone's load reserves its table's size before reading (`reserve(names:)`).
+    static let initialSlots = 64
+
+    /// From this many bytes of slots (half a million slots: a zone of a few hundred thousand names) the
+    /// slots are asked to sit in huge pages.
+    static let hugeTable = 4 << 20
 
     init() {
         base = nil
@@ -203,7 +211,7 @@ struct NameTable: Sendable {
 
     /// Moves every slot into a table of `size` slots, placed by the hash each slot keeps (no name is read).
     private mutating func rehash(size: Int) {
-        var newSlots = [UInt64](repeating: UInt64.max, count: size)
+        var newSlots = NameTable.emptySlots(size)
         let mask = size - 1
         for entry in slots where entry != UInt64.max {
             var slot = Int(UInt32(truncatingIfNeeded: entry >> 32)) & mask
@@ -211,6 +219,27 @@ struct NameTable: Sendable {
             newSlots[slot] = entry
         }
         slots = newSlots
+    }
+
+    /// `size` empty slots. A table of megabytes is asked to sit in huge pages (where the system grants
+    /// them, `madvise`) before it is first written: each probe lands on a page of its own, and with small
+    /// pages nearly each one also missed the address-translation cache.
+    private static func emptySlots(_ size: Int) -> [UInt64] {
+        [UInt64](unsafeUninitializedCapacity: size) { buffer, count in
+            #if os(Linux)
+                // The whole 2 MiB pages inside the buffer; the system may refuse, which changes nothing else.
+                if let base = buffer.baseAddress, size * 8 >= NameTable.hugeTable {
+                    let huge = 2 << 20
+                    let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+                    let end = (Int(bitPattern: base) + size * 8) & ~(huge - 1)
+                    if end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) {
+                        _ = madvise(pointer, end - start, MADV_HUGEPAGE)
+                    }
+                }
+            #endif
+            buffer.initialize(repeating: UInt64.max)
+            count = size
+        }
     }
 
     /// The full wire form of a name.
