@@ -6,15 +6,15 @@ extension LoaderState {
         source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, entryStart: Int,
         context: inout FileContext
     ) -> Bool {
-        let fields = fieldTokens()
-        let bytes = source.bytes
+        // The fields in place, as a record's are read: most zones have a directive or two, and each of a
+        // repository's thousands of zones is read twice by a plan.
+        let fields = compactFields()
         let nameToken = fields[0]
-        let directive = String(decoding: bytes[nameToken.start..<nameToken.end], as: UTF8.self).uppercased()
-        let arguments = Array(fields.dropFirst())
+        let arguments = UnsafeBufferPointer(rebasing: fields[1...])
         func argumentText(_ index: Int) -> String { source.text(arguments[index].start..<arguments[index].end) }
 
-        switch directive {
-        case "$ORIGIN":
+        switch Directive(UnsafeBufferPointer(rebasing: buffer[nameToken.start..<nameToken.end])) {
+        case .origin:
             guard arguments.count == 1 else {
                 report(
                     .originArguments, source: source, offset: arguments.count > 1 ? arguments[1].start : nameToken.start
@@ -39,34 +39,38 @@ extension LoaderState {
             enterOrigin(in: &context)
             return true
 
-        case "$TTL":
+        case .ttl:
             guard arguments.count == 1 else {
                 report(
                     .ttlArguments, source: source, offset: arguments.count > 1 ? arguments[1].start : nameToken.start)
                 return false
             }
             let token = arguments[0]
-            guard let value = readTTL(bytes[token.start..<token.end], source: source, offset: token.start) else {
+            guard
+                let value = readTTL(
+                    UnsafeBufferPointer(rebasing: buffer[token.start..<token.end]), source: source, offset: token.start)
+            else {
                 return false
             }
             inheritedTTL.defaultTTL = clampedTTL(value, label: "$TTL", source: source, offset: token.start)
             return true
 
-        case "$INCLUDE":
+        case .include:
             guard arguments.count == 1 || arguments.count == 2 else {
                 report(
                     .includeArguments, source: source,
                     offset: arguments.count > 2 ? arguments[2].start : nameToken.start)
                 return false
             }
-            return include(source: source, arguments: arguments, directiveOffset: nameToken.start, context: &context)
+            return include(
+                source: source, arguments: Array(arguments), directiveOffset: nameToken.start, context: &context)
 
-        case "$GENERATE":
+        case .generate:
             return generate(
-                source: source, arguments: arguments, entryStart: entryStart, directiveOffset: nameToken.start,
+                source: source, arguments: Array(arguments), entryStart: entryStart, directiveOffset: nameToken.start,
                 context: &context)
 
-        default:
+        case nil:
             report(
                 .unknownDirective(text: source.text(nameToken.start..<nameToken.end)), source: source,
                 offset: nameToken.start)

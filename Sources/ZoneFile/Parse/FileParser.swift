@@ -112,8 +112,15 @@ extension LoaderState {
             context: &context) ? .record : .unexpected
     }
 
-    /// Field tokens of the current entry (comments and parentheses dropped).
-    func fieldTokens() -> [Token] {
-        tokens.tokens.filter(\.isField)
+    /// The field tokens of the current entry (its words and quoted strings; comments and parentheses
+    /// dropped), read in place: `tokens` is compacted to them, nothing moving when all are fields, as in
+    /// most entries. Valid until `tokens` changes.
+    mutating func compactFields() -> UnsafeBufferPointer<Token> {
+        var fieldCount = 0
+        for index in 0..<tokens.count where tokens[index].isField {
+            if index != fieldCount { tokens[fieldCount] = tokens[index] }
+            fieldCount += 1
+        }
+        return UnsafeBufferPointer(rebasing: tokens.tokens[0..<fieldCount])
     }
 }
