@@ -16,7 +16,7 @@ enum NameParser {
         if text.count == 1 {
             let only = text[0]
             if only == UInt8(ascii: "@") {
-                buffer.append(contentsOf: origin.wire)
+                appendOrigin(origin, to: &buffer)
                 return
             }
             if only == UInt8(ascii: ".") {
@@ -28,40 +28,49 @@ enum NameParser {
         try appendEscaped(text, origin: origin, to: &buffer)
     }
 
+    /// Appends the origin's wire form through a view of its bytes: `append(contentsOf:)` takes an array
+    /// as its own (a retain and a release), and a zone's relative names are each completed with the origin.
+    @inline(__always)
+    private static func appendOrigin(_ origin: DomainName, to buffer: inout [UInt8]) {
+        origin.wire.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+    }
+
     /// Appends `text` when it has no escape; false, with nothing appended, at the first backslash. The text
-    /// is copied once behind a byte for the first label's length, and each dot then becomes the length of
-    /// the label after it (the last dot of an absolute name the root label): one copy and one look at each
-    /// byte, where appending label by label cost a growth check and a copy per label. It refuses what
-    /// `appendEscaped` refuses, with the same error (checked by `NameParserTests`).
+    /// is copied once, into scratch memory on the stack behind a byte for the first label's length, and each
+    /// dot then becomes the length of the label after it (the last dot of an absolute name the root label):
+    /// one copy and one look at each byte, where appending label by label cost a growth check and a copy
+    /// per label. Only a valid name reaches `buffer`, in one append (and the origin's): each append and
+    /// each removal of an array checks its storage is not shared. It refuses what `appendEscaped`
+    /// refuses, with the same error (checked by `NameParserTests`).
     private static func appendPlain(
         _ text: UnsafeBufferPointer<UInt8>, origin: DomainName, to buffer: inout [UInt8]
     ) throws(NameError) -> Bool {
-        let start = buffer.count
-        buffer.append(0)
-        buffer.append(contentsOf: text)
-        let outcome = buffer.withUnsafeMutableBufferPointer { wire in NameParser.labelLengths(wire, from: start) }
+        let outcome = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count + 1) { wire -> PlainName in
+            guard let base = wire.baseAddress, let source = text.baseAddress else { return .escaped }
+            (base + 1).initialize(from: source, count: text.count)
+            let outcome = NameParser.labelLengths(wire, from: 0)
+            let length = wire.count + (outcome == .relative ? origin.wire.count : 0)
+            if outcome == .relative || outcome == .absolute {
+                guard length <= 255 else { return .invalid(.nameTooLong(length)) }
+                buffer.append(contentsOf: UnsafeBufferPointer(wire))
+            }
+            return outcome
+        }
         switch outcome {
         case .relative:
-            buffer.append(contentsOf: origin.wire)
+            appendOrigin(origin, to: &buffer)
+            return true
         case .absolute:
-            break
+            return true
         case .escaped:
-            buffer.removeSubrange(start...)
             return false
         case .invalid(let error):
-            buffer.removeSubrange(start...)
             throw error
         }
-        let length = buffer.count - start
-        if length > 255 {
-            buffer.removeSubrange(start...)
-            throw .nameTooLong(length)
-        }
-        return true
     }
 
     /// What `labelLengths` made of a name's text.
-    private enum PlainName {
+    private enum PlainName: Equatable {
         /// Labels without a final dot: the origin follows.
         case relative
         /// Ended by a dot, now the root label.
@@ -174,7 +183,7 @@ enum NameParser {
                 throw .emptyLabel
             }
             buffer[labelStart] = UInt8(labelLength)
-            buffer.append(contentsOf: origin.wire)
+            appendOrigin(origin, to: &buffer)
         } else {
             buffer.append(0)
         }

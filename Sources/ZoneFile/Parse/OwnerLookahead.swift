@@ -33,8 +33,24 @@ struct OwnerLookahead {
     /// The owner read last, and the one read before it. The loader reads the owner of entry N + 1 before
     /// it types entry N, whose owner was read one step earlier: a single slot would be overwritten just
     /// before its owner is asked for, leaving only the prefetch and reading every name twice.
-    private var latest = Owner()
-    private var earlier = Owner()
+    /// They are kept in place and `latestIsFirst` says which is which: swapping them would move their bytes.
+    private var first = Owner()
+    private var second = Owner()
+    private var latestIsFirst = false
+
+    private var latest: Owner {
+        @inline(__always) _read { yield latestIsFirst ? first : second }
+        @inline(__always) _modify {
+            if latestIsFirst { yield &first } else { yield &second }
+        }
+    }
+
+    private var earlier: Owner {
+        @inline(__always) _read { yield latestIsFirst ? second : first }
+        @inline(__always) _modify {
+            if latestIsFirst { yield &second } else { yield &first }
+        }
+    }
 
     /// Owners given from what was read ahead (`intern`), for the tests to see the reading ahead pays.
     private(set) var taken = 0
@@ -43,8 +59,8 @@ struct OwnerLookahead {
     private var suffixOriginID = UInt32.max
 
     init() {
-        latest.wire.reserveCapacity(256)
-        earlier.wire.reserveCapacity(256)
+        first.wire.reserveCapacity(256)
+        second.wire.reserveCapacity(256)
     }
 
     /// The owner text of the entry starting at `offset`: from there to the first byte that ends a word,
@@ -86,7 +102,7 @@ struct OwnerLookahead {
         _ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, fileIndex: Int, origin: DomainName,
         originID: UInt32, names: NameTable
     ) {
-        swap(&latest, &earlier)
+        latestIsFirst.toggle()
         latest.start = -1
         guard let text = OwnerLookahead.ownerText(buffer, at: offset) else { return }
         latest.wire.removeAll(keepingCapacity: true)
