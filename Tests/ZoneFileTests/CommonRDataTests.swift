@@ -28,8 +28,23 @@ import Testing
             #expect(valid, "\(label): the fast path took \(type) RDATA the general reader refuses")
             #expect(fast == general, "\(label): \(type) wire differs")
         }
+        // The loader appends a record's RDATA after what earlier records left (`LoaderState.startRData`):
+        // the bytes before it change neither what is taken nor how it is written, nor the length limit.
+        var after = prefix
+        let tookAfter = bytes.withUnsafeBufferPointer { buffer in
+            tokens.withUnsafeBufferPointer {
+                CommonRData.encode(type, fields: $0, in: buffer, origin: origin, into: &after, from: prefix.count)
+            }
+        }
+        #expect(tookAfter == took, "\(label): \(type) taken \(took), after earlier bytes \(tookAfter)")
+        if took, tookAfter {
+            #expect(after == prefix + general, "\(label): \(type) wire after earlier bytes differs")
+        }
         return took
     }
+
+    /// What earlier records left in the loader's `wire` before a record's RDATA, as much as it may hold.
+    static let prefix = [UInt8](repeating: 0xA5, count: LoaderState.wireReuse)
 
     /// Every field of a record line that names a common type, with the fields after it as its RDATA.
     static func checkLines(of bytes: [UInt8], path: String, origin: DomainName) -> (checked: Int, taken: Int) {
@@ -83,6 +98,9 @@ import Testing
         (.txt, "\"" + String(repeating: "x", count: 256) + "\""), (.txt, "\"\""), (.txt, "\"x\" \"y\""),
         (.txt, "\\#"), (.txt, "\\# 3 616263"), (.txt, "\\# x"), (.txt, "\"trailing\\\\\""), (.txt, "a\\"),
         (.txt, "( \"one\"\n \"two\" )"), (.txt, "\"\\\\065\""),
+        // At BIND's RDATA length limit (`RDataLength.maxLoadable`, 65,510 octets) and one string past it.
+        (.txt, Array(repeating: "\"" + String(repeating: "x", count: 254) + "\"", count: 256).joined(separator: " ")),
+        (.txt, Array(repeating: "\"" + String(repeating: "x", count: 254) + "\"", count: 257).joined(separator: " ")),
     ]
 
     @Test("the fast path agrees with the general reader at the edges", arguments: edges)

@@ -12,15 +12,15 @@
 /// `CommonRDataTests`).
 enum CommonRData {
     /// Appends the wire form of `type`'s RDATA, written in the field tokens `fields` of `bytes`, to
-    /// `wire` (empty when called); false when the type is not one of the common ones, the RDATA is not in
-    /// the plain spelling or is longer than a record can load (`RDataLength`), `wire` then holding anything
-    /// (the caller starts it over).
+    /// `wire`, which holds `start` bytes when called; false when the type is not one of the common ones,
+    /// the RDATA is not in the plain spelling or is longer than a record can load (`RDataLength`), `wire`
+    /// then holding anything (the caller starts it over).
     static func encode(
         _ type: RRType, fields: UnsafeBufferPointer<Token>, in bytes: UnsafeBufferPointer<UInt8>, origin: DomainName,
-        into wire: inout [UInt8]
+        into wire: inout [UInt8], from start: Int = 0
     ) -> Bool {
         encodePlain(type, fields: fields, in: bytes, origin: origin, into: &wire)
-            && wire.count <= RDataLength.maxLoadable
+            && wire.count - start <= RDataLength.maxLoadable
     }
 
     private static func encodePlain(

@@ -94,7 +94,7 @@ extension LoaderState {
             let arenaStart = generatedText.count
             generatedText.append(contentsOf: rdataText)
             let fields = RDataField.split(rdataText, range: rdataText.indices)
-            wire.removeAll(keepingCapacity: true)
+            clearRData()
             do {
                 try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
             } catch {

@@ -57,7 +57,9 @@ struct LoaderState {
     var fields: [RDataField] = []
     /// The RDATA text of a record read by the general reader, copied here so `fields` can be array slices.
     var fieldText: [UInt8] = []
+    /// The RDATA of the record being read is `wire[wireStart...]` (see `startRData()`).
     var wire: [UInt8] = []
+    var wireStart = 0
     var nameScratch: [UInt8] = []
     /// The next entry's owner, read while the current entry is (see `OwnerLookahead`).
     var ownerLookahead = OwnerLookahead()

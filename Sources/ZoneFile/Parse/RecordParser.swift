@@ -7,15 +7,9 @@ extension LoaderState {
         source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, entryStart: Int,
         blankOwner: Bool, context: inout FileContext
     ) -> Bool {
-        // Field tokens in place: compact `tokens` to fields only (nothing moves when all are fields, as in
-        // most records).
-        var fieldCount = 0
-        for index in 0..<self.tokens.count where self.tokens[index].isField {
-            if index != fieldCount { self.tokens[fieldCount] = self.tokens[index] }
-            fieldCount += 1
-        }
         // From here on, `tokens` are the entry's fields, read in place.
-        let tokens = UnsafeBufferPointer(rebasing: self.tokens.tokens[0..<fieldCount])
+        let tokens = compactFields()
+        let fieldCount = tokens.count
         var cursor = 0
 
         // Owner.
@@ -105,12 +99,12 @@ extension LoaderState {
             report(.rdataWithoutOrigin, source: source, offset: rdataStart)
             return false
         }
-        wire.removeAll(keepingCapacity: true)
+        startRData()
         // The common types in their plain spelling straight from the tokens; the rest, and whatever that
         // path declines, through the general reader, which also words the diagnostic.
         if !CommonRData.encode(
             type, fields: UnsafeBufferPointer(rebasing: tokens[firstRData..<fieldCount]), in: buffer, origin: origin,
-            into: &wire)
+            into: &wire, from: wireStart)
         {
             fields.removeAll(keepingCapacity: true)
             fieldText.removeAll(keepingCapacity: true)
@@ -119,7 +113,7 @@ extension LoaderState {
                 let range = (token.start - rdataStart)..<(token.end - rdataStart)
                 fields.append(RDataField(bytes: fieldText[range], quoted: token.kind == .quoted))
             }
-            wire.removeAll(keepingCapacity: true)
+            clearRData()
             do {
                 try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
             } catch {
@@ -136,6 +130,24 @@ extension LoaderState {
             owner: ownerID, ttl: prefix.ttl, ttlOffset: prefix.ttlOffset, rrClass: prefix.rrClass, type: type,
             rdataRange: rdataStart..<rdataEnd,
             entryStart: entryStart, flags: [], source: source, context: context, ownerOffset: tokens[0].start)
+    }
+
+    /// How many bytes `wire` may hold before `startRData()` empties it.
+    static let wireReuse = 16_384
+
+    /// Starts the RDATA of a record after what the records before it left in `wire`, which is emptied only
+    /// once it holds more than `wireReuse` bytes: emptying an array costs a call and a check that its
+    /// storage is not shared, and doing it per record cost more than the bytes of the addresses and names.
+    @inline(__always)
+    mutating func startRData() {
+        if wire.count > LoaderState.wireReuse { wire.removeAll(keepingCapacity: true) }
+        wireStart = wire.count
+    }
+
+    /// Empties `wire` for the general reader (`encodeRData`), which writes a record's RDATA from its start.
+    mutating func clearRData() {
+        wire.removeAll(keepingCapacity: true)
+        wireStart = 0
     }
 
     /// Encodes RDATA, handling RFC 3597's `\# LENGTH HEX` for every type.
@@ -209,7 +221,7 @@ extension LoaderState {
                 inheritedTTL.warnedRFC1035 = true
                 report(.ttlFromPreviousRecord, source: source, offset: entryStart)
             }
-        } else if type == .soa, let minimum = RData(type: .soa, wire: wire).soaMinimum {
+        } else if type == .soa, let minimum = RData(type: .soa, wire: Array(wire[wireStart...])).soaMinimum {
             report(.ttlFromSOAMinimum(minimum: minimum), source: source, offset: entryStart)
             ttl = minimum
             // BIND makes the SOA MINIMUM the default TTL, as if `$TTL` had said it: later records
@@ -233,20 +245,22 @@ extension LoaderState {
             }
             return false
         }
-        if let zoneOrigin, outOfZone.contains(owner, names: names, zoneOrigin: zoneOrigin) {
-            report(.outOfZone(owner: names.name(owner), origin: zoneOrigin), source: source, offset: ownerOffset)
-            flags.insert(.outOfZone)
+        // One binding of the origin for both uses: each copies it out of the state (a retain and a release).
+        if let zoneOrigin {
+            if outOfZone.contains(owner, names: names, zoneOrigin: zoneOrigin) {
+                report(.outOfZone(owner: names.name(owner), origin: zoneOrigin), source: source, offset: ownerOffset)
+                flags.insert(.outOfZone)
+            } else {
+                if apexID == nil { apexID = names.lookup(zoneOrigin) }
+                checks.observe(
+                    owner: owner, type: type,
+                    place: ZoneChecks.Place(
+                        file: UInt16(truncatingIfNeeded: context.fileIndex),
+                        offset: UInt32(truncatingIfNeeded: entryStart)),
+                    atApex: owner == apexID, rdata: wire[wireStart...], names: names, origin: zoneOrigin)
+            }
         }
         tally.records += 1
-        if !flags.contains(.outOfZone), let zoneOrigin {
-            if apexID == nil { apexID = names.lookup(zoneOrigin) }
-            checks.observe(
-                owner: owner, type: type,
-                place: ZoneChecks.Place(
-                    file: UInt16(truncatingIfNeeded: context.fileIndex),
-                    offset: UInt32(truncatingIfNeeded: entryStart)),
-                atApex: owner == apexID, rdata: wire[...], names: names, origin: zoneOrigin)
-        }
         if policy.options.keepRecords
             || unpaired(
                 owner: owner, type: type, rdataRange: rdataRange, flags: flags, source: source,
