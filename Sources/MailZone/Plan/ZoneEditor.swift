@@ -82,12 +82,16 @@ struct ZoneEditor {
         var createdOwners: [DomainName] = []
         var creates: [DomainName: [Int]] = [:]
         creates.reserveCapacity(operations.count)
-        for (position, operation) in operations.enumerated() {
-            switch operation.kind {
+        // Each operation read in place (not copied out of the array), and each new owner hashed once.
+        for position in operations.indices {
+            switch operations[position].kind {
             case .create:
-                if creates[operation.owner] == nil { createdOwners.append(operation.owner) }
-                creates[operation.owner, default: []].append(position)
+                let owner = operations[position].owner
+                let known = creates.count
+                creates[owner, default: []].append(position)
+                if creates.count != known { createdOwners.append(owner) }
             case .replace(let existing, let rdata, _):
+                let operation = operations[position]
                 // A record written twice is one record to BIND: both lines change, so they stay one record.
                 for copy in Self.copies(of: existing, in: zone) {
                     let edit: (fileIndex: Int, edit: SourceEdit)
@@ -132,8 +136,9 @@ struct ZoneEditor {
             let placement = InsertionPoint.find(after: try anchorRecord(for: owner), owner: owner, in: zone)
             var lines: [String] = []
             for position in creates[owner] ?? [] {
-                let operation = operations[position]
-                guard case .create(let type, let rdata, let ttl, let presentation) = operation.kind else { continue }
+                guard case .create(let type, let rdata, let ttl, let presentation) = operations[position].kind else {
+                    continue
+                }
                 // A record joining an RRset takes its TTL (BIND serves one TTL per RRset): the writer's default.
                 let record = RecordWriter.NewRecord(
                     owner: owner, type: type, rdata: rdata, ttl: ttl, presentation: presentation)
@@ -143,7 +148,7 @@ struct ZoneEditor {
                 } catch {
                     throw Failure(description: "cannot read the layout of the line after which \(owner) goes")
                 }
-                if let marker = operation.marker {
+                if let marker = operations[position].marker {
                     var declared: DeclaredName? = nil
                     if !placement.absoluteOwner, let origin = placement.anchor.source?.origin {
                         if markerOrigin?.name != origin {
