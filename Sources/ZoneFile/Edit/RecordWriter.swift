@@ -107,7 +107,10 @@ public struct RecordWriter {
         // TTL: the record's, else its RRset's, else the zone's default where the line goes — never the
         // neighbour's own TTL (a host's A record, an RRSIG). Written when the neighbour writes one, or when a
         // line without a TTL field would get another value there (no `$TTL`: the last TTL written, RFC 1035 §5.1).
-        let rrsetTTL = record.ttl ?? zone.records(at: record.owner, type: record.type).first?.ttl
+        // The RRset's TTL read from the record table: the record itself is not built (that would decode its
+        // data and count lines to say where it is written).
+        let rrsetTTL =
+            record.ttl ?? zone.recordIndices(at: record.owner, type: record.type).first.map { zone.store[$0].ttl }
         let zoneDefault = defaultTTL(after: source)
         let implicit = source.explicitTTL ? (zoneDefault ?? neighbour.ttl) : neighbour.ttl
         let value = rrsetTTL ?? zoneDefault ?? soaMinimum ?? neighbour.ttl
