@@ -9,35 +9,39 @@ enum PlanCheck {
     }
 
     /// A record's data as the check compares it: owner (case-insensitively), type, canonical RDATA.
-    /// Hashes its bytes in bulk; the text form (`key`) is made only for the records a failure names.
+    /// The owner is kept as it is written: a name compares and hashes ASCII case ignored, so no lower-cased
+    /// copy is made per record (the lower-cased form is made only for the records a failure names, in `text`
+    /// and `presentation`). The RDATA's octets are hashed in bulk.
     struct RecordKey: Hashable {
-        let owner: [UInt8]
+        let owner: DomainName
         let type: RRType
         let rdata: [UInt8]
 
         init(_ owner: DomainName, _ type: RRType, _ rdata: RData) {
-            self.owner = owner.lowercased.wire
+            self.owner = owner
             self.type = type
             self.rdata = rdata.canonicalWire
         }
 
+        static func == (lhs: RecordKey, rhs: RecordKey) -> Bool {
+            lhs.type == rhs.type && lhs.rdata == rhs.rdata && lhs.owner == rhs.owner
+        }
+
         func hash(into hasher: inout Hasher) {
-            owner.withUnsafeBytes { hasher.combine(bytes: $0) }
+            owner.hash(into: &hasher)
             hasher.combine(type)
             hasher.combine(rdata.count)
             rdata.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
 
         var text: String {
-            let name = DomainName(wire: owner) ?? .root
-            return PlanCheck.key(name, type, RData(type: type, wire: rdata))
+            PlanCheck.key(owner, type, RData(type: type, wire: rdata))
         }
 
         /// `owner TYPE value`, the value cut at 60 characters: for messages people read.
         var presentation: String {
-            let name = DomainName(wire: owner) ?? .root
             let value = RData(type: type, wire: rdata).presentation
-            return "\(name) \(type) \(value.count > 60 ? String(value.prefix(57)) + "..." : value)"
+            return "\(owner.lowercased) \(type) \(value.count > 60 ? String(value.prefix(57)) + "..." : value)"
         }
     }
 
