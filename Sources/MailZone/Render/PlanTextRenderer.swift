@@ -46,13 +46,15 @@ public struct PlanTextRenderer: Sendable {
         }
         for sender in zone.senders {
             out += "  sender \(sender.domain.text)  (\(sender.serviceSummary))\n"
-            let width = sender.items.map(\.owner.count).max() ?? 1
+            let width = sender.items.map(\.owner.characterCount).max() ?? 1
             guard sender.isHeldBack else {
-                out += sender.items.map { renderItem($0, ownerWidth: width) }.joined()
+                for item in sender.items { renderItem(item, ownerWidth: width, into: &out) }
                 continue
             }
             // The conflicts (and what is already right) first, then the changes they hold back, set apart.
-            out += sender.items.filter { !SenderPlan.isChange($0) }.map { renderItem($0, ownerWidth: width) }.joined()
+            for item in sender.items where !SenderPlan.isChange(item) {
+                renderItem(item, ownerWidth: width, into: &out)
+            }
             let held = sender.items.filter(SenderPlan.isChange)
             let conflicts = sender.items.filter { $0.action == .conflict }.count
             let resolved = conflicts == 1 ? "its conflict is resolved" : "its conflicts are resolved"
@@ -60,7 +62,7 @@ public struct PlanTextRenderer: Sendable {
                 out += "    " + style.red("this sender changes nothing until \(resolved)") + "\n"
             } else {
                 out += "    " + style.red("held back until \(resolved) (apply writes none of these):") + "\n"
-                out += held.map { renderItem($0, ownerWidth: width, indent: "      ") }.joined()
+                for item in held { renderItem(item, ownerWidth: width, indent: "      ", into: &out) }
             }
         }
         if let serial = zone.serial {
@@ -70,34 +72,49 @@ public struct PlanTextRenderer: Sendable {
         return out
     }
 
-    private func renderItem(_ item: PlanItem, ownerWidth: Int, indent: String = "    ") -> String {
+    /// Appends an item's lines to `out` (the zone's text, written in place rather than joined from a
+    /// string per item).
+    private func renderItem(_ item: PlanItem, ownerWidth: Int, indent: String = "    ", into out: inout String) {
         let owner = item.owner.padded(to: ownerWidth)
         let type = item.type.mnemonic.padded(to: 5)
-        var out = indent
+        out += indent
         let note = item.note.map { "   " + style.dim("(\($0))") } ?? ""
         switch item.action {
         case .create:
-            out += style.green("+ \(owner) \(type) \(shown(item.after))") + note + "\n"
+            out += style.green("+ \(owner) \(type) \(shown(item.after))")
+            out += note
+            out += "\n"
         case .merge, .replace:
-            out += style.yellow("~ \(owner) \(type) \(shown(item.before))") + "\n"
-            out +=
-                indent + "  " + String(repeating: " ", count: owner.count + type.count)
-                + style.yellow("=> \(shown(item.after))") + note + "\n"
+            out += style.yellow("~ \(owner) \(type) \(shown(item.before))")
+            out += "\n"
+            out += indent
+            out += "  "
+            out += String(repeating: " ", count: owner.characterCount + type.characterCount)
+            out += style.yellow("=> \(shown(item.after))")
+            out += note
+            out += "\n"
         case .delete:
-            out += style.red("- \(owner) \(type) \(shown(item.before))") + note + "\n"
+            out += style.red("- \(owner) \(type) \(shown(item.before))")
+            out += note
+            out += "\n"
         case .unchanged:
-            out += style.dim("= \(owner) \(type) \(shown(item.after))") + note + "\n"
+            out += style.dim("= \(owner) \(type) \(shown(item.after))")
+            out += note
+            out += "\n"
         case .conflict:
-            out += style.red("x \(owner) \(type) ") + (item.message ?? "") + "\n"
+            out += style.red("x \(owner) \(type) ")
+            out += item.message ?? ""
+            out += "\n"
             if let before = item.before { out += "      in the zone: \(shown(before))\n" }
             let places = [item.zoneLocation?.description, item.declarationLocation?.description].compactMap { $0 }
             if !places.isEmpty { out += "      " + places.joined(separator: ", ") + "\n" }
             if let fix = item.fix { out += "      fix: \(fix)\n" }
         case .warning:
-            out += style.yellow("! \(owner) \(type) ") + (item.message ?? "") + "\n"
+            out += style.yellow("! \(owner) \(type) ")
+            out += item.message ?? ""
+            out += "\n"
             if let fix = item.fix { out += "      fix: \(fix)\n" }
         }
-        return out
     }
 
     /// A value as the terminal shows it: a DKIM key of ~400 characters is cut in the middle
