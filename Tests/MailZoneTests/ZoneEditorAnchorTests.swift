@@ -37,6 +37,80 @@ struct ZoneEditorAnchorTests {
         #expect(found > 20, "only \(found) domains with mail records")
     }
 
+    /// Where a new owner's records go, worked out with every record of each name built (the rule as
+    /// `ZoneEditor.anchorRecord(for:)` states it); nil stands for the end of the apex block.
+    static func anchorWithAllBuilt(_ editor: ZoneEditor, zone: Zone, origin: DomainName, owner: DomainName) -> Record? {
+        func written(_ records: [Record]) -> [Record] { records.filter { $0.source.map { !$0.generated } ?? false } }
+        let own = written(zone.records(at: owner))
+        if let last = own.last(where: { editor.isMailRecord($0) }) { return last }
+        if !own.isEmpty { return owner == origin ? nil : own.last }
+        if let domain = ZoneEditor.mailDomain(of: owner), let last = editor.lastMailRecord(of: domain) { return last }
+        var ancestor = owner.parent
+        while let name = ancestor, name.isSubdomain(of: origin) {
+            let records = written(zone.records(at: name))
+            if !records.isEmpty {
+                let mail = records.filter { $0.type == .mx || $0.type == .txt }
+                if name != origin, let last = mail.last ?? records.last { return last }
+                if name == origin, let last = mail.last, last.source?.fileIndex != 0 { return last }
+                break
+            }
+            ancestor = name.parent
+        }
+        return nil
+    }
+
+    /// A zone whose names hold their mail records before others, with a `$GENERATE`d
+    /// name: the corners the real zones seldom have (a nearest ancestor whose last record is not a mail record).
+    static let craftedZone = """
+        $TTL 3600
+        @\tIN\tSOA\tns1 hostmaster 1 7200 3600 1209600 300
+        \tIN\tNS\tns1
+        \tIN\tTXT\t"site-verification=1"
+        ; hosts
+        ns1\tIN\tA\t192.0.2.1
+        mail\tIN\tMX\t10 mx.mail
+        \tIN\tTXT\t"v=spf1 -all"
+        \tIN\tA\t192.0.2.2
+        shop\tIN\tTXT\t"hello"
+        \tIN\tA\t192.0.2.3
+        \tIN\tMX\t5 mx.shop
+        \tIN\tAAAA\t2001:db8::3
+        _dmarc.shop\tIN\tTXT\t"v=DMARC1; p=none"
+        $GENERATE 1-3 host$\tIN\tA\t192.0.2.$
+        web\tIN\tA\t192.0.2.9
+        """
+
+    @Test("the anchor of a new record, records looked at from the last back, is the one found with all built")
+    func anchorAgreesWithAllBuilt() throws {
+        let craftedOrigin = try DomainName(parsing: "crafted.example.")
+        let crafted = ZoneLoader.load(
+            bytes: Array(Self.craftedZone.utf8), path: "db.crafted", options: LoadOptions(origin: craftedOrigin))
+        #expect(crafted.errors.isEmpty, "\(crafted.errors)")
+        let zones = try ZoneStateTests.corpusZones().map { ($0.corpusCase.name, $0.origin, $0.zone) }
+        var compared = 0
+        for (name, origin, zone) in [("crafted", craftedOrigin, crafted)] + zones {
+            let editor = ZoneEditor(zone: zone, origin: origin)
+            var owners: [DomainName] = [origin]
+            var seen = Set<DomainName>([origin])
+            for owner in zone.records.map(\.owner) where owner.isSubdomain(of: origin) {
+                let derived = ["_dmarc", "s1._domainkey", "new-host", "a.b"].compactMap { try? owner.prepending($0) }
+                for candidate in [owner] + derived where seen.insert(candidate).inserted {
+                    owners.append(candidate)
+                }
+            }
+            for owner in owners {
+                guard let anchor = try? editor.anchorRecord(for: owner) else { continue }
+                let expected =
+                    try Self.anchorWithAllBuilt(editor, zone: zone, origin: origin, owner: owner)
+                    ?? editor.apexBlockEnd()
+                #expect(anchor == expected, "\(name): \(owner)")
+                #expect(anchor.source == expected.source, "\(name): \(owner) source")
+                compared += 1
+            }
+        }
+        #expect(compared > 500, "only \(compared) owners compared")
+    }
+
     /// The text rule the octet rule stands for: the first string decoded (invalid UTF-8 replaced) and
     /// lower-cased.
     static func startsWithSPFVersionAsText(_ string: [UInt8]) -> Bool {

@@ -207,29 +207,47 @@ struct ZoneEditor {
     /// - else, when the nearest ancestor holding records is below the apex or keeps its mail records (MX, TXT)
     ///   apart, its last mail record (so `qcloud._domainkey.abc` joins `abc`'s records, even in an `$INCLUDE`d
     ///   file); else the last record of the apex block.
-    private func anchorRecord(for owner: DomainName) throws(Failure) -> Record {
-        func written(_ records: [Record]) -> [Record] { records.filter { $0.source.map { !$0.generated } ?? false } }
-        let own = written(records(at: owner))
-        if let last = own.last(where: { isMailRecord($0) }) { return last }
-        if !own.isEmpty {
-            if owner == origin { return try apexBlockEnd() }
-            if let last = own.last { return last }
+    ///
+    /// Records are looked at from a name's last back, through the record table: only those looked at are built
+    /// (a sender's domain may hold many records, and each new owner of a plan asks).
+    func anchorRecord(for owner: DomainName) throws(Failure) -> Record {
+        let own = zone.recordIndices(at: owner)
+        if let last = lastWritten(of: own, types: Self.mailTypes, where: isMailRecord) { return last }
+        if let last = lastWritten(of: own) {
+            return owner == origin ? try apexBlockEnd() : last
         }
         if let domain = Self.mailDomain(of: owner), let last = lastMailRecord(of: domain) {
             return last
         }
         var ancestor = owner.parent
         while let name = ancestor, name.isSubdomain(of: origin) {
-            let records = written(self.records(at: name))
-            if !records.isEmpty {
-                let mail = records.filter { $0.type == .mx || $0.type == .txt }
-                if name != origin, let last = (mail.last ?? records.last) { return last }
-                if name == origin, let last = mail.last, last.source?.fileIndex != 0 { return last }
+            let indices = zone.recordIndices(at: name)
+            if let last = lastWritten(of: indices) {
+                let mail = lastWritten(of: indices, types: Self.mxAndTXT)
+                if name != origin { return mail ?? last }
+                if let mail, mail.source?.fileIndex != 0 { return mail }
                 break
             }
             ancestor = name.parent
         }
         return try apexBlockEnd()
+    }
+
+    /// Types a mail record can have (`isMailRecord`), and those an ancestor's mail records are told by.
+    private static let mailTypes: Set<RRType> = [.mx, .spf, .txt]
+    private static let mxAndTXT: Set<RRType> = [.mx, .txt]
+
+    /// The last record at `indices` (positions at one owner, in file order) that is written as a line, of one
+    /// of `types` when given, and that `accept` takes; built from the last back, only those of the types.
+    private func lastWritten(
+        of indices: [Int], types: Set<RRType>? = nil, where accept: (Record) -> Bool = { _ in true }
+    ) -> Record? {
+        for index in indices.reversed() {
+            if let types, !types.contains(zone.type(ofRecord: index)) { continue }
+            let record = record(index: index)
+            if record.source.map({ !$0.generated }) ?? false, accept(record) { return record }
+        }
+        return nil
     }
 
     /// Whether `record` is one of its name's mail records: an MX, an SPF record, an SPF TXT, or any TXT of a
@@ -335,7 +353,7 @@ struct ZoneEditor {
     /// The last record of the first run of apex records in the top file (SOA, NS...), before any other owner.
     /// Blank lines and `$TTL` lines inside the run are crossed; a comment starts another section (`;meta`, `; CAA`), so the run
     /// goes on past one only for NS lines, which belong with the SOA.
-    private func apexBlockEnd() throws(Failure) -> Record {
+    func apexBlockEnd() throws(Failure) -> Record {
         if let found = foundOnce.apexBlockEnd { return found }
         let found = try findApexBlockEnd()
         foundOnce.apexBlockEnd = found
