@@ -37,6 +37,36 @@ import Testing
             ttl: ttl, presentation: type == .txt ? nil : rdata)
     }
 
+    /// One writer asked for line after line, following one neighbour several times in a row and then others
+    /// (it keeps the layout of the line it last followed), writes what a fresh writer writes each time.
+    @Test func aWriterFollowingLinesInTurnWritesWhatAFreshOneWrites() throws {
+        let zones = [
+            try Self.realZone("jmainguy-jmainguy-com", "roles/dns/files/jmainguy.com", origin: "jmainguy.com."),
+            try Self.realZone("bsdlp-sjchen-com-compiled", "nsd/compiled/sjchen.com.zone", origin: "sjchen.com."),
+            try Self.realZone("ocf-io", "etc/zones/db.ocf.io", origin: "ocf.io."),
+        ]
+        var compared = 0
+        for zone in zones {
+            let writer = RecordWriter(zone: zone)
+            let written = zone.records.filter { $0.source.map { !$0.generated } ?? false }
+            // Each neighbour twice, then back to the one before it: the kept layout is used and replaced.
+            var neighbours: [Record] = []
+            for (index, record) in written.enumerated() {
+                neighbours += [record, record]
+                if index > 0 { neighbours.append(written[index - 1]) }
+            }
+            for (index, neighbour) in neighbours.enumerated() {
+                let owner = index % 2 == 0 ? neighbour.owner : try neighbour.owner.prepending("_dmarc")
+                let record = RecordWriter.NewRecord(
+                    owner: owner, type: .txt, rdata: try RData(type: .txt, presentation: "\"v=DMARC1; p=none\""))
+                let line = try writer.line(for: record, like: neighbour)
+                #expect(line == (try RecordWriter(zone: zone).line(for: record, like: neighbour)), "\(neighbour)")
+                compared += 1
+            }
+        }
+        #expect(compared > 100, "only \(compared) lines compared")
+    }
+
     /// Applies `edit` to its file and reloads the zone's top file: what the new text means.
     static func reload(_ zone: Zone, _ fileIndex: Int, _ edit: SourceEdit) throws -> (text: String, zone: Zone) {
         let bytes = try SourceEdit.apply([edit], to: zone.files[fileIndex].source.bytes)

@@ -35,6 +35,9 @@ public struct RecordWriter {
     private final class Found {
         var continuationIndent: String?
         var ttlDirectives: [Int: TTLDirectives] = [:]
+        /// The layout of the line last written like (by file and entry): a sender's new names mostly follow
+        /// one line, each asking for its layout.
+        var lastLayout: (fileIndex: Int, entryIndex: Int, layout: RecordLayout)?
     }
 
     /// A record to write as a new line.
@@ -180,11 +183,17 @@ public struct RecordWriter {
     private func written(_ record: Record) throws(RecordWriterError) -> (RecordSource, RecordLayout, ZoneFileSyntax) {
         // A record of another zone (or of this zone before an edit) may point past this zone's files.
         guard let source = record.source, !source.generated, zone.files.indices.contains(source.fileIndex),
-            zone.files[source.fileIndex].entries.indices.contains(source.entryIndex),
-            let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex)
+            zone.files[source.fileIndex].entries.indices.contains(source.entryIndex)
         else {
             throw .noLine(owner: record.owner, type: record.type)
         }
+        if let last = found.lastLayout, last.fileIndex == source.fileIndex, last.entryIndex == source.entryIndex {
+            return (source, last.layout, zone.files[source.fileIndex])
+        }
+        guard let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex) else {
+            throw .noLine(owner: record.owner, type: record.type)
+        }
+        found.lastLayout = (source.fileIndex, source.entryIndex, layout)
         return (source, layout, zone.files[source.fileIndex])
     }
 
