@@ -1,4 +1,5 @@
 import Foundation
+import MailAuth
 import Testing
 
 @testable import MailZone
@@ -59,5 +60,40 @@ import Testing
         #expect(DeclaredName(String(repeating: "a", count: 63) + ".com") != nil)
         #expect(try name("abc.example.com").relative(to: name("example.com")) == "abc")
         #expect(try name("example.com").relative(to: name("abc.example.com")) == nil)
+    }
+
+    @Test("a record's owner from its sender's relative name is the owner made relative again, on every sender")
+    func ownersFromTheSendersRelativeName() throws {
+        let catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())
+        var senders: [(domain: DeclaredName, origin: DeclaredName?)] = []
+        for example in ExamplesTests.examples {
+            let url = ExamplesTests.directory(example).appendingPathComponent("mailzone.yaml")
+            let declaration = try DeclarationLoader.load(contentsOf: url, builtInPresets: catalog)
+            for (index, sender) in declaration.senders.enumerated() {
+                let zone = declaration.senderZones[index].map { declaration.zones[$0].origin.value }
+                senders += [(sender.domain.value, zone), (sender.domain.value, nil)]
+                senders.append((sender.domain.value, try name("elsewhere.example")))
+                if let zone { senders.append((zone, sender.domain.value)) }
+            }
+        }
+        for corpusCase in RealZoneCorpus.cases() {
+            let origin = try name(corpusCase.origin)
+            senders += [(origin, origin), (try name("\(RealZoneCorpus.newLabel).\(corpusCase.domain)"), origin)]
+        }
+        #expect(senders.count > 100)
+        let presetNames = [
+            "@", "_dmarc", "qcloud._domainkey", "s1._domainkey", "em123", "a.b.c", "Mixed.Case", "-bad", "bad-",
+            "dot.", "", "a..b", "_spf", "*.x", String(repeating: "x", count: 64), "caf\u{E9}",
+            Array(repeating: String(repeating: "y", count: 60), count: 4).joined(separator: "."),
+        ]
+        for (domain, origin) in senders {
+            let senderRelative = origin.flatMap { domain.relative(to: $0) }
+            for presetName in presetNames {
+                let general = ZoneAssignment.owner(forPresetName: presetName, sender: domain, origin: origin)
+                let known = ZoneAssignment.owner(
+                    forPresetName: presetName, sender: domain, origin: origin, senderRelative: senderRelative)
+                #expect(known == general, "\(presetName) for \(domain) in \(origin?.absolute ?? "no zone")")
+            }
+        }
     }
 }

@@ -157,8 +157,7 @@ struct PlanValueMemoTests {
         #expect(wanted.count > 20)
         let records = try Self.zoneValues().txt.filter(SPFRecord.isSPF)
         #expect(records.count > 20)
-        var conflicts = 0
-        var changes = 0
+        var tally = MergeTally()
         for spf in wanted {
             let domains = spf.includes.map(\.domain)
             for existing in [[]] + records.map({ [$0] }) + [Array(records.prefix(2))] {
@@ -168,20 +167,62 @@ struct PlanValueMemoTests {
                     for: SPFMergeInput(
                         includeDomains: domains.map(ExactText.init), spfRecords: existing.map(ExactText.init),
                         all: ExactText(spf.all)))
-                if case .conflict = merged {
-                    // The planner works a conflict out again, with the owner in its words.
-                    guard case .conflict = kept else {
-                        Issue.record("\(domains) into \(existing): kept \(kept), merged \(merged)")
-                        continue
-                    }
-                    conflicts += 1
-                } else {
-                    #expect(kept == merged, "\(domains) into \(existing)")
-                    if case .changed = merged { changes += 1 }
-                }
+                let conflict = { (outcome: SPFMergeOutcome) in if case .conflict = outcome { true } else { false } }
+                let changed = { (outcome: SPFMergeOutcome) in if case .changed = outcome { true } else { false } }
+                tally.add(
+                    kept: kept, merged: merged, conflict: conflict, changed: changed, "\(domains) into \(existing)")
             }
         }
-        #expect(conflicts > 0)
-        #expect(changes > 100)
+        #expect(tally.conflicts > 0)
+        #expect(tally.changes > 100)
+    }
+
+    @Test("every DMARC merge of the examples' records into the real zones' DMARC records is what merging again gives")
+    func dmarcMergesAgree() throws {
+        let wanted =
+            try Self.wantedValues().filter { $0.type == "TXT" && DMARCRecord.isDMARC($0.value) }.map(\.value)
+            + ["v=DMARC1; p=reject; rua=mailto:a@example.com", "v=DMARC1; p=bogus", "v=DMARC1"]
+        #expect(wanted.count > 10)
+        let zoneRecords = try Self.zoneValues().txt.filter(DMARCRecord.isDMARC)
+        #expect(zoneRecords.count >= 5)
+        let records =
+            zoneRecords + [
+                "v=DMARC1; p=none", "v=DMARC1; p=quarantine; pct=50; rua=mailto:x@example.net",
+                "v=DMARC1; p=reject; sp=none", "v=DMARC1;p=none;adkim=s;aspf=s", "v=DMARC1; p=bogus",
+                "v=DMARC1; p=none; fo=1; ruf=mailto:f@example.net",
+            ]
+        var tally = MergeTally()
+        for record in wanted {
+            for existing in [[]] + records.map({ [$0] }) + [Array(records.prefix(2))] {
+                let merged = DMARCMerge.merge(wanted: record, existing: existing, name: "_dmarc.abc")
+                let kept = SenderPlanner.dmarcMerges.value(
+                    for: DMARCMergeInput(wanted: ExactText(record), dmarcRecords: existing.map(ExactText.init)))
+                let conflict = { (outcome: DMARCMergeOutcome) in if case .conflict = outcome { true } else { false } }
+                let changed = { (outcome: DMARCMergeOutcome) in if case .changed = outcome { true } else { false } }
+                tally.add(
+                    kept: kept, merged: merged, conflict: conflict, changed: changed, "\(record) into \(existing)")
+            }
+        }
+        #expect(tally.conflicts > 0)
+        #expect(tally.changes > 50)
+    }
+}
+
+/// Kept merge outcomes checked against merging again: equal, but for a conflict, which the planner works out
+/// again with the owner in its words (so a kept conflict need only be a conflict).
+struct MergeTally {
+    var conflicts = 0
+    var changes = 0
+
+    mutating func add<Outcome: Equatable>(
+        kept: Outcome, merged: Outcome, conflict: (Outcome) -> Bool, changed: (Outcome) -> Bool, _ what: String
+    ) {
+        if conflict(merged) {
+            #expect(conflict(kept), "\(what): kept \(kept), merged \(merged)")
+            conflicts += 1
+        } else {
+            #expect(kept == merged, "\(what)")
+            if changed(merged) { changes += 1 }
+        }
     }
 }

@@ -13,6 +13,8 @@ struct SenderExpander {
     func expand(_ sender: SenderDeclaration, zone: ZoneDeclaration?, diagnostics: inout Diagnostics) -> SenderRecords {
         let domain = sender.domain.value
         let origin = zone?.origin.value
+        // The sender's name in its zone, worked out once: its records' owners are names put before it.
+        let senderRelative = origin.flatMap { domain.relative(to: $0) }
         var records: [WantedRecord] = []
         var spfByOwner: [(owner: RecordOwner, includes: [SPFInclude], suggestedAll: String, ttl: Located<UInt32>?)] = []
 
@@ -77,7 +79,10 @@ struct SenderExpander {
                     listedSource
                     ?? templates.inputs.lazy.compactMap { service.input($0)?.value.location }.first
                     ?? service.preset.location
-                guard let owner = ZoneAssignment.owner(forPresetName: name, sender: domain, origin: origin) else {
+                guard
+                    let owner = ZoneAssignment.owner(
+                        forPresetName: name, sender: domain, origin: origin, senderRelative: senderRelative)
+                else {
                     let problem = DeclaredName.problem(in: name + "." + domain.text) ?? "it is not a valid name"
                     diagnostics.error(
                         at: source,
@@ -108,7 +113,10 @@ struct SenderExpander {
                 guard templates.inputs.allSatisfy({ values[$0] != nil }),
                     let name = templates.name.expand(values), let include = templates.value.expand(values)
                 else { continue }
-                guard let owner = ZoneAssignment.owner(forPresetName: name, sender: domain, origin: origin) else {
+                guard
+                    let owner = ZoneAssignment.owner(
+                        forPresetName: name, sender: domain, origin: origin, senderRelative: senderRelative)
+                else {
                     diagnostics.error(
                         at: service.preset.location,
                         "the \(preset.name) SPF record name '\(name)' for \(domain.text) is not a valid DNS name")

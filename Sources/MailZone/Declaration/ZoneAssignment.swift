@@ -16,6 +16,22 @@ public enum ZoneAssignment {
         guard let name = sender.appending(relative: presetName) else { return nil }
         return RecordOwner(name: name, relative: origin.flatMap { name.relative(to: $0) })
     }
+
+    /// `owner(forPresetName:sender:origin:)` for a sender whose name relative to `origin` is known
+    /// (`senderRelative`, `sender.relative(to: origin)`): a record's relative owner is its preset name's labels
+    /// put before it, not the whole name made relative again, once for every record of every sender.
+    static func owner(
+        forPresetName presetName: String, sender: DeclaredName, origin: DeclaredName?, senderRelative: String?
+    ) -> RecordOwner? {
+        guard origin != nil, let senderRelative else {
+            return owner(forPresetName: presetName, sender: sender, origin: origin)
+        }
+        guard let name = sender.appending(relative: presetName) else { return nil }
+        let prefix = name.labels.dropLast(sender.labels.count)
+        guard !prefix.isEmpty else { return RecordOwner(name: name, relative: senderRelative) }
+        let labels = prefix.joined(separator: ".")
+        return RecordOwner(name: name, relative: senderRelative == "@" ? labels : labels + "." + senderRelative)
+    }
 }
 
 /// The declared zones by origin, to find the zone of a domain: the zone whose origin is the

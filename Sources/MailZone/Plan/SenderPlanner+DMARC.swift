@@ -17,7 +17,13 @@ extension SenderPlanner {
         {
             return
         }
-        let outcome = DMARCMerge.merge(wanted: wanted.value, existing: txts.map(\.text), name: relative(name))
+        // Senders of one service merge the same record into the same records (often none): merged once per run.
+        // Only a conflict's words name the record's owner, so a conflict is worked out again with it.
+        var outcome = Self.dmarcMerges.value(
+            for: DMARCMergeInput(wanted: ExactText(wanted.value), dmarcRecords: dmarcs.map { ExactText($0.text) }))
+        if case .conflict = outcome {
+            outcome = DMARCMerge.merge(wanted: wanted.value, existing: txts.map(\.text), name: relative(name))
+        }
         var result: String
         switch outcome {
         case .unchanged:
@@ -84,4 +90,18 @@ extension SenderPlanner {
             conflict(name, .txt, purpose, DMARCConflict.notWritable(reason: "\(error)"), declaration: wanted.source)
         }
     }
+}
+
+extension SenderPlanner {
+    /// Each DMARC merge `planDMARC` last worked out, by what it depends on (see `DMARCMergeInput`).
+    static let dmarcMerges = ValueMemo<DMARCMergeInput, DMARCMergeOutcome>(limit: 256) { input in
+        DMARCMerge.merge(wanted: input.wanted.text, existing: input.dmarcRecords.map(\.text))
+    }
+}
+
+/// What a DMARC merge's outcome depends on, but for the owner a conflict names: the record wanted and the
+/// DMARC records at the name (`DMARCMerge` looks at no other TXT).
+struct DMARCMergeInput: Hashable, Sendable {
+    var wanted: ExactText
+    var dmarcRecords: [ExactText]
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// What a pure function gave for its last few inputs, shared by every zone and sender of a run: most wanted
@@ -43,7 +44,15 @@ struct ExactText: Hashable, Sendable {
     }
 
     static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        var left = lhs.text
+        var right = rhs.text
+        return left.withUTF8 { left in
+            right.withUTF8 { right in
+                guard left.count == right.count, let leftBase = left.baseAddress, let rightBase = right.baseAddress
+                else { return left.count == right.count }
+                return memcmp(leftBase, rightBase, left.count) == 0
+            }
+        }
     }
 
     func hash(into hasher: inout Hasher) {
