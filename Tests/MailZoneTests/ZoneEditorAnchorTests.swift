@@ -89,7 +89,11 @@ struct ZoneEditorAnchorTests {
         let zones = try ZoneStateTests.corpusZones().map { ($0.corpusCase.name, $0.origin, $0.zone) }
         var compared = 0
         for (name, origin, zone) in [("crafted", craftedOrigin, crafted)] + zones {
+            // The apex records decoded as asked for, and all of them given by the zone state.
             let editor = ZoneEditor(zone: zone, origin: origin)
+            var state = ZoneState(zone: zone)
+            _ = state.records(at: origin)
+            let given = ZoneEditor(zone: zone, origin: origin, apexRecords: state.apexRecords)
             var owners: [DomainName] = [origin]
             var seen = Set<DomainName>([origin])
             for owner in zone.records.map(\.owner) where owner.isSubdomain(of: origin) {
@@ -105,6 +109,8 @@ struct ZoneEditorAnchorTests {
                     ?? editor.apexBlockEnd()
                 #expect(anchor == expected, "\(name): \(owner)")
                 #expect(anchor.source == expected.source, "\(name): \(owner) source")
+                let fromGiven = try given.anchorRecord(for: owner)
+                #expect(fromGiven == anchor && fromGiven.source == anchor.source, "\(name): \(owner) given")
                 compared += 1
             }
         }

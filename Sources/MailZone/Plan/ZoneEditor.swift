@@ -29,41 +29,46 @@ struct ZoneEditor {
         self.origin = origin
         self.ownership = ownership
         self.writer = RecordWriter(zone: zone)
-        foundOnce.apexRecords = apexRecords
+        foundOnce.apexRecords = apexRecords ?? [:]
     }
 
     /// The mail records of `_dmarc` and `_domainkey` names by their domain, found once: a zone can have
     /// a sender at each of thousands of names. The apex's records, by position in the zone's record
-    /// table, decoded once: placing a zone's new records asks for them several times (each new name's
-    /// nearest ancestor, its domain's mail records, the apex block, the SOA), and the zone decodes a
-    /// record from its text on every call. Other names' records are asked for once or twice each, by one
-    /// sender: kept, they would only grow the table with every sender of a large zone.
+    /// table, each decoded once, when first asked for: placing a zone's new records asks for them several
+    /// times (each new name's nearest ancestor, its domain's mail records, the apex block, the SOA), and the
+    /// zone decodes a record from its text on every call; most of an apex's records (its NS, A and
+    /// verification TXT records) are never asked for. Other names' records are asked for once or twice
+    /// each, by one sender: kept, they would only grow the table with every sender of a large zone.
     private final class FoundOnce {
         var mailNameRecords: [DomainName: [Int]]?
-        var apexRecords: [Int: Record]?
+        /// The apex's records decoded so far (all of them when the zone state gave them), by position.
+        var apexRecords: [Int: Record] = [:]
+        /// The positions of the apex's records, found on first use.
+        var apexIndices: Set<Int>?
         /// `apexBlockEnd()`: every new name without records of its own near it follows it.
         var apexBlockEnd: Record?
     }
 
-    /// The apex's records by position, decoded on first use (see `FoundOnce`).
-    private var apexRecords: [Int: Record] {
-        if let found = foundOnce.apexRecords { return found }
-        var found: [Int: Record] = [:]
-        for index in zone.recordIndices(at: origin) { found[index] = zone.record(index: index) }
-        foundOnce.apexRecords = found
-        return found
-    }
-
     /// `zone.record(index:)`, an apex record decoded once per editor (see `FoundOnce`).
     private func record(index: Int) -> Record {
-        apexRecords[index] ?? zone.record(index: index)
+        if let found = foundOnce.apexRecords[index] { return found }
+        let record = zone.record(index: index)
+        if apexIndices.contains(index) { foundOnce.apexRecords[index] = record }
+        return record
+    }
+
+    /// The positions of the apex's records in the zone's record table (nothing decoded).
+    private var apexIndices: Set<Int> {
+        if let known = foundOnce.apexIndices { return known }
+        let indices = Set(zone.recordIndices(at: origin))
+        foundOnce.apexIndices = indices
+        return indices
     }
 
     /// `zone.records(at:)`, the apex's decoded once per editor.
     private func records(at owner: DomainName) -> [Record] {
         guard owner == origin else { return zone.records(at: owner) }
-        let apex = apexRecords
-        return zone.recordIndices(at: owner).compactMap { apex[$0] }
+        return zone.recordIndices(at: owner).map { record(index: $0) }
     }
 
     struct Failure: Error, CustomStringConvertible {
