@@ -8,7 +8,9 @@ struct MappingReader {
     let node: YAMLNode
     /// What the mapping is, in messages: "sender", "service", "zone".
     let what: String
-    private let values: [String: YAMLPair]
+    /// The known keys' pairs in the mapping's order: a declaration's mappings hold a few keys each (thousands
+    /// of senders and services), so they are looked through rather than hashed into a table per mapping.
+    private let values: [(key: String, pair: YAMLPair)]
     /// Known keys suggested for misspelt ones; not reported again as missing.
     private let suggested: Set<String>
 
@@ -21,7 +23,8 @@ struct MappingReader {
         }
         self.node = node
         self.what = what
-        var values: [String: YAMLPair] = [:]
+        var values: [(key: String, pair: YAMLPair)] = []
+        values.reserveCapacity(pairs.count)
         var suggested = Set<String>()
         for pair in pairs {
             guard let key = pair.key.scalar, key.kind == .string || key.kind == .null || key.kind == .boolean else {
@@ -37,18 +40,23 @@ struct MappingReader {
                     hint: suggestion.isEmpty ? "the keys of the \(what) are \(Self.list(keys))" : nil)
                 continue
             }
-            values[key.text] = pair
+            values.append((key.text, pair))
         }
         self.values = values
         self.suggested = suggested
     }
 
     /// The value of `key`, if present (a present `null` counts as present).
-    subscript(key: String) -> YAMLNode? { values[key]?.value }
+    subscript(key: String) -> YAMLNode? { pair(key)?.value }
+
+    /// The pair of `key`; the last when the mapping repeats it (the tree builder refuses that already).
+    private func pair(_ key: String) -> YAMLPair? {
+        values.last { $0.key == key }?.pair
+    }
 
     /// The value of `key`; reports "missing" at the mapping when absent.
     func required(_ key: String, diagnostics: inout Diagnostics, hint: String? = nil) -> YAMLNode? {
-        if let value = values[key]?.value { return value }
+        if let value = pair(key)?.value { return value }
         // "unknown key 'servics'; did you mean 'services'?" already says it.
         if suggested.contains(key) { return nil }
         diagnostics.error(at: node.location, "the \(what) is missing the required key '\(key)'", hint: hint)
