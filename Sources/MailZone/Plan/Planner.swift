@@ -244,9 +244,12 @@ public enum Planner {
     /// The zone's exact duplicate records (BIND keeps one copy of each), in the order of the zone's files and
     /// lines, each naming both lines.
     static func duplicateWarnings(_ zone: Zone) -> [PlanFinding] {
+        let duplicates = zone.diagnostics.filter { $0.id == "zone.duplicate-record" || $0.id == "zone.duplicate-soa" }
+        // Most zones repeat no record: no table of their files' order is made for them.
+        guard !duplicates.isEmpty else { return [] }
         let fileOrder = Dictionary(zone.files.enumerated().map { ($1.source.path, $0) }) { first, _ in first }
-        return zone.diagnostics
-            .filter { $0.id == "zone.duplicate-record" || $0.id == "zone.duplicate-soa" }
+        return
+            duplicates
             .sorted {
                 (fileOrder[$0.file] ?? 0, $0.location?.line ?? 0) < (fileOrder[$1.file] ?? 0, $1.location?.line ?? 0)
             }
