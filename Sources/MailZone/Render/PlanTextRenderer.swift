@@ -73,36 +73,72 @@ public struct PlanTextRenderer: Sendable {
     }
 
     /// Appends an item's lines to `out` (the zone's text, written in place rather than joined from a
-    /// string per item).
+    /// string per item, its columns padded in place).
     private func renderItem(_ item: PlanItem, ownerWidth: Int, indent: String = "    ", into out: inout String) {
-        let owner = item.owner.padded(to: ownerWidth)
-        let type = item.type.mnemonic.padded(to: 5)
+        let ownerPadding = max(0, ownerWidth - item.owner.characterCount)
+        let typeText = item.type.mnemonic
+        let typePadding = max(0, 5 - typeText.characterCount)
+        // `SIGN OWNER TYPE ` with the owner and the type padded to their columns.
+        func head(_ sign: String, into out: inout String) {
+            out += sign
+            out += " "
+            out += item.owner
+            Self.appendSpaces(ownerPadding, to: &out)
+            out += " "
+            out += typeText
+            Self.appendSpaces(typePadding, to: &out)
+            out += " "
+        }
+        func note(into out: inout String) {
+            guard let note = item.note else { return }
+            out += "   "
+            style.append("2", to: &out) { out in
+                out += "("
+                out += note
+                out += ")"
+            }
+        }
         out += indent
-        let note = item.note.map { "   " + style.dim("(\($0))") } ?? ""
         switch item.action {
         case .create:
-            out += style.green("+ \(owner) \(type) \(shown(item.after))")
-            out += note
+            style.append("32", to: &out) { out in
+                head("+", into: &out)
+                out += shown(item.after)
+            }
+            note(into: &out)
             out += "\n"
         case .merge, .replace:
-            out += style.yellow("~ \(owner) \(type) \(shown(item.before))")
+            style.append("33", to: &out) { out in
+                head("~", into: &out)
+                out += shown(item.before)
+            }
             out += "\n"
             out += indent
             out += "  "
-            out += String(repeating: " ", count: owner.characterCount + type.characterCount)
-            out += style.yellow("=> \(shown(item.after))")
-            out += note
+            Self.appendSpaces(
+                item.owner.characterCount + ownerPadding + typeText.characterCount + typePadding, to: &out)
+            style.append("33", to: &out) { out in
+                out += "=> "
+                out += shown(item.after)
+            }
+            note(into: &out)
             out += "\n"
         case .delete:
-            out += style.red("- \(owner) \(type) \(shown(item.before))")
-            out += note
+            style.append("31", to: &out) { out in
+                head("-", into: &out)
+                out += shown(item.before)
+            }
+            note(into: &out)
             out += "\n"
         case .unchanged:
-            out += style.dim("= \(owner) \(type) \(shown(item.after))")
-            out += note
+            style.append("2", to: &out) { out in
+                head("=", into: &out)
+                out += shown(item.after)
+            }
+            note(into: &out)
             out += "\n"
         case .conflict:
-            out += style.red("x \(owner) \(type) ")
+            style.append("31", to: &out) { out in head("x", into: &out) }
             out += item.message ?? ""
             out += "\n"
             if let before = item.before { out += "      in the zone: \(shown(before))\n" }
@@ -110,12 +146,24 @@ public struct PlanTextRenderer: Sendable {
             if !places.isEmpty { out += "      " + places.joined(separator: ", ") + "\n" }
             if let fix = item.fix { out += "      fix: \(fix)\n" }
         case .warning:
-            out += style.yellow("! \(owner) \(type) ")
+            style.append("33", to: &out) { out in head("!", into: &out) }
             out += item.message ?? ""
             out += "\n"
             if let fix = item.fix { out += "      fix: \(fix)\n" }
         }
     }
+
+    /// Appends `count` spaces (none for zero or less) without making a string of them.
+    private static func appendSpaces(_ count: Int, to out: inout String) {
+        var left = count
+        while left > 0 {
+            let run = min(left, spaces.utf8.count)
+            out.append(contentsOf: spaces.prefix(run))
+            left -= run
+        }
+    }
+
+    private static let spaces = String(repeating: " ", count: 64)
 
     /// A value as the terminal shows it: a DKIM key of ~400 characters is cut in the middle
     /// (`p=MIIBIjAN...IDAQAB"`, as DESIGN.md sketches it), since its two ends identify it and the
