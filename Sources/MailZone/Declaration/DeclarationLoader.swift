@@ -90,8 +90,10 @@ public enum DeclarationLoader {
         // Each sender is expanded once here, for the problems only a filled-in record shows (a name
         // that is not a valid DNS name); its records are expanded again when they are needed.
         let expander = SenderExpander(catalog: catalog)
-        for (sender, zone) in zip(draft.senders, senderZones) {
-            _ = expander.expand(sender, zone: zone.map { draft.zones[$0] }, diagnostics: &diagnostics)
+        // Each sender read in place, not copied out of the list first (a declaration may hold thousands).
+        for index in draft.senders.indices {
+            _ = expander.expand(
+                draft.senders[index], zone: senderZones[index].map { draft.zones[$0] }, diagnostics: &diagnostics)
         }
         guard diagnostics.isEmpty else { throw DeclarationErrors(diagnostics.errors) }
         var declaration = Declaration(

@@ -65,12 +65,13 @@ public struct PlanTally: Sendable, Hashable {
         for sender in zone.senders {
             // A sender with a conflict changes nothing: its would-be changes are counted apart, as held back.
             let held = sender.hasConflicts
-            for item in sender.items {
-                if held, SenderPlan.isChange(item) {
+            // Each item's action read in place: an item is a dozen strings, which a copy would retain and release.
+            for index in sender.items.indices {
+                if held, SenderPlan.isChange(sender.items[index]) {
                     summary.held += 1
                     continue
                 }
-                switch item.action {
+                switch sender.items[index].action {
                 case .create: summary.create += 1
                 case .merge: summary.merge += 1
                 case .replace: summary.replace += 1
