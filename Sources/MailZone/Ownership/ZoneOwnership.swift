@@ -127,8 +127,17 @@ public struct ZoneOwnership: Sendable {
             guard let base = buffer.baseAddress else { return }
             var index = 0
             let count = buffer.count
+            // A mapped file's pages go back behind the search; memchr looks a stride ahead at most.
+            let stride = SourceBytes.releaseStride
+            var pagesBehind = SourceBytes.PagesBehind()
             // `;` found with memchr, which reads a word at a time: a large zone is mostly other bytes.
-            while index < count, let found = memchr(base + index, Int32(UInt8(ascii: ";")), count - index) {
+            while index < count {
+                pagesBehind.reader(at: index, of: bytes)
+                let end = min(count, index + stride)
+                guard let found = memchr(base + index, Int32(UInt8(ascii: ";")), end - index) else {
+                    index = end
+                    continue
+                }
                 index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
                 var at = index + 1
                 while at < count, buffer[at] == 0x20 || buffer[at] == 0x09 { at += 1 }

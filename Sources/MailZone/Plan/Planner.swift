@@ -456,7 +456,12 @@ public enum Digest {
 
     /// The digest of a file's text.
     public static func sha256(_ bytes: SourceBytes) -> String {
-        hex(bytes.withUnsafeBufferPointer { SHA256.hash(data: UnsafeRawBufferPointer($0)) })
+        var hash = SHA256()
+        bytes.forEachPiece { piece in
+            hash.update(bufferPointer: UnsafeRawBufferPointer(piece))
+            return true
+        }
+        return hex(hash.finalize())
     }
 
     private static func hex(_ digest: SHA256.Digest) -> String {

@@ -43,7 +43,10 @@ public struct TTLDirectives: Sendable {
     public init(_ file: ZoneFileSyntax) {
         var entryIndexes: [Int] = []
         var values: [UInt32?] = []
-        for index in 0..<file.entries.count {
+        // Directives are spread through a large file: its pages go back behind the reading.
+        var pagesBehind = SourceBytes.PagesBehind()
+        for index in 0..<file.entries.count where file.entries[index].kind == .directive {
+            pagesBehind.reader(at: Int(file.entries[index].start), of: file.source.bytes)
             if let directive = file.ttlDirective(at: index) {
                 entryIndexes.append(index)
                 values.append(directive)

@@ -44,20 +44,27 @@ public struct EditedText: Sendable {
     }
 
     /// Hands `body` the edited text in order, piece by piece (empty pieces left out), until it returns false.
+    ///
+    /// The old text's stretches come in pieces of at most `SourceBytes.releaseStride` bytes when it is a
+    /// mapped file, each one's pages given back once handed out: a writer streaming a large file holds a
+    /// piece of it at a time.
     public func forEachPiece(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
-        original.withUnsafeBufferPointer { text in
-            var cursor = 0
-            for edit in edits {
-                if edit.range.lowerBound > cursor,
-                    !body(UnsafeBufferPointer(rebasing: text[cursor..<edit.range.lowerBound]))
-                {
-                    return
-                }
-                if !edit.replacement.isEmpty, !edit.replacement.withUnsafeBufferPointer(body) { return }
-                cursor = edit.range.upperBound
+        var goOn = true
+        func old(_ range: Range<Int>) {
+            guard goOn, !range.isEmpty else { return }
+            original.forEachPiece(in: range) { piece in
+                goOn = body(piece)
+                return goOn
             }
-            if cursor < text.count { _ = body(UnsafeBufferPointer(rebasing: text[cursor...])) }
         }
+        var cursor = 0
+        for edit in edits {
+            old(cursor..<edit.range.lowerBound)
+            guard goOn else { return }
+            if !edit.replacement.isEmpty, !edit.replacement.withUnsafeBufferPointer(body) { return }
+            cursor = edit.range.upperBound
+        }
+        old(cursor..<original.count)
     }
 
     /// The first `length` bytes of the edited text (all of it when it is shorter).

@@ -28,6 +28,9 @@ extension LoaderState {
             ResumeCursor(skipping: $0, file: fileIndex, path: source.path, size: source.length)
         }
         var entryIndex = 0
+        // A mapped file's pages go back behind the reader (kept a stride back): the load holds what it is
+        // reading, not the file.
+        var pagesBehind = SourceBytes.PagesBehind()
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -52,6 +55,7 @@ extension LoaderState {
                 let kind = interpretEntry(source: source, buffer: buffer, start: offset, end: end, context: &context)
                 if policy.options.keepRecords { entries.append(start: offset, end: end, kind: kind) }
                 offset = end
+                pagesBehind.reader(at: offset, of: bytes)
             }
             if offset < source.length { skipping?.leftWindow = true }
         }

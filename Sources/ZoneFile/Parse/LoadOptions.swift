@@ -54,6 +54,9 @@ public struct LoadOptions: Sendable {
     /// re-read edited text before writing anything.
     package var overrides: [String: [UInt8]] = [:]
 
+    /// Files at least this long are mapped rather than read (`SourceFile.read`); tests map every file.
+    package var mapFilesFrom: Int = SourceFile.mappingThreshold
+
     public init(origin: DomainName? = nil) {
         self.origin = origin
     }

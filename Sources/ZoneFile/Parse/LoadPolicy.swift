@@ -69,6 +69,6 @@ struct LoadPolicy {
     /// The file at `path`: its override when there is one, else read from disk, at most `maxBytes` long.
     func source(at path: String, maxBytes: Int) throws(SourceReadError) -> SourceFile {
         if let bytes = options.overrides[path] { return SourceFile(path: path, bytes: bytes) }
-        return try SourceFile.read(path: path, maxBytes: maxBytes)
+        return try SourceFile.read(path: path, maxBytes: maxBytes, mappingFrom: options.mapFilesFrom)
     }
 }

@@ -44,9 +44,24 @@ public final class SourceFile: Sendable {
         self.length = rest.length + shift
     }
 
+    /// Files at least this long are mapped rather than copied into memory (`read(path:maxBytes:)`).
+    public static let mappingThreshold = 1 << 20
+
     /// Reads a file from disk. Directories, FIFOs, devices, unreadable and vanished files are
     /// errors that name the path; so is a file larger than `maxBytes`.
+    ///
+    /// A regular file of at least `mappingThreshold` bytes is mapped (read-only, private), so its
+    /// pages are the page cache's and readers give them back behind them (`SourceBytes`); a smaller
+    /// file, an empty one and one the file system cannot map are copied into memory. The size is
+    /// checked again once mapped: a file cut short in between is read instead.
     public static func read(path: String, maxBytes: Int = Int(UInt32.max) - 1) throws(SourceReadError) -> SourceFile {
+        try read(path: path, maxBytes: maxBytes, mappingFrom: mappingThreshold)
+    }
+
+    /// `read(path:maxBytes:)`, mapping files of at least `mappingFrom` bytes (tests map small files).
+    package static func read(path: String, maxBytes: Int = Int(UInt32.max) - 1, mappingFrom: Int)
+        throws(SourceReadError) -> SourceFile
+    {
         // Open first and ask the descriptor what it is: no window between a check and the read.
         // O_NONBLOCK keeps open() of a FIFO from waiting forever for a writer.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -76,6 +91,12 @@ public final class SourceFile: Sendable {
                 tooLarge: true)
         }
         let size = Int(status.st_size)
+        if size >= mappingFrom, let mapping = FileMapping.map(descriptor: descriptor, count: size) {
+            var again = stat()
+            if fstat(descriptor, &again) == 0, again.st_size == status.st_size {
+                return SourceFile(path: path, bytes: SourceBytes(mapping: mapping))
+            }
+        }
         var failure: String? = nil
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var done = 0
