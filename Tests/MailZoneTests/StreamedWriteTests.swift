@@ -57,4 +57,30 @@ import ZoneFile
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == old)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["db"])
     }
+
+    @Test("a mapped old text is written whole; one cut short by another program is refused, nothing replaced")
+    func mappedOldText() throws {
+        let directory = try ProcessScratch.directory(prefix: "mailzone-streamed")
+        var bytes: [UInt8] = []
+        var index = 0
+        while bytes.count < 3 << 20 {
+            bytes += Array("host\(index) 300 IN TXT \"v=spf1 -all\"\n".utf8)
+            index += 1
+        }
+        let path = directory.appendingPathComponent("db").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let source = try SourceFile.read(path: path)
+        #expect(source.bytes.isMapped)
+        let edits = Self.edits(of: bytes)
+        try AtomicFileWriter().write(texts: [(path, try EditedText(original: source.bytes, edits: edits))])
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == SourceEdit.apply(edits, to: bytes))
+        // Mapped again, then truncated by another program before it is written.
+        let again = try SourceFile.read(path: path)
+        #expect(again.bytes.isMapped)
+        let text = try EditedText(original: again.bytes, edits: edits)
+        #expect(truncate(path, 1000) == 0)
+        #expect(throws: AtomicFileWriter.Failure.self) { try AtomicFileWriter().write(texts: [(path, text)]) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == 1000)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["db"])
+    }
 }

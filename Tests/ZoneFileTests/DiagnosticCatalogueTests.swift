@@ -14,7 +14,7 @@ import Testing
     static let everyKind: [DiagnosticKind] = [
         .fileUnreadable(reason: "no such file"),
         .fileOverTotalBytes(reason: "is 9 bytes long; mailzone reads files of at most 8 bytes"),
-        .fileEmpty, .fileOver4GiB,
+        .fileEmpty, .fileOver4GiB, .fileChangedWhileRead,
         .tooManyProblems(limit: 3), .tooManyProblemsAfterChecks(limit: 3), .entryTooLong(length: 212, limit: 100),
         .includeTooDeep(limit: 16, reading: 17, innermost: "a16"), .tooManyIncludes(limit: 10_000),
         .includeOverTotalBytes(name: "big.inc", path: "zones/big.inc", limit: 8),

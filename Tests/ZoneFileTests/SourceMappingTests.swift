@@ -151,4 +151,53 @@ import Testing
         #expect(mapped.bytes == copy.bytes)
         #expect(mapped.prefix(1_500_000) == copy.prefix(1_500_000))
     }
+
+    @Test("a mapped file truncated by another program reads zeros past the cut and is reported, never a crash")
+    func truncatedFile() throws {
+        let directory = try ProcessScratch.directory(prefix: "mailzone-mapping")
+        let path = directory.appendingPathComponent("db.example.com").path
+        let bytes = Self.largeZone()
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let source = try SourceFile.read(path: path)
+        #expect(source.bytes.isMapped && !source.bytes.wasCut)
+        #expect(truncate(path, 4096 + 100) == 0)
+        source.bytes.releasePages(0..<source.bytes.count)
+        #expect(Array(source.bytes.prefix(4096 + 100)) == Array(bytes.prefix(4096 + 100)))
+        #expect(!source.bytes.wasCut)
+        #expect(source.bytes[bytes.count - 1] == 0)
+        #expect(source.bytes.wasCut)
+        #expect(source.bytes[2 * 4096] == 0)
+        #expect(Array(source.bytes.prefix(4096)) == Array(bytes.prefix(4096)))
+        // A load that meets the cut reports the file, whatever it made of the zeros.
+        var state = LoaderState(options: LoadOptions(origin: try DomainName(parsing: "example.com.")), zonePath: path)
+        state.loadTop(path: path, source: source)
+        let zone = state.finish()
+        #expect(zone.diagnostics.contains { $0.kind == .fileChangedWhileRead && $0.file == path })
+        // A file truncated before it is read is read as it is now.
+        let again = ZoneLoader.load(path: path, options: LoadOptions(origin: try DomainName(parsing: "example.com.")))
+        #expect(!again.diagnostics.contains { $0.kind == .fileChangedWhileRead })
+        #expect(again.files[0].source.bytes.count == 4096 + 100)
+    }
+
+    @Test("a load with a file truncated under it ends with a report, on several files at once")
+    func truncatedWhileLoading() throws {
+        let directory = try ProcessScratch.directory(prefix: "mailzone-mapping")
+        let origin = try DomainName(parsing: "example.com.")
+        let bytes = Self.largeZone()
+        var paths: [String] = []
+        for index in 0..<4 {
+            let path = directory.appendingPathComponent("db\(index)").path
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+            paths.append(path)
+        }
+        let sources = try paths.map { try SourceFile.read(path: $0) }
+        for (index, path) in paths.enumerated() { #expect(truncate(path, off_t(index * 700_000)) == 0) }
+        for (index, source) in sources.enumerated() {
+            var state = LoaderState(options: LoadOptions(origin: origin), zonePath: paths[index])
+            state.loadTop(path: paths[index], source: source)
+            let zone = state.finish()
+            #expect(zone.diagnostics.contains { $0.kind == .fileChangedWhileRead }, "file \(index)")
+            #expect(source.bytes.wasCut)
+        }
+    }
 }

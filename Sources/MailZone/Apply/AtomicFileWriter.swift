@@ -185,6 +185,10 @@ public struct AtomicFileWriter: Sendable {
                 failure = Self.writeAll(UnsafeRawBufferPointer(piece), to: descriptor)
                 return failure == nil
             }
+            // A mapped old text cut short by another program reads zeros past the cut (`SourceBytes.wasCut`).
+            if text.original.wasCut {
+                failure = "the file was cut short while it was read (another program truncated it); run again"
+            }
         case .pieces(let produce):
             do {
                 try produce { piece in

@@ -34,6 +34,11 @@ extension DiagnosticKind {
         case .fileEmpty:
             ("file.empty", .error, "the zone file is empty; a zone needs at least its SOA and NS records")
         case .fileOver4GiB: ("file.too-large", .error, "file is larger than 4 GiB; split it with $INCLUDE")
+        case .fileChangedWhileRead:
+            (
+                "file.changed", .error,
+                "the file was cut short while it was read (another program truncated it); read it again once it is written"
+            )
 
         // Limits.
         case .tooManyProblems(let limit):

@@ -16,6 +16,9 @@ public enum DiagnosticKind: Sendable, Hashable {
     case fileEmpty
     /// Offsets are 32-bit: a file of 4 GiB or more cannot be read.
     case fileOver4GiB
+    /// A mapped file was truncated while it was read (`SourceBytes.wasCut`): what was read past the cut
+    /// is not its text.
+    case fileChangedWhileRead
 
     // MARK: Limits
 

@@ -136,7 +136,12 @@ struct LoaderState {
     }
 
     func finish() -> Zone {
-        Zone(
+        var diagnostics = diagnostics
+        // A mapped file cut short while read was read partly as zeros (`SourceBytes.wasCut`).
+        for file in files where file.source.bytes.wasCut {
+            diagnostics.append(Diagnostic(.fileChangedWhileRead, file: file.source.path, location: nil))
+        }
+        return Zone(
             origin: zoneOrigin, zoneClass: policy.options.zoneClass, files: files, names: names, store: records,
             generatedText: generatedText, loadDiagnostics: diagnostics,
             checkDiagnostics: checks.finish(origin: zoneOrigin, files: files), recordCount: checks.count,

@@ -10,10 +10,13 @@ final class FileMapping: @unchecked Sendable {
     // that pages may be dropped, which later reads see as the same bytes.
     let base: UnsafePointer<UInt8>
     let count: Int
+    /// The mapping's slot in `MappedFileFaults`, which keeps a truncation of the file from ending the process.
+    private let slot: Int
 
-    private init(base: UnsafePointer<UInt8>, count: Int) {
+    private init(base: UnsafePointer<UInt8>, count: Int, slot: Int) {
         self.base = base
         self.count = count
+        self.slot = slot
     }
 
     /// Maps the first `count` bytes of the open file `descriptor`; nil when `count` is 0 or the file
@@ -22,7 +25,11 @@ final class FileMapping: @unchecked Sendable {
         guard count > 0 else { return nil }
         let address = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0)
         guard let address, address != MAP_FAILED else { return nil }
-        return FileMapping(base: UnsafePointer(address.assumingMemoryBound(to: UInt8.self)), count: count)
+        guard let slot = MappedFileFaults.watch(address, count: count) else {
+            munmap(address, count)
+            return nil
+        }
+        return FileMapping(base: UnsafePointer(address.assumingMemoryBound(to: UInt8.self)), count: count, slot: slot)
     }
 
     /// The size of a memory page.
@@ -37,7 +44,11 @@ final class FileMapping: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
     }
 
+    /// Whether the file was cut short while mapped: the bytes past its new end read as zeros.
+    var wasCut: Bool { MappedFileFaults.wasCut(slot) }
+
     deinit {
+        MappedFileFaults.unwatch(slot)
         munmap(UnsafeMutableRawPointer(mutating: base), count)
     }
 }

@@ -74,6 +74,10 @@ public struct SourceBytes: RandomAccessCollection, Sendable, Equatable {
     /// Whether the bytes are a mapping of the file rather than a copy in memory.
     public var isMapped: Bool { mapping != nil }
 
+    /// Whether the mapped file was cut short (truncated by another program) while it was read: its bytes
+    /// past the new end read as zeros (`MappedFileFaults`), so they are not the file's text.
+    public var wasCut: Bool { mapping?.wasCut ?? false }
+
     /// Gives back the memory of the whole pages within `range` of a mapped file: they are read again
     /// from the page cache if used later, so the bytes do not change (a copy in memory is left alone).
     package func releasePages(_ range: Range<Int>) {
