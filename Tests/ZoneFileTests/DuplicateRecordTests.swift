@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import ZoneFile
@@ -21,6 +23,26 @@ import Testing
             warnings.map(\.message) == ["proxy.example. CNAME appears again with the same data; BIND keeps one copy"])
         #expect(warnings.map { $0.location?.line } == [7])
         #expect(warnings.map(\.notes) == [["the same record is at <input>:5"]])
+    }
+
+    /// The first copy's place names its own file, back and forth between a zone file and its includes.
+    @Test func theFirstCopyIsNamedInItsOwnFile() throws {
+        let directory = try ProcessScratch.directory(prefix: "mailzone-duplicates")
+        let top = directory.appendingPathComponent("db.example").path
+        let included = directory.appendingPathComponent("mail.inc").path
+        try Data("mx A 192.0.2.25\nwww A 192.0.2.80\n".utf8).write(to: URL(fileURLWithPath: included))
+        try Data(
+            (Self.apex + "www A 192.0.2.80\n$INCLUDE mail.inc\nmx A 192.0.2.25\nns A 192.0.2.53\n").utf8
+        ).write(to: URL(fileURLWithPath: top))
+        let zone = ZoneLoader.load(path: top, options: LoadOptions(origin: try DomainName(parsing: "example.")))
+        #expect(zone.errors.isEmpty, "\(zone.errors)")
+        let warnings = zone.diagnostics.filter { $0.id == "zone.duplicate-record" }
+        #expect(
+            warnings.map(\.notes) == [
+                ["the same record is at \(top):5"], ["the same record is at \(included):1"],
+                ["the same record is at \(top):4"],
+            ])
+        #expect(warnings.map(\.file) == [included, top, top])
     }
 
     @Test func aCNAMEWithOtherDataIsStillAnError() throws {

@@ -8,6 +8,9 @@
 /// of a million-record load, and 32 bytes a record). An owner with more than `listLimit` records (a
 /// round-robin name, a busy apex) has them moved to a shared open-addressing table probed by hash,
 /// so no list is ever walked far.
+///
+/// A record costs 16 bytes until the load ends: its hash, its link and its entry's offset (the file is
+/// the same for long runs of records, so it is kept once a run, `fileRuns`).
 struct FirstWrittenRecords: Sendable {
     /// Records an owner's list holds before they move to the shared table.
     static let listLimit = 32
@@ -17,10 +20,12 @@ struct FirstWrittenRecords: Sendable {
     private var latest: [UInt32] = []
     private static let shared = UInt32.max
     /// Per record, in the order first written: its hash, the owner's record before it (index plus one, 0
-    /// for none) and its place.
+    /// for none) and its entry's offset in its file.
     private var hashes: [UInt64] = []
     private var previous: [UInt32] = []
-    private var places: [ZoneChecks.Place] = []
+    private var offsets: [UInt32] = []
+    /// The records' files: from each run's first record index on, records are in `file` (`placeOfRecord(_:)`).
+    private var fileRuns: [(first: UInt32, file: UInt16)] = []
 
     private struct Entry: Sendable {
         /// The record hash; 0 marks an empty entry (a hash of 0 is stored as 1).
@@ -36,7 +41,24 @@ struct FirstWrittenRecords: Sendable {
     mutating func reserve(records: Int) {
         hashes.reserveCapacity(records)
         previous.reserveCapacity(records)
-        places.reserveCapacity(records)
+        offsets.reserveCapacity(records)
+    }
+
+    /// Reserves room for about `owners` owners.
+    mutating func reserve(owners: Int) {
+        latest.reserveCapacity(owners)
+    }
+
+    /// Where record `index` (in the order first written) was written.
+    private func placeOfRecord(_ index: Int) -> ZoneChecks.Place {
+        // The last run that starts at or before the record.
+        var low = 0
+        var high = fileRuns.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(fileRuns[middle].first) <= index { low = middle + 1 } else { high = middle }
+        }
+        return ZoneChecks.Place(file: low > 0 ? fileRuns[low - 1].file : 0, offset: offsets[index])
     }
 
     /// The place first recorded for `hash` (which covers the owner too) at `owner`; when there is none,
@@ -52,7 +74,7 @@ struct FirstWrittenRecords: Sendable {
         var walked = 0
         while link != 0 {
             let index = Int(link) - 1
-            if hashes[index] == key { return places[index] }
+            if hashes[index] == key { return placeOfRecord(index) }
             link = previous[index]
             walked += 1
         }
@@ -61,15 +83,16 @@ struct FirstWrittenRecords: Sendable {
             var link = head
             while link != 0 {
                 let index = Int(link) - 1
-                _ = sharedPlace(of: hashes[index], else: places[index])
+                _ = sharedPlace(of: hashes[index], else: placeOfRecord(index))
                 link = previous[index]
             }
             latest[ownerIndex] = FirstWrittenRecords.shared
             return sharedPlace(of: key, else: place)
         }
+        if fileRuns.last?.file != place.file { fileRuns.append((UInt32(truncatingIfNeeded: hashes.count), place.file)) }
         hashes.append(key)
         previous.append(head)
-        places.append(place)
+        offsets.append(place.offset)
         latest[ownerIndex] = UInt32(truncatingIfNeeded: hashes.count)
         return nil
     }

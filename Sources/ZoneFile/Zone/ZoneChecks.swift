@@ -60,11 +60,13 @@ struct ZoneChecks: Sendable {
         flags.reserveCapacity(owners)
         firstOther.reserveCapacity(owners)
         firstOtherType.reserveCapacity(owners)
+        firstWritten.reserve(owners: owners)
     }
 
     /// Reserves room for about `records` records in the duplicate check.
     mutating func reserve(records: Int) {
         firstWritten.reserve(records: records)
+        keys?.reserveCapacity(records)
     }
 
     /// The duplicate-check hash of every record shown to the checks, in order (0 for an SOA), when kept
