@@ -121,6 +121,8 @@ struct ZoneStateTests {
         func hasWildcard() -> Bool { state.hasWildcard(below: origin) }
         #expect(!hasWildcard())
         #expect(covering() == nil)
+        let before = state.mayHaveWildcards()
+        #expect(!before)
         state.beginTentative()
         let txt = try RData(type: .txt, presentation: "\"wildcard\"")
         state.commit([
@@ -128,6 +130,8 @@ struct ZoneStateTests {
         ])
         #expect(hasWildcard())
         #expect(covering() == wildcard)
+        let planned = state.mayHaveWildcards()
+        #expect(planned)
         state.rollbackTentative()
         #expect(!hasWildcard())
         #expect(covering() == nil)

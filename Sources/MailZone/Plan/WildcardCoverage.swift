@@ -39,6 +39,7 @@ extension ZoneState {
     /// only names a closest encloser's wildcard can be. Asked first, from the owner index alone, so a
     /// zone without such a wildcard (most zones) never works out which of its names exist.
     private mutating func wildcardAbove(_ name: DomainName, origin: DomainName) -> Bool {
+        guard mayHaveWildcards() else { return false }
         var ancestor = name.parent
         while let candidate = ancestor, candidate.isSubdomain(of: origin) {
             if hasWildcard(below: candidate) { return true }

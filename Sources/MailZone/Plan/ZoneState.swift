@@ -30,6 +30,12 @@ struct ZoneState {
     /// of each of its ancestors, the origin among them. Forgotten when a planned record at a wildcard comes or
     /// goes, or a sender is taken back.
     private var wildcardBelow: [DomainName: Bool] = [:]
+    /// Whether any owner of the zone is a wildcard (`*.X`), read from its owners on first use: most zones have
+    /// none, and then a name a plan creates needs no walk of its ancestors asking each (`mayHaveWildcards`).
+    private var zoneHasWildcards: Bool? = nil
+    /// Whether the plan has created a record at a wildcard owner; kept when the sender is taken back (then the
+    /// walk asks, and finds no wildcard there).
+    private var plannedWildcard = false
     /// While one sender is planned: where `operations` stood before it, and the cached records of each
     /// name its operations changed as they were, so a sender whose plan is refused can be taken back.
     private var tentative: (count: Int, cache: [DomainName: [StateRecord]?])? = nil
@@ -77,6 +83,16 @@ struct ZoneState {
         let holds = (try? name.prepending("*")).map { holdsRecords(at: $0) } ?? false
         wildcardBelow[name] = holds
         return holds
+    }
+
+    /// Whether any name may hold a wildcard: the zone has a wildcard owner, or the plan created a record at one.
+    /// False means `hasWildcard(below:)` is false for every name.
+    mutating func mayHaveWildcards() -> Bool {
+        if plannedWildcard { return true }
+        if let zoneHasWildcards { return zoneHasWildcards }
+        let found = zone.owners.contains(where: Self.isWildcard)
+        zoneHasWildcards = found
+        return found
     }
 
     /// Whether `name` is a wildcard: its first label is `*`.
@@ -174,7 +190,10 @@ struct ZoneState {
     /// Applies the operations of one sender (all or none, decided by the caller).
     mutating func commit(_ operations: [RecordOperation]) {
         for operation in operations {
-            if !wildcardBelow.isEmpty, Self.isWildcard(operation.owner) { wildcardBelow = [:] }
+            if Self.isWildcard(operation.owner) {
+                if !wildcardBelow.isEmpty { wildcardBelow = [:] }
+                if case .create = operation.kind { plannedWildcard = true }
+            }
             let before = records(at: operation.owner)
             if tentative != nil, tentative?.cache.keys.contains(operation.owner) == false {
                 tentative?.cache[operation.owner] = .some(before)
