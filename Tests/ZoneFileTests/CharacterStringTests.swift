@@ -29,6 +29,21 @@ import Testing
         #expect(throws: expected) { try CharacterString.decodeEscapes(Array(text.utf8)[...], into: &octets) }
     }
 
+    /// The decoder is one routine over memory (the loader writes TXT RDATA with it in place); read from a
+    /// slice of a larger array, an error still gives the slice's own index, and what was decoded before
+    /// it stays appended.
+    @Test func aSliceKeepsItsIndicesAndWhatWasDecoded() throws {
+        let bytes = Array(#"xx"ab\065\256"#.utf8)
+        var octets: [UInt8] = [7]
+        #expect(throws: CharacterString.EscapeError.decimalAbove255(at: 9, value: 256)) {
+            try CharacterString.decodeEscapes(bytes[3..<13], into: &octets)
+        }
+        #expect(octets == [7] + Array("abA".utf8))
+        var whole: [UInt8] = []
+        #expect(try CharacterString.decodeEscapes(bytes[3..<9], into: &whole) == 3)
+        #expect(whole == Array("abA".utf8))
+    }
+
     @Test func splittingKeepsUTF8SequencesWhole() {
         let value = String(repeating: "a", count: 254) + "é" + String(repeating: "b", count: 300)
         let strings = CharacterString.split(value)

@@ -28,12 +28,12 @@ import Testing
             #expect(valid, "\(label): the fast path took \(type) RDATA the general reader refuses")
             #expect(fast == general, "\(label): \(type) wire differs")
         }
-        // The loader appends a record's RDATA after what earlier records left (`LoaderState.startRData`):
+        // The loader writes a record's RDATA after what earlier records left (`LoaderState.startRData`):
         // the bytes before it change neither what is taken nor how it is written, nor the length limit.
         var after = prefix
         let tookAfter = bytes.withUnsafeBufferPointer { buffer in
             tokens.withUnsafeBufferPointer {
-                CommonRData.encode(type, fields: $0, in: buffer, origin: origin, into: &after, from: prefix.count)
+                CommonRData.encode(type, fields: $0, in: buffer, origin: origin, into: &after)
             }
         }
         #expect(tookAfter == took, "\(label): \(type) taken \(took), after earlier bytes \(tookAfter)")

@@ -35,42 +35,87 @@ enum NameParser {
         origin.wire.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
     }
 
-    /// Appends `text` when it has no escape; false, with nothing appended, at the first backslash. The text
-    /// is copied once, into scratch memory on the stack behind a byte for the first label's length, and each
-    /// dot then becomes the length of the label after it (the last dot of an absolute name the root label):
-    /// one copy and one look at each byte, where appending label by label cost a growth check and a copy
-    /// per label. Only a valid name reaches `buffer`, in one append (and the origin's): each append and
-    /// each removal of an array checks its storage is not shared. It refuses what `appendEscaped`
-    /// refuses, with the same error (checked by `NameParserTests`).
+    /// Appends `text` when it has no escape; false, with nothing appended, at the first backslash. The name
+    /// is put together in scratch memory on the stack (`writePlain`) and appended once when valid: each
+    /// append and each removal of an array checks its storage is not shared.
     private static func appendPlain(
         _ text: UnsafeBufferPointer<UInt8>, origin: DomainName, to buffer: inout [UInt8]
     ) throws(NameError) -> Bool {
-        let outcome = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count + 1) { wire -> PlainName in
-            guard let base = wire.baseAddress, let source = text.baseAddress else { return .escaped }
-            (base + 1).initialize(from: source, count: text.count)
-            let outcome = NameParser.labelLengths(wire, from: 0)
-            let length = wire.count + (outcome == .relative ? origin.wire.count : 0)
-            if outcome == .relative || outcome == .absolute {
-                guard length <= 255 else { return .invalid(.nameTooLong(length)) }
-                buffer.append(contentsOf: UnsafeBufferPointer(wire))
+        let room = text.count + 1 + origin.wire.count
+        let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) {
+            scratch -> Result<Bool, NameError> in
+            guard let base = scratch.baseAddress else { return .success(false) }
+            do throws(NameError) {
+                guard let length = try writePlain(text, origin: origin, to: base) else { return .success(false) }
+                buffer.append(contentsOf: UnsafeBufferPointer(start: base, count: length))
+                return .success(true)
+            } catch {
+                return .failure(error)
             }
-            return outcome
         }
-        switch outcome {
-        case .relative:
-            appendOrigin(origin, to: &buffer)
-            return true
-        case .absolute:
-            return true
-        case .escaped:
-            return false
-        case .invalid(let error):
-            throw error
+        switch written {
+        case .success(let appended): return appended
+        case .failure(let error): throw error
         }
     }
 
+    /// Writes the wire form of `text` (relative names completed with `origin`; `@` alone is the origin) at
+    /// `out`, which has room for `text.count + 1 + origin.wire.count` octets, and returns its length; nil
+    /// when `text` has an escape (for `append`, which reads those). It throws what `append` throws. The
+    /// loader writes the names of RDATA straight into its wire buffer so (`CommonRData`).
+    static func write(
+        _ text: UnsafeBufferPointer<UInt8>, origin: DomainName, to out: UnsafeMutablePointer<UInt8>
+    ) throws(NameError) -> Int? {
+        guard !text.isEmpty else { throw .empty }
+        if text.count == 1 {
+            if text[0] == UInt8(ascii: "@") { return writeOrigin(origin, to: out) }
+            if text[0] == UInt8(ascii: ".") {
+                out.pointee = 0
+                return 1
+            }
+        }
+        return try writePlain(text, origin: origin, to: out)
+    }
+
+    /// Copies the origin's wire form to `out`; returns its length.
+    @inline(__always)
+    private static func writeOrigin(_ origin: DomainName, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        origin.wire.withUnsafeBufferPointer { wire in
+            if let source = wire.baseAddress { out.update(from: source, count: wire.count) }
+            return wire.count
+        }
+    }
+
+    /// Writes `text`, which has no escape, at `out` (room as `write` says) and returns the length; nil, at
+    /// the first backslash. The text is copied once behind a byte for the first label's length, and each
+    /// dot then becomes the length of the label after it (the last dot of an absolute name the root
+    /// label): one copy and one look at each byte, where writing label by label cost a growth check and
+    /// a copy per label. It refuses what `appendEscaped` refuses, with the same error (checked by
+    /// `NameParserTests`).
+    private static func writePlain(
+        _ text: UnsafeBufferPointer<UInt8>, origin: DomainName, to out: UnsafeMutablePointer<UInt8>
+    ) throws(NameError) -> Int? {
+        guard let source = text.baseAddress else { throw .empty }
+        (out + 1).update(from: source, count: text.count)
+        let length: Int
+        switch NameParser.labelLengths(UnsafeMutableBufferPointer(start: out, count: text.count + 1), from: 0) {
+        case .relative:
+            length = text.count + 1 + origin.wire.count
+            guard length <= 255 else { throw .nameTooLong(length) }
+            _ = writeOrigin(origin, to: out + text.count + 1)
+        case .absolute:
+            length = text.count + 1
+            guard length <= 255 else { throw .nameTooLong(length) }
+        case .escaped:
+            return nil
+        case .invalid(let error):
+            throw error
+        }
+        return length
+    }
+
     /// What `labelLengths` made of a name's text.
-    private enum PlainName: Equatable {
+    private enum PlainName {
         /// Labels without a final dot: the origin follows.
         case relative
         /// Ended by a dot, now the root label.

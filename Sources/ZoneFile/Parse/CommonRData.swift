@@ -12,101 +12,143 @@
 /// `CommonRDataTests`).
 enum CommonRData {
     /// Appends the wire form of `type`'s RDATA, written in the field tokens `fields` of `bytes`, to
-    /// `wire`, which holds `start` bytes when called; false when the type is not one of the common ones,
-    /// the RDATA is not in the plain spelling or is longer than a record can load (`RDataLength`), `wire`
-    /// then holding anything (the caller starts it over).
+    /// `wire`; false, with nothing appended, when the type is not one of the common ones, the RDATA is not
+    /// in the plain spelling or is longer than a record can load (`RDataLength`). (The loader writes into
+    /// its buffer with `write`; this is its reading for the tests.)
     static func encode(
-        _ type: RRType, fields: UnsafeBufferPointer<Token>, in bytes: UnsafeBufferPointer<UInt8>, origin: DomainName,
-        into wire: inout [UInt8], from start: Int = 0
-    ) -> Bool {
-        encodePlain(type, fields: fields, in: bytes, origin: origin, into: &wire)
-            && wire.count - start <= RDataLength.maxLoadable
-    }
-
-    private static func encodePlain(
         _ type: RRType, fields: UnsafeBufferPointer<Token>, in bytes: UnsafeBufferPointer<UInt8>, origin: DomainName,
         into wire: inout [UInt8]
     ) -> Bool {
-        guard let first = fields.first else { return false }
+        let start = wire.count
+        wire.append(contentsOf: repeatElement(0, count: room(fields)))
+        let end = wire.withUnsafeMutableBufferPointer { out in
+            write(type, fields: fields, in: bytes, origin: origin, to: out, at: start)
+        }
+        wire.removeSubrange((end ?? start)...)
+        return end != nil
+    }
+
+    /// How many octets `write` may use for RDATA written in `fields`, whatever they say: at most two per
+    /// octet of their text (a TXT string of one octet takes two), and a name's origin (at most 255).
+    static func room(_ fields: UnsafeBufferPointer<Token>) -> Int {
+        guard let first = fields.first, let last = fields.last else { return 0 }
+        return 2 * (last.end - first.start) + 300
+    }
+
+    /// Writes the wire form of `type`'s RDATA, written in the field tokens `fields` of `bytes`, into `out`
+    /// from `start`, and returns where it ends; nil when the type is not one of the common ones, the RDATA
+    /// is not in the plain spelling or is longer than a record can load (`RDataLength`), or `out` has less
+    /// than `room(fields)` octets from `start` (`out` then holding anything there). Writing through a
+    /// pointer, the loader's buffer is checked for sharing once per record rather than at each append.
+    static func write(
+        _ type: RRType, fields: UnsafeBufferPointer<Token>, in bytes: UnsafeBufferPointer<UInt8>, origin: DomainName,
+        to out: UnsafeMutableBufferPointer<UInt8>, at start: Int
+    ) -> Int? {
+        guard let base = out.baseAddress, start >= 0, out.count - start >= room(fields),
+            let end = writePlain(type, fields: fields, in: bytes, origin: origin, to: base, at: start),
+            end - start <= RDataLength.maxLoadable
+        else { return nil }
+        return end
+    }
+
+    private static func writePlain(
+        _ type: RRType, fields: UnsafeBufferPointer<Token>, in bytes: UnsafeBufferPointer<UInt8>, origin: DomainName,
+        to out: UnsafeMutablePointer<UInt8>, at start: Int
+    ) -> Int? {
+        guard let first = fields.first else { return nil }
         // RFC 3597's `\#` is the general reader's, for every type.
-        if first.end - first.start == 2, bytes[first.start] == 0x5C, bytes[first.start + 1] == 0x23 { return false }
+        if first.end - first.start == 2, bytes[first.start] == 0x5C, bytes[first.start + 1] == 0x23 { return nil }
         switch type {
         case .a:
-            guard fields.count == 1, first.kind == .word else { return false }
-            return IPv4.parse(UnsafeBufferPointer(rebasing: bytes[first.start..<first.end]), into: &wire)
-        case .aaaa:
-            guard fields.count == 1, first.kind == .word else { return false }
-            return IPv6.parse(UnsafeBufferPointer(rebasing: bytes[first.start..<first.end]), into: &wire)
-        case .ns, .cname, .ptr:
-            guard fields.count == 1 else { return false }
-            return name(first, bytes, origin, &wire)
-        case .mx:
-            guard fields.count == 2 else { return false }
-            return uint16(first, bytes, &wire) && name(fields[fields.startIndex + 1], bytes, origin, &wire)
-        case .srv:
-            guard fields.count == 4 else { return false }
-            let start = fields.startIndex
-            return uint16(first, bytes, &wire) && uint16(fields[start + 1], bytes, &wire)
-                && uint16(fields[start + 2], bytes, &wire) && name(fields[start + 3], bytes, origin, &wire)
-        case .txt:
-            for field in fields {
-                guard characterString(field, bytes, &wire) else { return false }
+            guard fields.count == 1, first.kind == .word, let address = IPv4.address(text(first, bytes)) else {
+                return nil
             }
-            return true
+            UnsafeMutableRawPointer(out + start).storeBytes(of: address.bigEndian, as: UInt32.self)
+            return start + 4
+        case .aaaa:
+            guard fields.count == 1, first.kind == .word, IPv6.write(text(first, bytes), to: out + start) else {
+                return nil
+            }
+            return start + 16
+        case .ns, .cname, .ptr:
+            guard fields.count == 1 else { return nil }
+            return name(first, bytes, origin, out, start)
+        case .mx:
+            guard fields.count == 2, let next = uint16(first, bytes, out, start) else { return nil }
+            return name(fields[fields.startIndex + 1], bytes, origin, out, next)
+        case .srv:
+            guard fields.count == 4 else { return nil }
+            let index = fields.startIndex
+            guard let priority = uint16(first, bytes, out, start),
+                let weight = uint16(fields[index + 1], bytes, out, priority),
+                let port = uint16(fields[index + 2], bytes, out, weight)
+            else { return nil }
+            return name(fields[index + 3], bytes, origin, out, port)
+        case .txt:
+            var at = start
+            for field in fields {
+                guard let next = characterString(field, bytes, out, at) else { return nil }
+                at = next
+            }
+            return at
         default:
-            return false
+            return nil
         }
     }
 
-    /// A domain name from an unquoted field, relative names completed with `origin`.
+    /// The text of `token`.
+    @inline(__always)
+    private static func text(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+    }
+
+    /// A domain name from an unquoted field without escapes, relative names completed with `origin`.
     @inline(__always)
     private static func name(
-        _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ origin: DomainName, _ wire: inout [UInt8]
-    ) -> Bool {
-        guard token.kind == .word else { return false }
-        do {
-            try NameParser.append(
-                UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), origin: origin, to: &wire)
-            return true
-        } catch {
-            return false
-        }
+        _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ origin: DomainName, _ out: UnsafeMutablePointer<UInt8>,
+        _ at: Int
+    ) -> Int? {
+        guard token.kind == .word, let length = try? NameParser.write(text(token, bytes), origin: origin, to: out + at)
+        else { return nil }
+        return at + length
     }
 
     /// An unquoted decimal of at most 65535 (leading zeros allowed, as `RDataReader.decimal` allows them).
     @inline(__always)
-    private static func uint16(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ wire: inout [UInt8]) -> Bool {
-        guard token.kind == .word, token.end > token.start, token.end - token.start <= 5 else { return false }
+    private static func uint16(
+        _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>, _ at: Int
+    ) -> Int? {
+        guard token.kind == .word, token.end > token.start, token.end - token.start <= 5 else { return nil }
         var value = 0
         for index in token.start..<token.end {
             let byte = bytes[index]
-            guard byte >= 0x30, byte <= 0x39 else { return false }
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
             value = value * 10 + Int(byte - 0x30)
         }
-        guard value <= 65535 else { return false }
-        wire.append(UInt8(value >> 8))
-        wire.append(UInt8(value & 0xFF))
-        return true
+        guard value <= 65535 else { return nil }
+        out[at] = UInt8(value >> 8)
+        out[at + 1] = UInt8(value & 0xFF)
+        return at + 2
     }
 
     /// One character-string, quoted or not, escapes decoded; at most 255 octets.
     @inline(__always)
-    private static func characterString(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ wire: inout [UInt8])
-        -> Bool
-    {
-        let lengthIndex = wire.count
-        wire.append(0)
-        let text = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+    private static func characterString(
+        _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>, _ at: Int
+    ) -> Int? {
+        let text = text(token, bytes)
         let length: Int
         if text.contains(0x5C) {
-            guard let decoded = try? CharacterString.decodeEscapes(ArraySlice(text), into: &wire) else { return false }
-            length = decoded
+            let decoded = CharacterString.decodeEscapes(
+                text, to: UnsafeMutableBufferPointer(start: out + at + 1, count: text.count))
+            guard decoded.error == nil else { return nil }
+            length = decoded.count
         } else {
-            wire.append(contentsOf: text)
+            if let source = text.baseAddress { (out + at + 1).update(from: source, count: text.count) }
             length = text.count
         }
-        guard length <= 255 else { return false }
-        wire[lengthIndex] = UInt8(length)
-        return true
+        guard length <= 255 else { return nil }
+        out[at] = UInt8(length)
+        return at + 1 + length
     }
 }

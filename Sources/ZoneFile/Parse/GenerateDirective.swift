@@ -94,9 +94,8 @@ extension LoaderState {
             let arenaStart = generatedText.count
             generatedText.append(contentsOf: rdataText)
             let fields = RDataField.split(rdataText, range: rdataText.indices)
-            clearRData()
             do {
-                try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
+                try encodeGeneralRData(type: type, fields: fields, origin: origin)
             } catch {
                 report(
                     .generateRData(

@@ -57,9 +57,13 @@ struct LoaderState {
     var fields: [RDataField] = []
     /// The RDATA text of a record read by the general reader, copied here so `fields` can be array slices.
     var fieldText: [UInt8] = []
-    /// The RDATA of the record being read is `wire[wireStart...]` (see `startRData()`).
+    /// The RDATA of the record being read is `wire[wireStart..<wireEnd]`; the octets after it are room to
+    /// write the next record's in (see `startRData(room:)`).
     var wire: [UInt8] = []
     var wireStart = 0
+    var wireEnd = 0
+    /// The general reader's RDATA, before it is copied into `wire` (`encodeGeneralRData`).
+    var generalWire: [UInt8] = []
     var nameScratch: [UInt8] = []
     /// The next entry's owner, read while the current entry is (see `OwnerLookahead`).
     var ownerLookahead = OwnerLookahead()

@@ -17,7 +17,10 @@ struct OwnerLookahead {
         var length = 0
         var fileIndex = 0
         var originID: UInt32 = 0
-        var wire: [UInt8] = []
+        /// Room for a name; the name read is `wire[0..<wireLength]`. It is written in place, never emptied
+        /// or appended to (each costs a check that the array is not shared).
+        var wire = [UInt8](repeating: 0, count: OwnerLookahead.room)
+        var wireLength = 0
         var hash: UInt32 = 0
         /// Where the name table's suffix starts in `wire`, when the name is relative and its origin is that
         /// suffix (`NameTable.intern(_:hash:cut:)`).
@@ -28,7 +31,35 @@ struct OwnerLookahead {
         func matches(start: Int, end: Int, fileIndex: Int, originID: UInt32) -> Bool {
             start == self.start && end - start == length && fileIndex == self.fileIndex && originID == self.originID
         }
+
+        /// Reads the owner `text` of `buffer` under `origin` into this slot; false (the slot left empty) when
+        /// it is not a plain name that fits, which the general reader then reads.
+        @inline(__always)
+        mutating func read(_ text: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>, origin: DomainName) -> Bool {
+            start = -1
+            guard text.count + 1 + origin.wire.count <= OwnerLookahead.room else { return false }
+            let length = wire.withUnsafeMutableBufferPointer { out -> Int? in
+                guard let base = out.baseAddress else { return nil }
+                return try? NameParser.write(UnsafeBufferPointer(rebasing: buffer[text]), origin: origin, to: base)
+            }
+            guard let length else { return false }
+            wireLength = length
+            hash = wire.withUnsafeBufferPointer { NameTable.hash(UnsafeBufferPointer(rebasing: $0[0..<length])) }
+            return true
+        }
+
+        /// The interned id of the name in this slot, which is emptied.
+        @inline(__always)
+        mutating func take(into names: inout NameTable) -> UInt32 {
+            start = -1
+            return wire.withUnsafeBufferPointer { wire in
+                names.intern(UnsafeBufferPointer(rebasing: wire[0..<wireLength]), hash: hash, cut: cut)
+            }
+        }
     }
+
+    /// Octets an owner read ahead may take: its text, a length octet and an origin of at most 255.
+    private static let room = 512
 
     /// The owner read last, and the one read before it. The loader reads the owner of entry N + 1 before
     /// it types entry N, whose owner was read one step earlier: a single slot would be overwritten just
@@ -38,30 +69,11 @@ struct OwnerLookahead {
     private var second = Owner()
     private var latestIsFirst = false
 
-    private var latest: Owner {
-        @inline(__always) _read { yield latestIsFirst ? first : second }
-        @inline(__always) _modify {
-            if latestIsFirst { yield &first } else { yield &second }
-        }
-    }
-
-    private var earlier: Owner {
-        @inline(__always) _read { yield latestIsFirst ? second : first }
-        @inline(__always) _modify {
-            if latestIsFirst { yield &second } else { yield &first }
-        }
-    }
-
     /// Owners given from what was read ahead (`intern`), for the tests to see the reading ahead pays.
     private(set) var taken = 0
 
     /// The interned id of the last origin found to be the name table's suffix (`NameTable.isSuffix`).
     private var suffixOriginID = UInt32.max
-
-    init() {
-        first.wire.reserveCapacity(256)
-        second.wire.reserveCapacity(256)
-    }
 
     /// The owner text of the entry starting at `offset`: from there to the first byte that ends a word,
     /// as the entry scanner ends it. Nil when the entry has no owner of its own (it starts blank), is a
@@ -103,26 +115,38 @@ struct OwnerLookahead {
         originID: UInt32, names: NameTable
     ) {
         latestIsFirst.toggle()
-        latest.start = -1
-        guard let text = OwnerLookahead.ownerText(buffer, at: offset) else { return }
-        latest.wire.removeAll(keepingCapacity: true)
-        do {
-            try NameParser.append(UnsafeBufferPointer(rebasing: buffer[text]), origin: origin, to: &latest.wire)
-        } catch {
-            return
+        if latestIsFirst {
+            first.start = -1
+        } else {
+            second.start = -1
         }
-        latest.hash = latest.wire.withUnsafeBufferPointer { NameTable.hash($0) }
+        guard let text = OwnerLookahead.ownerText(buffer, at: offset) else { return }
         if originID != suffixOriginID, names.isSuffix(origin) { suffixOriginID = originID }
         // A relative name (no final dot; `@` is the origin itself) is its labels, then the origin.
         let relative =
             buffer[text.upperBound - 1] != UInt8(ascii: ".")
             && !(text.count == 1 && buffer[text.lowerBound] == UInt8(ascii: "@"))
-        latest.cut = relative && originID == suffixOriginID ? latest.wire.count - origin.wire.count : nil
-        names.prefetch(hash: latest.hash)
-        latest.start = text.lowerBound
-        latest.length = text.count
-        latest.fileIndex = fileIndex
-        latest.originID = originID
+        let cutsSuffix = relative && originID == suffixOriginID
+        if latestIsFirst {
+            OwnerLookahead.fill(&first, text, buffer, origin, fileIndex, originID, cutsSuffix, names)
+        } else {
+            OwnerLookahead.fill(&second, text, buffer, origin, fileIndex, originID, cutsSuffix, names)
+        }
+    }
+
+    /// Reads the owner `text` into `owner` and starts loading its slot in `names`.
+    @inline(__always)
+    private static func fill(
+        _ owner: inout Owner, _ text: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>, _ origin: DomainName,
+        _ fileIndex: Int, _ originID: UInt32, _ cutsSuffix: Bool, _ names: NameTable
+    ) {
+        guard owner.read(text, of: buffer, origin: origin) else { return }
+        owner.cut = cutsSuffix ? owner.wireLength - origin.wire.count : nil
+        names.prefetch(hash: owner.hash)
+        owner.start = text.lowerBound
+        owner.length = text.count
+        owner.fileIndex = fileIndex
+        owner.originID = originID
     }
 
     /// The id of the owner token `start..<end` of file `fileIndex` under origin `originID`, interned in
@@ -131,15 +155,14 @@ struct OwnerLookahead {
     mutating func intern(
         start: Int, end: Int, fileIndex: Int, originID: UInt32, into names: inout NameTable
     ) -> UInt32? {
-        if earlier.matches(start: start, end: end, fileIndex: fileIndex, originID: originID) {
-            earlier.start = -1
+        // At most one matches: the owners read ahead are at different places, or in different files.
+        if first.matches(start: start, end: end, fileIndex: fileIndex, originID: originID) {
             taken += 1
-            return earlier.wire.withUnsafeBufferPointer { names.intern($0, hash: earlier.hash, cut: earlier.cut) }
+            return first.take(into: &names)
         }
-        if latest.matches(start: start, end: end, fileIndex: fileIndex, originID: originID) {
-            latest.start = -1
+        if second.matches(start: start, end: end, fileIndex: fileIndex, originID: originID) {
             taken += 1
-            return latest.wire.withUnsafeBufferPointer { names.intern($0, hash: latest.hash, cut: latest.cut) }
+            return second.take(into: &names)
         }
         return nil
     }

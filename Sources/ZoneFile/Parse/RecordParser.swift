@@ -99,23 +99,25 @@ extension LoaderState {
             report(.rdataWithoutOrigin, source: source, offset: rdataStart)
             return false
         }
-        startRData()
-        // The common types in their plain spelling straight from the tokens; the rest, and whatever that
-        // path declines, through the general reader, which also words the diagnostic.
-        if !CommonRData.encode(
-            type, fields: UnsafeBufferPointer(rebasing: tokens[firstRData..<fieldCount]), in: buffer, origin: origin,
-            into: &wire, from: wireStart)
-        {
+        // The common types in their plain spelling straight from the tokens into the wire buffer; the rest,
+        // and whatever that path declines, through the general reader, which also words the diagnostic.
+        let rdataFields = UnsafeBufferPointer(rebasing: tokens[firstRData..<fieldCount])
+        startRData(room: CommonRData.room(rdataFields))
+        let start = wireStart
+        if let end = wire.withUnsafeMutableBufferPointer({ out in
+            CommonRData.write(type, fields: rdataFields, in: buffer, origin: origin, to: out, at: start)
+        }) {
+            wireEnd = end
+        } else {
             fields.removeAll(keepingCapacity: true)
             fieldText.removeAll(keepingCapacity: true)
             fieldText.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[rdataStart..<rdataEnd]))
-            for token in tokens[firstRData..<fieldCount] {
+            for token in rdataFields {
                 let range = (token.start - rdataStart)..<(token.end - rdataStart)
                 fields.append(RDataField(bytes: fieldText[range], quoted: token.kind == .quoted))
             }
-            clearRData()
             do {
-                try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &wire)
+                try encodeGeneralRData(type: type, fields: fields, origin: origin)
             } catch {
                 let offset =
                     error.field.map { tokens[firstRData + min($0, fieldCount - firstRData - 1)].start } ?? rdataEnd
@@ -132,22 +134,31 @@ extension LoaderState {
             entryStart: entryStart, flags: [], source: source, context: context, ownerOffset: tokens[0].start)
     }
 
-    /// How many bytes `wire` may hold before `startRData()` empties it.
+    /// How far into `wire` a record's RDATA may start before `startRData` starts from its beginning again.
     static let wireReuse = 16_384
 
-    /// Starts the RDATA of a record after what the records before it left in `wire`, which is emptied only
-    /// once it holds more than `wireReuse` bytes: emptying an array costs a call and a check that its
-    /// storage is not shared, and doing it per record cost more than the bytes of the addresses and names.
+    /// Starts the RDATA of a record after the last record's in `wire`, with `room` octets after it to
+    /// write in (the buffer lengthened when short), or at its beginning again once past `wireReuse`. The
+    /// buffer is not emptied per record: emptying an array costs a call and a check that its storage is
+    /// not shared, and doing it per record cost more than the octets of the addresses and names.
     @inline(__always)
-    mutating func startRData() {
-        if wire.count > LoaderState.wireReuse { wire.removeAll(keepingCapacity: true) }
-        wireStart = wire.count
+    mutating func startRData(room: Int) {
+        wireStart = wireEnd > LoaderState.wireReuse ? 0 : wireEnd
+        wireEnd = wireStart
+        if wire.count < wireStart + room {
+            wire.append(contentsOf: repeatElement(0, count: wireStart + room - wire.count))
+        }
     }
 
-    /// Empties `wire` for the general reader (`encodeRData`), which writes a record's RDATA from its start.
-    mutating func clearRData() {
-        wire.removeAll(keepingCapacity: true)
-        wireStart = 0
+    /// Reads RDATA with the general reader (`encodeRData`), which appends to an array of its own
+    /// (`generalWire`), and copies it into `wire` where `startRData` places it; `wire` is not emptied, so
+    /// the records after it find their room there still.
+    mutating func encodeGeneralRData(type: RRType, fields: [RDataField], origin: DomainName) throws(RDataError) {
+        generalWire.removeAll(keepingCapacity: true)
+        try LoaderState.encodeRData(type: type, fields: fields, origin: origin, into: &generalWire)
+        startRData(room: generalWire.count)
+        wire.replaceSubrange(wireStart..<(wireStart + generalWire.count), with: generalWire)
+        wireEnd = wireStart + generalWire.count
     }
 
     /// Encodes RDATA, handling RFC 3597's `\# LENGTH HEX` for every type.
@@ -221,7 +232,7 @@ extension LoaderState {
                 inheritedTTL.warnedRFC1035 = true
                 report(.ttlFromPreviousRecord, source: source, offset: entryStart)
             }
-        } else if type == .soa, let minimum = RData(type: .soa, wire: Array(wire[wireStart...])).soaMinimum {
+        } else if type == .soa, let minimum = RData(type: .soa, wire: Array(wire[wireStart..<wireEnd])).soaMinimum {
             report(.ttlFromSOAMinimum(minimum: minimum), source: source, offset: entryStart)
             ttl = minimum
             // BIND makes the SOA MINIMUM the default TTL, as if `$TTL` had said it: later records
@@ -257,7 +268,7 @@ extension LoaderState {
                     place: ZoneChecks.Place(
                         file: UInt16(truncatingIfNeeded: context.fileIndex),
                         offset: UInt32(truncatingIfNeeded: entryStart)),
-                    atApex: owner == apexID, rdata: wire[wireStart...], names: names, origin: zoneOrigin)
+                    atApex: owner == apexID, rdata: wire[wireStart..<wireEnd], names: names, origin: zoneOrigin)
             }
         }
         tally.records += 1

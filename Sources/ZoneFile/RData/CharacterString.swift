@@ -112,21 +112,43 @@ public enum CharacterString {
     public static func decodeEscapes(
         _ text: ArraySlice<UInt8>, into octets: inout [UInt8]
     ) throws(EscapeError) -> Int {
+        // Decoding never lengthens the text: its length is room enough.
+        let (count, error) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { scratch in
+            let decoded = text.withUnsafeBufferPointer { text in decodeEscapes(text, to: scratch) }
+            octets.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<decoded.count]))
+            return decoded
+        }
+        // Offsets in the error are the slice's indices, as before.
+        switch error {
+        case nil: return count
+        case .loneBackslash(let at)?: throw .loneBackslash(at: at + text.startIndex)
+        case .shortDecimal(let at)?: throw .shortDecimal(at: at + text.startIndex)
+        case .decimalAbove255(let at, let value)?: throw .decimalAbove255(at: at + text.startIndex, value: value)
+        }
+    }
+
+    /// Writes `text` with its escapes decoded to `out`, which has room for `text.count` octets (decoding
+    /// never lengthens); returns how many octets were written and, when an escape is bad, the error (the
+    /// octets before it written). The loader writes TXT RDATA straight into its wire buffer so
+    /// (`CommonRData`).
+    package static func decodeEscapes(
+        _ text: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>
+    ) -> (count: Int, error: EscapeError?) {
         var count = 0
-        var i = text.startIndex
-        while i < text.endIndex {
+        var i = 0
+        while i < text.count {
             var byte = text[i]
             if byte == 0x5C {
                 let escape = i
                 i += 1
-                guard i < text.endIndex else { throw .loneBackslash(at: escape) }
+                guard i < text.count else { return (count, .loneBackslash(at: escape)) }
                 let first = text[i]
                 if first >= 0x30, first <= 0x39 {
-                    guard i + 2 < text.endIndex, (0x30...0x39).contains(text[i + 1]),
+                    guard i + 2 < text.count, (0x30...0x39).contains(text[i + 1]),
                         (0x30...0x39).contains(text[i + 2])
-                    else { throw .shortDecimal(at: escape) }
+                    else { return (count, .shortDecimal(at: escape)) }
                     let value = Int(first - 0x30) * 100 + Int(text[i + 1] - 0x30) * 10 + Int(text[i + 2] - 0x30)
-                    guard value <= 255 else { throw .decimalAbove255(at: escape, value: value) }
+                    guard value <= 255 else { return (count, .decimalAbove255(at: escape, value: value)) }
                     byte = UInt8(value)
                     i += 3
                 } else {
@@ -136,9 +158,9 @@ public enum CharacterString {
             } else {
                 i += 1
             }
-            octets.append(byte)
+            out[count] = byte
             count += 1
         }
-        return count
+        return (count, nil)
     }
 }

@@ -64,10 +64,20 @@ public enum IPv6 {
         text.withUnsafeBufferPointer { text in parse(text, into: &wire) }
     }
 
-    /// The same, read in place from a file's bytes, in one pass: each group's hex digits are taken as they
-    /// come, and a dot after them makes the group the start of an embedded dotted quad. The groups are
-    /// collected in a fixed stack buffer: no allocation per record.
+    /// The same, read in place from a file's bytes (`write`).
     package static func parse(_ text: UnsafeBufferPointer<UInt8>, into wire: inout [UInt8]) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { octets -> Bool in
+            guard let base = octets.baseAddress, write(text, to: UnsafeMutableRawPointer(base)) else { return false }
+            wire.append(contentsOf: octets)
+            return true
+        }
+    }
+
+    /// Writes the sixteen octets of `text` at `out`; false (and `out` holding anything) when it is not an
+    /// address. The loader writes AAAA RDATA straight into its wire buffer so (`CommonRData`). One pass:
+    /// each group's hex digits are taken as they come, and a dot after them makes the group the start of
+    /// an embedded dotted quad. The groups are collected in a fixed stack buffer: no allocation per record.
+    package static func write(_ text: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableRawPointer) -> Bool {
         guard text.count >= 2, text.count <= 45 else { return false }
         return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 8) { groups -> Bool in
             var count = 0
@@ -124,7 +134,8 @@ public enum IPv6 {
             guard count == 8 else { return false }
             // Network order in place, then all sixteen octets at once.
             for index in 0..<8 { groups[index] = groups[index].bigEndian }
-            wire.append(contentsOf: UnsafeRawBufferPointer(groups))
+            guard let first = groups.baseAddress else { return false }
+            out.copyMemory(from: first, byteCount: 16)
             return true
         }
     }
