@@ -10,7 +10,9 @@
 /// so no list is ever walked far.
 ///
 /// A record costs 16 bytes until the load ends: its hash, its link and its entry's offset (the file is
-/// the same for long runs of records, so it is kept once a run, `fileRuns`).
+/// the same for long runs of records, so it is kept once a run, `fileRuns`). A load that keeps every
+/// record's key for a later re-read (`keepKeys()`) holds the hash there once: a distinct record then
+/// costs 12 bytes here, the index of its key instead of a copy.
 struct FirstWrittenRecords: Sendable {
     /// Records an owner's list holds before they move to the shared table.
     static let listLimit = 32
@@ -19,9 +21,14 @@ struct FirstWrittenRecords: Sendable {
     /// in `table`, else the index of its latest record plus one.
     private var latest: [UInt32] = []
     private static let shared = UInt32.max
-    /// Per record, in the order first written: its hash, the owner's record before it (index plus one, 0
-    /// for none) and its entry's offset in its file.
+    /// Every record's key in the order shown (`appendKey(_:)`; 0 for an SOA), when `keepsKeys`.
+    private(set) var keys: [UInt64] = []
+    private(set) var keepsKeys = false
+    /// Per record, in the order first written: its hash (`ordinals`, the index of its key in `keys`, when
+    /// those are kept), the owner's record before it (index plus one, 0 for none) and its entry's offset
+    /// in its file.
     private var hashes: [UInt64] = []
+    private var ordinals: [UInt32] = []
     private var previous: [UInt32] = []
     private var offsets: [UInt32] = []
     /// The records' files: from each run's first record index on, records are in `file` (`placeOfRecord(_:)`).
@@ -39,7 +46,12 @@ struct FirstWrittenRecords: Sendable {
 
     /// Reserves room for about `records` records; untouched capacity costs no memory, while growing copies.
     mutating func reserve(records: Int) {
-        hashes.reserveCapacity(records)
+        if keepsKeys {
+            keys.reserveCapacity(records)
+            ordinals.reserveCapacity(records)
+        } else {
+            hashes.reserveCapacity(records)
+        }
         previous.reserveCapacity(records)
         offsets.reserveCapacity(records)
     }
@@ -47,6 +59,23 @@ struct FirstWrittenRecords: Sendable {
     /// Reserves room for about `owners` owners.
     mutating func reserve(owners: Int) {
         latest.reserveCapacity(owners)
+    }
+
+    /// Keeps every record's key from now on (`appendKey(_:)`), before any is shown.
+    mutating func keepKeys() { keepsKeys = true }
+
+    /// Notes the key of the record being shown, when keys are kept: before `firstPlace` for it.
+    @inline(__always)
+    mutating func appendKey(_ key: UInt64) {
+        if keepsKeys { keys.append(key) }
+    }
+
+    /// The hash of record `index` (in the order first written) as `firstPlace` compares it.
+    @inline(__always)
+    private func hashOfRecord(_ index: Int) -> UInt64 {
+        guard keepsKeys else { return hashes[index] }
+        let key = keys[Int(ordinals[index])]
+        return key == 0 ? 1 : key
     }
 
     /// Where record `index` (in the order first written) was written.
@@ -74,7 +103,7 @@ struct FirstWrittenRecords: Sendable {
         var walked = 0
         while link != 0 {
             let index = Int(link) - 1
-            if hashes[index] == key { return placeOfRecord(index) }
+            if hashOfRecord(index) == key { return placeOfRecord(index) }
             link = previous[index]
             walked += 1
         }
@@ -83,17 +112,23 @@ struct FirstWrittenRecords: Sendable {
             var link = head
             while link != 0 {
                 let index = Int(link) - 1
-                _ = sharedPlace(of: hashes[index], else: placeOfRecord(index))
+                _ = sharedPlace(of: hashOfRecord(index), else: placeOfRecord(index))
                 link = previous[index]
             }
             latest[ownerIndex] = FirstWrittenRecords.shared
             return sharedPlace(of: key, else: place)
         }
-        if fileRuns.last?.file != place.file { fileRuns.append((UInt32(truncatingIfNeeded: hashes.count), place.file)) }
-        hashes.append(key)
+        if fileRuns.last?.file != place.file {
+            fileRuns.append((UInt32(truncatingIfNeeded: previous.count), place.file))
+        }
+        if keepsKeys {
+            ordinals.append(UInt32(truncatingIfNeeded: keys.count - 1))
+        } else {
+            hashes.append(key)
+        }
         previous.append(head)
         offsets.append(place.offset)
-        latest[ownerIndex] = UInt32(truncatingIfNeeded: hashes.count)
+        latest[ownerIndex] = UInt32(truncatingIfNeeded: previous.count)
         return nil
     }
 

@@ -66,15 +66,14 @@ struct ZoneChecks: Sendable {
     /// Reserves room for about `records` records in the duplicate check.
     mutating func reserve(records: Int) {
         firstWritten.reserve(records: records)
-        keys?.reserveCapacity(records)
     }
 
     /// The duplicate-check hash of every record shown to the checks, in order (0 for an SOA), when kept
     /// (`keepKeys()`): a re-read of an edited copy shows the records it steps over with these, as their
     /// RDATA is not read again.
-    private(set) var keys: [UInt64]? = nil
+    var keys: [UInt64]? { firstWritten.keepsKeys ? firstWritten.keys : nil }
 
-    mutating func keepKeys() { keys = [] }
+    mutating func keepKeys() { firstWritten.keepKeys() }
 
     /// The hashes of the records found to repeat an earlier one, when keys are kept: with them a re-read
     /// knows which of the records it steps over can be a duplicate at all (`DuplicateCandidates`).
@@ -98,13 +97,13 @@ struct ZoneChecks: Sendable {
         // An exact duplicate (same owner, type and data) is one record to BIND (RFC 2181 §5): it keeps one copy
         // and so does the zone, with a warning naming both lines. A second SOA has its own check below.
         if type == .soa {
-            keys?.append(0)
+            firstWritten.appendKey(0)
         } else {
             let key = known ?? ZoneChecks.duplicateKey(owner: owner, type: type, rdata: rdata)
-            keys?.append(UInt64(bitPattern: Int64(key)))
+            firstWritten.appendKey(UInt64(bitPattern: Int64(key)))
             if known == nil { computedKeys?.append(UInt64(bitPattern: Int64(key))) }
             if !unique, let first = firstWritten.firstPlace(of: key, owner: owner, else: place) {
-                if keys != nil { repeatedKeys.append(UInt64(bitPattern: Int64(key))) }
+                if firstWritten.keepsKeys { repeatedKeys.append(UInt64(bitPattern: Int64(key))) }
                 pending.append(
                     Pending(place: place) { [name = names.name(owner)] written in
                         .duplicateRecord(owner: name, type: type, firstAt: written(first))
