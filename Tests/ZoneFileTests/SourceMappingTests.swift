@@ -69,14 +69,21 @@ import Testing
         return Array(text.utf8)
     }
 
-    @Test("a file larger than the threshold is mapped; pages given back read the same bytes again")
-    func releasedPagesReadTheSame() throws {
+    /// A generated zone written to a new scratch folder and read back, mapped: its path, bytes and source.
+    static func mappedLargeZone(named name: String = "db") throws -> (path: String, bytes: [UInt8], source: SourceFile)
+    {
         let directory = try ProcessScratch.directory(prefix: "mailzone-mapping")
-        let path = directory.appendingPathComponent("db.example.com").path
-        let bytes = Self.largeZone()
+        let path = directory.appendingPathComponent(name).path
+        let bytes = largeZone()
         #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         let source = try SourceFile.read(path: path)
         #expect(source.bytes.isMapped)
+        return (path, bytes, source)
+    }
+
+    @Test("a file larger than the threshold is mapped; pages given back read the same bytes again")
+    func releasedPagesReadTheSame() throws {
+        let (path, bytes, source) = try Self.mappedLargeZone(named: "db.example.com")
         #expect(source.bytes.count == bytes.count)
         source.bytes.releasePages(0..<source.bytes.count)
         #expect(Array(source.bytes) == bytes)
@@ -117,13 +124,8 @@ import Testing
 
     @Test("a file replaced (renamed over) after it was mapped keeps its old bytes")
     func replacedFile() throws {
-        let directory = try ProcessScratch.directory(prefix: "mailzone-mapping")
-        let path = directory.appendingPathComponent("db").path
-        let bytes = Self.largeZone()
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
-        let source = try SourceFile.read(path: path)
-        #expect(source.bytes.isMapped)
-        let other = directory.appendingPathComponent("db.new").path
+        let (path, bytes, source) = try Self.mappedLargeZone(named: "db")
+        let other = path + ".new"
         #expect(FileManager.default.createFile(atPath: other, contents: Data("; replaced\n".utf8)))
         #expect(rename(other, path) == 0)
         source.bytes.releasePages(0..<source.bytes.count)
@@ -132,12 +134,7 @@ import Testing
 
     @Test("an edited mapped text hands out the same pieces as the same text in memory")
     func editedMappedText() throws {
-        let directory = try ProcessScratch.directory(prefix: "mailzone-mapping")
-        let path = directory.appendingPathComponent("db").path
-        let bytes = Self.largeZone()
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
-        let source = try SourceFile.read(path: path)
-        #expect(source.bytes.isMapped)
+        let (_, bytes, source) = try Self.mappedLargeZone(named: "db")
         let edits = EditedTextTests.edits(of: bytes)
         let mapped = try EditedText(original: source.bytes, edits: edits)
         let copy = try EditedText(original: bytes, edits: edits)
@@ -154,12 +151,8 @@ import Testing
 
     @Test("a mapped file truncated by another program reads zeros past the cut and is reported, never a crash")
     func truncatedFile() throws {
-        let directory = try ProcessScratch.directory(prefix: "mailzone-mapping")
-        let path = directory.appendingPathComponent("db.example.com").path
-        let bytes = Self.largeZone()
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
-        let source = try SourceFile.read(path: path)
-        #expect(source.bytes.isMapped && !source.bytes.wasCut)
+        let (path, bytes, source) = try Self.mappedLargeZone(named: "db.example.com")
+        #expect(!source.bytes.wasCut)
         #expect(truncate(path, 4096 + 100) == 0)
         source.bytes.releasePages(0..<source.bytes.count)
         #expect(Array(source.bytes.prefix(4096 + 100)) == Array(bytes.prefix(4096 + 100)))
