@@ -90,7 +90,7 @@ struct ZoneState {
     mutating func mayHaveWildcards() -> Bool {
         if plannedWildcard { return true }
         if let zoneHasWildcards { return zoneHasWildcards }
-        let found = zone.owners.contains(where: Self.isWildcard)
+        let found = zone.hasWildcardOwner
         zoneHasWildcards = found
         return found
     }

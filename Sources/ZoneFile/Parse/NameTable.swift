@@ -290,6 +290,15 @@ struct NameTable: Sendable {
         }
     }
 
+    /// Whether the first label of name `id` is `*` (a wildcard owner, RFC 4592), read from the stored bytes
+    /// without building the name.
+    func isWildcard(_ id: UInt32) -> Bool {
+        if let base = baseHolding(id) { return base.isWildcard(id) }
+        let (range, hasSuffix) = stored(Int(id))
+        let first = range.isEmpty && hasSuffix ? suffix[...] : arena[range]
+        return first.count >= 2 && first[first.startIndex] == 1 && first[first.startIndex + 1] == UInt8(ascii: "*")
+    }
+
     /// Whether one of the labels of name `id` is `label` (ASCII case ignored), read from the stored
     /// bytes without building the name.
     func hasLabel(_ id: UInt32, _ label: [UInt8]) -> Bool {

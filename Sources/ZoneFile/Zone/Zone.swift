@@ -206,6 +206,13 @@ public struct Zone: Sendable {
             .contains(name)
     }
 
+    /// Whether any owner in the zone is a wildcard (its first label is `*`, RFC 4592). Read from the
+    /// name table record by record, building no name: `owners` would build every owner of a
+    /// million-record zone (tens of megabytes) to answer what most zones answer with no.
+    public var hasWildcardOwner: Bool {
+        store.slots.contains { !$0.flags.contains(.outOfZone) && names.isWildcard($0.owner) }
+    }
+
     /// Owners in first-seen order.
     public var owners: [DomainName] {
         var seen = Set<UInt32>()
