@@ -95,11 +95,6 @@ struct ZoneState {
         return found
     }
 
-    /// Whether `name` is a wildcard: its first label is `*`.
-    private static func isWildcard(_ name: DomainName) -> Bool {
-        name.wire.count > 2 && name.wire[0] == 1 && name.wire[1] == UInt8(ascii: "*")
-    }
-
     /// Whether `name` holds records, existing or planned: `records(at:)` is not empty. Asked without
     /// building or caching them, for the many names (a wildcard at each new name's closest encloser)
     /// that hold none.
@@ -190,7 +185,7 @@ struct ZoneState {
     /// Applies the operations of one sender (all or none, decided by the caller).
     mutating func commit(_ operations: [RecordOperation]) {
         for operation in operations {
-            if Self.isWildcard(operation.owner) {
+            if operation.owner.isWildcard {
                 if !wildcardBelow.isEmpty { wildcardBelow = [:] }
                 if case .create = operation.kind { plannedWildcard = true }
             }

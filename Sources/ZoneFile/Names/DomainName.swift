@@ -72,6 +72,14 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public var isRoot: Bool { wire.count == 1 }
 
+    /// Whether the name is a wildcard: its first label is `*` (RFC 4592).
+    public var isWildcard: Bool { Self.startsWithWildcardLabel(wire[...]) }
+
+    /// Whether `wire` (a name's wire form, or its first labels) starts with the label `*`.
+    package static func startsWithWildcardLabel(_ wire: ArraySlice<UInt8>) -> Bool {
+        wire.count >= 2 && wire[wire.startIndex] == 1 && wire[wire.startIndex + 1] == UInt8(ascii: "*")
+    }
+
     /// The name lower-cased (ASCII only), the form used for canonical ordering and RDATA (RFC 4034 §6.2).
     public var lowercased: DomainName {
         DomainName(uncheckedWire: DomainName.lowercasedWire(wire))

@@ -295,8 +295,7 @@ struct NameTable: Sendable {
     func isWildcard(_ id: UInt32) -> Bool {
         if let base = baseHolding(id) { return base.isWildcard(id) }
         let (range, hasSuffix) = stored(Int(id))
-        let first = range.isEmpty && hasSuffix ? suffix[...] : arena[range]
-        return first.count >= 2 && first[first.startIndex] == 1 && first[first.startIndex + 1] == UInt8(ascii: "*")
+        return DomainName.startsWithWildcardLabel(range.isEmpty && hasSuffix ? suffix[...] : arena[range])
     }
 
     /// Whether one of the labels of name `id` is `label` (ASCII case ignored), read from the stored
