@@ -7,6 +7,9 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
     case planHasProblems(PlanSummary)
     /// A file changed since the saved plan was made.
     case stale(path: String)
+    /// Another program wrote a file after this apply read it and before it renamed the new text over it
+    /// (while the user looked at the plan, say): writing would lose that program's change.
+    case changedWhileApplying(path: String)
     /// A saved plan of a format this mailzone does not read.
     case unsupportedPlan(String)
     /// The edited text did not re-read as planned.
@@ -29,6 +32,9 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
             "the plan has \(summary.conflicts) \(summary.conflicts == 1 ? "conflict" : "conflicts") and \(summary.errors) \(summary.errors == 1 ? "error" : "errors"); resolve them and plan again — nothing was written"
         case .stale(let path):
             "\(path) changed since the plan was made; run `mailzone plan --out` again and review the new plan — nothing was written"
+        case .changedWhileApplying(let path):
+            "\(path) changed while apply ran, after mailzone had read it (another program wrote it)"
+                + " — nothing was written; plan again on its new text and apply"
         case .unsupportedPlan(let reason):
             "cannot read the saved plan: \(reason)"
         case .check(let path, let problem):
@@ -136,8 +142,10 @@ public enum Applier {
         guard await approve(plan) else { throw .declined }
         let files = try PhysicalFileWrites.writes(planned.zones, includeRoot: root)
         do {
+            // Each file must still be the one planned from: the approval may have taken minutes.
             try writer.write(texts: files)
         } catch {
+            if error.changedSinceRead { throw .changedWhileApplying(path: error.path) }
             throw .write(error.description)
         }
         return ApplyReport(plan: plan, written: files.map(\.path))

@@ -14,7 +14,14 @@ import ZoneFile
 /// Everything that can be checked is checked for every file before the first temporary
 /// file is made (links, owner and group), and all temporary files are written before the
 /// first rename, so a zone whose edits span several files fails before any of them is
-/// replaced in every case but a failing rename itself. SIGINT, SIGTERM or SIGHUP while
+/// replaced in every case but a failing rename itself.
+///
+/// An edited text may carry the SHA-256 of the file it was edited from. Just before the first rename,
+/// every such file is read again and must still have that digest: another program that wrote it after
+/// mailzone read it (an editor saving while the user looks at the plan, `sed -i`, a deploy script)
+/// would otherwise lose its change without a word. The content is compared, not the modification time
+/// or the inode: a write in place at the same length, within the file system's clock tick, changes
+/// neither the size nor the time. SIGINT, SIGTERM or SIGHUP while
 /// temporary files exist removes them (`InterruptCleanup`).
 ///
 /// A saved plan (`plan --out`) is written the same way, from text produced piece by piece, and
@@ -46,7 +53,15 @@ public struct AtomicFileWriter: Sendable {
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var path: String
         public var reason: String
+        /// The file no longer has the content its new text was made from; no file was replaced.
+        public var changedSinceRead = false
         public var description: String { "\(path): \(reason); the file was not changed" }
+
+        public init(path: String, reason: String, changedSinceRead: Bool = false) {
+            self.path = path
+            self.reason = reason
+            self.changedSinceRead = changedSinceRead
+        }
     }
 
     /// A file to replace: its path as the plan shows it, where it really is, and what it is now
@@ -56,6 +71,8 @@ public struct AtomicFileWriter: Sendable {
         var physical: String
         var status: stat?
         var content: Content
+        /// The SHA-256 (hex) of the file the content was made from, which the file must still have.
+        var readDigest: String? = nil
     }
 
     /// A file's new content: a text at hand (an edited one written as its old stretches and its edits,
@@ -74,9 +91,18 @@ public struct AtomicFileWriter: Sendable {
 
     /// Replaces each file's content with an edited text, written piece by piece; as `write(_:)`.
     public func write(texts files: [(path: String, text: EditedText)]) throws(Failure) {
+        try write(texts: files.map { (path: $0.path, text: $0.text, readDigest: nil) })
+    }
+
+    /// Replaces each file's content with an edited text, as `write(texts:)`; a file with a `readDigest`
+    /// (the SHA-256 in hex of the text it was read as) is replaced only if it still has that content.
+    /// Otherwise no file is replaced, and the failure is `changedSinceRead`.
+    public func write(texts files: [(path: String, text: EditedText, readDigest: String?)]) throws(Failure) {
         var targets: [Target] = []
         for file in files {
-            targets.append(try target(file.path, content: .text(file.text)))
+            var target = try target(file.path, content: .text(file.text))
+            target.readDigest = file.readDigest
+            targets.append(target)
         }
         try replace(targets)
     }
@@ -112,6 +138,10 @@ public struct AtomicFileWriter: Sendable {
             staged.append((try stage(target, cleanup: cleanup, slot: index), index))
         }
         if holdBeforeRename > 0 { usleep(useconds_t(holdBeforeRename * 1_000_000)) }
+        // As late as can be: after the approval, the temporary files and the test hold.
+        for target in targets {
+            if let digest = target.readDigest { try confirmUnchanged(target, digest: digest) }
+        }
         var renamed: [String] = []
         while let entry = staged.first {
             let target = targets[entry.index]
@@ -125,6 +155,22 @@ public struct AtomicFileWriter: Sendable {
             cleanup.release(entry.index)
             renamed.append(target.path)
             syncDirectory(of: target.physical)
+        }
+    }
+
+    /// Throws `changedSinceRead` unless the file `target` replaces still has the SHA-256 `digest`.
+    private func confirmUnchanged(_ target: Target, digest: String) throws(Failure) {
+        let now: SourceFile
+        do {
+            now = try SourceFile.read(path: target.physical)
+        } catch {
+            throw Failure(
+                path: target.path,
+                reason: "cannot read it again to see that no other program changed it: \(error.reason)")
+        }
+        guard Digest.sha256(now.bytes) == digest, !now.bytes.wasCut else {
+            throw Failure(
+                path: target.path, reason: "another program changed it after mailzone read it", changedSinceRead: true)
         }
     }
 

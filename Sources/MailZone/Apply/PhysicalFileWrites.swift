@@ -22,7 +22,7 @@ enum PhysicalFileWrites {
     static func writes(
         _ zones: [PlannedZone],
         includeRoot: String?
-    ) throws(ApplyError) -> [(path: String, text: EditedText)] {
+    ) throws(ApplyError) -> [(path: String, text: EditedText, readDigest: String?)] {
         var resolvedPaths: [String: String] = [:]
         func physical(_ path: String) -> String {
             if let known = resolvedPaths[path] { return known }
@@ -45,7 +45,7 @@ enum PhysicalFileWrites {
                 changes[file, default: []].append((index, change))
             }
         }
-        var writes: [(path: String, text: EditedText)] = []
+        var writes: [(path: String, text: EditedText, readDigest: String?)] = []
         var merged: [String: EditedText] = [:]
         for file in order {
             let edits = changes[file] ?? []
@@ -55,13 +55,13 @@ enum PhysicalFileWrites {
                 guard let text = zones[first.zone].newFiles[first.change.path] else {
                     throw .check(path: first.change.path, problem: "the plan holds no new text for it")
                 }
-                writes.append((first.change.path, text))
+                writes.append((first.change.path, text, first.change.sha256))
                 continue
             }
             let names = readBy.sorted().map { zones[$0].plan.origin.description }
             let text = try merge(edits, zones: zones, readBy: names)
             merged[file] = text
-            writes.append((first.change.path, text))
+            writes.append((first.change.path, text, first.change.sha256))
         }
         for (index, zone) in zones.enumerated() {
             let shared = zone.plan.inputs.map(\.path).filter { merged[physical($0)] != nil }
