@@ -210,6 +210,79 @@ import Testing
         #expect(stepped.onlyNew.isEmpty)
     }
 
+    /// A small zone as a hosting repository keeps thousands of: an SOA over several lines, apex records
+    /// without an owner field, a few hosts.
+    static let smallZone = """
+        ; a small zone
+        $TTL 3600
+        $ORIGIN small.example.
+        @\tIN\tSOA\tns1.small.example. hostmaster.small.example. (
+        \t\t\t2024010101\t; serial
+        \t\t\t7200 3600 1209600 300 )
+        \tIN\tNS\tns1
+        \tIN\tNS\tns2
+        \tIN\tA\t192.0.2.1
+        \tIN\tTXT\t"site-verification=1"
+
+        ns1\tIN\tA\t192.0.2.2
+        ns2\tIN\tA\t192.0.2.3
+        www\tIN\tCNAME\t@
+        api\tIN\tA\t10.0.0.1
+        \tIN\tAAAA\t2001:db8::1
+        app\tIN\tA\t10.0.0.2
+        git\tIN\tA\t10.0.0.3
+        vpn\tIN\tA\t10.0.0.4
+        \tIN\tAAAA\t2001:db8::2
+        wiki\tIN\tA\t10.0.0.5
+
+        """
+
+    @Test("a small zone's edit near its apex is read back stepping over the unchanged lines after it")
+    func aSmallZoneIsSteppedOver() throws {
+        let text = Self.smallZone
+        let bytes = Array(text.utf8)
+        // Checkpoints as a plan's load takes them: the default options.
+        let old = ZoneLoader.load(
+            text: text, path: "db", options: LoadOptions(origin: try DomainName(parsing: "small.example.")))
+        #expect(old.errors.isEmpty, "\(old.errors)")
+        let top = try #require(old.files.first)
+        // What a mail plan does: the serial rewritten, new lines inserted after the apex block.
+        let serial = try #require(text.range(of: "2024010101")).lowerBound.utf16Offset(in: text)
+        let apexEnd = try #require(top.entries.first { top.source.text($0.range).contains("site-verification") })
+        let edits = [
+            SourceEdit(range: serial..<(serial + 10), replacement: Array("2025113000".utf8)),
+            SourceEdit.insert(
+                "\tIN\tMX\t10 mx.example.net.\n_dmarc\tIN\tTXT\t\"v=DMARC1; p=none\"\n",
+                at: apexEnd.range.upperBound),
+        ]
+        var options = LoadOptions(origin: try DomainName(parsing: "small.example."))
+        options.overrides["db"] = try SourceEdit.apply(edits, to: bytes)
+        let whole = ZoneLoader.reread(path: "db", options: options, editedFrom: old, excluding: [.soa])
+        let stepped = ZoneLoader.reread(
+            path: "db", options: options, editedFrom: old, excluding: [.soa], edits: ["db": edits])
+        try Self.expectSame(stepped, whole, "small zone")
+        // Of the 14 records, the NS and the apex's A and TXT before the insertion and all but the first host
+        // after it are stepped over.
+        #expect(stepped.steppedOver >= 10, "only \(stepped.steppedOver) records stepped over")
+        try Self.expectSameReread(
+            old, path: "db", options: LoadOptions(origin: try DomainName(parsing: "small.example.")),
+            changes: [FileEdits(path: "db", edits: edits)], "small zone")
+    }
+
+    @Test("checkpoints are taken at every entry of a load's start only, then at the interval")
+    func denseCheckpointsOnlyAtTheStart() throws {
+        var text = "$ORIGIN example.com.\n$TTL 1h\n@ SOA ns1 h 1 2 3 4 5\n@ NS ns1\nns1 A 192.0.2.1\n"
+        for index in 0..<20_000 { text += "host\(index) A 10.0.\(index / 256 % 256).\(index % 256)\n" }
+        let large = ZoneLoader.load(text: text, path: "db")
+        let entries = try #require(large.files.first).entries.count
+        let taken = try #require(large.history).of(file: 0).count
+        #expect(taken <= ReadingHistory.denseCheckpoints + entries / 256 + 2, "\(taken) checkpoints")
+        let small = ZoneLoader.load(
+            text: Self.smallZone, path: "db", options: LoadOptions(origin: try DomainName(parsing: "small.example.")))
+        // One at each entry's start and one at the end.
+        #expect(try #require(small.history).of(file: 0).count == (try #require(small.files.first)).entries.count + 1)
+    }
+
     @Test("a window holds the edited text to a little past the last edit; past it, the whole text is read")
     func aWindowHoldsLittleOfALargeText() throws {
         var text = "$ORIGIN example.com.\n$TTL 1h\n@ SOA ns1 h 1 2 3 4 5\n@ NS ns1\nns1 A 192.0.2.1\n"

@@ -44,8 +44,9 @@ public struct LoadOptions: Sendable {
     /// to read a zone in little more memory than its bytes.
     public var keepRecords: Bool = true
 
-    /// Entries between the checkpoints a load that keeps its records takes (0: none). A re-read of an edited
-    /// copy (`ZoneLoader.reread` with the edits) resumes at a checkpoint, so the fewer entries between them,
+    /// Entries between the checkpoints a load that keeps its records takes (0: none), past its first
+    /// `ReadingHistory.denseCheckpoints` entries, which each have one. A re-read of an edited copy
+    /// (`ZoneLoader.reread` with the edits) resumes at a checkpoint, so the fewer entries between them,
     /// the less unchanged text it reads again; each costs about a hundred bytes.
     package var checkpointInterval: Int = 256
 

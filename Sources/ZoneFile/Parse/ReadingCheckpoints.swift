@@ -24,20 +24,27 @@ struct ReadingCheckpoint: Sendable {
     var tally: LoadTally
 }
 
-/// A load's checkpoints, taken every `interval` entries of each file and at each file's end, and the
-/// hash the zone checks gave each record (`ZoneChecks.duplicateKey`): with them, reading an edited copy
-/// of the zone again (`ZoneLoader.reread`) reads the edited stretches and steps over the rest.
+/// A load's checkpoints, taken at every entry of its start, then every `interval` entries of each file, and
+/// at each file's end; and the hash the zone checks gave each record (`ZoneChecks.duplicateKey`): with
+/// them, reading an edited copy of the zone again (`ZoneLoader.reread`) reads the edited stretches and
+/// steps over the rest.
 struct ReadingHistory: Sendable {
     /// Entries between checkpoints; `LoadOptions.checkpointInterval`.
     let interval: Int
     /// Checkpoints by file index, each file's in offset order.
     private(set) var checkpoints: [[ReadingCheckpoint]] = []
+    /// Checkpoints taken, in every file.
+    private(set) var count = 0
+
+    /// A load takes a checkpoint at every entry until it has taken this many, then every `interval` entries.
+    static let denseCheckpoints = 1024
 
     init(interval: Int) { self.interval = interval }
 
     mutating func add(_ checkpoint: ReadingCheckpoint) {
         while checkpoints.count <= checkpoint.file { checkpoints.append([]) }
         checkpoints[checkpoint.file].append(checkpoint)
+        count += 1
     }
 
     /// The checkpoints of file `index`.
@@ -64,9 +71,13 @@ extension LoaderState {
     }
 
     /// Records a checkpoint at entry `entry` (starting at `offset`) of the file read in `context` when it is
-    /// the interval's turn, or at the file's end (`atEnd`).
+    /// the interval's turn, or at the file's end (`atEnd`), or at any entry while the load has taken fewer
+    /// than `ReadingHistory.denseCheckpoints`: a small zone's re-read then steps over every line from the
+    /// first after an edit whose reading state is the old one (a mail change edits a few lines near the
+    /// apex of each of thousands of 20-record zones), and a large zone's apex is read again in a few lines.
     mutating func recordCheckpoint(entry: Int, offset: Int, atEnd: Bool = false, context: FileContext) {
-        guard let interval = history?.interval, atEnd || entry % interval == 0,
+        guard let interval = history?.interval, let taken = history?.count,
+            atEnd || entry % interval == 0 || taken < ReadingHistory.denseCheckpoints,
             let checkpoint = checkpoint(at: offset, context: context)
         else { return }
         history?.add(checkpoint)
