@@ -8,7 +8,7 @@
 /// they keep one byte of flags and where its first non-CNAME record is.
 struct ZoneChecks: Sendable {
     /// Where a record was written: its file (index in the load's file list) and entry start.
-    struct Place: Sendable {
+    struct Place: Sendable, Equatable {
         var file: UInt16
         var offset: UInt32
     }
@@ -41,8 +41,8 @@ struct ZoneChecks: Sendable {
     /// The first record of each owner that is not a CNAME nor DNSSEC data, and its type (valid with `.other`).
     private var firstOther: [Place] = []
     private var firstOtherType: [UInt16] = []
-    /// The first CNAME of owners that have one.
-    private var firstCNAME: [UInt32: Place] = [:]
+    /// The first CNAME of owners that have one (an owner's `.cname` flag says it has).
+    private var firstCNAME = FirstCNAMEPlaces()
     private var pending: [Pending] = []
     private var soaCount = 0
     private var firstApexSOA: (place: Place, rdata: [UInt8])?
@@ -122,14 +122,14 @@ struct ZoneChecks: Sendable {
         }
         switch type {
         case .cname:
-            if let first = firstCNAME[owner] {
-                if !flags[index].contains(.reportedSecondCNAME) {
+            if flags[index].contains(.cname) {
+                if !flags[index].contains(.reportedSecondCNAME), let first = firstCNAME.place(of: owner) {
                     flags[index].insert(.reportedSecondCNAME)
                     pending.append(
                         Pending(place: first, .multipleCNAME(owner: names.name(owner))))
                 }
             } else {
-                firstCNAME[owner] = place
+                firstCNAME.append(owner: owner, place: place)
             }
             flags[index].insert(.cname)
         case .rrsig, .nsec, .nxt, .sig, .key:
@@ -143,7 +143,7 @@ struct ZoneChecks: Sendable {
             }
         }
         if flags[index].contains(.cname), flags[index].contains(.other), !flags[index].contains(.reported),
-            let cname = firstCNAME[owner]
+            let cname = firstCNAME.place(of: owner)
         {
             flags[index].insert(.reported)
             pending.append(
