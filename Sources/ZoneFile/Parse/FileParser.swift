@@ -51,7 +51,7 @@ extension LoaderState {
                     maxLength: policy.options.maxEntryLength)
                 // An entry that reaches a window's end may go on past it: the whole text is read instead.
                 if end >= buffer.count, buffer.count < source.length { break }
-                readNextOwner(buffer, entryStart: offset, next: end, context: context)
+                readNextOwner(buffer, entryStart: offset, next: end, context: &context)
                 let kind = interpretEntry(source: source, buffer: buffer, start: offset, end: end, context: &context)
                 if policy.options.keepRecords { entries.append(start: offset, end: end, kind: kind) }
                 offset = end
@@ -67,7 +67,7 @@ extension LoaderState {
     /// owner of the entry at `entryStart`, whose tokens are in `tokens`: that one is known already.
     @inline(__always)
     mutating func readNextOwner(
-        _ buffer: UnsafeBufferPointer<UInt8>, entryStart: Int, next: Int, context: FileContext
+        _ buffer: UnsafeBufferPointer<UInt8>, entryStart: Int, next: Int, context: inout FileContext
     ) {
         guard let origin = context.origin, zoneOrigin != nil else { return }
         if let first = tokens.tokens.first, first.start == entryStart, first.kind == .word,

@@ -107,7 +107,8 @@ extension LoaderState {
                 addRecord(
                     owner: ownerID, ttl: prefix.ttl, ttlOffset: prefix.ttlOffset, rrClass: prefix.rrClass, type: type,
                     rdataRange: arenaStart..<generatedText.count, entryStart: entryStart, flags: [.generated],
-                    source: source, context: context, ownerOffset: lhsToken.start)
+                    source: source, fileIndex: context.fileIndex, originID: context.originID,
+                    ownerOffset: lhsToken.start)
             else { return false }
         }
         return true

@@ -260,7 +260,6 @@ extension LoaderState {
         var observed = from.observed
         // Taken once, not for each of the (many) records stepped over.
         let names = self.names
-        let origin = zoneOrigin ?? .root
         let apex = apexID
         let store = old.store
         let keys = old.checkKeys
@@ -276,12 +275,13 @@ extension LoaderState {
                 atApex && (type == .soa || type == .dnskey || type == .cdnskey)
                 ? old.recordData(index: index).rdata.wire : []
             let key = keys[observed]
-            checks.observe(
-                owner: slot.owner, type: type,
-                place: ZoneChecks.Place(file: slot.file, offset: UInt32(truncatingIfNeeded: start)),
-                atApex: atApex, rdata: rdata[...], key: Int(Int64(bitPattern: key)),
-                unique: skipping.uniqueKeys && !repeated.contains(key), names: names,
-                origin: origin)
+            rdata.withUnsafeBufferPointer { rdata in
+                checks.observe(
+                    owner: slot.owner, type: type,
+                    place: ZoneChecks.Place(file: slot.file, offset: UInt32(truncatingIfNeeded: start)),
+                    atApex: atApex, rdata: rdata, key: Int(Int64(bitPattern: key)),
+                    unique: skipping.uniqueKeys && !repeated.contains(key), names: names)
+            }
             observed += 1
         }
         self.skipping?.steppedKeys.append(from.observed..<observed)

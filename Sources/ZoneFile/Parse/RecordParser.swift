@@ -131,7 +131,8 @@ extension LoaderState {
         return addRecord(
             owner: ownerID, ttl: prefix.ttl, ttlOffset: prefix.ttlOffset, rrClass: prefix.rrClass, type: type,
             rdataRange: rdataStart..<rdataEnd,
-            entryStart: entryStart, flags: [], source: source, context: context, ownerOffset: tokens[0].start)
+            entryStart: entryStart, flags: [], source: source, fileIndex: context.fileIndex, originID: context.originID,
+            ownerOffset: tokens[0].start)
     }
 
     /// How far into `wire` a record's RDATA may start before `startRData` starts from its beginning again.
@@ -215,7 +216,7 @@ extension LoaderState {
     mutating func addRecord(
         owner: UInt32, ttl explicitTTL: UInt32?, ttlOffset: Int, rrClass: RRClass?, type: RRType,
         rdataRange: Range<Int>, entryStart: Int, flags initialFlags: RecordSlot.Flags,
-        source: SourceFile, context: FileContext, ownerOffset: Int
+        source: SourceFile, fileIndex: Int, originID: UInt32, ownerOffset: Int
     ) -> Bool {
         var flags = initialFlags
         let ttl: UInt32
@@ -263,26 +264,29 @@ extension LoaderState {
                 flags.insert(.outOfZone)
             } else {
                 if apexID == nil { apexID = names.lookup(zoneOrigin) }
-                checks.observe(
-                    owner: owner, type: type,
-                    place: ZoneChecks.Place(
-                        file: UInt16(truncatingIfNeeded: context.fileIndex),
-                        offset: UInt32(truncatingIfNeeded: entryStart)),
-                    atApex: owner == apexID, rdata: wire[wireStart..<wireEnd], names: names, origin: zoneOrigin)
+                let place = ZoneChecks.Place(
+                    file: UInt16(truncatingIfNeeded: fileIndex), offset: UInt32(truncatingIfNeeded: entryStart))
+                let atApex = owner == apexID
+                wire.withUnsafeBufferPointer { wire in
+                    checks.observe(
+                        owner: owner, type: type, place: place, atApex: atApex,
+                        rdata: UnsafeBufferPointer(rebasing: wire[wireStart..<wireEnd]), names: names)
+                }
             }
         }
         tally.records += 1
+        // Without a pairing (a first reading) nothing is unpaired: asked only of a re-read.
         if policy.options.keepRecords
-            || unpaired(
-                owner: owner, type: type, rdataRange: rdataRange, flags: flags, source: source,
-                context: context)
+            || (pairing != nil
+                && unpaired(
+                    owner: owner, type: type, rdataRange: rdataRange, flags: flags, source: source, originID: originID))
         {
             records.append(
                 RecordSlot(
                     owner: owner, ttl: ttl, rdataStart: UInt32(truncatingIfNeeded: rdataRange.lowerBound),
-                    rdataLength: 0, type: type.rawValue, file: UInt16(truncatingIfNeeded: context.fileIndex),
+                    rdataLength: 0, type: type.rawValue, file: UInt16(truncatingIfNeeded: fileIndex),
                     flags: flags),
-                rdataLength: rdataRange.count, origin: context.originID)
+                rdataLength: rdataRange.count, origin: originID)
         }
         return true
     }
@@ -292,11 +296,11 @@ extension LoaderState {
     /// data is neither paired nor kept.
     mutating func unpaired(
         owner: UInt32, type: RRType, rdataRange: Range<Int>, flags: RecordSlot.Flags,
-        source: SourceFile, context: FileContext
+        source: SourceFile, originID: UInt32
     ) -> Bool {
         guard pairing != nil, !flags.contains(.outOfZone) else { return false }
         let text = flags.contains(.generated) ? SourceBytes(generatedText) : source.bytes
-        return pairing?.pair(owner: owner, type: type, origin: context.originID, text: text, rdata: rdataRange) == false
+        return pairing?.pair(owner: owner, type: type, origin: originID, text: text, rdata: rdataRange) == false
     }
 
     /// Reads a name relative to the context's origin and interns it; reports and returns nil when invalid.

@@ -24,16 +24,20 @@ struct ZoneChecks: Sendable {
     /// A diagnostic whose positions are turned into file:line when the load is finished.
     private struct Pending: Sendable {
         var place: Place?
-        /// The diagnostic's kind, given how to write a place (`file:line`) once the files are known.
-        var kind: @Sendable (_ written: (Place) -> String) -> DiagnosticKind
+        /// The diagnostic's kind, given how to write a place (`file:line`) once the files are known, and
+        /// the zone's apex (the load's origin, known when the first record is).
+        var kind: @Sendable (_ written: (Place) -> String, _ apex: DomainName) -> DiagnosticKind
 
-        init(place: Place?, _ kind: @escaping @Sendable (_ written: (Place) -> String) -> DiagnosticKind) {
+        init(
+            place: Place?,
+            _ kind: @escaping @Sendable (_ written: (Place) -> String, _ apex: DomainName) -> DiagnosticKind
+        ) {
             self.place = place
             self.kind = kind
         }
 
         init(place: Place?, _ kind: DiagnosticKind) {
-            self.init(place: place) { _ in kind }
+            self.init(place: place) { _, _ in kind }
         }
     }
 
@@ -90,8 +94,8 @@ struct ZoneChecks: Sendable {
     /// CDNSKEY at the apex. `unique` says no other record shown has the record's key (a re-read knows it
     /// of most records it steps over): it is then not looked up nor kept for the duplicate check.
     mutating func observe(
-        owner: UInt32, type: RRType, place: Place, atApex: Bool, rdata: ArraySlice<UInt8>, key known: Int? = nil,
-        unique: Bool = false, names: NameTable, origin: DomainName
+        owner: UInt32, type: RRType, place: Place, atApex: Bool, rdata: UnsafeBufferPointer<UInt8>,
+        key known: Int? = nil, unique: Bool = false, names: NameTable
     ) {
         count += 1
         // An exact duplicate (same owner, type and data) is one record to BIND (RFC 2181 §5): it keeps one copy
@@ -105,7 +109,7 @@ struct ZoneChecks: Sendable {
             if !unique, let first = firstWritten.firstPlace(of: key, owner: owner, else: place) {
                 if firstWritten.keepsKeys { repeatedKeys.append(UInt64(bitPattern: Int64(key))) }
                 pending.append(
-                    Pending(place: place) { [name = names.name(owner)] written in
+                    Pending(place: place) { [name = names.name(owner)] written, _ in
                         .duplicateRecord(owner: name, type: type, firstAt: written(first))
                     })
                 return
@@ -149,7 +153,7 @@ struct ZoneChecks: Sendable {
             pending.append(
                 Pending(place: place) {
                     [name = names.name(owner), otherType = RRType(firstOtherType[index]), other = firstOther[index]]
-                    written in
+                    written, _ in
                     .cnameAndOther(owner: name, cnameAt: written(cname), otherType: otherType, otherAt: written(other))
                 })
         }
@@ -158,7 +162,8 @@ struct ZoneChecks: Sendable {
             soaCount += 1
             guard atApex else {
                 pending.append(
-                    Pending(place: place, .soaNotAtApex(owner: names.name(owner), apex: origin)))
+                    Pending(place: place) { [name = names.name(owner)] _, apex in .soaNotAtApex(owner: name, apex: apex)
+                    })
                 break
             }
             // A second SOA identical to the first is a duplicate record, dropped as every duplicate is
@@ -167,11 +172,14 @@ struct ZoneChecks: Sendable {
             if let first = firstApexSOA {
                 if canonical == first.rdata {
                     pending.append(
-                        Pending(place: place) { [first = first.place] written in .duplicateSOA(firstAt: written(first))
+                        Pending(place: place) { [first = first.place] written, _ in
+                            .duplicateSOA(firstAt: written(first))
                         })
                 } else {
                     pending.append(
-                        Pending(place: place) { [first = first.place] written in .multipleSOA(firstAt: written(first)) }
+                        Pending(place: place) { [first = first.place] written, _ in
+                            .multipleSOA(firstAt: written(first))
+                        }
                     )
                 }
             } else {
@@ -181,8 +189,7 @@ struct ZoneChecks: Sendable {
             apexNS = true
         case .ds where atApex:
             // RFC 4035 §2.4: a DS record belongs to the parent side of a delegation, never at a zone's apex.
-            pending.append(
-                Pending(place: place, .dsAtApex(apex: origin)))
+            pending.append(Pending(place: place) { _, apex in .dsAtApex(apex: apex) })
         case .dnskey where atApex:
             dnskeys.insert(Array(rdata))
         case .cdnskey where atApex:
@@ -196,14 +203,14 @@ struct ZoneChecks: Sendable {
     /// `RData.canonicalWire`), keyed so that a crafted zone cannot make records collide
     /// (`DuplicateKeyHash`). RDATA of a type without names, or without an upper-case ASCII octet, is
     /// its own canonical form and is hashed where it lies: only the rest is copied to be lower-cased.
-    static func duplicateKey(owner: UInt32, type: RRType, rdata: ArraySlice<UInt8>) -> Int {
+    static func duplicateKey(owner: UInt32, type: RRType, rdata: UnsafeBufferPointer<UInt8>) -> Int {
         let hash: UInt64
         if RDataCodec.lowercasesNames(type), rdata.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
             hash = CanonicalRData.lowercase(type: type, wire: Array(rdata)).withUnsafeBytes {
                 DuplicateKeyHash.hash(owner: owner, type: type.rawValue, rdata: $0)
             }
         } else {
-            hash = rdata.withUnsafeBytes { DuplicateKeyHash.hash(owner: owner, type: type.rawValue, rdata: $0) }
+            hash = DuplicateKeyHash.hash(owner: owner, type: type.rawValue, rdata: UnsafeRawBufferPointer(rdata))
         }
         return Int(truncatingIfNeeded: hash)
     }
@@ -224,7 +231,7 @@ struct ZoneChecks: Sendable {
             var path = files.first?.source.path ?? ""
             var at: SourceLocation? = nil
             if let place = item.place { (path, at) = location(place) }
-            return Diagnostic(item.kind(written), file: path, location: at)
+            return Diagnostic(item.kind(written, origin), file: path, location: at)
         }
         var result = pending.map(diagnostic)
         if soaCount == 0 {
