@@ -93,6 +93,23 @@ public struct RRType: RawRepresentable, Sendable, Hashable, Comparable, CustomSt
             case 0x534F41: return .soa
             case 0x535256: return .srv
             case 0x505452: return .ptr
+            // Less common, but thousands each in large zones: no string is built for them either.
+            case 0x43_4141: return .caa
+            case 0x4453: return .ds
+            case 0x544C_5341: return .tlsa
+            case 0x53_5348_4650: return .sshfp
+            case 0x48_5454_5053: return .https
+            case 0x5356_4342: return .svcb
+            case 0x4E_4150_5452: return .naptr
+            case 0x444E_534B_4559: return .dnskey
+            case 0x52_5253_4947: return .rrsig
+            case 0x4E53_4543: return .nsec
+            case 0x4E_5345_4333: return .nsec3
+            case 0x44_4E41_4D45: return .dname
+            case 0x48_494E_464F: return .hinfo
+            case 0x53_5046: return .spf
+            case 0x4C_4F43: return .loc
+            case 0x43_4453: return .cds
             case 0x4341: return nil
             default: break
             }
