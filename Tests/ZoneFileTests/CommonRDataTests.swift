@@ -8,7 +8,7 @@ import Testing
 /// reader refuses. Checked on every record line of every corpus file and real zone, and on spellings
 /// chosen to sit at the edges.
 @Suite struct CommonRDataTests {
-    static let types: Set<RRType> = [.a, .aaaa, .ns, .cname, .ptr, .mx, .srv, .txt]
+    static let types: Set<RRType> = [.a, .aaaa, .ns, .cname, .ptr, .mx, .srv, .txt, .soa]
 
     /// Reads `bytes[range]` as `type` RDATA both ways; true when the fast path took it.
     static func agree(
@@ -27,6 +27,9 @@ import Testing
         if took {
             #expect(valid, "\(label): the fast path took \(type) RDATA the general reader refuses")
             #expect(fast == general, "\(label): \(type) wire differs")
+            // The loader makes this much room before the fast path writes through a pointer.
+            let room = tokens.withUnsafeBufferPointer { CommonRData.room($0) }
+            #expect(general.count <= room, "\(label): \(type) wire of \(general.count) octets, room for \(room)")
         }
         // The loader writes a record's RDATA after what earlier records left (`LoaderState.startRData`):
         // the bytes before it change neither what is taken nor how it is written, nor the length limit.
@@ -98,6 +101,11 @@ import Testing
         (.txt, "\"" + String(repeating: "x", count: 256) + "\""), (.txt, "\"\""), (.txt, "\"x\" \"y\""),
         (.txt, "\\#"), (.txt, "\\# 3 616263"), (.txt, "\\# x"), (.txt, "\"trailing\\\\\""), (.txt, "a\\"),
         (.txt, "( \"one\"\n \"two\" )"), (.txt, "\"\\\\065\""),
+        (.soa, "ns hostmaster 1 7200 3600 1209600 300"), (.soa, "ns. h. 4294967295 2h 1H 2w 5m"),
+        (.soa, "@ @ 4294967296 1 2 3 4"), (.soa, "ns h 1 2 3 4"), (.soa, "ns h 1 2 3 4 5 6"),
+        (.soa, "ns h \"1\" 2 3 4 5"), (.soa, "ns h 1 \"2\" 3 4 5"), (.soa, "ns h 1 2 3 4 1x"),
+        (.soa, "ns h 1 2 3 4 4294967296"), (.soa, "ns h 0x1 2 3 4 5"), (.soa, "NS.Example. H\\.M 1 2 3 4 5"),
+        (.soa, "( ns h ; c\n 1 2 3 4 5 )"), (.soa, "ns h 01 2 3 4 5"), (.soa, "\\# 0"), (.soa, "ns h -1 2 3 4 5"),
         // At BIND's RDATA length limit (`RDataLength.maxLoadable`, 65,510 octets) and one string past it.
         (.txt, Array(repeating: "\"" + String(repeating: "x", count: 254) + "\"", count: 256).joined(separator: " ")),
         (.txt, Array(repeating: "\"" + String(repeating: "x", count: 254) + "\"", count: 257).joined(separator: " ")),
@@ -109,11 +117,22 @@ import Testing
         _ = Self.agree(type, bytes, 0..<bytes.count, origin: try DomainName(parsing: "example."), "'\(text)'")
     }
 
+    /// Both SOA names completed with an origin of 253 octets: the room the loader makes holds them.
+    @Test func anSOAWithALongOriginFits() throws {
+        let label = String(repeating: "o", count: 62)
+        let origin = try DomainName(parsing: "\(label).\(label).\(label).\(label).")
+        for text in ["@ @ 1 2 3 4 5", "a b 4294967295 1w 1w 1w 1w"] {
+            let bytes = Array(text.utf8)
+            #expect(Self.agree(.soa, bytes, 0..<bytes.count, origin: origin, text), "\(text) not taken")
+        }
+    }
+
     @Test func thePlainSpellingsAreTaken() throws {
         let origin = try DomainName(parsing: "example.")
         for (type, text) in [
             (RRType.a, "192.0.2.1"), (.aaaa, "2001:db8::1"), (.ns, "ns1"), (.cname, "www.example.net."),
             (.ptr, "host"), (.mx, "10 mx"), (.srv, "0 5 5060 sip"), (.txt, "\"v=spf1 -all\" \"x\\065\""),
+            (.soa, "ns hostmaster 2024010101 2h 3600 1w 300"),
         ] {
             let bytes = Array(text.utf8)
             #expect(Self.agree(type, bytes, 0..<bytes.count, origin: origin, text), "\(type) \(text) not taken")

@@ -1,5 +1,6 @@
 /// The RDATA of the record types most zones are made of — A, AAAA, NS, CNAME, PTR, MX, SRV and
-/// TXT, nine records in ten of a large zone — read straight from the entry's tokens.
+/// TXT, nine records in ten of a large zone — and the SOA every zone has (one record in twenty of a
+/// small zone), read straight from the entry's tokens.
 ///
 /// The general reader (`RDataCodec.encode`) takes a list of fields, each a slice of the file that
 /// keeps the file's buffer alive, and goes through the type's format closure field by field; for
@@ -29,10 +30,11 @@ enum CommonRData {
     }
 
     /// How many octets `write` may use for RDATA written in `fields`, whatever they say: at most two per
-    /// octet of their text (a TXT string of one octet takes two), and a name's origin (at most 255).
+    /// octet of their text (a TXT string of one octet takes two), and the origin of two names (an SOA's;
+    /// at most 255 each).
     static func room(_ fields: UnsafeBufferPointer<Token>) -> Int {
         guard let first = fields.first, let last = fields.last else { return 0 }
-        return 2 * (last.end - first.start) + 300
+        return 2 * (last.end - first.start) + 2 * 255 + 90
     }
 
     /// Writes the wire form of `type`'s RDATA, written in the field tokens `fields` of `bytes`, into `out`
@@ -91,6 +93,20 @@ enum CommonRData {
                 at = next
             }
             return at
+        case .soa:
+            // MNAME RNAME SERIAL REFRESH RETRY EXPIRE MINIMUM; the last four are periods, `2h` as well as 7200.
+            guard fields.count == 7 else { return nil }
+            let index = fields.startIndex
+            guard let mailbox = name(first, bytes, origin, out, start),
+                let serial = name(fields[index + 1], bytes, origin, out, mailbox),
+                let refresh = uint32(fields[index + 2], bytes, out, serial)
+            else { return nil }
+            var at = refresh
+            for field in fields[(index + 3)...] {
+                guard let next = period(field, bytes, out, at) else { return nil }
+                at = next
+            }
+            return at
         default:
             return nil
         }
@@ -113,22 +129,49 @@ enum CommonRData {
         return at + length
     }
 
-    /// An unquoted decimal of at most 65535 (leading zeros allowed, as `RDataReader.decimal` allows them).
+    /// An unquoted decimal of at most `digits` digits and at most `max` (leading zeros allowed, as
+    /// `RDataReader.decimal` allows them).
     @inline(__always)
-    private static func uint16(
-        _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>, _ at: Int
-    ) -> Int? {
-        guard token.kind == .word, token.end > token.start, token.end - token.start <= 5 else { return nil }
+    private static func decimal(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, digits: Int, max: Int) -> Int? {
+        guard token.kind == .word, token.end > token.start, token.end - token.start <= digits else { return nil }
         var value = 0
         for index in token.start..<token.end {
             let byte = bytes[index]
             guard byte >= 0x30, byte <= 0x39 else { return nil }
             value = value * 10 + Int(byte - 0x30)
         }
-        guard value <= 65535 else { return nil }
+        return value <= max ? value : nil
+    }
+
+    /// An unquoted decimal of at most 65535, written in two octets.
+    @inline(__always)
+    private static func uint16(
+        _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>, _ at: Int
+    ) -> Int? {
+        guard let value = decimal(token, bytes, digits: 5, max: 65535) else { return nil }
         out[at] = UInt8(value >> 8)
         out[at + 1] = UInt8(value & 0xFF)
         return at + 2
+    }
+
+    /// An unquoted decimal of at most 2^32 − 1, written in four octets.
+    @inline(__always)
+    private static func uint32(
+        _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>, _ at: Int
+    ) -> Int? {
+        guard let value = decimal(token, bytes, digits: 10, max: Int(UInt32.max)) else { return nil }
+        UnsafeMutableRawPointer(out + at).storeBytes(of: UInt32(value).bigEndian, as: UInt32.self)
+        return at + 4
+    }
+
+    /// An unquoted period, `7200` or `2h` (`TTLParser`, as the general reader reads a period field).
+    @inline(__always)
+    private static func period(
+        _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>, _ at: Int
+    ) -> Int? {
+        guard token.kind == .word, case .success(let value) = TTLParser.parse(text(token, bytes)) else { return nil }
+        UnsafeMutableRawPointer(out + at).storeBytes(of: value.bigEndian, as: UInt32.self)
+        return at + 4
     }
 
     /// One character-string, quoted or not, escapes decoded; at most 255 octets.
