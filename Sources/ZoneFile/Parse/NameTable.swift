@@ -175,6 +175,13 @@ struct NameTable: Sendable {
         !suffix.isEmpty && DomainName.equalWire(suffix[...], origin.wire[...])
     }
 
+    /// Whether name `id` was stored with the suffix cut from it, so it ends in the suffix (false for a name of
+    /// the table this one extends): told from one flag, without reading the name.
+    func endsInSuffix(_ id: UInt32) -> Bool {
+        guard Int(id) >= baseCount else { return false }
+        return offsets[Int(id) - baseCount] & NameTable.suffixFlag != 0
+    }
+
     /// The stored bytes of a name of this table, not of the one it extends (without the suffix when cut),
     /// and whether the suffix follows.
     func stored(_ id: Int) -> (range: Range<Int>, hasSuffix: Bool) {
