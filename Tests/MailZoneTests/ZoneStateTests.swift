@@ -217,3 +217,108 @@ struct ZoneStateTests {
         #expect(state.records(at: origin, type: .txt).map { $0.rdata.presentation } == [rdata.presentation])
     }
 }
+
+/// The records of one type at a name, decoded without the name's other types, against all of the name's
+/// records decoded at once (the general path), on every real zone.
+@Suite("Zone state, records by type")
+struct ZoneStateTypedRecordsTests {
+    /// What a test compares of a state record: the zone's record it stands for (with where it is written),
+    /// its type, RDATA and TTL.
+    static func shown(_ records: [StateRecord]) -> [String] {
+        records.map { record in
+            let written = record.existing?.source.map { "\($0.path):\($0.entryIndex)" } ?? "planned"
+            return "\(record.type) \(record.rdata.presentation) \(record.ttl) \(written)"
+        }
+    }
+
+    /// The small zone with exact duplicates: of TXT and MX at the apex among other records, and of its A alone.
+    static let duplicatesText =
+        ZoneStateTests.zoneText + """
+            @ MX 10 mx
+            @ TXT "v=spf1 -all"
+            @ TXT "other"
+            @ MX 10 mx
+            @ MX 20 mx
+            ns A 192.0.2.53
+
+            """
+
+    @Test("records(at:type:) and firstRecord(at:type:) give the filtered records(at:), on every real zone")
+    func typedRecordsAgreeWithAllRecords() throws {
+        var asked = 0
+        var duplicates = 0
+        // The real zones, and a zone written with exact duplicates (of two types at one name, and alone).
+        let origin = try DomainName(parsing: "example.com.")
+        let duplicated = ZoneLoader.load(text: Self.duplicatesText, options: LoadOptions(origin: origin))
+        for (zoneName, origin, zone) in try ZoneStateTests.corpusZones().map({
+            ($0.corpusCase.name, $0.origin, $0.zone)
+        })
+            + [("duplicates", origin, duplicated)]
+        {
+            var typed = ZoneState(zone: zone)
+            var whole = ZoneState(zone: zone)
+            for name in ZoneStateTests.names(of: zone, origin: origin) {
+                let all = whole.records(at: name)
+                let types = Set(zone.recordIndices(at: name).map { zone.type(ofRecord: $0) }).union([.cname, .txt])
+                if all.count < zone.recordIndices(at: name).count { duplicates += 1 }
+                // Each type asked on its own, in an order of the name's own (by mnemonic), then all of them.
+                for type in types.sorted(by: { $0.mnemonic < $1.mnemonic }) {
+                    let wanted = Self.shown(all.filter { $0.type == type })
+                    #expect(Self.shown(typed.records(at: name, type: type)) == wanted, "\(zoneName): \(name)")
+                    #expect(
+                        Self.shown(typed.firstRecord(at: name, type: type).map { [$0] } ?? [])
+                            == Array(wanted.prefix(1)), "\(zoneName): \(name) \(type)")
+                    asked += 1
+                }
+                #expect(Self.shown(typed.records(at: name)) == Self.shown(all), "\(zoneName): \(name)")
+                #expect(typed.holdsRecords(at: name) == !all.isEmpty, "\(zoneName): \(name)")
+            }
+        }
+        #expect(asked > 1000)
+        // Exact duplicates (one record, as BIND reads them) are among the names compared.
+        #expect(duplicates > 0)
+    }
+
+    @Test("a record planned before the name's zone records of its type are read comes after them")
+    func plannedBeforeTheZoneRecordsAreRead() throws {
+        let origin = try DomainName(parsing: "example.com.")
+        let zone = try ZoneStateTests.smallZone()
+        let text = "\"v=DMARC1; p=none\""
+        var state = ZoneState(zone: zone)
+        #expect(state.holdsRecords(at: origin))
+        state.beginTentative()
+        state.commit([
+            RecordOperation(
+                owner: origin,
+                kind: .create(
+                    type: .txt, rdata: try RData(type: .txt, presentation: text), ttl: 300, presentation: text)
+            )
+        ])
+        state.keepTentative()
+        #expect(
+            state.records(at: origin, type: .txt).map { $0.rdata.presentation } == ["\"v=spf1 -all\"", text])
+        #expect(state.records(at: origin).map(\.type) == [.soa, .ns, .txt, .txt])
+        // The apex records the editor is handed are the zone's, decoded.
+        #expect(state.apexRecords?.count == 3)
+    }
+
+    @Test("a zone record replaced or removed before its name's other types are read")
+    func replacedAndRemovedBeforeTheOtherTypesAreRead() throws {
+        let origin = try DomainName(parsing: "example.com.")
+        let zone = try ZoneStateTests.smallZone()
+        let spf = try #require(zone.records(at: origin, type: .txt).first)
+        let ns = try #require(zone.records(at: origin, type: .ns).first)
+        let text = "\"v=spf1 include:a.example -all\""
+        var state = ZoneState(zone: zone)
+        state.beginTentative()
+        state.commit([
+            RecordOperation(
+                owner: origin,
+                kind: .replace(existing: spf, rdata: try RData(type: .txt, presentation: text), presentation: text)),
+            RecordOperation(owner: origin, kind: .remove(existing: ns)),
+        ])
+        state.keepTentative()
+        #expect(state.records(at: origin).map { $0.rdata.presentation }.dropFirst() == [text])
+        #expect(state.records(at: origin, type: .ns).isEmpty)
+    }
+}

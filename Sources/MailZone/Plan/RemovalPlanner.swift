@@ -44,7 +44,11 @@ struct RemovalPlanner {
         for record in owned {
             let name = record.record.owner
             // Already gone (a record written twice is one record) or changed by an earlier sender.
-            guard let current = state.records(at: name).first(where: { $0.existing == record.record }) else {
+            guard
+                let current = state.records(at: name, type: record.record.type).first(where: {
+                    $0.existing == record.record
+                })
+            else {
                 continue
             }
             if let spf = record.marker.spf {

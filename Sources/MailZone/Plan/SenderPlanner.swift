@@ -152,11 +152,11 @@ struct SenderPlanner {
         at name: DomainName, type: RRType, declared: Located<UInt32>?, note: String?
     ) -> (ttl: UInt32?, note: String?) {
         var joined: UInt32?? = nil
-        let records = state.records(at: name)
+        let records = state.records(at: name, type: type)
         // An earlier sender's create of this type is among the name's records (as one not in the zone): its
         // operation is looked up only then.
-        let earlierCreate = records.contains { $0.type == type && $0.existing == nil }
-        if let existing = records.first(where: { $0.type == type && $0.existing != nil }) {
+        let earlierCreate = records.contains { $0.existing == nil }
+        if let existing = records.first(where: { $0.existing != nil }) {
             joined = existing.ttl
         } else if let planned = (earlierCreate ? state.firstPlannedCreate(at: name, type: type) : nil)
             ?? operations.first(where: {

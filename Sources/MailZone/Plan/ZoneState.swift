@@ -7,14 +7,14 @@ struct ZoneState {
     let zone: Zone
     /// The records and SPF terms mailzone manages in the zone, read from their markers.
     let ownership: ZoneOwnership
-    private var cache: [DomainName: [StateRecord]] = [:]
-    /// The apex's records as the zone has them, by position in its record table, once they are first asked
-    /// for: the editor places new names after them and would decode them again (`ZoneEditor`).
+    /// The records at each name asked about, in the zone's order and then the plan's; the zone's own are
+    /// decoded a type at a time, as asked for (`NameRecords`).
+    private var cache: [DomainName: NameRecords] = [:]
+    /// The apex's records as the zone has them, by position in its record table, as they are decoded (once the
+    /// apex is first asked about): the editor places new names after them and would decode them again
+    /// (`ZoneEditor`, which decodes the others itself).
     private(set) var apexRecords: [Int: Record]? = nil
     private(set) var operations: [RecordOperation] = []
-    /// Positions in `operations` of the creates at each name, in plan order: a later sender joining an
-    /// RRset an earlier one starts finds it without a scan of every operation.
-    private var creates: [DomainName: [Int]] = [:]
     /// The names the planned records make exist (their owners and the names between them and the origin);
     /// the zone's own names are asked of the zone (`Zone.exists(_:)`, through its owner index). Built on
     /// first use (`exists(_:origin:)`), as only a plan that creates a name needs it.
@@ -38,7 +38,7 @@ struct ZoneState {
     private var plannedWildcard = false
     /// While one sender is planned: where `operations` stood before it, and the cached records of each
     /// name its operations changed as they were, so a sender whose plan is refused can be taken back.
-    private var tentative: (count: Int, cache: [DomainName: [StateRecord]?])? = nil
+    private var tentative: (count: Int, cache: [DomainName: NameRecords?])? = nil
 
     init(zone: Zone, ownership: ZoneOwnership = ZoneOwnership()) {
         self.zone = zone
@@ -99,35 +99,70 @@ struct ZoneState {
     /// building or caching them, for the many names (a wildcard at each new name's closest encloser)
     /// that hold none.
     func holdsRecords(at name: DomainName) -> Bool {
-        if let cached = cache[name] { return !cached.isEmpty }
+        if let cached = cache[name] { return !cached.entries.isEmpty }
         return !zone.recordIndices(at: name).isEmpty
     }
 
     /// The records at `name`, existing and planned.
     mutating func records(at name: DomainName) -> [StateRecord] {
-        if let cached = cache[name] { return cached }
-        let indices = zone.recordIndices(at: name)
-        let records = indices.map { zone.record(index: $0) }
-        if apexRecords == nil, name == zone.origin {
-            apexRecords = Dictionary(uniqueKeysWithValues: zip(indices, records))
-        }
-        // An exact duplicate is one record, as BIND reads it (the load warns about the second line).
-        var distinct: [Record] = []
-        for record in records where !distinct.contains(where: { $0.sameData(as: record) }) {
-            distinct.append(record)
-        }
-        let existing = distinct.map { StateRecord(type: $0.type, rdata: $0.rdata, ttl: $0.ttl, existing: $0) }
-        cache[name] = existing
-        return existing
+        let position = decode(at: name, type: nil)
+        return cache.values[position].entries.compactMap(\.record)
     }
 
+    /// The records of `type` at `name`, existing and planned; the name's records of other types are not decoded.
     mutating func records(at name: DomainName, type: RRType) -> [StateRecord] {
-        records(at: name).filter { $0.type == type }
+        let position = decode(at: name, type: type)
+        return cache.values[position].entries.compactMap { $0.record.flatMap { $0.type == type ? $0 : nil } }
     }
 
     /// The first record of `type` at `name` (`records(at:type:).first`, without the filtered copy).
     mutating func firstRecord(at name: DomainName, type: RRType) -> StateRecord? {
-        records(at: name).first { $0.type == type }
+        let position = decode(at: name, type: type)
+        for entry in cache.values[position].entries {
+            if let record = entry.record, record.type == type { return record }
+        }
+        return nil
+    }
+
+    /// Where `name`'s records are in the table of records by name, their entry made from the zone's record
+    /// positions if it was not there (nothing decoded).
+    private mutating func entry(at name: DomainName) -> Dictionary<DomainName, NameRecords>.Index {
+        if let position = cache.index(forKey: name) { return position }
+        let zone = self.zone
+        cache[name] = NameRecords(
+            entries: zone.recordIndices(at: name).map { .zone(index: $0, type: zone.type(ofRecord: $0)) })
+        // Inserted just above: found.
+        return cache.index(forKey: name) ?? cache.startIndex
+    }
+
+    /// Decodes the zone's records of `type` (every type when nil) at `name` that are not decoded yet, and gives
+    /// where the name's records are in the table. An exact duplicate is one record, as BIND reads it (the load
+    /// warns about the second line): a record the same as one of its type before it is left out, which is as
+    /// when the name's records were decoded all at once (only records of one type can be the same).
+    private mutating func decode(at name: DomainName, type: RRType?) -> Dictionary<DomainName, NameRecords>.Index {
+        let position = entry(at: name)
+        guard cache.values[position].undecoded(type) else { return position }
+        // The entries are taken out and put back, not changed through the table: one array, not a copy.
+        var entries: [NameRecords.Entry] = []
+        swap(&entries, &cache.values[position].entries)
+        var decoded: [Record] = []
+        var kept: [NameRecords.Entry] = []
+        kept.reserveCapacity(entries.count)
+        let isApex = name == zone.origin
+        if isApex, apexRecords == nil { apexRecords = [:] }
+        for entry in entries {
+            guard case .zone(let index, let recordType) = entry, type == nil || recordType == type else {
+                kept.append(entry)
+                continue
+            }
+            let record = zone.record(index: index)
+            if isApex { apexRecords?[index] = record }
+            guard !decoded.contains(where: { $0.sameData(as: record) }) else { continue }
+            decoded.append(record)
+            kept.append(.record(StateRecord(type: record.type, rdata: record.rdata, ttl: record.ttl, existing: record)))
+        }
+        cache.values[position].entries = kept
+        return position
     }
 
     /// Makes room for `count` names in the table of records by name, so a plan that looks up many names does
@@ -135,7 +170,6 @@ struct ZoneState {
     /// planned operations of a zone with thousands of senders are not copied each time their array grows.
     mutating func reserveNames(_ count: Int) {
         cache.reserveCapacity(count)
-        creates.reserveCapacity(count)
         operations.reserveCapacity(count)
     }
 
@@ -149,12 +183,12 @@ struct ZoneState {
         return found
     }
 
-    /// The first committed operation that creates a record of `type` at `name`.
+    /// The first committed operation that creates a record of `type` at `name`: a later sender joining an
+    /// RRset an earlier one starts finds it among the name's records, without a scan of every operation.
     func firstPlannedCreate(at name: DomainName, type: RRType) -> RecordOperation? {
-        for index in creates[name] ?? [] {
-            if case .create(let plannedType, _, _, _) = operations[index].kind, plannedType == type {
-                return operations[index]
-            }
+        guard let position = cache.index(forKey: name) else { return nil }
+        for entry in cache.values[position].entries {
+            if case .planned(let record, let operation) = entry, record.type == type { return operations[operation] }
         }
         return nil
     }
@@ -168,14 +202,9 @@ struct ZoneState {
     /// Takes back everything committed since `beginTentative()` (a sender with a conflict changes nothing).
     mutating func rollbackTentative() {
         guard let saved = tentative else { return }
+        // The names the sender changed get their records back, its creates with them: a scan of every name
+        // would make each refused sender cost as much as the whole plan so far.
         for (name, records) in saved.cache { cache[name] = records }
-        // Only the names the sender created at lose positions: a scan of every name would make each
-        // refused sender cost as much as the whole plan so far.
-        for operation in operations[saved.count...] {
-            guard case .create = operation.kind, let indices = creates[operation.owner] else { continue }
-            let kept = indices.filter { $0 < saved.count }
-            creates[operation.owner] = kept.isEmpty ? nil : kept
-        }
         operations.removeSubrange(saved.count...)
         plannedNames = nil
         wildcardBelow = [:]
@@ -189,26 +218,35 @@ struct ZoneState {
                 if !wildcardBelow.isEmpty { wildcardBelow = [:] }
                 if case .create = operation.kind { plannedWildcard = true }
             }
-            let before = records(at: operation.owner)
+            // A replaced or removed record's type is decoded first; a create is appended after the name's
+            // records, decoded or not.
+            let position: Dictionary<DomainName, NameRecords>.Index
+            switch operation.kind {
+            case .create: position = entry(at: operation.owner)
+            case .replace(let existing, _, _), .remove(let existing):
+                position = decode(at: operation.owner, type: existing.type)
+            }
             if tentative != nil, tentative?.cache.keys.contains(operation.owner) == false {
-                tentative?.cache[operation.owner] = .some(before)
+                tentative?.cache[operation.owner] = .some(cache.values[position])
             }
-            let replaced: Int?
-            if case .replace(let existing, _, _) = operation.kind {
-                replaced = before.firstIndex { $0.existing == existing }
-            } else {
-                replaced = nil
-            }
-            // The cached list is changed in place (`before` let go of first): a copy changed and stored back
-            // would copy every record of the name once more for each operation.
-            _ = consume before
+            // The cached entries are changed in place: a copy changed and stored back would copy every record of
+            // the name once more for each operation.
             var coalesced = false
             switch operation.kind {
             case .create(let type, let rdata, let ttl, _):
-                cache[operation.owner, default: []].append(
-                    StateRecord(type: type, rdata: rdata, ttl: ttl ?? 0, existing: nil))
+                // A create is never coalesced: it goes at the end of `operations`.
+                cache.values[position].entries.append(
+                    .planned(
+                        StateRecord(type: type, rdata: rdata, ttl: ttl ?? 0, existing: nil),
+                        operation: self.operations.count
+                    ))
             case .replace(let existing, let rdata, _):
-                if let index = replaced { cache[operation.owner, default: []][index].rdata = rdata }
+                if let index = cache.values[position].entries.firstIndex(where: { $0.record?.existing == existing }),
+                    var record = cache.values[position].entries[index].record
+                {
+                    record.rdata = rdata
+                    cache.values[position].entries[index] = .record(record)
+                }
                 // A record changed twice in one sender's plan (an SPF term removed, another merged) is
                 // one edit of its line: the later RDATA, and the later marker unless it has none.
                 // Only this sender's operations are looked at, newest first: a scan of every operation
@@ -228,12 +266,9 @@ struct ZoneState {
                     coalesced = true
                 }
             case .remove(let existing):
-                cache[operation.owner, default: []].removeAll { $0.existing == existing }
+                cache.values[position].entries.removeAll { $0.record?.existing == existing }
             }
-            if !coalesced {
-                if case .create = operation.kind { creates[operation.owner, default: []].append(self.operations.count) }
-                self.operations.append(operation)
-            }
+            if !coalesced { self.operations.append(operation) }
             if case .create(let type, _, _, _) = operation.kind, type == .ns || type == .dname {
                 plannedCuts.insert(operation.owner)
             }
@@ -242,6 +277,37 @@ struct ZoneState {
                 ZoneState.insert(operation.owner, andAncestorsUpTo: plannedNamesOrigin, into: &names)
                 plannedNames = names
             }
+        }
+    }
+}
+
+/// The records at one name in the planned state: the zone's, in its order, each decoded when its type is first
+/// asked for (most names are asked for one or two types: a sender's name holds an A record no rule reads),
+/// then those the plan creates (with their operations, for `firstPlannedCreate`).
+struct NameRecords {
+    enum Entry {
+        /// A record of the zone not decoded yet: its position in the zone's record table, and its type.
+        case zone(index: Int, type: RRType)
+        /// A record of the zone, decoded (and perhaps changed by the plan).
+        case record(StateRecord)
+        /// A record the plan creates; `operation` is its create's position in `ZoneState.operations`.
+        case planned(StateRecord, operation: Int)
+
+        var record: StateRecord? {
+            switch self {
+            case .record(let record), .planned(let record, _): return record
+            case .zone: return nil
+            }
+        }
+    }
+
+    var entries: [Entry]
+
+    /// Whether a record of `type` (any type when nil) is not decoded yet.
+    func undecoded(_ type: RRType?) -> Bool {
+        entries.contains { entry in
+            guard case .zone(_, let recordType) = entry else { return false }
+            return type == nil || recordType == type
         }
     }
 }
