@@ -27,20 +27,16 @@ extension SenderPlanner {
                 declaration: wanted.source)
             return
         }
-        // The service's whole MX set at this name: its own MX already in the zone are not "other" inbound mail
-        // (Google's aspmx beside its alt1..alt4). MX an earlier service of this sender plans to add are, so the
-        // decision is the same before and after apply.
-        let serviceSet = sender.records.filter {
-            $0.purpose == .mx && $0.type.uppercased() == "MX" && $0.owner == wanted.owner
-                && !Set($0.presets).isDisjoint(with: wanted.presets)
-        }.compactMap { Self.wantedMX.value(for: ExactText($0.value)).value }
         let planned = plannedMX.filter { $0.name == name && Set($0.presets).isDisjoint(with: wanted.presets) }
         let inbound = existingValues + planned.map(\.value)
-        if let problem = MXRules.conflict(
-            adding: serviceSet.isEmpty ? [wantedValue] : serviceSet,
-            wantedBy: ProseList.services(wanted.presets), to: existingValues,
-            planned: planned.map(\.value), plannedBy: ProseList.services(planned.flatMap(\.presets)),
-            name: relative(name))
+        // A name with no MX, in the zone or planned by another service, has nothing to conflict with (as
+        // `MXRules.conflict` finds): its conflict, and the words it would be told in, are not worked out.
+        if !inbound.isEmpty,
+            let problem = MXRules.conflict(
+                adding: serviceSet(wanted) ?? [wantedValue],
+                wantedBy: ProseList.services(wanted.presets), to: existingValues,
+                planned: planned.map(\.value), plannedBy: ProseList.services(planned.flatMap(\.presets)),
+                name: relative(name))
         {
             let isNull = MXRules.hasNullMX(inbound)
             switch (sender.sender.mxPolicy, isNull) {
@@ -78,6 +74,17 @@ extension SenderPlanner {
                 MXProblem.exchangeIsAlias(exchange: wantedValue.exchange, canonical: alias.rdata.presentation),
                 zone: alias.existing, declaration: wanted.source)
         }
+    }
+
+    /// The service's whole MX set at `wanted`'s name, nil when it has none to read: its own MX already in the
+    /// zone are not "other" inbound mail (Google's aspmx beside its alt1..alt4). MX an earlier service of this
+    /// sender plans to add are, so the decision is the same before and after apply.
+    func serviceSet(_ wanted: WantedRecord) -> [MXValue]? {
+        let set = sender.records.filter {
+            $0.purpose == .mx && $0.type.uppercased() == "MX" && $0.owner == wanted.owner
+                && !Set($0.presets).isDisjoint(with: wanted.presets)
+        }.compactMap { Self.wantedMX.value(for: ExactText($0.value)).value }
+        return set.isEmpty ? nil : set
     }
 
     /// Leaves a service's MX out under `mx: keep-existing`, with one warning per name that says
