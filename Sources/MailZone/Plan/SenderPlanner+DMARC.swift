@@ -80,11 +80,15 @@ extension SenderPlanner {
             } else {
                 create(wanted, .txt, at: name, rdata: rdata, written: presentation, shown: presentation, note: note)
             }
-            for uri in DMARCReportAuthorisation.needed(
-                by: (try? DMARCRecord(result)) ?? DMARCRecord(tags: []),
-                dmarcDomain: String(domain.description.dropLast()))
-            {
-                warn(name, .txt, purpose, uri, declaration: wanted.source)
+            // Most records ask for no reports (`p=none`): then none needs an authorisation, and the domain is
+            // not printed to find out.
+            let written = (try? DMARCRecord(result)) ?? DMARCRecord(tags: [])
+            if !written.aggregateReportURIs.isEmpty || !written.failureReportURIs.isEmpty {
+                for uri in DMARCReportAuthorisation.needed(
+                    by: written, dmarcDomain: String(domain.description.dropLast()))
+                {
+                    warn(name, .txt, purpose, uri, declaration: wanted.source)
+                }
             }
         } catch {
             conflict(name, .txt, purpose, DMARCConflict.notWritable(reason: "\(error)"), declaration: wanted.source)
