@@ -53,10 +53,9 @@ enum PlanCheck {
     }
 
     /// Why the edited zone's SOA serial is not `expected`, or nil when it is.
-    static func serialProblem(_ zone: Zone, expected: UInt32) -> String? {
+    static func serialProblem(_ reread: ZoneReread, expected: UInt32) -> String? {
         // The SOA's data only: a whole record would count the lines of the edited text to say where it is.
-        guard let origin = zone.origin, let index = zone.recordIndices(at: origin, type: .soa).first,
-            let value = zone.recordData(index: index).rdata.soaSerial
+        guard let index = reread.apexSOA, let value = reread.edited.recordData(index: index).rdata.soaSerial
         else {
             return "the edited zone has no readable SOA"
         }
@@ -130,7 +129,7 @@ enum PlanCheck {
             if !extra.isEmpty { parts.append("it has records the plan does not add: \(extra.joined(separator: "; "))") }
             return "the edited zone's records differ from the plan: " + parts.joined(separator: "; ")
         }
-        return serial.flatMap { serialProblem(new, expected: $0.to) }
+        return serial.flatMap { serialProblem(reread, expected: $0.to) }
     }
 
     /// The records only one of the old and the edited text has, counted: +1 for each the old text
@@ -192,6 +191,6 @@ extension PlanCheck {
             return
                 "the edited zone's records differ from the plan (missing: \(listed(missing)); not planned: \(listed(extra)))"
         }
-        return zonePlan.serial.flatMap { serialProblem(new, expected: $0.to) }
+        return zonePlan.serial.flatMap { serialProblem(reread, expected: $0.to) }
     }
 }

@@ -217,7 +217,8 @@ struct ZoneEditor {
     /// (a sender's domain may hold many records, and each new owner of a plan asks).
     func anchorRecord(for owner: DomainName) throws(Failure) -> Record {
         let own = zone.recordIndices(at: owner)
-        if let last = lastWritten(of: own, types: Self.mailTypes, where: isMailRecord) { return last }
+        // The test given as a static function: a method of the editor would capture (copy) the editor.
+        if let last = lastWritten(of: own, types: Self.mailTypes, where: Self.isMailRecord) { return last }
         if let last = lastWritten(of: own) {
             return owner == origin ? try apexBlockEnd() : last
         }
@@ -257,7 +258,10 @@ struct ZoneEditor {
 
     /// Whether `record` is one of its name's mail records: an MX, an SPF record, an SPF TXT, or any TXT of a
     /// `_dmarc` or `_domainkey` name (a site-verification TXT at the apex is not).
-    func isMailRecord(_ record: Record) -> Bool {
+    func isMailRecord(_ record: Record) -> Bool { Self.isMailRecord(record) }
+
+    /// `isMailRecord(_:)`, which depends on the record alone.
+    static func isMailRecord(_ record: Record) -> Bool {
         guard record.source.map({ !$0.generated }) ?? false else { return false }
         switch record.type {
         case .mx, .spf: return true
@@ -324,7 +328,7 @@ struct ZoneEditor {
         let below = mailNameRecords[domain] ?? []
         for index in (own + below).sorted().reversed() {
             let record = record(index: index)
-            if isMailRecord(record) { return record }
+            if Self.isMailRecord(record) { return record }
         }
         return nil
     }

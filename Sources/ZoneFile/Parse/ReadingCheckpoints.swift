@@ -38,11 +38,19 @@ struct ReadingHistory: Sendable {
 
     /// A load takes a checkpoint at every entry until it has taken this many, then every `interval` entries.
     static let denseCheckpoints = 1024
+    /// Checkpoints the top file's list has room for from the start.
+    static let reservedInTopFile = 64
 
     init(interval: Int) { self.interval = interval }
 
     mutating func add(_ checkpoint: ReadingCheckpoint) {
-        while checkpoints.count <= checkpoint.file { checkpoints.append([]) }
+        while checkpoints.count <= checkpoint.file {
+            // Room in the top file's list for a small zone's dense checkpoints at once, not grown one doubling
+            // at a time (a repository of thousands of small zones takes a few dozen in each).
+            var file: [ReadingCheckpoint] = []
+            if checkpoints.isEmpty { file.reserveCapacity(Self.reservedInTopFile) }
+            checkpoints.append(file)
+        }
         checkpoints[checkpoint.file].append(checkpoint)
         count += 1
     }

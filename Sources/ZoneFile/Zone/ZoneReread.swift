@@ -19,6 +19,18 @@ package struct ZoneReread: Sendable {
     package let onlyNew: [Int]
     /// Records of the old zone whose text the re-read stepped over rather than read again (given the edits).
     package let steppedOver: Int
+
+    /// The index (for `edited.recordData(index:)`) of the edited zone's first SOA at its origin; nil when
+    /// it has none. The re-read keeps few records (those of `onlyNew` and of the types left out of the
+    /// pairing), so they are looked through: no table of owners is built for them.
+    package var apexSOA: Int? {
+        guard let origin = edited.origin, let apex = edited.names.lookup(origin) else { return nil }
+        let store = edited.store
+        return (0..<store.count).first { index in
+            let slot = store[index]
+            return slot.type == RRType.soa.rawValue && slot.owner == apex && !slot.flags.contains(.outOfZone)
+        }
+    }
 }
 
 extension ZoneLoader {
@@ -91,6 +103,10 @@ extension ZoneLoader {
         return (read.reread, read.leftWindow)
     }
 
+    /// At most this many pairs of a key read and a key stepped over are compared one by one; past it the keys
+    /// read go into a `KeyFilter`.
+    static let keysComparedEachWithEach = 4096
+
     /// `reread`, the records stepped over shown to the zone checks as unique when the old load found their
     /// hash once (`uniqueKeys`); also whether a record read has the hash of a record stepped over, and
     /// whether the reading left the window.
@@ -125,6 +141,14 @@ extension ZoneLoader {
             edited: edited, onlyOld: onlyOld, onlyNew: onlyNew, steppedOver: state.skipping?.steppedOver ?? 0)
         guard !leftWindow, uniqueKeys, let skipping = state.skipping, let computed = state.checks.computedKeys else {
             return (reread, false, leftWindow)
+        }
+        // The keys read and those stepped over compared each with each when they are few (a small zone's
+        // re-read reads a few new lines and steps over the rest), with no table built for them.
+        let stepped = skipping.steppedKeys.reduce(0) { $0 + $1.count }
+        if computed.count * stepped <= Self.keysComparedEachWithEach {
+            let clash = skipping.steppedKeys.contains { range in old.checkKeys[range].contains(where: computed.contains)
+            }
+            return (reread, clash, false)
         }
         let read = KeyFilter(computed)
         let clash = skipping.steppedKeys.contains { range in old.checkKeys[range].contains { read.contains($0) } }
