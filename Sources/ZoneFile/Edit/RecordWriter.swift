@@ -75,18 +75,24 @@ public struct RecordWriter {
     {
         let (source, layout, file) = try written(neighbour)
         let bytes = file.source.bytes
-        func text(_ token: Token) -> String { String(decoding: bytes[token.range], as: UTF8.self) }
-        func separator(after token: Token?) -> String {
-            guard let token else { return "\t" }
+        // The blanks after a field of the neighbour's line; a tab after its last field (or none).
+        func gap(after token: Token?) -> Gap {
+            guard let token else { return .tabs }
             var end = token.end
-            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
-            let gap = String(decoding: bytes[token.end..<end], as: UTF8.self)
-            return gap.isEmpty || end >= bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D ? "\t" : gap
+            var tabbed = false
+            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 {
+                tabbed = tabbed || bytes[end] == 0x09
+                end += 1
+            }
+            if end == token.end || end >= bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D { return .tabs }
+            return tabbed ? .tabs : end - token.end == 1 ? .oneSpace : .spaces
         }
         // Columns where the neighbour's fields start, so space-aligned zones stay aligned.
         func column(_ token: Token?) -> Int? { token.map { RecordLayout.column(of: $0.start, in: bytes) } }
 
-        var fields: [(text: String, column: Int?, separator: String)] = []
+        // The line is built as octets, field by field, each padded to its column in place.
+        var line: [UInt8] = []
+        line.reserveCapacity(128)
         let sameOwner = neighbour.owner == record.owner
         let ownerText: String
         if absoluteOwner {
@@ -98,15 +104,15 @@ public struct RecordWriter {
             // The owner as the zone already spells it (`Mail`), else as given.
             ownerText = (sameOwner ? neighbour.owner : record.owner).relative(to: source.origin)
         }
-        let leading: String
         if ownerText.isEmpty {
-            let start = layout.entryRange.lowerBound
-            var end = start
+            // The neighbour's leading blanks, so the line inherits the owner as it does.
+            var end = layout.entryRange.lowerBound
             while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
-            leading = String(decoding: bytes[start..<end], as: UTF8.self)
+            line += bytes[layout.entryRange.lowerBound..<end]
         } else {
-            leading = ""
+            line += ownerText.utf8
         }
+        var previous: Gap = ownerText.isEmpty ? .none : gap(after: layout.owner)
         // TTL: the record's, else its RRset's, else the zone's default where the line goes — never the
         // neighbour's own TTL (a host's A record, an RRSIG). Written when the neighbour writes one, or when a
         // line without a TTL field would get another value there (no `$TTL`: the last TTL written, RFC 1035 §5.1).
@@ -118,30 +124,24 @@ public struct RecordWriter {
         let implicit = source.explicitTTL ? (zoneDefault ?? neighbour.ttl) : neighbour.ttl
         let value = rrsetTTL ?? zoneDefault ?? soaMinimum ?? neighbour.ttl
         if layout.ttl != nil || value != implicit {
-            fields.append((String(value), column(layout.ttl), separator(after: layout.ttl)))
+            Self.pad(&line, previous, toColumn: column(layout.ttl))
+            line += String(value).utf8
+            previous = gap(after: layout.ttl)
         }
+        // The class and the type in the letter case the neighbour writes them in.
         if let classToken = layout.rrClass {
-            let written = text(classToken)
-            fields.append(
-                (
-                    written == written.lowercased() ? "in" : "IN", column(layout.rrClass),
-                    separator(after: layout.rrClass)
-                ))
+            Self.pad(&line, previous, toColumn: column(layout.rrClass))
+            line += Self.isLowercase(bytes[classToken.range]) ? Self.lowercaseIN : Self.uppercaseIN
+            previous = gap(after: layout.rrClass)
         }
-        let typeText = text(layout.type)
-        let lowerType = typeText == typeText.lowercased()
-        let mnemonic = record.type.mnemonic
-        fields.append(
-            (lowerType ? mnemonic.lowercased() : mnemonic, column(layout.type), separator(after: layout.type)))
-
-        // Built as octets, so each field's padding measures the line without a copy of it.
-        var line = Array((leading + ownerText).utf8)
-        var previousSeparator = ownerText.isEmpty ? "" : separator(after: layout.owner)
-        for field in fields {
-            line += Self.pad(line, separator: previousSeparator, toColumn: field.column).utf8
-            line += field.text.utf8
-            previousSeparator = field.separator
+        Self.pad(&line, previous, toColumn: column(layout.type))
+        let mnemonic = record.type.mnemonic.utf8
+        if Self.isLowercase(bytes[layout.type.range]) {
+            line += mnemonic.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        } else {
+            line += mnemonic
         }
+        previous = gap(after: layout.type)
         // The RDATA column is where the neighbour's RDATA starts, its opening parenthesis included (a DKIM key
         // written `( "v=DKIM1; ..."`), so a new line lines up with it whatever its own RDATA looks like.
         let rdataColumn = layout.rdata.first.map { token -> Int in
@@ -151,9 +151,35 @@ public struct RecordWriter {
             if before > 0, bytes[before - 1] == UInt8(ascii: "(") { start = before - 1 }
             return RecordLayout.column(of: start, in: bytes)
         }
-        line += Self.pad(line, separator: previousSeparator, toColumn: rdataColumn).utf8
+        Self.pad(&line, previous, toColumn: rdataColumn)
         line += rdataText(record, lineEnding: file.lineEnding).utf8
         return String(decoding: line, as: UTF8.self)
+    }
+
+    /// The blanks between two fields of a line, as far as padding a new line's fields is concerned.
+    private enum Gap {
+        /// None: the line so far is blanks that stand for the owner.
+        case none
+        /// One space: the file separates fields by one space and aligns no columns.
+        case oneSpace
+        /// Spaces, to the next field's column.
+        case spaces
+        /// Tabs, to the next field's column (a gap with a tab in it, or after the line's last field).
+        case tabs
+    }
+
+    /// `IN` as a class field is written, in either case.
+    private static let lowercaseIN = Array("in".utf8)
+    private static let uppercaseIN = Array("IN".utf8)
+
+    /// Whether a field's text is the same lower-cased: no ASCII capital in it (`in`, `txt`), as `String`
+    /// compares it; a field with other octets is compared as `String`s.
+    private static func isLowercase(_ field: SourceBytes.SubSequence) -> Bool {
+        guard field.allSatisfy({ $0 < 0x80 }) else {
+            let text = String(decoding: field, as: UTF8.self)
+            return text == text.lowercased()
+        }
+        return !field.contains { $0 >= 0x41 && $0 <= 0x5A }
     }
 
     /// Inserts `records` as new lines after `neighbour`'s line, each written like it (``line(for:like:absoluteOwner:)``),
@@ -197,28 +223,28 @@ public struct RecordWriter {
         return (source, layout, zone.files[source.fileIndex])
     }
 
-    /// Whitespace after `line` to reach `column` with the separator's character (tabs or spaces); at least one.
-    private static func pad(_ line: [UInt8], separator: String, toColumn column: Int?) -> String {
-        if separator.isEmpty { return "" }
+    /// Appends to `line` the blanks that reach `column` in the gap's character (tabs or spaces); at least one.
+    private static func pad(_ line: inout [UInt8], _ gap: Gap, toColumn column: Int?) {
+        switch gap {
+        case .none: return
         // A file that separates fields by one space aligns no columns: one space it is.
-        if separator == " " { return " " }
-        let current = RecordLayout.column(of: line.count, in: line)
-        // A tab among the separator's blanks (looked for in its octets: `String.contains(_:)` of a string
-        // is Foundation's search).
-        let tabbed = separator.utf8.contains(0x09)
-        guard let column, column > current else {
-            return tabbed ? "\t" : " "
-        }
-        if tabbed {
-            var result = ""
-            var at = current
-            while at < column {
-                result += "\t"
-                at = (at / 8 + 1) * 8
+        case .oneSpace: line.append(0x20)
+        case .spaces, .tabs:
+            let current = RecordLayout.column(of: line.count, in: line)
+            guard let column, column > current else {
+                line.append(gap == .tabs ? 0x09 : 0x20)
+                return
             }
-            return result
+            if gap == .tabs {
+                var at = current
+                while at < column {
+                    line.append(0x09)
+                    at = (at / 8 + 1) * 8
+                }
+            } else {
+                line += repeatElement(0x20, count: column - current)
+            }
         }
-        return String(repeating: " ", count: column - current)
     }
 
     // MARK: Default TTL
