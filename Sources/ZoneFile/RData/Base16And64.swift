@@ -9,10 +9,12 @@ package enum Hex {
     @inline(__always)
     static func digit(_ byte: UInt8, radix: UInt8) -> UInt8? {
         let decimal = byte &- 0x30
-        if decimal < 10 { return decimal }
         // Setting 0x20 lower-cases a letter; every byte that is not a letter lands outside a-z.
         let letter = (byte | 0x20) &- 0x61
-        return letter < radix - 10 ? letter + 10 : nil
+        // Both readings are worked out and one is picked without a branch: in an IPv6 address or a digest,
+        // digits and letters come in no order a branch could predict.
+        let value = decimal < 10 ? decimal : letter &+ 10
+        return decimal < 10 || letter < radix - 10 ? value : nil
     }
 
     package static func decode(_ text: ArraySlice<UInt8>) -> [UInt8]? {
