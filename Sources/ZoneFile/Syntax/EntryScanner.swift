@@ -43,7 +43,11 @@ struct EntryScanner {
                 if depth == 0 { return index + 1 }
                 index += 1
             case 0x20, 0x09, 0x0D:
+                // A run of blanks (columns aligned with spaces) in one go, not a dispatch per byte.
                 index += 1
+                while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D {
+                    index += 1
+                }
             case 0x3B:  // ;
                 let commentStart = index
                 index = ByteRuns.commentEnd(bytes, from: index + 1)
