@@ -8,7 +8,7 @@ import Testing
 /// reader refuses. Checked on every record line of every corpus file and real zone, and on spellings
 /// chosen to sit at the edges.
 @Suite struct CommonRDataTests {
-    static let types: Set<RRType> = [.a, .aaaa, .ns, .cname, .ptr, .mx, .srv, .txt, .soa]
+    static let types: Set<RRType> = [.a, .aaaa, .ns, .cname, .ptr, .mx, .srv, .txt, .soa, .caa, .ds]
 
     /// Reads `bytes[range]` as `type` RDATA both ways; true when the fast path took it.
     static func agree(
@@ -106,6 +106,21 @@ import Testing
         (.soa, "ns h \"1\" 2 3 4 5"), (.soa, "ns h 1 \"2\" 3 4 5"), (.soa, "ns h 1 2 3 4 1x"),
         (.soa, "ns h 1 2 3 4 4294967296"), (.soa, "ns h 0x1 2 3 4 5"), (.soa, "NS.Example. H\\.M 1 2 3 4 5"),
         (.soa, "( ns h ; c\n 1 2 3 4 5 )"), (.soa, "ns h 01 2 3 4 5"), (.soa, "\\# 0"), (.soa, "ns h -1 2 3 4 5"),
+        (.caa, "0 issue \"letsencrypt.org\""), (.caa, "128 iodef \"mailto:a@b\""), (.caa, "0 issue ;"),
+        (.caa, "0 issue letsencrypt.org"), (.caa, "0 issue \"\""), (.caa, "0 Issue \"a\\\"b\""),
+        (.caa, "256 issue \"x\""),
+        (.caa, "0 iss-ue \"x\""), (.caa, "0 \"issue\" \"x\""), (.caa, "0 issue"), (.caa, "0 issue \"x\" y"),
+        (.caa, "0 issue \"\\256\""), (.caa, "0 issue \"x\\\""),
+        (.caa, "0 " + String(repeating: "t", count: 256) + " \"x\""),
+        (.caa, "0 issue \"" + String(repeating: "v", count: 300) + "\""), (.caa, "00 issue \"x\""),
+        (.ds, "60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"),
+        (.ds, "60485 5 1 2BB183AF5F2258817 9A53B0A98631FAD1A292118"),
+        (.ds, "60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A2921"),
+        (.ds, "60485 5 2 2BB183AF5F22588179A53B0A98631FAD1A292118"),
+        (.ds, "60485 5 3 2BB1"), (.ds, "60485 RSASHA1 1 2BB183AF5F22588179A53B0A98631FAD1A292118"),
+        (.ds, "60485 5 SHA-1 2BB183AF5F22588179A53B0A98631FAD1A292118"), (.ds, "65536 5 1 00"), (.ds, "1 256 9 00"),
+        (.ds, "1 5 9 0"), (.ds, "1 5 9 0g"), (.ds, "1 5 9"), (.ds, "1 5 9 \"00\""), (.ds, "1 5 9 ( 00\n 11 )"),
+        (.ds, "1 5 2 " + String(repeating: "ab", count: 32)), (.ds, "1 5 4 " + String(repeating: "AB", count: 48)),
         // At BIND's RDATA length limit (`RDataLength.maxLoadable`, 65,510 octets) and one string past it.
         (.txt, Array(repeating: "\"" + String(repeating: "x", count: 254) + "\"", count: 256).joined(separator: " ")),
         (.txt, Array(repeating: "\"" + String(repeating: "x", count: 254) + "\"", count: 257).joined(separator: " ")),
@@ -132,7 +147,8 @@ import Testing
         for (type, text) in [
             (RRType.a, "192.0.2.1"), (.aaaa, "2001:db8::1"), (.ns, "ns1"), (.cname, "www.example.net."),
             (.ptr, "host"), (.mx, "10 mx"), (.srv, "0 5 5060 sip"), (.txt, "\"v=spf1 -all\" \"x\\065\""),
-            (.soa, "ns hostmaster 2024010101 2h 3600 1w 300"),
+            (.soa, "ns hostmaster 2024010101 2h 3600 1w 300"), (.caa, "0 issue \"letsencrypt.org\""),
+            (.ds, "60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118"),
         ] {
             let bytes = Array(text.utf8)
             #expect(Self.agree(type, bytes, 0..<bytes.count, origin: origin, text), "\(type) \(text) not taken")

@@ -1,6 +1,7 @@
 /// The RDATA of the record types most zones are made of — A, AAAA, NS, CNAME, PTR, MX, SRV and
-/// TXT, nine records in ten of a large zone — and the SOA every zone has (one record in twenty of a
-/// small zone), read straight from the entry's tokens.
+/// TXT, nine records in ten of a large zone — the SOA every zone has (one record in twenty of a
+/// small zone), and the CAA and DS records that most of the rest are, read straight from the entry's
+/// tokens.
 ///
 /// The general reader (`RDataCodec.encode`) takes a list of fields, each a slice of the file that
 /// keeps the file's buffer alive, and goes through the type's format closure field by field; for
@@ -107,6 +108,48 @@ enum CommonRData {
                 at = next
             }
             return at
+        case .caa:
+            // FLAGS TAG VALUE (RFC 8659 §4.1.1): a tag of letters and digits, the value's escapes decoded.
+            guard fields.count == 3, let flags = uint8(first, bytes, out, start) else { return nil }
+            let tag = fields[fields.startIndex + 1]
+            let length = tag.end - tag.start
+            guard tag.kind == .word, length <= 255 else { return nil }
+            for index in tag.start..<tag.end {
+                let byte = bytes[index]
+                let letter = (byte | 0x20) &- 0x61
+                guard byte &- 0x30 < 10 || letter < 26 else { return nil }
+            }
+            out[flags] = UInt8(length)
+            if let source = text(tag, bytes).baseAddress { (out + flags + 1).update(from: source, count: length) }
+            return decoded(fields[fields.startIndex + 2], bytes, out, flags + 1 + length)
+        case .ds:
+            // KEY-TAG ALGORITHM DIGEST-TYPE DIGEST (RFC 4034 §5.3), the numbers plain (no mnemonic), the digest
+            // hexadecimal over one or more fields and as long as its type says, when the type is known.
+            guard fields.count >= 4, let tag = uint16(first, bytes, out, start),
+                let algorithm = uint8(fields[fields.startIndex + 1], bytes, out, tag),
+                let digestType = uint8(fields[fields.startIndex + 2], bytes, out, algorithm)
+            else { return nil }
+            var at = digestType
+            var high: UInt8 = 0
+            var half = false
+            for field in fields[(fields.startIndex + 3)...] {
+                guard field.kind == .word else { return nil }
+                for index in field.start..<field.end {
+                    guard let nibble = Hex.value(bytes[index]) else { return nil }
+                    if half {
+                        out[at] = high << 4 | nibble
+                        at += 1
+                    } else {
+                        high = nibble
+                    }
+                    half.toggle()
+                }
+            }
+            guard !half, at > digestType else { return nil }
+            if let expected = DNSSECMnemonics.digestLength(out[digestType - 1]), expected.length != at - digestType {
+                return nil
+            }
+            return at
         default:
             return nil
         }
@@ -154,6 +197,23 @@ enum CommonRData {
         return at + 2
     }
 
+    /// An unquoted decimal of at most 255 (leading zeros allowed, as `RDataReader.decimal` allows them).
+    @inline(__always)
+    private static func uint8(
+        _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>, _ at: Int
+    ) -> Int? {
+        guard token.kind == .word, token.end > token.start, token.end - token.start <= 3 else { return nil }
+        var value = 0
+        for index in token.start..<token.end {
+            let byte = bytes[index]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        guard value <= 255 else { return nil }
+        out[at] = UInt8(value)
+        return at + 1
+    }
+
     /// An unquoted decimal of at most 2^32 − 1, written in four octets.
     @inline(__always)
     private static func uint32(
@@ -172,6 +232,22 @@ enum CommonRData {
         guard token.kind == .word, case .success(let value) = TTLParser.parse(text(token, bytes)) else { return nil }
         UnsafeMutableRawPointer(out + at).storeBytes(of: value.bigEndian, as: UInt32.self)
         return at + 4
+    }
+
+    /// A field's text, quoted or not, escapes decoded, with no length octet (a CAA value).
+    @inline(__always)
+    private static func decoded(
+        _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>, _ at: Int
+    ) -> Int? {
+        let text = text(token, bytes)
+        guard text.contains(0x5C) else {
+            if let source = text.baseAddress { (out + at).update(from: source, count: text.count) }
+            return at + text.count
+        }
+        let decoded = CharacterString.decodeEscapes(
+            text, to: UnsafeMutableBufferPointer(start: out + at, count: text.count))
+        guard decoded.error == nil else { return nil }
+        return at + decoded.count
     }
 
     /// One character-string, quoted or not, escapes decoded; at most 255 octets.
