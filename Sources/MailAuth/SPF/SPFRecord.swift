@@ -29,12 +29,20 @@ public struct SPFRecord: Sendable, Hashable {
         guard Self.isSPF(text) else { return nil }
         let versionEnd = text.utf8.index(text.startIndex, offsetBy: 6)
         version = String(text[..<versionEnd])
-        terms = []
-        trailingSpace = ""
-        // Terms are separated by 1*SP; anything else (a tab) stays inside a term and makes it invalid.
+        // ASCII text, nearly every record, is split by its bytes: the same split, as no character of ASCII
+        // text holds a space but the space itself (`\r\n` is one character, and holds none).
+        let rest = text[versionEnd...]
+        (terms, trailingSpace) =
+            rest.utf8.allSatisfy { $0 < 0x80 } ? Self.asciiTerms(rest) : Self.characterTerms(rest)
+    }
+
+    /// The terms after the version and the spaces after the last one, read character by character: terms are
+    /// separated by 1*SP; anything else (a tab) stays inside a term and makes it invalid.
+    static func characterTerms(_ rest: Substring) -> (terms: [SPFTerm], trailingSpace: String) {
+        var terms: [SPFTerm] = []
         var space = ""
         var term = ""
-        for character in text[versionEnd...] {
+        for character in rest {
             if character == " " {
                 if !term.isEmpty {
                     terms.append(SPFTerm(leadingSpace: space, text: term))
@@ -46,11 +54,28 @@ public struct SPFRecord: Sendable, Hashable {
                 term.append(character)
             }
         }
-        if term.isEmpty {
-            trailingSpace = space
-        } else {
-            terms.append(SPFTerm(leadingSpace: space, text: term))
+        guard !term.isEmpty else { return (terms, space) }
+        terms.append(SPFTerm(leadingSpace: space, text: term))
+        return (terms, "")
+    }
+
+    /// `characterTerms(_:)` for ASCII text, read by its bytes: each run of spaces and the term after it
+    /// taken as one slice, not built a character at a time.
+    static func asciiTerms(_ rest: Substring) -> (terms: [SPFTerm], trailingSpace: String) {
+        let space = UInt8(ascii: " ")
+        let bytes = rest.utf8
+        var terms: [SPFTerm] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let spaceStart = index
+            while index < bytes.endIndex, bytes[index] == space { index = bytes.index(after: index) }
+            let termStart = index
+            while index < bytes.endIndex, bytes[index] != space { index = bytes.index(after: index) }
+            guard termStart < index else { return (terms, String(rest[spaceStart..<index])) }
+            terms.append(
+                SPFTerm(leadingSpace: String(rest[spaceStart..<termStart]), text: String(rest[termStart..<index])))
         }
+        return (terms, "")
     }
 
     /// Reads a record from a TXT record's character-strings, joined with nothing between (§3.3).

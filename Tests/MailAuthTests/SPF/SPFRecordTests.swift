@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import MailAuth
@@ -171,5 +172,37 @@ struct SPFTermTests {
         #expect(!SPFMacroSyntax.isLiteralOnly("a%{d}"))
         #expect(!SPFMacroSyntax.isLiteralOnly("caf\u{E9}.example"))
         #expect(!SPFMacroSyntax.isLiteralOnly("a b"))
+    }
+
+    @Test("ASCII records are split by their bytes as by their characters, on every record built from tricky parts")
+    func asciiSplitAgreesWithCharacterSplit() throws {
+        let parts = [
+            " ", "  ", "\t", "include:_spf.example.com", "-all", "~ALL", "ip4:192.0.2.1/24", "a", "\r\n", "\"",
+            "redirect=x.example", "e\u{301}", " \u{301}", "\u{E9}", "mx:mail.example.", "+",
+        ]
+        var generator = SplitMix64(seed: 17)
+        var compared = 0
+        var ascii = 0
+        for count in 0..<2000 {
+            var text = count.isMultiple(of: 2) ? "v=spf1" : "V=SPF1"
+            if count % 9 != 0 { text += " " }
+            for _ in 0..<(count % 9) { text += parts[Int(generator.next() % UInt64(parts.count))] }
+            guard let record = SPFRecord(text) else { continue }
+            let rest = Substring(text.utf8.dropFirst(6))
+            let general = SPFRecord.characterTerms(rest)
+            #expect(record.terms == general.terms, "\(text.debugDescription)")
+            #expect(record.trailingSpace == general.trailingSpace, "\(text.debugDescription)")
+            #expect(record.text == text, "\(text.debugDescription)")
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                let fast = SPFRecord.asciiTerms(rest)
+                #expect(fast.terms == general.terms, "\(text.debugDescription)")
+                #expect(fast.trailingSpace == general.trailingSpace, "\(text.debugDescription)")
+                ascii += 1
+            }
+            compared += 1
+        }
+        #expect(compared > 1000)
+        #expect(ascii > 100)
+        #expect(compared - ascii > 100)
     }
 }
