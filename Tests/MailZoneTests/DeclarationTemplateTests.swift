@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import MailZone
@@ -41,5 +42,33 @@ import Testing
         #expect(
             SenderExpander.apply(overrides, to: "v=DMARC1; p=none; fo=1")
                 == "v=DMARC1; p=reject; fo=1; rua=mailto:a@example.com,mailto:b@example.com")
+    }
+
+    @Test(
+        "input names are valid exactly as letters, digits, _, - and dots between say, on names built from tricky parts")
+    func inputNamesAsTheRuleSays() {
+        // The rule written out with Swift's own string operations, as an independent oracle.
+        func valid(_ name: String) -> Bool {
+            let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.".unicodeScalars)
+            return !name.isEmpty && name.unicodeScalars.allSatisfy(allowed.contains)
+                && name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty }
+        }
+        let parts = [
+            "a", "Z", "9", "_", "-", ".", "..", "dkim", "\u{E9}", "e\u{301}", ".\u{301}", " ", "$", "\u{0}", "\u{FF0E}",
+        ]
+        var generator = SplitMix64(seed: 0x7465_6D70)
+        var names: Set<String> = [""]
+        for count in 0..<3000 {
+            var name = ""
+            for _ in 0..<(1 + count % 6) { name += parts[Int(generator.next() % UInt64(parts.count))] }
+            names.insert(name)
+        }
+        var accepted = 0
+        for name in names {
+            #expect(Template.isValidName(name) == valid(name), "\(name.debugDescription)")
+            if valid(name) { accepted += 1 }
+        }
+        #expect(accepted > 50)
+        #expect(names.count - accepted > 100)
     }
 }
