@@ -11,10 +11,14 @@ package enum Hex {
         let decimal = byte &- 0x30
         // Setting 0x20 lower-cases a letter; every byte that is not a letter lands outside a-z.
         let letter = (byte | 0x20) &- 0x61
-        // Both readings are worked out and one is picked without a branch: in an IPv6 address or a digest,
-        // digits and letters come in no order a branch could predict.
-        let value = decimal < 10 ? decimal : letter &+ 10
-        return decimal < 10 || letter < radix - 10 ? value : nil
+        // Both readings are worked out and one is picked by a mask, not a branch: in an IPv6 address or a
+        // digest, digits and letters come in no order a branch could predict (a plain `?:` is compiled to
+        // a branch here). Only the validity test branches, and it nearly always passes.
+        let isDecimal = UInt8(truncatingIfNeeded: (decimal < 10 ? 1 : 0) as UInt32)
+        let isLetter = UInt8(truncatingIfNeeded: (letter < radix &- 10 ? 1 : 0) as UInt32)
+        let mask = 0 &- isDecimal
+        let value = decimal & mask | (letter &+ 10) & ~mask
+        return isDecimal | isLetter != 0 ? value : nil
     }
 
     package static func decode(_ text: ArraySlice<UInt8>) -> [UInt8]? {
