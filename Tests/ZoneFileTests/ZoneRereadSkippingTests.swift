@@ -45,8 +45,15 @@ import Testing
 
     /// Compares a re-read with the whole re-read.
     static func expectSame(_ stepped: ZoneReread, _ whole: ZoneReread, _ label: String) throws {
-        // The SOA found without an owner index is the one the index gives first.
+        // The SOA found without an owner index is the one the index gives first; the RDATA kept as read is
+        // what reading the record's text again gives.
         for read in [stepped, whole] {
+            for index in read.onlyNew + (read.apexSOA.map { [$0] } ?? []) {
+                let (owner, type, rdata) = read.recordData(index: index)
+                let again = read.edited.recordData(index: index)
+                #expect(owner == again.owner && type == again.type, "\(label): record \(index)")
+                #expect(rdata.wire == again.rdata.wire, "\(label): \(owner) \(type) RDATA")
+            }
             #expect(
                 read.apexSOA == read.edited.origin.flatMap { read.edited.recordIndices(at: $0, type: .soa).first },
                 "\(label): the SOA")

@@ -55,7 +55,7 @@ enum PlanCheck {
     /// Why the edited zone's SOA serial is not `expected`, or nil when it is.
     static func serialProblem(_ reread: ZoneReread, expected: UInt32) -> String? {
         // The SOA's data only: a whole record would count the lines of the edited text to say where it is.
-        guard let index = reread.apexSOA, let value = reread.edited.recordData(index: index).rdata.soaSerial
+        guard let index = reread.apexSOA, let value = reread.recordData(index: index).rdata.soaSerial
         else {
             return "the edited zone has no readable SOA"
         }
@@ -145,7 +145,7 @@ enum PlanCheck {
             difference[RecordKey(record.owner, record.type, record.rdata), default: 0] += 1
         }
         for index in reread.onlyNew {
-            let record = reread.edited.recordData(index: index)
+            let record = reread.recordData(index: index)
             difference[RecordKey(record.owner, record.type, record.rdata), default: 0] -= 1
         }
         return difference

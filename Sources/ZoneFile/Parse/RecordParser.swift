@@ -300,7 +300,10 @@ extension LoaderState {
     ) -> Bool {
         guard pairing != nil, !flags.contains(.outOfZone) else { return false }
         let text = flags.contains(.generated) ? SourceBytes(generatedText) : source.bytes
-        return pairing?.pair(owner: owner, type: type, origin: originID, text: text, rdata: rdataRange) == false
+        let kept = pairing?.pair(owner: owner, type: type, origin: originID, text: text, rdata: rdataRange) == false
+        // Its RDATA as just read, so the check that compares it by meaning does not read it again.
+        if kept { pairing?.keep(rdata: wire[wireStart..<wireEnd]) }
+        return kept
     }
 
     /// Reads a name relative to the context's origin and interns it; reports and returns nil when invalid.

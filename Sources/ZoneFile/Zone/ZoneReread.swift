@@ -19,6 +19,18 @@ package struct ZoneReread: Sendable {
     package let onlyNew: [Int]
     /// Records of the old zone whose text the re-read stepped over rather than read again (given the edits).
     package let steppedOver: Int
+    /// The RDATA of the first records the re-read kept, as it read them (`WrittenRecordPairing.keep(rdata:)`).
+    let keptRData: KeptRData
+
+    /// The owner, type and RDATA of the edited zone's record at `index` (of `onlyNew`, or `apexSOA`):
+    /// `edited.recordData(index:)`, the RDATA taken from the reading when it was kept rather than read
+    /// from its text again.
+    package func recordData(index: Int) -> (owner: DomainName, type: RRType, rdata: RData) {
+        guard let wire = keptRData[index] else { return edited.recordData(index: index) }
+        let slot = edited.store[index]
+        let type = RRType(slot.type)
+        return (edited.names.name(slot.owner), type, RData(type: type, wire: wire))
+    }
 
     /// The index (for `edited.recordData(index:)`) of the edited zone's first SOA at its origin; nil when
     /// it has none. The re-read keeps few records (those of `onlyNew` and of the types left out of the
@@ -138,7 +150,8 @@ extension ZoneLoader {
             onlyNew.append(index)
         }
         let reread = ZoneReread(
-            edited: edited, onlyOld: onlyOld, onlyNew: onlyNew, steppedOver: state.skipping?.steppedOver ?? 0)
+            edited: edited, onlyOld: onlyOld, onlyNew: onlyNew, steppedOver: state.skipping?.steppedOver ?? 0,
+            keptRData: state.pairing?.keptRData ?? KeptRData())
         guard !leftWindow, uniqueKeys, let skipping = state.skipping, let computed = state.checks.computedKeys else {
             return (reread, false, leftWindow)
         }
@@ -176,6 +189,8 @@ struct WrittenRecordPairing {
     private(set) var cursor = 0
     /// Old records passed over: no record of the edited text was written like them in their place.
     private var unpaired: [Int] = []
+    /// The RDATA of the records of the edited text the re-read keeps (`keep(rdata:)`), in order.
+    private(set) var keptRData = KeptRData()
 
     init(old: Zone, excluding excluded: Set<RRType>) {
         self.old = old
@@ -211,6 +226,11 @@ struct WrittenRecordPairing {
         return false
     }
 
+    /// Takes note of the RDATA of the record of the edited text just kept (not paired), as the loader read it.
+    mutating func keep(rdata: ArraySlice<UInt8>) {
+        keptRData.append(rdata)
+    }
+
     /// Pairs the old records from `cursor` up to `index` with themselves: a re-read stepped over their text.
     mutating func advance(to index: Int) {
         cursor = max(cursor, index)
@@ -241,5 +261,30 @@ struct WrittenRecordPairing {
             }
         }
         return sameText && old.store.origin(of: index) == origin
+    }
+}
+
+/// The RDATA of the first records a re-read keeps, by their index in its record table, as the loader read
+/// them: the edit check compares them by meaning, and would otherwise read each again from its text. Only
+/// the first `limit` are held, so a text whose records all moved is not held twice over; the others are
+/// read from the text when asked for.
+struct KeptRData: Sendable {
+    /// Records whose RDATA is held at most.
+    static let limit = 4096
+
+    private var octets: [UInt8] = []
+    /// The end of each record's RDATA in `octets`; the start is the end before it.
+    private var ends: [Int] = []
+
+    mutating func append(_ rdata: ArraySlice<UInt8>) {
+        guard ends.count < Self.limit else { return }
+        octets += rdata
+        ends.append(octets.count)
+    }
+
+    /// The RDATA of kept record `index`; nil past those held.
+    subscript(index: Int) -> [UInt8]? {
+        guard index >= 0, index < ends.count else { return nil }
+        return Array(octets[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
     }
 }
