@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import ZoneFile
+
+@testable import ZoneFile
 
 /// `TTLDirectives` answers as `ZoneFileSyntax.defaultTTL(after:)` does, for the entries of every file of
 /// the corpus, with a binary search instead of a walk back.
@@ -29,6 +30,18 @@ struct TTLDirectivesTests {
         }
         #expect(entriesAsked > 5_000, "only \(entriesAsked) entries asked")
         #expect(filesWithTTL > 50, "only \(filesWithTTL) files set a $TTL")
+    }
+
+    @Test("a directive's word is $TTL as its upper-cased string says, told from its octets when ASCII")
+    func ttlWordAsTheStringSays() {
+        let words = [
+            "$TTL", "$ttl", "$Ttl", "$tTl", "$TTL1", "$TT", "$TTLX", "$ORIGIN", "$INCLUDE", "TTL$", "$tt\u{0131}",
+            "$ţtl", "$TT\u{013A}", "$\u{0163}tl", "", "$", "$TL",
+        ]
+        for word in words {
+            let octets = ArraySlice(Array(word.utf8))
+            #expect(ZoneFileSyntax.isTTLWord(octets) == (word.uppercased() == "$TTL"), "\(word)")
+        }
     }
 
     @Test("the last $TTL before the entry wins, whatever its letter case; none before gives nil")

@@ -26,9 +26,21 @@ extension ZoneFileSyntax {
             while cursor < end, bytes[cursor] > 0x20, bytes[cursor] != UInt8(ascii: ";") { cursor += 1 }
             return ArraySlice(bytes[start..<cursor])
         }
-        guard String(decoding: word(), as: UTF8.self).uppercased() == "$TTL" else { return nil }
+        guard Self.isTTLWord(word()) else { return nil }
         if case .success(let value) = TTLParser.parse(word()) { return .some(min(value, 0x7FFF_FFFF)) }
         return .some(nil)
+    }
+}
+
+extension ZoneFileSyntax {
+    /// Whether a directive's word is `$TTL`, letter case ignored: an ASCII word's octets compared, as every
+    /// directive of a file is asked (no string made); a word with other octets upper-cased as a string.
+    static func isTTLWord(_ word: ArraySlice<UInt8>) -> Bool {
+        guard word.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: word, as: UTF8.self).uppercased() == "$TTL"
+        }
+        return word.count == 4
+            && zip(word, "$TTL".utf8).allSatisfy { ($0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0) == $1 }
     }
 }
 

@@ -348,17 +348,24 @@ public struct RecordWriter {
     /// The indentation of continuation lines in the zone's existing multi-line records, else four tabs.
     private static func continuationIndent(of zone: Zone) -> String {
         for file in zone.files {
-            let bytes = file.source.bytes
-            for entry in file.entries where entry.kind == .record {
-                let range = entry.range
-                guard let newline = bytes[range].firstIndex(of: 0x0A), newline + 1 < range.upperBound else { continue }
-                var end = newline + 1
-                while end < range.upperBound, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
-                // Only lines that continue with a quoted string (a TXT layout), not SOA timers.
-                if end < range.upperBound, bytes[end] == UInt8(ascii: "\""), end > newline + 1 {
-                    return String(decoding: bytes[(newline + 1)..<end], as: UTF8.self)
+            // Each record's octets searched in place for a line break (every record of a zone without a
+            // multi-line TXT record is searched).
+            let indent = file.source.bytes.withUnsafeBufferPointer { bytes -> String? in
+                for entry in file.entries where entry.kind == .record {
+                    let range = entry.range
+                    guard let newline = bytes[range].firstIndex(of: 0x0A), newline + 1 < range.upperBound else {
+                        continue
+                    }
+                    var end = newline + 1
+                    while end < range.upperBound, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+                    // Only lines that continue with a quoted string (a TXT layout), not SOA timers.
+                    if end < range.upperBound, bytes[end] == UInt8(ascii: "\""), end > newline + 1 {
+                        return String(decoding: bytes[(newline + 1)..<end], as: UTF8.self)
+                    }
                 }
+                return nil
             }
+            if let indent { return indent }
         }
         return "\t\t\t\t"
     }
