@@ -46,9 +46,12 @@ extension LoaderState {
                 }
                 tokens.removeAll()
                 if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
+                let ownerEnd =
+                    nextOwner.file == fileIndex && nextOwner.text.lowerBound == offset
+                    ? nextOwner.text.upperBound : -1
                 let end = EntryScanner.scan(
                     buffer, from: offset, tokens: &tokens, problems: &problems,
-                    maxLength: policy.options.maxEntryLength)
+                    maxLength: policy.options.maxEntryLength, ownerEnd: ownerEnd)
                 // An entry that reaches a window's end may go on past it: the whole text is read instead.
                 if end >= buffer.count, buffer.count < source.length { break }
                 readNextOwner(buffer, entryStart: offset, next: end, context: &context)
@@ -64,22 +67,29 @@ extension LoaderState {
     }
 
     /// Reads ahead the owner of the entry at `next` (see `OwnerLookahead`), unless it is written as the
-    /// owner of the entry at `entryStart`, whose tokens are in `tokens`: that one is known already.
+    /// owner of the entry at `entryStart`, whose tokens are in `tokens`: that one is known already. Where
+    /// the owner's text was found is kept in `nextOwner`, for the scanner of that entry.
     @inline(__always)
     mutating func readNextOwner(
         _ buffer: UnsafeBufferPointer<UInt8>, entryStart: Int, next: Int, context: inout FileContext
     ) {
+        nextOwner.text = -1 ..< -1
         guard let origin = context.origin, zoneOrigin != nil else { return }
+        nextOwner.file = context.fileIndex
         if let first = tokens.tokens.first, first.start == entryStart, first.kind == .word,
             let base = buffer.baseAddress,
             next + (first.end - first.start) < buffer.count,
             memcmp(base + next, base + first.start, first.end - first.start) == 0,
-            OwnerLookahead.ownerText(buffer, at: next)?.count == first.end - first.start
+            let text = OwnerLookahead.ownerText(buffer, at: next), text.count == first.end - first.start
         {
+            nextOwner.text = text
             return
         }
-        ownerLookahead.read(
+        if let text = ownerLookahead.read(
             buffer, at: next, fileIndex: context.fileIndex, origin: origin, originID: context.originID, names: names)
+        {
+            nextOwner.text = text
+        }
     }
 
     /// Reads one entry whose tokens are in `tokens`; returns how the syntax tree classifies it.

@@ -67,6 +67,9 @@ struct LoaderState {
     var nameScratch: [UInt8] = []
     /// The next entry's owner, read while the current entry is (see `OwnerLookahead`).
     var ownerLookahead = OwnerLookahead()
+    /// Where the read-ahead found the next entry's owner text, in which file (an empty range at -1:
+    /// nowhere): the scanner takes that word without scanning it again (`EntryScanner.scan(ownerEnd:)`).
+    var nextOwner: (file: Int, text: Range<Int>) = (0, -1 ..< -1)
 
     /// A load of the zone file at `zonePath` (its path as given, which anchors the include policy).
     init(options: LoadOptions, zonePath: String) {

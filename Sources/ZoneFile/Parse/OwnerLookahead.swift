@@ -109,18 +109,19 @@ struct OwnerLookahead {
 
     /// Reads ahead the owner of the entry at `offset` of file `fileIndex` under `origin` (interned as
     /// `originID`) and starts loading its slot in `names`; keeps the owner read before this one, forgets
-    /// any older.
+    /// any older. Returns the owner's text (`ownerText`), when the entry has one.
+    @discardableResult
     mutating func read(
         _ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, fileIndex: Int, origin: DomainName,
         originID: UInt32, names: NameTable
-    ) {
+    ) -> Range<Int>? {
         latestIsFirst.toggle()
         if latestIsFirst {
             first.start = -1
         } else {
             second.start = -1
         }
-        guard let text = OwnerLookahead.ownerText(buffer, at: offset) else { return }
+        guard let text = OwnerLookahead.ownerText(buffer, at: offset) else { return nil }
         if originID != suffixOriginID, names.isSuffix(origin) { suffixOriginID = originID }
         // A relative name (no final dot; `@` is the origin itself) is its labels, then the origin.
         let relative =
@@ -132,6 +133,7 @@ struct OwnerLookahead {
         } else {
             OwnerLookahead.fill(&second, text, buffer, origin, fileIndex, originID, cutsSuffix, names)
         }
+        return text
     }
 
     /// Reads the owner `text` into `owner` and starts loading its slot in `names`.

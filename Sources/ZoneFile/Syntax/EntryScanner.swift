@@ -15,10 +15,14 @@ struct EntryScanner {
     /// Tokens and problems more than `maxLength` bytes into the entry are not recorded (the
     /// caller refuses such an entry), so a runaway entry costs no memory beyond its bytes;
     /// a NUL byte is reported once per entry.
+    ///
+    /// `ownerEnd`, when past `start`, is where the entry's first word ends, already found by the loader's
+    /// owner read-ahead (`OwnerLookahead.ownerText`: a word without escapes, ended as a word ends here):
+    /// that word is taken as it is rather than scanned a second time.
     @inline(__always)
     static func scan<Tokens: TokenSink>(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-        tokens: inout Tokens, problems: inout [LexProblem], maxLength: Int = Int.max
+        tokens: inout Tokens, problems: inout [LexProblem], maxLength: Int = Int.max, ownerEnd: Int = -1
     ) -> Int {
         let count = bytes.count
         var index = start
@@ -35,6 +39,10 @@ struct EntryScanner {
                 sawNul = true
             }
             if offset <= recordLimit { problems.append(LexProblem(kind: kind, offset: offset)) }
+        }
+        if ownerEnd > start, ownerEnd < count {
+            add(Token(kind: .word, start: start, end: ownerEnd))
+            index = ownerEnd
         }
         while index < count {
             let byte = bytes[index]
