@@ -10,6 +10,9 @@ import MailAuth
 struct SenderExpander {
     let catalog: PresetCatalog
 
+    /// The inputs of a DKIM record that a rotating service's listed selectors give once per selector.
+    private static let dkimInputs: Set<String> = [PresetDefinition.selectorInput, PresetDefinition.keyInput]
+
     func expand(_ sender: SenderDeclaration, zone: ZoneDeclaration?, diagnostics: inout Diagnostics) -> SenderRecords {
         let domain = sender.domain.value
         let origin = zone?.origin.value
@@ -18,7 +21,11 @@ struct SenderExpander {
         var records: [WantedRecord] = []
         var spfByOwner: [(owner: RecordOwner, includes: [SPFInclude], suggestedAll: String, ttl: Located<UInt32>?)] = []
 
-        for service in sender.presentServices {
+        // The dots made dashes octet by octet (a name is ASCII; Foundation's replacement bridges the text).
+        let domainText = domain.text
+        let domainDashed = String(decoding: domainText.utf8.map { $0 == 0x2E ? 0x2D : $0 }, as: UTF8.self)
+        // `presentServices` without its filtered copy of the services.
+        for service in sender.services where !sender.isAbsent && !service.isAbsent {
             let definition: PresetDefinition
             if let template = service.domainConnect {
                 // Made for this sender from its Domain Connect template; nil when that failed (reported).
@@ -30,12 +37,7 @@ struct SenderExpander {
             }
             let preset = definition.preset
             let ttl = service.ttl ?? sender.ttl
-            // The dots made dashes octet by octet (a name is ASCII; Foundation's replacement bridges the text).
-            let domainText = domain.text
-            var values = [
-                "domain": domainText,
-                "domain_dashed": String(decoding: domainText.utf8.map { $0 == 0x2E ? 0x2D : $0 }, as: UTF8.self),
-            ]
+            var values = ["domain": domainText, "domain_dashed": domainDashed]
             // What the user wrote (or the default) picks the variant; the templates get expansions.
             let written = definition.writtenValues(of: service)
             for input in preset.inputs {
@@ -50,11 +52,10 @@ struct SenderExpander {
             // The selectors a rotating service lists (`dkim: { s2024: KEY, s2025: KEY }`): its DKIM records
             // once per selector, each with its key.
             let listed = service.listedSelectors(of: definition)
-            let dkimInputs: Set<String> = [PresetDefinition.selectorInput, PresetDefinition.keyInput]
             var expansions: [(index: Int, values: [String: String], source: YAMLLocation?)] = []
             for index in preset.records.indices where preset.records[index].applies(to: written) {
                 expansions.append((index, values, nil))
-                let usesSelector = definition.recordTemplates[index].inputs.contains(where: dkimInputs.contains)
+                let usesSelector = definition.recordTemplates[index].inputs.contains(where: Self.dkimInputs.contains)
                 guard !listed.isEmpty, usesSelector else { continue }
                 // The preset's own selector input, when given, is one more selector beside the listed ones.
                 if values[PresetDefinition.selectorInput] == nil || values[PresetDefinition.keyInput] == nil {
@@ -68,7 +69,7 @@ struct SenderExpander {
                 }
             }
             for (index, values, listedSource) in expansions {
-                let record = preset.records[index]
+                // The preset's record is read in place, not copied (it is a dozen strings).
                 let templates = definition.recordTemplates[index]
                 // An optional record is wanted only when all its inputs are given; a required one
                 // with a missing input has been reported by the validator.
@@ -91,11 +92,13 @@ struct SenderExpander {
                     continue
                 }
                 var wanted = WantedRecord(
-                    owner: owner, type: record.type, value: value, purpose: record.purpose,
-                    presets: [preset.name], unconfirmed: record.isUnconfirmed(given: written), note: record.note,
+                    owner: owner, type: preset.records[index].type, value: value,
+                    purpose: preset.records[index].purpose,
+                    presets: [preset.name], unconfirmed: preset.records[index].isUnconfirmed(given: written),
+                    note: preset.records[index].note,
                     source: source, presetSource: definition.recordLocations[index], ttl: ttl)
                 wanted.txtConflict = index < definition.txtConflicts.count ? definition.txtConflicts[index] : .none
-                wanted.exclusive = record.exclusive
+                wanted.exclusive = preset.records[index].exclusive
                 if let existing = records.firstIndex(where: {
                     $0.owner == owner && $0.type == wanted.type && $0.value == wanted.value
                 }) {
@@ -126,7 +129,8 @@ struct SenderExpander {
                 let entry = SPFInclude(
                     domain: domainText, preset: preset.name, unconfirmed: spf.isUnconfirmed(given: written),
                     source: service.preset.location)
-                if let index = spfByOwner.firstIndex(where: { $0.owner == owner }) {
+                // Found by position: a search by element copies each entry, its includes and owner.
+                if let index = spfByOwner.indices.first(where: { spfByOwner[$0].owner == owner }) {
                     if !spfByOwner[index].includes.contains(where: { $0.domain.lowercased() == domainText.lowercased() }
                     ) {
                         spfByOwner[index].includes.append(entry)
