@@ -45,6 +45,8 @@ extension SenderPlanner {
 
     /// Warns once per wildcard-covered name this sender creates: the wildcard's records stop matching it.
     mutating func warnAboutWildcards() {
+        // No wildcard in the zone or the plan (most zones): no name is covered, and the operations are not read.
+        guard state.mayHaveWildcards() else { return }
         var warned = Set<DomainName>()
         for operation in operations {
             guard case .create(let type, _, _, _) = operation.kind, !warned.contains(operation.owner),
