@@ -117,6 +117,50 @@ struct ZoneEditorAnchorTests {
         #expect(compared > 500, "only \(compared) owners compared")
     }
 
+    /// The end of the apex block as `ZoneEditor.apexBlockEnd()` states it, worked out with every apex record
+    /// built: the last record of the first run of apex records in the top file, crossing blank lines and
+    /// `$TTL` lines, and a comment only for NS lines.
+    static func apexBlockEndWithAllBuilt(_ zone: Zone, origin: DomainName) -> Record? {
+        guard let top = zone.files.first else { return nil }
+        let apex = zone.records(at: origin).filter { $0.source?.fileIndex == 0 && $0.source?.generated == false }
+        guard var last = apex.first, let start = last.source?.entryIndex else { return nil }
+        var comment = false
+        for index in (start + 1)..<top.entries.count {
+            let entry = top.entries[index]
+            let text = top.source.text(entry.range)
+            if entry.kind == .trivia {
+                comment = comment || text.contains(";")
+                continue
+            }
+            if entry.kind == .directive, text.uppercased().hasPrefix("$TTL ") || text.uppercased().hasPrefix("$TTL\t") {
+                continue
+            }
+            guard entry.kind == .record, let record = apex.first(where: { $0.source?.entryIndex == index }),
+                !comment || record.type == .ns
+            else { break }
+            last = record
+            comment = false
+        }
+        return last
+    }
+
+    @Test("the end of the apex block, found from where records are written, is the one found with all built")
+    func apexBlockEndAgreesWithAllBuilt() throws {
+        let craftedOrigin = try DomainName(parsing: "crafted.example.")
+        let crafted = ZoneLoader.load(
+            bytes: Array(Self.craftedZone.utf8), path: "db.crafted", options: LoadOptions(origin: craftedOrigin))
+        var compared = 0
+        for (name, origin, zone) in [("crafted", craftedOrigin, crafted)]
+            + (try ZoneStateTests.corpusZones().map { ($0.corpusCase.name, $0.origin, $0.zone) })
+        {
+            let expected = Self.apexBlockEndWithAllBuilt(zone, origin: origin)
+            let found = try? ZoneEditor(zone: zone, origin: origin).apexBlockEnd()
+            #expect(found == expected && found?.source == expected?.source, "\(name)")
+            if expected != nil { compared += 1 }
+        }
+        #expect(compared > 30, "only \(compared) apex blocks compared")
+    }
+
     /// The text rule the octet rule stands for: the first string decoded (invalid UTF-8 replaced) and
     /// lower-cased.
     static func startsWithSPFVersionAsText(_ string: [UInt8]) -> Bool {

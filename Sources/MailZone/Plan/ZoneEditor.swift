@@ -65,12 +65,6 @@ struct ZoneEditor {
         return indices
     }
 
-    /// `zone.records(at:)`, the apex's decoded once per editor.
-    private func records(at owner: DomainName) -> [Record] {
-        guard owner == origin else { return zone.records(at: owner) }
-        return zone.recordIndices(at: owner).map { record(index: $0) }
-    }
-
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
@@ -369,15 +363,25 @@ struct ZoneEditor {
         return found
     }
 
-    /// `apexBlockEnd()`, worked out.
+    /// `apexBlockEnd()`, worked out from where the apex's records are written: only the block's last record
+    /// is built (an apex's SOA, NS, A and verification records are not decoded to find where they end).
     private func findApexBlockEnd() throws(Failure) -> Record {
         guard let top = zone.files.first else { throw Failure(description: "the zone has no file") }
-        let apexRecords = records(at: origin).filter { $0.source?.fileIndex == 0 && $0.source?.generated == false }
-        guard var last = apexRecords.first else {
+        // The apex's records written as lines of the top file, the first of each entry, by entry.
+        var first: (index: Int, entry: Int)? = nil
+        var apexEntries: [Int: Int] = [:]
+        for index in zone.recordIndices(at: origin) {
+            let place = zone.place(ofRecord: index)
+            guard place.fileIndex == 0, !place.generated else { continue }
+            if first == nil { first = (index, place.entryIndex) }
+            if apexEntries[place.entryIndex] == nil { apexEntries[place.entryIndex] = index }
+        }
+        guard let first else {
             throw Failure(description: "the zone has no apex records in \(top.source.path) to place new records after")
         }
         let bytes = top.source.bytes
-        var entry = (last.source?.entryIndex ?? 0) + 1
+        var last = first.index
+        var entry = first.entry + 1
         var crossedComment = false
         while entry < top.entries.count {
             let current = top.entries[entry]
@@ -391,15 +395,14 @@ struct ZoneEditor {
                 entry += 1
                 continue
             }
-            guard current.kind == .record,
-                let record = apexRecords.first(where: { $0.source?.entryIndex == entry }),
-                !crossedComment || record.type == .ns
+            guard current.kind == .record, let index = apexEntries[entry],
+                !crossedComment || zone.type(ofRecord: index) == .ns
             else { break }
-            last = record
+            last = index
             crossedComment = false
             entry += 1
         }
-        return last
+        return record(index: last)
     }
 
     /// Whether the directive at `range` is `$TTL`.
