@@ -161,6 +161,36 @@ struct ZoneEditorAnchorTests {
         #expect(compared > 30, "only \(compared) apex blocks compared")
     }
 
+    @Test("an SOA serial read from its field's digits is the one decoded from the SOA's data, on every zone")
+    func serialFromItsDigitsIsTheDecodedOne() throws {
+        var read = 0
+        // Every real zone and every file of the conformance corpus (SOAs written in many ways).
+        var zones = try ZoneStateTests.corpusZones().map(\.zone)
+        let corpus = DeclarationFixtures.testsDirectory.deletingLastPathComponent()
+            .appendingPathComponent("ZoneFileTests/Fixtures/corpus")
+        let files = FileManager.default.enumerator(atPath: corpus.path)?.compactMap { $0 as? String } ?? []
+        for relative in files.sorted() where !relative.hasPrefix("LICENSES") && !relative.hasSuffix(".md") {
+            var isDirectory: ObjCBool = false
+            let path = corpus.appendingPathComponent(relative).path
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
+            zones.append(ZoneLoader.load(path: path, options: LoadOptions()))
+        }
+        for zone in zones {
+            for soa in zone.records(ofTypes: [.soa]) {
+                guard let source = soa.source, !source.generated,
+                    let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex),
+                    layout.rdata.count == 7
+                else { continue }
+                let bytes = zone.files[source.fileIndex].source.bytes
+                guard let serial = ZoneEditor.serial(written: layout.rdata[2], in: bytes) else { continue }
+                #expect(serial == soa.rdata.soaSerial, "\(source.path): \(serial)")
+                read += 1
+            }
+        }
+        #expect(read > 100, "only \(read) serials read")
+    }
+
     /// The text rule the octet rule stands for: the first string decoded (invalid UTF-8 replaced) and
     /// lower-cased.
     static func startsWithSPFVersionAsText(_ string: [UInt8]) -> Bool {

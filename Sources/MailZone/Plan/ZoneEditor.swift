@@ -450,13 +450,33 @@ struct ZoneEditor {
 
     // MARK: SOA serial
 
+    /// The value of an SOA serial field written as 1 to 10 decimal digits that fit in 32 bits; nil for any
+    /// other text (the serial is then read from the record's data).
+    static func serial(written token: Token, in bytes: SourceBytes) -> UInt32? {
+        guard (1...10).contains(token.range.count) else { return nil }
+        var value: UInt64 = 0
+        for index in token.range {
+            let digit = bytes[index]
+            guard digit >= 0x30, digit <= 0x39 else { return nil }
+            value = value * 10 + UInt64(digit - 0x30)
+        }
+        return value <= UInt64(UInt32.max) ? UInt32(value) : nil
+    }
+
     private func serialBump(scheme forced: SerialScheme?, now: Date, planned: SerialChange?)
         throws(Failure) -> (file: Int, edit: SourceEdit, change: SerialChange)
     {
-        guard let soa = zone.recordIndices(at: origin, type: .soa).first.map(record(index:)), let source = soa.source,
-            !source.generated,
+        // Where the SOA is written and its serial field's text: the record is not built (its data decoded and
+        // lines counted to its entry) when the serial is written as plain digits, as nearly every zone writes it.
+        guard let index = zone.recordIndices(at: origin, type: .soa).first else {
+            throw Failure(description: "the zone's SOA record cannot be found or read, so its serial cannot be bumped")
+        }
+        let source = zone.place(ofRecord: index)
+        guard !source.generated,
             let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex),
-            layout.rdata.count == 7, let serial = soa.rdata.soaSerial
+            layout.rdata.count == 7,
+            let serial = Self.serial(written: layout.rdata[2], in: zone.files[source.fileIndex].source.bytes)
+                ?? zone.recordData(index: index).rdata.soaSerial
         else {
             throw Failure(description: "the zone's SOA record cannot be found or read, so its serial cannot be bumped")
         }
