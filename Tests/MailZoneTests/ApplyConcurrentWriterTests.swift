@@ -105,12 +105,6 @@ import Testing
         return (folder, folder.appendingPathComponent(corpusCase.zone))
     }
 
-    /// The names in the zone file's directory that a write of apply's could have left.
-    static func leftovers(beside zone: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: zone.deletingLastPathComponent().path)
-            .filter { $0.contains(".mailzone-") }
-    }
-
     /// The file is changed while the user looks at the plan: apply refuses, the change is kept.
     @Test(arguments: arguments())
     func changedDuringTheApproval(_ name: String, _ writer: Writer) async throws {
@@ -138,7 +132,7 @@ import Testing
                 == "\(path) changed while apply ran, after mailzone had read it (another program wrote it)"
                 + " — nothing was written; plan again on its new text and apply")
         #expect(Array(try Data(contentsOf: zone)) == writer.changed(old))
-        #expect(try Self.leftovers(beside: zone) == [])
+        #expect(ApplySupport.temporaryFiles(in: zone.deletingLastPathComponent()) == [])
     }
 
     /// A zone file of 1 MiB or more is mapped, not copied (`SourceFile.mappingThreshold`): a write in place
@@ -170,7 +164,7 @@ import Testing
             return
         }
         #expect(Array(try Data(contentsOf: zone)) == Writer.inPlaceSameLength.changed(grown))
-        #expect(try Self.leftovers(beside: zone) == [])
+        #expect(ApplySupport.temporaryFiles(in: zone.deletingLastPathComponent()) == [])
     }
 
     /// A separate process changes the file while a real `mailzone apply` holds between writing its
@@ -180,22 +174,12 @@ import Testing
         let (folder, zone) = try Self.copy(name)
         let old = Array(try Data(contentsOf: zone))
         try Data(writer.changed(old)).write(to: URL(fileURLWithPath: zone.path + ".new"))
-        let binary = try #require(MailzoneBinary.url, "the mailzone binary is not built")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["apply", "--auto-approve"]
-        process.currentDirectoryURL = folder
-        process.environment = MailzoneBinary.environment.merging(["MAILZONE_TEST_HOLD_BEFORE_RENAME": "5"]) { $1 }
         let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while try Self.leftovers(beside: zone).isEmpty, process.isRunning, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        #expect(try Self.leftovers(beside: zone).count == 1, "the temporary file did not appear")
+        let process = try ApplySupport.startHeldApply(
+            in: folder, holdSeconds: 5, zones: zone.deletingLastPathComponent(), standardError: errors)
+        #expect(
+            ApplySupport.temporaryFiles(in: zone.deletingLastPathComponent()).count == 1,
+            "the temporary file did not appear")
         let other = Process()
         other.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         other.arguments = writer.command(for: zone)
@@ -211,6 +195,6 @@ import Testing
                 == "error: \(corpusCase.zone) changed while apply ran, after mailzone had read it (another program"
                 + " wrote it) — nothing was written; plan again on its new text and apply\n")
         #expect(Array(try Data(contentsOf: zone)) == writer.changed(old))
-        #expect(try Self.leftovers(beside: zone) == [])
+        #expect(ApplySupport.temporaryFiles(in: zone.deletingLastPathComponent()) == [])
     }
 }

@@ -13,26 +13,9 @@ import Testing
             "mailzone.yaml": ApplyTests.declaration(), "zones/db.example.com": ApplyTests.crlfZone,
         ])
         let zones = directory.appendingPathComponent("zones")
-        let binary = try #require(MailzoneBinary.url, "the mailzone binary is not built")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["apply", "--auto-approve"]
-        process.currentDirectoryURL = directory
         // The test hook holds the process after its temporary file is written, before the rename.
-        process.environment = MailzoneBinary.environment.merging(["MAILZONE_TEST_HOLD_BEFORE_RENAME": "30"]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        var temporary: [String] = []
-        while temporary.isEmpty, process.isRunning, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
-            temporary = ((try? FileManager.default.contentsOfDirectory(atPath: zones.path)) ?? []).filter {
-                $0.contains(".mailzone-")
-            }
-        }
-        #expect(temporary.count == 1, "the temporary file did not appear")
+        let process = try ApplySupport.startHeldApply(in: directory, holdSeconds: 30, zones: zones)
+        #expect(ApplySupport.temporaryFiles(in: zones).count == 1, "the temporary file did not appear")
         kill(process.processIdentifier, number)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)

@@ -32,6 +32,37 @@ enum ApplySupport {
         try await Applier.apply(try declaration(in: directory), options: PlannerOptions(now: now)) { _ in true }
     }
 
+    /// Starts a real `mailzone apply --auto-approve` in `directory` that holds `seconds` between writing
+    /// its temporary files and renaming them (`MAILZONE_TEST_HOLD_BEFORE_RENAME`), so a test can act in
+    /// that window; returns once a temporary file is in `zones` (or the process ended, or 30 s passed).
+    static func startHeldApply(
+        in directory: URL, holdSeconds: Int, zones: URL, standardError: Any = FileHandle.nullDevice
+    ) throws -> Process {
+        let binary = try #require(MailzoneBinary.url, "the mailzone binary is not built")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["apply", "--auto-approve"]
+        process.currentDirectoryURL = directory
+        process.environment = MailzoneBinary.environment.merging(
+            ["MAILZONE_TEST_HOLD_BEFORE_RENAME": String(holdSeconds)]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = standardError
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while temporaryFiles(in: zones).isEmpty, process.isRunning, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return process
+    }
+
+    /// apply's temporary files (`.NAME.mailzone-XXXXXX`) in `directory`.
+    static func temporaryFiles(in directory: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter {
+            $0.contains(".mailzone-")
+        }
+    }
+
     static func read(_ url: URL) throws -> String {
         String(decoding: try Data(contentsOf: url), as: UTF8.self)
     }
