@@ -14,15 +14,15 @@ import ZoneFile
 /// Everything that can be checked is checked for every file before the first temporary
 /// file is made (links, owner and group), and all temporary files are written before the
 /// first rename, so a zone whose edits span several files fails before any of them is
-/// replaced in every case but a failing rename itself.
+/// replaced in every case but a failing rename itself. SIGINT, SIGTERM or SIGHUP while
+/// temporary files exist removes them (`InterruptCleanup`).
 ///
 /// An edited text may carry the SHA-256 of the file it was edited from. Just before the first rename,
 /// every such file is read again and must still have that digest: another program that wrote it after
 /// mailzone read it (an editor saving while the user looks at the plan, `sed -i`, a deploy script)
 /// would otherwise lose its change without a word. The content is compared, not the modification time
 /// or the inode: a write in place at the same length, within the file system's clock tick, changes
-/// neither the size nor the time. SIGINT, SIGTERM or SIGHUP while
-/// temporary files exist removes them (`InterruptCleanup`).
+/// neither the size nor the time.
 ///
 /// A saved plan (`plan --out`) is written the same way, from text produced piece by piece, and
 /// may be a new file (`write(_:producing:)`).
@@ -72,7 +72,7 @@ public struct AtomicFileWriter: Sendable {
         var status: stat?
         var content: Content
         /// The SHA-256 (hex) of the file the content was made from, which the file must still have.
-        var readDigest: String? = nil
+        var readDigest: String?
     }
 
     /// A file's new content: a text at hand (an edited one written as its old stretches and its edits,
@@ -100,9 +100,7 @@ public struct AtomicFileWriter: Sendable {
     public func write(texts files: [(path: String, text: EditedText, readDigest: String?)]) throws(Failure) {
         var targets: [Target] = []
         for file in files {
-            var target = try target(file.path, content: .text(file.text))
-            target.readDigest = file.readDigest
-            targets.append(target)
+            targets.append(try target(file.path, content: .text(file.text), readDigest: file.readDigest))
         }
         try replace(targets)
     }
@@ -177,7 +175,9 @@ public struct AtomicFileWriter: Sendable {
     /// Where `path` really is (links followed) and its status; refuses a file with other hard links
     /// and one whose owner or group this process cannot give the new text. With `creating`, a
     /// missing file is a new one in its directory (which must exist).
-    private func target(_ path: String, content: Content, creating: Bool = false) throws(Failure) -> Target {
+    private func target(
+        _ path: String, content: Content, readDigest: String? = nil, creating: Bool = false
+    ) throws(Failure) -> Target {
         guard let resolved = realpath(path, nil) else {
             guard creating, errno == ENOENT else {
                 throw Failure(path: path, reason: "cannot find the file: \(String(cString: strerror(errno)))")
@@ -187,7 +187,7 @@ public struct AtomicFileWriter: Sendable {
             }
             let physical = String(cString: directory) + "/" + (path as NSString).lastPathComponent
             free(directory)
-            return Target(path: path, physical: physical, status: nil, content: content)
+            return Target(path: path, physical: physical, status: nil, content: content, readDigest: readDigest)
         }
         let physical = String(cString: resolved)
         free(resolved)
@@ -209,7 +209,7 @@ public struct AtomicFileWriter: Sendable {
             throw Failure(
                 path: path, reason: "\(problem) (the file is \(owners) \(String(status.st_mode & 0o7777, radix: 8)))")
         }
-        return Target(path: path, physical: physical, status: status, content: content)
+        return Target(path: path, physical: physical, status: status, content: content, readDigest: readDigest)
     }
 
     /// Writes the target's new bytes to a new temporary file beside it, with its owner, group and mode, flushed.
