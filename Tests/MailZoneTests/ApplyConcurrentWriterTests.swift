@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -140,13 +141,7 @@ import Testing
     /// apply still refuses, since it compares the file with the digest it planned from.
     @Test func changedInPlaceWhileMapped() async throws {
         let (folder, zone) = try Self.copy("argvc-arg-vc")
-        var grown = Array(try Data(contentsOf: zone))
-        var host = 0
-        while grown.count <= SourceFile.mappingThreshold {
-            grown += Array("mzhost\(host) 300 IN A 192.0.2.\(host % 250 + 1)\n".utf8)
-            host += 1
-        }
-        try Data(grown).write(to: zone)
+        let grown = try Self.grownToBeMapped(zone)
         let declaration = try ApplySupport.declaration(in: folder)
         var caught: ApplyError?
         do {
@@ -165,6 +160,49 @@ import Testing
         }
         #expect(Array(try Data(contentsOf: zone)) == Writer.inPlaceSameLength.changed(grown))
         #expect(ApplySupport.temporaryFiles(in: zone.deletingLastPathComponent()) == [])
+    }
+
+    /// A mapped zone file written in place after the load read it, before the plan was made from it: what the
+    /// plan read of it (the parse, and every later decode of its records, read the mapped pages as they are)
+    /// may be part old, part new. apply still refuses, since the digest it compares was taken before the
+    /// parse (`LoadOptions.fingerprint`); a digest taken after the load would match the new text and let
+    /// apply write a plan made from the half-read one over the other program's change.
+    @Test func changedInPlaceWhileMappedBeforeThePlan() async throws {
+        let (folder, zone) = try Self.copy("argvc-arg-vc")
+        let grown = try Self.grownToBeMapped(zone)
+        var options = PlannerOptions(now: ApplySupport.now)
+        let wrote = Mutex(0)
+        options.afterLoad = { _ in
+            #expect(throws: Never.self) { try Writer.inPlaceSameLength.write(zone) }
+            wrote.withLock { $0 += 1 }
+        }
+        let declaration = try ApplySupport.declaration(in: folder)
+        var caught: ApplyError?
+        do {
+            _ = try await Applier.apply(declaration, options: options) { _ in true }
+        } catch {
+            caught = error
+        }
+        #expect(wrote.withLock { $0 } == 1)
+        guard case .changedWhileApplying = caught else {
+            Issue.record("apply did not refuse: \(String(describing: caught))")
+            return
+        }
+        #expect(Array(try Data(contentsOf: zone)) == Writer.inPlaceSameLength.changed(grown))
+        #expect(ApplySupport.temporaryFiles(in: zone.deletingLastPathComponent()) == [])
+    }
+
+    /// Grows the zone file at `zone` past `SourceFile.mappingThreshold` with address records, so it is
+    /// mapped, not copied; returns its new text.
+    static func grownToBeMapped(_ zone: URL) throws -> [UInt8] {
+        var grown = Array(try Data(contentsOf: zone))
+        var host = 0
+        while grown.count <= SourceFile.mappingThreshold {
+            grown += Array("mzhost\(host) 300 IN A 192.0.2.\(host % 250 + 1)\n".utf8)
+            host += 1
+        }
+        try Data(grown).write(to: zone)
+        return grown
     }
 
     /// A separate process changes the file while a real `mailzone apply` holds between writing its

@@ -21,6 +21,9 @@ public struct PlannerOptions: Sendable {
     public var target: PlanTarget?
     /// What apply may delete (`--allow-delete`, `--force-delete`), with the declaration's `deletions:`.
     public var deletions = DeletionPermission()
+    /// Test hook: called with a zone's path right after its files are loaded, before it is planned, so a
+    /// test can write to a file in the moment between reading and planning.
+    public var afterLoad: (@Sendable (String) -> Void)?
 
     public init(
         now: Date = Date(), serialScheme: SerialScheme? = nil, allowOutside: Bool = false,
@@ -172,12 +175,16 @@ public enum Planner {
             ]
             return result
         }
-        let zone = ZoneLoader.load(path: path, options: loadOptions)
+        // Each file's digest is taken as it is read, before it is parsed (`LoadOptions.fingerprint`): apply
+        // compares it with the file just before replacing it, so a write by another program at any moment after
+        // the read, even while the parser was half through a mapped file, stops apply.
+        var readOptions = loadOptions
+        readOptions.fingerprint = { Digest.sha256($0) }
+        let zone = ZoneLoader.load(path: path, options: readOptions)
+        options.afterLoad?(path)
         let errors = zone.errors
         if !errors.isEmpty {
-            result.plan.inputs = zone.files.map {
-                FileDigest(path: $0.source.path, sha256: Digest.sha256($0.source.bytes))
-            }
+            result.plan.inputs = zone.files.map { FileDigest(path: $0.source.path, sha256: OldZoneSummary.digest($0)) }
             result.plan.errors = ZoneLoadFinding.findings(
                 for: zone, declared: zoneDeclaration, path: path,
                 declaration: declaration.displayPath)
@@ -308,7 +315,13 @@ public enum Planner {
 
         init(_ zone: Zone) {
             signed = zone.contains(type: .rrsig)
-            digests = zone.files.map { Digest.sha256($0.source.bytes) }
+            digests = zone.files.map(Self.digest)
+        }
+
+        /// The digest the load took of a file as it read it; a file read without one (an override) is
+        /// hashed now.
+        static func digest(_ file: ZoneFileSyntax) -> String {
+            file.source.fingerprint ?? Digest.sha256(file.source.bytes)
         }
     }
 

@@ -58,6 +58,16 @@ public struct LoadOptions: Sendable {
     /// Files at least this long are mapped rather than read (`SourceFile.read`); tests map every file.
     package var mapFilesFrom: Int = SourceFile.mappingThreshold
 
+    /// Computed on each file's bytes as soon as they are read from disk, before the parser reads any of
+    /// them, and kept as `SourceFile.fingerprint` (not for `overrides`).
+    ///
+    /// A mapped file is read from the page cache as the load and its users go, so a program writing it in
+    /// place meanwhile can make them see part old, part new text. A digest taken first covers every byte
+    /// read after it: when the file on disk still has that digest later (apply compares just before it
+    /// replaces the file), everything read from it was that text; when it has not, something was written.
+    /// A digest taken after the load could match a text the load read only half of.
+    package var fingerprint: (@Sendable (SourceBytes) -> String)?
+
     public init(origin: DomainName? = nil) {
         self.origin = origin
     }

@@ -69,6 +69,9 @@ struct LoadPolicy {
     /// The file at `path`: its override when there is one, else read from disk, at most `maxBytes` long.
     func source(at path: String, maxBytes: Int) throws(SourceReadError) -> SourceFile {
         if let bytes = options.overrides[path] { return SourceFile(path: path, bytes: bytes) }
-        return try SourceFile.read(path: path, maxBytes: maxBytes, mappingFrom: options.mapFilesFrom)
+        let file = try SourceFile.read(path: path, maxBytes: maxBytes, mappingFrom: options.mapFilesFrom)
+        guard let fingerprint = options.fingerprint else { return file }
+        // Before the parser reads a byte of it (see `LoadOptions.fingerprint`).
+        return SourceFile(path: file.path, bytes: file.bytes, fingerprint: fingerprint(file.bytes))
     }
 }

@@ -18,13 +18,22 @@ public final class SourceFile: Sendable {
     private let rest: (source: SourceFile, shift: Int)?
     /// The length of the whole text: `bytes.count`, or for a window that and the rest's.
     package let length: Int
+    /// `LoadOptions.fingerprint` of `bytes`, taken as the file was read, before any of it was parsed;
+    /// nil when the load asked for none.
+    package let fingerprint: String?
 
-    public init(path: String, bytes: SourceBytes) {
+    public convenience init(path: String, bytes: SourceBytes) {
+        self.init(path: path, bytes: bytes, fingerprint: nil)
+    }
+
+    /// A file read with its fingerprint (`LoadOptions.fingerprint`).
+    package init(path: String, bytes: SourceBytes, fingerprint: String?) {
         self.path = path
         self.bytes = bytes
         self.lineStartsBox = LineStarts(bytes: bytes)
         self.rest = nil
         self.length = bytes.count
+        self.fingerprint = fingerprint
     }
 
     /// A text held in memory (an edited text, a test's, standard input).
@@ -42,6 +51,7 @@ public final class SourceFile: Sendable {
         self.lineStartsBox = LineStarts(bytes: self.bytes)
         self.rest = (rest, shift)
         self.length = rest.length + shift
+        self.fingerprint = nil
     }
 
     /// Files at least this long are mapped rather than copied into memory (`read(path:maxBytes:)`).
