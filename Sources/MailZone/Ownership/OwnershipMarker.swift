@@ -41,21 +41,50 @@ public struct OwnershipMarker: Sendable, Hashable {
 
     /// The marker as a comment, `; mailzone: sender=... service=...`, ready to follow a record's RDATA.
     public var comment: String {
-        // Appended to one string (a comment is written on every record a plan creates).
-        var text = "; " + Self.keyword + " sender=" + sender.text
-        if !services.isEmpty {
-            text += " service="
-            text += services.joined(separator: ",")
-        }
-        if let spf {
-            text += " spf=" + spf.origin.rawValue
-            for term in spf.terms {
-                text += " " + term.term + "="
-                text += term.services.joined(separator: ",")
+        var text: [UInt8] = []
+        appendComment(to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// `comment` appended to `text` as octets: a comment is written on every record a plan creates, and the
+    /// editor writes it straight after the record's line.
+    public func appendComment(to text: inout [UInt8]) {
+        text += Self.commentStart
+        switch sender {
+        case .origin: text.append(UInt8(ascii: "@"))
+        case .domain(let name):
+            for (index, label) in name.labels.enumerated() {
+                if index > 0 { text.append(UInt8(ascii: ".")) }
+                text += label.utf8
             }
         }
-        return text
+        if !services.isEmpty {
+            text += Self.serviceField
+            Self.append(services, to: &text)
+        }
+        if let spf {
+            text += Self.spfField
+            text += spf.origin.rawValue.utf8
+            for term in spf.terms {
+                text.append(UInt8(ascii: " "))
+                text += term.term.utf8
+                text.append(UInt8(ascii: "="))
+                Self.append(term.services, to: &text)
+            }
+        }
     }
+
+    /// `names` joined by commas.
+    private static func append(_ names: [String], to text: inout [UInt8]) {
+        for (index, name) in names.enumerated() {
+            if index > 0 { text.append(UInt8(ascii: ",")) }
+            text += name.utf8
+        }
+    }
+
+    private static let commentStart = Array(("; " + keyword + " sender=").utf8)
+    private static let serviceField = Array(" service=".utf8)
+    private static let spfField = Array(" spf=".utf8)
 }
 
 /// The `sender=` of a marker: `@` (the `$ORIGIN` in force on the marked line) or a domain name.

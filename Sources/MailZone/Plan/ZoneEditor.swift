@@ -133,7 +133,12 @@ struct ZoneEditor {
         var markerOrigin: (name: DomainName, declared: DeclaredName)? = nil
         for owner in createdOwners {
             let placement = InsertionPoint.find(after: try anchorRecord(for: owner), owner: owner, in: zone)
-            var lines: [String] = []
+            let file = zone.files[placement.fileIndex]
+            // The owner's new lines written as octets into one buffer, each after the file's line ending.
+            var lines: [UInt8] = []
+            lines.reserveCapacity(256)
+            var lineCount = 0
+            var ending: [UInt8] = []
             for position in creates[owner] ?? [] {
                 guard case .create(let type, let rdata, let ttl, let presentation) = operations[position].kind else {
                     continue
@@ -141,9 +146,14 @@ struct ZoneEditor {
                 // A record joining an RRset takes its TTL (BIND serves one TTL per RRset): the writer's default.
                 let record = RecordWriter.NewRecord(
                     owner: owner, type: type, rdata: rdata, ttl: ttl, presentation: presentation)
-                var text: String
+                if lineCount > 0 {
+                    if ending.isEmpty { ending = Array(file.lineEnding.utf8) }
+                    lines += ending
+                }
+                lineCount += 1
                 do {
-                    text = try writer.line(for: record, like: placement.anchor, absoluteOwner: placement.absoluteOwner)
+                    try writer.appendLine(
+                        for: record, like: placement.anchor, absoluteOwner: placement.absoluteOwner, to: &lines)
                 } catch {
                     throw Failure(description: "cannot read the layout of the line after which \(owner) goes")
                 }
@@ -155,17 +165,17 @@ struct ZoneEditor {
                         }
                         declared = markerOrigin?.declared
                     }
-                    text += " " + Self.written(marker, onLineWithDeclaredOrigin: declared).comment
+                    lines.append(UInt8(ascii: " "))
+                    Self.written(marker, onLineWithDeclaredOrigin: declared).appendComment(to: &lines)
                 }
-                lines.append(text)
             }
-            let file = zone.files[placement.fileIndex]
-            let ending = file.lineEnding
-            let edit = file.insertion(after: placement.entryIndex, line: lines.joined(separator: ending))
+            // Whether the first line has no owner field (it starts with a blank).
+            let ownerless = lines.first == UInt8(ascii: " ") || lines.first == UInt8(ascii: "\t")
+            let edit = file.insertion(after: placement.entryIndex, lineOctets: lines)
             if edit.range.isEmpty, let existing = insertions[placement.fileIndex]?[edit.range.lowerBound] {
                 // Another owner inserts at the same place: keep both, in plan order, except that lines without
                 // an owner field go first, so they still follow the record whose owner they inherit.
-                if lines.first?.first == " " || lines.first?.first == "\t" {
+                if ownerless {
                     edits[placement.fileIndex]?[existing].replacement.insert(contentsOf: edit.replacement, at: 0)
                 } else {
                     edits[placement.fileIndex]?[existing].replacement += edit.replacement

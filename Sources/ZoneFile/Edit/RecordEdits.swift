@@ -11,14 +11,23 @@ extension ZoneFileSyntax {
     /// (or at the start of the file when nil). The file's line ending is used; a
     /// file without a final newline gets one before the new line.
     public func insertion(after entryIndex: Int?, line: String) -> SourceEdit {
-        let ending = lineEnding
-        guard let entryIndex else { return .insert(line + ending, at: 0) }
-        let entry = entries[entryIndex]
-        let end = entry.range.upperBound
-        if end == 0 || source.bytes[end - 1] != 0x0A {
-            return .insert(ending + line, at: end)
+        insertion(after: entryIndex, lineOctets: Array(line.utf8))
+    }
+
+    /// `insertion(after:line:)` with the line (or lines, joined by the file's line ending) as octets, which
+    /// become the edit's replacement.
+    public func insertion(after entryIndex: Int?, lineOctets line: consuming [UInt8]) -> SourceEdit {
+        let ending = lineEnding.utf8
+        var end = 0
+        if let entryIndex {
+            end = entries[entryIndex].range.upperBound
+            if end == 0 || source.bytes[end - 1] != 0x0A {
+                return SourceEdit(range: end..<end, replacement: Array(ending) + line)
+            }
         }
-        return .insert(line + ending, at: end)
+        var replacement = line
+        replacement += ending
+        return SourceEdit(range: end..<end, replacement: replacement)
     }
 
     /// Replaces the RDATA of the record at `entryIndex` with `rdata` (presentation text),

@@ -73,6 +73,17 @@ public struct RecordWriter {
     public func line(for record: NewRecord, like neighbour: Record, absoluteOwner: Bool = false)
         throws(RecordWriterError) -> String
     {
+        var line: [UInt8] = []
+        line.reserveCapacity(128)
+        try appendLine(for: record, like: neighbour, absoluteOwner: absoluteOwner, to: &line)
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// ``line(for:like:absoluteOwner:)`` appended to `line` as octets, after the lines already there (each
+    /// ended by a line break): an edit inserting several lines builds them in one buffer, not a string each.
+    public func appendLine(
+        for record: NewRecord, like neighbour: Record, absoluteOwner: Bool = false, to line: inout [UInt8]
+    ) throws(RecordWriterError) {
         let (source, layout, file) = try written(neighbour)
         let bytes = file.source.bytes
         // The blanks after a field of the neighbour's line; a tab after its last field (or none).
@@ -91,8 +102,6 @@ public struct RecordWriter {
         func column(_ token: Token?) -> Int? { token.map { RecordLayout.column(of: $0.start, in: bytes) } }
 
         // The line is built as octets, field by field, each padded to its column in place.
-        var line: [UInt8] = []
-        line.reserveCapacity(128)
         let sameOwner = neighbour.owner == record.owner
         let ownerText: String
         if absoluteOwner {
@@ -152,8 +161,7 @@ public struct RecordWriter {
             return RecordLayout.column(of: start, in: bytes)
         }
         Self.pad(&line, previous, toColumn: rdataColumn)
-        line += rdataText(record, lineEnding: file.lineEnding).utf8
-        return String(decoding: line, as: UTF8.self)
+        appendRData(record, lineEnding: file, to: &line)
     }
 
     /// The blanks between two fields of a line, as far as padding a new line's fields is concerned.
@@ -307,18 +315,55 @@ public struct RecordWriter {
         return (source.fileIndex, SourceEdit(range: layout.rdataRange, replacement: text))
     }
 
-    /// A new record's RDATA as written: TXT and SPF as quoted strings (several in parentheses over lines), other
-    /// types as given or in canonical presentation.
-    private func rdataText(_ record: NewRecord, lineEnding: String) -> String {
+    /// A new record's RDATA as written, appended to `line`: TXT and SPF as quoted strings (several in parentheses
+    /// over lines, which end as `file`'s lines do), other types as given or in canonical presentation.
+    ///
+    /// The strings are quoted straight from the RDATA's octets into the line (a DKIM key is two strings of
+    /// hundreds of octets, and a plan writes one for every sender).
+    private func appendRData(_ record: NewRecord, lineEnding file: ZoneFileSyntax, to line: inout [UInt8]) {
         guard record.type == .txt || record.type == .spf else {
-            return record.presentation ?? record.rdata.presentation
+            line += (record.presentation ?? record.rdata.presentation).utf8
+            return
         }
-        let quoted = Self.quotedStrings(of: record.rdata)
-        if quoted.count <= 1 { return Self.oneLine(quoted) }
-        let text = CharacterString.parenthesised(quoted, indent: continuationIndent)
-        // Foundation's replacement costs a bridged copy of the text: only when the file's lines end otherwise.
-        return lineEnding == "\n" ? text : text.replacingOccurrences(of: "\n", with: lineEnding)
+        let wire = record.rdata.wire
+        // The strings' starts (their length octets) in the RDATA, as `CharacterString.strings(in:)` splits it.
+        var starts: [Int] = []
+        var index = 0
+        while index < wire.count {
+            starts.append(index)
+            index = min(wire.count, index + 1 + Int(wire[index]))
+        }
+        func string(_ number: Int) -> ArraySlice<UInt8> {
+            let start = starts[number]
+            return wire[(start + 1)..<min(wire.count, start + 1 + Int(wire[start]))]
+        }
+        func appendQuoted(_ number: Int) {
+            let octets = string(number)
+            // ASCII is kept as it is without a look at UTF-8; otherwise valid UTF-8 decodes back to the same
+            // octets, and anything else is escaped.
+            let keepingUTF8 =
+                octets.allSatisfy { $0 < 0x80 } || String(decoding: octets, as: UTF8.self).utf8.elementsEqual(octets)
+            CharacterString.appendQuoted(octets, keepingUTF8: keepingUTF8, to: &line)
+        }
+        switch starts.count {
+        // A TXT record without strings is written as one empty string.
+        case 0: line += Self.emptyString
+        case 1: appendQuoted(0)
+        default:
+            // `CharacterString.parenthesised`: `( `, one string a line, continuation lines indented, ` )`.
+            let separator = Array((file.lineEnding + continuationIndent).utf8)
+            line += Self.openParenthesis
+            for number in starts.indices {
+                if number > 0 { line += separator }
+                appendQuoted(number)
+            }
+            line += Self.closeParenthesis
+        }
     }
+
+    private static let emptyString = Array("\"\"".utf8)
+    private static let openParenthesis = Array("( ".utf8)
+    private static let closeParenthesis = Array(" )".utf8)
 
     /// The strings of TXT-like RDATA, quoted: UTF-8 text kept readable, other octets as `\DDD`.
     private static func quotedStrings(of rdata: RData) -> [String] {

@@ -128,15 +128,21 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
         if DomainName.equalWire(wire[...], origin.wire[...]) { return "@" }
         guard isSubdomain(of: origin) else { return description }
         let keep = wire.count - origin.wire.count
-        var text = ""
-        var index = 0
-        while index < keep {
-            let length = Int(wire[index])
-            if !text.isEmpty { text.append(".") }
-            NamePrinter.appendLabel(wire[(index + 1)..<(index + 1 + length)], to: &text)
-            index += length + 1
+        // Written as octets (see `NamePrinter`): four characters at most per octet, a dot per length octet.
+        return String(unsafeUninitializedCapacity: keep * 4) { text in
+            var written = 0
+            var index = 0
+            while index < keep {
+                let length = Int(wire[index])
+                if written > 0 {
+                    text[written] = UInt8(ascii: ".")
+                    written += 1
+                }
+                written = NamePrinter.write(wire[(index + 1)..<(index + 1 + length)], to: text, at: written)
+                index += length + 1
+            }
+            return written
         }
-        return text
     }
 
     /// Prepends a relative name (`_dmarc`, `qcloud._domainkey.abc`) to this name.

@@ -256,36 +256,49 @@ enum NameParser {
 }
 
 /// Prints names and labels in presentation form with the escapes a reader needs.
+///
+/// The text is written as octets straight into the string's storage: names are printed for every
+/// record a plan shows, writes or checks, and appending them a Unicode scalar at a time was most of it.
 enum NamePrinter {
     static func presentation(_ wire: ArraySlice<UInt8>) -> String {
         if wire.count <= 1 { return "." }
-        var text = ""
-        var index = wire.startIndex
-        while index < wire.endIndex, wire[index] != 0 {
-            let length = Int(wire[index])
-            appendLabel(wire[(index + 1)..<(index + 1 + length)], to: &text)
-            text.append(".")
-            index += length + 1
+        // A label's octet is at most four characters (`\DDD`); its length octet pays for its dot.
+        return String(unsafeUninitializedCapacity: wire.count * 4) { text in
+            var written = 0
+            var index = wire.startIndex
+            while index < wire.endIndex, wire[index] != 0 {
+                let length = Int(wire[index])
+                written = write(wire[(index + 1)..<(index + 1 + length)], to: text, at: written)
+                text[written] = UInt8(ascii: ".")
+                written += 1
+                index += length + 1
+            }
+            return written
         }
-        return text
     }
 
-    static func appendLabel(_ label: ArraySlice<UInt8>, to text: inout String) {
+    /// Writes `label` escaped into `text` from `offset` (room for four octets per octet of the label);
+    /// returns the offset after it.
+    static func write(_ label: ArraySlice<UInt8>, to text: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        var written = offset
         for byte in label {
             switch byte {
             case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "\\"), UInt8(ascii: "("), UInt8(ascii: ")"),
                 UInt8(ascii: "\""), UInt8(ascii: "@"), UInt8(ascii: "$"):
-                text.append("\\")
-                text.unicodeScalars.append(UnicodeScalar(byte))
+                text[written] = UInt8(ascii: "\\")
+                text[written + 1] = byte
+                written += 2
             case 0x21...0x7E:
-                text.unicodeScalars.append(UnicodeScalar(byte))
+                text[written] = byte
+                written += 1
             default:
-                text.append("\\")
-                let value = Int(byte)
-                text.append(String(value / 100))
-                text.append(String(value / 10 % 10))
-                text.append(String(value % 10))
+                text[written] = UInt8(ascii: "\\")
+                text[written + 1] = 0x30 + byte / 100
+                text[written + 2] = 0x30 + byte / 10 % 10
+                text[written + 3] = 0x30 + byte % 10
+                written += 4
             }
         }
+        return written
     }
 }

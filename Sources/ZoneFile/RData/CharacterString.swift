@@ -43,8 +43,21 @@ public enum CharacterString {
     }
 
     private static func quoted(buffer octets: UnsafeBufferPointer<UInt8>, keepingUTF8: Bool) -> String {
-        var text: [UInt8] = [UInt8(ascii: "\"")]
+        var text: [UInt8] = []
         text.reserveCapacity(octets.count + 2)
+        appendQuoted(buffer: octets, keepingUTF8: keepingUTF8, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// `quoted(_:keepingUTF8:)` appended to `text` as octets.
+    static func appendQuoted(_ octets: ArraySlice<UInt8>, keepingUTF8: Bool, to text: inout [UInt8]) {
+        octets.withUnsafeBufferPointer { appendQuoted(buffer: $0, keepingUTF8: keepingUTF8, to: &text) }
+    }
+
+    private static func appendQuoted(
+        buffer octets: UnsafeBufferPointer<UInt8>, keepingUTF8: Bool, to text: inout [UInt8]
+    ) {
+        text.append(UInt8(ascii: "\""))
         for octet in octets {
             switch octet {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):
@@ -62,7 +75,6 @@ public enum CharacterString {
             }
         }
         text.append(UInt8(ascii: "\""))
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// Quoted strings as a parenthesised block, one a line, as BIND users write long DKIM keys: the first
