@@ -123,7 +123,7 @@ struct PlanValueMemoTests {
     func mxValuesAgree() throws {
         let wanted =
             try Self.wantedValues().filter { $0.type == "MX" }.map(\.value) + [
-                "10 mx.example.net", "mx.example.net.", "0 .", "70000 mx.example.net.",
+                "10 mx.example.net", "mx.example.net.", "0 .", "70000 mx.example.net.", "010  MX.example.net.",
             ]
         #expect(wanted.count > 20)
         for text in wanted {
@@ -133,6 +133,9 @@ struct PlanValueMemoTests {
                 #expect(kept.value == MXValue(text), "\(text)")
                 let rdata = MXRules.check(rdata: text) == nil ? try? RData(type: .mx, presentation: text) : nil
                 #expect(kept.rdata == rdata, "\(text)")
+                #expect(kept.presentation == rdata?.presentation, "\(text)")
+                #expect(kept.exchangeKey == MXValue(text)?.exchangeKey, "\(text)")
+                #expect(kept.exchangeName == MXValue(text).flatMap { try? DomainName(parsing: $0.exchange) }, "\(text)")
             }
         }
         // The zones write names in either case, which the values keep (RData equality ignores it).
@@ -141,7 +144,10 @@ struct PlanValueMemoTests {
         #expect(zone.contains { MXValue($0.presentation)?.exchange.contains("GOOGLE") ?? false })
         for rdata in zone {
             for _ in 0..<2 {
-                #expect(SenderPlanner.zoneMX.value(for: rdata.wire) == MXValue(rdata.presentation))
+                let kept = SenderPlanner.zoneMX.value(for: rdata.wire)
+                #expect(kept.value == MXValue(rdata.presentation))
+                #expect(kept.exchangeKey == MXValue(rdata.presentation)?.exchangeKey)
+                #expect(kept.presentation == rdata.presentation)
             }
         }
     }

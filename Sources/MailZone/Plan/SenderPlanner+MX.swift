@@ -11,20 +11,18 @@ extension SenderPlanner {
             return
         }
         if cnameConflict(at: name, wanting: .mx, purpose: purpose, declaration: wanted.source) { return }
-        guard let wantedValue = read.value, let rdata = read.rdata else {
+        guard let wantedValue = read.value, let rdata = read.rdata, let shown = read.presentation else {
             conflict(name, .mx, purpose, MXProblem.unreadable(value: wanted.value), declaration: wanted.source)
             return
         }
         let existing = state.records(at: name, type: .mx)
         // Each MX of the name read once (as presented), for the comparisons below and the warning.
         let readExisting = existing.map { Self.zoneMX.value(for: $0.rdata.wire) }
-        let existingValues = readExisting.compactMap { $0 }
-        if let index = readExisting.firstIndex(where: { $0?.exchangeKey == wantedValue.exchangeKey }) {
-            let same = existing[index]
+        let existingValues = readExisting.compactMap(\.value)
+        if let index = readExisting.firstIndex(where: { $0.exchangeKey == read.exchangeKey }) {
             add(
-                .unchanged, name, .mx, purpose, after: same.rdata.presentation, note: unconfirmedNote(wanted),
-                zone: same.existing,
-                declaration: wanted.source)
+                .unchanged, name, .mx, purpose, after: readExisting[index].presentation,
+                note: unconfirmedNote(wanted), zone: existing[index].existing, declaration: wanted.source)
             return
         }
         let planned = plannedMX.filter { $0.name == name && Set($0.presets).isDisjoint(with: wanted.presets) }
@@ -61,12 +59,10 @@ extension SenderPlanner {
                 return
             }
         }
-        create(
-            wanted, .mx, at: name, rdata: rdata, written: wanted.value, shown: rdata.presentation,
-            note: unconfirmedNote(wanted))
+        create(wanted, .mx, at: name, rdata: rdata, written: wanted.value, shown: shown, note: unconfirmedNote(wanted))
         plannedMX.append((name, wantedValue, wanted.presets))
         // An MX target that is an alias in this zone breaks delivery (RFC 2181 §10.3).
-        if let target = try? DomainName(parsing: wantedValue.exchange), target.isSubdomain(of: origin),
+        if let target = read.exchangeName, target.isSubdomain(of: origin),
             let alias = state.firstRecord(at: target, type: .cname)
         {
             warn(
@@ -131,19 +127,43 @@ extension SenderPlanner {
     static let wantedMX = ValueMemo<ExactText, ReadWantedMX>(limit: 256) { ReadWantedMX($0.text) }
     /// Each MX RDATA of a zone `planMX` last read as a value, by its wire octets (not `RData`, whose
     /// equality ignores the case of names, which the value keeps): zones of one provider repeat their MX.
-    static let zoneMX = ValueMemo<[UInt8], MXValue?>(limit: 256) { MXValue(RData(type: .mx, wire: $0).presentation) }
+    static let zoneMX = ValueMemo<[UInt8], ReadZoneMX>(limit: 256) { ReadZoneMX(RData(type: .mx, wire: $0)) }
 }
 
 /// A wanted MX value (`10 mx.example.net.`) as `planMX` reads it: what is wrong with it, its preference
-/// and exchange (read even when something is wrong, as a service's other MX are), and its RDATA.
+/// and exchange (read even when something is wrong, as a service's other MX are), and its RDATA with what
+/// the plan shows and compares of it, worked out once for the senders that all want it.
 struct ReadWantedMX: Sendable {
     var problem: MXProblem?
     var value: MXValue?
     var rdata: RData?
+    /// `rdata.presentation`: the `+` line of a created MX.
+    var presentation: String?
+    /// `value.exchangeKey`: the exchange as DNS compares it.
+    var exchangeKey: String?
+    /// The exchange as a name, nil when it is none (then no alias in the zone can be it).
+    var exchangeName: DomainName?
 
     init(_ text: String) {
         problem = MXRules.check(rdata: text)
         value = MXValue(text)
         rdata = problem == nil ? try? RData(type: .mx, presentation: text) : nil
+        presentation = rdata?.presentation
+        exchangeKey = value?.exchangeKey
+        exchangeName = value.flatMap { try? DomainName(parsing: $0.exchange) }
+    }
+}
+
+/// An MX of a zone as `planMX` reads it: its value (nil when its presentation is not one), the value's
+/// exchange as DNS compares it, and its presentation (the `=` line when it is the MX wanted).
+struct ReadZoneMX: Sendable {
+    var value: MXValue?
+    var exchangeKey: String?
+    var presentation: String
+
+    init(_ rdata: RData) {
+        presentation = rdata.presentation
+        value = MXValue(presentation)
+        exchangeKey = value?.exchangeKey
     }
 }
