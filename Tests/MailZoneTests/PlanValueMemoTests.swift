@@ -152,6 +152,57 @@ struct PlanValueMemoTests {
         }
     }
 
+    @Test("every DMARC record of the examples and the real zones is read and checked as reading it again gives")
+    func dmarcReadsAgree() throws {
+        let texts =
+            try Self.wantedValues().filter { $0.type == "TXT" }.map(\.value) + Self.zoneValues().txt
+            + Self.craftedDMARC
+        var records = 0
+        var invalid = 0
+        for text in texts {
+            for _ in 0..<2 {
+                let read = try? DMARCRecord(text)
+                #expect(SenderPlanner.readDMARC(text) == read, "\(text)")
+                #expect(SenderPlanner.isValidDMARC(text) == (read?.errors.isEmpty ?? false), "\(text)")
+                if read != nil { records += 1 }
+                if read != nil, !(read?.errors.isEmpty ?? true) { invalid += 1 }
+            }
+        }
+        #expect(records > 20)
+        #expect(invalid > 0)
+    }
+
+    /// DMARC records the examples and real zones lack: report addresses, `sp`, errors of each kind.
+    static let craftedDMARC = [
+        "v=DMARC1; p=none", "v=DMARC1; p=quarantine; pct=50; rua=mailto:x@example.net", "v=DMARC1; p=reject; sp=none",
+        "v=DMARC1; p=reject", "v=DMARC1; sp=reject; p=quarantine", "v=DMARC1; rua=mailto:d@example.com",
+        "v=DMARC1; rua=bogus", "v=DMARC1; p=bogus", "v=DMARC1; p=none; p=reject", "v=DMARC1",
+        "v=DMARC1; p=reject; pct=x",
+        "v=spf1 -all", "v=DMARC1; p=quarantine; ruf=mailto:f@example.net!10m", "",
+    ]
+
+    @Test("every weakening worked out with the kept reads is the one reading the records again gives")
+    func dmarcWeakeningsAgree() throws {
+        let records =
+            try Self.wantedValues().filter { $0.type == "TXT" && DMARCRecord.isDMARC($0.value) }.map(\.value)
+            + Self.zoneValues().txt.filter(DMARCRecord.isDMARC) + Self.craftedDMARC
+        var weakenings = 0
+        for record in Set(records) {
+            for organisational in Set(records) {
+                let read = DMARCInheritance.weakening(
+                    record: record, recordName: "_dmarc.news", domain: "news.corp.example",
+                    organisationalDomain: "corp.example", organisationalRecord: organisational)
+                let kept = DMARCInheritance.weakening(
+                    record: record, recordName: "_dmarc.news", domain: "news.corp.example",
+                    organisationalDomain: "corp.example", organisationalRecord: organisational,
+                    read: SenderPlanner.readDMARC, isValid: SenderPlanner.isValidDMARC)
+                #expect(kept == read, "\(record) under \(organisational)")
+                if read != nil { weakenings += 1 }
+            }
+        }
+        #expect(weakenings > 20)
+    }
+
     @Test("every SPF merge of the examples' includes into the real zones' SPF records is what merging again gives")
     func spfMergesAgree() throws {
         let catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())

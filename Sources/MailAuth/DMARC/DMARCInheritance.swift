@@ -46,14 +46,27 @@ public enum DMARCInheritance {
         record: String, recordName: String, domain: String,
         organisationalDomain: String, organisationalRecord: String
     ) -> DMARCWeakening? {
+        weakening(
+            record: record, recordName: recordName, domain: domain, organisationalDomain: organisationalDomain,
+            organisationalRecord: organisationalRecord, read: { try? DMARCRecord($0) },
+            isValid: { (try? DMARCRecord($0))?.errors.isEmpty ?? false })
+    }
+
+    /// `weakening(record:recordName:domain:organisationalDomain:organisationalRecord:)` with the records read
+    /// by `read` (nil for a text that is no DMARC record) and checked by `isValid` (no error in it,
+    /// `DMARCRecord.errors`): a planner asks about the same few records for thousands of subdomains, and
+    /// passes what it read before. The organisational record is checked last, as most records weaken nothing.
+    public static func weakening(
+        record: String, recordName: String, domain: String, organisationalDomain: String,
+        organisationalRecord: String, read: (String) -> DMARCRecord?, isValid: (String) -> Bool
+    ) -> DMARCWeakening? {
         guard domain.lowercased() != organisationalDomain.lowercased(),
-            let organisational = try? DMARCRecord(organisationalRecord),
-            organisational.errors.isEmpty,
+            let organisational = read(organisationalRecord),
             let inherited = organisational.inheritedSubdomainPolicy,
-            let subdomainRecord = try? DMARCRecord(record)
+            let subdomainRecord = read(record)
         else { return nil }
         let policy: DMARCPolicy
-        if let own = subdomainRecord.policy, subdomainRecord.errors.isEmpty {
+        if let own = subdomainRecord.policy, isValid(record) {
             policy = own
         } else if subdomainRecord.policy == nil, !subdomainRecord.aggregateReportURIs.isEmpty {
             // No p= but a valid rua=: receivers act as if p=none (§6.6.3).
@@ -61,7 +74,8 @@ public enum DMARCInheritance {
         } else {
             return nil  // an invalid record is ignored and the inherited policy still applies
         }
-        guard policy < inherited else { return nil }
+        // An organisational record with an error is ignored by receivers: nothing is inherited from it.
+        guard policy < inherited, isValid(organisationalRecord) else { return nil }
         return DMARCWeakening(
             recordName: recordName, record: record, domain: domain,
             organisationalDomain: organisationalDomain,

@@ -19,12 +19,14 @@ struct DMARCPolicyComparison {
     ///   - declared: The sender's `dmarc:` tags: a policy set there is "the declaration's", else the presets'.
     ///   - presets: The presets asking for the record, to name them.
     ///   - downgrade: `allow_weaker: true` under `dmarc:`.
+    ///   - read: Reads a record's text, nil when it is no DMARC record (the planner's reads are kept per text).
     init(
-        wanted: String, existing: String?, merged: String, declared: DMARCOverrides?, presets: [String], downgrade: Bool
+        wanted: String, existing: String?, merged: String, declared: DMARCOverrides?, presets: [String],
+        downgrade: Bool,
+        read: (String) -> DMARCRecord? = { try? DMARCRecord($0) }
     ) {
         result = merged
-        guard let existing, let current = try? DMARCRecord(existing), let asked = try? DMARCRecord(wanted),
-            var record = try? DMARCRecord(merged)
+        guard let existing, let current = read(existing), let asked = read(wanted), var record = read(merged)
         else { return }
         for tag in ["p", "sp"] {
             guard let want = asked.value(of: tag).flatMap(DMARCPolicy.init(value:)) else { continue }

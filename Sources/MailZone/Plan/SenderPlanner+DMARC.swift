@@ -42,7 +42,7 @@ extension SenderPlanner {
         let policies = DMARCPolicyComparison(
             wanted: wanted.value, existing: dmarcs.count == 1 ? dmarcs.first?.text : nil,
             merged: result, declared: sender.sender.dmarc, presets: wanted.presets,
-            downgrade: sender.sender.allowsDMARCDowngrade)
+            downgrade: sender.sender.allowsDMARCDowngrade, read: Self.readDMARC)
         result = policies.result
         let unchanged = { if case .unchanged = outcome { return policies.lowered.isEmpty } else { return false } }()
         // A subdomain's own record must not weaken what it inherits from the organisational domain (RFC 7489 §6.6.3).
@@ -55,7 +55,7 @@ extension SenderPlanner {
                 record: result, recordName: relative(name),
                 domain: String(domain.description.dropLast()),
                 organisationalDomain: String(origin.description.dropLast()),
-                organisationalRecord: orgRecord.text)
+                organisationalRecord: orgRecord.text, read: Self.readDMARC, isValid: Self.isValidDMARC)
         {
             conflict(
                 name, .txt, purpose, DMARCConflict.weakensInherited(weakening),
@@ -82,7 +82,7 @@ extension SenderPlanner {
             }
             // Most records ask for no reports (`p=none`): then none needs an authorisation, and the domain is
             // not printed to find out.
-            let written = (try? DMARCRecord(result)) ?? DMARCRecord(tags: [])
+            let written = Self.readDMARC(result) ?? DMARCRecord(tags: [])
             if !written.aggregateReportURIs.isEmpty || !written.failureReportURIs.isEmpty {
                 for uri in DMARCReportAuthorisation.needed(
                     by: written, dmarcDomain: String(domain.description.dropLast()))
@@ -101,6 +101,22 @@ extension SenderPlanner {
     static let dmarcMerges = ValueMemo<DMARCMergeInput, DMARCMergeOutcome>(limit: 256) { input in
         DMARCMerge.merge(wanted: input.wanted.text, existing: input.dmarcRecords.map(\.text))
     }
+}
+
+extension SenderPlanner {
+    /// Each DMARC record `planDMARC` last read, by its text (nil when it is none): the record senders of one
+    /// service want, and the organisational record every subdomain of a zone inherits from.
+    static let dmarcRecords = ValueMemo<ExactText, DMARCRecord?>(limit: 256) { try? DMARCRecord($0.text) }
+    /// Whether each DMARC record `planDMARC` last checked has no error (`DMARCRecord.errors`), by its text.
+    static let dmarcValidity = ValueMemo<ExactText, Bool>(limit: 256) { text in
+        readDMARC(text.text)?.errors.isEmpty ?? false
+    }
+
+    /// `text` read as a DMARC record (nil when it is none), as read before when it was.
+    static func readDMARC(_ text: String) -> DMARCRecord? { dmarcRecords.value(for: ExactText(text)) }
+
+    /// Whether `text` is a DMARC record without an error, as found before when it was.
+    static func isValidDMARC(_ text: String) -> Bool { dmarcValidity.value(for: ExactText(text)) }
 }
 
 /// What a DMARC merge's outcome depends on, but for the owner a conflict names: the record wanted and the
