@@ -203,6 +203,25 @@ struct PlanValueMemoTests {
         #expect(weakenings > 20)
     }
 
+    @Test("the includes of every SPF record of the examples and the real zones are those SPFRecord reads")
+    func spfIncludeDomainsAgree() throws {
+        let texts =
+            try Self.wantedValues().filter { $0.type == "TXT" }.map(\.value) + Self.zoneValues().txt + [
+                "v=spf1 INCLUDE:Upper.example ~Include:b.example +include:c.example ?include:d.example -all",
+                "v=spf1 include:a.example include=b.example include include: include:/x includex:c.example -all",
+                "v=spf1 include:caf\u{E9}.example include:a.example -all", "V=SPF1   include:a.example  ",
+                "v=spf1 include:%{d}.example include:a..example -all", "v=spf10 include:a.example", "v=spf1",
+                "v=spf1 ++include:a.example include:a.example\tip4:1.2.3.4 -all",
+            ]
+        var includes = 0
+        for text in texts {
+            let read = SPFRecord(text)?.terms.compactMap(\.includeDomain) ?? []
+            #expect(SPFRecord.includeDomains(in: text) == read, "\(text)")
+            includes += read.count
+        }
+        #expect(includes > 50)
+    }
+
     @Test("every SPF merge of the examples' includes into the real zones' SPF records is what merging again gives")
     func spfMergesAgree() throws {
         let catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())

@@ -129,3 +129,43 @@ public struct SPFRecord: Sendable, Hashable {
         return lookups
     }
 }
+
+extension SPFRecord {
+    /// The include domains of `text` read as an SPF record, in order, as written: what
+    /// `SPFRecord(text)?.terms.compactMap(\.includeDomain)` gives (none when it is no SPF record), with only
+    /// the terms that may be includes parsed. A plan asks for the includes of every SPF record it merges into,
+    /// whose other terms (`ip4:`, `a`, `-all`) need no reading for it.
+    public static func includeDomains(in text: String) -> [String] {
+        guard isSPF(text) else { return [] }
+        let rest = text[text.utf8.index(text.startIndex, offsetBy: 6)...]
+        guard rest.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return SPFRecord(text)?.terms.compactMap(\.includeDomain) ?? []
+        }
+        // ASCII text: the terms are the runs of octets between spaces, as `asciiTerms(_:)` reads them.
+        var domains: [String] = []
+        for term in rest.utf8.split(separator: UInt8(ascii: " ")) where mayBeInclude(term) {
+            if let domain = SPFTerm(text: String(decoding: term, as: UTF8.self)).includeDomain {
+                domains.append(domain)
+            }
+        }
+        return domains
+    }
+
+    /// Whether an ASCII term starts with `include`, in any case, after an optional qualifier: the mechanism
+    /// name of any `include` term (`SPFTermParser` reads the name after the qualifier, lowercased).
+    static func mayBeInclude(_ term: Substring.UTF8View) -> Bool {
+        var index = term.startIndex
+        if index < term.endIndex,
+            [UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "~"), UInt8(ascii: "?")]
+                .contains(term[index])
+        {
+            index = term.index(after: index)
+        }
+        for letter in "include".utf8 {
+            // An ASCII letter's two cases differ in the 0x20 bit, and no other octet becomes a lowercase letter by it.
+            guard index < term.endIndex, term[index] | 0x20 == letter else { return false }
+            index = term.index(after: index)
+        }
+        return true
+    }
+}

@@ -101,8 +101,7 @@ extension SenderPlanner {
     /// was not there (`records` empty) is `spf=created`, else it keeps its marker's origin or is `merged`.
     func spfMarker(_ wanted: WantedSPF, merging records: [Record], before: [String]) -> OwnershipMarker {
         let previous = records.lazy.compactMap { self.state.ownership.owner(of: $0)?.marker.spf }.first
-        let present = Set(
-            before.compactMap { SPFRecord($0) }.flatMap(\.terms).compactMap { $0.includeDomain?.lowercased() })
+        let present = Set(before.flatMap(SPFRecord.includeDomains(in:)).map { $0.lowercased() })
         // Managed terms no longer in the record (a removal planned just before) are no longer listed.
         var terms = (previous?.terms ?? []).filter { term in
             RemovalPlanner.includeDomain(term.term).map { present.contains($0) } ?? true
