@@ -222,6 +222,29 @@ struct PlanValueMemoTests {
         #expect(includes > 50)
     }
 
+    @Test("the answer octets of every TXT record of the real zones are those of its strings as decoded text")
+    func txtAnswerOctetsAgree() throws {
+        var rdatas: [RData] = []
+        for (_, _, zone) in try ZoneStateTests.corpusZones() {
+            rdatas += zone.records.filter { $0.type == .txt }.map(\.rdata)
+        }
+        #expect(rdatas.count > 50)
+        // Strings of 128 octets and more (their length octet is not ASCII), other text, and invalid UTF-8.
+        let long = String(repeating: "a", count: 200)
+        rdatas += try [
+            RData(type: .txt, presentation: "\"\(long)\" \"b\""),
+            RData(type: .txt, presentation: "\"caf\u{E9}\" \"x\""),
+            RData(type: .txt, wire: [3, 0x61, 0xFF, 0x62, 1, 0x80]), RData(type: .txt, wire: [0]),
+        ]
+        for rdata in rdatas {
+            let strings = rdata.characterStrings.map { String(decoding: $0, as: UTF8.self) }
+            #expect(
+                SenderPlanner.answerOctets(of: rdata)
+                    == TXTPresentation.answerOctets(ownerNameLength: 0, strings: strings),
+                "\(rdata.presentation)")
+        }
+    }
+
     @Test("every SPF merge of the examples' includes into the real zones' SPF records is what merging again gives")
     func spfMergesAgree() throws {
         let catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())

@@ -137,13 +137,25 @@ extension SenderPlanner {
     mutating func sizeWarning(
         at name: DomainName, adding value: String, replacing: StateRecord?, declaration: YAMLLocation?
     ) {
-        // The name's TXT strings once the SPF record is written: the one it replaces left out.
-        var strings = state.records(at: name, type: .txt)
-            .filter { replacing == nil || $0.existing != replacing?.existing }.flatMap(\.strings)
-        strings += (try? TXTPresentation.split(value)) ?? [value]
-        if let warning = TXTPresentation.answerSizeWarning(ownerNameLength: name.wire.count, strings: strings) {
+        // The name and its TXT strings once the SPF record is written (the one it replaces left out), counted
+        // without a string made for the records already there.
+        var octets = name.wire.count
+        for record in state.records(at: name, type: .txt)
+        where replacing == nil || record.existing != replacing?.existing {
+            octets += Self.answerOctets(of: record.rdata)
+        }
+        let added = (try? TXTPresentation.split(value)) ?? [value]
+        if let warning = TXTPresentation.answerSizeWarning(ownerNameLength: octets, strings: added) {
             warn(name, .txt, "spf", warning, declaration: declaration)
         }
+    }
+
+    /// The octets a TXT record's strings take in `TXTPresentation.answerOctets`: a length octet and the
+    /// string as decoded text (invalid UTF-8 replaced) each. RDATA of ASCII octets alone (nearly every
+    /// record) is its length: each string is decoded to as many octets, after its length octet.
+    static func answerOctets(of rdata: RData) -> Int {
+        if rdata.wire.allSatisfy({ $0 < 0x80 }) { return rdata.wire.count }
+        return rdata.characterStrings.reduce(0) { $0 + 1 + String(decoding: $1, as: UTF8.self).utf8.count }
     }
 }
 
