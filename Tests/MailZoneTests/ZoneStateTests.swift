@@ -279,6 +279,34 @@ struct ZoneStateTypedRecordsTests {
         #expect(duplicates > 0)
     }
 
+    @Test("each name's records are its own whatever name was asked before it, on every real zone")
+    func namesAskedInTurnKeepTheirRecords() throws {
+        var asked = 0
+        for (corpusCase, origin, zone) in try ZoneStateTests.corpusZones() {
+            let names = ZoneStateTests.names(of: zone, origin: origin)
+            guard let first = names.first else { continue }
+            var state = ZoneState(zone: zone)
+            // Every name asked right after the first one, and the first one right after it: the name asked just
+            // before is another name each time (the state keeps the last one it looked up).
+            for name in names {
+                var reference = ZoneState(zone: zone)
+                var firstReference = ZoneState(zone: zone)
+                #expect(
+                    Self.shown(state.records(at: name)) == Self.shown(reference.records(at: name)),
+                    "\(corpusCase.name): \(name)")
+                #expect(
+                    Self.shown(state.records(at: first, type: .txt))
+                        == Self.shown(firstReference.records(at: first, type: .txt)), "\(corpusCase.name): \(name)")
+                #expect(
+                    Self.shown(state.firstRecord(at: name, type: .cname).map { [$0] } ?? [])
+                        == Self.shown(reference.records(at: name, type: .cname).prefix(1).map { $0 }),
+                    "\(corpusCase.name): \(name)")
+                asked += 1
+            }
+        }
+        #expect(asked > 1000)
+    }
+
     @Test("a record planned before the name's zone records of its type are read comes after them")
     func plannedBeforeTheZoneRecordsAreRead() throws {
         let origin = try DomainName(parsing: "example.com.")

@@ -8,8 +8,14 @@ struct ZoneState {
     /// The records and SPF terms mailzone manages in the zone, read from their markers.
     let ownership: ZoneOwnership
     /// The records at each name asked about, in the zone's order and then the plan's; the zone's own are
-    /// decoded a type at a time, as asked for (`NameRecords`).
-    private var cache: [DomainName: NameRecords] = [:]
+    /// decoded a type at a time, as asked for (`NameRecords`). Found by the name's slot (`slots`).
+    private var names: [NameRecords] = []
+    /// The slot in `names` of each name asked about; a slot, once made, stays the name's.
+    private var slots: [DomainName: Int] = [:]
+    /// The name last looked up and its slot: a sender asks about one name several times in a row (a CNAME
+    /// there, its records of a type, the RRset a create joins, the create itself), and comparing one name is
+    /// cheaper than probing a table of a large zone's thousands of names.
+    private var lastLookup: (name: DomainName, slot: Int)? = nil
     /// The apex's records as the zone has them, by position in its record table, as they are decoded (once the
     /// apex is first asked about): the editor places new names after them and would decode them again
     /// (`ZoneEditor`, which decodes the others itself).
@@ -38,7 +44,7 @@ struct ZoneState {
     private var plannedWildcard = false
     /// While one sender is planned: where `operations` stood before it, and the cached records of each
     /// name its operations changed as they were, so a sender whose plan is refused can be taken back.
-    private var tentative: (count: Int, cache: [DomainName: NameRecords?])? = nil
+    private var tentative: (count: Int, saved: [Int: NameRecords])? = nil
 
     init(zone: Zone, ownership: ZoneOwnership = ZoneOwnership()) {
         self.zone = zone
@@ -99,52 +105,60 @@ struct ZoneState {
     /// building or caching them, for the many names (a wildcard at each new name's closest encloser)
     /// that hold none.
     func holdsRecords(at name: DomainName) -> Bool {
-        if let cached = cache[name] { return !cached.entries.isEmpty }
+        if let slot = slots[name] { return !names[slot].entries.isEmpty }
         return !zone.recordIndices(at: name).isEmpty
     }
 
     /// The records at `name`, existing and planned.
     mutating func records(at name: DomainName) -> [StateRecord] {
-        let position = decode(at: name, type: nil)
-        return cache.values[position].entries.compactMap(\.record)
+        let slot = decode(at: name, type: nil)
+        return names[slot].entries.compactMap(\.record)
     }
 
     /// The records of `type` at `name`, existing and planned; the name's records of other types are not decoded.
     mutating func records(at name: DomainName, type: RRType) -> [StateRecord] {
-        let position = decode(at: name, type: type)
-        return cache.values[position].entries.compactMap { $0.record.flatMap { $0.type == type ? $0 : nil } }
+        let slot = decode(at: name, type: type)
+        return names[slot].entries.compactMap { $0.record.flatMap { $0.type == type ? $0 : nil } }
     }
 
     /// The first record of `type` at `name` (`records(at:type:).first`, without the filtered copy).
     mutating func firstRecord(at name: DomainName, type: RRType) -> StateRecord? {
-        let position = decode(at: name, type: type)
-        for entry in cache.values[position].entries {
+        let slot = decode(at: name, type: type)
+        for entry in names[slot].entries {
             if let record = entry.record, record.type == type { return record }
         }
         return nil
     }
 
-    /// Where `name`'s records are in the table of records by name, their entry made from the zone's record
-    /// positions if it was not there (nothing decoded).
-    private mutating func entry(at name: DomainName) -> Dictionary<DomainName, NameRecords>.Index {
-        if let position = cache.index(forKey: name) { return position }
-        let zone = self.zone
-        cache[name] = NameRecords(
-            entries: zone.recordIndices(at: name).map { .zone(index: $0, type: zone.type(ofRecord: $0)) })
-        // Inserted just above: found.
-        return cache.index(forKey: name) ?? cache.startIndex
+    /// The slot of `name`'s records in `names`, their entry made from the zone's record positions if it was not
+    /// there (nothing decoded).
+    private mutating func entry(at name: DomainName) -> Int {
+        if let last = lastLookup, last.name == name { return last.slot }
+        let slot: Int
+        if let known = slots[name] {
+            slot = known
+        } else {
+            let zone = self.zone
+            slot = names.count
+            names.append(
+                NameRecords(
+                    entries: zone.recordIndices(at: name).map { .zone(index: $0, type: zone.type(ofRecord: $0)) }))
+            slots[name] = slot
+        }
+        lastLookup = (name, slot)
+        return slot
     }
 
     /// Decodes the zone's records of `type` (every type when nil) at `name` that are not decoded yet, and gives
-    /// where the name's records are in the table. An exact duplicate is one record, as BIND reads it (the load
+    /// the name's slot. An exact duplicate is one record, as BIND reads it (the load
     /// warns about the second line): a record the same as one of its type before it is left out, which is as
     /// when the name's records were decoded all at once (only records of one type can be the same).
-    private mutating func decode(at name: DomainName, type: RRType?) -> Dictionary<DomainName, NameRecords>.Index {
-        let position = entry(at: name)
-        guard cache.values[position].undecoded(type) else { return position }
+    private mutating func decode(at name: DomainName, type: RRType?) -> Int {
+        let slot = entry(at: name)
+        guard names[slot].undecoded(type) else { return slot }
         // The entries are taken out and put back, not changed through the table: one array, not a copy.
         var entries: [NameRecords.Entry] = []
-        swap(&entries, &cache.values[position].entries)
+        swap(&entries, &names[slot].entries)
         var decoded: [Record] = []
         var kept: [NameRecords.Entry] = []
         kept.reserveCapacity(entries.count)
@@ -161,15 +175,16 @@ struct ZoneState {
             decoded.append(record)
             kept.append(.record(StateRecord(type: record.type, rdata: record.rdata, ttl: record.ttl, existing: record)))
         }
-        cache.values[position].entries = kept
-        return position
+        names[slot].entries = kept
+        return slot
     }
 
     /// Makes room for `count` names in the table of records by name, so a plan that looks up many names does
     /// not rehash every name looked up so far each time the table grows; and for as many operations, so the
     /// planned operations of a zone with thousands of senders are not copied each time their array grows.
     mutating func reserveNames(_ count: Int) {
-        cache.reserveCapacity(count)
+        slots.reserveCapacity(count)
+        names.reserveCapacity(count)
         operations.reserveCapacity(count)
     }
 
@@ -186,8 +201,8 @@ struct ZoneState {
     /// The first committed operation that creates a record of `type` at `name`: a later sender joining an
     /// RRset an earlier one starts finds it among the name's records, without a scan of every operation.
     func firstPlannedCreate(at name: DomainName, type: RRType) -> RecordOperation? {
-        guard let position = cache.index(forKey: name) else { return nil }
-        for entry in cache.values[position].entries {
+        guard let slot = slots[name] else { return nil }
+        for entry in names[slot].entries {
             if case .planned(let record, let operation) = entry, record.type == type { return operations[operation] }
         }
         return nil
@@ -204,7 +219,7 @@ struct ZoneState {
         guard let saved = tentative else { return }
         // The names the sender changed get their records back, its creates with them: a scan of every name
         // would make each refused sender cost as much as the whole plan so far.
-        for (name, records) in saved.cache { cache[name] = records }
+        for (slot, records) in saved.saved { names[slot] = records }
         operations.removeSubrange(saved.count...)
         plannedNames = nil
         wildcardBelow = [:]
@@ -220,14 +235,14 @@ struct ZoneState {
             }
             // A replaced or removed record's type is decoded first; a create is appended after the name's
             // records, decoded or not.
-            let position: Dictionary<DomainName, NameRecords>.Index
+            let slot: Int
             switch operation.kind {
-            case .create: position = entry(at: operation.owner)
+            case .create: slot = entry(at: operation.owner)
             case .replace(let existing, _, _), .remove(let existing):
-                position = decode(at: operation.owner, type: existing.type)
+                slot = decode(at: operation.owner, type: existing.type)
             }
-            if tentative != nil, tentative?.cache.keys.contains(operation.owner) == false {
-                tentative?.cache[operation.owner] = .some(cache.values[position])
+            if tentative != nil, tentative?.saved[slot] == nil {
+                tentative?.saved[slot] = names[slot]
             }
             // The cached entries are changed in place: a copy changed and stored back would copy every record of
             // the name once more for each operation.
@@ -235,17 +250,17 @@ struct ZoneState {
             switch operation.kind {
             case .create(let type, let rdata, let ttl, _):
                 // A create is never coalesced: it goes at the end of `operations`.
-                cache.values[position].entries.append(
+                names[slot].entries.append(
                     .planned(
                         StateRecord(type: type, rdata: rdata, ttl: ttl ?? 0, existing: nil),
                         operation: self.operations.count
                     ))
             case .replace(let existing, let rdata, _):
-                if let index = cache.values[position].entries.firstIndex(where: { $0.record?.existing == existing }),
-                    var record = cache.values[position].entries[index].record
+                if let index = names[slot].entries.firstIndex(where: { $0.record?.existing == existing }),
+                    var record = names[slot].entries[index].record
                 {
                     record.rdata = rdata
-                    cache.values[position].entries[index] = .record(record)
+                    names[slot].entries[index] = .record(record)
                 }
                 // A record changed twice in one sender's plan (an SPF term removed, another merged) is
                 // one edit of its line: the later RDATA, and the later marker unless it has none.
@@ -266,7 +281,7 @@ struct ZoneState {
                     coalesced = true
                 }
             case .remove(let existing):
-                cache.values[position].entries.removeAll { $0.record?.existing == existing }
+                names[slot].entries.removeAll { $0.record?.existing == existing }
             }
             if !coalesced { self.operations.append(operation) }
             if case .create(let type, _, _, _) = operation.kind, type == .ns || type == .dname {
