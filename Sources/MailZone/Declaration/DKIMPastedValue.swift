@@ -36,7 +36,7 @@ enum DKIMPastedValue {
         let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         if let first = bytes.first, blank(first) { return false }
         if let last = bytes.last, blank(last) { return false }
-        return !bytes.contains { byte in
+        return !bytes.containsByte { byte in
             byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\"")
                 || byte == UInt8(ascii: "(")
         }

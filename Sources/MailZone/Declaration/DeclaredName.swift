@@ -144,7 +144,7 @@ extension DeclaredName {
         var wire: [UInt8] = []
         wire.reserveCapacity(labels.reduce(1) { $0 + 1 + $1.utf8.count })
         for label in labels {
-            guard label.utf8.allSatisfy(Self.isHostnameOctet) else { return parsedDNSName }
+            guard label.utf8.allBytesSatisfy(Self.isHostnameOctet) else { return parsedDNSName }
             wire.append(UInt8(truncatingIfNeeded: label.utf8.count))
             wire.append(contentsOf: label.utf8)
         }

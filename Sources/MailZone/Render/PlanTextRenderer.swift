@@ -175,7 +175,7 @@ public struct PlanTextRenderer: Sendable {
         // carriage return (which joins a following line feed into one character) each byte is one.
         let bytes = value.utf8
         guard bytes.count > Self.valueLimit else { return value }
-        if bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+        if bytes.allBytesSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
             return String(decoding: bytes.prefix(Self.valueLimit - 20), as: UTF8.self) + "..."
                 + String(decoding: bytes.suffix(17), as: UTF8.self)
         }

@@ -10,6 +10,6 @@ extension String {
     /// carriage return, which joins a following line feed into one character): the text outputs measure
     /// every owner of every plan for their columns, and counting walks the text as graphemes.
     var characterCount: Int {
-        utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } ? utf8.count : count
+        utf8.allBytesSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } ? utf8.count : count
     }
 }

@@ -111,7 +111,7 @@ extension Located where Value == String {
     /// values are written into zone files, where a line break would start a new record.
     func checkSingleLine(what: String, diagnostics: inout Diagnostics) -> Bool {
         // Printable ASCII, the usual case (DKIM keys are hundreds of bytes), has no control character.
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
+        if value.utf8.allBytesSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
         guard let bad = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) else {
             return true
         }
