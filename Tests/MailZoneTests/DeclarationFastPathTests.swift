@@ -1,5 +1,6 @@
 import MailAuth
 import Testing
+import ZoneFile
 
 @testable import MailZone
 
@@ -82,7 +83,38 @@ struct DeclarationFastPathTests {
             "\(long).\(long).\(long).\(String(repeating: "e", count: 62))", "1.2.3", "xn--bcher-kva", "a/b", "a\u{0}",
         ]
         for text in texts {
-            #expect(DeclaredName.hostnameLabels(text) == DeclaredName(text)?.labels, "\(text)")
+            #expect(
+                DeclaredName.hostnameLabels(text) == DeclaredName.labelsByRules(text, allowUnderscore: true), "\(text)")
+        }
+    }
+
+    @Test("a name read in one pass is the name the rules read, for every owner of the corpus and crafted names")
+    func declaredNameAgreesWithTheRules() throws {
+        let long = String(repeating: "b", count: 63)
+        var texts = [
+            "", ".", "..", "x", "x.", "x..", ".x", "a..b", "-a", "a-", "a-b.", "a_b", "a_b.", "_dmarc.Example.COM.",
+            "é.example", "a b", "a*b", "*.example.com.", "Mail.Example", "MAIL.", "1.2.3", "xn--bcher-kva.example",
+            "a/b", "a\u{0}", "a\\.b", String(repeating: "c", count: 64), "\(long).\(long).\(long)",
+            "\(long).\(long).\(long).\(String(repeating: "e", count: 61))",
+            "\(long).\(long).\(long).\(String(repeating: "e", count: 61)).",
+            "\(long).\(long).\(long).\(String(repeating: "e", count: 62))",
+        ]
+        for corpusCase in RealZoneCorpus.cases() {
+            guard let origin = try? DomainName(parsing: corpusCase.origin) else { continue }
+            let path = corpusCase.folder.appendingPathComponent(corpusCase.zone).path
+            let zone = ZoneLoader.load(path: path, options: LoadOptions(origin: origin))
+            for name in Set(zone.records.map(\.owner.description)) {
+                texts += [name, String(name.dropLast()), name.uppercased()]
+            }
+        }
+        #expect(texts.count > 1000)
+        for text in texts {
+            for allowUnderscore in [true, false] {
+                #expect(
+                    DeclaredName(text, allowUnderscore: allowUnderscore)?.labels
+                        == DeclaredName.labelsByRules(text, allowUnderscore: allowUnderscore),
+                    "\(text) allowUnderscore: \(allowUnderscore)")
+            }
         }
     }
 

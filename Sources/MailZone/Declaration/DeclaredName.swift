@@ -11,15 +11,40 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `text`; nil when it is not a valid name (see `problem(in:)`).
     public init?(_ text: String, allowUnderscore: Bool = true) {
-        guard Self.problem(in: text, allowUnderscore: allowUnderscore) == nil else { return nil }
+        // Hostname labels in ASCII (every origin and sender of a hosting provider's declaration, thousands)
+        // are read in one pass over the octets, without the arrays of the general reading below.
+        if let labels = Self.hostnameLabels(absolute: text, allowUnderscore: allowUnderscore) {
+            self.labels = labels
+            return
+        }
+        guard let labels = Self.labelsByRules(text, allowUnderscore: allowUnderscore) else { return nil }
+        self.labels = labels
+    }
+
+    /// The labels of `text` as the rules of `problem(in:)` read it (the general reading, which the
+    /// one-pass reading of hostname labels stands for); nil when it is not a valid name.
+    static func labelsByRules(_ text: String, allowUnderscore: Bool) -> [String]? {
+        guard problem(in: text, allowUnderscore: allowUnderscore) == nil else { return nil }
         // A valid name is ASCII: its labels are lower-cased byte by byte.
-        labels = Self.labelBytes(of: text).map(Self.lowercasedLabel)
+        return labelBytes(of: text).map(lowercasedLabel)
     }
 
     /// A label's octets as text, ASCII capitals made small (a valid name's labels are ASCII).
     private static func lowercasedLabel(_ octets: some Sequence<UInt8>) -> String {
-        String(decoding: octets.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        String(decoding: octets.map(lowercased), as: UTF8.self)
     }
+
+    /// `lowercasedLabel` of octets in place, written straight into the string (no array between).
+    private static func lowercasedLabel(_ octets: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: octets.count) { text in
+            for index in octets.indices { text[index] = lowercased(octets[index]) }
+            return octets.count
+        }
+    }
+
+    /// An ASCII capital made small; any other octet as it is.
+    @inline(__always)
+    private static func lowercased(_ octet: UInt8) -> UInt8 { octet >= 0x41 && octet <= 0x5A ? octet | 0x20 : octet }
 
     /// The name's labels as UTF-8 bytes, a trailing dot (the root) left out.
     private static func labelBytes(of text: String) -> [ArraySlice<UInt8>] {
@@ -73,24 +98,38 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
     /// rules) read in one pass over its octets; nil when it is not, or is not ASCII (then `DeclaredName(_:)`
     /// reads it). Without a trailing dot: `appending(relative:)` refuses one first.
     static func hostnameLabels(_ text: String) -> [String]? {
+        let read = text.utf8.withContiguousStorageIfAvailable { hostnameLabels(octets: $0) }
+        return read ?? nil
+    }
+
+    /// `hostnameLabels(_:)` of a name that may end with the root's dot (`example.com.`), as `DeclaredName(_:)`
+    /// reads it; with `allowUnderscore` false, nil for a name holding `_` (which `DeclaredName(_:)` refuses).
+    static func hostnameLabels(absolute text: String, allowUnderscore: Bool) -> [String]? {
         let read = text.utf8.withContiguousStorageIfAvailable { octets -> [String]? in
-            var labels: [String] = []
-            var start = 0
-            for index in 0...octets.count {
-                guard index < octets.count, octets[index] != UInt8(ascii: ".") else {
-                    let label = UnsafeBufferPointer(rebasing: octets[start..<index])
-                    guard let first = label.first, let last = label.last, label.count <= 63,
-                        first != UInt8(ascii: "-"), last != UInt8(ascii: "-")
-                    else { return nil }
-                    labels.append(Self.lowercasedLabel(label))
-                    start = index + 1
-                    continue
-                }
-                guard Self.isHostnameOctet(octets[index]) else { return nil }
-            }
-            return labels.reduce(labels.count - 1, { $0 + $1.utf8.count }) <= 253 ? labels : nil
+            guard allowUnderscore || !octets.contains(UInt8(ascii: "_")) else { return nil }
+            let dotless = octets.last == UInt8(ascii: ".") ? UnsafeBufferPointer(rebasing: octets.dropLast()) : octets
+            return hostnameLabels(octets: dotless)
         }
         return read ?? nil
+    }
+
+    /// `hostnameLabels(_:)` of the octets of a name without a trailing dot.
+    private static func hostnameLabels(octets: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var labels: [String] = []
+        var start = 0
+        for index in 0...octets.count {
+            guard index < octets.count, octets[index] != UInt8(ascii: ".") else {
+                let label = UnsafeBufferPointer(rebasing: octets[start..<index])
+                guard let first = label.first, let last = label.last, label.count <= 63,
+                    first != UInt8(ascii: "-"), last != UInt8(ascii: "-")
+                else { return nil }
+                labels.append(Self.lowercasedLabel(label))
+                start = index + 1
+                continue
+            }
+            guard Self.isHostnameOctet(octets[index]) else { return nil }
+        }
+        return labels.reduce(labels.count - 1, { $0 + $1.utf8.count }) <= 253 ? labels : nil
     }
 
     public static func < (lhs: DeclaredName, rhs: DeclaredName) -> Bool {
