@@ -28,7 +28,7 @@ public enum DeclarationLoader {
     }
 
     /// Loads the declaration `parse` reads (given the path errors name it by), as if from `url`.
-    private static func load(
+    static func load(
         file url: URL, displayPath: String?, builtInPresets: PresetCatalog,
         parse: (String) throws(DeclarationError) -> YAMLNode?
     ) throws(DeclarationErrors) -> Declaration {
@@ -63,12 +63,22 @@ public enum DeclarationLoader {
             ])
         }
         let decoder = DeclarationDecoder(baseDirectory: url.deletingLastPathComponent())
-        return try decoder.decode(root, diagnostics: &diagnostics)
+        // The scalars are read from the file's mapping as they are decoded: a file cut short meanwhile
+        // reads as zeros past the cut, which are not what it said, whatever they decoded to.
+        let cut = DeclarationErrors([YAMLSource.changedWhileRead(displayPath)])
+        let draft: DeclarationDecoder.Draft
+        do {
+            draft = try decoder.decode(root, diagnostics: &diagnostics)
+        } catch {
+            throw root.wasCut ? cut : error
+        }
+        if root.wasCut { throw cut }
+        return draft
     }
 
     /// Checks the decoded parts together and expands each sender's records.
     private static func complete(
-        _ draft: DeclarationDecoder.Draft, file url: URL, displayPath: String,
+        _ draft: consuming DeclarationDecoder.Draft, file url: URL, displayPath: String,
         builtInPresets: PresetCatalog, diagnostics: Diagnostics
     ) throws(DeclarationErrors)
         -> Declaration

@@ -1,4 +1,5 @@
 import Foundation
+import ZoneFile
 
 /// A parsed YAML document, stored flat: one small entry per node, the children of every list
 /// and mapping in one array of entry numbers, and the text of scalars as ranges of the file's
@@ -25,6 +26,15 @@ final class YAMLDocument: Sendable {
 enum YAMLInput: Sendable {
     case bytes([UInt8])
     case data(Data)
+    /// A file as `SourceFile` read it: a large one mapped, a small one in memory.
+    case source(SourceBytes)
+
+    /// Whether the input is a mapped file that another program cut short while it was read: its
+    /// bytes past the cut read as zeros, not as the file's text (`SourceBytes.wasCut`).
+    var wasCut: Bool {
+        guard case .source(let bytes) = self else { return false }
+        return bytes.wasCut
+    }
 
     /// Calls `body` with the bytes (a buffer with an address even when empty: libyaml asserts
     /// that its input has one, and empty `Data` has none).
@@ -34,6 +44,8 @@ enum YAMLInput: Sendable {
             return bytes.withUnsafeBufferPointer(body)
         case .data(let data) where !data.isEmpty:
             return data.withUnsafeBytes { body($0.assumingMemoryBound(to: UInt8.self)) }
+        case .source(let bytes) where !bytes.isEmpty:
+            return bytes.withUnsafeBufferPointer(body)
         default:
             return Self.nothing.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<0])) }
         }
@@ -161,6 +173,10 @@ struct YAMLNode: Sendable {
 
     private var storage: YAMLStorage { document.storage }
     private var entry: YAMLStorage.Entry { storage.entry(index) }
+
+    /// Whether the document was read from a mapped file that another program cut short meanwhile
+    /// (`YAMLInput.wasCut`): its scalars past the cut read as zeros.
+    var wasCut: Bool { storage.input.wasCut }
 
     var content: Content {
         switch entry.shape {

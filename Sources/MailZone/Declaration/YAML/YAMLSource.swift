@@ -14,10 +14,10 @@ enum YAMLSource {
         throws(DeclarationError) -> YAMLNode?
     {
         let start = YAMLLocation(file: displayPath, line: 1, column: 1)
-        let bytes: [UInt8]
+        let source: SourceFile
         do {
             // Refuses directories, FIFOs (which would block) and devices, and reads no more than the limit.
-            bytes = try Array(SourceFile.read(path: url.path, maxBytes: limits.maxBytes).bytes)
+            source = try SourceFile.read(path: url.path, maxBytes: limits.maxBytes)
         } catch {
             if error.tooLarge {
                 throw DeclarationError(
@@ -29,7 +29,33 @@ enum YAMLSource {
                 at: start, "cannot read \(displayPath): \(error.reason)",
                 hint: "check that the file exists and is readable")
         }
-        return try parse(bytes: bytes, file: displayPath, limits: limits)
+        return try parse(source: source.bytes, file: displayPath, limits: limits)
+    }
+
+    /// Parses a file's bytes as read (a large file mapped, not copied: the tree's scalars are read
+    /// from them in place, and a copy of a 10 MB declaration was 10 MB more memory and a pass over
+    /// it). A mapped file cut short by another program while it is read reads as zeros past the
+    /// cut: whatever error or tree they made, the file is reported as changed instead once a read
+    /// met a page past the end (the zeros after the end in the cut page are refused as NUL bytes).
+    static func parse(source bytes: SourceBytes, file: String, limits: YAMLLimits = .standard)
+        throws(DeclarationError) -> YAMLNode?
+    {
+        let root: YAMLNode?
+        do {
+            root = try parse(input: .source(bytes), file: file, limits: limits)
+        } catch {
+            throw bytes.wasCut ? changedWhileRead(file) : error
+        }
+        if bytes.wasCut { throw changedWhileRead(file) }
+        return root
+    }
+
+    /// The error for a file cut short while it was read (`YAMLInput.wasCut`).
+    static func changedWhileRead(_ file: String) -> DeclarationError {
+        DeclarationError(
+            at: YAMLLocation(file: file, line: 1, column: 1),
+            "\(file) was cut short while mailzone read it (another program truncated it)",
+            hint: "run mailzone again once the file is written")
     }
 
     /// Parses YAML bytes; `file` is the name used in errors. Reads `data` in place and keeps it
