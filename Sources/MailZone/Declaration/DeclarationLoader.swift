@@ -37,8 +37,10 @@ public enum DeclarationLoader {
         let draft = try decode(file: url, displayPath: path, diagnostics: &diagnostics) { () throws(DeclarationError) in
             try parse(path)
         }
+        // Handed over, not shared: `complete` changes the senders in place (a shared list of thousands
+        // would be copied whole for it).
         return try complete(
-            draft, file: url, displayPath: path, builtInPresets: builtInPresets, diagnostics: diagnostics)
+            consume draft, file: url, displayPath: path, builtInPresets: builtInPresets, diagnostics: diagnostics)
     }
 
     /// Parses with `parse` and decodes the tree. The tree lives only in here: a large declaration's
@@ -88,8 +90,12 @@ public enum DeclarationLoader {
         catalog.add(user: draft.presets, diagnostics: &diagnostics)
 
         let zoneIndex = ZoneIndex(draft.zones)
-        let senderZones = draft.senders.map { zoneIndex.index(for: $0.domain.value) }
-        var draft = draft
+        // Each sender's domain read in place, not each sender copied out of the list.
+        var senderZones: [Int?] = []
+        senderZones.reserveCapacity(draft.senders.count)
+        for index in draft.senders.indices {
+            senderZones.append(zoneIndex.index(for: draft.senders[index].domain.value))
+        }
         DomainConnectResolver.resolve(
             &draft.senders, zones: draft.zones, senderZones: senderZones, diagnostics: &diagnostics)
         let validator = DeclarationValidator(catalog: catalog, brokenPresetNames: draft.brokenPresetNames)
