@@ -37,8 +37,11 @@ struct DeclarationValidator {
             allOrigins.count <= 6
             ? MappingReader.list(allOrigins)
             : allOrigins.prefix(5).joined(separator: ", ") + " and \(allOrigins.count - 5) more"
-        for (sender, zone) in zip(senders, senderZones) {
-            let domain = sender.domain
+        // What each preset asks of its services, worked out at its first service.
+        var presetChecks: [String: PresetChecks?] = [:]
+        // Each sender read in place (a declaration may hold thousands), not copied out of the list.
+        for (sender, zone) in zip(senders.indices, senderZones) {
+            let domain = senders[sender].domain
             if let firstLine = seen[domain.value] {
                 diagnostics.error(
                     at: domain.location, "the sender \(domain.value.text) is declared twice",
@@ -52,22 +55,59 @@ struct DeclarationValidator {
                     "the sender \(domain.value.text) is in none of the declared zones (\(shownOrigins))",
                     hint: "add a zone whose origin is \(domain.value.absolute) or a parent of it under 'zones:'")
             }
-            var presets: [String: ServiceUse] = [:]
-            for service in sender.services {
-                if let first = presets[service.preset.value] {
+            let services = senders[sender].services
+            // A sender has a few services: each is looked for among those before it, without a table per sender.
+            var presets: [String: ServiceUse]? = services.count > Self.serviceScanLimit ? [:] : nil
+            for index in services.indices {
+                let service = services[index]
+                let first: ServiceUse?
+                if let presets {
+                    first = presets[service.preset.value]
+                } else {
+                    first = services[..<index].first { $0.preset.value == service.preset.value }
+                }
+                if let first {
                     diagnostics.error(
                         at: service.preset.location,
                         "the service '\(service.preset.value)' is listed twice for \(domain.value.text)",
                         hint: "the first is at line \(first.preset.location.line); give all its inputs there")
                     continue
                 }
-                presets[service.preset.value] = service
-                validate(service, senderAbsent: sender.isAbsent, diagnostics: &diagnostics)
+                presets?[service.preset.value] = service
+                validate(
+                    service, senderAbsent: senders[sender].isAbsent, checks: &presetChecks, diagnostics: &diagnostics)
             }
         }
     }
 
-    private func validate(_ service: ServiceUse, senderAbsent: Bool = false, diagnostics: inout Diagnostics) {
+    /// Senders with more services than this find a repeated service with a dictionary instead of a scan.
+    private static let serviceScanLimit = 16
+
+    /// Checks `service` against its preset, whose checks are looked up in (or added to) `checks`.
+    func validate(
+        _ service: ServiceUse, senderAbsent: Bool = false, checks: inout [String: PresetChecks?],
+        diagnostics: inout Diagnostics
+    ) {
+        if brokenPresetNames.contains(service.preset.value) { return }
+        // A Domain Connect template's params were checked against its variables when it was read.
+        if service.domainConnect != nil { return }
+        let found: PresetChecks?
+        if let known = checks[service.preset.value] {
+            found = known
+        } else {
+            found = catalog.preset(named: service.preset.value).map(PresetChecks.init)
+            checks[service.preset.value] = found
+        }
+        guard let found else {
+            validate(service, senderAbsent: senderAbsent, diagnostics: &diagnostics)
+            return
+        }
+        validate(service, senderAbsent: senderAbsent, checks: found, diagnostics: &diagnostics)
+    }
+
+    /// Checks `service` against its preset, reading everything from the preset itself: the general
+    /// reading, which `PresetChecks` stands for (and which reports an unknown preset).
+    func validate(_ service: ServiceUse, senderAbsent: Bool = false, diagnostics: inout Diagnostics) {
         if brokenPresetNames.contains(service.preset.value) { return }
         // A Domain Connect template's params were checked against its variables when it was read.
         if service.domainConnect != nil { return }
@@ -83,38 +123,88 @@ struct DeclarationValidator {
         let preset = definition.preset
         let listed = service.listedSelectors(of: definition)
         for input in service.inputs {
-            let name = input.name.value
             if listed.contains(input) {
-                let selector = String(name.dropFirst("dkim.".count))
-                if let problem = DeclaredName.problem(in: selector + "._domainkey.example", allowUnderscore: true) {
-                    diagnostics.error(
-                        at: input.name.location, "'\(selector)' is not a DKIM selector: \(problem)",
-                        hint: "write the selector the service shows, the label before ._domainkey")
-                    continue
-                }
-                checkDKIM(input, diagnostics: &diagnostics)
+                checkListedSelector(input, diagnostics: &diagnostics)
                 continue
             }
+            let name = input.name.value
             guard let declaredInput = preset.inputs.first(where: { $0.name == name }) else {
                 reportUnknown(input: name, at: input.name.location, preset: preset, diagnostics: &diagnostics)
                 continue
             }
-            if !declaredInput.allowedValues.isEmpty && !declaredInput.allowedValues.contains(input.value.value) {
-                let suggestion = Suggestion.didYouMean(input.value.value, in: declaredInput.allowedValues)
-                diagnostics.error(
-                    at: input.value.location,
-                    "the \(preset.name) input '\(name)' cannot be '\(input.value.value)'\(suggestion)",
-                    hint: "its values are \(MappingReader.list(declaredInput.allowedValues.map { "'\($0)'" }))")
+            check(
+                input, of: preset, declared: declaredInput,
+                isKey: name.hasPrefix("dkim.") && Self.usedOnlyInTXT(declaredInput.name, definition),
+                diagnostics: &diagnostics)
+        }
+        reportMissing(
+            definition.requiredInputs(given: definition.writtenValues(of: service)), of: service,
+            senderAbsent: senderAbsent, listed: !listed.isEmpty, preset: preset, diagnostics: &diagnostics)
+    }
+
+    /// `validate(_:senderAbsent:diagnostics:)` with what depends only on the preset read from `checks`.
+    private func validate(
+        _ service: ServiceUse, senderAbsent: Bool, checks: PresetChecks, diagnostics: inout Diagnostics
+    ) {
+        let preset = checks.definition.preset
+        var listedAny = false
+        for input in service.inputs {
+            let name = input.name.value
+            guard let declared = checks.inputs[name] else {
+                // `listedSelectors(of:)`: an input under `dkim:` the preset does not declare, when it names selectors.
+                if checks.definition.namesDKIMSelector && name.hasPrefix("dkim.") {
+                    listedAny = true
+                    checkListedSelector(input, diagnostics: &diagnostics)
+                } else {
+                    reportUnknown(input: name, at: input.name.location, preset: preset, diagnostics: &diagnostics)
+                }
                 continue
             }
-            if name.hasPrefix("dkim.") && usedOnlyInTXT(declaredInput.name, definition) {
-                checkDKIM(input, diagnostics: &diagnostics)
-            }
+            check(input, of: preset, declared: declared.input, isKey: declared.isKey, diagnostics: &diagnostics)
         }
+        reportMissing(
+            checks.requiredInputs(of: service), of: service, senderAbsent: senderAbsent, listed: listedAny,
+            preset: preset, diagnostics: &diagnostics)
+    }
+
+    /// A selector listed under `dkim:` (a preset that names its selector): a valid label, and a key record.
+    private func checkListedSelector(_ input: ServiceInput, diagnostics: inout Diagnostics) {
+        let selector = String(input.name.value.dropFirst("dkim.".count))
+        if let problem = DeclaredName.problem(in: selector + "._domainkey.example", allowUnderscore: true) {
+            diagnostics.error(
+                at: input.name.location, "'\(selector)' is not a DKIM selector: \(problem)",
+                hint: "write the selector the service shows, the label before ._domainkey")
+            return
+        }
+        checkDKIM(input, diagnostics: &diagnostics)
+    }
+
+    /// An input the preset declares: one of its allowed values, and a key record when it is a DKIM key (`isKey`).
+    private func check(
+        _ input: ServiceInput, of preset: ServicePreset, declared: PresetInput, isKey: Bool,
+        diagnostics: inout Diagnostics
+    ) {
+        let name = input.name.value
+        if !declared.allowedValues.isEmpty && !declared.allowedValues.contains(input.value.value) {
+            let suggestion = Suggestion.didYouMean(input.value.value, in: declared.allowedValues)
+            diagnostics.error(
+                at: input.value.location,
+                "the \(preset.name) input '\(name)' cannot be '\(input.value.value)'\(suggestion)",
+                hint: "its values are \(MappingReader.list(declared.allowedValues.map { "'\($0)'" }))")
+            return
+        }
+        if isKey { checkDKIM(input, diagnostics: &diagnostics) }
+    }
+
+    /// Reports each of `required` the service does not give. `listed`: the service lists selectors under `dkim:`.
+    private func reportMissing(
+        _ required: [PresetInput], of service: ServiceUse, senderAbsent: Bool, listed: Bool, preset: ServicePreset,
+        diagnostics: inout Diagnostics
+    ) {
         // An absent service is declared only so that its records go: it needs no inputs.
         // Selectors listed under `dkim:` stand for the selector input and its key.
-        let filled = listed.isEmpty ? [] : [PresetDefinition.selectorInput, PresetDefinition.keyInput]
-        for input in definition.requiredInputs(given: definition.writtenValues(of: service))
+        let filled = listed ? [PresetDefinition.selectorInput, PresetDefinition.keyInput] : []
+        for input in required
         where !service.isAbsent && !senderAbsent && service.input(input.name) == nil
             && !service.rejectedInputs.contains(input.name)
             && !filled.contains(input.name)
@@ -165,7 +255,7 @@ struct DeclarationValidator {
     }
 
     /// True when every record naming the input is a TXT record (a key, not a CNAME target).
-    private func usedOnlyInTXT(_ input: String, _ definition: PresetDefinition) -> Bool {
+    static func usedOnlyInTXT(_ input: String, _ definition: PresetDefinition) -> Bool {
         let users = definition.preset.records.indices.filter { definition.recordTemplates[$0].inputs.contains(input) }
         return !users.isEmpty && users.allSatisfy { definition.preset.records[$0].type == "TXT" }
     }
