@@ -87,6 +87,10 @@ extension YAMLNode {
     func oneOf<E: RawRepresentable & CaseIterable>(_ type: E.Type, what: String, diagnostics: inout Diagnostics)
         -> Located<E>? where E.RawValue == String
     {
+        // A valid value (nearly every one) is read without the wording of the errors below.
+        if let scalar, scalar.kind == .string, let value = E(rawValue: scalar.text) {
+            return Located(value, at: location)
+        }
         let allowed = E.allCases.map(\.rawValue)
         let quoted = MappingReader.list(allowed.map { "'\($0)'" })
         guard let text = string("one of \(quoted) for \(what)", suggestQuotes: false, diagnostics: &diagnostics)
