@@ -23,6 +23,16 @@ struct ShownValueTests {
     ])
     func shortenedAsCountingCharactersDoes(value: String) {
         #expect(PlanTextRenderer().shown(value) == byCharacters(value))
+        // Appended in place to a line, as the plan's lines take it.
+        var line = "    + qcloud._domainkey TXT   "
+        PlanTextRenderer().appendShown(value, to: &line)
+        #expect(line == "    + qcloud._domainkey TXT   " + byCharacters(value))
+    }
+
+    @Test func nothingIsAppendedForNoValue() {
+        var line = "x"
+        PlanTextRenderer().appendShown(nil, to: &line)
+        #expect(line == "x")
     }
 
     @Test func aDKIMKeyKeepsItsTwoEnds() {

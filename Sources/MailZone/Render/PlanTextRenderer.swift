@@ -103,14 +103,14 @@ public struct PlanTextRenderer: Sendable {
         case .create:
             style.append("32", to: &out) { out in
                 head("+", into: &out)
-                out += shown(item.after)
+                appendShown(item.after, to: &out)
             }
             note(into: &out)
             out += "\n"
         case .merge, .replace:
             style.append("33", to: &out) { out in
                 head("~", into: &out)
-                out += shown(item.before)
+                appendShown(item.before, to: &out)
             }
             out += "\n"
             out += indent
@@ -119,21 +119,21 @@ public struct PlanTextRenderer: Sendable {
                 item.owner.characterCount + ownerPadding + typeText.characterCount + typePadding, to: &out)
             style.append("33", to: &out) { out in
                 out += "=> "
-                out += shown(item.after)
+                appendShown(item.after, to: &out)
             }
             note(into: &out)
             out += "\n"
         case .delete:
             style.append("31", to: &out) { out in
                 head("-", into: &out)
-                out += shown(item.before)
+                appendShown(item.before, to: &out)
             }
             note(into: &out)
             out += "\n"
         case .unchanged:
             style.append("2", to: &out) { out in
                 head("=", into: &out)
-                out += shown(item.after)
+                appendShown(item.after, to: &out)
             }
             note(into: &out)
             out += "\n"
@@ -153,17 +153,19 @@ public struct PlanTextRenderer: Sendable {
         }
     }
 
-    /// Appends `count` spaces (none for zero or less) without making a string of them.
+    /// Appends `count` spaces (none for zero or less) from strings made once: a run of up to 64 is
+    /// one append of a whole string (a slice of one is copied through a slower path).
     private static func appendSpaces(_ count: Int, to out: inout String) {
         var left = count
         while left > 0 {
-            let run = min(left, spaces.utf8.count)
-            out.append(contentsOf: spaces.prefix(run))
+            let run = min(left, spaceRuns.count - 1)
+            out += spaceRuns[run]
             left -= run
         }
     }
 
-    private static let spaces = String(repeating: " ", count: 64)
+    /// `spaceRuns[n]` is `n` spaces, for `n` from 0 to 64.
+    private static let spaceRuns = (0...64).map { String(repeating: " ", count: $0) }
 
     /// A value as the terminal shows it: a DKIM key of ~400 characters is cut in the middle
     /// (`p=MIIBIjAN...IDAQAB"`, as DESIGN.md sketches it), since its two ends identify it and the
@@ -181,6 +183,20 @@ public struct PlanTextRenderer: Sendable {
         }
         guard value.count > Self.valueLimit else { return value }
         return String(value.prefix(Self.valueLimit - 20)) + "..." + String(value.suffix(17))
+    }
+
+    /// Appends `shown(value)` to `out`: a shortened ASCII value as its two ends, appended from the
+    /// value itself, without strings made for them (a DKIM key on each of thousands of senders' lines).
+    func appendShown(_ value: String?, to out: inout String) {
+        guard let value else { return }
+        let bytes = value.utf8
+        guard bytes.count > Self.valueLimit, bytes.allBytesSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else {
+            out += shown(value)
+            return
+        }
+        out += Substring(bytes.prefix(Self.valueLimit - 20))
+        out += "..."
+        out += Substring(bytes.suffix(17))
     }
 
     /// Values longer than this are shortened.
