@@ -201,7 +201,9 @@ public struct SenderPlan: Sendable, Hashable {
         self.items = items
     }
 
-    public var hasConflicts: Bool { items.contains { $0.action == .conflict } }
+    /// Whether an item is a conflict; each item's action read in place (a search by element copies every
+    /// item, a dozen strings, for each sender of each plan rendered and tallied).
+    public var hasConflicts: Bool { items.indices.contains { items[$0].action == .conflict } }
 
     /// True when the sender's changes are held back: it has a conflict, so apply writes none of them.
     public var isHeldBack: Bool { hasConflicts }
