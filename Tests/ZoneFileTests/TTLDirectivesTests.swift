@@ -36,11 +36,14 @@ struct TTLDirectivesTests {
     func ttlWordAsTheStringSays() {
         let words = [
             "$TTL", "$ttl", "$Ttl", "$tTl", "$TTL1", "$TT", "$TTLX", "$ORIGIN", "$INCLUDE", "TTL$", "$tt\u{0131}",
-            "$ţtl", "$TT\u{013A}", "$\u{0163}tl", "", "$", "$TL",
+            "$ţtl", "$TT\u{013A}", "$\u{0163}tl", "", "$", "$TL", "$TTK", "$TTl", "$TLT", "#TTL", "$TT\u{7F}",
         ]
         for word in words {
             let octets = ArraySlice(Array(word.utf8))
             #expect(ZoneFileSyntax.isTTLWord(octets) == (word.uppercased() == "$TTL"), "\(word)")
+            // Read in place, within a file's text, as `ttlDirective(at:)` reads it.
+            let text = SourceBytes(Array("x \(word) y".utf8))
+            #expect(ZoneFileSyntax.isTTLWord(text, 2..<(2 + octets.count)) == (word.uppercased() == "$TTL"), "\(word)")
         }
     }
 

@@ -20,19 +20,35 @@ extension ZoneFileSyntax {
         let bytes = source.bytes
         var cursor = entry.range.lowerBound
         let end = entry.range.upperBound
-        func word() -> ArraySlice<UInt8> {
+        func word() -> Range<Int> {
             while cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
             let start = cursor
             while cursor < end, bytes[cursor] > 0x20, bytes[cursor] != UInt8(ascii: ";") { cursor += 1 }
-            return ArraySlice(bytes[start..<cursor])
+            return start..<cursor
         }
-        guard Self.isTTLWord(word()) else { return nil }
-        if case .success(let value) = TTLParser.parse(word()) { return .some(min(value, 0x7FFF_FFFF)) }
+        // The directive's word looked at in place: most directives are `$ORIGIN` and `$TTL`, four or seven
+        // ASCII octets, told apart without a copy.
+        let directive = word()
+        guard Self.isTTLWord(bytes, directive) else { return nil }
+        if case .success(let value) = TTLParser.parse(ArraySlice(bytes[word()])) {
+            return .some(min(value, 0x7FFF_FFFF))
+        }
         return .some(nil)
     }
 }
 
 extension ZoneFileSyntax {
+    /// `isTTLWord(_:)` of the word at `range` of `bytes`, read in place: an ASCII word (`$ORIGIN`, `$TTL`) is
+    /// `$TTL` when it has four octets that are `$TTL` with ASCII letters' case ignored, as `isTTLWord(_:)`
+    /// compares them; a word with other octets is asked of `isTTLWord(_:)` itself.
+    static func isTTLWord(_ bytes: SourceBytes, _ range: Range<Int>) -> Bool {
+        guard bytes[range].allSatisfy({ $0 < 0x80 }) else { return isTTLWord(ArraySlice(bytes[range])) }
+        guard range.count == 4 else { return false }
+        let start = range.lowerBound
+        return bytes[start] == UInt8(ascii: "$") && bytes[start + 1] | 0x20 == UInt8(ascii: "t")
+            && bytes[start + 2] | 0x20 == UInt8(ascii: "t") && bytes[start + 3] | 0x20 == UInt8(ascii: "l")
+    }
+
     /// Whether a directive's word is `$TTL`, letter case ignored: an ASCII word's octets compared, as every
     /// directive of a file is asked (no string made); a word with other octets upper-cased as a string.
     static func isTTLWord(_ word: ArraySlice<UInt8>) -> Bool {
