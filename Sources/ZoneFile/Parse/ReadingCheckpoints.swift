@@ -213,15 +213,17 @@ extension LoaderState {
         let first = cursor.nextCheckpoint
         guard first < checkpoints.count, checkpoints[first].offset == oldOffset else { return nil }
         let from = checkpoints[first]
-        guard let skipping, readingState(context) == from.state, pairing?.cursor == from.records,
+        // `skipping` is read in place, field by field, not copied (a copy retains each of its tables): a small
+        // zone's re-read resumes a few times, and thousands of zones are read again.
+        guard skipping != nil, readingState(context) == from.state, pairing?.cursor == from.records,
             files.count == from.files
         else {
             return nil
         }
         // The furthest checkpoint before the next edit with no changed file read and no kept record between.
         let oldEnd = stretch.end - stretch.shift
-        let fileLimit = skipping.changedFiles.first { $0 >= from.files } ?? Int.max
-        let recordLimit = skipping.keptRecords.first { $0 >= from.records } ?? Int.max
+        let fileLimit = skipping?.changedFiles.first { $0 >= from.files } ?? Int.max
+        let recordLimit = skipping?.keptRecords.first { $0 >= from.records } ?? Int.max
         var last = first
         var index = first + 1
         while index < checkpoints.count, checkpoints[index].offset <= oldEnd {
@@ -232,17 +234,17 @@ extension LoaderState {
         }
         guard last > first else { return nil }
         let to = checkpoints[last]
-        stepOver(from: from, to: to, skipping: skipping, source: source, shift: stretch.shift, context: &context)
+        stepOver(from: from, to: to, source: source, shift: stretch.shift, context: &context)
         cursor.nextCheckpoint = last
         return to.offset + stretch.shift
     }
 
-    /// Does what reading the old text between two checkpoints did, from the old zone.
+    /// Does what reading the old text between two checkpoints did, from the old zone (`skipping`'s).
     private mutating func stepOver(
-        from: ReadingCheckpoint, to: ReadingCheckpoint, skipping: RereadSkipping, source: SourceFile, shift: Int,
-        context: inout FileContext
+        from: ReadingCheckpoint, to: ReadingCheckpoint, source: SourceFile, shift: Int, context: inout FileContext
     ) {
-        let old = skipping.old
+        guard let old = skipping?.old, let uniqueKeys = skipping?.uniqueKeys, let repeated = skipping?.repeated
+        else { return }
         // Diagnostics, positions in this file moved by the edits before them; the included files are
         // the old ones.
         for diagnostic in old.diagnostics[from.diagnostics..<to.diagnostics] {
@@ -271,7 +273,6 @@ extension LoaderState {
         let apex = apexID
         let store = old.store
         let keys = old.checkKeys
-        let repeated = skipping.repeated
         for index in from.records..<to.records {
             let slot = store[index]
             if slot.flags.contains(.outOfZone) { continue }
@@ -288,7 +289,7 @@ extension LoaderState {
                     owner: slot.owner, type: type,
                     place: ZoneChecks.Place(file: slot.file, offset: UInt32(truncatingIfNeeded: start)),
                     atApex: atApex, rdata: rdata, key: Int(Int64(bitPattern: key)),
-                    unique: skipping.uniqueKeys && !repeated.contains(key), names: names)
+                    unique: uniqueKeys && !repeated.contains(key), names: names)
             }
             observed += 1
         }
