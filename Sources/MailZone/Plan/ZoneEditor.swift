@@ -47,6 +47,9 @@ struct ZoneEditor {
         var apexIndices: Set<Int>?
         /// `apexBlockEnd()`: every new name without records of its own near it follows it.
         var apexBlockEnd: Record?
+        /// The domain `lastMailRecord(of:)` was last asked about and its answer: a sender's `_dmarc` name and
+        /// its DKIM selectors ask about one domain in turn (one answer kept, so the table does not grow).
+        var lastMailRecord: (domain: DomainName, record: Record?)?
     }
 
     /// `zone.record(index:)`, an apex record decoded once per editor (see `FoundOnce`).
@@ -322,6 +325,14 @@ struct ZoneEditor {
     /// The last written mail record of `domain` and of its `_dmarc` and `_domainkey` names, in the order the
     /// zone is read (an `$INCLUDE`d file's records where it is included, so the last is the last one read).
     func lastMailRecord(of domain: DomainName) -> Record? {
+        if let known = foundOnce.lastMailRecord, known.domain == domain { return known.record }
+        let found = findLastMailRecord(of: domain)
+        foundOnce.lastMailRecord = (domain, found)
+        return found
+    }
+
+    /// `lastMailRecord(of:)`, worked out.
+    private func findLastMailRecord(of domain: DomainName) -> Record? {
         // Only MX, SPF and TXT can be mail records, and only at the domain or at names with those labels:
         // the other records of a large zone are not built, and of those, only from the last back to the
         // first that is a mail record.
@@ -343,7 +354,11 @@ struct ZoneEditor {
     /// particular order (`lastMailRecord` sorts them with the domain's own).
     private var mailNameRecords: [DomainName: [Int]] {
         if let found = foundOnce.mailNameRecords { return found }
-        let groups = zone.recordIndicesByOwner(ofTypes: [.mx, .spf, .txt], ownerLabels: ["_dmarc", "_domainkey"])
+        let groups = zone.recordIndicesByOwner(ofTypes: Self.mailTypes, ownerLabels: ["_dmarc", "_domainkey"])
+        guard !groups.isEmpty else {
+            foundOnce.mailNameRecords = [:]
+            return [:]
+        }
         var found: [DomainName: [Int]] = [:]
         found.reserveCapacity(groups.count)
         // A domain's mail names are mostly written together (its `_dmarc`, then its selectors): a run of
