@@ -119,6 +119,33 @@ struct PlanValueMemoTests {
         #expect(keys > 20)
     }
 
+    @Test("every DKIM key record of the real zones is compared with the wanted keys as reading it again does")
+    func dkimComparisonsAgree() throws {
+        let wanted = try Self.wantedValues().filter { $0.type == "TXT" }.compactMap { try? DKIMKeyRecord($0.value) }
+        #expect(wanted.count > 5)
+        var records: [StateRecord] = []
+        for (_, _, zone) in try ZoneStateTests.corpusZones() {
+            records += zone.records.filter { $0.type == .txt }.map {
+                StateRecord(type: .txt, rdata: $0.rdata, ttl: 0, existing: nil)
+            }
+        }
+        // A key split into two strings, and a record that is no key.
+        records += try [
+            "\"\(RealZoneCorpus.dkim.prefix(200))\" \"\(RealZoneCorpus.dkim.dropFirst(200))\"", "\"v=spf1 -all\"",
+        ].map { StateRecord(type: .txt, rdata: try RData(type: .txt, presentation: $0), ttl: 0, existing: nil) }
+        var same = 0
+        for key in wanted + [try DKIMKeyRecord(RealZoneCorpus.dkim)] {
+            for record in records {
+                for _ in 0..<2 {
+                    let compared = SenderPlanner.compare(key, published: record)
+                    #expect(compared == DKIMComparison.compare(wanted: key, published: record.strings))
+                    if compared == .same { same += 1 }
+                }
+            }
+        }
+        #expect(same > 0)
+    }
+
     @Test("every wanted MX value and every MX of the real zones is read as reading it again gives")
     func mxValuesAgree() throws {
         let wanted =

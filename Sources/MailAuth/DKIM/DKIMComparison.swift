@@ -23,10 +23,21 @@ public enum DKIMComparison: Sendable, Hashable {
 
     /// The same, for a wanted record read already (the planner reads it once per sender).
     public static func compare(wanted wantedRecord: DKIMKeyRecord, published: [String]) -> DKIMComparison {
-        do {
-            let differences = wantedRecord.differences(from: try DKIMKeyRecord(strings: published))
+        compare(
+            wanted: wantedRecord,
+            publishedRecord: Result { () throws(DKIMProblem) in try DKIMKeyRecord(strings: published) })
+    }
+
+    /// The same, for a published record read already (`DKIMKeyRecord(strings:)` of its strings, or why it
+    /// cannot be read): the planner reads each TXT record at a selector once.
+    public static func compare(
+        wanted wantedRecord: DKIMKeyRecord, publishedRecord: Result<DKIMKeyRecord, DKIMProblem>
+    ) -> DKIMComparison {
+        switch publishedRecord {
+        case .success(let published):
+            let differences = wantedRecord.differences(from: published)
             return differences.isEmpty ? .same : .different(tags: differences)
-        } catch {
+        case .failure(let error):
             return .publishedInvalid(error)
         }
     }

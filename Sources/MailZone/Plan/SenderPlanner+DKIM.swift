@@ -39,7 +39,7 @@ extension SenderPlanner {
         guard let txt = wantedTXT(wanted, at: name, problem: DKIMConflict.notWritable) else { return }
         let (rdata, presentation) = txt
         if let current = dkims.first ?? (txts.count == 1 ? txts.first : nil) {
-            switch DKIMComparison.compare(wanted: wantedRecord, published: current.strings) {
+            switch Self.compare(wantedRecord, published: current) {
             case .same:
                 add(
                     .unchanged, name, .txt, purpose, after: quotedOneLine(current.strings), note: note,
@@ -71,6 +71,13 @@ extension SenderPlanner {
 }
 
 extension SenderPlanner {
+    /// `DKIMComparison.compare(wanted:published:)` of the record at a selector, read as `planDKIM` read it
+    /// before (`dkimKeys`, by its text: its strings joined), not read again.
+    static func compare(_ wanted: DKIMKeyRecord, published: StateRecord) -> DKIMComparison {
+        DKIMComparison.compare(
+            wanted: wanted, publishedRecord: dkimKeys.value(for: ExactText(published.text)).map(\.record))
+    }
+
     /// Each DKIM key record `planDKIM` last read, by its text: a key pasted for many senders is read once.
     static let dkimKeys = ValueMemo<ExactText, Result<ReadDKIMKey, DKIMProblem>>(limit: 64) {
         ReadDKIMKey.read($0.text)
