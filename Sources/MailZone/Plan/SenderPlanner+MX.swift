@@ -25,7 +25,7 @@ extension SenderPlanner {
                 note: unconfirmedNote(wanted), zone: existing[index].existing, declaration: wanted.source)
             return
         }
-        let planned = plannedMX.filter { $0.name == name && Set($0.presets).isDisjoint(with: wanted.presets) }
+        let planned = plannedMX.filter { $0.name == name && !$0.presets.contains(where: wanted.presets.contains) }
         let inbound = existingValues + planned.map(\.value)
         // A name with no MX, in the zone or planned by another service, has nothing to conflict with (as
         // `MXRules.conflict` finds): its conflict, and the words it would be told in, are not worked out.
@@ -78,7 +78,7 @@ extension SenderPlanner {
     func serviceSet(_ wanted: WantedRecord) -> [MXValue]? {
         let set = sender.records.filter {
             $0.purpose == .mx && $0.type.uppercased() == "MX" && $0.owner == wanted.owner
-                && !Set($0.presets).isDisjoint(with: wanted.presets)
+                && $0.presets.contains(where: wanted.presets.contains)
         }.compactMap { Self.wantedMX.value(for: ExactText($0.value)).value }
         return set.isEmpty ? nil : set
     }
