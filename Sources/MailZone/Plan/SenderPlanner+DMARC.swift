@@ -46,7 +46,7 @@ extension SenderPlanner {
         result = policies.result
         let unchanged = { if case .unchanged = outcome { return policies.lowered.isEmpty } else { return false } }()
         // A subdomain's own record must not weaken what it inherits from the organisational domain (RFC 7489 §6.6.3).
-        let domain = sender.sender.domain.value.dnsName
+        let domain = domainName
         if domain != origin, !sender.sender.allowsWeakerDMARC,
             let organisational = try? origin.prepending("_dmarc"),
             let orgRecord = state.records(at: organisational, type: .txt).first(where: { DMARCRecord.isDMARC($0.text) }

@@ -31,6 +31,8 @@ struct SenderPlanner {
     /// Whether the sender's declared zone has the origin planned here, so its owners' relative forms are this
     /// zone's.
     let declaredZoneIsPlanned: Bool
+    /// The sender's domain as a DNS name, made once: the plan names it, and the DMARC rules compare it.
+    let domainName: DomainName
 
     init(sender: SenderRecords, origin: DomainName, zoneDisplayPath: String, state: ZoneState) {
         self.sender = sender
@@ -38,6 +40,7 @@ struct SenderPlanner {
         self.zoneDisplayPath = zoneDisplayPath
         self.state = state
         declaredZoneIsPlanned = sender.zone.map { $0.origin.value.dnsName == origin } ?? false
+        domainName = sender.sender.domain.value.dnsName
     }
 
     /// The zone state, handed back when planning is done and replaced here by an empty one, so the state's
@@ -70,7 +73,7 @@ struct SenderPlanner {
         }
         if !items.contains(where: { $0.action == .conflict }) { warnAboutWildcards() }
         let plan = SenderPlan(
-            domain: sender.sender.domain.value.dnsName,
+            domain: domainName,
             services: sender.sender.presentServices.map(\.preset.value), items: items)
         return (plan, plan.hasConflicts ? [] : operations)
     }
