@@ -297,32 +297,33 @@ struct DeclarationDecoder {
         _ node: YAMLNode, what: String, prefix: String, rejected: inout Set<String>,
         diagnostics: inout Diagnostics
     ) -> [ServiceInput] {
-        guard case .mapping(let pairs) = node.content else {
+        guard node.isMapping else {
             diagnostics.error(
                 at: node.location, "expected a mapping of \(what), found \(node.kindDescription)",
                 hint: prefix.isEmpty ? "write 'inputs: { NAME: VALUE }'" : "write 'dkim: { SELECTOR: KEY RECORD }'")
             return []
         }
         var inputs: [ServiceInput] = []
-        for pair in pairs {
+        // The pairs read in place, without the list of them `content` makes.
+        node.forEachPair { keyNode, valueNode in
             guard
-                let key = pair.key.text(prefix.isEmpty ? "an input name" : "a DKIM selector", diagnostics: &diagnostics)
-            else { continue }
+                let key = keyNode.text(prefix.isEmpty ? "an input name" : "a DKIM selector", diagnostics: &diagnostics)
+            else { return }
             let name = prefix + key.value
             guard Template.isValidName(name) else {
                 diagnostics.error(
                     at: key.location, "'\(key.value)' is not a valid \(prefix.isEmpty ? "input name" : "DKIM selector")"
                 )
-                continue
+                return
             }
             let description = prefix.isEmpty ? "the input '\(name)'" : "the DKIM key for selector '\(key.value)'"
             guard
-                var value = pair.value.text(
+                var value = valueNode.text(
                     prefix.isEmpty ? "a value for \(description)" : "\(description) (a TXT value or a target name)",
                     diagnostics: &diagnostics)
             else {
                 rejected.insert(name)
-                continue
+                return
             }
             if !prefix.isEmpty {
                 // A key pasted in zone-file form (quoted, split, parenthesised, wrapped) is read as the one value it is.
@@ -331,12 +332,12 @@ struct DeclarationDecoder {
                 case .failure(let problem):
                     diagnostics.error(at: value.location, problem.message, hint: problem.hint)
                     rejected.insert(name)
-                    continue
+                    return
                 }
             }
             guard value.checkSingleLine(what: description, diagnostics: &diagnostics) else {
                 rejected.insert(name)
-                continue
+                return
             }
             inputs.append(ServiceInput(name: Located(name, at: key.location), value: value))
         }

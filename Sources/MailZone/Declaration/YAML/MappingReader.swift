@@ -16,7 +16,7 @@ struct MappingReader {
 
     /// Reads `node` as a mapping of `what`; reports and returns nil when it is something else.
     init?(_ node: YAMLNode, what: String, expected: String? = nil, keys: [String], diagnostics: inout Diagnostics) {
-        guard case .mapping(let pairs) = node.content else {
+        guard node.isMapping else {
             diagnostics.error(
                 at: node.location, "expected \(expected ?? "a mapping for the \(what)"), found \(node.kindDescription)")
             return nil
@@ -24,23 +24,24 @@ struct MappingReader {
         self.node = node
         self.what = what
         var values: [(key: String, pair: YAMLPair)] = []
-        values.reserveCapacity(pairs.count)
+        values.reserveCapacity(node.pairCount)
         var suggested = Set<String>()
-        for pair in pairs {
-            guard let key = pair.key.scalar, key.kind == .string || key.kind == .null || key.kind == .boolean else {
+        // The pairs read in place, without the list of them `content` makes.
+        node.forEachPair { keyNode, value in
+            guard let key = keyNode.scalar, key.kind == .string || key.kind == .null || key.kind == .boolean else {
                 diagnostics.error(
-                    at: pair.key.location, "a key in the \(what) must be a name, found \(pair.key.kindDescription)")
-                continue
+                    at: keyNode.location, "a key in the \(what) must be a name, found \(keyNode.kindDescription)")
+                return
             }
             guard keys.contains(key.text) else {
                 let suggestion = Suggestion.didYouMean(key.text, in: keys)
                 if let nearest = Suggestion.nearest(to: key.text, in: keys) { suggested.insert(nearest) }
                 diagnostics.error(
-                    at: pair.key.location, "unknown key '\(key.text)' in the \(what)\(suggestion)",
+                    at: keyNode.location, "unknown key '\(key.text)' in the \(what)\(suggestion)",
                     hint: suggestion.isEmpty ? "the keys of the \(what) are \(Self.list(keys))" : nil)
-                continue
+                return
             }
-            values.append((key.text, pair))
+            values.append((key.text, YAMLPair(key: keyNode, value: value)))
         }
         self.values = values
         self.suggested = suggested

@@ -200,6 +200,25 @@ struct YAMLNode: Sendable {
         }
     }
 
+    /// Whether the node is a mapping.
+    var isMapping: Bool { entry.shape == .mapping }
+
+    /// Calls `body` with each key and value of a mapping in order, without the array of pairs `content`
+    /// makes (a declaration has a few mappings for each of thousands of senders); nothing for a scalar
+    /// or a list.
+    func forEachPair(_ body: (_ key: YAMLNode, _ value: YAMLNode) -> Void) {
+        guard entry.shape == .mapping else { return }
+        let slots = storage.children(of: index)
+        var slot = slots.startIndex
+        while slot + 1 < slots.endIndex {
+            body(YAMLNode(document: document, index: slots[slot]), YAMLNode(document: document, index: slots[slot + 1]))
+            slot += 2
+        }
+    }
+
+    /// The number of pairs of a mapping (0 for anything else).
+    var pairCount: Int { entry.shape == .mapping ? Int(entry.count) / 2 : 0 }
+
     var location: YAMLLocation {
         let entry = entry
         return YAMLLocation(file: document.file, line: Int(entry.line), column: Int(entry.column))
