@@ -326,36 +326,18 @@ public struct RecordWriter {
             return
         }
         let wire = record.rdata.wire
-        // The strings' starts (their length octets) in the RDATA, as `CharacterString.strings(in:)` splits it.
-        var starts: [Int] = []
-        var index = 0
-        while index < wire.count {
-            starts.append(index)
-            index = min(wire.count, index + 1 + Int(wire[index]))
-        }
-        func string(_ number: Int) -> ArraySlice<UInt8> {
-            let start = starts[number]
-            return wire[(start + 1)..<min(wire.count, start + 1 + Int(wire[start]))]
-        }
-        func appendQuoted(_ number: Int) {
-            let octets = string(number)
-            // ASCII is kept as it is without a look at UTF-8; otherwise valid UTF-8 decodes back to the same
-            // octets, and anything else is escaped.
-            let keepingUTF8 =
-                octets.allSatisfy { $0 < 0x80 } || String(decoding: octets, as: UTF8.self).utf8.elementsEqual(octets)
-            CharacterString.appendQuoted(octets, keepingUTF8: keepingUTF8, to: &line)
-        }
-        switch starts.count {
+        let strings = CharacterString.stringRanges(in: wire)
+        switch strings.count {
         // A TXT record without strings is written as one empty string.
         case 0: line += Self.emptyString
-        case 1: appendQuoted(0)
+        case 1: Self.appendQuoted(wire[strings[0]], to: &line)
         default:
             // `CharacterString.parenthesised`: `( `, one string a line, continuation lines indented, ` )`.
             let separator = Array((file.lineEnding + continuationIndent).utf8)
             line += Self.openParenthesis
-            for number in starts.indices {
+            for (number, range) in strings.enumerated() {
                 if number > 0 { line += separator }
-                appendQuoted(number)
+                Self.appendQuoted(wire[range], to: &line)
             }
             line += Self.closeParenthesis
         }
@@ -367,14 +349,20 @@ public struct RecordWriter {
 
     /// The strings of TXT-like RDATA, quoted: UTF-8 text kept readable, other octets as `\DDD`.
     private static func quotedStrings(of rdata: RData) -> [String] {
-        rdata.characterStrings.map { octets in
-            // ASCII is kept as it is without a look at UTF-8; otherwise valid UTF-8 decodes back to the same
-            // octets, and anything else is escaped.
-            CharacterString.quoted(
-                octets,
-                keepingUTF8: octets.allSatisfy { $0 < 0x80 }
-                    || String(decoding: octets, as: UTF8.self).utf8.elementsEqual(octets))
+        let wire = rdata.wire
+        return CharacterString.stringRanges(in: wire).map { range in
+            var text: [UInt8] = []
+            appendQuoted(wire[range], to: &text)
+            return String(decoding: text, as: UTF8.self)
         }
+    }
+
+    /// One string of TXT-like RDATA quoted onto `line`. ASCII is kept as it is without a look at UTF-8;
+    /// otherwise valid UTF-8 decodes back to the same octets and is kept readable, and anything else is escaped.
+    private static func appendQuoted(_ octets: ArraySlice<UInt8>, to line: inout [UInt8]) {
+        let keepingUTF8 =
+            octets.allSatisfy { $0 < 0x80 } || String(decoding: octets, as: UTF8.self).utf8.elementsEqual(octets)
+        CharacterString.appendQuoted(octets, keepingUTF8: keepingUTF8, to: &line)
     }
 
     /// Quoted strings on one line; a TXT record without strings is written as one empty string.

@@ -18,14 +18,21 @@ public enum CharacterString {
     /// Every string in `wire`, one after the other; a last string cut short by the end of the data
     /// is kept as far as it goes.
     static func strings(in wire: [UInt8]) -> [[UInt8]] {
-        var strings: [[UInt8]] = []
+        stringRanges(in: wire).map { Array(wire[$0]) }
+    }
+
+    /// Where each string's octets are in `wire`, after its length octet (the last cut at the end of `wire`
+    /// when its length octet says more): the strings of `strings(in:)`, for a reader that looks at them in
+    /// place rather than copied.
+    static func stringRanges(in wire: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
         var index = 0
         while index < wire.count {
             let end = min(wire.count, index + 1 + Int(wire[index]))
-            strings.append(Array(wire[(index + 1)..<end]))
+            ranges.append((index + 1)..<end)
             index = end
         }
-        return strings
+        return ranges
     }
 
     // MARK: Presentation (RFC 1035 §5.1)
