@@ -493,11 +493,8 @@ struct ZoneEditor {
     {
         // Where the SOA is written and its serial field's text: the record is not built (its data decoded and
         // lines counted to its entry) when the serial is written as plain digits, as nearly every zone writes it.
-        guard let index = zone.recordIndices(at: origin, type: .soa).first else {
-            throw Failure(description: "the zone's SOA record cannot be found or read, so its serial cannot be bumped")
-        }
-        let source = zone.place(ofRecord: index)
-        guard !source.generated,
+        guard let index = zone.recordIndices(at: origin, type: .soa).first,
+            case let source = zone.place(ofRecord: index), !source.generated,
             let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex),
             layout.rdata.count == 7,
             let serial = Self.serial(written: layout.rdata[2], in: zone.files[source.fileIndex].source.bytes)
