@@ -130,18 +130,7 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
         let keep = wire.count - origin.wire.count
         // Written as octets (see `NamePrinter`): four characters at most per octet, a dot per length octet.
         return String(unsafeUninitializedCapacity: keep * 4) { text in
-            var written = 0
-            var index = 0
-            while index < keep {
-                let length = Int(wire[index])
-                if written > 0 {
-                    text[written] = UInt8(ascii: ".")
-                    written += 1
-                }
-                written = NamePrinter.write(wire[(index + 1)..<(index + 1 + length)], to: text, at: written)
-                index += length + 1
-            }
-            return written
+            NamePrinter.writeLabels(wire[..<keep], to: text, finalDot: false)
         }
     }
 

@@ -264,17 +264,32 @@ enum NamePrinter {
         if wire.count <= 1 { return "." }
         // A label's octet is at most four characters (`\DDD`); its length octet pays for its dot.
         return String(unsafeUninitializedCapacity: wire.count * 4) { text in
-            var written = 0
-            var index = wire.startIndex
-            while index < wire.endIndex, wire[index] != 0 {
-                let length = Int(wire[index])
-                written = write(wire[(index + 1)..<(index + 1 + length)], to: text, at: written)
+            writeLabels(wire, to: text, finalDot: true)
+        }
+    }
+
+    /// Writes the labels of `wire` (up to its end or its root label) escaped into `text`, a dot between
+    /// two labels and, with `finalDot`, after the last; returns the octets written. The one label loop
+    /// of the absolute form and of `DomainName.relative(to:)`, which stops before the origin's labels.
+    static func writeLabels(
+        _ wire: ArraySlice<UInt8>, to text: UnsafeMutableBufferPointer<UInt8>, finalDot: Bool
+    ) -> Int {
+        var written = 0
+        var index = wire.startIndex
+        while index < wire.endIndex, wire[index] != 0 {
+            if index > wire.startIndex {
                 text[written] = UInt8(ascii: ".")
                 written += 1
-                index += length + 1
             }
-            return written
+            let length = Int(wire[index])
+            written = write(wire[(index + 1)..<(index + 1 + length)], to: text, at: written)
+            index += length + 1
         }
+        if finalDot {
+            text[written] = UInt8(ascii: ".")
+            written += 1
+        }
+        return written
     }
 
     /// Writes `label` escaped into `text` from `offset` (room for four octets per octet of the label);
