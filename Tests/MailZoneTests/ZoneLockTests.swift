@@ -12,6 +12,12 @@ import ZoneFile
         FilePaths.resolved(try TemporaryFiles.directory(["db.example.com": "\n"], prefix: "zonelock").path)
     }
 
+    /// How long the waiters below may wait. It bounds a failure only: a passing run waits about 200 ms.
+    /// It is long because the suite runs tests side by side, and on a two-core machine other tests
+    /// can keep both threads of the cooperative pool busy for a while (a waiter woken late still
+    /// takes a free lock, but one that took it cannot let it go until it runs again).
+    static let patience: TimeInterval = 300
+
     static func busy(_ directory: String, waited seconds: Int) -> String {
         "\(directory): another mailzone apply is writing in this directory; waited \(seconds) s"
             + " — try again when it has finished"
@@ -32,7 +38,7 @@ import ZoneFile
     @Test func aWaitingTaskTakesTheLockOnceItIsLetGo() async throws {
         let directory = try Self.directory()
         var held: ZoneLock? = try await ZoneLock.acquire(directory: directory)
-        let waiter = Task { try await ZoneLock.acquire(directory: directory, timeout: 60) }
+        let waiter = Task { try await ZoneLock.acquire(directory: directory, timeout: Self.patience) }
         // Still waiting while the lock is held: nothing but letting it go ends the wait.
         try await Task.sleep(for: .milliseconds(200))
         held = nil
@@ -48,7 +54,7 @@ import ZoneFile
         var held: ZoneLock? = try await ZoneLock.acquire(directory: directory)
         let waiters = (0..<(ProcessInfo.processInfo.activeProcessorCount + 2)).map { _ in
             Task { () async throws(ZoneLock.Failure) -> Bool in
-                let lock = try await ZoneLock.acquire(directory: directory, timeout: 60)
+                let lock = try await ZoneLock.acquire(directory: directory, timeout: Self.patience)
                 return withExtendedLifetime(lock) { true }
             }
         }
@@ -76,7 +82,7 @@ import ZoneFile
         await #expect(throws: ZoneLock.Failure(description: Self.busy(directory, waited: 0))) {
             try await ZoneLock.acquire(directory: directory, timeout: 0)
         }
-        let waiter = Task { try await ZoneLock.acquire(directory: directory, timeout: 60) }
+        let waiter = Task { try await ZoneLock.acquire(directory: directory, timeout: Self.patience) }
         try input.fileHandleForWriting.close()
         let taken = try await waiter.value
         holder.waitUntilExit()
