@@ -44,7 +44,7 @@ public struct Declaration: Sendable, Hashable {
     /// The records sender `index` wants: its presets' records with its inputs filled in, named
     /// under its zone. Expanded on each call, and cheap: keeping every sender's records for the
     /// whole run would hold a hosting provider's declaration in memory several times over.
-    /// The loader has expanded each sender once already, so this reports no problems.
+    /// The loader has found every problem an expansion reports, so this reports none.
     public func records(ofSender index: Int) -> SenderRecords {
         var diagnostics = Diagnostics()
         return SenderExpander(catalog: catalog).expand(

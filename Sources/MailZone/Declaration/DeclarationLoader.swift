@@ -1,6 +1,6 @@
 import Foundation
 
-/// Loads mailzone.yaml: parses it, decodes it, checks it and expands each sender's records.
+/// Loads mailzone.yaml: parses it, decodes it, and checks it and the records each sender expands to.
 ///
 /// Every problem found is reported, in source order, as one `DeclarationErrors`;
 /// a declaration is returned only when there are none. Zone files are named and
@@ -28,8 +28,10 @@ public enum DeclarationLoader {
     }
 
     /// Loads the declaration `parse` reads (given the path errors name it by), as if from `url`.
+    /// `expandingEverySender` expands every sender for its problems, not only those `ExpansionProblemCheck`
+    /// cannot clear: the errors are the same (tests compare them).
     static func load(
-        file url: URL, displayPath: String?, builtInPresets: PresetCatalog,
+        file url: URL, displayPath: String?, builtInPresets: PresetCatalog, expandingEverySender: Bool = false,
         parse: (String) throws(DeclarationError) -> YAMLNode?
     ) throws(DeclarationErrors) -> Declaration {
         let path = displayPath ?? url.lastPathComponent
@@ -40,7 +42,8 @@ public enum DeclarationLoader {
         // Handed over, not shared: `complete` changes the senders in place (a shared list of thousands
         // would be copied whole for it).
         return try complete(
-            consume draft, file: url, displayPath: path, builtInPresets: builtInPresets, diagnostics: diagnostics)
+            consume draft, file: url, displayPath: path, builtInPresets: builtInPresets, diagnostics: diagnostics,
+            expandingEverySender: expandingEverySender)
     }
 
     /// Parses with `parse` and decodes the tree. The tree lives only in here: a large declaration's
@@ -78,10 +81,10 @@ public enum DeclarationLoader {
         return draft
     }
 
-    /// Checks the decoded parts together and expands each sender's records.
+    /// Checks the decoded parts together and the records each sender expands to.
     private static func complete(
         _ draft: consuming DeclarationDecoder.Draft, file url: URL, displayPath: String,
-        builtInPresets: PresetCatalog, diagnostics: Diagnostics
+        builtInPresets: PresetCatalog, diagnostics: Diagnostics, expandingEverySender: Bool
     ) throws(DeclarationErrors)
         -> Declaration
     {
@@ -103,11 +106,12 @@ public enum DeclarationLoader {
         validator.validateSenders(
             draft.senders, zones: draft.zones, senderZones: senderZones, diagnostics: &diagnostics)
 
-        // Each sender is expanded once here, for the problems only a filled-in record shows (a name
-        // that is not a valid DNS name); its records are expanded again when they are needed.
+        // The senders whose expansion may report a problem only a filled-in record shows (a name that is not a
+        // valid DNS name) are expanded here; the records are dropped, and expanded again when they are needed.
         let expander = SenderExpander(catalog: catalog)
+        let check = ExpansionProblemCheck(catalog: catalog)
         // Each sender read in place, not copied out of the list first (a declaration may hold thousands).
-        for index in draft.senders.indices {
+        for index in draft.senders.indices where expandingEverySender || check.mayReportProblems(draft.senders[index]) {
             _ = expander.expand(
                 draft.senders[index], zone: senderZones[index].map { draft.zones[$0] }, diagnostics: &diagnostics)
         }

@@ -84,14 +84,22 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
     public func appending(relative: String) -> DeclaredName? {
         if relative == "@" { return self }
         // `self` is valid, so only `relative`'s labels and the length of the whole are left to check (once
-        // for every record of every sender): a trailing dot would leave an empty label in the middle.
-        let length = relative.utf8.count + labels.reduce(labels.count) { $0 + $1.utf8.count }
-        guard relative.utf8.last != UInt8(ascii: "."), length <= 253,
-            let prefix = Self.hostnameLabels(relative) ?? DeclaredName(relative)?.labels
-        else {
+        // for every record of every sender).
+        guard relative.utf8.count + lengthBelowPrefix <= 253, let prefix = Self.relativeLabels(relative) else {
             return nil
         }
         return DeclaredName(labels: prefix + labels)
+    }
+
+    /// The octets the name adds to a relative name placed before it (`appending(relative:)`): its labels,
+    /// each after a dot.
+    var lengthBelowPrefix: Int { labels.reduce(labels.count) { $0 + $1.utf8.count } }
+
+    /// The labels of `relative` (not `@`) as `appending(relative:)` puts them before a name; nil when they are not
+    /// valid labels. A trailing dot is refused: it would leave an empty label in the middle.
+    static func relativeLabels(_ relative: String) -> [String]? {
+        guard relative.utf8.last != UInt8(ascii: ".") else { return nil }
+        return hostnameLabels(relative) ?? DeclaredName(relative)?.labels
     }
 
     /// The labels of `text`, lower-cased, when it is a valid name of hostname labels (`DeclaredName(_:)`'s
