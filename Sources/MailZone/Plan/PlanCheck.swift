@@ -81,15 +81,27 @@ enum PlanCheck {
     /// new serial; nil when it is.
     ///
     /// Records written the same way in both texts are the same records, so only the few whose text
-    /// differs (the edited lines, and a line whose owner an edit moved) are decoded and compared by
-    /// meaning: those of the old text, minus what the plan replaces or removes, plus what it creates,
-    /// must be exactly those of the new text.
+    /// differs (the edited lines, and a line whose owner an edit moved) are compared by meaning: those of
+    /// the old text, minus what the plan replaces or removes, plus what it creates, must be exactly those
+    /// of the new text. They are first paired one to one with the plan's (`PlannedRecordPairing`), which
+    /// a right edit passes; otherwise they are counted by meaning (`recordProblem`), which says what differs.
     static func problem(old: Zone, reread: ZoneReread, operations: [RecordOperation], serial: SerialChange?) -> String?
     {
-        let new = reread.edited
-        if let error = new.errors.first {
+        if let error = reread.edited.errors.first {
             return "the edited zone does not parse: \(error)"
         }
+        if !PlannedRecordPairing.pairs(old: old, reread: reread, operations: operations),
+            let problem = recordProblem(old: old, reread: reread, operations: operations)
+        {
+            return problem
+        }
+        return serial.flatMap { serialProblem(reread, expected: $0.to) }
+    }
+
+    /// Why the records of the edited zone (`reread`, which parses) are not the old zone's plus exactly
+    /// `operations`, counted by meaning; nil when they are.
+    static func recordProblem(old: Zone, reread: ZoneReread, operations: [RecordOperation]) -> String? {
+        let new = reread.edited
         var difference = textDifference(old: old, reread: reread, plannedRecords: operations.count)
         for index in operations.indices {
             switch operations[index].kind {
@@ -129,7 +141,7 @@ enum PlanCheck {
             if !extra.isEmpty { parts.append("it has records the plan does not add: \(extra.joined(separator: "; "))") }
             return "the edited zone's records differ from the plan: " + parts.joined(separator: "; ")
         }
-        return serial.flatMap { serialProblem(reread, expected: $0.to) }
+        return nil
     }
 
     /// The records only one of the old and the edited text has, counted: +1 for each the old text

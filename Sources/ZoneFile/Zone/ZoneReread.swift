@@ -32,6 +32,27 @@ package struct ZoneReread: Sendable {
         return (edited.names.name(slot.owner), type, RData(type: type, wire: wire))
     }
 
+    /// The id of `name` (ASCII case ignored) in the edited zone's name table, which extends the old zone's:
+    /// a name has one id in both, so records of either zone are told apart by owner without building names.
+    /// Nil when neither zone has the name.
+    package func ownerID(of name: DomainName) -> UInt32? {
+        edited.names.lookup(name)
+    }
+
+    /// The owner id (`ownerID(of:)`) and type of the edited zone's record at `index`, nothing built.
+    package func ownerAndType(ofRecord index: Int) -> (owner: UInt32, type: RRType) {
+        let slot = edited.store[index]
+        return (slot.owner, RRType(slot.type))
+    }
+
+    /// Whether the edited zone's record at `index` (of `onlyNew`) has `rdata`, compared as `RData`'s `==`
+    /// does: its RDATA as the re-read kept it, byte for byte first, else read from its text.
+    package func hasRData(_ rdata: RData, record index: Int) -> Bool {
+        guard edited.store[index].type == rdata.type.rawValue else { return false }
+        if let same = keptRData.holds(rdata, at: index) { return same }
+        return recordData(index: index).rdata == rdata
+    }
+
     /// The index (for `edited.recordData(index:)`) of the edited zone's first SOA at its origin; nil when
     /// it has none. The re-read keeps few records (those of `onlyNew` and of the types left out of the
     /// pairing), so they are looked through: no table of owners is built for them.
@@ -133,6 +154,10 @@ extension ZoneLoader {
         // pairing compares, and the old names are not stored twice.
         state.names = NameTable(extending: old.names)
         state.pairing = WrittenRecordPairing(old: old, excluding: excluded)
+        // The records kept are nearly all those the edits wrote, whose RDATA is about as long as their text:
+        // room for it at once, not grown (and copied) as they are read.
+        state.pairing?.reserveKept(
+            octets: edits?.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.replacement.count } } ?? 0)
         if let edits, let history = old.history {
             state.skipping = RereadSkipping(
                 old: old, history: history, edits: edits, changed: changed, excluded: excluded,
@@ -226,6 +251,11 @@ struct WrittenRecordPairing {
         return false
     }
 
+    /// Makes room for about `octets` octets of kept RDATA (`keep(rdata:)`).
+    mutating func reserveKept(octets: Int) {
+        keptRData.reserve(octets: octets)
+    }
+
     /// Takes note of the RDATA of the record of the edited text just kept (not paired), as the loader read it.
     mutating func keep(rdata: ArraySlice<UInt8>) {
         keptRData.append(rdata)
@@ -265,19 +295,31 @@ struct WrittenRecordPairing {
 }
 
 /// The RDATA of the first records a re-read keeps, by their index in its record table, as the loader read
-/// them: the edit check compares them by meaning, and would otherwise read each again from its text. Only
-/// the first `limit` are held, so a text whose records all moved is not held twice over; the others are
-/// read from the text when asked for.
+/// them: the edit check compares them by meaning, and would otherwise read each again from its text (a plan
+/// of 20,000 senders adds some 70,000 records, whose second reading was a third of the check). The check
+/// holds each record it compares anyway; past `octetLimit` octets the others are read from the text when
+/// asked for, so a huge text whose records all moved is not held twice over.
 struct KeptRData: Sendable {
-    /// Records whose RDATA is held at most.
-    static let limit = 4096
+    /// Octets of RDATA held at most.
+    static let octetLimit = 64 << 20
 
     private var octets: [UInt8] = []
     /// The end of each record's RDATA in `octets`; the start is the end before it.
     private var ends: [Int] = []
 
+    /// Set at the first record not held: none after it is held either, so that records keep their indexes.
+    private var full = false
+
+    /// Makes room for about `octets` octets (at most `octetLimit`); untouched room costs no memory.
+    mutating func reserve(octets count: Int) {
+        octets.reserveCapacity(min(count, Self.octetLimit))
+    }
+
     mutating func append(_ rdata: ArraySlice<UInt8>) {
-        guard ends.count < Self.limit else { return }
+        guard !full, octets.count + rdata.count <= Self.octetLimit else {
+            full = true
+            return
+        }
         octets += rdata
         ends.append(octets.count)
     }
@@ -286,5 +328,22 @@ struct KeptRData: Sendable {
     subscript(index: Int) -> [UInt8]? {
         guard index >= 0, index < ends.count else { return nil }
         return Array(octets[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+    }
+
+    /// Whether kept record `index` has `rdata` (as `RData`'s `==` says), its octets compared where they
+    /// are, with no copy, when they are the same; nil past those held.
+    func holds(_ rdata: RData, at index: Int) -> Bool? {
+        guard index >= 0, index < ends.count else { return nil }
+        let range = (index == 0 ? 0 : ends[index - 1])..<ends[index]
+        let alike =
+            range.count == rdata.wire.count
+            && octets.withUnsafeBufferPointer { kept in
+                rdata.wire.withUnsafeBufferPointer { wire in
+                    guard let keptBase = kept.baseAddress, let base = wire.baseAddress else { return range.isEmpty }
+                    return memcmp(keptBase + range.lowerBound, base, range.count) == 0
+                }
+            }
+        // Written alike is the same data; otherwise names in it may differ in case only.
+        return alike || RData(type: rdata.type, wire: Array(octets[range])) == rdata
     }
 }
