@@ -8,12 +8,14 @@ import Testing
 struct ComputedOnceTests {
     @Test func manyTasksAskingAtOnceComputeOnce() async {
         final class Runs: Sendable { let count = Mutex(0) }
-        let computed = ComputedOnce<[Int]>()
+        // Shared between the tasks as its owner (`ZoneIndexes`) shares it: held in a class.
+        final class Holder: Sendable { let computed = ComputedOnce<[Int]>() }
+        let holder = Holder()
         let runs = Runs()
         let values = await withTaskGroup(of: [Int].self) { group in
             for _ in 0..<64 {
                 group.addTask {
-                    computed.value {
+                    holder.computed.value {
                         runs.count.withLock { $0 += 1 }
                         return Array(0..<1000)
                     }
