@@ -50,13 +50,9 @@ public struct SourceBytes: RandomAccessCollection, Sendable, Equatable {
     public func withUnsafeBufferPointer<Result, Failure: Error>(
         _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        guard let mapping else {
-            // `Array.withUnsafeBufferPointer` rethrows untyped; the typed error is carried out by hand.
-            let outcome: Swift.Result<Result, Failure> = array.withUnsafeBufferPointer { buffer in
-                do throws(Failure) { return .success(try body(buffer)) } catch { return .failure(error) }
-            }
-            return try outcome.get()
-        }
+        // `Array.withUnsafeBufferPointer` throws the typed error itself: no `Swift.Result` carries it out,
+        // whose type a caller in another module (not specialised) looked up at run time on every call.
+        guard let mapping else { return try array.withUnsafeBufferPointer(body) }
         return try withExtendedLifetime(mapping) { () throws(Failure) -> Result in
             try body(UnsafeBufferPointer(start: mapping.base, count: count))
         }
