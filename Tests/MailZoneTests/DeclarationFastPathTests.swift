@@ -136,4 +136,56 @@ struct DeclarationFastPathTests {
             #expect(name.dnsName.wire == name.parsedDNSName.wire, "\(name.labels)")
         }
     }
+
+    @Test("an owner from a preset name read once is the owner read from the name, for every preset and crafted names")
+    func writtenNameOwnersAgree() throws {
+        let catalog = try PresetCatalog.builtIn(files: BuiltInPresets.files())
+        var names: [String] = []
+        for definition in catalog.definitions {
+            for templates in definition.recordTemplates + definition.spfRequests.map(\.templates) {
+                let literal = templates.name.parts.allSatisfy { if case .literal = $0 { true } else { false } }
+                // Every built-in name without placeholders is a valid one, read once.
+                #expect((templates.writtenName != nil) == literal, "\(definition.name): \(templates.name)")
+                if let written = templates.writtenName { names.append(written.text) }
+            }
+        }
+        #expect(names.contains("@") && names.contains("qcloud._domainkey"))
+        let long = String(repeating: "b", count: 63)
+        names += [
+            "Mail._DomainKey", "x", "a-b.c", "\(long).\(long).\(long).\(String(repeating: "e", count: 49))",
+            "\(long).\(long).\(long).\(String(repeating: "e", count: 50))",
+        ]
+        let senders = [
+            "example.com", "h00001.example.net", "a.b.example.com", "x",
+            String(repeating: "a", count: 63) + "." + String(repeating: "a", count: 63) + "."
+                + String(repeating: "a", count: 63) + "." + String(repeating: "a", count: 43),
+            String(repeating: "a", count: 63) + "." + String(repeating: "a", count: 63) + "."
+                + String(repeating: "a", count: 63) + "." + String(repeating: "a", count: 44),
+        ]
+        var compared = 0
+        for name in names {
+            let written = try #require(PresetDefinition.WrittenName(try Template(parsing: name)), "\(name)")
+            for senderText in senders {
+                let sender = try #require(DeclaredName(senderText))
+                // No zone, the sender's own zone, its parent's, and a zone it is not under.
+                let origins = [
+                    nil, sender, DeclaredName(labels: Array(sender.labels.dropFirst())), DeclaredName("other.test"),
+                ]
+                for origin in origins {
+                    let relative = origin.flatMap { sender.relative(to: $0) }
+                    let fast = ZoneAssignment.owner(
+                        written: written, sender: sender, origin: origin, senderRelative: relative)
+                    let general = ZoneAssignment.owner(
+                        forPresetName: name, sender: sender, origin: origin, senderRelative: relative)
+                    #expect(fast == general, "\(name) under \(senderText) in \(origin?.text ?? "no zone")")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 100)
+        // Names with placeholders, or not valid, are read for each sender.
+        for text in ["${token1}._domainkey", "a b", "", "x.", "-a"] {
+            #expect(PresetDefinition.WrittenName(try Template(parsing: text)) == nil, "\(text)")
+        }
+    }
 }

@@ -23,17 +23,10 @@ struct ExpansionProblemCheck {
     /// The octets `definition`'s longest record or SPF name puts before a sender domain when every name is
     /// written out and valid; nil otherwise.
     static func longestName(of definition: PresetDefinition) -> Int? {
-        let names = definition.recordTemplates.map(\.name) + definition.spfRequests.map(\.templates.name)
         var longest = 0
-        for name in names {
-            var text = ""
-            for part in name.parts {
-                guard case .literal(let literal) = part else { return nil }
-                text += literal
-            }
-            guard text != "@" else { continue }
-            guard DeclaredName.relativeLabels(text) != nil else { return nil }
-            longest = max(longest, text.utf8.count)
+        for templates in definition.recordTemplates + definition.spfRequests.map(\.templates) {
+            guard let written = templates.writtenName else { return nil }
+            if !written.labels.isEmpty { longest = max(longest, written.text.utf8.count) }
         }
         return longest
     }

@@ -68,21 +68,24 @@ struct SenderExpander {
                     expansions.append((index, selected, selector.value.location))
                 }
             }
+            // One list for the service's records, shared by each (not one made for each record).
+            let presets = [preset.name]
             for (index, values, listedSource) in expansions {
                 // The preset's record is read in place, not copied (it is a dozen strings).
                 let templates = definition.recordTemplates[index]
                 // An optional record is wanted only when all its inputs are given; a required one
                 // with a missing input has been reported by the validator.
                 guard templates.inputs.allSatisfy({ values[$0] != nil }),
-                    let name = templates.name.expand(values), let value = templates.value.expand(values)
+                    let name = templates.writtenName?.text ?? templates.name.expand(values),
+                    let value = templates.value.expand(values)
                 else { continue }
                 let source =
                     listedSource
                     ?? templates.inputs.lazy.compactMap { service.input($0)?.value.location }.first
                     ?? service.preset.location
                 guard
-                    let owner = ZoneAssignment.owner(
-                        forPresetName: name, sender: domain, origin: origin, senderRelative: senderRelative)
+                    let owner = Self.owner(
+                        templates, named: name, sender: domain, origin: origin, senderRelative: senderRelative)
                 else {
                     let problem = DeclaredName.problem(in: name + "." + domain.text) ?? "it is not a valid name"
                     diagnostics.error(
@@ -94,7 +97,7 @@ struct SenderExpander {
                 var wanted = WantedRecord(
                     owner: owner, type: preset.records[index].type, value: value,
                     purpose: preset.records[index].purpose,
-                    presets: [preset.name], unconfirmed: preset.records[index].isUnconfirmed(given: written),
+                    presets: presets, unconfirmed: preset.records[index].isUnconfirmed(given: written),
                     note: preset.records[index].note,
                     source: source, presetSource: definition.recordLocations[index], ttl: ttl)
                 wanted.txtConflict = index < definition.txtConflicts.count ? definition.txtConflicts[index] : .none
@@ -114,11 +117,12 @@ struct SenderExpander {
                 let spf = request.spf
                 let templates = request.templates
                 guard templates.inputs.allSatisfy({ values[$0] != nil }),
-                    let name = templates.name.expand(values), let include = templates.value.expand(values)
+                    let name = templates.writtenName?.text ?? templates.name.expand(values),
+                    let include = templates.value.expand(values)
                 else { continue }
                 guard
-                    let owner = ZoneAssignment.owner(
-                        forPresetName: name, sender: domain, origin: origin, senderRelative: senderRelative)
+                    let owner = Self.owner(
+                        templates, named: name, sender: domain, origin: origin, senderRelative: senderRelative)
                 else {
                     diagnostics.error(
                         at: service.preset.location,
@@ -151,6 +155,19 @@ struct SenderExpander {
                 fold: sender.spf.foldsRecords, ttl: $0.ttl)
         }
         return SenderRecords(sender: sender, zone: zone, records: records, spf: spf)
+    }
+
+    /// The owner of a record named `name` by `templates`: its name read once for the preset when written out
+    /// (`WrittenName`), else read as expanded for this sender.
+    private static func owner(
+        _ templates: PresetDefinition.RecordTemplates, named name: String, sender: DeclaredName, origin: DeclaredName?,
+        senderRelative: String?
+    ) -> RecordOwner? {
+        if let written = templates.writtenName {
+            return ZoneAssignment.owner(
+                written: written, sender: sender, origin: origin, senderRelative: senderRelative)
+        }
+        return ZoneAssignment.owner(forPresetName: name, sender: sender, origin: origin, senderRelative: senderRelative)
     }
 
     /// Sets the user's `dmarc:` tags on the services' DMARC records, or creates one at `_dmarc`

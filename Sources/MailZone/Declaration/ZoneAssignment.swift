@@ -34,6 +34,23 @@ public enum ZoneAssignment {
     }
 }
 
+extension ZoneAssignment {
+    /// `owner(forPresetName:sender:origin:senderRelative:)` of a name without placeholders, read once for its preset
+    /// (`WrittenName`): its labels put before the sender's, not read again for every record of every sender.
+    static func owner(
+        written: PresetDefinition.WrittenName, sender: DeclaredName, origin: DeclaredName?, senderRelative: String?
+    ) -> RecordOwner? {
+        guard origin != nil, let senderRelative else {
+            return owner(forPresetName: written.text, sender: sender, origin: origin)
+        }
+        guard !written.labels.isEmpty else { return RecordOwner(name: sender, relative: senderRelative) }
+        guard written.text.utf8.count + sender.lengthBelowPrefix <= 253 else { return nil }
+        return RecordOwner(
+            name: DeclaredName(labels: written.labels + sender.labels),
+            relative: senderRelative == "@" ? written.relative : written.relative + "." + senderRelative)
+    }
+}
+
 /// The declared zones by origin, to find the zone of a domain: the zone whose origin is the
 /// longest suffix of the domain, label by label. Each lookup walks the domain's suffixes (a few
 /// dictionary lookups) instead of scanning every zone; with two zones of the same origin (an

@@ -54,16 +54,47 @@ public struct PresetDefinition: Sendable, Hashable {
         /// Inputs named by either template, built-ins excluded. Found once: every expansion of
         /// every sender asks for them.
         public let inputs: [String]
+        /// The name read once when it has no placeholder (`@`, `qcloud._domainkey`), as every sender puts it
+        /// before its domain; nil when it has one or is not a valid relative name.
+        let writtenName: WrittenName?
 
         public init(name: Template, value: Template) {
             self.name = name
             self.value = value
             self.inputs = (name.placeholders + value.placeholders).filter { !Template.builtInPlaceholders.contains($0) }
+            self.writtenName = WrittenName(name)
         }
 
         /// True when a template names the input or one of its parts (`${region}`, `${region.spf}`).
         public func uses(_ input: PresetInput) -> Bool {
             inputs.contains { $0 == input.name || (!input.parts.isEmpty && $0.hasPrefix(input.name + ".")) }
+        }
+    }
+
+    /// A record's name without placeholders, read as `DeclaredName.appending(relative:)` reads it.
+    struct WrittenName: Sendable, Hashable {
+        /// As the preset writes it: what a problem with it quotes.
+        let text: String
+        /// Lower-cased, leftmost first; none for `@`.
+        let labels: [String]
+        /// The labels with dots between: the owner's relative form before the sender's (`qcloud._domainkey`).
+        let relative: String
+
+        /// `template` read when it has no placeholder; nil when it has one or is not a valid relative name.
+        init?(_ template: Template) {
+            var text = ""
+            for part in template.parts {
+                guard case .literal(let literal) = part else { return nil }
+                text += literal
+            }
+            self.text = text
+            if text == "@" {
+                labels = []
+            } else {
+                guard let labels = DeclaredName.relativeLabels(text) else { return nil }
+                self.labels = labels
+            }
+            relative = labels.joined(separator: ".")
         }
     }
 
