@@ -10,9 +10,10 @@ import Testing
 struct OccludedNameTests {
     static let apex = "$TTL 3600\n@ SOA ns hostmaster 2026112801 7200 3600 1209600 300\n@ NS ns\nns A 192.0.2.53\n"
 
-    private func plan(zone: String, sender: String, extraZones: [String: (origin: String, text: String)] = [:])
-        throws -> MailzoneBinary.Result
-    {
+    private func plan(
+        zone: String, sender: String, extraZones: [String: (origin: String, text: String)] = [:],
+        arguments: [String] = ["plan"]
+    ) throws -> MailzoneBinary.Result {
         let directory = try ProcessScratch.directory(prefix: "mailzone-cut")
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data((Self.apex + zone).utf8).write(to: directory.appendingPathComponent("db.example.com"))
@@ -32,7 +33,7 @@ struct OccludedNameTests {
 
             """
         try Data(yaml.utf8).write(to: directory.appendingPathComponent("mailzone.yaml"))
-        return try MailzoneBinary.run(["plan"], in: directory)
+        return try MailzoneBinary.run(arguments, in: directory)
     }
 
     static let child =
@@ -141,6 +142,21 @@ struct OccludedNameTests {
                 Plan: 4 to add, 0 to merge, 0 to replace, 0 conflicts, 2 warnings. `mailzone apply` writes db.example.com.
 
                 """#)
+    }
+
+    /// The warning takes the purpose and declaration line of the record that makes the name exist.
+    @Test func aWildcardWarningNamesTheCreatedRecord() throws {
+        let result = try plan(
+            zone: "* MX 10 mx.example.com.\n", sender: "example.com", arguments: ["plan", "--format", "json"])
+        #expect(result.status == 0, "\(result.errors)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let zones = try #require(json["zones"] as? [[String: Any]])
+        let senders = try #require(zones.first?["senders"] as? [[String: Any]])
+        let items = try #require(senders.first?["items"] as? [[String: Any]])
+        let warnings = items.filter { $0["action"] as? String == "warning" }
+        #expect(warnings.map { $0["purpose"] as? String } == ["dkim", "dmarc"])
+        let lines = warnings.map { ($0["declarationLocation"] as? [String: Any])?["line"] as? Int }
+        #expect(lines == [8, 7])
     }
 
     /// With the child zone's file declared, the sender's records go there and the parent's delegation is no conflict.

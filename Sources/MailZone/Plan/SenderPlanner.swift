@@ -17,7 +17,8 @@ struct SenderPlanner {
     var operations: [RecordOperation] = []
     /// MX this sender plans to add, with the services that want them (see `planMX`).
     var plannedMX: [(name: DomainName, value: MXValue, presets: [String])] = []
-    /// The purpose and declaration line of the first record this sender creates at each name (for `warnAboutWildcards`).
+    /// The purpose and declaration line of the first record this sender creates at each name (for `warnAboutWildcards`),
+    /// kept only when a wildcard may be stopped (most zones have none: then no table is made for each sender).
     var firstCreate: [DomainName: (purpose: String, declaration: YAMLLocation?)] = [:]
     /// Service MX left out under `mx: keep-existing`, by name: the one warning that lists them all
     /// (its index in `items`), so a sender gets one line, not one per MX.
@@ -106,7 +107,9 @@ struct SenderPlanner {
         before: String? = nil, after: String? = nil, message: String? = nil, fix: String? = nil,
         note: String? = nil, zone: Record? = nil, declaration: YAMLLocation? = nil
     ) {
-        if action == .create, firstCreate[name] == nil { firstCreate[name] = (purpose, declaration) }
+        if action == .create, state.mayHaveWildcards(), firstCreate[name] == nil {
+            firstCreate[name] = (purpose, declaration)
+        }
         items.append(
             PlanItem(
                 action: action, owner: relative(name), name: name, type: type, purpose: purpose,
