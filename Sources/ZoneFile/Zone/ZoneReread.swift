@@ -326,15 +326,19 @@ struct KeptRData: Sendable {
 
     /// The RDATA of kept record `index`; nil past those held.
     subscript(index: Int) -> [UInt8]? {
+        range(of: index).map { Array(octets[$0]) }
+    }
+
+    /// Where kept record `index`'s RDATA lies in `octets`; nil past those held.
+    private func range(of index: Int) -> Range<Int>? {
         guard index >= 0, index < ends.count else { return nil }
-        return Array(octets[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+        return (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
 
     /// Whether kept record `index` has `rdata` (as `RData`'s `==` says), its octets compared where they
     /// are, with no copy, when they are the same; nil past those held.
     func holds(_ rdata: RData, at index: Int) -> Bool? {
-        guard index >= 0, index < ends.count else { return nil }
-        let range = (index == 0 ? 0 : ends[index - 1])..<ends[index]
+        guard let range = range(of: index) else { return nil }
         let alike =
             range.count == rdata.wire.count
             && octets.withUnsafeBufferPointer { kept in
