@@ -173,7 +173,8 @@ struct ZoneState {
             if isApex { apexRecords?[index] = record }
             guard !decoded.contains(where: { $0.sameData(as: record) }) else { continue }
             decoded.append(record)
-            kept.append(.record(StateRecord(type: record.type, rdata: record.rdata, ttl: record.ttl, existing: record)))
+            let state = StateRecord(type: record.type, rdata: record.rdata, ttl: record.ttl, existing: record)
+            kept.append(.record(record.type == .txt ? state.decodingText() : state))
         }
         names[slot].entries = kept
         return slot
@@ -330,13 +331,83 @@ struct NameRecords {
 /// A record in the planned state; `existing` is the zone's record it stands for (nil when planned).
 struct StateRecord {
     var type: RRType
-    var rdata: RData
+    /// The RDATA; a new value (an SPF merge) forgets the text decoded from the old one.
+    var rdata: RData {
+        didSet { decodedText = nil }
+    }
     var ttl: UInt32
     var existing: Record?
+    /// `text`, decoded once for a TXT record of the zone (`decodingText()`): the rules read each TXT record at a
+    /// name several times (to pick the SPF record, to merge into it, for its marker), and each read decoded
+    /// its strings again.
+    private var decodedText: String? = nil
+
+    init(type: RRType, rdata: RData, ttl: UInt32, existing: Record?) {
+        self.type = type
+        self.rdata = rdata
+        self.ttl = ttl
+        self.existing = existing
+    }
+
+    /// The record with its text decoded now and kept for every later read.
+    func decodingText() -> StateRecord {
+        var record = self
+        record.decodedText = Self.text(of: rdata)
+        return record
+    }
 
     /// TXT strings decoded (invalid UTF-8 replaced), for the email-rule parsers.
-    var strings: [String] { rdata.characterStrings.map { String(decoding: $0, as: UTF8.self) } }
-    var text: String { strings.joined() }
+    var strings: [String] {
+        rdata.wire.withUnsafeBufferPointer { octets in
+            var strings: [String] = []
+            Self.forEachString(in: octets) { strings.append(String(decoding: $0, as: UTF8.self)) }
+            return strings
+        }
+    }
+
+    /// The strings joined with nothing between, as SPF, DKIM and DMARC read them.
+    var text: String { decodedText ?? Self.text(of: rdata) }
+
+    /// `strings.joined()` of `rdata`, made in one piece when every string is ASCII (nearly every record): then
+    /// the strings decoded one by one and joined are their octets one after the other.
+    static func text(of rdata: RData) -> String {
+        rdata.wire.withUnsafeBufferPointer { octets -> String in
+            var count = 0
+            var ascii = true
+            forEachString(in: octets) { string in
+                count += string.count
+                if ascii, !string.allSatisfy({ $0 < 0x80 }) { ascii = false }
+            }
+            guard ascii else {
+                var text = ""
+                forEachString(in: octets) { text += String(decoding: $0, as: UTF8.self) }
+                return text
+            }
+            return String(unsafeUninitializedCapacity: count) { text in
+                var written = 0
+                forEachString(in: octets) { string in
+                    for octet in string {
+                        text[written] = octet
+                        written += 1
+                    }
+                }
+                return written
+            }
+        }
+    }
+
+    /// Calls `body` with each character-string's octets in `octets` (after its length octet), in order; a last
+    /// string cut short by the end of the data is given as far as it goes (as `RData.characterStrings`).
+    private static func forEachString(
+        in octets: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var index = 0
+        while index < octets.count {
+            let end = min(octets.count, index + 1 + Int(octets[index]))
+            body(UnsafeBufferPointer(rebasing: octets[(index + 1)..<end]))
+            index = end
+        }
+    }
 }
 
 /// One change to a zone's records.
