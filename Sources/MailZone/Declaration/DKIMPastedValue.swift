@@ -14,12 +14,13 @@ enum DKIMPastedValue {
         var hint: String
     }
 
-    /// The value as one tag list; `what` names it in the problem ("the DKIM key for selector 'qcloud'").
-    static func normalize(_ pasted: String, what: String) -> Result<String, Problem> {
+    /// The value as one tag list; `what` names it in the problem ("the DKIM key for selector 'qcloud'"),
+    /// worded only for a value that is not the tag list alone.
+    static func normalize(_ pasted: String, what: @autoclosure () -> String) -> Result<String, Problem> {
         // Most values are the tag list alone: nothing to unwrap, and no need to walk a key of hundreds
         // of characters as `Character`s (a declaration may hold thousands of keys).
         if isPlainTagList(pasted) { return .success(pasted) }
-        let result = read(pasted, what: what)
+        let result = read(pasted, what: what())
         // Line breaks are a paste's wrapping only in a key record (its `p=` is base64); in anything else
         // they are left for the single-line check to refuse, so no value smuggles a line into a zone file.
         if case .success(let value) = result, pasted.contains(where: \.isNewline), !hasBase64Key(value) {

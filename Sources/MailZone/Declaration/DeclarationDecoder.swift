@@ -265,22 +265,26 @@ struct DeclarationDecoder {
         var inputs: [ServiceInput] = []
         var rejected: Set<String> = []
         if let dkim = map["dkim"] {
-            inputs += decodeInputs(
+            inputs = decodeInputs(
                 dkim, what: "DKIM keys", prefix: "dkim.", rejected: &rejected, diagnostics: &diagnostics)
         }
         if let others = map["inputs"] {
-            inputs += decodeInputs(others, what: "inputs", prefix: "", rejected: &rejected, diagnostics: &diagnostics)
+            let more = decodeInputs(others, what: "inputs", prefix: "", rejected: &rejected, diagnostics: &diagnostics)
+            // Taken as it is when it is the only list (most services give `dkim:` or `inputs:`, not both).
+            if inputs.isEmpty { inputs = more } else { inputs += more }
         }
-        var seen: [String: ServiceInput] = [:]
-        inputs = inputs.filter { input in
-            if let first = seen[input.name.value] {
-                diagnostics.error(
-                    at: input.name.location, "the input '\(input.name.value)' is given twice",
-                    hint: "it is already given at line \(first.name.location.line); keep one")
-                return false
+        if Self.mayRepeatNames(inputs) {
+            var seen: [String: ServiceInput] = [:]
+            inputs = inputs.filter { input in
+                if let first = seen[input.name.value] {
+                    diagnostics.error(
+                        at: input.name.location, "the input '\(input.name.value)' is given twice",
+                        hint: "it is already given at line \(first.name.location.line); keep one")
+                    return false
+                }
+                seen[input.name.value] = input
+                return true
             }
-            seen[input.name.value] = input
-            return true
         }
         let ttl = map["ttl"].flatMap { decodeTTL($0, diagnostics: &diagnostics) }
         let state = map["state"]?.oneOf(PresenceState.self, what: "state", diagnostics: &diagnostics)
@@ -290,6 +294,18 @@ struct DeclarationDecoder {
         service.state = state
         service.domainConnect = template
         return service
+    }
+
+    /// False when no two of `inputs` have the same name, so no table of them need be built to find the
+    /// repeats (a declaration has thousands of services, each giving a few inputs, compared each with each
+    /// here). True for more than 16 inputs: the table finds whether they repeat.
+    private static func mayRepeatNames(_ inputs: [ServiceInput]) -> Bool {
+        guard inputs.count <= 16 else { return true }
+        for index in inputs.indices.dropFirst() {
+            let name = inputs[index].name.value
+            if inputs[..<index].contains(where: { $0.name.value == name }) { return true }
+        }
+        return false
     }
 
     /// `dkim: { SELECTOR: VALUE }` (names `dkim.SELECTOR`) or `inputs: { NAME: VALUE }`.
@@ -316,10 +332,13 @@ struct DeclarationDecoder {
                 )
                 return
             }
-            let description = prefix.isEmpty ? "the input '\(name)'" : "the DKIM key for selector '\(key.value)'"
+            // Worded only for an error: a declaration of thousands of senders has thousands of keys.
+            func description() -> String {
+                prefix.isEmpty ? "the input '\(name)'" : "the DKIM key for selector '\(key.value)'"
+            }
             guard
                 var value = valueNode.text(
-                    prefix.isEmpty ? "a value for \(description)" : "\(description) (a TXT value or a target name)",
+                    prefix.isEmpty ? "a value for \(description())" : "\(description()) (a TXT value or a target name)",
                     diagnostics: &diagnostics)
             else {
                 rejected.insert(name)
@@ -327,7 +346,7 @@ struct DeclarationDecoder {
             }
             if !prefix.isEmpty {
                 // A key pasted in zone-file form (quoted, split, parenthesised, wrapped) is read as the one value it is.
-                switch DKIMPastedValue.normalize(value.value, what: description) {
+                switch DKIMPastedValue.normalize(value.value, what: description()) {
                 case .success(let normalized): value.value = normalized
                 case .failure(let problem):
                     diagnostics.error(at: value.location, problem.message, hint: problem.hint)
@@ -335,7 +354,7 @@ struct DeclarationDecoder {
                     return
                 }
             }
-            guard value.checkSingleLine(what: description, diagnostics: &diagnostics) else {
+            guard value.checkSingleLine(what: description(), diagnostics: &diagnostics) else {
                 rejected.insert(name)
                 return
             }

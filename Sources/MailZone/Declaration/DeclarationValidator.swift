@@ -33,14 +33,9 @@ struct DeclarationValidator {
         // every sender at once.
         var seen: [DeclaredName: Int] = [:]
         seen.reserveCapacity(senders.count)
-        // The zones named when a sender is in none of them: a few, so that thousands of such
-        // senders do not make thousands of messages each listing thousands of zones.
-        var seenOrigins = Set<DeclaredName>()
-        let allOrigins = zones.map(\.origin.value).filter { seenOrigins.insert($0).inserted }.map(\.absolute)
-        let shownOrigins =
-            allOrigins.count <= 6
-            ? MappingReader.list(allOrigins)
-            : allOrigins.prefix(5).joined(separator: ", ") + " and \(allOrigins.count - 5) more"
+        // The zones named when a sender is in none of them, worded at the first such sender (most
+        // declarations have none).
+        var shownOrigins: String?
         // What each preset asks of its services, worked out at its first service.
         var presetChecks: [String: PresetChecks?] = [:]
         // Each sender read in place (a declaration may hold thousands), not copied out of the list.
@@ -54,9 +49,11 @@ struct DeclarationValidator {
                 seen[domain.value] = domain.location.line
             }
             if !zones.isEmpty && zone == nil {
+                let shown = shownOrigins ?? Self.shownOrigins(zones)
+                shownOrigins = shown
                 diagnostics.error(
                     at: domain.location,
-                    "the sender \(domain.value.text) is in none of the declared zones (\(shownOrigins))",
+                    "the sender \(domain.value.text) is in none of the declared zones (\(shown))",
                     hint: "add a zone whose origin is \(domain.value.absolute) or a parent of it under 'zones:'")
             }
             let services = senders[sender].services
@@ -82,6 +79,16 @@ struct DeclarationValidator {
                     service, senderAbsent: senders[sender].isAbsent, checks: &presetChecks, diagnostics: &diagnostics)
             }
         }
+    }
+
+    /// The zones' origins, each once, as a message names them: a few, so that thousands of senders in no
+    /// zone do not make thousands of messages each listing thousands of zones.
+    private static func shownOrigins(_ zones: [ZoneDeclaration]) -> String {
+        var seenOrigins = Set<DeclaredName>()
+        let allOrigins = zones.map(\.origin.value).filter { seenOrigins.insert($0).inserted }.map(\.absolute)
+        return allOrigins.count <= 6
+            ? MappingReader.list(allOrigins)
+            : allOrigins.prefix(5).joined(separator: ", ") + " and \(allOrigins.count - 5) more"
     }
 
     /// Senders with more services than this find a repeated service with a dictionary instead of a scan.

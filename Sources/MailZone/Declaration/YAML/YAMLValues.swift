@@ -6,27 +6,30 @@ import Foundation
 /// Schema validators see): `1` is an integer and `"1"` a string, `true` a boolean and `yes`
 /// text, so the schema and mailzone agree on what is valid.
 extension YAMLNode {
-    /// The text of a string scalar. `expected` names what was wanted: "a DNS name".
-    func string(_ expected: String, suggestQuotes: Bool = true, diagnostics: inout Diagnostics) -> Located<String>? {
+    /// The text of a string scalar. `expected` names what was wanted: "a DNS name" (worded only for
+    /// an error: a declaration of thousands of senders reads most values without one).
+    func string(
+        _ expected: @autoclosure () -> String, suggestQuotes: Bool = true, diagnostics: inout Diagnostics
+    ) -> Located<String>? {
         if let scalar, scalar.kind == .string {
             return Located(scalar.text, at: location)
         }
         diagnostics.error(
-            at: location, "expected \(expected), found \(kindDescription)",
+            at: location, "expected \(expected()), found \(kindDescription)",
             hint: suggestQuotes ? quoteHint : nil)
         return nil
     }
 
     /// The text of a string or integer scalar, as written (for tokens and ids that may be all digits).
-    func text(_ expected: String, diagnostics: inout Diagnostics) -> Located<String>? {
+    func text(_ expected: @autoclosure () -> String, diagnostics: inout Diagnostics) -> Located<String>? {
         if let scalar, scalar.kind == .string || scalar.kind == .integer {
             return Located(scalar.text, at: location)
         }
-        diagnostics.error(at: location, "expected \(expected), found \(kindDescription)", hint: quoteHint)
+        diagnostics.error(at: location, "expected \(expected()), found \(kindDescription)", hint: quoteHint)
         return nil
     }
 
-    func integer(_ expected: String, diagnostics: inout Diagnostics) -> Located<Int>? {
+    func integer(_ expected: @autoclosure () -> String, diagnostics: inout Diagnostics) -> Located<Int>? {
         if let scalar, scalar.kind == .integer, let value = Int(scalar.text.replacingOccurrences(of: "_", with: "")) {
             return Located(value, at: location)
         }
@@ -34,11 +37,11 @@ extension YAMLNode {
             // YAML's integers are unbounded and may be hexadecimal or octal; say which rule this one breaks.
             diagnostics.error(
                 at: location,
-                "expected \(expected), found \(scalar.text), which is not a decimal integer "
+                "expected \(expected()), found \(scalar.text), which is not a decimal integer "
                     + "from \(Int.min) to \(Int.max)")
             return nil
         }
-        diagnostics.error(at: location, "expected \(expected), found \(kindDescription)")
+        diagnostics.error(at: location, "expected \(expected()), found \(kindDescription)")
         return nil
     }
 
@@ -77,9 +80,9 @@ extension YAMLNode {
     }()
 
     /// The items of a list; `expected` names it: "a list of services".
-    func list(_ expected: String, diagnostics: inout Diagnostics) -> [YAMLNode]? {
+    func list(_ expected: @autoclosure () -> String, diagnostics: inout Diagnostics) -> [YAMLNode]? {
         if case .sequence(let items) = content { return items }
-        diagnostics.error(at: location, "expected \(expected), found \(kindDescription)")
+        diagnostics.error(at: location, "expected \(expected()), found \(kindDescription)")
         return nil
     }
 
@@ -113,7 +116,8 @@ extension YAMLNode {
 extension Located where Value == String {
     /// Reports and returns false when the value holds a control character (a line break, a tab):
     /// values are written into zone files, where a line break would start a new record.
-    func checkSingleLine(what: String, diagnostics: inout Diagnostics) -> Bool {
+    /// `what` is worded only for an error.
+    func checkSingleLine(what: @autoclosure () -> String, diagnostics: inout Diagnostics) -> Bool {
         // Printable ASCII, the usual case (DKIM keys are hundreds of bytes), has no control character.
         if value.utf8.allBytesSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
         guard let bad = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) else {
@@ -126,7 +130,7 @@ extension Located where Value == String {
         default: name = "the control character U+\(String(bad.value, radix: 16, uppercase: true))"
         }
         diagnostics.error(
-            at: location, "\(what) contains \(name); values are written into the zone file and must be one line",
+            at: location, "\(what()) contains \(name); values are written into the zone file and must be one line",
             hint: bad == "\n" || bad == "\r"
                 ? "write the value on one line, or fold it with '>-' instead of '|'" : "remove it")
         return false
