@@ -23,39 +23,73 @@ public struct RecordLayout: Sendable, Hashable {
     public var hasParentheses: Bool
 
     /// Reads the layout of a record entry; nil for entries that are not records.
+    ///
+    /// One pass over the entry's tokens, lexed into one buffer sized for them: an editor reads the layout
+    /// of the line each new record follows and of every SOA it bumps, and the fields and comments filtered
+    /// into arrays of their own (each grown token by token) were most of the allocations of doing so.
     public init?(file: ZoneFileSyntax, entryIndex: Int) {
         let entry = file.entries[entryIndex]
         guard entry.kind == .record else { return nil }
         let bytes = file.source.bytes
-        let tokens = file.tokens(of: entry)
-        let fields = tokens.filter(\.isField)
-        guard !fields.isEmpty else { return nil }
-        entryRange = entry.range
-        comments = tokens.filter { $0.kind == .comment }
-        hasParentheses = tokens.contains { $0.kind == .openParen }
+        // Room for an SOA written over lines with a comment per timer (17 tokens) without growing.
+        let tokens = ZoneFileSyntax.tokens(
+            in: bytes, range: entry.range, reservingCapacity: min(entry.range.count, Self.expectedTokens))
         let blank = bytes[entry.range.lowerBound] == 0x20 || bytes[entry.range.lowerBound] == 0x09
-        var cursor = 0
-        owner = nil
-        if !blank {
-            owner = fields[0]
-            cursor = 1
-        }
-        ttl = nil
-        rrClass = nil
-        for _ in 0..<2 where cursor < fields.count {
-            let token = fields[cursor]
-            if ttl == nil, TTLParser.looksLikeTTL(bytes[token.start]) {
+        var owner: Token? = nil
+        var ttl: Token? = nil
+        var rrClass: Token? = nil
+        var type: Token? = nil
+        var rdata: [Token] = []
+        var comments: [Token] = []
+        var hasParentheses = false
+        // The owner when the line names one, then up to two TTL or class fields, then the type; the
+        // fields after it are the RDATA.
+        var ownerPending = !blank
+        var ttlAndClassFields = 0
+        for (position, token) in tokens.enumerated() {
+            switch token.kind {
+            case .comment:
+                // An SOA written over lines has a comment per timer: one buffer for them.
+                if comments.isEmpty { comments.reserveCapacity(tokens.count - position) }
+                comments.append(token)
+                continue
+            case .openParen:
+                hasParentheses = true
+                continue
+            case .closeParen:
+                continue
+            case .word, .quoted:
+                break
+            }
+            if ownerPending {
+                owner = token
+                ownerPending = false
+            } else if type != nil {
+                if rdata.isEmpty { rdata.reserveCapacity(tokens.count - position) }
+                rdata.append(token)
+            } else if ttlAndClassFields < 2, ttl == nil, TTLParser.looksLikeTTL(bytes[token.start]) {
                 ttl = token
-                cursor += 1
-            } else if rrClass == nil, RRClass.parse(bytes[token.start..<token.end]) != nil {
+                ttlAndClassFields += 1
+            } else if ttlAndClassFields < 2, rrClass == nil, RRClass.parse(bytes[token.start..<token.end]) != nil {
                 rrClass = token
-                cursor += 1
+                ttlAndClassFields += 1
+            } else {
+                type = token
             }
         }
-        guard cursor < fields.count else { return nil }
-        type = fields[cursor]
-        rdata = Array(fields[(cursor + 1)...])
+        guard let type else { return nil }
+        self.entryRange = entry.range
+        self.owner = owner
+        self.ttl = ttl
+        self.rrClass = rrClass
+        self.type = type
+        self.rdata = rdata
+        self.comments = comments
+        self.hasParentheses = hasParentheses
     }
+
+    /// How many tokens the buffer a layout is read from has room for at first.
+    private static let expectedTokens = 24
 
     /// Byte range from the first RDATA field to the last (quotes included).
     public var rdataRange: Range<Int> {

@@ -30,8 +30,10 @@ public struct ZoneFileSyntax: Sendable {
         tokens(in: SourceBytes(bytes), range: range)
     }
 
-    static func tokens(in bytes: SourceBytes, range: Range<Int>) -> [Token] {
+    /// The tokens of `bytes[range]`, in an array with room for `capacity` of them from the start.
+    static func tokens(in bytes: SourceBytes, range: Range<Int>, reservingCapacity capacity: Int = 0) -> [Token] {
         var tokens: [Token] = []
+        if capacity > 0 { tokens.reserveCapacity(capacity) }
         var problems: [LexProblem] = []
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
