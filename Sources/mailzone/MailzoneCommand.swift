@@ -27,6 +27,7 @@ struct MailzoneCommand: AsyncParsableCommand {
     /// as DESIGN.md's contract says, rather than ArgumentParser's 64: scripts and CI then see
     /// 0, 2 or 1 only.
     static func main() async {
+        ProcessHeap.useMainArenaOnly()
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {
