@@ -34,6 +34,8 @@ struct CheckCommand: AsyncParsableCommand {
             }
         }
         var options = input.plannerOptions()
+        // Only the JSON report shows the files' digests.
+        options.fileDigests = format == .json
         options.target = try target.resolve(in: declaration)
         // The verdict names the part checked: "the zones satisfy mailzone.yaml (narrowed to zone b.example.)".
         let checked = declaration.displayPath + (options.target.map { " (narrowed to \($0.summary))" } ?? "")

@@ -21,6 +21,10 @@ public struct PlannerOptions: Sendable {
     public var target: PlanTarget?
     /// What apply may delete (`--allow-delete`, `--force-delete`), with the declaration's `deletions:`.
     public var deletions = DeletionPermission()
+    /// Whether each zone file's SHA-256 is taken (`ZonePlan.inputs`, `FileChange.sha256`), which apply and a
+    /// saved plan compare with the files. A report that shows none (`check` but as JSON) leaves them empty:
+    /// hashing is a tenth of reading a small zone, and a repository has thousands.
+    public var fileDigests = true
     /// Test hook: called with a zone's path right after its files are loaded, before it is planned, so a
     /// test can write to a file in the moment between reading and planning.
     public var afterLoad: (@Sendable (String) -> Void)?
@@ -179,12 +183,14 @@ public enum Planner {
         // compares it with the file just before replacing it, so a write by another program at any moment after
         // the read, even while the parser was half through a mapped file, stops apply.
         var readOptions = loadOptions
-        readOptions.fingerprint = { Digest.sha256($0) }
+        if options.fileDigests { readOptions.fingerprint = { Digest.sha256($0) } }
         let zone = ZoneLoader.load(path: path, options: readOptions)
         options.afterLoad?(path)
         let errors = zone.errors
         if !errors.isEmpty {
-            result.plan.inputs = zone.files.map { FileDigest(path: $0.source.path, sha256: OldZoneSummary.digest($0)) }
+            result.plan.inputs = zone.files.map {
+                FileDigest(path: $0.source.path, sha256: OldZoneSummary.digest($0, taken: options.fileDigests))
+            }
             result.plan.errors = ZoneLoadFinding.findings(
                 for: zone, declared: zoneDeclaration, path: path,
                 declaration: declaration.displayPath)
@@ -196,7 +202,7 @@ public enum Planner {
         // planning, editing and reading the edited zone again.
         let size = zone.files.reduce(0) { $0 + $1.source.bytes.count }
         let (old, edited) = await ParallelMap.both(parallel: size >= largeZoneBytes) {
-            OldZoneSummary(zone)
+            OldZoneSummary(zone, digests: options.fileDigests)
         } _: {
             planAndEdit(
                 zone, senders: senderIndices, origin: origin, path: path, loadOptions: loadOptions,
@@ -310,18 +316,20 @@ public enum Planner {
     struct OldZoneSummary: Sendable {
         /// The zone holds RRSIG records: the new records will not be signed.
         var signed: Bool
-        /// SHA-256 of each of the zone's files, in `Zone.files` order.
+        /// SHA-256 of each of the zone's files, in `Zone.files` order; each empty when not `taken`
+        /// (`PlannerOptions.fileDigests`).
         var digests: [String]
 
-        init(_ zone: Zone) {
+        init(_ zone: Zone, digests taken: Bool = true) {
             signed = zone.contains(type: .rrsig)
-            digests = zone.files.map(Self.digest)
+            digests = zone.files.map { Self.digest($0, taken: taken) }
         }
 
         /// The digest the load took of a file as it read it; a file read without one (an override) is
-        /// hashed now.
-        static func digest(_ file: ZoneFileSyntax) -> String {
-            file.source.fingerprint ?? Digest.sha256(file.source.bytes)
+        /// hashed now. Empty when digests are not `taken`.
+        static func digest(_ file: ZoneFileSyntax, taken: Bool = true) -> String {
+            guard taken else { return "" }
+            return file.source.fingerprint ?? Digest.sha256(file.source.bytes)
         }
     }
 
