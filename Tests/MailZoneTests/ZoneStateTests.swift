@@ -216,6 +216,48 @@ struct ZoneStateTests {
         #expect(rdata.presentation == "\"v=spf1 include:b.example -all\"")
         #expect(state.records(at: origin, type: .txt).map { $0.rdata.presentation } == [rdata.presentation])
     }
+
+    @Test("a refused sender's creates and replacements at a name are taken back, whatever was decoded between")
+    func rollbackAfterDecoding() throws {
+        let origin = try DomainName(parsing: "example.com.")
+        let zone = ZoneLoader.load(
+            text: ZoneStateTypedRecordsTests.duplicatesText, options: LoadOptions(origin: origin))
+        var untouched = ZoneState(zone: zone)
+        let before = ZoneStateTypedRecordsTests.shown(untouched.records(at: origin))
+        guard let spf = zone.records(at: origin, type: .txt).first else {
+            Issue.record("no SPF record")
+            return
+        }
+        func create(_ type: RRType, _ text: String) throws -> RecordOperation {
+            RecordOperation(
+                owner: origin,
+                kind: .create(
+                    type: type, rdata: try RData(type: type, presentation: text), ttl: nil, presentation: text))
+        }
+        var state = ZoneState(zone: zone)
+        state.beginTentative()
+        // A create among records not decoded yet, then the MX decoded (an exact duplicate left out), a replacement
+        // (the name's records saved with the create among them), and one more create.
+        state.commit([try create(.txt, "\"v=DMARC1; p=none\"")])
+        #expect(state.records(at: origin, type: .mx).count == 2)
+        let merged = "\"v=spf1 include:a.example -all\""
+        state.commit([
+            RecordOperation(
+                owner: origin,
+                kind: .replace(existing: spf, rdata: try RData(type: .txt, presentation: merged), presentation: merged)),
+            try create(.mx, "30 mx"),
+        ])
+        state.rollbackTentative()
+        #expect(ZoneStateTypedRecordsTests.shown(state.records(at: origin)) == before)
+        #expect(state.operations.isEmpty)
+        #expect(state.firstPlannedCreate(at: origin, type: .txt) == nil)
+        // The next sender's create is planned as in a state that never saw the refused one.
+        state.beginTentative()
+        state.commit([try create(.mx, "40 mx")])
+        state.keepTentative()
+        #expect(state.firstPlannedCreate(at: origin, type: .mx) != nil)
+        #expect(ZoneStateTypedRecordsTests.shown(state.records(at: origin)).count == before.count + 1)
+    }
 }
 
 /// The records of one type at a name, decoded without the name's other types, against all of the name's

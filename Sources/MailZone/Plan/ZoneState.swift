@@ -42,9 +42,16 @@ struct ZoneState {
     /// Whether the plan has created a record at a wildcard owner; kept when the sender is taken back (then the
     /// walk asks, and finds no wildcard there).
     private var plannedWildcard = false
-    /// While one sender is planned: where `operations` stood before it, and the cached records of each
-    /// name its operations changed as they were, so a sender whose plan is refused can be taken back.
-    private var tentative: (count: Int, saved: [Int: NameRecords])? = nil
+    /// While one sender is planned: where `operations` stood before it, so a sender whose plan is refused can be
+    /// taken back (with `savedNames` and `createdAt`).
+    private var tentativeCount: Int? = nil
+    /// The records, as they were before the sender, of each name where it replaced or removed one (by slot).
+    private var savedNames: [Int: NameRecords] = [:]
+    /// The names where the sender created records (by slot): taken back by removing its creates, with no copy
+    /// of the name's records made first (the copy shared the records' array, so the create appended to it
+    /// copied the array); a sender creates at a few names, looked for in a list. Both keep their room from one
+    /// sender to the next.
+    private var createdAt: [Int] = []
 
     init(zone: Zone, ownership: ZoneOwnership = ZoneOwnership()) {
         self.zone = zone
@@ -210,21 +217,36 @@ struct ZoneState {
     }
 
     /// Starts planning one sender: what it commits until `keepTentative()` can be taken back.
-    mutating func beginTentative() { tentative = (operations.count, [:]) }
+    mutating func beginTentative() {
+        tentativeCount = operations.count
+        savedNames.removeAll(keepingCapacity: true)
+        createdAt.removeAll(keepingCapacity: true)
+    }
 
     /// Keeps what the sender committed.
-    mutating func keepTentative() { tentative = nil }
+    mutating func keepTentative() {
+        tentativeCount = nil
+        savedNames.removeAll(keepingCapacity: true)
+    }
 
     /// Takes back everything committed since `beginTentative()` (a sender with a conflict changes nothing).
     mutating func rollbackTentative() {
-        guard let saved = tentative else { return }
-        // The names the sender changed get their records back, its creates with them: a scan of every name
-        // would make each refused sender cost as much as the whole plan so far.
-        for (slot, records) in saved.saved { names[slot] = records }
-        operations.removeSubrange(saved.count...)
+        guard let count = tentativeCount else { return }
+        // The names the sender changed get their records back and lose its creates (the planned records of the
+        // operations from `count` on): a scan of every name would make each refused sender cost as much as the
+        // whole plan so far.
+        for (slot, records) in savedNames { names[slot] = records }
+        for slot in createdAt {
+            names[slot].entries.removeAll { entry in
+                guard case .planned(_, let operation) = entry else { return false }
+                return operation >= count
+            }
+        }
+        operations.removeSubrange(count...)
         plannedNames = nil
         wildcardBelow = [:]
-        tentative = nil
+        tentativeCount = nil
+        savedNames.removeAll(keepingCapacity: true)
     }
 
     /// Applies the operations of one sender (all or none, decided by the caller).
@@ -242,8 +264,12 @@ struct ZoneState {
             case .replace(let existing, _, _), .remove(let existing):
                 slot = decode(at: operation.owner, type: existing.type)
             }
-            if tentative != nil, tentative?.saved[slot] == nil {
-                tentative?.saved[slot] = names[slot]
+            if tentativeCount != nil {
+                if case .create = operation.kind {
+                    if !createdAt.contains(slot) { createdAt.append(slot) }
+                } else if savedNames[slot] == nil {
+                    savedNames[slot] = names[slot]
+                }
             }
             // The cached entries are changed in place: a copy changed and stored back would copy every record of
             // the name once more for each operation.
@@ -267,7 +293,7 @@ struct ZoneState {
                 // one edit of its line: the later RDATA, and the later marker unless it has none.
                 // Only this sender's operations are looked at, newest first: a scan of every operation
                 // planned so far would make planning quadratic in the senders of a zone.
-                let from = tentative?.count ?? 0
+                let from = tentativeCount ?? 0
                 if let index = (from..<self.operations.count).reversed().first(where: { index in
                     guard case .replace(let earlier, _, _) = self.operations[index].kind else { return false }
                     return earlier == existing
