@@ -48,9 +48,8 @@ extension SenderPlanner {
         // A subdomain's own record must not weaken what it inherits from the organisational domain (RFC 7489 §6.6.3).
         let domain = domainName
         if domain != origin, !sender.sender.allowsWeakerDMARC,
-            let organisational = try? origin.prepending("_dmarc"),
-            let orgRecord = state.records(at: organisational, type: .txt).first(where: { DMARCRecord.isDMARC($0.text) }
-            ),
+            let organisational = state.organisationalDMARCName(origin: origin),
+            let orgRecord = state.firstRecord(at: organisational, type: .txt, where: { DMARCRecord.isDMARC($0.text) }),
             let weakening = DMARCInheritance.weakening(
                 record: result, recordName: relative(name),
                 domain: String(domain.description.dropLast()),

@@ -52,6 +52,8 @@ struct ZoneState {
     /// copied the array); a sender creates at a few names, looked for in a list. Both keep their room from one
     /// sender to the next.
     private var createdAt: [Int] = []
+    /// `organisationalDMARCName(origin:)`, once made, with the origin it was made for.
+    private var organisationalDMARC: (origin: DomainName, name: DomainName?)? = nil
 
     init(zone: Zone, ownership: ZoneOwnership = ZoneOwnership()) {
         self.zone = zone
@@ -128,13 +130,25 @@ struct ZoneState {
         return names[slot].entries.compactMap { $0.record.flatMap { $0.type == type ? $0 : nil } }
     }
 
-    /// The first record of `type` at `name` (`records(at:type:).first`, without the filtered copy).
-    mutating func firstRecord(at name: DomainName, type: RRType) -> StateRecord? {
+    /// The first record of `type` at `name` that `matches` (`records(at:type:).first(where:)`, without the
+    /// filtered copy).
+    mutating func firstRecord(
+        at name: DomainName, type: RRType, where matches: (StateRecord) -> Bool = { _ in true }
+    ) -> StateRecord? {
         let slot = decode(at: name, type: type)
         for entry in names[slot].entries {
-            if let record = entry.record, record.type == type { return record }
+            if let record = entry.record, record.type == type, matches(record) { return record }
         }
         return nil
+    }
+
+    /// `_dmarc` at `origin`, where the organisational domain's DMARC record is: made once for the zone, as every
+    /// sender at a subdomain compares its record with the one there.
+    mutating func organisationalDMARCName(origin: DomainName) -> DomainName? {
+        if let made = organisationalDMARC, made.origin == origin { return made.name }
+        let name = try? origin.prepending("_dmarc")
+        organisationalDMARC = (origin, name)
+        return name
     }
 
     /// The slot of `name`'s records in `names`, their entry made from the zone's record positions if it was not
