@@ -125,9 +125,18 @@ struct ZoneState {
     }
 
     /// The records of `type` at `name`, existing and planned; the name's records of other types are not decoded.
+    /// Counted first, so the array is made at its size, not grown a record at a time (a zone's apex holds
+    /// several TXT records).
     mutating func records(at name: DomainName, type: RRType) -> [StateRecord] {
         let slot = decode(at: name, type: type)
-        return names[slot].entries.compactMap { $0.record.flatMap { $0.type == type ? $0 : nil } }
+        let count = names[slot].entries.reduce(0) { $1.holds(type) ? $0 + 1 : $0 }
+        guard count > 0 else { return [] }
+        var records: [StateRecord] = []
+        records.reserveCapacity(count)
+        for entry in names[slot].entries {
+            if let record = entry.record, record.type == type { records.append(record) }
+        }
+        return records
     }
 
     /// The first record of `type` at `name` that `matches` (`records(at:type:).first(where:)`, without the
@@ -353,6 +362,14 @@ struct NameRecords {
             switch self {
             case .record(let record), .planned(let record, _): return record
             case .zone: return nil
+            }
+        }
+
+        /// Whether the entry is a decoded or planned record of `type` (`record?.type == type`, the record not copied).
+        func holds(_ type: RRType) -> Bool {
+            switch self {
+            case .record(let record), .planned(let record, _): return record.type == type
+            case .zone: return false
             }
         }
     }
