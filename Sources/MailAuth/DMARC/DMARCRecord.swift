@@ -20,9 +20,9 @@ public struct DMARCRecord: Sendable, Hashable {
     /// Whether `text` is meant as a DMARC record: its first tag is `v=DMARC1`. Used to pick the
     /// DMARC records among the TXT records at a `_dmarc` name.
     public static func isDMARC(_ text: String) -> Bool {
-        guard let first = text.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first,
-            let equals = first.firstIndex(of: "=")
-        else { return false }
+        // The first tag, up to the first `;` (the text when there is none): found in place, not split into an array.
+        let first = text[..<(text.firstIndex(of: ";") ?? text.endIndex)]
+        guard let equals = first.firstIndex(of: "=") else { return false }
         return TagList.trimFWS(first[..<equals]).lowercased() == "v"
             && TagList.trimFWS(first[first.index(after: equals)...]) == "DMARC1"
     }

@@ -14,14 +14,22 @@ public struct SPFRecord: Sendable, Hashable {
     public static let lookupLimit = 10
 
     /// Whether `text` is an SPF record: `v=spf1`, in any case, followed by a space or the end
-    /// (RFC 7208 §4.5). `v=spf10` and a leading space are not.
+    /// (RFC 7208 §4.5). `v=spf10` and a leading space are not. Read from the text's first octets in place:
+    /// planning asks it of every TXT record at a name, several times.
     public static func isSPF(_ text: String) -> Bool {
-        let utf8 = Array(text.utf8.prefix(7))
-        guard utf8.count >= 6, String(decoding: utf8.prefix(6), as: UTF8.self).lowercased() == "v=spf1" else {
-            return false
+        var count = 0
+        for octet in text.utf8 {
+            if count == versionOctets.count { return octet == UInt8(ascii: " ") }
+            // Only ASCII lower-cases to ASCII `v=spf1` (the Kelvin sign gives `k`, which it does not hold).
+            let lower = octet >= UInt8(ascii: "A") && octet <= UInt8(ascii: "Z") ? octet | 0x20 : octet
+            guard lower == versionOctets[count] else { return false }
+            count += 1
         }
-        return utf8.count == 6 || utf8[6] == UInt8(ascii: " ")
+        return count == versionOctets.count
     }
+
+    /// `v=spf1` as octets, for `isSPF(_:)`.
+    private static let versionOctets = Array("v=spf1".utf8)
 
     /// Reads a record from its text (a TXT record's strings already joined), or nil when the
     /// text is not an SPF record.

@@ -50,6 +50,12 @@ public struct NearMissRecord: MailAuthDiagnostic, Hashable {
     /// The SPF record `text` was meant to be, when it misspells `v=spf1`: a leading space,
     /// `v=spfv1`, `v = spf1`, `v:spf1`, `spf1` without `v=`, no space after the version.
     public static func spf(_ text: String, name: String) -> NearMissRecord? {
+        guard VersionScanner.mayStartVersion(text, word: "spf") else { return nil }
+        return scannedSPF(text, name: name)
+    }
+
+    /// `spf(_:name:)` read through the scanner, whatever the text starts with.
+    static func scannedSPF(_ text: String, name: String) -> NearMissRecord? {
         guard !SPFRecord.isSPF(text) else { return nil }
         var scanner = VersionScanner(text)
         scanner.skipSpaces()
@@ -91,7 +97,13 @@ public struct NearMissRecord: MailAuthDiagnostic, Hashable {
 
     /// For a tag list (DMARC, DKIM) whose first tag misspells `v=RIGHT`: what was written up to
     /// the end of the version, and the text with `v=RIGHT; ` in its place.
-    private static func tagListVersion(_ text: String, word: String, right: String) -> (String, String)? {
+    static func tagListVersion(_ text: String, word: String, right: String) -> (String, String)? {
+        guard VersionScanner.mayStartVersion(text, word: word) else { return nil }
+        return scannedTagListVersion(text, word: word, right: right)
+    }
+
+    /// `tagListVersion(_:word:right:)` read through the scanner, whatever the text starts with.
+    static func scannedTagListVersion(_ text: String, word: String, right: String) -> (String, String)? {
         var scanner = VersionScanner(text)
         scanner.skipSpaces()
         let hasV = scanner.take("v")
@@ -116,6 +128,17 @@ private struct VersionScanner {
     var index = 0
 
     init(_ text: String) { characters = Array(text) }
+
+    /// Whether `text` may start a misspelt version: after spaces and tabs, its first octet is a `v` or the first
+    /// letter of `word`, in any case. No other text gets past the scanner's first steps (only `V` and `v`
+    /// lower-case to `v`, and a letter of `word` to itself), so it is not made an array of characters.
+    static func mayStartVersion(_ text: String, word: String) -> Bool {
+        guard let letter = word.utf8.first else { return true }
+        for octet in text.utf8 where octet != UInt8(ascii: " ") && octet != UInt8(ascii: "\t") {
+            return octet | 0x20 == UInt8(ascii: "v") || octet | 0x20 == letter | 0x20
+        }
+        return false
+    }
 
     mutating func skipSpaces() {
         while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 }
