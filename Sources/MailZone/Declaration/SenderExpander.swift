@@ -21,9 +21,13 @@ struct SenderExpander {
         var records: [WantedRecord] = []
         var spfByOwner: [(owner: RecordOwner, includes: [SPFInclude], suggestedAll: String, ttl: Located<UInt32>?)] = []
 
-        // The dots made dashes octet by octet (a name is ASCII; Foundation's replacement bridges the text).
+        // The dots made dashes octet by octet, straight into the string (a name is ASCII; Foundation's
+        // replacement bridges the text).
         let domainText = domain.text
-        let domainDashed = String(decoding: domainText.utf8.map { $0 == 0x2E ? 0x2D : $0 }, as: UTF8.self)
+        let domainDashed = String(unsafeUninitializedCapacity: domainText.utf8.count) { text in
+            for (index, octet) in domainText.utf8.enumerated() { text[index] = octet == 0x2E ? 0x2D : octet }
+            return domainText.utf8.count
+        }
         // `presentServices` without its filtered copy of the services.
         for service in sender.services where !sender.isAbsent && !service.isAbsent {
             let definition: PresetDefinition
@@ -52,7 +56,10 @@ struct SenderExpander {
             // The selectors a rotating service lists (`dkim: { s2024: KEY, s2025: KEY }`): its DKIM records
             // once per selector, each with its key.
             let listed = service.listedSelectors(of: definition)
+            // Room for one expansion a record (more only for listed selectors), and for the records they make:
+            // not grown an element at a time.
             var expansions: [(index: Int, values: [String: String], source: YAMLLocation?)] = []
+            expansions.reserveCapacity(preset.records.count)
             for index in preset.records.indices where preset.records[index].applies(to: written) {
                 expansions.append((index, values, nil))
                 let usesSelector = definition.recordTemplates[index].inputs.contains(where: Self.dkimInputs.contains)
@@ -68,6 +75,7 @@ struct SenderExpander {
                     expansions.append((index, selected, selector.value.location))
                 }
             }
+            records.reserveCapacity(records.count + expansions.count)
             // One list for the service's records, shared by each (not one made for each record).
             let presets = [preset.name]
             for (index, values, listedSource) in expansions {
