@@ -88,7 +88,7 @@ extension SenderPlanner {
                         declaredTTL: wanted.ttl, note: note, marker: spfMarker(wanted, merging: [], before: []),
                         declaration: where_)
                 }
-                sizeWarning(at: name, adding: record, replacing: spfs.first, declaration: where_)
+                sizeWarning(at: name, adding: rdata, replacing: spfs.first, declaration: where_)
             } catch {
                 conflict(name, .txt, "spf", SPFConflict.notWritable(reason: "\(error)"), declaration: where_)
             }
@@ -133,19 +133,21 @@ extension SenderPlanner {
         return .foldsSPF(records: records.count, weakerAll: changed, keptAll: kept)
     }
 
-    /// Warns when the TXT records at a name would pass the ~450-octet answer budget (RFC 7208 §3.4).
+    /// Warns when the TXT records at a name would pass the ~450-octet answer budget (RFC 7208 §3.4) once the
+    /// SPF record `added` (its RDATA as written) is there.
     mutating func sizeWarning(
-        at name: DomainName, adding value: String, replacing: StateRecord?, declaration: YAMLLocation?
+        at name: DomainName, adding added: RData, replacing: StateRecord?, declaration: YAMLLocation?
     ) {
         // The name and its TXT strings once the SPF record is written (the one it replaces left out), counted
-        // without a string made for the records already there.
+        // without a string made for the records already there, nor the new record's value split again: its RDATA
+        // holds the strings the value was split into.
         var octets = name.wire.count
         for record in state.records(at: name, type: .txt)
         where replacing == nil || record.existing != replacing?.existing {
             octets += Self.answerOctets(of: record.rdata)
         }
-        let added = (try? TXTPresentation.split(value)) ?? [value]
-        if let warning = TXTPresentation.answerSizeWarning(ownerNameLength: octets, strings: added) {
+        octets += Self.answerOctets(of: added)
+        if let warning = TXTPresentation.answerSizeWarning(ownerNameLength: octets, strings: []) {
             warn(name, .txt, "spf", warning, declaration: declaration)
         }
     }
