@@ -73,9 +73,18 @@ enum PlanNote: CustomStringConvertible, Hashable {
     }
 
     /// Remarks as a plan line shows them, in order: `a; b`; nil for none. Free text (a preset's
-    /// own note) goes in as it is.
+    /// own note) goes in as it is. Joined as they come, with no array of the present ones: nearly every
+    /// line has one remark or none, given back as it is.
     static func joined(_ notes: [String?]) -> String? {
-        notes.compactMap { $0 }.joined(separator: "; ").nilIfEmpty
+        var joined: String? = nil
+        for case let note? in notes {
+            if let before = joined {
+                joined = before + "; " + note
+            } else {
+                joined = note
+            }
+        }
+        return joined?.nilIfEmpty
     }
 }
 
