@@ -8,15 +8,14 @@ public enum MXRules {
     /// Existing MX records whose exchange is none of the wanted ones: the name already
     /// receives mail elsewhere. Exchanges are compared case-insensitively, trailing dot aside.
     public static func otherInbound(existing: [MXValue], wanted: [MXValue]) -> [MXValue] {
-        let wantedKeys = Set(wanted.map(\.exchangeKey))
-        return existing.filter { !$0.isNull && !wantedKeys.contains($0.exchangeKey) }
+        // A name's few MX compared in place (`hasSameExchange`), with no set of keys made for them.
+        existing.filter { value in !value.isNull && !wanted.contains { $0.hasSameExchange(as: value) } }
     }
 
     /// The conflict in adding `wanted` at `name` (shown as the user sees it, `@`, `abc`), or nil
     /// when they can be added (or are all there already).
     public static func conflict(adding wanted: [MXValue], to existing: [MXValue], name: String) -> MXConflict? {
-        let existingKeys = Set(existing.map(\.exchangeKey))
-        let missing = wanted.filter { !existingKeys.contains($0.exchangeKey) }
+        let missing = wanted.filter { value in !existing.contains { $0.hasSameExchange(as: value) } }
         if missing.isEmpty { return nil }
         if hasNullMX(existing) {
             return .nullMX(name: name, wanted: missing)
@@ -38,11 +37,11 @@ public enum MXRules {
     ) -> MXConflict? {
         let problem = conflict(adding: wanted, to: existing + planned, name: name)
         guard case .existingInbound(_, let others, let missing)? = problem else { return problem }
-        let plannedKeys = Set(planned.map(\.exchangeKey))
-        let fromPlan = others.filter { plannedKeys.contains($0.exchangeKey) }
+        func isPlanned(_ value: MXValue) -> Bool { planned.contains { $0.hasSameExchange(as: value) } }
+        let fromPlan = others.filter(isPlanned)
         guard !fromPlan.isEmpty else { return problem }
         return .plannedInbound(
-            name: name, existing: others.filter { !plannedKeys.contains($0.exchangeKey) },
+            name: name, existing: others.filter { !isPlanned($0) },
             planned: fromPlan, plannedBy: plannedBy, wanted: missing, wantedBy: wantedBy)
     }
 

@@ -71,4 +71,10 @@ public struct MXValue: Sendable, Hashable {
 
     /// The exchange compared as DNS does: lowercased, trailing dot dropped.
     public var exchangeKey: String { SPFDomain.comparisonKey(exchange) }
+
+    /// Whether `other`'s exchange is this one as DNS compares them (their `exchangeKey`s are equal), found
+    /// without making either key when both are ASCII: the MX rules compare each MX of a name with those wanted.
+    public func hasSameExchange(as other: MXValue) -> Bool {
+        SPFDomain.haveOneKey(exchange, other.exchange)
+    }
 }

@@ -56,4 +56,29 @@ enum SPFDomain {
         let lowered = name.lowercased()
         return lowered.hasSuffix(".") ? String(lowered.dropLast()) : lowered
     }
+
+    /// Whether `first` and `second` have one `comparisonKey`: for ASCII names (nearly all) their octets are
+    /// compared in place, letters without case and one trailing dot aside, which is what their keys compare;
+    /// other names through their keys.
+    static func haveOneKey(_ first: String, _ second: String) -> Bool {
+        let ascii = first.utf8.withContiguousStorageIfAvailable { one in
+            second.utf8.withContiguousStorageIfAvailable { other in asciiHaveOneKey(one, other) }
+        }
+        if let known = ascii ?? nil, let same = known { return same }
+        return comparisonKey(first) == comparisonKey(second)
+    }
+
+    /// `haveOneKey` of two names' octets; nil when either is not ASCII.
+    private static func asciiHaveOneKey(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool?
+    {
+        guard one.allSatisfy({ $0 < 0x80 }), other.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func lower(_ octet: UInt8) -> UInt8 {
+            octet >= UInt8(ascii: "A") && octet <= UInt8(ascii: "Z") ? octet | 0x20 : octet
+        }
+        let oneCount = one.last == UInt8(ascii: ".") ? one.count - 1 : one.count
+        let otherCount = other.last == UInt8(ascii: ".") ? other.count - 1 : other.count
+        guard oneCount == otherCount else { return false }
+        for index in 0..<oneCount where lower(one[index]) != lower(other[index]) { return false }
+        return true
+    }
 }
