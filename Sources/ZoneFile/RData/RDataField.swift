@@ -21,9 +21,35 @@ package struct RDataField: Sendable {
 
     /// The fields of `bytes[range]`, as the zone-file lexer reads them: the bytes as they are
     /// (a record's text, or `$GENERATE`'s expanded right-hand side), no conversion to text.
+    ///
+    /// The lexer hands its fields straight to the array returned (`FieldSink`): a record decoded from its
+    /// text (every record a plan or a check looks at) lexed its tokens into an array of their own, then
+    /// filtered and mapped them into two more.
     static func split(_ bytes: [UInt8], range: Range<Int>) -> [RDataField] {
-        ZoneFileSyntax.tokens(in: bytes, range: range).filter(\.isField).map {
-            RDataField(bytes: bytes[$0.start..<$0.end], quoted: $0.kind == .quoted)
+        var sink = FieldSink(bytes: bytes)
+        // Each field is at least one octet and followed by a blank: no growing for up to eight of them.
+        let room = min(8, (range.count + 1) / 2)
+        if room > 0 { sink.fields.reserveCapacity(room) }
+        var problems: [LexProblem] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let slice = UnsafeBufferPointer(start: base, count: range.upperBound)
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                offset = EntryScanner.scan(slice, from: offset, tokens: &sink, problems: &problems)
+            }
+        }
+        return sink.fields
+    }
+
+    /// The lexer's tokens kept as fields: words and quoted strings, not parentheses or comments.
+    private struct FieldSink: TokenSink {
+        let bytes: [UInt8]
+        var fields: [RDataField] = []
+
+        mutating func append(_ token: Token) {
+            guard token.isField else { return }
+            fields.append(RDataField(bytes: bytes[token.start..<token.end], quoted: token.kind == .quoted))
         }
     }
 
