@@ -50,4 +50,32 @@ struct RecordAtEntryTests {
         }
         #expect(asked > 10_000, "only \(asked) questions asked")
     }
+
+    /// `InsertionPoint.find` builds only the last owner-less record it moves past: the anchor it gives is the
+    /// record its entry writes at the anchor's owner, as the built records say, after every record of the
+    /// corpus (a new owner of its own, so the point moves past the owner-less lines that follow).
+    @Test("the anchor past owner-less lines is the record its entry writes, built")
+    func insertionPointAnchorIsTheRecordOfItsEntry() throws {
+        let corpus = try ConformanceCorpus(root: ConformanceCorpus.defaultRoot())
+        var moved = 0
+        for item in corpus.cases {
+            let origin = try DomainName(parsing: item.origin)
+            let zone = ZoneLoader.load(path: item.path, options: LoadOptions(origin: origin))
+            let owner = try origin.prepending("new-owner-of-the-insertion-point-test")
+            var built: [DomainName: [Record]] = [:]
+            for record in zone.records {
+                guard let source = record.source, !source.generated, record.owner != owner else { continue }
+                let point = InsertionPoint.find(after: record, owner: owner, in: zone)
+                guard !point.absoluteOwner else { continue }
+                if built[record.owner] == nil { built[record.owner] = zone.records(at: record.owner) }
+                let expected = built[record.owner]?.first {
+                    $0.source?.fileIndex == point.fileIndex && $0.source?.entryIndex == point.entryIndex
+                }
+                #expect(point.anchor == expected, "\(item.file): after entry \(source.entryIndex)")
+                #expect(point.anchor.source == expected?.source, "\(item.file): after entry \(source.entryIndex)")
+                if point.entryIndex != source.entryIndex { moved += 1 }
+            }
+        }
+        #expect(moved > 100, "only \(moved) points moved past owner-less lines")
+    }
 }

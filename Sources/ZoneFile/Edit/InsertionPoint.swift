@@ -35,21 +35,32 @@ public struct InsertionPoint: Sendable {
         guard owner != anchor.owner else { return point }
         let file = zone.files[source.fileIndex]
         let bytes = file.source.bytes
+        // The anchor's owner's records, looked up on the first owner-less line, and the one the lines follow
+        // now: only the last is built (an apex's MX, TXT and CAA lines are crossed one after another).
+        var owned: [Int]? = nil
+        var last: Int? = nil
+        func settled(_ point: InsertionPoint) -> InsertionPoint {
+            guard let last else { return point }
+            var point = point
+            point.anchor = zone.record(index: last)
+            return point
+        }
         while true {
             switch next(after: point.entryIndex, in: file, bytes: bytes) {
             case .safe:
-                return point
+                return settled(point)
             case .inheriting(let entryIndex):
                 // That record belongs to the anchor's owner; the new lines go after it instead.
-                guard
-                    let index = zone.recordIndex(at: anchor.owner, fileIndex: source.fileIndex, entryIndex: entryIndex)
+                let indices = owned ?? zone.recordIndices(at: anchor.owner)
+                owned = indices
+                guard let index = zone.recordIndex(in: indices, fileIndex: source.fileIndex, entryIndex: entryIndex)
                 else {
-                    return endOfFile(point, file: file)
+                    return endOfFile(settled(point), file: file)
                 }
-                point.anchor = zone.record(index: index)
+                last = index
                 point.entryIndex = entryIndex
             case .include:
-                return endOfFile(point, file: file)
+                return endOfFile(settled(point), file: file)
             }
         }
     }
@@ -106,7 +117,12 @@ extension Zone {
     /// found from the record table's positions, so only the record asked for is decoded (a zone's new
     /// lines are placed past the owner-less lines of the apex, which holds many records).
     func recordIndex(at owner: DomainName, fileIndex: Int, entryIndex: Int) -> Int? {
-        recordIndices(at: owner).first { index in
+        recordIndex(in: recordIndices(at: owner), fileIndex: fileIndex, entryIndex: entryIndex)
+    }
+
+    /// `recordIndex(at:fileIndex:entryIndex:)` with the owner's positions (`recordIndices(at:)`) already found.
+    func recordIndex(in indices: [Int], fileIndex: Int, entryIndex: Int) -> Int? {
+        indices.first { index in
             Int(store[index].file) == fileIndex && store.entry(of: index, files: files).index == entryIndex
         }
     }
