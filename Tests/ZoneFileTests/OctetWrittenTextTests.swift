@@ -37,6 +37,26 @@ import Testing
         #expect(long.relative(to: origin) == String(repeating: "\\001", count: 63))
     }
 
+    /// A name's relative form appended to a line of octets (`appendRelative(to:into:)`, how a new record's
+    /// owner is written) is `relative(to:)`'s, after what the line held: every octet in a label, the longest
+    /// label, the origin itself (`@`) and a name outside it (written in full).
+    @Test func aRelativeNameAppendedAsOctetsIsTheRelativeText() throws {
+        let origin = try DomainName(parsing: "example.com.")
+        var names = [
+            origin, try DomainName(parsing: "mail.example.org."),
+            try DomainName(parsing: "a.B._domainkey.Example.COM."),
+            try #require(DomainName(wire: [63] + [UInt8](repeating: 0x01, count: 63) + origin.wire)),
+        ]
+        for octet in UInt8.min...UInt8.max {
+            names.append(try #require(DomainName(wire: [3, 0x61, octet, 0x5A] + origin.wire)))
+        }
+        for name in names {
+            var line = Array("\t".utf8)
+            name.appendRelative(to: origin, into: &line)
+            #expect(String(decoding: line, as: UTF8.self) == "\t" + name.relative(to: origin), "\(name)")
+        }
+    }
+
     /// A TXT value of several strings holding quotes, backslashes, UTF-8 and other octets, written after a
     /// line of a file whose lines end in CR LF: the continuation lines end in CR LF too, each string is
     /// quoted as `CharacterString.quoted` quotes it, and the line reads back to the same RDATA.

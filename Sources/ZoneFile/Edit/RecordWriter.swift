@@ -38,6 +38,9 @@ public struct RecordWriter {
         /// The layout of the line last written like (by file and entry): a sender's new names mostly follow
         /// one line, each asking for its layout.
         var lastLayout: (fileIndex: Int, entryIndex: Int, layout: RecordLayout)?
+        /// What goes between two strings of a multi-line TXT value in the file written to last (by file):
+        /// its line ending and the continuation indent.
+        var stringSeparator: (fileIndex: Int, octets: [UInt8])?
     }
 
     /// A record to write as a new line.
@@ -103,25 +106,21 @@ public struct RecordWriter {
 
         // The line is built as octets, field by field, each padded to its column in place.
         let sameOwner = neighbour.owner == record.owner
-        let ownerText: String
+        // The owner field is left out (the line inherits the owner) or written straight into the line.
+        let inherited = !absoluteOwner && sameOwner && layout.owner == nil
         if absoluteOwner {
             // After an `$INCLUDE` (or at the end of the file) the origin in force is not the neighbour's.
-            ownerText = record.owner.description
-        } else if sameOwner, layout.owner == nil {
-            ownerText = ""
-        } else {
-            // The owner as the zone already spells it (`Mail`), else as given.
-            ownerText = (sameOwner ? neighbour.owner : record.owner).relative(to: source.origin)
-        }
-        if ownerText.isEmpty {
+            line += record.owner.description.utf8
+        } else if inherited {
             // The neighbour's leading blanks, so the line inherits the owner as it does.
             var end = layout.entryRange.lowerBound
             while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
             line += bytes[layout.entryRange.lowerBound..<end]
         } else {
-            line += ownerText.utf8
+            // The owner as the zone already spells it (`Mail`), else as given.
+            (sameOwner ? neighbour.owner : record.owner).appendRelative(to: source.origin, into: &line)
         }
-        var previous: Gap = ownerText.isEmpty ? .none : gap(after: layout.owner)
+        var previous: Gap = inherited ? .none : gap(after: layout.owner)
         // TTL: the record's, else its RRset's, else the zone's default where the line goes — never the
         // neighbour's own TTL (a host's A record, an RRSIG). Written when the neighbour writes one, or when a
         // line without a TTL field would get another value there (no `$TTL`: the last TTL written, RFC 1035 §5.1).
@@ -161,7 +160,7 @@ public struct RecordWriter {
             return RecordLayout.column(of: start, in: bytes)
         }
         Self.pad(&line, previous, toColumn: rdataColumn)
-        appendRData(record, lineEnding: file, to: &line)
+        appendRData(record, lineEnding: file, fileIndex: source.fileIndex, to: &line)
     }
 
     /// The blanks between two fields of a line, as far as padding a new line's fields is concerned.
@@ -292,10 +291,16 @@ public struct RecordWriter {
         let bytes = file.source.bytes
         var text: String
         if existing.type == .txt || existing.type == .spf {
+            // One string (a merged SPF value, a DMARC policy), or none: quoted straight into the edit's octets.
+            let wire = rdata.wire
+            if wire.isEmpty || 1 + Int(wire[0]) >= wire.count {
+                var octets: [UInt8] = []
+                octets.reserveCapacity(wire.count + 8)
+                if wire.isEmpty { octets += Self.emptyString } else { Self.appendQuoted(wire[1...], to: &octets) }
+                return (source.fileIndex, SourceEdit(range: layout.rdataRange, replacement: octets))
+            }
             let quoted = Self.quotedStrings(of: rdata)
-            if quoted.count <= 1 {
-                text = Self.oneLine(quoted)
-            } else if layout.hasParentheses {
+            if layout.hasParentheses {
                 var indent = continuationIndent
                 if layout.rdata.count > 1, let second = layout.rdata.dropFirst().first {
                     var start = second.fullRange.lowerBound
@@ -320,27 +325,45 @@ public struct RecordWriter {
     ///
     /// The strings are quoted straight from the RDATA's octets into the line (a DKIM key is two strings of
     /// hundreds of octets, and a plan writes one for every sender).
-    private func appendRData(_ record: NewRecord, lineEnding file: ZoneFileSyntax, to line: inout [UInt8]) {
+    private func appendRData(
+        _ record: NewRecord, lineEnding file: ZoneFileSyntax, fileIndex: Int, to line: inout [UInt8]
+    ) {
         guard record.type == .txt || record.type == .spf else {
             line += (record.presentation ?? record.rdata.presentation).utf8
             return
         }
+        // The strings read from the wire form in place (`CharacterString.stringRanges(in:)` without its array).
         let wire = record.rdata.wire
-        let strings = CharacterString.stringRanges(in: wire)
-        switch strings.count {
         // A TXT record without strings is written as one empty string.
-        case 0: line += Self.emptyString
-        case 1: Self.appendQuoted(wire[strings[0]], to: &line)
-        default:
-            // `CharacterString.parenthesised`: `( `, one string a line, continuation lines indented, ` )`.
-            let separator = Array((file.lineEnding + continuationIndent).utf8)
-            line += Self.openParenthesis
-            for (number, range) in strings.enumerated() {
-                if number > 0 { line += separator }
-                Self.appendQuoted(wire[range], to: &line)
-            }
-            line += Self.closeParenthesis
+        guard !wire.isEmpty else {
+            line += Self.emptyString
+            return
         }
+        let firstEnd = min(wire.count, 1 + Int(wire[0]))
+        guard firstEnd < wire.count else {
+            Self.appendQuoted(wire[1..<firstEnd], to: &line)
+            return
+        }
+        // `CharacterString.parenthesised`: `( `, one string a line, continuation lines indented, ` )`.
+        let separator = stringSeparator(fileIndex: fileIndex, lineEnding: file.lineEnding)
+        line += Self.openParenthesis
+        var index = 0
+        while index < wire.count {
+            let end = min(wire.count, index + 1 + Int(wire[index]))
+            if index > 0 { line += separator }
+            Self.appendQuoted(wire[(index + 1)..<end], to: &line)
+            index = end
+        }
+        line += Self.closeParenthesis
+    }
+
+    /// The line ending and continuation indent between two strings of a multi-line TXT value written into
+    /// file `fileIndex`, made once for the file written to last (a plan writes a DKIM key for every sender).
+    private func stringSeparator(fileIndex: Int, lineEnding: String) -> [UInt8] {
+        if let known = found.stringSeparator, known.fileIndex == fileIndex { return known.octets }
+        let octets = Array((lineEnding + continuationIndent).utf8)
+        found.stringSeparator = (fileIndex, octets)
+        return octets
     }
 
     private static let emptyString = Array("\"\"".utf8)
@@ -363,11 +386,6 @@ public struct RecordWriter {
         let keepingUTF8 =
             octets.allSatisfy { $0 < 0x80 } || String(decoding: octets, as: UTF8.self).utf8.elementsEqual(octets)
         CharacterString.appendQuoted(octets, keepingUTF8: keepingUTF8, to: &line)
-    }
-
-    /// Quoted strings on one line; a TXT record without strings is written as one empty string.
-    private static func oneLine(_ quoted: [String]) -> String {
-        quoted.isEmpty ? "\"\"" : quoted.joined(separator: " ")
     }
 
     /// How the zone indents the continuation lines of its multi-line TXT records, else four tabs; found once.

@@ -134,6 +134,28 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
         }
     }
 
+    /// `relative(to:)` appended to `text` as octets: a new record's line is built as octets, and a name's
+    /// relative form made a string first is an allocation for every line.
+    package func appendRelative(to origin: DomainName, into text: inout [UInt8]) {
+        if DomainName.equalWire(wire[...], origin.wire[...]) {
+            text.append(UInt8(ascii: "@"))
+            return
+        }
+        guard isSubdomain(of: origin) else {
+            text += description.utf8
+            return
+        }
+        let keep = wire.count - origin.wire.count
+        let start = text.count
+        // Room for four characters an octet (see `relative(to:)`), then cut to what was written.
+        text += repeatElement(0, count: keep * 4)
+        let written = text.withUnsafeMutableBufferPointer { buffer in
+            NamePrinter.writeLabels(
+                wire[..<keep], to: UnsafeMutableBufferPointer(rebasing: buffer[start...]), finalDot: false)
+        }
+        text.removeLast(keep * 4 - written)
+    }
+
     /// Prepends a relative name (`_dmarc`, `qcloud._domainkey.abc`) to this name.
     public func prepending(_ relative: String) throws(NameError) -> DomainName {
         if relative == "@" || relative.isEmpty { return self }
