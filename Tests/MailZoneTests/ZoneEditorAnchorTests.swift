@@ -191,6 +191,31 @@ struct ZoneEditorAnchorTests {
         #expect(read > 100, "only \(read) serials read")
     }
 
+    /// Whether a record is a mail record, told from its owner's labels and its first string's octets where
+    /// they are, is what the mail domain and the decoded strings say, for every record of the real zones.
+    @Test("a mail record told in place is the one told from the mail domain and the decoded strings")
+    func mailRecordToldInPlaceAgreesWithTheDecodedStrings() throws {
+        var mail = 0
+        for (_, _, zone) in try ZoneStateTests.corpusZones() {
+            for record in zone.records {
+                var expected = false
+                if record.source.map({ !$0.generated }) ?? false {
+                    switch record.type {
+                    case .mx, .spf: expected = true
+                    case .txt:
+                        expected =
+                            ZoneEditor.mailDomain(of: record.owner) != nil
+                            || Self.startsWithSPFVersionAsText(record.rdata.characterStrings.first ?? [])
+                    default: expected = false
+                    }
+                }
+                #expect(ZoneEditor.isMailRecord(record) == expected, "\(record)")
+                if expected && record.type == .txt { mail += 1 }
+            }
+        }
+        #expect(mail > 20, "only \(mail) mail TXT records")
+    }
+
     /// The text rule the octet rule stands for: the first string decoded (invalid UTF-8 replaced) and
     /// lower-cased.
     static func startsWithSPFVersionAsText(_ string: [UInt8]) -> Bool {

@@ -50,13 +50,36 @@ struct ZoneEditor {
         /// The domain `lastMailRecord(of:)` was last asked about and its answer: a sender's `_dmarc` name and
         /// its DKIM selectors ask about one domain in turn (one answer kept, so the table does not grow).
         var lastMailRecord: (domain: DomainName, record: Record?)?
+        /// The record of another name than the apex decoded last, by position: a sender's new names (its
+        /// domain, its `_dmarc` name, a DKIM selector) each follow its domain's last record, asked for in
+        /// turn (one kept, so nothing grows with the zone).
+        var lastRecord: (index: Int, record: Record)?
+        /// The `$ORIGIN` of the last line a marker was written on, as the marker compares it: most marked
+        /// lines are of one origin.
+        var markerOrigin: (name: DomainName, declared: DeclaredName)?
     }
 
-    /// `zone.record(index:)`, an apex record decoded once per editor (see `FoundOnce`).
+    /// `origin` as a marker compares it (see `written(_:onLineWithDeclaredOrigin:)`), made once for the origin
+    /// of the last line marked.
+    private func declared(_ origin: DomainName?) -> DeclaredName? {
+        guard let origin else { return nil }
+        if let known = foundOnce.markerOrigin, known.name == origin { return known.declared }
+        let declared = DeclaredName(labels: origin.declaredLabels)
+        foundOnce.markerOrigin = (origin, declared)
+        return declared
+    }
+
+    /// `zone.record(index:)`, an apex record decoded once per editor, another decoded again only when
+    /// another record was asked for in between (see `FoundOnce`).
     private func record(index: Int) -> Record {
         if let found = foundOnce.apexRecords[index] { return found }
+        if let last = foundOnce.lastRecord, last.index == index { return last.record }
         let record = zone.record(index: index)
-        if apexIndices.contains(index) { foundOnce.apexRecords[index] = record }
+        if apexIndices.contains(index) {
+            foundOnce.apexRecords[index] = record
+        } else {
+            foundOnce.lastRecord = (index, record)
+        }
         return record
     }
 
@@ -80,18 +103,27 @@ struct ZoneEditor {
         guard !operations.isEmpty else { return ([:], nil) }
         var edits: [Int: [SourceEdit]] = [:]
         // Creates are grouped by owner so one owner's new records sit together, in plan order (by position in
-        // `operations`, not copied).
+        // `operations`, not copied): each owner's first and last create, and after each create the next one of
+        // its owner, so the groups take no array each (a plan of thousands of senders has tens of thousands).
         var createdOwners: [DomainName] = []
-        var creates: [DomainName: [Int]] = [:]
-        creates.reserveCapacity(operations.count)
+        var ownerNumbers: [DomainName: Int] = [:]
+        ownerNumbers.reserveCapacity(operations.count)
+        var ownerCreates: [(first: Int, last: Int)] = []
+        var nextCreate: [Int] = []
         // Each operation read in place (not copied out of the array), and each new owner hashed once.
         for position in operations.indices {
             switch operations[position].kind {
             case .create:
                 let owner = operations[position].owner
-                let known = creates.count
-                creates[owner, default: []].append(position)
-                if creates.count != known { createdOwners.append(owner) }
+                if nextCreate.isEmpty { nextCreate = Array(repeating: -1, count: operations.count) }
+                if let number = ownerNumbers[owner] {
+                    nextCreate[ownerCreates[number].last] = position
+                    ownerCreates[number].last = position
+                } else {
+                    ownerNumbers[owner] = ownerCreates.count
+                    ownerCreates.append((position, position))
+                    createdOwners.append(owner)
+                }
             case .replace(let existing, let rdata, _):
                 let operation = operations[position]
                 // A record written twice is one record to BIND: both lines change, so they stay one record.
@@ -131,28 +163,30 @@ struct ZoneEditor {
         // The insertion already made at each offset of each file (its index in `edits`), so owners placed at the
         // same spot share it without a search through every edit.
         var insertions: [Int: [Int: Int]] = [:]
-        // The `$ORIGIN` of the last line a marker was written after, as the marker compares it: most new lines
-        // follow lines of one origin.
-        var markerOrigin: (name: DomainName, declared: DeclaredName)? = nil
-        for owner in createdOwners {
+        for (number, owner) in createdOwners.enumerated() {
             let placement = InsertionPoint.find(after: try anchorRecord(for: owner), owner: owner, in: zone)
             let file = zone.files[placement.fileIndex]
-            // The owner's new lines written as octets into one buffer, each after the file's line ending.
+            // The owner's new lines written as octets into one buffer, each after the file's line ending; room
+            // made for them at once (a DKIM key's line is hundreds of octets).
             var lines: [UInt8] = []
-            lines.reserveCapacity(256)
+            var room = 0
+            var next: Int? = ownerCreates[number].first
+            while let position = next {
+                if case .create(_, let rdata, _, _) = operations[position].kind { room += rdata.wire.count + 192 }
+                next = nextCreate[position] >= 0 ? nextCreate[position] : nil
+            }
+            lines.reserveCapacity(room)
             var lineCount = 0
-            var ending: [UInt8] = []
-            for position in creates[owner] ?? [] {
+            next = ownerCreates[number].first
+            while let position = next {
+                next = nextCreate[position] >= 0 ? nextCreate[position] : nil
                 guard case .create(let type, let rdata, let ttl, let presentation) = operations[position].kind else {
                     continue
                 }
                 // A record joining an RRset takes its TTL (BIND serves one TTL per RRset): the writer's default.
                 let record = RecordWriter.NewRecord(
                     owner: owner, type: type, rdata: rdata, ttl: ttl, presentation: presentation)
-                if lineCount > 0 {
-                    if ending.isEmpty { ending = Array(file.lineEnding.utf8) }
-                    lines += ending
-                }
+                if lineCount > 0 { lines += file.lineEnding.utf8 }
                 lineCount += 1
                 do {
                     try writer.appendLine(
@@ -161,15 +195,9 @@ struct ZoneEditor {
                     throw Failure(description: "cannot read the layout of the line after which \(owner) goes")
                 }
                 if let marker = operations[position].marker {
-                    var declared: DeclaredName? = nil
-                    if !placement.absoluteOwner, let origin = placement.anchor.source?.origin {
-                        if markerOrigin?.name != origin {
-                            markerOrigin = (origin, DeclaredName(labels: origin.declaredLabels))
-                        }
-                        declared = markerOrigin?.declared
-                    }
+                    let origin = placement.absoluteOwner ? nil : declared(placement.anchor.source?.origin)
                     lines.append(UInt8(ascii: " "))
-                    Self.written(marker, onLineWithDeclaredOrigin: declared).appendComment(to: &lines)
+                    Self.written(marker, onLineWithDeclaredOrigin: origin).appendComment(to: &lines)
                 }
             }
             // Whether the first line has no owner field (it starts with a blank).
@@ -273,8 +301,12 @@ struct ZoneEditor {
         switch record.type {
         case .mx, .spf: return true
         case .txt:
-            if Self.mailDomain(of: record.owner) != nil { return true }
-            return Self.startsWithSPFVersion(record.rdata.characterStrings.first ?? [])
+            // Told from the owner's labels and the first string's octets where they are: neither the mail
+            // domain's name nor the strings are built (every TXT of an apex is asked about).
+            if Self.mailDomainOffset(in: record.owner.wire) != nil { return true }
+            let wire = record.rdata.wire
+            guard let length = wire.first else { return Self.startsWithSPFVersion(wire[...]) }
+            return Self.startsWithSPFVersion(wire[1..<min(wire.count, 1 + Int(length))])
         default: return false
         }
     }
@@ -282,7 +314,7 @@ struct ZoneEditor {
     /// Whether a TXT record's first string starts with `v=spf`, ASCII case ignored: the octets compared, as
     /// every apex TXT (site verifications) is asked. Lower-casing the string as text gives the same answer,
     /// since no other character lower-cases to one of these ASCII letters.
-    static func startsWithSPFVersion(_ string: [UInt8]) -> Bool {
+    static func startsWithSPFVersion(_ string: some Collection<UInt8>) -> Bool {
         string.count >= spfVersion.count && startsWith(string, lowercase: spfVersion)
     }
 
@@ -290,18 +322,22 @@ struct ZoneEditor {
 
     /// X for `_dmarc.X` and for names under `_domainkey.X`; nil for other names.
     static func mailDomain(of name: DomainName) -> DomainName? {
+        let wire = name.wire
+        guard let start = mailDomainOffset(in: wire) else { return nil }
+        return DomainName(wire: Array(wire[start...]))
+    }
+
+    /// Where X starts in the wire form of `_dmarc.X` or of a name under `_domainkey.X`; nil for other names.
+    private static func mailDomainOffset(in wire: [UInt8]) -> Int? {
         // Read from the wire form, label by label (ASCII case ignored, as DNS compares labels): a large
         // zone asks this of every `_dmarc` and `_domainkey` owner it has.
-        let wire = name.wire
         var index = 0
         var first = true
         while index < wire.count, wire[index] != 0 {
             let next = index + 1 + Int(wire[index])
             guard next < wire.count else { return nil }
             let label = wire[(index + 1)..<next]
-            if Self.label(label, is: first ? dmarcLabel : domainKeyLabel) {
-                return DomainName(wire: Array(wire[next...]))
-            }
+            if Self.label(label, is: first ? dmarcLabel : domainKeyLabel) { return next }
             first = false
             index = next
         }
@@ -335,13 +371,25 @@ struct ZoneEditor {
     private func findLastMailRecord(of domain: DomainName) -> Record? {
         // Only MX, SPF and TXT can be mail records, and only at the domain or at names with those labels:
         // the other records of a large zone are not built, and of those, only from the last back to the
-        // first that is a mail record.
-        let own = zone.recordIndices(at: domain).filter {
-            let type = zone.type(ofRecord: $0)
-            return type == .mx || type == .spf || type == .txt
-        }
-        let below = mailNameRecords[domain] ?? []
-        for index in (own + below).sorted().reversed() {
+        // first that is a mail record. The two lists are walked from their ends together (the domain's own
+        // positions come in table order, its mail names' are put in it when they are not), not gathered into
+        // a filtered, joined and sorted array for every sender.
+        let own = zone.recordIndices(at: domain)
+        var below = mailNameRecords[domain] ?? []
+        if zip(below, below.dropFirst()).contains(where: { $0 > $1 }) { below.sort() }
+        var ownAt = own.count - 1
+        var belowAt = below.count - 1
+        while ownAt >= 0 || belowAt >= 0 {
+            let index: Int
+            if belowAt < 0 || (ownAt >= 0 && own[ownAt] > below[belowAt]) {
+                index = own[ownAt]
+                ownAt -= 1
+                let type = zone.type(ofRecord: index)
+                guard type == .mx || type == .spf || type == .txt else { continue }
+            } else {
+                index = below[belowAt]
+                belowAt -= 1
+            }
             let record = record(index: index)
             if Self.isMailRecord(record) { return record }
         }
@@ -446,9 +494,13 @@ struct ZoneEditor {
     /// last line (after a comment the user wrote there, which stays: `; note ; mailzone: ...`).
     private func markerEdit(on record: Record, marker: OwnershipMarker) throws(Failure) -> (file: Int, edit: SourceEdit)
     {
-        let marker = Self.written(marker, onLineWithOrigin: record.source?.origin)
+        // The comment written as octets straight into the edit (a plan may mark thousands of merged records).
+        let marker = Self.written(marker, onLineWithDeclaredOrigin: declared(record.source?.origin))
+        var comment: [UInt8] = []
+        comment.reserveCapacity(128)
         if let owned = ownership.owner(of: record) {
-            return (owned.fileIndex, SourceEdit(range: owned.markerRange, replacement: marker.comment))
+            marker.appendComment(to: &comment)
+            return (owned.fileIndex, SourceEdit(range: owned.markerRange, replacement: comment))
         }
         guard let source = record.source, !source.generated else {
             throw Failure(description: "\(record.owner) \(record.type) is not written as a line mailzone can mark")
@@ -456,7 +508,9 @@ struct ZoneEditor {
         let bytes = zone.files[source.fileIndex].source.bytes
         var end = source.entryRange.upperBound
         while end > source.entryRange.lowerBound, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
-        return (source.fileIndex, .insert(" " + marker.comment, at: end))
+        comment.append(UInt8(ascii: " "))
+        marker.appendComment(to: &comment)
+        return (source.fileIndex, SourceEdit(range: end..<end, replacement: comment))
     }
 
     /// `marker` as written on a line where `origin` is the `$ORIGIN` in force: its sender as `@` when it is
