@@ -34,8 +34,17 @@ public struct PlanTextRenderer: Sendable {
 
     /// One zone's block: its errors and warnings, each sender's records, the serial bump.
     public func renderZone(_ zone: ZonePlan) -> String {
+        // Room for the block at once, not grown line by line (a repository of thousands of zones renders
+        // each), and each line written into it in pieces rather than joined from strings of its own.
         var out = ""
-        out += style.bold("zone \(zone.origin)") + "  \(zone.file)\n"
+        out.reserveCapacity(Self.estimatedSize(of: zone))
+        style.append("1", to: &out) { out in
+            out += "zone "
+            out += zone.origin.description
+        }
+        out += "  "
+        out += zone.file
+        out += "\n"
         for error in zone.errors {
             out += "  " + style.red("x") + " " + (error.location.map { "\($0): " } ?? "") + error.message + "\n"
             if let fix = error.fix { out += "      fix: \(fix)\n" }
@@ -45,7 +54,11 @@ public struct PlanTextRenderer: Sendable {
             if let fix = warning.fix { out += "      fix: \(fix)\n" }
         }
         for sender in zone.senders {
-            out += "  sender \(sender.domain.text)  (\(sender.serviceSummary))\n"
+            out += "  sender "
+            out += sender.domain.text
+            out += "  ("
+            out += sender.serviceSummary
+            out += ")\n"
             let width = sender.items.map(\.owner.characterCount).max() ?? 1
             guard sender.isHeldBack else {
                 for item in sender.items { renderItem(item, ownerWidth: width, into: &out) }
@@ -66,10 +79,26 @@ public struct PlanTextRenderer: Sendable {
             }
         }
         if let serial = zone.serial {
-            out += "  " + style.yellow("~") + " @ SOA serial \(serial.from) => \(serial.to) (\(serial.scheme))\n"
+            out += "  "
+            style.append("33", to: &out) { $0 += "~" }
+            out += " @ SOA serial "
+            out += String(serial.from)
+            out += " => "
+            out += String(serial.to)
+            out += " ("
+            out += serial.scheme
+            out += ")\n"
         }
         out += "\n"
         return out
+    }
+
+    /// About the bytes of `renderZone(zone)`: its header, each sender's line and each item's (a value is
+    /// shown in at most `valueLimit` characters), more for findings. Room never written costs no memory.
+    static func estimatedSize(of zone: ZonePlan) -> Int {
+        let items = zone.senders.reduce(0) { $0 + $1.items.count }
+        return 128 + 2 * zone.file.utf8.count + 64 * zone.senders.count + 192 * items
+            + 256 * (zone.errors.count + zone.warnings.count)
     }
 
     /// Appends an item's lines to `out` (the zone's text, written in place rather than joined from a
