@@ -64,6 +64,9 @@ struct SenderPlanner {
             work.append((record.purpose.reviewOrder, sender.spf.count + index))
         }
         work.sort { ($0.order, $0.index) < ($1.order, $1.index) }
+        // A line and an operation for each record, nearly always: room made once, not grown a record at a time.
+        items.reserveCapacity(work.count)
+        operations.reserveCapacity(work.count)
         let spfCount = sender.spf.count
         for step in work {
             if step.index < spfCount {
