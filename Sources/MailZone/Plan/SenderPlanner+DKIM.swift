@@ -27,7 +27,7 @@ extension SenderPlanner {
                 if weak.severity == .error { return }
             }
         }
-        note = [keyDescription, note].compactMap { $0 }.joined(separator: "; ").nilIfEmpty
+        note = PlanNote.joined([keyDescription, note])
         let txts = state.records(at: name, type: .txt)
         if !txts.contains(where: { (try? Self.dkimKeys.value(for: ExactText($0.text)).get()) != nil }),
             nearMissConflict(

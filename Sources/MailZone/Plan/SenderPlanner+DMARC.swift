@@ -62,7 +62,11 @@ extension SenderPlanner {
                 declaration: sender.sender.dmarc?.location ?? wanted.source)
             return
         }
-        let note = (policies.remarks + [unconfirmedNote(wanted)].compactMap { $0 }).joined(separator: "; ").nilIfEmpty
+        // Most merges have no remark of their own: then the line's note is the record's, not joined again.
+        let note =
+            policies.remarks.isEmpty
+            ? unconfirmedNote(wanted)
+            : (policies.remarks + [unconfirmedNote(wanted)].compactMap { $0 }).joined(separator: "; ").nilIfEmpty
         if unchanged {
             add(
                 .unchanged, name, .txt, purpose, after: dmarcs.first.map { quotedOneLine($0.strings) }, note: note,
