@@ -20,13 +20,15 @@ extension SenderPlanner {
         let domains = wanted.includes.map(\.domain)
         let unconfirmed = wanted.includes.filter(\.unconfirmed).map(\.domain)
         let note = unconfirmed.isEmpty ? nil : PlanNote.unconfirmedIncludes(unconfirmed).description
-        var existingTexts = txts.map(\.text)
+        // The name's TXT texts once its SPF records are folded into one; nil when they are not (then the SPF
+        // texts are those of `spfs`, and the name's texts are made only for a conflict's words).
+        var foldedTexts: [String]? = nil
         var folded: [StateRecord] = []
         if spfs.count > 1, wanted.fold {
             switch SPFFold.fold(spfs.map(\.text), name: relative(name)) {
             case .changed(let record, _):
                 folded = spfs
-                existingTexts = txts.filter { !SPFRecord.isSPF($0.text) }.map(\.text) + [record]
+                foldedTexts = txts.filter { !SPFRecord.isSPF($0.text) }.map(\.text) + [record]
             case .conflict(let problem):
                 conflict(
                     name, .txt, "spf", problem,
@@ -42,11 +44,13 @@ extension SenderPlanner {
         var outcome = Self.spfMerges.value(
             for: SPFMergeInput(
                 includeDomains: domains.map(ExactText.init),
-                spfRecords: existingTexts.filter(SPFRecord.isSPF).map(ExactText.init),
+                spfRecords: foldedTexts.map { $0.filter(SPFRecord.isSPF).map(ExactText.init) }
+                    ?? spfs.map { ExactText($0.text) },
                 all: ExactText(wanted.all)))
         if case .conflict = outcome {
             outcome = SPFMerge.merge(
-                includeDomains: domains, existing: existingTexts, name: relative(name), suggestedAll: wanted.all)
+                includeDomains: domains, existing: foldedTexts ?? txts.map(\.text), name: relative(name),
+                suggestedAll: wanted.all)
         }
         switch outcome {
         case .unchanged:
