@@ -202,7 +202,8 @@ struct ZoneEditor {
             }
             // Whether the first line has no owner field (it starts with a blank).
             let ownerless = lines.first == UInt8(ascii: " ") || lines.first == UInt8(ascii: "\t")
-            let edit = file.insertion(after: placement.entryIndex, lineOctets: lines)
+            // The buffer handed over, not shared: the line ending goes into the room left in it, not a copy.
+            let edit = file.insertion(after: placement.entryIndex, lineOctets: consume lines)
             if edit.range.isEmpty, let existing = insertions[placement.fileIndex]?[edit.range.lowerBound] {
                 // Another owner inserts at the same place: keep both, in plan order, except that lines without
                 // an owner field go first, so they still follow the record whose owner they inherit.
