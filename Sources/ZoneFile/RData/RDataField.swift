@@ -30,15 +30,7 @@ package struct RDataField: Sendable {
         // Each field is at least one octet and followed by a blank: no growing for up to eight of them.
         let room = min(8, (range.count + 1) / 2)
         if room > 0 { sink.fields.reserveCapacity(room) }
-        var problems: [LexProblem] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let slice = UnsafeBufferPointer(start: base, count: range.upperBound)
-            var offset = range.lowerBound
-            while offset < range.upperBound {
-                offset = EntryScanner.scan(slice, from: offset, tokens: &sink, problems: &problems)
-            }
-        }
+        bytes.withUnsafeBufferPointer { EntryScanner.scanEntries($0, range: range, into: &sink) }
         return sink.fields
     }
 

@@ -9,6 +9,21 @@
 /// carriage return is whitespace, so CRLF files read like LF files. Outside
 /// parentheses a newline ends the entry; the newline belongs to the entry.
 struct EntryScanner {
+    /// Every token of the entries in `bytes[range]`, handed to `tokens` in order, with no lexical problem kept:
+    /// a record's RDATA fields and a line's layout are read this way, and neither reports them.
+    static func scanEntries<Tokens: TokenSink>(
+        _ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout Tokens
+    ) {
+        guard let base = bytes.baseAddress else { return }
+        // The scan stops at the range's end, as it would at the end of the file.
+        let slice = UnsafeBufferPointer(start: base, count: range.upperBound)
+        var problems: [LexProblem] = []
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            offset = scan(slice, from: offset, tokens: &tokens, problems: &problems)
+        }
+    }
+
     /// Scans the entry that starts at `start` and returns the offset just past it.
     /// Tokens are appended to `tokens` (which the caller clears); problems to `problems`.
     ///

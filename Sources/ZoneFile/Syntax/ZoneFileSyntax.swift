@@ -34,15 +34,7 @@ public struct ZoneFileSyntax: Sendable {
     static func tokens(in bytes: SourceBytes, range: Range<Int>, reservingCapacity capacity: Int = 0) -> [Token] {
         var tokens: [Token] = []
         if capacity > 0 { tokens.reserveCapacity(capacity) }
-        var problems: [LexProblem] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let slice = UnsafeBufferPointer(start: base, count: range.upperBound)
-            var offset = range.lowerBound
-            while offset < range.upperBound {
-                offset = EntryScanner.scan(slice, from: offset, tokens: &tokens, problems: &problems)
-            }
-        }
+        bytes.withUnsafeBufferPointer { EntryScanner.scanEntries($0, range: range, into: &tokens) }
         return tokens
     }
 
