@@ -34,9 +34,7 @@ struct RecordAtEntryTests {
     func agreesWithASearch() throws {
         let corpus = try ConformanceCorpus(root: ConformanceCorpus.defaultRoot())
         var asked = 0
-        for item in corpus.cases {
-            let origin = try DomainName(parsing: item.origin)
-            let zone = ZoneLoader.load(path: item.path, options: LoadOptions(origin: origin))
+        for (item, origin, zone) in try corpus.loadedZones() {
             asked += Self.expectAgreement(zone, origin: origin, item.file)
         }
         let root = TestPaths.packageRoot.appendingPathComponent("Tests/MailZoneTests/Fixtures/RealZones")
@@ -58,9 +56,7 @@ struct RecordAtEntryTests {
     func insertionPointAnchorIsTheRecordOfItsEntry() throws {
         let corpus = try ConformanceCorpus(root: ConformanceCorpus.defaultRoot())
         var moved = 0
-        for item in corpus.cases {
-            let origin = try DomainName(parsing: item.origin)
-            let zone = ZoneLoader.load(path: item.path, options: LoadOptions(origin: origin))
+        for (item, origin, zone) in try corpus.loadedZones() {
             let owner = try origin.prepending("new-owner-of-the-insertion-point-test")
             var built: [DomainName: [Record]] = [:]
             for record in zone.records {

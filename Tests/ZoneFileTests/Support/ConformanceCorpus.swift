@@ -1,5 +1,7 @@
 import Foundation
 
+import ZoneFile
+
 /// The zone-file conformance corpus (`Fixtures/corpus`, vendored with its licences): which of its
 /// files are zone inputs, the origin each is loaded with, and the directory BIND runs from.
 ///
@@ -42,6 +44,15 @@ struct ConformanceCorpus {
         // Tests/ZoneFileTests/Support/ConformanceCorpus.swift → Tests/ZoneFileTests.
         for _ in 0..<2 { url.deleteLastPathComponent() }
         return url.appendingPathComponent("Fixtures/corpus").standardizedFileURL.path
+    }
+
+    /// The zone-file cases with their origins, each zone loaded (default options) only when a loop reaches it:
+    /// for the tests that ask something of every corpus zone.
+    func loadedZones() throws -> LazyMapSequence<[(Case, DomainName)], (item: Case, origin: DomainName, zone: Zone)> {
+        let named = try cases.map { ($0, try DomainName(parsing: $0.origin)) }
+        return named.lazy.map { item, origin in
+            (item, origin, ZoneLoader.load(path: item.path, options: LoadOptions(origin: origin)))
+        }
     }
 
     static func exists(at root: String) -> Bool {
