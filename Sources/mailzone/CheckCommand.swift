@@ -47,7 +47,7 @@ struct CheckCommand: AsyncParsableCommand {
                 try await Terminal.buffered { output in
                     try await PlanStreaming.write(
                         declaration, options: options, errors: renderer.renderErrors,
-                        zone: { renderer.renderZone($0.plan) },
+                        zone: ProcessLifetime.keepingLast { renderer.renderZone($0.plan) },
                         footer: { CheckReport.verdictLine($0, declaration: checked) }, output: output)
                 })
         case .github:
@@ -55,7 +55,8 @@ struct CheckCommand: AsyncParsableCommand {
                 try await Terminal.buffered { output in
                     try await PlanStreaming.write(
                         declaration, options: options, errors: { GitHubAnnotations.render(errors: $0) },
-                        zone: { GitHubAnnotations.render(zone: $0.plan) }, footer: GitHubAnnotations.closing,
+                        zone: ProcessLifetime.keepingLast { GitHubAnnotations.render(zone: $0.plan) },
+                        footer: GitHubAnnotations.closing,
                         notice: { "::notice title=mailzone: narrowed::\($0)\n" }, output: output)
                 })
         case .json:

@@ -18,7 +18,9 @@ struct DeclarationInput: ParsableArguments {
     /// `reported` (`check --format github` also annotates them), and exit 1.
     func load(reported: (DeclarationErrors) -> Void = { _ in }) throws -> Declaration {
         do {
-            return try DeclarationSource.load(path: config)
+            let declaration = try DeclarationSource.load(path: config)
+            ProcessLifetime.keep(declaration)
+            return declaration
         } catch {
             Terminal.writeError(error.description, terminator: "")
             reported(error)

@@ -60,7 +60,8 @@ struct PlanCommand: AsyncParsableCommand {
                 try await Terminal.buffered { output in
                     try await PlanStreaming.write(
                         declaration, options: options, errors: renderer.renderErrors,
-                        zone: { renderer.renderZone($0.plan) }, footer: renderer.summaryLine, saveTo: out,
+                        zone: ProcessLifetime.keepingLast { renderer.renderZone($0.plan) },
+                        footer: renderer.summaryLine, saveTo: out,
                         output: output)
                 })
         case .diff:
@@ -68,7 +69,9 @@ struct PlanCommand: AsyncParsableCommand {
                 try await Terminal.buffered { output in
                     try await PlanStreaming.write(
                         declaration, options: options, errors: { _ in "" },
-                        zone: { PlanDiff.heldBack(zone: $0.plan) + PlanDiff.render(zone: $0) },
+                        zone: ProcessLifetime.keepingLast {
+                            PlanDiff.heldBack(zone: $0.plan) + PlanDiff.render(zone: $0)
+                        },
                         footer: PlanDiff.closing, notice: { "# \($0)\n" }, saveTo: out, output: output)
                 })
         case .json:
