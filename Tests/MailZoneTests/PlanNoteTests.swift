@@ -68,12 +68,12 @@ import ZoneFile
     }
 
     @Test func joinedInOrderOrNil() {
-        #expect(PlanNote.joined([nil, nil]) == nil)
+        #expect(PlanNote.joined(nil, nil) == nil)
         #expect(
-            PlanNote.joined([PlanNote.staleKeyReplaced.description, "2048-bit RSA"])
+            PlanNote.joined(PlanNote.staleKeyReplaced.description, "2048-bit RSA")
                 == "stale key replaced; 2048-bit RSA")
         #expect(
-            PlanNote.joined([PlanNote.unconfirmedIncludes(["a.example", "b.example"]).description])
+            PlanNote.joined(PlanNote.unconfirmedIncludes(["a.example", "b.example"]).description, nil)
                 == "unconfirmed include: a.example, b.example (check the service's documentation)")
     }
 }

@@ -72,19 +72,18 @@ enum PlanNote: CustomStringConvertible, Hashable {
         }
     }
 
-    /// Remarks as a plan line shows them, in order: `a; b`; nil for none. Free text (a preset's
-    /// own note) goes in as it is. Joined as they come, with no array of the present ones: nearly every
-    /// line has one remark or none, given back as it is.
-    static func joined(_ notes: [String?]) -> String? {
-        var joined: String? = nil
-        for case let note? in notes {
-            if let before = joined {
-                joined = before + "; " + note
-            } else {
-                joined = note
-            }
-        }
-        return joined?.nilIfEmpty
+    /// Two remarks as a plan line shows them, in order: `a; b`, the one present, or nil for none (or an empty
+    /// one alone). Free text (a preset's own note) goes in as it is. A line's remarks come two at a time (a
+    /// record's note and its TTL's, a key's size and the service's note): joined without an array of them,
+    /// for every record of every sender.
+    static func joined(_ first: String?, _ second: String?) -> String? {
+        guard let first else { return second?.nilIfEmpty }
+        guard let second else { return first.nilIfEmpty }
+        var joined = first
+        joined.reserveCapacity(first.utf8.count + 2 + second.utf8.count)
+        joined += "; "
+        joined += second
+        return joined
     }
 }
 

@@ -27,7 +27,7 @@ extension SenderPlanner {
                 if weak.severity == .error { return }
             }
         }
-        note = PlanNote.joined([keyDescription, note])
+        note = PlanNote.joined(keyDescription, note)
         let txts = state.records(at: name, type: .txt)
         if !txts.contains(where: { (try? Self.dkimKeys.value(for: ExactText($0.text)).get()) != nil }),
             nearMissConflict(
@@ -57,7 +57,7 @@ extension SenderPlanner {
                 replace(
                     existing, .replace, at: name, type: .txt, purpose: purpose, rdata: rdata, written: presentation,
                     before: quotedOneLine(current.strings), after: presentation,
-                    note: PlanNote.joined([PlanNote.staleKeyReplaced.description, note]), declaration: wanted.source)
+                    note: PlanNote.joined(PlanNote.staleKeyReplaced.description, note), declaration: wanted.source)
                 return
             case .wantedInvalid(let problem):
                 conflict(

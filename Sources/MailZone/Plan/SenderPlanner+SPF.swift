@@ -78,7 +78,7 @@ extension SenderPlanner {
                         keep, .merge, at: name, type: .txt, purpose: "spf", rdata: rdata, written: presentation,
                         before: folded.map { quotedOneLine($0.strings) }.joined(separator: " | "),
                         after: presentation,
-                        note: PlanNote.joined([Self.fold(folded.map(\.text), into: record).description, note]),
+                        note: PlanNote.joined(Self.fold(folded.map(\.text), into: record).description, note),
                         marker: spfMarker(wanted, merging: folded.compactMap(\.existing), before: folded.map(\.text)),
                         declaration: where_)
                     for other in folded.dropFirst() {

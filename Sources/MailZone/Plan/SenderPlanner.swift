@@ -177,12 +177,12 @@ struct SenderPlanner {
         }
         guard let joined else {
             return (
-                declared?.value, PlanNote.joined([note, declared.map { PlanNote.declaredTTL($0.value).description }])
+                declared?.value, PlanNote.joined(note, declared.map { PlanNote.declaredTTL($0.value).description })
             )
         }
         guard let declared, declared.value != joined else { return (joined, note) }
         let kept = PlanNote.keepsRRsetTTL(ttl: joined, owner: relative(name), type: type, declared: declared.value)
-        return (joined, PlanNote.joined([note, kept.description]))
+        return (joined, PlanNote.joined(note, kept.description))
     }
 
     /// Plans a record this sender creates at `name`: the TTL it takes (`newRecordTTL`), the `+` line the plan
@@ -301,7 +301,7 @@ struct SenderPlanner {
 
     /// The remarks on a wanted record's line: unconfirmed, and the service's own note.
     func unconfirmedNote(_ wanted: WantedRecord) -> String? {
-        PlanNote.joined([wanted.unconfirmed ? PlanNote.unconfirmedValue.description : nil, wanted.note])
+        PlanNote.joined(wanted.unconfirmed ? PlanNote.unconfirmedValue.description : nil, wanted.note)
     }
 }
 
