@@ -371,6 +371,7 @@ public enum Planner {
         // they are looked up.
         state.reserveNames(senders.reduce(0) { $0 + $1.records.count + $1.spf.count })
         var plans = [SenderPlan?](repeating: nil, count: senderIndices.count)
+        var lastDeclaredOrigin: (declared: DeclaredName, planned: Bool)? = nil
         for position in ordered {
             let sender = senders[position]
             // What the sender owns and no longer wants goes first, out of the way of what it wants;
@@ -382,7 +383,9 @@ public enum Planner {
             state.commit(removal.operations)
             // The state moves into the planner and back, not copied: a copy would duplicate the
             // zone's record caches for every sender.
-            var planner = SenderPlanner(sender: sender, origin: origin, zoneDisplayPath: path, state: consume state)
+            var planner = SenderPlanner(
+                sender: sender, origin: origin, zoneDisplayPath: path, state: consume state,
+                declaredZoneIsPlanned: SenderPlanner.isPlanned(sender.zone, origin: origin, last: &lastDeclaredOrigin))
             var (plan, operations) = planner.plan()
             state = planner.handOverState()
             plan.items = RemovalPlanner.merged(plan.items, removals: removal.items)

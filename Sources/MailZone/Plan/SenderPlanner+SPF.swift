@@ -17,7 +17,6 @@ extension SenderPlanner {
         {
             return
         }
-        let domains = wanted.includes.map(\.domain)
         let unconfirmed = wanted.includes.filter(\.unconfirmed).map(\.domain)
         let note = unconfirmed.isEmpty ? nil : PlanNote.unconfirmedIncludes(unconfirmed).description
         // The name's TXT texts once its SPF records are folded into one; nil when they are not (then the SPF
@@ -43,13 +42,14 @@ extension SenderPlanner {
         // run. Only a conflict's words name the record's owner, so a conflict is worked out again with it.
         var outcome = Self.spfMerges.value(
             for: SPFMergeInput(
-                includeDomains: domains.map(ExactText.init),
+                includeDomains: wanted.includes.map { ExactText($0.domain) },
                 spfRecords: foldedTexts.map { $0.filter(SPFRecord.isSPF).map(ExactText.init) }
                     ?? spfs.map { ExactText($0.text) },
                 all: ExactText(wanted.all)))
         if case .conflict = outcome {
             outcome = SPFMerge.merge(
-                includeDomains: domains, existing: foldedTexts ?? txts.map(\.text), name: relative(name),
+                includeDomains: wanted.includes.map(\.domain), existing: foldedTexts ?? txts.map(\.text),
+                name: relative(name),
                 suggestedAll: wanted.all)
         }
         switch outcome {

@@ -35,13 +35,30 @@ struct SenderPlanner {
     /// The sender's domain as a DNS name, made once: the plan names it, and the DMARC rules compare it.
     let domainName: DomainName
 
-    init(sender: SenderRecords, origin: DomainName, zoneDisplayPath: String, state: ZoneState) {
+    /// `declaredZoneIsPlanned` is worked out by the caller, once for the senders of a zone (see `isPlanned`).
+    init(
+        sender: SenderRecords, origin: DomainName, zoneDisplayPath: String, state: ZoneState,
+        declaredZoneIsPlanned: Bool
+    ) {
         self.sender = sender
         self.origin = origin
         self.zoneDisplayPath = zoneDisplayPath
         self.state = state
-        declaredZoneIsPlanned = sender.zone.map { $0.origin.value.dnsName == origin } ?? false
+        self.declaredZoneIsPlanned = declaredZoneIsPlanned
         domainName = sender.sender.domain.value.dnsName
+    }
+
+    /// Whether `zone`, a sender's declared zone, has `origin`: its owners' relative forms are then this zone's.
+    /// `last` is the origin last asked about and the answer: a zone's senders nearly all declare one zone, whose
+    /// origin is then not made a DNS name again for each.
+    static func isPlanned(
+        _ zone: ZoneDeclaration?, origin: DomainName, last: inout (declared: DeclaredName, planned: Bool)?
+    ) -> Bool {
+        guard let declared = zone?.origin.value else { return false }
+        if let last, last.declared == declared { return last.planned }
+        let planned = declared.dnsName == origin
+        last = (declared, planned)
+        return planned
     }
 
     /// The zone state, handed back when planning is done and replaced here by an empty one, so the state's
@@ -57,28 +74,35 @@ struct SenderPlanner {
     mutating func plan() -> (SenderPlan, [RecordOperation]) {
         // The sender's SPF records, then its other records, each by its position (`index`: SPF records first,
         // then the others), planned in review order: positions, not closures holding a copy of each record.
-        var work: [(order: Int, index: Int)] = []
-        work.reserveCapacity(sender.spf.count + sender.records.count)
-        for index in sender.spf.indices { work.append((RecordPurpose.spf.reviewOrder, index)) }
-        for (index, record) in sender.records.enumerated() {
-            work.append((record.purpose.reviewOrder, sender.spf.count + index))
-        }
-        work.sort { ($0.order, $0.index) < ($1.order, $1.index) }
-        // A line and an operation for each record, nearly always: room made once, not grown a record at a time.
-        items.reserveCapacity(work.count)
-        operations.reserveCapacity(work.count)
+        // The steps are a sender's few records: sorted in room taken for the call (not an array made per sender).
         let spfCount = sender.spf.count
-        for step in work {
-            if step.index < spfCount {
-                planSPF(sender.spf[step.index])
-            } else {
-                planRecord(sender.records[step.index - spfCount])
+        let count = spfCount + sender.records.count
+        withUnsafeTemporaryAllocation(of: (order: Int, index: Int).self, capacity: count) { room in
+            var work = room
+            for index in sender.spf.indices { work[index] = (RecordPurpose.spf.reviewOrder, index) }
+            for (index, record) in sender.records.enumerated() {
+                work[spfCount + index] = (record.purpose.reviewOrder, spfCount + index)
+            }
+            work.sort { ($0.order, $0.index) < ($1.order, $1.index) }
+            // A line and an operation for each record, nearly always: room made once, not grown a record at a time.
+            items.reserveCapacity(count)
+            operations.reserveCapacity(count)
+            for step in work {
+                if step.index < spfCount {
+                    planSPF(sender.spf[step.index])
+                } else {
+                    planRecord(sender.records[step.index - spfCount])
+                }
             }
         }
         if !items.contains(where: { $0.action == .conflict }) { warnAboutWildcards() }
-        let plan = SenderPlan(
-            domain: domainName,
-            services: sender.sender.presentServices.map(\.preset.value), items: items)
+        // `presentServices`' names, without its filtered copy of the services.
+        var services: [String] = []
+        if !sender.sender.isAbsent {
+            services.reserveCapacity(sender.sender.services.count)
+            for service in sender.sender.services where !service.isAbsent { services.append(service.preset.value) }
+        }
+        let plan = SenderPlan(domain: domainName, services: services, items: items)
         return (plan, plan.hasConflicts ? [] : operations)
     }
 
@@ -91,7 +115,8 @@ struct SenderPlanner {
 
     /// The DNS name of a wanted record's owner, remembered with its relative form for `relative(_:)`.
     mutating func wantedName(_ owner: RecordOwner) -> DomainName {
-        let name = owner.name.dnsName
+        // A record at the sender's own name (its MX, its SPF record) is at `domainName`, made once.
+        let name = owner.name == sender.sender.domain.value ? domainName : owner.name.dnsName
         wantedOwner = declaredZoneIsPlanned ? owner.relative.map { (name: name, relative: $0) } : nil
         return name
     }
@@ -268,9 +293,17 @@ struct SenderPlanner {
 
     /// The marker of a record created for `wanted`: this sender, and the services that asked for it.
     func marker(for wanted: WantedRecord) -> OwnershipMarker {
+        OwnershipMarker(sender: .domain(sender.sender.domain.value), services: Self.distinct(wanted.presets))
+    }
+
+    /// `names` without repeats, in order. A record's services are nearly always distinct (one service asks
+    /// for most records): then the list is `names` itself, not a copy made for every record created.
+    static func distinct(_ names: [String]) -> [String] {
+        let repeats = names.indices.contains { index in names[..<index].contains(names[index]) }
+        guard repeats else { return names }
         var services: [String] = []
-        for preset in wanted.presets where !services.contains(preset) { services.append(preset) }
-        return OwnershipMarker(sender: .domain(sender.sender.domain.value), services: services)
+        for name in names where !services.contains(name) { services.append(name) }
+        return services
     }
 
     // MARK: Records
