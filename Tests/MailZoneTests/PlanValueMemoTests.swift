@@ -179,6 +179,76 @@ struct PlanValueMemoTests {
         }
     }
 
+    @Test("every mx: keep-existing warning is worded as wording it again with its name gives")
+    func keptOutWordsAgree() throws {
+        // The MX RRsets of the real zones (and none), the examples' wanted MX, and an exchange written in two
+        // canonically equivalent ways (different octets: different words).
+        var rrsets: [[MXValue]] = [[]]
+        for (_, _, zone) in try ZoneStateTests.corpusZones() {
+            var byOwner: [DomainName: [MXValue]] = [:]
+            for record in zone.records where record.type == .mx {
+                if let value = MXValue(record.rdata.presentation) { byOwner[record.owner, default: []].append(value) }
+            }
+            rrsets += byOwner.keys.sorted().compactMap { byOwner[$0] }
+        }
+        #expect(rrsets.count > 20)
+        let composed = MXValue(preference: 10, exchange: "caf\u{E9}.example.")
+        let decomposed = MXValue(preference: 10, exchange: "cafe\u{301}.example.")
+        let wanted =
+            try Self.wantedValues().filter { $0.type == "MX" }.compactMap { MXValue($0.value) } + [
+                composed, decomposed,
+            ]
+        #expect(wanted.count > 20)
+        typealias KeptOut = KeptOutMXWarning.KeptOutMX
+        var warnings = 0
+        for (index, inZone) in rrsets.enumerated() {
+            let one = wanted[index % wanted.count]
+            let other = wanted[(index + 1) % wanted.count]
+            let keptOuts: [[KeptOut]] = [
+                [KeptOut(value: one, presets: ["tencent-ses"])],
+                [
+                    KeptOut(value: one, presets: ["google-workspace"]),
+                    KeptOut(value: other, presets: ["google-workspace"]),
+                ],
+                [KeptOut(value: one, presets: ["tencent-ses"]), KeptOut(value: other, presets: ["aws-ses"])],
+                [KeptOut(value: one, presets: ["tencent-ses", "aws-ses"])],
+                [KeptOut(value: composed, presets: ["tencent-ses"])],
+                [KeptOut(value: decomposed, presets: ["tencent-ses"])],
+            ]
+            let plans: [(planned: [MXValue], plannedBy: [String])] = [([], []), ([other], ["zoho"])]
+            for keptOut in keptOuts {
+                for (planned, plannedBy) in plans {
+                    for acknowledged in [[], ["aws-ses"]] as [Set<String>] {
+                        let key = KeptOutMXWarning(
+                            inZone: inZone, planned: planned, plannedBy: plannedBy, keptOut: keptOut,
+                            acknowledged: acknowledged)
+                        var leftOut: [MXLeftOut] = []
+                        for entry in keptOut {
+                            if let at = leftOut.firstIndex(where: { $0.services == entry.presets }) {
+                                leftOut[at].values.append(entry.value)
+                            } else {
+                                leftOut.append(MXLeftOut(values: [entry.value], services: entry.presets))
+                            }
+                        }
+                        let warning = MXConflict.keptOut(
+                            name: "news", inZone: inZone, planned: planned, plannedBy: plannedBy, leftOut: leftOut,
+                            unacknowledged: keptOut.flatMap(\.presets).filter { !acknowledged.contains($0) })
+                        for _ in 0..<2 {
+                            let words = SenderPlanner.keptOutWords.value(for: key)
+                            #expect(Array(("news" + words.summaryAfterName).utf8) == Array(warning.summary.utf8))
+                            #expect(words.fix == warning.fix)
+                            #expect(
+                                Array(words.before.utf8)
+                                    == Array((inZone + planned).map(\.text).joined(separator: ", ").utf8))
+                            warnings += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(warnings > 500)
+    }
+
     @Test("every DMARC record of the examples and the real zones is read and checked as reading it again gives")
     func dmarcReadsAgree() throws {
         let texts =

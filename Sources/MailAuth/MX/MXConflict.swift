@@ -42,14 +42,23 @@ public enum MXConflict: Error, MailAuthDiagnostic, Hashable {
                 "\(zone) this plan adds MX \(Self.list(planned)) for \(plannedBy); adding MX \(Self.list(wanted)) for "
                 + "\(wantedBy) too would divert part of its mail"
         case .keptOut(let name, let inZone, let planned, let plannedBy, let leftOut, _):
-            var kept: [String] = []
-            if !inZone.isEmpty { kept.append("MX \(Self.list(inZone)) (in the zone)") }
-            if !planned.isEmpty { kept.append("MX \(Self.list(planned)) (added for \(ProseList.services(plannedBy)))") }
-            let left = leftOut.map { "MX \(Self.list($0.values)) for \(ProseList.services($0.services))" }
-            let one = left.count == 1 && leftOut.allSatisfy { $0.values.count == 1 }
-            let notAdded = one ? left.joined() + " is" : ProseList.services(left) + " are"
-            return "\(name) keeps \(kept.joined(separator: " and ")); \(notAdded) not added (mx: keep-existing)"
+            return name + Self.keptOutSummary(inZone: inZone, planned: planned, plannedBy: plannedBy, leftOut: leftOut)
         }
+    }
+
+    /// The summary of `keptOut` after its name: ` keeps MX "10 mx.example." (in the zone); MX … is not added
+    /// (mx: keep-existing)`. Apart from the name, so a plan can word it once for the many names that keep the
+    /// same MX and leave out the same service's.
+    public static func keptOutSummary(
+        inZone: [MXValue], planned: [MXValue], plannedBy: [String], leftOut: [MXLeftOut]
+    ) -> String {
+        var kept: [String] = []
+        if !inZone.isEmpty { kept.append("MX \(Self.list(inZone)) (in the zone)") }
+        if !planned.isEmpty { kept.append("MX \(Self.list(planned)) (added for \(ProseList.services(plannedBy)))") }
+        let left = leftOut.map { "MX \(Self.list($0.values)) for \(ProseList.services($0.services))" }
+        let one = left.count == 1 && leftOut.allSatisfy { $0.values.count == 1 }
+        let notAdded = one ? left.joined() + " is" : ProseList.services(left) + " are"
+        return " keeps \(kept.joined(separator: " and ")); \(notAdded) not added (mx: keep-existing)"
     }
 
     public var fix: String? {

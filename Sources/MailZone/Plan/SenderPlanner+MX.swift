@@ -86,32 +86,29 @@ extension SenderPlanner {
     /// Leaves a service's MX out under `mx: keep-existing`, with one warning per name that says
     /// which MX stay (in the zone, or added for another service) and which are not added. The
     /// services the sender lists in `mx_not_added` are left out without a word: the choice is explicit.
-    /// `zoneValues` are `zone`'s MX as `planMX` read them.
+    /// `zoneValues` are `zone`'s MX as `planMX` read them. The warning's words but for the name are worded once
+    /// for every name that keeps the same MX and leaves out the same (`keptOutWords`).
     mutating func keepOut(
         _ value: MXValue, for wanted: WantedRecord, at name: DomainName, zone: [StateRecord], zoneValues: [MXValue],
         planned: [(name: DomainName, value: MXValue, presets: [String])]
     ) {
-        let acknowledged = Set(sender.sender.mxNotAdded.map(\.value))
+        // Most senders acknowledge none: then no set is made.
+        let notAdded = sender.sender.mxNotAdded
+        let acknowledged: Set<String> = notAdded.isEmpty ? [] : Set(notAdded.map(\.value))
         guard !wanted.presets.allSatisfy(acknowledged.contains) else { return }
         var group = keptOutMX[name] ?? (item: items.count, values: [])
-        group.values.append((value, wanted.presets))
-        var leftOut: [MXLeftOut] = []
-        for entry in group.values {
-            if let index = leftOut.firstIndex(where: { $0.services == entry.presets }) {
-                leftOut[index].values.append(entry.value)
-            } else {
-                leftOut.append(MXLeftOut(values: [entry.value], services: entry.presets))
-            }
-        }
-        let warning = MXConflict.keptOut(
-            name: relative(name), inZone: zoneValues, planned: planned.map(\.value),
-            plannedBy: planned.flatMap(\.presets), leftOut: leftOut,
-            unacknowledged: group.values.flatMap(\.presets).filter { !acknowledged.contains($0) })
+        group.values.append(KeptOutMXWarning.KeptOutMX(value: value, presets: wanted.presets))
+        let words = Self.keptOutWords.value(
+            for: KeptOutMXWarning(
+                inZone: zoneValues, planned: planned.map(\.value), plannedBy: planned.flatMap(\.presets),
+                keptOut: group.values, acknowledged: acknowledged))
+        let owner = relative(name)
         let item = PlanItem(
-            action: .warning, owner: relative(name), name: name, type: .mx,
+            action: .warning, owner: owner, name: name, type: .mx,
             purpose: wanted.purpose.rawValue,
-            before: (zoneValues + planned.map(\.value)).map(\.text).joined(separator: ", "), after: nil,
-            message: warning.summary, fix: warning.fix, note: nil, zoneLocation: location(zone.first?.existing),
+            before: words.before, after: nil,
+            message: owner + words.summaryAfterName, fix: words.fix, note: nil,
+            zoneLocation: location(zone.first?.existing),
             declarationLocation: yaml(sender.sender.mx?.location ?? wanted.source))
         if group.item < items.count {
             items[group.item] = item

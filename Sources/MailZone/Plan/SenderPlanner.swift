@@ -22,7 +22,7 @@ struct SenderPlanner {
     var firstCreate: [DomainName: (purpose: String, declaration: YAMLLocation?)] = [:]
     /// Service MX left out under `mx: keep-existing`, by name: the one warning that lists them all
     /// (its index in `items`), so a sender gets one line, not one per MX.
-    var keptOutMX: [DomainName: (item: Int, values: [(value: MXValue, presets: [String])])] = [:]
+    var keptOutMX: [DomainName: (item: Int, values: [KeptOutMXWarning.KeptOutMX])] = [:]
     /// Names and services whose MX conflict is reported: one conflict per service, not one per MX.
     var reportedMXConflicts: Set<String> = []
     /// The name of the wanted record being planned and its owner as the declaration made it relative to the

@@ -1,0 +1,78 @@
+import MailAuth
+
+/// What the words of an `mx: keep-existing` warning depend on, but for the name they are at: the MX the name
+/// keeps (in the zone, and planned for other services), the services' MX left out there, and the services the
+/// sender acknowledges in `mx_not_added`. A zone of thousands of senders that keep their MX words thousands of
+/// warnings alike but for the name: worded once (`SenderPlanner.keptOutWords`), not once per sender.
+///
+/// Equal only when the MX and service names are the same octets (`String`'s equality holds canonically
+/// equivalent texts equal, which print differently); `acknowledged` is compared as `keepOut` reads it, as a set.
+struct KeptOutMXWarning: Hashable, Sendable {
+    var inZone: [MXValue]
+    var planned: [MXValue]
+    var plannedBy: [String]
+    var keptOut: [KeptOutMX]
+    var acknowledged: Set<String>
+
+    /// One service MX left out, with the services that want it.
+    struct KeptOutMX: Hashable, Sendable {
+        var value: MXValue
+        var presets: [String]
+    }
+
+    /// The warning's words: its summary after the name (`MXConflict.keptOutSummary`), its fix, and the MX the
+    /// plan shows the name keeping.
+    struct Words: Sendable {
+        var summaryAfterName: String
+        var fix: String?
+        var before: String
+    }
+
+    /// The words, as `MXConflict.keptOut` gives them.
+    var words: Words {
+        var leftOut: [MXLeftOut] = []
+        for entry in keptOut {
+            if let index = leftOut.firstIndex(where: { $0.services == entry.presets }) {
+                leftOut[index].values.append(entry.value)
+            } else {
+                leftOut.append(MXLeftOut(values: [entry.value], services: entry.presets))
+            }
+        }
+        let warning = MXConflict.keptOut(
+            name: "", inZone: inZone, planned: planned, plannedBy: plannedBy, leftOut: leftOut,
+            unacknowledged: keptOut.flatMap(\.presets).filter { !acknowledged.contains($0) })
+        return Words(
+            summaryAfterName: MXConflict.keptOutSummary(
+                inZone: inZone, planned: planned, plannedBy: plannedBy, leftOut: leftOut),
+            fix: warning.fix, before: (inZone + planned).map(\.text).joined(separator: ", "))
+    }
+
+    static func == (lhs: KeptOutMXWarning, rhs: KeptOutMXWarning) -> Bool {
+        sameValues(lhs.inZone, rhs.inZone) && sameValues(lhs.planned, rhs.planned)
+            && sameNames(lhs.plannedBy, rhs.plannedBy)
+            && lhs.keptOut.elementsEqual(rhs.keptOut) {
+                sameValue($0.value, $1.value) && sameNames($0.presets, $1.presets)
+            }
+            && lhs.acknowledged == rhs.acknowledged
+    }
+
+    // `hash(into:)` is the synthesized one: `String`'s hashing holds canonically equivalent texts alike, so texts
+    // of the same octets hash alike.
+
+    private static func sameValues(_ lhs: [MXValue], _ rhs: [MXValue]) -> Bool {
+        lhs.elementsEqual(rhs, by: sameValue)
+    }
+
+    private static func sameValue(_ lhs: MXValue, _ rhs: MXValue) -> Bool {
+        lhs.preference == rhs.preference && ExactText(lhs.exchange) == ExactText(rhs.exchange)
+    }
+
+    private static func sameNames(_ lhs: [String], _ rhs: [String]) -> Bool {
+        lhs.elementsEqual(rhs) { ExactText($0) == ExactText($1) }
+    }
+}
+
+extension SenderPlanner {
+    /// The words of each `mx: keep-existing` warning `keepOut` last worded.
+    static let keptOutWords = ValueMemo<KeptOutMXWarning, KeptOutMXWarning.Words>(limit: 64) { $0.words }
+}
