@@ -39,6 +39,11 @@ struct OwnerIndexTests {
                 #expect(zone.containsRecord(ofTypes: types, where: predicate) == searched, "\(item.file): \(types)")
             }
             if zone.containsRecord(ofTypes: [.ns, .dname], where: questions[0].1) { cuts += 1 }
+            // `containsCut(below:)` is the first question, for the zone's origin and for names it may not hold.
+            for apex in [origin, .root, try? origin.prepending("absent-name-0123")].compactMap({ $0 }) {
+                let searched = zone.records(ofTypes: [.ns, .dname]).contains { $0.type == .dname || $0.owner != apex }
+                #expect(zone.containsCut(below: apex) == searched, "\(item.file): \(apex)")
+            }
         }
         #expect(cuts > 0, "no corpus zone has a cut: the question is not asked")
     }

@@ -224,7 +224,7 @@ struct ZoneState {
     mutating func mayHaveCuts(origin: DomainName) -> Bool {
         if !plannedCuts.isEmpty { return true }
         if let zoneHasCuts { return zoneHasCuts }
-        let found = zone.containsRecord(ofTypes: [.ns, .dname]) { owner, type in type == .dname || owner != origin }
+        let found = zone.containsCut(below: origin)
         zoneHasCuts = found
         return found
     }

@@ -93,6 +93,19 @@ public struct Zone: Sendable {
         return false
     }
 
+    /// Whether the zone has a cut that may hide names below it: an NS record at an owner other than `origin` (a
+    /// delegation) or a DNAME anywhere, out-of-zone data excluded. `containsRecord(ofTypes: [.ns, .dname])` with
+    /// that question, asked of the owners' ids (equal names have one id, case aside), with no name built and no
+    /// set of types made: a plan asks it of every zone it covers, and most answer no after their apex NS.
+    public func containsCut(below origin: DomainName) -> Bool {
+        let apex = names.lookup(origin)
+        let ns = RRType.ns.rawValue
+        let dname = RRType.dname.rawValue
+        return store.slots.contains { slot in
+            (slot.type == dname || (slot.type == ns && slot.owner != apex)) && !slot.flags.contains(.outOfZone)
+        }
+    }
+
     /// The records grouped by owner, built on first use.
     var ownerIndex: OwnerIndex {
         indexes.owners { OwnerIndex(store: store) }
