@@ -249,11 +249,17 @@ struct NameTable: Sendable {
         }
     }
 
-    /// The full wire form of a name.
+    /// The full wire form of a name, made in one buffer of its size: a name with the suffix cut (most owners
+    /// of a zone) was copied and then grown for the suffix, two allocations for every record built.
     func wire(_ id: UInt32) -> [UInt8] {
         if let base = baseHolding(id) { return base.wire(id) }
         let (range, hasSuffix) = stored(Int(id))
-        return hasSuffix ? Array(arena[range]) + suffix : Array(arena[range])
+        guard hasSuffix else { return Array(arena[range]) }
+        var wire: [UInt8] = []
+        wire.reserveCapacity(range.count + suffix.count)
+        wire += arena[range]
+        wire += suffix
+        return wire
     }
 
     func name(_ id: UInt32) -> DomainName {
