@@ -45,11 +45,11 @@ struct ZoneEditor {
         var apexRecords: [Int: Record] = [:]
         /// The positions of the apex's records, found on first use.
         var apexIndices: Set<Int>?
-        /// `apexBlockEnd()`: every new name without records of its own near it follows it.
-        var apexBlockEnd: Record?
-        /// The domain `lastMailRecord(of:)` was last asked about and its answer: a sender's `_dmarc` name and
-        /// its DKIM selectors ask about one domain in turn (one answer kept, so the table does not grow).
-        var lastMailRecord: (domain: DomainName, record: Record?)?
+        /// `apexBlockEnd()`'s position: every new name without records of its own near it follows it.
+        var apexBlockEnd: Int?
+        /// The domain `lastMailRecord(of:)` was last asked about and its answer's position: a sender's `_dmarc`
+        /// name and its DKIM selectors ask about one domain in turn (one answer kept, so the table does not grow).
+        var lastMailRecord: (domain: DomainName, index: Int?)?
         /// The record of another name than the apex decoded last, by position: a sender's new names (its
         /// domain, its `_dmarc` name, a DKIM selector) each follow its domain's last record, asked for in
         /// turn (one kept, so nothing grows with the zone).
@@ -81,6 +81,14 @@ struct ZoneEditor {
             foundOnce.lastRecord = (index, record)
         }
         return record
+    }
+
+    /// The RDATA of the zone's record at `index`: an apex record's as decoded already (the zone state gives
+    /// them all), another's decoded alone.
+    private func rdata(ofRecord index: Int) -> RData {
+        if let found = foundOnce.apexRecords[index] { return found.rdata }
+        if let last = foundOnce.lastRecord, last.index == index { return last.record.rdata }
+        return zone.rdata(ofRecord: index)
     }
 
     /// The positions of the apex's records in the zone's record table (nothing decoded).
@@ -229,11 +237,29 @@ struct ZoneEditor {
     ///
     /// Only the owner's records of the type are compared, by their data alone, and only the copies are built
     /// with their source: an apex holds many records, and a replaced SPF record is asked about on every plan.
+    /// The line `record` was read from is not built again: a replaced record is the zone's own, and its one
+    /// copy is most often itself.
     static func copies(of record: Record, in zone: Zone) -> [Record] {
-        let copies = zone.recordIndices(at: record.owner, type: record.type).compactMap { index in
-            zone.recordData(index: index).rdata == record.rdata ? zone.record(index: index) : nil
+        var copies: [Record] = []
+        for position in zone.recordPositions(at: record.owner) {
+            let index = Int(position)
+            guard zone.type(ofRecord: index) == record.type, zone.rdata(ofRecord: index) == record.rdata else {
+                continue
+            }
+            copies.append(isRead(record, from: index, in: zone) ? record : zone.record(index: index))
         }
         return copies.isEmpty ? [record] : copies
+    }
+
+    /// Whether `record` is the zone's record at `index` as `Zone.record(index:)` builds it, told from where it
+    /// is written (a line writes one record) and its TTL; its owner, type and data are known to be the same.
+    private static func isRead(_ record: Record, from index: Int, in zone: Zone) -> Bool {
+        guard let source = record.source, !source.generated, !zone.isGenerated(record: index),
+            zone.ttl(ofRecord: index) == record.ttl
+        else { return false }
+        let place = zone.place(ofRecord: index)
+        return place.fileIndex == source.fileIndex && place.entryIndex == source.entryIndex
+            && zone.files[place.fileIndex].source.path == source.path
     }
 
     // MARK: Where new records go
@@ -252,44 +278,70 @@ struct ZoneEditor {
     /// Records are looked at from a name's last back, through the record table: only those looked at are built
     /// (a sender's domain may hold many records, and each new owner of a plan asks).
     func anchorRecord(for owner: DomainName) throws(Failure) -> Record {
-        let own = zone.recordIndices(at: owner)
-        // The test given as a static function: a method of the editor would capture (copy) the editor.
-        if let last = lastWritten(of: own, types: Self.mailTypes, where: Self.isMailRecord) { return last }
-        if let last = lastWritten(of: own) {
-            return owner == origin ? try apexBlockEnd() : last
-        }
-        if let domain = Self.mailDomain(of: owner), let last = lastMailRecord(of: domain) {
-            return last
-        }
-        var ancestor = owner.parent
-        while let name = ancestor, name.isSubdomain(of: origin) {
-            let indices = zone.recordIndices(at: name)
-            if let last = lastWritten(of: indices) {
-                let mail = lastWritten(of: indices, types: Self.mxAndTXT)
-                if name != origin { return mail ?? last }
-                if let mail, mail.source?.fileIndex != 0 { return mail }
-                break
-            }
-            ancestor = name.parent
-        }
-        return try apexBlockEnd()
+        record(index: try anchorIndex(for: owner))
     }
 
-    /// Types a mail record can have (`isMailRecord`), and those an ancestor's mail records are told by.
-    private static let mailTypes: Set<RRType> = [.mx, .spf, .txt]
-    private static let mxAndTXT: Set<RRType> = [.mx, .txt]
+    /// `anchorRecord(for:)`'s position in the record table: the records looked at are told apart by their
+    /// type, owner and place in the table, and only the one chosen is built (each record built decodes its
+    /// data and counts lines to its entry, and each new owner of a plan looks at several).
+    private func anchorIndex(for owner: DomainName) throws(Failure) -> Int {
+        let wire = owner.wire
+        let ownMailName = Self.mailDomainOffset(in: wire) != nil
+        // The owner's last mail record, else its last record: one walk from its last record back.
+        var lastOwn: Int? = nil
+        for position in zone.recordPositions(at: owner).reversed() {
+            let index = Int(position)
+            guard !zone.isGenerated(record: index) else { continue }
+            if lastOwn == nil { lastOwn = index }
+            if isMailRecord(at: index, ofMailName: ownMailName) { return index }
+        }
+        if let lastOwn { return owner == origin ? try apexBlockEndIndex() : lastOwn }
+        if let start = Self.mailDomainOffset(in: wire), let last = lastMailIndex(ofDomainWire: wire[start...]) {
+            return last
+        }
+        // The ancestors below the origin, from the parent up, each looked up by its part of the owner's wire form.
+        let originStart = wire.count - origin.wire.count
+        if originStart > 0, owner.isSubdomain(of: origin) {
+            var start = 1 + Int(wire[0])
+            while start <= originStart {
+                let positions = zone.recordPositions(atWire: wire[start...])
+                if let last = lastWritten(of: positions) {
+                    let mail = lastWritten(of: positions, mxOrTXT: true)
+                    if start != originStart { return mail ?? last }
+                    if let mail, zone.place(ofRecord: mail).fileIndex != 0 { return mail }
+                    break
+                }
+                start += 1 + Int(wire[start])
+            }
+        }
+        return try apexBlockEndIndex()
+    }
 
-    /// The last record at `indices` (positions at one owner, in file order) that is written as a line, of one
-    /// of `types` when given, and that `accept` takes; built from the last back, only those of the types.
-    private func lastWritten(
-        of indices: [Int], types: Set<RRType>? = nil, where accept: (Record) -> Bool = { _ in true }
-    ) -> Record? {
-        for index in indices.reversed() {
-            if let types, !types.contains(zone.type(ofRecord: index)) { continue }
-            let record = record(index: index)
-            if record.source.map({ !$0.generated }) ?? false, accept(record) { return record }
+    /// Types a mail record can have (`isMailRecord`).
+    private static let mailTypes: Set<RRType> = [.mx, .spf, .txt]
+
+    /// The last of `positions` (one owner's, in file order) that is written as a line, and an MX or TXT record
+    /// when `mxOrTXT`; nothing built.
+    private func lastWritten(of positions: ArraySlice<UInt32>, mxOrTXT: Bool = false) -> Int? {
+        for position in positions.reversed() {
+            let index = Int(position)
+            if mxOrTXT {
+                let type = zone.type(ofRecord: index)
+                guard type == .mx || type == .txt else { continue }
+            }
+            if !zone.isGenerated(record: index) { return index }
         }
         return nil
+    }
+
+    /// `isMailRecord(_:)` of the zone's record at `index`, written as a line, whose owner is a `_dmarc` or
+    /// `_domainkey` name when `ofMailName`: only a TXT record's data is decoded, and only at another name.
+    private func isMailRecord(at index: Int, ofMailName: Bool) -> Bool {
+        switch zone.type(ofRecord: index) {
+        case .mx, .spf: return true
+        case .txt: return ofMailName || Self.startsWithSPFVersion(txt: rdata(ofRecord: index).wire)
+        default: return false
+        }
     }
 
     /// Whether `record` is one of its name's mail records: an MX, an SPF record, an SPF TXT, or any TXT of a
@@ -305,11 +357,15 @@ struct ZoneEditor {
             // Told from the owner's labels and the first string's octets where they are: neither the mail
             // domain's name nor the strings are built (every TXT of an apex is asked about).
             if Self.mailDomainOffset(in: record.owner.wire) != nil { return true }
-            let wire = record.rdata.wire
-            guard let length = wire.first else { return Self.startsWithSPFVersion(wire[...]) }
-            return Self.startsWithSPFVersion(wire[1..<min(wire.count, 1 + Int(length))])
+            return Self.startsWithSPFVersion(txt: record.rdata.wire)
         default: return false
         }
+    }
+
+    /// Whether the first string of a TXT record's wire RDATA starts with `v=spf` (`startsWithSPFVersion(_:)`).
+    private static func startsWithSPFVersion(txt wire: [UInt8]) -> Bool {
+        guard let length = wire.first else { return Self.startsWithSPFVersion(wire[...]) }
+        return Self.startsWithSPFVersion(wire[1..<min(wire.count, 1 + Int(length))])
     }
 
     /// Whether a TXT record's first string starts with `v=spf`, ASCII case ignored: the octets compared, as
@@ -362,37 +418,45 @@ struct ZoneEditor {
     /// The last written mail record of `domain` and of its `_dmarc` and `_domainkey` names, in the order the
     /// zone is read (an `$INCLUDE`d file's records where it is included, so the last is the last one read).
     func lastMailRecord(of domain: DomainName) -> Record? {
-        if let known = foundOnce.lastMailRecord, known.domain == domain { return known.record }
-        let found = findLastMailRecord(of: domain)
+        lastMailIndex(ofDomainWire: domain.wire[...]).map { record(index: $0) }
+    }
+
+    /// `lastMailRecord(of:)`'s position, for the domain whose wire form is `wire` (the end of a `_dmarc` or
+    /// `_domainkey` name's): the domain is built only when it is not the one asked about last.
+    private func lastMailIndex(ofDomainWire wire: ArraySlice<UInt8>) -> Int? {
+        if let known = foundOnce.lastMailRecord, DomainName.equalWire(known.domain.wire[...], wire) {
+            return known.index
+        }
+        guard let domain = DomainName(wire: Array(wire)) else { return nil }
+        let found = findLastMailIndex(of: domain)
         foundOnce.lastMailRecord = (domain, found)
         return found
     }
 
-    /// `lastMailRecord(of:)`, worked out.
-    private func findLastMailRecord(of domain: DomainName) -> Record? {
+    /// `lastMailIndex(ofDomainWire:)`, worked out.
+    private func findLastMailIndex(of domain: DomainName) -> Int? {
         // Only MX, SPF and TXT can be mail records, and only at the domain or at names with those labels:
-        // the other records of a large zone are not built, and of those, only from the last back to the
-        // first that is a mail record. The two lists are walked from their ends together (the domain's own
+        // of those, only the TXT records of the domain itself are decoded, from the last back to the first
+        // that is a mail record. The two lists are walked from their ends together (the domain's own
         // positions come in table order, its mail names' are put in it when they are not), not gathered into
         // a filtered, joined and sorted array for every sender.
-        let own = zone.recordIndices(at: domain)
+        let own = zone.recordPositions(at: domain)
+        let ownMailName = Self.mailDomainOffset(in: domain.wire) != nil
         var below = mailNameRecords[domain] ?? []
         if zip(below, below.dropFirst()).contains(where: { $0 > $1 }) { below.sort() }
-        var ownAt = own.count - 1
+        var ownAt = own.endIndex - 1
         var belowAt = below.count - 1
-        while ownAt >= 0 || belowAt >= 0 {
-            let index: Int
-            if belowAt < 0 || (ownAt >= 0 && own[ownAt] > below[belowAt]) {
-                index = own[ownAt]
+        while ownAt >= own.startIndex || belowAt >= 0 {
+            if belowAt < 0 || (ownAt >= own.startIndex && Int(own[ownAt]) > below[belowAt]) {
+                let index = Int(own[ownAt])
                 ownAt -= 1
-                let type = zone.type(ofRecord: index)
-                guard type == .mx || type == .spf || type == .txt else { continue }
+                if !zone.isGenerated(record: index), isMailRecord(at: index, ofMailName: ownMailName) { return index }
             } else {
-                index = below[belowAt]
+                // A `_dmarc` or `_domainkey` name's MX, SPF or TXT record: a mail record when written as a line.
+                let index = below[belowAt]
                 belowAt -= 1
+                if !zone.isGenerated(record: index) { return index }
             }
-            let record = record(index: index)
-            if Self.isMailRecord(record) { return record }
         }
         return nil
     }
@@ -431,6 +495,11 @@ struct ZoneEditor {
     /// Blank lines and `$TTL` lines inside the run are crossed; a comment starts another section (`;meta`, `; CAA`), so the run
     /// goes on past one only for NS lines, which belong with the SOA.
     func apexBlockEnd() throws(Failure) -> Record {
+        record(index: try apexBlockEndIndex())
+    }
+
+    /// `apexBlockEnd()`'s position in the record table, found once.
+    private func apexBlockEndIndex() throws(Failure) -> Int {
         if let found = foundOnce.apexBlockEnd { return found }
         let found = try findApexBlockEnd()
         foundOnce.apexBlockEnd = found
@@ -439,7 +508,7 @@ struct ZoneEditor {
 
     /// `apexBlockEnd()`, worked out from where the apex's records are written: only the block's last record
     /// is built (an apex's SOA, NS, A and verification records are not decoded to find where they end).
-    private func findApexBlockEnd() throws(Failure) -> Record {
+    private func findApexBlockEnd() throws(Failure) -> Int {
         guard let top = zone.files.first else { throw Failure(description: "the zone has no file") }
         // The apex's records written as lines of the top file, the first of each entry, by entry.
         var first: (index: Int, entry: Int)? = nil
@@ -476,7 +545,7 @@ struct ZoneEditor {
             crossedComment = false
             entry += 1
         }
-        return record(index: last)
+        return last
     }
 
     /// Whether the directive at `range` is `$TTL`.

@@ -219,7 +219,8 @@ public struct DomainName: Sendable, Hashable, Comparable, CustomStringConvertibl
         return left.count < right.count
     }
 
-    static func equalWire(_ lhs: ArraySlice<UInt8>, _ rhs: ArraySlice<UInt8>) -> Bool {
+    /// Whether two wire forms are the same name, ASCII case ignored (as DNS compares names).
+    package static func equalWire(_ lhs: ArraySlice<UInt8>, _ rhs: ArraySlice<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }
         var i = lhs.startIndex
         var j = rhs.startIndex

@@ -336,7 +336,13 @@ struct NameTable: Sendable {
 
     /// The id of a name already interned, without inserting.
     func lookup(_ name: DomainName) -> UInt32? {
-        name.wire.withUnsafeBufferPointer { wire -> UInt32? in
+        lookup(wire: name.wire[...])
+    }
+
+    /// `lookup(_:)` of the name whose wire form is `wire` (a suffix of a name's on a label boundary: one of
+    /// its ancestors), the name not built.
+    func lookup(wire: ArraySlice<UInt8>) -> UInt32? {
+        wire.withUnsafeBufferPointer { wire -> UInt32? in
             let hash = NameTable.hash(wire)
             return base?.names.find(wire, hash: hash) ?? find(wire, hash: hash)
         }
