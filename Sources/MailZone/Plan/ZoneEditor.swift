@@ -168,69 +168,122 @@ struct ZoneEditor {
                 }
             }
         }
-        // The insertion already made at each offset of each file (its index in `edits`), so owners placed at the
-        // same spot share it without a search through every edit.
-        var insertions: [Int: [Int: Int]] = [:]
+        // Each owner's place first, so the owners placed at one spot of a file (a sender's domain, `_dmarc` name
+        // and DKIM selector after its domain's last line) are written into one buffer sized for all of them, not
+        // each into its own that the first one's grows to take in.
+        var placed: [(placement: InsertionPoint, spot: Spot, first: Int, next: Int, last: Int)] = []
+        placed.reserveCapacity(createdOwners.count)
+        // The first owner at each spot, by spot: looked up in the owners placed so far when they are few (a
+        // repository's small zones), in a table when a plan places many.
+        var spots: [Spot: Int] = [:]
+        let fewOwners = createdOwners.count <= 16
         for (number, owner) in createdOwners.enumerated() {
             let placement = InsertionPoint.find(after: try anchorRecord(for: owner), owner: owner, in: zone)
+            let spot = Spot(
+                file: placement.fileIndex,
+                offset: zone.files[placement.fileIndex].entries[placement.entryIndex].range.upperBound)
+            let first = fewOwners ? placed.firstIndex { $0.spot == spot } : spots[spot]
+            if let first {
+                placed.append((placement, spot, first, -1, -1))
+                placed[placed[first].last].next = number
+                placed[first].last = number
+            } else {
+                if !fewOwners { spots[spot] = number }
+                placed.append((placement, spot, number, -1, number))
+            }
+        }
+        // Where each owner's lines start and end in the buffer of its spot, and whether its first line has no
+        // owner field (one array for every spot).
+        var written: [(range: Range<Int>, ownerless: Bool)] = []
+        for number in createdOwners.indices where placed[number].first == number {
+            let placement = placed[number].placement
             let file = zone.files[placement.fileIndex]
-            // The owner's new lines written as octets into one buffer, each after the file's line ending; room
-            // made for them at once (a DKIM key's line is hundreds of octets).
-            var lines: [UInt8] = []
+            let ending = file.lineEnding.utf8
+            // The new lines written as octets into one buffer, each after the file's line ending; room made
+            // for them at once (a DKIM key's line is hundreds of octets).
             var room = 0
-            var next: Int? = ownerCreates[number].first
-            while let position = next {
-                if case .create(_, let rdata, _, _) = operations[position].kind { room += rdata.wire.count + 192 }
-                next = nextCreate[position] >= 0 ? nextCreate[position] : nil
+            var member: Int? = number
+            while let current = member {
+                var next: Int? = ownerCreates[current].first
+                while let position = next {
+                    if case .create(_, let rdata, _, _) = operations[position].kind { room += rdata.wire.count + 192 }
+                    next = nextCreate[position] >= 0 ? nextCreate[position] : nil
+                }
+                member = placed[current].next >= 0 ? placed[current].next : nil
             }
+            var lines: [UInt8] = []
             lines.reserveCapacity(room)
-            var lineCount = 0
-            next = ownerCreates[number].first
-            while let position = next {
-                next = nextCreate[position] >= 0 ? nextCreate[position] : nil
-                guard case .create(let type, let rdata, let ttl, let presentation) = operations[position].kind else {
-                    continue
-                }
-                // A record joining an RRset takes its TTL (BIND serves one TTL per RRset): the writer's default.
-                let record = RecordWriter.NewRecord(
-                    owner: owner, type: type, rdata: rdata, ttl: ttl, presentation: presentation)
-                if lineCount > 0 { lines += file.lineEnding.utf8 }
-                lineCount += 1
-                do {
-                    try writer.appendLine(
-                        for: record, like: placement.anchor, absoluteOwner: placement.absoluteOwner, to: &lines)
-                } catch {
-                    throw Failure(description: "cannot read the layout of the line after which \(owner) goes")
-                }
-                if let marker = operations[position].marker {
-                    let origin = placement.absoluteOwner ? nil : declared(placement.anchor.source?.origin)
-                    lines.append(UInt8(ascii: " "))
-                    Self.written(marker, onLineWithDeclaredOrigin: origin).appendComment(to: &lines)
-                }
+            written.removeAll(keepingCapacity: true)
+            member = number
+            while let current = member {
+                member = placed[current].next >= 0 ? placed[current].next : nil
+                if !lines.isEmpty { lines += ending }
+                let start = lines.count
+                try appendLines(
+                    of: createdOwners[current], at: placed[current].placement, operations: operations,
+                    creates: ownerCreates[current].first, next: nextCreate, lineEnding: ending, to: &lines)
+                let ownerless = start < lines.count && (lines[start] == UInt8(ascii: " ") || lines[start] == 0x09)
+                written.append((start..<lines.count, ownerless))
             }
-            // Whether the first line has no owner field (it starts with a blank).
-            let ownerless = lines.first == UInt8(ascii: " ") || lines.first == UInt8(ascii: "\t")
+            // Owners at one spot go in plan order, except that lines without an owner field go first (the later
+            // owner's first), so they still follow the record whose owner they inherit.
+            if written.dropFirst().contains(where: \.ownerless) {
+                let order =
+                    Array(written.dropFirst().filter(\.ownerless).reversed()) + [written[0]]
+                    + written.dropFirst().filter { !$0.ownerless }
+                var ordered: [UInt8] = []
+                ordered.reserveCapacity(lines.capacity)
+                for (position, piece) in order.enumerated() {
+                    if position > 0 { ordered += ending }
+                    ordered += lines[piece.range]
+                }
+                lines = ordered
+            }
             // The buffer handed over, not shared: the line ending goes into the room left in it, not a copy.
-            let edit = file.insertion(after: placement.entryIndex, lineOctets: consume lines)
-            if edit.range.isEmpty, let existing = insertions[placement.fileIndex]?[edit.range.lowerBound] {
-                // Another owner inserts at the same place: keep both, in plan order, except that lines without
-                // an owner field go first, so they still follow the record whose owner they inherit.
-                if ownerless {
-                    edits[placement.fileIndex]?[existing].replacement.insert(contentsOf: edit.replacement, at: 0)
-                } else {
-                    edits[placement.fileIndex]?[existing].replacement += edit.replacement
-                }
-                continue
-            }
-            if edit.range.isEmpty {
-                insertions[placement.fileIndex, default: [:]][edit.range.lowerBound] =
-                    edits[placement.fileIndex]?.count ?? 0
-            }
-            edits[placement.fileIndex, default: []].append(edit)
+            edits[placement.fileIndex, default: []].append(
+                file.insertion(after: placement.entryIndex, lineOctets: consume lines))
         }
         let serial = try serialBump(scheme: serialScheme, now: now, planned: planned)
         edits[serial.file, default: []].append(serial.edit)
         return (edits, serial.change)
+    }
+
+    /// A place new lines go: a file (an index into `Zone.files`) and the offset in it.
+    private struct Spot: Hashable {
+        var file: Int
+        var offset: Int
+    }
+
+    /// Appends the new lines of `owner` (its creates, from `first` on through `next`, in plan order), joined by
+    /// the file's line ending, each written like the line it follows and with its marker.
+    private func appendLines(
+        of owner: DomainName, at placement: InsertionPoint, operations: [RecordOperation], creates first: Int,
+        next nextCreate: [Int], lineEnding: String.UTF8View, to lines: inout [UInt8]
+    ) throws(Failure) {
+        var lineCount = 0
+        var next: Int? = first
+        while let position = next {
+            next = nextCreate[position] >= 0 ? nextCreate[position] : nil
+            guard case .create(let type, let rdata, let ttl, let presentation) = operations[position].kind else {
+                continue
+            }
+            // A record joining an RRset takes its TTL (BIND serves one TTL per RRset): the writer's default.
+            let record = RecordWriter.NewRecord(
+                owner: owner, type: type, rdata: rdata, ttl: ttl, presentation: presentation)
+            if lineCount > 0 { lines += lineEnding }
+            lineCount += 1
+            do {
+                try writer.appendLine(
+                    for: record, like: placement.anchor, absoluteOwner: placement.absoluteOwner, to: &lines)
+            } catch {
+                throw Failure(description: "cannot read the layout of the line after which \(owner) goes")
+            }
+            if let marker = operations[position].marker {
+                let origin = placement.absoluteOwner ? nil : declared(placement.anchor.source?.origin)
+                lines.append(UInt8(ascii: " "))
+                Self.written(marker, onLineWithDeclaredOrigin: origin).appendComment(to: &lines)
+            }
+        }
     }
 
     /// `record` and the other lines of the zone that write the same record (owner, type and data).
