@@ -266,6 +266,17 @@ struct NameTable: Sendable {
         DomainName(uncheckedWire: wire(id))
     }
 
+    /// Whether name `id` is stored as exactly the octets of `name`, letter case included (so one may stand
+    /// for the other wherever the name is shown), read in place.
+    func spells(_ id: UInt32, exactly name: DomainName) -> Bool {
+        if let base = baseHolding(id) { return base.spells(id, exactly: name) }
+        let (range, hasSuffix) = stored(Int(id))
+        let wire = name.wire
+        guard range.count + (hasSuffix ? suffix.count : 0) == wire.count else { return false }
+        let split = wire.startIndex + range.count
+        return arena[range].elementsEqual(wire[..<split]) && (!hasSuffix || suffix.elementsEqual(wire[split...]))
+    }
+
     /// True when the interned name `id` is `ancestor` or below it.
     func wireIsSubdomain(_ id: UInt32, of ancestor: DomainName) -> Bool {
         if let base = baseHolding(id) { return base.wireIsSubdomain(id, of: ancestor) }

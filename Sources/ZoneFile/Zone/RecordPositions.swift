@@ -29,7 +29,7 @@ extension Zone {
     package func rdata(ofRecord index: Int) -> RData {
         let type = RRType(store[index].type)
         let wire = Zone.rdataWire(
-            of: index, store: store, files: files, origin: names.name(store.origin(of: index)),
+            of: index, store: store, files: files, origin: storedName(store.origin(of: index)),
             generatedText: generatedText)
         return RData(type: type, wire: wire)
     }

@@ -88,7 +88,7 @@ public struct Zone: Sendable {
     public func containsRecord(ofTypes types: Set<RRType>, where predicate: (DomainName, RRType) -> Bool) -> Bool {
         let wanted = Zone.typeMask(types)
         for slot in store.slots where Zone.masked(wanted, slot.type) && !slot.flags.contains(.outOfZone) {
-            if predicate(names.name(slot.owner), RRType(slot.type)) { return true }
+            if predicate(storedName(slot.owner), RRType(slot.type)) { return true }
         }
         return false
     }
@@ -185,7 +185,14 @@ public struct Zone: Sendable {
 
     /// The owner of the record at a position of the record table, without building the record.
     public func owner(ofRecord index: Int) -> DomainName {
-        names.name(store[index].owner)
+        storedName(store[index].owner)
+    }
+
+    /// Name `id` of the name table; the zone's origin itself when the table spells it so (the `$ORIGIN` of
+    /// most records, and the apex's owner), not another copy of it made for every record built.
+    func storedName(_ id: UInt32) -> DomainName {
+        if let origin, names.spells(id, exactly: origin) { return origin }
+        return names.name(id)
     }
 
     /// The type of the record at a position of the record table, without building the record.
@@ -242,9 +249,9 @@ public struct Zone: Sendable {
         let slot = store[index]
         let type = RRType(slot.type)
         let wire = Zone.rdataWire(
-            of: index, store: store, files: files, origin: names.name(store.origin(of: index)),
+            of: index, store: store, files: files, origin: storedName(store.origin(of: index)),
             generatedText: generatedText)
-        return (names.name(slot.owner), type, RData(type: type, wire: wire))
+        return (storedName(slot.owner), type, RData(type: type, wire: wire))
     }
 
     /// The record at a position of the zone's record table (as `recordIndices(at:type:)` and the re-read give them).
@@ -252,13 +259,13 @@ public struct Zone: Sendable {
         let slot = store[index]
         let type = RRType(slot.type)
         let file = files[Int(slot.file)]
-        let origin = names.name(store.origin(of: index))
+        let origin = storedName(store.origin(of: index))
         let generated = slot.flags.contains(.generated)
         let rdataRange = store.rdataRange(of: index)
         let wire = Zone.rdataWire(of: index, store: store, files: files, origin: origin, generatedText: generatedText)
         let (entryIndex, entryStart) = store.entry(of: index, files: files)
         return Record(
-            owner: names.name(slot.owner), ttl: slot.ttl, rrClass: zoneClass, type: type,
+            owner: storedName(slot.owner), ttl: slot.ttl, rrClass: zoneClass, type: type,
             rdata: RData(type: type, wire: wire),
             source: RecordSource(
                 fileIndex: Int(slot.file), path: file.source.path, entryIndex: entryIndex,
