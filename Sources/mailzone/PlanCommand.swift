@@ -39,6 +39,8 @@ struct PlanCommand: AsyncParsableCommand {
             }
         }
         var options = input.plannerOptions()
+        // Text shows no file's edits; a saved plan holds them.
+        options.fileEdits = format != .text || out != nil
         options.target = try target.resolve(in: declaration)
         let status: PlanStatus
         do {

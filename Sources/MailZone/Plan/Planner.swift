@@ -25,6 +25,10 @@ public struct PlannerOptions: Sendable {
     /// saved plan compare with the files. A report that shows none (`check` but as JSON) leaves them empty:
     /// hashing is a tenth of reading a small zone, and a repository has thousands.
     public var fileDigests = true
+    /// Whether each changed file's edits are kept as text (`FileChange.edits`), which a diff, a JSON plan and
+    /// apply read. A report that shows none (`check` and `plan` as text, no plan saved) leaves them empty: each
+    /// new line (a DKIM key's is hundreds of octets) would be copied into a string that nothing reads.
+    public var fileEdits = true
     /// Test hook: called with a zone's path right after its files are loaded, before it is planned, so a
     /// test can write to a file in the moment between reading and planning.
     public var afterLoad: (@Sendable (String) -> Void)?
@@ -453,6 +457,7 @@ public enum Planner {
                 let newText = try EditedText(original: file.source.bytes, edits: sourceEdits)
                 editedTexts[file.source.path] = newText
                 files.append((fileIndex, newText))
+                guard options.fileEdits else { continue }
                 fileEdits[fileIndex] = sourceEdits.sorted { $0.range.lowerBound < $1.range.lowerBound }
                     .map {
                         FileEdit(
