@@ -21,13 +21,9 @@ struct SenderExpander {
         var records: [WantedRecord] = []
         var spfByOwner: [(owner: RecordOwner, includes: [SPFInclude], suggestedAll: String, ttl: Located<UInt32>?)] = []
 
-        // The dots made dashes octet by octet, straight into the string (a name is ASCII; Foundation's
-        // replacement bridges the text).
-        let domainText = domain.text
-        let domainDashed = String(unsafeUninitializedCapacity: domainText.utf8.count) { text in
-            for (index, octet) in domainText.utf8.enumerated() { text[index] = octet == 0x2E ? 0x2D : octet }
-            return domainText.utf8.count
-        }
+        // The built-in placeholders' values, made for the sender when a preset's templates first use them (3 of
+        // the 19 built-in presets do), not two strings made for every sender.
+        var builtIns: (domain: String, dashed: String)? = nil
         // `presentServices` without its filtered copy of the services.
         for service in sender.services where !sender.isAbsent && !service.isAbsent {
             let definition: PresetDefinition
@@ -41,7 +37,12 @@ struct SenderExpander {
             }
             let preset = definition.preset
             let ttl = service.ttl ?? sender.ttl
-            var values = ["domain": domainText, "domain_dashed": domainDashed]
+            var values: [String: String] = [:]
+            if definition.usesBuiltIns {
+                let made = builtIns ?? Self.builtInValues(of: domain)
+                builtIns = made
+                values = ["domain": made.domain, "domain_dashed": made.dashed]
+            }
             // What the user wrote (or the default) picks the variant; the templates get expansions.
             let written = definition.writtenValues(of: service)
             for input in preset.inputs {
@@ -121,13 +122,12 @@ struct SenderExpander {
                 }
             }
 
-            for request in definition.spfRequests {
-                let spf = request.spf
-                let templates = request.templates
+            // Each of `spfRequests`, without the array it makes.
+            func requestSPF(_ spf: PresetSPF, _ templates: PresetDefinition.RecordTemplates) {
                 guard templates.inputs.allSatisfy({ values[$0] != nil }),
                     let name = templates.writtenName?.text ?? templates.name.expand(values),
                     let include = templates.value.expand(values)
-                else { continue }
+                else { return }
                 guard
                     let owner = Self.owner(
                         templates, named: name, sender: domain, origin: origin, senderRelative: senderRelative)
@@ -135,7 +135,7 @@ struct SenderExpander {
                     diagnostics.error(
                         at: service.preset.location,
                         "the \(preset.name) SPF record name '\(name)' for \(domain.text) is not a valid DNS name")
-                    continue
+                    return
                 }
                 let domainText = include.hasSuffix(".") ? String(include.dropLast()) : include
                 let entry = SPFInclude(
@@ -154,6 +154,8 @@ struct SenderExpander {
                     spfByOwner.append((owner, [entry], spf.suggestedAll, ttl))
                 }
             }
+            if let spf = preset.spf, let templates = definition.spfTemplates { requestSPF(spf, templates) }
+            for request in definition.additionalSPF { requestSPF(request.spf, request.templates) }
         }
 
         applyDMARC(sender, origin: origin, to: &records, diagnostics: &diagnostics)
@@ -163,6 +165,18 @@ struct SenderExpander {
                 fold: sender.spf.foldsRecords, ttl: $0.ttl)
         }
         return SenderRecords(sender: sender, zone: zone, records: records, spf: spf)
+    }
+
+    /// `${domain}` and `${domain_dashed}` of a sender: its name without the trailing dot, and the same with
+    /// its dots made dashes octet by octet, straight into the string (a name is ASCII; Foundation's
+    /// replacement bridges the text).
+    private static func builtInValues(of domain: DeclaredName) -> (domain: String, dashed: String) {
+        let text = domain.text
+        let dashed = String(unsafeUninitializedCapacity: text.utf8.count) { dashed in
+            for (index, octet) in text.utf8.enumerated() { dashed[index] = octet == 0x2E ? 0x2D : octet }
+            return text.utf8.count
+        }
+        return (text, dashed)
     }
 
     /// The owner of a record named `name` by `templates`: its name read once for the preset when written out

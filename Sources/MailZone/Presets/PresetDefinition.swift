@@ -57,11 +57,16 @@ public struct PresetDefinition: Sendable, Hashable {
         /// The name read once when it has no placeholder (`@`, `qcloud._domainkey`), as every sender puts it
         /// before its domain; nil when it has one or is not a valid relative name.
         let writtenName: WrittenName?
+        /// Whether either template names a built-in placeholder (`${domain}`, `${domain_dashed}`): only the
+        /// few presets whose templates do are given the sender's domain as text (`SenderExpander`).
+        let usesBuiltIns: Bool
 
         public init(name: Template, value: Template) {
             self.name = name
             self.value = value
-            self.inputs = (name.placeholders + value.placeholders).filter { !Template.builtInPlaceholders.contains($0) }
+            let placeholders = name.placeholders + value.placeholders
+            self.inputs = placeholders.filter { !Template.builtInPlaceholders.contains($0) }
+            self.usesBuiltIns = placeholders.contains { Template.builtInPlaceholders.contains($0) }
             self.writtenName = WrittenName(name)
         }
 
@@ -113,6 +118,12 @@ public struct PresetDefinition: Sendable, Hashable {
     public var spfRequests: [SPFRequest] {
         guard let spf = preset.spf, let templates = spfTemplates else { return additionalSPF }
         return [SPFRequest(spf: spf, templates: templates)] + additionalSPF
+    }
+
+    /// Whether a template of the preset (a record's, an SPF include's) names a built-in placeholder.
+    var usesBuiltIns: Bool {
+        recordTemplates.contains { $0.usesBuiltIns } || (spfTemplates?.usesBuiltIns ?? false)
+            || additionalSPF.contains { $0.templates.usesBuiltIns }
     }
 
     /// True when the user names the DKIM selector (`dkim_selector` and its key `dkim.key`, as Mailgun,
