@@ -37,14 +37,19 @@ public enum ZoneJournal {
     ) -> [String] {
         // named names the journal after the path in its `file` statement, which may be a link or its target.
         // When the two are one path, its journals are looked for once.
-        let paths = absolute == resolved ? [zonePath] : [zonePath, resolved]
+        // No array of the candidates is made: nearly always none exists (a plan of thousands of zones asks for
+        // each zone's).
         var seen = Set<String>()
         var journals: [String] = []
         var status = stat()
-        // stat(2) as `FileManager.fileExists` answers (a link counts when its target exists), without Foundation.
-        for candidate in paths.flatMap({ path in suffixes.map { path + $0 } })
-        where mayExist(candidate) && stat(candidate, &status) == 0 {
-            if seen.insert(FilePaths.resolved(candidate)).inserted { journals.append(candidate) }
+        for index in 0..<(absolute == resolved ? 1 : 2) {
+            let path = index == 0 ? zonePath : resolved
+            for suffix in suffixes {
+                let candidate = path + suffix
+                // stat(2) as `FileManager.fileExists` answers (a link counts when its target exists), without Foundation.
+                guard mayExist(candidate), stat(candidate, &status) == 0 else { continue }
+                if seen.insert(FilePaths.resolved(candidate)).inserted { journals.append(candidate) }
+            }
         }
         return journals
     }

@@ -20,51 +20,44 @@ package struct DirectoryListing: Sendable {
         case other
     }
 
-    /// A name as the file system has it: its bytes, compared as bytes (not as Unicode text, which
-    /// would take two spellings of one accented letter as one name), and hashed in one go.
-    private struct Name: Hashable {
-        let bytes: [UInt8]
-
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
-    }
-
-    private let entries: [Name: Kind]
+    /// The entries by name, compared as bytes (`PathBytes`). A name that is not valid UTF-8 is left out:
+    /// no `String` asked about can name it.
+    private let entries: [PathBytes: Kind]
     /// The ending of every name (`ending(of:)`): a name whose ending no entry has is not there, which this
     /// small set tells without a look into the large table, whose entries are far apart in memory. A run
     /// over thousands of zone files asks for two journals beside each (`FILE.jnl`, `FILE.signed.jnl`), and
     /// a directory without journals holds no name ending in `jnl`.
-    private let endings: Set<Name>
+    private let endings: Set<PathBytes>
 
     /// The listing of `directory`, or nil when it cannot be read (then every question goes to the file).
     package init?(directory: String) {
         guard let stream = opendir(directory) else { return nil }
         defer { closedir(stream) }
-        var entries: [Name: Kind] = [:]
-        var endings = Set<Name>()
+        var entries: [PathBytes: Kind] = [:]
+        var endings = Set<PathBytes>()
         while let entry = readdir(stream) {
             let kind: Kind = Int32(entry.pointee.d_type) == Int32(DT_REG) ? .file : .other
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                Array(bytes.prefix { $0 != 0 })
+                String(validating: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }
-            endings.insert(Name(bytes: Self.ending(of: name)))
-            entries[Name(bytes: name)] = kind
+            guard let name else { continue }
+            endings.insert(PathBytes(Self.ending(of: name[...])))
+            entries[PathBytes(name)] = kind
         }
         self.entries = entries
         self.endings = endings
     }
 
     /// What the directory says the entry `name` is; nil when it holds no such name.
-    package func kind(of name: String) -> Kind? {
-        let bytes = Array(name.utf8)
-        guard endings.contains(Name(bytes: Self.ending(of: bytes))) else { return nil }
-        return entries[Name(bytes: bytes)]
+    package func kind(of name: Substring) -> Kind? {
+        guard endings.contains(PathBytes(Self.ending(of: name))) else { return nil }
+        return entries[PathBytes(name)]
     }
 
     /// The bytes after a name's last `.` (the whole name when it has none).
-    private static func ending(of name: [UInt8]) -> [UInt8] {
-        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return name }
-        return Array(name[(dot + 1)...])
+    private static func ending(of name: Substring) -> Substring {
+        let bytes = name.utf8
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")) else { return name }
+        return Substring(bytes[bytes.index(after: dot)...])
     }
 }

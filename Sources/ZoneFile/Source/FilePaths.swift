@@ -8,6 +8,11 @@ package enum FilePaths {
     /// Worked out on the path's bytes, not with `NSString.deletingLastPathComponent`, which traps
     /// (SIGILL) on Linux for a one-character name such as `z` or `-` (swift-corelibs-foundation).
     package static func directory(of path: String) -> String {
+        parent(of: path).map(String.init) ?? "."
+    }
+
+    /// `directory(of:)` as the part of `path` it is, no string made for it (`.` for a bare file name).
+    package static func directoryPart(of path: String) -> Substring {
         parent(of: path) ?? "."
     }
 
@@ -16,19 +21,48 @@ package enum FilePaths {
     package static func path(_ name: String, besideFile path: String) -> String {
         if name.hasPrefix("/") { return name }
         guard let directory = parent(of: path) else { return name }
-        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        return joined(String(directory), name[...])
+    }
+
+    /// `name` in `directory`: the two joined by one `/` (none added after a `/`), their bytes copied once into
+    /// the one string made.
+    package static func joined(_ directory: String, _ name: Substring) -> String {
+        let slash = UInt8(ascii: "/")
+        let addsSlash = directory.utf8.last != slash
+        var directory = directory
+        var name = name
+        return directory.withUTF8 { directory in
+            name.withUTF8 { name in
+                String(unsafeUninitializedCapacity: directory.count + (addsSlash ? 1 : 0) + name.count) { path in
+                    var end = UnsafeMutableBufferPointer(rebasing: path[...]).initialize(fromContentsOf: directory)
+                    if addsSlash {
+                        path[end] = slash
+                        end += 1
+                    }
+                    return end + UnsafeMutableBufferPointer(rebasing: path[end...]).initialize(fromContentsOf: name)
+                }
+            }
+        }
     }
 
     /// The directory part of `path`, trailing slashes ignored (`a/b/` → `a`, `/z` → `/`), or nil
-    /// for a bare name (`z`, `zz/`, empty).
-    private static func parent(of path: String) -> String? {
-        var bytes = Array(path.utf8)
-        while bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
-        if bytes == [UInt8(ascii: "/")] { return "/" }
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }
-        var end = slash
-        while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
-        return end == 0 ? "/" : String(decoding: bytes[..<end], as: UTF8.self)
+    /// for a bare name (`z`, `zz/`, empty); the part of `path` it is, the bytes read where they are.
+    private static func parent(of path: String) -> Substring? {
+        let bytes = path.utf8
+        let slash = UInt8(ascii: "/")
+        let first = bytes.startIndex
+        var end = bytes.endIndex
+        // Trailing slashes are left out, all but a first one: `/` alone (or `//`) is the root.
+        while end > first, bytes.index(before: end) > first, bytes[bytes.index(before: end)] == slash {
+            end = bytes.index(before: end)
+        }
+        if end > first, bytes.index(before: end) == first, bytes[first] == slash { return "/" }
+        guard let lastSlash = bytes[..<end].lastIndex(of: slash) else { return nil }
+        var directoryEnd = lastSlash
+        while directoryEnd > first, bytes[bytes.index(before: directoryEnd)] == slash {
+            directoryEnd = bytes.index(before: directoryEnd)
+        }
+        return directoryEnd == first ? "/" : Substring(bytes[..<directoryEnd])
     }
 
     /// `path` as people should read it: `zones/../db.ocf` as `db.ocf`, `./x` as `x`. The `.` and `..`
@@ -108,6 +142,12 @@ package enum FilePaths {
 
     /// The same for paths resolved already.
     package static func isInside(resolved path: String, resolvedRoot root: String) -> Bool {
-        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        guard path != root else { return true }
+        let bytes = path.utf8
+        // The root's bytes, then a `/` (the root's own last byte, or the path's next one).
+        guard bytes.starts(with: root.utf8) else { return false }
+        if root.utf8.last == UInt8(ascii: "/") { return true }
+        let next = bytes.index(bytes.startIndex, offsetBy: root.utf8.count)
+        return next < bytes.endIndex && bytes[next] == UInt8(ascii: "/")
     }
 }

@@ -17,10 +17,11 @@ import Foundation
 /// The directories are resolved and listed once for a whole run: a directory link changed during the
 /// run is not followed to its new target, nor a file created in a listed directory seen.
 package struct ResolvedDirectories: Sendable {
-    /// Each directory as `FilePaths.directory(of:)` gives it, resolved.
-    private var directories: [String: String] = [:]
+    /// Each directory as `FilePaths.directory(of:)` gives it, resolved. The keys are looked up as parts of
+    /// the paths asked about (`FilePaths.directoryPart(of:)`), no string made for them.
+    private var directories: [PathBytes: String] = [:]
     /// The listings of the directories that hold `listedFiles` of the files or more, by the same keys.
-    private var listings: [String: DirectoryListing] = [:]
+    private var listings: [PathBytes: DirectoryListing] = [:]
     /// The current directory when the resolver was made, which relative paths are read from.
     private let currentDirectory = FileManager.default.currentDirectoryPath
 
@@ -30,23 +31,24 @@ package struct ResolvedDirectories: Sendable {
 
     /// A resolver for the files at `paths` (as given: relative to the current directory or absolute).
     package init(directoriesOf paths: some Sequence<String>) {
-        var files: [String: Int] = [:]
+        var files: [PathBytes: Int] = [:]
         for path in paths {
             let directory = FilePaths.directory(of: path)
-            if directories[directory] == nil { directories[directory] = FilePaths.resolved(directory) }
-            files[directory, default: 0] += 1
+            let key = PathBytes(directory)
+            if directories[key] == nil { directories[key] = FilePaths.resolved(directory) }
+            files[key, default: 0] += 1
         }
         for (directory, count) in files where count >= Self.listedFiles {
-            listings[directory] = DirectoryListing(directory: directory)
+            listings[directory] = DirectoryListing(directory: String(directory.text))
         }
     }
 
     /// The absolute path of `path` with `.`, `..` and symbolic links resolved: `FilePaths.resolved(path)`.
     package func resolved(_ path: String) -> String {
-        let key = FilePaths.directory(of: path)
+        let key = PathBytes(FilePaths.directoryPart(of: path))
         guard let directory = directories[key], let name = Self.lastComponent(of: path)
         else { return FilePaths.resolved(path) }
-        let candidate = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        let candidate = FilePaths.joined(directory, name)
         if listings[key]?.kind(of: name) == .file { return candidate }
         var status = stat()
         guard lstat(candidate, &status) == 0, status.st_mode & S_IFMT != S_IFLNK else {
@@ -58,7 +60,9 @@ package struct ResolvedDirectories: Sendable {
     /// False when `path`'s directory was listed and holds no such name, so nothing is there; true
     /// otherwise (it may be there: ask the file system).
     package func mayExist(_ path: String) -> Bool {
-        guard let listing = listings[FilePaths.directory(of: path)], let name = Self.lastComponent(of: path) else {
+        guard let listing = listings[PathBytes(FilePaths.directoryPart(of: path))],
+            let name = Self.lastComponent(of: path)
+        else {
             return true
         }
         return listing.kind(of: name) != nil
@@ -66,16 +70,18 @@ package struct ResolvedDirectories: Sendable {
 
     /// `path` made absolute, as written otherwise (`.` and `..` kept, links not followed).
     package func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : currentDirectory + "/" + path
+        path.hasPrefix("/") ? path : FilePaths.joined(currentDirectory, path[...])
     }
 
     /// The last component of `path` when it names an entry of its directory: not `.`, `..`, empty or
     /// followed by a slash.
-    private static func lastComponent(of path: String) -> String? {
+    private static func lastComponent(of path: String) -> Substring? {
         let bytes = path.utf8
         let start = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
-        let name = path[start...]
-        guard !name.isEmpty, name != ".", name != ".." else { return nil }
-        return String(name)
+        let name = bytes[start...]
+        // Not empty, `.` nor `..`, told by the bytes (a comparison of strings would compare Unicode text).
+        let dot = UInt8(ascii: ".")
+        guard !name.isEmpty, name.contains(where: { $0 != dot }) || name.count > 2 else { return nil }
+        return Substring(name)
     }
 }
