@@ -54,8 +54,9 @@ enum PlanCheck {
 
     /// Why the edited zone's SOA serial is not `expected`, or nil when it is.
     static func serialProblem(_ reread: ZoneReread, expected: UInt32) -> String? {
-        // The SOA's data only: a whole record would count the lines of the edited text to say where it is.
-        guard let index = reread.apexSOA, let value = reread.recordData(index: index).rdata.soaSerial
+        // The SOA's serial only, read where the re-read kept its data: a whole record would count the lines of the
+        // edited text to say where it is.
+        guard let index = reread.apexSOA, let value = reread.soaSerial(ofRecord: index)
         else {
             return "the edited zone has no readable SOA"
         }

@@ -24,7 +24,8 @@ enum PlannedRecordPairing {
         }
     }
 
-    /// Records of one owner and type beyond which the pairing gives up (each is compared with each).
+    /// Records of one owner and type beyond which the pairing gives up (each is compared with each); a group's
+    /// planned records that are paired already are one bit each of a `UInt64`.
     static let largestGroup = 64
 
     /// Whether the re-read's records pair one to one with the plan's `operations` (see the type's comment):
@@ -66,7 +67,6 @@ enum PlannedRecordPairing {
         planned.sort { $0.key < $1.key }
         written.sort { $0.key < $1.key }
         // Group by group of one owner and type, each record written paired with a planned one of equal RDATA.
-        var paired = [Bool](repeating: false, count: largestGroup)
         var start = 0
         while start < written.count {
             let key = written[start].key
@@ -75,15 +75,15 @@ enum PlannedRecordPairing {
             guard end - start <= largestGroup, planned[start].key == key, planned[end - 1].key == key,
                 end == planned.count || planned[end].key != key
             else { return false }
-            for slot in 0..<(end - start) { paired[slot] = false }
+            var paired: UInt64 = 0
             for entry in written[start..<end] {
                 guard
                     let slot = (start..<end).first(where: { position in
-                        !paired[position - start]
+                        paired & 1 << UInt64(position - start) == 0
                             && reread.hasRData(rdata(of: operations[planned[position].index]), record: entry.index)
                     })
                 else { return false }
-                paired[slot - start] = true
+                paired |= 1 << UInt64(slot - start)
             }
             start = end
         }

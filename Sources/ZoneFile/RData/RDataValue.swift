@@ -97,8 +97,32 @@ extension RData {
             minimum: minimum)
     }
 
-    /// The SOA's SERIAL; nil for other types.
-    public var soaSerial: UInt32? { soa?.serial }
+    /// The SOA's SERIAL; nil for other types or bad wire data. Read in place (`soaSerial(wire:)`): the edit
+    /// check asks it of every zone it plans, and `soa` would build both names.
+    public var soaSerial: UInt32? {
+        type == .soa ? wire.withUnsafeBufferPointer { RData.soaSerial(wire: $0) } : nil
+    }
+
+    /// The SERIAL of SOA RDATA `wire`, where `soa?.serial` finds it (two names, each of at most 63-octet labels
+    /// and 255 octets, then the five 32-bit numbers and nothing more); nil for data of another shape. No name
+    /// is built.
+    static func soaSerial(wire: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        var position = 0
+        for _ in 0..<2 {
+            let start = position
+            while true {
+                guard position < wire.count else { return nil }
+                let length = Int(wire[position])
+                position += 1
+                if length == 0 { break }
+                guard length <= 63 else { return nil }
+                position += length
+            }
+            guard position - start <= 255 else { return nil }
+        }
+        guard wire.count - position == 20 else { return nil }
+        return wire[position..<(position + 4)].reduce(0) { $0 << 8 | UInt32($1) }
+    }
 
     /// The SOA's MINIMUM, the last field; nil for other types.
     public var soaMinimum: UInt32? { soa?.minimum }

@@ -32,6 +32,13 @@ package struct ZoneReread: Sendable {
         return (edited.names.name(slot.owner), type, RData(type: type, wire: wire))
     }
 
+    /// The SOA SERIAL of the edited zone's record at `index` (`apexSOA`), as `recordData(index:).rdata.soaSerial`
+    /// reads it: from the RDATA where the re-read kept it, no name built nor octet copied.
+    package func soaSerial(ofRecord index: Int) -> UInt32? {
+        if let serial = keptRData.withRData(of: index, { RData.soaSerial(wire: $0) }) { return serial }
+        return recordData(index: index).rdata.soaSerial
+    }
+
     /// The id of `name` (ASCII case ignored) in the edited zone's name table, which extends the old zone's:
     /// a name has one id in both, so records of either zone are told apart by owner without building names.
     /// Nil when neither zone has the name.
@@ -327,6 +334,12 @@ struct KeptRData: Sendable {
     /// The RDATA of kept record `index`; nil past those held.
     subscript(index: Int) -> [UInt8]? {
         range(of: index).map { Array(octets[$0]) }
+    }
+
+    /// `body` given kept record `index`'s RDATA where it is held; nil past those held.
+    func withRData<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let range = range(of: index) else { return nil }
+        return octets.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// Where kept record `index`'s RDATA lies in `octets`; nil past those held.
