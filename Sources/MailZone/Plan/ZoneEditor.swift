@@ -456,6 +456,8 @@ struct ZoneEditor {
 
     private static let dmarcLabel = Array("_dmarc".utf8)
     private static let domainKeyLabel = Array("_domainkey".utf8)
+    /// The labels a name of mail records has (`mailNameRecords`).
+    private static let mailNameLabels = [dmarcLabel, domainKeyLabel]
 
     /// Whether a label is `lowercase` (itself lower-case ASCII), ASCII case ignored.
     private static func label(_ label: ArraySlice<UInt8>, is lowercase: [UInt8]) -> Bool {
@@ -520,7 +522,7 @@ struct ZoneEditor {
     /// particular order (`lastMailRecord` sorts them with the domain's own).
     private var mailNameRecords: [DomainName: [Int]] {
         if let found = foundOnce.mailNameRecords { return found }
-        let groups = zone.recordIndicesByOwner(ofTypes: Self.mailTypes, ownerLabels: ["_dmarc", "_domainkey"])
+        let groups = zone.recordIndicesByOwner(ofTypes: Self.mailTypes, ownerLabelOctets: Self.mailNameLabels)
         guard !groups.isEmpty else {
             foundOnce.mailNameRecords = [:]
             return [:]

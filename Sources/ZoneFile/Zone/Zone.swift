@@ -142,8 +142,15 @@ public struct Zone: Sendable {
     public func recordIndicesByOwner(
         ofTypes types: Set<RRType>, ownerLabels labels: [String]
     ) -> [(owner: DomainName, indices: [Int])] {
+        recordIndicesByOwner(ofTypes: types, ownerLabelOctets: labels.map { Array($0.utf8) })
+    }
+
+    /// `recordIndicesByOwner(ofTypes:ownerLabels:)` with the labels as octets, which a caller asking of every
+    /// zone of a repository makes once.
+    package func recordIndicesByOwner(
+        ofTypes types: Set<RRType>, ownerLabelOctets labelBytes: [[UInt8]]
+    ) -> [(owner: DomainName, indices: [Int])] {
         let wanted = Zone.typeMask(types)
-        let labelBytes = labels.map { Array($0.utf8) }
         // Per owner id: 0 not asked yet, -1 has none of the labels, else its group's index plus one (an
         // array: a dictionary probe per record was most of the time in a million-record zone).
         var groupOf = [Int32](repeating: 0, count: names.count)
@@ -165,8 +172,9 @@ public struct Zone: Sendable {
     }
 
     /// A bit for each type code below 256 of `types`, and whether any type is above (then asked of the set).
-    private static func typeMask(_ types: Set<RRType>) -> (low: [UInt64], high: Set<UInt16>) {
-        var low = [UInt64](repeating: 0, count: 4)
+    /// The bits are four words in place, not an array: an editor asks once for each zone of a repository.
+    private static func typeMask(_ types: Set<RRType>) -> (low: SIMD4<UInt64>, high: Set<UInt16>) {
+        var low = SIMD4<UInt64>(repeating: 0)
         var high = Set<UInt16>()
         for type in types {
             if type.rawValue < 256 {
@@ -179,7 +187,7 @@ public struct Zone: Sendable {
     }
 
     @inline(__always)
-    private static func masked(_ mask: (low: [UInt64], high: Set<UInt16>), _ type: UInt16) -> Bool {
+    private static func masked(_ mask: (low: SIMD4<UInt64>, high: Set<UInt16>), _ type: UInt16) -> Bool {
         type < 256 ? mask.low[Int(type) >> 6] & (1 << UInt64(type & 63)) != 0 : mask.high.contains(type)
     }
 
