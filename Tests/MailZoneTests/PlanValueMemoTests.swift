@@ -222,16 +222,9 @@ struct PlanValueMemoTests {
                         let key = KeptOutMXWarning(
                             inZone: inZone, planned: planned, plannedBy: plannedBy, keptOut: keptOut,
                             acknowledged: acknowledged)
-                        var leftOut: [MXLeftOut] = []
-                        for entry in keptOut {
-                            if let at = leftOut.firstIndex(where: { $0.services == entry.presets }) {
-                                leftOut[at].values.append(entry.value)
-                            } else {
-                                leftOut.append(MXLeftOut(values: [entry.value], services: entry.presets))
-                            }
-                        }
                         let warning = MXConflict.keptOut(
-                            name: "news", inZone: inZone, planned: planned, plannedBy: plannedBy, leftOut: leftOut,
+                            name: "news", inZone: inZone, planned: planned, plannedBy: plannedBy,
+                            leftOut: key.leftOut,
                             unacknowledged: keptOut.flatMap(\.presets).filter { !acknowledged.contains($0) })
                         for _ in 0..<2 {
                             let words = SenderPlanner.keptOutWords.value(for: key)

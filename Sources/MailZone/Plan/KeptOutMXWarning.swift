@@ -30,14 +30,7 @@ struct KeptOutMXWarning: Hashable, Sendable {
 
     /// The words, as `MXConflict.keptOut` gives them.
     var words: Words {
-        var leftOut: [MXLeftOut] = []
-        for entry in keptOut {
-            if let index = leftOut.firstIndex(where: { $0.services == entry.presets }) {
-                leftOut[index].values.append(entry.value)
-            } else {
-                leftOut.append(MXLeftOut(values: [entry.value], services: entry.presets))
-            }
-        }
+        let leftOut = self.leftOut
         let warning = MXConflict.keptOut(
             name: "", inZone: inZone, planned: planned, plannedBy: plannedBy, leftOut: leftOut,
             unacknowledged: keptOut.flatMap(\.presets).filter { !acknowledged.contains($0) })
@@ -45,6 +38,20 @@ struct KeptOutMXWarning: Hashable, Sendable {
             summaryAfterName: MXConflict.keptOutSummary(
                 inZone: inZone, planned: planned, plannedBy: plannedBy, leftOut: leftOut),
             fix: warning.fix, before: (inZone + planned).map(\.text).joined(separator: ", "))
+    }
+
+    /// The MX left out, grouped as `MXConflict.keptOut` words them: one group per list of services, in the
+    /// order the services' MX first appear.
+    var leftOut: [MXLeftOut] {
+        var groups: [MXLeftOut] = []
+        for entry in keptOut {
+            if let index = groups.firstIndex(where: { $0.services == entry.presets }) {
+                groups[index].values.append(entry.value)
+            } else {
+                groups.append(MXLeftOut(values: [entry.value], services: entry.presets))
+            }
+        }
+        return groups
     }
 
     static func == (lhs: KeptOutMXWarning, rhs: KeptOutMXWarning) -> Bool {
