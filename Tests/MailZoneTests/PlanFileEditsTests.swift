@@ -7,25 +7,12 @@ import Testing
 /// for a text report) is the plan made with them but for the edits, which it leaves empty; its text report
 /// is the same.
 @Suite struct PlanFileEditsTests {
-    /// `plan` with every file's edits taken out.
-    static func withoutEdits(_ plan: Plan) -> Plan {
-        var plan = plan
-        for zone in plan.zones.indices {
-            for file in plan.zones[zone].files.indices { plan.zones[zone].files[file].edits = [] }
-        }
-        return plan
-    }
-
     @Test(arguments: ExamplesTests.examples)
     func aPlanWithoutEditsIsThePlanWithThem(_ example: String) async throws {
-        let declaration = try PlanStreamingTests.declaration(example)
-        var options = PlanStreamingTests.options
-        let full = await Planner.plan(declaration, options: options).plan
-        options.fileEdits = false
-        let lean = await Planner.plan(declaration, options: options).plan
-        #expect(lean == Self.withoutEdits(full))
+        let plans = try await LeanPlan(example, without: \.fileEdits)
+        #expect(plans.lean == plans.full.changingFiles { $0.edits = [] })
         let renderer = PlanTextRenderer(style: TextStyle(color: false))
-        #expect(lean.zones.map { renderer.renderZone($0) } == full.zones.map { renderer.renderZone($0) })
+        #expect(plans.lean.zones.map { renderer.renderZone($0) } == plans.full.zones.map { renderer.renderZone($0) })
     }
 
     @Test("the examples' plans have edits to leave out")

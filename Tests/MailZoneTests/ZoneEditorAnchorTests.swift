@@ -80,15 +80,17 @@ struct ZoneEditorAnchorTests {
         web\tIN\tA\t192.0.2.9
         """
 
+    /// The crafted zone and every real zone of the corpus, each with its name and origin.
+    static func zones() throws -> [(name: String, origin: DomainName, zone: Zone)] {
+        let crafted = try TestZone(craftedZone, origin: "crafted.example.", path: "db.crafted")
+        return [("crafted", crafted.origin, crafted.zone)]
+            + (try ZoneStateTests.corpusZones().map { ($0.corpusCase.name, $0.origin, $0.zone) })
+    }
+
     @Test("the anchor of a new record, records looked at from the last back, is the one found with all built")
     func anchorAgreesWithAllBuilt() throws {
-        let craftedOrigin = try DomainName(parsing: "crafted.example.")
-        let crafted = ZoneLoader.load(
-            bytes: Array(Self.craftedZone.utf8), path: "db.crafted", options: LoadOptions(origin: craftedOrigin))
-        #expect(crafted.errors.isEmpty, "\(crafted.errors)")
-        let zones = try ZoneStateTests.corpusZones().map { ($0.corpusCase.name, $0.origin, $0.zone) }
         var compared = 0
-        for (name, origin, zone) in [("crafted", craftedOrigin, crafted)] + zones {
+        for (name, origin, zone) in try Self.zones() {
             // The apex records decoded as asked for, and all of them given by the zone state.
             let editor = ZoneEditor(zone: zone, origin: origin)
             var state = ZoneState(zone: zone)
@@ -146,13 +148,8 @@ struct ZoneEditorAnchorTests {
 
     @Test("the end of the apex block, found from where records are written, is the one found with all built")
     func apexBlockEndAgreesWithAllBuilt() throws {
-        let craftedOrigin = try DomainName(parsing: "crafted.example.")
-        let crafted = ZoneLoader.load(
-            bytes: Array(Self.craftedZone.utf8), path: "db.crafted", options: LoadOptions(origin: craftedOrigin))
         var compared = 0
-        for (name, origin, zone) in [("crafted", craftedOrigin, crafted)]
-            + (try ZoneStateTests.corpusZones().map { ($0.corpusCase.name, $0.origin, $0.zone) })
-        {
+        for (name, origin, zone) in try Self.zones() {
             let expected = Self.apexBlockEndWithAllBuilt(zone, origin: origin)
             let found = try? ZoneEditor(zone: zone, origin: origin).apexBlockEnd()
             #expect(found == expected && found?.source == expected?.source, "\(name)")

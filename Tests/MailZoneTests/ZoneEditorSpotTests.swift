@@ -28,10 +28,8 @@ struct ZoneEditorSpotTests {
 
     @Test("owners placed at one spot are written in plan order, the lines without an owner field first")
     func ownersAtOneSpot() throws {
-        let origin = try DomainName(parsing: "example.com.")
-        let zone = ZoneLoader.load(
-            bytes: Array(Self.zoneText.utf8), path: "db.example.com", options: LoadOptions(origin: origin))
-        #expect(zone.errors.isEmpty, "\(zone.errors)")
+        let example = try TestZone(Self.zoneText, origin: "example.com.", path: "db.example.com")
+        let (origin, zone) = (example.origin, example.zone)
         // The apex's lines (owner-less, like the NS line they follow) come after other owners in the plan; a
         // host's lines go at another spot, after its own line.
         let operations = [
