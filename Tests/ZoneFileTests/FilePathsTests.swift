@@ -85,6 +85,20 @@ import Testing
         }
     }
 
+    /// A path is inside a root when its bytes are the root's, or the root's and a `/` then more: file names
+    /// on Linux are bytes, so a name spelt with a composed `é` and one spelt `e` and a combining accent are
+    /// two directories, although Swift holds the two strings equal.
+    @Test(arguments: [
+        ("/repo", "/repo", true), ("/repo/zones/db", "/repo", true), ("/repo/", "/repo", true),
+        ("/", "/", true), ("/etc", "/", true), ("/repository", "/repo", false), ("/rep", "/repo", false),
+        ("/srv/caf\u{E9}", "/srv/caf\u{E9}", true), ("/srv/caf\u{E9}/db", "/srv/caf\u{E9}", true),
+        ("/srv/cafe\u{301}", "/srv/caf\u{E9}", false), ("/srv/caf\u{E9}", "/srv/cafe\u{301}", false),
+        ("/srv/cafe\u{301}/db", "/srv/caf\u{E9}", false),
+    ])
+    func insideARootByBytes(_ path: String, _ root: String, _ inside: Bool) {
+        #expect(FilePaths.isInside(resolved: path, resolvedRoot: root) == inside)
+    }
+
     /// A temporary tree of files, directories and links (the caller removes `base`), and paths into it
     /// and around it.
     private static func linkedTree() throws -> (base: String, paths: [String]) {

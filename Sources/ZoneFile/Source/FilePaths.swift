@@ -140,14 +140,14 @@ package enum FilePaths {
         isInside(resolved: resolved(path), resolvedRoot: resolved(root))
     }
 
-    /// The same for paths resolved already.
+    /// The same for paths resolved already. Compared as bytes, as the file system compares names: two
+    /// spellings Swift holds equal (a composed `é` and `e` with a combining accent) are two directories.
     package static func isInside(resolved path: String, resolvedRoot root: String) -> Bool {
-        guard path != root else { return true }
         let bytes = path.utf8
-        // The root's bytes, then a `/` (the root's own last byte, or the path's next one).
+        // The root's bytes, then nothing more or a `/` (the root's own last byte, or the path's next one).
         guard bytes.starts(with: root.utf8) else { return false }
         if root.utf8.last == UInt8(ascii: "/") { return true }
         let next = bytes.index(bytes.startIndex, offsetBy: root.utf8.count)
-        return next < bytes.endIndex && bytes[next] == UInt8(ascii: "/")
+        return next == bytes.endIndex || bytes[next] == UInt8(ascii: "/")
     }
 }
