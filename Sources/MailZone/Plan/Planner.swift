@@ -367,32 +367,41 @@ public enum Planner {
         // senders' plans, the expansion took 1.7 times as long (its tables no longer in the caches), for a few
         // megabytes less. Organisational domains first, so a subdomain sees the DMARC record the plan gives its
         // parent: the positions are sorted, not the records.
-        let senders = senderIndices.map { declaration.records(ofSender: $0) }
-        let depth = senders.map { $0.sender.domain.value.labels.count }
+        // Each sender's records are taken out of the list when it is planned (`take()`), not copied: a copy
+        // retained each of the declaration's and the records' parts, and released them again, for every sender.
+        var senders: [SenderRecords?] = senderIndices.map { declaration.records(ofSender: $0) }
+        let depth = senders.map { $0?.sender.domain.value.labels.count ?? 0 }
         let ordered = senders.indices.sorted { (depth[$0], senderIndices[$0]) < (depth[$1], senderIndices[$1]) }
         var state = ZoneState(zone: zone, ownership: ZoneOwnership(zone: zone))
         // Room for the names the senders' records are at, so the table of names is not grown (and rehashed) as
         // they are looked up.
-        state.reserveNames(senders.reduce(0) { $0 + $1.records.count + $1.spf.count })
+        state.reserveNames(senders.reduce(0) { $0 + ($1?.records.count ?? 0) + ($1?.spf.count ?? 0) })
         var plans = [SenderPlan?](repeating: nil, count: senderIndices.count)
         var lastDeclaredOrigin: (declared: DeclaredName, planned: Bool)? = nil
         for position in ordered {
-            let sender = senders[position]
+            guard let sender = senders[position].take() else { continue }
             // What the sender owns and no longer wants goes first, out of the way of what it wants;
-            // all of it is taken back when the sender has a conflict.
+            // all of it is taken back when the sender has a conflict. A sender that owns nothing here (every
+            // sender of a zone mailzone has not written to yet) has nothing to remove: no removal is planned.
             let domain = sender.sender.domain.value
             state.beginTentative()
-            var removal = RemovalPlanner(sender: sender, domain: domain, origin: origin)
-            removal.plan(state.ownership.records(ofSender: domain), state: &state)
-            state.commit(removal.operations)
+            let owned = state.ownership.records(ofSender: domain)
+            var removals: [PlanItem] = []
+            if !owned.isEmpty {
+                var removal = RemovalPlanner(sender: sender, domain: domain, origin: origin)
+                removal.plan(owned, state: &state)
+                state.commit(removal.operations)
+                removals = removal.items
+            }
             // The state moves into the planner and back, not copied: a copy would duplicate the
             // zone's record caches for every sender.
+            let declaredZoneIsPlanned = SenderPlanner.isPlanned(sender.zone, origin: origin, last: &lastDeclaredOrigin)
             var planner = SenderPlanner(
-                sender: sender, origin: origin, zoneDisplayPath: path, state: consume state,
-                declaredZoneIsPlanned: SenderPlanner.isPlanned(sender.zone, origin: origin, last: &lastDeclaredOrigin))
+                sender: consume sender, origin: origin, zoneDisplayPath: path, state: consume state,
+                declaredZoneIsPlanned: declaredZoneIsPlanned)
             var (plan, operations) = planner.plan()
             state = planner.handOverState()
-            plan.items = RemovalPlanner.merged(plan.items, removals: removal.items)
+            plan.items = RemovalPlanner.merged(plan.items, removals: removals)
             if plan.hasConflicts {
                 state.rollbackTentative()
             } else {

@@ -63,10 +63,11 @@ struct SenderPlanner {
 
     /// The zone state, handed back when planning is done and replaced here by an empty one, so the state's
     /// arrays are held once and the next commit appends to them in place (a copy left in the planner made
-    /// every commit copy every operation planned so far: quadratic in the senders of a zone).
+    /// every commit copy every operation planned so far: quadratic in the senders of a zone). Swapped out, not
+    /// copied: a copy retained each of the state's tables, and the planner's end released them again.
     mutating func handOverState() -> ZoneState {
-        let handed = state
-        state = ZoneState(zone: state.zone)
+        var handed = ZoneState(zone: state.zone)
+        swap(&handed, &state)
         return handed
     }
 
