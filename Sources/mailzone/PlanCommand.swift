@@ -41,6 +41,8 @@ struct PlanCommand: AsyncParsableCommand {
         var options = input.plannerOptions()
         // Text shows no file's edits; a saved plan holds them.
         options.fileEdits = format != .text || out != nil
+        // Only JSON shows the files' digests; a saved plan holds them, for apply to refuse a changed file.
+        options.fileDigests = format == .json || out != nil
         options.target = try target.resolve(in: declaration)
         let status: PlanStatus
         do {

@@ -6,15 +6,17 @@ import Testing
 /// An example planned twice: with every part of the plan, and with one of the options that leave a part
 /// out (`PlannerOptions.fileEdits`, `.fileDigests`) turned off. The tests of those options compare the two.
 struct LeanPlan {
-    let full: Plan
-    let lean: Plan
+    let fullOutcome: PlanOutcome
+    let leanOutcome: PlanOutcome
+    var full: Plan { fullOutcome.plan }
+    var lean: Plan { leanOutcome.plan }
 
     init(_ example: String, without option: WritableKeyPath<PlannerOptions, Bool>) async throws {
         let declaration = try PlanStreamingTests.declaration(example)
         var options = PlanStreamingTests.options
-        full = await Planner.plan(declaration, options: options).plan
+        fullOutcome = await Planner.plan(declaration, options: options)
         options[keyPath: option] = false
-        lean = await Planner.plan(declaration, options: options).plan
+        leanOutcome = await Planner.plan(declaration, options: options)
     }
 }
 
