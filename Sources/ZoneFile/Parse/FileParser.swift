@@ -24,8 +24,12 @@ extension LoaderState {
         }
         if fileIndex == 0 { checks.reserve(records: source.bytes.count / 12 + 16) }
         let bytes = source.bytes
-        var resumeCursor = skipping.flatMap {
-            ResumeCursor(skipping: $0, file: fileIndex, path: source.path, size: source.length)
+        // The skipping moved out for the cursor to read and back, not copied (a copy retains each table of the
+        // old zone it holds).
+        var resumeCursor: ResumeCursor?
+        if let taken = skipping.take() {
+            resumeCursor = ResumeCursor(skipping: taken, file: fileIndex, path: source.path, size: source.length)
+            skipping = consume taken
         }
         var entryIndex = 0
         // A mapped file's pages go back behind the reader (kept a stride back): the load holds what it is

@@ -162,11 +162,12 @@ struct ResumeCursor {
     var stretch = 0
 
     /// The cursor for file `index` of the re-read (path `path`, `size` bytes), nil when it cannot be set
-    /// against the old file of that index (another file there, or edits not given).
-    init?(skipping: RereadSkipping, file index: Int, path: String, size: Int) {
-        let old = skipping.old
-        guard index < old.files.count, old.files[index].source.path == path else { return nil }
-        let oldSize = old.files[index].source.bytes.count
+    /// against the old file of that index (another file there, or edits not given). The skipping is
+    /// borrowed: an initializer's arguments are otherwise passed owned, which made the caller copy it.
+    init?(skipping: borrowing RereadSkipping, file index: Int, path: String, size: Int) {
+        // The old zone read in place, not copied (a copy retains each of its tables).
+        guard index < skipping.old.files.count, skipping.old.files[index].source.path == path else { return nil }
+        let oldSize = skipping.old.files[index].source.bytes.count
         var stretches: [Stretch] = []
         if skipping.changed.contains(path) {
             guard let edits = skipping.edits[path] else { return nil }
@@ -240,14 +241,30 @@ extension LoaderState {
     }
 
     /// Does what reading the old text between two checkpoints did, from the old zone (`skipping`'s).
+    ///
+    /// The skipping is moved out of the state for the step and back, not copied: a copy retains each table of
+    /// the old zone it holds (some twenty), and a repository's thousands of small zones each step over a few
+    /// stretches.
     private mutating func stepOver(
         from: ReadingCheckpoint, to: ReadingCheckpoint, source: SourceFile, shift: Int, context: inout FileContext
     ) {
-        guard let old = skipping?.old, let uniqueKeys = skipping?.uniqueKeys, let repeated = skipping?.repeated
-        else { return }
+        guard let taken = skipping.take() else { return }
+        let observed = stepOver(from: from, to: to, source: source, shift: shift, context: &context, skipping: taken)
+        var skipping = consume taken
+        skipping.steppedKeys.append(from.observed..<observed)
+        skipping.steppedOver += to.records - from.records
+        self.skipping = consume skipping
+    }
+
+    /// `stepOver(from:to:source:shift:context:)` with the skipping out of the state, read in place; returns
+    /// how many records the zone checks have been shown once the step is done.
+    private mutating func stepOver(
+        from: ReadingCheckpoint, to: ReadingCheckpoint, source: SourceFile, shift: Int, context: inout FileContext,
+        skipping: RereadSkipping
+    ) -> Int {
         // Diagnostics, positions in this file moved by the edits before them; the included files are
         // the old ones.
-        for diagnostic in old.diagnostics[from.diagnostics..<to.diagnostics] {
+        for diagnostic in skipping.old.diagnostics[from.diagnostics..<to.diagnostics] {
             let file: SourceFile
             var offset = diagnostic.location?.offset
             if diagnostic.file == source.path {
@@ -255,24 +272,24 @@ extension LoaderState {
                 offset = offset.map { $0 + shift }
             } else {
                 file =
-                    old.files[from.files..<to.files].first { $0.source.path == diagnostic.file }?.source
+                    skipping.old.files[from.files..<to.files].first { $0.source.path == diagnostic.file }?.source
                     ?? SourceFile(path: diagnostic.file, bytes: [])
             }
             report(diagnostic.kind, source: file, offset: offset)
         }
         // Files included in between, read as they were.
         for index in from.files..<to.files {
-            files.append(ZoneFileSyntax(source: old.files[index].source, entries: EntryList()))
+            files.append(ZoneFileSyntax(source: skipping.old.files[index].source, entries: EntryList()))
         }
         // Records: paired with themselves, shown to the zone checks.
         if apexID == nil, let zoneOrigin { apexID = names.lookup(zoneOrigin) }
-        var entries = EntryStarts(files: old.files)
+        var entries = EntryStarts(files: skipping.old.files)
         var observed = from.observed
         // Taken once, not for each of the (many) records stepped over.
         let names = self.names
         let apex = apexID
-        let store = old.store
-        let keys = old.checkKeys
+        let store = skipping.old.store
+        let keys = skipping.old.checkKeys
         for index in from.records..<to.records {
             let slot = store[index]
             if slot.flags.contains(.outOfZone) { continue }
@@ -282,20 +299,18 @@ extension LoaderState {
             let atApex = slot.owner == apex
             let rdata: [UInt8] =
                 atApex && (type == .soa || type == .dnskey || type == .cdnskey)
-                ? old.recordData(index: index).rdata.wire : []
+                ? skipping.old.recordData(index: index).rdata.wire : []
             let key = keys[observed]
             rdata.withUnsafeBufferPointer { rdata in
                 checks.observe(
                     owner: slot.owner, type: type,
                     place: ZoneChecks.Place(file: slot.file, offset: UInt32(truncatingIfNeeded: start)),
                     atApex: atApex, rdata: rdata, key: Int(Int64(bitPattern: key)),
-                    unique: uniqueKeys && !repeated.contains(key), names: names)
+                    unique: skipping.uniqueKeys && !skipping.repeated.contains(key), names: names)
             }
             observed += 1
         }
-        self.skipping?.steppedKeys.append(from.observed..<observed)
         pairing?.advance(to: to.records)
-        self.skipping?.steppedOver += to.records - from.records
         tally.records += to.tally.records - from.tally.records
         tally.includedFiles += to.tally.includedFiles - from.tally.includedFiles
         tally.bytesRead += to.tally.bytesRead - from.tally.bytesRead
@@ -309,6 +324,7 @@ extension LoaderState {
         context.lastOwnerLength = -1
         context.originChangedSinceOwner = to.state.originChangedSinceOwner
         inheritedTTL = to.state.inheritedTTL
+        return observed
     }
 }
 
