@@ -204,11 +204,23 @@ public enum Planner {
         // Two halves, side by side for a large zone (a small one is one of many planned in parallel
         // already): what the old records and files tell the plan (the RRSIG warning, the files' digests);
         // planning, editing and reading the edited zone again.
+        // A small zone's halves are called in turn here, not through `ParallelMap.both`: its first half is an
+        // escaping closure, which copies the zone and the options into a context allocated for it (a
+        // repository of thousands of small zones paid that for every zone).
         let size = zone.files.reduce(0) { $0 + $1.source.bytes.count }
-        let (old, edited) = await ParallelMap.both(parallel: size >= largeZoneBytes) {
-            OldZoneSummary(zone, digests: options.fileDigests)
-        } _: {
-            planAndEdit(
+        let old: OldZoneSummary
+        let edited: EditedZone
+        if size >= largeZoneBytes {
+            (old, edited) = await ParallelMap.both(parallel: true) {
+                OldZoneSummary(zone, digests: options.fileDigests)
+            } _: {
+                planAndEdit(
+                    zone, senders: senderIndices, origin: origin, path: path, loadOptions: loadOptions,
+                    declaration: declaration, options: options)
+            }
+        } else {
+            old = OldZoneSummary(zone, digests: options.fileDigests)
+            edited = planAndEdit(
                 zone, senders: senderIndices, origin: origin, path: path, loadOptions: loadOptions,
                 declaration: declaration, options: options)
         }
