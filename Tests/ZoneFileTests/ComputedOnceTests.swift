@@ -8,7 +8,7 @@ import Testing
 struct ComputedOnceTests {
     @Test func manyTasksAskingAtOnceComputeOnce() async {
         final class Runs: Sendable { let count = Mutex(0) }
-        // Shared between the tasks as its owner (`ZoneIndexes`) shares it: held in a class.
+        // Shared between the tasks as its owner (`ZoneContents`) shares it: held in a class.
         final class Holder: Sendable { let computed = ComputedOnce<[Int]>() }
         let holder = Holder()
         let runs = Runs()

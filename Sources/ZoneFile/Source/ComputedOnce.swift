@@ -4,7 +4,7 @@ import Synchronization
 /// it under the mutex, and the others wait for it and read the same value rather than compute
 /// their own. For tables a caller may never need (a zone's owner index).
 ///
-/// Not a class of its own but held inside its owner (`ZoneIndexes`), whose concrete type then frees
+/// Not a class of its own but held inside its owner (`ZoneContents`), whose concrete type then frees
 /// it: a generic class is an allocation more and looks up its type's metadata when freed, which cost
 /// a plan of 10,000 small zones about 0.7% of its time, two of them per zone read.
 struct ComputedOnce<Value: Sendable>: ~Copyable, Sendable {

@@ -99,16 +99,3 @@ struct EmptyNonTerminals: Sendable {
         names.lookup(name) != nil
     }
 }
-
-/// Computed on first use and kept: a zone asked nothing by name (`zone check`, `zone dump`) never
-/// pays for the index. Shared between the tasks that plan one zone's halves.
-final class ZoneIndexes: Sendable {
-    private let ownerIndex = ComputedOnce<OwnerIndex>()
-    private let emptyNonTerminals = ComputedOnce<EmptyNonTerminals>()
-
-    func owners(_ build: () -> OwnerIndex) -> OwnerIndex { ownerIndex.value(build) }
-
-    func emptyNonTerminals(_ build: () -> EmptyNonTerminals) -> EmptyNonTerminals {
-        emptyNonTerminals.value(build)
-    }
-}
