@@ -234,8 +234,16 @@ public struct PresetInput: Sendable, Hashable {
 
     /// Every placeholder `value` defines: `${name}` and, with parts, `${name.PART}`.
     public func placeholderValues(for value: String) -> [String: String] {
-        var values = [name: expansion(of: value)]
-        for (part, text) in parts[value] ?? [:] { values["\(name).\(part)"] = text }
+        var values: [String: String] = [:]
+        addPlaceholderValues(for: value, to: &values)
         return values
+    }
+
+    /// `placeholderValues(for:)` set in `values` (replacing what they held), without a table made for them
+    /// first: every service of every sender sets its inputs' values.
+    public func addPlaceholderValues(for value: String, to values: inout [String: String]) {
+        values[name] = expansion(of: value)
+        guard let parts = parts[value] else { return }
+        for (part, text) in parts { values["\(name).\(part)"] = text }
     }
 }

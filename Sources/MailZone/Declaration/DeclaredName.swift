@@ -76,6 +76,9 @@ public struct DeclaredName: Sendable, Hashable, Comparable, CustomStringConverti
     public func relative(to origin: DeclaredName) -> String? {
         guard isSubdomain(of: origin) else { return nil }
         let prefix = labels.dropLast(origin.labels.count)
+        // A name one label below the origin (a host's sender, `abc`) is that label: the label itself, not a
+        // string joined from it (which is made in its own buffer, and so is every owner's name put before it).
+        if prefix.count == 1, let label = prefix.first { return label }
         return prefix.isEmpty ? "@" : prefix.joined(separator: ".")
     }
 

@@ -19,7 +19,8 @@ struct SenderExpander {
         // The sender's name in its zone, worked out once: its records' owners are names put before it.
         let senderRelative = origin.flatMap { domain.relative(to: $0) }
         var records: [WantedRecord] = []
-        var spfByOwner: [(owner: RecordOwner, includes: [SPFInclude], suggestedAll: String, ttl: Located<UInt32>?)] = []
+        // The SPF records wanted, one per owner, made as they are asked for (not a list of requests made first).
+        var spf: [WantedSPF] = []
 
         // The built-in placeholders' values, made for the sender when a preset's templates first use them (3 of
         // the 19 built-in presets do), not two strings made for every sender.
@@ -37,49 +38,36 @@ struct SenderExpander {
             }
             let preset = definition.preset
             let ttl = service.ttl ?? sender.ttl
-            var values: [String: String] = [:]
-            if definition.usesBuiltIns {
-                let made = builtIns ?? Self.builtInValues(of: domain)
-                builtIns = made
-                values = ["domain": made.domain, "domain_dashed": made.dashed]
-            }
             // What the user wrote (or the default) picks the variant; the templates get expansions.
             let written = definition.writtenValues(of: service)
-            for input in preset.inputs {
-                if let value = written[input.name] {
-                    values.merge(input.placeholderValues(for: value)) { _, new in new }
+            var values: [String: String]
+            if !definition.usesBuiltIns, preset.inputs.allSatisfy({ $0.expansions.isEmpty && $0.parts.isEmpty }) {
+                // Each input's placeholder is its value (most presets): the templates get what was written, the
+                // table shared, not a second one made for every service of every sender.
+                values = written
+            } else {
+                values = [:]
+                if definition.usesBuiltIns {
+                    let made = builtIns ?? Self.builtInValues(of: domain)
+                    builtIns = made
+                    values = ["domain": made.domain, "domain_dashed": made.dashed]
+                }
+                for input in preset.inputs {
+                    if let value = written[input.name] { input.addPlaceholderValues(for: value, to: &values) }
                 }
             }
             for input in service.inputs where preset.inputs.allSatisfy({ $0.name != input.name.value }) {
                 values[input.name.value] = input.value.value
             }
 
-            // The selectors a rotating service lists (`dkim: { s2024: KEY, s2025: KEY }`): its DKIM records
-            // once per selector, each with its key.
-            let listed = service.listedSelectors(of: definition)
-            // Room for one expansion a record (more only for listed selectors), and for the records they make:
-            // not grown an element at a time.
-            var expansions: [(index: Int, values: [String: String], source: YAMLLocation?)] = []
-            expansions.reserveCapacity(preset.records.count)
-            for index in preset.records.indices where preset.records[index].applies(to: written) {
-                expansions.append((index, values, nil))
-                let usesSelector = definition.recordTemplates[index].inputs.contains(where: Self.dkimInputs.contains)
-                guard !listed.isEmpty, usesSelector else { continue }
-                // The preset's own selector input, when given, is one more selector beside the listed ones.
-                if values[PresetDefinition.selectorInput] == nil || values[PresetDefinition.keyInput] == nil {
-                    expansions.removeLast()
-                }
-                for selector in listed {
-                    var selected = values
-                    selected[PresetDefinition.selectorInput] = String(selector.name.value.dropFirst("dkim.".count))
-                    selected[PresetDefinition.keyInput] = selector.value.value
-                    expansions.append((index, selected, selector.value.location))
-                }
-            }
-            records.reserveCapacity(records.count + expansions.count)
             // One list for the service's records, shared by each (not one made for each record).
             let presets = [preset.name]
-            for (index, values, listedSource) in expansions {
+            // Room for the service's records (more only for listed selectors): not grown a record at a time.
+            records.reserveCapacity(records.count + preset.records.count)
+
+            // One record of the preset (at `index`) with `values` filled in, added to `records`; `listedSource`
+            // is where a listed selector's key was written.
+            func expandRecord(_ index: Int, _ values: [String: String], listedSource: YAMLLocation?) {
                 // The preset's record is read in place, not copied (it is a dozen strings).
                 let templates = definition.recordTemplates[index]
                 // An optional record is wanted only when all its inputs are given; a required one
@@ -87,7 +75,7 @@ struct SenderExpander {
                 guard templates.inputs.allSatisfy({ values[$0] != nil }),
                     let name = templates.writtenName?.text ?? templates.name.expand(values),
                     let value = templates.value.expand(values)
-                else { continue }
+                else { return }
                 let source =
                     listedSource
                     ?? templates.inputs.lazy.compactMap { service.input($0)?.value.location }.first
@@ -101,7 +89,7 @@ struct SenderExpander {
                         at: source,
                         "the \(preset.name) record '\(name)' for \(domain.text) is not a valid DNS name: \(problem)",
                         hint: "check the inputs that make up the name")
-                    continue
+                    return
                 }
                 var wanted = WantedRecord(
                     owner: owner, type: preset.records[index].type, value: value,
@@ -122,8 +110,30 @@ struct SenderExpander {
                 }
             }
 
+            // The selectors a rotating service lists (`dkim: { s2024: KEY, s2025: KEY }`): its DKIM records
+            // once per selector, each with its key. Each record is expanded as it is reached, in the preset's
+            // order, with no list of the expansions made first (one for every service of every sender).
+            let listed = service.listedSelectors(of: definition)
+            for index in preset.records.indices where preset.records[index].applies(to: written) {
+                let usesSelector = definition.recordTemplates[index].inputs.contains(where: Self.dkimInputs.contains)
+                guard !listed.isEmpty, usesSelector else {
+                    expandRecord(index, values, listedSource: nil)
+                    continue
+                }
+                // The preset's own selector input, when given, is one more selector beside the listed ones.
+                if values[PresetDefinition.selectorInput] != nil && values[PresetDefinition.keyInput] != nil {
+                    expandRecord(index, values, listedSource: nil)
+                }
+                for selector in listed {
+                    var selected = values
+                    selected[PresetDefinition.selectorInput] = String(selector.name.value.dropFirst("dkim.".count))
+                    selected[PresetDefinition.keyInput] = selector.value.value
+                    expandRecord(index, selected, listedSource: selector.value.location)
+                }
+            }
+
             // Each of `spfRequests`, without the array it makes.
-            func requestSPF(_ spf: PresetSPF, _ templates: PresetDefinition.RecordTemplates) {
+            func requestSPF(_ request: PresetSPF, _ templates: PresetDefinition.RecordTemplates) {
                 guard templates.inputs.allSatisfy({ values[$0] != nil }),
                     let name = templates.writtenName?.text ?? templates.name.expand(values),
                     let include = templates.value.expand(values)
@@ -139,19 +149,22 @@ struct SenderExpander {
                 }
                 let domainText = include.hasSuffix(".") ? String(include.dropLast()) : include
                 let entry = SPFInclude(
-                    domain: domainText, preset: preset.name, unconfirmed: spf.isUnconfirmed(given: written),
+                    domain: domainText, preset: preset.name, unconfirmed: request.isUnconfirmed(given: written),
                     source: service.preset.location)
                 // Found by position: a search by element copies each entry, its includes and owner.
-                if let index = spfByOwner.indices.first(where: { spfByOwner[$0].owner == owner }) {
-                    if !spfByOwner[index].includes.contains(where: { $0.domain.lowercased() == domainText.lowercased() }
-                    ) {
-                        spfByOwner[index].includes.append(entry)
+                if let index = spf.indices.first(where: { spf[$0].owner == owner }) {
+                    if !spf[index].includes.contains(where: { $0.domain.lowercased() == domainText.lowercased() }) {
+                        spf[index].includes.append(entry)
                     }
-                    if spfByOwner[index].ttl == nil || spfByOwner[index].ttl == sender.ttl, service.ttl != nil {
-                        spfByOwner[index].ttl = service.ttl
+                    if spf[index].ttl == nil || spf[index].ttl == sender.ttl, service.ttl != nil {
+                        spf[index].ttl = service.ttl
                     }
                 } else {
-                    spfByOwner.append((owner, [entry], spf.suggestedAll, ttl))
+                    spf.append(
+                        WantedSPF(
+                            owner: owner, includes: [entry],
+                            all: sender.spf.all?.value.rawValue ?? request.suggestedAll,
+                            fold: sender.spf.foldsRecords, ttl: ttl))
                 }
             }
             if let spf = preset.spf, let templates = definition.spfTemplates { requestSPF(spf, templates) }
@@ -159,11 +172,6 @@ struct SenderExpander {
         }
 
         applyDMARC(sender, origin: origin, to: &records, diagnostics: &diagnostics)
-        let spf = spfByOwner.map {
-            WantedSPF(
-                owner: $0.owner, includes: $0.includes, all: sender.spf.all?.value.rawValue ?? $0.suggestedAll,
-                fold: sender.spf.foldsRecords, ttl: $0.ttl)
-        }
         return SenderRecords(sender: sender, zone: zone, records: records, spf: spf)
     }
 

@@ -30,7 +30,7 @@ public enum ZoneAssignment {
         let prefix = name.labels.dropLast(sender.labels.count)
         guard !prefix.isEmpty else { return RecordOwner(name: name, relative: senderRelative) }
         let labels = prefix.joined(separator: ".")
-        return RecordOwner(name: name, relative: senderRelative == "@" ? labels : labels + "." + senderRelative)
+        return RecordOwner(name: name, relative: senderRelative == "@" ? labels : joined(labels, senderRelative))
     }
 }
 
@@ -47,7 +47,18 @@ extension ZoneAssignment {
         guard written.text.utf8.count + sender.lengthBelowPrefix <= 253 else { return nil }
         return RecordOwner(
             name: DeclaredName(labels: written.labels + sender.labels),
-            relative: senderRelative == "@" ? written.relative : written.relative + "." + senderRelative)
+            relative: senderRelative == "@" ? written.relative : joined(written.relative, senderRelative))
+    }
+
+    /// `prefix.relative`, made in one piece: a DKIM selector's owner (`qcloud._domainkey.abc`) is too long to be
+    /// held inline, and joined a part at a time it was made twice, once for every sender.
+    static func joined(_ prefix: String, _ relative: String) -> String {
+        var text = ""
+        text.reserveCapacity(prefix.utf8.count + 1 + relative.utf8.count)
+        text += prefix
+        text += "."
+        text += relative
+        return text
     }
 }
 
