@@ -86,8 +86,8 @@ struct ZoneState {
     /// wanted name's ancestors in `cut(hiding:origin:)` builds no records for names without a cut.
     func mayHoldCut(_ name: DomainName) -> Bool {
         if !plannedCuts.isEmpty, plannedCuts.contains(name) { return true }
-        return zone.recordIndices(at: name).contains { index in
-            let type = zone.type(ofRecord: index)
+        return zone.recordPositions(at: name).contains { position in
+            let type = zone.type(ofRecord: Int(position))
             return type == .ns || type == .dname
         }
     }
@@ -115,7 +115,7 @@ struct ZoneState {
     /// that hold none.
     func holdsRecords(at name: DomainName) -> Bool {
         if let slot = slots[name] { return !names[slot].entries.isEmpty }
-        return !zone.recordIndices(at: name).isEmpty
+        return !zone.recordPositions(at: name).isEmpty
     }
 
     /// The records at `name`, existing and planned.
@@ -168,11 +168,21 @@ struct ZoneState {
         if let known = slots[name] {
             slot = known
         } else {
-            let zone = self.zone
             slot = names.count
-            names.append(
-                NameRecords(
-                    entries: zone.recordIndices(at: name).map { .zone(index: $0, type: zone.type(ofRecord: $0)) }))
+            // Made from the zone's record positions, with no array of them made first. A name holding records is
+            // nearly always a sender's own name, where it creates its MX and SPF record: room for those two, so
+            // the entries are not copied into a larger array for each (a name without records gets its array at
+            // its first create).
+            let positions = zone.recordPositions(at: name)
+            var entries: [NameRecords.Entry] = []
+            if !positions.isEmpty {
+                entries.reserveCapacity(positions.count + 2)
+                for position in positions {
+                    let index = Int(position)
+                    entries.append(.zone(index: index, type: zone.type(ofRecord: index)))
+                }
+            }
+            names.append(NameRecords(entries: entries))
             slots[name] = slot
         }
         lastLookup = (name, slot)
