@@ -106,11 +106,25 @@ extension SenderPlanner {
     func spfMarker(_ wanted: WantedSPF, merging records: [Record], before: [String]) -> OwnershipMarker {
         let previous = records.lazy.compactMap { self.state.ownership.owner(of: $0)?.marker.spf }.first
         let present = Set(before.flatMap(SPFRecord.includeDomains(in:)).map { $0.lowercased() })
-        // Managed terms no longer in the record (a removal planned just before) are no longer listed.
-        var terms = (previous?.terms ?? []).filter { term in
+        let origin: SPFOwnership.Origin = records.isEmpty ? .created : previous?.origin ?? .merged
+        let terms =
+            (previous == nil ? Self.managedTerms(ofOnly: wanted.includes, present: present) : nil)
+            ?? Self.managedTerms(previous: previous?.terms ?? [], present: present, adding: wanted.includes)
+        return OwnershipMarker(
+            sender: .domain(sender.sender.domain.value), spf: SPFOwnership(origin: origin, terms: terms))
+    }
+
+    /// The managed terms of an SPF record once `includes` are in it: those of its marker before (`previous`) that
+    /// are still in the record (`present`: the include domains it had, lower-cased) keep their place, unless a
+    /// removal planned just before took them out; each include gets its services; an include the record had
+    /// without a managed term stays unmanaged.
+    static func managedTerms(
+        previous: [ManagedSPFTerm], present: Set<String>, adding includes: [SPFInclude]
+    ) -> [ManagedSPFTerm] {
+        var terms = previous.filter { term in
             RemovalPlanner.includeDomain(term.term).map { present.contains($0) } ?? true
         }
-        for include in wanted.includes {
+        for include in includes {
             let term = "include:\(include.domain)"
             if let index = terms.firstIndex(where: { $0.term.lowercased() == term.lowercased() }) {
                 if !terms[index].services.contains(include.preset) { terms[index].services.append(include.preset) }
@@ -118,9 +132,22 @@ extension SenderPlanner {
                 terms.append(ManagedSPFTerm(term: term, services: [include.preset]))
             }
         }
-        let origin: SPFOwnership.Origin = records.isEmpty ? .created : previous?.origin ?? .merged
-        return OwnershipMarker(
-            sender: .domain(sender.sender.domain.value), spf: SPFOwnership(origin: origin, terms: terms))
+        return terms
+    }
+
+    /// `managedTerms(previous: [], present:adding:)` of a record that gets one include (nearly every sender's SPF
+    /// record): its one term made once per run for the include and its service, not a term, a list of services
+    /// and a list of terms made for every sender. Nil for more includes than one.
+    static func managedTerms(ofOnly includes: [SPFInclude], present: Set<String>) -> [ManagedSPFTerm]? {
+        guard includes.count == 1, let include = includes.first else { return nil }
+        if !present.isEmpty, present.contains(include.domain.lowercased()) { return [] }
+        return includeTerms.value(for: SPFIncludeTerm(domain: include.domain, service: include.preset))
+    }
+
+    /// The managed term of one include added for one service (`managedTerms(ofOnly:present:)`), by the include's
+    /// and the service's exact text.
+    static let includeTerms = ValueMemo<SPFIncludeTerm, [ManagedSPFTerm]>(limit: 256) { include in
+        [ManagedSPFTerm(term: "include:\(include.domain.text)", services: [include.service.text])]
     }
 
     /// The note on `records` folded into `folded`, with what the fold does to the `all` of records that
@@ -171,6 +198,17 @@ extension SenderPlanner {
         SPFMerge.merge(
             includeDomains: input.includeDomains.map(\.text), existing: input.spfRecords.map(\.text),
             suggestedAll: input.all.text)
+    }
+}
+
+/// An SPF include and the service that needs it, as one managed term of a marker lists them.
+struct SPFIncludeTerm: Hashable, Sendable {
+    var domain: ExactText
+    var service: ExactText
+
+    init(domain: String, service: String) {
+        self.domain = ExactText(domain)
+        self.service = ExactText(service)
     }
 }
 
