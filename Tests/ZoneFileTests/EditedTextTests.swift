@@ -66,6 +66,22 @@ import Testing
         }
     }
 
+    /// Edits already in order are taken as they are (`SourceEdit.isOrdered`): the order is the one sorting
+    /// gives, for the edits of every corpus and real zone, shuffled, sorted, and as an edited text keeps them.
+    @Test("ordered edits are kept as they are, in the order sorting gives, on every corpus and real zone")
+    func orderedEditsAsSorted() throws {
+        for item in try Self.zoneFiles() {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: item.path)))
+            let shuffled = Self.edits(of: bytes)
+            let sorted = SourceEdit.sorted(shuffled)
+            let kept = try EditedText(original: bytes, edits: shuffled).edits
+            for edits in [shuffled, sorted, kept, Array(sorted.reversed()), Array(sorted.prefix(2))] {
+                #expect(SourceEdit.ordered(edits) == SourceEdit.sorted(edits), "\(item.file)")
+                #expect(SourceEdit.isOrdered(edits) == (edits == SourceEdit.sorted(edits)), "\(item.file)")
+            }
+        }
+    }
+
     @Test func piecesStopWhenAskedTo() throws {
         let text = try EditedText(
             original: Array("a\nb\nc\n".utf8), edits: [.insert("x\n", at: 2), .insert("y\n", at: 4)])

@@ -42,7 +42,32 @@ public enum SourceEditError: Error, Sendable, Equatable, CustomStringConvertible
 extension SourceEdit {
     /// `edits` in the order `apply` applies them: by offset, insertions before a replacement at the
     /// same offset, otherwise in the given order.
+    ///
+    /// Edits already in that order are given back as they are, nothing sorted or allocated: a re-read
+    /// orders again the edits of an `EditedText`, which are ordered (two for each of a repository's
+    /// thousands of small zones).
     static func ordered(_ edits: [SourceEdit]) -> [SourceEdit] {
+        isOrdered(edits) ? edits : sorted(edits)
+    }
+
+    /// Whether `edits` are in the order `ordered` gives: no edit goes before the one ahead of it.
+    static func isOrdered(_ edits: [SourceEdit]) -> Bool {
+        var index = 1
+        while index < edits.count {
+            let ahead = edits[index - 1].range
+            let edit = edits[index].range
+            if edit.lowerBound < ahead.lowerBound
+                || (edit.lowerBound == ahead.lowerBound && edit.isEmpty && !ahead.isEmpty)
+            {
+                return false
+            }
+            index += 1
+        }
+        return true
+    }
+
+    /// `edits` sorted into the order `ordered` gives, whatever order they come in.
+    static func sorted(_ edits: [SourceEdit]) -> [SourceEdit] {
         edits.enumerated().sorted { lhs, rhs in
             if lhs.element.range.lowerBound != rhs.element.range.lowerBound {
                 return lhs.element.range.lowerBound < rhs.element.range.lowerBound
