@@ -172,6 +172,7 @@ struct ResumeCursor {
         if skipping.changed.contains(path) {
             guard let edits = skipping.edits[path] else { return nil }
             let ordered = SourceEdit.ordered(edits)
+            stretches.reserveCapacity(ordered.count + 1)
             var oldCursor = 0
             var shift = 0
             for edit in ordered {

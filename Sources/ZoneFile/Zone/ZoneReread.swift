@@ -147,6 +147,10 @@ extension ZoneLoader {
     /// read go into a `KeyFilter`.
     static let keysComparedEachWithEach = 4096
 
+    /// About the fewest octets of an edit's text that write one record (a short line): the re-read makes
+    /// room for the records it keeps by this measure.
+    static let octetsPerKeptRecord = 20
+
     /// `reread`, the records stepped over shown to the zone checks as unique when the old load found their
     /// hash once (`uniqueKeys`); also whether a record read has the hash of a record stepped over, and
     /// whether the reading left the window.
@@ -162,9 +166,12 @@ extension ZoneLoader {
         state.names = NameTable(extending: old.names)
         state.pairing = WrittenRecordPairing(old: old, excluding: excluded)
         // The records kept are nearly all those the edits wrote, whose RDATA is about as long as their text:
-        // room for it at once, not grown (and copied) as they are read.
-        state.pairing?.reserveKept(
-            octets: edits?.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.replacement.count } } ?? 0)
+        // room for it at once, not grown (and copied) as they are read; and for their slots, a line being some
+        // `octetsPerKeptRecord` octets or more (a small zone's re-read grew both tables three times).
+        let octets = edits?.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.replacement.count } } ?? 0
+        let records = octets / Self.octetsPerKeptRecord + 8
+        state.pairing?.reserveKept(octets: octets, records: records)
+        state.records.reserve(records)
         if let edits, let history = old.history {
             state.skipping = RereadSkipping(
                 old: old, history: history, edits: edits, changed: changed, excluded: excluded,
@@ -258,9 +265,9 @@ struct WrittenRecordPairing {
         return false
     }
 
-    /// Makes room for about `octets` octets of kept RDATA (`keep(rdata:)`).
-    mutating func reserveKept(octets: Int) {
-        keptRData.reserve(octets: octets)
+    /// Makes room for about `octets` octets of kept RDATA of about `records` records (`keep(rdata:)`).
+    mutating func reserveKept(octets: Int, records: Int) {
+        keptRData.reserve(octets: octets, records: records)
     }
 
     /// Takes note of the RDATA of the record of the edited text just kept (not paired), as the loader read it.
@@ -317,9 +324,11 @@ struct KeptRData: Sendable {
     /// Set at the first record not held: none after it is held either, so that records keep their indexes.
     private var full = false
 
-    /// Makes room for about `octets` octets (at most `octetLimit`); untouched room costs no memory.
-    mutating func reserve(octets count: Int) {
+    /// Makes room for about `octets` octets (at most `octetLimit`) of about `records` records; untouched room
+    /// costs no memory.
+    mutating func reserve(octets count: Int, records: Int) {
         octets.reserveCapacity(min(count, Self.octetLimit))
+        ends.reserveCapacity(min(records, Self.octetLimit))
     }
 
     mutating func append(_ rdata: ArraySlice<UInt8>) {
