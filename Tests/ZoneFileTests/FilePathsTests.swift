@@ -83,6 +83,14 @@ import Testing
         for path in besides {
             #expect(resolver.mayExist(path) == (lstat(path, &status) == 0), "\(path)")
         }
+        // Asked with a suffix, as for the journals beside a zone file: as the path and suffix joined.
+        let journalPaths = paths + [zones + "/db.zone0", zones + "/db.zone1.signed", zones + "/.", zones + "/"]
+        for path in journalPaths {
+            for suffix in [".jnl", ".signed.jnl", ".example", ".zone1", ".link", "jnl", ".", ".x/y.jnl"] {
+                #expect(
+                    resolver.mayExist(path, suffix: suffix) == resolver.mayExist(path + suffix), "\(path) \(suffix)")
+            }
+        }
     }
 
     /// A path is inside a root when its bytes are the root's, or the root's and a `/` then more: file names

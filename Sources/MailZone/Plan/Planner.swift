@@ -255,7 +255,7 @@ public enum Planner {
             if options.journal == .refuse,
                 let journal = ZoneJournal.journals(
                     besideZoneFile: path, absolute: paths.absolute(path), resolved: resolvedPath,
-                    mayExist: paths.mayExist
+                    mayExist: paths.mayExist(_:suffix:)
                 ).first
             {
                 result.plan.errors.append(ZoneJournal.finding(zonePath: path, origin: origin, journal: journal))

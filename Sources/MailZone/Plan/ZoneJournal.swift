@@ -30,10 +30,11 @@ public enum ZoneJournal {
 
     /// The same, for a zone file whose path made `absolute` and `resolved` (`FilePaths.resolved`) are known
     /// already (a plan of thousands of zones works them out once per directory); `mayExist` answers
-    /// false for a path known not to exist, which is then not asked of the file system.
+    /// false for a path and suffix known not to name anything together, which is then neither made nor asked
+    /// of the file system.
     static func journals(
         besideZoneFile zonePath: String, absolute: String, resolved: String,
-        mayExist: (String) -> Bool = { _ in true }
+        mayExist: (_ path: String, _ suffix: String) -> Bool = { _, _ in true }
     ) -> [String] {
         // named names the journal after the path in its `file` statement, which may be a link or its target.
         // When the two are one path, its journals are looked for once.
@@ -44,10 +45,10 @@ public enum ZoneJournal {
         var status = stat()
         for index in 0..<(absolute == resolved ? 1 : 2) {
             let path = index == 0 ? zonePath : resolved
-            for suffix in suffixes {
+            for suffix in suffixes where mayExist(path, suffix) {
                 let candidate = path + suffix
                 // stat(2) as `FileManager.fileExists` answers (a link counts when its target exists), without Foundation.
-                guard mayExist(candidate), stat(candidate, &status) == 0 else { continue }
+                guard stat(candidate, &status) == 0 else { continue }
                 if seen.insert(FilePaths.resolved(candidate)).inserted { journals.append(candidate) }
             }
         }

@@ -54,6 +54,12 @@ package struct DirectoryListing: Sendable {
         return entries[PathBytes(name)]
     }
 
+    /// Whether some name in the directory ends in `ending` after its last `.` (`ending(of:)`, the whole name
+    /// when it has none).
+    package func holdsName(ending: Substring) -> Bool {
+        endings.contains(PathBytes(ending))
+    }
+
     /// The bytes after a name's last `.` (the whole name when it has none).
     private static func ending(of name: Substring) -> Substring {
         let bytes = name.utf8

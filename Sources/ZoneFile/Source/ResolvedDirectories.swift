@@ -68,6 +68,25 @@ package struct ResolvedDirectories: Sendable {
         return listing.kind(of: name) != nil
     }
 
+    /// `mayExist(path + suffix)`, told without making that path when `path`'s directory was listed and none of
+    /// its names ends as the suffix does after its last `.`: a plan asks for two journals (`.jnl`,
+    /// `.signed.jnl`) beside each of thousands of zone files, and nearly always none is there.
+    ///
+    /// Only for a suffix with something after its last `.` and no `/`, after a path not ending in `/`: the
+    /// joined path then names an entry of `path`'s directory, whose name ends as the suffix does.
+    package func mayExist(_ path: String, suffix: String) -> Bool {
+        let bytes = suffix.utf8
+        let slash = UInt8(ascii: "/")
+        if let dot = bytes.lastIndex(of: UInt8(ascii: ".")), bytes.index(after: dot) < bytes.endIndex,
+            !bytes.contains(slash), path.utf8.last != slash,
+            let listing = listings[PathBytes(FilePaths.directoryPart(of: path))],
+            !listing.holdsName(ending: Substring(bytes[bytes.index(after: dot)...]))
+        {
+            return false
+        }
+        return mayExist(path + suffix)
+    }
+
     /// `path` made absolute, as written otherwise (`.` and `..` kept, links not followed).
     package func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : FilePaths.joined(currentDirectory, path[...])
