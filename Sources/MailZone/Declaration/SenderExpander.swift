@@ -66,9 +66,11 @@ struct SenderExpander {
             records.reserveCapacity(records.count + preset.records.count)
 
             // One record of the preset (at `index`) with `values` filled in, added to `records`; `listedSource`
-            // is where a listed selector's key was written.
-            func expandRecord(_ index: Int, _ values: [String: String], listedSource: YAMLLocation?) {
-                // The preset's record is read in place, not copied (it is a dozen strings).
+            // is where a listed selector's key was written. The definition is passed, not captured: captured, it
+            // was copied (every part of it retained and released) for each record of each sender.
+            func expandRecord(
+                _ index: Int, of definition: PresetDefinition, _ values: [String: String], listedSource: YAMLLocation?
+            ) {
                 let templates = definition.recordTemplates[index]
                 // An optional record is wanted only when all its inputs are given; a required one
                 // with a missing input has been reported by the validator.
@@ -87,23 +89,23 @@ struct SenderExpander {
                     let problem = DeclaredName.problem(in: name + "." + domain.text) ?? "it is not a valid name"
                     diagnostics.error(
                         at: source,
-                        "the \(preset.name) record '\(name)' for \(domain.text) is not a valid DNS name: \(problem)",
+                        "the \(definition.preset.name) record '\(name)' for \(domain.text) is not a valid DNS name: \(problem)",
                         hint: "check the inputs that make up the name")
                     return
                 }
+                // The preset's record read once, not once for each of its fields.
+                let record = definition.preset.records[index]
                 var wanted = WantedRecord(
-                    owner: owner, type: preset.records[index].type, value: value,
-                    purpose: preset.records[index].purpose,
-                    presets: presets, unconfirmed: preset.records[index].isUnconfirmed(given: written),
-                    note: preset.records[index].note,
+                    owner: owner, type: record.type, value: value, purpose: record.purpose,
+                    presets: presets, unconfirmed: record.isUnconfirmed(given: written), note: record.note,
                     source: source, presetSource: definition.recordLocations[index], ttl: ttl)
                 wanted.txtConflict = index < definition.txtConflicts.count ? definition.txtConflicts[index] : .none
-                wanted.exclusive = preset.records[index].exclusive
+                wanted.exclusive = record.exclusive
                 if let existing = records.firstIndex(where: {
                     $0.owner == owner && $0.type == wanted.type && $0.value == wanted.value
                 }) {
-                    if !records[existing].presets.contains(preset.name) {
-                        records[existing].presets.append(preset.name)
+                    if !records[existing].presets.contains(definition.preset.name) {
+                        records[existing].presets.append(definition.preset.name)
                     }
                 } else {
                     records.append(wanted)
@@ -117,18 +119,18 @@ struct SenderExpander {
             for index in preset.records.indices where preset.records[index].applies(to: written) {
                 let usesSelector = definition.recordTemplates[index].inputs.contains(where: Self.dkimInputs.contains)
                 guard !listed.isEmpty, usesSelector else {
-                    expandRecord(index, values, listedSource: nil)
+                    expandRecord(index, of: definition, values, listedSource: nil)
                     continue
                 }
                 // The preset's own selector input, when given, is one more selector beside the listed ones.
                 if values[PresetDefinition.selectorInput] != nil && values[PresetDefinition.keyInput] != nil {
-                    expandRecord(index, values, listedSource: nil)
+                    expandRecord(index, of: definition, values, listedSource: nil)
                 }
                 for selector in listed {
                     var selected = values
                     selected[PresetDefinition.selectorInput] = String(selector.name.value.dropFirst("dkim.".count))
                     selected[PresetDefinition.keyInput] = selector.value.value
-                    expandRecord(index, selected, listedSource: selector.value.location)
+                    expandRecord(index, of: definition, selected, listedSource: selector.value.location)
                 }
             }
 
