@@ -425,10 +425,13 @@ public enum Planner {
         var result = plans.compactMap { $0 }
         // Senders that own records here but are not declared in this zone: another declaration may manage
         // them (two declarations may add their senders to one zone), so nothing of theirs is removed; a
-        // warning says how to remove them (`state: absent`). Only for senders the plan covers.
+        // warning says how to remove them (`state: absent`). Only for senders the plan covers. A zone without
+        // markers (most) has no sender to look for: the table of the planned senders is not made for it.
+        let owners = state.ownership.senders
+        guard !owners.isEmpty else { return (result, state) }
         let planned = Set(senderIndices.map { declaration.senders[$0].domain.value })
         let zoneName = DeclaredName(labels: origin.declaredLabels)
-        for domain in state.ownership.senders
+        for domain in owners
         where !planned.contains(domain) && (target?.includes(sender: domain, zone: zoneName) ?? true) {
             let owned = state.ownership.records(ofSender: domain)
             guard let first = owned.first else { continue }
