@@ -69,12 +69,9 @@ extension ParallelMap {
 }
 
 extension ParallelMap {
-    /// Runs `first` and `second`, side by side when `parallel` (`first` as a child task, `second`
-    /// on the caller's), one after the other otherwise.
-    static func both<A: Sendable, B>(parallel: Bool, _ first: @escaping @Sendable () -> A, _ second: () -> B) async
-        -> (A, B)
-    {
-        guard parallel else { return (first(), second()) }
+    /// Runs `first` and `second` side by side: `first` as a child task, `second` on the caller's. A caller
+    /// with work too small to share calls the two in turn itself, without the escaping closure.
+    static func both<A: Sendable, B>(_ first: @escaping @Sendable () -> A, _ second: () -> B) async -> (A, B) {
         async let a = first()
         let b = second()
         return (await a, b)

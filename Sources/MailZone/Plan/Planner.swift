@@ -208,21 +208,17 @@ public enum Planner {
         // escaping closure, which copies the zone and the options into a context allocated for it (a
         // repository of thousands of small zones paid that for every zone).
         let size = zone.files.reduce(0) { $0 + $1.source.bytes.count }
+        func edit() -> EditedZone {
+            planAndEdit(
+                zone, senders: senderIndices, origin: origin, path: path, loadOptions: loadOptions,
+                declaration: declaration, options: options)
+        }
         let old: OldZoneSummary
         let edited: EditedZone
         if size >= largeZoneBytes {
-            (old, edited) = await ParallelMap.both(parallel: true) {
-                OldZoneSummary(zone, digests: options.fileDigests)
-            } _: {
-                planAndEdit(
-                    zone, senders: senderIndices, origin: origin, path: path, loadOptions: loadOptions,
-                    declaration: declaration, options: options)
-            }
+            (old, edited) = await ParallelMap.both({ OldZoneSummary(zone, digests: options.fileDigests) }, edit)
         } else {
-            old = OldZoneSummary(zone, digests: options.fileDigests)
-            edited = planAndEdit(
-                zone, senders: senderIndices, origin: origin, path: path, loadOptions: loadOptions,
-                declaration: declaration, options: options)
+            (old, edited) = (OldZoneSummary(zone, digests: options.fileDigests), edit())
         }
 
         result.plan.inputs = zip(zone.files, old.digests).map { FileDigest(path: $0.source.path, sha256: $1) }
