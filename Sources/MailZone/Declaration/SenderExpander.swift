@@ -134,7 +134,7 @@ struct SenderExpander {
                 }
             }
 
-            // Each of `spfRequests`, without the array it makes.
+            // One of the preset's SPF includes (`PresetDefinition.forEachSPFRequest`).
             func requestSPF(_ request: PresetSPF, _ templates: PresetDefinition.RecordTemplates) {
                 guard templates.inputs.allSatisfy({ values[$0] != nil }),
                     let name = templates.writtenName?.text ?? templates.name.expand(values),
@@ -169,8 +169,7 @@ struct SenderExpander {
                             fold: sender.spf.foldsRecords, ttl: ttl))
                 }
             }
-            if let spf = preset.spf, let templates = definition.spfTemplates { requestSPF(spf, templates) }
-            for request in definition.additionalSPF { requestSPF(request.spf, request.templates) }
+            definition.forEachSPFRequest(requestSPF)
         }
 
         applyDMARC(sender, origin: origin, to: &records, diagnostics: &diagnostics)

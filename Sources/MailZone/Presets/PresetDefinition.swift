@@ -120,6 +120,13 @@ public struct PresetDefinition: Sendable, Hashable {
         return [SPFRequest(spf: spf, templates: templates)] + additionalSPF
     }
 
+    /// Calls `body` with each of `spfRequests`, in their order, without the array they make: every service of
+    /// every sender asks for them (`SenderExpander`).
+    func forEachSPFRequest(_ body: (PresetSPF, RecordTemplates) -> Void) {
+        if let spf = preset.spf, let templates = spfTemplates { body(spf, templates) }
+        for request in additionalSPF { body(request.spf, request.templates) }
+    }
+
     /// Whether a template of the preset (a record's, an SPF include's) names a built-in placeholder.
     var usesBuiltIns: Bool {
         recordTemplates.contains { $0.usesBuiltIns } || (spfTemplates?.usesBuiltIns ?? false)
