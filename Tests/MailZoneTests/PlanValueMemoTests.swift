@@ -354,7 +354,7 @@ struct PlanValueMemoTests {
                     includeDomains: domains, existing: existing, name: "abc", suggestedAll: spf.all)
                 let kept = SenderPlanner.spfMerges.value(
                     for: SPFMergeInput(
-                        includeDomains: domains.map(ExactText.init), spfRecords: existing.map(ExactText.init),
+                        includes: spf.includes, spfRecords: existing.map(ExactText.init),
                         all: ExactText(spf.all)))
                 let conflict = { (outcome: SPFMergeOutcome) in if case .conflict = outcome { true } else { false } }
                 let changed = { (outcome: SPFMergeOutcome) in if case .changed = outcome { true } else { false } }

@@ -42,7 +42,7 @@ extension SenderPlanner {
         // run. Only a conflict's words name the record's owner, so a conflict is worked out again with it.
         var outcome = Self.spfMerges.value(
             for: SPFMergeInput(
-                includeDomains: wanted.includes.map { ExactText($0.domain) },
+                includes: wanted.includes,
                 spfRecords: foldedTexts.map { $0.filter(SPFRecord.isSPF).map(ExactText.init) }
                     ?? spfs.map { ExactText($0.text) },
                 all: ExactText(wanted.all)))
@@ -196,7 +196,7 @@ extension SenderPlanner {
     /// Each SPF merge `planSPF` last worked out, by what it depends on (see `SPFMergeInput`).
     static let spfMerges = ValueMemo<SPFMergeInput, SPFMergeOutcome>(limit: 256) { input in
         SPFMerge.merge(
-            includeDomains: input.includeDomains.map(\.text), existing: input.spfRecords.map(\.text),
+            includeDomains: input.includes.map(\.domain), existing: input.spfRecords.map(\.text),
             suggestedAll: input.all.text)
     }
 }
@@ -215,7 +215,21 @@ struct SPFIncludeTerm: Hashable, Sendable {
 /// What an SPF merge's outcome depends on, but for the owner a conflict names: the includes wanted, the
 /// SPF records at the name (`SPFMerge` looks at no other TXT), and the `all` of a record it creates.
 struct SPFMergeInput: Hashable, Sendable {
-    var includeDomains: [ExactText]
+    /// The includes wanted, told apart by their domains' exact text alone (the merge reads nothing else of
+    /// them): the sender's own list, not a list of the domains made for every sender.
+    var includes: [SPFInclude]
     var spfRecords: [ExactText]
     var all: ExactText
+
+    static func == (lhs: SPFMergeInput, rhs: SPFMergeInput) -> Bool {
+        lhs.all == rhs.all && lhs.spfRecords == rhs.spfRecords && lhs.includes.count == rhs.includes.count
+            && zip(lhs.includes, rhs.includes).allSatisfy { ExactText($0.domain) == ExactText($1.domain) }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(includes.count)
+        for include in includes { hasher.combine(ExactText(include.domain)) }
+        hasher.combine(spfRecords)
+        hasher.combine(all)
+    }
 }
