@@ -54,6 +54,8 @@ struct ZoneEditor {
         /// domain, its `_dmarc` name, a DKIM selector) each follow its domain's last record, asked for in
         /// turn (one kept, so nothing grows with the zone).
         var lastRecord: (index: Int, record: Record)?
+        /// The line `anchorLine(for:)` gave last, by position: a sender's new names mostly follow one record.
+        var lastLine: (index: Int, line: WrittenLine)?
         /// The `$ORIGIN` of the last line a marker was written on, as the marker compares it: most marked
         /// lines are of one origin.
         var markerOrigin: (name: DomainName, declared: DeclaredName)?
@@ -171,14 +173,14 @@ struct ZoneEditor {
         // Each owner's place first, so the owners placed at one spot of a file (a sender's domain, `_dmarc` name
         // and DKIM selector after its domain's last line) are written into one buffer sized for all of them, not
         // each into its own that the first one's grows to take in.
-        var placed: [(placement: InsertionPoint, spot: Spot, first: Int, next: Int, last: Int)] = []
+        var placed: [(placement: LineInsertionPoint, spot: Spot, first: Int, next: Int, last: Int)] = []
         placed.reserveCapacity(createdOwners.count)
         // The first owner at each spot, by spot: looked up in the owners placed so far when they are few (a
         // repository's small zones), in a table when a plan places many.
         var spots: [Spot: Int] = [:]
         let fewOwners = createdOwners.count <= 16
         for (number, owner) in createdOwners.enumerated() {
-            let placement = InsertionPoint.find(after: try anchorRecord(for: owner), owner: owner, in: zone)
+            let placement = InsertionPoint.find(after: try anchorLine(for: owner), owner: owner, in: zone)
             let spot = Spot(
                 file: placement.fileIndex,
                 offset: zone.files[placement.fileIndex].entries[placement.entryIndex].range.upperBound)
@@ -257,7 +259,7 @@ struct ZoneEditor {
     /// Appends the new lines of `owner` (its creates, from `first` on through `next`, in plan order), joined by
     /// the file's line ending, each written like the line it follows and with its marker.
     private func appendLines(
-        of owner: DomainName, at placement: InsertionPoint, operations: [RecordOperation], creates first: Int,
+        of owner: DomainName, at placement: LineInsertionPoint, operations: [RecordOperation], creates first: Int,
         next nextCreate: [Int], lineEnding: String.UTF8View, to lines: inout [UInt8]
     ) throws(Failure) {
         var lineCount = 0
@@ -279,7 +281,7 @@ struct ZoneEditor {
                 throw Failure(description: "cannot read the layout of the line after which \(owner) goes")
             }
             if let marker = operations[position].marker {
-                let origin = placement.absoluteOwner ? nil : declared(placement.anchor.source?.origin)
+                let origin = placement.absoluteOwner ? nil : declared(placement.anchor.origin)
                 lines.append(UInt8(ascii: " "))
                 Self.written(marker, onLineWithDeclaredOrigin: origin).appendComment(to: &lines)
             }
@@ -332,6 +334,17 @@ struct ZoneEditor {
     /// (a sender's domain may hold many records, and each new owner of a plan asks).
     func anchorRecord(for owner: DomainName) throws(Failure) -> Record {
         record(index: try anchorIndex(for: owner))
+    }
+
+    /// `anchorRecord(for:)`'s line, as the new lines are written like it: read from the record table, the
+    /// record not built (its data decoded, the lines to it counted), as a plan of thousands of senders
+    /// follows a record of each. A sender's new names mostly follow one record: the last line made is kept.
+    func anchorLine(for owner: DomainName) throws(Failure) -> WrittenLine {
+        let index = try anchorIndex(for: owner)
+        if let last = foundOnce.lastLine, last.index == index { return last.line }
+        let line = zone.writtenLine(ofRecord: index)
+        foundOnce.lastLine = (index, line)
+        return line
     }
 
     /// `anchorRecord(for:)`'s position in the record table: the records looked at are told apart by their

@@ -28,39 +28,53 @@ public struct InsertionPoint: Sendable {
         guard let source = anchor.source else {
             return InsertionPoint(anchor: anchor, fileIndex: 0, entryIndex: 0, absoluteOwner: true)
         }
-        var point = InsertionPoint(
-            anchor: anchor, fileIndex: source.fileIndex, entryIndex: source.entryIndex,
-            absoluteOwner: false)
+        let place = walk(from: source.fileIndex, source.entryIndex, ownedBy: anchor.owner, newOwner: owner, in: zone)
+        // Only the last owner-less record moved past is built (an apex's MX, TXT and CAA lines are crossed one
+        // after another).
+        return InsertionPoint(
+            anchor: place.last.map { zone.record(index: $0) } ?? anchor, fileIndex: source.fileIndex,
+            entryIndex: place.entryIndex, absoluteOwner: place.absoluteOwner)
+    }
+
+    /// `find(after:owner:in:)` after a record's line as the record table gives it (`Zone.writtenLine(ofRecord:)`),
+    /// no record built: the same place, and the line the new lines are written like.
+    package static func find(after anchor: WrittenLine, owner: DomainName, in zone: Zone) -> LineInsertionPoint {
+        let place = walk(from: anchor.fileIndex, anchor.entryIndex, ownedBy: anchor.owner, newOwner: owner, in: zone)
+        return LineInsertionPoint(
+            anchor: place.last.map { zone.writtenLine(ofRecord: $0) } ?? anchor, fileIndex: anchor.fileIndex,
+            entryIndex: place.entryIndex, absoluteOwner: place.absoluteOwner)
+    }
+
+    /// The walk `find` makes from the anchor's entry (`entryIndex` of file `fileIndex`, a record of
+    /// `anchorOwner`): the entry the new lines follow, the position of the last owner-less record moved past
+    /// (nil when none was), and whether the owner must be written in full (at the end of the file).
+    private static func walk(
+        from fileIndex: Int, _ entryIndex: Int, ownedBy anchorOwner: DomainName, newOwner owner: DomainName,
+        in zone: Zone
+    ) -> (entryIndex: Int, last: Int?, absoluteOwner: Bool) {
         // Lines of the anchor's own owner take nothing over.
-        guard owner != anchor.owner else { return point }
-        let file = zone.files[source.fileIndex]
+        guard owner != anchorOwner else { return (entryIndex, nil, false) }
+        let file = zone.files[fileIndex]
         let bytes = file.source.bytes
-        // The anchor's owner's records, looked up on the first owner-less line, and the one the lines follow
-        // now: only the last is built (an apex's MX, TXT and CAA lines are crossed one after another).
+        // The anchor's owner's records, looked up on the first owner-less line, and the one the lines follow now.
         var owned: [Int]? = nil
         var last: Int? = nil
-        func settled(_ point: InsertionPoint) -> InsertionPoint {
-            guard let last else { return point }
-            var point = point
-            point.anchor = zone.record(index: last)
-            return point
-        }
+        var at = entryIndex
         while true {
-            switch next(after: point.entryIndex, in: file, bytes: bytes) {
+            switch next(after: at, in: file, bytes: bytes) {
             case .safe:
-                return settled(point)
+                return (at, last, false)
             case .inheriting(let entryIndex):
                 // That record belongs to the anchor's owner; the new lines go after it instead.
-                let indices = owned ?? zone.recordIndices(at: anchor.owner)
+                let indices = owned ?? zone.recordIndices(at: anchorOwner)
                 owned = indices
-                guard let index = zone.recordIndex(in: indices, fileIndex: source.fileIndex, entryIndex: entryIndex)
-                else {
-                    return endOfFile(settled(point), file: file)
+                guard let index = zone.recordIndex(in: indices, fileIndex: fileIndex, entryIndex: entryIndex) else {
+                    return (file.entries.count - 1, last, true)
                 }
                 last = index
-                point.entryIndex = entryIndex
+                at = entryIndex
             case .include:
-                return endOfFile(settled(point), file: file)
+                return (file.entries.count - 1, last, true)
             }
         }
     }
@@ -101,14 +115,18 @@ public struct InsertionPoint: Sendable {
         while end < range.upperBound, bytes[end] > 0x20 { end += 1 }
         return String(decoding: bytes[range.lowerBound..<end], as: UTF8.self).uppercased()
     }
+}
 
-    /// After the last entry of the file, owner in full.
-    private static func endOfFile(_ point: InsertionPoint, file: ZoneFileSyntax) -> InsertionPoint {
-        var point = point
-        point.entryIndex = file.entries.count - 1
-        point.absoluteOwner = true
-        return point
-    }
+/// `InsertionPoint` after a record's line as the record table gives it (`WrittenLine`), no record built.
+package struct LineInsertionPoint: Sendable, Equatable {
+    /// The line the new lines are written like.
+    package var anchor: WrittenLine
+    /// The file the lines go into: an index into `Zone.files`.
+    package var fileIndex: Int
+    /// The entry the new lines follow.
+    package var entryIndex: Int
+    /// Whether the owner must be written absolute (the origin where the lines go is not the anchor's).
+    package var absoluteOwner: Bool
 }
 
 extension Zone {

@@ -87,7 +87,17 @@ public struct RecordWriter {
     public func appendLine(
         for record: NewRecord, like neighbour: Record, absoluteOwner: Bool = false, to line: inout [UInt8]
     ) throws(RecordWriterError) {
-        let (source, layout, file) = try written(neighbour)
+        guard let written = WrittenLine(neighbour) else { throw .noLine(owner: neighbour.owner, type: neighbour.type) }
+        try appendLine(for: record, like: written, absoluteOwner: absoluteOwner, to: &line)
+    }
+
+    /// ``appendLine(for:like:absoluteOwner:to:)`` like a record's line as the record table gives it
+    /// (`Zone.writtenLine(ofRecord:)`): the record it follows is not built (its data decoded, the lines to it
+    /// counted), as nothing of that is written like.
+    package func appendLine(
+        for record: NewRecord, like neighbour: WrittenLine, absoluteOwner: Bool = false, to line: inout [UInt8]
+    ) throws(RecordWriterError) {
+        let (layout, file) = try written(neighbour)
         let bytes = file.source.bytes
         // The blanks after a field of the neighbour's line; a tab after its last field (or none).
         func gap(after token: Token?) -> Gap {
@@ -118,7 +128,7 @@ public struct RecordWriter {
             line += bytes[layout.entryRange.lowerBound..<end]
         } else {
             // The owner as the zone already spells it (`Mail`), else as given.
-            (sameOwner ? neighbour.owner : record.owner).appendRelative(to: source.origin, into: &line)
+            (sameOwner ? neighbour.owner : record.owner).appendRelative(to: neighbour.origin, into: &line)
         }
         var previous: Gap = inherited ? .none : gap(after: layout.owner)
         // TTL: the record's, else its RRset's, else the zone's default where the line goes — never the
@@ -128,8 +138,8 @@ public struct RecordWriter {
         // data and count lines to say where it is written).
         let rrsetTTL =
             record.ttl ?? zone.recordIndices(at: record.owner, type: record.type).first.map { zone.store[$0].ttl }
-        let zoneDefault = defaultTTL(after: source)
-        let implicit = source.explicitTTL ? (zoneDefault ?? neighbour.ttl) : neighbour.ttl
+        let zoneDefault = defaultTTL(fileIndex: neighbour.fileIndex, after: neighbour.entryIndex)
+        let implicit = neighbour.explicitTTL ? (zoneDefault ?? neighbour.ttl) : neighbour.ttl
         let value = rrsetTTL ?? zoneDefault ?? soaMinimum ?? neighbour.ttl
         if layout.ttl != nil || value != implicit {
             Self.pad(&line, previous, toColumn: column(layout.ttl))
@@ -160,7 +170,7 @@ public struct RecordWriter {
             return RecordLayout.column(of: start, in: bytes)
         }
         Self.pad(&line, previous, toColumn: rdataColumn)
-        appendRData(record, lineEnding: file, fileIndex: source.fileIndex, to: &line)
+        appendRData(record, lineEnding: file, fileIndex: neighbour.fileIndex, to: &line)
     }
 
     /// The blanks between two fields of a line, as far as padding a new line's fields is concerned.
@@ -214,20 +224,29 @@ public struct RecordWriter {
 
     /// Where `record` is written and the layout of its line; an error for a record that has no line to read.
     private func written(_ record: Record) throws(RecordWriterError) -> (RecordSource, RecordLayout, ZoneFileSyntax) {
+        guard let source = record.source, let line = WrittenLine(record) else {
+            throw .noLine(owner: record.owner, type: record.type)
+        }
+        let (layout, file) = try written(line)
+        return (source, layout, file)
+    }
+
+    /// The layout of a record's line and its file; an error for a record that has no line to read.
+    private func written(_ line: WrittenLine) throws(RecordWriterError) -> (RecordLayout, ZoneFileSyntax) {
         // A record of another zone (or of this zone before an edit) may point past this zone's files.
-        guard let source = record.source, !source.generated, zone.files.indices.contains(source.fileIndex),
-            zone.files[source.fileIndex].entries.indices.contains(source.entryIndex)
+        guard !line.generated, zone.files.indices.contains(line.fileIndex),
+            zone.files[line.fileIndex].entries.indices.contains(line.entryIndex)
         else {
-            throw .noLine(owner: record.owner, type: record.type)
+            throw .noLine(owner: line.owner, type: line.type)
         }
-        if let last = found.lastLayout, last.fileIndex == source.fileIndex, last.entryIndex == source.entryIndex {
-            return (source, last.layout, zone.files[source.fileIndex])
+        if let last = found.lastLayout, last.fileIndex == line.fileIndex, last.entryIndex == line.entryIndex {
+            return (last.layout, zone.files[line.fileIndex])
         }
-        guard let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex) else {
-            throw .noLine(owner: record.owner, type: record.type)
+        guard let layout = RecordLayout(file: zone.files[line.fileIndex], entryIndex: line.entryIndex) else {
+            throw .noLine(owner: line.owner, type: line.type)
         }
-        found.lastLayout = (source.fileIndex, source.entryIndex, layout)
-        return (source, layout, zone.files[source.fileIndex])
+        found.lastLayout = (line.fileIndex, line.entryIndex, layout)
+        return (layout, zone.files[line.fileIndex])
     }
 
     /// Appends to `line` the blanks that reach `column` in the gap's character (tabs or spaces); at least one.
@@ -256,11 +275,11 @@ public struct RecordWriter {
 
     // MARK: Default TTL
 
-    /// The `$TTL` in force after the record at `source`: its file's, else (an `$INCLUDE`d file setting none)
-    /// the top file's last one; nil when the zone has no `$TTL` there.
-    private func defaultTTL(after source: RecordSource) -> UInt32? {
-        if let value = ttlDirectives(of: source.fileIndex).defaultTTL(after: source.entryIndex) { return value }
-        guard source.fileIndex != 0, let top = zone.files.first else { return nil }
+    /// The `$TTL` in force after entry `entryIndex` of file `fileIndex`: its file's, else (an `$INCLUDE`d file
+    /// setting none) the top file's last one; nil when the zone has no `$TTL` there.
+    private func defaultTTL(fileIndex: Int, after entryIndex: Int) -> UInt32? {
+        if let value = ttlDirectives(of: fileIndex).defaultTTL(after: entryIndex) { return value }
+        guard fileIndex != 0, let top = zone.files.first else { return nil }
         return ttlDirectives(of: 0).defaultTTL(after: top.entries.count - 1)
     }
 
