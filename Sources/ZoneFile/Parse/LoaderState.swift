@@ -20,7 +20,7 @@ struct LoaderState {
     /// The RDATA text `$GENERATE` made, which generated records point into.
     var generatedText: [UInt8] = []
     /// The zone-level checks, fed record by record.
-    var checks = ZoneChecks()
+    var checks: ZoneChecks
 
     // MARK: Where the reading is
 
@@ -51,37 +51,66 @@ struct LoaderState {
     var readDuration: Duration = .zero
 
     // MARK: Scratch buffers reused for every record, so the hot loop does not allocate
+    // (taken from the last load's, `LoaderScratch`, and given back by `recycle()`)
 
-    var tokens = TokenBuffer()
-    var problems: [LexProblem] = []
-    var fields: [RDataField] = []
+    var tokens: TokenBuffer
+    var problems: [LexProblem]
+    var fields: [RDataField]
     /// The RDATA text of a record read by the general reader, copied here so `fields` can be array slices.
-    var fieldText: [UInt8] = []
+    var fieldText: [UInt8]
     /// The RDATA of the record being read is `wire[wireStart..<wireEnd]`; the octets after it are room to
     /// write the next record's in (see `startRData(room:)`).
-    var wire: [UInt8] = []
+    var wire: [UInt8]
     var wireStart = 0
     var wireEnd = 0
     /// The general reader's RDATA, before it is copied into `wire` (`encodeGeneralRData`).
-    var generalWire: [UInt8] = []
-    var nameScratch: [UInt8] = []
+    var generalWire: [UInt8]
+    var nameScratch: [UInt8]
     /// The next entry's owner, read while the current entry is (see `OwnerLookahead`).
-    var ownerLookahead = OwnerLookahead()
+    var ownerLookahead: OwnerLookahead
     /// Where the read-ahead found the next entry's owner text, in which file (an empty range at -1:
     /// nowhere): the scanner takes that word without scanning it again (`EntryScanner.scan(ownerEnd:)`).
     var nextOwner: (file: Int, text: Range<Int>) = (0, -1 ..< -1)
 
-    /// A load of the zone file at `zonePath` (its path as given, which anchors the include policy).
-    init(options: LoadOptions, zonePath: String) {
+    /// A load of the zone file at `zonePath` (its path as given, which anchors the include policy), in the
+    /// buffers of `scratch` (an earlier load's, by default).
+    init(options: LoadOptions, zonePath: String, scratch: consuming LoaderScratch = LoaderScratch.take()) {
         self.policy = LoadPolicy(options: options, zonePath: zonePath)
         self.zoneOrigin = options.origin
-        fields.reserveCapacity(64)
-        wire.reserveCapacity(1024)
-        nameScratch.reserveCapacity(256)
+        // The buffers emptied; the octets of `wire` and of the owners read ahead are written before they are
+        // read, and the tokens are cleared before each entry.
+        scratch.problems.removeAll(keepingCapacity: true)
+        scratch.fields.removeAll(keepingCapacity: true)
+        scratch.fieldText.removeAll(keepingCapacity: true)
+        scratch.generalWire.removeAll(keepingCapacity: true)
+        scratch.nameScratch.removeAll(keepingCapacity: true)
+        tokens = scratch.tokens
+        tokens.removeAll()
+        problems = scratch.problems
+        fields = scratch.fields
+        fieldText = scratch.fieldText
+        wire = scratch.wire
+        generalWire = scratch.generalWire
+        nameScratch = scratch.nameScratch
+        ownerLookahead = OwnerLookahead(room: scratch.ownerLookahead)
+        checks = ZoneChecks(emptying: &scratch.checks)
         if options.keepRecords, options.checkpointInterval > 0 {
             history = ReadingHistory(interval: options.checkpointInterval)
             checks.keepKeys()
         }
+    }
+
+    /// Ends the load: its scratch buffers and check tables go to the next load (`LoaderScratch`).
+    consuming func recycle() {
+        LoaderScratch.giveBack(scratch)
+    }
+
+    /// The load's scratch buffers and check tables, as they are.
+    var scratch: LoaderScratch {
+        LoaderScratch(
+            tokens: tokens, problems: problems, fields: fields, fieldText: fieldText, wire: wire,
+            generalWire: generalWire, nameScratch: nameScratch, ownerLookahead: ownerLookahead.room,
+            checks: checks.room)
     }
 
     /// Puts the top file's resolved path at the bottom of `includeStack`, if it is not there yet.

@@ -19,12 +19,15 @@ struct OwnerLookahead {
         var originID: UInt32 = 0
         /// Room for a name; the name read is `wire[0..<wireLength]`. It is written in place, never emptied
         /// or appended to (each costs a check that the array is not shared).
-        var wire = [UInt8](repeating: 0, count: OwnerLookahead.room)
+        var wire: [UInt8]
         var wireLength = 0
         var hash: UInt32 = 0
         /// Where the name table's suffix starts in `wire`, when the name is relative and its origin is that
         /// suffix (`NameTable.intern(_:hash:cut:)`).
         var cut: Int?
+
+        /// An empty slot that writes names into `wire` (at least `OwnerLookahead.room` octets).
+        init(wire: [UInt8]) { self.wire = wire }
 
         /// Whether this is the owner token `start..<end` of file `fileIndex` under origin `originID`.
         @inline(__always)
@@ -65,8 +68,8 @@ struct OwnerLookahead {
     /// it types entry N, whose owner was read one step earlier: a single slot would be overwritten just
     /// before its owner is asked for, leaving only the prefetch and reading every name twice.
     /// They are kept in place and `latestIsFirst` says which is which: swapping them would move their bytes.
-    private var first = Owner()
-    private var second = Owner()
+    private var first: Owner
+    private var second: Owner
     private var latestIsFirst = false
 
     /// Owners given from what was read ahead (`intern`), for the tests to see the reading ahead pays.
@@ -74,6 +77,10 @@ struct OwnerLookahead {
 
     /// The interned id of the last origin found to be the name table's suffix (`NameTable.isSuffix`).
     private var suffixOriginID = UInt32.max
+
+    init() {
+        self.init(room: Room())
+    }
 
     /// The owner text of the entry starting at `offset`: from there to the first byte that ends a word,
     /// as the entry scanner ends it. Nil when the entry has no owner of its own (it starts blank), is a
@@ -167,5 +174,25 @@ struct OwnerLookahead {
             return second.take(into: &names)
         }
         return nil
+    }
+}
+
+extension OwnerLookahead {
+    /// The memory of a finished load's owners read ahead (`LoaderScratch`): their rooms for a name, whose
+    /// octets are written before they are read.
+    struct Room {
+        fileprivate var first = [UInt8](repeating: 0, count: OwnerLookahead.room)
+        fileprivate var second = [UInt8](repeating: 0, count: OwnerLookahead.room)
+    }
+
+    /// Nothing read ahead yet, the names written into `room`.
+    init(room: Room) {
+        first = Owner(wire: room.first)
+        second = Owner(wire: room.second)
+    }
+
+    /// The rooms for a name, for the next load.
+    var room: Room {
+        Room(first: first.wire, second: second.wire)
     }
 }

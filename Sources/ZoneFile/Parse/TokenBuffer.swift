@@ -21,7 +21,8 @@ struct TokenBuffer: TokenSink {
 
     private var storage: Storage
     private var base: UnsafeMutablePointer<Token>
-    private var capacity: Int
+    /// How many tokens fit before the memory is grown.
+    private(set) var capacity: Int
     /// How many tokens are held.
     private(set) var count = 0
 

@@ -17,6 +17,7 @@ public enum ZoneLoader {
         zone.timings = LoadTimings(
             read: state.readDuration, parse: parsed - start - state.readDuration,
             checks: ContinuousClock.now - parsed, bytes: zone.files.reduce(0) { $0 + $1.source.bytes.count })
+        state.recycle()
         return zone
     }
 
@@ -24,7 +25,9 @@ public enum ZoneLoader {
     public static func load(bytes: [UInt8], path: String, options: LoadOptions = LoadOptions()) -> Zone {
         var state = LoaderState(options: options, zonePath: path)
         state.loadTop(path: path, source: SourceFile(path: path, bytes: bytes))
-        return state.finish()
+        let zone = state.finish()
+        state.recycle()
+        return zone
     }
 
     /// Loads a zone from text in memory.

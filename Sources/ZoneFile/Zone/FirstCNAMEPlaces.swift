@@ -6,7 +6,7 @@
 /// check. So the places are appended to a list in the order met, and indexed by owner only when
 /// first asked for; the index then follows the list as it grows, each place indexed once.
 struct FirstCNAMEPlaces: Sendable {
-    private struct Noted: Sendable {
+    fileprivate struct Noted: Sendable {
         var owner: UInt32
         var place: ZoneChecks.Place
     }
@@ -30,4 +30,23 @@ struct FirstCNAMEPlaces: Sendable {
         }
         return index[owner]
     }
+}
+
+extension FirstCNAMEPlaces {
+    /// The list of a finished load's places, its contents stale, for the next load (`LoaderScratch`).
+    struct Room {
+        fileprivate var noted: [Noted] = []
+
+        /// About the octets the list holds.
+        var octets: Int { noted.capacity * MemoryLayout<Noted>.stride }
+    }
+
+    /// No place noted, the list written into `room`'s memory, emptied where it is (`ZoneChecks.init(emptying:)`).
+    init(emptying room: inout Room) {
+        room.noted.removeAll(keepingCapacity: true)
+        noted = room.noted
+    }
+
+    /// The list's memory, for the next load.
+    var room: Room { Room(noted: noted) }
 }

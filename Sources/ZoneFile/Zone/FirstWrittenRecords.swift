@@ -163,3 +163,47 @@ struct FirstWrittenRecords: Sendable {
         table = larger
     }
 }
+
+extension FirstWrittenRecords {
+    /// The per-owner and per-record tables of a finished load, their contents stale, for the next load
+    /// (`LoaderScratch`). The keys, which a load hands to its zone, and the shared table, which only an
+    /// owner of many records fills, are not among them.
+    struct Room {
+        fileprivate var latest: [UInt32] = []
+        fileprivate var hashes: [UInt64] = []
+        fileprivate var ordinals: [UInt32] = []
+        fileprivate var previous: [UInt32] = []
+        fileprivate var offsets: [UInt32] = []
+        fileprivate var fileRuns: [(first: UInt32, file: UInt16)] = []
+
+        /// About the octets the tables hold.
+        var octets: Int {
+            (latest.capacity + ordinals.capacity + previous.capacity + offsets.capacity) * 4 + hashes.capacity * 8
+                + fileRuns.capacity * MemoryLayout<(first: UInt32, file: UInt16)>.stride
+        }
+    }
+
+    /// No record seen, keys not kept, the tables written into `room`'s memory, emptied where they are
+    /// (`ZoneChecks.init(emptying:)`).
+    init(emptying room: inout Room) {
+        room.latest.removeAll(keepingCapacity: true)
+        room.hashes.removeAll(keepingCapacity: true)
+        room.ordinals.removeAll(keepingCapacity: true)
+        room.previous.removeAll(keepingCapacity: true)
+        room.offsets.removeAll(keepingCapacity: true)
+        room.fileRuns.removeAll(keepingCapacity: true)
+        latest = room.latest
+        hashes = room.hashes
+        ordinals = room.ordinals
+        previous = room.previous
+        offsets = room.offsets
+        fileRuns = room.fileRuns
+    }
+
+    /// The tables' memory, for the next load.
+    var room: Room {
+        Room(
+            latest: latest, hashes: hashes, ordinals: ordinals, previous: previous, offsets: offsets,
+            fileRuns: fileRuns)
+    }
+}

@@ -13,7 +13,7 @@ struct ZoneChecks: Sendable {
         var offset: UInt32
     }
 
-    private struct OwnerFlags: OptionSet, Sendable {
+    fileprivate struct OwnerFlags: OptionSet, Sendable {
         let rawValue: UInt8
         static let cname = OwnerFlags(rawValue: 1)
         static let other = OwnerFlags(rawValue: 2)
@@ -245,5 +245,44 @@ struct ZoneChecks: Sendable {
             result.append(diagnostic(Pending(place: nil, .noNS(apex: origin))))
         }
         return result
+    }
+}
+
+extension ZoneChecks {
+    /// The per-owner and per-record tables of a finished load's checks, their contents stale, for the next
+    /// load to write into (`LoaderScratch`). The keys a load hands to its zone are not among them.
+    struct Room {
+        fileprivate var flags: [OwnerFlags] = []
+        fileprivate var firstOther: [Place] = []
+        fileprivate var firstOtherType: [UInt16] = []
+        fileprivate var firstCNAME = FirstCNAMEPlaces.Room()
+        fileprivate var firstWritten = FirstWrittenRecords.Room()
+
+        /// About the octets the tables hold.
+        var octets: Int {
+            flags.capacity + firstOther.capacity * MemoryLayout<Place>.stride + firstOtherType.capacity * 2
+                + firstCNAME.octets + firstWritten.octets
+        }
+    }
+
+    /// No record seen yet, the tables written into `room`'s memory. The room is emptied where it is (it
+    /// holds the only reference to its tables, which keep their memory), then shared with these checks
+    /// until the caller drops it.
+    init(emptying room: inout Room) {
+        room.flags.removeAll(keepingCapacity: true)
+        room.firstOther.removeAll(keepingCapacity: true)
+        room.firstOtherType.removeAll(keepingCapacity: true)
+        flags = room.flags
+        firstOther = room.firstOther
+        firstOtherType = room.firstOtherType
+        firstCNAME = FirstCNAMEPlaces(emptying: &room.firstCNAME)
+        firstWritten = FirstWrittenRecords(emptying: &room.firstWritten)
+    }
+
+    /// The tables' memory, for the next load.
+    var room: Room {
+        Room(
+            flags: flags, firstOther: firstOther, firstOtherType: firstOtherType, firstCNAME: firstCNAME.room,
+            firstWritten: firstWritten.room)
     }
 }

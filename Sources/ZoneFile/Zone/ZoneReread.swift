@@ -161,6 +161,7 @@ extension ZoneLoader {
         var options = options
         options.keepRecords = false
         var state = LoaderState(options: options, zonePath: path)
+        defer { state.recycle() }
         // The edited zone's names extend the old zone's: a name both hold has one id, which the
         // pairing compares, and the old names are not stored twice.
         state.names = NameTable(extending: old.names)
