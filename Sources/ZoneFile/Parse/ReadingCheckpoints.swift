@@ -140,6 +140,9 @@ struct RereadSkipping: Sendable {
             let slot = old.store[$0]
             return excludedCodes.contains(slot.type) && !slot.flags.contains(.outOfZone)
         }
+        // A step over each stretch between edits at most, and one past each edited file's last edit: room
+        // for them at once (a small zone's re-read steps over a few, and grew the list for each).
+        steppedKeys.reserveCapacity(edits.values.reduce(changed.count + 1) { $0 + $1.count })
     }
 }
 
@@ -334,7 +337,10 @@ extension LoaderState {
 /// file asked last are held, not fetched again (and retained) for every record of a run.
 struct EntryStarts {
     let files: [ZoneFileSyntax]
-    private var cursors: [Int]
+    /// The cursors of the files left, by file index (-1: none yet); made when a first file is left, as
+    /// most zones are one file (a small zone's re-read steps over a few stretches of it, each with its
+    /// own `EntryStarts`).
+    private var cursors: [Int] = []
     /// The file asked last, its entries and its cursor (the others' are in `cursors`).
     private var file = -1
     private var entries = EntryList()
@@ -342,7 +348,6 @@ struct EntryStarts {
 
     init(files: [ZoneFileSyntax]) {
         self.files = files
-        cursors = Array(repeating: -1, count: files.count)
     }
 
     mutating func start(of index: Int, store: RecordStore) -> Int {
@@ -350,10 +355,13 @@ struct EntryStarts {
         if slot.flags.contains(.generated) { return store.entry(of: index, files: files).start }
         let fileIndex = Int(slot.file)
         if fileIndex != file {
-            if file >= 0 { cursors[file] = cursor }
+            if file >= 0 {
+                if cursors.isEmpty { cursors = Array(repeating: -1, count: files.count) }
+                cursors[file] = cursor
+            }
             file = fileIndex
             entries = files[fileIndex].entries
-            cursor = cursors[fileIndex]
+            cursor = cursors.isEmpty ? -1 : cursors[fileIndex]
         }
         let offset = Int(slot.rdataStart) - (slot.rdataLength == 0 ? 1 : 0)
         if cursor < 0 || cursor >= entries.count || Int(entries[cursor].start) > offset {
