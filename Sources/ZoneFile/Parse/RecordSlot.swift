@@ -27,9 +27,10 @@ struct RecordSlot: Sendable {
 /// The records of a load with the side tables that complete them.
 struct RecordStore: Sendable {
     private(set) var slots: [RecordSlot] = []
-    /// Runs of records sharing the origin in force: first record index and interned origin.
-    private var originFirst: [UInt32] = []
-    private var originIDs: [UInt32] = []
+    /// The interned origin in force at the first record, and the later runs of records sharing the origin
+    /// in force (first record index and interned origin): most zones have one origin, so no list is made.
+    private var firstOrigin: UInt32?
+    private var laterOrigins: [(first: UInt32, id: UInt32)] = []
     /// `$GENERATE` directives: index of their first record and the directive's entry start.
     private var generateFirst: [UInt32] = []
     private var generateEntry: [UInt32] = []
@@ -53,9 +54,10 @@ struct RecordStore: Sendable {
         } else {
             slot.rdataLength = UInt16(rdataLength)
         }
-        if originIDs.last != origin {
-            originFirst.append(index)
-            originIDs.append(origin)
+        if let last = laterOrigins.last?.id ?? firstOrigin {
+            if last != origin { laterOrigins.append((index, origin)) }
+        } else {
+            firstOrigin = origin
         }
         slots.append(slot)
     }
@@ -80,7 +82,14 @@ struct RecordStore: Sendable {
     }
 
     func origin(of index: Int) -> UInt32 {
-        RecordStore.run(originFirst, index).map { originIDs[$0] } ?? 0
+        // The last later run that starts at or before the record, else the first origin.
+        var low = 0
+        var high = laterOrigins.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(laterOrigins[middle].first) <= index { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? laterOrigins[low - 1].id : firstOrigin ?? 0
     }
 
     func rdataRange(of index: Int) -> Range<Int> {
