@@ -11,8 +11,10 @@ public final class SourceFile: Sendable {
     public let path: String
     /// The text; for a re-read's window (`rest` set), only its first part.
     public let bytes: SourceBytes
-    /// Offsets where each line starts, computed on first use (diagnostics and record positions).
-    private let lineStartsBox: LineStarts
+    /// Newlines before each block of the text counted so far, block 0 first (`LineStarts`), counted on
+    /// first use (diagnostics and record positions). Kept here, not in an object of its own: a load of
+    /// a small zone made one for its file and one for the re-read's window.
+    private let lineCounts = Mutex<[UInt32]>([0])
     /// For a re-read's window of an edited text: the old file whose text the rest is, unchanged, and
     /// the new offset minus the old one there (see `init(window:path:rest:shift:)`).
     private let rest: (source: SourceFile, shift: Int)?
@@ -30,7 +32,6 @@ public final class SourceFile: Sendable {
     package init(path: String, bytes: SourceBytes, fingerprint: String?) {
         self.path = path
         self.bytes = bytes
-        self.lineStartsBox = LineStarts(bytes: bytes)
         self.rest = nil
         self.length = bytes.count
         self.fingerprint = fingerprint
@@ -48,7 +49,6 @@ public final class SourceFile: Sendable {
     package init(window head: [UInt8], path: String, rest: SourceFile, shift: Int) {
         self.path = path
         self.bytes = SourceBytes(head)
-        self.lineStartsBox = LineStarts(bytes: self.bytes)
         self.rest = (rest, shift)
         self.length = rest.length + shift
         self.fingerprint = nil
@@ -128,9 +128,11 @@ public final class SourceFile: Sendable {
 
     /// 1-based line and column (in bytes) of an offset.
     public func location(of offset: Int) -> SourceLocation {
-        guard let rest, offset > bytes.count else { return lineStartsBox.location(of: offset) }
+        guard let rest, offset > bytes.count else {
+            return LineStarts.location(of: offset, in: bytes, counted: lineCounts)
+        }
         // Past the head: the lines of the rest from the head's end, added to the head's.
-        let headEnd = lineStartsBox.location(of: bytes.count)
+        let headEnd = LineStarts.location(of: bytes.count, in: bytes, counted: lineCounts)
         let restStart = rest.source.location(of: bytes.count - rest.shift)
         let inRest = rest.source.location(of: offset - rest.shift)
         guard inRest.line > restStart.line else {
@@ -153,19 +155,18 @@ public final class SourceFile: Sendable {
 /// plus the newlines between the block's start and the offset. A table of every line's start would be
 /// 4 bytes a line (4 MB for a million-record zone) and a pass over the whole file, when a load asks
 /// for a handful of positions, most of them near the top (the SOA, the apex records).
-final class LineStarts: Sendable {
+enum LineStarts {
     /// Bytes a block: a position costs counting the newlines of at most one block (64 words), so a caller
     /// that builds tens of thousands of records with their lines pays little more than a table lookup;
     /// the counts take a 128th of the file's size once counted to its end.
     static let blockSize = 512
-    private let bytes: SourceBytes
-    /// Newlines before each block's first byte, for the blocks counted so far (block 0 first).
-    private let counted = Mutex<[UInt32]>([0])
 
-    init(bytes: SourceBytes) { self.bytes = bytes }
-
-    /// The 1-based line and byte column of `offset` (an offset past the end is on the last line).
-    func location(of offset: Int) -> SourceLocation {
+    /// The 1-based line and byte column of `offset` in `bytes` (an offset past the end is on the last
+    /// line); `counted` holds the newlines before each block's first byte for the blocks counted so far
+    /// (block 0 first; `[0]` before any), and is extended as far as `offset`.
+    static func location(
+        of offset: Int, in bytes: SourceBytes, counted: borrowing Mutex<[UInt32]>
+    ) -> SourceLocation {
         let end = min(max(0, offset), bytes.count)
         let block = end / Self.blockSize
         let blockStart = block * Self.blockSize
