@@ -73,8 +73,9 @@ public final class SourceFile: Sendable {
         throws(SourceReadError) -> SourceFile
     {
         // Open first and ask the descriptor what it is: no window between a check and the read.
-        // O_NONBLOCK keeps open() of a FIFO from waiting forever for a writer.
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        // O_NONBLOCK keeps open() of a FIFO from waiting forever for a writer. The path is handed over in
+        // place (`withCString`): passed as a `String`, it was copied into an array made for the call.
+        let descriptor = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard descriptor >= 0 else {
             let code = errno
             switch code {
