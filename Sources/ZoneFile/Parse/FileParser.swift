@@ -16,12 +16,6 @@ extension LoaderState {
         var entries = EntryList()
         if policy.options.keepRecords { entries.reserve(source.bytes.count / 8 + 16) }
         if fileIndex == 0, policy.options.keepRecords { records.reserve(source.bytes.count / 12 + 16) }
-        // A first reading meets all the zone's names (a lean one too: `zone check`); a re-read of an edited
-        // zone (`pairing`) finds nearly all of them in the old zone's table.
-        if fileIndex == 0, pairing == nil {
-            names.reserve(names: source.bytes.count / 96 + 16)
-            checks.reserve(owners: source.bytes.count / 96 + 16)
-        }
         if fileIndex == 0 { checks.reserve(records: source.bytes.count / 12 + 16) }
         let bytes = source.bytes
         // The skipping moved out for the cursor to read and back, not copied (a copy retains each table of the

@@ -144,6 +144,13 @@ struct LoaderState {
             // An empty included file is fine; an empty zone is a mistake (a truncated checkout, the wrong path).
             diagnostics.append(Diagnostic(.fileEmpty, file: path, location: nil))
         }
+        // A first reading meets all the zone's names (a lean one too: `zone check`); a re-read of an edited
+        // zone (`pairing`) finds nearly all of them in the old zone's table. Room for them before the origin
+        // is interned, so that the name table's lists are made once, at their size.
+        if pairing == nil, file.bytes.count < Int(UInt32.max) {
+            names.reserve(names: file.bytes.count / 96 + 16)
+            checks.reserve(owners: file.bytes.count / 96 + 16)
+        }
         var context = FileContext(fileIndex: 0, origin: zoneOrigin, originID: 0, lastOwner: nil)
         if let origin = zoneOrigin {
             names.setSuffix(origin)
