@@ -84,10 +84,16 @@ struct ZoneChecks: Sendable {
     private(set) var repeatedKeys: [UInt64] = []
 
     /// The hashes computed for records shown without one (those read, not stepped over), when noted
-    /// (`noteComputedKeys()`): a re-read checks them against the records it stepped over.
+    /// (`noteComputedKeys(reserving:)`): a re-read checks them against the records it stepped over.
     private(set) var computedKeys: [UInt64]? = nil
 
-    mutating func noteComputedKeys() { computedKeys = [] }
+    /// Notes the hashes computed from now on, with room for about `count` of them (a small zone's re-read
+    /// grew the list three times for the few records it reads).
+    mutating func noteComputedKeys(reserving count: Int) {
+        var keys: [UInt64] = []
+        keys.reserveCapacity(count)
+        computedKeys = keys
+    }
 
     /// Takes note of one record of the zone (out-of-zone data is not shown to the checks). `key` is the
     /// record's `duplicateKey` when known already; `rdata` is then read only for an SOA, DNSKEY or
