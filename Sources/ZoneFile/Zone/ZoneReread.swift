@@ -177,7 +177,7 @@ extension ZoneLoader {
             state.skipping = RereadSkipping(
                 old: old, history: history, edits: edits, changed: changed, excluded: excluded,
                 uniqueKeys: uniqueKeys)
-            state.checks.noteComputedKeys()
+            state.checks.noteComputedKeys(reserving: records)
         }
         // About the old zone's owners: room for them at once, not copied as the checks' tables grow.
         state.checks.reserve(owners: old.names.count + 256)
@@ -186,6 +186,7 @@ extension ZoneLoader {
         let edited = state.finish()
         let onlyOld = state.pairing?.unpairedRest() ?? []
         var onlyNew: [Int] = []
+        onlyNew.reserveCapacity(edited.store.count)
         for index in 0..<edited.store.count where !excluded.contains(RRType(edited.store[index].type)) {
             onlyNew.append(index)
         }
