@@ -34,7 +34,10 @@ struct DeclarationDecoder {
     let domainConnect = DomainConnectLibrary()
 
     /// Decodes the root; throws only when the version is missing or newer (nothing else can be trusted then).
-    func decode(_ root: YAMLNode, diagnostics: inout Diagnostics) throws(DeclarationErrors) -> Draft {
+    /// From `threshold` senders on, they are decoded in two halves side by side (`decodeSenders`).
+    func decode(
+        _ root: YAMLNode, diagnostics: inout Diagnostics, sideBySideFrom threshold: Int = sideBySideSenders
+    ) throws(DeclarationErrors) -> Draft {
         guard
             let map = MappingReader(
                 root, what: "declaration", expected: "a mapping with 'version', 'zones' and 'senders'",
@@ -67,9 +70,7 @@ struct DeclarationDecoder {
         {
             // Exact capacity: a hosting provider's declaration has thousands of senders.
             draft.senders.reserveCapacity(items.count)
-            for item in items {
-                if let sender = decodeSender(item, diagnostics: &diagnostics) { draft.senders.append(sender) }
-            }
+            decodeSenders(items, into: &draft.senders, diagnostics: &diagnostics, sideBySideFrom: threshold)
         }
         return draft
     }
@@ -165,7 +166,7 @@ struct DeclarationDecoder {
 
     // MARK: - Senders
 
-    private func decodeSender(_ node: YAMLNode, diagnostics: inout Diagnostics) -> SenderDeclaration? {
+    func decodeSender(_ node: YAMLNode, diagnostics: inout Diagnostics) -> SenderDeclaration? {
         guard let map = MappingReader(node, what: "sender", keys: Self.senderKeys, diagnostics: &diagnostics) else {
             return nil
         }

@@ -14,4 +14,9 @@ struct Diagnostics: Sendable {
     mutating func append(_ error: DeclarationError) {
         errors.append(error)
     }
+
+    /// Appends `other`'s errors after these (a part of the file decoded apart, after the parts before it).
+    mutating func append(contentsOf other: Diagnostics) {
+        errors += other.errors
+    }
 }

@@ -158,6 +158,9 @@ final class DomainConnectLibrary {
 
     init() {}
 
+    /// Whether no template was asked for yet (`DeclarationDecoder.decodeSenders` reports each at its first use).
+    var isEmpty: Bool { templates.isEmpty }
+
     func template(
         at path: Located<String>, baseDirectory: URL, displayPath: String, diagnostics: inout Diagnostics
     ) -> DomainConnectTemplate? {
