@@ -12,10 +12,12 @@ struct ZoneState {
     private var names: [NameRecords] = []
     /// The slot in `names` of each name asked about; a slot, once made, stays the name's.
     private var slots: [DomainName: Int] = [:]
-    /// The name last looked up and its slot: a sender asks about one name several times in a row (a CNAME
-    /// there, its records of a type, the RRset a create joins, the create itself), and comparing one name is
-    /// cheaper than probing a table of a large zone's thousands of names.
-    private var lastLookup: (name: DomainName, slot: Int)? = nil
+    /// The names last looked up and their slots: a sender asks about its few names several times (a CNAME
+    /// there, its records of a type, the RRset a create joins), and its commit asks again for the owner of each
+    /// operation (its domain, its DKIM selector and `_dmarc` names) after the organisational `_dmarc` name was
+    /// looked up; comparing a few names is cheaper than hashing one to probe a table of a large zone's
+    /// thousands of names.
+    private var recentLookups = RecentLookups()
     /// The apex's records as the zone has them, by position in its record table, as they are decoded (once the
     /// apex is first asked about): the editor places new names after them and would decode them again
     /// (`ZoneEditor`, which decodes the others itself).
@@ -163,12 +165,12 @@ struct ZoneState {
     /// The slot of `name`'s records in `names`, their entry made from the zone's record positions if it was not
     /// there (nothing decoded).
     private mutating func entry(at name: DomainName) -> Int {
-        if let last = lastLookup, last.name == name { return last.slot }
-        let slot: Int
-        if let known = slots[name] {
-            slot = known
-        } else {
-            slot = names.count
+        if let slot = recentLookups.slot(of: name) { return slot }
+        // The name hashed once, found or given the next slot: `names.count` is put in the table when it is not
+        // there (a slot, once made, stays the name's).
+        let next = names.count
+        let slot = Self.value(of: &slots[name, default: next])
+        if slot == next {
             // Made from the zone's record positions, with no array of them made first. A name holding records is
             // nearly always a sender's own name, where it creates its MX and SPF record: room for those two, so
             // the entries are not copied into a larger array for each (a name without records gets its array at
@@ -183,11 +185,15 @@ struct ZoneState {
                 }
             }
             names.append(NameRecords(entries: entries))
-            slots[name] = slot
         }
-        lastLookup = (name, slot)
+        recentLookups.note(name, slot)
         return slot
     }
+
+    /// `value`, read through the dictionary's accessor that puts its default in the table when the key is not
+    /// there (`Dictionary.subscript(_:default:)` when modified), so a name is hashed once whether it is there
+    /// or not.
+    private static func value(of value: inout Int) -> Int { value }
 
     /// Decodes the zone's records of `type` (every type when nil) at `name` that are not decoded yet, and gives
     /// the name's slot. An exact duplicate is one record, as BIND reads it (the load
@@ -353,6 +359,33 @@ struct ZoneState {
                 plannedNames = names
             }
         }
+    }
+}
+
+/// The last four names `ZoneState` looked up and their slots, held in place (no array made for each zone of a
+/// repository of thousands): the newest is compared first, as a sender asks about one name several times in a
+/// row.
+struct RecentLookups {
+    private var first: (name: DomainName, slot: Int)? = nil
+    private var second: (name: DomainName, slot: Int)? = nil
+    private var third: (name: DomainName, slot: Int)? = nil
+    private var fourth: (name: DomainName, slot: Int)? = nil
+
+    /// The slot of `name`, when it is among the names looked up last.
+    func slot(of name: DomainName) -> Int? {
+        if let first, first.name == name { return first.slot }
+        if let second, second.name == name { return second.slot }
+        if let third, third.name == name { return third.slot }
+        if let fourth, fourth.name == name { return fourth.slot }
+        return nil
+    }
+
+    /// Notes `name` as looked up last, forgetting the oldest.
+    mutating func note(_ name: DomainName, _ slot: Int) {
+        fourth = third
+        third = second
+        second = first
+        first = (name, slot)
     }
 }
 
