@@ -20,7 +20,7 @@ struct LoaderState {
     /// The RDATA text `$GENERATE` made, which generated records point into.
     var generatedText: [UInt8] = []
     /// The zone-level checks, fed record by record.
-    var checks: ZoneChecks
+    var checks = ZoneChecks()
 
     // MARK: Where the reading is
 
@@ -93,7 +93,7 @@ struct LoaderState {
         generalWire = scratch.generalWire
         nameScratch = scratch.nameScratch
         ownerLookahead = OwnerLookahead(room: scratch.ownerLookahead)
-        checks = ZoneChecks(emptying: &scratch.checks)
+        checks.adopt(&scratch.checks)
         if options.keepRecords, options.checkpointInterval > 0 {
             history = ReadingHistory(interval: options.checkpointInterval)
             checks.keepKeys()

@@ -41,10 +41,10 @@ extension FirstCNAMEPlaces {
         var octets: Int { noted.capacity * MemoryLayout<Noted>.stride }
     }
 
-    /// No place noted, the list written into `room`'s memory, emptied where it is (`ZoneChecks.init(emptying:)`).
-    init(emptying room: inout Room) {
-        room.noted.removeAll(keepingCapacity: true)
-        noted = room.noted
+    /// Takes `room`'s list for these places, none noted yet: swapped in and emptied (`ZoneChecks.adopt(_:)`).
+    mutating func adopt(_ room: inout Room) {
+        swap(&noted, &room.noted)
+        noted.removeAll(keepingCapacity: true)
     }
 
     /// The list's memory, for the next load.

@@ -183,21 +183,20 @@ extension FirstWrittenRecords {
         }
     }
 
-    /// No record seen, keys not kept, the tables written into `room`'s memory, emptied where they are
-    /// (`ZoneChecks.init(emptying:)`).
-    init(emptying room: inout Room) {
-        room.latest.removeAll(keepingCapacity: true)
-        room.hashes.removeAll(keepingCapacity: true)
-        room.ordinals.removeAll(keepingCapacity: true)
-        room.previous.removeAll(keepingCapacity: true)
-        room.offsets.removeAll(keepingCapacity: true)
-        room.fileRuns.removeAll(keepingCapacity: true)
-        latest = room.latest
-        hashes = room.hashes
-        ordinals = room.ordinals
-        previous = room.previous
-        offsets = room.offsets
-        fileRuns = room.fileRuns
+    /// Takes `room`'s tables for these records, none seen yet: swapped in and emptied (`ZoneChecks.adopt(_:)`).
+    mutating func adopt(_ room: inout Room) {
+        swap(&latest, &room.latest)
+        swap(&hashes, &room.hashes)
+        swap(&ordinals, &room.ordinals)
+        swap(&previous, &room.previous)
+        swap(&offsets, &room.offsets)
+        swap(&fileRuns, &room.fileRuns)
+        latest.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+        ordinals.removeAll(keepingCapacity: true)
+        previous.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        fileRuns.removeAll(keepingCapacity: true)
     }
 
     /// The tables' memory, for the next load.

@@ -49,7 +49,10 @@ struct ZoneChecks: Sendable {
     private var firstCNAME = FirstCNAMEPlaces()
     private var pending: [Pending] = []
     private var soaCount = 0
-    private var firstApexSOA: (place: Place, rdata: [UInt8])?
+    /// Where the first SOA at the apex was written, and its RDATA made canonical (names lower-cased), in a
+    /// table kept from load to load (`Room`) rather than an array made for each zone.
+    private var firstApexSOA: Place?
+    private var firstApexSOARData: [UInt8] = []
     private var apexNS = false
     private var dnskeys = Set<[UInt8]>()
     /// Where each distinct record (owner, type, RDATA; by hash) was first written, to spot exact duplicates.
@@ -174,22 +177,24 @@ struct ZoneChecks: Sendable {
             }
             // A second SOA identical to the first is a duplicate record, dropped as every duplicate is
             // (RFC 2181 §5; AXFR output repeats the SOA at the end): only a different SOA is a second one.
-            let canonical = CanonicalRData.lowercase(type: .soa, wire: Array(rdata))
             if let first = firstApexSOA {
-                if canonical == first.rdata {
+                if CanonicalRData.lowercase(type: .soa, wire: Array(rdata)) == firstApexSOARData {
                     pending.append(
-                        Pending(place: place) { [first = first.place] written, _ in
+                        Pending(place: place) { written, _ in
                             .duplicateSOA(firstAt: written(first))
                         })
                 } else {
                     pending.append(
-                        Pending(place: place) { [first = first.place] written, _ in
+                        Pending(place: place) { written, _ in
                             .multipleSOA(firstAt: written(first))
                         }
                     )
                 }
             } else {
-                firstApexSOA = (place, canonical)
+                firstApexSOA = place
+                firstApexSOARData.removeAll(keepingCapacity: true)
+                firstApexSOARData.append(contentsOf: rdata)
+                firstApexSOARData = CanonicalRData.lowercase(type: .soa, wire: firstApexSOARData)
             }
         case .ns where atApex:
             apexNS = true
@@ -261,34 +266,36 @@ extension ZoneChecks {
         fileprivate var flags: [OwnerFlags] = []
         fileprivate var firstOther: [Place] = []
         fileprivate var firstOtherType: [UInt16] = []
+        fileprivate var firstApexSOARData: [UInt8] = []
         fileprivate var firstCNAME = FirstCNAMEPlaces.Room()
         fileprivate var firstWritten = FirstWrittenRecords.Room()
 
         /// About the octets the tables hold.
         var octets: Int {
             flags.capacity + firstOther.capacity * MemoryLayout<Place>.stride + firstOtherType.capacity * 2
-                + firstCNAME.octets + firstWritten.octets
+                + firstApexSOARData.capacity + firstCNAME.octets + firstWritten.octets
         }
     }
 
-    /// No record seen yet, the tables written into `room`'s memory. The room is emptied where it is (it
-    /// holds the only reference to its tables, which keep their memory), then shared with these checks
-    /// until the caller drops it.
-    init(emptying room: inout Room) {
-        room.flags.removeAll(keepingCapacity: true)
-        room.firstOther.removeAll(keepingCapacity: true)
-        room.firstOtherType.removeAll(keepingCapacity: true)
-        flags = room.flags
-        firstOther = room.firstOther
-        firstOtherType = room.firstOtherType
-        firstCNAME = FirstCNAMEPlaces(emptying: &room.firstCNAME)
-        firstWritten = FirstWrittenRecords(emptying: &room.firstWritten)
+    /// Takes `room`'s tables (a finished load's) for these checks, which have seen no record: swapped in, not
+    /// copied, and emptied, their memory kept. `room` is left with these checks' empty tables.
+    mutating func adopt(_ room: inout Room) {
+        swap(&flags, &room.flags)
+        swap(&firstOther, &room.firstOther)
+        swap(&firstOtherType, &room.firstOtherType)
+        swap(&firstApexSOARData, &room.firstApexSOARData)
+        flags.removeAll(keepingCapacity: true)
+        firstOther.removeAll(keepingCapacity: true)
+        firstOtherType.removeAll(keepingCapacity: true)
+        firstApexSOARData.removeAll(keepingCapacity: true)
+        firstCNAME.adopt(&room.firstCNAME)
+        firstWritten.adopt(&room.firstWritten)
     }
 
     /// The tables' memory, for the next load.
     var room: Room {
         Room(
-            flags: flags, firstOther: firstOther, firstOtherType: firstOtherType, firstCNAME: firstCNAME.room,
-            firstWritten: firstWritten.room)
+            flags: flags, firstOther: firstOther, firstOtherType: firstOtherType, firstApexSOARData: firstApexSOARData,
+            firstCNAME: firstCNAME.room, firstWritten: firstWritten.room)
     }
 }
