@@ -38,6 +38,8 @@ struct CheckCommand: AsyncParsableCommand {
         options.fileDigests = format == .json
         // Only JSON and Markdown show the files' edits (as edits and as a diff).
         options.fileEdits = format == .json || format == .markdown
+        // Only Markdown shows the files' texts (as a diff).
+        options.fileTexts = format == .markdown
         options.target = try target.resolve(in: declaration)
         // The verdict names the part checked: "the zones satisfy mailzone.yaml (narrowed to zone b.example.)".
         let checked = declaration.displayPath + (options.target.map { " (narrowed to \($0.summary))" } ?? "")

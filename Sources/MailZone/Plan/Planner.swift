@@ -29,6 +29,10 @@ public struct PlannerOptions: Sendable {
     /// apply read. A report that shows none (`check` and `plan` as text, no plan saved) leaves them empty: each
     /// new line (a DKIM key's is hundreds of octets) would be copied into a string that nothing reads.
     public var fileEdits = true
+    /// Whether each changed file's text as read and as edited is kept (`ZoneOutcome.originalFiles`, `newFiles`),
+    /// which a diff, a Markdown report and apply read. A report that shows none (`check` but as Markdown, `plan`
+    /// as text or JSON) leaves them empty: two tables made and hashed into for each of thousands of zones.
+    public var fileTexts = true
     /// Test hook: called with a zone's path right after its files are loaded, before it is planned, so a
     /// test can write to a file in the moment between reading and planning.
     public var afterLoad: (@Sendable (String) -> Void)?
@@ -241,8 +245,10 @@ public enum Planner {
             if let warning = generatedSOAWarning(zone, origin: origin) { result.plan.warnings.append(warning) }
             for (fileIndex, newText) in edit.files {
                 let file = zone.files[fileIndex]
-                result.originalFiles[file.source.path] = file.source.bytes
-                result.newFiles[file.source.path] = newText
+                if options.fileTexts {
+                    result.originalFiles[file.source.path] = file.source.bytes
+                    result.newFiles[file.source.path] = newText
+                }
                 result.plan.files.append(
                     FileChange(
                         path: file.source.path, sha256: old.digests[fileIndex],
