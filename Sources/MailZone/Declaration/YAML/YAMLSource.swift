@@ -72,19 +72,13 @@ enum YAMLSource {
     }
 
     /// Parses YAML bytes: checks they are UTF-8 text without NUL, then builds the tree from
-    /// libyaml's events under `limits` (the node cap scaled to the file's size); a large file in
-    /// two parts side by side when it can be (`YAMLSplitReading`).
+    /// libyaml's events under `limits` (the node cap scaled to the file's size).
     static func parse(input: YAMLInput, file: String, limits: YAMLLimits) throws(DeclarationError) -> YAMLNode? {
         try input.withBytes { buffer in
             Result { () throws(DeclarationError) in
                 let text = try checkedText(buffer, file: file, limits: limits)
                 var scaled = limits
                 scaled.maxNodes = limits.nodeCap(forBytes: text.count)
-                if text.count >= YAMLSplitReading.minimumBytes,
-                    let root = YAMLSplitReading.read(buffer, text: text, file: file, limits: scaled, input: input)
-                {
-                    return root
-                }
                 var builder = YAMLTreeBuilder(file: file, limits: scaled, input: input)
                 return try builder.build(buffer, text: text)
             }

@@ -37,14 +37,7 @@ struct YAMLTreeBuilder {
     var entriesBuilt: Int { storage.entries.count }
 
     /// The document's tables, filled as the events come.
-    private(set) var storage: YAMLStorage
-    /// The line (from 0) where the stream ended: the number of line breaks libyaml read.
-    private(set) var endLine = 0
-    /// Whether the document said more than its content: a `%YAML` or `%TAG` directive, or an
-    /// explicit end (`...`). `YAMLSplitReading` reads such a file whole.
-    private(set) var markedDocument = false
-    /// Whether the root mapping has a merge key (`<<`), whose pairs come after the written ones.
-    private(set) var mergedAtRoot = false
+    private var storage: YAMLStorage
 
     /// A collection being read, and what it needs when it ends.
     private struct Frame {
@@ -116,17 +109,6 @@ struct YAMLTreeBuilder {
     /// The document in `text`, a range of the input's `bytes` (UTF-8, after any byte-order
     /// mark), or nil when the stream holds none.
     mutating func build(_ bytes: UnsafeBufferPointer<UInt8>, text: Range<Int>) throws(DeclarationError) -> YAMLNode? {
-        guard let root = try read(bytes, text: text) else { return nil }
-        return YAMLNode(document: YAMLDocument(file: file, storage: storage), index: root)
-    }
-
-    /// Reads the events of `prefix` and then of `text` (a range of `bytes`) into `storage`; the
-    /// root's entry, or nil when the stream holds no document. Lines count from the prefix's
-    /// first. `YAMLSplitReading` reads a file's second part after a one-line prefix that opens it.
-    mutating func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, text: Range<Int>,
-        prefix: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
-    ) throws(DeclarationError) -> UInt32? {
         self.bytes = bytes
         defer { self.bytes = UnsafeBufferPointer(start: nil, count: 0) }
         var parser = yaml_parser_t()
@@ -136,16 +118,7 @@ struct YAMLTreeBuilder {
         defer { yaml_parser_delete(&parser) }
         let input = UnsafeBufferPointer(rebasing: bytes[text])
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        let prefixed = UnsafeMutablePointer<PrefixedText>.allocate(capacity: 1)
-        prefixed.initialize(to: PrefixedText(prefix: prefix, text: input))
-        defer { prefixed.deallocate() }
-        if prefix.isEmpty {
-            yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
-        } else {
-            yaml_parser_set_input(&parser, { PrefixedText.read($0, $1, $2, $3) }, prefixed)
-        }
-        // libyaml's positions count from the prefix's start.
-        let textStart = text.lowerBound - prefix.count
+        yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
         // A node takes at least one byte of the file (`{a,b}`: two keys, two nulls, in five),
         // and the node cap bounds them too: reserved once, the tables never move while they
         // grow, and the pages of the reservation never written take no memory.
@@ -158,13 +131,11 @@ struct YAMLTreeBuilder {
                 throw YAMLSource.syntaxError(parser, file: file, bytes: input)
             }
             defer { yaml_event_delete(&event) }
-            if event.type == YAML_STREAM_END_EVENT {
-                endLine = Int(event.start_mark.line)
-                break
-            }
-            try handle(event, textStart: textStart)
+            if event.type == YAML_STREAM_END_EVENT { break }
+            try handle(event, textStart: text.lowerBound)
         }
-        return root
+        guard let root else { return nil }
+        return YAMLNode(document: YAMLDocument(file: file, storage: storage), index: root)
     }
 
     private mutating func handle(_ event: yaml_event_t, textStart: Int) throws(DeclarationError) {
@@ -173,10 +144,6 @@ struct YAMLTreeBuilder {
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
-            let start = event.data.document_start
-            if start.version_directive != nil || start.tag_directives.start != start.tag_directives.end {
-                markedDocument = true
-            }
             if documents > 1 {
                 throw DeclarationError(
                     at: location(line, column), "\(file) holds more than one YAML document",
@@ -271,10 +238,8 @@ struct YAMLTreeBuilder {
                     index: frame.index, nodes: visited - frame.visitedAtStart, height: frame.height)
             }
             try deliver(frame.index, height: frame.height)
-        case YAML_DOCUMENT_END_EVENT:
-            if event.data.document_end.implicit == 0 { markedDocument = true }
         default:
-            break  // stream start
+            break  // stream start, document end
         }
     }
 
@@ -338,7 +303,6 @@ struct YAMLTreeBuilder {
         stack[top].awaitingValue = false
         let key = slots[slots.count - 1]
         if storage.entry(key).kind == YAMLStorage.code(of: .merge) {
-            if top == 0 { mergedAtRoot = true }
             slots.removeLast()
             stack[top].mergeKey = key
             stack[top].merged += try mergedPairs(from: index)
@@ -437,35 +401,5 @@ struct YAMLTreeBuilder {
 
     private func location(line: Int, column: Int) -> YAMLLocation {
         YAMLLocation(file: file, line: line, column: column)
-    }
-}
-
-/// libyaml's input when a prefix comes before the file's text: the two read as one stream.
-private struct PrefixedText {
-    let prefix: UnsafeBufferPointer<UInt8>
-    let text: UnsafeBufferPointer<UInt8>
-    /// Bytes handed to libyaml so far.
-    var done = 0
-
-    /// libyaml's read handler: copies the next bytes of the stream into `buffer`; none at its end.
-    static func read(
-        _ data: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<UInt8>?, _ size: Int,
-        _ sizeRead: UnsafeMutablePointer<Int>?
-    ) -> Int32 {
-        guard let data, let buffer, let sizeRead else { return 0 }
-        let source = data.assumingMemoryBound(to: PrefixedText.self)
-        var written = 0
-        while written < size {
-            let done = source.pointee.done
-            let part = done < source.pointee.prefix.count ? source.pointee.prefix : source.pointee.text
-            let offset = done < source.pointee.prefix.count ? done : done - source.pointee.prefix.count
-            let count = min(size - written, part.count - offset)
-            guard count > 0, let base = part.baseAddress else { break }
-            (buffer + written).update(from: base + offset, count: count)
-            written += count
-            source.pointee.done += count
-        }
-        sizeRead.pointee = written
-        return 1
     }
 }
