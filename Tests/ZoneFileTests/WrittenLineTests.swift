@@ -58,15 +58,9 @@ struct WrittenLineTests {
             lines += found.lines
             moved += found.moved
         }
-        let root = TestPaths.packageRoot.appendingPathComponent("Tests/MailZoneTests/Fixtures/RealZones")
-        for included in ZoneRereadSkippingTests.includingZones {
-            var options = LoadOptions(origin: try DomainName(parsing: included.origin))
-            options.includes = .confined(
-                to: root.appendingPathComponent(String(included.path.prefix { $0 != "/" })).path)
-            let zone = ZoneLoader.load(path: root.appendingPathComponent(included.path).path, options: options)
-            #expect(zone.files.count > 1, "\(included.path) includes no file")
-            let found = try Self.expectAgreement(
-                zone, origin: try DomainName(parsing: included.origin), included.path)
+        for included in try ZoneRereadSkippingTests.loadedIncludingZones() {
+            #expect(included.zone.files.count > 1, "\(included.path) includes no file")
+            let found = try Self.expectAgreement(included.zone, origin: included.origin, included.path)
             lines += found.lines
             moved += found.moved
         }

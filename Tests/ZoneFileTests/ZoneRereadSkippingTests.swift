@@ -120,6 +120,20 @@ import Testing
         ("ocf-berkeley-edu/etc/zones/db.ocf.berkeley.edu", "ocf.berkeley.edu."),
     ]
 
+    /// `includingZones` loaded, each with its `$INCLUDE`s confined to its own folder: the zones that the tests
+    /// comparing a fast path with a full walk take beside the corpus, loaded one way for all of them.
+    static func loadedIncludingZones() throws -> [(path: String, origin: DomainName, zone: Zone)] {
+        let root = TestPaths.packageRoot.appendingPathComponent("Tests/MailZoneTests/Fixtures/RealZones")
+        return try includingZones.map { included in
+            let origin = try DomainName(parsing: included.origin)
+            var options = LoadOptions(origin: origin)
+            options.includes = .confined(
+                to: root.appendingPathComponent(String(included.path.prefix { $0 != "/" })).path)
+            let zone = ZoneLoader.load(path: root.appendingPathComponent(included.path).path, options: options)
+            return (included.path, origin, zone)
+        }
+    }
+
     @Test("stepping over gives the whole re-read, with edits in the top file and in an included one")
     func includedFiles() throws {
         let root = TestPaths.packageRoot.appendingPathComponent("Tests/MailZoneTests/Fixtures/RealZones")
