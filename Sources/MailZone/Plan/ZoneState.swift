@@ -202,27 +202,32 @@ struct ZoneState {
     private mutating func decode(at name: DomainName, type: RRType?) -> Int {
         let slot = entry(at: name)
         guard names[slot].undecoded(type) else { return slot }
-        // The entries are taken out and put back, not changed through the table: one array, not a copy.
+        // The entries are taken out and put back, not changed through the table: one array, not a copy. Each
+        // record decoded takes its entry's place, and a duplicate's entry is closed up over, in the one array:
+        // no list of the entries kept, nor of the records decoded, is made for each name and type asked about.
         var entries: [NameRecords.Entry] = []
         swap(&entries, &names[slot].entries)
-        var decoded: [Record] = []
-        var kept: [NameRecords.Entry] = []
-        kept.reserveCapacity(entries.count)
         let isApex = name == zone.origin
         if isApex, apexRecords == nil { apexRecords = [:] }
-        for entry in entries {
-            guard case .zone(let index, let recordType) = entry, type == nil || recordType == type else {
-                kept.append(entry)
+        var kept = 0
+        for position in entries.indices {
+            guard case .zone(let index, let recordType) = entries[position], type == nil || recordType == type else {
+                if kept != position { entries[kept] = entries[position] }
+                kept += 1
                 continue
             }
             let record = zone.record(index: index)
             if isApex { apexRecords?[index] = record }
-            guard !decoded.contains(where: { $0.sameData(as: record) }) else { continue }
-            decoded.append(record)
+            // The records decoded before it: those of its type among the decoded entries kept so far, as no record
+            // of a type is decoded before every record of that type is (the name's earlier decoded entries are
+            // of other types).
+            guard !NameRecords.holdsDecoded(record, in: entries[..<kept]) else { continue }
             let state = StateRecord(type: record.type, rdata: record.rdata, ttl: record.ttl, existing: record)
-            kept.append(.record(record.type == .txt ? state.decodingText() : state))
+            entries[kept] = .record(record.type == .txt ? state.decodingText() : state)
+            kept += 1
         }
-        names[slot].entries = kept
+        entries.removeSubrange(kept...)
+        names[slot].entries = entries
         return slot
     }
 
@@ -418,6 +423,15 @@ struct NameRecords {
     }
 
     var entries: [Entry]
+
+    /// Whether `entries` hold a decoded record of the zone with the same data as `record` (an exact duplicate).
+    static func holdsDecoded(_ record: Record, in entries: ArraySlice<Entry>) -> Bool {
+        entries.contains { entry in
+            guard case .record(let decoded) = entry, decoded.type == record.type, let existing = decoded.existing
+            else { return false }
+            return existing.sameData(as: record)
+        }
+    }
 
     /// Whether a record of `type` (any type when nil) is not decoded yet.
     func undecoded(_ type: RRType?) -> Bool {
