@@ -321,6 +321,62 @@ struct ZoneStateTypedRecordsTests {
         #expect(duplicates > 0)
     }
 
+    @Test("rrsetTTL(at:type:) is the TTL of the RRset's first zone record, else its first create, on every real zone")
+    func rrsetTTLAgreesWithTheRecords() throws {
+        let txt = "\"v=spf1 -all\""
+        let mx = "10 mx.example."
+        var joinedZone = 0
+        var joinedPlan = 0
+        var asked = 0
+        for (corpusCase, origin, zone) in try ZoneStateTests.corpusZones() {
+            let names = ZoneStateTests.names(of: zone, origin: origin)
+            var state = ZoneState(zone: zone)
+            // Creates at every third name, committed before any name is read: a TXT with the zone's default TTL
+            // (nil) and an MX with its own.
+            var operations: [RecordOperation] = []
+            for (index, name) in names.enumerated() where index % 3 == 0 {
+                operations.append(
+                    RecordOperation(
+                        owner: name,
+                        kind: .create(
+                            type: .txt, rdata: try RData(type: .txt, presentation: txt), ttl: nil, presentation: txt)))
+                operations.append(
+                    RecordOperation(
+                        owner: name,
+                        kind: .create(
+                            type: .mx, rdata: try RData(type: .mx, presentation: mx), ttl: 600, presentation: mx)))
+            }
+            state.beginTentative()
+            state.commit(operations)
+            state.keepTentative()
+            for name in names {
+                let types = Set(zone.recordIndices(at: name).map { zone.type(ofRecord: $0) }).union([.txt, .mx])
+                for type in types.sorted(by: { $0.mnemonic < $1.mnemonic }) {
+                    // Asked first, so the name's records of the type are decoded by it.
+                    let fast = state.rrsetTTL(at: name, type: type)
+                    let records = state.records(at: name, type: type)
+                    var reference: UInt32?? = nil
+                    if let existing = records.first(where: { $0.existing != nil }) {
+                        reference = .some(existing.ttl)
+                        joinedZone += 1
+                    } else if records.contains(where: { $0.existing == nil }),
+                        let create = state.firstPlannedCreate(at: name, type: type),
+                        case .create(_, _, let ttl, _) = create.kind
+                    {
+                        reference = .some(ttl)
+                        joinedPlan += 1
+                    }
+                    #expect(fast == reference, "\(corpusCase.name): \(name) \(type)")
+                    asked += 1
+                }
+            }
+        }
+        #expect(asked > 1000)
+        // Both answers are among those compared: the zone's RRset, and a create of the plan's alone.
+        #expect(joinedZone > 100)
+        #expect(joinedPlan > 100)
+    }
+
     @Test("each name's records are its own whatever name was asked before it, on every real zone")
     func namesAskedInTurnKeepTheirRecords() throws {
         var asked = 0

@@ -186,15 +186,10 @@ struct SenderPlanner {
     mutating func newRecordTTL(
         at name: DomainName, type: RRType, declared: Located<UInt32>?, note: String?
     ) -> (ttl: UInt32?, note: String?) {
-        var joined: UInt32?? = nil
-        let records = state.records(at: name, type: type)
-        // An earlier sender's create of this type is among the name's records (as one not in the zone): its
-        // operation is looked up only then.
-        let earlierCreate = records.contains { $0.existing == nil }
-        if let existing = records.first(where: { $0.existing != nil }) {
-            joined = existing.ttl
-        } else if let planned = (earlierCreate ? state.firstPlannedCreate(at: name, type: type) : nil)
-            ?? operations.first(where: {
+        // The zone's RRset or an earlier sender's create, else one this sender plans (not committed yet).
+        var joined = state.rrsetTTL(at: name, type: type)
+        if joined == nil,
+            let planned = operations.first(where: {
                 guard $0.owner == name, case .create(let plannedType, _, _, _) = $0.kind else { return false }
                 return plannedType == type
             }), case .create(_, _, let ttl, _) = planned.kind

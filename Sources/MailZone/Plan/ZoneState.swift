@@ -250,14 +250,35 @@ struct ZoneState {
         return found
     }
 
-    /// The first committed operation that creates a record of `type` at `name`: a later sender joining an
-    /// RRset an earlier one starts finds it among the name's records, without a scan of every operation.
+    /// The first committed operation that creates a record of `type` at `name`.
     func firstPlannedCreate(at name: DomainName, type: RRType) -> RecordOperation? {
         guard let slot = slots[name] else { return nil }
         for entry in names[slot].entries {
             if case .planned(let record, let operation) = entry, record.type == type { return operations[operation] }
         }
         return nil
+    }
+
+    /// The TTL of the RRset of `type` at `name` that a record created there joins: the first of the zone's records
+    /// of that type (its TTL), else the first create committed there by an earlier sender (the TTL it writes, nil
+    /// for the zone's default where its line goes); nil when the RRset has no record. Read from the name's
+    /// entries, with no array of its records made for every record created (a zone's apex holds several TXT).
+    mutating func rrsetTTL(at name: DomainName, type: RRType) -> UInt32?? {
+        let slot = decode(at: name, type: type)
+        var firstPlanned: Int? = nil
+        for entry in names[slot].entries {
+            switch entry {
+            case .record(let record) where record.type == type:
+                // A decoded entry is one of the zone's records (`existing` is set).
+                return .some(record.ttl)
+            case .planned(let record, let operation) where firstPlanned == nil && record.type == type:
+                firstPlanned = operation
+            default:
+                continue
+            }
+        }
+        guard let firstPlanned, case .create(_, _, let ttl, _) = operations[firstPlanned].kind else { return nil }
+        return .some(ttl)
     }
 
     /// Starts planning one sender: what it commits until `keepTentative()` can be taken back.
@@ -396,7 +417,7 @@ struct RecentLookups {
 
 /// The records at one name in the planned state: the zone's, in its order, each decoded when its type is first
 /// asked for (most names are asked for one or two types: a sender's name holds an A record no rule reads),
-/// then those the plan creates (with their operations, for `firstPlannedCreate`).
+/// then those the plan creates (with their operations, for `rrsetTTL` and `firstPlannedCreate`).
 struct NameRecords {
     enum Entry {
         /// A record of the zone not decoded yet: its position in the zone's record table, and its type.
