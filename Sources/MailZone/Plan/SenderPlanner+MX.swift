@@ -16,27 +16,32 @@ extension SenderPlanner {
             return
         }
         let existing = state.records(at: name, type: .mx)
-        // Each MX of the name read once (as presented), for the comparisons below and the warning.
-        let readExisting = existing.map { Self.zoneMX.value(for: $0.rdata.wire) }
-        let existingValues = readExisting.compactMap(\.value)
-        if let index = readExisting.firstIndex(where: { $0.exchangeKey == read.exchangeKey }) {
-            add(
-                .unchanged, name, .mx, purpose, after: readExisting[index].presentation,
-                note: unconfirmedNote(wanted), zone: existing[index].existing, declaration: wanted.source)
-            return
+        // Each MX of the name read once (as presented), for the comparisons below and the warning: its value put
+        // in an array made at its size, and the MX wanted looked for as they are read (no array of the reads).
+        var existingValues: [MXValue] = []
+        if !existing.isEmpty { existingValues.reserveCapacity(existing.count) }
+        for record in existing {
+            let zoneMX = Self.zoneMX.value(for: record.rdata.wire)
+            if zoneMX.exchangeKey == read.exchangeKey {
+                add(
+                    .unchanged, name, .mx, purpose, after: zoneMX.presentation, note: unconfirmedNote(wanted),
+                    zone: record.existing, declaration: wanted.source)
+                return
+            }
+            if let value = zoneMX.value { existingValues.append(value) }
         }
         let planned = plannedMX.filter { $0.name == name && !$0.presets.contains(where: wanted.presets.contains) }
-        let inbound = existingValues + planned.map(\.value)
         // A name with no MX, in the zone or planned by another service, has nothing to conflict with (as
         // `MXRules.conflict` finds): its conflict, and the words it would be told in, are not worked out.
-        if !inbound.isEmpty,
+        if !existingValues.isEmpty || !planned.isEmpty,
             let problem = MXRules.conflict(
                 adding: serviceSet(wanted) ?? [wantedValue],
                 wantedBy: ProseList.services(wanted.presets), to: existingValues,
                 planned: planned.map(\.value), plannedBy: ProseList.services(planned.flatMap(\.presets)),
                 name: relative(name))
         {
-            let isNull = MXRules.hasNullMX(inbound)
+            // The MX the name receives at, in the zone or planned, looked at where they are (not joined in one array).
+            let isNull = MXRules.hasNullMX(existingValues) || planned.contains { $0.value.isNull }
             switch (sender.sender.mxPolicy, isNull) {
             case (.keepExisting, false):
                 keepOut(
