@@ -24,6 +24,41 @@ struct WildcardOwnerTests {
         #expect(withWildcards > 0, "no corpus zone has a wildcard owner: the test shows nothing")
     }
 
+    /// The name table's note that it stored a wildcard name, which lets a zone without one answer at once,
+    /// against every name it holds read one by one: on every corpus zone, and on a re-read's table, which
+    /// extends the old zone's.
+    @Test("the name table notes a wildcard name exactly when one of its names is one")
+    func nameTableNotesWildcards() throws {
+        let corpus = try ConformanceCorpus(root: ConformanceCorpus.defaultRoot())
+        var noted = 0
+        var without = 0
+        for item in corpus.cases {
+            let zone = ZoneLoader.load(
+                path: item.path, options: LoadOptions(origin: try DomainName(parsing: item.origin)))
+            let names = zone.names
+            let any = (0..<names.count).contains { names.isWildcard(UInt32($0)) }
+            #expect(names.mayHoldWildcard == any, "\(item.file)")
+            if any { noted += 1 } else { without += 1 }
+        }
+        #expect(noted > 0 && without > 0, "\(noted) corpus zones with wildcard names, \(without) without")
+        var extended = NameTable(
+            extending: ZoneLoader.load(
+                text: "www 300 IN A 192.0.2.1\n",
+                options: LoadOptions(
+                    origin: try DomainName(parsing: "example.com."))
+            ).names)
+        #expect(!extended.mayHoldWildcard)
+        _ = extended.intern(try DomainName(parsing: "*.a.example.com.").wire[...])
+        #expect(extended.mayHoldWildcard)
+        let base = ZoneLoader.load(
+            text: "* 300 IN A 192.0.2.1\n",
+            options: LoadOptions(
+                origin: try DomainName(parsing: "example.com."))
+        ).names
+        #expect(base.mayHoldWildcard)
+        #expect(NameTable(extending: base).mayHoldWildcard)
+    }
+
     @Test(
         "wildcards below the origin, at the origin, outside the zone and in an escaped label",
         arguments: [

@@ -24,6 +24,9 @@ struct NameTable: Sendable {
     private var slots: [UInt64] = Array(repeating: UInt64.max, count: NameTable.initialSlots)
     /// The zone origin's wire form, cut from names stored after it was set.
     private var suffix: [UInt8] = []
+    /// Whether a name stored here starts with the label `*`: noted as each new name is stored (two octets
+    /// already at hand), so a zone without wildcard names, most zones, tells so without reading every owner.
+    private var storesWildcard = false
 
     private static let suffixFlag: UInt32 = 0x8000_0000
 
@@ -140,6 +143,7 @@ struct NameTable: Sendable {
             arena.append(contentsOf: wire)
         }
         slots[slot] = UInt64(hash) << 32 | UInt64(id)
+        if wire.count >= 2, wire[0] == 1, wire[1] == UInt8(ascii: "*") { storesWildcard = true }
         if offsets.count * 4 > slots.count * 3 { grow() }
         return id
     }
@@ -313,6 +317,10 @@ struct NameTable: Sendable {
             return base?.names.find(wire, hash: hash) ?? find(wire, hash: hash)
         }
     }
+
+    /// Whether any name of the table (or of the one it extends) may start with the label `*`: false means
+    /// `isWildcard(_:)` is false for every id.
+    var mayHoldWildcard: Bool { storesWildcard || (base?.names.mayHoldWildcard ?? false) }
 
     /// Whether the first label of name `id` is `*` (a wildcard owner, RFC 4592), read from the stored bytes
     /// without building the name.

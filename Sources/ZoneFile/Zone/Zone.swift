@@ -232,11 +232,13 @@ public struct Zone: Sendable {
             .contains(name)
     }
 
-    /// Whether any owner in the zone is a wildcard (its first label is `*`, RFC 4592). Read from the
-    /// name table record by record, building no name: `owners` would build every owner of a
-    /// million-record zone (tens of megabytes) to answer what most zones answer with no.
+    /// Whether any owner in the zone is a wildcard (its first label is `*`, RFC 4592). Most zones have no
+    /// wildcard name at all, which the name table noted as it stored them: they answer at once, not with a
+    /// walk over a million records. The others are read from the name table record by record, building no
+    /// name (`owners` would build every owner of a large zone, tens of megabytes).
     public var hasWildcardOwner: Bool {
-        store.slots.contains { !$0.flags.contains(.outOfZone) && names.isWildcard($0.owner) }
+        guard names.mayHoldWildcard else { return false }
+        return store.slots.contains { !$0.flags.contains(.outOfZone) && names.isWildcard($0.owner) }
     }
 
     /// Owners in first-seen order.
