@@ -40,7 +40,8 @@ struct ZoneEditor {
     /// verification TXT records) are never asked for. Other names' records are asked for once or twice
     /// each, by one sender: kept, they would only grow the table with every sender of a large zone.
     private final class FoundOnce {
-        var mailNameRecords: [DomainName: [Int]]?
+        /// The zone's `_dmarc` and `_domainkey` names by mail domain (`mailNames`), made on first use.
+        var mailNames: MailNameIndex?
         /// The apex's records decoded so far (all of them when the zone state gave them), by position.
         var apexRecords: [Int: Record] = [:]
         /// The positions of the apex's records, found on first use.
@@ -383,9 +384,6 @@ struct ZoneEditor {
         return try apexBlockEndIndex()
     }
 
-    /// Types a mail record can have (`isMailRecord`).
-    private static let mailTypes: Set<RRType> = [.mx, .spf, .txt]
-
     /// The last of `positions` (one owner's, in file order) that is written as a line, and an MX or TXT record
     /// when `mxOrTXT`; nothing built.
     private func lastWritten(of positions: ArraySlice<UInt32>, mxOrTXT: Bool = false) -> Int? {
@@ -451,7 +449,7 @@ struct ZoneEditor {
     }
 
     /// Where X starts in the wire form of `_dmarc.X` or of a name under `_domainkey.X`; nil for other names.
-    private static func mailDomainOffset(in wire: [UInt8]) -> Int? {
+    static func mailDomainOffset(in wire: [UInt8]) -> Int? {
         // Read from the wire form, label by label (ASCII case ignored, as DNS compares labels): a large
         // zone asks this of every `_dmarc` and `_domainkey` owner it has.
         var index = 0
@@ -469,8 +467,8 @@ struct ZoneEditor {
 
     private static let dmarcLabel = Array("_dmarc".utf8)
     private static let domainKeyLabel = Array("_domainkey".utf8)
-    /// The labels a name of mail records has (`mailNameRecords`).
-    private static let mailNameLabels = [dmarcLabel, domainKeyLabel]
+    /// The labels a name of mail records has (`MailNameIndex`).
+    static let mailNameLabels = [dmarcLabel, domainKeyLabel]
 
     /// Whether a label is `lowercase` (itself lower-case ASCII), ASCII case ignored.
     private static func label(_ label: ArraySlice<UInt8>, is lowercase: [UInt8]) -> Bool {
@@ -510,8 +508,7 @@ struct ZoneEditor {
         // a filtered, joined and sorted array for every sender.
         let own = zone.recordPositions(at: domain)
         let ownMailName = Self.mailDomainOffset(in: domain.wire) != nil
-        var below = mailNameRecords[domain] ?? []
-        if zip(below, below.dropFirst()).contains(where: { $0 > $1 }) { below.sort() }
+        let below = mailNames.recordPositions(ofDomainWire: domain.wire[...], in: zone)
         var ownAt = own.endIndex - 1
         var belowAt = below.count - 1
         while ownAt >= own.startIndex || belowAt >= 0 {
@@ -529,33 +526,11 @@ struct ZoneEditor {
         return nil
     }
 
-    /// Positions of the MX, SPF and TXT records at `_dmarc.X` and under `_domainkey.X`, by X; built once
-    /// per zone (a zone can have a sender at each of thousands of names). The zone gives them grouped by
-    /// owner, so X is worked out once per owner, not once per record; each X's positions are in no
-    /// particular order (`lastMailRecord` sorts them with the domain's own).
-    private var mailNameRecords: [DomainName: [Int]] {
-        if let found = foundOnce.mailNameRecords { return found }
-        let groups = zone.recordIndicesByOwner(ofTypes: Self.mailTypes, ownerLabelOctets: Self.mailNameLabels)
-        guard !groups.isEmpty else {
-            foundOnce.mailNameRecords = [:]
-            return [:]
-        }
-        var found: [DomainName: [Int]] = [:]
-        found.reserveCapacity(groups.count)
-        // A domain's mail names are mostly written together (its `_dmarc`, then its selectors): a run of
-        // them goes into the table at once, hashing the domain once.
-        var run: (domain: DomainName, indices: [Int])? = nil
-        for group in groups {
-            guard let domain = Self.mailDomain(of: group.owner) else { continue }
-            if run?.domain == domain {
-                run?.indices += group.indices
-            } else {
-                if let run { found[run.domain, default: []] += run.indices }
-                run = (domain, group.indices)
-            }
-        }
-        if let run { found[run.domain, default: []] += run.indices }
-        foundOnce.mailNameRecords = found
+    /// The zone's `_dmarc` and `_domainkey` names by their mail domain, made on first use.
+    private var mailNames: MailNameIndex {
+        if let found = foundOnce.mailNames { return found }
+        let found = MailNameIndex(zone: zone)
+        foundOnce.mailNames = found
         return found
     }
 

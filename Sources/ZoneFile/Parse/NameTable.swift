@@ -322,6 +322,16 @@ struct NameTable: Sendable {
     /// `isWildcard(_:)` is false for every id.
     var mayHoldWildcard: Bool { storesWildcard || (base?.names.mayHoldWildcard ?? false) }
 
+    /// The full wire form of name `id` put together in `scratch` (what `wire(_:)` returns), so asking of many
+    /// names costs no allocation each.
+    func wire(_ id: UInt32, into scratch: inout [UInt8]) {
+        if let base = baseHolding(id) { return base.wire(id, into: &scratch) }
+        let (range, hasSuffix) = stored(Int(id))
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: arena[range])
+        if hasSuffix { scratch.append(contentsOf: suffix) }
+    }
+
     /// Whether the first label of name `id` is `*` (a wildcard owner, RFC 4592), read from the stored bytes
     /// without building the name.
     func isWildcard(_ id: UInt32) -> Bool {
@@ -336,6 +346,49 @@ struct NameTable: Sendable {
         if let base = baseHolding(id) { return base.hasLabel(id, label) }
         let (range, hasSuffix) = stored(Int(id))
         return NameTable.hasLabel(arena[range], label) || (hasSuffix && NameTable.hasLabel(suffix[...], label))
+    }
+
+    /// Calls `body` with the id of each name of the table (and of the one it extends) with one of `labels`,
+    /// in id order, as `hasLabel(_:_:)` tells. The arena is read in place, label by label, a label compared
+    /// only when its length is one of theirs, and the suffix once, not once for each name cut from it: a
+    /// million-record zone has hundreds of thousands of names, nearly none of them asked for.
+    func forEachName(withLabelAmong labels: [[UInt8]], _ body: (UInt32) -> Void) {
+        if let base {
+            for id in 0..<UInt32(baseCount) where labels.contains(where: { base.names.hasLabel(id, $0) }) {
+                body(id)
+            }
+        }
+        let inSuffix = labels.contains { NameTable.hasLabel(suffix[...], $0) }
+        // A bit for each length of the labels asked for (a label is at most 63 octets).
+        let lengths = labels.reduce(UInt64(0)) { $0 | ($1.count < 64 ? 1 << UInt64($1.count) : 0) }
+        arena.withUnsafeBufferPointer { arena in
+            offsets.withUnsafeBufferPointer { offsets in
+                for index in offsets.indices {
+                    let raw = offsets[index]
+                    var found = inSuffix && raw & NameTable.suffixFlag != 0
+                    var at = Int(raw & ~NameTable.suffixFlag)
+                    let end =
+                        index + 1 < offsets.count ? Int(offsets[index + 1] & ~NameTable.suffixFlag) : arena.count
+                    while !found, at < end {
+                        let length = Int(arena[at])
+                        guard length > 0, at + length < end else { break }
+                        if lengths & (1 << UInt64(length)) != 0 {
+                            let label = UnsafeBufferPointer(rebasing: arena[(at + 1)...(at + length)])
+                            found = labels.contains { NameTable.equalsFolded(label, $0) }
+                        }
+                        at += length + 1
+                    }
+                    if found { body(UInt32(truncatingIfNeeded: baseCount + index)) }
+                }
+            }
+        }
+    }
+
+    /// Whether `label` is `other`, ASCII case ignored.
+    private static func equalsFolded(_ label: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
+        guard label.count == other.count else { return false }
+        for index in 0..<label.count where fold(label[index]) != fold(other[index]) { return false }
+        return true
     }
 
     private static func hasLabel(_ wire: ArraySlice<UInt8>, _ label: [UInt8]) -> Bool {
