@@ -113,13 +113,28 @@ struct ZoneEditor {
     {
         guard !operations.isEmpty else { return ([:], nil) }
         var edits: [Int: [SourceEdit]] = [:]
+        // A file's list of edits is made at its first edit, with room for those the plan makes (`editRoom`), and
+        // appended to in place.
+        func add(_ edit: SourceEdit, in file: Int) {
+            if let index = edits.index(forKey: file) {
+                edits.values[index].append(edit)
+            } else {
+                var list = Self.editRoom(operations.count)
+                list.append(edit)
+                edits[file] = list
+            }
+        }
         // Creates are grouped by owner so one owner's new records sit together, in plan order (by position in
         // `operations`, not copied): each owner's first and last create, and after each create the next one of
         // its owner, so the groups take no array each (a plan of thousands of senders has tens of thousands).
+        // Room for an owner per operation, at most, made once: a repository's small zones each plan a few owners,
+        // and these lists grew for each (as did the file's list of edits below).
         var createdOwners: [DomainName] = []
+        createdOwners.reserveCapacity(operations.count)
         var ownerNumbers: [DomainName: Int] = [:]
         ownerNumbers.reserveCapacity(operations.count)
         var ownerCreates: [(first: Int, last: Int)] = []
+        ownerCreates.reserveCapacity(operations.count)
         var nextCreate: [Int] = []
         // Each operation read in place (not copied out of the array), and each new owner hashed once.
         for position in operations.indices {
@@ -147,17 +162,18 @@ struct ZoneEditor {
                             description:
                                 "\(copy.owner) \(copy.type) is not written as a line mailzone can edit ($GENERATE?)")
                     }
-                    edits[edit.fileIndex, default: []].append(edit.edit)
+                    add(edit.edit, in: edit.fileIndex)
                     if let marker = operation.marker {
                         let edit = try markerEdit(on: copy, marker: marker)
-                        edits[edit.file, default: []].append(edit.edit)
+                        add(edit.edit, in: edit.file)
                     } else if operation.dropsMarker, let owned = ownership.owner(of: copy) {
                         // The marker and the blanks before it go; a comment of the user's before them stays.
                         let bytes = zone.files[owned.fileIndex].source.bytes
                         var start = owned.markerRange.lowerBound
                         while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
-                        edits[owned.fileIndex, default: []].append(
-                            SourceEdit(range: start..<owned.markerRange.upperBound, replacement: ""))
+                        add(
+                            SourceEdit(range: start..<owned.markerRange.upperBound, replacement: ""),
+                            in: owned.fileIndex)
                     }
                 }
             case .remove(let existing):
@@ -166,8 +182,9 @@ struct ZoneEditor {
                         throw Failure(
                             description: "cannot remove \(copy.owner) \(copy.type): it is not written as a line")
                     }
-                    edits[source.fileIndex, default: []].append(
-                        contentsOf: zone.files[source.fileIndex].removal(ofEntry: source.entryIndex))
+                    for edit in zone.files[source.fileIndex].removal(ofEntry: source.entryIndex) {
+                        add(edit, in: source.fileIndex)
+                    }
                 }
             }
         }
@@ -198,6 +215,7 @@ struct ZoneEditor {
         // Where each owner's lines start and end in the buffer of its spot, and whether its first line has no
         // owner field (one array for every spot).
         var written: [(range: Range<Int>, ownerless: Bool)] = []
+        written.reserveCapacity(min(createdOwners.count, 16))
         for number in createdOwners.indices where placed[number].first == number {
             let placement = placed[number].placement
             let file = zone.files[placement.fileIndex]
@@ -243,12 +261,20 @@ struct ZoneEditor {
                 lines = ordered
             }
             // The buffer handed over, not shared: the line ending goes into the room left in it, not a copy.
-            edits[placement.fileIndex, default: []].append(
-                file.insertion(after: placement.entryIndex, lineOctets: consume lines))
+            add(file.insertion(after: placement.entryIndex, lineOctets: consume lines), in: placement.fileIndex)
         }
         let serial = try serialBump(scheme: serialScheme, now: now, planned: planned)
-        edits[serial.file, default: []].append(serial.edit)
+        add(serial.edit, in: serial.file)
         return (edits, serial.change)
+    }
+
+    /// An empty list of a file's edits with room for those a plan of `operationCount` operations makes there, at
+    /// most: a line written or changed and its marker per operation, and the serial. Made when the file's first
+    /// edit comes, so the list is not grown an edit at a time (most files of a repository take a few).
+    private static func editRoom(_ operationCount: Int) -> [SourceEdit] {
+        var edits: [SourceEdit] = []
+        edits.reserveCapacity(min(2 * operationCount + 1, 64))
+        return edits
     }
 
     /// A place new lines go: a file (an index into `Zone.files`) and the offset in it.
