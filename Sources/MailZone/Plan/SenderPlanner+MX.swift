@@ -80,11 +80,15 @@ extension SenderPlanner {
     /// The service's whole MX set at `wanted`'s name, nil when it has none to read: its own MX already in the
     /// zone are not "other" inbound mail (Google's aspmx beside its alt1..alt4). MX an earlier service of this
     /// sender plans to add are, so the decision is the same before and after apply.
+    /// The sender's records are read in place, not copied into a filtered list first.
     func serviceSet(_ wanted: WantedRecord) -> [MXValue]? {
-        let set = sender.records.filter {
-            $0.purpose == .mx && $0.type.uppercased() == "MX" && $0.owner == wanted.owner
-                && $0.presets.contains(where: wanted.presets.contains)
-        }.compactMap { Self.wantedMX.value(for: ExactText($0.value)).value }
+        var set: [MXValue] = []
+        for record in sender.records
+        where record.purpose == .mx && record.type.uppercased() == "MX" && record.owner == wanted.owner
+            && record.presets.contains(where: wanted.presets.contains)
+        {
+            if let value = Self.wantedMX.value(for: ExactText(record.value)).value { set.append(value) }
+        }
         return set.isEmpty ? nil : set
     }
 
