@@ -32,6 +32,47 @@ struct TTLDirectivesTests {
         #expect(filesWithTTL > 50, "only \(filesWithTTL) files set a $TTL")
     }
 
+    /// A writer finds the default TTL by a walk back while its walk lasts, then from the file's table: both
+    /// must give the table's answer (the top file's last `$TTL` for an included file setting none).
+    @Test("a writer's default TTL, walked back or read from the table, is the table's, on every corpus file")
+    func writerWalkEqualsTable() throws {
+        var asked = 0
+        var walksCut = 0
+        for relative in TestPaths.corpusFiles() {
+            let path = TestPaths.corpus.appendingPathComponent(relative).path
+            let zone = ZoneLoader.load(path: path, options: LoadOptions(origin: .root))
+            // No walk (the table at once), a short one spent within a file, and the writers' own.
+            let writers = [
+                RecordWriter(zone: zone, ttlWalk: 0), RecordWriter(zone: zone, ttlWalk: 40), RecordWriter(zone: zone),
+            ]
+            let topLast = zone.files.first.flatMap { TTLDirectives($0).defaultTTL(after: $0.entries.count - 1) }
+            for (fileIndex, file) in zone.files.enumerated() {
+                let table = TTLDirectives(file)
+                let step = max(1, file.entries.count / 300)
+                for index in Array(stride(from: 0, to: file.entries.count, by: step)) + [file.entries.count - 1] {
+                    let expected = table.defaultTTL(after: index) ?? (fileIndex == 0 ? nil : topLast)
+                    for writer in writers {
+                        #expect(
+                            writer.defaultTTL(fileIndex: fileIndex, after: index) == expected, "\(relative) \(index)")
+                    }
+                    // The walk itself: the answer, or nil with its budget spent.
+                    for budget in [0, 1, 5, 1000] {
+                        var left = budget
+                        if let walked = file.defaultTTL(after: index, budget: &left) {
+                            #expect(walked == table.defaultTTL(after: index), "\(relative) \(index) budget \(budget)")
+                        } else {
+                            #expect(left == 0)
+                            walksCut += 1
+                        }
+                    }
+                    asked += 1
+                }
+            }
+        }
+        #expect(asked > 5_000, "only \(asked) entries asked")
+        #expect(walksCut > 1_000, "only \(walksCut) walks cut short")
+    }
+
     @Test("a directive's word is $TTL as its upper-cased string says, told from its octets when ASCII")
     func ttlWordAsTheStringSays() {
         let words = [

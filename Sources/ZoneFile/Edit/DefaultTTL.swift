@@ -5,12 +5,23 @@ extension ZoneFileSyntax {
     /// Editors use it to give a new record the zone's default rather than a neighbouring line's own TTL.
     /// A walk back from the entry: to ask about many entries, read the file once into `TTLDirectives`.
     public func defaultTTL(after entryIndex: Int) -> UInt32? {
+        var unlimited = Int.max
+        return defaultTTL(after: entryIndex, budget: &unlimited) ?? nil
+    }
+
+    /// `defaultTTL(after:)`, walking back over at most `budget` entries (those looked at are taken from it):
+    /// nil when the budget ran out first, else the answer. A writer placing a few records in a large file
+    /// finds each default a few entries back, where reading every `$TTL` line of the file into
+    /// `TTLDirectives` read the whole file again.
+    func defaultTTL(after entryIndex: Int, budget: inout Int) -> UInt32?? {
         var index = min(entryIndex, entries.count - 1)
         while index >= 0 {
-            if let directive = ttlDirective(at: index) { return directive }
+            guard budget > 0 else { return nil }
+            budget -= 1
+            if let directive = ttlDirective(at: index) { return .some(directive) }
             index -= 1
         }
-        return nil
+        return .some(nil)
     }
 
     /// For a `$TTL` line, its value (an inner nil when the value cannot be read); nil for any other entry.

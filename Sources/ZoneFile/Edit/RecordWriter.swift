@@ -30,11 +30,27 @@ public struct RecordWriter {
         self.zone = zone
     }
 
+    /// A writer that walks back over at most `ttlWalk` entries in all for the default TTLs before reading a
+    /// file's `$TTL` lines into a table (`Found.ttlWalkLeft`); tests give a small one.
+    init(zone: Zone, ttlWalk: Int) {
+        self.zone = zone
+        found.ttlWalkLeft = ttlWalk
+    }
+
+    /// Entries a writer walks back over in all, finding the `$TTL` in force where new records go, before it
+    /// reads a file's `$TTL` lines once into a table instead: a plan for a few senders in a large zone finds
+    /// each default a few entries back, while the table reads every entry and every `$TTL` line of the file
+    /// (a million-record zone's pages, given back by the load, read in again); a plan for thousands of
+    /// senders, or a file whose `$TTL` is far back, soon spends the walk and has the table.
+    static let ttlWalk = 1 << 16
+
     /// What the writer looked up in the zone once: finding the continuation indent may scan every file,
     /// and each new record asks for the default TTL where it goes.
     private final class Found {
         var continuationIndent: String?
         var ttlDirectives: [Int: TTLDirectives] = [:]
+        /// What is left of `RecordWriter.ttlWalk`.
+        var ttlWalkLeft = RecordWriter.ttlWalk
         /// The layout of the line last written like (by file and entry): a sender's new names mostly follow
         /// one line, each asking for its layout.
         var lastLayout: (fileIndex: Int, entryIndex: Int, layout: RecordLayout)?
@@ -277,10 +293,21 @@ public struct RecordWriter {
 
     /// The `$TTL` in force after entry `entryIndex` of file `fileIndex`: its file's, else (an `$INCLUDE`d file
     /// setting none) the top file's last one; nil when the zone has no `$TTL` there.
-    private func defaultTTL(fileIndex: Int, after entryIndex: Int) -> UInt32? {
-        if let value = ttlDirectives(of: fileIndex).defaultTTL(after: entryIndex) { return value }
+    func defaultTTL(fileIndex: Int, after entryIndex: Int) -> UInt32? {
+        if let value = ttlInForce(fileIndex: fileIndex, after: entryIndex) { return value }
         guard fileIndex != 0, let top = zone.files.first else { return nil }
-        return ttlDirectives(of: 0).defaultTTL(after: top.entries.count - 1)
+        return ttlInForce(fileIndex: 0, after: top.entries.count - 1)
+    }
+
+    /// The value of the last `$TTL` line of file `fileIndex` at or before entry `entryIndex` (nil: none, or
+    /// unreadable): from the file's table once made, else by a walk back while the writer's walk lasts.
+    private func ttlInForce(fileIndex: Int, after entryIndex: Int) -> UInt32? {
+        if found.ttlDirectives[fileIndex] == nil,
+            let walked = zone.files[fileIndex].defaultTTL(after: entryIndex, budget: &found.ttlWalkLeft)
+        {
+            return walked
+        }
+        return ttlDirectives(of: fileIndex).defaultTTL(after: entryIndex)
     }
 
     /// The `$TTL` lines of a file, read once: each new record asks for the default where it goes.
