@@ -11,11 +11,11 @@ struct OwnerIndex: Sendable {
     private let starts: [UInt32]
     private let positions: [UInt32]
 
-    init(store: RecordStore) {
-        var ownerCount = 0
-        for slot in store.slots where !slot.flags.contains(.outOfZone) {
-            ownerCount = max(ownerCount, Int(slot.owner) + 1)
-        }
+    /// `nameCount` is the size of the zone's name table, which every owner id is below: a run for each
+    /// name (empty for the names that hold no record), rather than a first pass over the records for
+    /// the highest owner, one of three over a million-record zone's table.
+    init(store: RecordStore, nameCount: Int) {
+        let ownerCount = nameCount
         // Counts first (shifted by one), then running sums: starts[id] is where owner id's run begins.
         var starts = [UInt32](repeating: 0, count: ownerCount + 1)
         for slot in store.slots where !slot.flags.contains(.outOfZone) {

@@ -106,7 +106,7 @@ public struct Zone: Sendable {
 
     /// The records grouped by owner, built on first use.
     var ownerIndex: OwnerIndex {
-        indexes.owners { OwnerIndex(store: store) }
+        indexes.owners { OwnerIndex(store: store, nameCount: names.count) }
     }
 
     /// Positions in the record table of the records at `owner` (any type), in file order; through the
