@@ -28,17 +28,48 @@ struct KeptOutMXWarning: Hashable, Sendable {
         var before: String
     }
 
-    /// The words, as `MXConflict.keptOut` gives them.
+    /// The words, as `MXConflict.keptOut` gives them. The fix names only the services not acknowledged, so it is
+    /// worded once for them (`keptOutFixes`): a repository's zones each keep MX of their own, and their warnings
+    /// differ in the MX they name but not in the fix. The MX kept are listed into one text, with no arrays made.
     var words: Words {
-        let leftOut = self.leftOut
-        let warning = MXConflict.keptOut(
-            name: "", inZone: inZone, planned: planned, plannedBy: plannedBy, leftOut: leftOut,
-            unacknowledged: keptOut.flatMap(\.presets).filter { !acknowledged.contains($0) })
+        var unacknowledged: [String] = []
+        for entry in keptOut {
+            for preset in entry.presets where !acknowledged.contains(preset) { unacknowledged.append(preset) }
+        }
+        var before = ""
+        for value in inZone {
+            if !before.isEmpty { before += ", " }
+            before += value.text
+        }
+        for value in planned {
+            if !before.isEmpty { before += ", " }
+            before += value.text
+        }
         return Words(
             summaryAfterName: MXConflict.keptOutSummary(
                 inZone: inZone, planned: planned, plannedBy: plannedBy, leftOut: leftOut),
-            fix: warning.fix, before: (inZone + planned).map(\.text).joined(separator: ", "))
+            fix: Self.keptOutFixes.value(for: KeptOutFix(unacknowledged: unacknowledged)), before: before)
     }
+
+    /// The services a kept-out warning's fix names (those not acknowledged), equal only when their names are the
+    /// same octets.
+    struct KeptOutFix: Hashable, Sendable {
+        var unacknowledged: [String]
+
+        static func == (lhs: KeptOutFix, rhs: KeptOutFix) -> Bool {
+            sameNames(lhs.unacknowledged, rhs.unacknowledged)
+        }
+
+        /// The fix as `MXConflict.keptOut` words it, which reads only the services not acknowledged.
+        var fix: String? {
+            MXConflict.keptOut(
+                name: "", inZone: [], planned: [], plannedBy: [], leftOut: [], unacknowledged: unacknowledged
+            ).fix
+        }
+    }
+
+    /// The fix of each list of services `words` last worded one for.
+    static let keptOutFixes = ValueMemo<KeptOutFix, String?>(limit: 64) { $0.fix }
 
     /// The MX left out, grouped as `MXConflict.keptOut` words them: one group per list of services, in the
     /// order the services' MX first appear.
