@@ -238,6 +238,8 @@ struct ZoneState {
         slots.reserveCapacity(count)
         names.reserveCapacity(count)
         operations.reserveCapacity(count)
+        // The names one sender creates at: a few (its domain, DKIM selectors, `_dmarc`), in every zone's state.
+        createdAt.reserveCapacity(min(count, 8))
     }
 
     /// Whether any name may be hidden by a cut: the plan created an NS or DNAME record, or the zone has an NS
