@@ -73,6 +73,35 @@ struct LabelledOwnersTests {
         #expect(walked.count == 4)
     }
 
+    /// Labels sharing a first octet that is no letter (`_`) are looked for with memchr, the names holding
+    /// the octet found from where it is: names stored as the suffix alone (empty), the octet inside a label,
+    /// names stored whole (outside the suffix), names of one label, every name holding the octet.
+    @Test("the names holding a label's first octet, found with memchr, are those hasLabel tells")
+    func sharedFirstOctet() throws {
+        var table = NameTable()
+        table.setSuffix(try DomainName(parsing: "example.com."))
+        let names = [
+            "example.com.", "x_dmarc.example.com.", "_dmarc.example.com.", "example.com.",
+            "a._DomainKey.b.example.com.",
+            "_x._tcp.example.com.", "-a.example.com.", "_dmarc.example.org.", "_.example.com.", "www.example.com.",
+            "a-b._dmarc_.example.com.", "_domainkey.example.com.", "_dmarc._domainkey._dmarc.example.com.",
+        ]
+        for name in names { _ = table.intern(try DomainName(parsing: name).wire[...]) }
+        let asked: [[[UInt8]]] = [
+            [Array("_dmarc".utf8), Array("_domainkey".utf8)], [Array("_tcp".utf8)], [Array("_".utf8)],
+            [Array("-a".utf8)], [Array("_dmarc".utf8), Array("-a".utf8)], [Array("_nothing".utf8)],
+        ]
+        for labels in asked {
+            var walked: [UInt32] = []
+            table.forEachName(withLabelAmong: labels) { walked.append($0) }
+            let told = (0..<UInt32(table.count)).filter { id in labels.contains { table.hasLabel(id, $0) } }
+            #expect(walked == told, "\(labels)")
+        }
+        var walked: [UInt32] = []
+        table.forEachName(withLabelAmong: Self.labels) { walked.append($0) }
+        #expect(walked.count == 6)
+    }
+
     @Test("a folded hash is alike for names DNS holds equal, and is the name table's")
     func foldedHash() throws {
         let upper = try DomainName(parsing: "_DMARC.Example.COM.")

@@ -363,25 +363,68 @@ struct NameTable: Sendable {
         let lengths = labels.reduce(UInt64(0)) { $0 | ($1.count < 64 ? 1 << UInt64($1.count) : 0) }
         arena.withUnsafeBufferPointer { arena in
             offsets.withUnsafeBufferPointer { offsets in
+                /// Where name `index`'s stored octets end.
+                func end(of index: Int) -> Int {
+                    index + 1 < offsets.count ? Int(offsets[index + 1] & ~NameTable.suffixFlag) : arena.count
+                }
+                if !inSuffix, let octet = NameTable.sharedFirstOctet(labels), let base = arena.baseAddress {
+                    // Only a name holding the octet can have one of the labels: memchr finds the next one, the
+                    // names are walked forward to the one holding it (the last starting at or before it; a name
+                    // stored as the suffix alone is empty), and only that name's labels are read.
+                    var index = 0
+                    var from = 0
+                    while from < arena.count, let found = memchr(base + from, Int32(octet), arena.count - from) {
+                        let position = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                        while index + 1 < offsets.count, Int(offsets[index + 1] & ~NameTable.suffixFlag) <= position {
+                            index += 1
+                        }
+                        let start = Int(offsets[index] & ~NameTable.suffixFlag)
+                        let stop = end(of: index)
+                        if NameTable.hasLabel(arena, start..<stop, lengths: lengths, labels: labels) {
+                            body(UInt32(truncatingIfNeeded: baseCount + index))
+                        }
+                        from = stop
+                    }
+                    return
+                }
                 for index in offsets.indices {
                     let raw = offsets[index]
-                    var found = inSuffix && raw & NameTable.suffixFlag != 0
-                    var at = Int(raw & ~NameTable.suffixFlag)
-                    let end =
-                        index + 1 < offsets.count ? Int(offsets[index + 1] & ~NameTable.suffixFlag) : arena.count
-                    while !found, at < end {
-                        let length = Int(arena[at])
-                        guard length > 0, at + length < end else { break }
-                        if lengths & (1 << UInt64(length)) != 0 {
-                            let label = UnsafeBufferPointer(rebasing: arena[(at + 1)...(at + length)])
-                            found = labels.contains { NameTable.equalsFolded(label, $0) }
-                        }
-                        at += length + 1
+                    let start = Int(raw & ~NameTable.suffixFlag)
+                    if (inSuffix && raw & NameTable.suffixFlag != 0)
+                        || NameTable.hasLabel(arena, start..<end(of: index), lengths: lengths, labels: labels)
+                    {
+                        body(UInt32(truncatingIfNeeded: baseCount + index))
                     }
-                    if found { body(UInt32(truncatingIfNeeded: baseCount + index)) }
                 }
             }
         }
+    }
+
+    /// The first octet every one of `labels` starts with, when they share one that is no ASCII letter (so
+    /// that it is spelt one way in any letter case): `_` of `_dmarc` and `_domainkey`.
+    private static func sharedFirstOctet(_ labels: [[UInt8]]) -> UInt8? {
+        guard let octet = labels.first?.first, labels.allSatisfy({ $0.first == octet }),
+            fold(octet) == octet, !(octet >= 0x61 && octet <= 0x7A)
+        else { return nil }
+        return octet
+    }
+
+    /// Whether the stored octets at `range` of the arena (labels, without the suffix) have one of `labels`,
+    /// a label compared only when its length has its bit in `lengths`.
+    private static func hasLabel(
+        _ arena: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lengths: UInt64, labels: [[UInt8]]
+    ) -> Bool {
+        var at = range.lowerBound
+        while at < range.upperBound {
+            let length = Int(arena[at])
+            guard length > 0, at + length < range.upperBound else { return false }
+            if lengths & (1 << UInt64(length)) != 0 {
+                let label = UnsafeBufferPointer(rebasing: arena[(at + 1)...(at + length)])
+                if labels.contains(where: { NameTable.equalsFolded(label, $0) }) { return true }
+            }
+            at += length + 1
+        }
+        return false
     }
 
     /// Whether `label` is `other`, ASCII case ignored.
