@@ -8,9 +8,7 @@ struct RecordPlaceTests {
     @Test("the place of every record of every corpus file is its built record's source")
     func placeIsTheRecordsSource() throws {
         var compared = 0
-        for relative in TestPaths.corpusFiles() {
-            let path = TestPaths.corpus.appendingPathComponent(relative).path
-            let zone = ZoneLoader.load(path: path, options: LoadOptions(origin: .root))
+        for (relative, zone) in TestPaths.corpusZonesAtRoot() {
             for index in 0..<zone.store.count {
                 let source = try #require(zone.record(index: index).source)
                 let place = zone.place(ofRecord: index)

@@ -11,9 +11,7 @@ struct TTLDirectivesTests {
     func tableEqualsWalk() throws {
         var entriesAsked = 0
         var filesWithTTL = 0
-        for relative in TestPaths.corpusFiles() {
-            let path = TestPaths.corpus.appendingPathComponent(relative).path
-            let zone = ZoneLoader.load(path: path, options: LoadOptions(origin: .root))
+        for (relative, zone) in TestPaths.corpusZonesAtRoot() {
             for file in zone.files {
                 let table = TTLDirectives(file)
                 var sawTTL = false
@@ -38,9 +36,7 @@ struct TTLDirectivesTests {
     func writerWalkEqualsTable() throws {
         var asked = 0
         var walksCut = 0
-        for relative in TestPaths.corpusFiles() {
-            let path = TestPaths.corpus.appendingPathComponent(relative).path
-            let zone = ZoneLoader.load(path: path, options: LoadOptions(origin: .root))
+        for (relative, zone) in TestPaths.corpusZonesAtRoot() {
             // No walk (the table at once), a short one spent within a file, and the writers' own.
             let writers = [
                 RecordWriter(zone: zone, ttlWalk: 0), RecordWriter(zone: zone, ttlWalk: 40), RecordWriter(zone: zone),

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import ZoneFile
+
 /// Locations the tests read from, all inside the repository: the package root, the fixtures and
 /// the conformance corpus vendored among them (`Fixtures/corpus`, see its NOTICE.md).
 enum TestPaths {
@@ -24,6 +26,15 @@ enum TestPaths {
             files.append(relative)
         }
         return files.sorted()
+    }
+
+    /// Every corpus file (`corpusFiles()`, by relative path) loaded as a zone at the root origin, as the
+    /// tests that compare a reading of the records with another over the whole corpus load them.
+    static func corpusZonesAtRoot() -> [(relative: String, zone: Zone)] {
+        corpusFiles().map { relative in
+            let path = corpus.appendingPathComponent(relative).path
+            return (relative, ZoneLoader.load(path: path, options: LoadOptions(origin: .root)))
+        }
     }
 
     /// Every corpus file and every file of the real-zone fixtures (`Tests/MailZoneTests/Fixtures/RealZones`,
