@@ -69,6 +69,42 @@ struct TTLDirectivesTests {
         #expect(walksCut > 1_000, "only \(walksCut) walks cut short")
     }
 
+    /// A writer remembers the stretch of entries its last walk crossed and the default TTL along it, and walks
+    /// only past its end: asked in any order (forwards, backwards, jumping about), it must give the table's answer.
+    @Test("a writer's default TTL from the stretch it walked last is the table's, asked in any order")
+    func writerStretchEqualsTable() throws {
+        var asked = 0
+        var filesWithTwoTTLs = 0
+        for (relative, zone) in TestPaths.corpusZonesAtRoot() {
+            let topLast = zone.files.first.flatMap { TTLDirectives($0).defaultTTL(after: $0.entries.count - 1) }
+            for (fileIndex, file) in zone.files.enumerated() {
+                let table = TTLDirectives(file)
+                let step = max(1, file.entries.count / 200)
+                let forwards = Array(stride(from: 0, to: file.entries.count, by: step))
+                let answers = Set(forwards.map { table.defaultTTL(after: $0) })
+                if answers.count > 1 { filesWithTwoTTLs += 1 }
+                // Jumping about: each entry, then one further back, then one further on, in a fixed order.
+                var jumping: [Int] = []
+                for (position, index) in forwards.enumerated() {
+                    jumping.append(index)
+                    jumping.append(forwards[(position * 7 + 3) % forwards.count])
+                }
+                for order in [forwards, forwards.reversed(), jumping] {
+                    let writer = RecordWriter(zone: zone)
+                    for index in order {
+                        let expected = table.defaultTTL(after: index) ?? (fileIndex == 0 ? nil : topLast)
+                        #expect(
+                            writer.defaultTTL(fileIndex: fileIndex, after: index) == expected,
+                            "\(relative) file \(fileIndex) entry \(index)")
+                        asked += 1
+                    }
+                }
+            }
+        }
+        #expect(asked > 10_000, "only \(asked) entries asked")
+        #expect(filesWithTwoTTLs > 5, "only \(filesWithTwoTTLs) files change their default TTL")
+    }
+
     @Test("a directive's word is $TTL as its upper-cased string says, told from its octets when ASCII")
     func ttlWordAsTheStringSays() {
         let words = [

@@ -48,9 +48,10 @@ struct ZoneEditor {
         var apexIndices: Set<Int>?
         /// `apexBlockEnd()`'s position: every new name without records of its own near it follows it.
         var apexBlockEnd: Int?
-        /// The domain `lastMailRecord(of:)` was last asked about and its answer's position: a sender's `_dmarc`
-        /// name and its DKIM selectors ask about one domain in turn (one answer kept, so the table does not grow).
-        var lastMailRecord: (domain: DomainName, index: Int?)?
+        /// The domain `lastMailRecord(of:)` was last asked about (its wire form, a slice of the name asked
+        /// about, not a copy) and its answer's position: a sender's `_dmarc` name and its DKIM selectors ask
+        /// about one domain in turn (one answer kept, so the table does not grow).
+        var lastMailRecord: (domain: ArraySlice<UInt8>, index: Int?)?
         /// The record of another name than the apex decoded last, by position: a sender's new names (its
         /// domain, its `_dmarc` name, a DKIM selector) each follow its domain's last record, asked for in
         /// turn (one kept, so nothing grows with the zone).
@@ -476,13 +477,18 @@ struct ZoneEditor {
 
     /// Where X starts in the wire form of `_dmarc.X` or of a name under `_domainkey.X`; nil for other names.
     static func mailDomainOffset(in wire: [UInt8]) -> Int? {
+        mailDomainOffset(in: wire[...])
+    }
+
+    /// `mailDomainOffset(in:)` of a name's wire form that is a slice (an index of the slice).
+    static func mailDomainOffset(in wire: ArraySlice<UInt8>) -> Int? {
         // Read from the wire form, label by label (ASCII case ignored, as DNS compares labels): a large
         // zone asks this of every `_dmarc` and `_domainkey` owner it has.
-        var index = 0
+        var index = wire.startIndex
         var first = true
-        while index < wire.count, wire[index] != 0 {
+        while index < wire.endIndex, wire[index] != 0 {
             let next = index + 1 + Int(wire[index])
-            guard next < wire.count else { return nil }
+            guard next < wire.endIndex else { return nil }
             let label = wire[(index + 1)..<next]
             if Self.label(label, is: first ? dmarcLabel : domainKeyLabel) { return next }
             first = false
@@ -516,25 +522,23 @@ struct ZoneEditor {
     /// `lastMailRecord(of:)`'s position, for the domain whose wire form is `wire` (the end of a `_dmarc` or
     /// `_domainkey` name's): the domain is built only when it is not the one asked about last.
     private func lastMailIndex(ofDomainWire wire: ArraySlice<UInt8>) -> Int? {
-        if let known = foundOnce.lastMailRecord, DomainName.equalWire(known.domain.wire[...], wire) {
-            return known.index
-        }
-        guard let domain = DomainName(wire: Array(wire)) else { return nil }
-        let found = findLastMailIndex(of: domain)
-        foundOnce.lastMailRecord = (domain, found)
+        if let known = foundOnce.lastMailRecord, DomainName.equalWire(known.domain, wire) { return known.index }
+        let found = findLastMailIndex(ofDomainWire: wire)
+        foundOnce.lastMailRecord = (wire, found)
         return found
     }
 
-    /// `lastMailIndex(ofDomainWire:)`, worked out.
-    private func findLastMailIndex(of domain: DomainName) -> Int? {
+    /// `lastMailIndex(ofDomainWire:)`, worked out from the domain's wire form: the domain is not built (its
+    /// records and its mail names' are found by their wire forms).
+    private func findLastMailIndex(ofDomainWire wire: ArraySlice<UInt8>) -> Int? {
         // Only MX, SPF and TXT can be mail records, and only at the domain or at names with those labels:
         // of those, only the TXT records of the domain itself are decoded, from the last back to the first
         // that is a mail record. The two lists are walked from their ends together (the domain's own
         // positions come in table order, its mail names' are put in it when they are not), not gathered into
         // a filtered, joined and sorted array for every sender.
-        let own = zone.recordPositions(at: domain)
-        let ownMailName = Self.mailDomainOffset(in: domain.wire) != nil
-        let below = mailNames.recordPositions(ofDomainWire: domain.wire[...], in: zone)
+        let own = zone.recordPositions(atWire: wire)
+        let ownMailName = Self.mailDomainOffset(in: wire) != nil
+        let below = mailNames.recordPositions(ofDomainWire: wire, in: zone)
         var ownAt = own.endIndex - 1
         var belowAt = below.count - 1
         while ownAt >= own.startIndex || belowAt >= 0 {
@@ -579,14 +583,31 @@ struct ZoneEditor {
     /// is built (an apex's SOA, NS, A and verification records are not decoded to find where they end).
     private func findApexBlockEnd() throws(Failure) -> Int {
         guard let top = zone.files.first else { throw Failure(description: "the zone has no file") }
-        // The apex's records written as lines of the top file, the first of each entry, by entry.
+        // The apex's records written as lines of the top file, the first of each entry, by entry: read from the
+        // owner index as the walk below goes, no table of them made for every zone. The top file's records come
+        // in the table in the order its entries are read, so the apex's come by entry: each entry's first record
+        // is the next one not before it (`apexRecord(at:)`).
+        let positions = zone.recordPositions(at: origin)
+        var cursor = positions.startIndex
+        func apexRecord(at entry: Int) -> Int? {
+            while cursor < positions.endIndex {
+                let index = Int(positions[cursor])
+                let place = zone.place(ofRecord: index)
+                guard place.fileIndex == 0, !place.generated, place.entryIndex >= entry else {
+                    cursor += 1
+                    continue
+                }
+                return place.entryIndex == entry ? index : nil
+            }
+            return nil
+        }
         var first: (index: Int, entry: Int)? = nil
-        var apexEntries: [Int: Int] = [:]
-        for index in zone.recordIndices(at: origin) {
+        for position in positions {
+            let index = Int(position)
             let place = zone.place(ofRecord: index)
             guard place.fileIndex == 0, !place.generated else { continue }
-            if first == nil { first = (index, place.entryIndex) }
-            if apexEntries[place.entryIndex] == nil { apexEntries[place.entryIndex] = index }
+            first = (index, place.entryIndex)
+            break
         }
         guard let first else {
             throw Failure(description: "the zone has no apex records in \(top.source.path) to place new records after")
@@ -607,7 +628,7 @@ struct ZoneEditor {
                 entry += 1
                 continue
             }
-            guard current.kind == .record, let index = apexEntries[entry],
+            guard current.kind == .record, let index = apexRecord(at: entry),
                 !crossedComment || zone.type(ofRecord: index) == .ns
             else { break }
             last = index
@@ -686,7 +707,7 @@ struct ZoneEditor {
     {
         // Where the SOA is written and its serial field's text: the record is not built (its data decoded and
         // lines counted to its entry) when the serial is written as plain digits, as nearly every zone writes it.
-        guard let index = zone.recordIndices(at: origin, type: .soa).first,
+        guard let index = zone.firstRecordIndex(at: origin, type: .soa),
             case let source = zone.place(ofRecord: index), !source.generated,
             let layout = RecordLayout(file: zone.files[source.fileIndex], entryIndex: source.entryIndex),
             layout.rdata.count == 7,

@@ -14,14 +14,23 @@ extension ZoneFileSyntax {
     /// finds each default a few entries back, where reading every `$TTL` line of the file into
     /// `TTLDirectives` read the whole file again.
     func defaultTTL(after entryIndex: Int, budget: inout Int) -> UInt32?? {
+        lastTTLDirective(atOrBefore: entryIndex, notBefore: 0, budget: &budget).map(\.value)
+    }
+
+    /// The last `$TTL` line at or before entry `entryIndex` and not before entry `lowest`, walking back over at
+    /// most `budget` entries: nil when the budget ran out first; else its entry and value, or (`entry` nil, value
+    /// nil) when there is none in that stretch.
+    func lastTTLDirective(atOrBefore entryIndex: Int, notBefore lowest: Int, budget: inout Int)
+        -> (entry: Int?, value: UInt32?)?
+    {
         var index = min(entryIndex, entries.count - 1)
-        while index >= 0 {
+        while index >= lowest {
             guard budget > 0 else { return nil }
             budget -= 1
-            if let directive = ttlDirective(at: index) { return .some(directive) }
+            if let directive = ttlDirective(at: index) { return (index, directive) }
             index -= 1
         }
-        return .some(nil)
+        return (nil, nil)
     }
 
     /// For a `$TTL` line, its value (an inner nil when the value cannot be read); nil for any other entry.
@@ -41,7 +50,8 @@ extension ZoneFileSyntax {
         // ASCII octets, told apart without a copy.
         let directive = word()
         guard Self.isTTLWord(bytes, directive) else { return nil }
-        if case .success(let value) = TTLParser.parse(ArraySlice(bytes[word()])) {
+        // The value read where it is written, not copied out first.
+        if case .success(let value) = TTLParser.parse(bytes[word()]) {
             return .some(min(value, 0x7FFF_FFFF))
         }
         return .some(nil)

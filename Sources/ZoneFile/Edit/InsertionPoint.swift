@@ -56,8 +56,9 @@ public struct InsertionPoint: Sendable {
         guard owner != anchorOwner else { return (entryIndex, nil, false) }
         let file = zone.files[fileIndex]
         let bytes = file.source.bytes
-        // The anchor's owner's records, looked up on the first owner-less line, and the one the lines follow now.
-        var owned: [Int]? = nil
+        // The anchor's owner's record positions, looked up on the first owner-less line (read from the owner
+        // index, no array made), and the one the lines follow now.
+        var owned: ArraySlice<UInt32>? = nil
         var last: Int? = nil
         var at = entryIndex
         while true {
@@ -66,9 +67,10 @@ public struct InsertionPoint: Sendable {
                 return (at, last, false)
             case .inheriting(let entryIndex):
                 // That record belongs to the anchor's owner; the new lines go after it instead.
-                let indices = owned ?? zone.recordIndices(at: anchorOwner)
-                owned = indices
-                guard let index = zone.recordIndex(in: indices, fileIndex: fileIndex, entryIndex: entryIndex) else {
+                let positions = owned ?? zone.recordPositions(at: anchorOwner)
+                owned = positions
+                guard let index = zone.recordIndex(in: positions, fileIndex: fileIndex, entryIndex: entryIndex)
+                else {
                     return (file.entries.count - 1, last, true)
                 }
                 last = index
@@ -135,13 +137,17 @@ extension Zone {
     /// found from the record table's positions, so only the record asked for is decoded (a zone's new
     /// lines are placed past the owner-less lines of the apex, which holds many records).
     func recordIndex(at owner: DomainName, fileIndex: Int, entryIndex: Int) -> Int? {
-        recordIndex(in: recordIndices(at: owner), fileIndex: fileIndex, entryIndex: entryIndex)
+        recordIndex(in: recordPositions(at: owner), fileIndex: fileIndex, entryIndex: entryIndex)
     }
 
-    /// `recordIndex(at:fileIndex:entryIndex:)` with the owner's positions (`recordIndices(at:)`) already found.
-    func recordIndex(in indices: [Int], fileIndex: Int, entryIndex: Int) -> Int? {
-        indices.first { index in
-            Int(store[index].file) == fileIndex && store.entry(of: index, files: files).index == entryIndex
+    /// `recordIndex(at:fileIndex:entryIndex:)` with the owner's positions (`recordPositions(at:)`) already found.
+    func recordIndex(in positions: ArraySlice<UInt32>, fileIndex: Int, entryIndex: Int) -> Int? {
+        for position in positions {
+            let index = Int(position)
+            if Int(store[index].file) == fileIndex && store.entry(of: index, files: files).index == entryIndex {
+                return index
+            }
         }
+        return nil
     }
 }

@@ -51,6 +51,11 @@ public struct RecordWriter {
         var ttlDirectives: [Int: TTLDirectives] = [:]
         /// What is left of `RecordWriter.ttlWalk`.
         var ttlWalkLeft = RecordWriter.ttlWalk
+        /// The stretch of a file's entries the walk back for the default TTL crossed last, from the `$TTL` line
+        /// it found (or the file's first entry) to the entry asked about, and the value in force all along it:
+        /// a zone's new lines mostly follow a few records after one `$TTL` line, and each line asked again,
+        /// walking back over the same entries.
+        var ttlWalked: (fileIndex: Int, start: Int, end: Int, value: UInt32?)?
         /// The layout of the line last written like (by file and entry): a sender's new names mostly follow
         /// one line, each asking for its layout.
         var lastLayout: (fileIndex: Int, entryIndex: Int, layout: RecordLayout)?
@@ -153,7 +158,7 @@ public struct RecordWriter {
         // The RRset's TTL read from the record table: the record itself is not built (that would decode its
         // data and count lines to say where it is written).
         let rrsetTTL =
-            record.ttl ?? zone.recordIndices(at: record.owner, type: record.type).first.map { zone.store[$0].ttl }
+            record.ttl ?? zone.firstRecordIndex(at: record.owner, type: record.type).map { zone.store[$0].ttl }
         let zoneDefault = defaultTTL(fileIndex: neighbour.fileIndex, after: neighbour.entryIndex)
         let implicit = neighbour.explicitTTL ? (zoneDefault ?? neighbour.ttl) : neighbour.ttl
         let value = rrsetTTL ?? zoneDefault ?? soaMinimum ?? neighbour.ttl
@@ -302,10 +307,24 @@ public struct RecordWriter {
     /// The value of the last `$TTL` line of file `fileIndex` at or before entry `entryIndex` (nil: none, or
     /// unreadable): from the file's table once made, else by a walk back while the writer's walk lasts.
     private func ttlInForce(fileIndex: Int, after entryIndex: Int) -> UInt32? {
-        if found.ttlDirectives[fileIndex] == nil,
-            let walked = zone.files[fileIndex].defaultTTL(after: entryIndex, budget: &found.ttlWalkLeft)
-        {
-            return walked
+        guard found.ttlDirectives[fileIndex] == nil else {
+            return ttlDirectives(of: fileIndex).defaultTTL(after: entryIndex)
+        }
+        let file = zone.files[fileIndex]
+        let entry = min(entryIndex, file.entries.count - 1)
+        // Within the stretch walked last, the answer is known; past its end, only the entries after it are walked.
+        var lowest = 0
+        var known: (start: Int, value: UInt32?)? = nil
+        if let walked = found.ttlWalked, walked.fileIndex == fileIndex, walked.start <= entry {
+            if entry <= walked.end { return walked.value }
+            lowest = walked.end + 1
+            known = (walked.start, walked.value)
+        }
+        if let directive = file.lastTTLDirective(atOrBefore: entry, notBefore: lowest, budget: &found.ttlWalkLeft) {
+            let start = directive.entry ?? known?.start ?? 0
+            let value = directive.entry == nil ? known?.value : directive.value
+            found.ttlWalked = (fileIndex, start, entry, value)
+            return value
         }
         return ttlDirectives(of: fileIndex).defaultTTL(after: entryIndex)
     }

@@ -13,6 +13,15 @@ extension Zone {
         return ownerIndex.positions(of: id)
     }
 
+    /// `recordIndices(at:type:).first`, no array made: each new line an editor writes asks for the first record
+    /// of its RRset (its TTL), and each serial bump for the apex's SOA.
+    package func firstRecordIndex(at owner: DomainName, type: RRType) -> Int? {
+        for position in recordPositions(at: owner) where store[Int(position)].type == type.rawValue {
+            return Int(position)
+        }
+        return nil
+    }
+
     /// Whether the record at a position of the record table was made by `$GENERATE` (what its source's
     /// `generated` says), read from the record table alone.
     package func isGenerated(record index: Int) -> Bool {
