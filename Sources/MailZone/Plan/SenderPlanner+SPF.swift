@@ -92,7 +92,7 @@ extension SenderPlanner {
                         declaredTTL: wanted.ttl, note: note, marker: spfMarker(wanted, merging: [], before: []),
                         declaration: where_)
                 }
-                sizeWarning(at: name, adding: rdata, replacing: spfs.first, declaration: where_)
+                sizeWarning(at: name, txts: txts, adding: rdata, replacing: spfs.first, declaration: where_)
             } catch {
                 conflict(name, .txt, "spf", SPFConflict.notWritable(reason: "\(error)"), declaration: where_)
             }
@@ -164,17 +164,18 @@ extension SenderPlanner {
         return .foldsSPF(records: records.count, weakerAll: changed, keptAll: kept)
     }
 
-    /// Warns when the TXT records at a name would pass the ~450-octet answer budget (RFC 7208 §3.4) once the
-    /// SPF record `added` (its RDATA as written) is there.
+    /// Warns when the TXT records at a name (`txts`, as `planSPF` read them: the state does not change while a
+    /// sender is planned, so they are not gathered again) would pass the ~450-octet answer budget (RFC 7208
+    /// §3.4) once the SPF record `added` (its RDATA as written) is there.
     mutating func sizeWarning(
-        at name: DomainName, adding added: RData, replacing: StateRecord?, declaration: YAMLLocation?
+        at name: DomainName, txts: [StateRecord], adding added: RData, replacing: StateRecord?,
+        declaration: YAMLLocation?
     ) {
         // The name and its TXT strings once the SPF record is written (the one it replaces left out), counted
         // without a string made for the records already there, nor the new record's value split again: its RDATA
         // holds the strings the value was split into.
         var octets = name.wire.count
-        for record in state.records(at: name, type: .txt)
-        where replacing == nil || record.existing != replacing?.existing {
+        for record in txts where replacing == nil || record.existing != replacing?.existing {
             octets += Self.answerOctets(of: record.rdata)
         }
         octets += Self.answerOctets(of: added)
