@@ -158,7 +158,11 @@ public struct PresetDefinition: Sendable, Hashable {
     /// The value of each input for `service`: what it wrote, else the default. These pick the
     /// variant (`mode`, `region`); the templates get their expansions.
     func writtenValues(of service: ServiceUse) -> [String: String] {
-        var values = defaultValues
+        // `defaultValues` made at its size, not grown (and rehashed) an input at a time: every service of every
+        // sender asks.
+        var values: [String: String] = [:]
+        values.reserveCapacity(preset.inputs.count)
+        for input in preset.inputs { values[input.name] = input.defaultValue }
         for input in service.inputs where preset.inputs.contains(where: { $0.name == input.name.value }) {
             values[input.name.value] = input.value.value
         }
