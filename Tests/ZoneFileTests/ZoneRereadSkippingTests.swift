@@ -208,6 +208,22 @@ import Testing
             cases.append(("copy before", [SourceEdit.insert(copy, at: top.entries[4].range.lowerBound)]))
             cases.append(
                 ("copy after", [SourceEdit.insert(copy, at: top.entries[top.entries.count - 2].range.lowerBound)]))
+            // A CNAME read after its owner's records are stepped over, and one read before them: the re-read
+            // reports each beside the other data as reading the whole text does (most records stepped over are
+            // shown to the checks without their place, `ZoneChecks.observeWithoutPlace`).
+            let cname = "host3.example.com. CNAME host1.example.com.\n"
+            cases.append(
+                ("cname after", [SourceEdit.insert(cname, at: top.entries[top.entries.count - 2].range.lowerBound)]))
+            // The same CNAME after a line inserted at the start: the other data is reported where the edit moved it.
+            let inserted = SourceEdit.insert(
+                "inserted TXT \"moves what follows\"\n", at: top.entries[4].range.lowerBound)
+            cases.append(
+                (
+                    "cname after an insertion",
+                    [inserted, SourceEdit.insert(cname, at: top.entries[top.entries.count - 2].range.lowerBound)]
+                ))
+            let early = "host390.example.com. CNAME host1.example.com.\n"
+            cases.append(("cname before", [SourceEdit.insert(early, at: top.entries[4].range.lowerBound)]))
             // The first of a pair of duplicates removed: the second is no longer a duplicate.
             let firstDuplicate = try #require(
                 top.entries.first { top.source.text($0.range).hasPrefix("dup0 ") })

@@ -187,7 +187,9 @@ struct LoaderState {
         return Zone(
             origin: zoneOrigin, zoneClass: policy.options.zoneClass, files: files, names: names, store: records,
             generatedText: generatedText, loadDiagnostics: diagnostics,
-            checkDiagnostics: checks.finish(origin: zoneOrigin, files: files), recordCount: checks.count,
+            checkDiagnostics: checks.finish(
+                origin: zoneOrigin, files: files, steppedPlace: { skipping?.place(ofStepped: $0) ?? $0 }),
+            recordCount: checks.count,
             maxDiagnostics: policy.options.maxDiagnostics, history: history, checkKeys: checks.keys ?? [],
             repeatedKeys: checks.repeatedKeys)
     }

@@ -119,6 +119,9 @@ struct RereadSkipping: Sendable {
     let repeated: KeyFilter
     /// The ranges of `old.checkKeys` of the records stepped over, in order.
     var steppedKeys: [Range<Int>] = []
+    /// The old records of each step over, in order, the file read then (index in the load's list) and the shift
+    /// of its text there (new offset minus old): where a record stepped over is written in the edited text.
+    var steppedRecords: [(records: Range<Int>, file: Int, shift: Int)] = []
     /// Whether the reading went past the end of a window (`SourceFile.init(window:path:rest:shift:)`)
     /// rather than stepping over the rest: the result is then not the whole text's.
     var leftWindow = false
@@ -143,6 +146,20 @@ struct RereadSkipping: Sendable {
         // A step over each stretch between edits at most, and one past each edited file's last edit: room
         // for them at once (a small zone's re-read steps over a few, and grew the list for each).
         steppedKeys.reserveCapacity(edits.values.reduce(changed.count + 1) { $0 + $1.count })
+        steppedRecords.reserveCapacity(steppedKeys.capacity)
+    }
+}
+
+extension RereadSkipping {
+    /// The entry in the edited text of the old record a re-read stepped over at `place` (`Place.stepped`).
+    func place(ofStepped place: ZoneChecks.Place) -> ZoneChecks.Place {
+        let record = Int(place.offset)
+        var entries = EntryStarts(files: old.files)
+        var start = entries.start(of: record, store: old.store)
+        if let step = steppedRecords.first(where: { $0.records.contains(record) }), step.file == Int(place.file) {
+            start += step.shift
+        }
+        return ZoneChecks.Place(file: place.file, offset: UInt32(truncatingIfNeeded: start))
     }
 }
 
@@ -256,6 +273,7 @@ extension LoaderState {
         let observed = stepOver(from: from, to: to, source: source, shift: shift, context: &context, skipping: taken)
         var skipping = consume taken
         skipping.steppedKeys.append(from.observed..<observed)
+        skipping.steppedRecords.append((from.records..<to.records, from.file, shift))
         skipping.steppedOver += to.records - from.records
         self.skipping = consume skipping
     }
@@ -298,19 +316,26 @@ extension LoaderState {
             let slot = store[index]
             if slot.flags.contains(.outOfZone) { continue }
             let type = RRType(slot.type)
+            let atApex = slot.owner == apex
+            let key = keys[observed]
+            let unique = skipping.uniqueKeys && !skipping.repeated.contains(key)
+            // Most records need not be placed (their entry found) to be shown to the checks.
+            if checks.observeWithoutPlace(
+                owner: slot.owner, type: type, atApex: atApex, key: key, unique: unique, record: index, file: slot.file)
+            {
+                observed += 1
+                continue
+            }
             var start = entries.start(of: index, store: store)
             if Int(slot.file) == from.file { start += shift }
-            let atApex = slot.owner == apex
             let rdata: [UInt8] =
                 atApex && (type == .soa || type == .dnskey || type == .cdnskey)
                 ? skipping.old.recordData(index: index).rdata.wire : []
-            let key = keys[observed]
             rdata.withUnsafeBufferPointer { rdata in
                 checks.observe(
                     owner: slot.owner, type: type,
                     place: ZoneChecks.Place(file: slot.file, offset: UInt32(truncatingIfNeeded: start)),
-                    atApex: atApex, rdata: rdata, key: Int(Int64(bitPattern: key)),
-                    unique: skipping.uniqueKeys && !skipping.repeated.contains(key), names: names)
+                    atApex: atApex, rdata: rdata, key: Int(Int64(bitPattern: key)), unique: unique, names: names)
             }
             observed += 1
         }
