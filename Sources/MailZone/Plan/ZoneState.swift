@@ -208,7 +208,9 @@ struct ZoneState {
         var entries: [NameRecords.Entry] = []
         swap(&entries, &names[slot].entries)
         let isApex = name == zone.origin
-        if isApex, apexRecords == nil { apexRecords = [:] }
+        // Room for every record of the apex, whose types are decoded one after another (its TXT records, then
+        // its MX...): the table is not grown as each type comes.
+        if isApex, apexRecords == nil { apexRecords = Dictionary(minimumCapacity: entries.count) }
         var kept = 0
         for position in entries.indices {
             guard case .zone(let index, let recordType) = entries[position], type == nil || recordType == type else {
