@@ -55,11 +55,15 @@ public struct PlanTextRenderer: Sendable {
         }
         for sender in zone.senders {
             out += "  sender "
-            out += sender.domain.text
+            // The name without its trailing dot (`text`), appended from its presentation: not copied first.
+            out.append(contentsOf: sender.domain.description.dropLast())
             out += "  ("
             out += sender.serviceSummary
             out += ")\n"
-            let width = sender.items.map(\.owner.characterCount).max() ?? 1
+            // The widest owner, found without an array of the widths.
+            var width = 0
+            for item in sender.items { width = max(width, item.owner.characterCount) }
+            if sender.items.isEmpty { width = 1 }
             guard sender.isHeldBack else {
                 for item in sender.items { renderItem(item, ownerWidth: width, into: &out) }
                 continue
