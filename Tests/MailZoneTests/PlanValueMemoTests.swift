@@ -108,6 +108,11 @@ struct PlanValueMemoTests {
                 case (.success(let kept), .success(let record)):
                     #expect(kept.record == record, "\(text)")
                     #expect(kept.key == (try? record.publicKey()), "\(text)")
+                    #expect(kept.keyDescription == (try? record.publicKey())?.description, "\(text)")
+                    // The RDATA read with the key is the value's `txtRData`, or fails as it does.
+                    let encoded = try? SenderPlanner.encodeTXT(text)
+                    #expect((try? kept.encoding.get())?.0 == encoded?.0, "\(text)")
+                    #expect((try? kept.encoding.get())?.1 == encoded?.1, "\(text)")
                     keys += 1
                 case (.failure(let kept), .failure(let problem)):
                     #expect(kept == problem, "\(text)")

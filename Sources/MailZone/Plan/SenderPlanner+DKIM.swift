@@ -9,9 +9,12 @@ extension SenderPlanner {
         if cnameConflict(at: name, wanting: .txt, purpose: purpose, declaration: wanted.source) { return }
         let wantedRecord: DKIMKeyRecord
         let wantedKey: DKIMPublicKey?
+        let wantedKeyDescription: String?
+        let wantedEncoding: Result<(RData, String), any Error>
         switch Self.dkimKeys.value(for: ExactText(wanted.value)) {
         case .success(let read):
             (wantedRecord, wantedKey) = (read.record, read.key)
+            (wantedKeyDescription, wantedEncoding) = (read.keyDescription, read.encoding)
         case .failure(let error):
             conflict(
                 name, .txt, purpose, DKIMConflict.invalidWanted(name: relative(name), problem: error),
@@ -21,7 +24,7 @@ extension SenderPlanner {
         var note = unconfirmedNote(wanted)
         var keyDescription: String? = nil
         if let key = wantedKey {
-            keyDescription = key.description
+            keyDescription = wantedKeyDescription
             if let weak = key.strengthProblem {
                 report(name, .txt, purpose, weak, declaration: wanted.source)
                 if weak.severity == .error { return }
@@ -36,7 +39,9 @@ extension SenderPlanner {
             return
         }
         let dkims = txts.filter { DKIMComparisonHelper.looksLikeDKIM($0.text) }
-        guard let txt = wantedTXT(wanted, at: name, problem: DKIMConflict.notWritable) else { return }
+        guard let txt = wantedTXT(wanted, at: name, encoded: wantedEncoding, problem: DKIMConflict.notWritable) else {
+            return
+        }
         let (rdata, presentation) = txt
         if let current = dkims.first ?? (txts.count == 1 ? txts.first : nil) {
             switch Self.compare(wantedRecord, published: current) {
@@ -84,16 +89,27 @@ extension SenderPlanner {
     }
 }
 
-/// A DKIM key record read from its text, with its key's type and size (nil when revoked or unreadable).
+/// A DKIM key record read from its text, with its key's type and size (nil when revoked or unreadable), and
+/// what a sender wanting it writes: the key as the plan describes it, and the text as TXT RDATA (as
+/// `SenderPlanner.txtRData(_:)` gives it). Worked out with the record, as senders want the same key again
+/// and again: one lookup of the key's text, not one for the record and another for its RDATA.
 struct ReadDKIMKey: Sendable {
     var record: DKIMKeyRecord
     var key: DKIMPublicKey?
+    /// `key?.description`.
+    var keyDescription: String?
+    /// `SenderPlanner.encodeTXT(_:)` of the text.
+    var encoding: Result<(RData, String), any Error>
 
     /// Reads `text`, or says why it is no key record.
     static func read(_ text: String) -> Result<ReadDKIMKey, DKIMProblem> {
         do {
             let record = try DKIMKeyRecord(text)
-            return .success(ReadDKIMKey(record: record, key: try? record.publicKey()))
+            let key = try? record.publicKey()
+            return .success(
+                ReadDKIMKey(
+                    record: record, key: key, keyDescription: key?.description,
+                    encoding: Result { try SenderPlanner.encodeTXT(text) }))
         } catch {
             return .failure(error)
         }

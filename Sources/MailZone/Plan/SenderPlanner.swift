@@ -271,11 +271,14 @@ struct SenderPlanner {
     }
 
     /// The TXT RDATA of `wanted`'s value and its presentation; nil when the value cannot be a TXT
-    /// record, after a conflict saying why (`problem` words it for the record's rule).
+    /// record, after a conflict saying why (`problem` words it for the record's rule). `encoded` is the value's
+    /// `txtRData(_:)` when the caller has it already (a DKIM key read with it).
     mutating func wantedTXT<Problem: MailAuthDiagnostic>(
-        _ wanted: WantedRecord, at name: DomainName, problem: (String) -> Problem
+        _ wanted: WantedRecord, at name: DomainName, encoded: Result<(RData, String), any Error>? = nil,
+        problem: (String) -> Problem
     ) -> (rdata: RData, presentation: String)? {
         do {
+            if let encoded { return try encoded.get() }
             return try Self.txtRData(wanted.value)
         } catch {
             conflict(name, .txt, wanted.purpose.rawValue, problem("\(error)"), declaration: wanted.source)
