@@ -38,6 +38,8 @@ public struct OwnershipMarker: Sendable, Hashable {
 
     /// The word that opens a marker after the `;`.
     public static let keyword = "mailzone:"
+    /// `keyword`'s octets.
+    static let keywordBytes = Array(keyword.utf8)
 
     /// The marker as a comment, `; mailzone: sender=... service=...`, ready to follow a record's RDATA.
     public var comment: String {

@@ -152,6 +152,8 @@ public enum Planner {
         var options = LoadOptions(origin: origin)
         // The repository's tree, not the zone file's directory: zones share includes kept beside them.
         options.includes = includeRoot.map { .confined(to: $0) } ?? .anywhere
+        // The ownership markers noted as the zone is read (`ZoneOwnership`), not searched for in its text again.
+        options.commentMark = OwnershipMarker.keywordBytes
         return options
     }
 

@@ -61,7 +61,13 @@ extension LoaderState {
             if offset < source.length { skipping?.leftWindow = true }
         }
         if history != nil { recordCheckpoint(entry: entryIndex, offset: bytes.count, atEnd: true, context: context) }
-        files[fileIndex] = ZoneFileSyntax(source: source, entries: entries)
+        if notesMarkedComments {
+            files[fileIndex] = ZoneFileSyntax(
+                source: source, entries: entries, commentsMarked: policy.options.commentMark,
+                at: fileIndex < markedComments.count ? markedComments[fileIndex] : [])
+        } else {
+            files[fileIndex] = ZoneFileSyntax(source: source, entries: entries)
+        }
     }
 
     /// Reads ahead the owner of the entry at `next` (see `OwnerLookahead`), unless it is written as the
@@ -126,13 +132,40 @@ extension LoaderState {
 
     /// The field tokens of the current entry (its words and quoted strings; comments and parentheses
     /// dropped), read in place: `tokens` is compacted to them, nothing moving when all are fields, as in
-    /// most entries. Valid until `tokens` changes.
-    mutating func compactFields() -> UnsafeBufferPointer<Token> {
+    /// most entries. Valid until `tokens` changes. The marked comments (`notesMarkedComments`) of a record
+    /// entry, in file `fileIndex` of `buffer` (given for a record), are noted on the way.
+    mutating func compactFields(
+        marksIn buffer: UnsafeBufferPointer<UInt8>? = nil, fileIndex: Int = 0
+    ) -> UnsafeBufferPointer<Token> {
         var fieldCount = 0
-        for index in 0..<tokens.count where tokens[index].isField {
-            if index != fieldCount { tokens[fieldCount] = tokens[index] }
-            fieldCount += 1
+        for index in 0..<tokens.count {
+            if tokens[index].isField {
+                if index != fieldCount { tokens[fieldCount] = tokens[index] }
+                fieldCount += 1
+            } else if notesMarkedComments, tokens[index].kind == .comment, let buffer {
+                noteMarks(inComment: tokens[index], buffer, fileIndex: fileIndex)
+            }
         }
         return UnsafeBufferPointer(rebasing: tokens.tokens[0..<fieldCount])
+    }
+
+    /// Notes each `;` of `comment` followed by blanks and `policy.options.commentMark` (ASCII case ignored).
+    mutating func noteMarks(inComment comment: Token, _ buffer: UnsafeBufferPointer<UInt8>, fileIndex: Int) {
+        guard let base = buffer.baseAddress else { return }
+        let word = policy.options.commentMark
+        // A comment starts with its `;`; any other is found with memchr (most comments have none).
+        var index = comment.start
+        while index < comment.end {
+            var at = index + 1
+            while at < comment.end, buffer[at] == 0x20 || buffer[at] == 0x09 { at += 1 }
+            if at + word.count <= comment.end, word.indices.allSatisfy({ buffer[at + $0] | 0x20 == word[$0] | 0x20 }) {
+                while markedComments.count <= fileIndex { markedComments.append([]) }
+                markedComments[fileIndex].append(index)
+            }
+            guard index + 1 < comment.end,
+                let next = memchr(base + index + 1, Int32(UInt8(ascii: ";")), comment.end - index - 1)
+            else { break }
+            index = UnsafePointer<UInt8>(next.assumingMemoryBound(to: UInt8.self)) - base
+        }
     }
 }

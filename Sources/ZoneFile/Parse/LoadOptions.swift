@@ -50,6 +50,12 @@ public struct LoadOptions: Sendable {
     /// the less unchanged text it reads again; each costs about a hundred bytes.
     package var checkpointInterval: Int = 256
 
+    /// A word (ASCII, case ignored) whose comments a load that keeps its records notes as it reads: the
+    /// offset of each `;` in a record's comment that is followed by blanks and this word
+    /// (`ZoneFileSyntax.commentsMarked(with:)`), so that a caller looking for such markers (mailzone's
+    /// ownership markers) does not read the whole text again. Empty: none noted.
+    package var commentMark: [UInt8] = []
+
     /// File contents to use instead of reading the disk, by path as the loader computes it
     /// (the top file's path as given; an include's path joined to its base). `apply` uses it to
     /// re-read edited text before writing anything.

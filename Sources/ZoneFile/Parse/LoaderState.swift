@@ -47,6 +47,11 @@ struct LoaderState {
     var history: ReadingHistory?
     /// Set when re-reading an edited zone with its edits: the stretches no edit touched are stepped over.
     var skipping: RereadSkipping?
+    /// Whether the `;` of record comments marked with `policy.options.commentMark` are noted: in a load that
+    /// keeps its records and reads the whole text (not a re-read, which steps over text).
+    var notesMarkedComments = false
+    /// The offsets noted (`notesMarkedComments`), by file index.
+    var markedComments: [[Int]] = []
     /// Time spent reading the top file from disk (for `zone check --timings`).
     var readDuration: Duration = .zero
 
@@ -151,6 +156,8 @@ struct LoaderState {
             names.reserve(names: file.bytes.count / 96 + 16)
             checks.reserve(owners: file.bytes.count / 96 + 16)
         }
+        notesMarkedComments =
+            policy.options.keepRecords && !policy.options.commentMark.isEmpty && pairing == nil && skipping == nil
         var context = FileContext(fileIndex: 0, origin: zoneOrigin, originID: 0, lastOwner: nil)
         if let origin = zoneOrigin {
             names.setSuffix(origin)

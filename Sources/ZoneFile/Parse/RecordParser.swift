@@ -8,7 +8,7 @@ extension LoaderState {
         blankOwner: Bool, context: inout FileContext
     ) -> Bool {
         // From here on, `tokens` are the entry's fields, read in place.
-        let tokens = compactFields()
+        let tokens = compactFields(marksIn: buffer, fileIndex: context.fileIndex)
         let fieldCount = tokens.count
         var cursor = 0
 

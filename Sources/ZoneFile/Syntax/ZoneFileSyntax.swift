@@ -8,9 +8,25 @@ public struct ZoneFileSyntax: Sendable {
     public let source: SourceFile
     public let entries: EntryList
 
+    /// The `;` of the record comments marked with a word, noted as the file was read (`LoadOptions.commentMark`).
+    private var commentMarks: (word: [UInt8], offsets: [Int])?
+
     public init(source: SourceFile, entries: EntryList) {
         self.source = source
         self.entries = entries
+    }
+
+    /// A file read with the `;` of its record comments marked with `word` noted (`LoadOptions.commentMark`).
+    init(source: SourceFile, entries: EntryList, commentsMarked word: [UInt8], at offsets: [Int]) {
+        self.init(source: source, entries: entries)
+        commentMarks = (word, offsets)
+    }
+
+    /// The offset, in order, of each `;` in a comment of a record entry that is followed by blanks and `word`
+    /// (ASCII case ignored), as the load noted them; nil when the load did not note comments marked with `word`.
+    package func commentsMarked(with word: [UInt8]) -> [Int]? {
+        guard let commentMarks, commentMarks.word == word else { return nil }
+        return commentMarks.offsets
     }
 
     /// The file's text exactly as read.
