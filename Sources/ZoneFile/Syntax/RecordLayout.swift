@@ -24,17 +24,42 @@ public struct RecordLayout: Sendable, Hashable {
 
     /// Reads the layout of a record entry; nil for entries that are not records.
     ///
-    /// One pass over the entry's tokens, lexed into one buffer sized for them: an editor reads the layout
-    /// of the line each new record follows and of every SOA it bumps, and the fields and comments filtered
-    /// into arrays of their own (each grown token by token) were most of the allocations of doing so.
+    /// One pass over the entry's tokens, each told apart as the lexer finds it (`Reader`), not gathered into
+    /// an array first: an editor reads the layout of the line each new record follows and of every SOA it
+    /// bumps, and the fields and comments filtered into arrays of their own (each grown token by token), then
+    /// the array of every token, were most of the allocations of doing so.
     public init?(file: ZoneFileSyntax, entryIndex: Int) {
         let entry = file.entries[entryIndex]
         guard entry.kind == .record else { return nil }
         let bytes = file.source.bytes
-        // Room for an SOA written over lines with a comment per timer (17 tokens) without growing.
-        let tokens = ZoneFileSyntax.tokens(
-            in: bytes, range: entry.range, reservingCapacity: min(entry.range.count, Self.expectedTokens))
         let blank = bytes[entry.range.lowerBound] == 0x20 || bytes[entry.range.lowerBound] == 0x09
+        // Room for an SOA written over lines with a comment per timer (17 tokens) without growing.
+        let room = min(entry.range.count, Self.expectedTokens)
+        // The reader's view of the text is used only while the lexer runs; its tokens are kept.
+        let reader = bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer, ownerPending: !blank, room: room)
+            EntryScanner.scanEntries(buffer, range: entry.range, into: &reader)
+            return reader
+        }
+        guard let type = reader.type else { return nil }
+        self.entryRange = entry.range
+        self.owner = reader.owner
+        self.ttl = reader.ttl
+        self.rrClass = reader.rrClass
+        self.type = type
+        self.rdata = reader.rdata
+        self.comments = reader.comments
+        self.hasParentheses = reader.hasParentheses
+    }
+
+    /// The roles of an entry's tokens, told as they come: the owner when the line names one, then up to two
+    /// TTL or class fields, then the type; the fields after it are the RDATA.
+    private struct Reader: TokenSink {
+        /// The text the tokens are read from, valid while the lexer runs.
+        let bytes: UnsafeBufferPointer<UInt8>
+        var ownerPending: Bool
+        /// Room made for the RDATA fields and for the comments when the first of each comes.
+        let room: Int
         var owner: Token? = nil
         var ttl: Token? = nil
         var rrClass: Token? = nil
@@ -42,22 +67,26 @@ public struct RecordLayout: Sendable, Hashable {
         var rdata: [Token] = []
         var comments: [Token] = []
         var hasParentheses = false
-        // The owner when the line names one, then up to two TTL or class fields, then the type; the
-        // fields after it are the RDATA.
-        var ownerPending = !blank
         var ttlAndClassFields = 0
-        for (position, token) in tokens.enumerated() {
+
+        init(bytes: UnsafeBufferPointer<UInt8>, ownerPending: Bool, room: Int) {
+            self.bytes = bytes
+            self.ownerPending = ownerPending
+            self.room = room
+        }
+
+        mutating func append(_ token: Token) {
             switch token.kind {
             case .comment:
                 // An SOA written over lines has a comment per timer: one buffer for them.
-                if comments.isEmpty { comments.reserveCapacity(tokens.count - position) }
+                if comments.isEmpty { comments.reserveCapacity(room) }
                 comments.append(token)
-                continue
+                return
             case .openParen:
                 hasParentheses = true
-                continue
+                return
             case .closeParen:
-                continue
+                return
             case .word, .quoted:
                 break
             }
@@ -65,27 +94,20 @@ public struct RecordLayout: Sendable, Hashable {
                 owner = token
                 ownerPending = false
             } else if type != nil {
-                if rdata.isEmpty { rdata.reserveCapacity(tokens.count - position) }
+                if rdata.isEmpty { rdata.reserveCapacity(room) }
                 rdata.append(token)
             } else if ttlAndClassFields < 2, ttl == nil, TTLParser.looksLikeTTL(bytes[token.start]) {
                 ttl = token
                 ttlAndClassFields += 1
-            } else if ttlAndClassFields < 2, rrClass == nil, RRClass.parse(bytes[token.start..<token.end]) != nil {
+            } else if ttlAndClassFields < 2, rrClass == nil,
+                RRClass.parse(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) != nil
+            {
                 rrClass = token
                 ttlAndClassFields += 1
             } else {
                 type = token
             }
         }
-        guard let type else { return nil }
-        self.entryRange = entry.range
-        self.owner = owner
-        self.ttl = ttl
-        self.rrClass = rrClass
-        self.type = type
-        self.rdata = rdata
-        self.comments = comments
-        self.hasParentheses = hasParentheses
     }
 
     /// How many tokens the buffer a layout is read from has room for at first.
