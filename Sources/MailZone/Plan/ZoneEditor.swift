@@ -326,10 +326,15 @@ struct ZoneEditor {
         var copies: [Record] = []
         for position in zone.recordPositions(at: record.owner) {
             let index = Int(position)
-            guard zone.type(ofRecord: index) == record.type, zone.rdata(ofRecord: index) == record.rdata else {
+            guard zone.type(ofRecord: index) == record.type else { continue }
+            // The line `record` was read from holds its data: not decoded again to be compared (a merged SPF
+            // record's line is asked about for every plan that merges into it).
+            if isRead(record, from: index, in: zone) {
+                copies.append(record)
                 continue
             }
-            copies.append(isRead(record, from: index, in: zone) ? record : zone.record(index: index))
+            guard zone.rdata(ofRecord: index) == record.rdata else { continue }
+            copies.append(zone.record(index: index))
         }
         return copies.isEmpty ? [record] : copies
     }
