@@ -20,6 +20,36 @@ public struct DMARCRecord: Sendable, Hashable {
     /// Whether `text` is meant as a DMARC record: its first tag is `v=DMARC1`. Used to pick the
     /// DMARC records among the TXT records at a `_dmarc` name.
     public static func isDMARC(_ text: String) -> Bool {
+        // ASCII text (nearly every record) read as octets, where a character is an octet: a plan asks this of
+        // every TXT record at a `_dmarc` name and of the organisational record each subdomain sender inherits.
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ dmarcVersionTag(asciiOctets: $0) }), let answer {
+            return answer
+        }
+        return dmarcVersionTag(readingCharacters: text)
+    }
+
+    /// Whether the first tag is `v=DMARC1` (`isDMARC(_:)`) in text whose octets are `octets`, read octet by octet; nil when one is not ASCII (then the
+    /// text is read as characters).
+    static func dmarcVersionTag(asciiOctets octets: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard octets.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isFWS(_ octet: UInt8) -> Bool { octet == 0x20 || octet == 0x09 || octet == 0x0D || octet == 0x0A }
+        // The first tag, up to the first `;`, and its `=`; the name and the value without folding whitespace.
+        let end = octets.firstIndex(of: UInt8(ascii: ";")) ?? octets.count
+        guard let equals = octets[..<end].firstIndex(of: UInt8(ascii: "=")) else { return false }
+        var nameStart = 0
+        var nameEnd = equals
+        while nameStart < nameEnd, isFWS(octets[nameStart]) { nameStart += 1 }
+        while nameEnd > nameStart, isFWS(octets[nameEnd - 1]) { nameEnd -= 1 }
+        guard nameEnd - nameStart == 1, octets[nameStart] | 0x20 == UInt8(ascii: "v") else { return false }
+        var valueStart = equals + 1
+        var valueEnd = end
+        while valueStart < valueEnd, isFWS(octets[valueStart]) { valueStart += 1 }
+        while valueEnd > valueStart, isFWS(octets[valueEnd - 1]) { valueEnd -= 1 }
+        return octets[valueStart..<valueEnd].elementsEqual("DMARC1".utf8)
+    }
+
+    /// Whether the first tag is `v=DMARC1` (`isDMARC(_:)`), read as characters, as any text is.
+    static func dmarcVersionTag(readingCharacters text: String) -> Bool {
         // The first tag, up to the first `;` (the text when there is none): found in place, not split into an array.
         let first = text[..<(text.firstIndex(of: ";") ?? text.endIndex)]
         guard let equals = first.firstIndex(of: "=") else { return false }

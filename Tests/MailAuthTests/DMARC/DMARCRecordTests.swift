@@ -147,6 +147,35 @@ struct DMARCRecordTests {
         #expect(DMARCRecord.isDMARC(text) == isDMARC)
     }
 
+    /// ASCII text is told a DMARC record from its octets: the answer must be the one read from its characters,
+    /// for every way of writing the first tag (blanks, letter case, what follows it) and for text that is not
+    /// ASCII (read as characters, where `;` and a combining accent are one character).
+    @Test("a DMARC record told from its octets is the one told from its characters")
+    func toldFromOctetsAsFromCharacters() {
+        let blanks = ["", " ", "\t", "\r\n", " \n "]
+        let names = ["v", "V", "vv", "", "p", "\u{00E9}"]
+        let values = ["DMARC1", "dmarc1", "DMARC1x", "DMARC", "DMARC1\u{301}", ""]
+        let tails = ["", ";", "; p=none", "x;", ";\u{301} p=none", "=1", "; v=DMARC1"]
+        var texts: [String] = ["", ";", "=", "v", "v=", "=DMARC1", ";v=DMARC1"]
+        for lead in blanks {
+            for name in names {
+                for gap in blanks {
+                    for value in values {
+                        for tail in tails { texts.append(lead + name + gap + "=" + gap + value + lead + tail) }
+                    }
+                }
+            }
+        }
+        var recognised = 0
+        for text in texts {
+            let expected = DMARCRecord.dmarcVersionTag(readingCharacters: text)
+            #expect(DMARCRecord.isDMARC(text) == expected, "\(text.debugDescription)")
+            if expected { recognised += 1 }
+        }
+        #expect(texts.count > 5_000)
+        #expect(recognised > 100)
+    }
+
     @Test(arguments: [
         ("mailto:a@example.com", "example.com"),
         ("mailto:A@Example.COM!10m", "example.com"),
