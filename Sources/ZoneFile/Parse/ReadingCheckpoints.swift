@@ -117,11 +117,9 @@ struct RereadSkipping: Sendable {
     let uniqueKeys: Bool
     /// The hashes of the records the old load found repeated (`Zone.repeatedKeys`).
     let repeated: KeyFilter
-    /// The ranges of `old.checkKeys` of the records stepped over, in order.
-    var steppedKeys: [Range<Int>] = []
-    /// The old records of each step over, in order, the file read then (index in the load's list) and the shift
-    /// of its text there (new offset minus old): where a record stepped over is written in the edited text.
-    var steppedRecords: [(records: Range<Int>, file: Int, shift: Int)] = []
+    /// Each step over, in order: one list, made once, serves both the duplicate check and the places of the
+    /// records stepped over (a small zone's re-read makes a few steps; a list each was an allocation more).
+    var steps: [Step] = []
     /// Whether the reading went past the end of a window (`SourceFile.init(window:path:rest:shift:)`)
     /// rather than stepping over the rest: the result is then not the whole text's.
     var leftWindow = false
@@ -145,9 +143,24 @@ struct RereadSkipping: Sendable {
         }
         // A step over each stretch between edits at most, and one past each edited file's last edit: room
         // for them at once (a small zone's re-read steps over a few, and grew the list for each).
-        steppedKeys.reserveCapacity(edits.values.reduce(changed.count + 1) { $0 + $1.count })
-        steppedRecords.reserveCapacity(steppedKeys.capacity)
+        steps.reserveCapacity(edits.values.reduce(changed.count + 1) { $0 + $1.count })
     }
+
+    /// One stretch of old text a re-read stepped over.
+    struct Step {
+        /// The range of `old.checkKeys` of its records.
+        var keys: Range<Int>
+        /// Its old records.
+        var records: Range<Int>
+        /// The file read then (index in the load's list).
+        var file: Int
+        /// The shift of the file's text there (new offset minus old): where a record stepped over is written
+        /// in the edited text.
+        var shift: Int
+    }
+
+    /// The ranges of `old.checkKeys` of the records stepped over, in order.
+    var steppedKeys: some Collection<Range<Int>> { steps.lazy.map(\.keys) }
 }
 
 extension RereadSkipping {
@@ -156,7 +169,7 @@ extension RereadSkipping {
         let record = Int(place.offset)
         var entries = EntryStarts(files: old.files)
         var start = entries.start(of: record, store: old.store)
-        if let step = steppedRecords.first(where: { $0.records.contains(record) }), step.file == Int(place.file) {
+        if let step = steps.first(where: { $0.records.contains(record) }), step.file == Int(place.file) {
             start += step.shift
         }
         return ZoneChecks.Place(file: place.file, offset: UInt32(truncatingIfNeeded: start))
@@ -272,8 +285,9 @@ extension LoaderState {
         guard let taken = skipping.take() else { return }
         let observed = stepOver(from: from, to: to, source: source, shift: shift, context: &context, skipping: taken)
         var skipping = consume taken
-        skipping.steppedKeys.append(from.observed..<observed)
-        skipping.steppedRecords.append((from.records..<to.records, from.file, shift))
+        skipping.steps.append(
+            RereadSkipping.Step(
+                keys: from.observed..<observed, records: from.records..<to.records, file: from.file, shift: shift))
         skipping.steppedOver += to.records - from.records
         self.skipping = consume skipping
     }
