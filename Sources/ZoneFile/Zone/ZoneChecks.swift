@@ -8,13 +8,23 @@
 /// they keep one byte of flags and where its first non-CNAME record is.
 struct ZoneChecks: Sendable {
     /// Where a record was written: its file (index in the load's file list) and entry start.
+    ///
+    /// Eight octets: the offset is stored first, so that the file and the flag share the second half (in the
+    /// order file, offset, flag it took twelve, and the per-owner and first-written tables of a million-record
+    /// zone grew by 2.3 MB).
     struct Place: Sendable, Equatable {
-        var file: UInt16
         var offset: UInt32
+        var file: UInt16
         /// Whether `offset` is the index of the old zone's record that a re-read stepped over here, not an
         /// entry's start: the entry is found only when a diagnostic names the place (`finish`), as finding
         /// it for every record stepped over was most of the stepping (`observeWithoutPlace`).
-        var stepped = false
+        var stepped: Bool
+
+        init(file: UInt16, offset: UInt32, stepped: Bool = false) {
+            self.offset = offset
+            self.file = file
+            self.stepped = stepped
+        }
     }
 
     fileprivate struct OwnerFlags: OptionSet, Sendable {
