@@ -387,8 +387,8 @@ public enum Planner {
         // retained each of the declaration's and the records' parts, and released them again, for every sender.
         var senders: [SenderRecords?] = senderIndices.map { declaration.records(ofSender: $0) }
         // A zone of one sender (most zones of a repository) has no order to work out: no list of the senders'
-        // depths and positions is made for it, nor a list of plans by position (`single` holds its plan).
-        var ordered: [Int] = []
+        // depths and positions is made for it (`ordered` nil: the declaration's order).
+        var ordered: [Int]? = nil
         if senders.count > 1 {
             let depth = senders.map { $0?.sender.domain.value.labels.count ?? 0 }
             ordered = senders.indices.sorted { (depth[$0], senderIndices[$0]) < (depth[$1], senderIndices[$1]) }
@@ -397,11 +397,10 @@ public enum Planner {
         // Room for the names the senders' records are at, so the table of names is not grown (and rehashed) as
         // they are looked up.
         state.reserveNames(senders.reduce(0) { $0 + ($1?.records.count ?? 0) + ($1?.spf.count ?? 0) })
-        var plans = [SenderPlan?](repeating: nil, count: ordered.isEmpty ? 0 : senderIndices.count)
-        var single: SenderPlan? = nil
+        var plans = [SenderPlan?](repeating: nil, count: senderIndices.count)
         var lastDeclaredOrigin: (declared: DeclaredName, planned: Bool)? = nil
         for step in senders.indices {
-            let position = ordered.isEmpty ? step : ordered[step]
+            let position = ordered?[step] ?? step
             guard let sender = senders[position].take() else { continue }
             // What the sender owns and no longer wants goes first, out of the way of what it wants;
             // all of it is taken back when the sender has a conflict. A sender that owns nothing here (every
@@ -431,9 +430,9 @@ public enum Planner {
                 state.commit(operations)
                 state.keepTentative()
             }
-            if ordered.isEmpty { single = plan } else { plans[position] = plan }
+            plans[position] = plan
         }
-        var result = ordered.isEmpty ? single.map { [$0] } ?? [] : plans.compactMap { $0 }
+        var result = plans.compactMap { $0 }
         // Senders that own records here but are not declared in this zone: another declaration may manage
         // them (two declarations may add their senders to one zone), so nothing of theirs is removed; a
         // warning says how to remove them (`state: absent`). Only for senders the plan covers. A zone without
